@@ -1,0 +1,91 @@
+//! # frontline-pipeline
+//!
+//! The pure half of frontline: one article in, its ACLED-style events and
+//! mentions out. No I/O, no clock, no async; every stage is a function of
+//! its input (and of the publication date for dates).
+//!
+//! ```text
+//! read → clean → segment → recognise (places, actors, dates, counts) → extract
+//! ```
+//! and, across articles, `merge` and `control`.
+//!
+//! ```
+//! use frontline_pipeline::{Article, Resources, process};
+//! let resources = Resources::builtin();
+//! let article = Article {
+//!     id: "a1".into(),
+//!     text: "On 3 June 2023, Islamic State fighters attacked regime forces near Palmyra. Two soldiers were killed.".into(),
+//!     published: chrono::NaiveDate::from_ymd_opt(2023, 6, 4),
+//!     ..Default::default()
+//! };
+//! let out = process(&article, &resources);
+//! assert!(out.diagnostics.iter().all(|d| d.severity != frontline_pipeline::Severity::Error));
+//! ```
+//!
+//! **Invariant:** `process` never panics and never fails: problems become
+//! [`Diagnostic`]s. Every span it returns satisfies
+//! `start <= end <= text.chars().count()` for the article's text.
+
+pub mod actor;
+pub mod clean;
+pub mod count;
+pub mod date;
+pub mod extract;
+pub mod gazetteer;
+pub mod model;
+pub mod read;
+pub mod segment;
+
+pub use model::*;
+
+use actor::ActorDictionary;
+use gazetteer::Gazetteer;
+
+/// The dictionaries a run shares across articles: built once, immutable,
+/// shared by reference between threads.
+pub struct Resources {
+    pub gazetteer: Gazetteer,
+    pub actors: ActorDictionary,
+}
+
+impl Resources {
+    /// The built-in gazetteer and actor dictionary.
+    pub fn builtin() -> Resources {
+        Resources { gazetteer: Gazetteer::builtin(), actors: ActorDictionary::builtin() }
+    }
+}
+
+/// Articles longer than this are refused (with a diagnostic), not truncated.
+pub const MAX_ARTICLE_BYTES: usize = 4 << 20;
+
+/// Runs the per-article pipeline. Never panics, never fails.
+pub fn process(article: &Article, resources: &Resources) -> Extraction {
+    let mut out = Extraction { published: article.published, ..Default::default() };
+    if let Some(reason) = refuse(article) {
+        out.diagnostics.push(Diagnostic { article_id: article.id.clone(), severity: Severity::Error, message: reason });
+        return out;
+    }
+    let doc = extract::Document::analyse(article, resources);
+    out.published = doc.published;
+    out.published_inferred = doc.published_inferred;
+    out.mentions = doc.mention_records();
+    let (events, notes) = extract::events(&doc);
+    out.events = events;
+    out.diagnostics = notes;
+    out
+}
+
+/// Why an article cannot be processed, if it cannot.
+fn refuse(article: &Article) -> Option<String> {
+    if article.text.len() > MAX_ARTICLE_BYTES {
+        return Some(format!("article is {} bytes, over the limit of {MAX_ARTICLE_BYTES}", article.text.len()));
+    }
+    if article.text.trim().is_empty() {
+        return Some("article text is empty".to_string());
+    }
+    let controls = article.text.chars().filter(|c| c.is_control() && !c.is_whitespace()).count();
+    if controls * 20 > article.text.chars().count().max(1) {
+        return Some(format!("article looks binary ({controls} control characters)"));
+    }
+    None
+}

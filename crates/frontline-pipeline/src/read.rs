@@ -1,0 +1,207 @@
+//! Read: turn input bytes into [`Article`]s. Pure: the binary reads files
+//! and passes their bytes (and a sidecar's) here.
+//!
+//! Formats: JSON Lines (one article object per line), plain text with an
+//! optional sidecar JSON of metadata, and HTML (main content and the page's
+//! own date metadata, via `dom_smoothie`).
+
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use crate::model::Article;
+
+/// Why one input record could not become an article. `article_id` is the
+/// id when it is known, else the place in the input (`file:line`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("article {article_id}: {reason}")]
+pub struct ReadError {
+    pub article_id: String,
+    pub reason: String,
+}
+
+fn err(article_id: impl Into<String>, reason: impl Into<String>) -> ReadError {
+    ReadError { article_id: article_id.into(), reason: reason.into() }
+}
+
+/// A stable 64-bit FNV-1a hash of the text, as 16 hex digits: the default
+/// article id and the store's content hash.
+pub fn content_hash(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// Parses a publication date: `YYYY-MM-DD`, or an RFC 3339 / ISO 8601 time
+/// whose date part is taken as written.
+pub fn parse_published(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if s.len() >= 10
+        && s.is_char_boundary(10)
+        && let Ok(d) = NaiveDate::parse_from_str(&s[..10], "%Y-%m-%d")
+    {
+        return Some(d);
+    }
+    for fmt in ["%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y/%m/%d"] {
+        if let Ok(d) = NaiveDate::parse_from_str(s, fmt) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// Parses one JSON Lines record. `place` names it for errors ("file.jsonl:12").
+pub fn from_json_line(line: &[u8], place: &str) -> Result<Article, ReadError> {
+    let text = std::str::from_utf8(line).map_err(|e| err(place, format!("not UTF-8: {e}")))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| err(place, format!("not JSON: {e}")))?;
+    let Value::Object(obj) = value else {
+        return Err(err(place, "not a JSON object"));
+    };
+    let id = match obj.get("id") {
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let name = id.clone().unwrap_or_else(|| place.to_string());
+    let str_field = |k: &str| obj.get(k).and_then(Value::as_str).map(str::to_string);
+    let mut article = match (str_field("text"), str_field("html")) {
+        (Some(t), _) => Article { text: t, ..Default::default() },
+        (None, Some(h)) => from_html_str(&h, &name)?,
+        (None, None) => return Err(err(name, "record has neither \"text\" nor \"html\"")),
+    };
+    article.id = id.unwrap_or_else(|| content_hash(&article.text));
+    apply_metadata(&mut article, &obj).map_err(|r| err(&article.id, r))?;
+    Ok(article)
+}
+
+/// Applies the metadata fields of a JSON object (a record or a sidecar).
+fn apply_metadata(article: &mut Article, obj: &serde_json::Map<String, Value>) -> Result<(), String> {
+    let get = |k: &str| obj.get(k).and_then(Value::as_str).map(str::to_string);
+    if let Some(t) = get("title") {
+        article.title = Some(t);
+    }
+    if let Some(p) = get("published")
+        && !p.trim().is_empty()
+    {
+        article.published = Some(parse_published(&p).ok_or_else(|| format!("bad published date {p:?}"))?);
+    }
+    for (k, slot) in [("url", &mut article.url), ("outlet", &mut article.outlet), ("language", &mut article.language)] {
+        if let Some(v) = get(k) {
+            *slot = Some(v);
+        }
+    }
+    Ok(())
+}
+
+/// A plain-text article; `sidecar` is the bytes of `NAME.json` when present.
+pub fn from_text(bytes: &[u8], name: &str, sidecar: Option<&[u8]>) -> Result<Article, ReadError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| err(name, format!("not UTF-8: {e}")))?;
+    let mut article = Article { id: name.to_string(), text: text.to_string(), ..Default::default() };
+    apply_sidecar(&mut article, sidecar)?;
+    Ok(article)
+}
+
+/// An HTML page: its main content becomes the text, its metadata the fields.
+pub fn from_html(bytes: &[u8], name: &str, sidecar: Option<&[u8]>) -> Result<Article, ReadError> {
+    let html = std::str::from_utf8(bytes).map_err(|e| err(name, format!("not UTF-8: {e}")))?;
+    let mut article = from_html_str(html, name)?;
+    article.id = name.to_string();
+    apply_sidecar(&mut article, sidecar)?;
+    Ok(article)
+}
+
+fn apply_sidecar(article: &mut Article, sidecar: Option<&[u8]>) -> Result<(), ReadError> {
+    let Some(bytes) = sidecar else { return Ok(()) };
+    let value: Value =
+        serde_json::from_slice(bytes).map_err(|e| err(&article.id, format!("sidecar is not JSON: {e}")))?;
+    let Value::Object(obj) = value else {
+        return Err(err(&article.id, "sidecar is not a JSON object"));
+    };
+    if let Some(id) = obj.get("id").and_then(Value::as_str) {
+        article.id = id.to_string();
+    }
+    apply_metadata(article, &obj).map_err(|r| err(&article.id, r))
+}
+
+fn from_html_str(html: &str, name: &str) -> Result<Article, ReadError> {
+    let cfg = dom_smoothie::Config { text_mode: dom_smoothie::TextMode::Formatted, ..Default::default() };
+    let mut reader = dom_smoothie::Readability::new(html, None, Some(cfg))
+        .map_err(|e| err(name, format!("HTML could not be parsed: {e}")))?;
+    let page = reader.parse().map_err(|e| err(name, format!("no article content in HTML: {e}")))?;
+    let text = page.text_content.to_string();
+    if text.trim().is_empty() {
+        return Err(err(name, "no article content in HTML"));
+    }
+    Ok(Article {
+        id: name.to_string(),
+        text,
+        title: (!page.title.is_empty()).then(|| page.title.to_string()),
+        published: page.published_time.as_deref().and_then(parse_published),
+        language: page.lang.as_ref().map(|l| l.to_string()),
+        outlet: page.site_name.as_ref().map(|s| s.to_string()),
+        ..Default::default()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_line_with_all_fields() {
+        let a = from_json_line(
+            br#"{"id":"x1","text":"Hello.","published":"2017-11-19T08:00:00Z","outlet":"AP","url":"u"}"#,
+            "f:1",
+        )
+        .unwrap();
+        assert_eq!(a.id, "x1");
+        assert_eq!(a.published, NaiveDate::from_ymd_opt(2017, 11, 19));
+        assert_eq!(a.outlet.as_deref(), Some("AP"));
+    }
+
+    #[test]
+    fn json_line_errors_name_the_place_and_reason() {
+        let e = from_json_line(b"{not json", "in.jsonl:3").unwrap_err();
+        assert_eq!(e.article_id, "in.jsonl:3");
+        assert!(e.reason.starts_with("not JSON"), "{}", e.reason);
+        let e = from_json_line(br#"{"id":"a9"}"#, "in.jsonl:4").unwrap_err();
+        assert_eq!(e.article_id, "a9");
+        let e = from_json_line(b"\xff\xfe", "in.jsonl:5").unwrap_err();
+        assert!(e.reason.starts_with("not UTF-8"));
+        let e = from_json_line(br#"{"id":"a2","text":"x","published":"yesterday"}"#, "l").unwrap_err();
+        assert!(e.reason.contains("bad published date"), "{}", e.reason);
+    }
+
+    #[test]
+    fn id_defaults_to_content_hash() {
+        let a = from_json_line(br#"{"text":"Same text."}"#, "f:1").unwrap();
+        let b = from_json_line(br#"{"text":"Same text."}"#, "g:9").unwrap();
+        assert_eq!(a.id, b.id);
+        assert_eq!(a.id.len(), 16);
+    }
+
+    #[test]
+    fn text_with_sidecar() {
+        let a = from_text(b"Body.", "story.txt", Some(br#"{"published":"2018-11-17","outlet":"AFP"}"#)).unwrap();
+        assert_eq!(a.published, NaiveDate::from_ymd_opt(2018, 11, 17));
+        assert_eq!(a.id, "story.txt");
+    }
+
+    #[test]
+    fn html_main_content_and_date() {
+        let html = r#"<html><head><title>Town retaken</title>
+            <meta property="article:published_time" content="2019-03-02T10:00:00Z"></head>
+            <body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+            <article><h1>Town retaken</h1>
+            <p>Government forces retook the town of Example on Saturday after two days of fighting with rebels, a monitor said.</p>
+            <p>At least five fighters were killed in the clashes, the monitor added, and residents fled to nearby villages.</p>
+            <p>The army had been preparing the offensive for weeks, according to officials in the provincial capital.</p>
+            </article><footer>Copyright</footer></body></html>"#;
+        let a = from_html(html.as_bytes(), "page.html", None).unwrap();
+        assert!(a.text.contains("Government forces retook"), "{}", a.text);
+        assert!(!a.text.contains("Copyright"));
+        assert_eq!(a.published, NaiveDate::from_ymd_opt(2019, 3, 2));
+    }
+}

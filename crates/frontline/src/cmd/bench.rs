@@ -1,0 +1,10 @@
+//! `frontline bench` (being built; see its issue).
+
+use crate::Outcome;
+
+#[derive(clap::Args)]
+pub struct Args {}
+
+pub fn run(_args: Args) -> anyhow::Result<Outcome> {
+    anyhow::bail!("`frontline bench` is not built yet")
+}

@@ -1,0 +1,10 @@
+//! `frontline control` (being built; see its issue).
+
+use crate::Outcome;
+
+#[derive(clap::Args)]
+pub struct Args {}
+
+pub fn run(_args: Args) -> anyhow::Result<Outcome> {
+    anyhow::bail!("`frontline control` is not built yet")
+}

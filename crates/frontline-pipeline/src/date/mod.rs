@@ -1,16 +1,44 @@
-//! Dates: temporal expressions resolved against the publication date.
+//! Dates: temporal expressions resolved against the publication date, and
+//! the date of an event (SPEC 1.4 and 1.5, issue 4).
 //!
-//! (Skeleton: ISO and "D Month YYYY" dates only. The full resolver —
-//! weekdays, relative expressions, parts of months, TimeML values — is issue 4.)
+//! - [`recognise`] finds every temporal expression of every sentence
+//!   (absolute dates in the usual news formats, weekdays, "yesterday", "ten
+//!   days ago", "last week", "earlier this month", "in early September",
+//!   quarters, seasons, decades, "now", "recently") and gives each a
+//!   TimeML value (`2017-11-19`, `2017-11`, `2017-W46`, `2017-Q3`, `2017`,
+//!   `PAST_REF`) and the days it covers. The scanner is [`scan`], the
+//!   resolver [`resolve`]; the publication date is the only anchor, never
+//!   the clock.
+//! - [`DateMention::acled_date`] applies ACLED's time-precision rules.
+//! - [`event_date`] picks the expression that governs an event's clause.
+//! - [`infer_published`] recovers a missing publication date from the
+//!   article's own dates.
 
-use std::sync::LazyLock;
+mod resolve;
+mod scan;
 
-use chrono::NaiveDate;
-use regex::Regex;
+use chrono::{Datelike, Days, NaiveDate};
 
 use crate::clean::CleanText;
 use crate::model::TimePrecision;
 use crate::segment::Sentence;
+
+pub use scan::Part;
+
+/// The size of the period an expression names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Granularity {
+    Day,
+    Week,
+    Month,
+    Season,
+    Quarter,
+    Half,
+    Year,
+    Decade,
+    /// `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`: no calendar period.
+    Ref,
+}
 
 /// A temporal expression recognised in the cleaned text.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,50 +48,234 @@ pub struct DateMention {
     pub end: usize,
     /// TimeML-style value: `2017-11-19`, `2017-11`, `2017-W46`, `2017`.
     pub value: String,
-    /// The days the expression covers, first and last inclusive.
+    /// The days the expression covers, first and last inclusive ("early
+    /// September" covers 1–10 September; its value is still `2017-09`).
     pub first: NaiveDate,
     pub last: NaiveDate,
+    pub granularity: Granularity,
+    pub part: Part,
+    /// A day named only roughly ("ten days ago").
+    pub approximate: bool,
+    /// The expression carries its own year (resolved without the anchor).
+    pub absolute: bool,
 }
 
 impl DateMention {
-    /// The ACLED event date and time precision for an event at this expression,
-    /// or `None` when it spans more than a month.
+    /// The ACLED event date and time precision for an event at this
+    /// expression, or `None` when it does not set a date within a month.
+    ///
+    /// A day is precision 1 (2 when approximate, "ten days ago"); a week
+    /// or weekend its middle day, precision 2; a month its 15th, precision 3,
+    /// except its beginning ("early September") → the 1st and its end ("late
+    /// August") → the last day; "earlier this month" the middle of the days
+    /// it covers. Quarters, years and references → `None`.
     pub fn acled_date(&self) -> Option<(NaiveDate, TimePrecision)> {
-        let days = (self.last - self.first).num_days();
-        match days {
-            0 => Some((self.first, TimePrecision::Day)),
-            1..=7 => Some((self.first + chrono::Duration::days(days / 2), TimePrecision::Week)),
-            8..=31 => Some((self.first + chrono::Duration::days(days / 2), TimePrecision::Month)),
+        let middle = self.first.checked_add_days(Days::new(((self.last - self.first).num_days() / 2) as u64))?;
+        match self.granularity {
+            Granularity::Day if self.approximate => Some((self.first, TimePrecision::Week)),
+            Granularity::Day => Some((self.first, TimePrecision::Day)),
+            Granularity::Week => Some((middle, TimePrecision::Week)),
+            Granularity::Month => match self.part {
+                Part::Early => Some((self.first.with_day(1)?, TimePrecision::Month)),
+                Part::Late => Some((self.last, TimePrecision::Month)),
+                Part::Whole => Some((self.first.with_day(15)?, TimePrecision::Month)),
+                Part::Mid | Part::Before | Part::After => Some((middle, TimePrecision::Month)),
+            },
             _ => None,
         }
     }
 }
 
-static DMY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) (\d{4})\b").unwrap()
-});
-
-/// Temporal expressions of the text, resolved against `published`.
-pub fn recognise(clean: &CleanText, sentences: &[Sentence], _published: Option<NaiveDate>) -> Vec<DateMention> {
+/// Temporal expressions of the text, resolved against `published`. Without
+/// a publication date only expressions that carry their year are returned.
+pub fn recognise(clean: &CleanText, sentences: &[Sentence], published: Option<NaiveDate>) -> Vec<DateMention> {
     let mut out = Vec::new();
+    let mut lower = String::new();
+    let mut toks = Vec::new();
+    let mut found = Vec::new();
+    let mut cx = resolve::Context { anchor: published, future: false, quarters: false, quarter: None };
     for s in sentences {
         let text = &clean.text[s.start..s.end];
-        for c in DMY.captures_iter(text) {
-            let m = c.get(0).unwrap();
-            let Ok(d) = NaiveDate::parse_from_str(m.as_str(), "%d %B %Y") else { continue };
+        lower.clear();
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
+        found.clear();
+        cx.future = scan::scan(text, &lower, &mut toks, &mut found);
+        cx.quarters = lower.contains("quarter") || lower.contains("period");
+        for f in &found {
+            let Some(r) = resolve::resolve(f, &mut cx) else { continue };
             out.push(DateMention {
-                start: s.start + m.start(),
-                end: s.start + m.end(),
-                value: d.to_string(),
-                first: d,
-                last: d,
+                start: s.start + f.s,
+                end: s.start + f.e,
+                value: r.value,
+                first: r.first,
+                last: r.last,
+                granularity: r.granularity,
+                part: f.part,
+                approximate: f.approximate,
+                absolute: r.absolute,
             });
         }
     }
     out
 }
 
-/// The publication date inferred from the text when the metadata has none.
-pub fn infer_published(_clean: &CleanText, _sentences: &[Sentence], mentions: &[DateMention]) -> Option<NaiveDate> {
-    mentions.iter().map(|m| m.last).max()
+/// The publication date inferred from the text when the metadata has none:
+/// the latest full date (day, month and year written) of the year most such
+/// dates fall in, so a stray date of another year (a related headline the
+/// cleaner missed, a historical date) does not move it. `None` when the text
+/// writes no full date. `mentions` are [`recognise`]'s without an anchor.
+pub fn infer_published(clean: &CleanText, _sentences: &[Sentence], mentions: &[DateMention]) -> Option<NaiveDate> {
+    let days: Vec<NaiveDate> = mentions
+        .iter()
+        .filter(|m| m.absolute && m.granularity == Granularity::Day && !clean.is_masked(m.start, m.end))
+        .map(|m| m.first)
+        .collect();
+    let mut years: Vec<(i32, usize)> = Vec::new();
+    for d in &days {
+        match years.iter_mut().find(|(y, _)| *y == d.year()) {
+            Some((_, n)) => *n += 1,
+            None => years.push((d.year(), 1)),
+        }
+    }
+    // Most dates first; ties go to the year written first.
+    let mut best: Option<(i32, usize)> = None;
+    for &(y, n) in &years {
+        if best.is_none_or(|(_, bn)| n > bn) {
+            best = Some((y, n));
+        }
+    }
+    let year = best?.0;
+    days.into_iter().filter(|d| d.year() == year).max()
 }
+
+/// Words after (or before) which a date is when something was reported,
+/// not when it happened.
+const REPORTING: &[&str] = &[
+    "said", "says", "say", "reported", "reports", "announced", "announces", "told", "stated", "added", "confirmed",
+    "claimed", "tweeted", "wrote", "posted", "published", "quoted", "denied", "acknowledged", "according", "statement",
+];
+
+/// Words in a sentence without a date of its own that carry on the story of
+/// the sentence before ("The militants also kidnapped ...").
+const CONTINUATION: &[&str] = &["also", "during", "then", "meanwhile", "later", "afterwards", "subsequently"];
+
+/// Words before a date that make it a bound, not the event's day.
+const BOUND: &[&str] = &["since", "until", "till", "before"];
+
+/// Lowercased words of `text` before byte `at` (nearest first) and after byte `end`.
+fn prev_words(text: &str, at: usize) -> impl Iterator<Item = &str> {
+    text[..at].rsplit(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty())
+}
+
+fn next_words(text: &str, end: usize) -> impl Iterator<Item = &str> {
+    text[end..].split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty())
+}
+
+fn is_word(w: &str, list: &[&str]) -> bool {
+    list.iter().any(|l| w.eq_ignore_ascii_case(l))
+}
+
+/// How a date relates to the events of its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// The day something happened.
+    Event,
+    /// "reported Saturday", "said on Monday": the news, an upper bound.
+    Report,
+    /// "since July", "until Friday": a bound of a state, not an event.
+    Bound,
+}
+
+fn role(clean: &CleanText, m: &DateMention) -> Role {
+    let text = clean.text.as_str();
+    let mut before = prev_words(text, m.start).filter(|w| !is_word(w, &["on", "late", "early", "last", "this"]));
+    let prev = before.next().unwrap_or("");
+    if is_word(prev, BOUND) {
+        return Role::Bound;
+    }
+    let next = next_words(text, m.end).next().unwrap_or("");
+    if is_word(prev, REPORTING) || is_word(next, REPORTING) {
+        return Role::Report;
+    }
+    Role::Event
+}
+
+/// Characters that end a clause for the purpose of attaching a date to a verb.
+fn clause_breaks(text: &str) -> usize {
+    text.chars().filter(|c| matches!(c, ';' | '—' | '–' | '(' | ')' | ':')).count() + text.matches(" - ").count()
+}
+
+/// The ACLED date of the event whose trigger word starts at byte `trigger`
+/// in `sentences[index]`, or `None` when no date within a month can be set
+/// (then there is no event).
+///
+/// Rules, in order:
+/// 1. Dates in the sentence that say when something happened (not "since
+///    July", not "reported Saturday", not "now"/"recently"): the one nearest
+///    the trigger, preferring its own clause, gives the date through
+///    [`DateMention::acled_date`]. When that is a year or a quarter ("in
+///    2014", "this year") the event gets no date: it is background.
+/// 2. Otherwise a reporting date ("Fars News Agency reported Saturday"): the
+///    event happened by then; the report's day with precision 2 (within a
+///    week ending at the report).
+/// 3. Otherwise, when the sentence carries on the one before ("also",
+///    "during", "then") and that one has an event date, that date.
+/// 4. Otherwise the publication date, precision 1: ACLED codes an undated
+///    event in a news report on the reported day.
+///
+/// The caller passes the same `published` it gave [`recognise`]; the
+/// extraction engineer calls this once per event candidate:
+/// `date::event_date(&doc.dates, &doc.clean, &doc.sentences, i, trigger_byte, doc.published)`.
+pub fn event_date(
+    dates: &[DateMention],
+    clean: &CleanText,
+    sentences: &[Sentence],
+    index: usize,
+    trigger: usize,
+    published: Option<NaiveDate>,
+) -> Option<(NaiveDate, TimePrecision)> {
+    let s = sentences.get(index)?;
+    let inside = |m: &&DateMention| m.start >= s.start && m.end <= s.end && m.granularity != Granularity::Ref;
+    let distance = |m: &DateMention| {
+        let (a, b) = if m.end <= trigger { (m.end, trigger) } else { (trigger.min(m.start), m.start.max(trigger)) };
+        let between = clean.text.get(a..b).unwrap_or("");
+        clause_breaks(between) * 10_000 + between.len()
+    };
+    let mut best_event: Option<(&DateMention, usize)> = None;
+    let mut best_report: Option<(&DateMention, usize)> = None;
+    for m in dates.iter().filter(inside) {
+        let d = distance(m);
+        let slot = match role(clean, m) {
+            Role::Event => &mut best_event,
+            Role::Report => &mut best_report,
+            Role::Bound => continue,
+        };
+        if slot.is_none_or(|(_, bd)| d < bd) {
+            *slot = Some((m, d));
+        }
+    }
+    if let Some((m, _)) = best_event {
+        return m.acled_date();
+    }
+    if let Some((m, _)) = best_report {
+        return m.acled_date().map(|(d, p)| (d, p.max(TimePrecision::Week)));
+    }
+    let text = s.text(clean);
+    let continues = text.split(|c: char| !c.is_alphanumeric()).any(|w| is_word(w, CONTINUATION));
+    if continues && index > 0 {
+        let p = &sentences[index - 1];
+        let prev = dates
+            .iter()
+            .filter(|m| m.start >= p.start && m.end <= p.end && m.granularity != Granularity::Ref)
+            .filter(|m| role(clean, m) == Role::Event)
+            .find_map(|m| m.acled_date());
+        if prev.is_some() {
+            return prev;
+        }
+    }
+    published.map(|p| (p, TimePrecision::Day))
+}
+
+#[cfg(test)]
+mod tests;

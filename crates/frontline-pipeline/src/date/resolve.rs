@@ -1,0 +1,331 @@
+//! Resolve: a scanned expression plus the publication date (the anchor) gives
+//! a TimeML value and the days it covers.
+//!
+//! Conventions (TimeML/TimeBank, which news follows): a bare weekday or a
+//! day without a year is the nearest one on or before the anchor unless the
+//! sentence speaks of the future; "last week" is the ISO week before the
+//! anchor's; "a year ago" in a sentence about quarters is that quarter a year
+//! back. Without an anchor only expressions that carry their year resolve.
+
+use chrono::{Datelike, Days, Months, NaiveDate};
+
+use super::Granularity;
+use super::scan::{Expr, Found, Part, QuarterRef, Rel, Unit};
+
+/// A resolved expression.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Resolved {
+    pub value: String,
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+    pub granularity: Granularity,
+    /// The year was written (needs no anchor).
+    pub absolute: bool,
+}
+
+/// What resolution knows beyond the expression.
+pub(super) struct Context {
+    pub anchor: Option<NaiveDate>,
+    /// The sentence speaks of the future ("will", "expected", "next").
+    pub future: bool,
+    /// The sentence mentions quarters or periods.
+    pub quarters: bool,
+    /// The last quarter the document named: "the quarter" refers to it.
+    pub quarter: Option<(i32, u32)>,
+}
+
+/// Days a future-tense partial date may lie after the anchor with no cue.
+const NEAR_FUTURE_DAYS: i64 = 62;
+
+fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+fn month_end(y: i32, m: u32) -> Option<NaiveDate> {
+    let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    ymd(ny, nm, 1)?.pred_opt()
+}
+
+fn day(d: NaiveDate) -> Resolved {
+    Resolved { value: d.format("%Y-%m-%d").to_string(), first: d, last: d, granularity: Granularity::Day, absolute: false }
+}
+
+fn month(y: i32, m: u32) -> Option<Resolved> {
+    Some(Resolved {
+        value: format!("{y:04}-{m:02}"),
+        first: ymd(y, m, 1)?,
+        last: month_end(y, m)?,
+        granularity: Granularity::Month,
+        absolute: false,
+    })
+}
+
+fn year(y: i32) -> Option<Resolved> {
+    Some(Resolved {
+        value: format!("{y:04}"),
+        first: ymd(y, 1, 1)?,
+        last: ymd(y, 12, 31)?,
+        granularity: Granularity::Year,
+        absolute: false,
+    })
+}
+
+/// The ISO week containing `d`.
+fn week(d: NaiveDate) -> Option<Resolved> {
+    let w = d.iso_week();
+    let first = d.checked_sub_days(Days::new(d.weekday().num_days_from_monday() as u64))?;
+    Some(Resolved {
+        value: format!("{:04}-W{:02}", w.year(), w.week()),
+        first,
+        last: first.checked_add_days(Days::new(6))?,
+        granularity: Granularity::Week,
+        absolute: false,
+    })
+}
+
+fn quarter(y: i32, q: u32) -> Option<Resolved> {
+    Some(Resolved {
+        value: format!("{y:04}-Q{q}"),
+        first: ymd(y, q * 3 - 2, 1)?,
+        last: month_end(y, q * 3)?,
+        granularity: Granularity::Quarter,
+        absolute: false,
+    })
+}
+
+fn quarter_of(d: NaiveDate) -> (i32, u32) {
+    (d.year(), d.month0() / 3 + 1)
+}
+
+fn shift_quarter((y, q): (i32, u32), n: i32) -> (i32, u32) {
+    let k = y * 4 + q as i32 - 1 + n;
+    (k.div_euclid(4), k.rem_euclid(4) as u32 + 1)
+}
+
+fn shift_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n >= 0 { d.checked_add_days(Days::new(n as u64)) } else { d.checked_sub_days(Days::new(n.unsigned_abs())) }
+}
+
+fn shift_months(d: NaiveDate, n: i32) -> Option<NaiveDate> {
+    if n >= 0 { d.checked_add_months(Months::new(n as u32)) } else { d.checked_sub_months(Months::new(n.unsigned_abs())) }
+}
+
+/// The year for a date written without one: the anchor's, unless that puts
+/// it after the anchor in a sentence not about the future (then the year
+/// before), or long before it in one about the future (then the year after).
+fn pick_year(anchor: NaiveDate, future: bool, at: impl Fn(i32) -> Option<NaiveDate>) -> Option<NaiveDate> {
+    let y = anchor.year();
+    let c = at(y)?;
+    let ahead = (c - anchor).num_days();
+    if ahead > 0 && !future && ahead > NEAR_FUTURE_DAYS {
+        return at(y - 1);
+    }
+    if ahead < -183 && future {
+        return at(y + 1);
+    }
+    Some(c)
+}
+
+/// The weekday `wd` (0 = Monday) relative to the anchor.
+fn weekday(anchor: NaiveDate, wd: u32, rel: Rel, future: bool) -> Option<NaiveDate> {
+    let today = anchor.weekday().num_days_from_monday() as i64;
+    let back = (today - wd as i64).rem_euclid(7);
+    let fwd = (wd as i64 - today).rem_euclid(7);
+    let n = match rel {
+        Rel::Last => -(if back == 0 { 7 } else { back }),
+        Rel::Next => {
+            if fwd == 0 {
+                7
+            } else {
+                fwd
+            }
+        }
+        Rel::This | Rel::None if future => fwd,
+        Rel::This | Rel::None => -back,
+    };
+    shift_days(anchor, n)
+}
+
+fn season(y: i32, s: u32) -> Option<Resolved> {
+    let (code, first, last) = match s {
+        1 => ("SP", ymd(y, 3, 1)?, ymd(y, 5, 31)?),
+        2 => ("SU", ymd(y, 6, 1)?, ymd(y, 8, 31)?),
+        3 => ("FA", ymd(y, 9, 1)?, ymd(y, 11, 30)?),
+        _ => ("WI", ymd(y, 12, 1)?, month_end(y + 1, 2)?),
+    };
+    Some(Resolved { value: format!("{y:04}-{code}"), first, last, granularity: Granularity::Season, absolute: false })
+}
+
+/// Resolves one expression. Updates the context's quarter under discussion.
+pub(super) fn resolve(f: &Found, cx: &mut Context) -> Option<Resolved> {
+    let mut r = resolve_expr(&f.expr, cx)?;
+    apply_part(&mut r, f.part, cx.anchor);
+    Some(r)
+}
+
+fn resolve_expr(e: &Expr, cx: &mut Context) -> Option<Resolved> {
+    let anchor = cx.anchor;
+    let absolute = |mut r: Resolved| {
+        r.absolute = true;
+        Some(r)
+    };
+    match *e {
+        Expr::Date { y: Some(y), m, d } => absolute(day(ymd(y, m, d)?)),
+        Expr::Date { y: None, m, d } => Some(day(pick_year(anchor?, cx.future, |y| ymd(y, m, d))?)),
+        Expr::Month { y: Some(y), m, .. } => absolute(month(y, m)?),
+        Expr::Month { y: None, m, rel } => {
+            let a = anchor?;
+            let am = a.month();
+            let y = match rel {
+                Rel::Last => a.year() - i32::from(m >= am),
+                Rel::Next => a.year() + i32::from(m <= am),
+                Rel::This => a.year(),
+                Rel::None => pick_year(a, cx.future, |y| ymd(y, m, 1))?.year(),
+            };
+            month(y, m)
+        }
+        Expr::MonthOfYear { m, shift } => month(anchor?.year() + shift, m),
+        Expr::Year(y) => absolute(year(y)?),
+        Expr::Weekday { wd, rel } => Some(day(weekday(anchor?, wd, rel, cx.future)?)),
+        Expr::DayShift(n) => Some(day(shift_days(anchor?, n as i64)?)),
+        Expr::Ago { unit, n } | Expr::UnitShift { unit, n } => {
+            let a = anchor?;
+            match unit {
+                Unit::Day => Some(day(shift_days(a, n as i64)?)),
+                Unit::Week => week(shift_days(a, 7 * n as i64)?),
+                Unit::Month => {
+                    let d = shift_months(a, n)?;
+                    month(d.year(), d.month())
+                }
+                Unit::Quarter => {
+                    let (y, q) = shift_quarter(quarter_of(a), n);
+                    quarter(y, q)
+                }
+                Unit::Year if matches!(e, Expr::Ago { .. }) && cx.quarters => {
+                    let (y, q) = cx.quarter.unwrap_or_else(|| shift_quarter(quarter_of(a), -1));
+                    quarter(y + n, q)
+                }
+                Unit::Year => year(a.year() + n),
+            }
+        }
+        Expr::Weekend(rel) => {
+            let a = anchor?;
+            let sat = match rel {
+                Rel::Last => weekday(a, 5, Rel::Last, false)?,
+                Rel::Next => weekday(a, 5, Rel::Next, false)?,
+                _ if a.weekday().num_days_from_monday() == 6 => a.pred_opt()?,
+                _ => weekday(a, 5, Rel::None, cx.future)?,
+            };
+            let w = sat.iso_week();
+            Some(Resolved {
+                value: format!("{:04}-W{:02}-WE", w.year(), w.week()),
+                first: sat,
+                last: sat.succ_opt()?,
+                granularity: Granularity::Week,
+                absolute: false,
+            })
+        }
+        Expr::Season { s, y: Some(y), .. } => absolute(season(y, s)?),
+        Expr::Season { s, y: None, rel } => {
+            let a = anchor?.year();
+            season(
+                match rel {
+                    Rel::Last => a - 1,
+                    Rel::Next => a + 1,
+                    _ => a,
+                },
+                s,
+            )
+        }
+        Expr::Quarter { q, y, back } => {
+            let (qy, qq) = match q {
+                QuarterRef::Ordinal(q) => match y {
+                    Some(y) => (y, q),
+                    None => (anchor?.year() - i32::from(back), q),
+                },
+                QuarterRef::Current => quarter_of(anchor?),
+                QuarterRef::Context => match y {
+                    Some(y) => (y, cx.quarter.map_or(shift_quarter(quarter_of(anchor?), -1).1, |c| c.1)),
+                    None => cx.quarter.or_else(|| anchor.map(|a| shift_quarter(quarter_of(a), -1)))?,
+                },
+                QuarterRef::YearAgo => {
+                    let (cy, cq) = cx.quarter.or_else(|| anchor.map(|a| shift_quarter(quarter_of(a), -1)))?;
+                    return quarter(cy - 1, cq);
+                }
+            };
+            if !back {
+                cx.quarter = Some((qy, qq));
+            }
+            let r = quarter(qy, qq)?;
+            if y.is_some() { absolute(r) } else { Some(r) }
+        }
+        Expr::YearAgoQuarter => {
+            let a = anchor?;
+            if cx.quarters {
+                let (cy, cq) = cx.quarter.unwrap_or_else(|| shift_quarter(quarter_of(a), -1));
+                quarter(cy - 1, cq)
+            } else {
+                year(a.year() - 1)
+            }
+        }
+        Expr::Half { h, y } => {
+            let y = match y {
+                Some(y) => y,
+                None => anchor?.year(),
+            };
+            Some(Resolved {
+                value: format!("{y:04}-H{h}"),
+                first: ymd(y, h * 6 - 5, 1)?,
+                last: month_end(y, h * 6)?,
+                granularity: Granularity::Half,
+                absolute: false,
+            })
+        }
+        Expr::Decade(d) => absolute(Resolved {
+            value: format!("{d:03}"),
+            first: ymd(d * 10, 1, 1)?,
+            last: ymd(d * 10 + 9, 12, 31)?,
+            granularity: Granularity::Decade,
+            absolute: true,
+        }),
+        Expr::DecadeOfCentury(k) => {
+            let d = anchor?.year() / 100 * 10 + k;
+            resolve_expr(&Expr::Decade(d), cx).map(|mut r| {
+                r.absolute = false;
+                r
+            })
+        }
+        Expr::Ref(name) => {
+            let a = anchor?;
+            let (first, last) = match name {
+                "PAST_REF" => (shift_days(a, -365)?, a),
+                "FUTURE_REF" => (a, shift_days(a, 365)?),
+                _ => (a, a),
+            };
+            Some(Resolved { value: name.to_string(), first, last, granularity: Granularity::Ref, absolute: false })
+        }
+    }
+}
+
+/// Narrows the covered days to the part named; the value stays (TimeML
+/// writes "early September" as `2017-09`).
+fn apply_part(r: &mut Resolved, part: Part, anchor: Option<NaiveDate>) {
+    let len = (r.last - r.first).num_days();
+    let third = len / 3;
+    let (first, last) = match part {
+        Part::Whole => return,
+        Part::Early => (r.first, shift_days(r.first, third)),
+        Part::Mid => (shift_days(r.first, third).unwrap_or(r.first), shift_days(r.last, -third)),
+        Part::Late => (shift_days(r.last, -third).unwrap_or(r.first), Some(r.last)),
+        Part::Before => match anchor {
+            Some(a) if a >= r.first && a <= r.last => (r.first, Some(a)),
+            _ => return,
+        },
+        Part::After => match anchor {
+            Some(a) if a >= r.first && a <= r.last => (a, Some(r.last)),
+            _ => return,
+        },
+    };
+    r.first = first;
+    r.last = last.unwrap_or(r.last);
+}

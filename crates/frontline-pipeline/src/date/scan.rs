@@ -1,0 +1,851 @@
+//! Scanner: the temporal expressions of one sentence, as unresolved [`Expr`]s.
+//!
+//! The sentence is ASCII-lowercased once (byte offsets unchanged) and split
+//! into tokens: digit runs, letter runs (non-ASCII bytes count as letters) and
+//! single punctuation bytes. A hand-written recursive-descent parser then tries
+//! every token as the start of an expression and keeps the longest match, so
+//! one sentence costs one pass and no regex. Resolution against the
+//! publication date is [`super::resolve`]'s job: the scanner only reads.
+
+/// One token: a byte range of the sentence.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Tok {
+    pub s: usize,
+    pub e: usize,
+    kind: TokKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TokKind {
+    Num,
+    Word,
+    Punct,
+}
+
+/// Splits `lower` (the ASCII-lowercased sentence) into tokens.
+pub(super) fn tokenize(lower: &str, out: &mut Vec<Tok>) {
+    out.clear();
+    let b = lower.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let (kind, len) = if c.is_ascii_digit() {
+            (TokKind::Num, b[i..].iter().take_while(|c| c.is_ascii_digit()).count())
+        } else if c.is_ascii_alphabetic() || c >= 0x80 {
+            (TokKind::Word, b[i..].iter().take_while(|c| c.is_ascii_alphabetic() || **c >= 0x80).count())
+        } else if c.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        } else {
+            (TokKind::Punct, 1)
+        };
+        out.push(Tok { s: i, e: i + len, kind });
+        i += len;
+    }
+}
+
+/// Relative position named by "last", "this", "next".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Rel {
+    None,
+    Last,
+    This,
+    Next,
+}
+
+/// Calendar units of relative expressions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Unit {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+}
+
+/// Which quarter a quarter expression names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum QuarterRef {
+    /// "the third quarter", "the 1988 second quarter".
+    Ordinal(u32),
+    /// "the quarter", "the latest quarter": the one under discussion.
+    Context,
+    /// "the current quarter".
+    Current,
+    /// "the year-ago quarter", "the year-earlier period".
+    YearAgo,
+}
+
+/// Part of a period: "early September", "late 2017", "earlier this month".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Part {
+    #[default]
+    Whole,
+    Early,
+    Mid,
+    Late,
+    /// "earlier this month": the part before the publication date.
+    Before,
+    /// "later this year": the part after the publication date.
+    After,
+}
+
+/// A temporal expression as written, before resolution.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Expr {
+    /// A day, with the year when written: "November 3, 2017", "July 25".
+    Date { y: Option<i32>, m: u32, d: u32 },
+    /// A month: "September", "last June", "June 1994".
+    Month { y: Option<i32>, m: u32, rel: Rel },
+    /// A month of a year relative to the anchor's: "June last year" (-1).
+    MonthOfYear { m: u32, shift: i32 },
+    /// A year as written: "2014", "fiscal 1989", "nineteen ninety-six".
+    Year(i32),
+    /// Weekday 0 = Monday, with "last"/"next"/"this".
+    Weekday { wd: u32, rel: Rel },
+    /// Days from the anchor: today 0, yesterday -1, tomorrow 1.
+    DayShift(i32),
+    /// "ten days ago", "a year earlier", "two weeks ago"; `n` negative.
+    Ago { unit: Unit, n: i32 },
+    /// "this week" 0, "last month" -1, "next year" 1.
+    UnitShift { unit: Unit, n: i32 },
+    /// "the weekend", "last weekend".
+    Weekend(Rel),
+    /// Spring 1, summer 2, fall 3, winter 4.
+    Season { s: u32, y: Option<i32>, rel: Rel },
+    /// Quarters, with the year when written; `back` for "the year-earlier third quarter".
+    Quarter { q: QuarterRef, y: Option<i32>, back: bool },
+    /// "a year ago" where the sentence is about quarters: same quarter, a year back.
+    YearAgoQuarter,
+    /// First or second half of a year.
+    Half { h: u32, y: Option<i32> },
+    /// "the 1990s" → 199.
+    Decade(i32),
+    /// "the nineties": decade digit of the anchor's century.
+    DecadeOfCentury(i32),
+    /// TimeML's PRESENT_REF, PAST_REF, FUTURE_REF.
+    Ref(&'static str),
+}
+
+/// An expression found in a sentence: token range, what it says, modifiers.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Found {
+    /// Byte range in the sentence.
+    pub s: usize,
+    pub e: usize,
+    pub expr: Expr,
+    pub part: Part,
+    /// "ten days ago": a day, but only roughly.
+    pub approximate: bool,
+}
+
+/// Words after which a four-digit number is a count, not a year.
+const COUNTED: &[&str] = &[
+    "people", "fighters", "troops", "soldiers", "civilians", "militants", "men", "women", "children", "families",
+    "residents", "refugees", "members", "persons", "km", "kilometers", "kilometres", "meters", "metres", "miles",
+    "tons", "tonnes", "dollars", "barrels", "feet", "shares", "jobs", "workers", "employees", "cars", "units",
+    "homes", "houses", "votes", "prisoners", "detainees", "hostages", "pounds", "euros", "points",
+];
+
+struct Parser<'a> {
+    lo: &'a str,
+    orig: &'a str,
+    t: &'a [Tok],
+}
+
+fn month_word(w: &str) -> Option<(u32, bool)> {
+    // (month, abbreviated)
+    Some(match w {
+        "january" => (1, false),
+        "february" => (2, false),
+        "march" => (3, false),
+        "april" => (4, false),
+        "may" => (5, false),
+        "june" => (6, false),
+        "july" => (7, false),
+        "august" => (8, false),
+        "september" => (9, false),
+        "october" => (10, false),
+        "november" => (11, false),
+        "december" => (12, false),
+        "jan" => (1, true),
+        "feb" => (2, true),
+        "mar" => (3, true),
+        "apr" => (4, true),
+        "jun" => (6, true),
+        "jul" => (7, true),
+        "aug" => (8, true),
+        "sep" | "sept" => (9, true),
+        "oct" => (10, true),
+        "nov" => (11, true),
+        "dec" => (12, true),
+        _ => return None,
+    })
+}
+
+fn weekday_word(w: &str) -> Option<u32> {
+    Some(match w {
+        "monday" => 0,
+        "tuesday" => 1,
+        "wednesday" => 2,
+        "thursday" => 3,
+        "friday" => 4,
+        "saturday" => 5,
+        "sunday" => 6,
+        _ => return None,
+    })
+}
+
+/// Cardinal number words up to ninety-nine's parts.
+pub(super) fn number_word(w: &str) -> Option<u32> {
+    Some(match w {
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
+}
+
+fn ordinal_word(w: &str) -> Option<u32> {
+    Some(match w {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        _ => return None,
+    })
+}
+
+fn unit_word(w: &str) -> Option<Unit> {
+    Some(match w {
+        "day" | "days" => Unit::Day,
+        "week" | "weeks" => Unit::Week,
+        "month" | "months" => Unit::Month,
+        "quarter" | "quarters" => Unit::Quarter,
+        "year" | "years" => Unit::Year,
+        _ => return None,
+    })
+}
+
+fn season_word(w: &str) -> Option<u32> {
+    Some(match w {
+        "spring" => 1,
+        "summer" => 2,
+        "fall" | "autumn" => 3,
+        "winter" => 4,
+        _ => return None,
+    })
+}
+
+fn decade_word(w: &str) -> Option<i32> {
+    Some(match w {
+        "twenties" => 2,
+        "thirties" => 3,
+        "forties" => 4,
+        "fifties" => 5,
+        "sixties" => 6,
+        "seventies" => 7,
+        "eighties" => 8,
+        "nineties" => 9,
+        _ => return None,
+    })
+}
+
+impl<'a> Parser<'a> {
+    fn w(&self, i: usize) -> &'a str {
+        self.t.get(i).map_or("", |t| &self.lo[t.s..t.e])
+    }
+
+    fn is(&self, i: usize, s: &str) -> bool {
+        self.w(i) == s
+    }
+
+    fn kind(&self, i: usize) -> Option<TokKind> {
+        self.t.get(i).map(|t| t.kind)
+    }
+
+    fn cap(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| self.orig.as_bytes()[t.s].is_ascii_uppercase())
+    }
+
+    /// Token `i` touches token `i - 1` (no space between).
+    fn adj(&self, i: usize) -> bool {
+        i > 0 && i < self.t.len() && self.t[i - 1].e == self.t[i].s
+    }
+
+    fn num(&self, i: usize) -> Option<(u32, usize)> {
+        if self.kind(i) != Some(TokKind::Num) {
+            return None;
+        }
+        let w = self.w(i);
+        if w.len() > 4 {
+            return None;
+        }
+        w.parse().ok().map(|n| (n, w.len()))
+    }
+
+    /// A day of the month, with an optional ordinal suffix: (day, next token).
+    fn day(&self, i: usize) -> Option<(u32, usize)> {
+        let (d, len) = self.num(i)?;
+        if len > 2 || !(1..=31).contains(&d) {
+            return None;
+        }
+        let j = if matches!(self.w(i + 1), "st" | "nd" | "rd" | "th") && self.adj(i + 1) { i + 2 } else { i + 1 };
+        // "3.5" or "3,000" are numbers, not days.
+        if matches!(self.w(j), "." | ",") && self.adj(j) && self.kind(j + 1) == Some(TokKind::Num) && self.adj(j + 1)
+        {
+            return None;
+        }
+        Some((d, j))
+    }
+
+    /// A four-digit year standing alone: (year, next token).
+    fn year(&self, i: usize) -> Option<(i32, usize)> {
+        let (y, len) = self.num(i)?;
+        if len != 4 || !(1000..=2199).contains(&y) {
+            return None;
+        }
+        if i > 0 && self.adj(i) && matches!(self.w(i - 1), "$" | "," | "." | "#" | "/" | ":") {
+            return None;
+        }
+        let next = self.w(i + 1);
+        if self.adj(i + 1) && (matches!(next, "," | "." | ":" | "/") && self.kind(i + 2) == Some(TokKind::Num)) {
+            return None;
+        }
+        if self.adj(i + 1) && matches!(next, "%" | "s") {
+            return None;
+        }
+        if COUNTED.contains(&next) {
+            return None;
+        }
+        Some((y as i32, i + 1))
+    }
+
+    /// A month name (capitalised, "May" and "March" only where a date is
+    /// plainly meant): (month, next token).
+    fn month(&self, i: usize, guarded: bool) -> Option<(u32, usize)> {
+        let (m, abbr) = month_word(self.w(i))?;
+        if !self.cap(i) {
+            return None;
+        }
+        let j = if abbr && self.is(i + 1, ".") && self.adj(i + 1) { i + 2 } else { i + 1 };
+        if abbr && j == i + 1 && self.w(i).len() == 3 && !matches!(self.kind(j), Some(TokKind::Num)) {
+            // "Mar", "Dec" without a full stop or a number: a name, not a month.
+            return None;
+        }
+        if guarded && matches!(m, 3 | 5) && !abbr {
+            let prev = if i > 0 { self.w(i - 1) } else { "" };
+            let dated = matches!(prev, "in" | "since" | "by" | "until" | "of" | "early" | "late" | "mid" | "-")
+                || self.day(j).is_some()
+                || self.year(j).is_some();
+            if !dated {
+                return None;
+            }
+        }
+        Some((m, j))
+    }
+
+    /// "," then optionally a year.
+    fn comma_year(&self, j: usize) -> Option<(i32, usize)> {
+        let k = if self.is(j, ",") { j + 1 } else { j };
+        self.year(k)
+    }
+
+    /// Spelled year: "nineteen ninety-six", "two thousand".
+    fn spelled_year(&self, i: usize) -> Option<(i32, usize)> {
+        if self.is(i, "nineteen") || self.is(i, "eighteen") {
+            let century = if self.is(i, "nineteen") { 1900 } else { 1800 };
+            let tens = number_word(self.w(i + 1)).filter(|n| *n >= 20 && n % 10 == 0)?;
+            if self.is(i + 2, "-")
+                && let Some(u) = number_word(self.w(i + 3)).filter(|n| (1..10).contains(n))
+            {
+                return Some((century + (tens + u) as i32, i + 4));
+            }
+            return Some((century + tens as i32, i + 2));
+        }
+        if self.is(i, "two") && self.is(i + 1, "thousand") {
+            let mut j = i + 2;
+            if self.is(j, "and") {
+                j += 1;
+            }
+            if let Some(u) = number_word(self.w(j)).filter(|n| (1..20).contains(n)) {
+                return Some((2000 + u as i32, j + 1));
+            }
+            return Some((2000, j));
+        }
+        None
+    }
+
+    /// A count for "N units ago": digits, words, "a", "a few": (n, next token), n = 0 when vague.
+    fn count(&self, i: usize) -> Option<(u32, usize)> {
+        let mut i = i;
+        // Hedges that do not change the value.
+        loop {
+            match self.w(i) {
+                "about" | "nearly" | "almost" | "some" | "roughly" | "around" | "just" | "only" | "over" => i += 1,
+                "more" | "less" if self.is(i + 1, "than") => i += 2,
+                _ => break,
+            }
+        }
+        if let Some((n, len)) = self.num(i)
+            && len <= 3
+        {
+            return Some((n, i + 1));
+        }
+        let w = self.w(i);
+        if let Some(n) = number_word(w) {
+            if n >= 20 && self.is(i + 1, "-")
+                && let Some(u) = number_word(self.w(i + 2)).filter(|u| *u < 10)
+            {
+                return Some((n + u, i + 3));
+            }
+            return Some((n, i + 1));
+        }
+        match w {
+            "a" | "an" if self.is(i + 1, "few") => Some((0, i + 2)),
+            "a" if self.is(i + 1, "couple") && self.is(i + 2, "of") => Some((2, i + 3)),
+            "a" | "an" => Some((1, i + 1)),
+            "several" | "few" => Some((0, i + 1)),
+            _ => None,
+        }
+    }
+
+    /// The longest expression starting at token `i`: (expr, part, approximate, end token).
+    fn parse(&self, i: usize) -> Option<(Expr, Part, bool, usize)> {
+        let (part, j) = self.part(i);
+        if let Some((e, approx, k)) = self.core(j) {
+            return Some((e, part, approx, k));
+        }
+        None
+    }
+
+    /// A leading part-of-period modifier: (part, first token after it).
+    fn part(&self, i: usize) -> (Part, usize) {
+        match self.w(i) {
+            "early" => (Part::Early, i + 1),
+            "late" | "later" if self.is(i, "late") || self.is(i + 1, "yesterday") || self.is(i + 1, "today") => {
+                (Part::Late, i + 1)
+            }
+            "earlier" if matches!(self.w(i + 1), "this" | "in") => (Part::Before, i + 1),
+            "later" if self.is(i + 1, "this") => (Part::After, i + 1),
+            "mid" => (Part::Mid, if self.is(i + 1, "-") { i + 2 } else { i + 1 }),
+            "the" if self.is(i + 2, "of") => match self.w(i + 1) {
+                "beginning" | "start" => (Part::Early, i + 3),
+                "middle" => (Part::Mid, i + 3),
+                "end" => (Part::Late, i + 3),
+                _ => (Part::Whole, i),
+            },
+            _ => (Part::Whole, i),
+        }
+    }
+
+    fn core(&self, i: usize) -> Option<(Expr, bool, usize)> {
+        let w = self.w(i);
+        if w.is_empty() {
+            return None;
+        }
+        if let Some(r) = self.numeric(i) {
+            return Some((r.0, false, r.1));
+        }
+        if let Some((wd, j)) = weekday_word(w).filter(|_| self.cap(i)).map(|wd| (wd, i + 1)) {
+            // "Saturday, April 25": the date wins.
+            let k = if self.is(j, ",") { j + 1 } else { j };
+            if let Some(r) = self.month_led(k).or_else(|| self.day_led(k)) {
+                return Some((r.0, false, r.1));
+            }
+            return Some((Expr::Weekday { wd, rel: Rel::None }, false, j));
+        }
+        if let Some(r) = self.month_led(i).or_else(|| self.day_led(i)) {
+            return Some((r.0, false, r.1));
+        }
+        if let Some((y, j)) = self.year(i) {
+            return Some((Expr::Year(y), false, j));
+        }
+        if let Some(r) = self.decade(i) {
+            return Some((r.0, false, r.1));
+        }
+        if let Some((y, j)) = self.spelled_year(i) {
+            return Some((Expr::Year(y), false, j));
+        }
+        if let Some(r) = self.quarter(i) {
+            return Some((r.0, false, r.1));
+        }
+        if let Some(r) = self.ago(i) {
+            return Some(r);
+        }
+        if let Some(r) = self.relative(i) {
+            return Some((r.0, false, r.1));
+        }
+        if let Some(r) = self.reference(i) {
+            return Some((r.0, false, r.1));
+        }
+        None
+    }
+
+    /// "2017-11-03", "17/11/2018", "17.11.2018", "2018/11/17".
+    fn numeric(&self, i: usize) -> Option<(Expr, usize)> {
+        let (a, alen) = self.num(i)?;
+        let sep = self.w(i + 1);
+        if !matches!(sep, "-" | "/" | ".") || !self.adj(i + 1) || !self.adj(i + 2) {
+            return None;
+        }
+        let (b, blen) = self.num(i + 2)?;
+        if self.w(i + 3) != sep || !self.adj(i + 3) || !self.adj(i + 4) {
+            return None;
+        }
+        let (c, clen) = self.num(i + 4)?;
+        let (y, m, d) = if alen == 4 && blen <= 2 && clen <= 2 {
+            (a, b, c)
+        } else if alen <= 2 && blen <= 2 && clen == 4 {
+            // Day first unless the second number cannot be a month.
+            if b > 12 { (c, a, b) } else { (c, b, a) }
+        } else {
+            return None;
+        };
+        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+            return None;
+        }
+        Some((Expr::Date { y: Some(y as i32), m, d }, i + 5))
+    }
+
+    /// "November 3, 2017", "Nov. 3", "November 2017", "September", "June last year".
+    fn month_led(&self, i: usize) -> Option<(Expr, usize)> {
+        let (m, j) = self.month(i, true)?;
+        if let Some((d, k)) = self.day(j) {
+            // "March 31, 1990" or "March 31"; but "June 1994" is a month.
+            if let Some((y, l)) = self.comma_year(k) {
+                return Some((Expr::Date { y: Some(y), m, d }, l));
+            }
+            return Some((Expr::Date { y: None, m, d }, k));
+        }
+        if let Some((y, k)) = self.comma_year(j) {
+            return Some((Expr::Month { y: Some(y), m, rel: Rel::None }, k));
+        }
+        if self.is(j, "of") && let Some((y, k)) = self.year(j + 1) {
+            return Some((Expr::Month { y: Some(y), m, rel: Rel::None }, k));
+        }
+        if let Some((shift, k)) = self.year_shift(j) {
+            return Some((Expr::MonthOfYear { m, shift }, k));
+        }
+        Some((Expr::Month { y: None, m, rel: Rel::None }, j))
+    }
+
+    /// "last year", "this year", "next year" (also after "of"): (years from the anchor's, next token).
+    fn year_shift(&self, j: usize) -> Option<(i32, usize)> {
+        let j = if self.is(j, "of") { j + 1 } else { j };
+        let shift = match self.w(j) {
+            "last" => -1,
+            "this" => 0,
+            "next" => 1,
+            _ => return None,
+        };
+        self.is(j + 1, "year").then_some((shift, j + 2))
+    }
+
+    /// "3 November 2017", "25th of July", "3 Nov".
+    fn day_led(&self, i: usize) -> Option<(Expr, usize)> {
+        let (d, j) = self.day(i)?;
+        let j = if self.is(j, "of") { j + 1 } else { j };
+        let (m, k) = self.month(j, false)?;
+        if let Some((y, l)) = self.comma_year(k) {
+            return Some((Expr::Date { y: Some(y), m, d }, l));
+        }
+        Some((Expr::Date { y: None, m, d }, k))
+    }
+
+    /// "the 1990s", "the mid-1980s", "the nineties".
+    fn decade(&self, i: usize) -> Option<(Expr, usize)> {
+        let j = if self.is(i, "the") { i + 1 } else { i };
+        let j = match self.w(j) {
+            "early" | "late" => j + 1,
+            "mid" if self.is(j + 1, "-") => j + 2,
+            _ => j,
+        };
+        if let Some((y, len)) = self.num(j)
+            && len == 4
+            && y % 10 == 0
+            && self.is(j + 1, "s")
+            && self.adj(j + 1)
+        {
+            return Some((Expr::Decade(y as i32 / 10), j + 2));
+        }
+        if j > i && let Some(d) = decade_word(self.w(j)) {
+            return Some((Expr::DecadeOfCentury(d), j + 1));
+        }
+        None
+    }
+
+    /// Quarters and halves: "the third quarter", "third-quarter", "the quarter",
+    /// "the year-ago period", "the first half of 1990".
+    fn quarter(&self, i: usize) -> Option<(Expr, usize)> {
+        let mut j = i;
+        let mut det = false;
+        if matches!(self.w(j), "the" | "its" | "this" | "that" | "a") {
+            det = true;
+            j += 1;
+        }
+        let mut y = None;
+        let mut q = None;
+        let mut year_ago = false;
+        let mut current = false;
+        let mut latest = false;
+        // Modifiers, in any order, up to "quarter"/"period"/"half".
+        for _ in 0..6 {
+            let w = self.w(j);
+            if let Some((yy, k)) = self.year(j) {
+                y = Some(yy);
+                j = k;
+            } else if let Some(o) = ordinal_word(w) {
+                q = Some(o);
+                j += 1;
+            } else if let Some((n, _)) = self.num(j).filter(|_| matches!(self.w(j + 1), "st" | "nd" | "rd" | "th")) {
+                q = Some(n);
+                j += 2;
+            } else if w == "year" && self.is(j + 1, "-") && matches!(self.w(j + 2), "ago" | "earlier") {
+                year_ago = true;
+                j += 3;
+            } else if w == "year" && self.is(j + 1, "'") && self.is(j + 2, "s") && det {
+                // "this year's third quarter".
+                j += 3;
+            } else if matches!(w, "current") {
+                current = true;
+                j += 1;
+            } else if matches!(w, "latest" | "comparable" | "corresponding" | "same") {
+                latest = true;
+                j += 1;
+            } else if matches!(w, "fiscal" | "-" | "flat" | "calendar") {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let head = self.w(j);
+        let is_half = head == "half" && q.is_some_and(|q| q <= 2);
+        if head != "quarter" && head != "period" && !is_half {
+            // "year-earlier" alone: the same period a year back.
+            if year_ago && q.is_none() && y.is_none() && j > i {
+                return Some((Expr::YearAgoQuarter, j));
+            }
+            return None;
+        }
+        if head == "quarter" && self.is(i, "a") && q.is_none() {
+            return None; // "a quarter of the town": a fraction.
+        }
+        if head == "period" && !(year_ago || latest || y.is_some()) {
+            return None;
+        }
+        if head == "quarter" && !(det || q.is_some() || year_ago || current || latest || y.is_some()) {
+            return None;
+        }
+        let mut k = j + 1;
+        if self.is(k, "of") && let Some((yy, l)) = self.year(k + 1) {
+            y = Some(yy);
+            k = l;
+        }
+        // "the quarter a year ago", "the corresponding period last year".
+        if self.is(k, "a") && self.is(k + 1, "year") && matches!(self.w(k + 2), "ago" | "earlier") {
+            year_ago = true;
+            k += 3;
+        } else if self.is(k, "last") && self.is(k + 1, "year") {
+            year_ago = true;
+            k += 2;
+        }
+        if is_half {
+            return Some((Expr::Half { h: q.unwrap_or(1), y }, k));
+        }
+        let (qr, back) = match (q, year_ago) {
+            (Some(q), back) if (1..=4).contains(&q) => (QuarterRef::Ordinal(q), back),
+            (Some(_), _) => return None,
+            (None, true) => (QuarterRef::YearAgo, false),
+            (None, false) if current || self.is(i, "this") => (QuarterRef::Current, false),
+            (None, false) => (QuarterRef::Context, false),
+        };
+        Some((Expr::Quarter { q: qr, y, back }, k))
+    }
+
+    /// "ten days ago", "a year earlier", "two weeks ago", "a week or so ago".
+    fn ago(&self, i: usize) -> Option<(Expr, bool, usize)> {
+        let (n, j) = self.count(i)?;
+        let unit = unit_word(self.w(j))?;
+        let mut k = j + 1;
+        if self.is(k, "or") && self.is(k + 1, "so") {
+            k += 2;
+        }
+        if !matches!(self.w(k), "ago" | "earlier") {
+            return None;
+        }
+        if n == 0 {
+            return Some((Expr::Ref("PAST_REF"), false, k + 1));
+        }
+        let approximate = unit == Unit::Day && n > 2;
+        Some((Expr::Ago { unit, n: -(n as i32) }, approximate, k + 1))
+    }
+
+    /// Words and phrases relative to the publication date.
+    fn relative(&self, i: usize) -> Option<(Expr, usize)> {
+        let w = self.w(i);
+        match w {
+            "today" | "tonight" => return Some((Expr::DayShift(0), i + 1)),
+            "yesterday" => return Some((Expr::DayShift(-1), i + 1)),
+            "tomorrow" => return Some((Expr::DayShift(1), i + 1)),
+            "overnight" => return Some((Expr::DayShift(-1), i + 1)),
+            _ => {}
+        }
+        if w == "the" && self.is(i + 1, "day") && self.is(i + 2, "before") && self.is(i + 3, "yesterday") {
+            return Some((Expr::DayShift(-2), i + 4));
+        }
+        let (rel, j) = match w {
+            "last" | "past" | "previous" => (Rel::Last, i + 1),
+            "this" if self.is(i + 1, "past") => (Rel::Last, i + 2),
+            "this" if self.is(i + 1, "coming") => (Rel::Next, i + 2),
+            "this" | "current" => (Rel::This, i + 1),
+            "next" | "coming" => (Rel::Next, i + 1),
+            "the" => match self.w(i + 1) {
+                "past" | "last" | "previous" if matches!(self.w(i + 2), "year" | "month" | "week") => (Rel::Last, i + 2),
+                "coming" | "next" if matches!(self.w(i + 2), "year" | "month" | "week") => (Rel::Next, i + 2),
+                "current" => (Rel::This, i + 2),
+                _ => (Rel::None, i + 1),
+            },
+            _ => (Rel::None, i),
+        };
+        let this_past = w == "this" && self.is(i + 1, "past");
+        let x = self.w(j);
+        if rel == Rel::None {
+            // Bare "the weekend", "the summer", "summer", "in summer".
+            if x == "weekend" && j > i {
+                return Some((Expr::Weekend(Rel::None), j + 1));
+            }
+            if let Some(s) = season_word(x).filter(|_| j > i || (i > 0 && self.is(i - 1, "in"))) {
+                return Some(self.season_year(s, Rel::None, j + 1));
+            }
+            return None;
+        }
+        match x {
+            "night" if w == "last" => return Some((Expr::DayShift(-1), j + 1)),
+            "morning" | "afternoon" | "evening" | "night" if w == "this" => return Some((Expr::DayShift(0), j + 1)),
+            "weekend" => return Some((Expr::Weekend(rel), j + 1)),
+            _ => {}
+        }
+        if let Some(wd) = weekday_word(x).filter(|_| self.cap(j)) {
+            let rel = if this_past { Rel::Last } else { rel };
+            // "this coming Sunday, March eighth" keeps the weekday's value.
+            return Some((Expr::Weekday { wd, rel }, j + 1));
+        }
+        if let Some((m, k)) = self.month(j, false) {
+            let rel = if this_past { Rel::Last } else { rel };
+            return Some((Expr::Month { y: None, m, rel }, k));
+        }
+        if let Some(s) = season_word(x) {
+            let rel = if this_past { Rel::This } else { rel };
+            return Some(self.season_year(s, rel, j + 1));
+        }
+        let unit = unit_word(x).filter(|_| !x.ends_with('s'))?;
+        let n = match rel {
+            Rel::Last => -1,
+            Rel::Next => 1,
+            _ => 0,
+        };
+        if unit == Unit::Quarter {
+            return None; // quarters are [`Parser::quarter`]'s.
+        }
+        // "the past year" is the previous calendar year in TimeML, as "last year".
+        Some((Expr::UnitShift { unit, n }, j + 1))
+    }
+
+    fn season_year(&self, s: u32, rel: Rel, j: usize) -> (Expr, usize) {
+        if self.is(j, "of")
+            && let Some((y, k)) = self.year(j + 1).or_else(|| self.spelled_year(j + 1))
+        {
+            return (Expr::Season { s, y: Some(y), rel: Rel::None }, k);
+        }
+        (Expr::Season { s, y: None, rel }, j)
+    }
+
+    /// PRESENT_REF, PAST_REF, FUTURE_REF words.
+    fn reference(&self, i: usize) -> Option<(Expr, usize)> {
+        let w = self.w(i);
+        let present = Expr::Ref("PRESENT_REF");
+        let past = Expr::Ref("PAST_REF");
+        let future = Expr::Ref("FUTURE_REF");
+        match w {
+            "now" if !(self.is(i + 1, "that")) => Some((present, i + 1)),
+            "right" if self.is(i + 1, "now") => Some((present, i + 2)),
+            "currently" | "nowadays" | "presently" => Some((present, i + 1)),
+            "current" => Some((present, i + 1)),
+            "these" if self.is(i + 1, "days") => Some((present, i + 2)),
+            "at" if self.is(i + 1, "present") => Some((present, i + 2)),
+            "recently" | "lately" => Some((past, i + 1)),
+            "recent" if matches!(self.w(i + 1), "days" | "weeks" | "months" | "years" | "decades") => {
+                Some((past, i + 2))
+            }
+            "in" if self.is(i + 1, "the") && self.is(i + 2, "past") && !self.is(i + 3, "few") => {
+                let unit = unit_word(self.w(i + 3));
+                if unit.is_some() { None } else { Some((past, i + 3)) }
+            }
+            "the" if self.is(i + 1, "future") => Some((future, i + 2)),
+            "the" if matches!(self.w(i + 1), "near" | "short" | "long")
+                && matches!(self.w(i + 2), "future" | "term") =>
+            {
+                Some((future, i + 3))
+            }
+            "coming" if matches!(self.w(i + 1), "days" | "weeks" | "months" | "years" | "quarters") => {
+                Some((future, i + 2))
+            }
+            "soon" if !(i > 0 && self.is(i - 1, "as")) && !matches!(self.w(i + 1), "after" | "as") => {
+                Some((future, i + 1))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Words that mark a sentence as about the future.
+const FUTURE_CUES: &[&str] = &[
+    "will", "shall", "ll", "expected", "expects", "expect", "scheduled", "plans", "planned", "plan", "next", "upcoming",
+    "would", "due",
+];
+
+/// Every expression of a sentence. `lower` is `orig` ASCII-lowercased.
+pub(super) fn scan(orig: &str, lower: &str, toks: &mut Vec<Tok>, out: &mut Vec<Found>) -> bool {
+    tokenize(lower, toks);
+    let p = Parser { lo: lower, orig, t: toks };
+    let future = toks.iter().any(|t| {
+        let w = &lower[t.s..t.e];
+        FUTURE_CUES.contains(&w)
+    });
+    let mut i = 0;
+    while i < toks.len() {
+        match p.parse(i) {
+            Some((expr, part, approximate, end)) if end > i => {
+                out.push(Found { s: toks[i].s, e: toks[end - 1].e, expr, part, approximate });
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    future
+}

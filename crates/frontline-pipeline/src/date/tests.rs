@@ -1,0 +1,174 @@
+//! Tests of the date layer on invented sentences: recognition with values,
+//! ACLED precision, event dates and inferred publication dates.
+
+use super::*;
+use crate::segment::sentences;
+
+fn ymd(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn mentions(text: &str, published: Option<&str>) -> (CleanText, Vec<Sentence>, Vec<DateMention>) {
+    let clean = CleanText::verbatim(text);
+    let sents = sentences(&clean);
+    let dates = recognise(&clean, &sents, published.map(ymd));
+    (clean, sents, dates)
+}
+
+/// `expect` lists (text of the expression, TimeML value), in order.
+fn check(text: &str, published: &str, expect: &[(&str, &str)]) {
+    let (clean, _, dates) = mentions(text, Some(published));
+    let got: Vec<(&str, &str)> = dates.iter().map(|m| (&clean.text[m.start..m.end], m.value.as_str())).collect();
+    assert_eq!(got, expect, "in {text:?} published {published}");
+}
+
+#[test]
+fn absolute_dates() {
+    check("The town fell on November 3, 2017.", "2017-11-19", &[("November 3, 2017", "2017-11-03")]);
+    check("The town fell on 3 Nov 2017, officials said.", "2017-11-19", &[("3 Nov 2017", "2017-11-03")]);
+    check("The town fell on 17/11/2018.", "2018-11-19", &[("17/11/2018", "2018-11-17")]);
+    check("The town fell on 2017-11-03.", "2017-11-19", &[("2017-11-03", "2017-11-03")]);
+    check("It fell on Nov. 3 and was retaken in June 1994.", "2017-11-19", &[
+        ("Nov. 3", "2017-11-03"),
+        ("June 1994", "1994-06"),
+    ]);
+    check("Rebels held it until the 25th of July 2016.", "2017-11-19", &[("25th of July 2016", "2016-07-25")]);
+}
+
+#[test]
+fn partial_dates_take_the_year_that_is_not_later() {
+    check("In the July 25 attack, 250 people were killed.", "2018-11-17", &[("July 25", "2018-07-25")]);
+    check("The siege began on December 28.", "2019-01-05", &[("December 28", "2018-12-28")]);
+    check("The talks will resume on January 10.", "2018-12-20", &[("January 10", "2019-01-10")]);
+    check("The vote is set for Nov. 22.", "1989-10-26", &[("Nov. 22", "1989-11-22")]);
+}
+
+#[test]
+fn weekdays_are_the_last_one_on_or_before_publication() {
+    check("Forces on Saturday took back control of the hill.", "2018-11-17", &[("Saturday", "2018-11-17")]);
+    check("The agency reported Saturday that a general was killed.", "2017-11-19", &[("Saturday", "2017-11-18")]);
+    check("Talks will resume on Tuesday.", "2017-11-19", &[("Tuesday", "2017-11-21")]);
+    check("The army said last Friday that it had won.", "1989-10-30", &[("last Friday", "1989-10-27")]);
+}
+
+#[test]
+fn relative_expressions() {
+    check("The militants left the town ten days ago.", "2017-11-19", &[("ten days ago", "2017-11-09")]);
+    check("Two soldiers were killed yesterday and one last night.", "2017-11-19", &[
+        ("yesterday", "2017-11-18"),
+        ("last night", "2017-11-18"),
+    ]);
+    check("Clashes erupted last week.", "2017-11-19", &[("last week", "2017-W45")]);
+    check("Clashes erupted earlier this month.", "2017-11-19", &[("earlier this month", "2017-11")]);
+    check("In recent weeks, air strikes increased.", "2018-11-17", &[("recent weeks", "PAST_REF")]);
+    check("An army advance relieved it in early September.", "2017-11-03", &[("early September", "2017-09")]);
+    check("Fighting resumed in late August.", "2017-11-03", &[("late August", "2017-08")]);
+    check("It was driven this year from Mosul; last year it held it.", "2017-11-03", &[
+        ("this year", "2017"),
+        ("last year", "2016"),
+    ]);
+    check("Two weeks ago the town fell.", "2017-11-19", &[("Two weeks ago", "2017-W44")]);
+    check("The group overran the city in 2014.", "2017-11-19", &[("2014", "2014")]);
+    check("The attack came a month ago.", "2017-11-19", &[("a month ago", "2017-10")]);
+}
+
+#[test]
+fn timeml_conventions() {
+    check("Profit rose in the third quarter from a year ago.", "1989-10-26", &[
+        ("the third quarter", "1989-Q3"),
+        ("a year ago", "1988-Q3"),
+    ]);
+    check("The company is now profitable.", "1989-10-26", &[("now", "PRESENT_REF")]);
+    check("Prices fell in the 1990s and in the summer.", "1998-03-03", &[("the 1990s", "199"), ("the summer", "1998-SU")]);
+    check("He was born in nineteen seventy-nine.", "1998-03-03", &[("nineteen seventy-nine", "1979")]);
+    check("Sales fell last fall.", "1998-02-06", &[("last fall", "1997-FA")]);
+}
+
+#[test]
+fn numbers_that_are_not_dates() {
+    check("Some 2000 fighters and 3,000 civilians left; 1.5 million fled.", "2017-11-19", &[]);
+    check("A quarter of the town was destroyed.", "2017-11-19", &[]);
+    check("May God protect them, said the imam.", "2017-11-19", &[]);
+}
+
+#[test]
+fn no_anchor_keeps_only_absolute_dates() {
+    let (_, _, dates) = mentions("On Saturday, 3 November 2017, the town fell. It fell again yesterday.", None);
+    let values: Vec<&str> = dates.iter().map(|m| m.value.as_str()).collect();
+    assert_eq!(values, ["2017-11-03"]);
+}
+
+fn acled(text: &str, published: &str) -> Option<(String, u8)> {
+    let (_, _, dates) = mentions(text, Some(published));
+    dates.first()?.acled_date().map(|(d, p)| (d.to_string(), p as u8))
+}
+
+#[test]
+fn acled_precision() {
+    let cases: &[(&str, &str, Option<(&str, u8)>)] = &[
+        ("It fell on Saturday.", "2018-11-17", Some(("2018-11-17", 1))),
+        ("It fell ten days ago.", "2017-11-19", Some(("2017-11-09", 2))),
+        ("It fell last week.", "2017-11-19", Some(("2017-11-09", 2))),
+        ("It fell in early September.", "2017-11-03", Some(("2017-09-01", 3))),
+        ("It fell in late August.", "2017-11-03", Some(("2017-08-31", 3))),
+        ("It fell in September.", "2017-11-03", Some(("2017-09-15", 3))),
+        ("It fell in 2014.", "2017-11-03", None),
+        ("It fell recently.", "2017-11-03", None),
+    ];
+    for (text, published, expect) in cases {
+        let expect = expect.map(|(d, p)| (d.to_string(), p));
+        assert_eq!(acled(text, published), expect, "{text}");
+    }
+}
+
+/// The event date for the trigger word `trigger` (its first occurrence) in
+/// the sentence that contains it.
+fn check_event(text: &str, published: &str, trigger: &str, expect: Option<(&str, u8)>) {
+    let (clean, sents, dates) = mentions(text, Some(published));
+    let at = clean.text.find(trigger).unwrap();
+    let index = sents.iter().position(|s| s.start <= at && at < s.end).unwrap();
+    let got = event_date(&dates, &clean, &sents, index, at, Some(ymd(published)));
+    let expect = expect.map(|(d, p)| (ymd(d), TimePrecision::try_from(p).unwrap()));
+    assert_eq!(got, expect, "{trigger} in {text:?}");
+}
+
+#[test]
+fn event_dates() {
+    check_event(
+        "Allied forces on Saturday took back control of the hill, a monitor said.",
+        "2018-11-17",
+        "took back",
+        Some(("2018-11-17", 1)),
+    );
+    check_event(
+        "A general was killed by a mortar shell, the agency reported Saturday.",
+        "2017-11-19",
+        "killed",
+        Some(("2017-11-18", 2)),
+    );
+    check_event(
+        "The army said on Monday that rebels attacked the base on Friday.",
+        "2017-11-21",
+        "attacked",
+        Some(("2017-11-17", 1)),
+    );
+    check_event("The group overran the city in 2014.", "2017-11-19", "overran", None);
+    check_event("Rebels have held the town since July.", "2017-11-19", "held", Some(("2017-11-19", 1)));
+    check_event(
+        "In the July 25 attack, militants killed 250 people. They also kidnapped 30 women.",
+        "2018-11-17",
+        "kidnapped",
+        Some(("2018-07-25", 1)),
+    );
+    check_event("Forces recaptured the village.", "2018-11-17", "recaptured", Some(("2018-11-17", 1)));
+}
+
+#[test]
+fn published_is_inferred_from_the_modal_year() {
+    let text = "On November 3, 2017, forces entered the town.\nThey had left it on October 30, 2017.\n\
+                Related: a plane crashed on December 20, 2024.";
+    let (clean, sents, dates) = mentions(text, None);
+    assert_eq!(infer_published(&clean, &sents, &dates), Some(ymd("2017-11-03")));
+    let (clean, sents, dates) = mentions("Forces entered the town on Saturday.", None);
+    assert_eq!(infer_published(&clean, &sents, &dates), None);
+}

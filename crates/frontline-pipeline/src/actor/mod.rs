@@ -1,0 +1,348 @@
+//! Actors: the curated actor dictionary and actor mentions.
+//!
+//! The dictionary is our own data (`data/actors/actors.tsv`, countries and
+//! regime periods in `data/actors/countries.tsv`): ACLED-style names with
+//! aliases, inter codes, owner country, scope and validity dates, plus
+//! aliases generated from the country table ("Turkish forces", "Iraqi
+//! civilians"). Names are templates specialised per article: state forces
+//! take the regime period of the date ("Military Forces of Israel
+//! (2021-2022)"), country-dependent actors the article's country ("Islamic
+//! State (Iraq)", "Civilians (Syria)"), and state forces of another country
+//! than the article's become External/Other forces.
+//!
+//! Matching runs two Aho-Corasick automata built once, over the text with
+//! hyphens read as spaces (so "al-Sham" matches "al Sham" without moving an
+//! offset): one ignoring ASCII case, one exact for acronyms ("IS", "SDF",
+//! "LaQ"). Matches must sit on word boundaries; the longest wins.
+//! Anaphors ("the militants", "the group") resolve to the last non-state
+//! armed actor named before them in the article.
+
+mod table;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, Input, MatchKind};
+use chrono::NaiveDate;
+
+use crate::clean::CleanText;
+use crate::model::Inter;
+use crate::segment::Sentence;
+
+pub use table::TableError;
+use table::{Entry, Owner, Tables, Target};
+
+/// An actor as coded in events.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorRef {
+    /// ACLED-style canonical name, already specialised to the country.
+    pub name: String,
+    pub inter: Inter,
+    /// ISO alpha-2 country the actor belongs to, if any.
+    pub country_code: Option<String>,
+}
+
+/// Which dictionary entry a mention came from; [`ActorDictionary::resolve`]
+/// names it again for another country or date (the event's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct EntryId(u32);
+
+/// An actor recognised in the cleaned text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorMention {
+    /// Byte range in `CleanText::text`.
+    pub start: usize,
+    pub end: usize,
+    pub actor: ActorRef,
+    /// True for resolved references ("the militants", "the group").
+    pub coreferent: bool,
+    /// A common-noun description ("regime forces", "civilians", "gunmen")
+    /// rather than a name ("Daesh", "Syrian Democratic Forces").
+    pub descriptive: bool,
+    pub entry: EntryId,
+}
+
+/// The actor dictionary: tables and the automata over their aliases.
+#[derive(Debug)]
+pub struct ActorDictionary {
+    tables: Tables,
+    by_iso: HashMap<String, usize>,
+    folded: AhoCorasick,
+    folded_ids: Vec<u32>,
+    exact: AhoCorasick,
+    exact_ids: Vec<u32>,
+}
+
+/// A matched alias before resolution.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    start: usize,
+    end: usize,
+    alias: u32,
+}
+
+/// Words after a name that make it a sponsor or a place qualifier rather
+/// than the actor: "SDF-held", "regime-controlled", "Turkish-backed".
+const QUALIFIERS: &[&str] = &[
+    "held",
+    "controlled",
+    "run",
+    "occupied",
+    "backed",
+    "supported",
+    "sponsored",
+    "funded",
+    "allied",
+    "aligned",
+    "style",
+    "era",
+    "inspired",
+    "besieged",
+];
+
+impl ActorDictionary {
+    /// The curated dictionary embedded in the binary.
+    pub fn builtin() -> ActorDictionary {
+        ActorDictionary::from_tables(table::COUNTRIES_TSV, table::ACTORS_TSV)
+            .expect("the built-in actor tables parse (checked by the tests)")
+    }
+
+    /// A dictionary from tables in the layout of `data/actors/*.tsv`.
+    pub fn from_tables(countries_tsv: &str, actors_tsv: &str) -> Result<ActorDictionary, TableError> {
+        let tables = Tables::parse(countries_tsv, actors_tsv)?;
+        let by_iso = tables.countries.iter().enumerate().map(|(i, c)| (c.iso.clone(), i)).collect();
+        let (mut folded_pats, mut folded_ids, mut exact_pats, mut exact_ids) = (vec![], vec![], vec![], vec![]);
+        for (i, a) in tables.aliases.iter().enumerate() {
+            if a.case_sensitive {
+                exact_pats.push(a.pattern.as_str());
+                exact_ids.push(i as u32);
+            } else {
+                folded_pats.push(a.pattern.as_str());
+                folded_ids.push(i as u32);
+            }
+        }
+        let build = |pats: &[&str], fold: bool| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(fold)
+                .build(pats)
+                .expect("actor aliases fit an automaton")
+        };
+        let folded = build(&folded_pats, true);
+        let exact = build(&exact_pats, false);
+        Ok(ActorDictionary { tables, by_iso, folded, folded_ids, exact, exact_ids })
+    }
+
+    /// Number of entries (curated and generated) and of aliases.
+    pub fn size(&self) -> (usize, usize) {
+        (self.tables.entries.len(), self.tables.aliases.len())
+    }
+
+    /// ACLED's name of a country by its ISO alpha-2 code.
+    pub fn country_name(&self, iso: &str) -> Option<&str> {
+        self.by_iso.get(iso).map(|&i| self.tables.countries[i].name.as_str())
+    }
+
+    /// Actor mentions in the text, in order, undated (state forces take
+    /// their latest regime period). See [`ActorDictionary::recognise_at`].
+    pub fn recognise(
+        &self,
+        clean: &CleanText,
+        sentences: &[Sentence],
+        country_code: Option<&str>,
+    ) -> Vec<ActorMention> {
+        self.recognise_at(clean, sentences, country_code, None)
+    }
+
+    /// Actor mentions in the text, in order. `country_code` is the
+    /// article's country when known (otherwise it is inferred from the
+    /// actors and country names mentioned); `date` (the publication date)
+    /// picks regime periods and the entry valid at the time ("Nusra Front"
+    /// is Jabhat Fateh al Sham in late 2016, HTS from 2017).
+    pub fn recognise_at(
+        &self,
+        clean: &CleanText,
+        _sentences: &[Sentence],
+        country_code: Option<&str>,
+        date: Option<NaiveDate>,
+    ) -> Vec<ActorMention> {
+        let hits = self.hits(&clean.text);
+        let context = match country_code {
+            Some(c) => Some(c.to_string()),
+            None => self.infer_country(&hits),
+        };
+        let context = context.as_deref();
+        let text = clean.text.as_str();
+        let mut out: Vec<ActorMention> = Vec::new();
+        // End of the last span that was a mention or a suppression.
+        let mut last_end: Option<usize> = None;
+        let mut last_armed: Option<(ActorRef, EntryId)> = None;
+        for h in hits {
+            let alias = &self.tables.aliases[h.alias as usize];
+            let after_kept = last_end.is_some_and(|e| text[e..h.start].trim().is_empty());
+            let ids = match &alias.target {
+                Target::Entries(ids) => ids,
+                Target::Suppress => {
+                    last_end = Some(h.end);
+                    continue;
+                }
+                Target::CountryHint(_) => continue,
+            };
+            if qualified(text, h.start, h.end) {
+                last_end = Some(h.end);
+                continue;
+            }
+            let Some(id) = self.choose(ids, context, date) else { continue };
+            let entry = &self.tables.entries[id as usize];
+            let descriptive = alias.descriptive;
+            // "IS militants", "SDF troops": the description is the name's.
+            if descriptive && after_kept {
+                continue;
+            }
+            let (actor, entry_id, coreferent) = if entry.anaphor {
+                let Some((a, e)) = &last_armed else { continue };
+                (a.clone(), *e, true)
+            } else {
+                let Some(actor) = self.name(entry, context, date) else { continue };
+                (actor, EntryId(id), false)
+            };
+            if !coreferent && is_non_state_armed(actor.inter) {
+                last_armed = Some((actor.clone(), entry_id));
+            }
+            last_end = Some(h.end);
+            out.push(ActorMention { start: h.start, end: h.end, actor, coreferent, descriptive, entry: entry_id });
+        }
+        out
+    }
+
+    /// Names an entry for a country (the article's or the event's) and date.
+    pub fn resolve(&self, entry: EntryId, country_code: Option<&str>, date: Option<NaiveDate>) -> Option<ActorRef> {
+        self.name(self.tables.entries.get(entry.0 as usize)?, country_code, date)
+    }
+
+    /// The entry an alias stands for in this context: in scope, valid at
+    /// the date (else the nearest in time), first listed otherwise.
+    fn choose(&self, ids: &[u32], context: Option<&str>, date: Option<NaiveDate>) -> Option<u32> {
+        let in_scope = ids.iter().copied().filter(|&i| self.tables.entries[i as usize].in_scope(context));
+        match date {
+            Some(d) => in_scope.min_by_key(|&i| self.tables.entries[i as usize].distance(d)),
+            None => in_scope.min_by_key(|&i| std::cmp::Reverse(self.tables.entries[i as usize].to.is_none())),
+        }
+    }
+
+    fn name(&self, entry: &Entry, context: Option<&str>, date: Option<NaiveDate>) -> Option<ActorRef> {
+        let iso = match &entry.owner {
+            Owner::Country(c) => Some(c.as_str()),
+            Owner::Context => Some(context?),
+            Owner::Nobody => None,
+        };
+        let country = iso.and_then(|c| self.by_iso.get(c)).map(|&i| &self.tables.countries[i]);
+        let mut name = entry.name.clone();
+        if name.contains('{') {
+            let c = country?;
+            let forces = |kind: &str| match c.period(date) {
+                Some(p) => format!("{kind} Forces of {} ({p})", c.force_name),
+                None => format!("{kind} Forces of {}", c.force_name),
+            };
+            if name.contains("{military}") {
+                name = name.replace("{military}", &forces("Military"));
+            }
+            if name.contains("{police}") {
+                name = name.replace("{police}", &forces("Police"));
+            }
+            name = name.replace("{country}", &c.name);
+        }
+        let inter = if entry.is_state() && context.is_some_and(|k| Some(k) != iso) {
+            Inter::ExternalOtherForces
+        } else {
+            entry.inter
+        };
+        Some(ActorRef { name, inter, country_code: iso.map(String::from) })
+    }
+
+    /// The article's country by vote: named non-state actors count two,
+    /// state forces and bare country names one; ties go to the first seen.
+    fn infer_country(&self, hits: &[Hit]) -> Option<String> {
+        let mut votes: Vec<(&str, u32)> = Vec::new();
+        for h in hits {
+            let (iso, weight) = match &self.tables.aliases[h.alias as usize].target {
+                Target::CountryHint(ci) => (self.tables.countries[*ci].iso.as_str(), 1),
+                Target::Entries(ids) => {
+                    let e = &self.tables.entries[ids[0] as usize];
+                    let Owner::Country(c) = &e.owner else { continue };
+                    (c.as_str(), if is_non_state_armed(e.inter) { 2 } else { 1 })
+                }
+                Target::Suppress => continue,
+            };
+            match votes.iter_mut().find(|(c, _)| *c == iso) {
+                Some(v) => v.1 += weight,
+                None => votes.push((iso, weight)),
+            }
+        }
+        let best = votes.iter().map(|v| v.1).max()?;
+        votes.iter().find(|v| v.1 == best).map(|v| v.0.to_string())
+    }
+
+    /// Alias matches on word boundaries, leftmost-longest, not overlapping.
+    fn hits(&self, text: &str) -> Vec<Hit> {
+        let hay: Vec<u8> = text.bytes().map(|b| if b == b'-' { b' ' } else { b }).collect();
+        let mut all = Vec::new();
+        collect(&self.folded, &self.folded_ids, text, &hay, &mut all);
+        collect(&self.exact, &self.exact_ids, text, &hay, &mut all);
+        all.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        let mut out: Vec<Hit> = Vec::with_capacity(all.len());
+        for h in all {
+            if out.last().is_none_or(|l| h.start >= l.end) {
+                out.push(h);
+            }
+        }
+        out
+    }
+}
+
+/// Rebel groups and militias: what "the militants" can refer to.
+fn is_non_state_armed(inter: Inter) -> bool {
+    matches!(inter, Inter::RebelGroup | Inter::PoliticalMilitia | Inter::IdentityMilitia)
+}
+
+/// Runs one automaton, keeping matches on word boundaries; after a match
+/// inside a word it resumes one character later so that a rejected match
+/// never hides a good one.
+fn collect(ac: &AhoCorasick, ids: &[u32], text: &str, hay: &[u8], out: &mut Vec<Hit>) {
+    let mut at = 0;
+    while at < hay.len() {
+        let Some(m) = ac.find(Input::new(hay).span(at..hay.len())) else { break };
+        if text.is_char_boundary(m.start()) && text.is_char_boundary(m.end()) && bounded(text, m.start(), m.end()) {
+            out.push(Hit { start: m.start(), end: m.end(), alias: ids[m.pattern().as_usize()] });
+            at = m.end();
+        } else {
+            at = m.start() + 1;
+            while at < hay.len() && !text.is_char_boundary(at) {
+                at += 1;
+            }
+        }
+    }
+}
+
+/// Whether a span starts and ends on word boundaries.
+fn bounded(text: &str, start: usize, end: usize) -> bool {
+    let word = |c: char| c.is_alphanumeric();
+    !text[..start].chars().next_back().is_some_and(word) && !text[end..].chars().next().is_some_and(word)
+}
+
+/// "SDF-held", "regime-controlled", "pro-regime", "anti-IS": the name
+/// qualifies something else.
+fn qualified(text: &str, start: usize, end: usize) -> bool {
+    let before = &text.as_bytes()[start.saturating_sub(5)..start];
+    let ends = |s: &str| before.len() >= s.len() && before[before.len() - s.len()..].eq_ignore_ascii_case(s.as_bytes());
+    if ends("pro-") || ends("anti-") || ends("anti ") {
+        return true;
+    }
+    let Some(rest) = text[end..].strip_prefix('-') else { return false };
+    QUALIFIERS.iter().any(|q| {
+        rest.len() >= q.len()
+            && rest.as_bytes()[..q.len()].eq_ignore_ascii_case(q.as_bytes())
+            && !rest[q.len()..].chars().next().is_some_and(char::is_alphanumeric)
+    })
+}

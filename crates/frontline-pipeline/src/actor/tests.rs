@@ -1,0 +1,186 @@
+//! Tests of the actor dictionary on invented sentences: aliases, case and
+//! word boundaries, country specialisation, validity dates, coreference.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+
+use super::*;
+
+static DICT: LazyLock<ActorDictionary> = LazyLock::new(ActorDictionary::builtin);
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn mentions(text: &str, country: Option<&str>, date: Option<&str>) -> Vec<ActorMention> {
+    let clean = CleanText::verbatim(text);
+    DICT.recognise_at(&clean, &[], country, date.map(day))
+}
+
+/// Names of the mentions, in order, for a Syrian article in mid-2019.
+fn check(text: &str, expect: &[&str]) {
+    check_at(text, Some("SY"), Some("2019-06-01"), expect);
+}
+
+fn check_at(text: &str, country: Option<&str>, date: Option<&str>, expect: &[&str]) {
+    let got: Vec<String> = mentions(text, country, date).into_iter().map(|m| m.actor.name).collect();
+    assert_eq!(got, expect, "in {text:?}");
+}
+
+#[test]
+fn builtin_tables_parse() {
+    let (entries, aliases) = DICT.size();
+    assert!(entries > 150 && aliases > 1000, "{entries} entries, {aliases} aliases");
+}
+
+#[test]
+fn aliases() {
+    check(
+        "Daesh fighters attacked regime forces near Palmyra.",
+        &["Islamic State (Syria)", "Military Forces of Syria (2000-)"],
+    );
+    check("ISIS and ISIL are the same as the Islamic State group.", &["Islamic State (Syria)"; 3]);
+    check("Hay'at Tahrir al-Sham shelled the town.", &["HTS: Hayat Tahrir al Sham"]);
+    check("Hayat Tahrir al Sham shelled the town.", &["HTS: Hayat Tahrir al Sham"]);
+    check(
+        "The Syrian Democratic Forces and the YPG advanced.",
+        &["QSD: Syrian Democratic Forces", "YPG: Peoples Protection Units"],
+    );
+    check("Unknown gunmen shot dead a civilian.", &["Unidentified Armed Group (Syria)", "Civilians (Syria)"]);
+    check(
+        "Pro-regime militias clashed with rebel factions.",
+        &["Militia (Pro-Government)", "Opposition Rebels (Syria)"],
+    );
+    check("A 4th Armored Division soldier was killed.", &["Military Forces of Syria (2000-) 4th Armored Division"]);
+    check("LaQ members clashed with tribesmen.", &["LaQ: Quds Brigade", "Unidentified Tribal Militia (Syria)"]);
+}
+
+#[test]
+fn case_and_word_boundaries() {
+    check("The crisis is over, this is the end.", &[]);
+    check("It is said the SDF is advancing.", &["QSD: Syrian Democratic Forces"]);
+    check("Hamas is not Hama.", &["Hamas Movement"]);
+    check("Tip the scales; the tip of the army.", &["Military Forces of Syria (2000-)"]);
+}
+
+#[test]
+fn qualifiers_and_sponsors() {
+    check("Shelling hit regime-held areas and SDF-controlled villages.", &[]);
+    check(
+        "Turkish-backed factions clashed with the SDF.",
+        &["Opposition Rebels (Syria)", "QSD: Syrian Democratic Forces"],
+    );
+    check("Anti-IS operations continued.", &[]);
+    check("IS militants and SDF troops clashed.", &["Islamic State (Syria)", "QSD: Syrian Democratic Forces"]);
+}
+
+#[test]
+fn country_specialisation() {
+    check_at(
+        "Islamic State fighters attacked civilians.",
+        Some("IQ"),
+        Some("2019-01-01"),
+        &["Islamic State (Iraq)", "Civilians (Iraq)"],
+    );
+    check_at(
+        "Security forces arrested protesters.",
+        Some("IQ"),
+        Some("2021-01-01"),
+        &["Military Forces of Iraq (2020-2022)", "Protesters (Iraq)"],
+    );
+    check_at(
+        "Hashd al-Shaabi units shelled IS.",
+        Some("IQ"),
+        Some("2017-05-01"),
+        &["Military Forces of Iraq (2014-2018) Popular Mobilization Forces", "Islamic State (Iraq)"],
+    );
+    let ms = mentions("Turkish forces shelled SDF positions.", Some("SY"), Some("2020-01-01"));
+    assert_eq!(ms[0].actor.name, "Military Forces of Turkey (2016-)");
+    assert_eq!(ms[0].actor.inter, Inter::ExternalOtherForces);
+    let ms = mentions("Turkish soldiers clashed with PKK militants.", Some("TR"), Some("2020-01-01"));
+    assert_eq!(ms[0].actor.inter, Inter::StateForces);
+    assert_eq!(ms[1].actor.name, "PKK: Kurdistan Workers Party");
+}
+
+#[test]
+fn country_inferred_when_unknown() {
+    check_at(
+        "The SDF said the army shelled its positions.",
+        None,
+        Some("2019-01-01"),
+        &["QSD: Syrian Democratic Forces", "Military Forces of Syria (2000-)"],
+    );
+    check_at(
+        "Iraqi forces and the army killed IS militants.",
+        None,
+        Some("2019-01-01"),
+        &["Military Forces of Iraq (2018-2020)", "Military Forces of Iraq (2018-2020)", "Islamic State (Iraq)"],
+    );
+    check_at("Gunmen killed a man.", None, None, &[]);
+}
+
+#[test]
+fn validity_dates() {
+    for (date, name) in [
+        ("2020-05-01", "Military Forces of Israel (2009-2021)"),
+        ("2021-08-01", "Military Forces of Israel (2021-2022)"),
+        ("2023-03-01", "Military Forces of Israel (2022-)"),
+    ] {
+        check_at("Israeli warplanes struck a depot.", Some("SY"), Some(date), &[name]);
+    }
+    for (date, name) in [
+        ("2015-06-01", "Jabhat al Nusra"),
+        ("2016-10-01", "Jabhat Fateh al Sham"),
+        ("2018-03-01", "HTS: Hayat Tahrir al Sham"),
+    ] {
+        check_at("Nusra Front fighters attacked the village.", Some("SY"), Some(date), &[name]);
+    }
+    check_at(
+        "US warplanes struck IS.",
+        Some("SY"),
+        Some("2018-01-01"),
+        &["Military Forces of the United States (2017-2021)", "Islamic State (Syria)"],
+    );
+    check_at("Jabhat Fateh al Sham fighters attacked.", Some("SY"), Some("2018-03-01"), &["Jabhat Fateh al Sham"]);
+}
+
+#[test]
+fn coreference() {
+    let ms = mentions(
+        "Islamic State fighters attacked Sukhnah. The militants later withdrew, the group said.",
+        Some("SY"),
+        Some("2019-01-01"),
+    );
+    let names: Vec<(&str, bool)> = ms.iter().map(|m| (m.actor.name.as_str(), m.coreferent)).collect();
+    assert_eq!(
+        names,
+        [("Islamic State (Syria)", false), ("Islamic State (Syria)", true), ("Islamic State (Syria)", true)]
+    );
+    check("The militants withdrew.", &[]);
+    check(
+        "HTS shelled the regime. The extremists also struck civilians.",
+        &[
+            "HTS: Hayat Tahrir al Sham",
+            "Military Forces of Syria (2000-)",
+            "HTS: Hayat Tahrir al Sham",
+            "Civilians (Syria)",
+        ],
+    );
+}
+
+#[test]
+fn resolve_respecialises() {
+    let ms = mentions("IS fighters attacked.", Some("SY"), Some("2019-01-01"));
+    let iraq = DICT.resolve(ms[0].entry, Some("IQ"), None).unwrap();
+    assert_eq!(iraq.name, "Islamic State (Iraq)");
+}
+
+#[test]
+fn offsets_are_bytes_of_the_clean_text() {
+    let text = "«Daesh» — the militants struck Deir ez-Zor; Syrian Democratic Forces responded.";
+    for m in mentions(text, Some("SY"), None) {
+        assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+        assert!(!text[m.start..m.end].trim().is_empty());
+    }
+}

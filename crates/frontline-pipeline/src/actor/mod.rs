@@ -175,7 +175,7 @@ impl ActorDictionary {
         let context = context.as_deref();
         let text = clean.text.as_str();
         let mut out: Vec<ActorMention> = Vec::new();
-        // End of the last span that was a mention or a suppression.
+        // End of the last mention.
         let mut last_end: Option<usize> = None;
         let mut last_armed: Option<(ActorRef, EntryId)> = None;
         for h in hits {
@@ -183,14 +183,10 @@ impl ActorDictionary {
             let after_kept = last_end.is_some_and(|e| text[e..h.start].trim().is_empty());
             let ids = match &alias.target {
                 Target::Entries(ids) => ids,
-                Target::Suppress => {
-                    last_end = Some(h.end);
-                    continue;
-                }
-                Target::CountryHint(_) => continue,
+                Target::Adjective(_, id) if heads_list_of_forces(text, h.end) => std::slice::from_ref(id),
+                Target::Suppress | Target::CountryHint(_) | Target::Adjective(..) => continue,
             };
             if qualified(text, h.start, h.end) {
-                last_end = Some(h.end);
                 continue;
             }
             let Some(id) = self.choose(ids, context, date) else { continue };
@@ -261,17 +257,18 @@ impl ActorDictionary {
         Some(ActorRef { name, inter, country_code: iso.map(String::from) })
     }
 
-    /// The article's country by vote: named non-state actors count two,
-    /// state forces and bare country names one; ties go to the first seen.
+    /// The article's country by vote: non-state actors of a country count
+    /// six, country names, adjectives and well-known places four, state
+    /// forces (often abroad) one; ties go to the first seen.
     fn infer_country(&self, hits: &[Hit]) -> Option<String> {
         let mut votes: Vec<(&str, u32)> = Vec::new();
         for h in hits {
             let (iso, weight) = match &self.tables.aliases[h.alias as usize].target {
-                Target::CountryHint(ci) => (self.tables.countries[*ci].iso.as_str(), 1),
+                Target::CountryHint(ci) | Target::Adjective(ci, _) => (self.tables.countries[*ci].iso.as_str(), 4),
                 Target::Entries(ids) => {
                     let e = &self.tables.entries[ids[0] as usize];
                     let Owner::Country(c) = &e.owner else { continue };
-                    (c.as_str(), if is_non_state_armed(e.inter) { 2 } else { 1 })
+                    (c.as_str(), if e.is_state() { 1 } else { 6 })
                 }
                 Target::Suppress => continue,
             };
@@ -323,6 +320,25 @@ fn collect(ac: &AhoCorasick, ids: &[u32], text: &str, hay: &[u8], out: &mut Vec<
             }
         }
     }
+}
+
+/// Nouns that close a list of forces opened by a bare adjective.
+const LIST_NOUNS: &str = "forces|troops|soldiers|fighters|army|armies|warplanes|jets|aircraft|drones|positions|factions|militias|units|convoy|convoys|patrols|bases|points|posts";
+
+/// "Turkish and pro-Turkish faction fighters", "Syrian, Iranian and
+/// Hezbollah positions": a bare adjective followed by a list separator and,
+/// in the same clause, a noun of forces.
+fn heads_list_of_forces(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let Some(rest) = [", ", " and/or ", " and ", " or ", "/"].iter().find_map(|sep| rest.strip_prefix(sep)) else {
+        return false;
+    };
+    let clause = rest.split(['.', ';', '\n']).next().unwrap_or("");
+    clause
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .any(|w| LIST_NOUNS.split('|').any(|n| w.eq_ignore_ascii_case(n)))
 }
 
 /// Whether a span starts and ends on word boundaries.

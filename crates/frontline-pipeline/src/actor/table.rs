@@ -25,6 +25,8 @@ pub(super) struct Country {
     pub adjectives: Vec<String>,
     /// Start dates and labels ("2000-"), in date order.
     pub periods: Vec<(NaiveDate, String)>,
+    /// Well-known places: hints at the article's country.
+    pub places: Vec<String>,
 }
 
 impl Country {
@@ -97,6 +99,10 @@ pub(super) enum Target {
     /// A bare country name or adjective: no mention, a vote for the
     /// article's country.
     CountryHint(usize),
+    /// A bare country adjective: a vote like a hint, and the country's
+    /// state forces (the entry) when it heads a list of forces ("Turkish
+    /// and pro-Turkish faction fighters").
+    Adjective(usize, u32),
     /// Text that must not yield a mention ("Turkish-backed", "pro-Iranian"):
     /// it only keeps a shorter alias inside it from matching.
     Suppress,
@@ -130,53 +136,11 @@ pub struct TableError {
     pub reason: String,
 }
 
-/// Nouns that make a country adjective an actor: "Turkish forces".
-const FORCE_NOUNS: &[&str] = &[
-    "forces",
-    "force",
-    "army",
-    "troops",
-    "soldiers",
-    "soldier",
-    "military",
-    "warplanes",
-    "warplane",
-    "jets",
-    "jet",
-    "fighter jets",
-    "aircraft",
-    "drones",
-    "drone",
-    "air force",
-    "airstrikes",
-    "airstrike",
-    "air strikes",
-    "air strike",
-    "artillery",
-    "special forces",
-    "navy",
-    "naval forces",
-    "helicopters",
-    "helicopter",
-    "military forces",
-    "armed forces",
-    "government forces",
-    "security forces",
-    "patrol",
-    "patrols",
-    "convoy",
-    "tanks",
-    "border guards",
-    "marines",
-    "paratroopers",
-    "commandos",
-    "ground forces",
-    "government troops",
-    "regime",
-];
-const POLICE_NOUNS: &[&str] = &["police", "policemen", "police officers", "police forces", "riot police"];
-const CIVILIAN_NOUNS: &[&str] = &["civilians", "civilian", "residents", "villagers", "children", "women", "nationals"];
-const PROTESTER_NOUNS: &[&str] = &["protesters", "protestors", "demonstrators"];
+/// Nouns that make a country adjective an actor: "Turkish forces" (|-separated).
+const FORCE_NOUNS: &str = "forces|force|army|troops|soldiers|soldier|military|warplanes|warplane|jets|jet|fighter jets|aircraft|drones|drone|air force|airstrikes|airstrike|air strikes|air strike|artillery|special forces|navy|naval forces|helicopters|helicopter|military forces|armed forces|government forces|security forces|patrol|patrols|convoy|tanks|border guards|marines|paratroopers|commandos|ground forces|government troops|regime|base|bases|military base|positions|military positions|posts|outpost|observation post|observation posts|military point|military points|checkpoint|checkpoints|officers|officer|vehicles";
+const POLICE_NOUNS: &str = "police|policemen|police officers|police forces|riot police";
+const CIVILIAN_NOUNS: &str = "civilians|civilian|residents|villagers|children|women|nationals";
+const PROTESTER_NOUNS: &str = "protesters|protestors|demonstrators";
 /// Words after a country adjective that make it a sponsor, not an actor.
 const SPONSOR_WORDS: &[&str] = &["backed", "supported", "sponsored", "funded", "allied", "aligned", "affiliated"];
 
@@ -235,7 +199,10 @@ impl AliasSet {
                         }
                     }
                     // A name of an actor outranks a hint or a suppression.
-                    (t @ (Target::CountryHint(_) | Target::Suppress), add @ Target::Entries(_)) => *t = add,
+                    (
+                        t @ (Target::CountryHint(_) | Target::Adjective(..) | Target::Suppress),
+                        add @ Target::Entries(_),
+                    ) => *t = add,
                     _ => {}
                 }
             }
@@ -268,8 +235,8 @@ impl Tables {
             }
             let cols: Vec<&str> = line.split('\t').collect();
             let err = |reason: String| TableError { file: FILE, line: n, reason };
-            let [iso, name, force_name, adjectives, periods] = cols[..] else {
-                return Err(err(format!("expected 5 columns, found {}", cols.len())));
+            let [iso, name, force_name, adjectives, periods, places] = cols[..] else {
+                return Err(err(format!("expected 6 columns, found {}", cols.len())));
             };
             if iso.len() != 2 {
                 return Err(err(format!("bad country code {iso:?}")));
@@ -287,8 +254,9 @@ impl Tables {
                 iso: iso.to_string(),
                 name: name.to_string(),
                 force_name: force_name.to_string(),
-                adjectives: adjectives.split('|').filter(|a| *a != "-" && !a.is_empty()).map(String::from).collect(),
+                adjectives: list(adjectives),
                 periods: ps,
+                places: list(places),
             });
         }
         Ok(())
@@ -374,7 +342,7 @@ impl Tables {
             for word in &words {
                 let acronym = is_acronym(word);
                 for (id, nouns) in &groups {
-                    for noun in *nouns {
+                    for noun in nouns.split('|') {
                         set.add(&format!("{word} {noun}"), Target::Entries(vec![*id]));
                         if acronym {
                             set.add(&format!("{word} {}", capitalise(noun)), Target::Entries(vec![*id]));
@@ -386,9 +354,12 @@ impl Tables {
                 }
                 set.add(&format!("pro-{word}"), Target::Suppress);
                 set.add(&format!("anti-{word}"), Target::Suppress);
-                set.add(word, Target::CountryHint(ci));
+                set.add(word, if *word == c.name { Target::CountryHint(ci) } else { Target::Adjective(ci, military) });
             }
             set.add(&format!("{}'s army", c.name), Target::Entries(vec![military]));
+            for place in &c.places {
+                set.add(place, Target::CountryHint(ci));
+            }
         }
     }
 }
@@ -412,6 +383,11 @@ fn name_aliases(name: &str) -> Vec<String> {
         out.push(base[..i].to_string());
     }
     out
+}
+
+/// A |-separated list, "-" for none.
+fn list(s: &str) -> Vec<String> {
+    s.split('|').filter(|a| *a != "-" && !a.is_empty()).map(String::from).collect()
 }
 
 fn capitalise(s: &str) -> String {

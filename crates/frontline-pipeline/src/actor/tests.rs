@@ -184,3 +184,104 @@ fn offsets_are_bytes_of_the_clean_text() {
         assert!(!text[m.start..m.end].trim().is_empty());
     }
 }
+
+/// Fields of RFC 4180 CSV records (quoted fields may hold commas, quotes
+/// and newlines).
+fn csv_records(text: &str) -> Vec<Vec<String>> {
+    let (mut records, mut record, mut field) = (Vec::new(), Vec::new(), String::new());
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => record.push(std::mem::take(&mut field)),
+            (false, '\n') => {
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            (false, '\r') => {}
+            (false, c) => field.push(c),
+        }
+    }
+    if !field.is_empty() || !record.is_empty() {
+        record.push(field);
+        records.push(record);
+    }
+    records
+}
+
+/// ACLED's unit suffixes do not count: "Military Forces of Syria (2000-)
+/// 4th Armored Division" is "Military Forces of Syria (2000-)" (as the scorer).
+fn actor_base(name: &str) -> String {
+    let name = name.trim();
+    let base = match (name.starts_with("Military Forces of ") || name.starts_with("Police Forces of "), name.find(')'))
+    {
+        (true, Some(i)) => &name[..=i],
+        _ => name,
+    };
+    base.to_lowercase()
+}
+
+/// On ACLED's Syria dev notes: how many gold actor1/actor2 names are among
+/// the recognised mentions (recall proxy), and how many recognised names
+/// per note are not gold actors (over-generation). Country not given: it
+/// is inferred as in an article with no recognised place.
+#[test]
+fn acled_dev_actor_recall() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/eval/dev/acled-syria-dev.csv");
+    let Ok(text) = std::fs::read_to_string(path) else {
+        println!("skipped: {path} is absent");
+        return;
+    };
+    let records = csv_records(&text);
+    let header = &records[0];
+    let col = |n: &str| header.iter().position(|h| h == n).unwrap();
+    let (notes, a1, a2, date) = (col("notes"), col("actor1"), col("actor2"), col("event_date"));
+    let (mut gold_n, mut found, mut extra, mut rows) = (0, 0, 0, 0);
+    let mut misses: HashMap<String, usize> = HashMap::new();
+    for r in records.iter().skip(1).filter(|r| r.len() == header.len()) {
+        rows += 1;
+        let d = NaiveDate::parse_from_str(&r[date], "%d %B %Y").ok();
+        let clean = CleanText::verbatim(&r[notes]);
+        let got: Vec<String> =
+            DICT.recognise_at(&clean, &[], None, d).into_iter().map(|m| actor_base(&m.actor.name)).collect();
+        let gold: Vec<String> = [&r[a1], &r[a2]].iter().filter(|a| !a.is_empty()).map(|a| actor_base(a)).collect();
+        for g in &gold {
+            gold_n += 1;
+            if got.contains(g) {
+                found += 1;
+            } else {
+                *misses.entry(g.clone()).or_default() += 1;
+            }
+        }
+        let mut distinct = got.clone();
+        distinct.sort();
+        distinct.dedup();
+        extra += distinct.iter().filter(|g| !gold.contains(g)).count();
+    }
+    let recall = found as f64 / gold_n as f64;
+    let mut top: Vec<_> = misses.into_iter().collect();
+    top.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    println!(
+        "acled dev: {rows} notes, gold actors found {found}/{gold_n} = {:.1}%, non-gold names {:.2} per note",
+        100.0 * recall,
+        extra as f64 / rows as f64
+    );
+    println!("most missed: {:?}", &top[..top.len().min(25)]);
+    assert!(recall >= 0.85, "recall proxy fell to {recall:.3}");
+}
+
+#[test]
+fn adjective_heading_a_list_of_forces() {
+    check(
+        "Turkish and pro-Turkish faction fighters shelled the YPG.",
+        &["Military Forces of Turkey (2016-)", "YPG: Peoples Protection Units"],
+    );
+    check("Syrian and Iraqi officials met in Baghdad.", &[]);
+}

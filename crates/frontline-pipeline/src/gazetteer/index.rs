@@ -1,0 +1,331 @@
+//! The name index: places and the folded keys that find them, built from the
+//! embedded data (`data/gazetteer/`) and from GeoNames-layout dumps.
+//!
+//! Built once per process ([`builtin`] is shared); a dump adds a second,
+//! smaller index on top. Keys are [`fold`]ed names; places in countries
+//! that write Arabic names (and every dump place) are also keyed by their
+//! [`skeleton`].
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::{Arc, LazyLock};
+
+use super::fold::{fold, plain, skeleton};
+use super::{DumpError, Place};
+
+const PLACES: &str = include_str!("../../../../data/gazetteer/places.tsv");
+const COUNTRIES: &str = include_str!("../../../../data/gazetteer/countries.tsv");
+const ADMIN1: &str = include_str!("../../../../data/gazetteer/admin1-acled.tsv");
+const AREAS: &str = include_str!("../../../../data/gazetteer/areas.tsv");
+const STOPWORDS: &str = include_str!("../../../../data/gazetteer/stopwords.txt");
+
+/// Countries whose place names reach English news through Arabic (or
+/// Persian) transliteration: their places are also indexed by skeleton.
+const TRANSLITERATED: &[&str] = &[
+    "SY", "IQ", "LB", "JO", "PS", "SA", "YE", "EG", "LY", "TN", "DZ", "MA", "SD", "SO", "KW", "AE", "OM", "QA", "BH",
+    "MR", "IR", "AF",
+];
+
+/// A fast hasher for short keys (FxHash's multiply-rotate).
+#[derive(Default, Clone, Copy)]
+pub struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+/// How a key names its place.
+pub const ALT: u32 = 1;
+pub const DEMONYM: u32 = 2;
+
+/// Places and their keys. Entries are `place index << 2 | ALT | DEMONYM`.
+#[derive(Default)]
+pub struct Index {
+    pub places: Vec<Place>,
+    pub exact: FxMap<Box<str>, Vec<u32>>,
+    pub skeleton: FxMap<Box<str>, Vec<u32>>,
+}
+
+impl Index {
+    fn add(&mut self, place: Place, names: &[(&str, u32)], by_skeleton: bool) {
+        let idx = self.places.len() as u32;
+        self.places.push(place);
+        let mut key = String::new();
+        let mut seen: Vec<String> = Vec::with_capacity(names.len());
+        for &(name, flags) in names {
+            key.clear();
+            super::fold::fold_into(name, &mut key);
+            if key.len() < 2 || seen.contains(&key) {
+                continue;
+            }
+            let entry = idx << 2 | flags;
+            push(&mut self.exact, &key, entry);
+            if by_skeleton {
+                let sk = skeleton(&key);
+                if !sk.is_empty() {
+                    push(&mut self.skeleton, &sk, entry);
+                }
+            }
+            seen.push(key.clone());
+        }
+    }
+}
+
+fn push(map: &mut FxMap<Box<str>, Vec<u32>>, key: &str, entry: u32) {
+    match map.get_mut(key) {
+        Some(v) => {
+            if !v.iter().any(|e| e >> 2 == entry >> 2) {
+                v.push(entry);
+            }
+        }
+        None => {
+            map.insert(key.into(), vec![entry]);
+        }
+    }
+}
+
+/// Our own tables: country names as ACLED writes them, ACLED admin1 names,
+/// and the stop-list.
+pub struct Tables {
+    /// ISO code → (ACLED name, centre override, other names).
+    pub countries: FxMap<String, (String, Option<(f64, f64)>, Vec<String>)>,
+    /// "SY.05" → "As Sweida" (ours), or GeoNames' name in plain letters.
+    pub admin1: FxMap<String, String>,
+    pub admin1_aliases: FxMap<String, Vec<String>>,
+    pub stopwords: FxMap<Box<str>, ()>,
+}
+
+impl Tables {
+    fn load() -> Tables {
+        let mut t = Tables {
+            countries: FxMap::default(),
+            admin1: FxMap::default(),
+            admin1_aliases: FxMap::default(),
+            stopwords: FxMap::default(),
+        };
+        for c in rows(COUNTRIES) {
+            let centre = match (c.get(2).and_then(|s| s.parse().ok()), c.get(3).and_then(|s| s.parse().ok())) {
+                (Some(a), Some(b)) => Some((a, b)),
+                _ => None,
+            };
+            let aliases = c.get(4).map(|s| split_names(s)).unwrap_or_default();
+            t.countries.insert(c[0].to_string(), (c.get(1).unwrap_or(&c[0]).to_string(), centre, aliases));
+        }
+        for c in rows(ADMIN1) {
+            if let Some(name) = c.get(1) {
+                t.admin1.insert(c[0].to_string(), name.to_string());
+                t.admin1_aliases.insert(c[0].to_string(), c.get(2).map(|s| split_names(s)).unwrap_or_default());
+            }
+        }
+        for w in STOPWORDS.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            t.stopwords.insert(fold(w).into(), ());
+        }
+        t
+    }
+
+    /// The country name ACLED writes for an ISO code.
+    pub fn country(&self, cc: &str) -> String {
+        self.countries.get(cc).map_or_else(|| cc.to_string(), |c| c.0.clone())
+    }
+
+    pub fn admin1(&self, cc: &str, code: &str) -> String {
+        if code.is_empty() {
+            return String::new();
+        }
+        self.admin1.get(&format!("{cc}.{code}")).cloned().unwrap_or_default()
+    }
+}
+
+fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').collect())
+}
+
+fn split_names(s: &str) -> Vec<String> {
+    s.split('|').map(str::trim).filter(|n| !n.is_empty()).map(str::to_string).collect()
+}
+
+/// The built-in index and tables, built on first use and shared.
+pub struct Builtin {
+    pub index: Index,
+    pub tables: Tables,
+}
+
+static BUILTIN: LazyLock<Arc<Builtin>> = LazyLock::new(|| Arc::new(load_builtin()));
+
+pub fn builtin() -> Arc<Builtin> {
+    Arc::clone(&BUILTIN)
+}
+
+fn load_builtin() -> Builtin {
+    let mut tables = Tables::load();
+    let mut index = Index::default();
+    let lines: Vec<&str> = PLACES.lines().filter(|l| !l.starts_with('#')).collect();
+    for l in &lines {
+        let c: Vec<&str> = l.split('\t').collect();
+        if c.len() >= 10 && c[0] == "A" {
+            let key = format!("{}.{}", c[6], c[7]);
+            tables.admin1.entry(key).or_insert_with(|| plain(c[2]));
+        }
+    }
+    let mut names: Vec<(&str, u32)> = Vec::new();
+    for l in &lines {
+        let c: Vec<&str> = l.split('\t').collect();
+        if c.len() < 10 {
+            continue;
+        }
+        let (Ok(id), Ok(mut lat), Ok(mut lon)) = (c[1].parse(), c[3].parse(), c[4].parse()) else { continue };
+        let cc = c[6];
+        names.clear();
+        names.push((c[2], 0));
+        names.extend(c[9].split('|').filter(|n| !n.is_empty()).map(|n| (n, ALT)));
+        let mut place = Place {
+            geonameid: id,
+            name: c[2].to_string(),
+            latitude: lat,
+            longitude: lon,
+            country_code: cc.to_string(),
+            country: tables.country(cc),
+            admin1: tables.admin1(cc, c[7]),
+            admin2: String::new(),
+            feature_code: c[5].to_string(),
+            population: c[8].parse().unwrap_or(0),
+        };
+        match c[0] {
+            "A" => {
+                place.name = place.admin1.clone();
+                names.push((&tables.admin1[&format!("{cc}.{}", c[7])], ALT));
+                if let Some(a) = tables.admin1_aliases.get(&format!("{cc}.{}", c[7])) {
+                    names.extend(a.iter().map(|n| (n.as_str(), ALT)));
+                }
+            }
+            "C" => {
+                if let Some((name, centre, aliases)) = tables.countries.get(cc) {
+                    if let Some((a, b)) = centre {
+                        (lat, lon) = (*a, *b);
+                    }
+                    place.name = name.clone();
+                    names.push((name, ALT));
+                    names.extend(aliases.iter().map(|n| (n.as_str(), ALT | demonym_flag(n))));
+                }
+                place.latitude = lat;
+                place.longitude = lon;
+            }
+            _ => {}
+        }
+        let by_skeleton = TRANSLITERATED.contains(&cc);
+        index.add(place, &names, by_skeleton);
+    }
+    for c in rows(AREAS) {
+        if c.len() < 8 {
+            continue;
+        }
+        let (Ok(id), Ok(lat), Ok(lon)) = (c[0].parse::<i64>(), c[3].parse(), c[4].parse()) else { continue };
+        let cc = c[5].trim();
+        let place = Place {
+            geonameid: AREA_IDS + id.unsigned_abs(),
+            name: c[1].to_string(),
+            latitude: lat,
+            longitude: lon,
+            country_code: cc.to_string(),
+            country: if cc.is_empty() { String::new() } else { tables.country(cc) },
+            admin1: tables.admin1(cc, c[6]),
+            admin2: String::new(),
+            feature_code: match c[7] {
+                "1" => "PSTB",
+                "2" => "AREA",
+                _ => "RGN",
+            }
+            .to_string(),
+            population: 0,
+        };
+        let mut names = vec![(c[1], 0)];
+        names.extend(c[2].split('|').filter(|n| !n.is_empty()).map(|n| (n, ALT)));
+        index.add(place, &names, true);
+    }
+    Builtin { index, tables }
+}
+
+/// Ids of our own areas: above GeoNames' range, so they never collide.
+pub const AREA_IDS: u64 = 9_000_000_000;
+
+/// Demonyms ("Syrian", "Iraqis") name a country's people, not the country.
+fn demonym_flag(name: &str) -> u32 {
+    let l = name.to_ascii_lowercase();
+    let people = ["an", "ans", "ese", "i", "is", "ish", "ic", "ch", "ian", "ians", "ers", "er", "ot", "ots"];
+    let is_alias = l.contains(' ') || l.len() <= 3 || name.chars().filter(|c| c.is_uppercase()).count() > 1;
+    if !is_alias && people.iter().any(|s| l.ends_with(s)) && !l.ends_with("stan") && !l.ends_with("land") {
+        DEMONYM
+    } else {
+        0
+    }
+}
+
+/// Adds the rows of a GeoNames-layout dump to `index`.
+pub fn add_dump(index: &mut Index, tables: &Tables, text: &str) -> (usize, Vec<DumpError>) {
+    let mut added = 0;
+    let mut errors = Vec::new();
+    let mut names: Vec<(&str, u32)> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let line_no = i + 1;
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() != 19 {
+            errors.push(DumpError { line: line_no, reason: format!("{} columns, expected 19", cols.len()) });
+            continue;
+        }
+        let Ok(id) = cols[0].parse::<u64>() else {
+            errors.push(DumpError { line: line_no, reason: format!("bad geonameid {:?}", cols[0]) });
+            continue;
+        };
+        let (Ok(lat), Ok(lon)) = (cols[4].parse::<f64>(), cols[5].parse::<f64>()) else {
+            errors.push(DumpError { line: line_no, reason: format!("bad coordinates {:?} {:?}", cols[4], cols[5]) });
+            continue;
+        };
+        if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) || cols[1].trim().is_empty() {
+            errors
+                .push(DumpError { line: line_no, reason: format!("coordinates {lat} {lon} out of range or no name") });
+            continue;
+        }
+        let cc = cols[8];
+        names.clear();
+        names.push((cols[1], 0));
+        names.push((cols[2], ALT));
+        names.extend(cols[3].split(',').filter(|n| n.chars().all(is_latin)).map(|n| (n, ALT)));
+        let place = Place {
+            geonameid: id,
+            name: cols[1].to_string(),
+            latitude: lat,
+            longitude: lon,
+            country_code: cc.to_string(),
+            country: tables.country(cc),
+            admin1: tables.admin1(cc, cols[10]),
+            admin2: String::new(),
+            feature_code: cols[7].to_string(),
+            population: cols[14].parse().unwrap_or(0),
+        };
+        index.add(place, &names, true);
+        added += 1;
+    }
+    (added, errors)
+}
+
+fn is_latin(c: char) -> bool {
+    (c as u32) < 0x250 || (0x1E00..0x1F00).contains(&(c as u32)) || "’ʿʾ‘".contains(c)
+}

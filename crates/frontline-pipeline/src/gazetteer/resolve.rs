@@ -1,0 +1,618 @@
+//! Recognition and resolution: place mentions in sentences, and the place
+//! each one means.
+//!
+//! Recognition looks up capitalised token n-grams (1..=5 tokens, longest
+//! first, with connectors such as "al", "de", "of" inside) in the hash
+//! index of folded names; single words that are ordinary English (the
+//! stop-list, or written in lowercase elsewhere in the article) are not
+//! places. Resolution is per distinct name in the article ("one sense per
+//! discourse"): each candidate's prior (population, feature type, how the
+//! name matched) plus support from the other names — their countries and
+//! first-level divisions, proximity, and "X, Y" containment.
+
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+
+use super::index::{ALT, DEMONYM, Fx, FxMap};
+use super::{Gazetteer, Place, PlaceMention};
+use crate::clean::CleanText;
+use crate::model::GeoPrecision;
+use crate::segment::Sentence;
+
+/// A place a name may mean.
+#[derive(Debug, Clone, Copy)]
+pub struct Candidate {
+    pub id: u32,
+    pub alt: bool,
+    pub demonym: bool,
+    pub skeleton: bool,
+    pub prior: f32,
+}
+
+impl Candidate {
+    pub fn new(g: &Gazetteer, id: u32, flags: u32, skeleton: bool) -> Candidate {
+        let (alt, demonym) = (flags & ALT != 0, flags & DEMONYM != 0);
+        Candidate { id, alt, demonym, skeleton, prior: prior(g.place(id), alt, skeleton) }
+    }
+}
+
+/// What a place is worth before context: bigger and more important places
+/// are what a bare name usually means.
+fn prior(p: &Place, alt: bool, skeleton: bool) -> f32 {
+    let pop = ((p.population as f32) + 1.0).ln() / 16.0;
+    let feature = match p.feature_code.as_str() {
+        "PCLI" => 2.0,
+        "ADM1" => 0.9,
+        "PPLC" => 0.9,
+        "RGN" | "AREA" | "PSTB" => 1.2,
+        "PPLA" => 0.45,
+        "PPLA2" => 0.2,
+        _ => 0.0,
+    };
+    pop + feature - if alt { 0.2 } else { 0.0 } - if skeleton { 0.4 } else { 0.0 }
+}
+
+/// Best first, one per geonameid, at most 30.
+pub fn dedup(g: &Gazetteer, cands: &mut Vec<Candidate>) {
+    cands.sort_by(|a, b| b.prior.total_cmp(&a.prior));
+    let mut seen = HashSet::with_capacity_and_hasher(cands.len(), BuildHasherDefault::<Fx>::default());
+    cands.retain(|c| seen.insert(g.place(c.id).geonameid));
+    cands.truncate(30);
+}
+
+/// Words joining the parts of a multi-word name.
+const CONNECTORS: &[&str] = &[
+    "al", "el", "ad", "as", "ar", "az", "at", "an", "ash", "ez", "es", "ed", "de", "del", "di", "da", "la", "le",
+    "les", "du", "des", "of", "upon", "bin", "ibn", "bani", "bou", "abu", "the", "and",
+];
+
+/// Arabic definite articles, which may start a name in lowercase ("al-Qaim").
+const ARABIC_ARTICLES: &[&str] = &["al", "el", "ad", "as", "ar", "az", "at", "an", "ash", "ez", "es", "ed"];
+
+/// Words before a name that make it a person's ("Mr Dunn", "President Lincoln").
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "president",
+    "secretary",
+    "minister",
+    "gen",
+    "general",
+    "col",
+    "colonel",
+    "sen",
+    "senator",
+    "rep",
+    "gov",
+    "governor",
+    "mayor",
+    "judge",
+    "officer",
+    "spokesman",
+    "spokeswoman",
+    "chief",
+    "director",
+    "professor",
+    "prof",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "lt",
+    "sgt",
+    "capt",
+    "captain",
+    "commander",
+    "brig",
+    "maj",
+    "sir",
+    "lady",
+    "lord",
+    "saint",
+    "pope",
+    "father",
+    "rev",
+    "coach",
+    "chairman",
+];
+
+/// Words after a name that make it a speaker ("Dunn said").
+const SPEECH: &[&str] = &["said", "says", "told", "added", "stated", "wrote", "explained", "noted", "argued"];
+
+/// Capitalised words after a place name that do not make it a person's.
+const QUALIFIERS: &[&str] = &[
+    "province",
+    "governorate",
+    "city",
+    "county",
+    "airport",
+    "international",
+    "university",
+    "region",
+    "district",
+    "river",
+    "valley",
+    "desert",
+    "mountains",
+    "state",
+    "border",
+    "crossing",
+    "countryside",
+    "military",
+    "air",
+    "base",
+    "police",
+    "army",
+    "forces",
+    "government",
+    "council",
+    "hospital",
+    "camp",
+    "prison",
+    "dam",
+    "road",
+    "highway",
+    "street",
+    "square",
+    "bridge",
+    "port",
+    "bay",
+    "island",
+    "islands",
+    "lake",
+    "sea",
+    "gulf",
+    "health",
+    "department",
+    "times",
+    "post",
+    "news",
+    "daily",
+    "herald",
+    "tribune",
+    "journal",
+    "press",
+];
+
+/// Lowercase words that end an area name ("Sweida desert").
+const AREA_WORDS: &[&str] =
+    &["desert", "countryside", "valley", "crossing", "border", "mountains", "camp", "plains", "plain", "pocket"];
+
+/// Words before a name that put the event near it, not in it.
+const NEAR_BEFORE: &[&str] = &[
+    "near",
+    "outside",
+    "around",
+    "nearby",
+    "outskirts",
+    "vicinity",
+    "countryside",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "rural",
+    "surroundings",
+    "edge",
+    "between",
+];
+
+/// Words after a name that put the event near it, not in it.
+const NEAR_AFTER: &[&str] = &["countryside", "outskirts", "surroundings", "area", "suburbs", "environs", "desert"];
+
+/// Words after a name that make it a division.
+const DIVISION_AFTER: &[&str] = &["province", "governorate", "region", "state", "oblast", "prefecture"];
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+    key: (usize, usize),
+    cap: bool,
+    caps: bool,
+    conn: bool,
+}
+
+struct Raw {
+    start: usize,
+    end: usize,
+    key: String,
+    single: bool,
+    /// An all-capitals word ("UN", "FDA"): only a country or division.
+    acronym: bool,
+    near: bool,
+    division: bool,
+    /// Index of the raw mention written right after ", ".
+    container: Option<usize>,
+}
+
+pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Vec<PlaceMention> {
+    let text = clean.text.as_str();
+    let mut raws: Vec<Raw> = Vec::new();
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut keys = String::new();
+    let mut lower: Option<HashSet<&str, BuildHasherDefault<Fx>>> = None;
+    let mut key = String::new();
+    let mut persons: HashSet<String, BuildHasherDefault<Fx>> = HashSet::default();
+    for s in sentences {
+        tokenize(text, s.start, s.end, &mut toks, &mut keys);
+        let kstr = |t: &Tok| &keys[t.key.0..t.key.1];
+        let mut i = 0;
+        let mut prev_raw_end: Option<(usize, usize)> = None;
+        while i < toks.len() {
+            let t = toks[i];
+            let arabic_article = ARABIC_ARTICLES.contains(&kstr(&t));
+            if !(t.cap || (arabic_article && toks.get(i + 1).is_some_and(|n| n.cap))) {
+                i += 1;
+                continue;
+            }
+            let mut found: Option<(usize, String)> = None;
+            for n in (1..=5.min(toks.len() - i)).rev() {
+                let last = toks[i + n - 1];
+                if !last.cap || last.conn && n > 1 {
+                    continue;
+                }
+                if toks[i + 1..i + n].iter().any(|x| !(x.cap || x.conn)) {
+                    continue;
+                }
+                if toks[i..i + n].windows(2).any(|w| has_break(text, w[0].end, w[1].start)) {
+                    continue;
+                }
+                key.clear();
+                for (k, x) in toks[i..i + n].iter().enumerate() {
+                    if k > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(kstr(x));
+                }
+                if n == 1 && (t.conn || !plausible_single(g, text, &t, kstr(&t), &mut lower)) {
+                    break;
+                }
+                if t.conn && !arabic_article && n == 1 {
+                    continue;
+                }
+                let loose = !(t.conn && !arabic_article)
+                    && toks[i..i + n].iter().all(|x| x.conn || !g.is_stopword(kstr(x)))
+                    && (n > 1 || key.len() >= 5);
+                if g.builtin.index.exact.contains_key(key.as_str())
+                    || g.extra.exact.contains_key(key.as_str())
+                    || !g.candidates(&key, loose).is_empty()
+                {
+                    found = Some((n, key.clone()));
+                    break;
+                }
+            }
+            let Some((n, mut k)) = found else {
+                i += 1;
+                continue;
+            };
+            let mut j = i + n;
+            for extra in 1..=2 {
+                if let Some(x) = toks.get(i + n + extra - 1)
+                    && AREA_WORDS.contains(&kstr(x))
+                {
+                    let longer =
+                        format!("{k} {}", toks[i + n..i + n + extra].iter().map(kstr).collect::<Vec<_>>().join(" "));
+                    if !g.candidates(&longer, false).is_empty() {
+                        (k, j) = (longer, i + n + extra);
+                        break;
+                    }
+                }
+            }
+            if j - i == 1 {
+                let joined = |a: usize, b: usize| !has_break(text, toks[a].end, toks[b].start);
+                let person_before = i > 0
+                    && joined(i - 1, i)
+                    && (TITLES.contains(&kstr(&toks[i - 1]))
+                        || kstr(&toks[i - 1]) == "said"
+                        || toks[i - 1].cap && !toks[i - 1].conn && !g.is_stopword(kstr(&toks[i - 1])));
+                let person_after = toks.get(j).is_some_and(|x| {
+                    joined(j - 1, j)
+                        && (SPEECH.contains(&kstr(x))
+                            || x.cap && !x.conn && !x.caps && !QUALIFIERS.contains(&kstr(x)) && !g.is_stopword(kstr(x)))
+                });
+                if person_before || person_after {
+                    if person_after && toks[j].cap {
+                        persons.insert(kstr(&toks[j]).to_string());
+                    } else {
+                        persons.insert(k.clone());
+                    }
+                    i = j;
+                    continue;
+                }
+            }
+            let before: Vec<&str> = toks[i.saturating_sub(2)..i].iter().map(kstr).collect();
+            let after = toks.get(j).map(kstr).unwrap_or("");
+            let near = before.iter().any(|w| NEAR_BEFORE.contains(w)) || NEAR_AFTER.contains(&after);
+            let division = DIVISION_AFTER.contains(&after);
+            let idx = raws.len();
+            if let Some((prev_idx, prev_end)) = prev_raw_end
+                && text[prev_end..toks[i].start].trim() == ","
+            {
+                raws[prev_idx].container = Some(idx);
+            }
+            raws.push(Raw {
+                start: toks[i].start,
+                end: toks[j - 1].end,
+                key: k,
+                single: j - i == 1,
+                acronym: j - i == 1 && t.caps,
+                near,
+                division,
+                container: None,
+            });
+            prev_raw_end = Some((idx, toks[j - 1].end));
+            i = j;
+        }
+    }
+    let keep: Vec<bool> = raws.iter().map(|r| !(r.single && persons.contains(&r.key))).collect();
+    let mut renumber = Vec::with_capacity(raws.len());
+    let mut n = 0;
+    for &k in &keep {
+        renumber.push(n);
+        n += usize::from(k);
+    }
+    let mut raws: Vec<Raw> = raws.into_iter().zip(&keep).filter(|(_, k)| **k).map(|(r, _)| r).collect();
+    for r in &mut raws {
+        r.container = r.container.filter(|&c| keep[c]).map(|c| renumber[c]);
+    }
+    resolve(g, &raws)
+}
+
+/// Sentence punctuation between two tokens splits a name.
+fn has_break(text: &str, a: usize, b: usize) -> bool {
+    text[a..b].chars().any(|c| !c.is_whitespace() || c == '\n')
+}
+
+/// Whether a one-word name can be a place here: not an ordinary word.
+fn plausible_single<'t>(
+    g: &Gazetteer,
+    text: &'t str,
+    t: &Tok,
+    folded: &str,
+    lower: &mut Option<HashSet<&'t str, BuildHasherDefault<Fx>>>,
+) -> bool {
+    if t.caps && t.end - t.start >= 2 && t.end - t.start <= 4 {
+        return !g.is_stopword(folded) || folded == "us" || folded == "uk";
+    }
+    if g.is_stopword(folded) || folded.len() < 3 {
+        return false;
+    }
+    let set = lower.get_or_insert_with(|| lowercase_words(text));
+    if set.contains(folded) {
+        return false;
+    }
+    true
+}
+
+/// Every all-lowercase ASCII word of the text.
+fn lowercase_words(text: &str) -> HashSet<&str, BuildHasherDefault<Fx>> {
+    let mut set = HashSet::default();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_lowercase() && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
+            let s = i;
+            while i < b.len() && b[i].is_ascii_lowercase() {
+                i += 1;
+            }
+            if i == b.len() || !(b[i].is_ascii_alphanumeric() || b[i] >= 0x80) {
+                set.insert(&text[s..i]);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    set
+}
+
+/// Tokens of `text[start..end]`: words with inner hyphens and apostrophes,
+/// "U.S."-style initials as one token, a possessive "'s" left out.
+fn tokenize(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>, keys: &mut String) {
+    toks.clear();
+    keys.clear();
+    let s = &text[start..end];
+    let b = s.as_bytes();
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut e = i + c.len_utf8();
+        if c.is_ascii_uppercase() && b.get(e) == Some(&b'.') && b.get(e + 1).is_some_and(u8::is_ascii_uppercase) {
+            while e + 1 < b.len() && b[e] == b'.' && b[e + 1].is_ascii_uppercase() {
+                e += 2;
+            }
+            if b.get(e) == Some(&b'.') {
+                e += 1;
+            }
+        } else {
+            while let Some(&(j, d)) = it.peek() {
+                let inner = matches!(d, '-' | '\'' | '’' | 'ʿ' | 'ʾ');
+                if d.is_alphanumeric() || inner && s[j + d.len_utf8()..].starts_with(char::is_alphanumeric) {
+                    e = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+        }
+        while let Some(&(j, _)) = it.peek() {
+            if j < e {
+                it.next();
+            } else {
+                break;
+            }
+        }
+        let word = &s[i..e];
+        let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
+        let k0 = keys.len();
+        super::fold::fold_into(word, keys);
+        let folded = &keys[k0..];
+        let conn = CONNECTORS.contains(&folded);
+        let first = word.chars().next().unwrap_or(' ');
+        let article_prefixed = word.split_once('-').is_some_and(|(a, rest)| {
+            a.len() <= 3 && a.chars().all(|c| c.is_lowercase()) && rest.starts_with(char::is_uppercase)
+        });
+        let letters = word.chars().filter(|c| c.is_alphabetic());
+        let caps = word.chars().any(char::is_alphabetic) && letters.clone().all(char::is_uppercase);
+        toks.push(Tok {
+            start: start + i,
+            end: start + i + word.len(),
+            key: (k0, keys.len()),
+            cap: first.is_uppercase() || article_prefixed,
+            caps,
+            conn,
+        });
+    }
+}
+
+/// Chooses each distinct name's place from its candidates and the others.
+fn resolve(g: &Gazetteer, raws: &[Raw]) -> Vec<PlaceMention> {
+    let mut names: Vec<&str> = Vec::new();
+    let mut of_raw: Vec<usize> = Vec::with_capacity(raws.len());
+    for r in raws {
+        let k = names.iter().position(|n| *n == r.key).unwrap_or_else(|| {
+            names.push(&r.key);
+            names.len() - 1
+        });
+        of_raw.push(k);
+    }
+    let cands: Vec<Vec<Candidate>> = names
+        .iter()
+        .enumerate()
+        .map(|(k, n)| {
+            let mut c = g.candidates(n, true);
+            if raws.iter().zip(&of_raw).any(|(r, &o)| o == k && r.acronym) {
+                c.retain(|c| matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "ADM1"));
+            }
+            c
+        })
+        .collect();
+    let division: Vec<bool> =
+        (0..names.len()).map(|k| raws.iter().zip(&of_raw).any(|(r, &o)| o == k && r.division)).collect();
+    let mut containers: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
+    for (r, &k) in raws.iter().zip(&of_raw) {
+        if let Some(c) = r.container {
+            containers[k].push(of_raw[c]);
+        }
+    }
+    let mut best: Vec<usize> = vec![0; names.len()];
+    let mut scores: Vec<Vec<f32>> = cands.iter().map(|c| c.iter().map(|x| x.prior).collect()).collect();
+    for _round in 0..2 {
+        let chosen: Vec<Option<&Place>> =
+            (0..names.len()).map(|k| cands[k].get(best[k]).map(|c| g.place(c.id))).collect();
+        let mut countries: FxMap<&str, f32> = FxMap::default();
+        let mut admins: FxMap<(&str, &str), f32> = FxMap::default();
+        for p in chosen.iter().flatten() {
+            *countries.entry(p.country_code.as_str()).or_default() += 1.0;
+            if !p.admin1.is_empty() {
+                *admins.entry((p.country_code.as_str(), p.admin1.as_str())).or_default() += 1.0;
+            }
+        }
+        let total = chosen.iter().flatten().count() as f32;
+        for k in 0..names.len() {
+            let own = chosen[k];
+            let others = total - if own.is_some() { 1.0 } else { 0.0 };
+            for (ci, c) in cands[k].iter().enumerate() {
+                let p = g.place(c.id);
+                let mut s = c.prior;
+                if others > 0.0 {
+                    let mut cv = countries.get(p.country_code.as_str()).copied().unwrap_or(0.0);
+                    let mut av = admins.get(&(p.country_code.as_str(), p.admin1.as_str())).copied().unwrap_or(0.0);
+                    if let Some(o) = own {
+                        if o.country_code == p.country_code {
+                            cv -= 1.0;
+                        }
+                        if o.country_code == p.country_code && o.admin1 == p.admin1 {
+                            av -= 1.0;
+                        }
+                    }
+                    s += 2.0 * cv / others;
+                    if !p.admin1.is_empty() {
+                        s += 1.0 * av / others;
+                    }
+                    if p.feature_code != "PCLI"
+                        && chosen
+                            .iter()
+                            .enumerate()
+                            .any(|(o, q)| o != k && q.is_some_and(|q| q.feature_code != "PCLI" && km(p, q) < 150.0))
+                    {
+                        s += 0.6;
+                    }
+                }
+                for &ck in &containers[k] {
+                    if cands[ck].iter().any(|c2| contains(g.place(c2.id), p)) {
+                        s += 3.0;
+                    }
+                }
+                if division[k] && matches!(p.feature_code.as_str(), "ADM1" | "ADM2") {
+                    s += 2.0;
+                }
+                scores[k][ci] = s;
+            }
+            best[k] = (0..cands[k].len()).max_by(|&a, &b| scores[k][a].total_cmp(&scores[k][b])).unwrap_or(0);
+        }
+    }
+    let mut out = Vec::with_capacity(raws.len());
+    for (r, &k) in raws.iter().zip(&of_raw) {
+        let Some(c) = cands[k].get(best[k]) else { continue };
+        let s = scores[k][best[k]];
+        let second = (0..cands[k].len()).filter(|&i| i != best[k]).map(|i| scores[k][i]).fold(f32::MIN, f32::max);
+        if r.single && c.alt && !c.demonym && s < 0.5 {
+            continue;
+        }
+        let margin = if second == f32::MIN { 2.0 } else { s - second };
+        let mut score = 1.0 / (1.0 + (-2.0 * margin).exp());
+        if c.skeleton {
+            score *= 0.8;
+        }
+        let place = g.place(c.id).clone();
+        let mut precision = place.precision();
+        if r.near && precision == GeoPrecision::Town {
+            precision = GeoPrecision::NearTown;
+        }
+        out.push(PlaceMention { start: r.start, end: r.end, place, score, precision, demonym: c.demonym });
+    }
+    out
+}
+
+/// Whether `outer` (a division or country) contains `inner`.
+fn contains(outer: &Place, inner: &Place) -> bool {
+    match outer.feature_code.as_str() {
+        "PCLI" => outer.country_code == inner.country_code && inner.feature_code != "PCLI",
+        "ADM1" => {
+            outer.country_code == inner.country_code && outer.admin1 == inner.admin1 && inner.feature_code != "ADM1"
+        }
+        _ => false,
+    }
+}
+
+/// Great-circle distance in km.
+pub fn km(a: &Place, b: &Place) -> f64 {
+    let (la1, lo1, la2, lo2) =
+        (a.latitude.to_radians(), a.longitude.to_radians(), b.latitude.to_radians(), b.longitude.to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
+/// The article's country: the ISO code most of its place mentions resolve
+/// to (demonyms count), if any.
+pub fn country_hint(mentions: &[PlaceMention]) -> Option<String> {
+    let mut votes: FxMap<&str, usize> = FxMap::default();
+    for m in mentions.iter().filter(|m| !m.place.country_code.trim().is_empty()) {
+        *votes.entry(m.place.country_code.as_str()).or_default() += 1;
+    }
+    votes.into_iter().max_by_key(|(cc, n)| (*n, std::cmp::Reverse(*cc))).map(|(cc, _)| cc.to_string())
+}

@@ -93,14 +93,14 @@ pub fn recognise(clean: &CleanText, sentences: &[Sentence], published: Option<Na
     let mut lower = String::new();
     let mut toks = Vec::new();
     let mut found = Vec::new();
-    let mut cx = resolve::Context { anchor: published, future: false, quarters: false, quarter: None };
+    let mut cx = resolve::Context { anchor: published, quarters: false, quarter: None };
     for s in sentences {
         let text = &clean.text[s.start..s.end];
         lower.clear();
         lower.push_str(text);
         lower.make_ascii_lowercase();
         found.clear();
-        cx.future = scan::scan(text, &lower, &mut toks, &mut found);
+        scan::scan(text, &lower, &mut toks, &mut found);
         cx.quarters = lower.contains("quarter") || lower.contains("period");
         for f in &found {
             let Some(r) = resolve::resolve(f, &mut cx) else { continue };

@@ -10,7 +10,7 @@
 use chrono::{Datelike, Days, Months, NaiveDate};
 
 use super::Granularity;
-use super::scan::{Expr, Found, Part, QuarterRef, Rel, Unit};
+use super::scan::{Expr, Found, Part, QuarterRef, Rel, Tense, Unit};
 
 /// A resolved expression.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,16 +26,12 @@ pub(super) struct Resolved {
 /// What resolution knows beyond the expression.
 pub(super) struct Context {
     pub anchor: Option<NaiveDate>,
-    /// The sentence speaks of the future ("will", "expected", "next").
-    pub future: bool,
     /// The sentence mentions quarters or periods.
     pub quarters: bool,
     /// The last quarter the document named: "the quarter" refers to it.
     pub quarter: Option<(i32, u32)>,
 }
 
-/// Days a future-tense partial date may lie after the anchor with no cue.
-const NEAR_FUTURE_DAYS: i64 = 62;
 
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
@@ -110,24 +106,24 @@ fn shift_months(d: NaiveDate, n: i32) -> Option<NaiveDate> {
     if n >= 0 { d.checked_add_months(Months::new(n as u32)) } else { d.checked_sub_months(Months::new(n.unsigned_abs())) }
 }
 
-/// The year for a date written without one: the anchor's, unless that puts
-/// it after the anchor in a sentence not about the future (then the year
-/// before), or long before it in one about the future (then the year after).
-fn pick_year(anchor: NaiveDate, future: bool, at: impl Fn(i32) -> Option<NaiveDate>) -> Option<NaiveDate> {
+/// The year for a date written without one: in a past clause the last
+/// occurrence on or before the anchor, in a future one the next on or after
+/// it, otherwise the nearest.
+fn pick_year(anchor: NaiveDate, tense: Tense, at: impl Fn(i32) -> Option<NaiveDate>) -> Option<NaiveDate> {
     let y = anchor.year();
     let c = at(y)?;
     let ahead = (c - anchor).num_days();
-    if ahead > 0 && !future && ahead > NEAR_FUTURE_DAYS {
-        return at(y - 1);
+    match tense {
+        Tense::Past if ahead > 0 => at(y - 1),
+        Tense::Future if ahead < 0 => at(y + 1),
+        Tense::Unknown if ahead > 182 => at(y - 1),
+        Tense::Unknown if ahead < -182 => at(y + 1),
+        _ => Some(c),
     }
-    if ahead < -183 && future {
-        return at(y + 1);
-    }
-    Some(c)
 }
 
 /// The weekday `wd` (0 = Monday) relative to the anchor.
-fn weekday(anchor: NaiveDate, wd: u32, rel: Rel, future: bool) -> Option<NaiveDate> {
+fn weekday(anchor: NaiveDate, wd: u32, rel: Rel, tense: Tense) -> Option<NaiveDate> {
     let today = anchor.weekday().num_days_from_monday() as i64;
     let back = (today - wd as i64).rem_euclid(7);
     let fwd = (wd as i64 - today).rem_euclid(7);
@@ -140,7 +136,7 @@ fn weekday(anchor: NaiveDate, wd: u32, rel: Rel, future: bool) -> Option<NaiveDa
                 fwd
             }
         }
-        Rel::This | Rel::None if future => fwd,
+        Rel::This | Rel::None if tense == Tense::Future => fwd,
         Rel::This | Rel::None => -back,
     };
     shift_days(anchor, n)
@@ -158,12 +154,12 @@ fn season(y: i32, s: u32) -> Option<Resolved> {
 
 /// Resolves one expression. Updates the context's quarter under discussion.
 pub(super) fn resolve(f: &Found, cx: &mut Context) -> Option<Resolved> {
-    let mut r = resolve_expr(&f.expr, cx)?;
+    let mut r = resolve_expr(&f.expr, f.tense, cx)?;
     apply_part(&mut r, f.part, cx.anchor);
     Some(r)
 }
 
-fn resolve_expr(e: &Expr, cx: &mut Context) -> Option<Resolved> {
+fn resolve_expr(e: &Expr, tense: Tense, cx: &mut Context) -> Option<Resolved> {
     let anchor = cx.anchor;
     let absolute = |mut r: Resolved| {
         r.absolute = true;
@@ -171,7 +167,7 @@ fn resolve_expr(e: &Expr, cx: &mut Context) -> Option<Resolved> {
     };
     match *e {
         Expr::Date { y: Some(y), m, d } => absolute(day(ymd(y, m, d)?)),
-        Expr::Date { y: None, m, d } => Some(day(pick_year(anchor?, cx.future, |y| ymd(y, m, d))?)),
+        Expr::Date { y: None, m, d } => Some(day(pick_year(anchor?, tense, |y| ymd(y, m, d))?)),
         Expr::Month { y: Some(y), m, .. } => absolute(month(y, m)?),
         Expr::Month { y: None, m, rel } => {
             let a = anchor?;
@@ -180,13 +176,14 @@ fn resolve_expr(e: &Expr, cx: &mut Context) -> Option<Resolved> {
                 Rel::Last => a.year() - i32::from(m >= am),
                 Rel::Next => a.year() + i32::from(m <= am),
                 Rel::This => a.year(),
-                Rel::None => pick_year(a, cx.future, |y| ymd(y, m, 1))?.year(),
+                Rel::None if m == am => a.year(),
+                Rel::None => pick_year(a, tense, |y| ymd(y, m, 1))?.year(),
             };
             month(y, m)
         }
         Expr::MonthOfYear { m, shift } => month(anchor?.year() + shift, m),
         Expr::Year(y) => absolute(year(y)?),
-        Expr::Weekday { wd, rel } => Some(day(weekday(anchor?, wd, rel, cx.future)?)),
+        Expr::Weekday { wd, rel } => Some(day(weekday(anchor?, wd, rel, tense)?)),
         Expr::DayShift(n) => Some(day(shift_days(anchor?, n as i64)?)),
         Expr::Ago { unit, n } | Expr::UnitShift { unit, n } => {
             let a = anchor?;
@@ -201,7 +198,7 @@ fn resolve_expr(e: &Expr, cx: &mut Context) -> Option<Resolved> {
                     let (y, q) = shift_quarter(quarter_of(a), n);
                     quarter(y, q)
                 }
-                Unit::Year if matches!(e, Expr::Ago { .. }) && cx.quarters => {
+                Unit::Year if matches!(e, Expr::Ago { .. }) && (cx.quarters || cx.quarter.is_some()) => {
                     let (y, q) = cx.quarter.unwrap_or_else(|| shift_quarter(quarter_of(a), -1));
                     quarter(y + n, q)
                 }
@@ -211,10 +208,10 @@ fn resolve_expr(e: &Expr, cx: &mut Context) -> Option<Resolved> {
         Expr::Weekend(rel) => {
             let a = anchor?;
             let sat = match rel {
-                Rel::Last => weekday(a, 5, Rel::Last, false)?,
-                Rel::Next => weekday(a, 5, Rel::Next, false)?,
+                Rel::Last => weekday(a, 5, Rel::Last, tense)?,
+                Rel::Next => weekday(a, 5, Rel::Next, tense)?,
                 _ if a.weekday().num_days_from_monday() == 6 => a.pred_opt()?,
-                _ => weekday(a, 5, Rel::None, cx.future)?,
+                _ => weekday(a, 5, Rel::None, tense)?,
             };
             let w = sat.iso_week();
             Some(Resolved {
@@ -237,23 +234,23 @@ fn resolve_expr(e: &Expr, cx: &mut Context) -> Option<Resolved> {
                 s,
             )
         }
-        Expr::Quarter { q, y, back } => {
+        Expr::Quarter { q, y, shift } => {
             let (qy, qq) = match q {
                 QuarterRef::Ordinal(q) => match y {
                     Some(y) => (y, q),
-                    None => (anchor?.year() - i32::from(back), q),
+                    None => (anchor?.year() + shift, q),
                 },
                 QuarterRef::Current => quarter_of(anchor?),
-                QuarterRef::Context => match y {
-                    Some(y) => (y, cx.quarter.map_or(shift_quarter(quarter_of(anchor?), -1).1, |c| c.1)),
-                    None => cx.quarter.or_else(|| anchor.map(|a| shift_quarter(quarter_of(a), -1)))?,
-                },
+                QuarterRef::Context => {
+                    let (cy, cq) = cx.quarter.or_else(|| anchor.map(|a| shift_quarter(quarter_of(a), -1)))?;
+                    (y.unwrap_or(cy + shift), cq)
+                }
                 QuarterRef::YearAgo => {
                     let (cy, cq) = cx.quarter.or_else(|| anchor.map(|a| shift_quarter(quarter_of(a), -1)))?;
-                    return quarter(cy - 1, cq);
+                    return quarter(cy + shift, cq);
                 }
             };
-            if !back {
+            if shift == 0 && y.is_none() && matches!(q, QuarterRef::Ordinal(_)) {
                 cx.quarter = Some((qy, qq));
             }
             let r = quarter(qy, qq)?;
@@ -261,7 +258,7 @@ fn resolve_expr(e: &Expr, cx: &mut Context) -> Option<Resolved> {
         }
         Expr::YearAgoQuarter => {
             let a = anchor?;
-            if cx.quarters {
+            if cx.quarters || cx.quarter.is_some() {
                 let (cy, cq) = cx.quarter.unwrap_or_else(|| shift_quarter(quarter_of(a), -1));
                 quarter(cy - 1, cq)
             } else {
@@ -290,7 +287,7 @@ fn resolve_expr(e: &Expr, cx: &mut Context) -> Option<Resolved> {
         }),
         Expr::DecadeOfCentury(k) => {
             let d = anchor?.year() / 100 * 10 + k;
-            resolve_expr(&Expr::Decade(d), cx).map(|mut r| {
+            resolve_expr(&Expr::Decade(d), tense, cx).map(|mut r| {
                 r.absolute = false;
                 r
             })

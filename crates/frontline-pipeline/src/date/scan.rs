@@ -113,8 +113,9 @@ pub(super) enum Expr {
     Weekend(Rel),
     /// Spring 1, summer 2, fall 3, winter 4.
     Season { s: u32, y: Option<i32>, rel: Rel },
-    /// Quarters, with the year when written; `back` for "the year-earlier third quarter".
-    Quarter { q: QuarterRef, y: Option<i32>, back: bool },
+    /// Quarters, with the year when written; `shift` years from the anchor's
+    /// ("the year-earlier third quarter" -1, "next year's first quarter" 1).
+    Quarter { q: QuarterRef, y: Option<i32>, shift: i32 },
     /// "a year ago" where the sentence is about quarters: same quarter, a year back.
     YearAgoQuarter,
     /// First or second half of a year.
@@ -137,6 +138,17 @@ pub(super) struct Found {
     pub part: Part,
     /// "ten days ago": a day, but only roughly.
     pub approximate: bool,
+    /// Tense of the words governing the expression.
+    pub tense: Tense,
+}
+
+/// Whether an expression is spoken of as past or future, from the words
+/// before it in its clause ("said Friday" past, "will meet on Friday" future).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Tense {
+    Past,
+    Future,
+    Unknown,
 }
 
 /// Words after which a four-digit number is a count, not a year.
@@ -369,10 +381,10 @@ impl<'a> Parser<'a> {
         Some((m, j))
     }
 
-    /// "," then optionally a year.
+    /// "," then optionally a year, in digits or words.
     fn comma_year(&self, j: usize) -> Option<(i32, usize)> {
         let k = if self.is(j, ",") { j + 1 } else { j };
-        self.year(k)
+        self.year(k).or_else(|| self.spelled_year(k))
     }
 
     /// Spelled year: "nineteen ninety-six", "two thousand".
@@ -440,6 +452,41 @@ impl<'a> Parser<'a> {
         if let Some((e, approx, k)) = self.core(j) {
             return Some((e, part, approx, k));
         }
+        if let Some((e, part, k)) = self.this_period(i, part, j) {
+            return Some((e, part, false, k));
+        }
+        None
+    }
+
+    /// The anchor's own year or month named without "this": "the end of the
+    /// year", "earlier in the year", "the current fiscal year", "year-end".
+    fn this_period(&self, i: usize, part: Part, j: usize) -> Option<(Expr, Part, usize)> {
+        let this = |unit: Unit, part: Part, k: usize| Some((Expr::UnitShift { unit, n: 0 }, part, k));
+        if part != Part::Whole {
+            let k = if part == Part::Before && self.is(j, "in") { j + 1 } else { j };
+            if self.is(k, "the") && let Some(unit) = unit_word(self.w(k + 1)).filter(|u| *u != Unit::Day) {
+                return this(unit, part, k + 2);
+            }
+        }
+        if part == Part::Whole && self.is(i, "the") {
+            let mut k = i + 1;
+            while matches!(self.w(k), "current" | "full" | "fiscal" | "calendar") {
+                k += 1;
+            }
+            if k > i + 1 && self.is(k, "year") && !self.is(k + 1, "'") {
+                return this(Unit::Year, part, k + 1);
+            }
+        }
+        // "year-end", "year end", "year's end".
+        if part == Part::Whole && self.is(i, "year") {
+            let k = match (self.w(i + 1), self.w(i + 2), self.w(i + 3)) {
+                ("-", "end", _) => i + 3,
+                ("end", _, _) => i + 2,
+                ("'", "s", "end") => i + 4,
+                _ => return None,
+            };
+            return this(Unit::Year, Part::Late, k);
+        }
         None
     }
 
@@ -453,6 +500,9 @@ impl<'a> Parser<'a> {
             "earlier" if matches!(self.w(i + 1), "this" | "in") => (Part::Before, i + 1),
             "later" if self.is(i + 1, "this") => (Part::After, i + 1),
             "mid" => (Part::Mid, if self.is(i + 1, "-") { i + 2 } else { i + 1 }),
+            "the" if matches!(self.w(i + 1), "early" | "late") && !self.is(i + 2, "-") => {
+                (if self.is(i + 1, "early") { Part::Early } else { Part::Late }, i + 2)
+            }
             "the" if self.is(i + 2, "of") => match self.w(i + 1) {
                 "beginning" | "start" => (Part::Early, i + 3),
                 "middle" => (Part::Mid, i + 3),
@@ -488,7 +538,7 @@ impl<'a> Parser<'a> {
         if let Some(r) = self.decade(i) {
             return Some((r.0, false, r.1));
         }
-        if let Some((y, j)) = self.spelled_year(i) {
+        if let Some((y, j)) = self.spelled_year(i).filter(|(_, j)| unit_word(self.w(*j)).is_none()) {
             return Some((Expr::Year(y), false, j));
         }
         if let Some(r) = self.quarter(i) {
@@ -604,12 +654,18 @@ impl<'a> Parser<'a> {
     fn quarter(&self, i: usize) -> Option<(Expr, usize)> {
         let mut j = i;
         let mut det = false;
-        if matches!(self.w(j), "the" | "its" | "this" | "that" | "a") {
+        if matches!(self.w(j), "the" | "its" | "this" | "that" | "a") && !self.is(j + 1, "year") {
             det = true;
             j += 1;
         }
         let mut y = None;
         let mut q = None;
+        let mut shift = 0;
+        if let Some((n, k)) = self.year_shift(j).filter(|(_, k)| self.is(*k, "'") && self.is(k + 1, "s")) {
+            shift = n;
+            det = true;
+            j = k + 2;
+        }
         let mut year_ago = false;
         let mut current = false;
         let mut latest = false;
@@ -652,8 +708,8 @@ impl<'a> Parser<'a> {
             }
             return None;
         }
-        if head == "quarter" && self.is(i, "a") && q.is_none() {
-            return None; // "a quarter of the town": a fraction.
+        if head == "quarter" && (self.is(i, "a") && q.is_none() || self.is(j + 1, "-")) {
+            return None; // "a quarter of the town", "a quarter-century".
         }
         if head == "period" && !(year_ago || latest || y.is_some()) {
             return None;
@@ -677,14 +733,17 @@ impl<'a> Parser<'a> {
         if is_half {
             return Some((Expr::Half { h: q.unwrap_or(1), y }, k));
         }
-        let (qr, back) = match (q, year_ago) {
-            (Some(q), back) if (1..=4).contains(&q) => (QuarterRef::Ordinal(q), back),
-            (Some(_), _) => return None,
-            (None, true) => (QuarterRef::YearAgo, false),
-            (None, false) if current || self.is(i, "this") => (QuarterRef::Current, false),
-            (None, false) => (QuarterRef::Context, false),
+        if year_ago {
+            shift -= 1;
+        }
+        let qr = match q {
+            Some(q) if (1..=4).contains(&q) => QuarterRef::Ordinal(q),
+            Some(_) => return None,
+            None if year_ago => QuarterRef::YearAgo,
+            None if current || self.is(i, "this") => QuarterRef::Current,
+            None => QuarterRef::Context,
         };
-        Some((Expr::Quarter { q: qr, y, back }, k))
+        Some((Expr::Quarter { q: qr, y, shift }, k))
     }
 
     /// "ten days ago", "a year earlier", "two weeks ago", "a week or so ago".
@@ -695,8 +754,11 @@ impl<'a> Parser<'a> {
         if self.is(k, "or") && self.is(k + 1, "so") {
             k += 2;
         }
-        if !matches!(self.w(k), "ago" | "earlier") {
-            return None;
+        match self.w(k) {
+            "ago" => {}
+            // "a year earlier" is the anchor's year before; "a day earlier" is relative to another event.
+            "earlier" if unit == Unit::Year => {}
+            _ => return None,
         }
         if n == 0 {
             return Some((Expr::Ref("PAST_REF"), false, k + 1));
@@ -709,6 +771,7 @@ impl<'a> Parser<'a> {
     fn relative(&self, i: usize) -> Option<(Expr, usize)> {
         let w = self.w(i);
         match w {
+            "today" | "tomorrow" if self.is(i + 1, "'") && self.is(i + 2, "s") => return None,
             "today" | "tonight" => return Some((Expr::DayShift(0), i + 1)),
             "yesterday" => return Some((Expr::DayShift(-1), i + 1)),
             "tomorrow" => return Some((Expr::DayShift(1), i + 1)),
@@ -792,19 +855,19 @@ impl<'a> Parser<'a> {
         let past = Expr::Ref("PAST_REF");
         let future = Expr::Ref("FUTURE_REF");
         match w {
-            "now" if !(self.is(i + 1, "that")) => Some((present, i + 1)),
+            "now" => Some((present, i + 1)),
             "right" if self.is(i + 1, "now") => Some((present, i + 2)),
             "currently" | "nowadays" | "presently" => Some((present, i + 1)),
-            "current" => Some((present, i + 1)),
+            "current" if !(i > 0 && self.is(i - 1, "then")) => Some((present, i + 1)),
             "these" if self.is(i + 1, "days") => Some((present, i + 2)),
             "at" if self.is(i + 1, "present") => Some((present, i + 2)),
             "recently" | "lately" => Some((past, i + 1)),
             "recent" if matches!(self.w(i + 1), "days" | "weeks" | "months" | "years" | "decades") => {
                 Some((past, i + 2))
             }
-            "in" if self.is(i + 1, "the") && self.is(i + 2, "past") && !self.is(i + 3, "few") => {
-                let unit = unit_word(self.w(i + 3));
-                if unit.is_some() { None } else { Some((past, i + 3)) }
+            // "in the past", but not "in the past three months" (a duration).
+            "in" if self.is(i + 1, "the") && self.is(i + 2, "past") && self.count(i + 3).is_none() => {
+                if unit_word(self.w(i + 3)).is_some() { None } else { Some((past, i + 3)) }
             }
             "the" if self.is(i + 1, "future") => Some((future, i + 2)),
             "the" if matches!(self.w(i + 1), "near" | "short" | "long")
@@ -823,29 +886,57 @@ impl<'a> Parser<'a> {
     }
 }
 
-/// Words that mark a sentence as about the future.
+/// Words before an expression that put it in the future.
 const FUTURE_CUES: &[&str] = &[
-    "will", "shall", "ll", "expected", "expects", "expect", "scheduled", "plans", "planned", "plan", "next", "upcoming",
-    "would", "due",
+    "will", "shall", "ll", "expected", "expects", "expect", "scheduled", "plans", "planned", "plan", "upcoming", "would",
+    "due", "to", "until", "through", "effective", "payable", "starting", "beginning", "set", "going",
 ];
 
+/// Irregular past-tense verbs common in news (regular ones end in "-ed").
+const PAST_VERBS: &[&str] = &[
+    "said", "was", "were", "had", "did", "met", "told", "came", "began", "took", "went", "held", "made", "gave", "saw",
+    "fell", "rose", "won", "lost", "left", "got", "sent", "struck", "hit", "shot", "found", "broke", "brought", "led",
+    "ran", "fought", "bought", "sold", "paid", "says", "say", "ago", "since", "overran", "seized", "blew", "threw",
+];
+
+/// Words skipped when looking for the verb before an expression.
+const FILLER: &[&str] = &["on", "late", "early", "last", "this", "the", "at", "noon", "midnight", "night", "by", "in"];
+
+/// Tense of the clause before token `i`: the nearest verb-like word decides
+/// past ("said", "-ed"), a future cue anywhere in the clause decides future.
+fn tense(p: &Parser<'_>, i: usize) -> Tense {
+    let mut first = true;
+    for k in (i.saturating_sub(8)..i).rev() {
+        let w = p.w(k);
+        if p.kind(k) == Some(TokKind::Punct) && !matches!(w, "-" | "'") {
+            break;
+        }
+        if FUTURE_CUES.contains(&w) {
+            return Tense::Future;
+        }
+        if first && !FILLER.contains(&w) && p.kind(k) == Some(TokKind::Word) {
+            first = false;
+            if PAST_VERBS.contains(&w) || (w.len() > 4 && w.ends_with("ed")) {
+                return Tense::Past;
+            }
+        }
+    }
+    Tense::Unknown
+}
+
 /// Every expression of a sentence. `lower` is `orig` ASCII-lowercased.
-pub(super) fn scan(orig: &str, lower: &str, toks: &mut Vec<Tok>, out: &mut Vec<Found>) -> bool {
+pub(super) fn scan(orig: &str, lower: &str, toks: &mut Vec<Tok>, out: &mut Vec<Found>) {
     tokenize(lower, toks);
     let p = Parser { lo: lower, orig, t: toks };
-    let future = toks.iter().any(|t| {
-        let w = &lower[t.s..t.e];
-        FUTURE_CUES.contains(&w)
-    });
     let mut i = 0;
     while i < toks.len() {
         match p.parse(i) {
             Some((expr, part, approximate, end)) if end > i => {
-                out.push(Found { s: toks[i].s, e: toks[end - 1].e, expr, part, approximate });
+                let tense = tense(&p, i);
+                out.push(Found { s: toks[i].s, e: toks[end - 1].e, expr, part, approximate, tense });
                 i = end;
             }
             _ => i += 1,
         }
     }
-    future
 }

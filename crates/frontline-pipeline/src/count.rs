@@ -1,7 +1,15 @@
-//! Counts: killed, wounded and abducted figures with ACLED's rules.
+//! Counts: killed, wounded, abducted and arrested figures with ACLED's rules.
 //!
-//! (Skeleton: "N killed" only. Vague numbers, spelled-out numbers and the
-//! exclusions — garrison sizes, distances, populations — are issue 2.)
+//! A number is a casualty figure only inside a casualty construction ("N
+//! soldiers were killed", "killing N", "N dead", "the death toll rose to
+//! N"), so garrison sizes, distances, populations, percentages and years
+//! are never counted: they never stand in one. Vague numbers follow ACLED's
+//! codebook: "a few"/"several"/"some" → 3, "many"/"an unknown number" → 10,
+//! "dozens"/"tens" → 12, "hundreds" → 100; "more than 250" → 250.
+//!
+//! ACLED-style closing lines ("3 fatalities.", "Casualties unknown.",
+//! "Unknown fatalities coded as 10.", "There were no fatalities.") are
+//! *summaries*: they state the event's total and win over the text's figures.
 
 use std::sync::LazyLock;
 
@@ -28,6 +36,19 @@ impl CountWhat {
             CountWhat::Arrested => "arrested",
         }
     }
+
+    fn from_word(w: &str) -> CountWhat {
+        let w = w.to_ascii_lowercase();
+        if w.starts_with("wound") || w.starts_with("injur") || w == "hurt" {
+            CountWhat::Wounded
+        } else if w.starts_with("abduct") || w.starts_with("kidnap") || w.starts_with("hostage") {
+            CountWhat::Abducted
+        } else if w.starts_with("arrest") || w.starts_with("detain") {
+            CountWhat::Arrested
+        } else {
+            CountWhat::Killed
+        }
+    }
 }
 
 /// A casualty figure recognised in the cleaned text.
@@ -38,27 +59,287 @@ pub struct CountMention {
     pub end: usize,
     pub value: u32,
     pub what: CountWhat,
+    /// A statement of the event's total ("3 fatalities.", "no fatalities
+    /// were reported"), not one group's figure.
+    pub summary: bool,
+    /// A part of a figure given elsewhere ("including 2 children").
+    pub part: bool,
 }
 
-static KILLED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,5}) (?:\w+ ){0,3}(?:were |was )?killed\b").unwrap());
+/// A number as written: digits, words, or a vague quantity.
+const NUM: &str = r"(?:(?:more than|over|at least|nearly|almost|about|around|approximately|some|up to|as many as|a total of|roughly|an estimated|estimated|a further|another) )?(?:\d{1,3}(?:,\d{3})+|\d{1,4}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|a few|few|several|many|numerous|dozens|tens|scores|hundreds|thousands|an? (?:unknown|unspecified|undetermined|large|small) number|a number)";
 
-/// Casualty figures of the text.
+const CASUALTY: &str = r"(?:killed|dead|died|slain|perished|wounded|injured|hurt|abducted|kidnapped|arrested|detained|executed|shot dead|lost their lives)";
+
+/// "N soldiers were killed", "two civilians died", "a soldier was killed".
+static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?P<n>{NUM}|an?)(?: of (?:them|whom))? (?:[a-z'-]+,? ){{0,5}}?(?:(?:were|was|have been|has been|had been|are|got|being) )?(?:(?:reportedly|also|later|allegedly|all|subsequently) )?(?P<w>{CASUALTY})\b"
+    ))
+    .unwrap()
+});
+
+/// "killing N", "killed N soldiers", "wounding two others".
+static ACTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?P<w>killing|killed|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped|arresting|arrested|detaining|detained|executing|executed) (?P<n>{NUM})\b"
+    ))
+    .unwrap()
+});
+
+/// "N fatalities", "N deaths", "N casualties" (ACLED notes use it for deaths only when followed by "fatalit").
+static NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?P<n>{NUM}) (?:(?:total|reported|confirmed) )?(?P<w>fatalit(?:y|ies)|deaths|dead bodies|bodies)\b"
+    ))
+    .unwrap()
+});
+
+/// "the death toll rose to N", "fatalities coded as 10", "split, 2 each".
+static TOTAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:death toll|toll|fatalities|fatality|deaths)(?: (?:[a-z]+ ){{0,4}}?)?(?:coded|rose|risen|climbed|reached|stood|stands|is|was|of|at|to|as)(?: (?:as|to|at|of))? (?P<n>{NUM}|ten|zero)\b(?: each\b)?"
+    ))
+    .unwrap()
+});
+
+/// "Total fatalities of 6 are split, 2 each, among the 3 locations".
+static SPLIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\bsplit\b[^.]*?\b(?P<n>{NUM}) each\b")).unwrap());
+
+/// Explicit zero: "no fatalities were reported", "neither injuries nor fatalities".
+static ZERO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:no (?:reported |known )?(?:fatalities|deaths|casualties|losses|injuries or fatalities|one was killed)|neither (?:injuries|fatalities|deaths) (?:nor|or) (?:injuries|fatalities|deaths)|there were no (?:reported )?(?:fatalities|deaths|casualties)|without (?:any )?(?:casualties|fatalities))\b").unwrap()
+});
+
+static PART: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:including|among them|among whom|of them|of whom|most of them)\s*$").unwrap());
+
+/// A month name right before a figure: "July 25" is a date, not a count.
+static MONTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.? $").unwrap()
+});
+
+/// Where the figure `n` starts inside the match text.
+fn n_offset(matched: &str, n: &str) -> usize {
+    matched.find(n).unwrap_or(0)
+}
+
+/// The value of a number as written, by ACLED's rules for vague ones.
+pub fn value(s: &str) -> Option<u32> {
+    let lower = s.to_ascii_lowercase();
+    let mut words: Vec<&str> = lower.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    // Drop the qualifier: "more than 250" counts as 250.
+    while words.len() > 1
+        && matches!(
+            words[0],
+            "more"
+                | "than"
+                | "over"
+                | "at"
+                | "least"
+                | "nearly"
+                | "almost"
+                | "about"
+                | "around"
+                | "approximately"
+                | "some"
+                | "up"
+                | "to"
+                | "as"
+                | "many"
+                | "total"
+                | "of"
+                | "roughly"
+                | "an"
+                | "estimated"
+                | "further"
+                | "another"
+        )
+        && !(words.len() == 2 && words[0] == "a" && words[1] == "few")
+    {
+        words.remove(0);
+    }
+    let joined = words.join(" ");
+    if let Ok(n) = joined.replace(',', "").parse::<u32>() {
+        return Some(n);
+    }
+    let unit = |w: &str| -> Option<u32> {
+        Some(match w {
+            "zero" => 0,
+            "a" | "an" | "one" => 1,
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            "seven" => 7,
+            "eight" => 8,
+            "nine" => 9,
+            "ten" => 10,
+            "eleven" => 11,
+            "twelve" => 12,
+            "thirteen" => 13,
+            "fourteen" => 14,
+            "fifteen" => 15,
+            "sixteen" => 16,
+            "seventeen" => 17,
+            "eighteen" => 18,
+            "nineteen" => 19,
+            "twenty" => 20,
+            "thirty" => 30,
+            "forty" => 40,
+            "fifty" => 50,
+            "sixty" => 60,
+            "seventy" => 70,
+            "eighty" => 80,
+            "ninety" => 90,
+            "hundred" => 100,
+            _ => return None,
+        })
+    };
+    match joined.as_str() {
+        "a few" | "few" | "several" | "some" => return Some(3),
+        "many" | "numerous" | "scores" | "a number" => return Some(10),
+        "dozens" | "tens" => return Some(12),
+        "hundreds" => return Some(100),
+        "thousands" => return Some(1000),
+        j if j.ends_with(" number") => return Some(10),
+        _ => {}
+    }
+    match words.as_slice() {
+        [w] => unit(w),
+        ["a" | "one", "hundred"] => Some(100),
+        [tens, u] => Some(unit(tens)? + unit(u)?),
+        _ => None,
+    }
+}
+
+/// Whether a bare figure is a year, not a count.
+fn is_year(s: &str, v: u32) -> bool {
+    (1900..=2100).contains(&v) && s.trim().len() == 4 && s.trim().chars().all(|c| c.is_ascii_digit())
+}
+
+/// Casualty figures of the text, in order.
 pub fn recognise(clean: &CleanText, sentences: &[Sentence]) -> Vec<CountMention> {
     let mut out = Vec::new();
     for s in sentences {
-        let text = &clean.text[s.start..s.end];
-        for c in KILLED.captures_iter(text) {
-            let m = c.get(0).unwrap();
-            if let Ok(v) = c[1].parse() {
-                out.push(CountMention {
-                    start: s.start + m.start(),
-                    end: s.start + m.end(),
-                    value: v,
-                    what: CountWhat::Killed,
-                });
+        recognise_in(&clean.text[s.start..s.end], s.start, &mut out);
+    }
+    out.sort_by_key(|m| (m.start, m.end));
+    out.dedup_by(|b, a| b.start < a.end && a.start < b.end);
+    out
+}
+
+fn recognise_in(text: &str, base: usize, out: &mut Vec<CountMention>) {
+    let mut push = |m: regex::Match<'_>, n: &str, what: CountWhat, summary: bool| {
+        let Some(v) = value(n) else { return };
+        if is_year(n, v) {
+            return;
+        }
+        if MONTH_BEFORE.is_match(&text[..m.start() + n_offset(m.as_str(), n)]) {
+            return;
+        }
+        let part = PART.is_match(&text[..m.start()]);
+        out.push(CountMention { start: base + m.start(), end: base + m.end(), value: v, what, summary, part });
+    };
+    for re in [&*SPLIT, &*TOTAL] {
+        for c in re.captures_iter(text) {
+            push(c.get(0).unwrap(), &c["n"], CountWhat::Killed, true);
+        }
+    }
+    for m in ZERO.find_iter(text) {
+        push(m, "zero", CountWhat::Killed, true);
+    }
+    for c in NOUN.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        // A closing "3 fatalities." sums the event up; "3 deaths" in a story is a figure.
+        let summary = c["w"].to_ascii_lowercase().starts_with("fatalit");
+        push(m, &c["n"], CountWhat::Killed, summary);
+    }
+    for c in ACTIVE.captures_iter(text) {
+        push(c.get(0).unwrap(), &c["n"], CountWhat::from_word(&c["w"]), false);
+    }
+    for c in PASSIVE.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let n = &c["n"];
+        // "a" and "an" count one only right before the casualty ("a soldier was killed").
+        if matches!(n.to_ascii_lowercase().as_str(), "a" | "an") && m.as_str().split(' ').count() > 5 {
+            continue;
+        }
+        push(m, n, CountWhat::from_word(&c["w"]), false);
+    }
+}
+
+/// The fatalities of an event from the counts of its sentences: a summary
+/// line wins (the lowest, by ACLED's rule); otherwise killed figures of one
+/// sentence add up ("2 soldiers and 3 fighters were killed") and the
+/// sentences' totals, which restate one another, give the largest.
+pub fn fatalities<'a>(counts: impl IntoIterator<Item = (usize, &'a CountMention)>) -> Option<u32> {
+    let mut summary: Option<u32> = None;
+    let mut per_sentence: Vec<(usize, u32)> = Vec::new();
+    for (sentence, c) in counts {
+        if c.what != CountWhat::Killed {
+            continue;
+        }
+        if c.summary {
+            summary = Some(summary.map_or(c.value, |s| s.min(c.value)));
+        } else if !c.part {
+            match per_sentence.iter_mut().find(|(s, _)| *s == sentence) {
+                Some((_, v)) => *v += c.value,
+                None => per_sentence.push((sentence, c.value)),
             }
         }
     }
-    out
+    summary.or_else(|| per_sentence.iter().map(|(_, v)| *v).max())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expect: &[(u32, &str)]) {
+        let c = CleanText::verbatim(text);
+        let got: Vec<(u32, &str)> =
+            recognise(&c, &crate::segment::sentences(&c)).iter().map(|m| (m.value, m.what.as_str())).collect();
+        assert_eq!(got, expect, "in {text:?}");
+    }
+
+    #[test]
+    fn figures_in_casualty_constructions() {
+        check("Three soldiers were killed near the town.", &[(3, "killed")]);
+        check("The attack killed more than 250 people.", &[(250, "killed")]);
+        check("Gunmen opened fire, killing two and wounding five others.", &[(2, "killed"), (5, "wounded")]);
+        check("A soldier was killed by a sniper.", &[(1, "killed")]);
+        check("Dozens were wounded in the blast.", &[(12, "wounded")]);
+        check("Rebels kidnapped around 30 people on Monday.", &[(30, "abducted")]);
+        check("The death toll rose to 41 on Tuesday.", &[(41, "killed")]);
+        check("Twenty-three people died in the fire.", &[(23, "killed")]);
+    }
+
+    #[test]
+    fn acled_closing_lines_are_summaries() {
+        check("Clashes took place in the village. 2 fatalities.", &[(2, "killed")]);
+        check("Clashes took place. Unknown fatalities coded as 10.", &[(10, "killed")]);
+        check("Clashes took place. Neither injuries nor fatalities were reported.", &[(0, "killed")]);
+        check("Total fatalities of 6 are split, 2 each, among the 3 locations.", &[(6, "killed"), (2, "killed")]);
+    }
+
+    #[test]
+    fn no_figures_from_sizes_distances_populations_years() {
+        check("He estimated there were 1,500 to 2,500 fighters left in the town.", &[]);
+        check("Government forces are still about 40 km from the border.", &[]);
+        check("The minority made up roughly 3 per cent of the population, or about 700,000 people.", &[]);
+        check("The group overran the region in 2014.", &[]);
+    }
+
+    #[test]
+    fn fatalities_prefer_summaries_and_add_within_a_sentence() {
+        let m = |value, summary, part| CountMention { start: 0, end: 0, value, what: CountWhat::Killed, summary, part };
+        let (a, b, c, d) = (m(2, false, false), m(3, false, false), m(1, false, true), m(4, true, false));
+        assert_eq!(fatalities([(0, &a), (0, &b), (0, &c)]), Some(5));
+        assert_eq!(fatalities([(0, &a), (1, &b)]), Some(3));
+        assert_eq!(fatalities([(0, &a), (1, &d)]), Some(4));
+        assert_eq!(fatalities([]), None);
+    }
 }

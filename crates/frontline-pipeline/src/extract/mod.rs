@@ -1,28 +1,38 @@
 //! Extract: events in the ACLED taxonomy from the recognised mentions.
 //!
 //! A [`Document`] holds one article after clean, segment and recognise.
-//! [`events`] turns it into [`EventCandidate`]s (optional fields) and then
-//! into [`Event`]s through [`Event::from_candidate`], the one place where
-//! an event's preconditions are checked.
-//!
-//! (Skeleton: keyword classification per sentence. The codebook's priority
-//! and aggregation rules, roles, background/hedge filtering are issue 2.)
+//! [`events`] finds trigger cues per clause ([`classify`]), decides each
+//! clause's sub-event type with its parties, gives it roles, place, date
+//! and fatalities, aggregates candidates that ACLED would code as one event
+//! (same day, same place, compatible actors, the higher-priority type
+//! wins), and turns them into [`Event`]s through [`Event::from_candidate`],
+//! the one place where an event's preconditions are checked. Rejected
+//! candidates become diagnostics with the reason.
+
+pub mod classify;
+
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
+use regex::Regex;
 
 use crate::Resources;
-use crate::actor::ActorMention;
+use crate::actor::{ActorMention, ActorRef};
 use crate::clean::{CleanText, clean};
 use crate::count::{self, CountMention};
 use crate::date::{self, DateMention};
-use crate::gazetteer::PlaceMention;
+use crate::gazetteer::{Place, PlaceMention};
 use crate::model::*;
 use crate::read::content_hash;
 use crate::segment::{Sentence, sentences};
+use classify::{Cue, Parties};
 
 /// One article after clean, segment and recognise.
 pub struct Document<'a> {
     pub article: &'a Article,
+    pub resources: &'a Resources,
+    /// The country most of the article's places are in (ISO alpha-2).
+    pub country_code: Option<String>,
     pub clean: CleanText,
     pub sentences: Vec<Sentence>,
     pub published: Option<NaiveDate>,
@@ -34,7 +44,7 @@ pub struct Document<'a> {
 }
 
 impl<'a> Document<'a> {
-    pub fn analyse(article: &'a Article, resources: &Resources) -> Document<'a> {
+    pub fn analyse(article: &'a Article, resources: &'a Resources) -> Document<'a> {
         let clean = clean(&article.text);
         let sentences = sentences(&clean);
         let mut dates = date::recognise(&clean, &sentences, article.published);
@@ -48,11 +58,27 @@ impl<'a> Document<'a> {
                 (p, p.is_some())
             }
         };
-        let places = resources.gazetteer.recognise(&clean, &sentences);
-        let country = places.first().map(|p| p.place.country_code.clone());
-        let actors = resources.actors.recognise(&clean, &sentences, country.as_deref());
+        let mut places = resources.gazetteer.recognise(&clean, &sentences);
+        let country_code = main_country(&places);
+        let keep: Vec<bool> =
+            places.iter().map(|m| plausible(&clean.text, m, &places, country_code.as_deref())).collect();
+        let mut keep = keep.into_iter();
+        places.retain(|_| keep.next().unwrap_or(false));
+        let actors = resources.actors.recognise_at(&clean, &sentences, country_code.as_deref(), published);
         let counts = count::recognise(&clean, &sentences);
-        Document { article, clean, sentences, published, published_inferred, places, actors, dates, counts }
+        Document {
+            article,
+            resources,
+            country_code,
+            clean,
+            sentences,
+            published,
+            published_inferred,
+            places,
+            actors,
+            dates,
+            counts,
+        }
     }
 
     /// Character span (into the original text) of a byte span of the clean text.
@@ -108,16 +134,50 @@ impl<'a> Document<'a> {
     }
 }
 
+/// The country most place mentions (demonyms included) are in.
+fn main_country(places: &[PlaceMention]) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for m in places {
+        let c = m.place.country_code.as_str();
+        match counts.iter_mut().find(|(k, _)| *k == c) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max()?;
+    counts.iter().find(|(_, n)| *n == best).map(|(c, _)| c.to_string())
+}
+
+/// Whether a place mention can locate an event: not a dateline ("BEIRUT —",
+/// where the story was filed), and in a country the article is about (named
+/// itself, or its main country), so a stray name matching a foreign
+/// town ("Brig." as in Brig, Switzerland) does not move an event abroad.
+fn plausible(text: &str, m: &PlaceMention, all: &[PlaceMention], main: Option<&str>) -> bool {
+    let name = &text[m.start..m.end];
+    let after = text[m.end..].trim_start_matches([' ', ',']);
+    let line_start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
+    let dateline = text[line_start..m.start].trim().is_empty()
+        && name.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
+        && after.starts_with(['—', '–', '-', '(', ':']);
+    if dateline {
+        return false;
+    }
+    let cc = m.place.country_code.as_str();
+    let named =
+        |o: &&PlaceMention| o.place.country_code == cc && (o.demonym || o.place.feature_code.starts_with("PCL"));
+    main == Some(cc) || all.iter().any(|o| named(&o))
+}
+
 /// An event before its preconditions are checked: every field optional.
 #[derive(Debug, Clone, Default)]
 pub struct EventCandidate {
     pub sub_event_type: Option<SubEventType>,
-    pub actor1: Option<crate::actor::ActorRef>,
+    pub actor1: Option<ActorRef>,
     pub assoc_actor_1: Vec<String>,
-    pub actor2: Option<crate::actor::ActorRef>,
+    pub actor2: Option<ActorRef>,
     pub assoc_actor_2: Vec<String>,
     pub date: Option<(NaiveDate, TimePrecision)>,
-    pub place: Option<(crate::gazetteer::Place, GeoPrecision)>,
+    pub place: Option<(Place, GeoPrecision)>,
     pub fatalities: Option<u32>,
     pub sources: Vec<String>,
     pub confidence: f64,
@@ -140,7 +200,8 @@ pub enum Rejection {
 
 impl Event {
     /// Checks a candidate's preconditions and fills the derived fields.
-    pub fn from_candidate(doc: &Document<'_>, c: EventCandidate) -> Result<Event, Rejection> {
+    /// `ordinal` tells apart events of one article that share type, day and place.
+    pub fn from_candidate(doc: &Document<'_>, c: EventCandidate, ordinal: usize) -> Result<Event, Rejection> {
         let sub = c.sub_event_type.ok_or(Rejection::NoType)?;
         let (event_date, time_precision) = c.date.ok_or(Rejection::NoDate)?;
         let (place, geo_precision) = c.place.ok_or(Rejection::NoLocation)?;
@@ -163,7 +224,7 @@ impl Event {
             })
             .collect();
         let notes = evidence.first().map(|e| e.text.clone()).unwrap_or_default();
-        let key = format!("{}|{}|{}|{}", doc.article.id, sub.as_str(), event_date, place.geonameid);
+        let key = format!("{}|{}|{}|{}|{}", doc.article.id, sub.as_str(), event_date, place.geonameid, ordinal);
         let civilian_targeting =
             if sub.event_type() == EventType::ViolenceAgainstCivilians || inter2 == Some(Inter::Civilians) {
                 "Civilians targeted".to_string()
@@ -208,55 +269,529 @@ impl Event {
     }
 }
 
-/// Keywords per sub-event type, most specific first.
-const KEYWORDS: &[(SubEventType, &[&str])] = &[
-    (SubEventType::GovernmentRegainsTerritory, &["retook", "recaptured", "regained control", "took back control"]),
-    (SubEventType::AirDroneStrike, &["air strike", "airstrike", "drone strike"]),
-    (SubEventType::ShellingArtilleryMissileAttack, &["shelled", "shelling", "mortar", "artillery"]),
-    (SubEventType::ArmedClash, &["clash", "clashes", "fighting", "attacked"]),
-];
+/// Clause breaks inside a sentence: two events in one sentence ("X declare
+/// victory in A, while Y wrest control of B") each keep their own parties.
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:;|,\s+(?:while|whereas|but|leaving|as|after which|and then)\s|\s+while\s|\s+whereas\s|\s[-–—]\s)")
+        .unwrap()
+});
+
+/// Wording that makes a sentence background rather than news.
+static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:since (?:\d{4}|the (?:start|beginning)|then)|has since|have since|for years|years ago|in recent (?:weeks|months|years)|over the (?:past|last) (?:weeks|months|years)|this year|last year|earlier this year|de facto capitals?|once held|used to|(?:has|have|had) been \w+ing\b[^.]*\bsince)\b").unwrap()
+});
+
+/// Nouns for armed people and civilians, for who is acted on.
+static ARMED_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:soldiers?|troops|fighters?|militants?|members?|gunmen|officers?|policem[ae]n|police|guards?|commanders?|elements|personnel|forces|militiam[ae]n|militias?|rebels?|jihadists?|insurgents?|checkpoints?|positions?|patrols?|convoys?|posts?|bases?|recruits|conscripts|generals?|army|cell)\b").unwrap()
+});
+static CIVILIAN_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:civilians?|people|persons?|man|men|wom[ae]n|child(?:ren)?|boys?|girls?|residents?|villagers?|farmers?|shepherds?|workers?|journalists?|teachers?|students?|doctors?|nurses?|famil(?:y|ies)|displaced|refugees?|worshippers?|protesters?|demonstrators?|passengers?|drivers?|citizens?|market|school|hospital|homes?|houses?|mosque|church|camp)\b").unwrap()
+});
+/// State forces named without a dictionary entry ("the army", "regime forces").
+static STATE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:regime|government|pro-government|loyalist|(?:syrian|iraqi|national|state|armed) (?:army|forces|military)|the army|the military|security forces|tiger forces|police)\b").unwrap()
+});
+static PASSIVE_BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:[a-z]+ ){0,3}?by\b").unwrap());
+
+/// One clause's candidate, with what aggregation needs.
+#[derive(Debug, Clone)]
+struct Draft {
+    cand: EventCandidate,
+    sentence: usize,
+    /// Byte position of the deciding cue.
+    at: usize,
+    /// The place is a country or first-order region, not the event's own town.
+    coarse: bool,
+    /// Counts that bear on the event: (sentence index, count index).
+    counts: Vec<(usize, usize)>,
+    /// Named (not fallback) actors.
+    named: Vec<String>,
+}
 
 /// Events of a document, and the reasons candidates were dropped.
 pub fn events(doc: &Document<'_>) -> (Vec<Event>, Vec<Diagnostic>) {
-    let mut events = Vec::new();
     let mut notes = Vec::new();
-    for s in &doc.sentences {
-        let text = s.text(&doc.clean).to_lowercase();
-        let Some(sub) = KEYWORDS.iter().find(|(_, kws)| kws.iter().any(|k| text.contains(k))).map(|(t, _)| *t) else {
+    let mut drafts: Vec<Draft> = Vec::new();
+    let lead = doc.sentences.iter().position(|s| s.end - s.start > 40).unwrap_or(0);
+    for (i, s) in doc.sentences.iter().enumerate() {
+        let text = s.text(&doc.clean);
+        let found = classify::cues(text, s.start);
+        if found.is_empty() {
             continue;
-        };
-        let within = |a: usize, b: usize| a >= s.start && b <= s.end;
-        let actors: Vec<&ActorMention> = doc.actors.iter().filter(|m| within(m.start, m.end)).collect();
-        let date = doc
-            .dates
-            .iter()
-            .find(|m| within(m.start, m.end))
-            .and_then(|m| m.acled_date())
-            .or_else(|| doc.published.map(|p| (p, TimePrecision::Day)));
-        let place = doc.places.iter().find(|m| within(m.start, m.end)).map(|m| (m.place.clone(), GeoPrecision::Town));
-        let fatalities = doc.counts.iter().filter(|m| within(m.start, m.end)).map(|m| m.value).min();
-        let source =
-            s.source.as_ref().map(|a| a.source.clone()).or_else(|| doc.article.outlet.clone()).unwrap_or_default();
-        let cand = EventCandidate {
-            sub_event_type: Some(sub),
-            actor1: actors.first().map(|m| m.actor.clone()),
-            actor2: actors.iter().find(|m| Some(&m.actor) != actors.first().map(|f| &f.actor)).map(|m| m.actor.clone()),
-            date,
-            place,
-            fatalities,
-            sources: if source.is_empty() { vec![] } else { vec![source.clone()] },
-            confidence: 0.5,
-            evidence: vec![(s.start, s.end, source)],
-            ..Default::default()
-        };
-        match Event::from_candidate(doc, cand) {
+        }
+        let armed_named = doc.actors.iter().any(|m| within(m.start, m.end, s.start, s.end) && is_armed(m.actor.inter));
+        let protest = found.iter().any(|f| f.cue == Cue::Protest);
+        if classify::non_political(text) && !armed_named && !protest {
+            notes.push(note(doc, s.start, "not political violence"));
+            continue;
+        }
+        let undated_background = BACKGROUND.is_match(text)
+            && !doc.dates.iter().any(|m| within(m.start, m.end, s.start, s.end) && m.acled_date().is_some());
+        if undated_background || old_year(text, doc.published) {
+            notes.push(note(doc, s.start, "background, not news"));
+            continue;
+        }
+        for (cs, ce) in clauses(&doc.clean.text, s.start, s.end) {
+            let cues: Vec<_> = found.iter().filter(|f| f.start >= cs && f.start < ce).copied().collect();
+            if cues.is_empty() {
+                continue;
+            }
+            if let Some(d) = draft(doc, i, (cs, ce), &cues, i == lead) {
+                drafts.push(d);
+            } else {
+                notes.push(note(doc, cs, "no event type or no date within a month"));
+            }
+        }
+    }
+    attach_counts(doc, &mut drafts);
+    let drafts = aggregate(drafts);
+    let mut events: Vec<Event> = Vec::new();
+    for d in drafts {
+        let mut cand = d.cand;
+        cand.fatalities = count::fatalities(d.counts.iter().map(|&(s, c)| (s, &doc.counts[c])));
+        let ordinal = events.len();
+        match Event::from_candidate(doc, cand, ordinal) {
             Ok(e) => events.push(e),
-            Err(r) => notes.push(Diagnostic {
-                article_id: doc.article.id.clone(),
-                severity: Severity::Note,
-                message: format!("sentence at {} dropped: {r}", doc.clean.char_at(s.start)),
-            }),
+            Err(r) => notes.push(note(doc, d.at, &r.to_string())),
         }
     }
     (events, notes)
+}
+
+fn note(doc: &Document<'_>, at: usize, why: &str) -> Diagnostic {
+    Diagnostic {
+        article_id: doc.article.id.clone(),
+        severity: Severity::Note,
+        message: format!("candidate at character {} dropped: {why}", doc.clean.char_at(at)),
+    }
+}
+
+fn within(s: usize, e: usize, a: usize, b: usize) -> bool {
+    s >= a && e <= b
+}
+
+fn is_armed(inter: Inter) -> bool {
+    matches!(
+        inter,
+        Inter::StateForces
+            | Inter::RebelGroup
+            | Inter::PoliticalMilitia
+            | Inter::IdentityMilitia
+            | Inter::ExternalOtherForces
+    )
+}
+
+/// A year before the publication year written in the sentence ("in 2014"),
+/// with no day-precise date beside it: history.
+fn old_year(text: &str, published: Option<NaiveDate>) -> bool {
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:in|since|during|by|of|until) (?:early |late |mid-)?((?:19|20)\d\d)\b").unwrap()
+    });
+    let Some(p) = published else { return false };
+    YEAR.captures_iter(text).any(|c| c[1].parse::<i32>().is_ok_and(|y| y < chrono::Datelike::year(&p)))
+}
+
+/// Byte ranges of the clauses of a sentence.
+fn clauses(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = s;
+    for m in CLAUSE_BREAK.find_iter(&text[s..e]) {
+        let cut = s + m.start();
+        if cut > start {
+            out.push((start, cut));
+        }
+        start = s + m.end();
+    }
+    if start < e {
+        out.push((start, e));
+    }
+    out
+}
+
+/// The candidate of one clause with cues, or `None` when they make no event.
+fn draft(
+    doc: &Document<'_>,
+    index: usize,
+    (cs, ce): (usize, usize),
+    found: &[classify::Found],
+    lead: bool,
+) -> Option<Draft> {
+    let text = &doc.clean.text;
+    let sentence = &doc.sentences[index];
+    let cue_kinds: Vec<Cue> = found.iter().map(|f| f.cue).collect();
+    // The deciding cue: a territorial one when there is one, else the first.
+    let key = found
+        .iter()
+        .find(|f| matches!(f.cue, Cue::Capture | Cue::Regain))
+        .or_else(|| found.iter().find(|f| f.cue == Cue::Protest))
+        .unwrap_or(&found[0]);
+    let mut actors: Vec<&ActorMention> = doc.actors.iter().filter(|m| within(m.start, m.end, cs, ce)).collect();
+    if actors.is_empty() {
+        actors = doc.actors.iter().filter(|m| within(m.start, m.end, sentence.start, sentence.end)).collect();
+    }
+    let passive = PASSIVE_BY.is_match(&text[key.end..ce.max(key.end)]);
+    let by_at = if passive { text[key.end..ce].find(" by ").map(|i| key.end + i) } else { None };
+    // The acting side: after "by" in a passive, else the first actor named before the cue, else the first.
+    let subject = match by_at {
+        Some(b) => actors.iter().find(|m| m.start > b && m.actor.inter != Inter::Civilians),
+        None => actors.iter().find(|m| m.start < key.start && m.actor.inter != Inter::Civilians),
+    }
+    .or_else(|| {
+        // Who takes a place is named before the verb; after it comes the loser.
+        let territorial = matches!(key.cue, Cue::Capture | Cue::Regain);
+        actors.iter().find(|m| m.actor.inter != Inter::Civilians && !territorial)
+    })
+    .copied();
+    let respecify = |m: &ActorMention, cc: Option<&str>| {
+        let mut m = m.clone();
+        if let Some(a) = doc.resources.actors.resolve(m.entry, cc, doc.published) {
+            m.actor = a;
+        }
+        m
+    };
+    let other = actors
+        .iter()
+        .find(|m| subject.is_none_or(|s| s.actor.name != m.actor.name) && m.actor.inter != Inter::Civilians)
+        .copied();
+    let civilians = actors.iter().find(|m| m.actor.inter == Inter::Civilians).copied();
+    let after = &text[key.end.min(ce)..ce];
+    let place = place_of(doc, index, (cs, ce), key.start)
+        .map(|(m, p)| (m.place.clone(), p))
+        .or_else(|| country_place(doc, &actors).map(|p| (p, GeoPrecision::Region)));
+    let country_code = place.as_ref().map(|p| p.0.country_code.clone());
+    let cc = country_code.as_deref().or(doc.country_code.as_deref());
+    // Name the parties for the event's country ("Islamic State (Iraq)" at Al Qaim).
+    let subject_r = subject.map(|m| respecify(m, cc));
+    let other_r = other.map(|m| respecify(m, cc));
+    let civilians_r = civilians.map(|m| respecify(m, cc));
+    let subject = subject_r.as_ref();
+    let subject_state = match subject {
+        Some(m) => Some(
+            m.actor.inter == Inter::StateForces
+                && match (&m.actor.country_code, &country_code) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                },
+        ),
+        None => {
+            let side = match by_at {
+                Some(b) => &text[b..ce],
+                None => &text[cs..key.start],
+            };
+            STATE_WORDS.is_match(side).then_some(true)
+        }
+    };
+    let parties = Parties {
+        subject_state,
+        target_armed: ARMED_NOUN.is_match(after)
+            || actors.iter().any(|m| {
+                m.start >= key.end && is_armed(m.actor.inter) && subject.is_none_or(|s| s.actor.name != m.actor.name)
+            }),
+        target_civilian: CIVILIAN_NOUN.is_match(after) || civilians.is_some_and(|c| c.start >= key.start),
+        two_armed: subject.is_some_and(|s| is_armed(s.actor.inter))
+            && other_r.as_ref().is_some_and(|o| is_armed(o.actor.inter)),
+    };
+    let sub = classify::decide(&cue_kinds, parties)?;
+    let date = date::event_date(&doc.dates, &doc.clean, &doc.sentences, index, key.start, doc.published)?;
+    if doc.published.is_some_and(|p| (date.0 - p).num_days() > 1) {
+        return None;
+    }
+    let country = place
+        .as_ref()
+        .map(|(p, ..)| p.country.clone())
+        .or_else(|| doc.places.iter().find(|p| !p.demonym).map(|p| p.place.country.clone()))
+        .unwrap_or_default();
+    let named = |n: &str| if country.is_empty() { n.to_string() } else { format!("{n} ({country})") };
+    let generic = |name: String, inter: Inter| ActorRef { name, inter, country_code: country_code.clone() };
+    let (actor1, actor2) =
+        roles(sub, subject_r.as_ref(), other_r.as_ref(), civilians_r.as_ref(), parties, &named, &generic);
+    let assoc: Vec<String> = actors
+        .iter()
+        .filter(|m| m.start < key.start && is_armed(m.actor.inter))
+        .map(|m| m.actor.name.clone())
+        .filter(|n| Some(n) != actor1.as_ref().map(|a| &a.name) && Some(n) != actor2.as_ref().map(|a| &a.name))
+        .fold(Vec::new(), |mut v, n| {
+            if !v.contains(&n) {
+                v.push(n);
+            }
+            v
+        });
+    let source = sentence.source.as_ref().map(|a| normalise_source(&a.source));
+    let mut sources: Vec<String> = source.iter().cloned().collect();
+    if let Some(o) = &doc.article.outlet
+        && !sources.contains(o)
+    {
+        sources.push(o.clone());
+    }
+    let evidence_source = source.or_else(|| doc.article.outlet.clone()).unwrap_or_default();
+    let coarse = place.as_ref().is_none_or(|p| p.1 == GeoPrecision::Region);
+    let mut confidence: f64 = 0.45;
+    if lead {
+        confidence += 0.2;
+    } else if index < 4 {
+        confidence += 0.05;
+    }
+    if subject.is_some() {
+        confidence += 0.1;
+    }
+    if other_r.is_some() {
+        confidence += 0.05;
+    }
+    if !coarse {
+        confidence += 0.1;
+    }
+    if sub.is_territorial() {
+        confidence += 0.05;
+    }
+    if sub.event_type() == EventType::StrategicDevelopments {
+        confidence -= 0.1;
+    }
+    let named_actors: Vec<String> =
+        [subject, other_r.as_ref()].into_iter().flatten().map(|m| m.actor.name.clone()).collect();
+    let counts = doc
+        .counts
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            within(c.start, c.end, cs, ce) || (c.summary && within(c.start, c.end, sentence.start, sentence.end))
+        })
+        .map(|(k, _)| (index, k))
+        .collect();
+    Some(Draft {
+        cand: EventCandidate {
+            sub_event_type: Some(sub),
+            actor1,
+            assoc_actor_1: assoc,
+            actor2,
+            assoc_actor_2: Vec::new(),
+            date: Some(date),
+            place,
+            fatalities: None,
+            sources,
+            confidence,
+            evidence: vec![(sentence.start, sentence.end, evidence_source)],
+        },
+        sentence: index,
+        at: key.start,
+        coarse,
+        counts,
+        named: named_actors,
+    })
+}
+
+/// Actor1 and actor2 by the codebook's conventions: the target of violence
+/// against civilians is actor2; protesters and rioters are named by country.
+fn roles(
+    sub: SubEventType,
+    subject: Option<&ActorMention>,
+    other: Option<&ActorMention>,
+    civilians: Option<&ActorMention>,
+    parties: Parties,
+    named: &dyn Fn(&str) -> String,
+    generic: &dyn Fn(String, Inter) -> ActorRef,
+) -> (Option<ActorRef>, Option<ActorRef>) {
+    use SubEventType as T;
+    let a = |m: Option<&ActorMention>| m.map(|m| m.actor.clone());
+    let unidentified = || generic(named("Unidentified Armed Group"), Inter::RebelGroup);
+    let civ = || a(civilians).unwrap_or_else(|| generic(named("Civilians"), Inter::Civilians));
+    let protesters = || generic(named("Protesters"), Inter::Protesters);
+    let rioters = || generic(named("Rioters"), Inter::Rioters);
+    match sub {
+        T::PeacefulProtest => (Some(protesters()), None),
+        T::ProtestWithIntervention | T::ExcessiveForceAgainstProtesters => {
+            (Some(a(subject).unwrap_or_else(protesters)), Some(protesters()))
+        }
+        T::ViolentDemonstration => (Some(rioters()), a(subject).or_else(|| a(other))),
+        T::MobViolence => (Some(rioters()), Some(civ())),
+        T::Attack | T::AbductionForcedDisappearance | T::SexualViolence => {
+            (Some(a(subject).unwrap_or_else(unidentified)), Some(civ()))
+        }
+        _ if sub.event_type() == EventType::ExplosionsRemoteViolence => {
+            let target = a(other).or_else(|| parties.target_civilian.then(civ));
+            (Some(a(subject).unwrap_or_else(unidentified)), target)
+        }
+        _ => (Some(a(subject).unwrap_or_else(unidentified)), a(other)),
+    }
+}
+
+/// The event's own place: a town in its clause (after the cue first), else
+/// in its sentence; for a country or region, the article's most mentioned
+/// town inside it; else the nearest town named before.
+fn place_of<'d>(
+    doc: &'d Document<'_>,
+    index: usize,
+    (cs, ce): (usize, usize),
+    cue: usize,
+) -> Option<(&'d PlaceMention, GeoPrecision)> {
+    let s = &doc.sentences[index];
+    // Not demonyms, and not a country as a possessive ("Iran's semi-official
+    // agency"): those qualify a name, they do not locate the event.
+    let usable = |m: &&PlaceMention| {
+        !m.demonym && !(m.place.feature_code.starts_with("PCL") && doc.clean.text[m.end..].starts_with("'s"))
+    };
+    let fine = |m: &PlaceMention| m.precision != GeoPrecision::Region;
+    let in_clause: Vec<&PlaceMention> =
+        doc.places.iter().filter(usable).filter(|m| within(m.start, m.end, cs, ce)).collect();
+    let in_sentence: Vec<&PlaceMention> =
+        doc.places.iter().filter(usable).filter(|m| within(m.start, m.end, s.start, s.end)).collect();
+    let towns: Vec<&PlaceMention> = doc.places.iter().filter(|m| !m.demonym && fine(m)).collect();
+    // The article's most mentioned town inside a country, if named twice.
+    let main_town = |country: &str| {
+        let mut best: Option<(&PlaceMention, usize)> = None;
+        for m in towns.iter().filter(|m| m.place.country_code == country) {
+            let n = towns.iter().filter(|o| o.place.geonameid == m.place.geonameid).count();
+            if best.is_none_or(|(_, bn)| n > bn) {
+                best = Some((m, n));
+            }
+        }
+        best.filter(|(_, n)| *n > 1).map(|(m, _)| m)
+    };
+    let before = towns.iter().rev().find(|m| m.end <= s.start).copied();
+    for group in [&in_clause, &in_sentence] {
+        if let Some(m) = group.iter().find(|m| fine(m) && m.start >= cue).or_else(|| group.iter().find(|m| fine(m))) {
+            return Some((m, m.precision));
+        }
+        if let Some(c) = group.first() {
+            // A province stands for itself (ACLED codes it at precision 3);
+            // a country is too coarse: the article's main town in it stands in.
+            if !c.place.feature_code.starts_with("PCL") {
+                return Some((c, GeoPrecision::Region));
+            }
+            return main_town(&c.place.country_code)
+                .or(before)
+                .map(|m| (m, GeoPrecision::NearTown))
+                .or(Some((c, GeoPrecision::Region)));
+        }
+    }
+    before.or_else(|| doc.country_code.as_deref().and_then(main_town)).map(|m| (m, GeoPrecision::NearTown))
+}
+
+/// The country the article or its actors belong to, as a place: the last
+/// resort when no place of the event is known (the gazetteer may lack a
+/// village), coded like ACLED's larger regions at precision 3.
+fn country_place(doc: &Document<'_>, actors: &[&ActorMention]) -> Option<Place> {
+    let iso = doc.country_code.clone().or_else(|| actors.iter().find_map(|m| m.actor.country_code.clone()))?;
+    let name = doc.resources.actors.country_name(&iso)?;
+    doc.resources
+        .gazetteer
+        .lookup(name)
+        .into_iter()
+        .map(|(p, _)| p)
+        .find(|p| p.feature_code.starts_with("PCL") && p.country_code == iso)
+        .cloned()
+}
+
+/// Short names of well-known sources; others as written, without the article.
+fn normalise_source(s: &str) -> String {
+    let lower = s.to_lowercase();
+    if lower.contains("observatory")
+        || lower.contains("sohr")
+        || lower.contains("war monitor")
+        || lower.contains("monitoring group")
+    {
+        return "SOHR".to_string();
+    }
+    if lower.split(|c: char| !c.is_alphanumeric()).any(|w| w == "sana") {
+        return "SANA".to_string();
+    }
+    s.trim_start_matches("the ").trim_start_matches("The ").to_string()
+}
+
+/// Counts in sentences without an event of their own (an ACLED closing
+/// line "2 fatalities.", "Two soldiers died.") belong to the event before.
+fn attach_counts(doc: &Document<'_>, drafts: &mut [Draft]) {
+    for (k, c) in doc.counts.iter().enumerate() {
+        let Some(si) = doc.sentences.iter().position(|s| within(c.start, c.end, s.start, s.end)) else { continue };
+        if drafts.iter().any(|d| d.sentence == si) {
+            continue;
+        }
+        if let Some(d) = drafts.iter_mut().rev().find(|d| d.sentence < si) {
+            d.counts.push((si, k));
+        }
+    }
+}
+
+/// Whether an event of type `b` folds into one of type `a` by the codebook:
+/// battles take in remote violence and attacks on civilians around them,
+/// remote violence takes in attacks, an abduction with a killing is an attack.
+fn absorbs(a: SubEventType, b: SubEventType) -> bool {
+    use EventType as E;
+    let (ea, eb) = (a.event_type(), b.event_type());
+    if ea == eb {
+        return true;
+    }
+    matches!((ea, eb), (E::Battles, E::ExplosionsRemoteViolence) | (E::Battles, E::StrategicDevelopments))
+        || (matches!(ea, E::Battles | E::ExplosionsRemoteViolence) && b == SubEventType::Attack)
+}
+
+/// Folds drafts that ACLED would code as one event: same day, same place
+/// (or one without its own town), compatible actors, absorbable types.
+fn aggregate(drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::new();
+    for d in drafts {
+        let target = out.iter().position(|o| same_event(o, &d));
+        match target {
+            Some(i) => merge(&mut out[i], d),
+            None => out.push(d),
+        }
+    }
+    out
+}
+
+fn same_event(a: &Draft, b: &Draft) -> bool {
+    let (Some(ta), Some(tb)) = (a.cand.sub_event_type, b.cand.sub_event_type) else { return false };
+    if !(absorbs(ta, tb) || absorbs(tb, ta)) {
+        return false;
+    }
+    if a.cand.date.map(|d| d.0) != b.cand.date.map(|d| d.0) {
+        return false;
+    }
+    let place = |d: &Draft| d.cand.place.as_ref().map(|p| p.0.geonameid);
+    let places_ok = place(a) == place(b) || a.coarse || b.coarse;
+    let actors_ok = a.named.is_empty() || b.named.is_empty() || a.named.iter().any(|n| b.named.contains(n));
+    places_ok && actors_ok
+}
+
+fn merge(a: &mut Draft, b: Draft) {
+    let (ta, tb) =
+        (a.cand.sub_event_type.unwrap_or(SubEventType::Other), b.cand.sub_event_type.unwrap_or(SubEventType::Other));
+    let b_wins = tb < ta && absorbs(tb, ta);
+    let mut b = b;
+    if b_wins || (a.coarse && !b.coarse) {
+        // Keep the winning type's roles; the finer place.
+        if a.coarse && !b.coarse {
+            a.cand.place = b.cand.place.take();
+            a.coarse = false;
+        }
+        if b_wins {
+            a.cand.sub_event_type = b.cand.sub_event_type;
+            if b.cand.actor1.is_some() && !b.named.is_empty() || a.named.is_empty() {
+                a.cand.actor1 = b.cand.actor1.take();
+                a.cand.actor2 = b.cand.actor2.take().or(a.cand.actor2.take());
+            }
+        }
+    }
+    if a.cand.actor2.is_none() {
+        a.cand.actor2 = b.cand.actor2.take();
+    }
+    for n in b.named {
+        if !a.named.contains(&n) {
+            a.named.push(n);
+        }
+    }
+    for s in b.cand.sources {
+        if !a.cand.sources.contains(&s) {
+            a.cand.sources.insert(a.cand.sources.len().saturating_sub(1), s);
+        }
+    }
+    for e in b.cand.evidence {
+        if !a.cand.evidence.contains(&e) {
+            a.cand.evidence.push(e);
+        }
+    }
+    a.counts.extend(b.counts);
+    a.counts.sort_unstable();
+    a.counts.dedup();
+    a.cand.confidence = (a.cand.confidence.max(b.cand.confidence) + 0.03).min(0.99);
 }

@@ -1,0 +1,405 @@
+//! Classify: trigger cues in a clause and the ACLED sub-event type they make.
+//!
+//! Cues are a table of patterns, one line per kind of wording ("retook",
+//! "air strike", "protesters"), found once per sentence. A clause's cues,
+//! with who acts on whom, decide its sub-event type by the codebook's
+//! priority: battles over remote violence ("clashes accompanied by
+//! shelling" is a battle), air strikes over shelling, an abduction with a
+//! killing is an attack, protests met with lethal force are excessive force.
+//!
+//! Filters drop cues that do not report an event: hedged or future wording
+//! before the cue ("expected to", "preparing for", "threaten to"), negation
+//! ("no clashes", "failed to capture"), and text outside political violence
+//! (disasters, accidents, crime, sport, diplomacy) without an armed actor.
+
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexSet};
+
+use crate::model::SubEventType;
+
+/// A kind of wording that points at an event type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Cue {
+    /// Taking a place: "captured", "took control of", "seized".
+    Capture,
+    /// Taking a place back: "retook", "regained control", "liberated".
+    Regain,
+    /// Control changing hands without a fight: "handed over", "without a fight".
+    Handover,
+    /// A side leaving a place: "withdrew from". Weaker than a capture.
+    Withdraw,
+    Clash,
+    Protest,
+    /// Rioting: "rioters", "torched", "hurled stones".
+    Riot,
+    Mob,
+    /// Force used on a crowd: "tear gas", "dispersed", "water cannon".
+    Intervention,
+    Chemical,
+    Air,
+    Suicide,
+    Shelling,
+    Explosive,
+    Grenade,
+    Sexual,
+    /// Killing or wounding someone: "shot dead", "killed", "attacked".
+    Kill,
+    Abduct,
+    Agreement,
+    Arrest,
+    Change,
+    Disrupted,
+    Base,
+    Looting,
+}
+
+/// The cue table: each cue with the wordings that signal it.
+const CUES: &[(Cue, &str)] = &[
+    (
+        Cue::Regain,
+        r"\b(?:re-?took|re-?taken|re-?take|re-?taking|recaptur(?:ed|e|ing)|regain(?:ed|s|ing)?|liberat(?:ed|e|ing|ion)|took back|taken back|take back|taking back|won back|reclaim(?:ed|s)?|restor(?:ed|ing) (?:its |their |full )?control)\b",
+    ),
+    (
+        Cue::Capture,
+        r"\b(?:captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|overr(?:an|un|unning)|(?:took|taken|take|taking|gained|gain|gains|gaining|assumed|imposed|established|wrested|wrest|wresting|seized) (?:full |complete |total )?control|took over|taken over|(?:advanced|managed|able) to control|controlled (?:the |a )?(?:village|town|city|area|hill|neighbo(?:u)?rhood|district|base|airport|crossing|region|positions?|points?)|fell (?:to|into the hands of)|stormed and (?:captured|took)|drove (?:out|them out)|driving out|driven out|expelled|ousted|declared? victory (?:in|over|at)|victory (?:in|at)|defeated (?:[\w'-]+ ){1,5}?(?:in|at) )",
+    ),
+    (
+        Cue::Handover,
+        r"\b(?:handed (?:over|control)|hand(?:ing)? over control|handover of|without (?:a fight|resistance|fighting|clashes|a shot)|peacefully (?:entered|took))",
+    ),
+    (
+        Cue::Withdraw,
+        r"\b(?:withdr(?:ew|awn|awal) (?:from|of)|pulled out of|evacuat(?:ed|ion) (?:of|from) (?:the )?(?:town|city|village|area|base|positions?))",
+    ),
+    (
+        Cue::Clash,
+        r"\b(?:clash(?:ed|es)?|fight(?:ing)?|fought|battl(?:e|es|ed|ing)|gun ?fights?|fire ?fights?|skirmish(?:es)?|exchang(?:ed|e|es) (?:of )?(?:fire|shelling|gunfire|targeting|bombardment)|(?:shelling|fire) exchange|exchange of (?:fire|shelling)|ambush(?:ed|es)?|infiltration|repel(?:led|s)?|repuls(?:ed|e)|counter-?attack(?:ed|s)?|confrontations?|engag(?:ed|ement)s?|hostilities|combat|sniper fire|snipers?|stormed|assault(?:ed)? on (?:the )?(?:positions?|base|checkpoint|town|village)|offensive (?:on|against))\b",
+    ),
+    (
+        Cue::Protest,
+        r"\b(?:protest(?:s|ed|ers?|ing)?|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|(?-i:march(?:ed|es)?) (?:in|to|through|against|on)|sit-ins?|picket(?:ed|s)?|strikers|went on strike|general strike|hunger strike)\b",
+    ),
+    (
+        Cue::Riot,
+        r"\b(?:riot(?:s|ed|ers|ing)?|torch(?:ed|ing)|set (?:fire|ablaze) to|set on fire|hurl(?:ed|ing) (?:stones|rocks|petrol bombs|molotov)|thr(?:ew|owing) (?:stones|rocks|petrol bombs|molotov)|pelt(?:ed|ing)|vandali[sz](?:ed|ing)|molotov)\b",
+    ),
+    (Cue::Mob, r"\b(?:mobs?|lynch(?:ed|ing)?|vigilantes?|angry (?:crowd|villagers|residents))\b"),
+    (
+        Cue::Intervention,
+        r"\b(?:tear ?gas|water cannons?|rubber bullets|dispers(?:ed|e|ing)|baton(?:s|-charged)?|pellet guns|broke up|cracked down|crackdown)\b",
+    ),
+    (
+        Cue::Chemical,
+        r"\b(?:chemical (?:weapons?|attack|agents?|munitions?)|chlorine|sarin|mustard gas|nerve (?:agent|gas)|toxic gas|poison(?:ous)? gas)\b",
+    ),
+    (
+        Cue::Air,
+        r"\b(?:air ?-?strikes?|air ?raids?|warplanes?|war ?planes?|fighter jets?|jets? (?:struck|bombed|hit|targeted|pounded)|(?:military |attack )?helicopters? (?:dropped|struck|fired|bombed|targeted)|helicopter gunships?|barrel bombs?|drones? (?:strikes?|attacks?|struck|targeted|hit|bombed|fired)|(?:unmanned|armed) (?:aerial )?(?:drone|vehicle)s?|aerial (?:bombardment|bombing|attacks?|strikes?)|bombing raids?|bombed by (?:the )?(?:air|jets|planes)|air force (?:struck|bombed|targeted))\b",
+    ),
+    (
+        Cue::Suicide,
+        r"\b(?:suicide (?:bomb(?:er|ers|ing|ings|s)?|attack(?:er|ers|s)?|car bomb(?:s|ing)?|vest|belt|truck bomb)|svbieds?|blew (?:himself|herself|themselves) up|self-detonat(?:ed|ion)|detonated (?:his|her|their) (?:explosive )?(?:vest|belt))\b",
+    ),
+    (
+        Cue::Shelling,
+        r"\b(?:shell(?:ed|ing|s)|mortars?|artillery|rockets?|missiles?|bombard(?:ed|ment|ing)?|mlrs|grad|howitzers?|projectiles?|katyushas?|ballistic|heavy weapons fire|tank fire)\b",
+    ),
+    (
+        Cue::Explosive,
+        r"\b(?:ieds?|improvised explosive|roadside bombs?|land ?mines?|(?:car|motorcycle|truck|vehicle|parcel|sticky|magnetic) bombs?|vbieds?|explosive (?:device|devices)|booby-?trapped (?:car|vehicle|motorcycle|house|building)|bomb (?:blast|attack|exploded|went off)|(?:explosions?|blasts?) (?:hit|struck|rocked|killed|wounded|injured|targeted|in|at|near)|explod(?:ed|ing)|detonat(?:ed|ing|ion)|went off|(?:hit|stepped on|struck) (?:a )?(?:land ?)?mines?)\b",
+    ),
+    (Cue::Grenade, r"\b(?:grenades?)\b"),
+    (
+        Cue::Sexual,
+        r"\b(?:rap(?:ed|es|ing|e)|gang-?rap\w*|sexual(?:ly)? (?:assault(?:ed)?|violence|abuse(?:d)?|harass\w*)|molest(?:ed|ing))\b",
+    ),
+    (
+        Cue::Kill,
+        r"\b(?:kill(?:ed|ing|s)?|shot(?: dead| and killed| and injured| and wounded)?|shoot(?:ing|s)?|gunned down|murder(?:ed|ing|s)?|assassinat(?:ed|ion|e)|execut(?:ed|ion|ions|ing)|behead(?:ed|ing)|stabb(?:ed|ing|ings)|massacre[ds]?|attack(?:ed|s|ing)?|opened fire|fired (?:at|on|upon)|beat(?:en)? (?:to death|up)|tortur(?:ed|e)|targeted|wounded|injured|injuring|wounding)\b",
+    ),
+    (
+        Cue::Abduct,
+        r"\b(?:abduct(?:ed|ion|ions|s|ing)?|kidnap(?:ped|ping|pings|s)?|taken hostage|took (?:\w+ )?hostages?|held hostage|hostage-taking|forcibly disappeared|enforced disappearance)\b",
+    ),
+    (
+        Cue::Agreement,
+        r"\b(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|(?:signed|reached|struck|brokered) (?:an?|the) (?:\w+ )?(?:agreement|deal|accord)|agreement (?:was|has been) (?:reached|signed)|prisoner (?:swap|exchange)|exchange of (?:prisoners|detainees|bodies)|reconciliation (?:deal|agreement))\b",
+    ),
+    (
+        Cue::Arrest,
+        r"\b(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing)|taken into custody|apprehend(?:ed)?|round(?:ed)? up|raid(?:ed)? (?:and|to) (?:arrest|detain))\b",
+    ),
+    (
+        Cue::Change,
+        r"\b(?:defect(?:ed|ion|ions|s)|merg(?:ed|er) (?:with|into)|(?:announced|declared) (?:the )?(?:formation|dissolution|creation)|disband(?:ed)?|dissolv(?:ed|e)|curfew|state of emergency|(?:sent|deployed|dispatched|brought in) (?:\w+ ){0,3}?(?:reinforcements|troops|forces|units)|reinforcements|recruit(?:ed|ing|ment))\b",
+    ),
+    (
+        Cue::Disrupted,
+        r"\b(?:defus(?:ed|ing)|dismantl(?:ed|ing) (?:an? |the )?(?:ied|bomb|explosive|device|mine)|(?:seized|found|discovered|uncovered) (?:\w+ ){0,3}?(?:weapons|arms|ammunition|explosives|ieds?|cache)|(?:weapons|arms) cache|foil(?:ed|s)|thwart(?:ed|s)|intercept(?:ed|s)|shot down|downed (?:a |an |the )?(?:drone|aircraft|plane|helicopter)|bomb disposal|safely detonated|controlled explosion)\b",
+    ),
+    (
+        Cue::Base,
+        r"\b(?:(?:established|set up|setting up|built|opened) (?:a |an |the |new )?(?:new )?(?:military )?(?:base|headquarters|outpost|checkpoint|camp|post))\b",
+    ),
+    (
+        Cue::Looting,
+        r"\b(?:loot(?:ed|ing|s)?|plunder(?:ed|ing)?|ransack(?:ed|ing)?|pillag(?:ed|ing)|burn(?:ed|t) (?:down )?(?:\w+ ){0,2}?(?:houses|homes|shops|crops|fields|property|properties|vehicles|cars)|demolish(?:ed|ing)|bulldoz(?:ed|ing)|destroy(?:ed|ing) (?:\w+ ){0,2}?(?:houses|homes|shops|property|properties))\b",
+    ),
+];
+
+static CUE_SET: LazyLock<RegexSet> =
+    LazyLock::new(|| RegexSet::new(CUES.iter().map(|(_, p)| format!("(?i){p}"))).expect("cue patterns compile"));
+static CUE_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    CUES.iter().map(|(_, p)| Regex::new(&format!("(?i){p}")).expect("cue pattern compiles")).collect()
+});
+
+/// Wording before a cue that makes it hedged, future or wished for.
+static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:will|would|could|might|(?-i:may)|shall|appear(?:s|ed)? to|seem(?:s|ed)? to|expect(?:s|ed|ing)?|plan(?:s|ned|ning)?|prepar(?:e|es|ed|ing)|threat(?:en|ens|ened|ening)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|likely|possibl[ey]|aim(?:s|ed|ing)?|intend(?:s|ed)?|try|tries|trying|tried|seek(?:s|ing)?|sought|ready to|poised to|set to|about to|fear(?:s|ed)?|risk(?:s)?|urg(?:e|es|ed)|call(?:s|ed)? for|if|unless|den(?:y|ies|ied)|rumou?r(?:s|ed)?|hop(?:e|es|ed)|want(?:s|ed)?|order(?:s|ed)? to|in order to|to prevent|to avoid|would-be|potential|worr(?:y|ies|ied)|capable of|able to mount)\b").unwrap()
+});
+
+/// Negation right before a cue.
+static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:no|not|never|without|neither|nor|didn't|did not|failed to|fail to|no longer|denied)\b(?:\s+\S+){0,2}\s*$").unwrap()
+});
+
+/// Text outside political violence and demonstrations.
+static NON_POLITICAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:earthquakes?|floods?|flooding|storms?|cyclones?|hurricanes?|typhoons?|landslides?|tsunami|wildfires?|drought|plane crash(?:ed|es)?|crash(?:ed|es)? into|road accident|traffic accident|car accident|accident(?:ally)?|collision|derail(?:ed|ment)|fire broke out|gas (?:leak|explosion|cylinder)|cylinder blast|boiler|building collapse|collapsed|robber(?:y|ies|s)|robbed|thie(?:f|ves)|theft|burglar\w*|drugs?|narcotics|smuggl\w*|traffick\w*|fraud|scam|cartel|gang(?:s|ster|sters)?|tournament|championship|league|football|cricket|olympic\w*|summit|(?:held|holds|hold) talks|bilateral|diplomat\w*|ambassador|foreign minister|state visit|met with|domestic dispute|family dispute|honou?r killing|suicide note|committed suicide|took (?:his|her) own life)\b").unwrap()
+});
+
+/// A cue found in a sentence: its kind and byte range in the cleaned text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub cue: Cue,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The cues of one sentence (`text` starts at byte `base` of the clean text),
+/// after the hedge and negation filters, in order.
+pub fn cues(text: &str, base: usize) -> Vec<Found> {
+    let mut out = Vec::new();
+    let hits = CUE_SET.matches(text);
+    if !hits.matched_any() {
+        return out;
+    }
+    for i in hits.iter() {
+        for m in CUE_RES[i].find_iter(text) {
+            let before = clause_before(text, m.start());
+            let window = tail(before, 50);
+            let window = window.rfind(',').map_or(window, |i| &window[i + 1..]);
+            if HEDGE.is_match(window) || NEGATION.is_match(before) || purpose(before) {
+                continue;
+            }
+            out.push(Found { cue: CUES[i].0, start: base + m.start(), end: base + m.end() });
+        }
+    }
+    // Overlapping wordings: the longer one says more ("suicide car bomb",
+    // "exchange of shelling", "shot down").
+    out.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end), f.cue));
+    let mut kept: Vec<Found> = Vec::with_capacity(out.len());
+    for f in out {
+        match kept.last() {
+            Some(k) if f.start < k.end && f.end <= k.end => {}
+            _ => kept.push(f),
+        }
+    }
+    kept
+}
+
+/// "to fight", "aimed at capturing": a purpose, not a report; but "managed
+/// to retake", "was able to regain" report what happened.
+fn purpose(before: &str) -> bool {
+    static TO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(\w+) to\s*$").unwrap());
+    TO.captures(before).is_some_and(|c| {
+        !matches!(
+            c[1].to_ascii_lowercase().as_str(),
+            "managed"
+                | "able"
+                | "succeeded"
+                | "continued"
+                | "began"
+                | "started"
+                | "proceeded"
+                | "went"
+                | "advanced"
+                | "moved"
+                | "led"
+                | "returned"
+        )
+    })
+}
+
+/// Whether the sentence is about something other than political violence.
+pub fn non_political(text: &str) -> bool {
+    NON_POLITICAL.is_match(text)
+}
+
+/// The text of the clause before byte `at`: back to the last clause break.
+fn clause_before(text: &str, at: usize) -> &str {
+    let head = &text[..at];
+    let cut = head.rfind([';', ':', '"']).map_or(0, |i| i + 1);
+    let cut = cut.max(head.rfind(", while ").map_or(0, |i| i + 1)).max(head.rfind(", but ").map_or(0, |i| i + 1));
+    &head[cut..]
+}
+
+/// The last `n` bytes of `s`, on a character boundary.
+fn tail(s: &str, n: usize) -> &str {
+    let mut i = s.len().saturating_sub(n);
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    &s[i..]
+}
+
+/// What is known about the parties of a clause when deciding its type.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Parties {
+    /// The acting side is the state's own forces (of the place's country).
+    pub subject_state: Option<bool>,
+    /// Who is acted on: armed people, civilians, or unknown.
+    pub target_armed: bool,
+    pub target_civilian: bool,
+    /// Two distinct armed actors are named in the clause.
+    pub two_armed: bool,
+}
+
+/// The sub-event type of a clause with these cues and parties, by the
+/// codebook's priority; `None` when the cues make no event.
+pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
+    use SubEventType as T;
+    let has = |c: Cue| cues.contains(&c);
+    if has(Cue::Protest) {
+        return Some(if has(Cue::Kill) && !has(Cue::Riot) {
+            T::ExcessiveForceAgainstProtesters
+        } else if has(Cue::Riot) {
+            T::ViolentDemonstration
+        } else if has(Cue::Intervention) || has(Cue::Arrest) {
+            T::ProtestWithIntervention
+        } else {
+            T::PeacefulProtest
+        });
+    }
+    if has(Cue::Mob) && !has(Cue::Clash) {
+        return Some(T::MobViolence);
+    }
+    if has(Cue::Riot) && !has(Cue::Clash) && !has(Cue::Air) && !has(Cue::Shelling) {
+        return Some(if cues.iter().any(|c| matches!(c, Cue::Kill | Cue::Abduct)) && !p.target_civilian {
+            T::ViolentDemonstration
+        } else if has(Cue::Kill) {
+            T::MobViolence
+        } else {
+            T::ViolentDemonstration
+        });
+    }
+    if has(Cue::Capture) || has(Cue::Regain) {
+        if has(Cue::Handover) && !has(Cue::Clash) && !has(Cue::Kill) {
+            return Some(T::NonViolentTransferOfTerritory);
+        }
+        return Some(match p.subject_state {
+            Some(true) => T::GovernmentRegainsTerritory,
+            Some(false) => T::NonStateActorOvertakesTerritory,
+            None if has(Cue::Regain) => T::GovernmentRegainsTerritory,
+            None => T::NonStateActorOvertakesTerritory,
+        });
+    }
+    if has(Cue::Clash) {
+        return Some(T::ArmedClash);
+    }
+    if has(Cue::Disrupted) && !has(Cue::Kill) {
+        return Some(T::DisruptedWeaponsUse);
+    }
+    for (c, t) in [
+        (Cue::Chemical, T::ChemicalWeapon),
+        (Cue::Air, T::AirDroneStrike),
+        (Cue::Suicide, T::SuicideBomb),
+        (Cue::Shelling, T::ShellingArtilleryMissileAttack),
+        (Cue::Explosive, T::RemoteExplosiveLandmineIed),
+        (Cue::Grenade, T::Grenade),
+    ] {
+        if has(c) {
+            return Some(t);
+        }
+    }
+    if has(Cue::Sexual) {
+        return Some(T::SexualViolence);
+    }
+    if has(Cue::Kill) {
+        let armed = (p.target_armed && !p.target_civilian) || (p.two_armed && !p.target_civilian);
+        return Some(if armed { T::ArmedClash } else { T::Attack });
+    }
+    if has(Cue::Abduct) {
+        return Some(T::AbductionForcedDisappearance);
+    }
+    if has(Cue::Handover) || has(Cue::Withdraw) {
+        return Some(T::NonViolentTransferOfTerritory);
+    }
+    if has(Cue::Arrest) {
+        return Some(if p.subject_state == Some(false) { T::AbductionForcedDisappearance } else { T::Arrests });
+    }
+    for (c, t) in [
+        (Cue::Looting, T::LootingPropertyDestruction),
+        (Cue::Agreement, T::Agreement),
+        (Cue::Base, T::HeadquartersOrBaseEstablished),
+        (Cue::Change, T::ChangeToGroupActivity),
+    ] {
+        if has(c) {
+            return Some(t);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(sentence: &str, parties: Parties, expect: Option<SubEventType>) {
+        let found: Vec<Cue> = cues(sentence, 0).iter().map(|f| f.cue).collect();
+        assert_eq!(decide(&found, parties), expect, "{sentence:?} with cues {found:?}");
+    }
+
+    #[test]
+    fn types_by_priority() {
+        use SubEventType as T;
+        let none = Parties::default();
+        let state = Parties { subject_state: Some(true), ..Parties::default() };
+        let rebels = Parties { subject_state: Some(false), ..Parties::default() };
+        let armed = Parties { target_armed: true, ..Parties::default() };
+        let civ = Parties { target_civilian: true, ..Parties::default() };
+        check("The army retook the village after clashes.", state, Some(T::GovernmentRegainsTerritory));
+        check("Rebels captured the hill from the army.", rebels, Some(T::NonStateActorOvertakesTerritory));
+        check("Clashes accompanied by heavy shelling hit the town.", none, Some(T::ArmedClash));
+        check("Warplanes and artillery pounded the town.", none, Some(T::AirDroneStrike));
+        check("A suicide bomber killed 12 people at a market.", civ, Some(T::SuicideBomb));
+        check("Gunmen kidnapped two farmers and later killed them.", civ, Some(T::Attack));
+        check("Gunmen kidnapped two farmers.", civ, Some(T::AbductionForcedDisappearance));
+        check("Militants attacked an army checkpoint, killing two soldiers.", armed, Some(T::ArmedClash));
+        check("Police fired tear gas to disperse the protesters.", none, Some(T::ProtestWithIntervention));
+        check("Hundreds of people protested against the new law.", none, Some(T::PeacefulProtest));
+        check("Security forces shot dead three protesters.", none, Some(T::ExcessiveForceAgainstProtesters));
+        check("A roadside bomb exploded near a patrol.", none, Some(T::RemoteExplosiveLandmineIed));
+        check("Engineers defused an IED on the main road.", none, Some(T::DisruptedWeaponsUse));
+        check("The rebels withdrew from the town without a fight.", none, Some(T::NonViolentTransferOfTerritory));
+        check("Police arrested five activists in the capital.", none, Some(T::Arrests));
+        check("The two sides signed a ceasefire agreement.", none, Some(T::Agreement));
+    }
+
+    #[test]
+    fn hedged_future_and_negated_cues_make_no_event() {
+        let none = Parties::default();
+        check("We do expect them now to try to flee and will annihilate them.", none, None);
+        check("They are preparing for a final showdown to capture the town.", none, None);
+        check("The offensive is aimed at capturing the town.", none, None);
+        check("No clashes were reported in the area.", none, None);
+    }
+
+    #[test]
+    fn non_political_text() {
+        assert!(non_political("At least 10 are killed as a small plane crashes into a town."));
+        assert!(non_political("A flood swept away houses in the valley."));
+        assert!(!non_political("Rebels shelled the town."));
+    }
+}

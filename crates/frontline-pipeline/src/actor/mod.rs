@@ -23,7 +23,7 @@ mod tests;
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use chrono::NaiveDate;
 
 use crate::clean::CleanText;
@@ -126,6 +126,7 @@ impl ActorDictionary {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
                 .ascii_case_insensitive(fold)
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(pats)
                 .expect("actor aliases fit an automaton")
         };
@@ -170,25 +171,45 @@ impl ActorDictionary {
         let hits = self.hits(&clean.text);
         let context = match country_code {
             Some(c) => Some(c.to_string()),
-            None => self.infer_country(&hits),
+            None => self.infer_country(&clean.text, &hits),
         };
         let context = context.as_deref();
         let text = clean.text.as_str();
         let mut out: Vec<ActorMention> = Vec::new();
         // End of the last mention.
         let mut last_end: Option<usize> = None;
+        // End of the last adjective-noun span ("Turkish security forces"):
+        // matches inside it are the noun's.
+        let mut skip_until = 0;
         let mut last_armed: Option<(ActorRef, EntryId)> = None;
+        // Names depend only on the entry here (country and date are fixed).
+        let mut named: HashMap<u32, Option<ActorRef>> = HashMap::new();
         for h in hits {
             let alias = &self.tables.aliases[h.alias as usize];
-            let after_kept = last_end.is_some_and(|e| text[e..h.start].trim().is_empty());
-            let ids = match &alias.target {
-                Target::Entries(ids) => ids,
-                Target::Adjective(_, id) if heads_list_of_forces(text, h.end) => std::slice::from_ref(id),
-                Target::Suppress | Target::CountryHint(_) | Target::Adjective(..) => continue,
-            };
-            if qualified(text, h.start, h.end) {
+            if h.start < skip_until {
                 continue;
             }
+            let after_kept = last_end.is_some_and(|e| e <= h.start && text[e..h.start].trim().is_empty());
+            let mut end = h.end;
+            let ids = match &alias.target {
+                Target::Entries(ids) => ids,
+                Target::Adjective(ci) => {
+                    let group = match self.noun_after(text, h.end) {
+                        Some((g, e)) => {
+                            end = e;
+                            g
+                        }
+                        None if heads_list_of_forces(text, h.end) => 0,
+                        None => continue,
+                    };
+                    std::slice::from_ref(&self.tables.country_entries[*ci][group])
+                }
+                Target::CountryHint(_) => continue,
+            };
+            if qualified(text, h.start, end) {
+                continue;
+            }
+            skip_until = end;
             let Some(id) = self.choose(ids, context, date) else { continue };
             let entry = &self.tables.entries[id as usize];
             let descriptive = alias.descriptive;
@@ -200,16 +221,44 @@ impl ActorDictionary {
                 let Some((a, e)) = &last_armed else { continue };
                 (a.clone(), *e, true)
             } else {
-                let Some(actor) = self.name(entry, context, date) else { continue };
+                let named = named.entry(id).or_insert_with(|| self.name(entry, context, date));
+                let Some(actor) = named.clone() else { continue };
                 (actor, EntryId(id), false)
             };
             if !coreferent && is_non_state_armed(actor.inter) {
                 last_armed = Some((actor.clone(), entry_id));
             }
-            last_end = Some(h.end);
-            out.push(ActorMention { start: h.start, end: h.end, actor, coreferent, descriptive, entry: entry_id });
+            // "regime State Security", "regime 4th Armored Division": the
+            // unit, not the description before it, names the force.
+            if let Some(prev) = out.last()
+                && !descriptive
+                && prev.descriptive
+                && prev.actor.country_code == actor.country_code
+                && self.tables.entries[prev.entry.0 as usize].is_state()
+                && self.tables.entries[entry_id.0 as usize].is_state()
+                && matches!(text[prev.end..h.start].trim(), "" | "'s")
+            {
+                out.pop();
+            }
+            last_end = Some(end);
+            out.push(ActorMention { start: h.start, end, actor, coreferent, descriptive, entry: entry_id });
         }
+        drop_identified(text, &mut out);
         out
+    }
+
+    /// "Turkish forces", "Iraqi civilians": the group and end of the noun
+    /// after a country adjective (a hyphen counts as a space).
+    fn noun_after(&self, text: &str, end: usize) -> Option<(usize, usize)> {
+        let rest = text[end..].strip_prefix([' ', '-'])?.as_bytes();
+        self.tables.nouns.iter().find_map(|(noun, group)| {
+            let n = noun.as_bytes();
+            let same = |(a, b): (&u8, &u8)| a.eq_ignore_ascii_case(b) || (*a == b'-' && *b == b' ');
+            let fits = rest.len() >= n.len()
+                && rest[..n.len()].iter().zip(n).all(same)
+                && !rest.get(n.len()).is_some_and(|b| b.is_ascii_alphanumeric());
+            fits.then_some((*group, end + 1 + n.len()))
+        })
     }
 
     /// Names an entry for a country (the article's or the event's) and date.
@@ -259,18 +308,22 @@ impl ActorDictionary {
 
     /// The article's country by vote: non-state actors of a country count
     /// six, country names, adjectives and well-known places four, state
-    /// forces (often abroad) one; ties go to the first seen.
-    fn infer_country(&self, hits: &[Hit]) -> Option<String> {
+    /// forces ("Russian forces", often abroad) one; ties go to the first seen.
+    fn infer_country(&self, text: &str, hits: &[Hit]) -> Option<String> {
         let mut votes: Vec<(&str, u32)> = Vec::new();
         for h in hits {
             let (iso, weight) = match &self.tables.aliases[h.alias as usize].target {
-                Target::CountryHint(ci) | Target::Adjective(ci, _) => (self.tables.countries[*ci].iso.as_str(), 4),
+                Target::CountryHint(ci) => (self.tables.countries[*ci].iso.as_str(), 4),
+                // "Russian forces" are state forces, often abroad.
+                Target::Adjective(ci) => {
+                    let state = matches!(self.noun_after(text, h.end), Some((0 | 1, _)));
+                    (self.tables.countries[*ci].iso.as_str(), if state { 1 } else { 4 })
+                }
                 Target::Entries(ids) => {
                     let e = &self.tables.entries[ids[0] as usize];
                     let Owner::Country(c) = &e.owner else { continue };
                     (c.as_str(), if e.is_state() { 1 } else { 6 })
                 }
-                Target::Suppress => continue,
             };
             match votes.iter_mut().find(|(c, _)| *c == iso) {
                 Some(v) => v.1 += weight,
@@ -296,6 +349,36 @@ impl ActorDictionary {
         }
         out
     }
+}
+
+/// Phrases that identify an unidentified group with the named one after it.
+const IDENTIFIED_AS: &[&str] = &[
+    "believed to be",
+    "suspected",
+    "thought to be",
+    "likely",
+    "said to be",
+    "identified as",
+    "belonging to",
+    "affiliated",
+];
+
+/// "Unknown gunmen believed to be IS members": the named group is the actor.
+fn drop_identified(text: &str, out: &mut Vec<ActorMention>) {
+    let mut drop = vec![false; out.len()];
+    for (i, pair) in out.windows(2).enumerate() {
+        let between = &text[pair[0].end..pair[1].start];
+        drop[i] = pair[0].actor.name.starts_with("Unidentified")
+            && !pair[1].descriptive
+            && between.len() < 60
+            && !between.contains([',', '.', ';'])
+            && IDENTIFIED_AS.iter().any(|w| between.contains(w));
+    }
+    let mut i = 0;
+    out.retain(|_| {
+        i += 1;
+        !drop[i - 1]
+    });
 }
 
 /// Rebel groups and militias: what "the militants" can refer to.

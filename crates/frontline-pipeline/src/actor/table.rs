@@ -96,16 +96,13 @@ impl Entry {
 pub(super) enum Target {
     /// One of these entries (chosen by scope and date).
     Entries(Vec<u32>),
-    /// A bare country name or adjective: no mention, a vote for the
-    /// article's country.
+    /// A bare country name or a well-known place: no mention, a vote for
+    /// the article's country.
     CountryHint(usize),
-    /// A bare country adjective: a vote like a hint, and the country's
-    /// state forces (the entry) when it heads a list of forces ("Turkish
-    /// and pro-Turkish faction fighters").
-    Adjective(usize, u32),
-    /// Text that must not yield a mention ("Turkish-backed", "pro-Iranian"):
-    /// it only keeps a shorter alias inside it from matching.
-    Suppress,
+    /// A country adjective: a vote like a hint, and an actor of the country
+    /// with the noun after it ("Turkish forces", "Iraqi civilians") or when
+    /// it heads a list of forces ("Turkish and pro-Turkish faction fighters").
+    Adjective(usize),
 }
 
 /// One pattern of the automata.
@@ -125,6 +122,11 @@ pub(super) struct Tables {
     pub countries: Vec<Country>,
     pub entries: Vec<Entry>,
     pub aliases: Vec<Alias>,
+    /// Per country: its state forces, police, civilians and protesters.
+    pub country_entries: Vec<[u32; 4]>,
+    /// Nouns after a country adjective, longest first, with their group
+    /// (index into `country_entries`).
+    pub nouns: Vec<(String, usize)>,
 }
 
 /// A malformed line of an actor table.
@@ -141,8 +143,6 @@ const FORCE_NOUNS: &str = "forces|force|army|troops|soldiers|soldier|military|wa
 const POLICE_NOUNS: &str = "police|policemen|police officers|police forces|riot police";
 const CIVILIAN_NOUNS: &str = "civilians|civilian|residents|villagers|children|women|nationals";
 const PROTESTER_NOUNS: &str = "protesters|protestors|demonstrators";
-/// Words after a country adjective that make it a sponsor, not an actor.
-const SPONSOR_WORDS: &[&str] = &["backed", "supported", "sponsored", "funded", "allied", "aligned", "affiliated"];
 
 fn normalise(s: &str) -> String {
     s.replace('-', " ")
@@ -198,11 +198,8 @@ impl AliasSet {
                             }
                         }
                     }
-                    // A name of an actor outranks a hint or a suppression.
-                    (
-                        t @ (Target::CountryHint(_) | Target::Adjective(..) | Target::Suppress),
-                        add @ Target::Entries(_),
-                    ) => *t = add,
+                    // A name of an actor outranks a hint.
+                    (t @ (Target::CountryHint(_) | Target::Adjective(_)), add @ Target::Entries(_)) => *t = add,
                     _ => {}
                 }
             }
@@ -313,12 +310,22 @@ impl Tables {
         Ok(())
     }
 
-    /// Aliases made from the country table: "Turkish forces", "Iraqi
-    /// civilians", bare names as country hints, "Turkish-backed" suppressed.
+    /// Entries and aliases made from the country table: each country's
+    /// state forces, police, civilians and protesters (named through its
+    /// adjectives and the nouns after them), names and places as hints.
     fn generate(&mut self, set: &mut AliasSet) {
-        for (ci, c) in self.countries.clone().iter().enumerate() {
-            let mut add_entry = |name: &str, inter: Inter| -> u32 {
-                let id = self.entries.len() as u32;
+        let groups = [
+            ("{military}", Inter::StateForces, FORCE_NOUNS),
+            ("{police}", Inter::StateForces, POLICE_NOUNS),
+            ("Civilians ({country})", Inter::Civilians, CIVILIAN_NOUNS),
+            ("Protesters ({country})", Inter::Protesters, PROTESTER_NOUNS),
+        ];
+        for (g, (_, _, nouns)) in groups.iter().enumerate() {
+            self.nouns.extend(nouns.split('|').map(|n| (n.to_string(), g)));
+        }
+        self.nouns.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+        for (ci, c) in self.countries.iter().enumerate() {
+            let ids = groups.map(|(name, inter, _)| {
                 self.entries.push(Entry {
                     name: name.to_string(),
                     inter,
@@ -328,35 +335,14 @@ impl Tables {
                     to: None,
                     anaphor: false,
                 });
-                id
-            };
-            let groups = [
-                (add_entry("{military}", Inter::StateForces), FORCE_NOUNS),
-                (add_entry("{police}", Inter::StateForces), POLICE_NOUNS),
-                (add_entry("Civilians ({country})", Inter::Civilians), CIVILIAN_NOUNS),
-                (add_entry("Protesters ({country})", Inter::Protesters), PROTESTER_NOUNS),
-            ];
-            let military = groups[0].0;
-            let mut words: Vec<&str> = c.adjectives.iter().map(String::as_str).collect();
-            words.push(&c.name);
-            for word in &words {
-                let acronym = is_acronym(word);
-                for (id, nouns) in &groups {
-                    for noun in nouns.split('|') {
-                        set.add(&format!("{word} {noun}"), Target::Entries(vec![*id]));
-                        if acronym {
-                            set.add(&format!("{word} {}", capitalise(noun)), Target::Entries(vec![*id]));
-                        }
-                    }
-                }
-                for w in SPONSOR_WORDS {
-                    set.add(&format!("{word}-{w}"), Target::Suppress);
-                }
-                set.add(&format!("pro-{word}"), Target::Suppress);
-                set.add(&format!("anti-{word}"), Target::Suppress);
-                set.add(word, if *word == c.name { Target::CountryHint(ci) } else { Target::Adjective(ci, military) });
+                self.entries.len() as u32 - 1
+            });
+            self.country_entries.push(ids);
+            for adjective in &c.adjectives {
+                set.add(adjective, Target::Adjective(ci));
             }
-            set.add(&format!("{}'s army", c.name), Target::Entries(vec![military]));
+            set.add(&c.name, Target::CountryHint(ci));
+            set.add(&format!("{}'s army", c.name), Target::Entries(vec![ids[0]]));
             for place in &c.places {
                 set.add(place, Target::CountryHint(ci));
             }
@@ -388,12 +374,4 @@ fn name_aliases(name: &str) -> Vec<String> {
 /// A |-separated list, "-" for none.
 fn list(s: &str) -> Vec<String> {
     s.split('|').filter(|a| *a != "-" && !a.is_empty()).map(String::from).collect()
-}
-
-fn capitalise(s: &str) -> String {
-    let mut cs = s.chars();
-    match cs.next() {
-        Some(f) => f.to_uppercase().chain(cs).collect(),
-        None => String::new(),
-    }
 }

@@ -278,10 +278,42 @@ fn acled_dev_actor_recall() {
 }
 
 #[test]
+fn units_and_identified_groups() {
+    check(
+        "Gunmen attacked a regime State Security checkpoint.",
+        &["Unidentified Armed Group (Syria)", "Police Forces of Syria (2000-) State Security"],
+    );
+    check(
+        "Unknown gunmen believed to be IS members attacked a QSD vehicle.",
+        &["Islamic State (Syria)", "QSD: Syrian Democratic Forces"],
+    );
+}
+
+#[test]
 fn adjective_heading_a_list_of_forces() {
     check(
         "Turkish and pro-Turkish faction fighters shelled the YPG.",
         &["Military Forces of Turkey (2016-)", "YPG: Peoples Protection Units"],
     );
     check("Syrian and Iraqi officials met in Baghdad.", &[]);
+}
+
+/// Throughput of recognition on a long invented article (run with
+/// `--release --nocapture` for the figure); the floor catches quadratic
+/// behaviour, not slow machines.
+#[test]
+fn throughput() {
+    let para = "On 3 June 2023, Daesh fighters attacked regime forces and pro-Iran militias near Palmyra, killing \
+                two soldiers. The militants withdrew after Russian warplanes struck their positions, the SDF said. \
+                Unknown gunmen shot dead a civilian in Dar'a, while Turkish-backed factions shelled YPG positions \
+                near Tell Rifaat. Hayat Tahrir al-Sham denied any role; the group said the crisis was over.\n\n";
+    let text = para.repeat(4 << 20 >> 9);
+    let clean = CleanText::verbatim(&text);
+    let start = std::time::Instant::now();
+    let n = DICT.recognise_at(&clean, &[], None, Some(day("2023-06-04"))).len();
+    let secs = start.elapsed().as_secs_f64();
+    let mb_s = text.len() as f64 / 1e6 / secs;
+    println!("actors: {} bytes, {n} mentions, {mb_s:.1} MB/s", text.len());
+    assert!(n > 10 * (text.len() / para.len()), "{n} mentions");
+    assert!(mb_s > 0.5, "{mb_s:.1} MB/s");
 }

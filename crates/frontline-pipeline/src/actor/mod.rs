@@ -157,8 +157,9 @@ impl ActorDictionary {
     }
 
     /// Actor mentions in the text, in order. `country_code` is the
-    /// article's country when known (otherwise it is inferred from the
-    /// actors and country names mentioned); `date` (the publication date)
+    /// article's country as the places suggest: a strong vote, with the
+    /// actors, country names and well-known places mentioned, for the
+    /// country that names generic actors; `date` (the publication date)
     /// picks regime periods and the entry valid at the time ("Nusra Front"
     /// is Jabhat Fateh al Sham in late 2016, HTS from 2017).
     pub fn recognise_at(
@@ -169,10 +170,7 @@ impl ActorDictionary {
         date: Option<NaiveDate>,
     ) -> Vec<ActorMention> {
         let hits = self.hits(&clean.text);
-        let context = match country_code {
-            Some(c) => Some(c.to_string()),
-            None => self.infer_country(&clean.text, &hits),
-        };
+        let context = self.infer_country(&clean.text, &hits, country_code);
         let context = context.as_deref();
         let text = clean.text.as_str();
         let mut out: Vec<ActorMention> = Vec::new();
@@ -306,11 +304,13 @@ impl ActorDictionary {
         Some(ActorRef { name, inter, country_code: iso.map(String::from) })
     }
 
-    /// The article's country by vote: non-state actors of a country count
-    /// six, country names, adjectives and well-known places four, state
-    /// forces ("Russian forces", often abroad) one; ties go to the first seen.
-    fn infer_country(&self, text: &str, hits: &[Hit]) -> Option<String> {
-        let mut votes: Vec<(&str, u32)> = Vec::new();
+    /// The article's country by vote: the caller's country (from the
+    /// resolved places) counts five, non-state actors of a country six,
+    /// country names, adjectives and well-known places four, state forces
+    /// ("Russian forces", often abroad) one; ties go to the first seen. So a
+    /// village misresolved abroad does not outvote "QSD" and "Deir ez-Zor".
+    fn infer_country<'a>(&'a self, text: &str, hits: &[Hit], given: Option<&'a str>) -> Option<String> {
+        let mut votes: Vec<(&str, u32)> = given.map(|c| (c, 5)).into_iter().collect();
         for h in hits {
             let (iso, weight) = match &self.tables.aliases[h.alias as usize].target {
                 Target::CountryHint(ci) => (self.tables.countries[*ci].iso.as_str(), 4),

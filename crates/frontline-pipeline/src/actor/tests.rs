@@ -317,3 +317,16 @@ fn throughput() {
     assert!(n > 10 * (text.len() / para.len()), "{n} mentions");
     assert!(mb_s > 0.5, "{mb_s:.1} MB/s");
 }
+
+#[test]
+fn given_country_is_a_strong_vote() {
+    // A village misresolved abroad does not outvote a Syrian group and a
+    // Syrian province; alone, the given country names the actors.
+    check_at(
+        "IS members attacked a QSD checkpoint in Deir ez-Zor.",
+        Some("ML"),
+        Some("2023-04-24"),
+        &["Islamic State (Syria)", "QSD: Syrian Democratic Forces"],
+    );
+    check_at("Gunmen attacked a checkpoint.", Some("ML"), Some("2023-04-24"), &["Unidentified Armed Group (Mali)"]);
+}

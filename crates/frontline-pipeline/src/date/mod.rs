@@ -93,7 +93,7 @@ pub fn recognise(clean: &CleanText, sentences: &[Sentence], published: Option<Na
     let mut lower = String::new();
     let mut toks = Vec::new();
     let mut found = Vec::new();
-    let mut cx = resolve::Context { anchor: published, quarters: false, quarter: None };
+    let mut cx = resolve::Context { anchor: published, quarters: false };
     for s in sentences {
         let text = &clean.text[s.start..s.end];
         lower.clear();
@@ -101,9 +101,9 @@ pub fn recognise(clean: &CleanText, sentences: &[Sentence], published: Option<Na
         lower.make_ascii_lowercase();
         found.clear();
         scan::scan(text, &lower, &mut toks, &mut found);
-        cx.quarters = lower.contains("quarter") || lower.contains("period");
+        cx.quarters |= lower.contains("quarter") || lower.contains("period");
         for f in &found {
-            let Some(r) = resolve::resolve(f, &mut cx) else { continue };
+            let Some(r) = resolve::resolve(f, &cx) else { continue };
             out.push(DateMention {
                 start: s.start + f.s,
                 end: s.start + f.e,

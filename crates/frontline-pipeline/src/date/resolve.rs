@@ -26,10 +26,9 @@ pub(super) struct Resolved {
 /// What resolution knows beyond the expression.
 pub(super) struct Context {
     pub anchor: Option<NaiveDate>,
-    /// The sentence mentions quarters or periods.
+    /// The document so far (this sentence included) speaks of quarters or
+    /// periods: then "a year ago" is the quarter a year back.
     pub quarters: bool,
-    /// The last quarter the document named: "the quarter" refers to it.
-    pub quarter: Option<(i32, u32)>,
 }
 
 
@@ -108,7 +107,11 @@ fn shift_months(d: NaiveDate, n: i32) -> Option<NaiveDate> {
 
 /// The year for a date written without one: in a past clause the last
 /// occurrence on or before the anchor, in a future one the next on or after
-/// it, otherwise the nearest.
+/// it, otherwise the last one unless the next is near (news announces what
+/// is coming within weeks: "payable Nov. 22").
+/// How far ahead of the anchor a date without year or tense may lie.
+const NEAR_FUTURE_DAYS: i64 = 62;
+
 fn pick_year(anchor: NaiveDate, tense: Tense, at: impl Fn(i32) -> Option<NaiveDate>) -> Option<NaiveDate> {
     let y = anchor.year();
     let c = at(y)?;
@@ -116,8 +119,7 @@ fn pick_year(anchor: NaiveDate, tense: Tense, at: impl Fn(i32) -> Option<NaiveDa
     match tense {
         Tense::Past if ahead > 0 => at(y - 1),
         Tense::Future if ahead < 0 => at(y + 1),
-        Tense::Unknown if ahead > 182 => at(y - 1),
-        Tense::Unknown if ahead < -182 => at(y + 1),
+        Tense::Unknown if ahead > NEAR_FUTURE_DAYS => at(y - 1),
         _ => Some(c),
     }
 }
@@ -152,14 +154,14 @@ fn season(y: i32, s: u32) -> Option<Resolved> {
     Some(Resolved { value: format!("{y:04}-{code}"), first, last, granularity: Granularity::Season, absolute: false })
 }
 
-/// Resolves one expression. Updates the context's quarter under discussion.
-pub(super) fn resolve(f: &Found, cx: &mut Context) -> Option<Resolved> {
+/// Resolves one expression.
+pub(super) fn resolve(f: &Found, cx: &Context) -> Option<Resolved> {
     let mut r = resolve_expr(&f.expr, f.tense, cx)?;
     apply_part(&mut r, f.part, cx.anchor);
     Some(r)
 }
 
-fn resolve_expr(e: &Expr, tense: Tense, cx: &mut Context) -> Option<Resolved> {
+fn resolve_expr(e: &Expr, tense: Tense, cx: &Context) -> Option<Resolved> {
     let anchor = cx.anchor;
     let absolute = |mut r: Resolved| {
         r.absolute = true;
@@ -198,8 +200,8 @@ fn resolve_expr(e: &Expr, tense: Tense, cx: &mut Context) -> Option<Resolved> {
                     let (y, q) = shift_quarter(quarter_of(a), n);
                     quarter(y, q)
                 }
-                Unit::Year if matches!(e, Expr::Ago { .. }) && (cx.quarters || cx.quarter.is_some()) => {
-                    let (y, q) = cx.quarter.unwrap_or_else(|| shift_quarter(quarter_of(a), -1));
+                Unit::Year if matches!(e, Expr::Ago { .. }) && cx.quarters => {
+                    let (y, q) = shift_quarter(quarter_of(a), -1);
                     quarter(y + n, q)
                 }
                 Unit::Year => year(a.year() + n),
@@ -242,24 +244,21 @@ fn resolve_expr(e: &Expr, tense: Tense, cx: &mut Context) -> Option<Resolved> {
                 },
                 QuarterRef::Current => quarter_of(anchor?),
                 QuarterRef::Context => {
-                    let (cy, cq) = cx.quarter.or_else(|| anchor.map(|a| shift_quarter(quarter_of(a), -1)))?;
+                    let (cy, cq) = shift_quarter(quarter_of(anchor?), -1);
                     (y.unwrap_or(cy + shift), cq)
                 }
                 QuarterRef::YearAgo => {
-                    let (cy, cq) = cx.quarter.or_else(|| anchor.map(|a| shift_quarter(quarter_of(a), -1)))?;
+                    let (cy, cq) = shift_quarter(quarter_of(anchor?), -1);
                     return quarter(cy + shift, cq);
                 }
             };
-            if shift == 0 && y.is_none() && matches!(q, QuarterRef::Ordinal(_)) {
-                cx.quarter = Some((qy, qq));
-            }
             let r = quarter(qy, qq)?;
             if y.is_some() { absolute(r) } else { Some(r) }
         }
         Expr::YearAgoQuarter => {
             let a = anchor?;
-            if cx.quarters || cx.quarter.is_some() {
-                let (cy, cq) = cx.quarter.unwrap_or_else(|| shift_quarter(quarter_of(a), -1));
+            if cx.quarters {
+                let (cy, cq) = shift_quarter(quarter_of(a), -1);
                 quarter(cy - 1, cq)
             } else {
                 year(a.year() - 1)

@@ -889,7 +889,7 @@ impl<'a> Parser<'a> {
 /// Words before an expression that put it in the future.
 const FUTURE_CUES: &[&str] = &[
     "will", "shall", "ll", "expected", "expects", "expect", "scheduled", "plans", "planned", "plan", "upcoming", "would",
-    "due", "to", "until", "through", "effective", "payable", "starting", "beginning", "set", "going",
+    "due", "effective", "payable", "starting", "beginning", "set", "going",
 ];
 
 /// Irregular past-tense verbs common in news (regular ones end in "-ed").
@@ -902,26 +902,25 @@ const PAST_VERBS: &[&str] = &[
 /// Words skipped when looking for the verb before an expression.
 const FILLER: &[&str] = &["on", "late", "early", "last", "this", "the", "at", "noon", "midnight", "night", "by", "in"];
 
-/// Tense of the clause before token `i`: the nearest verb-like word decides
-/// past ("said", "-ed"), a future cue anywhere in the clause decides future.
+/// Tense of the clause before token `i`: a future cue in the clause
+/// ("will", "expected", "payable") decides future, else the nearest
+/// verb-like word decides past ("said", "-ed").
 fn tense(p: &Parser<'_>, i: usize) -> Tense {
-    let mut first = true;
-    for k in (i.saturating_sub(8)..i).rev() {
-        let w = p.w(k);
-        if p.kind(k) == Some(TokKind::Punct) && !matches!(w, "-" | "'") {
+    let mut clause = i.saturating_sub(8)..i;
+    for k in clause.clone().rev() {
+        if p.kind(k) == Some(TokKind::Punct) && !matches!(p.w(k), "-" | "'") {
+            clause.start = k + 1;
             break;
         }
-        if FUTURE_CUES.contains(&w) {
-            return Tense::Future;
-        }
-        if first && !FILLER.contains(&w) && p.kind(k) == Some(TokKind::Word) {
-            first = false;
-            if PAST_VERBS.contains(&w) || (w.len() > 4 && w.ends_with("ed")) {
-                return Tense::Past;
-            }
-        }
     }
-    Tense::Unknown
+    if clause.clone().any(|k| FUTURE_CUES.contains(&p.w(k))) {
+        return Tense::Future;
+    }
+    let verb = clause.rev().map(|k| p.w(k)).find(|w| !FILLER.contains(w));
+    match verb {
+        Some(w) if PAST_VERBS.contains(&w) || (w.len() > 4 && w.ends_with("ed")) => Tense::Past,
+        _ => Tense::Unknown,
+    }
 }
 
 /// Every expression of a sentence. `lower` is `orig` ASCII-lowercased.

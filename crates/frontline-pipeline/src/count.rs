@@ -87,6 +87,11 @@ static ACTIVE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// One named person killed: "Brig. Gen. X was killed by a mortar shell".
+static SINGULAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:was|has been|had been) (?:reportedly |also |later |allegedly )?(?:killed|shot dead|executed|assassinated|slain|beheaded)\b").unwrap()
+});
+
 /// "N fatalities", "N deaths", "N casualties" (ACLED notes use it for deaths only when followed by "fatalit").
 static NOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -260,6 +265,9 @@ fn recognise_in(text: &str, base: usize, out: &mut Vec<CountMention>) {
     for c in ACTIVE.captures_iter(text) {
         push(c.get(0).unwrap(), &c["n"], CountWhat::from_word(&c["w"]), false);
     }
+    for m in SINGULAR.find_iter(text) {
+        push(m, "one", CountWhat::Killed, false);
+    }
     for c in PASSIVE.captures_iter(text) {
         let m = c.get(0).unwrap();
         let n = &c["n"];
@@ -311,6 +319,7 @@ mod tests {
         check("The attack killed more than 250 people.", &[(250, "killed")]);
         check("Gunmen opened fire, killing two and wounding five others.", &[(2, "killed"), (5, "wounded")]);
         check("A soldier was killed by a sniper.", &[(1, "killed")]);
+        check("Brig. Gen. Ali Hassan was killed by a mortar shell.", &[(1, "killed")]);
         check("Dozens were wounded in the blast.", &[(12, "wounded")]);
         check("Rebels kidnapped around 30 people on Monday.", &[(30, "abducted")]);
         check("The death toll rose to 41 on Tuesday.", &[(41, "killed")]);

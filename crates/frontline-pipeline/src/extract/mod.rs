@@ -627,8 +627,12 @@ fn place_of<'d>(
     let s = &doc.sentences[index];
     // Not demonyms, and not a country as a possessive ("Iran's semi-official
     // agency"): those qualify a name, they do not locate the event.
+    // Nor a name inside the attribution ("Fars News Agency reported").
+    let attribution = s.source.as_ref().map_or((0, 0), |a| (a.start, a.end));
     let usable = |m: &&PlaceMention| {
-        !m.demonym && !(m.place.feature_code.starts_with("PCL") && doc.clean.text[m.end..].starts_with("'s"))
+        !m.demonym
+            && !(m.place.feature_code.starts_with("PCL") && doc.clean.text[m.end..].starts_with("'s"))
+            && !within(m.start, m.end, attribution.0, attribution.1)
     };
     let fine = |m: &PlaceMention| m.precision != GeoPrecision::Region;
     let in_clause: Vec<&PlaceMention> =
@@ -647,7 +651,9 @@ fn place_of<'d>(
         }
         best.filter(|(_, n)| *n > 1).map(|(m, _)| m)
     };
-    let before = towns.iter().rev().find(|m| m.end <= s.start).copied();
+    // The nearest town or province named before the sentence.
+    let before =
+        doc.places.iter().rev().find(|m| m.end <= s.start && !m.demonym && !m.place.feature_code.starts_with("PCL"));
     for group in [&in_clause, &in_sentence] {
         if let Some(m) = group.iter().find(|m| fine(m) && m.start >= cue).or_else(|| group.iter().find(|m| fine(m))) {
             return Some((m, m.precision));
@@ -659,12 +665,17 @@ fn place_of<'d>(
                 return Some((c, GeoPrecision::Region));
             }
             return main_town(&c.place.country_code)
-                .or(before)
                 .map(|m| (m, GeoPrecision::NearTown))
+                .or(before.map(near))
                 .or(Some((c, GeoPrecision::Region)));
         }
     }
-    before.or_else(|| doc.country_code.as_deref().and_then(main_town)).map(|m| (m, GeoPrecision::NearTown))
+    before.map(near).or_else(|| doc.country_code.as_deref().and_then(main_town).map(|m| (m, GeoPrecision::NearTown)))
+}
+
+/// A place named earlier stands for the event's at lower precision.
+fn near(m: &PlaceMention) -> (&PlaceMention, GeoPrecision) {
+    (m, m.precision.max(GeoPrecision::NearTown))
 }
 
 /// The country the article or its actors belong to, as a place: the last

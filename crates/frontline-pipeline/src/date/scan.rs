@@ -448,6 +448,9 @@ impl<'a> Parser<'a> {
 
     /// The longest expression starting at token `i`: (expr, part, approximate, end token).
     fn parse(&self, i: usize) -> Option<(Expr, Part, bool, usize)> {
+        if i > 0 && matches!(self.w(i - 1), "each" | "every") {
+            return None; // "each July": a set of times, not a date.
+        }
         let (part, j) = self.part(i);
         if let Some((e, approx, k)) = self.core(j) {
             return Some((e, part, approx, k));
@@ -771,7 +774,6 @@ impl<'a> Parser<'a> {
     fn relative(&self, i: usize) -> Option<(Expr, usize)> {
         let w = self.w(i);
         match w {
-            "today" | "tomorrow" if self.is(i + 1, "'") && self.is(i + 2, "s") => return None,
             "today" | "tonight" => return Some((Expr::DayShift(0), i + 1)),
             "yesterday" => return Some((Expr::DayShift(-1), i + 1)),
             "tomorrow" => return Some((Expr::DayShift(1), i + 1)),
@@ -802,7 +804,8 @@ impl<'a> Parser<'a> {
             if x == "weekend" && j > i {
                 return Some((Expr::Weekend(Rel::None), j + 1));
             }
-            if let Some(s) = season_word(x).filter(|_| j > i || (i > 0 && self.is(i - 1, "in"))) {
+            let dated = i > 0 && matches!(self.w(i - 1), "in" | "early" | "late" | "mid" | "-");
+            if let Some(s) = season_word(x).filter(|_| j > i || dated) {
                 return Some(self.season_year(s, Rel::None, j + 1));
             }
             return None;
@@ -858,7 +861,8 @@ impl<'a> Parser<'a> {
             "now" => Some((present, i + 1)),
             "right" if self.is(i + 1, "now") => Some((present, i + 2)),
             "currently" | "nowadays" | "presently" => Some((present, i + 1)),
-            "current" if !(i > 0 && self.is(i - 1, "then")) => Some((present, i + 1)),
+            "then" if self.is(i + 1, "current") => Some((past, i + 2)),
+            "current" => Some((present, i + 1)),
             "these" if self.is(i + 1, "days") => Some((present, i + 2)),
             "at" if self.is(i + 1, "present") => Some((present, i + 2)),
             "recently" | "lately" => Some((past, i + 1)),

@@ -29,6 +29,8 @@ pub enum Cue {
     Handover,
     /// A side leaving a place: "withdrew from". Weaker than a capture.
     Withdraw,
+    /// A short-lived change: "briefly", "for a few hours" (an armed clash).
+    Brief,
     Clash,
     Protest,
     /// Rioting: "rioters", "torched", "hurled stones".
@@ -62,7 +64,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Capture,
-        r"\b(?:captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|overr(?:an|un|unning)|(?:took|taken|take|taking|gained|gain|gains|gaining|assumed|imposed|established|wrested|wrest|wresting|seized) (?:full |complete |total )?control|took over|taken over|(?:advanced|managed|able) to control|controlled (?:the |a )?(?:village|town|city|area|hill|neighbo(?:u)?rhood|district|base|airport|crossing|region|positions?|points?)|fell (?:to|into the hands of)|stormed and (?:captured|took)|drove (?:out|them out)|driving out|driven out|expelled|ousted|declared? victory (?:in|over|at)|victory (?:in|at)|defeated (?:[\w'-]+ ){1,5}?(?:in|at) )",
+        r"\b(?:captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|overr(?:an|un|unning)|(?:took|taken|take|taking|gained|gain|gains|gaining|assumed|imposed|established|wrested|wrest|wresting|seized) (?:full |complete |total )?control|took over|taken over|(?:advanced|managed|able) to control|(?:controlled|controlling|control) (?:over )?(?:the |a |an |one (?:more )?|two |three |several |new )?(?:villages?|towns?|city|areas?|hills?|neighbo(?:u)?rhoods?|district|bases?|airbase|airport|crossing|region|positions?|points?|oil ?fields?|sites?|mountains?|farms?)|(?:took|taken|taking|take) (?:it|them) over|cleared (?:of|from)|gained (?:new )?(?:positions|ground)|fell (?:to|into the hands of)|stormed and (?:captured|took)|drove (?:out|them out)|driving out|driven out|expelled|ousted|declared? victory (?:in|over|at)|victory (?:in|at)|defeated (?:[\w'-]+ ){1,5}?(?:in|at))\b",
     ),
     (
         Cue::Handover,
@@ -73,8 +75,12 @@ const CUES: &[(Cue, &str)] = &[
         r"\b(?:withdr(?:ew|awn|awal) (?:from|of)|pulled out of|evacuat(?:ed|ion) (?:of|from) (?:the )?(?:town|city|village|area|base|positions?))",
     ),
     (
+        Cue::Brief,
+        r"\b(?:briefly|temporarily|for (?:a )?few hours|hours later|short-lived|before (?:withdrawing|retreating|being (?:pushed|driven) (?:back|out)))\b",
+    ),
+    (
         Cue::Clash,
-        r"\b(?:clash(?:ed|es)?|fight(?:ing)?|fought|battl(?:e|es|ed|ing)|gun ?fights?|fire ?fights?|skirmish(?:es)?|exchang(?:ed|e|es) (?:of )?(?:fire|shelling|gunfire|targeting|bombardment)|(?:shelling|fire) exchange|exchange of (?:fire|shelling)|ambush(?:ed|es)?|infiltration|repel(?:led|s)?|repuls(?:ed|e)|counter-?attack(?:ed|s)?|confrontations?|engag(?:ed|ement)s?|hostilities|combat|sniper fire|snipers?|stormed|assault(?:ed)? on (?:the )?(?:positions?|base|checkpoint|town|village)|offensive (?:on|against))\b",
+        r"\b(?:clash(?:ed|es)?|fight(?:ing)?|fought|battl(?:e|es|ed|ing)|gun ?fights?|fire ?fights?|skirmish(?:es)?|exchang(?:ed|e|es|ing) (?:of |in )?(?:[\w-]+ ){0,3}?(?:fire|shelling|gunfire|targeting|bombardment|shells|rounds|attacks|strikes)|(?:shelling|fire) exchanges?|advanc(?:ed|es|ing) (?:in|into|on|towards?)|destroy(?:ed|ing) (?:[\w'-]+ ){0,3}?(?:tanks?|vehicles?|bmps?|bulldozers?|armou?red \w+|positions?|checkpoints?)|air.defen[cs]es? (?:[\w-]+ ){0,3}?(?:engaged|responded|confronted|fired)|ambush(?:ed|es)?|infiltration|repel(?:led|s)?|repuls(?:ed|e)|counter-?attack(?:ed|s)?|confrontations?|engag(?:ed|ement)s?|hostilities|combat|sniper fire|snipers?|stormed|assault(?:ed)? on (?:the )?(?:positions?|base|checkpoint|town|village)|offensive (?:on|against))\b",
     ),
     (
         Cue::Protest,
@@ -116,7 +122,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Kill,
-        r"\b(?:kill(?:ed|ing|s)?|shot(?: dead| and killed| and injured| and wounded)?|shoot(?:ing|s)?|gunned down|murder(?:ed|ing|s)?|assassinat(?:ed|ion|e)|execut(?:ed|ion|ions|ing)|behead(?:ed|ing)|stabb(?:ed|ing|ings)|massacre[ds]?|attack(?:ed|s|ing)?|opened fire|fired (?:at|on|upon)|beat(?:en)? (?:to death|up)|tortur(?:ed|e)|targeted|wounded|injured|injuring|wounding)\b",
+        r"\b(?:kill(?:ed|ing|s)?|shot(?: dead| and killed| and injured| and wounded)?|shoot(?:ing|s)?|gunned down|murder(?:ed|ing|s)?|assassinat(?:ed|ion|e)|execut(?:ed|ion|ions|ing)|behead(?:ed|ing)|stabb(?:ed|ing|ings)|massacre[ds]?|attack(?:ed|s|ing)?|opened (?:[\w-]+ ){0,3}?fire|fired (?:[\w-]+ ){0,2}?(?:at|on|upon)|raid(?:ed|s)?|beat(?:en)? (?:to death|up)|tortur(?:ed|e)|targeted|wounded|injured|injuring|wounding)\b",
     ),
     (
         Cue::Abduct,
@@ -187,6 +193,10 @@ pub fn cues(text: &str, base: usize) -> Vec<Found> {
     }
     for i in hits.iter() {
         for m in CUE_RES[i].find_iter(text) {
+            // "regime-controlled", "IS-held": a qualifier, not a verb.
+            if text[..m.start()].ends_with('-') {
+                continue;
+            }
             let before = clause_before(text, m.start());
             let window = tail(before, 50);
             let window = window.rfind(',').map_or(window, |i| &window[i + 1..]);
@@ -298,6 +308,9 @@ pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
         if has(Cue::Handover) && !has(Cue::Clash) && !has(Cue::Kill) {
             return Some(T::NonViolentTransferOfTerritory);
         }
+        if has(Cue::Brief) {
+            return Some(T::ArmedClash);
+        }
         return Some(match p.subject_state {
             Some(true) => T::GovernmentRegainsTerritory,
             Some(false) => T::NonStateActorOvertakesTerritory,
@@ -329,6 +342,11 @@ pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
     if has(Cue::Kill) {
         let armed = (p.target_armed && !p.target_civilian) || (p.two_armed && !p.target_civilian);
         return Some(if armed { T::ArmedClash } else { T::Attack });
+    }
+    // Seizing fighters of another armed group is fighting between them.
+    let armed_target = p.target_armed && !p.target_civilian;
+    if (has(Cue::Abduct) || has(Cue::Arrest)) && armed_target && p.subject_state != Some(true) {
+        return Some(T::ArmedClash);
     }
     if has(Cue::Abduct) {
         return Some(T::AbductionForcedDisappearance);

@@ -294,6 +294,27 @@ static STATE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PASSIVE_BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:[a-z]+ ){0,3}?by\b").unwrap());
 
+/// Who a clause's violence falls on, as (armed, civilian): the first noun
+/// after the cue decides ("shot a QSD member in front of his house" hits a
+/// fighter); with none after it, the last one before ("the bodies of two
+/// fighters who had been shot dead").
+fn target(clause: &str, cue_start: usize, cue_end: usize) -> (bool, bool) {
+    let after = &clause[cue_end..];
+    let first = |re: &Regex| re.find(after).map(|m| m.start());
+    match (first(&ARMED_NOUN), first(&CIVILIAN_NOUN)) {
+        (Some(a), Some(c)) => return (a < c, c < a),
+        (Some(_), None) => return (true, false),
+        (None, Some(_)) => return (false, true),
+        (None, None) => {}
+    }
+    let before = &clause[..cue_start];
+    let last = |re: &Regex| re.find_iter(before).last().map(|m| m.start());
+    match (last(&ARMED_NOUN), last(&CIVILIAN_NOUN)) {
+        (Some(a), Some(c)) => (a > c, c > a),
+        (a, c) => (a.is_some(), c.is_some()),
+    }
+}
+
 /// One clause's candidate, with what aggregation needs.
 #[derive(Debug, Clone)]
 struct Draft {
@@ -455,7 +476,6 @@ fn draft(
         .find(|m| subject.is_none_or(|s| s.actor.name != m.actor.name) && m.actor.inter != Inter::Civilians)
         .copied();
     let civilians = actors.iter().find(|m| m.actor.inter == Inter::Civilians).copied();
-    let after = &text[key.end.min(ce)..ce];
     let place = place_of(doc, index, (cs, ce), key.start)
         .map(|(m, p)| (m.place.clone(), p))
         .or_else(|| country_place(doc, &actors).map(|p| (p, GeoPrecision::Region)));
@@ -482,13 +502,17 @@ fn draft(
             STATE_WORDS.is_match(side).then_some(true)
         }
     };
+    let (target_armed, target_civilian) = target(&text[cs..ce], key.start - cs, key.end - cs);
     let parties = Parties {
         subject_state,
-        target_armed: ARMED_NOUN.is_match(after)
+        target_armed: target_armed
             || actors.iter().any(|m| {
-                m.start >= key.end && is_armed(m.actor.inter) && subject.is_none_or(|s| s.actor.name != m.actor.name)
+                m.start >= key.end
+                    && m.start < key.end + 60
+                    && is_armed(m.actor.inter)
+                    && subject.is_none_or(|s| s.actor.name != m.actor.name)
             }),
-        target_civilian: CIVILIAN_NOUN.is_match(after) || civilians.is_some_and(|c| c.start >= key.start),
+        target_civilian: target_civilian && !target_armed,
         two_armed: subject.is_some_and(|s| is_armed(s.actor.inter))
             && other_r.as_ref().is_some_and(|o| is_armed(o.actor.inter)),
     };

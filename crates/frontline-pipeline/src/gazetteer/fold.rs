@@ -134,11 +134,23 @@ const ARTICLES: &[&str] = &[
 pub fn skeleton(folded: &str) -> String {
     let mut joined = String::with_capacity(folded.len());
     let words: Vec<&str> = folded.split(' ').collect();
+    let mut article = false;
     for (i, w) in words.iter().enumerate() {
         if words.len() > 1 && i + 1 < words.len() && ARTICLES.contains(w) {
+            article = true;
             continue;
         }
         let w = if *w == "albu" || *w == "abou" { "abu" } else { w };
+        if joined.is_empty() && w.len() > 4 {
+            // "Boukamal", "Al Bukamal": the tribal "Abu" run into the name.
+            let rest = w.strip_prefix("bou").or_else(|| w.strip_prefix("abou"));
+            let rest = rest.or_else(|| if article { w.strip_prefix("bu") } else { None });
+            if let Some(rest) = rest {
+                joined.push_str("abu");
+                joined.push_str(rest);
+                continue;
+            }
+        }
         joined.push_str(strip_attached_article(w));
     }
     let b = joined.as_bytes();
@@ -151,7 +163,7 @@ pub fn skeleton(folded: &str) -> String {
         let is_vowel =
             |x: u8, at: usize| matches!(x, b'a' | b'e' | b'i' | b'o' | b'u') || (matches!(x, b'w' | b'y') && at > 0);
         if is_vowel(c, i) {
-            if !vowel_run && !out.is_empty() {
+            if !vowel_run {
                 out.push('a');
             }
             vowel_run = true;
@@ -161,8 +173,7 @@ pub fn skeleton(folded: &str) -> String {
         let (m, step) = match (c, next) {
             (b'k', Some(b'h')) | (b'c', Some(b'k')) => (b'k', 2),
             (b'g', Some(b'h')) => (b'g', 2),
-            (b'd', Some(b'h')) => (b'd', 2),
-            (b't', Some(b'h')) => (b't', 2),
+            (b'd' | b't', Some(b'h')) => (b'd', 2),
             (b's', Some(b'h')) | (b'c', Some(b'h')) => (b's', 2),
             (b'p', Some(b'h')) => (b'f', 2),
             (b'd', Some(b'j')) => (b'j', 2),
@@ -233,6 +244,9 @@ mod tests {
         check("Raqqa", "Ar Raqqah");
         check("Idleb", "Idlib");
         check("Khan Shaykhun", "Khan Sheikhoun");
+        check("Thiban", "Dhiban");
+        check("Ein Issa", "Ayn Isa");
+        check_apart("Ein Issa", "Nusay");
     }
 
     #[test]

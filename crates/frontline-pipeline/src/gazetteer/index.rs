@@ -18,6 +18,7 @@ const COUNTRIES: &str = include_str!("../../../../data/gazetteer/countries.tsv")
 const ADMIN1: &str = include_str!("../../../../data/gazetteer/admin1-acled.tsv");
 const AREAS: &str = include_str!("../../../../data/gazetteer/areas.tsv");
 const STOPWORDS: &str = include_str!("../../../../data/gazetteer/stopwords.txt");
+const COMMON_WORDS: &str = include_str!("../../../../data/gazetteer/common-words.txt");
 
 /// Countries whose place names reach English news through Arabic (or
 /// Persian) transliteration: their places are also indexed by skeleton.
@@ -56,6 +57,8 @@ pub const DEMONYM: u32 = 2;
 #[derive(Default)]
 pub struct Index {
     pub places: Vec<Place>,
+    /// How many distinct names each place has: how well known it is.
+    pub names: Vec<u16>,
     pub exact: FxMap<Box<str>, Vec<u32>>,
     pub skeleton: FxMap<Box<str>, Vec<u32>>,
 }
@@ -64,6 +67,7 @@ impl Index {
     fn add(&mut self, place: Place, names: &[(&str, u32)], by_skeleton: bool) {
         let idx = self.places.len() as u32;
         self.places.push(place);
+        self.names.push(names.len().min(u16::MAX as usize) as u16);
         let mut key = String::new();
         let mut seen: Vec<String> = Vec::with_capacity(names.len());
         for &(name, flags) in names {
@@ -107,6 +111,8 @@ pub struct Tables {
     pub admin1: FxMap<String, String>,
     pub admin1_aliases: FxMap<String, Vec<String>>,
     pub stopwords: FxMap<Box<str>, ()>,
+    /// One-word place names that are common English words ("reading").
+    pub common: FxMap<Box<str>, ()>,
 }
 
 impl Tables {
@@ -116,6 +122,7 @@ impl Tables {
             admin1: FxMap::default(),
             admin1_aliases: FxMap::default(),
             stopwords: FxMap::default(),
+            common: FxMap::default(),
         };
         for c in rows(COUNTRIES) {
             let centre = match (c.get(2).and_then(|s| s.parse().ok()), c.get(3).and_then(|s| s.parse().ok())) {
@@ -133,6 +140,9 @@ impl Tables {
         }
         for w in STOPWORDS.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
             t.stopwords.insert(fold(w).into(), ());
+        }
+        for w in COMMON_WORDS.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            t.common.insert(fold(w).into(), ());
         }
         t
     }
@@ -174,11 +184,17 @@ fn load_builtin() -> Builtin {
     let mut tables = Tables::load();
     let mut index = Index::default();
     let lines: Vec<&str> = PLACES.lines().filter(|l| !l.starts_with('#')).collect();
+    let mut admin2: FxMap<String, String> = FxMap::default();
     for l in &lines {
         let c: Vec<&str> = l.split('\t').collect();
         if c.len() >= 10 && c[0] == "A" {
             let key = format!("{}.{}", c[6], c[7]);
             tables.admin1.entry(key).or_insert_with(|| plain(c[2]));
+        }
+        if c.len() >= 11 && c[0] == "B" {
+            let name = plain(c[2]);
+            let name = name.strip_suffix(" District").unwrap_or(&name).to_string();
+            admin2.insert(format!("{}.{}.{}", c[6], c[7], c[10]), name);
         }
     }
     let mut names: Vec<(&str, u32)> = Vec::new();
@@ -200,7 +216,11 @@ fn load_builtin() -> Builtin {
             country_code: cc.to_string(),
             country: tables.country(cc),
             admin1: tables.admin1(cc, c[7]),
-            admin2: String::new(),
+            admin2: c
+                .get(10)
+                .and_then(|a2| admin2.get(&format!("{cc}.{}.{a2}", c[7])))
+                .cloned()
+                .unwrap_or_default(),
             feature_code: c[5].to_string(),
             population: c[8].parse().unwrap_or(0),
         };

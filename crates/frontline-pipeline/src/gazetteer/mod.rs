@@ -140,6 +140,12 @@ impl Gazetteer {
         if id < n { &self.builtin.index.places[id as usize] } else { &self.extra.places[(id - n) as usize] }
     }
 
+    /// How many names a place has.
+    fn name_count(&self, id: u32) -> u16 {
+        let n = self.builtin.index.places.len() as u32;
+        if id < n { self.builtin.index.names[id as usize] } else { self.extra.names[(id - n) as usize] }
+    }
+
     fn is_stopword(&self, folded: &str) -> bool {
         self.builtin.tables.stopwords.contains_key(folded)
     }
@@ -154,7 +160,8 @@ impl Gazetteer {
                 out.extend(v.iter().map(|&e| resolve::Candidate::new(self, (e >> 2) + offset, e & 3, false)));
             }
         }
-        if out.is_empty() && loose {
+        let populated = |c: &resolve::Candidate| self.place(c.id).feature_code.starts_with("PPL");
+        if loose && !out.iter().any(populated) {
             let sk = fold::skeleton(key);
             if !sk.is_empty() {
                 for (ix, offset) in [(&self.builtin.index, 0), (&self.extra, n)] {

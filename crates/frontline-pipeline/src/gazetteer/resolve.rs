@@ -32,7 +32,8 @@ pub struct Candidate {
 impl Candidate {
     pub fn new(g: &Gazetteer, id: u32, flags: u32, skeleton: bool) -> Candidate {
         let (alt, demonym) = (flags & ALT != 0, flags & DEMONYM != 0);
-        Candidate { id, alt, demonym, skeleton, prior: prior(g.place(id), alt, skeleton) }
+        let known = (f32::from(g.name_count(id)) + 1.0).ln() * 0.08;
+        Candidate { id, alt, demonym, skeleton, prior: prior(g.place(id), alt, skeleton) + known }
     }
 }
 
@@ -43,17 +44,31 @@ fn prior(p: &Place, alt: bool, skeleton: bool) -> f32 {
     let feature = match p.feature_code.as_str() {
         "PCLI" => 2.0,
         "ADM1" => 0.9,
+        "ADM2" => 0.5,
         "PPLC" => 0.9,
         "RGN" | "AREA" | "PSTB" => 1.2,
         "PPLA" => 0.45,
         "PPLA2" => 0.2,
         _ => 0.0,
     };
-    pop + feature - if alt { 0.2 } else { 0.0 } - if skeleton { 0.4 } else { 0.0 }
+    pop + feature - if alt { 0.35 } else { 0.0 } - if skeleton { 0.4 } else { 0.0 }
 }
 
-/// Best first, one per geonameid, at most 30.
+/// Best first, one per geonameid, at most 30. A division named like its
+/// capital ("Aleppo", "Raqqa") yields to the city: events happen in towns.
 pub fn dedup(g: &Gazetteer, cands: &mut Vec<Candidate>) {
+    let capitals: Vec<(&str, &str)> = cands
+        .iter()
+        .map(|c| g.place(c.id))
+        .filter(|p| matches!(p.feature_code.as_str(), "PPLA" | "PPLC"))
+        .map(|p| (p.country_code.as_str(), p.admin1.as_str()))
+        .collect();
+    for c in cands.iter_mut() {
+        let p = g.place(c.id);
+        if p.feature_code == "ADM1" && capitals.contains(&(p.country_code.as_str(), p.admin1.as_str())) {
+            c.prior -= 1.0;
+        }
+    }
     cands.sort_by(|a, b| b.prior.total_cmp(&a.prior));
     let mut seen = HashSet::with_capacity_and_hasher(cands.len(), BuildHasherDefault::<Fx>::default());
     cands.retain(|c| seen.insert(g.place(c.id).geonameid));
@@ -68,6 +83,9 @@ const CONNECTORS: &[&str] = &[
 
 /// Arabic definite articles, which may start a name in lowercase ("al-Qaim").
 const ARABIC_ARTICLES: &[&str] = &["al", "el", "ad", "as", "ar", "az", "at", "an", "ash", "ez", "es", "ed"];
+
+/// Words before a name that make it a place.
+const LOCATIVE: &[&str] = &["in", "at", "from", "to", "into", "across", "toward", "towards", "via", "outside", "near"];
 
 /// Words before a name that make it a person's ("Mr Dunn", "President Lincoln").
 const TITLES: &[&str] = &[
@@ -121,6 +139,13 @@ const TITLES: &[&str] = &[
 
 /// Words after a name that make it a speaker ("Dunn said").
 const SPEECH: &[&str] = &["said", "says", "told", "added", "stated", "wrote", "explained", "noted", "argued"];
+
+/// Words after a small place's name that make it a person's or a group's
+/// ("Khalid bin Walid", "Hamza Division").
+const ORGANISATION: &[&str] = &[
+    "bin", "ibn", "bint", "division", "brigade", "brigades", "battalion", "regiment", "army", "front", "movement",
+    "corps", "faction", "militia", "operation", "legion",
+];
 
 /// Capitalised words after a place name that do not make it a person's.
 const QUALIFIERS: &[&str] = &[
@@ -231,6 +256,8 @@ struct Raw {
     single: bool,
     /// An all-capitals word ("UN", "FDA"): only a country or division.
     acronym: bool,
+    /// A common English word ("Reading") with no locative word before it.
+    common: bool,
     near: bool,
     division: bool,
     /// Index of the raw mention written right after ", ".
@@ -310,24 +337,46 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
                     }
                 }
             }
+            if arabic_article
+                && i > 0
+                && !has_break(text, toks[i - 1].end, toks[i].start)
+                && toks[i - 1].cap
+                && !toks[i - 1].conn
+                && !g.is_stopword(kstr(&toks[i - 1]))
+            {
+                i = j;
+                continue;
+            }
             if j - i == 1 {
                 let joined = |a: usize, b: usize| !has_break(text, toks[a].end, toks[b].start);
-                let person_before = i > 0
-                    && joined(i - 1, i)
-                    && (TITLES.contains(&kstr(&toks[i - 1]))
-                        || kstr(&toks[i - 1]) == "said"
-                        || toks[i - 1].cap && !toks[i - 1].conn && !g.is_stopword(kstr(&toks[i - 1])));
-                let person_after = toks.get(j).is_some_and(|x| {
-                    joined(j - 1, j)
-                        && (SPEECH.contains(&kstr(x))
-                            || x.cap && !x.conn && !x.caps && !QUALIFIERS.contains(&kstr(x)) && !g.is_stopword(kstr(x)))
+                let top = g.candidates(&k, false).first().map(|c| g.place(c.id));
+                let small = top.is_none_or(|p| {
+                    p.population < 100_000 && !matches!(p.feature_code.as_str(), "PCLI" | "ADM1" | "PPLC")
                 });
-                if person_before || person_after {
-                    if person_after && toks[j].cap {
-                        persons.insert(kstr(&toks[j]).to_string());
-                    } else {
-                        persons.insert(k.clone());
-                    }
+                let namelike = |x: &Tok| {
+                    x.cap
+                        && !x.conn
+                        && !x.caps
+                        && !g.is_stopword(kstr(x))
+                        && !NEAR_BEFORE.contains(&kstr(x))
+                        && !QUALIFIERS.contains(&kstr(x))
+                        && !TITLES.contains(&kstr(x))
+                };
+                let title_before = i > 0
+                    && joined(i - 1, i)
+                    && (TITLES.contains(&kstr(&toks[i - 1])) || kstr(&toks[i - 1]) == "said");
+                let first_name_before = i > 0 && joined(i - 1, i) && small && namelike(&toks[i - 1]);
+                let speaker = toks.get(j).is_some_and(|x| {
+                    joined(j - 1, j) && (SPEECH.contains(&kstr(x)) || small && ORGANISATION.contains(&kstr(x)))
+                });
+                let surname_after = small && toks.get(j).is_some_and(|x| joined(j - 1, j) && namelike(x));
+                if surname_after {
+                    persons.insert(kstr(&toks[j]).to_string());
+                    i = j;
+                    continue;
+                }
+                if title_before || first_name_before || speaker {
+                    persons.insert(k.clone());
                     i = j;
                     continue;
                 }
@@ -335,6 +384,9 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
             let before: Vec<&str> = toks[i.saturating_sub(2)..i].iter().map(kstr).collect();
             let after = toks.get(j).map(kstr).unwrap_or("");
             let near = before.iter().any(|w| NEAR_BEFORE.contains(w)) || NEAR_AFTER.contains(&after);
+            let locative = before.last().is_some_and(|w| LOCATIVE.contains(w) || NEAR_BEFORE.contains(w));
+            let common = j - i == 1 && !t.caps && g.builtin.tables.common.contains_key(k.as_str());
+            let after_place = prev_raw_end.is_some_and(|(_, e)| text[e..toks[i].start].trim() == ",");
             let division = DIVISION_AFTER.contains(&after);
             let idx = raws.len();
             if let Some((prev_idx, prev_end)) = prev_raw_end
@@ -348,6 +400,7 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
                 key: k,
                 single: j - i == 1,
                 acronym: j - i == 1 && t.caps,
+                common: common && !locative && !after_place,
                 near,
                 division,
                 container: None,
@@ -387,6 +440,10 @@ fn plausible_single<'t>(
         return !g.is_stopword(folded) || folded == "us" || folded == "uk";
     }
     if g.is_stopword(folded) || folded.len() < 3 {
+        return false;
+    }
+    let word = &text[t.start..t.end];
+    if word.contains(['\'', '’']) && ["re", "ll", "ve", "nt", "d", "m"].iter().any(|x| word.ends_with(x)) {
         return false;
     }
     let set = lower.get_or_insert_with(|| lowercase_words(text));
@@ -434,7 +491,13 @@ fn tokenize(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>, keys: &mu
             while e + 1 < b.len() && b[e] == b'.' && b[e + 1].is_ascii_uppercase() {
                 e += 2;
             }
-            if b.get(e) == Some(&b'.') {
+            let mut f = e;
+            while f < b.len() && b[f].is_ascii_lowercase() {
+                f += 1;
+            }
+            if b.get(f) == Some(&b'.') {
+                e = f + 1;
+            } else if b.get(e) == Some(&b'.') {
                 e += 1;
             }
         } else {
@@ -541,7 +604,7 @@ fn resolve(g: &Gazetteer, raws: &[Raw]) -> Vec<PlaceMention> {
                     }
                     s += 2.0 * cv / others;
                     if !p.admin1.is_empty() {
-                        s += 1.0 * av / others;
+                        s += 2.0 * av / others;
                     }
                     if p.feature_code != "PCLI"
                         && chosen
@@ -549,7 +612,7 @@ fn resolve(g: &Gazetteer, raws: &[Raw]) -> Vec<PlaceMention> {
                             .enumerate()
                             .any(|(o, q)| o != k && q.is_some_and(|q| q.feature_code != "PCLI" && km(p, q) < 150.0))
                     {
-                        s += 0.6;
+                        s += 1.0;
                     }
                 }
                 for &ck in &containers[k] {
@@ -571,6 +634,10 @@ fn resolve(g: &Gazetteer, raws: &[Raw]) -> Vec<PlaceMention> {
         let s = scores[k][best[k]];
         let second = (0..cands[k].len()).filter(|&i| i != best[k]).map(|i| scores[k][i]).fold(f32::MIN, f32::max);
         if r.single && c.alt && !c.demonym && s < 0.5 {
+            continue;
+        }
+        let broad = matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "ADM1");
+        if r.common && !broad && r.container.is_none() {
             continue;
         }
         let margin = if second == f32::MIN { 2.0 } else { s - second };

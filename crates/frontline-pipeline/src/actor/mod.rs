@@ -60,6 +60,11 @@ pub struct ActorMention {
     /// A common-noun description ("regime forces", "civilians", "gunmen")
     /// rather than a name ("Daesh", "Syrian Democratic Forces").
     pub descriptive: bool,
+    /// On the same side as the mention before it, which it is coordinated
+    /// with or supports: "regime forces and allied militias", "the SDF,
+    /// backed by Coalition warplanes", "HTS, TIP and Islamist factions";
+    /// not "clashes between regime forces and IS".
+    pub joins_previous: bool,
     pub entry: EntryId,
 }
 
@@ -165,7 +170,7 @@ impl ActorDictionary {
     pub fn recognise_at(
         &self,
         clean: &CleanText,
-        _sentences: &[Sentence],
+        sentences: &[Sentence],
         country_code: Option<&str>,
         date: Option<NaiveDate>,
     ) -> Vec<ActorMention> {
@@ -239,9 +244,18 @@ impl ActorDictionary {
                 out.pop();
             }
             last_end = Some(end);
-            out.push(ActorMention { start: h.start, end, actor, coreferent, descriptive, entry: entry_id });
+            out.push(ActorMention {
+                start: h.start,
+                end,
+                actor,
+                coreferent,
+                descriptive,
+                joins_previous: false,
+                entry: entry_id,
+            });
         }
         drop_identified(text, &mut out);
+        mark_allies(text, sentences, &mut out);
         out
     }
 
@@ -379,6 +393,75 @@ fn drop_identified(text: &str, out: &mut Vec<ActorMention>) {
         i += 1;
         !drop[i - 1]
     });
+}
+
+/// Words between two mentions that put the second on the first's side.
+const ALLY_LINKS: &[&str] = &[
+    "supported by",
+    "backed by",
+    "with the support of",
+    "with support from",
+    "with the backing of",
+    "along with",
+    "alongside",
+    "in coordination with",
+    "together with",
+    "as well as",
+    "assisted by",
+    "aided by",
+    "reinforced by",
+    "accompanied by",
+    "including",
+    "joined by",
+    "and allied",
+    "and their allies",
+    "and its allies",
+];
+/// Words between two mentions that list them, on one side unless the
+/// list is "between A and B" (opponents) with no "against" after.
+const LIST_LINKS: &[&str] = &["and", ",", ", and", "and/or", "or", "/", "&"];
+
+/// Sets [`ActorMention::joins_previous`].
+fn mark_allies(text: &str, sentences: &[Sentence], out: &mut [ActorMention]) {
+    for i in 1..out.len() {
+        let (prev, cur) = (&out[i - 1], &out[i]);
+        if prev.end > cur.start {
+            continue;
+        }
+        let between = text[prev.end..cur.start].trim();
+        if between.len() > 40 || between.contains(['.', ';', '\n']) {
+            continue;
+        }
+        let between = between.to_ascii_lowercase();
+        let between = ["the ", "its ", "their ", "a "]
+            .iter()
+            .fold(between.as_str(), |b, a| b.strip_suffix(a.trim_end()).map_or(b, str::trim_end));
+        let between = between.trim_start_matches(", ").trim();
+        let joined = if ALLY_LINKS.iter().any(|l| between.starts_with(l)) {
+            true
+        } else if LIST_LINKS.contains(&between) {
+            // Within the sentence, and at most 200 bytes either side.
+            let (ss, se) = sentences
+                .iter()
+                .find(|s| s.start <= prev.start && prev.end <= s.end)
+                .map_or((0, text.len()), |s| (s.start, s.end));
+            let before = &text.as_bytes()[ss.max(prev.start.saturating_sub(200))..prev.start];
+            let after = &text.as_bytes()[cur.end..se.min(cur.end + 200)];
+            !contains_word(before, b"between") || contains_word(after, b"against")
+        } else {
+            false
+        };
+        out[i].joins_previous = joined;
+    }
+}
+
+/// Whether bytes contain a word, ignoring ASCII case.
+fn contains_word(hay: &[u8], word: &[u8]) -> bool {
+    hay.windows(word.len()).enumerate().any(|(i, w)| {
+        w.eq_ignore_ascii_case(word)
+            && (i == 0 || !hay[i - 1].is_ascii_alphanumeric())
+            && hay.get(i + word.len()).is_none_or(|b| !b.is_ascii_alphanumeric())
+    })
 }
 
 /// Rebel groups and militias: what "the militants" can refer to.

@@ -330,3 +330,15 @@ fn given_country_is_a_strong_vote() {
     );
     check_at("Gunmen attacked a checkpoint.", Some("ML"), Some("2023-04-24"), &["Unidentified Armed Group (Mali)"]);
 }
+
+#[test]
+fn allies_join_the_previous_mention() {
+    let joined = |text: &str| -> Vec<bool> {
+        mentions(text, Some("SY"), Some("2019-06-01")).iter().map(|m| m.joins_previous).collect()
+    };
+    assert_eq!(joined("Regime forces and allied militias clashed with IS."), [false, true, false]);
+    assert_eq!(joined("The SDF, backed by Coalition warplanes, attacked IS."), [false, true, false]);
+    assert_eq!(joined("Clashes took place between regime forces and IS."), [false, false]);
+    assert_eq!(joined("Clashes between regime forces and pro-regime militias against HTS."), [false, true, false]);
+    assert_eq!(joined("HTS, TIP and Islamist factions attacked regime positions."), [false, true, true, false]);
+}

@@ -320,8 +320,9 @@ impl ActorDictionary {
 
     /// The article's country by vote: the caller's country (from the
     /// resolved places) counts five, non-state actors of a country six,
-    /// country names, adjectives and well-known places four, state forces
-    /// ("Russian forces", often abroad) one; ties go to the first seen. So a
+    /// country names and well-known places four, bare adjectives (often of
+    /// a person: "a Palestinian man") two, state forces ("Russian forces",
+    /// often abroad) one; ties go to the first seen. So a
     /// village misresolved abroad does not outvote "QSD" and "Deir ez-Zor".
     fn infer_country<'a>(&'a self, text: &str, hits: &[Hit], given: Option<&'a str>) -> Option<String> {
         let mut votes: Vec<(&str, u32)> = given.map(|c| (c, 5)).into_iter().collect();
@@ -331,7 +332,7 @@ impl ActorDictionary {
                 // "Russian forces" are state forces, often abroad.
                 Target::Adjective(ci) => {
                     let state = matches!(self.noun_after(text, h.end), Some((0 | 1, _)));
-                    (self.tables.countries[*ci].iso.as_str(), if state { 1 } else { 4 })
+                    (self.tables.countries[*ci].iso.as_str(), if state { 1 } else { 2 })
                 }
                 Target::Entries(ids) => {
                     let e = &self.tables.entries[ids[0] as usize];

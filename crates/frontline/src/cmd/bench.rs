@@ -144,7 +144,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let resources = super::resources(&args.gazetteers)?;
     let resources_time = t.elapsed();
     let rss_resources = vm_kb("VmRSS");
-    let startup = binary_startup(&args.gazetteers)?;
+    let startup = binary_startup(&args.gazetteers, args.repeat.clamp(1, 3))?;
 
     let t = Instant::now();
     let corpus = if args.input.is_empty() { generate(&args)? } else { load_inputs(&args.input)? };
@@ -186,7 +186,14 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         ingest,
     };
     report.print();
-    report.check()?;
+    let verdict = check(&figures, corpus.lines.len(), args.expect_events);
+    if let Ok(events) = &verdict {
+        println!("checks: ok ({events} events on every run and thread count, no failed records)");
+    }
+    if args.json {
+        println!("{}", report.json());
+    }
+    verdict?;
     Ok(Outcome::Ok)
 }
 
@@ -332,11 +339,11 @@ fn one(line: &[u8], resources: &Resources) -> Tally {
     t
 }
 
-/// Start-up of the real binary: `frontline extract` on empty input, best of three.
-fn binary_startup(gazetteers: &[PathBuf]) -> anyhow::Result<Duration> {
+/// Start-up of the real binary: `frontline extract` on empty input, best of `runs`.
+fn binary_startup(gazetteers: &[PathBuf], runs: usize) -> anyhow::Result<Duration> {
     let exe = std::env::current_exe().context("cannot find the frontline executable")?;
     let mut best = Duration::MAX;
-    for _ in 0..3 {
+    for _ in 0..runs {
         let t = Instant::now();
         let out = Command::new(&exe)
             .arg("extract")
@@ -553,9 +560,6 @@ impl Report<'_> {
                 d.as_secs_f64()
             );
         }
-        if self.args.json {
-            println!("{}", self.json());
-        }
     }
 
     fn json(&self) -> serde_json::Value {
@@ -591,36 +595,72 @@ impl Report<'_> {
             "ingest_s": self.ingest.map(|d| d.as_secs_f64()),
         })
     }
+}
 
-    /// The answer checks (the per-run equality is checked while measuring).
-    fn check(&self) -> anyhow::Result<()> {
-        let Some(first) = self.figures.first() else { return Ok(()) };
-        let events = first.tally.events;
-        if events == 0 {
-            anyhow::bail!("check failed: no events from {} articles", self.corpus.lines.len());
-        }
-        if first.tally.failed > 0 {
-            anyhow::bail!("check failed: {} records failed to read or process", first.tally.failed);
-        }
-        for f in self.figures {
-            if f.tally.events != events {
-                anyhow::bail!(
-                    "check failed: 1 thread gave {events} events, {} threads gave {}",
-                    f.threads,
-                    f.tally.events
-                );
-            }
-        }
-        if let Some(expected) = self.args.expect_events
-            && expected != events
-        {
-            anyhow::bail!("check failed: {events} events, expected {expected} (--expect-events)");
-        }
-        println!("checks: ok ({events} events on every run and thread count, no failed records)");
-        Ok(())
+/// The answer checks (the per-run equality is checked while measuring):
+/// events came out, no record failed, every thread count agrees, and the
+/// count is the expected one when one is given. Returns the event count.
+fn check(figures: &[Figures], articles: usize, expected: Option<u64>) -> anyhow::Result<u64> {
+    let Some(first) = figures.first() else { anyhow::bail!("check failed: nothing was measured") };
+    let events = first.tally.events;
+    if events == 0 {
+        anyhow::bail!("check failed: no events from {articles} articles");
     }
+    if first.tally.failed > 0 {
+        anyhow::bail!("check failed: {} records failed to read or process", first.tally.failed);
+    }
+    for f in figures {
+        if f.tally.events != events {
+            anyhow::bail!("check failed: 1 thread gave {events} events, {} threads gave {}", f.threads, f.tally.events);
+        }
+    }
+    if let Some(expected) = expected
+        && expected != events
+    {
+        anyhow::bail!("check failed: {events} events, expected {expected} (--expect-events)");
+    }
+    Ok(events)
 }
 
 fn available() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `(threads, events, failed)` per measured thread count.
+    fn check_figures(runs: &[(usize, u64, u64)], expected: Option<u64>, expect: Result<u64, &str>) {
+        let figures: Vec<Figures> = runs
+            .iter()
+            .map(|&(threads, events, failed)| Figures {
+                threads,
+                walls: vec![Duration::from_millis(10)],
+                tally: Tally { articles: 10, events, failed, ..Default::default() },
+            })
+            .collect();
+        match (check(&figures, 10, expected), expect) {
+            (Ok(n), Ok(m)) => assert_eq!(n, m),
+            (Err(e), Err(part)) => assert!(e.to_string().contains(part), "{e} does not mention {part:?}"),
+            (got, want) => panic!("check gave {got:?}, expected {want:?}"),
+        }
+    }
+
+    #[test]
+    fn checks() {
+        check_figures(&[(1, 40, 0), (2, 40, 0)], None, Ok(40));
+        check_figures(&[(1, 40, 0), (2, 40, 0)], Some(40), Ok(40));
+        check_figures(&[(1, 0, 0), (2, 0, 0)], None, Err("no events from 10 articles"));
+        check_figures(&[(1, 40, 0), (2, 39, 0)], None, Err("2 threads gave 39"));
+        check_figures(&[(1, 40, 2)], None, Err("2 records failed"));
+        check_figures(&[(1, 40, 0)], Some(41), Err("expected 41"));
+        check_figures(&[], None, Err("nothing was measured"));
+    }
+
+    #[test]
+    fn vm_fields_parse() {
+        assert!(vm_kb("VmHWM") > 0, "no VmHWM in /proc/self/status");
+        assert_eq!(vm_kb("NoSuchField"), 0);
+    }
 }

@@ -14,8 +14,9 @@
 //! hyphens read as spaces (so "al-Sham" matches "al Sham" without moving an
 //! offset): one ignoring ASCII case, one exact for acronyms ("IS", "SDF",
 //! "LaQ"). Matches must sit on word boundaries; the longest wins.
-//! Anaphors ("the militants", "the group") resolve to the last non-state
-//! armed actor named before them in the article.
+//! Anaphors ("the militants", "the group") resolve to the last rebel group
+//! named before them in the article (else the last militia); "the militia"
+//! to the last militia.
 
 mod table;
 #[cfg(test)]
@@ -184,7 +185,9 @@ impl ActorDictionary {
         // End of the last adjective-noun span ("Turkish security forces"):
         // matches inside it are the noun's.
         let mut skip_until = 0;
-        let mut last_armed: Option<(ActorRef, EntryId)> = None;
+        // The last rebel group, and the last militia, named.
+        let mut last_rebel: Option<(ActorRef, EntryId)> = None;
+        let mut last_militia: Option<(ActorRef, EntryId)> = None;
         // Names depend only on the entry here (country and date are fixed).
         let mut named: HashMap<u32, Option<ActorRef>> = HashMap::new();
         for h in hits {
@@ -221,15 +224,24 @@ impl ActorDictionary {
                 continue;
             }
             let (actor, entry_id, coreferent) = if entry.anaphor {
-                let Some((a, e)) = &last_armed else { continue };
+                // "The militants", "the group": a rebel group (IS, HTS), else a
+                // militia; "the militia": a militia.
+                let antecedent = match entry.inter {
+                    Inter::RebelGroup => last_rebel.as_ref().or(last_militia.as_ref()),
+                    _ => last_militia.as_ref(),
+                };
+                let Some((a, e)) = antecedent else { continue };
                 (a.clone(), *e, true)
             } else {
                 let named = named.entry(id).or_insert_with(|| self.name(entry, context, date));
                 let Some(actor) = named.clone() else { continue };
                 (actor, EntryId(id), false)
             };
-            if !coreferent && is_non_state_armed(actor.inter) {
-                last_armed = Some((actor.clone(), entry_id));
+            match actor.inter {
+                _ if coreferent => {}
+                Inter::RebelGroup => last_rebel = Some((actor.clone(), entry_id)),
+                Inter::PoliticalMilitia | Inter::IdentityMilitia => last_militia = Some((actor.clone(), entry_id)),
+                _ => {}
             }
             // "regime State Security", "regime 4th Armored Division": the
             // unit, not the description before it, names the force.
@@ -463,11 +475,6 @@ fn contains_word(hay: &[u8], word: &[u8]) -> bool {
             && (i == 0 || !hay[i - 1].is_ascii_alphanumeric())
             && hay.get(i + word.len()).is_none_or(|b| !b.is_ascii_alphanumeric())
     })
-}
-
-/// Rebel groups and militias: what "the militants" can refer to.
-fn is_non_state_armed(inter: Inter) -> bool {
-    matches!(inter, Inter::RebelGroup | Inter::PoliticalMilitia | Inter::IdentityMilitia)
 }
 
 /// Runs one automaton, keeping matches on word boundaries; after a match

@@ -159,6 +159,10 @@ fn coreference() {
     );
     check("The militants withdrew.", &[]);
     check(
+        "IS attacked Albu Kamal. Hezbollah fought back; the militants withdrew and the militia advanced.",
+        &["Islamic State (Syria)", "Hezbollah", "Islamic State (Syria)", "Hezbollah"],
+    );
+    check(
         "HTS shelled the regime. The extremists also struck civilians.",
         &[
             "HTS: Hayat Tahrir al Sham",

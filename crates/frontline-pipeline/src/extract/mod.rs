@@ -41,6 +41,9 @@ pub struct Document<'a> {
     pub actors: Vec<ActorMention>,
     pub dates: Vec<DateMention>,
     pub counts: Vec<CountMention>,
+    /// Byte offset in the original text of each character, when cleaning
+    /// changed byte lengths (curly quotes to straight ones); else empty.
+    original_starts: Vec<u32>,
 }
 
 impl<'a> Document<'a> {
@@ -66,7 +69,14 @@ impl<'a> Document<'a> {
         places.retain(|_| keep.next().unwrap_or(false));
         let actors = resources.actors.recognise_at(&clean, &sentences, country_code.as_deref(), published);
         let counts = count::recognise(&clean, &sentences);
+        // Normalisation only shrinks characters, so equal lengths mean equal offsets.
+        let original_starts = if article.text.len() == clean.text.len() {
+            Vec::new()
+        } else {
+            article.text.char_indices().map(|(b, _)| b as u32).chain([article.text.len() as u32]).collect()
+        };
         Document {
+            original_starts,
             article,
             resources,
             country_code,
@@ -86,6 +96,16 @@ impl<'a> Document<'a> {
         (self.clean.char_at(start), self.clean.char_at(end))
     }
 
+    /// The text as given for a byte span of the clean text: what
+    /// `text[start:end]` in character offsets shows.
+    pub fn original(&self, start: usize, end: usize) -> &str {
+        if self.original_starts.is_empty() {
+            return &self.article.text[start..end];
+        }
+        let (s, e) = self.chars(start, end);
+        &self.article.text[self.original_starts[s] as usize..self.original_starts[e] as usize]
+    }
+
     fn record(&self, kind: MentionKind, start: usize, end: usize) -> MentionRecord {
         let (s, e) = self.chars(start, end);
         MentionRecord {
@@ -93,7 +113,7 @@ impl<'a> Document<'a> {
             kind: Some(kind),
             start: s,
             end: e,
-            text: self.clean.text[start..end].to_string(),
+            text: self.original(start, end).to_string(),
             ..Default::default()
         }
     }
@@ -218,7 +238,7 @@ impl Event {
                     article_id: doc.article.id.clone(),
                     start: cs,
                     end: ce,
-                    text: doc.clean.text[*s..*e].to_string(),
+                    text: doc.original(*s, *e).to_string(),
                     source: src.clone(),
                 }
             })
@@ -518,8 +538,13 @@ fn draft(
     };
     let sub = classify::decide(&cue_kinds, parties)?;
     let date = date::event_date(&doc.dates, &doc.clean, &doc.sentences, index, key.start, doc.published)?;
-    if doc.published.is_some_and(|p| (date.0 - p).num_days() > 1) {
-        return None;
+    // Not in the future; older than a month only when the day is given
+    // ("in the July 25 attack"), else it is background ("in early September").
+    if let Some(p) = doc.published {
+        let days = (date.0 - p).num_days();
+        if days > 1 || (days < -31 && date.1 != TimePrecision::Day) {
+            return None;
+        }
     }
     let country = place
         .as_ref()
@@ -549,7 +574,10 @@ fn draft(
         sources.push(o.clone());
     }
     let evidence_source = source.or_else(|| doc.article.outlet.clone()).unwrap_or_default();
-    let coarse = place.as_ref().is_none_or(|p| p.1 == GeoPrecision::Region);
+    let place = place.map(|(p, g)| (capital(doc, p), g));
+    // Without a town of its own, an event may take a town from another mention.
+    let coarse =
+        place.as_ref().is_none_or(|p| p.0.feature_code.starts_with("PCL") || p.0.feature_code.starts_with("ADM"));
     let mut confidence: f64 = 0.45;
     if lead {
         confidence += 0.2;
@@ -702,6 +730,26 @@ fn near(m: &PlaceMention) -> (&PlaceMention, GeoPrecision) {
     (m, m.precision.max(GeoPrecision::NearTown))
 }
 
+/// A province as ACLED codes it when nothing finer is known: at its capital
+/// (the gazetteer's seat of the same name in that province), else itself.
+fn capital(doc: &Document<'_>, p: Place) -> Place {
+    if !p.feature_code.starts_with("ADM") {
+        return p;
+    }
+    doc.resources
+        .gazetteer
+        .lookup(&p.name)
+        .into_iter()
+        .map(|(c, _)| c)
+        .find(|c| {
+            c.country_code == p.country_code
+                && c.admin1 == p.admin1
+                && matches!(c.feature_code.as_str(), "PPLA" | "PPLC")
+        })
+        .cloned()
+        .unwrap_or(p)
+}
+
 /// The country the article or its actors belong to, as a place: the last
 /// resort when no place of the event is known (the gazetteer may lack a
 /// village), coded like ACLED's larger regions at precision 3.
@@ -783,7 +831,14 @@ fn same_event(a: &Draft, b: &Draft) -> bool {
         return false;
     }
     let place = |d: &Draft| d.cand.place.as_ref().map(|p| p.0.geonameid);
-    let places_ok = place(a) == place(b) || a.coarse || b.coarse;
+    // A country or province takes in a town inside it.
+    let inside = |c: &Draft, t: &Draft| match (&c.cand.place, &t.cand.place) {
+        (Some((c, _)), Some((t, _))) => {
+            c.country_code == t.country_code && (c.feature_code.starts_with("PCL") || c.admin1 == t.admin1)
+        }
+        _ => true,
+    };
+    let places_ok = place(a) == place(b) || (a.coarse && inside(a, b)) || (b.coarse && inside(b, a));
     let actors_ok = a.named.is_empty() || b.named.is_empty() || a.named.iter().any(|n| b.named.contains(n));
     places_ok && actors_ok
 }

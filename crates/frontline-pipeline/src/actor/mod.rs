@@ -334,10 +334,14 @@ impl ActorDictionary {
     /// resolved places) counts five, non-state actors of a country six,
     /// country names and well-known places four, bare adjectives (often of
     /// a person: "a Palestinian man") two, state forces ("Russian forces",
-    /// often abroad) one; ties go to the first seen. So a
+    /// often abroad) one; ties go to the first seen. Aliases with a scope
+    /// (generic phrases) only decide when there is no other vote. So a
     /// village misresolved abroad does not outvote "QSD" and "Deir ez-Zor".
     fn infer_country<'a>(&'a self, text: &str, hits: &[Hit], given: Option<&'a str>) -> Option<String> {
         let mut votes: Vec<(&str, u32)> = given.map(|c| (c, 5)).into_iter().collect();
+        // Generic phrases with a scope ("rebels" is Syrian in Syria) decide
+        // only when nothing else does.
+        let mut fallback: Option<&str> = None;
         for h in hits {
             let (iso, weight) = match &self.tables.aliases[h.alias as usize].target {
                 Target::CountryHint(ci) => (self.tables.countries[*ci].iso.as_str(), 4),
@@ -349,6 +353,10 @@ impl ActorDictionary {
                 Target::Entries(ids) => {
                     let e = &self.tables.entries[ids[0] as usize];
                     let Owner::Country(c) = &e.owner else { continue };
+                    if e.scope.is_some() {
+                        fallback = fallback.or(Some(c.as_str()));
+                        continue;
+                    }
                     (c.as_str(), if e.is_state() { 1 } else { 6 })
                 }
             };
@@ -357,7 +365,7 @@ impl ActorDictionary {
                 None => votes.push((iso, weight)),
             }
         }
-        let best = votes.iter().map(|v| v.1).max()?;
+        let Some(best) = votes.iter().map(|v| v.1).max() else { return fallback.map(String::from) };
         votes.iter().find(|v| v.1 == best).map(|v| v.0.to_string())
     }
 

@@ -65,6 +65,22 @@ fn case_and_word_boundaries() {
 }
 
 #[test]
+fn syrian_phrases_stay_in_syria() {
+    check_at(
+        "The Libyan National Army offered an olive branch; the organisation said State Security was calm.",
+        None,
+        Some("2020-01-01"),
+        &[],
+    );
+    check_at(
+        "Rebels and State Security clashed.",
+        Some("SY"),
+        Some("2020-01-01"),
+        &["Opposition Rebels (Syria)", "Police Forces of Syria (2000-) State Security"],
+    );
+}
+
+#[test]
 fn qualifiers_and_sponsors() {
     check("Shelling hit regime-held areas and SDF-controlled villages.", &[]);
     check(

@@ -152,8 +152,27 @@ pub fn infer_published(clean: &CleanText, _sentences: &[Sentence], mentions: &[D
 /// Words after (or before) which a date is when something was reported,
 /// not when it happened.
 const REPORTING: &[&str] = &[
-    "said", "says", "say", "reported", "reports", "announced", "announces", "told", "stated", "added", "confirmed",
-    "claimed", "tweeted", "wrote", "posted", "published", "quoted", "denied", "acknowledged", "according", "statement",
+    "said",
+    "says",
+    "say",
+    "reported",
+    "reports",
+    "announced",
+    "announces",
+    "told",
+    "stated",
+    "added",
+    "confirmed",
+    "claimed",
+    "tweeted",
+    "wrote",
+    "posted",
+    "published",
+    "quoted",
+    "denied",
+    "acknowledged",
+    "according",
+    "statement",
 ];
 
 /// Words in a sentence without a date of its own that carry on the story of

@@ -31,7 +31,6 @@ pub(super) struct Context {
     pub quarters: bool,
 }
 
-
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
@@ -42,7 +41,13 @@ fn month_end(y: i32, m: u32) -> Option<NaiveDate> {
 }
 
 fn day(d: NaiveDate) -> Resolved {
-    Resolved { value: d.format("%Y-%m-%d").to_string(), first: d, last: d, granularity: Granularity::Day, absolute: false }
+    Resolved {
+        value: d.format("%Y-%m-%d").to_string(),
+        first: d,
+        last: d,
+        granularity: Granularity::Day,
+        absolute: false,
+    }
 }
 
 fn month(y: i32, m: u32) -> Option<Resolved> {
@@ -102,7 +107,11 @@ fn shift_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
 }
 
 fn shift_months(d: NaiveDate, n: i32) -> Option<NaiveDate> {
-    if n >= 0 { d.checked_add_months(Months::new(n as u32)) } else { d.checked_sub_months(Months::new(n.unsigned_abs())) }
+    if n >= 0 {
+        d.checked_add_months(Months::new(n as u32))
+    } else {
+        d.checked_sub_months(Months::new(n.unsigned_abs()))
+    }
 }
 
 /// The year for a date written without one: in a past clause the last

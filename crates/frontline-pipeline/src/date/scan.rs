@@ -7,6 +7,10 @@
 //! one sentence costs one pass and no regex. Resolution against the
 //! publication date is [`super::resolve`]'s job: the scanner only reads.
 
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::LazyLock;
+
 /// One token: a byte range of the sentence.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Tok {
@@ -22,25 +26,49 @@ enum TokKind {
     Punct,
 }
 
+/// Byte classes for the tokenizer: 0 space, 1 digit, 2 letter (non-ASCII
+/// bytes count as letters, so tokens end on character boundaries), 3 other.
+const CLASS: [u8; 256] = {
+    let mut t = [3u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = if c.is_ascii_whitespace() {
+            0
+        } else if c.is_ascii_digit() {
+            1
+        } else if c.is_ascii_alphabetic() || c >= 0x80 {
+            2
+        } else {
+            3
+        };
+        i += 1;
+    }
+    t
+};
+
 /// Splits `lower` (the ASCII-lowercased sentence) into tokens.
 pub(super) fn tokenize(lower: &str, out: &mut Vec<Tok>) {
     out.clear();
     let b = lower.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        let c = b[i];
-        let (kind, len) = if c.is_ascii_digit() {
-            (TokKind::Num, b[i..].iter().take_while(|c| c.is_ascii_digit()).count())
-        } else if c.is_ascii_alphabetic() || c >= 0x80 {
-            (TokKind::Word, b[i..].iter().take_while(|c| c.is_ascii_alphabetic() || **c >= 0x80).count())
-        } else if c.is_ascii_whitespace() {
-            i += 1;
-            continue;
-        } else {
-            (TokKind::Punct, 1)
+        let class = CLASS[b[i] as usize];
+        let start = i;
+        i += 1;
+        let kind = match class {
+            0 => continue,
+            1 => TokKind::Num,
+            2 => TokKind::Word,
+            _ => {
+                out.push(Tok { s: start, e: i, kind: TokKind::Punct });
+                continue;
+            }
         };
-        out.push(Tok { s: i, e: i + len, kind });
-        i += len;
+        while i < b.len() && CLASS[b[i] as usize] == class {
+            i += 1;
+        }
+        out.push(Tok { s: start, e: i, kind });
     }
 }
 
@@ -153,10 +181,46 @@ pub(super) enum Tense {
 
 /// Words after which a four-digit number is a count, not a year.
 const COUNTED: &[&str] = &[
-    "people", "fighters", "troops", "soldiers", "civilians", "militants", "men", "women", "children", "families",
-    "residents", "refugees", "members", "persons", "km", "kilometers", "kilometres", "meters", "metres", "miles",
-    "tons", "tonnes", "dollars", "barrels", "feet", "shares", "jobs", "workers", "employees", "cars", "units",
-    "homes", "houses", "votes", "prisoners", "detainees", "hostages", "pounds", "euros", "points",
+    "people",
+    "fighters",
+    "troops",
+    "soldiers",
+    "civilians",
+    "militants",
+    "men",
+    "women",
+    "children",
+    "families",
+    "residents",
+    "refugees",
+    "members",
+    "persons",
+    "km",
+    "kilometers",
+    "kilometres",
+    "meters",
+    "metres",
+    "miles",
+    "tons",
+    "tonnes",
+    "dollars",
+    "barrels",
+    "feet",
+    "shares",
+    "jobs",
+    "workers",
+    "employees",
+    "cars",
+    "units",
+    "homes",
+    "houses",
+    "votes",
+    "prisoners",
+    "detainees",
+    "hostages",
+    "pounds",
+    "euros",
+    "points",
 ];
 
 struct Parser<'a> {
@@ -165,91 +229,220 @@ struct Parser<'a> {
     t: &'a [Tok],
 }
 
+/// Month names and abbreviations: (word, month, abbreviated).
+const MONTHS: &[(&str, u32, bool)] = &[
+    ("january", 1, false),
+    ("february", 2, false),
+    ("march", 3, false),
+    ("april", 4, false),
+    ("may", 5, false),
+    ("june", 6, false),
+    ("july", 7, false),
+    ("august", 8, false),
+    ("september", 9, false),
+    ("october", 10, false),
+    ("november", 11, false),
+    ("december", 12, false),
+    ("jan", 1, true),
+    ("feb", 2, true),
+    ("mar", 3, true),
+    ("apr", 4, true),
+    ("jun", 6, true),
+    ("jul", 7, true),
+    ("aug", 8, true),
+    ("sep", 9, true),
+    ("sept", 9, true),
+    ("oct", 10, true),
+    ("nov", 11, true),
+    ("dec", 12, true),
+];
+
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// Cardinal number words: (word, value).
+const NUMBERS: &[(&str, u32)] = &[
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
+const ORDINALS: &[&str] = &["first", "second", "third", "fourth"];
+
+/// Seasons: (word, 1 spring … 4 winter).
+const SEASONS: &[(&str, u32)] = &[("spring", 1), ("summer", 2), ("fall", 3), ("autumn", 3), ("winter", 4)];
+
+/// Other words an expression can start with ("the third quarter", "last
+/// week", "about ten days ago", "now").
+const STARTERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "its",
+    "this",
+    "that",
+    "these",
+    "in",
+    "at",
+    "last",
+    "next",
+    "past",
+    "previous",
+    "coming",
+    "current",
+    "currently",
+    "early",
+    "late",
+    "later",
+    "earlier",
+    "mid",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "overnight",
+    "now",
+    "right",
+    "nowadays",
+    "presently",
+    "recently",
+    "lately",
+    "recent",
+    "soon",
+    "then",
+    "year",
+    "fiscal",
+    "latest",
+    "comparable",
+    "corresponding",
+    "same",
+    "flat",
+    "calendar",
+    "several",
+    "few",
+    "some",
+    "about",
+    "nearly",
+    "almost",
+    "roughly",
+    "around",
+    "just",
+    "only",
+    "over",
+    "more",
+    "less",
+];
+
 fn month_word(w: &str) -> Option<(u32, bool)> {
-    // (month, abbreviated)
-    Some(match w {
-        "january" => (1, false),
-        "february" => (2, false),
-        "march" => (3, false),
-        "april" => (4, false),
-        "may" => (5, false),
-        "june" => (6, false),
-        "july" => (7, false),
-        "august" => (8, false),
-        "september" => (9, false),
-        "october" => (10, false),
-        "november" => (11, false),
-        "december" => (12, false),
-        "jan" => (1, true),
-        "feb" => (2, true),
-        "mar" => (3, true),
-        "apr" => (4, true),
-        "jun" => (6, true),
-        "jul" => (7, true),
-        "aug" => (8, true),
-        "sep" | "sept" => (9, true),
-        "oct" => (10, true),
-        "nov" => (11, true),
-        "dec" => (12, true),
-        _ => return None,
-    })
+    MONTHS.iter().find(|m| m.0 == w).map(|m| (m.1, m.2))
 }
 
 fn weekday_word(w: &str) -> Option<u32> {
-    Some(match w {
-        "monday" => 0,
-        "tuesday" => 1,
-        "wednesday" => 2,
-        "thursday" => 3,
-        "friday" => 4,
-        "saturday" => 5,
-        "sunday" => 6,
-        _ => return None,
-    })
+    WEEKDAYS.iter().position(|d| *d == w).map(|i| i as u32)
 }
 
 /// Cardinal number words up to ninety-nine's parts.
 pub(super) fn number_word(w: &str) -> Option<u32> {
-    Some(match w {
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        _ => return None,
-    })
+    NUMBERS.iter().find(|n| n.0 == w).map(|n| n.1)
 }
 
 fn ordinal_word(w: &str) -> Option<u32> {
-    Some(match w {
-        "first" => 1,
-        "second" => 2,
-        "third" => 3,
-        "fourth" => 4,
-        _ => return None,
-    })
+    ORDINALS.iter().position(|o| *o == w).map(|i| i as u32 + 1)
+}
+
+fn season_word(w: &str) -> Option<u32> {
+    SEASONS.iter().find(|s| s.0 == w).map(|s| s.1)
+}
+
+/// Lexicon flags: the word can start an expression; it cannot stand alone
+/// ([`WEAK`]); it can continue one begun by a weak starter ([`FOLLOW`]).
+const START: u8 = 1;
+const WEAK_START: u8 = 2;
+const CONTINUES: u8 = 4;
+
+/// FNV-1a: the lexicon's keys are a few bytes long, where SipHash's set-up dominates.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h = (h ^ *b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Lexicon = HashMap<&'static str, u8, BuildHasherDefault<Fnv>>;
+
+/// Every word the scanner starts or continues an expression with, built once.
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut lex = Lexicon::default();
+    let starters = STARTERS.iter().copied().chain(MONTHS.iter().map(|m| m.0)).chain(WEEKDAYS.iter().copied());
+    let starters =
+        starters.chain(NUMBERS.iter().map(|n| n.0)).chain(ORDINALS.iter().copied()).chain(SEASONS.iter().map(|s| s.0));
+    for w in starters {
+        *lex.entry(w).or_default() |= START;
+    }
+    for w in WEAK {
+        *lex.entry(w).or_default() |= WEAK_START;
+    }
+    for w in FOLLOW {
+        *lex.entry(w).or_default() |= CONTINUES;
+    }
+    lex
+});
+
+/// A bit per (length, first letter, last letter) of the lexicon's words:
+/// one test turns away almost every other word before any hashing.
+static SHAPES: LazyLock<[u64; 256]> = LazyLock::new(|| {
+    let mut bits = [0u64; 256];
+    for w in LEXICON.keys() {
+        let k = shape(w);
+        bits[k / 64] |= 1 << (k % 64);
+    }
+    bits
+});
+
+fn shape(w: &str) -> usize {
+    let b = w.as_bytes();
+    let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
+    (w.len().min(15) << 10) | ((first as usize & 31) << 5) | (last as usize & 31)
+}
+
+fn lexicon(w: &str) -> u8 {
+    let k = shape(w);
+    if w.len() > 13 || SHAPES[k / 64] & (1 << (k % 64)) == 0 {
+        return 0;
+    }
+    LEXICON.get(w).copied().unwrap_or(0)
 }
 
 fn unit_word(w: &str) -> Option<Unit> {
@@ -259,16 +452,6 @@ fn unit_word(w: &str) -> Option<Unit> {
         "month" | "months" => Unit::Month,
         "quarter" | "quarters" => Unit::Quarter,
         "year" | "years" => Unit::Year,
-        _ => return None,
-    })
-}
-
-fn season_word(w: &str) -> Option<u32> {
-    Some(match w {
-        "spring" => 1,
-        "summer" => 2,
-        "fall" | "autumn" => 3,
-        "winter" => 4,
         _ => return None,
     })
 }
@@ -328,8 +511,7 @@ impl<'a> Parser<'a> {
         }
         let j = if matches!(self.w(i + 1), "st" | "nd" | "rd" | "th") && self.adj(i + 1) { i + 2 } else { i + 1 };
         // "3.5" or "3,000" are numbers, not days.
-        if matches!(self.w(j), "." | ",") && self.adj(j) && self.kind(j + 1) == Some(TokKind::Num) && self.adj(j + 1)
-        {
+        if matches!(self.w(j), "." | ",") && self.adj(j) && self.kind(j + 1) == Some(TokKind::Num) && self.adj(j + 1) {
             return None;
         }
         Some((d, j))
@@ -430,7 +612,8 @@ impl<'a> Parser<'a> {
         }
         let w = self.w(i);
         if let Some(n) = number_word(w) {
-            if n >= 20 && self.is(i + 1, "-")
+            if n >= 20
+                && self.is(i + 1, "-")
                 && let Some(u) = number_word(self.w(i + 2)).filter(|u| *u < 10)
             {
                 return Some((n + u, i + 3));
@@ -467,7 +650,9 @@ impl<'a> Parser<'a> {
         let this = |unit: Unit, part: Part, k: usize| Some((Expr::UnitShift { unit, n: 0 }, part, k));
         if part != Part::Whole {
             let k = if part == Part::Before && self.is(j, "in") { j + 1 } else { j };
-            if self.is(k, "the") && let Some(unit) = unit_word(self.w(k + 1)).filter(|u| *u != Unit::Day) {
+            if self.is(k, "the")
+                && let Some(unit) = unit_word(self.w(k + 1)).filter(|u| *u != Unit::Day)
+            {
                 return this(unit, part, k + 2);
             }
         }
@@ -598,7 +783,9 @@ impl<'a> Parser<'a> {
         if let Some((y, k)) = self.comma_year(j) {
             return Some((Expr::Month { y: Some(y), m, rel: Rel::None }, k));
         }
-        if self.is(j, "of") && let Some((y, k)) = self.year(j + 1) {
+        if self.is(j, "of")
+            && let Some((y, k)) = self.year(j + 1)
+        {
             return Some((Expr::Month { y: Some(y), m, rel: Rel::None }, k));
         }
         if let Some((shift, k)) = self.year_shift(j) {
@@ -646,7 +833,9 @@ impl<'a> Parser<'a> {
         {
             return Some((Expr::Decade(y as i32 / 10), j + 2));
         }
-        if j > i && let Some(d) = decade_word(self.w(j)) {
+        if j > i
+            && let Some(d) = decade_word(self.w(j))
+        {
             return Some((Expr::DecadeOfCentury(d), j + 1));
         }
         None
@@ -721,7 +910,9 @@ impl<'a> Parser<'a> {
             return None;
         }
         let mut k = j + 1;
-        if self.is(k, "of") && let Some((yy, l)) = self.year(k + 1) {
+        if self.is(k, "of")
+            && let Some((yy, l)) = self.year(k + 1)
+        {
             y = Some(yy);
             k = l;
         }
@@ -790,7 +981,9 @@ impl<'a> Parser<'a> {
             "this" | "current" => (Rel::This, i + 1),
             "next" | "coming" => (Rel::Next, i + 1),
             "the" => match self.w(i + 1) {
-                "past" | "last" | "previous" if matches!(self.w(i + 2), "year" | "month" | "week") => (Rel::Last, i + 2),
+                "past" | "last" | "previous" if matches!(self.w(i + 2), "year" | "month" | "week") => {
+                    (Rel::Last, i + 2)
+                }
                 "coming" | "next" if matches!(self.w(i + 2), "year" | "month" | "week") => (Rel::Next, i + 2),
                 "current" => (Rel::This, i + 2),
                 _ => (Rel::None, i + 1),
@@ -874,8 +1067,8 @@ impl<'a> Parser<'a> {
                 if unit_word(self.w(i + 3)).is_some() { None } else { Some((past, i + 3)) }
             }
             "the" if self.is(i + 1, "future") => Some((future, i + 2)),
-            "the" if matches!(self.w(i + 1), "near" | "short" | "long")
-                && matches!(self.w(i + 2), "future" | "term") =>
+            "the"
+                if matches!(self.w(i + 1), "near" | "short" | "long") && matches!(self.w(i + 2), "future" | "term") =>
             {
                 Some((future, i + 3))
             }
@@ -892,8 +1085,25 @@ impl<'a> Parser<'a> {
 
 /// Words before an expression that put it in the future.
 const FUTURE_CUES: &[&str] = &[
-    "will", "shall", "ll", "expected", "expects", "expect", "scheduled", "plans", "planned", "plan", "upcoming", "would",
-    "due", "effective", "payable", "starting", "beginning", "set", "going",
+    "will",
+    "shall",
+    "ll",
+    "expected",
+    "expects",
+    "expect",
+    "scheduled",
+    "plans",
+    "planned",
+    "plan",
+    "upcoming",
+    "would",
+    "due",
+    "effective",
+    "payable",
+    "starting",
+    "beginning",
+    "set",
+    "going",
 ];
 
 /// Irregular past-tense verbs common in news (regular ones end in "-ed").
@@ -927,12 +1137,122 @@ fn tense(p: &Parser<'_>, i: usize) -> Tense {
     }
 }
 
+/// Starters that never make an expression alone ("the", "in", "about"):
+/// worth parsing only when the next token could continue one.
+const WEAK: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "its",
+    "this",
+    "that",
+    "these",
+    "in",
+    "at",
+    "some",
+    "about",
+    "nearly",
+    "almost",
+    "roughly",
+    "around",
+    "just",
+    "only",
+    "over",
+    "more",
+    "less",
+    "several",
+    "few",
+    "same",
+    "right",
+    "calendar",
+    "flat",
+    "comparable",
+    "corresponding",
+    "latest",
+    "fiscal",
+    "past",
+    "previous",
+    "coming",
+    "next",
+    "last",
+    "early",
+    "late",
+    "later",
+    "earlier",
+    "mid",
+    "year",
+];
+
+/// Words other than starters that can follow a weak starter in an expression.
+const FOLLOW: &[&str] = &[
+    "beginning",
+    "start",
+    "middle",
+    "end",
+    "future",
+    "near",
+    "short",
+    "long",
+    "day",
+    "days",
+    "weekend",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "quarter",
+    "quarters",
+    "period",
+    "half",
+    "present",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "couple",
+    "than",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+    "decades",
+    "full",
+];
+
+/// Whether token `i` can continue an expression begun by a weak starter.
+fn followed(p: &Parser<'_>, i: usize) -> bool {
+    match p.kind(i) {
+        Some(TokKind::Num) => true,
+        Some(TokKind::Word) => lexicon(p.w(i)) & (START | CONTINUES) != 0,
+        Some(TokKind::Punct) => matches!(p.w(i), "-" | "'"),
+        None => false,
+    }
+}
+
 /// Every expression of a sentence. `lower` is `orig` ASCII-lowercased.
 pub(super) fn scan(orig: &str, lower: &str, toks: &mut Vec<Tok>, out: &mut Vec<Found>) {
     tokenize(lower, toks);
     let p = Parser { lo: lower, orig, t: toks };
     let mut i = 0;
     while i < toks.len() {
+        let start = match toks[i].kind {
+            TokKind::Num => true,
+            TokKind::Word => {
+                let f = lexicon(p.w(i));
+                f & START != 0 && (f & WEAK_START == 0 || followed(&p, i + 1))
+            }
+            TokKind::Punct => false,
+        };
+        if !start {
+            i += 1;
+            continue;
+        }
         match p.parse(i) {
             Some((expr, part, approximate, end)) if end > i => {
                 let tense = tense(&p, i);

@@ -28,10 +28,11 @@ fn absolute_dates() {
     check("The town fell on 3 Nov 2017, officials said.", "2017-11-19", &[("3 Nov 2017", "2017-11-03")]);
     check("The town fell on 17/11/2018.", "2018-11-19", &[("17/11/2018", "2018-11-17")]);
     check("The town fell on 2017-11-03.", "2017-11-19", &[("2017-11-03", "2017-11-03")]);
-    check("It fell on Nov. 3 and was retaken in June 1994.", "2017-11-19", &[
-        ("Nov. 3", "2017-11-03"),
-        ("June 1994", "1994-06"),
-    ]);
+    check(
+        "It fell on Nov. 3 and was retaken in June 1994.",
+        "2017-11-19",
+        &[("Nov. 3", "2017-11-03"), ("June 1994", "1994-06")],
+    );
     check("Rebels held it until the 25th of July 2016.", "2017-11-19", &[("25th of July 2016", "2016-07-25")]);
 }
 
@@ -54,19 +55,21 @@ fn weekdays_are_the_last_one_on_or_before_publication() {
 #[test]
 fn relative_expressions() {
     check("The militants left the town ten days ago.", "2017-11-19", &[("ten days ago", "2017-11-09")]);
-    check("Two soldiers were killed yesterday and one last night.", "2017-11-19", &[
-        ("yesterday", "2017-11-18"),
-        ("last night", "2017-11-18"),
-    ]);
+    check(
+        "Two soldiers were killed yesterday and one last night.",
+        "2017-11-19",
+        &[("yesterday", "2017-11-18"), ("last night", "2017-11-18")],
+    );
     check("Clashes erupted last week.", "2017-11-19", &[("last week", "2017-W45")]);
     check("Clashes erupted earlier this month.", "2017-11-19", &[("earlier this month", "2017-11")]);
     check("In recent weeks, air strikes increased.", "2018-11-17", &[("recent weeks", "PAST_REF")]);
     check("An army advance relieved it in early September.", "2017-11-03", &[("early September", "2017-09")]);
     check("Fighting resumed in late August.", "2017-11-03", &[("late August", "2017-08")]);
-    check("It was driven this year from Mosul; last year it held it.", "2017-11-03", &[
-        ("this year", "2017"),
-        ("last year", "2016"),
-    ]);
+    check(
+        "It was driven this year from Mosul; last year it held it.",
+        "2017-11-03",
+        &[("this year", "2017"), ("last year", "2016")],
+    );
     check("Two weeks ago the town fell.", "2017-11-19", &[("Two weeks ago", "2017-W44")]);
     check("The group overran the city in 2014.", "2017-11-19", &[("2014", "2014")]);
     check("The attack came a month ago.", "2017-11-19", &[("a month ago", "2017-10")]);
@@ -74,12 +77,17 @@ fn relative_expressions() {
 
 #[test]
 fn timeml_conventions() {
-    check("Profit rose in the third quarter from a year ago.", "1989-10-26", &[
-        ("the third quarter", "1989-Q3"),
-        ("a year ago", "1988-Q3"),
-    ]);
+    check(
+        "Profit rose in the third quarter from a year ago.",
+        "1989-10-26",
+        &[("the third quarter", "1989-Q3"), ("a year ago", "1988-Q3")],
+    );
     check("The company is now profitable.", "1989-10-26", &[("now", "PRESENT_REF")]);
-    check("Prices fell in the 1990s and in the summer.", "1998-03-03", &[("the 1990s", "199"), ("the summer", "1998-SU")]);
+    check(
+        "Prices fell in the 1990s and in the summer.",
+        "1998-03-03",
+        &[("the 1990s", "199"), ("the summer", "1998-SU")],
+    );
     check("He was born in nineteen seventy-nine.", "1998-03-03", &[("nineteen seventy-nine", "1979")]);
     check("Sales fell last fall.", "1998-02-06", &[("last fall", "1997-FA")]);
 }

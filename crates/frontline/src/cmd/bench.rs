@@ -116,12 +116,19 @@ impl Tally {
 struct Figures {
     threads: usize,
     walls: Vec<Duration>,
+    /// CPU time (user + system, all threads) of each run: robust to a
+    /// loaded machine, where wall time is not.
+    cpus: Vec<Duration>,
     tally: Tally,
 }
 
 impl Figures {
     fn best(&self) -> Duration {
         self.walls.iter().min().copied().unwrap_or_default()
+    }
+
+    fn best_cpu(&self) -> Duration {
+        self.cpus.iter().min().copied().unwrap_or_default()
     }
 }
 
@@ -275,8 +282,10 @@ fn measure(corpus: &Corpus, resources: &Resources, threads: usize, repeat: usize
         .build()
         .with_context(|| format!("cannot start {threads} threads"))?;
     let mut walls = Vec::with_capacity(repeat);
+    let mut cpus = Vec::with_capacity(repeat);
     let mut first: Option<Tally> = None;
     for _ in 0..repeat {
+        let cpu = cpu_time();
         let t = Instant::now();
         let tally = pool.install(|| {
             corpus
@@ -287,6 +296,7 @@ fn measure(corpus: &Corpus, resources: &Resources, threads: usize, repeat: usize
                 .reduce(Tally::default, Tally::add)
         });
         walls.push(t.elapsed());
+        cpus.push(cpu_time().saturating_sub(cpu));
         match &first {
             None => first = Some(tally),
             Some(f) if f.events != tally.events || f.mentions != tally.mentions => anyhow::bail!(
@@ -299,7 +309,7 @@ fn measure(corpus: &Corpus, resources: &Resources, threads: usize, repeat: usize
             Some(_) => {}
         }
     }
-    Ok(Figures { threads, walls, tally: first.unwrap_or_default() })
+    Ok(Figures { threads, walls, cpus, tally: first.unwrap_or_default() })
 }
 
 /// What `extract` does with one record, timed by stage.
@@ -441,6 +451,16 @@ fn vm_kb(field: &str) -> u64 {
         .unwrap_or(0)
 }
 
+/// CPU time of this process so far, all threads (user + system, from
+/// `/proc/self/stat`, in the kernel's 100 Hz ticks; zero without /proc).
+fn cpu_time() -> Duration {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the parenthesised command name; utime and stime are the 14th and 15th.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let ticks: u64 = rest.split_whitespace().skip(11).take(2).filter_map(|v| v.parse::<u64>().ok()).sum();
+    Duration::from_millis(ticks * 10)
+}
+
 /// The 1, 5 and 15 minute load averages, as `uptime` shows them.
 fn loadavg() -> String {
     let s = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
@@ -496,18 +516,22 @@ impl Report<'_> {
             self.rss_resources / 1024,
             self.startup.as_secs_f64()
         );
-        println!("threads       MB/s  MB/s/core  articles/s   events/s  best wall (of {})", self.args.repeat.max(1));
+        println!(
+            "threads       MB/s  MB/s/core  articles/s   events/s  best wall (of {})  MB per CPU-s",
+            self.args.repeat.max(1)
+        );
         for f in self.figures {
             let best = f.best();
             let rate = mb_s(c.bytes, best);
             println!(
-                "{:>7} {:>10.1} {:>10.1} {:>11.0} {:>10.0}  {:.3} s",
+                "{:>7} {:>10.1} {:>10.1} {:>11.0} {:>10.0}  {:>13.3} s  {:>12.1}",
                 f.threads,
                 rate,
                 rate / f.threads as f64,
                 per_s(n, best),
                 per_s(f.tally.events, best),
-                best.as_secs_f64()
+                best.as_secs_f64(),
+                mb_s(c.bytes, f.best_cpu())
             );
         }
         if let [one, .., many] = self.figures {
@@ -572,6 +596,8 @@ impl Report<'_> {
                     "threads": f.threads,
                     "best_s": f.best().as_secs_f64(),
                     "walls_s": f.walls.iter().map(Duration::as_secs_f64).collect::<Vec<_>>(),
+                    "cpus_s": f.cpus.iter().map(Duration::as_secs_f64).collect::<Vec<_>>(),
+                    "mb_per_cpu_s": mb_s(c.bytes, f.best_cpu()),
                     "mb_per_s": mb_s(c.bytes, f.best()),
                     "articles_per_s": per_s(c.lines.len() as u64, f.best()),
                     "events_per_s": per_s(f.tally.events, f.best()),
@@ -637,6 +663,7 @@ mod tests {
             .map(|&(threads, events, failed)| Figures {
                 threads,
                 walls: vec![Duration::from_millis(10)],
+                cpus: vec![Duration::from_millis(10)],
                 tally: Tally { articles: 10, events, failed, ..Default::default() },
             })
             .collect();
@@ -656,6 +683,18 @@ mod tests {
         check_figures(&[(1, 40, 2)], None, Err("2 records failed"));
         check_figures(&[(1, 40, 0)], Some(41), Err("expected 41"));
         check_figures(&[], None, Err("nothing was measured"));
+    }
+
+    #[test]
+    fn cpu_time_advances() {
+        let before = cpu_time();
+        let mut x = 0u64;
+        let t = Instant::now();
+        while t.elapsed() < Duration::from_millis(60) {
+            x = x.wrapping_mul(31).wrapping_add(std::hint::black_box(7));
+        }
+        std::hint::black_box(x);
+        assert!(cpu_time() > before, "no CPU time counted in /proc/self/stat");
     }
 
     #[test]

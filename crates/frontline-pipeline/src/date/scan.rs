@@ -892,7 +892,7 @@ impl<'a> Parser<'a> {
             }
         }
         let head = self.w(j);
-        let is_half = head == "half" && q.is_some_and(|q| q <= 2);
+        let is_half = head == "half" && q.is_some_and(|q| (1..=2).contains(&q));
         if head != "quarter" && head != "period" && !is_half {
             // "year-earlier" alone: the same period a year back.
             if year_ago && q.is_none() && y.is_none() && j > i {
@@ -1075,7 +1075,8 @@ impl<'a> Parser<'a> {
             "coming" if matches!(self.w(i + 1), "days" | "weeks" | "months" | "years" | "quarters") => {
                 Some((future, i + 2))
             }
-            "soon" if !(i > 0 && self.is(i - 1, "as")) && !matches!(self.w(i + 1), "after" | "as") => {
+            // Not "as soon as", "soon after".
+            "soon" if !(i > 0 && self.is(i - 1, "as") || matches!(self.w(i + 1), "after" | "as")) => {
                 Some((future, i + 1))
             }
             _ => None,

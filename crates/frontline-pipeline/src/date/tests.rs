@@ -111,9 +111,12 @@ fn acled(text: &str, published: &str) -> Option<(String, u8)> {
     dates.first()?.acled_date().map(|(d, p)| (d.to_string(), p as u8))
 }
 
+/// (sentence, publication date, expected ACLED date and precision).
+type Case = (&'static str, &'static str, Option<(&'static str, u8)>);
+
 #[test]
 fn acled_precision() {
-    let cases: &[(&str, &str, Option<(&str, u8)>)] = &[
+    let cases: &[Case] = &[
         ("It fell on Saturday.", "2018-11-17", Some(("2018-11-17", 1))),
         ("It fell ten days ago.", "2017-11-19", Some(("2017-11-09", 2))),
         ("It fell last week.", "2017-11-19", Some(("2017-11-09", 2))),
@@ -179,4 +182,112 @@ fn published_is_inferred_from_the_modal_year() {
     assert_eq!(infer_published(&clean, &sents, &dates), Some(ymd("2017-11-03")));
     let (clean, sents, dates) = mentions("Forces entered the town on Saturday.", None);
     assert_eq!(infer_published(&clean, &sents, &dates), None);
+}
+
+/// Words and pieces that exercise every branch of the scanner.
+const PIECES: &[&str] = &[
+    "the",
+    "a",
+    "last",
+    "next",
+    "this",
+    "past",
+    "early",
+    "late",
+    "mid",
+    "-",
+    "of",
+    "in",
+    "on",
+    "since",
+    "said",
+    "reported",
+    "will",
+    "ago",
+    "earlier",
+    "later",
+    "year",
+    "years",
+    "week",
+    "weekend",
+    "month",
+    "quarter",
+    "half",
+    "period",
+    "third",
+    "first",
+    "fourth",
+    "0th",
+    "31st",
+    "Friday",
+    "Saturday",
+    "May",
+    "March",
+    "Sept.",
+    "Dec",
+    "December",
+    "nineteen",
+    "ninety",
+    "two",
+    "thousand",
+    "ten",
+    "days",
+    "1990",
+    "1990s",
+    "2017",
+    "3",
+    "31",
+    "0",
+    "99",
+    "2017-11-03",
+    "31/12/2018",
+    "45/45/2018",
+    "'",
+    "s",
+    ",",
+    ".",
+    ";",
+    "\u{2014}",
+    "é",
+    "now",
+    "recent",
+    "summer",
+    "fall",
+    "year-end",
+    "nineties",
+    "fiscal",
+    "yesterday",
+    "overnight",
+    "also",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn any_sequence_is_safe(
+        parts in proptest::collection::vec(0..PIECES.len(), 0..40),
+        day in -800_000i32..800_000,
+    ) {
+        let text: Vec<&str> = parts.iter().map(|&i| PIECES[i]).collect();
+        let text = text.join(" ");
+        let published = NaiveDate::from_num_days_from_ce_opt(day);
+        let clean = CleanText::verbatim(&text);
+        let sents = sentences(&clean);
+        for anchor in [published, None] {
+            let dates = recognise(&clean, &sents, anchor);
+            for m in &dates {
+                proptest::prop_assert!(m.start < m.end && m.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+                proptest::prop_assert!(m.first <= m.last);
+                let _ = m.acled_date();
+            }
+            for (i, s) in sents.iter().enumerate() {
+                for trigger in [s.start, (s.start + s.end) / 2, s.end] {
+                    let _ = event_date(&dates, &clean, &sents, i, trigger, anchor);
+                }
+            }
+            let _ = infer_published(&clean, &sents, &dates);
+        }
+    }
 }

@@ -185,7 +185,7 @@ pub fn skeleton(folded: &str) -> String {
         if m == 0 {
             continue;
         }
-        if !(out.as_bytes().last() == Some(&m) && !vowel_run) {
+        if out.as_bytes().last() != Some(&m) || vowel_run {
             out.push(m as char);
         }
         vowel_run = false;

@@ -102,11 +102,14 @@ fn push(map: &mut FxMap<Box<str>, Vec<u32>>, key: &str, entry: u32) {
     }
 }
 
+/// A country's ACLED name, centre override and other names.
+pub type Country = (String, Option<(f64, f64)>, Vec<String>);
+
 /// Our own tables: country names as ACLED writes them, ACLED admin1 names,
 /// and the stop-list.
 pub struct Tables {
     /// ISO code → (ACLED name, centre override, other names).
-    pub countries: FxMap<String, (String, Option<(f64, f64)>, Vec<String>)>,
+    pub countries: FxMap<String, Country>,
     /// "SY.05" → "As Sweida" (ours), or GeoNames' name in plain letters.
     pub admin1: FxMap<String, String>,
     pub admin1_aliases: FxMap<String, Vec<String>>,
@@ -216,11 +219,7 @@ fn load_builtin() -> Builtin {
             country_code: cc.to_string(),
             country: tables.country(cc),
             admin1: tables.admin1(cc, c[7]),
-            admin2: c
-                .get(10)
-                .and_then(|a2| admin2.get(&format!("{cc}.{}.{a2}", c[7])))
-                .cloned()
-                .unwrap_or_default(),
+            admin2: c.get(10).and_then(|a2| admin2.get(&format!("{cc}.{}.{a2}", c[7]))).cloned().unwrap_or_default(),
             feature_code: c[5].to_string(),
             population: c[8].parse().unwrap_or(0),
         };
@@ -246,7 +245,7 @@ fn load_builtin() -> Builtin {
             }
             _ => {}
         }
-        let by_skeleton = TRANSLITERATED.contains(&cc);
+        let by_skeleton = c[0] == "P" && TRANSLITERATED.contains(&cc);
         index.add(place, &names, by_skeleton);
     }
     for c in rows(AREAS) {
@@ -295,7 +294,11 @@ fn demonym_flag(name: &str) -> u32 {
 }
 
 /// Adds the rows of a GeoNames-layout dump to `index`.
-pub fn add_dump(index: &mut Index, tables: &Tables, text: &str) -> (usize, Vec<DumpError>) {
+/// A row naming a built-in place keeps the built-in admin1 and population
+/// where its own are blank.
+pub fn add_dump(index: &mut Index, base: &Builtin, text: &str) -> (usize, Vec<DumpError>) {
+    let tables = &base.tables;
+    let known: FxMap<u64, u32> = base.index.places.iter().enumerate().map(|(i, p)| (p.geonameid, i as u32)).collect();
     let mut added = 0;
     let mut errors = Vec::new();
     let mut names: Vec<(&str, u32)> = Vec::new();
@@ -340,6 +343,17 @@ pub fn add_dump(index: &mut Index, tables: &Tables, text: &str) -> (usize, Vec<D
             feature_code: cols[7].to_string(),
             population: cols[14].parse().unwrap_or(0),
         };
+        let mut place = place;
+        if let Some(&b) = known.get(&id) {
+            let b = &base.index.places[b as usize];
+            if place.admin1.is_empty() {
+                place.admin1.clone_from(&b.admin1);
+            }
+            if place.population == 0 {
+                place.population = b.population;
+            }
+            place.admin2.clone_from(&b.admin2);
+        }
         index.add(place, &names, true);
         added += 1;
     }

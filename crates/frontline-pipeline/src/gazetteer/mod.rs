@@ -107,7 +107,7 @@ impl Gazetteer {
     /// Adds the rows of a GeoNames-layout dump (19 tab-separated columns).
     /// Returns how many places were added and the malformed lines skipped.
     pub fn add_geonames_dump(&mut self, text: &str) -> (usize, Vec<DumpError>) {
-        index::add_dump(&mut self.extra, &self.builtin.tables, text)
+        index::add_dump(&mut self.extra, &self.builtin, text)
     }
 
     /// How many places the gazetteer holds.
@@ -150,8 +150,8 @@ impl Gazetteer {
         self.builtin.tables.stopwords.contains_key(folded)
     }
 
-    /// Candidates for a folded key: exact matches, else (when `loose`)
-    /// skeleton matches.
+    /// Candidates for a folded key: exact matches and (when `loose`)
+    /// skeleton matches, which the context may prefer.
     fn candidates(&self, key: &str, loose: bool) -> Vec<resolve::Candidate> {
         let n = self.builtin.index.places.len() as u32;
         let mut out = Vec::new();
@@ -160,8 +160,7 @@ impl Gazetteer {
                 out.extend(v.iter().map(|&e| resolve::Candidate::new(self, (e >> 2) + offset, e & 3, false)));
             }
         }
-        let populated = |c: &resolve::Candidate| self.place(c.id).feature_code.starts_with("PPL");
-        if loose && !out.iter().any(populated) {
+        if loose {
             let sk = fold::skeleton(key);
             if !sk.is_empty() {
                 for (ix, offset) in [(&self.builtin.index, 0), (&self.extra, n)] {

@@ -84,6 +84,13 @@ const CONNECTORS: &[&str] = &[
 /// Arabic definite articles, which may start a name in lowercase ("al-Qaim").
 const ARABIC_ARTICLES: &[&str] = &["al", "el", "ad", "as", "ar", "az", "at", "an", "ash", "ez", "es", "ed"];
 
+/// Generic words of Arabic place names ("Ein", "Tal", "Kafr"): part of a
+/// name, never a place by themselves.
+const GENERIC: &[&str] = &[
+    "ein", "ain", "ayn", "tal", "tel", "tell", "tall", "deir", "dayr", "kafr", "khirbet", "khirbat", "jabal", "jebel",
+    "wadi", "bir", "ras", "umm", "abu", "bab", "qasr", "hayy",
+];
+
 /// Words before a name that make it a place.
 const LOCATIVE: &[&str] = &["in", "at", "from", "to", "into", "across", "toward", "towards", "via", "outside", "near"];
 
@@ -143,8 +150,22 @@ const SPEECH: &[&str] = &["said", "says", "told", "added", "stated", "wrote", "e
 /// Words after a small place's name that make it a person's or a group's
 /// ("Khalid bin Walid", "Hamza Division").
 const ORGANISATION: &[&str] = &[
-    "bin", "ibn", "bint", "division", "brigade", "brigades", "battalion", "regiment", "army", "front", "movement",
-    "corps", "faction", "militia", "operation", "legion",
+    "bin",
+    "ibn",
+    "bint",
+    "division",
+    "brigade",
+    "brigades",
+    "battalion",
+    "regiment",
+    "army",
+    "front",
+    "movement",
+    "corps",
+    "faction",
+    "militia",
+    "operation",
+    "legion",
 ];
 
 /// Capitalised words after a place name that do not make it a person's.
@@ -309,7 +330,7 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
                 if t.conn && !arabic_article && n == 1 {
                     continue;
                 }
-                let loose = !(t.conn && !arabic_article)
+                let loose = (!t.conn || arabic_article)
                     && toks[i..i + n].iter().all(|x| x.conn || !g.is_stopword(kstr(x)))
                     && (n > 1 || key.len() >= 5);
                 if g.builtin.index.exact.contains_key(key.as_str())
@@ -337,6 +358,13 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
                     }
                 }
             }
+            if i > 0
+                && !has_break(text, toks[i - 1].end, toks[i].start)
+                && ["operation", "operations"].contains(&kstr(&toks[i - 1]))
+            {
+                i = j;
+                continue;
+            }
             if arabic_article
                 && i > 0
                 && !has_break(text, toks[i - 1].end, toks[i].start)
@@ -362,9 +390,8 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
                         && !QUALIFIERS.contains(&kstr(x))
                         && !TITLES.contains(&kstr(x))
                 };
-                let title_before = i > 0
-                    && joined(i - 1, i)
-                    && (TITLES.contains(&kstr(&toks[i - 1])) || kstr(&toks[i - 1]) == "said");
+                let title_before =
+                    i > 0 && joined(i - 1, i) && (TITLES.contains(&kstr(&toks[i - 1])) || kstr(&toks[i - 1]) == "said");
                 let first_name_before = i > 0 && joined(i - 1, i) && small && namelike(&toks[i - 1]);
                 let speaker = toks.get(j).is_some_and(|x| {
                     joined(j - 1, j) && (SPEECH.contains(&kstr(x)) || small && ORGANISATION.contains(&kstr(x)))
@@ -439,7 +466,7 @@ fn plausible_single<'t>(
     if t.caps && t.end - t.start >= 2 && t.end - t.start <= 4 {
         return !g.is_stopword(folded) || folded == "us" || folded == "uk";
     }
-    if g.is_stopword(folded) || folded.len() < 3 {
+    if g.is_stopword(folded) || folded.len() < 3 || GENERIC.contains(&folded) {
         return false;
     }
     let word = &text[t.start..t.end];

@@ -165,7 +165,7 @@ static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static SUBJECT_SAID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[,;]\s*|\s)((?:(?:the|a|an|state|war|monitoring|news|regime|government|pro-government|semi-official|official|local|activist|opposition|rights|security|military|media|[A-Z][\w'&.-]*)\s+){0,8}?(?:[A-Z][\w'&.-]*|observatory|monitor|agency|media|source|sources|spokesman|spokeswoman|spokesperson|official|officials|group|ministry|army|military|police|residents|activists|witnesses|television|TV|news|chief|commander|statement|report))\s+(?:said|says|reported|reports|announced|claimed|stated|confirmed|added|told|quoted)\b").unwrap()
+    Regex::new(r"(?:^|[,;]\s*|\s)((?:(?:the|a|an|for|of|state|war|monitoring|news|regime|government|pro-government|semi-official|official|local|activist|opposition|rights|security|military|media|[A-Z][\w'&.-]*)\s+){0,8}?(?:[A-Z][\w'&.-]*|observatory|monitor|agency|media|source|sources|spokesman|spokeswoman|spokesperson|official|officials|group|ministry|army|military|police|residents|activists|witnesses|television|TV|news|chief|commander|statement|report))\s+(?:said|says|reported|reports|announced|claimed|stated|confirmed|added|told|quoted)\b").unwrap()
 });
 
 static SAID_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
@@ -243,6 +243,10 @@ mod tests {
         );
         assert_eq!(source_of("Troops entered the town, state news agency SANA reported."), Some("SANA".into()));
         assert_eq!(source_of("Two soldiers died, the observatory said."), Some("the observatory".into()));
+        assert_eq!(
+            source_of("Two soldiers died, the Syrian Observatory for Human Rights said."),
+            Some("the Syrian Observatory for Human Rights".into())
+        );
         assert_eq!(source_of("Two soldiers died in the attack."), None);
         assert_eq!(
             source_of("Troops won, state media and a monitoring group reported."),

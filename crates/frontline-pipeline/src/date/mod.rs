@@ -58,6 +58,9 @@ pub struct DateMention {
     pub approximate: bool,
     /// The expression carries its own year (resolved without the anchor).
     pub absolute: bool,
+    /// Counted from the publication date ("yesterday", "overnight", "ten
+    /// days ago", "last week") rather than naming the day ("12 May", "Friday").
+    pub deictic: bool,
 }
 
 impl DateMention {
@@ -114,6 +117,7 @@ pub fn recognise(clean: &CleanText, sentences: &[Sentence], published: Option<Na
                 part: f.part,
                 approximate: f.approximate,
                 absolute: r.absolute,
+                deictic: f.expr.is_deictic(),
             });
         }
     }
@@ -232,7 +236,8 @@ fn clause_breaks(text: &str) -> usize {
 /// Rules, in order:
 /// 1. Dates in the sentence that say when something happened (not "since
 ///    July", not "reported Saturday", not "now"/"recently"): the one nearest
-///    the trigger, preferring its own clause, gives the date through
+///    the trigger, preferring its own clause and a named day ("On 12 May,
+///    overnight, ...") over a counted one, gives the date through
 ///    [`DateMention::acled_date`]. When that is a year or a quarter ("in
 ///    2014", "this year") the event gets no date: it is background.
 /// 2. Otherwise a reporting date ("Fars News Agency reported Saturday"): the
@@ -264,7 +269,8 @@ pub fn event_date(
     let mut best_event: Option<(&DateMention, usize)> = None;
     let mut best_report: Option<(&DateMention, usize)> = None;
     for m in dates.iter().filter(inside) {
-        let d = distance(m);
+        // A named day beats "overnight" or "yesterday" in the same clause.
+        let d = distance(m) + if m.deictic { 5_000 } else { 0 };
         let slot = match role(clean, m) {
             Role::Event => &mut best_event,
             Role::Report => &mut best_report,

@@ -156,6 +156,13 @@ pub(super) enum Expr {
     Ref(&'static str),
 }
 
+impl Expr {
+    /// Counted from the anchor rather than naming a day or period.
+    pub(super) fn is_deictic(&self) -> bool {
+        matches!(self, Expr::DayShift(_) | Expr::Ago { .. } | Expr::UnitShift { .. } | Expr::Weekend(_) | Expr::Ref(_))
+    }
+}
+
 /// An expression found in a sentence: token range, what it says, modifiers.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Found {
@@ -221,6 +228,34 @@ const COUNTED: &[&str] = &[
     "pounds",
     "euros",
     "points",
+];
+
+/// Nouns after a day and month that make them a name ("18th March
+/// Division", "the 6 October Bridge", "the March 15 Movement").
+const NAMED_AFTER: &[&str] = &[
+    "division",
+    "brigade",
+    "brigades",
+    "battalion",
+    "regiment",
+    "movement",
+    "front",
+    "coalition",
+    "alliance",
+    "group",
+    "square",
+    "street",
+    "bridge",
+    "stadium",
+    "hospital",
+    "school",
+    "university",
+    "camp",
+    "war",
+    "uprising",
+    "revolution",
+    "martyrs",
+    "city",
 ];
 
 struct Parser<'a> {
@@ -778,6 +813,9 @@ impl<'a> Parser<'a> {
             if let Some((y, l)) = self.comma_year(k) {
                 return Some((Expr::Date { y: Some(y), m, d }, l));
             }
+            if NAMED_AFTER.contains(&self.w(k)) {
+                return None; // "the October 6 Bridge"
+            }
             return Some((Expr::Date { y: None, m, d }, k));
         }
         if let Some((y, k)) = self.comma_year(j) {
@@ -806,13 +844,16 @@ impl<'a> Parser<'a> {
         self.is(j + 1, "year").then_some((shift, j + 2))
     }
 
-    /// "3 November 2017", "25th of July", "3 Nov".
+    /// "3 November 2017", "25th of July", "3 Nov"; not "18th March Division".
     fn day_led(&self, i: usize) -> Option<(Expr, usize)> {
         let (d, j) = self.day(i)?;
         let j = if self.is(j, "of") { j + 1 } else { j };
         let (m, k) = self.month(j, false)?;
         if let Some((y, l)) = self.comma_year(k) {
             return Some((Expr::Date { y: Some(y), m, d }, l));
+        }
+        if NAMED_AFTER.contains(&self.w(k)) {
+            return None;
         }
         Some((Expr::Date { y: None, m, d }, k))
     }

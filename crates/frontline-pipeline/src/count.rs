@@ -87,6 +87,11 @@ static ACTIVE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// One victim as the object: "killing a rebel", "shot and killed him".
+static ACTIVE_ONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:killing|killed|kills|shot dead|shooting dead|executing|executed|assassinated|assassinating|beheaded) (?:him|her|a|an|one)\b(?: (?:[a-z'-]+ ){0,2}?(?P<more>number|few|dozen|group|couple)\b)?").unwrap()
+});
+
 /// One named person killed: "Brig. Gen. X was killed by a mortar shell".
 static SINGULAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:was|has been|had been) (?:reportedly |also |later |allegedly )?(?:killed|shot dead|executed|assassinated|slain|beheaded)\b").unwrap()
@@ -265,6 +270,11 @@ fn recognise_in(text: &str, base: usize, out: &mut Vec<CountMention>) {
     for c in ACTIVE.captures_iter(text) {
         push(c.get(0).unwrap(), &c["n"], CountWhat::from_word(&c["w"]), false);
     }
+    for c in ACTIVE_ONE.captures_iter(text) {
+        if c.name("more").is_none() {
+            push(c.get(0).unwrap(), "one", CountWhat::Killed, false);
+        }
+    }
     for m in SINGULAR.find_iter(text) {
         push(m, "one", CountWhat::Killed, false);
     }
@@ -279,8 +289,8 @@ fn recognise_in(text: &str, base: usize, out: &mut Vec<CountMention>) {
     }
 }
 
-/// The fatalities of an event from the counts of its sentences: a summary
-/// line wins (the lowest, by ACLED's rule); otherwise killed figures of one
+/// The fatalities of an event from the counts of its sentences (in text
+/// order): a summary line wins (the last one); otherwise killed figures of one
 /// sentence add up ("2 soldiers and 3 fighters were killed") and the
 /// sentences' totals, which restate one another, give the largest.
 pub fn fatalities<'a>(counts: impl IntoIterator<Item = (usize, &'a CountMention)>) -> Option<u32> {
@@ -291,7 +301,9 @@ pub fn fatalities<'a>(counts: impl IntoIterator<Item = (usize, &'a CountMention)
             continue;
         }
         if c.summary {
-            summary = Some(summary.map_or(c.value, |s| s.min(c.value)));
+            // The last summary is the coder's final word ("No fatalities were
+            // reported. Coded one fatality for the suicide bomber.").
+            summary = Some(c.value);
         } else if !c.part {
             match per_sentence.iter_mut().find(|(s, _)| *s == sentence) {
                 Some((_, v)) => *v += c.value,
@@ -320,6 +332,7 @@ mod tests {
         check("Gunmen opened fire, killing two and wounding five others.", &[(2, "killed"), (5, "wounded")]);
         check("A soldier was killed by a sniper.", &[(1, "killed")]);
         check("Brig. Gen. Ali Hassan was killed by a mortar shell.", &[(1, "killed")]);
+        check("Gunmen opened fire on a car, killing a rebel commander.", &[(1, "killed")]);
         check("Dozens were wounded in the blast.", &[(12, "wounded")]);
         check("Rebels kidnapped around 30 people on Monday.", &[(30, "abducted")]);
         check("The death toll rose to 41 on Tuesday.", &[(41, "killed")]);

@@ -496,7 +496,8 @@ fn draft(
         .find(|m| subject.is_none_or(|s| s.actor.name != m.actor.name) && m.actor.inter != Inter::Civilians)
         .copied();
     let civilians = actors.iter().find(|m| m.actor.inter == Inter::Civilians).copied();
-    let place = place_of(doc, index, (cs, ce), key.start)
+    let found_place = place_of(doc, index, (cs, ce), key.start);
+    let place = found_place
         .map(|(m, p)| (m.place.clone(), p))
         .or_else(|| country_place(doc, &actors).map(|p| (p, GeoPrecision::Region)));
     let country_code = place.as_ref().map(|p| p.0.country_code.clone());
@@ -781,15 +782,22 @@ fn normalise_source(s: &str) -> String {
     s.trim_start_matches("the ").trim_start_matches("The ").to_string()
 }
 
-/// Counts in sentences without an event of their own (an ACLED closing
-/// line "2 fatalities.", "Two soldiers died.") belong to the event before.
+/// Counts in sentences without an event of their own belong to the events
+/// before them: a figure ("Two soldiers died.") to the nearest one, a
+/// summary ("2 fatalities.", "Unknown fatalities coded as 10.") to every
+/// one of its paragraph, as ACLED's closing line sums up the note.
 fn attach_counts(doc: &Document<'_>, drafts: &mut [Draft]) {
     for (k, c) in doc.counts.iter().enumerate() {
         let Some(si) = doc.sentences.iter().position(|s| within(c.start, c.end, s.start, s.end)) else { continue };
         if drafts.iter().any(|d| d.sentence == si) {
             continue;
         }
-        if let Some(d) = drafts.iter_mut().rev().find(|d| d.sentence < si) {
+        if c.summary {
+            let paragraph = doc.sentences[si].paragraph;
+            for d in drafts.iter_mut().filter(|d| d.sentence < si && doc.sentences[d.sentence].paragraph == paragraph) {
+                d.counts.push((si, k));
+            }
+        } else if let Some(d) = drafts.iter_mut().rev().find(|d| d.sentence < si) {
             d.counts.push((si, k));
         }
     }

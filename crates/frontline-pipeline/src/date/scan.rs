@@ -1136,7 +1136,6 @@ const FUTURE_CUES: &[&str] = &[
     "scheduled",
     "plans",
     "planned",
-    "plan",
     "upcoming",
     "would",
     "due",
@@ -1144,7 +1143,6 @@ const FUTURE_CUES: &[&str] = &[
     "payable",
     "starting",
     "beginning",
-    "set",
     "going",
 ];
 
@@ -1158,9 +1156,11 @@ const PAST_VERBS: &[&str] = &[
 /// Words skipped when looking for the verb before an expression.
 const FILLER: &[&str] = &["on", "late", "early", "last", "this", "the", "at", "noon", "midnight", "night", "by", "in"];
 
-/// Tense of the clause before token `i`: a future cue in the clause
-/// ("will", "expected", "payable") decides future, else the nearest
-/// verb-like word decides past ("said", "-ed").
+/// Tense of the clause before token `i`. The nearest verb-like word
+/// decides past ("said Friday", "closed Wednesday") unless it is passive
+/// ("to be published in November"); then a future cue anywhere in the clause
+/// ("will meet on Thursday", "set to resume Monday", "payable Jan. 2", "by
+/// February") decides future.
 fn tense(p: &Parser<'_>, i: usize) -> Tense {
     let mut clause = i.saturating_sub(8)..i;
     for k in clause.clone().rev() {
@@ -1169,14 +1169,27 @@ fn tense(p: &Parser<'_>, i: usize) -> Tense {
             break;
         }
     }
-    if clause.clone().any(|k| FUTURE_CUES.contains(&p.w(k))) {
+    if i > 0 && p.is(i - 1, "by") {
         return Tense::Future;
     }
-    let verb = clause.rev().map(|k| p.w(k)).find(|w| !FILLER.contains(w));
-    match verb {
-        Some(w) if PAST_VERBS.contains(&w) || (w.len() > 4 && w.ends_with("ed")) => Tense::Past,
-        _ => Tense::Unknown,
+    let verb = clause.clone().rev().find(|&k| !FILLER.contains(&p.w(k)));
+    if let Some(k) = verb {
+        let w = p.w(k);
+        let passive = k > 0 && matches!(p.w(k - 1), "be" | "been" | "being");
+        if !passive && (PAST_VERBS.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !FUTURE_CUES.contains(&w))) {
+            return Tense::Past;
+        }
     }
+    let to_verb = |k: usize| {
+        p.is(k, "to")
+            && !(k > 0 && p.is(k - 1, "according"))
+            && p.kind(k + 1) == Some(TokKind::Word)
+            && lexicon(p.w(k + 1)) & START == 0
+    };
+    if clause.clone().any(|k| FUTURE_CUES.contains(&p.w(k)) || to_verb(k)) {
+        return Tense::Future;
+    }
+    Tense::Unknown
 }
 
 /// Starters that never make an expression alone ("the", "in", "about"):

@@ -64,7 +64,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Capture,
-        r"\b(?:captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|overr(?:an|un|unning)|(?:took|taken|take|taking|gained|gain|gains|gaining|assumed|imposed|established|wrested|wrest|wresting|seized) (?:full |complete |total )?control|took over|taken over|(?:advanced|managed|able) to control|(?:controlled|controlling|control) (?:over )?(?:the |a |an |one (?:more )?|two |three |several |new )?(?:villages?|towns?|city|areas?|hills?|neighbo(?:u)?rhoods?|district|bases?|airbase|airport|crossing|region|positions?|points?|oil ?fields?|sites?|mountains?|farms?)|(?:took|taken|taking|take) (?:it|them) over|cleared (?:of|from)|gained (?:new )?(?:positions|ground)|fell (?:to|into the hands of)|stormed and (?:captured|took)|drove (?:out|them out)|driving out|driven out|expelled|ousted|declared? victory (?:in|over|at)|victory (?:in|at)|defeated (?:[\w'-]+ ){1,5}?(?:in|at))\b",
+        r"\b(?:captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|overr(?:an|un|unning)|(?:took|taken|take|taking|gained|gain|gains|gaining|assumed|imposed|(?:re-?)?establish(?:ed|ing)?|wrested|wrest|wresting|seized) (?:full |complete |total )?control|(?:controlled|controls) (?:the |a |an )?(?-i:[A-Z])|(?:advanced|advances|advance) and (?:took |taken )?control(?:led)?|(?:took|take|taking|seized) (?:[\w-]+ ){0,2}?(?:checkpoints?|positions?|points?|hills?|villages?|towns?)\b|took over|taken over|(?:advanced|managed|able) to control|(?:controlled|controlling|control) (?:over )?(?:the |a |an |one (?:more )?|two |three |several |new )?(?:villages?|towns?|city|areas?|hills?|neighbo(?:u)?rhoods?|district|bases?|airbase|airport|crossing|region|positions?|points?|oil ?fields?|sites?|mountains?|farms?)|(?:took|taken|taking|take) (?:it|them) over|cleared (?:of|from)|gained (?:new )?(?:positions|ground)|fell (?:to|into the hands of)|stormed and (?:captured|took)|drove (?:out|them out)|driving out|driven out|expelled|ousted|declared? victory (?:in|over|at)|victory (?:in|at)|defeated (?:[\w'-]+ ){1,5}?(?:in|at))\b",
     ),
     (
         Cue::Handover,
@@ -76,7 +76,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Brief,
-        r"\b(?:briefly|temporarily|for (?:a )?few hours|hours later|short-lived|before (?:withdrawing|retreating|being (?:pushed|driven) (?:back|out)))\b",
+        r"\b(?:briefly|temporarily|for (?:a )?few hours|for a short (?:time|period|while)|hours later|short-lived|before (?:withdrawing|retreating|being (?:pushed|driven) (?:back|out)))\b",
     ),
     (
         Cue::Clash,
@@ -165,6 +165,11 @@ static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:will|would|could|might|(?-i:may)|shall|appear(?:s|ed)? to|seem(?:s|ed)? to|expect(?:s|ed|ing)?|plan(?:s|ned|ning)?|prepar(?:e|es|ed|ing)|threat(?:en|ens|ened|ening)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|likely|possibl[ey]|aim(?:s|ed|ing)?|intend(?:s|ed)?|try|tries|trying|tried|seek(?:s|ing)?|sought|ready to|poised to|set to|about to|fear(?:s|ed)?|risk(?:s)?|urg(?:e|es|ed)|call(?:s|ed)? for|if|unless|den(?:y|ies|ied)|rumou?r(?:s|ed)?|hop(?:e|es|ed)|want(?:s|ed)?|order(?:s|ed)? to|in order to|to prevent|to avoid|would-be|potential|worr(?:y|ies|ied)|capable of|able to mount)\b").unwrap()
 });
 
+/// What follows "captured"/"seized" when people or equipment, not a place, are taken.
+static SEIZED_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:an? |the |two |three |four |five |several |some |\d+ )?(?:[\w-]+ ){0,3}?(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|elements|men|people|civilians?|persons?|individuals?|prisoners?|tanks?|vehicles?|weapons?|ammunition|rifles?|guns?|cars?|trucks?|drones?)\b").unwrap()
+});
+
 /// Negation right before a cue.
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:no|not|never|without|neither|nor|didn't|did not|failed to|fail to|no longer|denied)\b(?:\s+\S+){0,2}\s*$").unwrap()
@@ -203,7 +208,12 @@ pub fn cues(text: &str, base: usize) -> Vec<Found> {
             if HEDGE.is_match(window) || NEGATION.is_match(before) || purpose(before) {
                 continue;
             }
-            out.push(Found { cue: CUES[i].0, start: base + m.start(), end: base + m.end() });
+            let mut cue = CUES[i].0;
+            // "captured a regime soldier", "seized two tanks": not territory.
+            if cue == Cue::Capture && SEIZED_OBJECT.is_match(&text[m.end()..]) {
+                cue = Cue::Abduct;
+            }
+            out.push(Found { cue, start: base + m.start(), end: base + m.end() });
         }
     }
     // Overlapping wordings: the longer one says more ("suicide car bomb",
@@ -340,7 +350,7 @@ pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
         return Some(T::SexualViolence);
     }
     if has(Cue::Kill) {
-        let armed = (p.target_armed && !p.target_civilian) || (p.two_armed && !p.target_civilian);
+        let armed = (p.target_armed || p.two_armed) && !p.target_civilian;
         return Some(if armed { T::ArmedClash } else { T::Attack });
     }
     // Seizing fighters of another armed group is fighting between them.

@@ -491,10 +491,24 @@ fn draft(
         }
         m
     };
+    // Allies named with the subject ("regime forces and allied militias",
+    // "the SDF, backed by Coalition warplanes") are not the other party.
+    let mut allied = vec![false; actors.len()];
+    if let Some(p) = subject.and_then(|s| actors.iter().position(|m| std::ptr::eq(*m, s))) {
+        for i in p + 1..actors.len() {
+            if !actors[i].joins_previous {
+                break;
+            }
+            allied[i] = true;
+        }
+    }
     let other = actors
         .iter()
-        .find(|m| subject.is_none_or(|s| s.actor.name != m.actor.name) && m.actor.inter != Inter::Civilians)
-        .copied();
+        .enumerate()
+        .find(|&(i, m)| {
+            !allied[i] && subject.is_none_or(|s| s.actor.name != m.actor.name) && m.actor.inter != Inter::Civilians
+        })
+        .map(|(_, m)| *m);
     let civilians = actors.iter().find(|m| m.actor.inter == Inter::Civilians).copied();
     let found_place = place_of(doc, index, (cs, ce), key.start);
     let place = found_place
@@ -683,9 +697,8 @@ fn place_of<'d>(
     // Nor a name inside the attribution ("Fars News Agency reported").
     let attribution = s.source.as_ref().map_or((0, 0), |a| (a.start, a.end));
     let usable = |m: &&PlaceMention| {
-        !m.demonym
-            && !(m.place.feature_code.starts_with("PCL") && doc.clean.text[m.end..].starts_with("'s"))
-            && !within(m.start, m.end, attribution.0, attribution.1)
+        let possessive = m.place.feature_code.starts_with("PCL") && doc.clean.text[m.end..].starts_with("'s");
+        !(m.demonym || possessive || within(m.start, m.end, attribution.0, attribution.1))
     };
     let fine = |m: &PlaceMention| m.precision != GeoPrecision::Region;
     let in_clause: Vec<&PlaceMention> =

@@ -184,7 +184,9 @@ fn resolve_expr(e: &Expr, tense: Tense, cx: &Context) -> Option<Resolved> {
             let a = anchor?;
             let am = a.month();
             let y = match rel {
-                Rel::Last => a.year() - i32::from(m >= am),
+                // "last February" said in March is a year back: the month
+                // just past is "last month".
+                Rel::Last => a.year() - i32::from(m + 1 >= am),
                 Rel::Next => a.year() + i32::from(m <= am),
                 Rel::This => a.year(),
                 Rel::None if m == am => a.year(),

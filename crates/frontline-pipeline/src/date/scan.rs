@@ -829,6 +829,9 @@ impl<'a> Parser<'a> {
         if let Some((shift, k)) = self.year_shift(j) {
             return Some((Expr::MonthOfYear { m, shift }, k));
         }
+        if NAMED_AFTER.contains(&self.w(j)) {
+            return None; // "the October War", "6 October Bridge"
+        }
         Some((Expr::Month { y: None, m, rel: Rel::None }, j))
     }
 

@@ -90,6 +90,13 @@ fn timeml_conventions() {
     );
     check("He was born in nineteen seventy-nine.", "1998-03-03", &[("nineteen seventy-nine", "1979")]);
     check("Sales fell last fall.", "1998-02-06", &[("last fall", "1997-FA")]);
+    check("Two helicopters crashed last February.", "1998-03-01", &[("last February", "1997-02")]);
+    check(
+        "The stock market closed Wednesday; talks will resume Monday.",
+        "1989-10-27",
+        &[("Wednesday", "1989-10-25"), ("Monday", "1989-10-30")],
+    );
+    check("The loan is to be repaid by February.", "1989-10-30", &[("February", "1990-02")]);
 }
 
 #[test]
@@ -97,6 +104,8 @@ fn numbers_that_are_not_dates() {
     check("Some 2000 fighters and 3,000 civilians left; 1.5 million fled.", "2017-11-19", &[]);
     check("A quarter of the town was destroyed.", "2017-11-19", &[]);
     check("May God protect them, said the imam.", "2017-11-19", &[]);
+    check("The 18th March Division shelled the town.", "2017-11-19", &[]);
+    check("Rebels held the 6 October Bridge.", "2017-11-19", &[]);
 }
 
 #[test]
@@ -172,6 +181,12 @@ fn event_dates() {
         Some(("2018-07-25", 1)),
     );
     check_event("Forces recaptured the village.", "2018-11-17", "recaptured", Some(("2018-11-17", 1)));
+    check_event(
+        "On 12 May 2022, overnight, Turkish forces shelled the frontline.",
+        "2022-05-14",
+        "shelled",
+        Some(("2022-05-12", 1)),
+    );
 }
 
 #[test]

@@ -737,14 +737,29 @@ impl<'a> Parser<'a> {
     }
 
     fn core(&self, i: usize) -> Option<(Expr, bool, usize)> {
-        let w = self.w(i);
-        if w.is_empty() {
-            return None;
+        match self.kind(i)? {
+            TokKind::Num => self.core_number(i),
+            TokKind::Word => self.core_word(i),
+            TokKind::Punct => None,
         }
-        if let Some(r) = self.numeric(i) {
-            return Some((r.0, false, r.1));
+    }
+
+    /// Expressions that start with digits: "2017-11-03", "3 November", "2014", "the 1990s", "ten days ago".
+    fn core_number(&self, i: usize) -> Option<(Expr, bool, usize)> {
+        if let Some((e, j)) = self.numeric(i).or_else(|| self.day_led(i)) {
+            return Some((e, false, j));
         }
-        if let Some((wd, j)) = weekday_word(w).filter(|_| self.cap(i)).map(|wd| (wd, i + 1)) {
+        if let Some((y, j)) = self.year(i) {
+            return Some((Expr::Year(y), false, j));
+        }
+        if let Some((e, j)) = self.decade(i).or_else(|| self.quarter(i)) {
+            return Some((e, false, j));
+        }
+        self.ago(i)
+    }
+
+    fn core_word(&self, i: usize) -> Option<(Expr, bool, usize)> {
+        if let Some((wd, j)) = weekday_word(self.w(i)).filter(|_| self.cap(i)).map(|wd| (wd, i + 1)) {
             // "Saturday, April 25": the date wins.
             let k = if self.is(j, ",") { j + 1 } else { j };
             if let Some(r) = self.month_led(k).or_else(|| self.day_led(k)) {
@@ -752,13 +767,7 @@ impl<'a> Parser<'a> {
             }
             return Some((Expr::Weekday { wd, rel: Rel::None }, false, j));
         }
-        if let Some(r) = self.month_led(i).or_else(|| self.day_led(i)) {
-            return Some((r.0, false, r.1));
-        }
-        if let Some((y, j)) = self.year(i) {
-            return Some((Expr::Year(y), false, j));
-        }
-        if let Some(r) = self.decade(i) {
+        if let Some(r) = self.month_led(i).or_else(|| self.decade(i)) {
             return Some((r.0, false, r.1));
         }
         if let Some((y, j)) = self.spelled_year(i).filter(|(_, j)| unit_word(self.w(*j)).is_none()) {
@@ -770,10 +779,7 @@ impl<'a> Parser<'a> {
         if let Some(r) = self.ago(i) {
             return Some(r);
         }
-        if let Some(r) = self.relative(i) {
-            return Some((r.0, false, r.1));
-        }
-        if let Some(r) = self.reference(i) {
+        if let Some(r) = self.relative(i).or_else(|| self.reference(i)) {
             return Some((r.0, false, r.1));
         }
         None

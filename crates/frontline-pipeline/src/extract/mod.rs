@@ -502,12 +502,16 @@ fn draft(
             allied[i] = true;
         }
     }
+    // The other party: named after the cue when it is ("clashed with X"), else anywhere.
+    let candidate = |&(i, m): &(usize, &&ActorMention)| {
+        !allied[i] && subject.is_none_or(|s| s.actor.name != m.actor.name) && m.actor.inter != Inter::Civilians
+    };
     let other = actors
         .iter()
         .enumerate()
-        .find(|&(i, m)| {
-            !allied[i] && subject.is_none_or(|s| s.actor.name != m.actor.name) && m.actor.inter != Inter::Civilians
-        })
+        .filter(candidate)
+        .find(|(_, m)| m.start >= key.end)
+        .or_else(|| actors.iter().enumerate().find(candidate))
         .map(|(_, m)| *m);
     let civilians = actors.iter().find(|m| m.actor.inter == Inter::Civilians).copied();
     let found_place = place_of(doc, index, (cs, ce), key.start);

@@ -229,6 +229,27 @@ fn clause_breaks(text: &str) -> usize {
     text.chars().filter(|c| matches!(c, ';' | '—' | '–' | '(' | ')' | ':')).count() + text.matches(" - ").count()
 }
 
+/// A mention's ACLED date for an event, which cannot postdate its report: a
+/// weekday or a day without a year that resolved after the publication date
+/// (a misread tense) is taken back a week or a year; a counted future
+/// ("tomorrow", "next week") sets no date.
+fn past_date(m: &DateMention, published: Option<NaiveDate>) -> Option<(NaiveDate, TimePrecision)> {
+    let (d, p) = m.acled_date()?;
+    let Some(published) = published else { return Some((d, p)) };
+    if d <= published || m.absolute {
+        return Some((d, p));
+    }
+    if m.deictic {
+        return None;
+    }
+    let back = if m.granularity == Granularity::Day && (d - published).num_days() < 7 {
+        d.checked_sub_days(Days::new(7))
+    } else {
+        d.with_year(d.year() - 1)
+    };
+    back.map(|d| (d, p))
+}
+
 /// The ACLED date of the event whose trigger word starts at byte `trigger`
 /// in `sentences[index]`, or `None` when no date within a month can be set
 /// (then there is no event).
@@ -247,6 +268,8 @@ fn clause_breaks(text: &str) -> usize {
 ///    "during", "then") and that one has an event date, that date.
 /// 4. Otherwise the publication date, precision 1: ACLED codes an undated
 ///    event in a news report on the reported day.
+///
+/// An event never postdates its report: see [`past_date`].
 ///
 /// The caller passes the same `published` it gave [`recognise`]; the
 /// extraction engineer calls this once per event candidate:
@@ -281,7 +304,7 @@ pub fn event_date(
         }
     }
     if let Some((m, _)) = best_event {
-        return m.acled_date();
+        return past_date(m, published);
     }
     if let Some((m, _)) = best_report {
         return m.acled_date().map(|(d, p)| (d, p.max(TimePrecision::Week)));
@@ -294,7 +317,7 @@ pub fn event_date(
             .iter()
             .filter(|m| m.start >= p.start && m.end <= p.end && m.granularity != Granularity::Ref)
             .filter(|m| role(clean, m) == Role::Event)
-            .find_map(|m| m.acled_date());
+            .find_map(|m| past_date(m, published));
         if prev.is_some() {
             return prev;
         }

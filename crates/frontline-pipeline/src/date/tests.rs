@@ -182,6 +182,12 @@ fn event_dates() {
     );
     check_event("Forces recaptured the village.", "2018-11-17", "recaptured", Some(("2018-11-17", 1)));
     check_event(
+        "Officials will investigate the attack on Tuesday that killed five.",
+        "2017-11-19",
+        "attack",
+        Some(("2017-11-14", 1)),
+    );
+    check_event(
         "On 12 May 2022, overnight, Turkish forces shelled the frontline.",
         "2022-05-14",
         "shelled",

@@ -263,7 +263,8 @@ fn past_date(m: &DateMention, published: Option<NaiveDate>) -> Option<(NaiveDate
 ///    2014", "this year") the event gets no date: it is background.
 /// 2. Otherwise a reporting date ("Fars News Agency reported Saturday"): the
 ///    event happened by then; the report's day with precision 2 (within a
-///    week ending at the report).
+///    week ending at the report), or 1 when the report is the publication
+///    day's own news ("... state media reported on Sunday" in Sunday's paper).
 /// 3. Otherwise, when the sentence carries on the one before ("also",
 ///    "during", "then") and that one has an event date, that date.
 /// 4. Otherwise the publication date, precision 1: ACLED codes an undated
@@ -307,7 +308,10 @@ pub fn event_date(
         return past_date(m, published);
     }
     if let Some((m, _)) = best_report {
-        return m.acled_date().map(|(d, p)| (d, p.max(TimePrecision::Week)));
+        return m.acled_date().map(|(d, p)| match published {
+            Some(pd) if d == pd => (d, p),
+            _ => (d, p.max(TimePrecision::Week)),
+        });
     }
     let text = s.text(clean);
     let continues = text.split(|c: char| !c.is_alphanumeric()).any(|w| is_word(w, CONTINUATION));

@@ -1,11 +1,13 @@
 //! Resolve: a scanned expression plus the publication date (the anchor) gives
 //! a TimeML value and the days it covers.
 //!
-//! Conventions (TimeML/TimeBank, which news follows): a bare weekday or a
-//! day without a year is the nearest one on or before the anchor unless the
-//! sentence speaks of the future; "last week" is the ISO week before the
-//! anchor's; "a year ago" in a sentence about quarters is that quarter a year
-//! back. Without an anchor only expressions that carry their year resolve.
+//! Conventions (TimeML/TimeBank, which news follows): a bare weekday is the
+//! last one on or before the anchor unless its clause speaks of the future;
+//! a day or month without a year is the last one in a past clause, the next
+//! in a future one, otherwise the last unless the next is within two months;
+//! "last week" is the ISO week before the anchor's; "a year ago" in an
+//! article about quarters is the last completed quarter a year back. Without
+//! an anchor only expressions that carry their year resolve.
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 

@@ -25,7 +25,10 @@ pub fn fold_into(s: &str, out: &mut String) {
         if is_elided(c) {
             continue;
         }
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+            space = false;
+        } else if c.is_alphanumeric() {
             for l in c.to_lowercase() {
                 out.push(base_letter(l));
             }

@@ -53,14 +53,59 @@ pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 pub const ALT: u32 = 1;
 pub const DEMONYM: u32 = 2;
 
-/// Places and their keys. Entries are `place index << 2 | ALT | DEMONYM`.
+/// Places and their keys. Keys are stored as 64-bit hashes of the folded
+/// name, sorted, each with an entry `place index << 2 | ALT | DEMONYM`: no
+/// strings, two allocations, and a build that is a sort.
 #[derive(Default)]
 pub struct Index {
     pub places: Vec<Place>,
     /// How many distinct names each place has: how well known it is.
     pub names: Vec<u16>,
-    pub exact: FxMap<Box<str>, Vec<u32>>,
-    pub skeleton: FxMap<Box<str>, Vec<u32>>,
+    exact: Keys,
+    skeleton: Keys,
+}
+
+/// Sorted (hash, entry) pairs with a table of where each top-bits bucket
+/// starts, so a lookup touches one or two cache lines.
+#[derive(Default)]
+struct Keys {
+    pairs: Vec<(u64, u32)>,
+    starts: Vec<u32>,
+}
+
+const BUCKET_BITS: u32 = 20;
+
+impl Keys {
+    fn seal(&mut self) {
+        self.pairs.sort_unstable();
+        self.pairs.dedup_by_key(|e| (e.0, e.1 >> 2));
+        self.starts.clear();
+        self.starts.reserve((1 << BUCKET_BITS) + 1);
+        let mut i = 0;
+        for b in 0..=(1u64 << BUCKET_BITS) {
+            while i < self.pairs.len() && (self.pairs[i].0 >> (64 - BUCKET_BITS)) < b {
+                i += 1;
+            }
+            self.starts.push(i as u32);
+        }
+    }
+
+    fn get(&self, h: u64) -> &[(u64, u32)] {
+        let Some(&a) = self.starts.get((h >> (64 - BUCKET_BITS)) as usize) else { return &[] };
+        let b = self.starts.get((h >> (64 - BUCKET_BITS)) as usize + 1).copied().unwrap_or(a);
+        let bucket = &self.pairs[a as usize..b as usize];
+        let lo = bucket.partition_point(|e| e.0 < h);
+        let hi = lo + bucket[lo..].partition_point(|e| e.0 == h);
+        &bucket[lo..hi]
+    }
+}
+
+/// The hash a folded key is stored under.
+pub fn key_hash(key: &str) -> u64 {
+    let mut h = Fx::default();
+    h.write(key.as_bytes());
+    h.write_u8(0xff);
+    h.finish()
 }
 
 impl Index {
@@ -69,36 +114,40 @@ impl Index {
         self.places.push(place);
         self.names.push(names.len().min(u16::MAX as usize) as u16);
         let mut key = String::new();
-        let mut seen: Vec<String> = Vec::with_capacity(names.len());
+        let mut seen: Vec<u64> = Vec::with_capacity(names.len());
         for &(name, flags) in names {
             key.clear();
             super::fold::fold_into(name, &mut key);
-            if key.len() < 2 || seen.contains(&key) {
+            let h = key_hash(&key);
+            if key.len() < 2 || seen.contains(&h) {
                 continue;
             }
+            seen.push(h);
             let entry = idx << 2 | flags;
-            push(&mut self.exact, &key, entry);
+            self.exact.pairs.push((h, entry));
             if by_skeleton {
                 let sk = skeleton(&key);
                 if !sk.is_empty() {
-                    push(&mut self.skeleton, &sk, entry);
+                    self.skeleton.pairs.push((key_hash(&sk), entry));
                 }
             }
-            seen.push(key.clone());
         }
     }
-}
 
-fn push(map: &mut FxMap<Box<str>, Vec<u32>>, key: &str, entry: u32) {
-    match map.get_mut(key) {
-        Some(v) => {
-            if !v.iter().any(|e| e >> 2 == entry >> 2) {
-                v.push(entry);
-            }
-        }
-        None => {
-            map.insert(key.into(), vec![entry]);
-        }
+    /// Sorts the keys for lookup; one entry per key and place.
+    fn seal(&mut self) {
+        self.exact.seal();
+        self.skeleton.seal();
+    }
+
+    /// Entries under an exact folded key.
+    pub fn exact(&self, key: &str) -> &[(u64, u32)] {
+        self.exact.get(key_hash(key))
+    }
+
+    /// Entries under a skeleton key.
+    pub fn skeleton(&self, key: &str) -> &[(u64, u32)] {
+        self.skeleton.get(key_hash(key))
     }
 }
 
@@ -188,7 +237,7 @@ fn load_builtin() -> Builtin {
     let mut index = Index::default();
     let lines: Vec<&str> = PLACES.lines().filter(|l| !l.starts_with('#')).collect();
     let mut admin2: FxMap<String, String> = FxMap::default();
-    for l in &lines {
+    for l in lines.iter().filter(|l| l.starts_with("A\t") || l.starts_with("B\t")) {
         let c: Vec<&str> = l.split('\t').collect();
         if c.len() >= 10 && c[0] == "A" {
             let key = format!("{}.{}", c[6], c[7]);
@@ -275,6 +324,7 @@ fn load_builtin() -> Builtin {
         names.extend(c[2].split('|').filter(|n| !n.is_empty()).map(|n| (n, ALT)));
         index.add(place, &names, true);
     }
+    index.seal();
     Builtin { index, tables }
 }
 
@@ -357,6 +407,7 @@ pub fn add_dump(index: &mut Index, base: &Builtin, text: &str) -> (usize, Vec<Du
         index.add(place, &names, true);
         added += 1;
     }
+    index.seal();
     (added, errors)
 }
 

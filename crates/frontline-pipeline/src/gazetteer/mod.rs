@@ -146,6 +146,17 @@ impl Gazetteer {
         if id < n { self.builtin.index.names[id as usize] } else { self.extra.names[(id - n) as usize] }
     }
 
+    /// Whether any place has this exact folded name.
+    fn has_exact(&self, key: &str) -> bool {
+        !self.builtin.index.exact(key).is_empty() || !self.extra.exact(key).is_empty()
+    }
+
+    /// Whether any place has the skeleton of this folded name.
+    fn has_skeleton(&self, key: &str) -> bool {
+        let sk = fold::skeleton(key);
+        !sk.is_empty() && (!self.builtin.index.skeleton(&sk).is_empty() || !self.extra.skeleton(&sk).is_empty())
+    }
+
     fn is_stopword(&self, folded: &str) -> bool {
         self.builtin.tables.stopwords.contains_key(folded)
     }
@@ -156,17 +167,19 @@ impl Gazetteer {
         let n = self.builtin.index.places.len() as u32;
         let mut out = Vec::new();
         for (ix, offset) in [(&self.builtin.index, 0), (&self.extra, n)] {
-            if let Some(v) = ix.exact.get(key) {
-                out.extend(v.iter().map(|&e| resolve::Candidate::new(self, (e >> 2) + offset, e & 3, false)));
-            }
+            out.extend(
+                ix.exact(key).iter().map(|&(_, e)| resolve::Candidate::new(self, (e >> 2) + offset, e & 3, false)),
+            );
         }
         if loose {
             let sk = fold::skeleton(key);
             if !sk.is_empty() {
                 for (ix, offset) in [(&self.builtin.index, 0), (&self.extra, n)] {
-                    if let Some(v) = ix.skeleton.get(sk.as_str()) {
-                        out.extend(v.iter().map(|&e| resolve::Candidate::new(self, (e >> 2) + offset, e & 3, true)));
-                    }
+                    out.extend(
+                        ix.skeleton(&sk)
+                            .iter()
+                            .map(|&(_, e)| resolve::Candidate::new(self, (e >> 2) + offset, e & 3, true)),
+                    );
                 }
             }
         }
@@ -195,6 +208,15 @@ mod tests {
         assert_eq!(hits.first().map(|h| h.0.geonameid), Some(100001));
         let p = hits[0].0;
         assert_eq!((p.country.as_str(), p.admin1.as_str()), ("Syria", "Homs"));
+    }
+
+    /// `cargo test --release -p frontline-pipeline --lib load_time -- --ignored --nocapture`
+    #[test]
+    #[ignore = "a measurement, not a check"]
+    fn load_time() {
+        let t = std::time::Instant::now();
+        let g = Gazetteer::builtin();
+        println!("built-in gazetteer: {} places in {:?}", g.len(), t.elapsed());
     }
 
     fn check_lookup(name: &str, country: &str, admin1: &str) {

@@ -290,7 +290,6 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
     let mut raws: Vec<Raw> = Vec::new();
     let mut toks: Vec<Tok> = Vec::new();
     let mut keys = String::new();
-    let mut lower: Option<HashSet<&str, BuildHasherDefault<Fx>>> = None;
     let mut key = String::new();
     let mut persons: HashSet<String, BuildHasherDefault<Fx>> = HashSet::default();
     for s in sentences {
@@ -324,7 +323,7 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
                     }
                     key.push_str(kstr(x));
                 }
-                if n == 1 && (t.conn || !plausible_single(g, text, &t, kstr(&t), &mut lower)) {
+                if n == 1 && (t.conn || !plausible_single(g, text, &t, kstr(&t))) {
                     break;
                 }
                 if t.conn && !arabic_article && n == 1 {
@@ -332,11 +331,9 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
                 }
                 let loose = (!t.conn || arabic_article)
                     && toks[i..i + n].iter().all(|x| x.conn || !g.is_stopword(kstr(x)))
-                    && (n > 1 || key.len() >= 5);
-                if g.builtin.index.exact.contains_key(key.as_str())
-                    || g.extra.exact.contains_key(key.as_str())
-                    || !g.candidates(&key, loose).is_empty()
-                {
+                    && (n > 1 || key.len() >= 5)
+                    && n <= 3;
+                if g.has_exact(&key) || loose && g.has_skeleton(&key) {
                     found = Some((n, key.clone()));
                     break;
                 }
@@ -456,13 +453,7 @@ fn has_break(text: &str, a: usize, b: usize) -> bool {
 }
 
 /// Whether a one-word name can be a place here: not an ordinary word.
-fn plausible_single<'t>(
-    g: &Gazetteer,
-    text: &'t str,
-    t: &Tok,
-    folded: &str,
-    lower: &mut Option<HashSet<&'t str, BuildHasherDefault<Fx>>>,
-) -> bool {
+fn plausible_single(g: &Gazetteer, text: &str, t: &Tok, folded: &str) -> bool {
     if t.caps && t.end - t.start >= 2 && t.end - t.start <= 4 {
         return !g.is_stopword(folded) || folded == "us" || folded == "uk";
     }
@@ -473,32 +464,20 @@ fn plausible_single<'t>(
     if word.contains(['\'', '’']) && ["re", "ll", "ve", "nt", "d", "m"].iter().any(|x| word.ends_with(x)) {
         return false;
     }
-    let set = lower.get_or_insert_with(|| lowercase_words(text));
-    if set.contains(folded) {
-        return false;
-    }
-    true
+    !written_lowercase(text, folded)
 }
 
-/// Every all-lowercase ASCII word of the text.
-fn lowercase_words(text: &str) -> HashSet<&str, BuildHasherDefault<Fx>> {
-    let mut set = HashSet::default();
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i].is_ascii_lowercase() && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
-            let s = i;
-            while i < b.len() && b[i].is_ascii_lowercase() {
-                i += 1;
-            }
-            if i == b.len() || !(b[i].is_ascii_alphanumeric() || b[i] >= 0x80) {
-                set.insert(&text[s..i]);
-            }
-        } else {
-            i += 1;
-        }
+/// Whether `word` (folded) occurs in the text as a lowercase word: then the
+/// capitalised one is an ordinary word too ("Reading" and "reading").
+fn written_lowercase(text: &str, word: &str) -> bool {
+    if !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return false;
     }
-    set
+    let b = text.as_bytes();
+    memchr::memmem::find_iter(b, word.as_bytes()).any(|at| {
+        let end = at + word.len();
+        (at == 0 || !b[at - 1].is_ascii_alphanumeric()) && (end == b.len() || !b[end].is_ascii_alphanumeric())
+    })
 }
 
 /// Tokens of `text[start..end]`: words with inner hyphens and apostrophes,

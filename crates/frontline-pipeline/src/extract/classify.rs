@@ -76,7 +76,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Brief,
-        r"\b(?:briefly|temporarily|for (?:a )?few hours|for a short (?:time|period|while)|hours later|short-lived|before (?:withdrawing|retreating|being (?:pushed|driven) (?:back|out)))\b",
+        r"\b(?:briefly|temporarily|partial control|partially|for (?:a )?few hours|for a short (?:time|period|while)|before (?:[\w-]+ ){1,4}?(?:regained|retook|recaptured|took back)|hours later|short-lived|before (?:withdrawing|retreating|being (?:pushed|driven) (?:back|out)))\b",
     ),
     (
         Cue::Clash,

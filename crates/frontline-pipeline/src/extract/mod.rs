@@ -529,7 +529,14 @@ fn draft(
         Some(m) => Some(
             m.actor.inter == Inter::StateForces
                 && match (&m.actor.country_code, &country_code) {
-                    (Some(a), Some(b)) => a == b,
+                    // Abroad only where the article names the other country
+                    // (a village the gazetteer misplaces does not make it so).
+                    (Some(a), Some(b)) => {
+                        a == b
+                            || !doc.places.iter().any(|p| {
+                                &p.place.country_code == b && (p.demonym || p.place.feature_code.starts_with("PCL"))
+                            })
+                    }
                     _ => true,
                 },
         ),

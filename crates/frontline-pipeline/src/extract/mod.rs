@@ -476,7 +476,20 @@ fn draft(
     // The acting side: after "by" in a passive, else the first actor named before the cue, else the first.
     let subject = match by_at {
         Some(b) => actors.iter().find(|m| m.start > b && m.actor.inter != Inter::Civilians),
-        None => actors.iter().find(|m| m.start < key.start && m.actor.inter != Inter::Civilians),
+        None => {
+            // "Following clashes with X, regime forces took control": after an
+            // opening phrase, the actor after its comma takes the place.
+            static OPENER: LazyLock<Regex> =
+                LazyLock::new(|| Regex::new(r"^\W*(?i:following|after|amid|despite|during)\b").unwrap());
+            let head = &text[cs..key.start];
+            let territorial = matches!(key.cue, Cue::Capture | Cue::Regain);
+            let comma = match head.rfind(',') {
+                Some(i) if territorial && OPENER.is_match(head) => cs + i,
+                _ => cs,
+            };
+            let acting = |m: &&&ActorMention| m.start < key.start && m.actor.inter != Inter::Civilians;
+            actors.iter().filter(acting).find(|m| m.start >= comma).or_else(|| actors.iter().find(acting))
+        }
     }
     .or_else(|| {
         // Who takes a place is named before the verb; after it comes the loser.

@@ -608,7 +608,7 @@ fn resolve(g: &Gazetteer, raws: &[Raw]) -> Vec<PlaceMention> {
                             av -= 1.0;
                         }
                     }
-                    s += 2.0 * cv / others;
+                    s += 3.0 * cv / others;
                     if !p.admin1.is_empty() {
                         s += 2.0 * av / others;
                     }

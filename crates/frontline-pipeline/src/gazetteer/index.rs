@@ -7,6 +7,7 @@
 //! [`skeleton`].
 
 use std::collections::HashMap;
+use std::fmt::Write;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, LazyLock};
 
@@ -100,6 +101,13 @@ impl Keys {
     }
 }
 
+/// Buffers reused from one place to the next while loading.
+#[derive(Default)]
+struct Scratch {
+    key: String,
+    seen: Vec<u64>,
+}
+
 /// The hash a folded key is stored under.
 pub fn key_hash(key: &str) -> u64 {
     let mut h = Fx::default();
@@ -110,15 +118,20 @@ pub fn key_hash(key: &str) -> u64 {
 
 impl Index {
     fn add(&mut self, place: Place, names: &[(&str, u32)], by_skeleton: bool) {
+        self.add_with(place, names, by_skeleton, &mut Scratch::default());
+    }
+
+    /// [`Index::add`] reusing `scratch`'s buffers, for bulk loads.
+    fn add_with(&mut self, place: Place, names: &[(&str, u32)], by_skeleton: bool, scratch: &mut Scratch) {
         let idx = self.places.len() as u32;
         self.places.push(place);
         self.names.push(names.len().min(u16::MAX as usize) as u16);
-        let mut key = String::new();
-        let mut seen: Vec<u64> = Vec::with_capacity(names.len());
+        let Scratch { key, seen } = scratch;
+        seen.clear();
         for &(name, flags) in names {
             key.clear();
-            super::fold::fold_into(name, &mut key);
-            let h = key_hash(&key);
+            super::fold::fold_into(name, key);
+            let h = key_hash(key);
             if key.len() < 2 || seen.contains(&h) {
                 continue;
             }
@@ -126,7 +139,7 @@ impl Index {
             let entry = idx << 2 | flags;
             self.exact.pairs.push((h, entry));
             if by_skeleton {
-                let sk = skeleton(&key);
+                let sk = skeleton(key);
                 if !sk.is_empty() {
                     self.skeleton.pairs.push((key_hash(&sk), entry));
                 }
@@ -134,10 +147,22 @@ impl Index {
         }
     }
 
+    /// Moves `other`'s places and keys to the end of this index.
+    fn append(&mut self, other: Index) {
+        let base = (self.places.len() as u32) << 2;
+        self.exact.pairs.extend(other.exact.pairs.iter().map(|&(h, e)| (h, e + base)));
+        self.skeleton.pairs.extend(other.skeleton.pairs.iter().map(|&(h, e)| (h, e + base)));
+        self.places.extend(other.places);
+        self.names.extend(other.names);
+    }
+
     /// Sorts the keys for lookup; one entry per key and place.
     fn seal(&mut self) {
-        self.exact.seal();
-        self.skeleton.seal();
+        let (exact, skeleton) = (&mut self.exact, &mut self.skeleton);
+        std::thread::scope(|s| {
+            s.spawn(|| exact.seal());
+            skeleton.seal();
+        });
     }
 
     /// Entries under an exact folded key.
@@ -234,7 +259,6 @@ pub fn builtin() -> Arc<Builtin> {
 
 fn load_builtin() -> Builtin {
     let mut tables = Tables::load();
-    let mut index = Index::default();
     let lines: Vec<&str> = PLACES.lines().filter(|l| !l.starts_with('#')).collect();
     let mut admin2: FxMap<String, String> = FxMap::default();
     for l in lines.iter().filter(|l| l.starts_with("A\t") || l.starts_with("B\t")) {
@@ -249,53 +273,19 @@ fn load_builtin() -> Builtin {
             admin2.insert(format!("{}.{}.{}", c[6], c[7], c[10]), name);
         }
     }
-    let mut names: Vec<(&str, u32)> = Vec::new();
-    for l in &lines {
-        let c: Vec<&str> = l.split('\t').collect();
-        if c.len() < 10 {
-            continue;
-        }
-        let (Ok(id), Ok(mut lat), Ok(mut lon)) = (c[1].parse(), c[3].parse(), c[4].parse()) else { continue };
-        let cc = c[6];
-        names.clear();
-        names.push((c[2], 0));
-        names.extend(c[9].split('|').filter(|n| !n.is_empty()).map(|n| (n, ALT)));
-        let mut place = Place {
-            geonameid: id,
-            name: c[2].to_string(),
-            latitude: lat,
-            longitude: lon,
-            country_code: cc.to_string(),
-            country: tables.country(cc),
-            admin1: tables.admin1(cc, c[7]),
-            admin2: c.get(10).and_then(|a2| admin2.get(&format!("{cc}.{}.{a2}", c[7]))).cloned().unwrap_or_default(),
-            feature_code: c[5].to_string(),
-            population: c[8].parse().unwrap_or(0),
-        };
-        match c[0] {
-            "A" => {
-                place.name = place.admin1.clone();
-                names.push((&tables.admin1[&format!("{cc}.{}", c[7])], ALT));
-                if let Some(a) = tables.admin1_aliases.get(&format!("{cc}.{}", c[7])) {
-                    names.extend(a.iter().map(|n| (n.as_str(), ALT)));
-                }
-            }
-            "C" => {
-                if let Some((name, centre, aliases)) = tables.countries.get(cc) {
-                    if let Some((a, b)) = centre {
-                        (lat, lon) = (*a, *b);
-                    }
-                    place.name = name.clone();
-                    names.push((name, ALT));
-                    names.extend(aliases.iter().map(|n| (n.as_str(), ALT | demonym_flag(n))));
-                }
-                place.latitude = lat;
-                place.longitude = lon;
-            }
-            _ => {}
-        }
-        let by_skeleton = c[0] == "P" && TRANSLITERATED.contains(&cc);
-        index.add(place, &names, by_skeleton);
+    // The rows are independent: each thread indexes a run of them, and the
+    // runs are joined in order, so the index is the same as a serial load.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+    let run = lines.len().div_ceil(threads).max(1);
+    let parts: Vec<Index> = std::thread::scope(|s| {
+        let handles: Vec<_> = lines.chunks(run).map(|part| s.spawn(|| place_rows(part, &tables, &admin2))).collect();
+        handles.into_iter().map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+    });
+    let mut index = Index::default();
+    index.exact.pairs.reserve(parts.iter().map(|p| p.exact.pairs.len()).sum());
+    index.skeleton.pairs.reserve(parts.iter().map(|p| p.skeleton.pairs.len()).sum());
+    for part in parts {
+        index.append(part);
     }
     for c in rows(AREAS) {
         if c.len() < 8 {
@@ -326,6 +316,76 @@ fn load_builtin() -> Builtin {
     }
     index.seal();
     Builtin { index, tables }
+}
+
+/// Indexes rows of `places.tsv` (places numbered from 0).
+fn place_rows(lines: &[&str], tables: &Tables, admin2: &FxMap<String, String>) -> Index {
+    let mut index = Index::default();
+    let mut scratch = Scratch::default();
+    let mut names: Vec<(&str, u32)> = Vec::new();
+    let mut buf = String::new();
+    for l in lines {
+        let mut c = [""; 11];
+        let mut n = 0;
+        for (slot, col) in c.iter_mut().zip(l.split('\t')) {
+            *slot = col;
+            n += 1;
+        }
+        if n < 10 {
+            continue;
+        }
+        let (Ok(id), Ok(mut lat), Ok(mut lon)) = (c[1].parse(), c[3].parse(), c[4].parse()) else { continue };
+        let cc = c[6];
+        names.clear();
+        names.push((c[2], 0));
+        names.extend(c[9].split('|').filter(|n| !n.is_empty()).map(|n| (n, ALT)));
+        buf.clear();
+        let _ = write!(buf, "{cc}.{}", c[7]);
+        let admin1 = if c[7].is_empty() { String::new() } else { tables.admin1.get(&buf).cloned().unwrap_or_default() };
+        let admin2 = if n > 10 {
+            let _ = write!(buf, ".{}", c[10]);
+            admin2.get(&buf).cloned().unwrap_or_default()
+        } else {
+            String::new()
+        };
+        let mut place = Place {
+            geonameid: id,
+            name: c[2].to_string(),
+            latitude: lat,
+            longitude: lon,
+            country_code: cc.to_string(),
+            country: tables.country(cc),
+            admin1,
+            admin2,
+            feature_code: c[5].to_string(),
+            population: c[8].parse().unwrap_or(0),
+        };
+        match c[0] {
+            "A" => {
+                place.name = place.admin1.clone();
+                names.push((&tables.admin1[&format!("{cc}.{}", c[7])], ALT));
+                if let Some(a) = tables.admin1_aliases.get(&format!("{cc}.{}", c[7])) {
+                    names.extend(a.iter().map(|n| (n.as_str(), ALT)));
+                }
+            }
+            "C" => {
+                if let Some((name, centre, aliases)) = tables.countries.get(cc) {
+                    if let Some((a, b)) = centre {
+                        (lat, lon) = (*a, *b);
+                    }
+                    place.name = name.clone();
+                    names.push((name, ALT));
+                    names.extend(aliases.iter().map(|n| (n.as_str(), ALT | demonym_flag(n))));
+                }
+                place.latitude = lat;
+                place.longitude = lon;
+            }
+            _ => {}
+        }
+        let by_skeleton = c[0] == "P" && TRANSLITERATED.contains(&cc);
+        index.add_with(place, &names, by_skeleton, &mut scratch);
+    }
+    index
 }
 
 /// Ids of our own areas: above GeoNames' range, so they never collide.

@@ -14,7 +14,7 @@
 
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexSet};
+use regex::{Regex, RegexSet, RegexSetBuilder};
 
 use crate::model::SubEventType;
 
@@ -154,8 +154,12 @@ const CUES: &[(Cue, &str)] = &[
     ),
 ];
 
-static CUE_SET: LazyLock<RegexSet> =
-    LazyLock::new(|| RegexSet::new(CUES.iter().map(|(_, p)| format!("(?i){p}"))).expect("cue patterns compile"));
+static CUE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSetBuilder::new(CUES.iter().map(|(_, p)| format!("(?i){p}")))
+        .dfa_size_limit(64 << 20)
+        .build()
+        .expect("cue patterns compile")
+});
 static CUE_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     CUES.iter().map(|(_, p)| Regex::new(&format!("(?i){p}")).expect("cue pattern compiles")).collect()
 });

@@ -81,7 +81,11 @@ const CONNECTORS: &[&str] = &[
     "les", "du", "des", "of", "upon", "bin", "ibn", "bani", "bou", "abu", "the", "and",
 ];
 
-/// Arabic definite articles, which may start a name in lowercase ("al-Qaim").
+/// The longest connector: longer tokens skip the list.
+const CONNECTOR_LEN: usize = 4;
+
+/// Arabic definite articles, which may start a name in lowercase
+/// ("al-Qaim"); all of them are connectors.
 const ARABIC_ARTICLES: &[&str] = &["al", "el", "ad", "as", "ar", "az", "at", "an", "ash", "ez", "es", "ed"];
 
 /// Generic words of Arabic place names ("Ein", "Tal", "Kafr"): part of a
@@ -292,6 +296,7 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
     let mut keys = String::new();
     let mut key = String::new();
     let mut persons: HashSet<String, BuildHasherDefault<Fx>> = HashSet::default();
+    let mut lowercase = Lowercase::new(text);
     for s in sentences {
         tokenize(text, s.start, s.end, &mut toks, &mut keys);
         let kstr = |t: &Tok| &keys[t.key.0..t.key.1];
@@ -299,7 +304,7 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
         let mut prev_raw_end: Option<(usize, usize)> = None;
         while i < toks.len() {
             let t = toks[i];
-            let arabic_article = ARABIC_ARTICLES.contains(&kstr(&t));
+            let arabic_article = t.conn && ARABIC_ARTICLES.contains(&kstr(&t));
             if !(t.cap || (arabic_article && toks.get(i + 1).is_some_and(|n| n.cap))) {
                 i += 1;
                 continue;
@@ -323,7 +328,7 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
                     }
                     key.push_str(kstr(x));
                 }
-                if n == 1 && (t.conn || !plausible_single(g, text, &t, kstr(&t))) {
+                if n == 1 && (t.conn || !plausible_single(g, text, &t, kstr(&t), &mut lowercase)) {
                     break;
                 }
                 if t.conn && !arabic_article && n == 1 {
@@ -453,7 +458,7 @@ fn has_break(text: &str, a: usize, b: usize) -> bool {
 }
 
 /// Whether a one-word name can be a place here: not an ordinary word.
-fn plausible_single(g: &Gazetteer, text: &str, t: &Tok, folded: &str) -> bool {
+fn plausible_single(g: &Gazetteer, text: &str, t: &Tok, folded: &str, lowercase: &mut Lowercase) -> bool {
     if t.caps && t.end - t.start >= 2 && t.end - t.start <= 4 {
         return !g.is_stopword(folded) || folded == "us" || folded == "uk";
     }
@@ -464,20 +469,49 @@ fn plausible_single(g: &Gazetteer, text: &str, t: &Tok, folded: &str) -> bool {
     if word.contains(['\'', '’']) && ["re", "ll", "ve", "nt", "d", "m"].iter().any(|x| word.ends_with(x)) {
         return false;
     }
-    !written_lowercase(text, folded)
+    !lowercase.contains(folded)
 }
 
-/// Whether `word` (folded) occurs in the text as a lowercase word: then the
-/// capitalised one is an ordinary word too ("Reading" and "reading").
-fn written_lowercase(text: &str, word: &str) -> bool {
-    if !word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return false;
+/// Answers whether a word (folded) occurs in the article as a lowercase
+/// word: then the capitalised one is an ordinary word too ("Reading" and
+/// "reading"). The first few questions search the text; after that the
+/// article's lowercase words are gathered once, so a long article costs
+/// one pass instead of one per capitalised word.
+struct Lowercase<'a> {
+    text: &'a str,
+    asked: u32,
+    words: Option<HashSet<&'a [u8], BuildHasherDefault<Fx>>>,
+}
+
+/// Searches before the article's words are gathered.
+const LOWERCASE_SEARCHES: u32 = 8;
+
+impl<'a> Lowercase<'a> {
+    fn new(text: &'a str) -> Lowercase<'a> {
+        Lowercase { text, asked: 0, words: None }
     }
-    let b = text.as_bytes();
-    memchr::memmem::find_iter(b, word.as_bytes()).any(|at| {
-        let end = at + word.len();
-        (at == 0 || !b[at - 1].is_ascii_alphanumeric()) && (end == b.len() || !b[end].is_ascii_alphanumeric())
-    })
+
+    fn contains(&mut self, word: &str) -> bool {
+        if !word.bytes().all(|b| b.is_ascii_lowercase()) {
+            return false;
+        }
+        self.asked += 1;
+        let b = self.text.as_bytes();
+        if self.words.is_none() && self.asked <= LOWERCASE_SEARCHES {
+            return memchr::memmem::find_iter(b, word.as_bytes()).any(|at| {
+                let end = at + word.len();
+                (at == 0 || !b[at - 1].is_ascii_alphanumeric()) && (end == b.len() || !b[end].is_ascii_alphanumeric())
+            });
+        }
+        // A match bounded by non-alphanumerics is a whole run of ASCII
+        // letters and digits, so the runs in lowercase are the words.
+        let words = self.words.get_or_insert_with(|| {
+            b.split(|c| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty() && w.iter().all(u8::is_ascii_lowercase))
+                .collect()
+        });
+        words.contains(word.as_bytes())
+    }
 }
 
 /// Tokens of `text[start..end]`: words with inner hyphens and apostrophes,
@@ -529,7 +563,7 @@ fn tokenize(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>, keys: &mu
         let k0 = keys.len();
         super::fold::fold_into(word, keys);
         let folded = &keys[k0..];
-        let conn = CONNECTORS.contains(&folded);
+        let conn = folded.len() <= CONNECTOR_LEN && CONNECTORS.contains(&folded);
         let first = word.chars().next().unwrap_or(' ');
         let article_prefixed = word.split_once('-').is_some_and(|(a, rest)| {
             a.len() <= 3 && a.chars().all(|c| c.is_lowercase()) && rest.starts_with(char::is_uppercase)
@@ -688,4 +722,34 @@ pub fn country_hint(mentions: &[PlaceMention]) -> Option<String> {
         *votes.entry(m.place.country_code.as_str()).or_default() += 1;
     }
     votes.into_iter().max_by_key(|(cc, n)| (*n, std::cmp::Reverse(*cc))).map(|(cc, _)| cc.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_list_gates_hold() {
+        assert_eq!(CONNECTORS.iter().map(|c| c.len()).max(), Some(CONNECTOR_LEN));
+        assert!(ARABIC_ARTICLES.iter().all(|a| CONNECTORS.contains(a)), "every article is a connector");
+    }
+
+    fn check_lowercase(text: &str, word: &str, expect: bool) {
+        let mut searched = Lowercase::new(text);
+        assert_eq!(searched.contains(word), expect, "{word:?} in {text:?}, searching");
+        let mut gathered = Lowercase::new(text);
+        gathered.asked = LOWERCASE_SEARCHES;
+        assert_eq!(gathered.contains(word), expect, "{word:?} in {text:?}, gathered");
+    }
+
+    #[test]
+    fn lowercase_words_are_whole_words() {
+        check_lowercase("Reading is fun; reading too.", "reading", true);
+        check_lowercase("Reading is fun.", "reading", false);
+        check_lowercase("The rereading and readings", "reading", false);
+        check_lowercase("café-reading", "reading", true);
+        check_lowercase("reading2 and 2reading", "reading", false);
+        check_lowercase("reading", "reading", true);
+        check_lowercase("Zürich and zürich", "zürich", false);
+    }
 }

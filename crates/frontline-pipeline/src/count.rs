@@ -73,61 +73,65 @@ const CASUALTY: &str = r"(?:killed|dead|died|slain|perished|wounded|injured|hurt
 
 /// "N soldiers were killed", "two civilians died", "a soldier was killed".
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::rule_regex(&format!(
         r"(?i)\b(?P<n>{NUM}|an?)(?: of (?:them|whom))? (?:[a-z'-]+,? ){{0,5}}?(?:(?:were|was|have been|has been|had been|are|got|being) )?(?:(?:reportedly|also|later|allegedly|all|subsequently) )?(?P<w>{CASUALTY})\b"
     ))
-    .unwrap()
 });
 
 /// "killing N", "killed N soldiers", "wounding two others".
 static ACTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::rule_regex(&format!(
         r"(?i)\b(?P<w>killing|killed|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped|arresting|arrested|detaining|detained|executing|executed) (?P<n>{NUM})\b"
     ))
-    .unwrap()
 });
 
 /// One victim as the object: "killing a rebel", "shot and killed him".
 static ACTIVE_ONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:killing|killed|kills|shot dead|shooting dead|executing|executed|assassinated|assassinating|beheaded) (?:him|her|a|an|one)\b(?: (?:[a-z'-]+ ){0,2}?(?P<more>number|few|dozen|group|couple)\b)?").unwrap()
+    crate::rule_regex(
+        r"(?i)\b(?:killing|killed|kills|shot dead|shooting dead|executing|executed|assassinated|assassinating|beheaded) (?:him|her|a|an|one)\b(?: (?:[a-z'-]+ ){0,2}?(?P<more>number|few|dozen|group|couple)\b)?",
+    )
 });
 
 /// One named person killed: "Brig. Gen. X was killed by a mortar shell".
 static SINGULAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:was|has been|had been) (?:reportedly |also |later |allegedly )?(?:killed|shot dead|executed|assassinated|slain|beheaded)\b").unwrap()
+    crate::rule_regex(
+        r"(?i)\b(?:was|has been|had been) (?:reportedly |also |later |allegedly )?(?:killed|shot dead|executed|assassinated|slain|beheaded)\b",
+    )
 });
 
 /// "N fatalities", "N deaths", "N casualties" (ACLED notes use it for deaths only when followed by "fatalit").
 static NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::rule_regex(&format!(
         r"(?i)\b(?P<n>{NUM}) (?:(?:total|reported|confirmed) )?(?P<w>fatalit(?:y|ies)|deaths|dead bodies|bodies)\b"
     ))
-    .unwrap()
 });
 
 /// "the death toll rose to N", "fatalities coded as 10", "split, 2 each".
 static TOTAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::rule_regex(&format!(
         r"(?i)\b(?:death toll|toll|fatalities|fatality|deaths)(?: (?:[a-z]+ ){{0,4}}?)?(?:coded|rose|risen|climbed|reached|stood|stands|is|was|of|at|to|as)(?: (?:as|to|at|of))? (?P<n>{NUM}|ten|zero)\b(?: each\b)?"
     ))
-    .unwrap()
 });
 
 /// "Total fatalities of 6 are split, 2 each, among the 3 locations".
 static SPLIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)\bsplit\b[^.]*?\b(?P<n>{NUM}) each\b")).unwrap());
+    LazyLock::new(|| crate::rule_regex(&format!(r"(?i)\bsplit\b[^.]*?\b(?P<n>{NUM}) each\b")));
 
 /// Explicit zero: "no fatalities were reported", "neither injuries nor fatalities".
 static ZERO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:no (?:reported |known )?(?:fatalities|deaths|casualties|losses|injuries or fatalities|one was killed)|neither (?:injuries|fatalities|deaths) (?:nor|or) (?:injuries|fatalities|deaths)|there were no (?:reported )?(?:fatalities|deaths|casualties)|without (?:any )?(?:casualties|fatalities))\b").unwrap()
+    crate::rule_regex(
+        r"(?i)\b(?:no (?:reported |known )?(?:fatalities|deaths|casualties|losses|injuries or fatalities|one was killed)|neither (?:injuries|fatalities|deaths) (?:nor|or) (?:injuries|fatalities|deaths)|there were no (?:reported )?(?:fatalities|deaths|casualties)|without (?:any )?(?:casualties|fatalities))\b",
+    )
 });
 
 static PART: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:including|among them|among whom|of them|of whom|most of them)\s*$").unwrap());
+    LazyLock::new(|| crate::rule_regex(r"(?i)(?:including|among them|among whom|of them|of whom|most of them)\s*$"));
 
 /// A month name right before a figure: "July 25" is a date, not a count.
 static MONTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.? $").unwrap()
+    crate::rule_regex(
+        r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.? $",
+    )
 });
 
 /// Where the figure `n` starts inside the match text.

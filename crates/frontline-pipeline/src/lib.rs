@@ -38,6 +38,20 @@ pub mod segment;
 
 pub use model::*;
 
+/// A rule regex with room for its lazy DFA: the default 2 MB cache is
+/// cleared over and over by the long case-insensitive alternations, and a
+/// regex whose cache keeps clearing falls back to the far slower NFA
+/// engines. The cache only grows as states are needed.
+pub(crate) fn rule_regex(pattern: &str) -> regex::Regex {
+    regex::RegexBuilder::new(pattern)
+        .dfa_size_limit(RULE_DFA_BYTES)
+        .build()
+        .unwrap_or_else(|e| panic!("rule pattern {pattern:?} does not compile: {e}"))
+}
+
+/// Lazy-DFA cache limit for rule regexes and sets, in bytes.
+pub(crate) const RULE_DFA_BYTES: usize = 64 << 20;
+
 use actor::ActorDictionary;
 use gazetteer::Gazetteer;
 

@@ -161,15 +161,21 @@ fn quotes(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
 }
 
 static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:according to|citing|quoted by|as reported by|told)\s+((?:the\s+)?(?:[A-Z][\w'&.-]*|of|for|on|and|al|the)(?:\s+(?:[A-Z][\w'&.-]*|of|for|on|and|al|the))*)").unwrap()
+    crate::rule_regex(
+        r"(?:according to|citing|quoted by|as reported by|told)\s+((?:the\s+)?(?:[A-Z][\w'&.-]*|of|for|on|and|al|the)(?:\s+(?:[A-Z][\w'&.-]*|of|for|on|and|al|the))*)",
+    )
 });
 
 static SUBJECT_SAID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[,;]\s*|\s)((?:(?:the|a|an|for|of|state|war|monitoring|news|regime|government|pro-government|semi-official|official|local|activist|opposition|rights|security|military|media|[A-Z][\w'&.-]*)\s+){0,8}?(?:[A-Z][\w'&.-]*|observatory|monitor|agency|media|source|sources|spokesman|spokeswoman|spokesperson|official|officials|group|ministry|army|military|police|residents|activists|witnesses|television|TV|news|chief|commander|statement|report))\s+(?:said|says|reported|reports|announced|claimed|stated|confirmed|added|told|quoted)\b").unwrap()
+    crate::rule_regex(
+        r"(?:^|[,;]\s*|\s)((?:(?:the|a|an|for|of|state|war|monitoring|news|regime|government|pro-government|semi-official|official|local|activist|opposition|rights|security|military|media|[A-Z][\w'&.-]*)\s+){0,8}?(?:[A-Z][\w'&.-]*|observatory|monitor|agency|media|source|sources|spokesman|spokeswoman|spokesperson|official|officials|group|ministry|army|military|police|residents|activists|witnesses|television|TV|news|chief|commander|statement|report))\s+(?:said|says|reported|reports|announced|claimed|stated|confirmed|added|told|quoted)\b",
+    )
 });
 
 static SAID_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:said|reported|announced|claimed|added)\s+((?:the\s+)?(?:[A-Z][\w'&.-]*|[a-z]+ (?:monitor|agency|source|official|group))(?:\s+(?:[A-Z][\w'&.-]*|of|for|on|and))*(?:\s+[a-z]+)?)").unwrap()
+    crate::rule_regex(
+        r"(?:said|reported|announced|claimed|added)\s+((?:the\s+)?(?:[A-Z][\w'&.-]*|[a-z]+ (?:monitor|agency|source|official|group))(?:\s+(?:[A-Z][\w'&.-]*|of|for|on|and))*(?:\s+[a-z]+)?)",
+    )
 });
 
 /// Finds who a sentence is attributed to.

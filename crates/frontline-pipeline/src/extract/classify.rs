@@ -156,32 +156,39 @@ const CUES: &[(Cue, &str)] = &[
 
 static CUE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSetBuilder::new(CUES.iter().map(|(_, p)| format!("(?i){p}")))
-        .dfa_size_limit(64 << 20)
+        .dfa_size_limit(crate::RULE_DFA_BYTES)
         .build()
         .expect("cue patterns compile")
 });
-static CUE_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    CUES.iter().map(|(_, p)| Regex::new(&format!("(?i){p}")).expect("cue pattern compiles")).collect()
-});
+static CUE_RES: LazyLock<Vec<Regex>> =
+    LazyLock::new(|| CUES.iter().map(|(_, p)| crate::rule_regex(&format!("(?i){p}"))).collect());
 
 /// Wording before a cue that makes it hedged, future or wished for.
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:will|would|could|might|(?-i:may)|shall|appear(?:s|ed)? to|seem(?:s|ed)? to|expect(?:s|ed|ing)?|plan(?:s|ned|ning)?|prepar(?:e|es|ed|ing)|threat(?:en|ens|ened|ening)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|likely|possibl[ey]|aim(?:s|ed|ing)?|intend(?:s|ed)?|try|tries|trying|tried|seek(?:s|ing)?|sought|ready to|poised to|set to|about to|fear(?:s|ed)?|risk(?:s)?|urg(?:e|es|ed)|call(?:s|ed)? for|if|unless|den(?:y|ies|ied)|rumou?r(?:s|ed)?|hop(?:e|es|ed)|want(?:s|ed)?|order(?:s|ed)? to|in order to|to prevent|to avoid|would-be|potential|worr(?:y|ies|ied)|capable of|able to mount)\b").unwrap()
+    crate::rule_regex(
+        r"(?i)\b(?:will|would|could|might|(?-i:may)|shall|appear(?:s|ed)? to|seem(?:s|ed)? to|expect(?:s|ed|ing)?|plan(?:s|ned|ning)?|prepar(?:e|es|ed|ing)|threat(?:en|ens|ened|ening)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|likely|possibl[ey]|aim(?:s|ed|ing)?|intend(?:s|ed)?|try|tries|trying|tried|seek(?:s|ing)?|sought|ready to|poised to|set to|about to|fear(?:s|ed)?|risk(?:s)?|urg(?:e|es|ed)|call(?:s|ed)? for|if|unless|den(?:y|ies|ied)|rumou?r(?:s|ed)?|hop(?:e|es|ed)|want(?:s|ed)?|order(?:s|ed)? to|in order to|to prevent|to avoid|would-be|potential|worr(?:y|ies|ied)|capable of|able to mount)\b",
+    )
 });
 
 /// What follows "captured"/"seized" when people or equipment, not a place, are taken.
 static SEIZED_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:an? |the |two |three |four |five |several |some |\d+ )?(?:[\w-]+ ){0,3}?(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|elements|men|people|civilians?|persons?|individuals?|prisoners?|tanks?|vehicles?|weapons?|ammunition|rifles?|guns?|cars?|trucks?|drones?)\b").unwrap()
+    crate::rule_regex(
+        r"(?i)^\s+(?:an? |the |two |three |four |five |several |some |\d+ )?(?:[\w-]+ ){0,3}?(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|elements|men|people|civilians?|persons?|individuals?|prisoners?|tanks?|vehicles?|weapons?|ammunition|rifles?|guns?|cars?|trucks?|drones?)\b",
+    )
 });
 
 /// Negation right before a cue.
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:no|not|never|without|neither|nor|didn't|did not|failed to|fail to|no longer|denied)\b(?:\s+\S+){0,2}\s*$").unwrap()
+    crate::rule_regex(
+        r"(?i)\b(?:no|not|never|without|neither|nor|didn't|did not|failed to|fail to|no longer|denied)\b(?:\s+\S+){0,2}\s*$",
+    )
 });
 
 /// Text outside political violence and demonstrations.
 static NON_POLITICAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:earthquakes?|floods?|flooding|storms?|cyclones?|hurricanes?|typhoons?|landslides?|tsunami|wildfires?|drought|plane crash(?:ed|es)?|crash(?:ed|es)? into|road accident|traffic accident|car accident|accident(?:ally)?|collision|derail(?:ed|ment)|fire broke out|gas (?:leak|explosion|cylinder)|cylinder blast|boiler|building collapse|collapsed|robber(?:y|ies|s)|robbed|thie(?:f|ves)|theft|burglar\w*|drugs?|narcotics|smuggl\w*|traffick\w*|fraud|scam|cartel|gang(?:s|ster|sters)?|tournament|championship|league|football|cricket|olympic\w*|summit|(?:held|holds|hold) talks|bilateral|diplomat\w*|ambassador|foreign minister|state visit|met with|domestic dispute|family dispute|honou?r killing|suicide note|committed suicide|took (?:his|her) own life)\b").unwrap()
+    crate::rule_regex(
+        r"(?i)\b(?:earthquakes?|floods?|flooding|storms?|cyclones?|hurricanes?|typhoons?|landslides?|tsunami|wildfires?|drought|plane crash(?:ed|es)?|crash(?:ed|es)? into|road accident|traffic accident|car accident|accident(?:ally)?|collision|derail(?:ed|ment)|fire broke out|gas (?:leak|explosion|cylinder)|cylinder blast|boiler|building collapse|collapsed|robber(?:y|ies|s)|robbed|thie(?:f|ves)|theft|burglar\w*|drugs?|narcotics|smuggl\w*|traffick\w*|fraud|scam|cartel|gang(?:s|ster|sters)?|tournament|championship|league|football|cricket|olympic\w*|summit|(?:held|holds|hold) talks|bilateral|diplomat\w*|ambassador|foreign minister|state visit|met with|domestic dispute|family dispute|honou?r killing|suicide note|committed suicide|took (?:his|her) own life)\b",
+    )
 });
 
 /// A cue found in a sentence: its kind and byte range in the cleaned text.
@@ -236,7 +243,7 @@ pub fn cues(text: &str, base: usize) -> Vec<Found> {
 /// "to fight", "aimed at capturing": a purpose, not a report; but "managed
 /// to retake", "was able to regain" report what happened.
 fn purpose(before: &str) -> bool {
-    static TO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(\w+) to\s*$").unwrap());
+    static TO: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"(?i)\b(\w+) to\s*$"));
     TO.captures(before).is_some_and(|c| {
         !matches!(
             c[1].to_ascii_lowercase().as_str(),

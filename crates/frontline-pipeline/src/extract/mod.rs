@@ -292,27 +292,36 @@ impl Event {
 /// Clause breaks inside a sentence: two events in one sentence ("X declare
 /// victory in A, while Y wrest control of B") each keep their own parties.
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:;|,\s+(?:while|whereas|but|leaving|as|after which|and then)\s|\s+while\s|\s+whereas\s|\s[-–—]\s)")
-        .unwrap()
+    crate::rule_regex(
+        r"(?:;|,\s+(?:while|whereas|but|leaving|as|after which|and then)\s|\s+while\s|\s+whereas\s|\s[-–—]\s)",
+    )
 });
 
 /// Wording that makes a sentence background rather than news.
 static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:since (?:\d{4}|the (?:start|beginning)|then)|has since|have since|for years|years ago|in recent (?:weeks|months|years)|over the (?:past|last) (?:weeks|months|years)|this year|last year|earlier this year|de facto capitals?|once held|used to|(?:has|have|had) been \w+ing\b[^.]*\bsince)\b").unwrap()
+    crate::rule_regex(
+        r"(?i)\b(?:since (?:\d{4}|the (?:start|beginning)|then)|has since|have since|for years|years ago|in recent (?:weeks|months|years)|over the (?:past|last) (?:weeks|months|years)|this year|last year|earlier this year|de facto capitals?|once held|used to|(?:has|have|had) been \w+ing\b[^.]*\bsince)\b",
+    )
 });
 
 /// Nouns for armed people and civilians, for who is acted on.
 static ARMED_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:soldiers?|troops|fighters?|militants?|members?|gunmen|officers?|policem[ae]n|police|guards?|commanders?|elements|personnel|forces|militiam[ae]n|militias?|rebels?|jihadists?|insurgents?|checkpoints?|positions?|patrols?|convoys?|posts?|bases?|recruits|conscripts|generals?|army|cell)\b").unwrap()
+    crate::rule_regex(
+        r"(?i)\b(?:soldiers?|troops|fighters?|militants?|members?|gunmen|officers?|policem[ae]n|police|guards?|commanders?|elements|personnel|forces|militiam[ae]n|militias?|rebels?|jihadists?|insurgents?|checkpoints?|positions?|patrols?|convoys?|posts?|bases?|recruits|conscripts|generals?|army|cell)\b",
+    )
 });
 static CIVILIAN_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:civilians?|people|persons?|man|men|wom[ae]n|child(?:ren)?|boys?|girls?|residents?|villagers?|farmers?|shepherds?|workers?|journalists?|teachers?|students?|doctors?|nurses?|famil(?:y|ies)|displaced|refugees?|worshippers?|protesters?|demonstrators?|passengers?|drivers?|citizens?|market|school|hospital|homes?|houses?|mosque|church|camp)\b").unwrap()
+    crate::rule_regex(
+        r"(?i)\b(?:civilians?|people|persons?|man|men|wom[ae]n|child(?:ren)?|boys?|girls?|residents?|villagers?|farmers?|shepherds?|workers?|journalists?|teachers?|students?|doctors?|nurses?|famil(?:y|ies)|displaced|refugees?|worshippers?|protesters?|demonstrators?|passengers?|drivers?|citizens?|market|school|hospital|homes?|houses?|mosque|church|camp)\b",
+    )
 });
 /// State forces named without a dictionary entry ("the army", "regime forces").
 static STATE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:regime|government|pro-government|loyalist|(?:syrian|iraqi|national|state|armed) (?:army|forces|military)|the army|the military|security forces|tiger forces|police)\b").unwrap()
+    crate::rule_regex(
+        r"(?i)\b(?:regime|government|pro-government|loyalist|(?:syrian|iraqi|national|state|armed) (?:army|forces|military)|the army|the military|security forces|tiger forces|police)\b",
+    )
 });
-static PASSIVE_BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:[a-z]+ ){0,3}?by\b").unwrap());
+static PASSIVE_BY: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"^\s*(?:[a-z]+ ){0,3}?by\b"));
 
 /// Who a clause's violence falls on, as (armed, civilian): the first noun
 /// after the cue decides ("shot a QSD member in front of his house" hits a
@@ -427,7 +436,7 @@ fn is_armed(inter: Inter) -> bool {
 /// with no day-precise date beside it: history.
 fn old_year(text: &str, published: Option<NaiveDate>) -> bool {
     static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:in|since|during|by|of|until) (?:early |late |mid-)?((?:19|20)\d\d)\b").unwrap()
+        crate::rule_regex(r"\b(?:in|since|during|by|of|until) (?:early |late |mid-)?((?:19|20)\d\d)\b")
     });
     let Some(p) = published else { return false };
     YEAR.captures_iter(text).any(|c| c[1].parse::<i32>().is_ok_and(|y| y < chrono::Datelike::year(&p)))
@@ -480,7 +489,7 @@ fn draft(
             // "Following clashes with X, regime forces took control": after an
             // opening phrase, the actor after its comma takes the place.
             static OPENER: LazyLock<Regex> =
-                LazyLock::new(|| Regex::new(r"^\W*(?i:following|after|amid|despite|during)\b").unwrap());
+                LazyLock::new(|| crate::rule_regex(r"^\W*(?i:following|after|amid|despite|during)\b"));
             let head = &text[cs..key.start];
             let territorial = matches!(key.cue, Cue::Capture | Cue::Regain);
             let comma = match head.rfind(',') {

@@ -7,7 +7,6 @@
 //! [`skeleton`].
 
 use std::collections::HashMap;
-use std::fmt::Write;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, LazyLock};
 
@@ -324,6 +323,8 @@ fn place_rows(lines: &[&str], tables: &Tables, admin2: &FxMap<String, String>) -
     let mut scratch = Scratch::default();
     let mut names: Vec<(&str, u32)> = Vec::new();
     let mut buf = String::new();
+    // Rows come grouped by country: the last country's name, looked up once.
+    let mut country: (&str, String) = ("", String::new());
     for l in lines {
         let mut c = [""; 11];
         let mut n = 0;
@@ -334,27 +335,33 @@ fn place_rows(lines: &[&str], tables: &Tables, admin2: &FxMap<String, String>) -
         if n < 10 {
             continue;
         }
-        let (Ok(id), Ok(mut lat), Ok(mut lon)) = (c[1].parse(), c[3].parse(), c[4].parse()) else { continue };
+        let (Ok(id), Some(mut lat), Some(mut lon)) = (c[1].parse(), decimal(c[3]), decimal(c[4])) else { continue };
         let cc = c[6];
         names.clear();
         names.push((c[2], 0));
         names.extend(c[9].split('|').filter(|n| !n.is_empty()).map(|n| (n, ALT)));
         buf.clear();
-        let _ = write!(buf, "{cc}.{}", c[7]);
+        buf.push_str(cc);
+        buf.push('.');
+        buf.push_str(c[7]);
         let admin1 = if c[7].is_empty() { String::new() } else { tables.admin1.get(&buf).cloned().unwrap_or_default() };
         let admin2 = if n > 10 {
-            let _ = write!(buf, ".{}", c[10]);
+            buf.push('.');
+            buf.push_str(c[10]);
             admin2.get(&buf).cloned().unwrap_or_default()
         } else {
             String::new()
         };
+        if country.0 != cc {
+            country = (cc, tables.country(cc));
+        }
         let mut place = Place {
             geonameid: id,
             name: c[2].to_string(),
             latitude: lat,
             longitude: lon,
             country_code: cc.to_string(),
-            country: tables.country(cc),
+            country: country.1.clone(),
             admin1,
             admin2,
             feature_code: c[5].to_string(),
@@ -386,6 +393,26 @@ fn place_rows(lines: &[&str], tables: &Tables, admin2: &FxMap<String, String>) -
         index.add_with(place, &names, by_skeleton, &mut scratch);
     }
     index
+}
+
+/// A coordinate such as "42.57688". Short decimals are parsed as an integer
+/// over a power of ten: both are exact doubles, so the quotient is the
+/// correctly rounded value, the same as `str::parse` gives; other forms go to
+/// `str::parse`.
+fn decimal(s: &str) -> Option<f64> {
+    const POW10: [f64; 16] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+    let (negative, digits) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+    if int.is_empty() || int.len() + frac.len() > 15 || !all_digits(int) || !all_digits(frac) {
+        return s.parse().ok();
+    }
+    let m = int.bytes().chain(frac.bytes()).fold(0u64, |m, b| m * 10 + u64::from(b - b'0'));
+    let v = m as f64 / POW10[frac.len()];
+    Some(if negative { -v } else { v })
 }
 
 /// Ids of our own areas: above GeoNames' range, so they never collide.
@@ -473,4 +500,28 @@ pub fn add_dump(index: &mut Index, base: &Builtin, text: &str) -> (usize, Vec<Du
 
 fn is_latin(c: char) -> bool {
     (c as u32) < 0x250 || (0x1E00..0x1F00).contains(&(c as u32)) || "’ʿʾ‘".contains(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_decimal(input: &str) {
+        assert_eq!(decimal(input).map(f64::to_bits), input.parse::<f64>().ok().map(f64::to_bits), "{input:?}");
+    }
+
+    #[test]
+    fn decimals_parse_as_str_parse_does() {
+        for input in ["42.57688", "-0.0", "-12.5", "1.", "0.1", "0.3", "180", "-179.99999", "123456789012345.6"] {
+            check_decimal(input);
+        }
+        for input in [".5", "+1.5", "1e3", "", "-", "1.2.3", "x", "1234567890.1234567"] {
+            check_decimal(input);
+        }
+        for row in PLACES.lines().filter(|l| !l.starts_with('#')) {
+            let c: Vec<&str> = row.split('\t').collect();
+            check_decimal(c[3]);
+            check_decimal(c[4]);
+        }
+    }
 }

@@ -650,7 +650,7 @@ fn resolve(g: &Gazetteer, raws: &[Raw]) -> Vec<PlaceMention> {
                         && chosen
                             .iter()
                             .enumerate()
-                            .any(|(o, q)| o != k && q.is_some_and(|q| q.feature_code != "PCLI" && km(p, q) < 150.0))
+                            .any(|(o, q)| o != k && q.is_some_and(|q| q.feature_code != "PCLI" && within(p, q, 150.0)))
                     {
                         s += 1.0;
                     }
@@ -706,6 +706,13 @@ fn contains(outer: &Place, inner: &Place) -> bool {
     }
 }
 
+/// Whether two places are less than `limit` km apart: [`km`] behind a cheap
+/// bound, as the distance is at least the north–south one (1 km of slack
+/// for rounding).
+fn within(a: &Place, b: &Place, limit: f64) -> bool {
+    6371.0 * (a.latitude - b.latitude).abs().to_radians() <= limit + 1.0 && km(a, b) < limit
+}
+
 /// Great-circle distance in km.
 pub fn km(a: &Place, b: &Place) -> f64 {
     let (la1, lo1, la2, lo2) =
@@ -727,6 +734,33 @@ pub fn country_hint(mentions: &[PlaceMention]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn place_at(latitude: f64, longitude: f64) -> Place {
+        Place {
+            geonameid: 0,
+            name: String::new(),
+            latitude,
+            longitude,
+            country_code: String::new(),
+            country: String::new(),
+            admin1: String::new(),
+            admin2: String::new(),
+            feature_code: String::new(),
+            population: 0,
+        }
+    }
+
+    #[test]
+    fn within_agrees_with_the_distance() {
+        let places: Vec<Place> = (-40..=40)
+            .flat_map(|i| (-3..=3).map(move |j| place_at(35.0 + f64::from(i) * 0.05, 38.0 + f64::from(j) * 0.9)))
+            .collect();
+        for a in &places {
+            for b in &places {
+                assert_eq!(within(a, b, 150.0), km(a, b) < 150.0, "{a:?} {b:?}");
+            }
+        }
+    }
 
     #[test]
     fn word_list_gates_hold() {

@@ -98,8 +98,8 @@ impl std::fmt::Debug for Gazetteer {
 }
 
 impl Gazetteer {
-    /// The built-in gazetteer. The first call builds the index (about a
-    /// tenth of a second); later calls share it.
+    /// The built-in gazetteer. The first call builds the index (about 2 G
+    /// instructions, spread over the cores); later calls share it.
     pub fn builtin() -> Gazetteer {
         Gazetteer { builtin: index::builtin(), extra: index::Index::default() }
     }

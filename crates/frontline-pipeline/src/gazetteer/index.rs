@@ -77,7 +77,9 @@ const BUCKET_BITS: u32 = 20;
 
 impl Keys {
     fn seal(&mut self) {
-        self.pairs.sort_unstable();
+        // A stable sort finds runs already sorted (the built-in index's
+        // threads sort their own) and merges them.
+        self.pairs.sort();
         self.pairs.dedup_by_key(|e| (e.0, e.1 >> 2));
         self.starts.clear();
         self.starts.reserve((1 << BUCKET_BITS) + 1);
@@ -392,6 +394,8 @@ fn place_rows(lines: &[&str], tables: &Tables, admin2: &FxMap<String, String>) -
         let by_skeleton = c[0] == "P" && TRANSLITERATED.contains(&cc);
         index.add_with(place, &names, by_skeleton, &mut scratch);
     }
+    index.exact.pairs.sort_unstable();
+    index.skeleton.pairs.sort_unstable();
     index
 }
 

@@ -41,12 +41,21 @@ pub use model::*;
 /// A rule regex with room for its lazy DFA: the default 2 MB cache is
 /// cleared over and over by the long case-insensitive alternations, and a
 /// regex whose cache keeps clearing falls back to the far slower NFA
-/// engines. The cache only grows as states are needed.
+/// engines. The cache only grows as states are needed. Word boundaries are
+/// ASCII (see [`ascii_boundaries`]).
 pub(crate) fn rule_regex(pattern: &str) -> regex::Regex {
-    regex::RegexBuilder::new(pattern)
+    regex::RegexBuilder::new(&ascii_boundaries(pattern))
         .dfa_size_limit(RULE_DFA_BYTES)
         .build()
         .unwrap_or_else(|e| panic!("rule pattern {pattern:?} does not compile: {e}"))
+}
+
+/// A pattern with its `\b` made ASCII: a Unicode `\b` makes the lazy DFA
+/// give up at the first non-ASCII byte (a dash, an accented name) and rerun
+/// the search on the slow NFA engines. The rule words are ASCII, so the
+/// boundaries fall in the same places.
+pub(crate) fn ascii_boundaries(pattern: &str) -> String {
+    pattern.replace(r"\b", r"(?-u:\b)")
 }
 
 /// Lazy-DFA cache limit for rule regexes and sets, in bytes.

@@ -154,22 +154,14 @@ const CUES: &[(Cue, &str)] = &[
     ),
 ];
 
-/// A cue pattern as compiled: case-insensitive, with ASCII word boundaries.
-/// A Unicode `\b` makes the lazy DFA give up on any non-ASCII byte (a dash,
-/// an accented name) and rerun the sentence on the slow NFA engines; the
-/// cue words are ASCII, so the ASCII boundary finds the same cues.
-fn cue_pattern(p: &str) -> String {
-    format!("(?i){}", p.replace(r"\b", r"(?-u:\b)"))
-}
-
 static CUE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSetBuilder::new(CUES.iter().map(|(_, p)| cue_pattern(p)))
+    RegexSetBuilder::new(CUES.iter().map(|(_, p)| crate::ascii_boundaries(&format!("(?i){p}"))))
         .dfa_size_limit(crate::RULE_DFA_BYTES)
         .build()
         .expect("cue patterns compile")
 });
 static CUE_RES: LazyLock<Vec<Regex>> =
-    LazyLock::new(|| CUES.iter().map(|(_, p)| crate::rule_regex(&cue_pattern(p))).collect());
+    LazyLock::new(|| CUES.iter().map(|(_, p)| crate::rule_regex(&format!("(?i){p}"))).collect());
 
 /// Wording before a cue that makes it hedged, future or wished for.
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {

@@ -8,10 +8,14 @@
 //! the events and sources behind it. The result depends on the set of
 //! observations, not on their order.
 
+use std::sync::LazyLock;
+
 use chrono::NaiveDate;
+use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::merge::MergedEvent;
+use crate::model::{Article, Inter, MentionKind, MentionRecord};
 
 /// The state of control a span records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -87,6 +91,15 @@ pub struct Observation {
     pub sources: Vec<String>,
 }
 
+/// A statement about the state of a place read from an article's text
+/// ("still held by", "last holdout", "besieged").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Statement {
+    pub place: Place,
+    pub place_key: String,
+    pub observation: Observation,
+}
+
 /// The key that groups observations of one place: the GeoNames id when
 /// known, else the location name and country.
 pub fn place_key(geonameid: Option<u64>, location: &str, country: &str) -> String {
@@ -117,6 +130,106 @@ pub fn observe(e: &MergedEvent) -> Option<(Place, Observation)> {
 
 fn split_sources(s: &str) -> Vec<String> {
     s.split(';').map(str::trim).filter(|x| !x.is_empty()).map(String::from).collect()
+}
+
+/// Phrases stating who holds a place. Named groups: `after` when the holder
+/// follows the phrase ("still held by X"), `siege` for a besieged state.
+static CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?P<after>still (?:held|controlled) by|(?:remains?|remained|still) (?:in the hands of|under the control of))|last (?:remaining )?(?:holdout|stronghold|bastion|bastions|pocket)|holed up|(?P<siege>besieged|under siege|encircled))\b",
+    )
+    .unwrap()
+});
+
+/// Words before a besieging verb that make it active ("had besieged the
+/// town": the subject is the besieger, not the holder) and hedges that make a
+/// statement not a fact.
+static ACTIVE_OR_HEDGED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:had|has|have|could|would|may|might|will|expect\w*|threat\w*)\s*$").unwrap());
+
+/// Words just before a place that make it a reference point, not the place held.
+static NEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:outside|near|around|north|south|east|west|from|towards?)\b").unwrap());
+
+/// How far (characters) from the cue a place may be to be the one it is about.
+const PLACE_REACH: usize = 100;
+
+/// Statements of control in an article's text: a cue ("last holdout",
+/// "still held by", "holed up", "besieged") with the actor holding the place
+/// and the towns it is about, in the same sentence, dated on the publication
+/// day (a statement describes the state when written). Uses the recognised
+/// place and actor mentions; places that are countries or provinces, or that
+/// are named as reference points ("outside Damascus"), are not held places.
+pub fn statements(article: &Article, mentions: &[MentionRecord], published: Option<NaiveDate>) -> Vec<Statement> {
+    let Some(date) = published else { return Vec::new() };
+    let text = &article.text;
+    // Byte offset of every char, so char spans from the mentions index the text.
+    let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
+    let byte = |c: usize| bytes[c.min(bytes.len() - 1)];
+    let mut out = Vec::new();
+    for cue in CUE.captures_iter(text) {
+        let whole = cue.get(0).map_or(0..0, |m| m.range());
+        let (cue_start, cue_end) = (whole.start, whole.end);
+        let (sent_start, sent_end) = sentence_around(text, cue_start);
+        if ACTIVE_OR_HEDGED.is_match(&text[sent_start..cue_start]) {
+            continue;
+        }
+        let siege = cue.name("siege").is_some();
+        if siege && ACTIVE_OBJECT.is_match(&text[cue_end..]) {
+            continue;
+        }
+        let after = cue.name("after").is_some();
+        let holder = mentions
+            .iter()
+            .filter(|m| m.kind == Some(MentionKind::Actor) && m.inter != Some(Inter::Civilians))
+            .filter_map(|m| Some((byte(m.start), byte(m.end), m.actor.as_deref()?)))
+            .filter(|(s, e, _)| *s >= sent_start && *e <= sent_end)
+            .filter(|(s, e, _)| if after { *s >= cue_end } else { *e <= cue_start })
+            .min_by_key(|(s, e, _)| if after { s - cue_end } else { cue_start - e })
+            .map(|(_, _, a)| a.to_string());
+        let Some(holder) = holder else { continue };
+        for m in mentions.iter().filter(|m| m.kind == Some(MentionKind::Place)) {
+            let (s, e) = (byte(m.start), byte(m.end));
+            let near =
+                s >= sent_start && e <= sent_end && s.abs_diff(cue_start).min(e.abs_diff(cue_end)) <= PLACE_REACH;
+            let region = m.feature_code.as_deref().is_none_or(|f| f.starts_with("PCL") || f == "ADM1" || f == "RGN");
+            let before = &text[byte(m.start.saturating_sub(25))..s];
+            let (Some(lat), Some(lon)) = (m.latitude, m.longitude) else { continue };
+            if !near || region || NEAR.is_match(before) {
+                continue;
+            }
+            let name = m.name.clone().unwrap_or_else(|| m.text.clone());
+            let country = m.country.clone().unwrap_or_default();
+            out.push(Statement {
+                place_key: place_key(m.geonameid, &name, &country),
+                place: Place { place: name, geonameid: m.geonameid, latitude: lat, longitude: lon },
+                observation: Observation {
+                    date,
+                    holder: holder.clone(),
+                    state: if siege { ControlState::Besieged } else { ControlState::Held },
+                    prior: None,
+                    event_id: None,
+                    sources: article.outlet.iter().cloned().collect(),
+                },
+            });
+        }
+    }
+    out.sort_by(|a, b| a.place_key.cmp(&b.place_key).then(a.observation.state.cmp(&b.observation.state)));
+    out.dedup_by(|a, b| a.place_key == b.place_key && a.observation == b.observation);
+    out
+}
+
+/// "besieged the town", "encircled a pocket": the verb is active.
+static ACTIVE_OBJECT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+(?:the|a|an)\b").unwrap());
+
+/// The byte range of the sentence holding byte `at` (ends at `.`, `!`, `?`
+/// followed by a space, or at a line break).
+fn sentence_around(text: &str, at: usize) -> (usize, usize) {
+    let is_end = |w: &[u8]| matches!(w[0], b'.' | b'!' | b'?') && w[1].is_ascii_whitespace() || w[0] == b'\n';
+    let b = text.as_bytes();
+    let start = b[..at].windows(2).rposition(is_end).map_or(0, |i| i + 1);
+    let end = b[at..].windows(2).position(is_end).map_or(b.len(), |i| at + i + 1);
+    (start, end)
 }
 
 /// The timeline of one place from its observations, in date order. On one
@@ -150,6 +263,11 @@ pub fn timeline(place: &Place, observations: &[Observation]) -> Vec<ControlSpan>
     };
     for day in obs.chunk_by(|a, b| a.date == b.date) {
         let date = day[0].date;
+        // Events outweigh statements of the same day: a statement naming
+        // another holder then says who held the place until the event.
+        let (events, stated): (Vec<&Observation>, Vec<&Observation>) = day.iter().partition(|o| o.event_id.is_some());
+        let stated_prior = stated.iter().find(|o| o.state == ControlState::Held).map(|o| o.holder.as_str());
+        let day: &[&Observation] = if events.is_empty() { &stated } else { &events };
         let mut holders: Vec<&str> = day.iter().map(|o| o.holder.as_str()).collect();
         holders.sort_unstable();
         holders.dedup();
@@ -160,7 +278,7 @@ pub fn timeline(place: &Place, observations: &[Observation]) -> Vec<ControlSpan>
             (holders[0].to_string(), state)
         };
         if spans.is_empty()
-            && let Some(prior) = day.iter().find_map(|o| o.prior.as_deref()).filter(|p| *p != holder)
+            && let Some(prior) = day.iter().find_map(|o| o.prior.as_deref()).or(stated_prior).filter(|p| *p != holder)
         {
             let mut before = span(prior, ControlState::Held, None, day);
             before.to = Some(date);
@@ -267,6 +385,93 @@ mod tests {
                 "GOV besieged 2020-02-01..2020-03-01 []",
                 "GOV; IS contested 2020-03-01..? [\"e2\", \"e3\"]",
             ],
+        );
+    }
+
+    #[test]
+    fn same_day_statement_names_the_prior_holder_not_a_rival() {
+        check(
+            &[obs("2017-11-03", "IS", "", Held, ""), obs("2017-11-03", "IRQ", "", Held, "e1")],
+            &["IS held ?..2017-11-03 [\"e1\"]", "IRQ held 2017-11-03..? [\"e1\"]"],
+        );
+    }
+
+    fn mention(kind: MentionKind, text: &str, needle: &str, value: &str) -> MentionRecord {
+        let b = text.find(needle).unwrap();
+        let start = text[..b].chars().count();
+        let mut m = MentionRecord {
+            article_id: "a".into(),
+            kind: Some(kind),
+            start,
+            end: start + needle.chars().count(),
+            text: needle.into(),
+            ..Default::default()
+        };
+        match kind {
+            MentionKind::Actor => m.actor = Some(value.into()),
+            _ => {
+                m.name = Some(value.into());
+                m.geonameid = Some(value.len() as u64);
+                m.latitude = Some(34.0);
+                m.longitude = Some(40.0);
+                m.country = Some("Syria".into());
+                m.feature_code = Some(if value == "Syria" { "PCLI" } else { "PPL" }.into());
+            }
+        }
+        m
+    }
+
+    /// Invented sentences: (text, [(kind, needle, value)]) → "place holder state".
+    fn check_statements(text: &str, marks: &[(MentionKind, &str, &str)], expect: &[&str]) {
+        let article =
+            Article { id: "a".into(), text: text.into(), outlet: Some("Outlet".into()), ..Default::default() };
+        let mentions: Vec<MentionRecord> = marks.iter().map(|(k, n, v)| mention(*k, text, n, v)).collect();
+        let got: Vec<String> = statements(&article, &mentions, Some(day("2021-05-06")))
+            .iter()
+            .map(|s| format!("{} {} {}", s.place.place, s.observation.holder, s.observation.state.as_str()))
+            .collect();
+        assert_eq!(got, expect, "{text}");
+    }
+
+    #[test]
+    fn statements_from_text() {
+        use MentionKind::{Actor, Place as P};
+        check_statements(
+            "Fighting went on. The village of Qarya is still held by the Lions Brigade, residents said.",
+            &[(P, "Qarya", "Qarya"), (Actor, "the Lions Brigade", "Lions Brigade")],
+            &["Qarya Lions Brigade held"],
+        );
+        check_statements(
+            "The Lions Brigade's last stronghold, Qarya, fell quiet.",
+            &[(Actor, "The Lions Brigade", "Lions Brigade"), (P, "Qarya", "Qarya")],
+            &["Qarya Lions Brigade held"],
+        );
+        check_statements(
+            "Lions Brigade fighters remain besieged in Qarya.",
+            &[(Actor, "Lions Brigade", "Lions Brigade"), (P, "Qarya", "Qarya")],
+            &["Qarya Lions Brigade besieged"],
+        );
+        // Active siege: the subject is the besieger, not the holder.
+        check_statements(
+            "The Lions Brigade had besieged Qarya for months.",
+            &[(Actor, "The Lions Brigade", "Lions Brigade"), (P, "Qarya", "Qarya")],
+            &[],
+        );
+        // Hedged, a country, a reference point, another sentence: nothing.
+        check_statements(
+            "The Lions Brigade could become the last holdout in Syria.",
+            &[(Actor, "The Lions Brigade", "Lions Brigade"), (P, "Syria", "Syria")],
+            &[],
+        );
+        check_statements(
+            "The Lions Brigade holds a last pocket outside the town of Qarya.",
+            &[(Actor, "The Lions Brigade", "Lions Brigade"), (P, "Qarya", "Qarya")],
+            &[],
+        );
+        check_statements(
+            "The Lions Brigade is strong. Qarya is their last stronghold.",
+            &[(Actor, "The Lions Brigade", "Lions Brigade"), (P, "Qarya", "Qarya")],
+            &[],
         );
     }
 

@@ -122,9 +122,13 @@ pub fn date_window(date: NaiveDate, p: TimePrecision) -> (NaiveDate, NaiveDate) 
     }
 }
 
-/// The widest window any report's date can be linked over, for blocking
-/// queries: dates further apart than this are never compatible.
-pub const MAX_DATE_SPREAD_DAYS: u64 = 31;
+/// The dates a report can be linked over, for blocking queries: no report
+/// dated outside this range is [`compatible`] with `e`.
+pub fn link_range(e: &Event) -> (NaiveDate, NaiveDate) {
+    let (from, to) = date_window(e.event_date, e.time_precision);
+    // The other report's window is at most a month wide.
+    (from - chrono::Days::new(31), to + chrono::Days::new(31))
+}
 
 /// Great-circle distance in km.
 pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
@@ -242,7 +246,7 @@ pub fn canonical_key(e: &Event) -> String {
 /// The id of the event whose reports have these canonical keys.
 pub fn event_id<'k>(keys: impl IntoIterator<Item = &'k str>) -> String {
     let lowest = keys.into_iter().min().unwrap_or_default();
-    format!("FL{}", &content_hash(lowest)[..12])
+    format!("FL{}", content_hash(lowest))
 }
 
 /// Which report speaks for the merged event's coded fields: the most
@@ -479,7 +483,7 @@ mod tests {
         let only_a = merge(&[Report { seq: 0, event: &a }]).unwrap();
         let both = merge(&[Report { seq: 4, event: &b }, Report { seq: 0, event: &a }]).unwrap();
         assert_eq!(only_a.event_id, both.event_id);
-        assert!(only_a.event_id.starts_with("FL") && only_a.event_id.len() == 14);
+        assert!(only_a.event_id.starts_with("FL") && only_a.event_id.len() == 18);
     }
 
     #[test]

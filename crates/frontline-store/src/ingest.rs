@@ -130,12 +130,11 @@ fn ingest_one(
 
     for id in &pool_ids {
         let mut st = tx.prepare_cached("SELECT place_key, sub_event_type FROM events WHERE event_id = ?1")?;
-        if let Some((key, sub)) =
-            st.query_row([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))).optional()?
+        let row = st.query_row([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))).optional()?;
+        if let Some((key, sub)) = row
+            && TERRITORIAL.contains(&sub.as_str())
         {
-            if TERRITORIAL.contains(&sub.as_str()) {
-                dirty_places.insert(key);
-            }
+            dirty_places.insert(key);
         }
         tx.prepare_cached("DELETE FROM events WHERE event_id = ?1")?.execute([id])?;
     }

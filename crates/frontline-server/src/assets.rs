@@ -31,7 +31,10 @@ const ASSETS: &[(&str, &[u8])] = &[
 ];
 
 pub fn routes() -> Router {
-    Router::new().route("/", get(index)).route("/assets/{name}", get(asset))
+    Router::new()
+        .route("/", get(index))
+        .route("/assets/{name}", get(asset))
+        .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
 }
 
 async fn index() -> Response {

@@ -87,6 +87,9 @@ function radiusFor(fatalities) {
 
 const map = L.map('map', { preferCanvas: false, worldCopyJump: true, minZoom: 2 }).setView([34.5, 40], 6);
 map.attributionControl.addAttribution('Natural Earth (world-atlas)');
+// Panes keep the drawing order whatever loads first: basemap, control, events.
+map.createPane('basemap').style.zIndex = 250;
+map.createPane('control').style.zIndex = 390;
 const controlLayer = L.layerGroup().addTo(map);
 let pointsLayer = L.layerGroup().addTo(map);
 
@@ -95,9 +98,9 @@ async function loadBasemap() {
   const countries = topojson.feature(topo, topo.objects.countries);
   L.geoJSON(countries, {
     interactive: false,
+    pane: 'basemap',
     style: { color: '#8a8f98', weight: 0.8, fillColor: '#f4f1ea', fillOpacity: 1 },
   }).addTo(map);
-  controlLayer.bringToFront();
 }
 
 function pointParams() {
@@ -152,8 +155,9 @@ async function loadPoints() {
 
 // ---- control by place -----------------------------------------------------------
 
+/** Whether a span covers `day`; a span without `from` began before anything we know. */
 function spanActive(span, day) {
-  return span.from <= day && (span.to === null || span.to === undefined || day < span.to);
+  return (!span.from || span.from <= day) && (!span.to || day < span.to);
 }
 
 function drawControl() {
@@ -175,8 +179,9 @@ function drawControl() {
       fillColor: colour,
       fillOpacity: 0.15,
       className: 'control-marker',
+      pane: 'control',
     });
-    m.bindTooltip(el('span', {}, `${s.place}: ${s.state} by ${s.holder} since ${s.from}`));
+    m.bindTooltip(el('span', {}, `${s.place}: ${s.state} by ${s.holder}${s.from ? ` since ${s.from}` : ''}`));
     m.on('click', () => showPlace(s.geonameid ?? s.place, s.place));
     controlLayer.addLayer(m);
   }
@@ -392,7 +397,7 @@ async function showEvent(id) {
       box.append(el('blockquote', {}, el('mark', {}, span.text)), el('p', { class: 'error' }, e.message));
     }
   }
-  if (ev.geonameid) showControlTimeline(detail, ev.geonameid);
+  if (ev.geonameid && state.control.some((s) => s.geonameid === ev.geonameid)) showControlTimeline(detail, ev.geonameid);
 }
 
 // ---- detail: a place's control timeline ------------------------------------------------
@@ -411,14 +416,14 @@ async function showControlTimeline(container, placeId) {
   const bar = el('div', { class: 'control-bar' });
   const rows = el('table', { class: 'claims' }, el('tr', {}, el('th', {}, 'holder'), el('th', {}, 'state'), el('th', {}, 'from'), el('th', {}, 'to')));
   for (const s of body.spans) {
-    const start = Math.max(0, (Date.parse(s.from) - Date.parse(first)) / DAY_MS);
+    const start = s.from ? Math.max(0, (Date.parse(s.from) - Date.parse(first)) / DAY_MS) : 0;
     const end = s.to ? (Date.parse(s.to) - Date.parse(first)) / DAY_MS : total;
-    const seg = el('div', { class: `seg ${s.state}`, title: `${s.holder} (${s.state}) ${s.from} – ${s.to || 'now'}` });
+    const seg = el('div', { class: `seg ${s.state}`, title: `${s.holder} (${s.state}) ${s.from || '…'} – ${s.to || 'now'}` });
     seg.style.left = `${(100 * start) / total}%`;
     seg.style.width = `${Math.max(0.5, (100 * (end - start)) / total)}%`;
     seg.style.background = holderColour(s.holder);
     bar.append(seg);
-    rows.append(el('tr', {}, el('td', {}, s.holder), el('td', {}, s.state), el('td', {}, s.from), el('td', {}, s.to || '—')));
+    rows.append(el('tr', {}, el('td', {}, s.holder), el('td', {}, s.state), el('td', {}, s.from || '…'), el('td', {}, s.to || '—')));
   }
   container.append(el('h3', {}, `control of ${body.place}`), bar, rows);
 }

@@ -4,10 +4,14 @@
 // screenshot. Run by tests/browser.rs:
 //   node map.mjs URL SCREENSHOT.png EXPECTED_EVIDENCE_TEXT
 // Prints one JSON line with what it saw; exits non-zero on any failure.
-import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+// playwright-core is installed with the page's assets, in web/node_modules.
+const require = createRequire(new URL('../../web/package.json', import.meta.url));
+const { chromium } = require('playwright-core');
 
 const [url, screenshot, expected] = process.argv.slice(2);
 if (!url || !screenshot) {
@@ -16,19 +20,22 @@ if (!url || !screenshot) {
 }
 
 const profile = mkdtempSync(join(tmpdir(), 'frontline-chromium-'));
-const browser = await chromium.launch({
+// A fresh profile directory (Chromium's --user-data-dir).
+const browser = await chromium.launchPersistentContext(profile, {
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  viewport: { width: 1400, height: 900 },
   args: [
     '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    `--user-data-dir=${profile}`,
   ],
 });
 const seen = { markers: 0, evidence: null, errors: [] };
 try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await browser.newPage();
   page.on('pageerror', (e) => seen.errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && seen.errors.push(m.text()));
+  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && seen.errors.push(m.text()));
+  page.on('response', (r) => r.status() >= 400 && seen.errors.push(`${r.status()} for ${r.url()}`));
   page.on('request', (r) => {
     if (!r.url().startsWith(new URL(url).origin)) seen.errors.push(`request outside the server: ${r.url()}`);
   });

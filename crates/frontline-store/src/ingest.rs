@@ -50,14 +50,20 @@ impl Store {
         items: impl IntoIterator<Item = (&'a Article, &'a Extraction)>,
     ) -> Result<Vec<IngestOutcome>, StoreError> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // Articles with a higher seq are this batch's: not yet in the full-text index.
+        let indexed: i64 = tx.query_row("SELECT coalesce(max(seq), 0) FROM articles", [], |r| r.get(0))?;
         let mut dirty_places = BTreeSet::new();
         let mut out = Vec::new();
         for (article, extraction) in items {
-            out.push(ingest_one(&tx, article, extraction, &mut dirty_places)?);
+            out.push(ingest_one(&tx, article, extraction, indexed, &mut dirty_places)?);
         }
         for key in &dirty_places {
             recompute_control(&tx, key)?;
         }
+        tx.execute(
+            "INSERT INTO articles_fts(rowid, title, text) SELECT seq, title, text FROM articles WHERE seq > ?1",
+            [indexed],
+        )?;
         tx.commit()?;
         Ok(out)
     }
@@ -72,12 +78,15 @@ fn ingest_one(
     tx: &Transaction,
     a: &Article,
     x: &Extraction,
+    indexed: i64,
     dirty_places: &mut BTreeSet<String>,
 ) -> Result<IngestOutcome, StoreError> {
     let hash = article_hash(a)?;
-    let old: Option<String> =
-        tx.query_row("SELECT content_hash FROM articles WHERE id = ?1", [&a.id], |r| r.get(0)).optional()?;
-    if old.as_deref() == Some(hash.as_str()) {
+    let old: Option<(i64, String)> = tx
+        .prepare_cached("SELECT seq, content_hash FROM articles WHERE id = ?1")?
+        .query_row([&a.id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    if old.as_ref().is_some_and(|(_, h)| *h == hash) {
         return Ok(IngestOutcome { unchanged: true, ..Default::default() });
     }
     let mut pool_ids: BTreeSet<String> = BTreeSet::new();
@@ -89,6 +98,13 @@ fn ingest_one(
         let mut st = tx.prepare_cached("SELECT place_key FROM statements WHERE article_id = ?1")?;
         for k in st.query_map([&a.id], |r| r.get::<_, String>(0))? {
             dirty_places.insert(k?);
+        }
+        if let Some((seq, _)) = old.as_ref().filter(|(seq, _)| *seq <= indexed) {
+            tx.execute(
+                "INSERT INTO articles_fts(articles_fts, rowid, title, text)
+                 SELECT 'delete', seq, title, text FROM articles WHERE seq = ?1",
+                [seq],
+            )?;
         }
         tx.execute("DELETE FROM articles WHERE id = ?1", [&a.id])?;
     }

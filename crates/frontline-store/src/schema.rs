@@ -8,8 +8,11 @@
 //!
 //! Tables (readers: `query.rs`, the server):
 //! - `articles` — one row per article id: text, metadata, `content_hash`
-//!   (re-ingesting the same content is a no-op), `articles_fts` (FTS5 over
-//!   title and text, kept in sync by triggers).
+//!   (re-ingesting the same content is a no-op); `seq` (= rowid) only grows.
+//!   `articles_fts` is FTS5 over title and text (external content, rowid =
+//!   `seq`), kept in sync by the ingest code once per batch, not by triggers:
+//!   FTS5 flushes its buffer at every statement savepoint a trigger opens,
+//!   which made per-article indexing the main cost of an ingest.
 //! - `mentions` — every recognised mention of an article (`json` is the
 //!   mentions-JSONL record).
 //! - `claims` — one row per event as one article coded it (`json` is the
@@ -27,14 +30,15 @@ use rusqlite::Connection;
 use crate::StoreError;
 
 /// The migration steps; step `i` takes a database from version `i` to `i + 1`.
-const STEPS: &[&str] = &[V1];
+const STEPS: &[&str] = &[V1, V2];
 
 /// The schema version this code writes.
 pub const VERSION: u32 = STEPS.len() as u32;
 
 const V1: &str = r#"
 CREATE TABLE articles (
-    id TEXT PRIMARY KEY,
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
     content_hash TEXT NOT NULL,
     title TEXT,
     published TEXT,
@@ -46,17 +50,7 @@ CREATE TABLE articles (
     text TEXT NOT NULL
 );
 CREATE INDEX articles_published ON articles(published);
-CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid');
-CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-    INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
-END;
-CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
-END;
-CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN
-    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
-    INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
-END;
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='seq');
 
 CREATE TABLE mentions (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -165,6 +159,17 @@ CREATE TABLE control_spans (
 ) WITHOUT ROWID;
 CREATE INDEX control_geonameid ON control_spans(geonameid);
 CREATE INDEX control_place ON control_spans(place COLLATE NOCASE);
+"#;
+
+/// Covering indexes for the HTTP API's read paths (`query.rs`), so that a map
+/// query over a million events reads index pages only, never the event JSON:
+/// points by date range and box, per-day counts, actors with fatalities.
+const V2: &str = r#"
+CREATE INDEX events_map ON events(event_date, latitude, longitude, event_type, fatalities, event_id);
+DROP INDEX events_actor1;
+DROP INDEX events_actor2;
+CREATE INDEX events_actor1 ON events(actor1, fatalities);
+CREATE INDEX events_actor2 ON events(actor2, fatalities);
 "#;
 
 /// Brings the database to [`VERSION`]; refuses a database from newer code.

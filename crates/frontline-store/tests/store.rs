@@ -225,6 +225,23 @@ fn an_updated_article_replaces_its_own_claims() {
     assert_eq!(second.article_ids, ["daily-2", "wire-3"]);
     assert_eq!(second.fatalities, 41);
 
+    // The full-text index follows the replacement.
+    let matching = |q: &str| {
+        let mut n = 0;
+        store
+            .export(
+                &EventFilter { text: Some(q.into()), ..Default::default() },
+                |_| -> Result<(), std::convert::Infallible> {
+                    n += 1;
+                    Ok(())
+                },
+            )
+            .unwrap();
+        n
+    };
+    assert_eq!((matching("updated"), matching("monitor")), (1, 1));
+    store.connection().execute_batch("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')").unwrap();
+
     // Same final state as ingesting the updated corpus from scratch.
     let mut fresh_items = items.clone();
     fresh_items[1] = (b2.clone(), extraction(&b2, &[revised()]));

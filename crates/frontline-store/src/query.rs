@@ -5,9 +5,10 @@
 //! **Invariant:** every filter is a bound parameter; no text from a request
 //! is ever spliced into SQL. Free text goes to FTS5 as quoted phrases.
 //!
-//! Speed: date filters use `events_date`, bounding boxes `events_rtree`; a
-//! page reads only the rows it returns (`LIMIT`, keyset cursor) plus one
-//! `COUNT(*)` over the matching rows.
+//! Speed: a short date range walks the covering index `events_map` (date,
+//! coordinates, type, fatalities), testing the box on its columns; a box
+//! alone goes through `events_rtree`. A page reads only the rows it returns
+//! (`LIMIT`, keyset cursor) plus one `COUNT(*)` over the matching rows.
 
 use chrono::NaiveDate;
 use frontline_pipeline::control::ControlSpan;
@@ -214,10 +215,20 @@ fn filters(q: &EventQuery) -> Where {
         w.and("e.event_date <= ?", [Value::Text(to.to_string())]);
     }
     if let Some([west, south, east, north]) = q.bbox {
-        w.and(
-            "e.rowid IN (SELECT id FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND min_lat >= ? AND max_lat <= ?)",
-            [west, east, south, north].map(Value::Real),
-        );
+        if narrow_dates(q) {
+            // The date range is the selective part: walk `events_map` (which
+            // holds the coordinates) rather than every point of the box.
+            w.and(
+                "e.latitude BETWEEN ? AND ? AND e.longitude BETWEEN ? AND ?",
+                [south, north, west, east].map(Value::Real),
+            );
+        } else {
+            w.and(
+                "e.rowid IN (SELECT id FROM events_rtree \
+                 WHERE min_lon >= ? AND max_lon <= ? AND min_lat >= ? AND max_lat <= ?)",
+                [west, east, south, north].map(Value::Real),
+            );
+        }
     }
     if let Some(t) = &q.event_type {
         let column = if is_event_type(t) { "e.event_type" } else { "e.sub_event_type" };
@@ -238,6 +249,15 @@ fn filters(q: &EventQuery) -> Where {
     }
     w
 }
+
+/// Whether both ends of the date range are given and at most
+/// [`NARROW_DAYS`] apart: then the date index selects better than the box.
+fn narrow_dates(q: &EventQuery) -> bool {
+    matches!((q.from, q.to), (Some(from), Some(to)) if (to - from).num_days() <= NARROW_DAYS)
+}
+
+/// A date range this short is assumed to select fewer events than a box.
+const NARROW_DAYS: i64 = 120;
 
 fn is_event_type(name: &str) -> bool {
     [

@@ -19,6 +19,10 @@ const CLUSTER_ABOVE = 1500;
 // Most points fetched for one view; the status line says when there are more.
 const POINT_LIMIT = 20000;
 const DAY_MS = 86400000;
+// Without "all events up to the date", the map shows this many days up to the slider.
+const WINDOW_DAYS = 30;
+// Above this many events, the map starts with the window rather than everything.
+const CUMULATIVE_UP_TO = 20000;
 
 const state = {
   filters: {},
@@ -110,7 +114,10 @@ function pointParams() {
   const params = { ...f };
   if (day) {
     params.to = f.to && f.to < day ? f.to : day;
-    if (!cumulative) params.from = day;
+    if (!cumulative) {
+      const windowStart = dateAdd(day, 1 - WINDOW_DAYS);
+      params.from = f.from && f.from > windowStart ? f.from : windowStart;
+    }
   }
   const b = map.getBounds();
   const west = Math.max(-180, b.getWest());
@@ -494,6 +501,7 @@ async function start() {
   }
   legend();
   const stats = await api('/api/stats');
+  document.getElementById('cumulative').checked = stats.events <= CUMULATIVE_UP_TO;
   if (stats.bbox) {
     const [w, s, e, n] = stats.bbox;
     map.fitBounds([[s, w], [n, e]], { padding: [30, 30], maxZoom: 9 });

@@ -471,47 +471,53 @@ impl Store {
     /// events matching `q` (its paging is ignored).
     pub fn stats(&self, q: &EventQuery) -> Result<Stats, StoreError> {
         let w = filters(q);
-        let values = || params_from_iter(w.values.iter());
-        let (events, fatalities, first_date, last_date) = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT COUNT(*), COALESCE(SUM(e.fatalities), 0), MIN(e.event_date), MAX(e.event_date) FROM events e{}",
-                w.sql
-            ))?
-            .query_row(values(), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
-        let bbox: Option<[f64; 4]> = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT MIN(e.longitude), MIN(e.latitude), MAX(e.longitude), MAX(e.latitude) FROM events e{}",
-                w.sql
-            ))?
-            .query_row(values(), |r| {
-                let v: [Option<f64>; 4] = [r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?];
-                Ok(match v {
-                    [Some(a), Some(b), Some(c), Some(d)] => Some([a, b, c, d]),
-                    _ => None,
-                })
-            })?;
-        let by_type = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT e.event_type, COUNT(*), COALESCE(SUM(e.fatalities), 0) FROM events e{} \
-                 GROUP BY e.event_type ORDER BY COUNT(*) DESC",
-                w.sql
-            ))?
-            .query_map(values(), |r| Ok(TypeCount { event_type: r.get(0)?, events: r.get(1)?, fatalities: r.get(2)? }))?
-            .collect::<Result<_, _>>()?;
-        let by_day = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT e.event_date, e.event_type, COUNT(*) FROM events e{} \
-                 GROUP BY e.event_date, e.event_type ORDER BY e.event_date",
-                w.sql
-            ))?
-            .query_map(values(), |r| Ok(DayCount { date: r.get(0)?, event_type: r.get(1)?, events: r.get(2)? }))?
-            .collect::<Result<_, _>>()?;
-        let articles = self.conn.prepare_cached("SELECT COUNT(*) FROM articles")?.query_row([], |r| r.get(0))?;
-        Ok(Stats { events, fatalities, articles, first_date, last_date, bbox, by_type, by_day })
+        // One pass over the matching events (the covering `events_map` when
+        // unfiltered); totals, range and box are folded from its groups.
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT e.event_date, e.event_type, COUNT(*), COALESCE(SUM(e.fatalities), 0), \
+             MIN(e.longitude), MIN(e.latitude), MAX(e.longitude), MAX(e.latitude) FROM events e{} \
+             GROUP BY e.event_date, e.event_type ORDER BY e.event_date",
+            w.sql
+        ))?;
+        let mut rows = stmt.query(params_from_iter(w.values.iter()))?;
+        let mut stats = Stats {
+            events: 0,
+            fatalities: 0,
+            articles: 0,
+            first_date: None,
+            last_date: None,
+            bbox: None,
+            by_type: Vec::new(),
+            by_day: Vec::new(),
+        };
+        while let Some(r) = rows.next()? {
+            let day = DayCount { date: r.get(0)?, event_type: r.get(1)?, events: r.get(2)? };
+            let fatalities: i64 = r.get(3)?;
+            stats.events += day.events;
+            stats.fatalities += fatalities;
+            match stats.by_type.iter_mut().find(|t| t.event_type == day.event_type) {
+                Some(t) => {
+                    t.events += day.events;
+                    t.fatalities += fatalities;
+                }
+                None => {
+                    stats.by_type.push(TypeCount { event_type: day.event_type.clone(), events: day.events, fatalities })
+                }
+            }
+            let corners: [Option<f64>; 4] = [r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?];
+            if let [Some(w), Some(s), Some(e), Some(n)] = corners {
+                let b = stats.bbox.get_or_insert([w, s, e, n]);
+                *b = [b[0].min(w), b[1].min(s), b[2].max(e), b[3].max(n)];
+            }
+            if stats.first_date.is_none() {
+                stats.first_date = Some(day.date.clone());
+            }
+            stats.last_date = Some(day.date.clone());
+            stats.by_day.push(day);
+        }
+        stats.by_type.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.event_type.cmp(&b.event_type)));
+        stats.articles = self.conn.prepare_cached("SELECT COUNT(*) FROM articles")?.query_row([], |r| r.get(0))?;
+        Ok(stats)
     }
 }
 

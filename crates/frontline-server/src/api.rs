@@ -3,8 +3,9 @@
 //! span, for colouring places at a date). Handlers parse parameters, run one
 //! store query on a pooled connection and answer JSON.
 
-use std::sync::Arc;
-use std::time::Duration;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use axum::extract::{Path, Query, State as Extract};
 use axum::http::{StatusCode, header};
@@ -20,6 +21,31 @@ use crate::pool::Pool;
 pub struct State {
     pub pool: Arc<Pool>,
     pub timeout: Duration,
+    /// Answers of whole-database queries (stats and actors without filters),
+    /// kept for [`CACHE_TTL`]: the page asks for them on every load and each
+    /// scans every event.
+    pub cache: Mutex<HashMap<String, (Instant, String)>>,
+}
+
+/// How long a whole-database answer is reused (an ingest may add events meanwhile).
+const CACHE_TTL: Duration = Duration::from_secs(30);
+
+impl State {
+    fn cached(&self, key: &str) -> Option<Response> {
+        let cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
+        let (at, body) = cache.get(key)?;
+        (at.elapsed() < CACHE_TTL).then(|| json_text(body.clone()))
+    }
+
+    fn remember(&self, key: String, value: &impl serde::Serialize) -> ApiResult {
+        let body = serde_json::to_string(value).map_err(|e| ApiError::internal(format!("cannot write json: {e}")))?;
+        self.cache.lock().unwrap_or_else(|p| p.into_inner()).insert(key, (Instant::now(), body.clone()));
+        Ok(json_text(body))
+    }
+}
+
+fn json_text(body: String) -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
 type Shared = Arc<State>;
@@ -103,8 +129,12 @@ async fn place_control(Extract(state): Extract<Shared>, Path(id): Path<String>, 
 
 async fn actors(Extract(state): Extract<Shared>, Query(pairs): Pairs) -> ApiResult {
     let limit = params::only_limit(&pairs, 10_000, 1000)?;
+    let key = format!("actors?limit={limit}");
+    if let Some(hit) = state.cached(&key) {
+        return Ok(hit);
+    }
     let actors = run(&state, move |s| Ok(s.actors(limit)?)).await?;
-    json(json!({ "actors": actors }))
+    state.remember(key, &json!({ "actors": actors }))
 }
 
 async fn article(Extract(state): Extract<Shared>, Path(id): Path<String>, Query(pairs): Pairs) -> ApiResult {
@@ -122,7 +152,12 @@ async fn article(Extract(state): Extract<Shared>, Path(id): Path<String>, Query(
 
 async fn stats(Extract(state): Extract<Shared>, Query(pairs): Pairs) -> ApiResult {
     let q = params::event_query(&pairs, &params::STATS)?;
-    json(run(&state, move |s| Ok(s.stats(&q)?)).await?)
+    let whole = pairs.is_empty();
+    if whole && let Some(hit) = state.cached("stats") {
+        return Ok(hit);
+    }
+    let stats = run(&state, move |s| Ok(s.stats(&q)?)).await?;
+    if whole { state.remember("stats".to_string(), &stats) } else { json(stats) }
 }
 
 async fn openapi() -> Response {

@@ -70,7 +70,11 @@ const MAX_BODY: usize = 16 * 1024;
 /// The whole application: API routes, the page and its assets, and the
 /// limits and headers every response gets.
 pub fn router(db: PathBuf, config: &Config) -> Router {
-    let state = Arc::new(api::State { pool: Arc::new(Pool::new(db, config.readers)), timeout: config.timeout });
+    let state = Arc::new(api::State {
+        pool: Arc::new(Pool::new(db, config.readers)),
+        timeout: config.timeout,
+        cache: Default::default(),
+    });
     let header = |name: &'static str, value: &'static str| {
         SetResponseHeaderLayer::if_not_present(HeaderName::from_static(name), HeaderValue::from_static(value))
     };

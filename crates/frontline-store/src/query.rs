@@ -471,11 +471,18 @@ impl Store {
     /// events matching `q` (its paging is ignored).
     pub fn stats(&self, q: &EventQuery) -> Result<Stats, StoreError> {
         let w = filters(q);
-        // One pass over the matching events (the covering `events_map` when
-        // unfiltered); totals, range and box are folded from its groups.
+        // One pass over the matching events; totals, range and box are folded
+        // from its groups. When `events_map` holds every column the filters
+        // read, it is used (the planner would otherwise prefer an index that
+        // needs a table read per event).
+        let covered = q.actor.is_none()
+            && q.country.is_none()
+            && q.text.is_none()
+            && q.event_type.as_deref().is_none_or(is_event_type);
+        let hint = if covered { " INDEXED BY events_map" } else { "" };
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT e.event_date, e.event_type, COUNT(*), COALESCE(SUM(e.fatalities), 0), \
-             MIN(e.longitude), MIN(e.latitude), MAX(e.longitude), MAX(e.latitude) FROM events e{} \
+             MIN(e.longitude), MIN(e.latitude), MAX(e.longitude), MAX(e.latitude) FROM events e{hint}{} \
              GROUP BY e.event_date, e.event_type ORDER BY e.event_date",
             w.sql
         ))?;

@@ -23,6 +23,8 @@ const DAY_MS = 86400000;
 const WINDOW_DAYS = 30;
 // Above this many events, the map starts with the window rather than everything.
 const CUMULATIVE_UP_TO = 20000;
+// Control holders named in the legend.
+const LEGEND_HOLDERS = 6;
 
 const state = {
   filters: {},
@@ -466,7 +468,10 @@ function legend() {
   for (const [type, colour] of TYPES) {
     box.append(el('span', { class: 'item' }, el('span', { class: 'swatch', style: `background:${colour}` }), type));
   }
-  const holders = [...new Set(state.control.map((s) => s.holder))];
+  // The most frequent holders only: the legend must not crowd out the map.
+  const counts = new Map();
+  for (const s of state.control) counts.set(s.holder, (counts.get(s.holder) || 0) + 1);
+  const holders = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, LEGEND_HOLDERS).map(([h]) => h);
   for (const h of holders) {
     box.append(el('span', { class: 'item' }, el('span', { class: 'ring', style: `border-color:${holderColour(h)}` }), `held by ${h}`));
   }

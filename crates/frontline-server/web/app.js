@@ -91,7 +91,7 @@ function radiusFor(fatalities) {
 
 // ---- map ----------------------------------------------------------------------
 
-const map = L.map('map', { preferCanvas: false, worldCopyJump: true, minZoom: 2 }).setView([34.5, 40], 6);
+const map = L.map('map', { preferCanvas: false, worldCopyJump: true, minZoom: 2, maxZoom: 14 }).setView([34.5, 40], 6);
 map.attributionControl.addAttribution('Natural Earth (world-atlas)');
 // Panes keep the drawing order whatever loads first: basemap, control, events.
 map.createPane('basemap').style.zIndex = 250;

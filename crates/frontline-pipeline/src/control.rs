@@ -196,7 +196,11 @@ pub fn statements(article: &Article, mentions: &[MentionRecord], published: Opti
             let (s, e) = (byte(m.start), byte(m.end));
             let near =
                 s >= sent_start && e <= sent_end && s.abs_diff(cue_start).min(e.abs_diff(cue_end)) <= PLACE_REACH;
-            let region = m.feature_code.as_deref().is_none_or(|f| f.starts_with("PCL") || f == "ADM1" || f == "RGN");
+            // Countries, provinces and regions are not held places; nor is a place of unknown kind.
+            let region = m
+                .feature_code
+                .as_deref()
+                .is_none_or(|f| f.is_empty() || f.starts_with("PCL") || f == "ADM1" || f == "RGN");
             let before = &text[byte(m.start.saturating_sub(25))..s];
             let (Some(lat), Some(lon)) = (m.latitude, m.longitude) else { continue };
             if !near || region || NEAR.is_match(before) {
@@ -419,7 +423,14 @@ mod tests {
                 m.latitude = Some(34.0);
                 m.longitude = Some(40.0);
                 m.country = Some("Syria".into());
-                m.feature_code = Some(if value == "Syria" { "PCLI" } else { "PPL" }.into());
+                m.feature_code = Some(
+                    match value {
+                        "Syria" => "PCLI",
+                        "Iraq" => "",
+                        _ => "PPL",
+                    }
+                    .into(),
+                );
             }
         }
         m
@@ -471,6 +482,11 @@ mod tests {
             "The Lions Brigade is the last holdout in Syria.",
             &[(Actor, "The Lions Brigade", "Lions Brigade"), (P, "Syria", "Syria")],
             &[],
+        );
+        check_statements(
+            "Qarya, on the border with Iraq, is still held by the Lions Brigade.",
+            &[(P, "Qarya", "Qarya"), (P, "Iraq", "Iraq"), (Actor, "the Lions Brigade", "Lions Brigade")],
+            &["Qarya Lions Brigade held"],
         );
         check_statements(
             "The Lions Brigade holds a last pocket outside the town of Qarya.",

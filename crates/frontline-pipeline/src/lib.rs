@@ -28,10 +28,12 @@
 
 pub mod actor;
 pub mod clean;
+pub mod control;
 pub mod count;
 pub mod date;
 pub mod extract;
 pub mod gazetteer;
+pub mod merge;
 pub mod model;
 pub mod read;
 pub mod segment;

@@ -1,0 +1,361 @@
+//! The write side: one article's extraction merged into the store.
+//!
+//! For each article: skip it when its content hash is already stored;
+//! otherwise drop its old rows (an updated article replaces its own claims),
+//! insert the article, its mentions, statements and claims, and recompute
+//! every merged event the change touches from *all* its claims: the pool is
+//! the events the article contributed to before plus every event holding a
+//! claim compatible with a new one, re-split into connected components by
+//! `merge::components`. Places whose territorial events or statements
+//! changed get their control timeline recomputed at the end of the batch.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use frontline_pipeline::control::{self, Observation, Place, Statement};
+use frontline_pipeline::merge::{self, MergedEvent, Report};
+use frontline_pipeline::read::content_hash;
+use frontline_pipeline::{Article, Event, Extraction};
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use crate::{Store, StoreError};
+
+/// What ingesting one article did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct IngestOutcome {
+    /// The same content was already stored: nothing changed.
+    pub unchanged: bool,
+    /// An article with this id but other content was replaced.
+    pub replaced: bool,
+    /// Events made only of this article's claims.
+    pub events_new: usize,
+    /// Stored events this article's claims joined.
+    pub events_merged: usize,
+}
+
+/// The territorial sub-event types as stored, for the control queries.
+const TERRITORIAL: [&str; 3] =
+    ["Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"];
+
+impl Store {
+    /// Merges one article into the store, in one transaction.
+    pub fn ingest(&mut self, article: &Article, extraction: &Extraction) -> Result<IngestOutcome, StoreError> {
+        Ok(self.ingest_batch([(article, extraction)])?.pop().unwrap_or_default())
+    }
+
+    /// Merges articles into the store in one transaction (all or none), one
+    /// outcome per article in input order. An article id given twice keeps
+    /// its last content.
+    pub fn ingest_batch<'a>(
+        &mut self,
+        items: impl IntoIterator<Item = (&'a Article, &'a Extraction)>,
+    ) -> Result<Vec<IngestOutcome>, StoreError> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // Articles with a higher seq are this batch's: not yet in the full-text index.
+        let indexed: i64 = tx.query_row("SELECT coalesce(max(seq), 0) FROM articles", [], |r| r.get(0))?;
+        let mut dirty_places = BTreeSet::new();
+        let mut out = Vec::new();
+        for (article, extraction) in items {
+            out.push(ingest_one(&tx, article, extraction, indexed, &mut dirty_places)?);
+        }
+        for key in &dirty_places {
+            recompute_control(&tx, key)?;
+        }
+        tx.execute(
+            "INSERT INTO articles_fts(rowid, title, text) SELECT seq, title, text FROM articles WHERE seq > ?1",
+            [indexed],
+        )?;
+        tx.commit()?;
+        Ok(out)
+    }
+}
+
+/// The hash that decides whether an article changed: every field of it.
+fn article_hash(a: &Article) -> Result<String, StoreError> {
+    Ok(content_hash(&serde_json::to_string(a)?))
+}
+
+fn ingest_one(
+    tx: &Transaction,
+    a: &Article,
+    x: &Extraction,
+    indexed: i64,
+    dirty_places: &mut BTreeSet<String>,
+) -> Result<IngestOutcome, StoreError> {
+    let hash = article_hash(a)?;
+    let old: Option<(i64, String)> = tx
+        .prepare_cached("SELECT seq, content_hash FROM articles WHERE id = ?1")?
+        .query_row([&a.id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    if old.as_ref().is_some_and(|(_, h)| *h == hash) {
+        return Ok(IngestOutcome { unchanged: true, ..Default::default() });
+    }
+    let mut pool_ids: BTreeSet<String> = BTreeSet::new();
+    if old.is_some() {
+        let mut st = tx.prepare_cached("SELECT DISTINCT event_id FROM claims WHERE article_id = ?1")?;
+        for id in st.query_map([&a.id], |r| r.get::<_, String>(0))? {
+            pool_ids.insert(id?);
+        }
+        let mut st = tx.prepare_cached("SELECT place_key FROM statements WHERE article_id = ?1")?;
+        for k in st.query_map([&a.id], |r| r.get::<_, String>(0))? {
+            dirty_places.insert(k?);
+        }
+        if let Some((seq, _)) = old.as_ref().filter(|(seq, _)| *seq <= indexed) {
+            tx.execute(
+                "INSERT INTO articles_fts(articles_fts, rowid, title, text)
+                 SELECT 'delete', seq, title, text FROM articles WHERE seq = ?1",
+                [seq],
+            )?;
+        }
+        tx.execute("DELETE FROM articles WHERE id = ?1", [&a.id])?;
+    }
+    insert_article(tx, a, x, &hash)?;
+    insert_mentions(tx, a, x)?;
+    for (seq, s) in control::statements(a, &x.mentions, x.published).into_iter().enumerate() {
+        tx.prepare_cached("INSERT INTO statements (article_id, seq, place_key, json) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(params![a.id, seq as i64, s.place_key, serde_json::to_string(&s)?])?;
+        dirty_places.insert(s.place_key);
+    }
+
+    let new: Vec<Event> = x.events.iter().map(|e| Event { article_id: a.id.clone(), ..e.clone() }).collect();
+    for e in &new {
+        candidates(tx, e, &mut pool_ids)?;
+    }
+    let mut pool: Vec<(u32, Event)> = Vec::new();
+    for id in &pool_ids {
+        load_claims(tx, id, &mut pool)?;
+    }
+    let stored = pool.len();
+    pool.extend(new.iter().enumerate().map(|(i, e)| (i as u32, e.clone())));
+    for (seq, e) in new.iter().enumerate() {
+        tx.prepare_cached(
+            "INSERT INTO claims (article_id, seq, event_id, family, event_date, latitude, longitude, source, fatalities, json)
+             VALUES (?1, ?2, '', ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?
+        .execute(params![
+            a.id,
+            seq as i64,
+            merge::family(e.sub_event_type),
+            e.event_date.to_string(),
+            e.latitude,
+            e.longitude,
+            e.source,
+            e.fatalities,
+            serde_json::to_string(e)?,
+        ])?;
+    }
+
+    for id in &pool_ids {
+        let mut st = tx.prepare_cached("SELECT place_key, sub_event_type FROM events WHERE event_id = ?1")?;
+        let row = st.query_row([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))).optional()?;
+        if let Some((key, sub)) = row
+            && TERRITORIAL.contains(&sub.as_str())
+        {
+            dirty_places.insert(key);
+        }
+        tx.prepare_cached("DELETE FROM events WHERE event_id = ?1")?.execute([id])?;
+    }
+
+    let refs: Vec<&Event> = pool.iter().map(|(_, e)| e).collect();
+    let mut outcome = IngestOutcome { replaced: old.is_some(), ..Default::default() };
+    for comp in merge::components(&refs) {
+        let reports: Vec<Report> = comp.iter().map(|&i| Report { seq: pool[i].0, event: &pool[i].1 }).collect();
+        let Some(m) = merge::merge(&reports) else { continue };
+        if comp.iter().any(|&i| i >= stored) {
+            if comp.iter().any(|&i| i < stored) {
+                outcome.events_merged += 1;
+            } else {
+                outcome.events_new += 1;
+            }
+        }
+        let key = control::place_key(m.geonameid, &m.location, &m.country);
+        if m.sub_event_type.is_territorial() {
+            dirty_places.insert(key.clone());
+        }
+        insert_event(tx, &m, &key)?;
+        for &i in &comp {
+            tx.prepare_cached("UPDATE claims SET event_id = ?1 WHERE article_id = ?2 AND seq = ?3")?
+                .execute(params![m.event_id, pool[i].1.article_id, pool[i].0])?;
+        }
+    }
+    Ok(outcome)
+}
+
+fn insert_article(tx: &Transaction, a: &Article, x: &Extraction, hash: &str) -> Result<(), StoreError> {
+    let published = x.published.or(a.published).map(|d| d.to_string());
+    tx.prepare_cached(
+        "INSERT INTO articles (id, content_hash, title, published, published_inferred, url, outlet, language, bytes, text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![
+        a.id,
+        hash,
+        a.title,
+        published,
+        x.published_inferred,
+        a.url,
+        a.outlet,
+        a.language,
+        a.text.len() as i64,
+        a.text
+    ])?;
+    Ok(())
+}
+
+fn insert_mentions(tx: &Transaction, a: &Article, x: &Extraction) -> Result<(), StoreError> {
+    let mut st = tx.prepare_cached(
+        r#"INSERT INTO mentions (article_id, seq, kind, start, "end", text, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"#,
+    )?;
+    for (seq, m) in x.mentions.iter().enumerate() {
+        let kind = match serde_json::to_value(m.kind)? {
+            serde_json::Value::String(s) => s,
+            _ => String::new(),
+        };
+        st.execute(params![a.id, seq as i64, kind, m.start as i64, m.end as i64, m.text, serde_json::to_string(m)?])?;
+    }
+    Ok(())
+}
+
+/// Adds to `pool` the events holding a stored claim compatible with `e`.
+fn candidates(tx: &Transaction, e: &Event, pool: &mut BTreeSet<String>) -> Result<(), StoreError> {
+    let (from, to) = merge::link_range(e);
+    let dlat = merge::MAX_RADIUS_KM / 111.0 + 0.01;
+    let (lat0, lat1) = match e.latitude {
+        Some(l) => (l - dlat, l + dlat),
+        None => (-91.0, 91.0),
+    };
+    let mut st = tx.prepare_cached(
+        "SELECT event_id, json FROM claims WHERE family = ?1 AND event_date BETWEEN ?2 AND ?3
+         AND (latitude IS NULL OR latitude BETWEEN ?4 AND ?5)",
+    )?;
+    let rows = st
+        .query_map(params![merge::family(e.sub_event_type), from.to_string(), to.to_string(), lat0, lat1], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+    for row in rows {
+        let (id, json) = row?;
+        if pool.contains(&id) {
+            continue;
+        }
+        let other: Event = parse(&json, &id)?;
+        if merge::compatible(e, &other) {
+            pool.insert(id);
+        }
+    }
+    Ok(())
+}
+
+fn load_claims(tx: &Transaction, event_id: &str, pool: &mut Vec<(u32, Event)>) -> Result<(), StoreError> {
+    let mut st = tx.prepare_cached("SELECT seq, json FROM claims WHERE event_id = ?1 ORDER BY article_id, seq")?;
+    let rows = st.query_map([event_id], |r| Ok((r.get::<_, u32>(0)?, r.get::<_, String>(1)?)))?;
+    for row in rows {
+        let (seq, json) = row?;
+        pool.push((seq, parse(&json, event_id)?));
+    }
+    Ok(())
+}
+
+pub(crate) fn parse<T: serde::de::DeserializeOwned>(json: &str, what: &str) -> Result<T, StoreError> {
+    serde_json::from_str(json).map_err(|e| StoreError::Corrupt { what: what.to_string(), reason: e.to_string() })
+}
+
+fn insert_event(tx: &Transaction, m: &MergedEvent, place_key: &str) -> Result<(), StoreError> {
+    use chrono::Datelike;
+    tx.prepare_cached(
+        "INSERT INTO events (event_id, event_date, year, time_precision, disorder_type, event_type, sub_event_type,
+            actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, interaction, civilian_targeting,
+            iso, country, admin1, admin2, admin3, location, latitude, longitude, geo_precision, geonameid, place_key,
+            source, notes, fatalities, fatalities_low, fatalities_best, fatalities_high, confidence, n_articles, json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,
+            ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35)",
+    )?
+    .execute(params![
+        m.event_id,
+        m.event_date.to_string(),
+        m.event_date.year(),
+        m.time_precision as u8,
+        m.disorder_type.as_str(),
+        m.event_type.as_str(),
+        m.sub_event_type.as_str(),
+        m.actor1,
+        m.assoc_actor_1,
+        m.inter1.map(|i| i.code()),
+        m.actor2,
+        m.assoc_actor_2,
+        m.inter2.map(|i| i.code()),
+        m.interaction,
+        m.civilian_targeting,
+        m.iso,
+        m.country,
+        m.admin1,
+        m.admin2,
+        m.admin3,
+        m.location,
+        m.latitude,
+        m.longitude,
+        m.geo_precision as u8,
+        m.geonameid.map(|g| g as i64),
+        place_key,
+        m.source,
+        m.notes,
+        m.fatalities,
+        m.fatalities_low,
+        m.fatalities_best,
+        m.fatalities_high,
+        m.confidence,
+        m.article_ids.len() as i64,
+        serde_json::to_string(m)?,
+    ])?;
+    Ok(())
+}
+
+/// Rewrites one place's control timeline from its territorial events and statements.
+fn recompute_control(tx: &Transaction, key: &str) -> Result<(), StoreError> {
+    let mut observations: Vec<Observation> = Vec::new();
+    let mut places: BTreeMap<String, Place> = BTreeMap::new();
+    let mut st = tx.prepare_cached(
+        "SELECT event_id, json FROM events WHERE place_key = ?1 AND sub_event_type IN (?2, ?3, ?4) ORDER BY event_id",
+    )?;
+    let rows = st.query_map(params![key, TERRITORIAL[0], TERRITORIAL[1], TERRITORIAL[2]], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })?;
+    for row in rows {
+        let (id, json) = row?;
+        let m: MergedEvent = parse(&json, &id)?;
+        if let Some((place, obs)) = control::observe(&m) {
+            places.entry(format!("e{id}")).or_insert(place);
+            observations.push(obs);
+        }
+    }
+    let mut st = tx.prepare_cached("SELECT article_id, seq, json FROM statements WHERE place_key = ?1")?;
+    let rows = st.query_map([key], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?)))?;
+    for row in rows {
+        let (article, seq, json) = row?;
+        let s: Statement = parse(&json, &format!("statement {article}#{seq}"))?;
+        places.entry(format!("s{article}#{seq:08}")).or_insert(s.place);
+        observations.push(s.observation);
+    }
+    tx.prepare_cached("DELETE FROM control_spans WHERE place_key = ?1")?.execute([key])?;
+    // The place as its lowest-keyed event (else statement) names it: a function of the set.
+    let Some(place) = places.into_values().next() else { return Ok(()) };
+    let mut ins = tx.prepare_cached(
+        "INSERT INTO control_spans (place_key, seq, place, geonameid, latitude, longitude, holder, state, from_date,
+            to_date, event_ids, sources) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?;
+    for (seq, s) in control::timeline(&place, &observations).iter().enumerate() {
+        ins.execute(params![
+            key,
+            seq as i64,
+            s.place,
+            s.geonameid.map(|g| g as i64),
+            s.latitude,
+            s.longitude,
+            s.holder,
+            s.state.as_str(),
+            s.from.map(|d| d.to_string()),
+            s.to.map(|d| d.to_string()),
+            serde_json::to_string(&s.event_ids)?,
+            serde_json::to_string(&s.sources)?,
+        ])?;
+    }
+    Ok(())
+}

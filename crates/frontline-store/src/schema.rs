@@ -1,0 +1,194 @@
+//! The database schema and its migrations, one SQL batch per version.
+//!
+//! `PRAGMA user_version` holds the version. [`migrate`] applies every
+//! missing step in one transaction, so a database is always at one version.
+//! A step is never edited once released: change the schema by appending a
+//! step, and commit a fixture database of the old version under
+//! `tests/fixtures/` (a test opens each one with the current code).
+//!
+//! Tables (readers: `query.rs`, the server):
+//! - `articles` — one row per article id: text, metadata, `content_hash`
+//!   (re-ingesting the same content is a no-op); `seq` (= rowid) only grows.
+//!   `articles_fts` is FTS5 over title and text (external content, rowid =
+//!   `seq`), kept in sync by the ingest code once per batch, not by triggers:
+//!   FTS5 flushes its buffer at every statement savepoint a trigger opens,
+//!   which made per-article indexing the main cost of an ingest.
+//! - `mentions` — every recognised mention of an article (`json` is the
+//!   mentions-JSONL record).
+//! - `claims` — one row per event as one article coded it (`json` is the
+//!   events-JSONL record), with `event_id` the merged event it belongs to.
+//! - `events` — merged events, one per real event: the ACLED columns, UCDP
+//!   fatality range, `n_articles`, `place_key` (groups a place's control
+//!   timeline) and `json` (the export record, with `article_ids` and
+//!   `claims`). `events_rtree` indexes their points by `events.rowid`.
+//! - `control_spans` — each place's timeline, `seq` in date order; `from_date`
+//!   null when only the end of the hold is known, `to_date` null while it lasts.
+//! - `statements` — control-state statements read from article text.
+
+use rusqlite::Connection;
+
+use crate::StoreError;
+
+/// The migration steps; step `i` takes a database from version `i` to `i + 1`.
+const STEPS: &[&str] = &[V1, V2];
+
+/// The schema version this code writes.
+pub const VERSION: u32 = STEPS.len() as u32;
+
+const V1: &str = r#"
+CREATE TABLE articles (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL,
+    title TEXT,
+    published TEXT,
+    published_inferred INTEGER NOT NULL DEFAULT 0,
+    url TEXT,
+    outlet TEXT,
+    language TEXT,
+    bytes INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX articles_published ON articles(published);
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='seq');
+
+CREATE TABLE mentions (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    json TEXT NOT NULL,
+    PRIMARY KEY (article_id, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE claims (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    event_id TEXT NOT NULL,
+    family TEXT NOT NULL,
+    event_date TEXT NOT NULL,
+    latitude REAL,
+    longitude REAL,
+    source TEXT NOT NULL,
+    fatalities INTEGER NOT NULL,
+    json TEXT NOT NULL,
+    PRIMARY KEY (article_id, seq)
+) WITHOUT ROWID;
+CREATE INDEX claims_event ON claims(event_id);
+CREATE INDEX claims_block ON claims(family, event_date);
+
+CREATE TABLE events (
+    event_id TEXT NOT NULL UNIQUE,
+    event_date TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    time_precision INTEGER NOT NULL,
+    disorder_type TEXT NOT NULL,
+    event_type TEXT NOT NULL,
+    sub_event_type TEXT NOT NULL,
+    actor1 TEXT NOT NULL,
+    assoc_actor_1 TEXT NOT NULL,
+    inter1 INTEGER,
+    actor2 TEXT NOT NULL,
+    assoc_actor_2 TEXT NOT NULL,
+    inter2 INTEGER,
+    interaction INTEGER,
+    civilian_targeting TEXT NOT NULL,
+    iso INTEGER,
+    country TEXT NOT NULL,
+    admin1 TEXT NOT NULL,
+    admin2 TEXT NOT NULL,
+    admin3 TEXT NOT NULL,
+    location TEXT NOT NULL,
+    latitude REAL,
+    longitude REAL,
+    geo_precision INTEGER NOT NULL,
+    geonameid INTEGER,
+    place_key TEXT NOT NULL,
+    source TEXT NOT NULL,
+    notes TEXT NOT NULL,
+    fatalities INTEGER NOT NULL,
+    fatalities_low INTEGER NOT NULL,
+    fatalities_best INTEGER NOT NULL,
+    fatalities_high INTEGER NOT NULL,
+    confidence REAL NOT NULL,
+    n_articles INTEGER NOT NULL,
+    json TEXT NOT NULL
+);
+CREATE INDEX events_date ON events(event_date, event_id);
+CREATE INDEX events_country ON events(country, event_date);
+CREATE INDEX events_type ON events(sub_event_type, event_date);
+CREATE INDEX events_event_type ON events(event_type, event_date);
+CREATE INDEX events_actor1 ON events(actor1);
+CREATE INDEX events_actor2 ON events(actor2);
+CREATE INDEX events_place ON events(place_key, event_date);
+CREATE VIRTUAL TABLE events_rtree USING rtree(id, min_lon, max_lon, min_lat, max_lat);
+CREATE TRIGGER events_rtree_insert AFTER INSERT ON events
+WHEN new.latitude IS NOT NULL AND new.longitude IS NOT NULL BEGIN
+    INSERT INTO events_rtree(id, min_lon, max_lon, min_lat, max_lat)
+    VALUES (new.rowid, new.longitude, new.longitude, new.latitude, new.latitude);
+END;
+CREATE TRIGGER events_rtree_delete AFTER DELETE ON events BEGIN
+    DELETE FROM events_rtree WHERE id = old.rowid;
+END;
+
+CREATE TABLE statements (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    place_key TEXT NOT NULL,
+    json TEXT NOT NULL,
+    PRIMARY KEY (article_id, seq)
+) WITHOUT ROWID;
+CREATE INDEX statements_place ON statements(place_key);
+
+CREATE TABLE control_spans (
+    place_key TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    place TEXT NOT NULL,
+    geonameid INTEGER,
+    latitude REAL NOT NULL,
+    longitude REAL NOT NULL,
+    holder TEXT NOT NULL,
+    state TEXT NOT NULL,
+    from_date TEXT,
+    to_date TEXT,
+    event_ids TEXT NOT NULL,
+    sources TEXT NOT NULL,
+    PRIMARY KEY (place_key, seq)
+) WITHOUT ROWID;
+CREATE INDEX control_geonameid ON control_spans(geonameid);
+CREATE INDEX control_place ON control_spans(place COLLATE NOCASE);
+"#;
+
+/// Covering indexes for the HTTP API's read paths (`query.rs`), so that a map
+/// query over a million events reads index pages only, never the event JSON:
+/// points by date range and box, per-day counts, actors with fatalities.
+const V2: &str = r#"
+CREATE INDEX events_map ON events(event_date, latitude, longitude, event_type, fatalities, event_id);
+DROP INDEX events_actor1;
+DROP INDEX events_actor2;
+CREATE INDEX events_actor1 ON events(actor1, fatalities);
+CREATE INDEX events_actor2 ON events(actor2, fatalities);
+"#;
+
+/// Brings the database to [`VERSION`]; refuses a database from newer code.
+pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let version = |c: &Connection| c.query_row("PRAGMA user_version", [], |r| r.get::<_, u32>(0));
+    let have = version(conn)?;
+    if have > VERSION {
+        return Err(StoreError::TooNew { found: have, supported: VERSION });
+    }
+    if have == VERSION {
+        return Ok(());
+    }
+    // Immediate: a second process opening the same new file waits, then sees the version.
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let have = version(&tx)?;
+    for (i, step) in STEPS.iter().enumerate().skip(have as usize) {
+        tx.execute_batch(step).map_err(|e| StoreError::Migration { to: i as u32 + 1, source: e })?;
+    }
+    tx.pragma_update(None, "user_version", VERSION)?;
+    tx.commit()?;
+    Ok(())
+}

@@ -172,6 +172,28 @@ const ORGANISATION: &[&str] = &[
     "legion",
 ];
 
+/// Capitalised words after a place name that make it part of an outlet's or
+/// a company's name ("Fars News Agency", "Syria TV", "Iraqi Airways").
+const OUTLET: &[&str] = &[
+    "news",
+    "agency",
+    "observatory",
+    "times",
+    "tv",
+    "television",
+    "radio",
+    "gazette",
+    "herald",
+    "tribune",
+    "post",
+    "daily",
+    "journal",
+    "press",
+    "broadcasting",
+    "airlines",
+    "airways",
+];
+
 /// Capitalised words after a place name that do not make it a person's.
 const QUALIFIERS: &[&str] = &[
     "province",
@@ -363,6 +385,14 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
             if i > 0
                 && !has_break(text, toks[i - 1].end, toks[i].start)
                 && ["operation", "operations"].contains(&kstr(&toks[i - 1]))
+            {
+                i = j;
+                continue;
+            }
+            // "Fars News Agency", "Aleppo Today TV": a name inside an outlet's or company's.
+            if toks
+                .get(j)
+                .is_some_and(|x| x.cap && !has_break(text, toks[j - 1].end, x.start) && OUTLET.contains(&kstr(x)))
             {
                 i = j;
                 continue;

@@ -246,6 +246,12 @@ pub fn cues(text: &str, base: usize) -> Vec<Found> {
 /// Wording before a killing verb that makes it a running total ("has killed").
 static PERFECT: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:has|have|had)\s+(?:[\w-]+\s+){0,2}$"));
 
+/// Wording before a killing word that names victims or ranks an attack
+/// told elsewhere ("the wounded were taken", "the deadliest attack since").
+static CASUALTY_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(r"(?i)\b(?:the|of|for|among)\s+$|\b(deadliest|bloodiest|worst|biggest|largest)\s+$")
+});
+
 /// A toll over years or of a whole war ("since it began", "hundreds of thousands").
 static TOLL_SCOPE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
@@ -280,7 +286,11 @@ static ONGOING: LazyLock<Regex> = LazyLock::new(|| {
 fn not_news(cue: Cue, text: &str, start: usize, end: usize) -> bool {
     let before = tail(clause_before(text, start), 60);
     match cue {
-        Cue::Kill => PERFECT.is_match(before) && TOLL_SCOPE.is_match(text),
+        Cue::Kill => {
+            let victims = matches!(text[start..end].to_ascii_lowercase().as_str(), "wounded" | "injured");
+            (PERFECT.is_match(before) && TOLL_SCOPE.is_match(text))
+                || CASUALTY_NOUN.captures(before).is_some_and(|c| victims || c.get(1).is_some())
+        }
         Cue::Agreement => EARLIER_TRUCE.is_match(before) || TRUCE_TALK.is_match(&text[end..]),
         Cue::Change => text[start..end].ends_with("ing") && ONGOING.is_match(before),
         _ => false,
@@ -459,6 +469,8 @@ mod tests {
         let civ = Parties { target_civilian: true, ..Parties::default() };
         check("The army retook the village after clashes.", state, Some(T::GovernmentRegainsTerritory));
         check("Rebels captured the hill from the army.", rebels, Some(T::NonStateActorOvertakesTerritory));
+        check("Rebels retook the hill from the army.", rebels, Some(T::NonStateActorOvertakesTerritory));
+        check("The hill was retaken on Sunday.", none, None);
         check("Clashes accompanied by heavy shelling hit the town.", none, Some(T::ArmedClash));
         check("Warplanes and artillery pounded the town.", none, Some(T::AirDroneStrike));
         check("A suicide bomber killed 12 people at a market.", civ, Some(T::SuicideBomb));
@@ -490,7 +502,10 @@ mod tests {
         let none = Parties::default();
         check("The war has killed tens of thousands of people since it began in 2015.", none, None);
         check("The insurgency has so far killed more than 40,000 people over the past decade.", none, None);
-        check("Fighting has killed 14 people in the district since Saturday.", none, Some(T::Attack));
+        check("Gunmen have killed 14 people in the district since Saturday.", none, Some(T::Attack));
+        check("The wounded were taken to the town's hospital.", none, None);
+        check("It was the deadliest attack on the town since the spring.", none, None);
+        check("Gunmen wounded two guards at the gate.", none, Some(T::Attack));
         check("Displaced families went back home after the previous truce, then fled again.", none, None);
         check("Ceasefire talks broke down in the capital on Monday.", none, None);
         check("Militias violated the truce overnight.", none, None);

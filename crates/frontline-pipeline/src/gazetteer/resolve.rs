@@ -792,6 +792,21 @@ mod tests {
         }
     }
 
+    fn check_places(text: &str, expect: &[&str]) {
+        let g = Gazetteer::builtin();
+        let c = crate::clean::clean(text);
+        let s = crate::segment::sentences(&c);
+        let found: Vec<&str> = recognise(&g, &c, &s).iter().map(|m| &c.text[m.start..m.end]).collect();
+        assert_eq!(found, expect, "{text:?}");
+    }
+
+    #[test]
+    fn names_inside_outlet_names_are_not_places() {
+        check_places("A shell hit Homs on Friday, the Fars News Agency reported.", &["Homs"]);
+        check_places("Two guards died in Mosul, Baghdad Post said, citing Iraqi Airways staff.", &["Mosul"]);
+        check_places("Rebels shelled Fars province on Friday.", &["Fars"]);
+    }
+
     #[test]
     fn word_list_gates_hold() {
         assert_eq!(CONNECTORS.iter().map(|c| c.len()).max(), Some(CONNECTOR_LEN));

@@ -952,3 +952,20 @@ fn merge(a: &mut Draft, b: Draft) {
     a.counts.dedup();
     a.cand.confidence = (a.cand.confidence.max(b.cand.confidence) + 0.03).min(0.99);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_quoted(head: &str, expect: bool) {
+        assert_eq!(quoted(head), expect, "{head:?}");
+    }
+
+    #[test]
+    fn text_ends_inside_a_quotation() {
+        check_quoted("“Our men managed to ", true);
+        check_quoted("\"They came at night and ", true);
+        check_quoted("“We held the line,” the colonel said, and rebels ", false);
+        check_quoted("Rebels ", false);
+    }
+}

@@ -252,6 +252,11 @@ static CASUALTY_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(r"(?i)\b(?:the|of|for|among)\s+$|\b(deadliest|bloodiest|worst|biggest|largest)\s+$")
 });
 
+/// A modal shortly after a fight named as a noun: one foreseen, not
+/// fought ("the final battle for the town would involve").
+static FUTURE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(r"(?i)^(?:\s+[\w'’-]+){0,4}?\s+(?:would|will|could|might)\b"));
+
 /// A toll over years or of a whole war ("since it began", "hundreds of thousands").
 static TOLL_SCOPE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
@@ -290,6 +295,10 @@ fn not_news(cue: Cue, text: &str, start: usize, end: usize) -> bool {
             let victims = matches!(text[start..end].to_ascii_lowercase().as_str(), "wounded" | "injured");
             (PERFECT.is_match(before) && TOLL_SCOPE.is_match(text))
                 || CASUALTY_NOUN.captures(before).is_some_and(|c| victims || c.get(1).is_some())
+        }
+        Cue::Clash => {
+            matches!(text[start..end].to_ascii_lowercase().as_str(), "battle" | "fight" | "fighting" | "confrontation")
+                && FUTURE_AFTER.is_match(&text[end..])
         }
         Cue::Agreement => EARLIER_TRUCE.is_match(before) || TRUCE_TALK.is_match(&text[end..]),
         Cue::Change => text[start..end].ends_with("ing") && ONGOING.is_match(before),
@@ -506,6 +515,8 @@ mod tests {
         check("The wounded were taken to the town's hospital.", none, None);
         check("It was the deadliest attack on the town since the spring.", none, None);
         check("Gunmen wounded two guards at the gate.", none, Some(T::Attack));
+        check("He said the final battle for the town would be quick.", none, None);
+        check("The battle for the town lasted two days.", none, Some(T::ArmedClash));
         check("Displaced families went back home after the previous truce, then fled again.", none, None);
         check("Ceasefire talks broke down in the capital on Monday.", none, None);
         check("Militias violated the truce overnight.", none, None);

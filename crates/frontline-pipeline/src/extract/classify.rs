@@ -219,6 +219,9 @@ pub fn cues(text: &str, base: usize) -> Vec<Found> {
             if HEDGE.is_match(window) || NEGATION.is_match(before) || purpose(before) {
                 continue;
             }
+            if not_news(CUES[i].0, text, m.start(), m.end()) {
+                continue;
+            }
             let mut cue = CUES[i].0;
             // "captured a regime soldier", "seized two tanks": not territory.
             if cue == Cue::Capture && SEIZED_OBJECT.is_match(&text[m.end()..]) {
@@ -238,6 +241,69 @@ pub fn cues(text: &str, base: usize) -> Vec<Found> {
         }
     }
     kept
+}
+
+/// Wording before a killing verb that makes it a running total ("has killed").
+static PERFECT: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:has|have|had)\s+(?:[\w-]+\s+){0,2}$"));
+
+/// Wording before a killing word that names victims or ranks an attack
+/// told elsewhere ("the wounded were taken", "the deadliest attack since").
+static CASUALTY_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(r"(?i)\b(?:the|of|for|among)\s+$|\b(deadliest|bloodiest|worst|biggest|largest)\s+$")
+});
+
+/// A modal shortly after a fight named as a noun: one foreseen, not
+/// fought ("the final battle for the town would involve").
+static FUTURE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(r"(?i)^(?:\s+[\w'’-]+){0,4}?\s+(?:would|will|could|might)\b"));
+
+/// A toll over years or of a whole war ("since it began", "hundreds of thousands").
+static TOLL_SCOPE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:hundreds of thousands|tens of thousands|millions|since (?:it|they|the (?:[\w-]+ )?(?:war|conflict|fighting|insurgency|uprising|crisis|revolution)) (?:began|started|erupted|broke out)|since (?:the )?(?:start|beginning|outbreak|onset)|since (?:19|20)\d\d|over the (?:past|last) (?:[\w-]+ )?(?:years?|decades?)|(?:years|decades) of (?:war|conflict|fighting))\b",
+    )
+});
+
+/// Wording before a truce that makes it an earlier or existing one
+/// ("after the previous truce", "violated the ceasefire").
+static EARLIER_TRUCE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:previous|earlier|last|former|prior|past|old|failed|collapsed|broken|fragile|shaky|existing|defunct|(?:after|since|before|despite|during|amid|until) (?:the|its|their|this|that)|(?:violat|breach|br[eo]ak)\w* (?:of )?(?:the|a|an|its|their))\s+(?:[\w'’-]+\s+)?$",
+    )
+});
+
+/// Words after a truce that make it a subject of talk, not a deal ("ceasefire talks").
+static TRUCE_TALK: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)^[\s-]*(?:talks|negotiations|proposals?|plans?|monitors?|violations?|breach(?:es)?|lines?|efforts|initiatives?|demands?|calls?)\b",
+    )
+});
+
+/// Ongoing or habitual wording before an "-ing" cue ("are recruiting").
+static ONGOING: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(r"(?i)\b(?:is|are|was|were|been|keeps?|kept|continues?|continued)\s+(?:to\s+)?(?:[\w-]+\s+)?$")
+});
+
+/// Whether a cue reports no new event: a war's cumulative toll ("the
+/// conflict has killed hundreds of thousands since it began"), an earlier
+/// or existing truce ("after the previous truce", "ceasefire talks"), or a
+/// change going on as a habit ("fighters are recruiting young men").
+fn not_news(cue: Cue, text: &str, start: usize, end: usize) -> bool {
+    let before = tail(clause_before(text, start), 60);
+    match cue {
+        Cue::Kill => {
+            let victims = matches!(text[start..end].to_ascii_lowercase().as_str(), "wounded" | "injured");
+            (PERFECT.is_match(before) && TOLL_SCOPE.is_match(text))
+                || CASUALTY_NOUN.captures(before).is_some_and(|c| victims || c.get(1).is_some())
+        }
+        Cue::Clash => {
+            matches!(text[start..end].to_ascii_lowercase().as_str(), "battle" | "fight" | "fighting" | "confrontation")
+                && FUTURE_AFTER.is_match(&text[end..])
+        }
+        Cue::Agreement => EARLIER_TRUCE.is_match(before) || TRUCE_TALK.is_match(&text[end..]),
+        Cue::Change => text[start..end].ends_with("ing") && ONGOING.is_match(before),
+        _ => false,
+    }
 }
 
 /// "to fight", "aimed at capturing": a purpose, not a report; but "managed
@@ -332,12 +398,14 @@ pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
         if has(Cue::Brief) {
             return Some(T::ArmedClash);
         }
-        return Some(match p.subject_state {
-            Some(true) => T::GovernmentRegainsTerritory,
-            Some(false) => T::NonStateActorOvertakesTerritory,
-            None if has(Cue::Regain) => T::GovernmentRegainsTerritory,
-            None => T::NonStateActorOvertakesTerritory,
-        });
+        // Regaining is the state's (or its allies'): when who regained a
+        // place is unknown, the clause is no territorial event.
+        match p.subject_state {
+            Some(true) => return Some(T::GovernmentRegainsTerritory),
+            Some(false) => return Some(T::NonStateActorOvertakesTerritory),
+            None if has(Cue::Regain) => {}
+            None => return Some(T::NonStateActorOvertakesTerritory),
+        }
     }
     if has(Cue::Clash) {
         return Some(T::ArmedClash);
@@ -410,6 +478,8 @@ mod tests {
         let civ = Parties { target_civilian: true, ..Parties::default() };
         check("The army retook the village after clashes.", state, Some(T::GovernmentRegainsTerritory));
         check("Rebels captured the hill from the army.", rebels, Some(T::NonStateActorOvertakesTerritory));
+        check("Rebels retook the hill from the army.", rebels, Some(T::NonStateActorOvertakesTerritory));
+        check("The hill was retaken on Sunday.", none, None);
         check("Clashes accompanied by heavy shelling hit the town.", none, Some(T::ArmedClash));
         check("Warplanes and artillery pounded the town.", none, Some(T::AirDroneStrike));
         check("A suicide bomber killed 12 people at a market.", civ, Some(T::SuicideBomb));
@@ -433,6 +503,26 @@ mod tests {
         check("They are preparing for a final showdown to capture the town.", none, None);
         check("The offensive is aimed at capturing the town.", none, None);
         check("No clashes were reported in the area.", none, None);
+    }
+
+    #[test]
+    fn tolls_earlier_truces_and_habits_make_no_event() {
+        use SubEventType as T;
+        let none = Parties::default();
+        check("The war has killed tens of thousands of people since it began in 2015.", none, None);
+        check("The insurgency has so far killed more than 40,000 people over the past decade.", none, None);
+        check("Gunmen have killed 14 people in the district since Saturday.", none, Some(T::Attack));
+        check("The wounded were taken to the town's hospital.", none, None);
+        check("It was the deadliest attack on the town since the spring.", none, None);
+        check("Gunmen wounded two guards at the gate.", none, Some(T::Attack));
+        check("He said the final battle for the town would be quick.", none, None);
+        check("The battle for the town lasted two days.", none, Some(T::ArmedClash));
+        check("Displaced families went back home after the previous truce, then fled again.", none, None);
+        check("Ceasefire talks broke down in the capital on Monday.", none, None);
+        check("Militias violated the truce overnight.", none, None);
+        check("The two sides signed a ceasefire agreement on Monday.", none, Some(T::Agreement));
+        check("Residents say the militia is recruiting boys from the camps.", none, None);
+        check("The militia recruited 200 boys from the camps last week.", none, Some(T::ChangeToGroupActivity));
     }
 
     #[test]

@@ -537,6 +537,14 @@ fn draft(
         .map(|(_, m)| *m);
     let civilians = actors.iter().find(|m| m.actor.inter == Inter::Civilians).copied();
     let found_place = place_of(doc, index, (cs, ce), key.start);
+    if subject.is_none()
+        && quoted(&text[sentence.start..key.start])
+        && found_place.is_none_or(|(m, _)| m.end <= sentence.start)
+    {
+        // A speaker's own account ("our forces managed to retake the
+        // crossing") with neither who nor where of its own retells the news.
+        return None;
+    }
     let place = found_place
         .map(|(m, p)| (m.place.clone(), p))
         .or_else(|| country_place(doc, &actors).map(|p| (p, GeoPrecision::Region)));
@@ -678,6 +686,11 @@ fn draft(
         counts,
         named: named_actors,
     })
+}
+
+/// Whether text ends inside a quotation: an opening mark not yet closed.
+fn quoted(head: &str) -> bool {
+    head.matches('“').count() > head.matches('”').count() || head.matches('"').count() % 2 == 1
 }
 
 /// Actor1 and actor2 by the codebook's conventions: the target of violence
@@ -938,4 +951,21 @@ fn merge(a: &mut Draft, b: Draft) {
     a.counts.sort_unstable();
     a.counts.dedup();
     a.cand.confidence = (a.cand.confidence.max(b.cand.confidence) + 0.03).min(0.99);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_quoted(head: &str, expect: bool) {
+        assert_eq!(quoted(head), expect, "{head:?}");
+    }
+
+    #[test]
+    fn text_ends_inside_a_quotation() {
+        check_quoted("“Our men managed to ", true);
+        check_quoted("\"They came at night and ", true);
+        check_quoted("“We held the line,” the colonel said, and rebels ", false);
+        check_quoted("Rebels ", false);
+    }
 }

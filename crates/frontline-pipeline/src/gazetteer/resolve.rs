@@ -172,6 +172,28 @@ const ORGANISATION: &[&str] = &[
     "legion",
 ];
 
+/// Capitalised words after a place name that make it part of an outlet's or
+/// a company's name ("Fars News Agency", "Syria TV", "Iraqi Airways").
+const OUTLET: &[&str] = &[
+    "news",
+    "agency",
+    "observatory",
+    "times",
+    "tv",
+    "television",
+    "radio",
+    "gazette",
+    "herald",
+    "tribune",
+    "post",
+    "daily",
+    "journal",
+    "press",
+    "broadcasting",
+    "airlines",
+    "airways",
+];
+
 /// Capitalised words after a place name that do not make it a person's.
 const QUALIFIERS: &[&str] = &[
     "province",
@@ -363,6 +385,14 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
             if i > 0
                 && !has_break(text, toks[i - 1].end, toks[i].start)
                 && ["operation", "operations"].contains(&kstr(&toks[i - 1]))
+            {
+                i = j;
+                continue;
+            }
+            // "Fars News Agency", "Aleppo Today TV": a name inside an outlet's or company's.
+            if toks
+                .get(j)
+                .is_some_and(|x| x.cap && !has_break(text, toks[j - 1].end, x.start) && OUTLET.contains(&kstr(x)))
             {
                 i = j;
                 continue;
@@ -760,6 +790,21 @@ mod tests {
                 assert_eq!(within(a, b, 150.0), km(a, b) < 150.0, "{a:?} {b:?}");
             }
         }
+    }
+
+    fn check_places(text: &str, expect: &[&str]) {
+        let g = Gazetteer::builtin();
+        let c = crate::clean::clean(text);
+        let s = crate::segment::sentences(&c);
+        let found: Vec<&str> = recognise(&g, &c, &s).iter().map(|m| &c.text[m.start..m.end]).collect();
+        assert_eq!(found, expect, "{text:?}");
+    }
+
+    #[test]
+    fn names_inside_outlet_names_are_not_places() {
+        check_places("A shell hit Homs on Friday, the Fars News Agency reported.", &["Homs"]);
+        check_places("Two guards died in Mosul, Baghdad Post said, citing Iraqi Airways staff.", &["Mosul"]);
+        check_places("Rebels shelled Fars province on Friday.", &["Fars"]);
     }
 
     #[test]

@@ -390,9 +390,12 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
                 continue;
             }
             // "Fars News Agency", "Aleppo Today TV": a name inside an outlet's or company's.
+            // A country or demonym there ("Syrian Observatory") still says which country the
+            // article is about, so it stays.
             if toks
                 .get(j)
                 .is_some_and(|x| x.cap && !has_break(text, toks[j - 1].end, x.start) && OUTLET.contains(&kstr(x)))
+                && !g.candidates(&k, false).iter().any(|c| c.demonym || g.place(c.id).feature_code == "PCLI")
             {
                 i = j;
                 continue;
@@ -803,8 +806,9 @@ mod tests {
     #[test]
     fn names_inside_outlet_names_are_not_places() {
         check_places("A shell hit Homs on Friday, the Fars News Agency reported.", &["Homs"]);
-        check_places("Two guards died in Mosul, Baghdad Post said, citing Iraqi Airways staff.", &["Mosul"]);
+        check_places("Two guards died in Mosul, Baghdad Post said, citing Iraqi Airways staff.", &["Mosul", "Iraqi"]);
         check_places("Rebels shelled Fars province on Friday.", &["Fars"]);
+        check_places("Palmyra was shelled, the Syrian Observatory for Human Rights said.", &["Palmyra", "Syrian"]);
     }
 
     #[test]

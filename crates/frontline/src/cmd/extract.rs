@@ -7,7 +7,6 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
 use anyhow::Context;
-use chrono::NaiveDate;
 use frontline_pipeline::{Severity, process};
 use rayon::prelude::*;
 
@@ -16,34 +15,21 @@ use crate::input::{self, Item};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Inputs: JSON Lines, .txt (with optional NAME.json sidecar), .html, directories; `-` or nothing for stdin.
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub inputs: super::Inputs,
     /// Events output (JSON Lines); stdout when absent.
     #[arg(short = 'o', long = "output")]
     pub output: Option<PathBuf>,
     /// Mentions output (JSON Lines).
     #[arg(long)]
     pub mentions: Option<PathBuf>,
-    /// Extra GeoNames-layout gazetteer dump (repeatable).
-    #[arg(long = "gazetteer")]
-    pub gazetteers: Vec<PathBuf>,
-    /// Worker threads (default: all cores).
-    #[arg(long)]
-    pub threads: Option<usize>,
-    /// Publication date for articles that carry none (YYYY-MM-DD).
-    #[arg(long)]
-    pub published: Option<NaiveDate>,
 }
 
 /// Articles processed per parallel batch: bounds memory while keeping every core busy.
 const BATCH: usize = 512;
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    if let Some(n) = args.threads {
-        rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().context("cannot start threads")?;
-    }
-    let resources = super::resources(&args.gazetteers)?;
-    let files = input::expand(&args.paths)?;
+    let (resources, files) = args.inputs.prepare()?;
     let mut events_out: Box<dyn Write> = match &args.output {
         Some(p) => Box::new(BufWriter::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?)),
         None => Box::new(BufWriter::new(std::io::stdout().lock())),
@@ -92,7 +78,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }
         Ok(())
     };
-    input::for_each(&files, args.published, |item| {
+    input::for_each(&files, args.inputs.published, |item| {
         batch.push(item);
         if batch.len() >= BATCH {
             flush(&mut batch)?;

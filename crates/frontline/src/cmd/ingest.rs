@@ -9,7 +9,6 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::Context;
-use chrono::NaiveDate;
 use frontline_pipeline::{Article, Extraction, Severity, process};
 use frontline_store::Store;
 use rayon::prelude::*;
@@ -19,20 +18,11 @@ use crate::input::{self, Item};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Inputs: JSON Lines, .txt (with optional NAME.json sidecar), .html, directories; `-` or nothing for stdin.
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub inputs: super::Inputs,
     /// Database (created if missing). Default: frontline.db in the data directory.
     #[arg(long)]
     pub db: Option<PathBuf>,
-    /// Extra GeoNames-layout gazetteer dump (repeatable).
-    #[arg(long = "gazetteer")]
-    pub gazetteers: Vec<PathBuf>,
-    /// Worker threads for extraction (default: all cores).
-    #[arg(long)]
-    pub threads: Option<usize>,
-    /// Publication date for articles that carry none (YYYY-MM-DD).
-    #[arg(long)]
-    pub published: Option<NaiveDate>,
     /// Articles per transaction: a kill loses at most this many, to be redone.
     #[arg(long, default_value_t = 512)]
     pub batch: usize,
@@ -99,15 +89,11 @@ fn write_batches(
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    if let Some(n) = args.threads {
-        rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().context("cannot start threads")?;
-    }
     let db = args.db.clone().unwrap_or_else(|| crate::data_dir().join("frontline.db"));
     if let Some(parent) = db.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).with_context(|| format!("cannot create directory {}", parent.display()))?;
     }
-    let resources = super::resources(&args.gazetteers)?;
-    let files = input::expand(&args.paths)?;
+    let (resources, files) = args.inputs.prepare()?;
     let store = Store::open(&db).with_context(|| format!("cannot open database {}", db.display()))?;
     let progress = !args.quiet && std::io::stderr().is_terminal();
     let started = Instant::now();
@@ -148,7 +134,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             // A send fails only when the writer stopped; its own error is reported after the join.
             send.send(out).map_err(|_| anyhow::anyhow!("the store writer stopped"))
         };
-        input::for_each(&files, args.published, |item| {
+        input::for_each(&files, args.inputs.published, |item| {
             batch.push(item);
             if batch.len() >= args.batch.max(1) {
                 extract(&mut batch)?;

@@ -13,7 +13,36 @@ pub mod serve;
 use std::path::PathBuf;
 
 use anyhow::Context;
+use chrono::NaiveDate;
 use frontline_pipeline::Resources;
+
+/// The input options `extract` and `ingest` share.
+#[derive(clap::Args)]
+pub struct Inputs {
+    /// Inputs: JSON Lines, .txt (with optional NAME.json sidecar), .html, directories; `-` or nothing for stdin.
+    pub paths: Vec<PathBuf>,
+    /// Extra GeoNames-layout gazetteer dump (repeatable).
+    #[arg(long = "gazetteer")]
+    pub gazetteers: Vec<PathBuf>,
+    /// Worker threads for extraction (default: all cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Publication date for articles that carry none (YYYY-MM-DD).
+    #[arg(long)]
+    pub published: Option<NaiveDate>,
+}
+
+impl Inputs {
+    /// Sizes the thread pool, builds the resources and expands the paths.
+    pub fn prepare(&self) -> anyhow::Result<(Resources, Vec<PathBuf>)> {
+        if let Some(n) = self.threads {
+            rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().context("cannot start threads")?;
+        }
+        let resources = resources(&self.gazetteers)?;
+        let files = crate::input::expand(&self.paths)?;
+        Ok((resources, files))
+    }
+}
 
 /// The built-in resources plus the gazetteer dumps imported into the data
 /// directory and those given with `--gazetteer`.

@@ -65,6 +65,16 @@ pub enum EventType {
 }
 
 impl EventType {
+    /// Every event type, in the codebook's order.
+    pub const ALL: &'static [EventType] = &[
+        EventType::Battles,
+        EventType::Protests,
+        EventType::Riots,
+        EventType::ExplosionsRemoteViolence,
+        EventType::ViolenceAgainstCivilians,
+        EventType::StrategicDevelopments,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             EventType::Battles => "Battles",

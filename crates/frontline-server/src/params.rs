@@ -127,15 +127,7 @@ fn bbox(value: &str) -> Result<[f64; 4], ApiError> {
 
 /// An ACLED event type or sub-event type, by its exact name (case-insensitive).
 fn event_type(value: &str) -> Result<String, ApiError> {
-    const EVENT_TYPES: [EventType; 6] = [
-        EventType::Battles,
-        EventType::Protests,
-        EventType::Riots,
-        EventType::ExplosionsRemoteViolence,
-        EventType::ViolenceAgainstCivilians,
-        EventType::StrategicDevelopments,
-    ];
-    let names = EVENT_TYPES.iter().map(|t| t.as_str()).chain(SubEventType::ALL.iter().map(|t| t.as_str()));
+    let names = EventType::ALL.iter().map(|t| t.as_str()).chain(SubEventType::ALL.iter().map(|t| t.as_str()));
     for name in names {
         if name.eq_ignore_ascii_case(value) {
             return Ok(name.to_string());

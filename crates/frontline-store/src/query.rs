@@ -260,16 +260,7 @@ fn narrow_dates(q: &EventQuery) -> bool {
 const NARROW_DAYS: i64 = 120;
 
 fn is_event_type(name: &str) -> bool {
-    [
-        EventType::Battles,
-        EventType::Protests,
-        EventType::Riots,
-        EventType::ExplosionsRemoteViolence,
-        EventType::ViolenceAgainstCivilians,
-        EventType::StrategicDevelopments,
-    ]
-    .iter()
-    .any(|t| t.as_str() == name)
+    EventType::ALL.iter().any(|t| t.as_str() == name)
 }
 
 /// Free text as an FTS5 query: every word a quoted phrase, all required.

@@ -63,6 +63,54 @@ pub(crate) fn ascii_boundaries(pattern: &str) -> String {
 /// Lazy-DFA cache limit for rule regexes and sets, in bytes.
 pub(crate) const RULE_DFA_BYTES: usize = 64 << 20;
 
+/// One pass over a whole text for a group of rule patterns, so that the
+/// per-sentence rules run only on the sentences that can match.
+///
+/// The gate is the patterns' union, searched once with `find`. Any match
+/// of a pattern inside a slice whose edges border non-word characters (a
+/// sentence: it starts after whitespace or at the start of the text and
+/// ends before whitespace or at its end) overlaps one of the union's
+/// matches: the union's search reaches that match's start with a match
+/// starting there or earlier, and keeps finding such matches until one
+/// spans it. So skipping the slices no union match overlaps loses nothing.
+/// The patterns must not use `^`, `$` or look at text outside the slice
+/// other than through `\b`.
+pub(crate) struct Gate(regex::Regex);
+
+impl Gate {
+    pub(crate) fn new<S: AsRef<str>>(patterns: impl IntoIterator<Item = S>) -> Gate {
+        let union: Vec<String> = patterns.into_iter().map(|p| format!("(?:{})", unnamed_groups(p.as_ref()))).collect();
+        Gate(rule_regex(&union.join("|")))
+    }
+
+    /// Byte ranges of the text where a pattern may match, in order and disjoint.
+    pub(crate) fn spans(&self, text: &str) -> Vec<(usize, usize)> {
+        self.0.find_iter(text).map(|m| (m.start(), m.end())).collect()
+    }
+}
+
+/// Whether any of the sorted, disjoint `spans` overlaps `start..end`.
+pub(crate) fn touches(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let i = spans.partition_point(|&(_, e)| e <= start);
+    spans.get(i).is_some_and(|&(s, _)| s < end)
+}
+
+/// A pattern with its named groups made plain, so patterns that reuse a
+/// group name can stand in one union.
+fn unnamed_groups(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(i) = [rest.find("(?P<"), rest.find("(?<")].into_iter().flatten().min() {
+        let open = if rest[i..].starts_with("(?P<") { 4 } else { 3 };
+        let Some(close) = rest[i + open..].find('>') else { break };
+        out.push_str(&rest[..i]);
+        out.push_str("(?:");
+        rest = &rest[i + open + close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 use actor::ActorDictionary;
 use gazetteer::Gazetteer;
 

@@ -160,6 +160,9 @@ static CUE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
         .build()
         .expect("cue patterns compile")
 });
+/// All cues in one pass over an article, to skip the sentences without any.
+static CUE_GATE: LazyLock<crate::Gate> =
+    LazyLock::new(|| crate::Gate::new(CUES.iter().map(|(_, p)| format!("(?i){p}"))));
 static CUE_RES: LazyLock<Vec<Regex>> =
     LazyLock::new(|| CUES.iter().map(|(_, p)| crate::rule_regex(&format!("(?i){p}"))).collect());
 
@@ -197,6 +200,12 @@ pub struct Found {
     pub cue: Cue,
     pub start: usize,
     pub end: usize,
+}
+
+/// Byte ranges of an article's clean text that may hold cues: a sentence
+/// that overlaps none of them has none (see [`crate::Gate`]).
+pub fn cue_spans(text: &str) -> Vec<(usize, usize)> {
+    CUE_GATE.spans(text)
 }
 
 /// The cues of one sentence (`text` starts at byte `base` of the clean text),

@@ -364,7 +364,11 @@ pub fn events(doc: &Document<'_>) -> (Vec<Event>, Vec<Diagnostic>) {
     let mut notes = Vec::new();
     let mut drafts: Vec<Draft> = Vec::new();
     let lead = doc.sentences.iter().position(|s| s.end - s.start > 40).unwrap_or(0);
+    let cue_spans = classify::cue_spans(&doc.clean.text);
     for (i, s) in doc.sentences.iter().enumerate() {
+        if !crate::touches(&cue_spans, s.start, s.end) {
+            continue;
+        }
         let text = s.text(&doc.clean);
         let found = classify::cues(text, s.start);
         if found.is_empty() {

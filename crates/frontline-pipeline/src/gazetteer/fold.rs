@@ -151,15 +151,24 @@ const ARTICLES: &[&str] = &[
 /// The transliteration-tolerant key of a folded name ("" when too short to
 /// be safe).
 pub fn skeleton(folded: &str) -> String {
-    let mut joined = String::with_capacity(folded.len());
-    let words: Vec<&str> = folded.split(' ').collect();
+    let mut out = String::with_capacity(folded.len());
+    skeleton_into(folded, &mut String::with_capacity(folded.len()), &mut out);
+    out
+}
+
+/// [`skeleton`] into `out` (cleared first), with `joined` as scratch: no
+/// allocation once the buffers have grown, for the lookups of every n-gram.
+pub fn skeleton_into(folded: &str, joined: &mut String, out: &mut String) {
+    joined.clear();
+    out.clear();
     let mut article = false;
-    for (i, w) in words.iter().enumerate() {
-        if words.len() > 1 && i + 1 < words.len() && ARTICLES.contains(w) {
+    let mut words = folded.split(' ').peekable();
+    while let Some(w) = words.next() {
+        if words.peek().is_some() && ARTICLES.contains(&w) {
             article = true;
             continue;
         }
-        let w = if *w == "albu" || *w == "abou" { "abu" } else { w };
+        let w = if w == "albu" || w == "abou" { "abu" } else { w };
         if joined.is_empty() && w.len() > 4 {
             // "Boukamal", "Al Bukamal": the tribal "Abu" run into the name.
             let rest = w.strip_prefix("bou").or_else(|| w.strip_prefix("abou"));
@@ -173,7 +182,6 @@ pub fn skeleton(folded: &str) -> String {
         joined.push_str(strip_attached_article(w));
     }
     let b = joined.as_bytes();
-    let mut out = String::with_capacity(b.len());
     let mut i = 0;
     let mut vowel_run = false;
     while i < b.len() {
@@ -209,7 +217,9 @@ pub fn skeleton(folded: &str) -> String {
         }
         vowel_run = false;
     }
-    if out.len() < 4 { String::new() } else { out }
+    if out.len() < 4 {
+        out.clear();
+    }
 }
 
 /// "ezzor" → "zor", "arraqqa" → "raqqa": an article assimilated to the word.

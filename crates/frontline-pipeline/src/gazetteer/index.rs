@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, LazyLock};
 
-use super::fold::{fold, plain, skeleton};
+use super::fold::{fold, plain, skeleton_into};
 use super::{DumpError, Place};
 
 const PLACES: &str = include_str!("../../../../data/gazetteer/places.tsv");
@@ -107,6 +107,8 @@ impl Keys {
 struct Scratch {
     key: String,
     seen: Vec<u64>,
+    joined: String,
+    skeleton: String,
 }
 
 /// The hash a folded key is stored under.
@@ -127,7 +129,7 @@ impl Index {
         let idx = self.places.len() as u32;
         self.places.push(place);
         self.names.push(names.len().min(u16::MAX as usize) as u16);
-        let Scratch { key, seen } = scratch;
+        let Scratch { key, seen, joined, skeleton: sk } = scratch;
         seen.clear();
         for &(name, flags) in names {
             key.clear();
@@ -140,9 +142,9 @@ impl Index {
             let entry = idx << 2 | flags;
             self.exact.pairs.push((h, entry));
             if by_skeleton {
-                let sk = skeleton(key);
+                skeleton_into(key, joined, sk);
                 if !sk.is_empty() {
-                    self.skeleton.pairs.push((key_hash(&sk), entry));
+                    self.skeleton.pairs.push((key_hash(sk), entry));
                 }
             }
         }
@@ -171,9 +173,19 @@ impl Index {
         self.exact.get(key_hash(key))
     }
 
+    /// Entries under an exact folded key's [`key_hash`].
+    pub fn exact_hashed(&self, h: u64) -> &[(u64, u32)] {
+        self.exact.get(h)
+    }
+
     /// Entries under a skeleton key.
     pub fn skeleton(&self, key: &str) -> &[(u64, u32)] {
         self.skeleton.get(key_hash(key))
+    }
+
+    /// Entries under a skeleton key's [`key_hash`].
+    pub fn skeleton_hashed(&self, h: u64) -> &[(u64, u32)] {
+        self.skeleton.get(h)
     }
 }
 

@@ -148,13 +148,19 @@ impl Gazetteer {
 
     /// Whether any place has this exact folded name.
     fn has_exact(&self, key: &str) -> bool {
-        !self.builtin.index.exact(key).is_empty() || !self.extra.exact(key).is_empty()
+        let h = index::key_hash(key);
+        !self.builtin.index.exact_hashed(h).is_empty() || !self.extra.exact_hashed(h).is_empty()
     }
 
-    /// Whether any place has the skeleton of this folded name.
-    fn has_skeleton(&self, key: &str) -> bool {
-        let sk = fold::skeleton(key);
-        !sk.is_empty() && (!self.builtin.index.skeleton(&sk).is_empty() || !self.extra.skeleton(&sk).is_empty())
+    /// Whether any place has the skeleton of this folded name; `joined` and
+    /// `sk` are scratch buffers, so a probe allocates nothing.
+    fn has_skeleton(&self, key: &str, joined: &mut String, sk: &mut String) -> bool {
+        fold::skeleton_into(key, joined, sk);
+        if sk.is_empty() {
+            return false;
+        }
+        let h = index::key_hash(sk);
+        !self.builtin.index.skeleton_hashed(h).is_empty() || !self.extra.skeleton_hashed(h).is_empty()
     }
 
     fn is_stopword(&self, folded: &str) -> bool {

@@ -84,6 +84,31 @@ const CONNECTORS: &[&str] = &[
 /// The longest connector: longer tokens skip the list.
 const CONNECTOR_LEN: usize = 4;
 
+/// [`CONNECTORS`] as [`short_code`]s: a token is checked with a few integer
+/// comparisons instead of string ones.
+const CONNECTOR_CODES: [u32; CONNECTORS.len()] = {
+    let mut codes = [0; CONNECTORS.len()];
+    let mut i = 0;
+    while i < codes.len() {
+        codes[i] = short_code(CONNECTORS[i]);
+        i += 1;
+    }
+    codes
+};
+
+/// The bytes of a word of at most four bytes as one number (distinct for
+/// distinct words without NUL bytes; longer words share their first four's).
+const fn short_code(w: &str) -> u32 {
+    let b = w.as_bytes();
+    let mut code = 0;
+    let mut i = 0;
+    while i < b.len() && i < 4 {
+        code |= (b[i] as u32) << (8 * i);
+        i += 1;
+    }
+    code
+}
+
 /// Arabic definite articles, which may start a name in lowercase
 /// ("al-Qaim"); all of them are connectors.
 const ARABIC_ARTICLES: &[&str] = &["al", "el", "ad", "as", "ar", "az", "at", "an", "ash", "ez", "es", "ed"];
@@ -294,6 +319,8 @@ struct Tok {
     cap: bool,
     caps: bool,
     conn: bool,
+    /// No sentence punctuation between the previous token and this one.
+    glued: bool,
 }
 
 struct Raw {
@@ -317,6 +344,9 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
     let mut toks: Vec<Tok> = Vec::new();
     let mut keys = String::new();
     let mut key = String::new();
+    let (mut joined_buf, mut skeleton_buf) = (String::new(), String::new());
+    // The top exact candidate of each one-word name met so far.
+    let mut tops: FxMap<String, Option<u32>> = FxMap::default();
     let mut persons: HashSet<String, BuildHasherDefault<Fx>> = HashSet::default();
     let mut lowercase = Lowercase::new(text);
     for s in sentences {
@@ -331,37 +361,44 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
                 i += 1;
                 continue;
             }
-            let mut found: Option<(usize, String)> = None;
-            for n in (1..=5.min(toks.len() - i)).rev() {
+            // The n-grams from here: capitalised words and connectors with
+            // no sentence punctuation between them, up to five; their keys
+            // are prefixes of the longest one's.
+            let mut run = 1;
+            while run < 5 && toks.get(i + run).is_some_and(|x| (x.cap || x.conn) && x.glued) {
+                run += 1;
+            }
+            key.clear();
+            let mut ends = [0; 5];
+            for (k, x) in toks[i..i + run].iter().enumerate() {
+                if k > 0 {
+                    key.push(' ');
+                }
+                key.push_str(kstr(x));
+                ends[k] = key.len();
+            }
+            let mut found = None;
+            for n in (1..=run).rev() {
                 let last = toks[i + n - 1];
                 if !last.cap || last.conn && n > 1 {
                     continue;
                 }
-                if toks[i + 1..i + n].iter().any(|x| !(x.cap || x.conn)) {
-                    continue;
-                }
-                if toks[i..i + n].windows(2).any(|w| has_break(text, w[0].end, w[1].start)) {
-                    continue;
-                }
-                key.clear();
-                for (k, x) in toks[i..i + n].iter().enumerate() {
-                    if k > 0 {
-                        key.push(' ');
-                    }
-                    key.push_str(kstr(x));
-                }
-                if n == 1 && (t.conn || !plausible_single(g, text, &t, kstr(&t), &mut lowercase)) {
+                if n == 1 && t.conn {
                     break;
                 }
-                if t.conn && !arabic_article && n == 1 {
-                    continue;
-                }
-                let loose = (!t.conn || arabic_article)
-                    && toks[i..i + n].iter().all(|x| x.conn || !g.is_stopword(kstr(x)))
-                    && (n > 1 || key.len() >= 5)
-                    && n <= 3;
-                if g.has_exact(&key) || loose && g.has_skeleton(&key) {
-                    found = Some((n, key.clone()));
+                let probe = &key[..ends[n - 1]];
+                let hit = g.has_exact(probe)
+                    || (!t.conn || arabic_article)
+                        && (n > 1 || probe.len() >= 5)
+                        && n <= 3
+                        && toks[i..i + n].iter().all(|x| x.conn || !g.is_stopword(kstr(x)))
+                        && g.has_skeleton(probe, &mut joined_buf, &mut skeleton_buf);
+                if hit {
+                    // A one-word name must not be an ordinary word (asked
+                    // only of names the gazetteer has: the answer is cached).
+                    if n > 1 || plausible_single(g, text, &t, kstr(&t), &mut lowercase) {
+                        found = Some((n, probe.to_string()));
+                    }
                     break;
                 }
             }
@@ -376,7 +413,7 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
                 {
                     let longer =
                         format!("{k} {}", toks[i + n..i + n + extra].iter().map(kstr).collect::<Vec<_>>().join(" "));
-                    if !g.candidates(&longer, false).is_empty() {
+                    if g.has_exact(&longer) {
                         (k, j) = (longer, i + n + extra);
                         break;
                     }
@@ -412,7 +449,11 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
             }
             if j - i == 1 {
                 let joined = |a: usize, b: usize| !has_break(text, toks[a].end, toks[b].start);
-                let top = g.candidates(&k, false).first().map(|c| g.place(c.id));
+                let top = match tops.get(k.as_str()) {
+                    Some(&top) => top,
+                    None => *tops.entry(k.clone()).or_insert(g.candidates(&k, false).first().map(|c| c.id)),
+                };
+                let top = top.map(|id| g.place(id));
                 let small = top.is_none_or(|p| {
                     p.population < 100_000 && !matches!(p.feature_code.as_str(), "PCLI" | "ADM1" | "PPLC")
                 });
@@ -443,10 +484,10 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
                     continue;
                 }
             }
-            let before: Vec<&str> = toks[i.saturating_sub(2)..i].iter().map(kstr).collect();
+            let before = &toks[i.saturating_sub(2)..i];
             let after = toks.get(j).map(kstr).unwrap_or("");
-            let near = before.iter().any(|w| NEAR_BEFORE.contains(w)) || NEAR_AFTER.contains(&after);
-            let locative = before.last().is_some_and(|w| LOCATIVE.contains(w) || NEAR_BEFORE.contains(w));
+            let near = before.iter().any(|w| NEAR_BEFORE.contains(&kstr(w))) || NEAR_AFTER.contains(&after);
+            let locative = before.last().is_some_and(|w| LOCATIVE.contains(&kstr(w)) || NEAR_BEFORE.contains(&kstr(w)));
             let common = j - i == 1 && !t.caps && g.builtin.tables.common.contains_key(k.as_str());
             let after_place = prev_raw_end.is_some_and(|(_, e)| text[e..toks[i].start].trim() == ",");
             let division = DIVISION_AFTER.contains(&after);
@@ -487,7 +528,8 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
 
 /// Sentence punctuation between two tokens splits a name.
 fn has_break(text: &str, a: usize, b: usize) -> bool {
-    text[a..b].chars().any(|c| !c.is_whitespace() || c == '\n')
+    let gap = &text[a..b];
+    gap != " " && gap.chars().any(|c| !c.is_whitespace() || c == '\n')
 }
 
 /// Whether a one-word name can be a place here: not an ordinary word.
@@ -507,30 +549,43 @@ fn plausible_single(g: &Gazetteer, text: &str, t: &Tok, folded: &str, lowercase:
 
 /// Answers whether a word (folded) occurs in the article as a lowercase
 /// word: then the capitalised one is an ordinary word too ("Reading" and
-/// "reading"). The first few questions search the text; after that the
-/// article's lowercase words are gathered once, so a long article costs
-/// one pass instead of one per capitalised word.
+/// "reading"). Answers are kept, as names repeat; the first few distinct
+/// words are searched for in the text; after that the article's lowercase
+/// words are gathered once, so a long article costs one pass instead of one
+/// per capitalised word.
 struct Lowercase<'a> {
     text: &'a str,
+    /// Searches made.
     asked: u32,
+    answers: FxMap<Box<str>, bool>,
     words: Option<HashSet<&'a [u8], BuildHasherDefault<Fx>>>,
 }
 
-/// Searches before the article's words are gathered.
-const LOWERCASE_SEARCHES: u32 = 8;
+/// Searches before the article's words are gathered: a search costs about a
+/// hundredth of gathering.
+const LOWERCASE_SEARCHES: u32 = 48;
 
 impl<'a> Lowercase<'a> {
     fn new(text: &'a str) -> Lowercase<'a> {
-        Lowercase { text, asked: 0, words: None }
+        Lowercase { text, asked: 0, answers: FxMap::default(), words: None }
     }
 
     fn contains(&mut self, word: &str) -> bool {
         if !word.bytes().all(|b| b.is_ascii_lowercase()) {
             return false;
         }
-        self.asked += 1;
+        if let Some(&answer) = self.answers.get(word) {
+            return answer;
+        }
+        let answer = self.find(word);
+        self.answers.insert(word.into(), answer);
+        answer
+    }
+
+    fn find(&mut self, word: &str) -> bool {
         let b = self.text.as_bytes();
-        if self.words.is_none() && self.asked <= LOWERCASE_SEARCHES {
+        if self.words.is_none() && self.asked < LOWERCASE_SEARCHES {
+            self.asked += 1;
             return memchr::memmem::find_iter(b, word.as_bytes()).any(|at| {
                 let end = at + word.len();
                 (at == 0 || !b[at - 1].is_ascii_alphanumeric()) && (end == b.len() || !b[end].is_ascii_alphanumeric())
@@ -539,28 +594,63 @@ impl<'a> Lowercase<'a> {
         // A match bounded by non-alphanumerics is a whole run of ASCII
         // letters and digits, so the runs in lowercase are the words.
         let words = self.words.get_or_insert_with(|| {
-            b.split(|c| !c.is_ascii_alphanumeric())
-                .filter(|w| !w.is_empty() && w.iter().all(u8::is_ascii_lowercase))
-                .collect()
+            let mut words = HashSet::default();
+            let mut i = 0;
+            while i < b.len() {
+                if !b[i].is_ascii_alphanumeric() {
+                    i += 1;
+                    continue;
+                }
+                let (start, mut lower) = (i, true);
+                while i < b.len() && b[i].is_ascii_alphanumeric() {
+                    lower &= b[i].is_ascii_lowercase();
+                    i += 1;
+                }
+                if lower {
+                    words.insert(&b[start..i]);
+                }
+            }
+            words
         });
         words.contains(word.as_bytes())
     }
 }
 
 /// Tokens of `text[start..end]`: words with inner hyphens and apostrophes,
-/// "U.S."-style initials as one token, a possessive "'s" left out.
+/// "U.S."-style initials as one token, a possessive "'s" left out. One pass
+/// over the bytes; ASCII words (nearly all) are folded by lowercasing a copy.
 fn tokenize(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>, keys: &mut String) {
     toks.clear();
     keys.clear();
     let s = &text[start..end];
     let b = s.as_bytes();
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if !c.is_alphanumeric() {
-            continue;
+    let char_at = |at: usize| s[at..].chars().next();
+    let alnum_at = |at: usize| match b.get(at) {
+        Some(c) if c.is_ascii() => c.is_ascii_alphanumeric(),
+        Some(_) => char_at(at).is_some_and(char::is_alphanumeric),
+        None => false,
+    };
+    let mut p = 0;
+    while p < b.len() {
+        let c = b[p];
+        if c.is_ascii() {
+            if !c.is_ascii_alphanumeric() {
+                p += 1;
+                continue;
+            }
+        } else {
+            let ch = char_at(p).unwrap_or(' ');
+            if !ch.is_alphanumeric() {
+                p += ch.len_utf8();
+                continue;
+            }
         }
-        let mut e = i + c.len_utf8();
+        let i = p;
+        // All ASCII letters and digits: folding is lowercasing.
+        let mut plain = c.is_ascii();
+        let mut e = i + if plain { 1 } else { char_at(i).map_or(1, char::len_utf8) };
         if c.is_ascii_uppercase() && b.get(e) == Some(&b'.') && b.get(e + 1).is_some_and(u8::is_ascii_uppercase) {
+            plain = false;
             while e + 1 < b.len() && b[e] == b'.' && b[e + 1].is_ascii_uppercase() {
                 e += 2;
             }
@@ -574,43 +664,52 @@ fn tokenize(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>, keys: &mu
                 e += 1;
             }
         } else {
-            while let Some(&(j, d)) = it.peek() {
-                let inner = matches!(d, '-' | '\'' | '’' | 'ʿ' | 'ʾ');
-                if d.is_alphanumeric() || inner && s[j + d.len_utf8()..].starts_with(char::is_alphanumeric) {
-                    e = j + d.len_utf8();
-                    it.next();
+            while e < b.len() {
+                let d = b[e];
+                if d.is_ascii() {
+                    if d.is_ascii_alphanumeric() {
+                        e += 1;
+                    } else if matches!(d, b'-' | b'\'') && alnum_at(e + 1) {
+                        plain = false;
+                        e += 1;
+                    } else {
+                        break;
+                    }
                 } else {
-                    break;
+                    let Some(dc) = char_at(e) else { break };
+                    let n = dc.len_utf8();
+                    if dc.is_alphanumeric() || matches!(dc, '’' | 'ʿ' | 'ʾ') && alnum_at(e + n) {
+                        plain = false;
+                        e += n;
+                    } else {
+                        break;
+                    }
                 }
             }
         }
-        while let Some(&(j, _)) = it.peek() {
-            if j < e {
-                it.next();
-            } else {
-                break;
-            }
-        }
+        p = e;
         let word = &s[i..e];
-        let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
         let k0 = keys.len();
-        super::fold::fold_into(word, keys);
+        let (word, cap, caps) = if plain {
+            keys.push_str(word);
+            keys[k0..].make_ascii_lowercase();
+            let caps = word.bytes().any(|x| x.is_ascii_alphabetic()) && !word.bytes().any(|x| x.is_ascii_lowercase());
+            (word, c.is_ascii_uppercase(), caps)
+        } else {
+            let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
+            super::fold::fold_into(word, keys);
+            let first = word.chars().next().unwrap_or(' ');
+            let article_prefixed = word.split_once('-').is_some_and(|(a, rest)| {
+                a.len() <= 3 && a.chars().all(|c| c.is_lowercase()) && rest.starts_with(char::is_uppercase)
+            });
+            let letters = word.chars().filter(|c| c.is_alphabetic());
+            let caps = word.chars().any(char::is_alphabetic) && letters.clone().all(char::is_uppercase);
+            (word, first.is_uppercase() || article_prefixed, caps)
+        };
         let folded = &keys[k0..];
-        let conn = folded.len() <= CONNECTOR_LEN && CONNECTORS.contains(&folded);
-        let first = word.chars().next().unwrap_or(' ');
-        let article_prefixed = word.split_once('-').is_some_and(|(a, rest)| {
-            a.len() <= 3 && a.chars().all(|c| c.is_lowercase()) && rest.starts_with(char::is_uppercase)
-        });
-        let letters = word.chars().filter(|c| c.is_alphabetic());
-        let caps = word.chars().any(char::is_alphabetic) && letters.clone().all(char::is_uppercase);
-        toks.push(Tok {
-            start: start + i,
-            end: start + i + word.len(),
-            key: (k0, keys.len()),
-            cap: first.is_uppercase() || article_prefixed,
-            caps,
-            conn,
-        });
+        let conn = folded.len() <= CONNECTOR_LEN && CONNECTOR_CODES.contains(&short_code(folded));
+        let glued = toks.last().is_some_and(|prev| !has_break(text, prev.end, start + i));
+        toks.push(Tok { start: start + i, end: start + i + word.len(), key: (k0, keys.len()), cap, caps, conn, glued });
     }
 }
 
@@ -815,6 +914,10 @@ mod tests {
     fn word_list_gates_hold() {
         assert_eq!(CONNECTORS.iter().map(|c| c.len()).max(), Some(CONNECTOR_LEN));
         assert!(ARABIC_ARTICLES.iter().all(|a| CONNECTORS.contains(a)), "every article is a connector");
+        for w in ["al", "of", "abu", "upon", "a", "alo", "ofx", "uponx", "", "l"] {
+            let listed = w.len() <= CONNECTOR_LEN && CONNECTORS.contains(&w);
+            assert_eq!(w.len() <= CONNECTOR_LEN && CONNECTOR_CODES.contains(&short_code(w)), listed, "{w:?}");
+        }
     }
 
     fn check_lowercase(text: &str, word: &str, expect: bool) {

@@ -72,56 +72,72 @@ const NUM: &str = r"(?:(?:more than|over|at least|nearly|almost|about|around|app
 const CASUALTY: &str = r"(?:killed|dead|died|slain|perished|wounded|injured|hurt|abducted|kidnapped|arrested|detained|executed|shot dead|lost their lives)";
 
 /// "N soldiers were killed", "two civilians died", "a soldier was killed".
-static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rule_regex(&format!(
+static PASSIVE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&passive_pattern()));
+fn passive_pattern() -> String {
+    format!(
         r"(?i)\b(?P<n>{NUM}|an?)(?: of (?:them|whom))? (?:[a-z'-]+,? ){{0,5}}?(?:(?:were|was|have been|has been|had been|are|got|being) )?(?:(?:reportedly|also|later|allegedly|all|subsequently) )?(?P<w>{CASUALTY})\b"
-    ))
-});
+    )
+}
 
 /// "killing N", "killed N soldiers", "wounding two others".
-static ACTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rule_regex(&format!(
+static ACTIVE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&active_pattern()));
+fn active_pattern() -> String {
+    format!(
         r"(?i)\b(?P<w>killing|killed|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped|arresting|arrested|detaining|detained|executing|executed) (?P<n>{NUM})\b"
-    ))
-});
+    )
+}
 
 /// One victim as the object: "killing a rebel", "shot and killed him".
-static ACTIVE_ONE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rule_regex(
-        r"(?i)\b(?:killing|killed|kills|shot dead|shooting dead|executing|executed|assassinated|assassinating|beheaded) (?:him|her|a|an|one)\b(?: (?:[a-z'-]+ ){0,2}?(?P<more>number|few|dozen|group|couple)\b)?",
-    )
-});
+static ACTIVE_ONE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&active_one_pattern()));
+fn active_one_pattern() -> String {
+    r"(?i)\b(?:killing|killed|kills|shot dead|shooting dead|executing|executed|assassinated|assassinating|beheaded) (?:him|her|a|an|one)\b(?: (?:[a-z'-]+ ){0,2}?(?P<more>number|few|dozen|group|couple)\b)?".to_string()
+}
 
 /// One named person killed: "Brig. Gen. X was killed by a mortar shell".
-static SINGULAR: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rule_regex(
-        r"(?i)\b(?:was|has been|had been) (?:reportedly |also |later |allegedly )?(?:killed|shot dead|executed|assassinated|slain|beheaded)\b",
-    )
-});
+static SINGULAR: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&singular_pattern()));
+fn singular_pattern() -> String {
+    r"(?i)\b(?:was|has been|had been) (?:reportedly |also |later |allegedly )?(?:killed|shot dead|executed|assassinated|slain|beheaded)\b".to_string()
+}
 
 /// "N fatalities", "N deaths", "N casualties" (ACLED notes use it for deaths only when followed by "fatalit").
-static NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rule_regex(&format!(
-        r"(?i)\b(?P<n>{NUM}) (?:(?:total|reported|confirmed) )?(?P<w>fatalit(?:y|ies)|deaths|dead bodies|bodies)\b"
-    ))
-});
+static NOUN: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&noun_pattern()));
+fn noun_pattern() -> String {
+    format!(r"(?i)\b(?P<n>{NUM}) (?:(?:total|reported|confirmed) )?(?P<w>fatalit(?:y|ies)|deaths|dead bodies|bodies)\b")
+}
 
 /// "the death toll rose to N", "fatalities coded as 10", "split, 2 each".
-static TOTAL: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rule_regex(&format!(
+static TOTAL: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&total_pattern()));
+fn total_pattern() -> String {
+    format!(
         r"(?i)\b(?:death toll|toll|fatalities|fatality|deaths)(?: (?:[a-z]+ ){{0,4}}?)?(?:coded|rose|risen|climbed|reached|stood|stands|is|was|of|at|to|as)(?: (?:as|to|at|of))? (?P<n>{NUM}|ten|zero)\b(?: each\b)?"
-    ))
-});
+    )
+}
 
 /// "Total fatalities of 6 are split, 2 each, among the 3 locations".
-static SPLIT: LazyLock<Regex> =
-    LazyLock::new(|| crate::rule_regex(&format!(r"(?i)\bsplit\b[^.]*?\b(?P<n>{NUM}) each\b")));
+static SPLIT: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&split_pattern()));
+fn split_pattern() -> String {
+    format!(r"(?i)\bsplit\b[^.]*?\b(?P<n>{NUM}) each\b")
+}
 
 /// Explicit zero: "no fatalities were reported", "neither injuries nor fatalities".
-static ZERO: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rule_regex(
-        r"(?i)\b(?:no (?:reported |known )?(?:fatalities|deaths|casualties|losses|injuries or fatalities|one was killed)|neither (?:injuries|fatalities|deaths) (?:nor|or) (?:injuries|fatalities|deaths)|there were no (?:reported )?(?:fatalities|deaths|casualties)|without (?:any )?(?:casualties|fatalities))\b",
-    )
+static ZERO: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&zero_pattern()));
+fn zero_pattern() -> String {
+    r"(?i)\b(?:no (?:reported |known )?(?:fatalities|deaths|casualties|losses|injuries or fatalities|one was killed)|neither (?:injuries|fatalities|deaths) (?:nor|or) (?:injuries|fatalities|deaths)|there were no (?:reported )?(?:fatalities|deaths|casualties)|without (?:any )?(?:casualties|fatalities))\b".to_string()
+}
+
+/// Every count pattern in one pass over the text, to skip the sentences
+/// without any (see [`crate::Gate`]).
+static GATE: LazyLock<crate::Gate> = LazyLock::new(|| {
+    crate::Gate::new([
+        passive_pattern(),
+        active_pattern(),
+        active_one_pattern(),
+        singular_pattern(),
+        noun_pattern(),
+        total_pattern(),
+        split_pattern(),
+        zero_pattern(),
+    ])
 });
 
 static PART: LazyLock<Regex> =
@@ -234,10 +250,13 @@ fn is_year(s: &str, v: u32) -> bool {
     (1900..=2100).contains(&v) && s.trim().len() == 4 && s.trim().chars().all(|c| c.is_ascii_digit())
 }
 
-/// Casualty figures of the text, in order.
+/// Casualty figures of the text, in order. `sentences` are those
+/// [`crate::segment::sentences`] gives (bordered by whitespace), so the
+/// one-pass gate skips exactly the sentences without a figure.
 pub fn recognise(clean: &CleanText, sentences: &[Sentence]) -> Vec<CountMention> {
     let mut out = Vec::new();
-    for s in sentences {
+    let spans = GATE.spans(&clean.text);
+    for s in sentences.iter().filter(|s| crate::touches(&spans, s.start, s.end)) {
         recognise_in(&clean.text[s.start..s.end], s.start, &mut out);
     }
     out.sort_by_key(|m| (m.start, m.end));

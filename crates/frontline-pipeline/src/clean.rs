@@ -18,7 +18,8 @@ pub struct CleanText {
     /// Byte ranges of the cleaned text that were furniture (now spaces).
     pub masked: Vec<(usize, usize)>,
     /// `char_starts[i]` is the byte offset of character `i`; one extra entry
-    /// at the end holds `text.len()`.
+    /// at the end holds `text.len()`. Empty when the text is ASCII: then a
+    /// byte offset is a character offset.
     char_starts: Vec<u32>,
 }
 
@@ -32,6 +33,10 @@ impl CleanText {
     }
 
     fn index(&mut self) {
+        if self.text.is_ascii() {
+            self.char_starts = Vec::new();
+            return;
+        }
         self.char_starts = self.text.char_indices().map(|(b, _)| b as u32).collect();
         self.char_starts.push(self.text.len() as u32);
     }
@@ -39,6 +44,9 @@ impl CleanText {
     /// Character index of a byte offset (which must be on a char boundary;
     /// otherwise the character containing it).
     pub fn char_at(&self, byte: usize) -> usize {
+        if self.char_starts.is_empty() {
+            return byte.min(self.text.len());
+        }
         match self.char_starts.binary_search(&(byte as u32)) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
@@ -47,13 +55,70 @@ impl CleanText {
 
     /// Number of characters.
     pub fn char_len(&self) -> usize {
-        self.char_starts.len() - 1
+        match self.char_starts.len() {
+            0 => self.text.len(),
+            n => n - 1,
+        }
     }
 
     /// Whether a byte range overlaps furniture.
     pub fn is_masked(&self, start: usize, end: usize) -> bool {
         self.masked.iter().any(|&(s, e)| s < end && start < e)
     }
+}
+
+/// The text with [`normalise_char`] applied to every character; runs of
+/// characters it keeps are copied whole.
+fn normalise(original: &str) -> String {
+    let bytes = original.as_bytes();
+    let mut out = String::with_capacity(original.len());
+    let mut kept = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, len) = if bytes[i] < 0x80 {
+            if !matches!(bytes[i], b'`' | b'\r') {
+                i += 1;
+                continue;
+            }
+            (char::from(bytes[i]), 1)
+        } else {
+            let c = original[i..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        };
+        let n = normalise_char(c);
+        if n != c {
+            out.push_str(&original[kept..i]);
+            out.push(n);
+            kept = i + len;
+        }
+        i += len;
+    }
+    out.push_str(&original[kept..]);
+    out
+}
+
+/// Whether `s` lowercased (as `str::to_lowercase` does) starts with the
+/// ASCII `prefix`, without lowercasing more than the prefix needs.
+fn lower_starts_with(s: &str, prefix: &str) -> bool {
+    let mut want = prefix.chars();
+    for c in s.chars() {
+        for l in c.to_lowercase() {
+            match want.next() {
+                None => return true,
+                Some(w) if w == l => {}
+                Some(_) => return false,
+            }
+        }
+    }
+    want.next().is_none()
+}
+
+/// Whether a trimmed line is one of [`FURNITURE_LINES`], ignoring case. A
+/// character is at most three times longer than its lowercase ASCII
+/// letter (the Kelvin sign), so longer lines are not lowercased at all.
+fn furniture_line(trimmed: &str) -> bool {
+    let longest = FURNITURE_LINES.iter().map(|l| l.len()).max().unwrap_or(0);
+    trimmed.len() <= 3 * longest && FURNITURE_LINES.contains(&trimmed.to_lowercase().as_str())
 }
 
 /// Typographic characters replaced one-for-one by ASCII so that later stages
@@ -127,7 +192,7 @@ const FURNITURE_LINES: &[&str] = &[
 
 /// Cleans an article text. Pure; never fails.
 pub fn clean(original: &str) -> CleanText {
-    let mut text: String = original.chars().map(normalise_char).collect();
+    let mut text = normalise(original);
     let mut masked: Vec<(usize, usize)> = Vec::new();
 
     let lines = line_ranges(&text);
@@ -149,7 +214,6 @@ pub fn clean(original: &str) -> CleanText {
             flush_bullets(&mut bullet_run, &mut to_mask);
             continue;
         }
-        let lower = trimmed.to_lowercase();
         // Headline lists: runs of short "- " or "• " lines.
         if (trimmed.starts_with("- ") || trimmed.starts_with("• ") || trimmed.starts_with("* ")) && trimmed.len() < 200
         {
@@ -157,7 +221,7 @@ pub fn clean(original: &str) -> CleanText {
             continue;
         }
         flush_bullets(&mut bullet_run, &mut to_mask);
-        if FURNITURE_PREFIXES.iter().any(|p| lower.starts_with(p)) || FURNITURE_LINES.iter().any(|l| lower == *l) {
+        if FURNITURE_PREFIXES.iter().any(|p| lower_starts_with(trimmed, p)) || furniture_line(trimmed) {
             to_mask.push((s, e));
             continue;
         }
@@ -214,6 +278,10 @@ fn flush_bullets(run: &mut Vec<(usize, usize)>, to_mask: &mut Vec<(usize, usize)
 /// Credits in parentheses or after "Source:" at a line's end.
 fn mask_credits(text: &str, s: usize, e: usize, to_mask: &mut Vec<(usize, usize)>) {
     let line = &text[s..e];
+    // Every credit has a parenthesis or a colon.
+    if !line.contains(['(', ':']) {
+        return;
+    }
     let lower = line.to_lowercase();
     for pat in ["(afp photo)", "(afp)", "(reuters)", "(ap photo)", "(ap)", "(getty images)", "(photo)"] {
         let mut from = 0;
@@ -244,11 +312,9 @@ fn blank(text: &mut String, s: usize, e: usize) {
 pub fn line_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            out.push((start, i));
-            start = i + 1;
-        }
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        out.push((start, i));
+        start = i + 1;
     }
     if start < text.len() {
         out.push((start, text.len()));
@@ -307,6 +373,21 @@ mod tests {
         let c = clean(input);
         assert_eq!(c.text, "Syria's army");
         assert_eq!(c.char_at(c.text.find("army").unwrap()), 8);
+    }
+
+    #[test]
+    fn normalise_matches_the_per_character_map() {
+        for input in ["plain ascii", "a`b\r\nc", "\u{201C}Déir\u{201D} \u{2014} x\u{00A0}y\u{200B}", ""] {
+            let expect: String = input.chars().map(normalise_char).collect();
+            assert_eq!(normalise(input), expect, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn lowercase_prefixes_as_to_lowercase_sees_them() {
+        for (line, prefix) in [("READ MORE: x", "read more:"), ("\u{212A}ids", "kid"), ("Re", "read"), ("Éa", "ea")] {
+            assert_eq!(lower_starts_with(line, prefix), line.to_lowercase().starts_with(prefix), "{line:?}");
+        }
     }
 
     #[test]

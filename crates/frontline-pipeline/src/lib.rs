@@ -156,9 +156,41 @@ fn refuse(article: &Article) -> Option<String> {
     if article.text.trim().is_empty() {
         return Some("article text is empty".to_string());
     }
-    let controls = article.text.chars().filter(|c| c.is_control() && !c.is_whitespace()).count();
-    if controls * 20 > article.text.chars().count().max(1) {
+    let controls = control_chars(&article.text);
+    if controls * 20 > char_count(&article.text).max(1) {
         return Some(format!("article looks binary ({controls} control characters)"));
     }
     None
+}
+
+/// Characters of a text: the bytes that start one.
+fn char_count(text: &str) -> usize {
+    text.bytes().filter(|&b| (b as i8) >= -0x40).count()
+}
+
+/// Control characters that are not whitespace (`char::is_control` and not
+/// `char::is_whitespace`), counted on the bytes: the controls are U+0000 to
+/// U+001F, U+007F and U+0080 to U+009F (`C2 80` to `C2 9F`); of these,
+/// tab to carriage return and U+0085 are whitespace.
+fn control_chars(text: &str) -> usize {
+    let b = text.as_bytes();
+    let ascii = b.iter().filter(|&&c| (c < 0x20 && !(0x09..=0x0D).contains(&c)) || c == 0x7F).count();
+    let c1 = memchr::memchr_iter(0xC2, b)
+        .filter(|&i| b.get(i + 1).is_some_and(|&n| (0x80..=0x9F).contains(&n) && n != 0x85))
+        .count();
+    ascii + c1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_and_char_counts_match_char_methods() {
+        for text in ["plain\ttext\r\n", "bin\u{0}\u{1}\u{7f}\u{80}\u{85}\u{9f}\u{a0}é\u{2028}", "", "日本\u{c2}"] {
+            let controls = text.chars().filter(|c| c.is_control() && !c.is_whitespace()).count();
+            assert_eq!(control_chars(text), controls, "{text:?}");
+            assert_eq!(char_count(text), text.chars().count(), "{text:?}");
+        }
+    }
 }

@@ -17,7 +17,10 @@
 mod resolve;
 mod scan;
 
+use std::sync::LazyLock;
+
 use chrono::{Datelike, Days, NaiveDate};
+use memchr::memmem::Finder;
 
 use crate::clean::CleanText;
 use crate::model::TimePrecision;
@@ -89,6 +92,11 @@ impl DateMention {
     }
 }
 
+/// Words that make the article one about quarters ("the second" is then a
+/// quarter), searched for in each sentence until one is found.
+static QUARTER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("quarter"));
+static PERIOD: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("period"));
+
 /// Temporal expressions of the text, resolved against `published`. Without
 /// a publication date only expressions that carry their year are returned.
 pub fn recognise(clean: &CleanText, sentences: &[Sentence], published: Option<NaiveDate>) -> Vec<DateMention> {
@@ -104,7 +112,7 @@ pub fn recognise(clean: &CleanText, sentences: &[Sentence], published: Option<Na
         lower.make_ascii_lowercase();
         found.clear();
         scan::scan(text, &lower, &mut toks, &mut found);
-        cx.quarters |= lower.contains("quarter") || lower.contains("period");
+        cx.quarters = cx.quarters || [&*QUARTER, &*PERIOD].iter().any(|f| f.find(lower.as_bytes()).is_some());
         for f in &found {
             let Some(r) = resolve::resolve(f, &cx) else { continue };
             out.push(DateMention {

@@ -7,8 +7,6 @@
 //! one sentence costs one pass and no regex. Resolution against the
 //! publication date is [`super::resolve`]'s job: the scanner only reads.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 /// One token: a byte range of the sentence.
@@ -418,52 +416,46 @@ const START: u8 = 1;
 const WEAK_START: u8 = 2;
 const CONTINUES: u8 = 4;
 
-/// FNV-1a: the lexicon's keys are a few bytes long, where SipHash's set-up dominates.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for b in bytes {
-            h = (h ^ *b as u64).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
+/// The lexicon's words grouped by [`shape`]: the words of shape `k` are
+/// `words[starts[k]..starts[k + 1]]`, one or two at most, so a word is
+/// looked up with one table read and a comparison or two, and almost every
+/// other word is turned away by an empty group before any comparison.
+struct Lexicon {
+    starts: Vec<u16>,
+    words: Vec<(&'static str, u8)>,
 }
 
-type Lexicon = HashMap<&'static str, u8, BuildHasherDefault<Fnv>>;
+/// Shapes: lengths up to 15, 32 first letters, 32 last letters.
+const SHAPES: usize = 16 << 10;
 
 /// Every word the scanner starts or continues an expression with, built once.
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut lex = Lexicon::default();
+    let mut words: Vec<(&'static str, u8)> = Vec::new();
+    let mut add = |w: &'static str, flag: u8| match words.iter_mut().find(|e| e.0 == w) {
+        Some(e) => e.1 |= flag,
+        None => words.push((w, flag)),
+    };
     let starters = STARTERS.iter().copied().chain(MONTHS.iter().map(|m| m.0)).chain(WEEKDAYS.iter().copied());
     let starters =
         starters.chain(NUMBERS.iter().map(|n| n.0)).chain(ORDINALS.iter().copied()).chain(SEASONS.iter().map(|s| s.0));
     for w in starters {
-        *lex.entry(w).or_default() |= START;
+        add(w, START);
     }
     for w in WEAK {
-        *lex.entry(w).or_default() |= WEAK_START;
+        add(w, WEAK_START);
     }
     for w in FOLLOW {
-        *lex.entry(w).or_default() |= CONTINUES;
+        add(w, CONTINUES);
     }
-    lex
-});
-
-/// A bit per (length, first letter, last letter) of the lexicon's words:
-/// one test turns away almost every other word before any hashing.
-static SHAPES: LazyLock<[u64; 256]> = LazyLock::new(|| {
-    let mut bits = [0u64; 256];
-    for w in LEXICON.keys() {
-        let k = shape(w);
-        bits[k / 64] |= 1 << (k % 64);
+    words.sort_by_key(|e| shape(e.0));
+    let mut starts = vec![0u16; SHAPES + 1];
+    for e in &words {
+        starts[shape(e.0) + 1] += 1;
     }
-    bits
+    for k in 0..SHAPES {
+        starts[k + 1] += starts[k];
+    }
+    Lexicon { starts, words }
 });
 
 fn shape(w: &str) -> usize {
@@ -473,11 +465,13 @@ fn shape(w: &str) -> usize {
 }
 
 fn lexicon(w: &str) -> u8 {
-    let k = shape(w);
-    if w.len() > 13 || SHAPES[k / 64] & (1 << (k % 64)) == 0 {
+    if w.len() > 13 {
         return 0;
     }
-    LEXICON.get(w).copied().unwrap_or(0)
+    let lex = &*LEXICON;
+    let k = shape(w);
+    let group = &lex.words[usize::from(lex.starts[k])..usize::from(lex.starts[k + 1])];
+    group.iter().find(|e| e.0 == w).map_or(0, |e| e.1)
 }
 
 fn unit_word(w: &str) -> Option<Unit> {

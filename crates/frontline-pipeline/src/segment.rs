@@ -63,9 +63,13 @@ pub fn sentences(clean: &CleanText) -> Vec<Sentence> {
         split_line(text, ls, le, paragraph, &mut out);
         paragraph += 1;
     }
+    // Every occurrence of a reporting word overlaps one of these matches.
+    let reporting: Vec<(usize, usize)> = REPORTING.find_iter(text).map(|m| (m.start(), m.end())).collect();
     for s in &mut out {
         s.quotes = quotes(text, s.start, s.end);
-        s.source = attribution(text, s.start, s.end);
+        if crate::touches(&reporting, s.start, s.end) {
+            s.source = attribution(text, s.start, s.end);
+        }
     }
     out
 }
@@ -198,12 +202,9 @@ const REPORTING_WORDS: &[&str] = &[
 static REPORTING: LazyLock<AhoCorasick> =
     LazyLock::new(|| AhoCorasick::new(REPORTING_WORDS).expect("reporting words compile"));
 
-/// Finds who a sentence is attributed to.
+/// Finds who a sentence is attributed to (one with a reporting word).
 fn attribution(text: &str, s: usize, e: usize) -> Option<Attribution> {
     let sent = &text[s..e];
-    if !REPORTING.is_match(sent) {
-        return None;
-    }
     let mk = |m: regex::Match<'_>| {
         let src = m.as_str().trim().trim_end_matches([',', '.']).to_string();
         Attribution { source: src, start: s + m.start(), end: s + m.end() }
@@ -212,7 +213,9 @@ fn attribution(text: &str, s: usize, e: usize) -> Option<Attribution> {
         return c.get(1).map(mk);
     }
     // Prefer a reporting clause after the last quotation or comma.
-    if let Some(c) = SUBJECT_SAID.captures_iter(sent).last()
+    // The last match's groups: found by the DFA, then captured alone.
+    if let Some(last) = SUBJECT_SAID.find_iter(sent).last()
+        && let Some(c) = SUBJECT_SAID.captures_at(sent, last.start())
         && let Some(m) = c.get(1)
     {
         let src = m.as_str().trim();

@@ -149,8 +149,10 @@ impl<'a> Document<'a> {
             r.what = Some(m.what.as_str().to_string());
             out.push(r);
         }
-        out.sort_by_key(|r| (r.start, r.end));
-        out
+        // Sorted through indices: a record is large to move.
+        let mut order: Vec<u32> = (0..out.len() as u32).collect();
+        order.sort_by_key(|&i| (out[i as usize].start, out[i as usize].end));
+        order.into_iter().map(|i| std::mem::take(&mut out[i as usize])).collect()
     }
 }
 

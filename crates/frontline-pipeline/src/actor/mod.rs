@@ -275,14 +275,19 @@ impl ActorDictionary {
     /// after a country adjective (a hyphen counts as a space).
     fn noun_after(&self, text: &str, end: usize) -> Option<(usize, usize)> {
         let rest = text[end..].strip_prefix([' ', '-'])?.as_bytes();
-        self.tables.nouns.iter().find_map(|(noun, group)| {
-            let n = noun.as_bytes();
-            let same = |(a, b): (&u8, &u8)| a.eq_ignore_ascii_case(b) || (*a == b'-' && *b == b' ');
-            let fits = rest.len() >= n.len()
-                && rest[..n.len()].iter().zip(n).all(same)
-                && !rest.get(n.len()).is_some_and(|b| b.is_ascii_alphanumeric());
-            fits.then_some((*group, end + 1 + n.len()))
-        })
+        let same = |(a, b): (&u8, &u8)| a.eq_ignore_ascii_case(b) || (*a == b'-' && *b == b' ');
+        // Most nouns differ from the text in the first byte: one comparison
+        // turns them away.
+        let first = *rest.first()?;
+        self.tables.nouns.iter().filter(|(noun, _)| noun.as_bytes().first().is_none_or(|b| same((&first, b)))).find_map(
+            |(noun, group)| {
+                let n = noun.as_bytes();
+                let fits = rest.len() >= n.len()
+                    && rest[..n.len()].iter().zip(n).all(same)
+                    && !rest.get(n.len()).is_some_and(|b| b.is_ascii_alphanumeric());
+                fits.then_some((*group, end + 1 + n.len()))
+            },
+        )
     }
 
     /// Names an entry for a country (the article's or the event's) and date.

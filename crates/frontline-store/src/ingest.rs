@@ -70,7 +70,7 @@ impl Store {
 }
 
 /// The hash that decides whether an article changed: every field of it.
-fn article_hash(a: &Article) -> Result<String, StoreError> {
+pub(crate) fn article_hash(a: &Article) -> Result<String, StoreError> {
     Ok(content_hash(&serde_json::to_string(a)?))
 }
 
@@ -110,11 +110,7 @@ fn ingest_one(
     }
     insert_article(tx, a, x, &hash)?;
     insert_mentions(tx, a, x)?;
-    for (seq, s) in control::statements(a, &x.mentions, x.published).into_iter().enumerate() {
-        tx.prepare_cached("INSERT INTO statements (article_id, seq, place_key, json) VALUES (?1, ?2, ?3, ?4)")?
-            .execute(params![a.id, seq as i64, s.place_key, serde_json::to_string(&s)?])?;
-        dirty_places.insert(s.place_key);
-    }
+    insert_statements(tx, a, x, dirty_places)?;
 
     let new: Vec<Event> = x.events.iter().map(|e| Event { article_id: a.id.clone(), ..e.clone() }).collect();
     for e in &new {
@@ -127,21 +123,7 @@ fn ingest_one(
     let stored = pool.len();
     pool.extend(new.iter().enumerate().map(|(i, e)| (i as u32, e.clone())));
     for (seq, e) in new.iter().enumerate() {
-        tx.prepare_cached(
-            "INSERT INTO claims (article_id, seq, event_id, family, event_date, latitude, longitude, source, fatalities, json)
-             VALUES (?1, ?2, '', ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )?
-        .execute(params![
-            a.id,
-            seq as i64,
-            merge::family(e.sub_event_type),
-            e.event_date.to_string(),
-            e.latitude,
-            e.longitude,
-            e.source,
-            e.fatalities,
-            serde_json::to_string(e)?,
-        ])?;
+        insert_claim(tx, seq, "", e)?;
     }
 
     for id in &pool_ids {
@@ -180,7 +162,44 @@ fn ingest_one(
     Ok(outcome)
 }
 
-fn insert_article(tx: &Transaction, a: &Article, x: &Extraction, hash: &str) -> Result<(), StoreError> {
+/// Stores the control-state statements read from `a` and marks their places dirty.
+pub(crate) fn insert_statements(
+    tx: &Transaction,
+    a: &Article,
+    x: &Extraction,
+    dirty_places: &mut BTreeSet<String>,
+) -> Result<(), StoreError> {
+    for (seq, s) in control::statements(a, &x.mentions, x.published).into_iter().enumerate() {
+        tx.prepare_cached("INSERT INTO statements (article_id, seq, place_key, json) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(params![a.id, seq as i64, s.place_key, serde_json::to_string(&s)?])?;
+        dirty_places.insert(s.place_key);
+    }
+    Ok(())
+}
+
+/// Stores claim `seq` of article `e.article_id`, part of merged event `event_id`
+/// (empty until the merge names it).
+pub(crate) fn insert_claim(tx: &Transaction, seq: usize, event_id: &str, e: &Event) -> Result<(), StoreError> {
+    tx.prepare_cached(
+        "INSERT INTO claims (article_id, seq, event_id, family, event_date, latitude, longitude, source, fatalities, json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![
+        e.article_id,
+        seq as i64,
+        event_id,
+        merge::family(e.sub_event_type),
+        e.event_date.to_string(),
+        e.latitude,
+        e.longitude,
+        e.source,
+        e.fatalities,
+        serde_json::to_string(e)?,
+    ])?;
+    Ok(())
+}
+
+pub(crate) fn insert_article(tx: &Transaction, a: &Article, x: &Extraction, hash: &str) -> Result<(), StoreError> {
     let published = x.published.or(a.published).map(|d| d.to_string());
     tx.prepare_cached(
         "INSERT INTO articles (id, content_hash, title, published, published_inferred, url, outlet, language, bytes, text)
@@ -201,7 +220,7 @@ fn insert_article(tx: &Transaction, a: &Article, x: &Extraction, hash: &str) -> 
     Ok(())
 }
 
-fn insert_mentions(tx: &Transaction, a: &Article, x: &Extraction) -> Result<(), StoreError> {
+pub(crate) fn insert_mentions(tx: &Transaction, a: &Article, x: &Extraction) -> Result<(), StoreError> {
     let mut st = tx.prepare_cached(
         r#"INSERT INTO mentions (article_id, seq, kind, start, "end", text, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"#,
     )?;
@@ -258,7 +277,7 @@ pub(crate) fn parse<T: serde::de::DeserializeOwned>(json: &str, what: &str) -> R
     serde_json::from_str(json).map_err(|e| StoreError::Corrupt { what: what.to_string(), reason: e.to_string() })
 }
 
-fn insert_event(tx: &Transaction, m: &MergedEvent, place_key: &str) -> Result<(), StoreError> {
+pub(crate) fn insert_event(tx: &Transaction, m: &MergedEvent, place_key: &str) -> Result<(), StoreError> {
     use chrono::Datelike;
     tx.prepare_cached(
         "INSERT INTO events (event_id, event_date, year, time_precision, disorder_type, event_type, sub_event_type,
@@ -309,7 +328,7 @@ fn insert_event(tx: &Transaction, m: &MergedEvent, place_key: &str) -> Result<()
 }
 
 /// Rewrites one place's control timeline from its territorial events and statements.
-fn recompute_control(tx: &Transaction, key: &str) -> Result<(), StoreError> {
+pub(crate) fn recompute_control(tx: &Transaction, key: &str) -> Result<(), StoreError> {
     let mut observations: Vec<Observation> = Vec::new();
     let mut places: BTreeMap<String, Place> = BTreeMap::new();
     let mut st = tx.prepare_cached(

@@ -66,7 +66,7 @@ impl Store {
             }
             insert_event(&tx, &m, &key)?;
             for &i in &comp {
-                insert_claim(&tx, reports[i].0 as usize, &m.event_id, &reports[i].1)?;
+                insert_claim(&tx, reports[i].0 as usize, &m.event_id, &reports[i].1, &mut dirty_places)?;
             }
             outcome.events += 1;
         }

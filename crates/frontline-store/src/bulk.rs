@@ -20,6 +20,9 @@ use crate::ingest::{
 };
 use crate::{Store, StoreError};
 
+/// Page cache of a bulk load, in KiB (negative: SQLite's unit for a size).
+const BULK_CACHE_KIB: i64 = -1_048_576;
+
 /// What a bulk load stored.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct BulkOutcome {
@@ -35,6 +38,19 @@ impl Store {
     /// none). Article ids must be distinct. Memory holds every event of
     /// every article until the end; article texts are written as they come.
     pub fn bulk_load(
+        &mut self,
+        items: impl IntoIterator<Item = (Article, Extraction)>,
+    ) -> Result<BulkOutcome, StoreError> {
+        // The indexes of a million events fit in a gigabyte of page cache;
+        // with less, spilled pages are written to the WAL again and again.
+        let cache: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        self.conn.pragma_update(None, "cache_size", BULK_CACHE_KIB)?;
+        let loaded = self.bulk_load_in_transaction(items);
+        self.conn.pragma_update(None, "cache_size", cache)?;
+        loaded
+    }
+
+    fn bulk_load_in_transaction(
         &mut self,
         items: impl IntoIterator<Item = (Article, Extraction)>,
     ) -> Result<BulkOutcome, StoreError> {

@@ -28,6 +28,9 @@
 //! - `control_spans` — each place's timeline, `seq` in date order; `from_date`
 //!   null when only the end of the hold is known, `to_date` null while it lasts.
 //! - `statements` — control-state statements read from article text.
+//! - `event_days`, `actor_counts` — summaries of `events` for the HTTP API
+//!   (version 4), kept by triggers on `events`, which is why events are
+//!   deleted and inserted, never updated.
 
 use std::collections::BTreeSet;
 
@@ -47,8 +50,12 @@ struct Step {
 }
 
 /// The migration steps; step `i` takes a database from version `i` to `i + 1`.
-const STEPS: &[Step] =
-    &[Step { sql: V1, then: None }, Step { sql: V2, then: None }, Step { sql: V3, then: Some(v3_fill_claims) }];
+const STEPS: &[Step] = &[
+    Step { sql: V1, then: None },
+    Step { sql: V2, then: None },
+    Step { sql: V3, then: Some(v3_fill_claims) },
+    Step { sql: V4, then: None },
+];
 
 /// The schema version this code writes.
 pub const VERSION: u32 = STEPS.len() as u32;
@@ -224,6 +231,87 @@ CREATE TABLE claims (
 CREATE INDEX claims_event ON claims(event_id);
 CREATE INDEX claims_block ON claims(family, date_from, date_to, latitude);
 CREATE INDEX claims_place ON claims(place_key, sub_event_type);
+"#;
+
+/// Read paths of the HTTP API at a million events (issue 6), kept by
+/// triggers so every writer (ingest, bulk load) maintains them:
+/// - `event_days`: events and fatalities per day, type, sub-type and
+///   country, with the box of their points, so statistics, the timeline
+///   and exact totals of date/type/country queries read a few thousand
+///   summary rows instead of every event. A deleted event that bounded its
+///   group's box makes the trigger recompute that group's box.
+/// - `actor_counts`: events and fatalities per actor, once per side it is on.
+/// - `events_deadliest`: events in fatality order with the columns the
+///   filters and map points read, so "deadliest first" pages and truncated
+///   map points walk one index and stop at the page's end.
+///
+/// Events are replaced, never updated: a trigger refuses an update of a
+/// summarised column, which would leave the summaries stale.
+const V4: &str = r#"
+CREATE TABLE event_days (
+    event_date TEXT NOT NULL,
+    event_type TEXT NOT NULL,
+    sub_event_type TEXT NOT NULL,
+    country TEXT NOT NULL,
+    events INTEGER NOT NULL,
+    fatalities INTEGER NOT NULL,
+    min_lon REAL,
+    min_lat REAL,
+    max_lon REAL,
+    max_lat REAL,
+    PRIMARY KEY (event_date, event_type, sub_event_type, country)
+) WITHOUT ROWID;
+INSERT INTO event_days
+    SELECT event_date, event_type, sub_event_type, country, count(*), sum(fatalities),
+        min(longitude), min(latitude), max(longitude), max(latitude)
+    FROM events GROUP BY event_date, event_type, sub_event_type, country;
+CREATE TABLE actor_counts (
+    actor TEXT PRIMARY KEY,
+    events INTEGER NOT NULL,
+    fatalities INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO actor_counts
+    SELECT actor, count(*), sum(fatalities) FROM (
+        SELECT actor1 AS actor, fatalities FROM events WHERE actor1 != ''
+        UNION ALL SELECT actor2, fatalities FROM events WHERE actor2 != ''
+    ) GROUP BY actor;
+CREATE TRIGGER summaries_insert AFTER INSERT ON events BEGIN
+    INSERT INTO event_days VALUES (new.event_date, new.event_type, new.sub_event_type, new.country, 1,
+        new.fatalities, new.longitude, new.latitude, new.longitude, new.latitude)
+    ON CONFLICT DO UPDATE SET
+        events = events + 1,
+        fatalities = fatalities + excluded.fatalities,
+        min_lon = CASE WHEN min_lon IS NULL OR excluded.min_lon < min_lon THEN excluded.min_lon ELSE min_lon END,
+        min_lat = CASE WHEN min_lat IS NULL OR excluded.min_lat < min_lat THEN excluded.min_lat ELSE min_lat END,
+        max_lon = CASE WHEN max_lon IS NULL OR excluded.max_lon > max_lon THEN excluded.max_lon ELSE max_lon END,
+        max_lat = CASE WHEN max_lat IS NULL OR excluded.max_lat > max_lat THEN excluded.max_lat ELSE max_lat END;
+    INSERT INTO actor_counts SELECT new.actor1, 1, new.fatalities WHERE new.actor1 != ''
+        ON CONFLICT DO UPDATE SET events = events + 1, fatalities = fatalities + excluded.fatalities;
+    INSERT INTO actor_counts SELECT new.actor2, 1, new.fatalities WHERE new.actor2 != ''
+        ON CONFLICT DO UPDATE SET events = events + 1, fatalities = fatalities + excluded.fatalities;
+END;
+CREATE TRIGGER summaries_delete AFTER DELETE ON events BEGIN
+    UPDATE event_days SET events = events - 1, fatalities = fatalities - old.fatalities
+    WHERE event_date = old.event_date AND event_type = old.event_type AND sub_event_type = old.sub_event_type
+        AND country = old.country;
+    UPDATE event_days SET (min_lon, min_lat, max_lon, max_lat) = (
+        SELECT min(longitude), min(latitude), max(longitude), max(latitude) FROM events
+        WHERE event_date = old.event_date AND event_type = old.event_type AND sub_event_type = old.sub_event_type
+            AND country = old.country)
+    WHERE event_date = old.event_date AND event_type = old.event_type AND sub_event_type = old.sub_event_type
+        AND country = old.country AND events > 0
+        AND (old.longitude <= min_lon OR old.latitude <= min_lat OR old.longitude >= max_lon OR old.latitude >= max_lat);
+    DELETE FROM event_days WHERE event_date = old.event_date AND event_type = old.event_type
+        AND sub_event_type = old.sub_event_type AND country = old.country AND events = 0;
+    UPDATE actor_counts SET events = events - 1, fatalities = fatalities - old.fatalities WHERE actor = old.actor1;
+    UPDATE actor_counts SET events = events - 1, fatalities = fatalities - old.fatalities WHERE actor = old.actor2;
+    DELETE FROM actor_counts WHERE actor IN (old.actor1, old.actor2) AND events = 0;
+END;
+CREATE TRIGGER summaries_no_update BEFORE UPDATE OF event_date, event_type, sub_event_type, country, fatalities,
+    latitude, longitude, actor1, actor2 ON events BEGIN
+    SELECT RAISE(ABORT, 'events are replaced, not updated: the summaries in event_days and actor_counts would go stale');
+END;
+CREATE INDEX events_deadliest ON events(fatalities, event_id, event_date, event_type, sub_event_type, country, latitude, longitude);
 "#;
 
 /// Copies the version-2 claims into the new table, columns derived from

@@ -1,7 +1,9 @@
 //! The bulk loader builds the same database as ingesting the same articles
 //! one by one: same merged events, claims, control timelines and full-text
 //! index (compared by the store's digest), on invented reports that chain
-//! through week-precision dates, nearby places and partial actor lists.
+//! through week-precision dates, nearby places and partial actor lists. And
+//! the summaries the API reads (`event_days`, `actor_counts`), kept by
+//! triggers, match the events after inserts, merges and deletes.
 
 use std::path::PathBuf;
 
@@ -152,6 +154,63 @@ fn bulk_load_builds_the_database_ingest_builds() {
     assert_eq!(bulk.digest().unwrap(), ingested.digest().unwrap());
     // IS held Hisn, the army retook it in May (a claim inside the merged clash), IS overran it in June.
     assert_eq!(bulk.control_spans(Some("Hisn"), None).unwrap().len(), 3);
+    for store in [&bulk, &ingested] {
+        assert_eq!(summaries(store), recomputed(store));
+    }
+}
+
+/// The summary tables as stored.
+fn summaries(store: &Store) -> Vec<String> {
+    rows(
+        store,
+        "SELECT event_date, event_type, sub_event_type, country, events, fatalities, min_lon, min_lat, max_lon, max_lat
+         FROM event_days ORDER BY 1, 2, 3, 4",
+    )
+    .into_iter()
+    .chain(rows(store, "SELECT actor, events, fatalities FROM actor_counts ORDER BY actor"))
+    .collect()
+}
+
+/// The summary tables recomputed from the events.
+fn recomputed(store: &Store) -> Vec<String> {
+    rows(
+        store,
+        "SELECT event_date, event_type, sub_event_type, country, count(*), sum(fatalities), min(longitude),
+            min(latitude), max(longitude), max(latitude) FROM events GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
+    )
+    .into_iter()
+    .chain(rows(
+        store,
+        "SELECT actor, count(*), sum(f) FROM (SELECT actor1 AS actor, fatalities AS f FROM events WHERE actor1 != ''
+         UNION ALL SELECT actor2, fatalities FROM events WHERE actor2 != '') GROUP BY actor ORDER BY actor",
+    ))
+    .collect()
+}
+
+fn rows(store: &Store, sql: &str) -> Vec<String> {
+    let mut st = store.connection().prepare(sql).unwrap();
+    let n = st.column_count();
+    st.query_map([], |r| {
+        (0..n).map(|i| r.get::<_, rusqlite::types::Value>(i).map(|v| format!("{v:?}"))).collect::<Result<Vec<_>, _>>()
+    })
+    .unwrap()
+    .map(|r| r.unwrap().join("|"))
+    .collect()
+}
+
+#[test]
+fn summaries_follow_deletes_and_refuse_updates() {
+    let mut store = Store::open(&tmp("summaries")).unwrap();
+    store.bulk_load(corpus()).unwrap();
+    let conn = store.connection();
+    // Drop the event that bounds the most groups, then every event one by one.
+    conn.execute("DELETE FROM events WHERE rowid = (SELECT rowid FROM events ORDER BY latitude DESC LIMIT 1)", [])
+        .unwrap();
+    assert_eq!(summaries(&store), recomputed(&store));
+    let err = conn.execute("UPDATE events SET fatalities = fatalities + 1", []).unwrap_err();
+    assert!(err.to_string().contains("replaced, not updated"), "{err}");
+    conn.execute("DELETE FROM events", []).unwrap();
+    assert_eq!(summaries(&store), Vec::<String>::new());
 }
 
 #[test]

@@ -178,6 +178,10 @@ const PLACE_REACH: usize = 100;
 pub fn statements(article: &Article, mentions: &[MentionRecord], published: Option<NaiveDate>) -> Vec<Statement> {
     let Some(date) = published else { return Vec::new() };
     let text = &article.text;
+    // Most articles state no control: skip the offset table for them.
+    if !CUE.is_match(text) {
+        return Vec::new();
+    }
     // Byte offset of every char, so char spans from the mentions index the text.
     let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
     let byte = |c: usize| bytes[c.min(bytes.len() - 1)];

@@ -247,16 +247,11 @@ pub(crate) fn insert_article(tx: &Transaction, a: &Article, x: &Extraction, hash
 }
 
 pub(crate) fn insert_mentions(tx: &Transaction, a: &Article, x: &Extraction) -> Result<(), StoreError> {
-    let mut st = tx.prepare_cached(
-        r#"INSERT INTO mentions (article_id, seq, kind, start, "end", text, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"#,
-    )?;
-    for (seq, m) in x.mentions.iter().enumerate() {
-        let kind = match serde_json::to_value(m.kind)? {
-            serde_json::Value::String(s) => s,
-            _ => String::new(),
-        };
-        st.execute(params![a.id, seq as i64, kind, m.start as i64, m.end as i64, m.text, serde_json::to_string(m)?])?;
+    if x.mentions.is_empty() {
+        return Ok(());
     }
+    tx.prepare_cached("INSERT INTO article_mentions (article_id, json) VALUES (?1, ?2)")?
+        .execute(params![a.id, serde_json::to_string(&x.mentions)?])?;
     Ok(())
 }
 

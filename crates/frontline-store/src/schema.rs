@@ -13,8 +13,11 @@
 //!   `seq`), kept in sync by the ingest code once per batch, not by triggers:
 //!   FTS5 flushes its buffer at every statement savepoint a trigger opens,
 //!   which made per-article indexing the main cost of an ingest.
-//! - `mentions` — every recognised mention of an article (`json` is the
-//!   mentions-JSONL record).
+//! - `article_mentions` — every recognised mention of an article, one row
+//!   per article (`json` is the array of its mentions-JSONL records; version
+//!   5: a row per mention made a hundred B-tree inserts per article, the
+//!   main cost of storing it). The view `mentions` shows one row per
+//!   mention (`json` the record) for readers.
 //! - `claims` — one row per event as one article coded it (`json` is the
 //!   events-JSONL record), with `event_id` the merged event it belongs to.
 //!   Since version 3 the fields merge links on (family, date window, place,
@@ -55,6 +58,7 @@ const STEPS: &[Step] = &[
     Step { sql: V2, then: None },
     Step { sql: V3, then: Some(v3_fill_claims) },
     Step { sql: V4, then: None },
+    Step { sql: V5, then: None },
 ];
 
 /// The schema version this code writes.
@@ -340,6 +344,21 @@ fn v3_fill_claims(tx: &Transaction) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Mentions one row per article, and the view with the old table's columns.
+const V5: &str = r#"
+CREATE TABLE article_mentions (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    json TEXT NOT NULL
+);
+INSERT INTO article_mentions
+    SELECT article_id, json_group_array(json(json) ORDER BY seq) FROM mentions GROUP BY article_id;
+DROP TABLE mentions;
+CREATE VIEW mentions (article_id, seq, kind, start, "end", text, json) AS
+    SELECT m.article_id, j.key, j.value ->> '$.kind', j.value ->> '$.start', j.value ->> '$.end',
+        j.value ->> '$.text', j.value
+    FROM article_mentions m, json_each(m.json) j;
+"#;
+
 /// Brings the database to [`VERSION`]; refuses a database from newer code.
 pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     let version = |c: &Connection| c.query_row("PRAGMA user_version", [], |r| r.get::<_, u32>(0));
@@ -362,4 +381,64 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     tx.pragma_update(None, "user_version", VERSION)?;
     tx.commit()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use frontline_pipeline::{MentionKind, MentionRecord};
+    use rusqlite::params;
+
+    use super::*;
+
+    /// Version-4 mention rows migrate to the array ingest writes today, and
+    /// the `mentions` view gives back the old rows.
+    #[test]
+    fn mentions_migrate_to_one_row_per_article() {
+        let conn = Connection::open_in_memory().unwrap();
+        for step in &STEPS[..4] {
+            conn.execute_batch(step.sql).unwrap();
+        }
+        let mention = |start: usize, text: &str, kind| MentionRecord {
+            article_id: "a1".into(),
+            kind: Some(kind),
+            start,
+            end: start + text.chars().count(),
+            text: text.into(),
+            latitude: (kind == MentionKind::Place).then_some(34.45226),
+            longitude: (kind == MentionKind::Place).then_some(40.91854),
+            actor: (kind == MentionKind::Actor).then(|| "Lions Brigade".to_string()),
+            ..Default::default()
+        };
+        let records =
+            [mention(0, "Lions Brigade", MentionKind::Actor), mention(20, "Qaryat “al-Ḥisn”", MentionKind::Place)];
+        conn.execute("INSERT INTO articles (id, content_hash, bytes, text) VALUES ('a1', 'h', 1, 't')", []).unwrap();
+        for (seq, m) in records.iter().enumerate() {
+            let kind = serde_json::to_value(m.kind).unwrap().as_str().unwrap().to_string();
+            conn.execute(
+                r#"INSERT INTO mentions (article_id, seq, kind, start, "end", text, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"#,
+                params![m.article_id, seq as i64, kind, m.start as i64, m.end as i64, m.text, serde_json::to_string(m).unwrap()],
+            )
+            .unwrap();
+        }
+        conn.execute_batch(V5).unwrap();
+        let stored: String = conn.query_row("SELECT json FROM article_mentions", [], |r| r.get(0)).unwrap();
+        assert_eq!(stored, serde_json::to_string(&records).unwrap());
+        let mut st = conn
+            .prepare(r#"SELECT seq, kind, start, "end", text, json FROM mentions WHERE article_id = 'a1'"#)
+            .unwrap();
+        let rows: Vec<(i64, String, i64, i64, String, String)> = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let expect: Vec<_> = records
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let kind = serde_json::to_value(m.kind).unwrap().as_str().unwrap().to_string();
+                (i as i64, kind, m.start as i64, m.end as i64, m.text.clone(), serde_json::to_string(m).unwrap())
+            })
+            .collect();
+        assert_eq!(rows, expect);
+    }
 }

@@ -219,7 +219,7 @@ impl Where {
 }
 
 /// Most rows a count reads; past it a total is a lower bound (`total_capped`).
-pub const COUNT_CAP: i64 = 50_000;
+pub const COUNT_CAP: i64 = 10_000;
 
 /// How much work a query may do before it changes plan; tests shrink these
 /// to force every plan on a small database.
@@ -229,9 +229,12 @@ struct Limits {
     count_cap: i64,
     /// A box with fewer located events is read through `events_rtree`.
     small_box: i64,
+    /// Fewer matching events than this are sorted deadliest first; more are
+    /// found by walking `events_deadliest` (dense enough to stop soon).
+    dense: i64,
 }
 
-const LIMITS: Limits = Limits { count_cap: COUNT_CAP, small_box: 4_000 };
+const LIMITS: Limits = Limits { count_cap: COUNT_CAP, small_box: 4_000, dense: 5_000 };
 
 /// How the box of a query is tested.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -283,6 +286,9 @@ fn filters(q: &EventQuery, via: BoxVia) -> Where {
     }
     w
 }
+
+/// The box of the whole world: every located event.
+const WORLD: [f64; 4] = [-180.0, -90.0, 180.0, 90.0];
 
 /// Whether `event_days` answers the query: no box, actor or text filter.
 fn summarised(q: &EventQuery) -> bool {
@@ -346,7 +352,7 @@ impl Store {
     fn events_page_with(&self, q: &EventQuery, limits: Limits) -> Result<EventPage, StoreError> {
         let via = self.box_via(q, limits)?;
         let mut w = filters(q, via);
-        let (total, total_capped) = self.total(q, &w, limits)?;
+        let (total, total_capped) = self.total(q, &w, limits.count_cap)?;
         let (order, key) = match q.sort {
             Sort::Newest => ("e.event_date DESC, e.event_id DESC", "e.event_date"),
             Sort::Oldest => ("e.event_date ASC, e.event_id ASC", "e.event_date"),
@@ -354,8 +360,10 @@ impl Store {
         };
         // Which index gives the rows in order and holds the filtered columns.
         let wide = !selective(q) && !narrow_dates(q) && via == BoxVia::Columns;
+        // A rare type or country is quicker sorted than sought in fatality order.
+        let dense = !summarised(q) || total >= limits.dense;
         let hint = match q.sort {
-            Sort::Deadliest if wide => " INDEXED BY events_deadliest",
+            Sort::Deadliest if wide && dense => " INDEXED BY events_deadliest",
             Sort::Newest | Sort::Oldest if wide && q.bbox.is_some() => " INDEXED BY events_map",
             _ => "",
         };
@@ -420,8 +428,9 @@ impl Store {
     }
 
     /// How many events match (`w` is `filters(q, ..)`), and whether the
-    /// count stopped at the cap. Summarised queries are exact and cheap.
-    fn total(&self, q: &EventQuery, w: &Where, limits: Limits) -> Result<(i64, bool), StoreError> {
+    /// count stopped at `cap`. Summarised queries are exact and cheap; a box
+    /// alone is counted in the R*Tree, without reading events.
+    fn total(&self, q: &EventQuery, w: &Where, cap: i64) -> Result<(i64, bool), StoreError> {
         if summarised(q) {
             let s = summary_filters(q);
             let n = self
@@ -430,17 +439,21 @@ impl Store {
                 .query_row(params_from_iter(s.values.iter()), |r| r.get(0))?;
             return Ok((n, false));
         }
-        self.capped_count(w, limits)
-    }
-
-    fn capped_count(&self, w: &Where, limits: Limits) -> Result<(i64, bool), StoreError> {
-        let mut values = w.values.clone();
-        values.push(Value::Integer(limits.count_cap + 1));
-        let n: i64 = self
-            .conn
-            .prepare_cached(&format!("SELECT COUNT(*) FROM (SELECT 1 FROM events e{} LIMIT ?)", w.sql))?
-            .query_row(params_from_iter(values.iter()), |r| r.get(0))?;
-        Ok(if n > limits.count_cap { (limits.count_cap, true) } else { (n, false) })
+        let box_only = EventQuery { bbox: None, sort: Sort::default(), limit: 0, cursor: None, ..q.clone() };
+        let (sql, values) = match q.bbox {
+            Some([west, south, east, north]) if filters(&box_only, BoxVia::Columns).sql.is_empty() => (
+                "SELECT COUNT(*) FROM (SELECT 1 FROM events_rtree \
+                 WHERE min_lon >= ? AND max_lon <= ? AND min_lat >= ? AND max_lat <= ? LIMIT ?)"
+                    .to_string(),
+                [west, east, south, north].map(Value::Real).into_iter().chain([Value::Integer(cap + 1)]).collect(),
+            ),
+            _ => (
+                format!("SELECT COUNT(*) FROM (SELECT 1 FROM events e{} LIMIT ?)", w.sql),
+                w.values.iter().cloned().chain([Value::Integer(cap + 1)]).collect::<Vec<_>>(),
+            ),
+        };
+        let n: i64 = self.conn.prepare_cached(&sql)?.query_row(params_from_iter(values.iter()), |r| r.get(0))?;
+        Ok(if n > cap { (cap, true) } else { (n, false) })
     }
 
     /// Located events matching `q` as compact points, the deadliest first
@@ -470,8 +483,10 @@ impl Store {
         } else {
             points = self.points(&w, "", " ORDER BY e.fatalities DESC, e.event_id DESC", limit)?;
         }
-        let (total, total_capped) = self.capped_count(&w, limits)?;
-        Ok(MapPoints { points, total: total.max(limit + 1), total_capped, truncated: true })
+        // Only located events are points: the summaries count every event.
+        let located = EventQuery { bbox: q.bbox.or(Some(WORLD)), ..q.clone() };
+        let (total, total_capped) = self.total(&located, &w, limits.count_cap.max(2 * limit))?;
+        Ok(MapPoints { points, total, total_capped, truncated: true })
     }
 
     fn points(&self, w: &Where, hint: &str, order: &str, limit: i64) -> Result<Vec<MapPoint>, StoreError> {
@@ -773,6 +788,7 @@ mod tests {
                 ..Default::default()
             },
             EventQuery { country: Some("Iraq".into()), sort: Sort::Deadliest, ..Default::default() },
+            EventQuery { event_type: Some("Riots".into()), sort: Sort::Deadliest, ..Default::default() },
             EventQuery { event_type: Some("Battles".into()), from: day("2020-01-15"), ..Default::default() },
             EventQuery {
                 event_type: Some("Armed clash".into()),
@@ -794,7 +810,11 @@ mod tests {
                 ..Default::default()
             },
         ];
-        let plans = [LIMITS, Limits { count_cap: 5, small_box: 0 }, Limits { count_cap: 5, small_box: i64::MAX }];
+        let plans = [
+            LIMITS,
+            Limits { count_cap: 5, small_box: 0, dense: 0 },
+            Limits { count_cap: 5, small_box: i64::MAX, dense: i64::MAX },
+        ];
         for (qi, base) in queries.iter().enumerate() {
             let mut want: Vec<&MergedEvent> = all.iter().filter(|e| matches(base, e)).collect();
             match base.sort {

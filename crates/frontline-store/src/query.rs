@@ -314,7 +314,7 @@ fn summary_filters(q: &EventQuery) -> Where {
     w
 }
 
-/// Actor and text filters select few events: the planner starts from them.
+/// Whether `q` filters by actor or text (see `Store::sparse`).
 fn selective(q: &EventQuery) -> bool {
     q.actor.is_some() || q.text.is_some()
 }
@@ -350,7 +350,8 @@ impl Store {
     }
 
     fn events_page_with(&self, q: &EventQuery, limits: Limits) -> Result<EventPage, StoreError> {
-        let via = self.box_via(q, limits)?;
+        let sparse = self.sparse(q, limits)?;
+        let via = self.box_via(q, limits, sparse)?;
         let mut w = filters(q, via);
         let (total, total_capped) = self.total(q, &w, limits.count_cap)?;
         let (order, key) = match q.sort {
@@ -358,13 +359,15 @@ impl Store {
             Sort::Oldest => ("e.event_date ASC, e.event_id ASC", "e.event_date"),
             Sort::Deadliest => ("e.fatalities DESC, e.event_id DESC", "e.fatalities"),
         };
-        // Which index gives the rows in order and holds the filtered columns.
-        let wide = !selective(q) && !narrow_dates(q) && via == BoxVia::Columns;
+        // Which index gives the rows in order and holds the filtered columns
+        // (an actor or text filter common enough is checked row by row).
+        let wide = !sparse && !narrow_dates(q) && via == BoxVia::Columns;
         // A rare type or country is quicker sorted than sought in fatality order.
         let dense = !summarised(q) || total >= limits.dense;
         let hint = match q.sort {
             Sort::Deadliest if wide && dense => " INDEXED BY events_deadliest",
             Sort::Newest | Sort::Oldest if wide && q.bbox.is_some() => " INDEXED BY events_map",
+            Sort::Newest | Sort::Oldest if wide && selective(q) => " INDEXED BY events_date",
             _ => "",
         };
         let after = if q.sort == Sort::Oldest { ">" } else { "<" };
@@ -407,14 +410,40 @@ impl Store {
         Ok(EventPage { events, total, total_capped, next })
     }
 
+    /// Whether an actor or text filter of `q` selects few events (fewer
+    /// than `limits.dense` for the actor, articles for the text): then the
+    /// plan starts from it; a common one is tested on each row of a walk.
+    fn sparse(&self, q: &EventQuery, limits: Limits) -> Result<bool, StoreError> {
+        if let Some(actor) = &q.actor {
+            let n: Option<i64> = self
+                .conn
+                .prepare_cached("SELECT events FROM actor_counts WHERE actor = ?")?
+                .query_row([actor], |r| r.get(0))
+                .optional()?;
+            if n.unwrap_or(0) < limits.dense {
+                return Ok(true);
+            }
+        }
+        if let Some(text) = &q.text {
+            let n: i64 = self
+                .conn
+                .prepare_cached("SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)")?
+                .query_row(params![fts_phrases(text), limits.dense], |r| r.get(0))?;
+            if n < limits.dense {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
     /// How to test the box of `q`: by its coordinates when dates already
     /// narrow the walk or the box holds many events, else through the R*Tree.
-    fn box_via(&self, q: &EventQuery, limits: Limits) -> Result<BoxVia, StoreError> {
+    fn box_via(&self, q: &EventQuery, limits: Limits, sparse: bool) -> Result<BoxVia, StoreError> {
         let Some([west, south, east, north]) = q.bbox else { return Ok(BoxVia::Columns) };
         if narrow_dates(q) {
             return Ok(BoxVia::Columns);
         }
-        if selective(q) {
+        if sparse {
             return Ok(BoxVia::Rtree);
         }
         let inside: i64 = self
@@ -463,7 +492,8 @@ impl Store {
     }
 
     fn map_points_with(&self, q: &EventQuery, limits: Limits) -> Result<MapPoints, StoreError> {
-        let via = self.box_via(q, limits)?;
+        // Points of an actor or a text are few enough to read from their filter.
+        let via = self.box_via(q, limits, selective(q))?;
         let mut w = filters(q, via);
         w.and("e.latitude IS NOT NULL AND e.longitude IS NOT NULL", []);
         let limit = i64::from(q.limit.max(1));
@@ -789,6 +819,14 @@ mod tests {
             },
             EventQuery { country: Some("Iraq".into()), sort: Sort::Deadliest, ..Default::default() },
             EventQuery { event_type: Some("Riots".into()), sort: Sort::Deadliest, ..Default::default() },
+            // Every invented article says "report": the text matches every event.
+            EventQuery { text: Some("report".into()), ..Default::default() },
+            EventQuery {
+                text: Some("Report".into()),
+                sort: Sort::Deadliest,
+                country: Some("Iraq".into()),
+                ..Default::default()
+            },
             EventQuery { event_type: Some("Battles".into()), from: day("2020-01-15"), ..Default::default() },
             EventQuery {
                 event_type: Some("Armed clash".into()),

@@ -314,6 +314,17 @@ fn summary_filters(q: &EventQuery) -> Where {
     w
 }
 
+/// `INDEXED BY events_map` when a short date range is walked and the index
+/// holds every column the filters read: the planner would otherwise start
+/// from an event-type index and read each event's row for its coordinates.
+fn map_hint(q: &EventQuery) -> &'static str {
+    let covered = q.actor.is_none()
+        && q.country.is_none()
+        && q.text.is_none()
+        && q.event_type.as_deref().is_none_or(is_event_type);
+    if covered && narrow_dates(q) { " INDEXED BY events_map" } else { "" }
+}
+
 /// Whether `q` filters by actor or text (see `Store::sparse`).
 fn selective(q: &EventQuery) -> bool {
     q.actor.is_some() || q.text.is_some()
@@ -368,6 +379,7 @@ impl Store {
             Sort::Deadliest if wide && dense => " INDEXED BY events_deadliest",
             Sort::Newest | Sort::Oldest if wide && q.bbox.is_some() => " INDEXED BY events_map",
             Sort::Newest | Sort::Oldest if wide && selective(q) => " INDEXED BY events_date",
+            Sort::Deadliest => map_hint(q),
             _ => "",
         };
         let after = if q.sort == Sort::Oldest { ">" } else { "<" };
@@ -477,7 +489,7 @@ impl Store {
                 [west, east, south, north].map(Value::Real).into_iter().chain([Value::Integer(cap + 1)]).collect(),
             ),
             _ => (
-                format!("SELECT COUNT(*) FROM (SELECT 1 FROM events e{} LIMIT ?)", w.sql),
+                format!("SELECT COUNT(*) FROM (SELECT 1 FROM events e{}{} LIMIT ?)", map_hint(q), w.sql),
                 w.values.iter().cloned().chain([Value::Integer(cap + 1)]).collect::<Vec<_>>(),
             ),
         };
@@ -501,7 +513,7 @@ impl Store {
         // and stop at the limit; else read the few matching rows, and sort
         // them only when the answer is cut.
         let walk = !selective(q) && !narrow_dates(q) && via == BoxVia::Columns;
-        let first = if walk { " INDEXED BY events_deadliest" } else { "" };
+        let first = if walk { " INDEXED BY events_deadliest" } else { map_hint(q) };
         let order = if walk { " ORDER BY e.fatalities DESC, e.event_id DESC" } else { "" };
         let mut points = self.points(&w, first, order, limit + 1)?;
         if points.len() as i64 <= limit {
@@ -511,7 +523,7 @@ impl Store {
         if walk {
             points.truncate(limit as usize);
         } else {
-            points = self.points(&w, "", " ORDER BY e.fatalities DESC, e.event_id DESC", limit)?;
+            points = self.points(&w, map_hint(q), " ORDER BY e.fatalities DESC, e.event_id DESC", limit)?;
         }
         // Only located events are points: the summaries count every event.
         let located = EventQuery { bbox: q.bbox.or(Some(WORLD)), ..q.clone() };
@@ -819,6 +831,14 @@ mod tests {
             },
             EventQuery { country: Some("Iraq".into()), sort: Sort::Deadliest, ..Default::default() },
             EventQuery { event_type: Some("Riots".into()), sort: Sort::Deadliest, ..Default::default() },
+            EventQuery {
+                from: day("2020-02-01"),
+                to: day("2020-03-15"),
+                event_type: Some("Battles".into()),
+                bbox: Some([30.0, 30.0, 50.0, 40.0]),
+                sort: Sort::Deadliest,
+                ..Default::default()
+            },
             // Every invented article says "report": the text matches every event.
             EventQuery { text: Some("report".into()), ..Default::default() },
             EventQuery {

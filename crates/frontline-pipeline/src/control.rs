@@ -14,8 +14,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use crate::merge::MergedEvent;
-use crate::model::{Article, Inter, MentionKind, MentionRecord};
+use crate::model::{Article, Event, Inter, MentionKind, MentionRecord};
 
 /// The state of control a span records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -109,23 +108,36 @@ pub fn place_key(geonameid: Option<u64>, location: &str, country: &str) -> Strin
     }
 }
 
-/// The place and observation a territorial event gives; `None` for other
-/// events and for events without a holder or coordinates.
-pub fn observe(e: &MergedEvent) -> Option<(Place, Observation)> {
-    if !e.sub_event_type.is_territorial() || e.actor1.is_empty() {
+/// The place and observation one report of merged event `event_id` (dated
+/// `date`) gives when the report is territorial: the report's own place and
+/// actors, on the merged event's day, linked to the merged event. Each report counts for the place it names, so
+/// an event reported at a border crossing and at the town beside it (one
+/// merged event) gives both places their transfer. `None` for other reports
+/// and for reports without a holder or coordinates.
+pub fn observe(event_id: &str, date: NaiveDate, report: &Event) -> Option<(Place, Observation)> {
+    if !report.sub_event_type.is_territorial() || report.actor1.is_empty() {
         return None;
     }
-    let place =
-        Place { place: e.location.clone(), geonameid: e.geonameid, latitude: e.latitude?, longitude: e.longitude? };
+    let place = Place {
+        place: report.location.clone(),
+        geonameid: report.geonameid,
+        latitude: report.latitude?,
+        longitude: report.longitude?,
+    };
     let obs = Observation {
-        date: e.event_date,
-        holder: e.actor1.clone(),
+        date,
+        holder: report.actor1.clone(),
         state: ControlState::Held,
-        prior: Some(e.actor2.clone()).filter(|a| !a.is_empty() && !a.starts_with("Civilians")),
-        event_id: Some(e.event_id.clone()),
-        sources: split_sources(&e.source),
+        prior: Some(report.actor2.clone()).filter(|a| !a.is_empty() && !a.starts_with("Civilians")),
+        event_id: Some(event_id.to_string()),
+        sources: split_sources(&report.source),
     };
     Some((place, obs))
+}
+
+/// The key of the place a territorial report counts for (see [`observe`]).
+pub fn report_place_key(report: &Event) -> String {
+    place_key(report.geonameid, &report.location, &report.country)
 }
 
 fn split_sources(s: &str) -> Vec<String> {
@@ -166,6 +178,10 @@ const PLACE_REACH: usize = 100;
 pub fn statements(article: &Article, mentions: &[MentionRecord], published: Option<NaiveDate>) -> Vec<Statement> {
     let Some(date) = published else { return Vec::new() };
     let text = &article.text;
+    // Most articles state no control: skip the offset table for them.
+    if !CUE.is_match(text) {
+        return Vec::new();
+    }
     // Byte offset of every char, so char spans from the mentions index the text.
     let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
     let byte = |c: usize| bytes[c.min(bytes.len() - 1)];
@@ -192,6 +208,7 @@ pub fn statements(article: &Article, mentions: &[MentionRecord], published: Opti
             .min_by_key(|(s, e, _)| if after { s - cue_end } else { cue_start - e })
             .map(|(_, _, a)| a.to_string());
         let Some(holder) = holder else { continue };
+        let countries: Vec<&str> = mentions.iter().filter_map(|m| m.country.as_deref()).collect();
         for m in mentions.iter().filter(|m| m.kind == Some(MentionKind::Place)) {
             let (s, e) = (byte(m.start), byte(m.end));
             let near =
@@ -208,12 +225,13 @@ pub fn statements(article: &Article, mentions: &[MentionRecord], published: Opti
             }
             let name = m.name.clone().unwrap_or_else(|| m.text.clone());
             let country = m.country.clone().unwrap_or_default();
+            let holder = in_country(&holder, &country, &countries);
             out.push(Statement {
                 place_key: place_key(m.geonameid, &name, &country),
                 place: Place { place: name, geonameid: m.geonameid, latitude: lat, longitude: lon },
                 observation: Observation {
                     date,
-                    holder: holder.clone(),
+                    holder,
                     state: if siege { ControlState::Besieged } else { ControlState::Held },
                     prior: None,
                     event_id: None,
@@ -225,6 +243,22 @@ pub fn statements(article: &Article, mentions: &[MentionRecord], published: Opti
     out.sort_by(|a, b| a.place_key.cmp(&b.place_key).then(a.observation.state.cmp(&b.observation.state)));
     out.dedup_by(|a, b| a.place_key == b.place_key && a.observation == b.observation);
     out
+}
+
+/// The holder as named in the place's country: an actor named for a country
+/// ("Islamic State (Syria)", the form ACLED gives groups active in several
+/// countries) holds a place of another country under that country's name
+/// ("Islamic State (Iraq)"), whichever country the article mostly spoke of.
+/// `countries` are the country names the article's place mentions carry; a
+/// suffix that is none of them (a period "(2000-)", a faction) is kept.
+fn in_country(holder: &str, place_country: &str, countries: &[&str]) -> String {
+    let suffix = holder.strip_suffix(')').and_then(|h| h.rsplit_once(" ("));
+    match suffix {
+        Some((name, c)) if !place_country.is_empty() && c != place_country && countries.contains(&c) => {
+            format!("{name} ({place_country})")
+        }
+        _ => holder.to_string(),
+    }
 }
 
 /// "besieged the town", "encircled a pocket": the verb is active.
@@ -498,6 +532,30 @@ mod tests {
             &[(Actor, "The Lions Brigade", "Lions Brigade"), (P, "Qarya", "Qarya")],
             &[],
         );
+    }
+
+    /// A holder named for a country takes the country of the place it holds;
+    /// a period or a name that is no country the article mentions stays.
+    #[test]
+    fn a_country_named_holder_follows_the_place_country() {
+        use MentionKind::{Actor, Place as P};
+        let check = |holder: &str, expect: &str| {
+            let text = "Fighters are holed up in Qarya, their last bastion in Iraq, not far from Syria.";
+            let marks = [(Actor, "Fighters", holder), (P, "Qarya", "Qarya"), (P, "Syria", "Syria")];
+            let mut mentions: Vec<MentionRecord> = marks.iter().map(|(k, n, v)| mention(*k, text, n, v)).collect();
+            mentions[1].country = Some("Iraq".into());
+            let article =
+                Article { id: "a".into(), text: text.into(), outlet: Some("Outlet".into()), ..Default::default() };
+            let got: Vec<String> = statements(&article, &mentions, Some(day("2021-05-06")))
+                .iter()
+                .map(|s| format!("{} {}", s.place.place, s.observation.holder))
+                .collect();
+            assert_eq!(got, [format!("Qarya {expect}")], "{holder}");
+        };
+        check("Lions Brigade (Syria)", "Lions Brigade (Iraq)");
+        check("Military Forces of Syria (2000-)", "Military Forces of Syria (2000-)");
+        check("Lions Brigade (Lebanon)", "Lions Brigade (Lebanon)");
+        check("Lions Brigade", "Lions Brigade");
     }
 
     #[test]

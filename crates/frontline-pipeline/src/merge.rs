@@ -139,52 +139,93 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     2.0 * 6371.0 * a.sqrt().min(1.0).asin()
 }
 
-fn same_place(a: &Event, b: &Event) -> bool {
-    if let (Some(x), Some(y)) = (a.geonameid, b.geonameid)
-        && x == y
-    {
-        return true;
-    }
-    match (a.latitude, a.longitude, b.latitude, b.longitude) {
-        (Some(la), Some(oa), Some(lb), Some(ob)) => {
-            distance_km(la, oa, lb, ob) <= radius_km(a.geo_precision.max(b.geo_precision))
+/// What [`compatible`] reads of a report, borrowed: the store keeps these
+/// fields as columns, so it checks candidate reports without decoding them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Link<'a> {
+    pub family: &'a str,
+    /// The report's [`date_window`].
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub geonameid: Option<u64>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub geo_precision: GeoPrecision,
+    pub country: &'a str,
+    pub location: &'a str,
+    pub actor1: &'a str,
+    pub actor2: &'a str,
+}
+
+impl<'a> Link<'a> {
+    pub fn of(e: &'a Event) -> Link<'a> {
+        let (from, to) = date_window(e.event_date, e.time_precision);
+        Link {
+            family: family(e.sub_event_type),
+            from,
+            to,
+            geonameid: e.geonameid,
+            latitude: e.latitude,
+            longitude: e.longitude,
+            geo_precision: e.geo_precision,
+            country: &e.country,
+            location: &e.location,
+            actor1: &e.actor1,
+            actor2: &e.actor2,
         }
-        _ => a.country == b.country && !a.location.is_empty() && a.location.eq_ignore_ascii_case(&b.location),
     }
-}
 
-fn same_time(a: &Event, b: &Event) -> bool {
-    let (a0, a1) = date_window(a.event_date, a.time_precision);
-    let (b0, b1) = date_window(b.event_date, b.time_precision);
-    if a.time_precision == TimePrecision::Day && b.time_precision == TimePrecision::Day {
-        return a.event_date == b.event_date;
+    fn same_place(&self, b: &Link) -> bool {
+        if let (Some(x), Some(y)) = (self.geonameid, b.geonameid)
+            && x == y
+        {
+            return true;
+        }
+        match (self.latitude, self.longitude, b.latitude, b.longitude) {
+            (Some(la), Some(oa), Some(lb), Some(ob)) => {
+                distance_km(la, oa, lb, ob) <= radius_km(self.geo_precision.max(b.geo_precision))
+            }
+            _ => {
+                self.country == b.country && !self.location.is_empty() && self.location.eq_ignore_ascii_case(b.location)
+            }
+        }
     }
-    a0 <= b1 && b0 <= a1
-}
 
-/// Actors that identify who took part: named actors, not the generic
-/// "Civilians (X)" or "Unidentified Armed Group (X)" nor empty fields.
-fn identified(e: &Event) -> Vec<&str> {
-    let mut v: Vec<&str> = [e.actor1.as_str(), e.actor2.as_str()]
-        .into_iter()
-        .filter(|a| !a.is_empty() && !a.starts_with("Civilians") && !a.starts_with("Unidentified"))
-        .collect();
-    v.sort_unstable();
-    v.dedup();
-    v
-}
+    /// Dates overlap: two day-precise reports must share the day, a week or
+    /// a month stands for every day in it.
+    fn same_time(&self, b: &Link) -> bool {
+        self.from <= b.to && b.from <= self.to
+    }
 
-/// Actors are compatible when the identified actors of one report are all
-/// among those of the other (a report may name fewer sides, never others).
-fn same_actors(a: &Event, b: &Event) -> bool {
-    let (x, y) = (identified(a), identified(b));
-    let (small, large) = if x.len() <= y.len() { (x, y) } else { (y, x) };
-    small.iter().all(|s| large.contains(s))
+    /// Actors that identify who took part: named actors, not the generic
+    /// "Civilians (X)" or "Unidentified Armed Group (X)" nor empty fields.
+    fn identified(&self) -> Vec<&'a str> {
+        let mut v: Vec<&str> = [self.actor1, self.actor2]
+            .into_iter()
+            .filter(|a| !a.is_empty() && !a.starts_with("Civilians") && !a.starts_with("Unidentified"))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    /// Actors are compatible when the identified actors of one report are all
+    /// among those of the other (a report may name fewer sides, never others).
+    fn same_actors(&self, b: &Link) -> bool {
+        let (x, y) = (self.identified(), b.identified());
+        let (small, large) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+        small.iter().all(|s| large.contains(s))
+    }
+
+    /// Whether the two reports describe the same real event.
+    pub fn links(&self, b: &Link) -> bool {
+        self.family == b.family && self.same_time(b) && self.same_place(b) && self.same_actors(b)
+    }
 }
 
 /// Whether two reports describe the same real event.
 pub fn compatible(a: &Event, b: &Event) -> bool {
-    family(a.sub_event_type) == family(b.sub_event_type) && same_time(a, b) && same_place(a, b) && same_actors(a, b)
+    Link::of(a).links(&Link::of(b))
 }
 
 /// The connected components of [`compatible`] over `events`, as index lists:

@@ -21,7 +21,7 @@ use crate::pool::Pool;
 pub struct State {
     pub pool: Arc<Pool>,
     pub timeout: Duration,
-    /// Answers of whole-database queries (stats and actors without filters),
+    /// Answers of whole-database queries (stats, actors and control without filters),
     /// kept for [`CACHE_TTL`]: the page asks for them on every load and each
     /// scans every event.
     pub cache: Mutex<HashMap<String, (Instant, String)>>,
@@ -108,8 +108,18 @@ async fn event(Extract(state): Extract<Shared>, Path(id): Path<String>, Query(pa
 
 async fn control(Extract(state): Extract<Shared>, Query(pairs): Pairs) -> ApiResult {
     let on = params::only_on(&pairs)?;
+    // Every span (the page's first request) is a whole-database answer.
+    if on.is_none()
+        && let Some(hit) = state.cached("control")
+    {
+        return Ok(hit);
+    }
     let spans = run(&state, move |s| Ok(s.control_spans(None, on)?)).await?;
-    json(json!({ "spans": spans }))
+    if on.is_none() {
+        state.remember("control".to_string(), &json!({ "spans": spans }))
+    } else {
+        json(json!({ "spans": spans }))
+    }
 }
 
 /// A place by GeoNames id, or by name when the id is not a number.

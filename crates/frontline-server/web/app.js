@@ -159,7 +159,7 @@ async function loadPoints() {
   else markers.forEach((m) => pointsLayer.addLayer(m));
   pointsLayer.addTo(map);
   const shown = body.points.length;
-  setStatus(body.truncated ? `${shown} of ${body.total} events in view — zoom in or filter to see all` : `${shown} events in view`);
+  setStatus(body.truncated ? `${shown} of ${body.total}${body.total_capped ? '+' : ''} events in view — zoom in or filter to see all` : `${shown} events in view`);
 }
 
 // ---- control by place -----------------------------------------------------------
@@ -313,7 +313,7 @@ async function loadList(append) {
   page.events.forEach((ev) => ol.append(eventItem(ev)));
   state.listCursor = page.next;
   document.getElementById('more').hidden = !page.next;
-  document.getElementById('list-head').textContent = `${page.total} events, newest first`;
+  document.getElementById('list-head').textContent = `${page.total}${page.total_capped ? '+' : ''} events, newest first`;
 }
 
 // ---- detail: one event and its evidence ---------------------------------------------

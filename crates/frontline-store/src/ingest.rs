@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use frontline_pipeline::control::{self, Observation, Place, Statement};
 use frontline_pipeline::merge::{self, MergedEvent, Report};
 use frontline_pipeline::read::content_hash;
-use frontline_pipeline::{Article, Event, Extraction};
+use frontline_pipeline::{Article, Event, Extraction, GeoPrecision};
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use crate::{Store, StoreError};
@@ -70,7 +70,7 @@ impl Store {
 }
 
 /// The hash that decides whether an article changed: every field of it.
-fn article_hash(a: &Article) -> Result<String, StoreError> {
+pub(crate) fn article_hash(a: &Article) -> Result<String, StoreError> {
     Ok(content_hash(&serde_json::to_string(a)?))
 }
 
@@ -95,8 +95,12 @@ fn ingest_one(
         for id in st.query_map([&a.id], |r| r.get::<_, String>(0))? {
             pool_ids.insert(id?);
         }
-        let mut st = tx.prepare_cached("SELECT place_key FROM statements WHERE article_id = ?1")?;
-        for k in st.query_map([&a.id], |r| r.get::<_, String>(0))? {
+        let mut st = tx.prepare_cached(
+            "SELECT place_key FROM statements WHERE article_id = ?1
+             UNION SELECT place_key FROM claims WHERE article_id = ?1 AND sub_event_type IN (?2, ?3, ?4)",
+        )?;
+        let places = st.query_map(params![a.id, TERRITORIAL[0], TERRITORIAL[1], TERRITORIAL[2]], |r| r.get(0))?;
+        for k in places {
             dirty_places.insert(k?);
         }
         if let Some((seq, _)) = old.as_ref().filter(|(seq, _)| *seq <= indexed) {
@@ -110,52 +114,22 @@ fn ingest_one(
     }
     insert_article(tx, a, x, &hash)?;
     insert_mentions(tx, a, x)?;
-    for (seq, s) in control::statements(a, &x.mentions, x.published).into_iter().enumerate() {
-        tx.prepare_cached("INSERT INTO statements (article_id, seq, place_key, json) VALUES (?1, ?2, ?3, ?4)")?
-            .execute(params![a.id, seq as i64, s.place_key, serde_json::to_string(&s)?])?;
-        dirty_places.insert(s.place_key);
-    }
+    insert_statements(tx, a, x, dirty_places)?;
 
     let new: Vec<Event> = x.events.iter().map(|e| Event { article_id: a.id.clone(), ..e.clone() }).collect();
     for e in &new {
         candidates(tx, e, &mut pool_ids)?;
     }
-    let mut pool: Vec<(u32, Event)> = Vec::new();
+    // (seq, report, the merged event it is stored under; `None` for this article's).
+    let mut pool: Vec<(u32, Event, Option<String>)> = Vec::new();
     for id in &pool_ids {
         load_claims(tx, id, &mut pool)?;
-    }
-    let stored = pool.len();
-    pool.extend(new.iter().enumerate().map(|(i, e)| (i as u32, e.clone())));
-    for (seq, e) in new.iter().enumerate() {
-        tx.prepare_cached(
-            "INSERT INTO claims (article_id, seq, event_id, family, event_date, latitude, longitude, source, fatalities, json)
-             VALUES (?1, ?2, '', ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )?
-        .execute(params![
-            a.id,
-            seq as i64,
-            merge::family(e.sub_event_type),
-            e.event_date.to_string(),
-            e.latitude,
-            e.longitude,
-            e.source,
-            e.fatalities,
-            serde_json::to_string(e)?,
-        ])?;
-    }
-
-    for id in &pool_ids {
-        let mut st = tx.prepare_cached("SELECT place_key, sub_event_type FROM events WHERE event_id = ?1")?;
-        let row = st.query_row([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))).optional()?;
-        if let Some((key, sub)) = row
-            && TERRITORIAL.contains(&sub.as_str())
-        {
-            dirty_places.insert(key);
-        }
         tx.prepare_cached("DELETE FROM events WHERE event_id = ?1")?.execute([id])?;
     }
+    let stored = pool.len();
+    pool.extend(new.into_iter().enumerate().map(|(i, e)| (i as u32, e, None)));
 
-    let refs: Vec<&Event> = pool.iter().map(|(_, e)| e).collect();
+    let refs: Vec<&Event> = pool.iter().map(|(_, e, _)| e).collect();
     let mut outcome = IngestOutcome { replaced: old.is_some(), ..Default::default() };
     for comp in merge::components(&refs) {
         let reports: Vec<Report> = comp.iter().map(|&i| Report { seq: pool[i].0, event: &pool[i].1 }).collect();
@@ -167,20 +141,91 @@ fn ingest_one(
                 outcome.events_new += 1;
             }
         }
-        let key = control::place_key(m.geonameid, &m.location, &m.country);
-        if m.sub_event_type.is_territorial() {
-            dirty_places.insert(key.clone());
-        }
-        insert_event(tx, &m, &key)?;
+        insert_event(tx, &m, &control::place_key(m.geonameid, &m.location, &m.country))?;
         for &i in &comp {
-            tx.prepare_cached("UPDATE claims SET event_id = ?1 WHERE article_id = ?2 AND seq = ?3")?
-                .execute(params![m.event_id, pool[i].1.article_id, pool[i].0])?;
+            let (seq, e, was) = &pool[i];
+            match was {
+                None => insert_claim(tx, *seq as usize, &m.event_id, e, dirty_places)?,
+                Some(was) => {
+                    // Its event was recomputed: the control spans citing it are rewritten.
+                    if e.sub_event_type.is_territorial() {
+                        dirty_places.insert(control::report_place_key(e));
+                    }
+                    if *was != m.event_id {
+                        tx.prepare_cached("UPDATE claims SET event_id = ?1 WHERE article_id = ?2 AND seq = ?3")?
+                            .execute(params![m.event_id, e.article_id, seq])?;
+                    }
+                }
+            }
         }
     }
     Ok(outcome)
 }
 
-fn insert_article(tx: &Transaction, a: &Article, x: &Extraction, hash: &str) -> Result<(), StoreError> {
+/// Stores the control-state statements read from `a` and marks their places dirty.
+pub(crate) fn insert_statements(
+    tx: &Transaction,
+    a: &Article,
+    x: &Extraction,
+    dirty_places: &mut BTreeSet<String>,
+) -> Result<(), StoreError> {
+    for (seq, s) in control::statements(a, &x.mentions, x.published).into_iter().enumerate() {
+        tx.prepare_cached("INSERT INTO statements (article_id, seq, place_key, json) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(params![a.id, seq as i64, s.place_key, serde_json::to_string(&s)?])?;
+        dirty_places.insert(s.place_key);
+    }
+    Ok(())
+}
+
+/// Stores claim `seq` of article `e.article_id`, part of merged event
+/// `event_id`, with the fields merge links on as columns (the candidate
+/// lookup reads those, not the JSON); marks the place of a territorial claim
+/// dirty, as it counts for its own place's control timeline.
+pub(crate) fn insert_claim(
+    tx: &Transaction,
+    seq: usize,
+    event_id: &str,
+    e: &Event,
+    dirty_places: &mut BTreeSet<String>,
+) -> Result<(), StoreError> {
+    let (from, to) = merge::date_window(e.event_date, e.time_precision);
+    let place_key = control::report_place_key(e);
+    tx.prepare_cached(
+        "INSERT INTO claims (article_id, seq, event_id, family, sub_event_type, event_date, date_from, date_to,
+            time_precision, latitude, longitude, geo_precision, geonameid, country, location, actor1, actor2,
+            place_key, source, fatalities, json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+    )?
+    .execute(params![
+        e.article_id,
+        seq as i64,
+        event_id,
+        merge::family(e.sub_event_type),
+        e.sub_event_type.as_str(),
+        e.event_date.to_string(),
+        from.to_string(),
+        to.to_string(),
+        e.time_precision as u8,
+        e.latitude,
+        e.longitude,
+        e.geo_precision as u8,
+        e.geonameid.map(|g| g as i64),
+        e.country,
+        e.location,
+        e.actor1,
+        e.actor2,
+        place_key,
+        e.source,
+        e.fatalities,
+        serde_json::to_string(e)?,
+    ])?;
+    if e.sub_event_type.is_territorial() {
+        dirty_places.insert(place_key);
+    }
+    Ok(())
+}
+
+pub(crate) fn insert_article(tx: &Transaction, a: &Article, x: &Extraction, hash: &str) -> Result<(), StoreError> {
     let published = x.published.or(a.published).map(|d| d.to_string());
     tx.prepare_cached(
         "INSERT INTO articles (id, content_hash, title, published, published_inferred, url, outlet, language, bytes, text)
@@ -201,55 +246,77 @@ fn insert_article(tx: &Transaction, a: &Article, x: &Extraction, hash: &str) -> 
     Ok(())
 }
 
-fn insert_mentions(tx: &Transaction, a: &Article, x: &Extraction) -> Result<(), StoreError> {
-    let mut st = tx.prepare_cached(
-        r#"INSERT INTO mentions (article_id, seq, kind, start, "end", text, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"#,
-    )?;
-    for (seq, m) in x.mentions.iter().enumerate() {
-        let kind = match serde_json::to_value(m.kind)? {
-            serde_json::Value::String(s) => s,
-            _ => String::new(),
-        };
-        st.execute(params![a.id, seq as i64, kind, m.start as i64, m.end as i64, m.text, serde_json::to_string(m)?])?;
+pub(crate) fn insert_mentions(tx: &Transaction, a: &Article, x: &Extraction) -> Result<(), StoreError> {
+    if x.mentions.is_empty() {
+        return Ok(());
     }
+    tx.prepare_cached("INSERT INTO article_mentions (article_id, json) VALUES (?1, ?2)")?
+        .execute(params![a.id, serde_json::to_string(&x.mentions)?])?;
     Ok(())
 }
 
-/// Adds to `pool` the events holding a stored claim compatible with `e`.
+/// Adds to `pool` the events holding a stored claim compatible with `e`,
+/// read from the claims' link columns: the block (family, overlapping date
+/// window, a latitude band) comes from the `claims_block` index, the rest of
+/// [`merge::Link::links`] is checked here on the few rows left.
 fn candidates(tx: &Transaction, e: &Event, pool: &mut BTreeSet<String>) -> Result<(), StoreError> {
-    let (from, to) = merge::link_range(e);
+    let me = merge::Link::of(e);
+    // A window is at most a month wide, so an overlapping one starts at most 31 days before ours.
+    let earliest = me.from - chrono::Days::new(31);
     let dlat = merge::MAX_RADIUS_KM / 111.0 + 0.01;
     let (lat0, lat1) = match e.latitude {
         Some(l) => (l - dlat, l + dlat),
         None => (-91.0, 91.0),
     };
     let mut st = tx.prepare_cached(
-        "SELECT event_id, json FROM claims WHERE family = ?1 AND event_date BETWEEN ?2 AND ?3
-         AND (latitude IS NULL OR latitude BETWEEN ?4 AND ?5)",
+        "SELECT event_id, date_from, date_to, geonameid, latitude, longitude, geo_precision, country, location,
+            actor1, actor2
+         FROM claims WHERE family = ?1 AND date_from BETWEEN ?2 AND ?3 AND date_to >= ?4
+         AND (latitude IS NULL OR latitude BETWEEN ?5 AND ?6)",
     )?;
-    let rows = st
-        .query_map(params![merge::family(e.sub_event_type), from.to_string(), to.to_string(), lat0, lat1], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-        })?;
-    for row in rows {
-        let (id, json) = row?;
+    let mut rows =
+        st.query(params![me.family, earliest.to_string(), me.to.to_string(), me.from.to_string(), lat0, lat1])?;
+    while let Some(r) = rows.next()? {
+        let id: String = r.get(0)?;
         if pool.contains(&id) {
             continue;
         }
-        let other: Event = parse(&json, &id)?;
-        if merge::compatible(e, &other) {
+        let corrupt = |reason: String| StoreError::Corrupt { what: format!("claim of event {id}"), reason };
+        let date = |i: usize| -> Result<chrono::NaiveDate, StoreError> {
+            r.get::<_, String>(i)?.parse().map_err(|e: chrono::ParseError| corrupt(e.to_string()))
+        };
+        let (country, location, actor1, actor2): (String, String, String, String) =
+            (r.get(7)?, r.get(8)?, r.get(9)?, r.get(10)?);
+        let other = merge::Link {
+            family: me.family,
+            from: date(1)?,
+            to: date(2)?,
+            geonameid: r.get::<_, Option<i64>>(3)?.map(|g| g as u64),
+            latitude: r.get(4)?,
+            longitude: r.get(5)?,
+            geo_precision: GeoPrecision::try_from(r.get::<_, u8>(6)?).map_err(corrupt)?,
+            country: &country,
+            location: &location,
+            actor1: &actor1,
+            actor2: &actor2,
+        };
+        if me.links(&other) {
             pool.insert(id);
         }
     }
     Ok(())
 }
 
-fn load_claims(tx: &Transaction, event_id: &str, pool: &mut Vec<(u32, Event)>) -> Result<(), StoreError> {
+fn load_claims(
+    tx: &Transaction,
+    event_id: &str,
+    pool: &mut Vec<(u32, Event, Option<String>)>,
+) -> Result<(), StoreError> {
     let mut st = tx.prepare_cached("SELECT seq, json FROM claims WHERE event_id = ?1 ORDER BY article_id, seq")?;
     let rows = st.query_map([event_id], |r| Ok((r.get::<_, u32>(0)?, r.get::<_, String>(1)?)))?;
     for row in rows {
         let (seq, json) = row?;
-        pool.push((seq, parse(&json, event_id)?));
+        pool.push((seq, parse(&json, event_id)?, Some(event_id.to_string())));
     }
     Ok(())
 }
@@ -258,7 +325,7 @@ pub(crate) fn parse<T: serde::de::DeserializeOwned>(json: &str, what: &str) -> R
     serde_json::from_str(json).map_err(|e| StoreError::Corrupt { what: what.to_string(), reason: e.to_string() })
 }
 
-fn insert_event(tx: &Transaction, m: &MergedEvent, place_key: &str) -> Result<(), StoreError> {
+pub(crate) fn insert_event(tx: &Transaction, m: &MergedEvent, place_key: &str) -> Result<(), StoreError> {
     use chrono::Datelike;
     tx.prepare_cached(
         "INSERT INTO events (event_id, event_date, year, time_precision, disorder_type, event_type, sub_event_type,
@@ -308,21 +375,31 @@ fn insert_event(tx: &Transaction, m: &MergedEvent, place_key: &str) -> Result<()
     Ok(())
 }
 
-/// Rewrites one place's control timeline from its territorial events and statements.
-fn recompute_control(tx: &Transaction, key: &str) -> Result<(), StoreError> {
+/// Rewrites one place's control timeline from the territorial claims at it
+/// (each linked to its merged event) and its statements.
+pub(crate) fn recompute_control(tx: &Transaction, key: &str) -> Result<(), StoreError> {
     let mut observations: Vec<Observation> = Vec::new();
     let mut places: BTreeMap<String, Place> = BTreeMap::new();
     let mut st = tx.prepare_cached(
-        "SELECT event_id, json FROM events WHERE place_key = ?1 AND sub_event_type IN (?2, ?3, ?4) ORDER BY event_id",
+        "SELECT c.event_id, e.event_date, c.article_id, c.seq, c.json FROM claims c JOIN events e USING (event_id)
+         WHERE c.place_key = ?1 AND c.sub_event_type IN (?2, ?3, ?4)",
     )?;
     let rows = st.query_map(params![key, TERRITORIAL[0], TERRITORIAL[1], TERRITORIAL[2]], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, i64>(3)?,
+            r.get::<_, String>(4)?,
+        ))
     })?;
     for row in rows {
-        let (id, json) = row?;
-        let m: MergedEvent = parse(&json, &id)?;
-        if let Some((place, obs)) = control::observe(&m) {
-            places.entry(format!("e{id}")).or_insert(place);
+        let (id, date, article, seq, json) = row?;
+        let what = format!("claim {article}#{seq}");
+        let report: Event = parse(&json, &what)?;
+        let date = date.parse().map_err(|e: chrono::ParseError| StoreError::Corrupt { what, reason: e.to_string() })?;
+        if let Some((place, obs)) = control::observe(&id, date, &report) {
+            places.entry(format!("e{id}#{article}#{seq:08}")).or_insert(place);
             observations.push(obs);
         }
     }

@@ -14,6 +14,7 @@
 //! **Invariant:** every write is one transaction; a killed ingest loses at
 //! most the uncommitted batch, which a re-run ingests again.
 
+mod bulk;
 mod ingest;
 pub mod query;
 mod read;
@@ -25,6 +26,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags};
 
+pub use bulk::BulkOutcome;
 pub use frontline_pipeline::control::{ControlSpan, ControlState};
 pub use frontline_pipeline::merge::{Claim, MergedEvent};
 pub use ingest::IngestOutcome;
@@ -45,6 +47,8 @@ pub enum StoreError {
     Migration { to: u32, source: rusqlite::Error },
     #[error("stored record {what} is corrupt: {reason}")]
     Corrupt { what: String, reason: String },
+    #[error("bulk loading needs an empty database, and this one holds {articles} articles")]
+    NotEmpty { articles: i64 },
     #[error("json: {0}")]
     Json(#[from] serde_json::Error),
 }

@@ -5,17 +5,26 @@
 //! **Invariant:** every filter is a bound parameter; no text from a request
 //! is ever spliced into SQL. Free text goes to FTS5 as quoted phrases.
 //!
-//! Speed: a short date range walks the covering index `events_map` (date,
-//! coordinates, type, fatalities), testing the box on its columns; a box
-//! alone goes through `events_rtree`. A page reads only the rows it returns
-//! (`LIMIT`, keyset cursor) plus one `COUNT(*)` over the matching rows.
+//! Speed at a million events (issue 6): every query reads an index range or
+//! a summary and stops at its page; nothing reads every event.
+//! - Totals and statistics of date/type/country filters sum `event_days`
+//!   (per-day summaries kept by triggers); other totals count at most
+//!   [`COUNT_CAP`] rows and then say they are a lower bound.
+//! - A short date range walks the covering index `events_map` (date,
+//!   coordinates, type, fatalities), testing the box on its columns.
+//! - A box without one is probed in `events_rtree`: a small box is read
+//!   through it; a full one by walking `events_map` newest first, or
+//!   `events_deadliest` (fatality order, with the filtered columns) for
+//!   deadliest-first pages and truncated map points, stopping at the page.
+//! - Pages pick row ids in order from the indexes, then read the JSON of
+//!   just those rows.
 
 use chrono::NaiveDate;
 use frontline_pipeline::control::ControlSpan;
 use frontline_pipeline::merge::MergedEvent;
 use frontline_pipeline::model::EventType;
 use rusqlite::types::Value;
-use rusqlite::{OptionalExtension, params_from_iter};
+use rusqlite::{OptionalExtension, params, params_from_iter};
 use serde::{Serialize, Serializer};
 
 use crate::{Store, StoreError};
@@ -84,8 +93,10 @@ pub struct EventQuery {
 #[derive(Debug, Serialize)]
 pub struct EventPage {
     pub events: Vec<MergedEvent>,
-    /// Events matching the filters, over all pages.
+    /// Events matching the filters, over all pages (at least, when `total_capped`).
     pub total: i64,
+    /// The count stopped at [`COUNT_CAP`]: more events match.
+    pub total_capped: bool,
     /// Cursor of the next page; `None` on the last.
     pub next: Option<String>,
 }
@@ -112,7 +123,9 @@ impl Serialize for MapPoint {
 #[derive(Debug, Serialize)]
 pub struct MapPoints {
     pub points: Vec<MapPoint>,
+    /// Located events matching the filters (at least, when `total_capped`).
     pub total: i64,
+    pub total_capped: bool,
     pub truncated: bool,
 }
 
@@ -205,8 +218,35 @@ impl Where {
     }
 }
 
+/// Most rows a count reads; past it a total is a lower bound (`total_capped`).
+pub const COUNT_CAP: i64 = 10_000;
+
+/// How much work a query may do before it changes plan; tests shrink these
+/// to force every plan on a small database.
+#[derive(Debug, Clone, Copy)]
+struct Limits {
+    /// Most rows a count reads.
+    count_cap: i64,
+    /// A box with fewer located events is read through `events_rtree`.
+    small_box: i64,
+    /// Fewer matching events than this are sorted deadliest first; more are
+    /// found by walking `events_deadliest` (dense enough to stop soon).
+    dense: i64,
+}
+
+const LIMITS: Limits = Limits { count_cap: COUNT_CAP, small_box: 4_000, dense: 5_000 };
+
+/// How the box of a query is tested.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BoxVia {
+    /// Row ids from `events_rtree`: for small boxes and selective filters.
+    Rtree,
+    /// The coordinates of whichever index is walked: for full boxes.
+    Columns,
+}
+
 /// The filters of `q` as a WHERE clause over `events e` (no paging).
-fn filters(q: &EventQuery) -> Where {
+fn filters(q: &EventQuery, via: BoxVia) -> Where {
     let mut w = Where { sql: String::new(), values: Vec::new() };
     if let Some(from) = q.from {
         w.and("e.event_date >= ?", [Value::Text(from.to_string())]);
@@ -215,19 +255,16 @@ fn filters(q: &EventQuery) -> Where {
         w.and("e.event_date <= ?", [Value::Text(to.to_string())]);
     }
     if let Some([west, south, east, north]) = q.bbox {
-        if narrow_dates(q) {
-            // The date range is the selective part: walk `events_map` (which
-            // holds the coordinates) rather than every point of the box.
-            w.and(
+        match via {
+            BoxVia::Columns => w.and(
                 "e.latitude BETWEEN ? AND ? AND e.longitude BETWEEN ? AND ?",
                 [south, north, west, east].map(Value::Real),
-            );
-        } else {
-            w.and(
+            ),
+            BoxVia::Rtree => w.and(
                 "e.rowid IN (SELECT id FROM events_rtree \
                  WHERE min_lon >= ? AND max_lon <= ? AND min_lat >= ? AND max_lat <= ?)",
                 [west, east, south, north].map(Value::Real),
-            );
+            ),
         }
     }
     if let Some(t) = &q.event_type {
@@ -248,6 +285,49 @@ fn filters(q: &EventQuery) -> Where {
         );
     }
     w
+}
+
+/// The box of the whole world: every located event.
+const WORLD: [f64; 4] = [-180.0, -90.0, 180.0, 90.0];
+
+/// Whether `event_days` answers the query: no box, actor or text filter.
+fn summarised(q: &EventQuery) -> bool {
+    q.bbox.is_none() && q.actor.is_none() && q.text.is_none()
+}
+
+/// The filters of a [`summarised`] query over `event_days d`.
+fn summary_filters(q: &EventQuery) -> Where {
+    let mut w = Where { sql: String::new(), values: Vec::new() };
+    if let Some(from) = q.from {
+        w.and("d.event_date >= ?", [Value::Text(from.to_string())]);
+    }
+    if let Some(to) = q.to {
+        w.and("d.event_date <= ?", [Value::Text(to.to_string())]);
+    }
+    if let Some(t) = &q.event_type {
+        let column = if is_event_type(t) { "d.event_type" } else { "d.sub_event_type" };
+        w.and(&format!("{column} = ?"), [Value::Text(t.clone())]);
+    }
+    if let Some(c) = &q.country {
+        w.and("d.country = ?", [Value::Text(c.clone())]);
+    }
+    w
+}
+
+/// `INDEXED BY events_map` when a short date range is walked and the index
+/// holds every column the filters read: the planner would otherwise start
+/// from an event-type index and read each event's row for its coordinates.
+fn map_hint(q: &EventQuery) -> &'static str {
+    let covered = q.actor.is_none()
+        && q.country.is_none()
+        && q.text.is_none()
+        && q.event_type.as_deref().is_none_or(is_event_type);
+    if covered && narrow_dates(q) { " INDEXED BY events_map" } else { "" }
+}
+
+/// Whether `q` filters by actor or text (see `Store::sparse`).
+fn selective(q: &EventQuery) -> bool {
+    q.actor.is_some() || q.text.is_some()
 }
 
 /// Whether both ends of the date range are given and at most
@@ -277,16 +357,30 @@ fn parse_event(json: &str, event_id: &str) -> Result<MergedEvent, StoreError> {
 impl Store {
     /// One page of events matching `q`, and how many match in all.
     pub fn events_page(&self, q: &EventQuery) -> Result<EventPage, StoreError> {
-        let w = filters(q);
-        let total: i64 = self
-            .conn
-            .prepare_cached(&format!("SELECT COUNT(*) FROM events e{}", w.sql))?
-            .query_row(params_from_iter(w.values.iter()), |r| r.get(0))?;
-        let mut w = w;
+        self.events_page_with(q, LIMITS)
+    }
+
+    fn events_page_with(&self, q: &EventQuery, limits: Limits) -> Result<EventPage, StoreError> {
+        let sparse = self.sparse(q, limits)?;
+        let via = self.box_via(q, limits, sparse)?;
+        let mut w = filters(q, via);
+        let (total, total_capped) = self.total(q, &w, limits.count_cap)?;
         let (order, key) = match q.sort {
             Sort::Newest => ("e.event_date DESC, e.event_id DESC", "e.event_date"),
             Sort::Oldest => ("e.event_date ASC, e.event_id ASC", "e.event_date"),
             Sort::Deadliest => ("e.fatalities DESC, e.event_id DESC", "e.fatalities"),
+        };
+        // Which index gives the rows in order and holds the filtered columns
+        // (an actor or text filter common enough is checked row by row).
+        let wide = !sparse && !narrow_dates(q) && via == BoxVia::Columns;
+        // A rare type or country is quicker sorted than sought in fatality order.
+        let dense = !summarised(q) || total >= limits.dense;
+        let hint = match q.sort {
+            Sort::Deadliest if wide && dense => " INDEXED BY events_deadliest",
+            Sort::Newest | Sort::Oldest if wide && q.bbox.is_some() => " INDEXED BY events_map",
+            Sort::Newest | Sort::Oldest if wide && selective(q) => " INDEXED BY events_date",
+            Sort::Deadliest => map_hint(q),
+            _ => "",
         };
         let after = if q.sort == Sort::Oldest { ">" } else { "<" };
         match &q.cursor {
@@ -302,18 +396,17 @@ impl Store {
         }
         let limit = q.limit.max(1);
         w.values.push(Value::Integer(i64::from(limit) + 1));
-        let sql = format!("SELECT e.event_id, e.json FROM events e{} ORDER BY {order} LIMIT ?", w.sql);
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut rows = stmt.query(params_from_iter(w.values.iter()))?;
-        let mut events = Vec::new();
-        let mut more = false;
-        while let Some(r) = rows.next()? {
-            if events.len() == limit as usize {
-                more = true;
-                break;
-            }
-            let id: String = r.get(0)?;
-            let json: String = r.get(1)?;
+        let sql = format!("SELECT e.rowid FROM events e{hint}{} ORDER BY {order} LIMIT ?", w.sql);
+        let rowids: Vec<i64> = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_map(params_from_iter(w.values.iter()), |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let more = rowids.len() > limit as usize;
+        let mut read = self.conn.prepare_cached("SELECT event_id, json FROM events WHERE rowid = ?")?;
+        let mut events = Vec::with_capacity(rowids.len().min(limit as usize));
+        for rowid in rowids.iter().take(limit as usize) {
+            let (id, json): (String, String) = read.query_row([rowid], |r| Ok((r.get(0)?, r.get(1)?)))?;
             events.push(parse_event(&json, &id)?);
         }
         let next = match events.last() {
@@ -326,31 +419,129 @@ impl Store {
             ),
             _ => None,
         };
-        Ok(EventPage { events, total, next })
+        Ok(EventPage { events, total, total_capped, next })
+    }
+
+    /// Whether an actor or text filter of `q` selects few events (fewer
+    /// than `limits.dense` for the actor, articles for the text): then the
+    /// plan starts from it; a common one is tested on each row of a walk.
+    fn sparse(&self, q: &EventQuery, limits: Limits) -> Result<bool, StoreError> {
+        if let Some(actor) = &q.actor {
+            let n: Option<i64> = self
+                .conn
+                .prepare_cached("SELECT events FROM actor_counts WHERE actor = ?")?
+                .query_row([actor], |r| r.get(0))
+                .optional()?;
+            if n.unwrap_or(0) < limits.dense {
+                return Ok(true);
+            }
+        }
+        if let Some(text) = &q.text {
+            let n: i64 = self
+                .conn
+                .prepare_cached("SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)")?
+                .query_row(params![fts_phrases(text), limits.dense], |r| r.get(0))?;
+            if n < limits.dense {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// How to test the box of `q`: by its coordinates when dates already
+    /// narrow the walk or the box holds many events, else through the R*Tree.
+    fn box_via(&self, q: &EventQuery, limits: Limits, sparse: bool) -> Result<BoxVia, StoreError> {
+        let Some([west, south, east, north]) = q.bbox else { return Ok(BoxVia::Columns) };
+        if narrow_dates(q) {
+            return Ok(BoxVia::Columns);
+        }
+        if sparse {
+            return Ok(BoxVia::Rtree);
+        }
+        let inside: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM (SELECT 1 FROM events_rtree \
+                 WHERE min_lon >= ? AND max_lon <= ? AND min_lat >= ? AND max_lat <= ? LIMIT ?)",
+            )?
+            .query_row(params![west, east, south, north, limits.small_box], |r| r.get(0))?;
+        Ok(if inside < limits.small_box { BoxVia::Rtree } else { BoxVia::Columns })
+    }
+
+    /// How many events match (`w` is `filters(q, ..)`), and whether the
+    /// count stopped at `cap`. Summarised queries are exact and cheap; a box
+    /// alone is counted in the R*Tree, without reading events.
+    fn total(&self, q: &EventQuery, w: &Where, cap: i64) -> Result<(i64, bool), StoreError> {
+        if summarised(q) {
+            let s = summary_filters(q);
+            let n = self
+                .conn
+                .prepare_cached(&format!("SELECT COALESCE(SUM(d.events), 0) FROM event_days d{}", s.sql))?
+                .query_row(params_from_iter(s.values.iter()), |r| r.get(0))?;
+            return Ok((n, false));
+        }
+        let box_only = EventQuery { bbox: None, sort: Sort::default(), limit: 0, cursor: None, ..q.clone() };
+        let (sql, values) = match q.bbox {
+            Some([west, south, east, north]) if filters(&box_only, BoxVia::Columns).sql.is_empty() => (
+                "SELECT COUNT(*) FROM (SELECT 1 FROM events_rtree \
+                 WHERE min_lon >= ? AND max_lon <= ? AND min_lat >= ? AND max_lat <= ? LIMIT ?)"
+                    .to_string(),
+                [west, east, south, north].map(Value::Real).into_iter().chain([Value::Integer(cap + 1)]).collect(),
+            ),
+            _ => (
+                format!("SELECT COUNT(*) FROM (SELECT 1 FROM events e{}{} LIMIT ?)", map_hint(q), w.sql),
+                w.values.iter().cloned().chain([Value::Integer(cap + 1)]).collect::<Vec<_>>(),
+            ),
+        };
+        let n: i64 = self.conn.prepare_cached(&sql)?.query_row(params_from_iter(values.iter()), |r| r.get(0))?;
+        Ok(if n > cap { (cap, true) } else { (n, false) })
     }
 
     /// Located events matching `q` as compact points, the deadliest first
     /// when more than `q.limit` match.
     pub fn map_points(&self, q: &EventQuery) -> Result<MapPoints, StoreError> {
-        let mut w = filters(q);
+        self.map_points_with(q, LIMITS)
+    }
+
+    fn map_points_with(&self, q: &EventQuery, limits: Limits) -> Result<MapPoints, StoreError> {
+        // Points of an actor or a text are few enough to read from their filter.
+        let via = self.box_via(q, limits, selective(q))?;
+        let mut w = filters(q, via);
         w.and("e.latitude IS NOT NULL AND e.longitude IS NOT NULL", []);
-        let total: i64 = self
-            .conn
-            .prepare_cached(&format!("SELECT COUNT(*) FROM events e{}", w.sql))?
-            .query_row(params_from_iter(w.values.iter()), |r| r.get(0))?;
         let limit = i64::from(q.limit.max(1));
-        let truncated = total > limit;
-        // Ordering costs a sort; only pay it when the answer is cut.
-        let order = if truncated { " ORDER BY e.fatalities DESC" } else { "" };
-        w.values.push(Value::Integer(limit));
+        // Without a short date range or a small box, walk the deadliest first
+        // and stop at the limit; else read the few matching rows, and sort
+        // them only when the answer is cut.
+        let walk = !selective(q) && !narrow_dates(q) && via == BoxVia::Columns;
+        let first = if walk { " INDEXED BY events_deadliest" } else { map_hint(q) };
+        let order = if walk { " ORDER BY e.fatalities DESC, e.event_id DESC" } else { "" };
+        let mut points = self.points(&w, first, order, limit + 1)?;
+        if points.len() as i64 <= limit {
+            let total = points.len() as i64;
+            return Ok(MapPoints { points, total, total_capped: false, truncated: false });
+        }
+        if walk {
+            points.truncate(limit as usize);
+        } else {
+            points = self.points(&w, map_hint(q), " ORDER BY e.fatalities DESC, e.event_id DESC", limit)?;
+        }
+        // Only located events are points: the summaries count every event.
+        let located = EventQuery { bbox: q.bbox.or(Some(WORLD)), ..q.clone() };
+        let (total, total_capped) = self.total(&located, &w, limits.count_cap.max(2 * limit))?;
+        Ok(MapPoints { points, total, total_capped, truncated: true })
+    }
+
+    fn points(&self, w: &Where, hint: &str, order: &str, limit: i64) -> Result<Vec<MapPoint>, StoreError> {
         let sql = format!(
             "SELECT e.event_id, e.latitude, e.longitude, e.event_type, e.fatalities, e.event_date \
-             FROM events e{}{order} LIMIT ?",
+             FROM events e{hint}{}{order} LIMIT ?",
             w.sql
         );
+        let mut values = w.values.clone();
+        values.push(Value::Integer(limit));
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let points = stmt
-            .query_map(params_from_iter(w.values.iter()), |r| {
+            .query_map(params_from_iter(values.iter()), |r| {
                 Ok(MapPoint {
                     event_id: r.get(0)?,
                     latitude: r.get(1)?,
@@ -361,7 +552,7 @@ impl Store {
                 })
             })?
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(MapPoints { points, total, truncated })
+        Ok(points)
     }
 
     /// One event and the articles that report it; `None` when there is no such event.
@@ -446,13 +637,9 @@ impl Store {
 
     /// Actors (actor1 or actor2) by number of events, most active first.
     pub fn actors(&self, limit: u32) -> Result<Vec<ActorCount>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT actor, SUM(n), SUM(f) FROM (
-                 SELECT actor1 AS actor, COUNT(*) AS n, SUM(fatalities) AS f FROM events WHERE actor1 != '' GROUP BY actor1
-                 UNION ALL
-                 SELECT actor2, COUNT(*), SUM(fatalities) FROM events WHERE actor2 != '' GROUP BY actor2
-             ) GROUP BY actor ORDER BY SUM(n) DESC, actor LIMIT ?",
-        )?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT actor, events, fatalities FROM actor_counts ORDER BY events DESC, actor LIMIT ?")?;
         let rows =
             stmt.query_map([limit], |r| Ok(ActorCount { actor: r.get(0)?, events: r.get(1)?, fatalities: r.get(2)? }))?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -461,22 +648,36 @@ impl Store {
     /// Totals, date range, bounding box, counts by type and by day of the
     /// events matching `q` (its paging is ignored).
     pub fn stats(&self, q: &EventQuery) -> Result<Stats, StoreError> {
-        let w = filters(q);
-        // One pass over the matching events; totals, range and box are folded
-        // from its groups. When `events_map` holds every column the filters
-        // read, it is used (the planner would otherwise prefer an index that
-        // needs a table read per event).
-        let covered = q.actor.is_none()
-            && q.country.is_none()
-            && q.text.is_none()
-            && q.event_type.as_deref().is_none_or(is_event_type);
-        let hint = if covered { " INDEXED BY events_map" } else { "" };
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT e.event_date, e.event_type, COUNT(*), COALESCE(SUM(e.fatalities), 0), \
-             MIN(e.longitude), MIN(e.latitude), MAX(e.longitude), MAX(e.latitude) FROM events e{hint}{} \
-             GROUP BY e.event_date, e.event_type ORDER BY e.event_date",
-            w.sql
-        ))?;
+        // One pass over per-day groups; totals, range and box are folded from
+        // them. Date, type and country filters read the `event_days`
+        // summary. Others read the events: through `events_map` when it
+        // holds every column the filters read (the planner would otherwise
+        // prefer an index that needs a table read per event).
+        let (sql, w) = if summarised(q) {
+            let w = summary_filters(q);
+            let sql = format!(
+                "SELECT d.event_date, d.event_type, SUM(d.events), SUM(d.fatalities), \
+                 MIN(d.min_lon), MIN(d.min_lat), MAX(d.max_lon), MAX(d.max_lat) FROM event_days d{} \
+                 GROUP BY d.event_date, d.event_type ORDER BY d.event_date",
+                w.sql
+            );
+            (sql, w)
+        } else {
+            let covered = q.actor.is_none()
+                && q.country.is_none()
+                && q.text.is_none()
+                && q.event_type.as_deref().is_none_or(is_event_type);
+            let hint = if covered { " INDEXED BY events_map" } else { "" };
+            let w = filters(q, BoxVia::Columns);
+            let sql = format!(
+                "SELECT e.event_date, e.event_type, COUNT(*), COALESCE(SUM(e.fatalities), 0), \
+                 MIN(e.longitude), MIN(e.latitude), MAX(e.longitude), MAX(e.latitude) FROM events e{hint}{} \
+                 GROUP BY e.event_date, e.event_type ORDER BY e.event_date",
+                w.sql
+            );
+            (sql, w)
+        };
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(params_from_iter(w.values.iter()))?;
         let mut stats = Stats {
             events: 0,
@@ -522,6 +723,202 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use frontline_pipeline::model::{Evidence, Extraction, GeoPrecision, SubEventType, TimePrecision};
+    use frontline_pipeline::{Article, Event};
+
+    /// A store of `n` invented events spread over two boxes, 90 days, every
+    /// sub-event type, two countries, four actors and tolls 0..20.
+    fn store(n: usize) -> (Store, Vec<MergedEvent>) {
+        let dir = std::env::temp_dir().join(format!("frontline-query-test-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut store = Store::open(&dir.join("q.db")).unwrap();
+        let mut x: u64 = 7;
+        let mut next = |m: u64| {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (x >> 33) % m
+        };
+        let actors = ["Army", "Rebels", "Militia", "Police"];
+        let day0 = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+        let items: Vec<(Article, Extraction)> = (0..n)
+            .map(|i| {
+                let id = format!("q{i:05}");
+                let text = format!("Invented report {i}.");
+                let sub = SubEventType::ALL[next(SubEventType::ALL.len() as u64) as usize];
+                let (lat0, lon0) = if next(2) == 0 { (35.0, 38.0) } else { (33.0, 44.0) };
+                let event = Event {
+                    event_id: String::new(),
+                    article_id: id.clone(),
+                    event_date: day0 + chrono::Duration::days(next(90) as i64),
+                    time_precision: TimePrecision::Day,
+                    disorder_type: sub.disorder_type(),
+                    event_type: sub.event_type(),
+                    sub_event_type: sub,
+                    actor1: actors[next(4) as usize].to_string(),
+                    actor2: actors[next(4) as usize].to_string(),
+                    country: if lon0 < 40.0 { "Syria" } else { "Iraq" }.to_string(),
+                    location: format!("Place {i}"),
+                    // Each event its own spot: no two merge.
+                    latitude: Some(lat0 + i as f64 * 0.002),
+                    longitude: Some(lon0 + next(1000) as f64 * 0.001),
+                    geo_precision: GeoPrecision::Town,
+                    fatalities: next(20) as u32,
+                    source: "Invented".to_string(),
+                    evidence: vec![Evidence {
+                        article_id: id.clone(),
+                        start: 0,
+                        end: 8,
+                        text: "Invented".to_string(),
+                        source: "Invented".to_string(),
+                    }],
+                    assoc_actor_1: String::new(),
+                    inter1: None,
+                    assoc_actor_2: String::new(),
+                    inter2: None,
+                    interaction: None,
+                    civilian_targeting: String::new(),
+                    iso: None,
+                    admin1: String::new(),
+                    admin2: String::new(),
+                    admin3: String::new(),
+                    geonameid: None,
+                    fatalities_low: 0,
+                    fatalities_best: 0,
+                    fatalities_high: 0,
+                    notes: String::new(),
+                    confidence: 0.5,
+                };
+                let article = Article { id, text, ..Article::default() };
+                (article, Extraction { events: vec![event], ..Extraction::default() })
+            })
+            .collect();
+        assert_eq!(store.bulk_load(items).unwrap().events, n);
+        let all: Vec<MergedEvent> = {
+            let mut st = store.connection().prepare("SELECT event_id, json FROM events").unwrap();
+            let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))).unwrap();
+            rows.map(|r| r.unwrap()).map(|(id, json)| parse_event(&json, &id).unwrap()).collect()
+        };
+        (store, all)
+    }
+
+    /// Whether `e` passes the filters of `q`, decided without SQL.
+    fn matches(q: &EventQuery, e: &MergedEvent) -> bool {
+        q.from.is_none_or(|d| e.event_date >= d)
+            && q.to.is_none_or(|d| e.event_date <= d)
+            && q.bbox.is_none_or(|[w, s, east, n]| {
+                e.latitude.is_some_and(|la| (s..=n).contains(&la))
+                    && e.longitude.is_some_and(|lo| (w..=east).contains(&lo))
+            })
+            && q.event_type.as_deref().is_none_or(|t| e.event_type.as_str() == t || e.sub_event_type.as_str() == t)
+            && q.actor.as_deref().is_none_or(|a| e.actor1 == a || e.actor2 == a)
+            && q.country.as_deref().is_none_or(|c| e.country == c)
+    }
+
+    #[test]
+    fn every_plan_answers_what_the_filters_select() {
+        let (store, all) = store(400);
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        let queries = [
+            EventQuery::default(),
+            EventQuery { bbox: Some([37.0, 34.0, 39.5, 36.5]), ..Default::default() },
+            EventQuery { bbox: Some([43.9, 32.9, 44.3, 33.2]), sort: Sort::Deadliest, ..Default::default() },
+            EventQuery { bbox: Some([30.0, 30.0, 50.0, 40.0]), sort: Sort::Oldest, ..Default::default() },
+            EventQuery {
+                from: day("2020-02-01"),
+                to: day("2020-02-29"),
+                bbox: Some([37.0, 34.0, 39.5, 36.5]),
+                ..Default::default()
+            },
+            EventQuery { country: Some("Iraq".into()), sort: Sort::Deadliest, ..Default::default() },
+            EventQuery { event_type: Some("Riots".into()), sort: Sort::Deadliest, ..Default::default() },
+            EventQuery {
+                from: day("2020-02-01"),
+                to: day("2020-03-15"),
+                event_type: Some("Battles".into()),
+                bbox: Some([30.0, 30.0, 50.0, 40.0]),
+                sort: Sort::Deadliest,
+                ..Default::default()
+            },
+            // Every invented article says "report": the text matches every event.
+            EventQuery { text: Some("report".into()), ..Default::default() },
+            EventQuery {
+                text: Some("Report".into()),
+                sort: Sort::Deadliest,
+                country: Some("Iraq".into()),
+                ..Default::default()
+            },
+            EventQuery { event_type: Some("Battles".into()), from: day("2020-01-15"), ..Default::default() },
+            EventQuery {
+                event_type: Some("Armed clash".into()),
+                sort: Sort::Deadliest,
+                bbox: Some([30.0, 30.0, 50.0, 40.0]),
+                ..Default::default()
+            },
+            EventQuery {
+                actor: Some("Police".into()),
+                bbox: Some([37.0, 34.0, 39.5, 36.5]),
+                sort: Sort::Deadliest,
+                ..Default::default()
+            },
+            EventQuery {
+                from: day("2020-03-01"),
+                to: day("2020-03-31"),
+                sort: Sort::Deadliest,
+                country: Some("Syria".into()),
+                ..Default::default()
+            },
+        ];
+        let plans = [
+            LIMITS,
+            Limits { count_cap: 5, small_box: 0, dense: 0 },
+            Limits { count_cap: 5, small_box: i64::MAX, dense: i64::MAX },
+        ];
+        for (qi, base) in queries.iter().enumerate() {
+            let mut want: Vec<&MergedEvent> = all.iter().filter(|e| matches(base, e)).collect();
+            match base.sort {
+                Sort::Newest => want.sort_by(|a, b| (b.event_date, &b.event_id).cmp(&(a.event_date, &a.event_id))),
+                Sort::Oldest => want.sort_by(|a, b| (a.event_date, &a.event_id).cmp(&(b.event_date, &b.event_id))),
+                Sort::Deadliest => want.sort_by(|a, b| (b.fatalities, &b.event_id).cmp(&(a.fatalities, &a.event_id))),
+            }
+            let want_ids: Vec<&str> = want.iter().map(|e| e.event_id.as_str()).collect();
+            for limits in plans {
+                let what = format!("query {qi} with {limits:?}");
+                // Every page in turn, following the cursors.
+                let mut q = EventQuery { limit: 7, ..base.clone() };
+                let mut got: Vec<String> = Vec::new();
+                loop {
+                    let page = store.events_page_with(&q, limits).unwrap();
+                    let exact = summarised(&q) || want.len() as i64 <= limits.count_cap;
+                    if exact {
+                        assert_eq!((page.total, page.total_capped), (want.len() as i64, false), "{what}");
+                    } else {
+                        assert_eq!((page.total, page.total_capped), (limits.count_cap, true), "{what}");
+                    }
+                    got.extend(page.events.iter().map(|e| e.event_id.clone()));
+                    match page.next {
+                        Some(c) => q.cursor = Cursor::parse(&c, q.sort),
+                        None => break,
+                    }
+                }
+                assert_eq!(got, want_ids, "{what}");
+                // Map points: all of them, or the deadliest when cut.
+                let limit = (want.len() as u32 / 2).max(1);
+                let points = store.map_points_with(&EventQuery { limit, ..base.clone() }, limits).unwrap();
+                let mut got: Vec<&str> = points.points.iter().map(|p| p.event_id.as_str()).collect();
+                got.sort_unstable();
+                let mut deadliest: Vec<&MergedEvent> = want.clone();
+                deadliest.sort_by(|a, b| (b.fatalities, &b.event_id).cmp(&(a.fatalities, &a.event_id)));
+                let mut expect: Vec<&str> =
+                    deadliest.iter().take(limit as usize).map(|e| e.event_id.as_str()).collect();
+                expect.sort_unstable();
+                assert_eq!(got, expect, "points of {what}");
+                assert_eq!(points.truncated, want.len() > limit as usize, "{what}");
+            }
+            let stats = store.stats(base).unwrap();
+            assert_eq!(stats.events, want.len() as i64, "stats of query {qi}");
+            assert_eq!(stats.fatalities, want.iter().map(|e| i64::from(e.fatalities)).sum::<i64>(), "query {qi}");
+        }
+    }
 
     #[test]
     fn cursors_round_trip_and_reject_garbage() {

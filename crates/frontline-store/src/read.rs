@@ -123,7 +123,9 @@ impl Store {
         let queries = [
             "SELECT id, content_hash, published, published_inferred FROM articles ORDER BY id",
             r#"SELECT article_id, seq, kind, start, "end", json FROM mentions ORDER BY article_id, seq"#,
-            "SELECT article_id, seq, event_id, json FROM claims ORDER BY article_id, seq",
+            "SELECT article_id, seq, event_id, family, sub_event_type, event_date, date_from, date_to, time_precision,
+             latitude, longitude, geo_precision, geonameid, country, location, actor1, actor2, place_key, source,
+             fatalities, json FROM claims ORDER BY article_id, seq",
             "SELECT event_id, place_key, json FROM events ORDER BY event_id",
             "SELECT article_id, seq, json FROM statements ORDER BY article_id, seq",
             "SELECT place_key, seq, place, holder, state, from_date, to_date, event_ids, sources FROM control_spans

@@ -285,6 +285,38 @@ fn control_timeline_from_territorial_events() {
     assert!(store.control_spans(Some("Wadi Qasr"), None).unwrap().is_empty(), "a clash is not a transfer");
 }
 
+/// One article codes a recapture at a border crossing and at the town beside
+/// it (one merged event, coded at the crossing); a second names the town
+/// only. Each report counts for its own place, whatever the ingest order.
+#[test]
+fn a_recapture_at_a_sub_place_counts_for_each_place_named() {
+    const CROSSING: (&str, u64, f64, f64) = ("Wadi Qasr border crossing", 9_000_004, 34.44, 40.905);
+    let a = article("wire-7", "The army retook the Wadi Qasr border crossing and the town.", "2021-05-02", "Wire One");
+    let b = article("daily-8", "Troops entered Wadi Qasr, IS's last bastion.", "2021-05-02", "Daily Two");
+    let retake = |place, source| Ev {
+        sub: SubEventType::GovernmentRegainsTerritory,
+        date: "2021-05-01",
+        place,
+        actors: (GOV, IS),
+        deaths: 0,
+        source,
+    };
+    let xa = extraction(&a, &[retake(CROSSING, "Wire One"), retake(TOWN, "Wire One")]);
+    let xb = extraction(&b, &[retake(TOWN, "Daily Two")]);
+    let items = vec![(a, xa), (b, xb)];
+    let store = ingest_all(&tmp("subplace"), &items);
+    assert_eq!(events(&store).len(), 1, "one recapture");
+    for place in ["Wadi Qasr", "Wadi Qasr border crossing"] {
+        let spans = store.control_spans(Some(place), None).unwrap();
+        let got: Vec<(&str, Option<NaiveDate>)> = spans.iter().map(|s| (s.holder.as_str(), s.from)).collect();
+        assert_eq!(got, [(IS, None), (GOV, Some(day("2021-05-01")))], "{place}");
+    }
+    let town = store.control_spans(Some("Wadi Qasr"), None).unwrap();
+    assert_eq!(town[1].sources, ["Daily Two", "Wire One"]);
+    let reversed: Vec<_> = items.into_iter().rev().collect();
+    assert_eq!(ingest_all(&tmp("subplace-rev"), &reversed).digest().unwrap(), store.digest().unwrap());
+}
+
 #[test]
 fn export_filters() {
     let store = ingest_all(&tmp("filter"), &corpus());
@@ -341,6 +373,19 @@ fn fixture_databases_of_every_version_open() {
         seen += 1;
     }
     assert_eq!(seen, frontline_store::schema::VERSION);
+}
+
+/// The version-2 fixture (written from [`corpus`]) migrated to version 3
+/// holds what ingesting the corpus today gives: the claim columns derived
+/// from the stored JSON and the control timelines rewritten.
+#[test]
+fn migrating_the_v2_fixture_gives_the_database_ingest_gives() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2.sqlite");
+    let copy = tmp("fixture-v2-digest");
+    std::fs::copy(&fixture, &copy).unwrap();
+    let migrated = Store::open(&copy).unwrap();
+    let fresh = ingest_all(&tmp("fixture-v2-fresh"), &corpus());
+    assert_eq!(migrated.digest().unwrap(), fresh.digest().unwrap());
 }
 
 /// Writes `tests/fixtures/v{VERSION}.sqlite` from the invented corpus. Run

@@ -170,6 +170,51 @@ fn seeds_twice_give_the_same_database_and_abu_kamal_events_stay_apart() {
             "the 2017-11-03 situation and the 2017-11-19 recapture merged: {line}"
         );
     }
+    control_matches_gold(&db, &gold);
+}
+
+/// The holder `frontline control --place P --on D` gives for each `control`
+/// entry of the seeds' gold.json: the new holder on the transfer day and the
+/// old one the day before, or the holder on a day. Gold names sides
+/// ("Syrian government"); the check reads them as the ACLED actor prefix.
+fn control_matches_gold(db: &Path, gold: &serde_json::Value) {
+    let side = |s: &str| match s {
+        "Islamic State" => "Islamic State",
+        "Syrian government" => "Military Forces of Syria",
+        "Iraqi government" => "Military Forces of Iraq",
+        other => panic!("gold.json names a side this test cannot read: {other}"),
+    };
+    let holders = |place: &str, on: chrono::NaiveDate| -> Vec<String> {
+        let out = bin().args(["control", "--place", place, "--on", &on.to_string(), "--db"]).arg(db).output().unwrap();
+        assert!(out.status.success(), "control failed: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["holder"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let day = |v: &serde_json::Value| v.as_str().unwrap().parse::<chrono::NaiveDate>().unwrap();
+    let mut checked = 0;
+    for c in gold["articles"].as_array().unwrap().iter().flat_map(|a| a["control"].as_array().into_iter().flatten()) {
+        let place = c["place"].as_str().unwrap();
+        let mut expect = Vec::new();
+        if let Some(to) = c["to"].as_str() {
+            let d = day(&c["date"]);
+            expect.push((d, side(to)));
+            expect.push((d.pred_opt().unwrap(), side(c["from"].as_str().unwrap())));
+        }
+        if let Some(h) = c["holder"].as_str() {
+            expect.push((day(&c["holder_on"]), side(h)));
+        }
+        for (on, who) in expect {
+            let got = holders(place, on);
+            assert!(
+                got.len() == 1 && got[0].starts_with(who),
+                "control of {place} on {on}: expected {who}, got {got:?}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "gold.json has no control entries");
 }
 
 /// A corpus big enough that ingest is still running when killed: invented

@@ -1,15 +1,16 @@
 //! `frontline demo`: the sample articles of `data/demo/` (written by us,
 //! embedded in the binary) ingested into a fresh database, then served, so
 //! a new user sees the map with one command. `--generate N` fills the
-//! database with N synthetic events instead, for load tests of the API.
+//! database with N synthetic events instead (`generate`), for load tests of
+//! the API: `frontline demo --generate 1000000 --db FILE --no-serve`.
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
+mod generate;
+
 use anyhow::Context;
-use chrono::{Duration, NaiveDate};
-use frontline_pipeline::model::{Evidence, Extraction, GeoPrecision, Inter, SubEventType, TimePrecision, interaction};
-use frontline_pipeline::{Article, Event, process, read};
+use frontline_pipeline::{process, read};
 use frontline_store::Store;
 
 use crate::Outcome;
@@ -25,8 +26,8 @@ pub struct Args {
     /// Only build the database; do not serve.
     #[arg(long)]
     pub no_serve: bool,
-    /// Fill the database with N synthetic events instead of the sample articles (load tests).
-    #[arg(long, value_name = "N", hide = true)]
+    /// Fill the database with N synthetic events instead of the sample articles (load tests of the API).
+    #[arg(long, value_name = "N")]
     pub generate: Option<usize>,
 }
 
@@ -83,7 +84,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let mut store = Store::open(&db).with_context(|| format!("cannot create database {}", db.display()))?;
     match args.generate {
         Some(n) => {
-            generate(&mut store, n)?;
+            fill_synthetic(&mut store, n)?;
             eprintln!("frontline demo: {n} synthetic events in {}", db.display());
         }
         None => {
@@ -133,140 +134,26 @@ pub fn ingest_samples(store: &mut Store) -> anyhow::Result<(usize, usize)> {
     Ok((read_articles.len(), events))
 }
 
-/// Places synthetic events are spread around: (name, latitude, longitude, country, iso).
-const PLACES: &[(&str, f64, f64, &str, u16)] = &[
-    ("Deir ez-Zor", 35.336, 40.141, "Syria", 760),
-    ("Abu Kamal", 34.450, 40.918, "Syria", 760),
-    ("Raqqa", 35.950, 39.009, "Syria", 760),
-    ("Aleppo", 36.202, 37.159, "Syria", 760),
-    ("Idlib", 35.931, 36.633, "Syria", 760),
-    ("Homs", 34.731, 36.709, "Syria", 760),
-    ("Daraa", 32.618, 36.102, "Syria", 760),
-    ("Mosul", 36.335, 43.119, "Iraq", 368),
-    ("Kirkuk", 35.468, 44.392, "Iraq", 368),
-    ("Ramadi", 33.420, 43.308, "Iraq", 368),
-    ("Baghdad", 33.341, 44.401, "Iraq", 368),
-    ("Basra", 30.508, 47.783, "Iraq", 368),
-];
-
-const ACTORS: &[(&str, Inter)] = &[
-    ("Military Forces of Syria (2000-)", Inter::StateForces),
-    ("Islamic State (Syria)", Inter::RebelGroup),
-    ("SDF: Syrian Democratic Forces", Inter::IdentityMilitia),
-    ("Military Forces of Iraq (2014-)", Inter::StateForces),
-    ("Unidentified Armed Group (Syria)", Inter::PoliticalMilitia),
-    ("Civilians (Syria)", Inter::Civilians),
-];
-
-/// A small deterministic generator (xorshift), so a load test is repeatable.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
+/// Writes `n` synthetic events (see [`generate`]) through the store's bulk loader.
+fn fill_synthetic(store: &mut Store, n: usize) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+    let gazetteer = frontline_pipeline::gazetteer::Gazetteer::builtin();
+    let articles = generate::Articles::new(&gazetteer, n)?;
+    let outcome = store.bulk_load(articles).context("cannot store synthetic events")?;
+    if outcome.events != n {
+        anyhow::bail!(
+            "asked for {n} synthetic events, the store holds {}: the generator's towns are too few",
+            outcome.events
+        );
     }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
-
-/// Writes `n` synthetic events through the store's ingest, ten per
-/// synthetic article, spread over places, three years and every sub-event type.
-fn generate(store: &mut Store, n: usize) -> anyhow::Result<()> {
-    const PER_ARTICLE: usize = 10;
-    const PER_BATCH: usize = 500;
-    let start = NaiveDate::from_ymd_opt(2015, 1, 1).expect("a valid date");
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    let mut made = 0;
-    let mut batch: Vec<(Article, Extraction)> = Vec::with_capacity(PER_BATCH);
-    let mut article_no = 0;
-    while made < n {
-        article_no += 1;
-        let id = format!("synthetic-{article_no:07}");
-        let date = start + Duration::days(rng.below(3 * 365) as i64);
-        let text = format!("Synthetic report {article_no} for load tests of the frontline API.");
-        let article = Article {
-            id: id.clone(),
-            text: text.clone(),
-            title: Some(format!("Synthetic report {article_no}")),
-            published: Some(date),
-            outlet: Some("Synthetic".to_string()),
-            ..Article::default()
-        };
-        let count = PER_ARTICLE.min(n - made);
-        let events = (0..count).map(|i| synthetic_event(&mut rng, &id, i, date, &text)).collect();
-        batch.push((article, Extraction { events, published: Some(date), ..Extraction::default() }));
-        made += count;
-        if batch.len() == PER_BATCH || made == n {
-            store.ingest_batch(batch.iter().map(|(a, x)| (a, x))).context("cannot store synthetic events")?;
-            batch.clear();
-            if article_no % 10_000 < PER_BATCH {
-                eprintln!("frontline demo: {made} synthetic events");
-            }
-        }
-    }
+    eprintln!(
+        "frontline demo: {} articles, {} reports, {} events in {:.1} s",
+        outcome.articles,
+        outcome.claims,
+        outcome.events,
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
-}
-
-fn synthetic_event(rng: &mut Rng, article_id: &str, i: usize, date: NaiveDate, text: &str) -> Event {
-    let (place, lat, lon, country, iso) = PLACES[rng.below(PLACES.len())];
-    let sub = SubEventType::ALL[rng.below(SubEventType::ALL.len())];
-    let (actor1, inter1) = ACTORS[rng.below(ACTORS.len())];
-    let (actor2, inter2) = ACTORS[rng.below(ACTORS.len())];
-    let fatalities = if rng.below(3) == 0 { 0 } else { rng.below(40) as u32 };
-    // Within about 150 km of the place, so points do not stack.
-    let latitude = lat + (rng.unit() - 0.5) * 2.5;
-    let longitude = lon + (rng.unit() - 0.5) * 2.5;
-    let chars = text.chars().count();
-    Event {
-        event_id: format!("{article_id}-{i}"),
-        article_id: article_id.to_string(),
-        event_date: date,
-        time_precision: TimePrecision::Day,
-        disorder_type: sub.disorder_type(),
-        event_type: sub.event_type(),
-        sub_event_type: sub,
-        actor1: actor1.to_string(),
-        assoc_actor_1: String::new(),
-        inter1: Some(inter1),
-        actor2: actor2.to_string(),
-        assoc_actor_2: String::new(),
-        inter2: Some(inter2),
-        interaction: interaction(Some(inter1), Some(inter2)),
-        civilian_targeting: String::new(),
-        country: country.to_string(),
-        iso: Some(iso),
-        admin1: String::new(),
-        admin2: String::new(),
-        admin3: String::new(),
-        location: place.to_string(),
-        latitude: Some(latitude),
-        longitude: Some(longitude),
-        geo_precision: GeoPrecision::NearTown,
-        geonameid: None,
-        fatalities,
-        fatalities_low: fatalities,
-        fatalities_best: fatalities,
-        fatalities_high: fatalities,
-        source: "Synthetic".to_string(),
-        notes: format!("Synthetic {} near {place}.", sub.as_str()),
-        confidence: 0.5,
-        evidence: vec![Evidence {
-            article_id: article_id.to_string(),
-            start: 0,
-            end: chars,
-            text: text.to_string(),
-            source: "Synthetic".to_string(),
-        }],
-    }
 }
 
 #[cfg(test)]

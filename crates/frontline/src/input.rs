@@ -69,12 +69,15 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
 }
 
 /// Reads every input, calling `sink` once per record, in input order.
-/// `published` is the default publication date for articles without one.
+/// `published` is the default publication date for articles without one;
+/// without it they count as published today (UTC), the day they are read,
+/// so an undated report still dates its events ("on Sunday" is last Sunday).
 pub fn for_each(
     files: &[PathBuf],
     published: Option<NaiveDate>,
     mut sink: impl FnMut(Item) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
+    let published = published.or_else(|| Some(chrono::Utc::now().date_naive()));
     let mut emit = |mut item: Item| {
         if let Ok(a) = &mut item
             && a.published.is_none()

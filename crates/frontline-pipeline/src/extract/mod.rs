@@ -357,6 +357,9 @@ struct Draft {
     counts: Vec<(usize, usize)>,
     /// Named (not fallback) actors.
     named: Vec<String>,
+    /// Neither a place nor a date of its own: the clause tells more of an
+    /// event named before it ("Two soldiers were killed.").
+    dependent: bool,
 }
 
 /// Events of a document, and the reasons candidates were dropped.
@@ -545,6 +548,10 @@ fn draft(
         // crossing") with neither who nor where of its own retells the news.
         return None;
     }
+    // A place named only before the sentence ("1 soldier was killed." after
+    // the clash at a village) is borrowed: the clause reports more of an
+    // event told there, not one of its own.
+    let borrowed = found_place.is_none_or(|(m, _)| !within(m.start, m.end, sentence.start, sentence.end));
     let place = found_place
         .map(|(m, p)| (m.place.clone(), p))
         .or_else(|| country_place(doc, &actors).map(|p| (p, GeoPrecision::Region)));
@@ -632,8 +639,8 @@ fn draft(
     let evidence_source = source.or_else(|| doc.article.outlet.clone()).unwrap_or_default();
     let place = place.map(|(p, g)| (capital(doc, p), g));
     // Without a town of its own, an event may take a town from another mention.
-    let coarse =
-        place.as_ref().is_none_or(|p| p.0.feature_code.starts_with("PCL") || p.0.feature_code.starts_with("ADM"));
+    let coarse = borrowed
+        || place.as_ref().is_none_or(|p| p.0.feature_code.starts_with("PCL") || p.0.feature_code.starts_with("ADM"));
     let mut confidence: f64 = 0.45;
     if lead {
         confidence += 0.2;
@@ -685,6 +692,7 @@ fn draft(
         coarse,
         counts,
         named: named_actors,
+        dependent: borrowed && !doc.dates.iter().any(|m| within(m.start, m.end, sentence.start, sentence.end)),
     })
 }
 
@@ -894,7 +902,7 @@ fn same_event(a: &Draft, b: &Draft) -> bool {
     if !(absorbs(ta, tb) || absorbs(tb, ta)) {
         return false;
     }
-    if a.cand.date.map(|d| d.0) != b.cand.date.map(|d| d.0) {
+    if a.cand.date.map(|d| d.0) != b.cand.date.map(|d| d.0) && !a.dependent && !b.dependent {
         return false;
     }
     let place = |d: &Draft| d.cand.place.as_ref().map(|p| p.0.geonameid);
@@ -906,7 +914,11 @@ fn same_event(a: &Draft, b: &Draft) -> bool {
         _ => true,
     };
     let places_ok = place(a) == place(b) || (a.coarse && inside(a, b)) || (b.coarse && inside(b, a));
-    let actors_ok = a.named.is_empty() || b.named.is_empty() || a.named.iter().any(|n| b.named.contains(n));
+    let actors_ok = a.named.is_empty()
+        || b.named.is_empty()
+        || a.dependent
+        || b.dependent
+        || a.named.iter().any(|n| b.named.contains(n));
     places_ok && actors_ok
 }
 
@@ -956,6 +968,37 @@ fn merge(a: &mut Draft, b: Draft) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    static RESOURCES: LazyLock<Resources> = LazyLock::new(Resources::builtin);
+
+    /// The events of an invented article published on 4 June 2023, as
+    /// (sub-event type, fatalities), most confident first.
+    fn check_events(text: &str, expect: &[(SubEventType, u32)]) {
+        let article = Article {
+            id: "t".into(),
+            text: text.into(),
+            published: NaiveDate::from_ymd_opt(2023, 6, 4),
+            ..Default::default()
+        };
+        let doc = Document::analyse(&article, &RESOURCES);
+        let (mut events, _) = events(&doc);
+        events.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+        let got: Vec<(SubEventType, u32)> = events.iter().map(|e| (e.sub_event_type, e.fatalities)).collect();
+        assert_eq!(got, expect, "in {text:?}");
+    }
+
+    #[test]
+    fn a_casualty_sentence_without_a_place_reports_the_event_before_it() {
+        use SubEventType as T;
+        check_events(
+            "On 3 June 2023, unidentified gunmen attacked an army checkpoint near Palmyra in Syria. Two soldiers were killed and several others were wounded.",
+            &[(T::ArmedClash, 2)],
+        );
+        check_events(
+            "On 3 June 2023, HTS fighters clashed with a local family in Idlib. HTS sent reinforcements to the town. 2 people were killed.",
+            &[(T::ArmedClash, 2)],
+        );
+    }
 
     fn check_quoted(head: &str, expect: bool) {
         assert_eq!(quoted(head), expect, "{head:?}");

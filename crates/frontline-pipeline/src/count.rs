@@ -78,10 +78,11 @@ static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// "killing N", "killed N soldiers", "wounding two others".
+/// "killing N", "killed N soldiers", "wounding two others", and as a noun
+/// "resulted in the killing of N", "led to the death of N", "the injury of N".
 static ACTIVE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(&format!(
-        r"(?i)\b(?P<w>killing|killed|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped|arresting|arrested|detaining|detained|executing|executed) (?P<n>{NUM})\b"
+        r"(?i)\b(?P<w>killing|killed|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped|arresting|arrested|detaining|detained|executing|executed|(?:killing|death|deaths|wounding|injury|injuries|injuring|abduction|kidnapping|arrest) of) (?P<n>{NUM})\b"
     ))
 });
 
@@ -95,7 +96,7 @@ static ACTIVE_ONE: LazyLock<Regex> = LazyLock::new(|| {
 /// One named person killed: "Brig. Gen. X was killed by a mortar shell".
 static SINGULAR: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)\b(?:was|has been|had been) (?:reportedly |also |later |allegedly )?(?:killed|shot dead|executed|assassinated|slain|beheaded)\b",
+        r"(?i)\b(?:was|has been|had been) (?:reportedly |also |later |allegedly )?(?:killed|shot dead|shot and killed|executed|assassinated|slain|beheaded)\b",
     )
 });
 
@@ -109,7 +110,7 @@ static NOUN: LazyLock<Regex> = LazyLock::new(|| {
 /// "the death toll rose to N", "fatalities coded as 10", "split, 2 each".
 static TOTAL: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(&format!(
-        r"(?i)\b(?:death toll|toll|fatalities|fatality|deaths)(?: (?:[a-z]+ ){{0,4}}?)?(?:coded|rose|risen|climbed|reached|stood|stands|is|was|of|at|to|as)(?: (?:as|to|at|of))? (?P<n>{NUM}|ten|zero)\b(?: each\b)?"
+        r"(?i)\b(?:(?:death toll|toll|fatalities|fatality|deaths),?(?: (?:[a-z]+ ){{0,4}}?)?(?:coded|assumed|estimated|rose|risen|climbed|reached|stood|stands|is|was|are|of|at|to|as)(?: (?:as|to|at|of))?|total (?:of )?(?:fatalities|deaths):?) (?P<n>{NUM}|ten|zero)\b(?: each\b)?"
     ))
 });
 
@@ -341,12 +342,18 @@ mod tests {
         check("Rebels kidnapped around 30 people on Monday.", &[(30, "abducted")]);
         check("The death toll rose to 41 on Tuesday.", &[(41, "killed")]);
         check("Twenty-three people died in the fire.", &[(23, "killed")]);
+        check("The clashes resulted in the killing of 4 fighters.", &[(4, "killed")]);
+        check("The shelling led to the death of two children.", &[(2, "killed")]);
+        check("A guard was shot and killed at the gate.", &[(1, "killed")]);
     }
 
     #[test]
     fn acled_closing_lines_are_summaries() {
         check("Clashes took place in the village. 2 fatalities.", &[(2, "killed")]);
         check("Clashes took place. Unknown fatalities coded as 10.", &[(10, "killed")]);
+        check("Clashes took place, with an unknown number of fatalities, coded as 10.", &[(10, "killed")]);
+        check("Heavy clashes took place. Unknown number of fatalities are assumed 10.", &[(10, "killed")]);
+        check("Clashes took place. Total fatalities 20.", &[(20, "killed")]);
         check("Clashes took place. Neither injuries nor fatalities were reported.", &[(0, "killed")]);
         check("Total fatalities of 6 are split, 2 each, among the 3 locations.", &[(6, "killed"), (2, "killed")]);
     }

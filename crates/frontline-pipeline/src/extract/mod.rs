@@ -62,12 +62,25 @@ impl<'a> Document<'a> {
             }
         };
         let mut places = resources.gazetteer.recognise(&clean, &sentences);
-        let country_code = main_country(&places);
+        let mut country_code = main_country(&places);
+        let mut actors = resources.actors.recognise_at(&clean, &sentences, country_code.as_deref(), published);
+        // A village the gazetteer placed abroad ("Qusayr" as a town in
+        // Algeria) in a note about "regime forces" where no country is named
+        // (neither the places' nor the forces'): the state forces say whose
+        // country it is, and its name is read there.
+        if let Some(home) = state_country(&actors)
+            && country_code.as_deref() != Some(home.as_str())
+            && !named_country(&places, &home)
+            && !country_code.as_deref().is_some_and(|c| named_country(&places, c))
+        {
+            relocate(&mut places, &home, resources, &clean.text);
+            country_code = Some(home);
+            actors = resources.actors.recognise_at(&clean, &sentences, country_code.as_deref(), published);
+        }
         let keep: Vec<bool> =
             places.iter().map(|m| plausible(&clean.text, m, &places, country_code.as_deref())).collect();
         let mut keep = keep.into_iter();
         places.retain(|_| keep.next().unwrap_or(false));
-        let actors = resources.actors.recognise_at(&clean, &sentences, country_code.as_deref(), published);
         let counts = count::recognise(&clean, &sentences);
         // Normalisation only shrinks characters, so equal lengths mean equal offsets.
         let original_starts = if article.text.len() == clean.text.len() {
@@ -166,6 +179,48 @@ fn main_country(places: &[PlaceMention]) -> Option<String> {
     }
     let best = counts.iter().map(|(_, n)| *n).max()?;
     counts.iter().find(|(_, n)| *n == best).map(|(c, _)| c.to_string())
+}
+
+/// The country of the state forces the article names most, if any (state
+/// forces read as foreign when the places are placed abroad).
+fn state_country(actors: &[ActorMention]) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for m in actors.iter().filter(|m| matches!(m.actor.inter, Inter::StateForces | Inter::ExternalOtherForces)) {
+        let Some(c) = m.actor.country_code.as_deref() else { continue };
+        match counts.iter_mut().find(|(k, _)| *k == c) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max()?;
+    counts.iter().find(|(_, n)| *n == best).map(|(c, _)| c.to_string())
+}
+
+/// Whether the text names country `cc` itself: the country or its people.
+fn named_country(places: &[PlaceMention], cc: &str) -> bool {
+    places.iter().any(|m| m.place.country_code == cc && (m.demonym || m.place.feature_code.starts_with("PCL")))
+}
+
+/// Reads the names of places outside `home`, and of no country the text
+/// names, as the best place of that name in `home` when there is one.
+fn relocate(places: &mut [PlaceMention], home: &str, resources: &Resources, text: &str) {
+    let named: Vec<String> = places
+        .iter()
+        .filter(|m| m.demonym || m.place.feature_code.starts_with("PCL"))
+        .map(|m| m.place.country_code.clone())
+        .collect();
+    for m in places.iter_mut() {
+        if m.demonym || m.place.country_code == home || named.contains(&m.place.country_code) {
+            continue;
+        }
+        let found = resources.gazetteer.lookup(&text[m.start..m.end]).into_iter().find(|(p, _)| p.country_code == home);
+        if let Some((p, _)) = found {
+            if m.precision == m.place.precision() {
+                m.precision = p.precision();
+            }
+            m.place = p.clone();
+        }
+    }
 }
 
 /// Whether a place mention can locate an event: not a dateline ("BEIRUT —",
@@ -985,6 +1040,17 @@ mod tests {
         events.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
         let got: Vec<(SubEventType, u32)> = events.iter().map(|e| (e.sub_event_type, e.fatalities)).collect();
         assert_eq!(got, expect, "in {text:?}");
+    }
+
+    #[test]
+    fn state_forces_read_a_village_in_their_own_country() {
+        use SubEventType as T;
+        // Without a country named, "Qusayr" alone may resolve abroad; the
+        // regime's forces place it in Syria, so they regain it.
+        check_events(
+            "On 3 June 2023, regime forces retook Qusayr from the rebels.",
+            &[(T::GovernmentRegainsTerritory, 0)],
+        );
     }
 
     #[test]

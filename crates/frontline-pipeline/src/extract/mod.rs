@@ -424,7 +424,8 @@ pub fn events(doc: &Document<'_>) -> (Vec<Event>, Vec<Diagnostic>) {
     let lead = doc.sentences.iter().position(|s| s.end - s.start > 40).unwrap_or(0);
     for (i, s) in doc.sentences.iter().enumerate() {
         let text = s.text(&doc.clean);
-        let found = classify::cues(text, s.start);
+        let mut found = classify::cues(text, s.start);
+        found.retain(|f| !in_name(doc, f));
         if found.is_empty() {
             continue;
         }
@@ -465,6 +466,27 @@ pub fn events(doc: &Document<'_>) -> (Vec<Event>, Vec<Diagnostic>) {
         }
     }
     (events, notes)
+}
+
+/// Whether a cue is a word of a name, not a report: inside an actor's name
+/// ("National Liberation Front", "Liberation Army of Afrin"), or a
+/// capitalised noun before another capitalised word ("Liberation Brigade").
+fn in_name(doc: &Document<'_>, f: &classify::Found) -> bool {
+    // A crowd named by what it does ("protesters", "rioters") is the event's own word.
+    if matches!(f.cue, Cue::Protest | Cue::Riot | Cue::Mob) {
+        return false;
+    }
+    if doc.actors.iter().any(|m| m.start <= f.start && f.end <= m.end) {
+        return true;
+    }
+    let word = &doc.clean.text[f.start..f.end];
+    let next = doc.clean.text[f.end..].trim_start_matches([' ', '-']);
+    !word.contains(' ')
+        && word.ends_with("ion")
+        && word.starts_with(|c: char| c.is_uppercase())
+        && f.start > 0
+        && !doc.clean.text[..f.start].trim_end().ends_with(['.', '!', '?'])
+        && next.starts_with(|c: char| c.is_uppercase())
 }
 
 fn note(doc: &Document<'_>, at: usize, why: &str) -> Diagnostic {
@@ -1040,6 +1062,19 @@ mod tests {
         events.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
         let got: Vec<(SubEventType, u32)> = events.iter().map(|e| (e.sub_event_type, e.fatalities)).collect();
         assert_eq!(got, expect, "in {text:?}");
+    }
+
+    #[test]
+    fn a_cue_word_inside_a_name_is_no_cue() {
+        use SubEventType as T;
+        check_events(
+            "On 3 June 2023, National Liberation Front fighters clashed with HTS near Idlib in Syria. No fatalities were reported.",
+            &[(T::ArmedClash, 0)],
+        );
+        check_events(
+            "On 3 June 2023, rebels of the Liberation Brigade clashed with HTS near Idlib in Syria. No fatalities were reported.",
+            &[(T::ArmedClash, 0)],
+        );
     }
 
     #[test]

@@ -479,7 +479,7 @@ mod tests {
         check("The army retook the village after clashes.", state, Some(T::GovernmentRegainsTerritory));
         check("Rebels captured the hill from the army.", rebels, Some(T::NonStateActorOvertakesTerritory));
         check("Rebels retook the hill from the army.", rebels, Some(T::NonStateActorOvertakesTerritory));
-        check("Rebels controlled Kafr Nabl after clashes with the army.", rebels, Some(T::NonStateActorOvertakesTerritory));
+        check("Rebels controlled Kafr Nabl after clashes.", rebels, Some(T::NonStateActorOvertakesTerritory));
         check("The hill was retaken on Sunday.", none, None);
         check("Clashes accompanied by heavy shelling hit the town.", none, Some(T::ArmedClash));
         check("Warplanes and artillery pounded the town.", none, Some(T::AirDroneStrike));

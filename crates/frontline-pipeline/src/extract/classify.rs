@@ -152,7 +152,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Agreement,
-        r"\b(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|(?:signed|reached|struck|brokered) (?:an?|the) (?:[\w-]+ ){0,2}?(?:agreement|deal|accord|pact)|agreement (?:was|has been) (?:reached|signed)|agreed (?:to|on) (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:pause|ceasefire|cease-fire|truce|deal|exchange|swap|accord)|cessation of hostilities|humanitarian pause|prisoner (?:swap|exchange)|exchange of (?:prisoners|detainees|bodies)|exchanged (?:the )?(?:[\w-]+ ){0,2}?(?:bodies|prisoners|detainees|captives)|reconciliation (?:deal|agreement))\b",
+        r"\b(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|(?:signed|reached|struck|brokered) (?:an?|the) (?:[\w-]+ ){0,2}?(?:agreement|deal|accord|pact)|agreement (?:was|has been) (?:reached|signed)|agreed (?:to|on) (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:pause|ceasefire|cease-fire|truce|deal|exchange|swap|accord)|cessation of hostilities|humanitarian pause|as part of (?:an? |the )?(?:[\w-]+ )?(?:exchange|swap|deal|agreement)|prisoner (?:swap|exchange)|exchange of (?:prisoners|detainees|bodies)|exchanged (?:the )?(?:[\w-]+ ){0,2}?(?:bodies|prisoners|detainees|captives)|reconciliation (?:deal|agreement))\b",
     ),
     (
         Cue::Arrest,
@@ -759,6 +759,7 @@ mod tests {
         check("Rival militias reached a truce, ending three days of fighting.", none, Some(T::Agreement));
         check("The two sides signed a cessation of hostilities in the capital.", none, Some(T::Agreement));
         check("The army and the rebels exchanged the bodies of fallen fighters.", none, Some(T::Agreement));
+        check("The militants released two prisoners as part of an exchange.", none, Some(T::Agreement));
         check("Gunmen raped two women fleeing the fighting.", none, Some(T::SexualViolence));
     }
 

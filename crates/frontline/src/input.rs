@@ -68,6 +68,15 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The day an undated article is read (UTC), taken as its publication date.
+#[expect(
+    clippy::disallowed_methods,
+    reason = "an article with no date of its own is dated the day it is read; the pipeline never reads the clock"
+)]
+fn today() -> NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
 /// Reads every input, calling `sink` once per record, in input order.
 /// `published` is the default publication date for articles without one;
 /// without it they count as published today (UTC), the day they are read,
@@ -77,7 +86,7 @@ pub fn for_each(
     published: Option<NaiveDate>,
     mut sink: impl FnMut(Item) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
-    let published = published.or_else(|| Some(chrono::Utc::now().date_naive()));
+    let published = published.or_else(|| Some(today()));
     let mut emit = |mut item: Item| {
         if let Ok(a) = &mut item
             && a.published.is_none()

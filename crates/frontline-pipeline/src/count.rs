@@ -79,11 +79,12 @@ fn passive_pattern() -> String {
     )
 }
 
-/// "killing N", "killed N soldiers", "wounding two others".
+/// "killing N", "killed N soldiers", "wounding two others", and as a noun
+/// "resulted in the killing of N", "led to the death of N", "the injury of N".
 static ACTIVE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&active_pattern()));
 fn active_pattern() -> String {
     format!(
-        r"(?i)\b(?P<w>killing|killed|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped|arresting|arrested|detaining|detained|executing|executed) (?P<n>{NUM})\b"
+        r"(?i)\b(?P<w>killing|killed|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped|arresting|arrested|detaining|detained|executing|executed|(?:killing|death|deaths|wounding|injury|injuries|injuring|abduction|kidnapping|arrest) of) (?P<n>{NUM})\b"
     )
 }
 
@@ -96,7 +97,7 @@ fn active_one_pattern() -> String {
 /// One named person killed: "Brig. Gen. X was killed by a mortar shell".
 static SINGULAR: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&singular_pattern()));
 fn singular_pattern() -> String {
-    r"(?i)\b(?:was|has been|had been) (?:reportedly |also |later |allegedly )?(?:killed|shot dead|executed|assassinated|slain|beheaded)\b".to_string()
+    r"(?i)\b(?:was|has been|had been) (?:reportedly |also |later |allegedly )?(?:killed|shot dead|shot and killed|executed|assassinated|slain|beheaded)\b".to_string()
 }
 
 /// "N fatalities", "N deaths", "N casualties" (ACLED notes use it for deaths only when followed by "fatalit").
@@ -109,7 +110,7 @@ fn noun_pattern() -> String {
 static TOTAL: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&total_pattern()));
 fn total_pattern() -> String {
     format!(
-        r"(?i)\b(?:death toll|toll|fatalities|fatality|deaths)(?: (?:[a-z]+ ){{0,4}}?)?(?:coded|rose|risen|climbed|reached|stood|stands|is|was|of|at|to|as)(?: (?:as|to|at|of))? (?P<n>{NUM}|ten|zero)\b(?: each\b)?"
+        r"(?i)\b(?:(?:death toll|toll|fatalities|fatality|deaths),?(?: (?:[a-z]+ ){{0,4}}?)?(?:coded|assumed|estimated|rose|risen|climbed|reached|stood|stands|is|was|are|of|at|to|as)(?: (?:as|to|at|of))?|total (?:of )?(?:fatalities|deaths):?) (?P<n>{NUM}|ten|zero)\b(?: each\b)?"
     )
 }
 
@@ -360,12 +361,18 @@ mod tests {
         check("Rebels kidnapped around 30 people on Monday.", &[(30, "abducted")]);
         check("The death toll rose to 41 on Tuesday.", &[(41, "killed")]);
         check("Twenty-three people died in the fire.", &[(23, "killed")]);
+        check("The clashes resulted in the killing of 4 fighters.", &[(4, "killed")]);
+        check("The shelling led to the death of two children.", &[(2, "killed")]);
+        check("A guard was shot and killed at the gate.", &[(1, "killed")]);
     }
 
     #[test]
     fn acled_closing_lines_are_summaries() {
         check("Clashes took place in the village. 2 fatalities.", &[(2, "killed")]);
         check("Clashes took place. Unknown fatalities coded as 10.", &[(10, "killed")]);
+        check("Clashes took place, with an unknown number of fatalities, coded as 10.", &[(10, "killed")]);
+        check("Heavy clashes took place. Unknown number of fatalities are assumed 10.", &[(10, "killed")]);
+        check("Clashes took place. Total fatalities 20.", &[(20, "killed")]);
         check("Clashes took place. Neither injuries nor fatalities were reported.", &[(0, "killed")]);
         check("Total fatalities of 6 are split, 2 each, among the 3 locations.", &[(6, "killed"), (2, "killed")]);
     }

@@ -68,13 +68,25 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The day an undated article is read (UTC), taken as its publication date.
+#[expect(
+    clippy::disallowed_methods,
+    reason = "an article with no date of its own is dated the day it is read; the pipeline never reads the clock"
+)]
+fn today() -> NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
 /// Reads every input, calling `sink` once per record, in input order.
-/// `published` is the default publication date for articles without one.
+/// `published` is the default publication date for articles without one;
+/// without it they count as published today (UTC), the day they are read,
+/// so an undated report still dates its events ("on Sunday" is last Sunday).
 pub fn for_each(
     files: &[PathBuf],
     published: Option<NaiveDate>,
     mut sink: impl FnMut(Item) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
+    let published = published.or_else(|| Some(today()));
     let mut emit = |mut item: Item| {
         if let Ok(a) = &mut item
             && a.published.is_none()

@@ -35,9 +35,14 @@ pub enum Cue {
     Protest,
     /// Rioting: "rioters", "torched", "hurled stones".
     Riot,
+    /// A crowd, not an armed group, doing violence: "a mob lynched",
+    /// "angry villagers beat", "supporters of two candidates fought".
     Mob,
-    /// Force used on a crowd: "tear gas", "dispersed", "water cannon".
+    /// A crowd broken up: "dispersed", "broke up", "crackdown".
     Intervention,
+    /// Crowd-control weapons: "tear gas", "water cannon", "rubber bullets";
+    /// they tell of a crowd even where no protest is named.
+    CrowdControl,
     Chemical,
     Air,
     Suicide,
@@ -45,15 +50,21 @@ pub enum Cue {
     Explosive,
     Grenade,
     Sexual,
-    /// Killing or wounding someone: "shot dead", "killed", "attacked".
+    /// Killing someone: "shot dead", "killed", "opened fire on".
     Kill,
+    /// Harm short of killing: "attacked", "wounded", "beat up", "raided".
+    Harm,
     Abduct,
     Agreement,
     Arrest,
     Change,
     Disrupted,
     Base,
+    /// Destroying or taking property: "looted", "torched", "set fire to".
     Looting,
+    /// A strategic development of no other type: threats and orders to
+    /// residents, levies, forced displacement, occupied buildings, releases.
+    Other,
 }
 
 /// The cue table: each cue with the wordings that signal it.
@@ -64,15 +75,15 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Capture,
-        r"\b(?:captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|overr(?:an|un|unning)|(?:took|taken|take|taking|gained|gain|gains|gaining|assumed|imposed|(?:re-?)?establish(?:ed|ing)?|wrested|wrest|wresting|seized) (?:full |complete |total )?control|(?:controlled|controls) (?:the |a |an )?(?-i:[A-Z])|(?:advanced|advances|advance) and (?:took |taken )?control(?:led)?|(?:took|take|taking|seized) (?:[\w-]+ ){0,2}?(?:checkpoints?|positions?|points?|hills?|villages?|towns?)\b|took over|taken over|(?:advanced|managed|able) to control|(?:controlled|controlling|control) (?:over )?(?:the |a |an |one (?:more )?|two |three |several |new )?(?:villages?|towns?|city|areas?|hills?|neighbo(?:u)?rhoods?|district|bases?|airbase|airport|crossing|region|positions?|points?|oil ?fields?|sites?|mountains?|farms?)|(?:took|taken|taking|take) (?:it|them) over|cleared (?:of|from)|gained (?:new )?(?:positions|ground)|fell (?:to|into the hands of)|stormed and (?:captured|took)|drove (?:out|them out)|driving out|driven out|expelled|ousted|declared? victory (?:in|over|at)|victory (?:in|at)|defeated (?:[\w'-]+ ){1,5}?(?:in|at))\b",
+        r"\b(?:captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|overr(?:an|un|unning)|(?:took|taken|take|taking|gained|gain|gains|gaining|assumed|imposed|(?:re-?)?establish(?:ed|ing)?|wrested|wrest|wresting|seized) (?:full |complete |total )?control|(?:controlled|controls) (?:the |a |an )?(?-i:[A-Z])\w*|(?:advanced|advances|advance) and (?:took |taken )?control(?:led)?|(?:took|take|taking|seized) (?:[\w-]+ ){0,2}?(?:checkpoints?|positions?|points?|hills?|villages?|towns?)\b|took over|taken over|(?:advanced|managed|able) to control|(?:controlled|controlling|control) (?:over )?(?:the |a |an |one (?:more )?|two |three |several |new )?(?:villages?|towns?|city|areas?|hills?|neighbo(?:u)?rhoods?|district|bases?|airbase|airport|crossing|region|positions?|points?|oil ?fields?|sites?|mountains?|farms?)|(?:took|taken|taking|take) (?:it|them) over|cleared (?:of|from)|gained (?:new )?(?:positions|ground)|fell (?:to|into the hands of)|occupied (?:the |a |an )?(?:[\w-]+ ){0,2}?(?:towns?|city|villages?|district|headquarters|airport|base|camp|hills?|areas?|region|port|border crossing)|stormed and (?:captured|took)|drove (?:out|them out)|driving out|driven out|expelled|ousted|declared? victory (?:in|over|at)|victory (?:in|at)|defeated (?:[\w'-]+ ){1,5}?(?:in|at))\b",
     ),
     (
         Cue::Handover,
-        r"\b(?:handed (?:over|control)|hand(?:ing)? over control|handover of|without (?:a fight|resistance|fighting|clashes|a shot)|peacefully (?:entered|took))",
+        r"\b(?:handed (?:over|control)|hand(?:ing)? over control|handover of|without (?:a fight|resistance|fighting|clashes|a shot)|peacefully (?:entered|took)|(?:took|taken|take|taking) (?:it |them |the [\w-]+ )?over peacefully|peaceful (?:handover|takeover|transfer)|transferr(?:ed|ing) (?:[\w-]+ ){0,3}?(?:camp|base|control|positions?|town|city|airport|territory) (?:[\w-]+ ){0,3}?to)",
     ),
     (
         Cue::Withdraw,
-        r"\b(?:withdr(?:ew|awn|awal) (?:from|of)|pulled out of|evacuat(?:ed|ion) (?:of|from) (?:the )?(?:town|city|village|area|base|positions?))",
+        r"\b(?:withdr(?:ew|awn|awal) (?:from|of)|pulled out of|abandoned (?:the |their |its )?(?:town|city|village|base|camp|positions?|area) of|evacuat(?:ed|ion) (?:of|from) (?:the )?(?:town|city|village|area|base|positions?))",
     ),
     (
         Cue::Brief,
@@ -80,28 +91,35 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Clash,
-        r"\b(?:clash(?:ed|es)?|fight(?:ing)?|fought|battl(?:e|es|ed|ing)|gun ?fights?|fire ?fights?|skirmish(?:es)?|exchang(?:ed|e|es|ing) (?:of |in )?(?:[\w-]+ ){0,3}?(?:fire|shelling|gunfire|targeting|bombardment|shells|rounds|attacks|strikes)|(?:shelling|fire) exchanges?|advanc(?:ed|es|ing) (?:in|into|on|towards?)|destroy(?:ed|ing) (?:[\w'-]+ ){0,3}?(?:tanks?|vehicles?|bmps?|bulldozers?|armou?red \w+|positions?|checkpoints?)|air.defen[cs]es? (?:[\w-]+ ){0,3}?(?:engaged|responded|confronted|fired)|ambush(?:ed|es)?|infiltration|repel(?:led|s)?|repuls(?:ed|e)|counter-?attack(?:ed|s)?|confrontations?|engag(?:ed|ement)s?|hostilities|combat|sniper fire|snipers?|stormed|assault(?:ed)? on (?:the )?(?:positions?|base|checkpoint|town|village)|offensive (?:on|against))\b",
+        r"\b(?:clash(?:ed|es)?|fight(?:ing)?|fought|battl(?:e|es|ed|ing)|gun ?fights?|fire ?fights?|skirmish(?:es)?|exchang(?:ed|e|es|ing) (?:of |in )?(?:[\w-]+ ){0,3}?(?:fire|shelling|gunfire|targeting|bombardment|shells|rounds|attacks|strikes)|(?:shelling|fire) exchanges?|advanc(?:ed|es|ing) (?:in|into|on|towards?)|destroy(?:ed|ing) (?:[\w'-]+ ){0,3}?(?:tanks?|vehicles?|bmps?|bulldozers?|armou?red \w+|positions?|checkpoints?)|air.defen[cs]es? (?:[\w-]+ ){0,3}?(?:engaged|responded|confronted|fired)|ambush(?:ed|es)?|infiltration|repel(?:led|s)?|repuls(?:ed|e)|counter-?attack(?:ed|s)?|confrontations?|engag(?:ed|ement)s?|hostilities|combat|sniper fire|snipers?|stormed|respond(?:ed|ing) (?:with|by)|in (?:retaliation|response)|retaliat(?:ed|ing)|returned fire|assault(?:ed)? on (?:the )?(?:positions?|base|checkpoint|town|village)|offensive (?:on|against))\b",
     ),
     (
         Cue::Protest,
-        r"\b(?:protest(?:s|ed|ers?|ing)?|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|(?-i:march(?:ed|es)?) (?:in|to|through|against|on)|sit-ins?|picket(?:ed|s)?|strikers|went on strike|general strike|hunger strike)\b",
+        r"\b(?:protest(?:s|ed|ers?|ing)?|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|(?-i:march(?:ed|es)?) (?:in|to|through|against|on)|sit-ins?|picket(?:ed|s)?|strikers|(?:went|go|gone|are|were) on strike|general strike|hunger strike|vigils?|took to the streets|gathered (?:[\w,'-]+ ){0,8}?to (?:demand|denounce|condemn|call for|express|reject|oppose|mourn))\b",
     ),
     (
         Cue::Riot,
-        r"\b(?:riot(?:s|ed|ers|ing)?|torch(?:ed|ing)|set (?:fire|ablaze) to|set on fire|hurl(?:ed|ing) (?:stones|rocks|petrol bombs|molotov)|thr(?:ew|owing) (?:stones|rocks|petrol bombs|molotov)|pelt(?:ed|ing)|vandali[sz](?:ed|ing)|molotov)\b",
+        r"\b(?:riot(?:s|ed|ers|ing)?|hurl(?:ed|ing) (?:stones|rocks|bricks|petrol bombs|molotov)|thr(?:ew|owing) (?:stones|rocks|bricks|petrol bombs|molotov)|pelt(?:ed|ing)|molotov|petrol bombs)\b",
     ),
-    (Cue::Mob, r"\b(?:mobs?|lynch(?:ed|ing)?|vigilantes?|angry (?:crowd|villagers|residents))\b"),
+    (
+        Cue::Mob,
+        r"\b(?:(?:mobs?|crowds?|villagers|residents|locals|youths|supporters|students|worshippers|neighbou?rs|passers-by|community members|(?:hindu|muslim|christian|buddhist)s?)(?: [\w'-]+){0,6}? (?:attack(?:ed)?|beat|killed|lynched|set upon|stormed|assaulted|stoned|hacked|fought|clashed|chased)|mobs?|lynch(?:ed|ing)?|vigilantes?|angry (?:crowd|villagers|residents))\b",
+    ),
     (
         Cue::Intervention,
-        r"\b(?:tear ?gas|water cannons?|rubber bullets|dispers(?:ed|e|ing)|baton(?:s|-charged)?|pellet guns|broke up|cracked down|crackdown)\b",
+        r"\b(?:dispers(?:ed|e|ing)|broke up|cracked down|crackdown|scatter(?:ed)?|clear(?:ed)? (?:the )?(?:protesters|demonstrators|crowds?))\b",
+    ),
+    (
+        Cue::CrowdControl,
+        r"\b(?:tear ?gas|water cannons?|rubber bullets|baton(?:s|-charged|-charge)?|pellet guns|pepper spray|stun grenades?|fir(?:ed|ing) (?:shots |live rounds |warning shots )?(?:in)?to the air|warning shots)\b",
     ),
     (
         Cue::Chemical,
-        r"\b(?:chemical (?:weapons?|attack|agents?|munitions?)|chlorine|sarin|mustard gas|nerve (?:agent|gas)|toxic gas|poison(?:ous)? gas)\b",
+        r"\b(?:chemical (?:weapons?|attack|agents?|munitions?)|chlorine|sarin|chloropicrin|mustard (?:gas|agent)|nerve (?:agent|gas)|toxic (?:gas|chemicals?|substances?)|poison(?:ous)? gas)\b",
     ),
     (
         Cue::Air,
-        r"\b(?:air ?-?strikes?|air ?raids?|warplanes?|war ?planes?|fighter jets?|jets? (?:struck|bombed|hit|targeted|pounded)|(?:military |attack )?helicopters? (?:dropped|struck|fired|bombed|targeted)|helicopter gunships?|barrel bombs?|drones? (?:strikes?|attacks?|struck|targeted|hit|bombed|fired)|(?:unmanned|armed) (?:aerial )?(?:drone|vehicle)s?|aerial (?:bombardment|bombing|attacks?|strikes?)|bombing raids?|bombed by (?:the )?(?:air|jets|planes)|air force (?:struck|bombed|targeted))\b",
+        r"\b(?:air ?-?strikes?|air ?raids?|warplanes?|war ?planes?|fighter jets?|jets? (?:struck|bombed|hit|targeted|pounded)|(?:military |attack )?helicopters? (?:dropped|struck|fired|bombed|targeted)|helicopter gunships?|barrel bombs?|drones? (?:strikes?|attacks?|struck|targeted|hit|bombed|fired)|(?:unmanned|armed) (?:aerial )?(?:drone|vehicle)s?|aerial (?:bombardment|bombing|attacks?|strikes?)|bombing raids?|bombed by (?:the )?(?:air|jets|planes)|air force (?:struck|bombed|targeted)|(?:aircraft|planes|jets|gunships?) (?:[\w-]+ ){0,2}?(?:struck|bombed|hit|targeted|raided|attacked|fired|pounded|carried out))\b",
     ),
     (
         Cue::Suicide,
@@ -113,7 +131,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Explosive,
-        r"\b(?:ieds?|improvised explosive|roadside bombs?|land ?mines?|(?:car|motorcycle|truck|vehicle|parcel|sticky|magnetic) bombs?|vbieds?|explosive (?:device|devices)|booby-?trapped (?:car|vehicle|motorcycle|house|building)|bomb (?:blast|attack|exploded|went off)|(?:explosions?|blasts?) (?:hit|struck|rocked|killed|wounded|injured|targeted|in|at|near)|explod(?:ed|ing)|detonat(?:ed|ing|ion)|went off|(?:hit|stepped on|struck) (?:a )?(?:land ?)?mines?)\b",
+        r"\b(?:ieds?|improvised explosive|roadside bombs?|land ?mines?|(?:car|motorcycle|truck|vehicle|parcel|sticky|magnetic|remote-controlled|remotely detonated|planted|time|pipe|nail|bicycle) bombs?|vbieds?|explosive (?:device|devices)|booby-?trapped (?:car|vehicle|motorcycle|house|building)|bomb (?:blast|attack|exploded|went off)|(?:explosions?|blasts?) (?:hit|struck|rocked|killed|wounded|injured|targeted|in|at|near)|explod(?:ed|ing)|detonat(?:ed|ing|ion)|went off|(?:hit|stepped on|struck) (?:a )?(?:land ?)?mines?)\b",
     ),
     (Cue::Grenade, r"\b(?:grenades?)\b"),
     (
@@ -122,7 +140,11 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Kill,
-        r"\b(?:kill(?:ed|ing|s)?|shot(?: dead| and killed| and injured| and wounded)?|shoot(?:ing|s)?|gunned down|murder(?:ed|ing|s)?|assassinat(?:ed|ion|e)|execut(?:ed|ion|ions|ing)|behead(?:ed|ing)|stabb(?:ed|ing|ings)|massacre[ds]?|attack(?:ed|s|ing)?|opened (?:[\w-]+ ){0,3}?fire|fired (?:[\w-]+ ){0,2}?(?:at|on|upon)|raid(?:ed|s)?|beat(?:en)? (?:to death|up)|tortur(?:ed|e)|targeted|wounded|injured|injuring|wounding)\b",
+        r"\b(?:kill(?:ed|ing|s)?|shot(?: dead| and killed| and injured| and wounded)?|shoot(?:ing|s)?|gunned down|murder(?:ed|ing|s)?|assassinat(?:ed|ion|e)|execut(?:ed|ion|ions|ing)|behead(?:ed|ing)|stabb(?:ed|ing|ings)|massacre[ds]?|opened (?:[\w-]+ ){0,3}?fire|fired (?:[\w-]+ ){0,2}?(?:at|on|upon|into)|live (?:ammunition|bullets|rounds)|beat(?:en)? to death|died (?:after|from|of) (?:[\w-]+ ){0,3}?(?:beat\w*|wounds|injuries|torture|gunshots?|bullets?)|tortur(?:ed|e))\b",
+    ),
+    (
+        Cue::Harm,
+        r"\b(?:attack(?:ed|s|ing)?|raid(?:ed|s)?|beat(?:en)? up|beat(?:ing)?|beaten|assault(?:ed|ing)|targeted|wounded|injured|injuring|wounding)\b",
     ),
     (
         Cue::Abduct,
@@ -130,27 +152,31 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Agreement,
-        r"\b(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|(?:signed|reached|struck|brokered) (?:an?|the) (?:\w+ )?(?:agreement|deal|accord)|agreement (?:was|has been) (?:reached|signed)|prisoner (?:swap|exchange)|exchange of (?:prisoners|detainees|bodies)|reconciliation (?:deal|agreement))\b",
+        r"\b(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|(?:signed|reached|struck|brokered) (?:an?|the) (?:[\w-]+ ){0,2}?(?:agreement|deal|accord|pact)|agreement (?:was|has been) (?:reached|signed)|agreed (?:to|on) (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:pause|ceasefire|cease-fire|truce|deal|exchange|swap|accord)|cessation of hostilities|humanitarian pause|as part of (?:an? |the )?(?:[\w-]+ )?(?:exchange|swap|deal|agreement)|prisoner (?:swap|exchange)|exchange of (?:prisoners|detainees|bodies)|exchanged (?:the )?(?:[\w-]+ ){0,2}?(?:bodies|prisoners|detainees|captives)|reconciliation (?:deal|agreement))\b",
     ),
     (
         Cue::Arrest,
-        r"\b(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing)|taken into custody|apprehend(?:ed)?|round(?:ed)? up|raid(?:ed)? (?:and|to) (?:arrest|detain))\b",
+        r"\b(?:(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing))(?: [\w'-]+){0,8}? in (?:[\w-]+ ){0,2}?(?:raids?|operations?|sweeps?)|arrest(?:ed|s|ing)?|detain(?:ed|s|ing)|taken into custody|apprehend(?:ed)?|round(?:ed)? up|raid(?:ed)? (?:and|to) (?:arrest|detain))\b",
     ),
     (
         Cue::Change,
-        r"\b(?:defect(?:ed|ion|ions|s)|merg(?:ed|er) (?:with|into)|(?:announced|declared) (?:the )?(?:formation|dissolution|creation)|disband(?:ed)?|dissolv(?:ed|e)|curfew|state of emergency|(?:sent|deployed|dispatched|brought in) (?:\w+ ){0,3}?(?:reinforcements|troops|forces|units)|reinforcements|recruit(?:ed|ing|ment))\b",
+        r"\b(?:defect(?:ed|ion|ions|s)|merg(?:ed|er) (?:with|into)|(?:announced|declared) (?:the )?(?:formation|dissolution|creation)|(?:appoint(?:ed|ment of)|named|elected|chose|installed) (?:a |its |their )?new (?:leader|chief|commander|emir|spokes(?:man|person)|head)|new (?:leader|emir|chief|commander)|split (?:from|with)|broke away|splinter(?:ed)?|renam(?:ed|ing)|rebrand(?:ed|ing)?|demobili[sz](?:ed|ing|ation)|(?:end(?:ed|s)?|ending|suspend(?:ed|s)?|call(?:ed)? off|abandon(?:ed)?) (?:of )?(?:its |the |their )?(?:unilateral )?(?:ceasefire|truce)|disband(?:ed)?|dissolv(?:ed|e)|curfew|state of emergency|(?:sent|deployed|dispatched|brought in) (?:\w+ ){0,3}?(?:reinforcements|troops|forces|units)|reinforcements|recruit(?:ed|ing|ment))\b",
     ),
     (
         Cue::Disrupted,
-        r"\b(?:defus(?:ed|ing)|dismantl(?:ed|ing) (?:an? |the )?(?:ied|bomb|explosive|device|mine)|(?:seized|found|discovered|uncovered) (?:\w+ ){0,3}?(?:weapons|arms|ammunition|explosives|ieds?|cache)|(?:weapons|arms) cache|foil(?:ed|s)|thwart(?:ed|s)|intercept(?:ed|s)|shot down|downed (?:a |an |the )?(?:drone|aircraft|plane|helicopter)|bomb disposal|safely detonated|controlled explosion)\b",
+        r"\b(?:defus(?:ed|ing)|dismantl(?:ed|ing) (?:an? |the )?(?:ied|bomb|explosive|device|mine)|(?:seized|found|discovered|uncovered|recovered) (?:\w+ ){0,4}?(?:weapons|arms|ammunition|explosives|ieds?|cache)|(?:destroyed|cleared|removed|neutrali[sz]ed|defused) (?:[\w-]+ ){0,3}?(?:minefields?|mines|ieds?|explosives|explosive devices?|bombs?)|(?:weapons|arms) cache|foil(?:ed|s)|thwart(?:ed|s)|intercept(?:ed|s)|shot down|downed (?:[\w-]+ ){0,3}?(?:drones?|aircraft|planes?|helicopters?|missiles?|rockets?)|bomb disposal|safely detonated|controlled explosion)\b",
     ),
     (
         Cue::Base,
-        r"\b(?:(?:established|set up|setting up|built|opened) (?:a |an |the |new )?(?:new )?(?:military )?(?:base|headquarters|outpost|checkpoint|camp|post))\b",
+        r"\b(?:(?:establish(?:ed|es|ing)?|set(?:s|ting)? up|buil[dt]|opened|install(?:ed|ing)|erect(?:ed|ing)|construct(?:ed|ing)) (?:a |an |the |its |their |new |several |two |three )?(?:[\w-]+ ){0,2}?(?:bases?|headquarters|outposts?|checkpoints?|camps?|posts?|positions?|barracks|garrisons?))\b",
     ),
     (
         Cue::Looting,
-        r"\b(?:loot(?:ed|ing|s)?|plunder(?:ed|ing)?|ransack(?:ed|ing)?|pillag(?:ed|ing)|burn(?:ed|t) (?:down )?(?:\w+ ){0,2}?(?:houses|homes|shops|crops|fields|property|properties|vehicles|cars)|demolish(?:ed|ing)|bulldoz(?:ed|ing)|destroy(?:ed|ing) (?:\w+ ){0,2}?(?:houses|homes|shops|property|properties))\b",
+        r"\b(?:loot(?:ed|ing|s)?|plunder(?:ed|ing)?|ransack(?:ed|ing)?|pillag(?:ed|ing)|torch(?:ed|ing)|set (?:[\w-]+ ){0,3}?(?:on fire|ablaze|alight)|set fire to|vandali[sz](?:ed|ing)|burn(?:ed|t|ing) down|burn(?:ed|t) (?:\w+ ){0,2}?(?:houses|homes|shops|crops|fields|property|properties|vehicles|cars)|demolish(?:ed|ing)|bulldoz(?:ed|ing)|destroy(?:ed|ing) (?:\w+ ){0,2}?(?:houses|homes|shops|property|properties|farmland|crops|fields))\b",
+    ),
+    (
+        Cue::Other,
+        r"\b(?:ordered (?:the )?(?:residents|villagers|traders|people|civilians|families|inhabitants|them) (?:[\w-]+ ){0,3}?to (?:leave|pay|close|evacuate|stop|hand)|(?:imposed|levied|collect(?:ed|ing)) (?:a |new )?(?:[\w-]+ ){0,2}?(?:tax(?:es)?|levy|levies|zakat)|(?:leaflets|night letters|threatening (?:letters|messages))|forced (?:[\w-]+ ){0,3}?(?:villagers|residents|civilians|families|people|inhabitants) (?:to (?:leave|flee|hand)|from their homes)|suspended the constitution|dissolved the government|released (?:\d+ |the |all |two |three |several )?(?:[\w-]+ ){0,2}?(?:hostages|captives|detainees|prisoners|abductees|workers)|occupied (?:a |the )?(?:[\w-]+ ){0,2}?(?:school|house|houses|homes|building|farm|land|church|mosque|hospital|offices?)|(?:took|taken) over (?:a |the )?(?:[\w-]+ ){0,2}?(?:house|homes?|building|farm|land|school)|armed strike|confiscat(?:ed|ing) (?:the |their )?(?:[\w-]+ ){0,3}?(?:land|farmland|farms|homes|houses|property|properties|livestock|cattle|harvests?))\b",
     ),
 ];
 
@@ -176,7 +202,7 @@ static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
 /// What follows "captured"/"seized" when people or equipment, not a place, are taken.
 static SEIZED_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)^\s+(?:an? |the |two |three |four |five |several |some |\d+ )?(?:[\w-]+ ){0,3}?(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|elements|men|people|civilians?|persons?|individuals?|prisoners?|tanks?|vehicles?|weapons?|ammunition|rifles?|guns?|cars?|trucks?|drones?)\b",
+        r"(?i)^\s+(?:an? |the |two |three |four |five |several |some |\d+ )?(?:[\w-]+ ){0,3}?(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|elements|men|people|civilians?|persons?|individuals?|prisoners?|passengers|travell?ers|workers|students|pupils|girls|women|children|villagers|hostages|farmers|herders|traders|teachers|worshippers|staff|crew|tanks?|vehicles?|weapons?|ammunition|rifles?|guns?|cars?|trucks?|drones?)\b",
     )
 });
 
@@ -187,10 +213,46 @@ static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Text outside political violence and demonstrations.
+/// Text about disasters, accidents, sport or diplomacy: outside political
+/// violence and demonstrations.
 static NON_POLITICAL: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)\b(?:earthquakes?|floods?|flooding|storms?|cyclones?|hurricanes?|typhoons?|landslides?|tsunami|wildfires?|drought|plane crash(?:ed|es)?|crash(?:ed|es)? into|road accident|traffic accident|car accident|accident(?:ally)?|collision|derail(?:ed|ment)|fire broke out|gas (?:leak|explosion|cylinder)|cylinder blast|boiler|building collapse|collapsed|robber(?:y|ies|s)|robbed|thie(?:f|ves)|theft|burglar\w*|drugs?|narcotics|smuggl\w*|traffick\w*|fraud|scam|cartel|gang(?:s|ster|sters)?|tournament|championship|league|football|cricket|olympic\w*|summit|(?:held|holds|hold) talks|bilateral|diplomat\w*|ambassador|foreign minister|state visit|met with|domestic dispute|family dispute|honou?r killing|suicide note|committed suicide|took (?:his|her) own life)\b",
+        r"(?i)\b(?:earthquakes?|floods?|flooding|flash floods|storms?|cyclones?|hurricanes?|typhoons?|landslides?|tsunami|wildfires?|drought|heatwave|volcan\w+|plane crash(?:ed|es)?|crash(?:ed|es)? into|road accident|traffic accident|car accident|accident(?:ally)?|collision|collided|derail(?:ed|ment)|capsiz(?:ed|es)|plunged into|stampede|fire broke out|(?:a |the )?(?:fire|blaze|explosion|blast) (?:at|in) (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:factory|plant|warehouse|mine|refinery|workshop|facility|depot|market)|(?:fuel|oil|petrol|gas) (?:tanker|truck|depot|pipeline|station)|gas (?:leak|explosion|cylinder)|cylinder blast|boiler|dam (?:burst|collapse|failure)|building collapse|collapsed|suicide note|committed suicide|took (?:his|her) own life|tournament|championship|league|football|cricket|olympic\w*|summit|(?:held|holds|hold) talks|bilateral (?:talks|relations|ties|trade|visit|meeting)|diplomat\w*|ambassador|foreign minister|state visit|met with|domestic dispute|family dispute|honou?r killing)\b",
+    )
+});
+
+/// Crime for gain, outside political violence unless a crowd takes the law
+/// into its own hands ("villagers lynched a suspected thief").
+static CRIME: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:robber(?:y|ies|s)?|robbed|thie(?:f|ves)|theft|stole|burglar\w*|drugs?|narcotics|cocaine|heroin|methamphetamine|cannabis|fentanyl|smuggl\w*|traffick\w*|fraud|scam|money laundering)\b",
+    )
+});
+
+/// Wording before a cue that makes it a claim of, or an accusation about,
+/// an attack told elsewhere ("claimed responsibility for the attack").
+/// A bare claim ("IS claimed to have killed 5 soldiers") still reports
+/// the event, as ACLED codes it.
+static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:claim(?:ed|s|ing)? (?:responsibility|credit)|took responsibility|(?:was|were|is|are) (?:behind|responsible for)|blam(?:ed|es|ing) (?:[\w'-]+ ){1,6}?for|accus(?:ed|es|ing) (?:[\w'-]+ ){1,6}?of (?:carrying out|being behind|staging|perpetrating|orchestrating|masterminding)|den(?:ied|ies|y) (?:any )?(?:involvement|responsibility))\b",
+    )
+});
+
+/// A claim of an attack ("claimed the attack") that the sentence dates
+/// before the report ("last week", "Sunday's"): a claim, not the news.
+static CLAIM: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"(?i)\bclaim(?:ed|s|ing)?\b"));
+static TOLD_EARLIER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:last (?:week|month|year|night)|(?:the )?(?:previous|preceding) (?:day|week|month)|earlier (?:this|in the) (?:week|month)|yesterday's|(?:mon|tues|wednes|thurs|fri|satur|sun)day's|the day before)\b",
+    )
+});
+
+/// A killing wording that names a weapon or crowd control, not a killing
+/// ("fired mortars at", "fired tear gas at"): the weapon's own cue decides.
+static FIRED_WEAPON: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:mortars?|rockets?|missiles?|shells?|artillery|grenades?|drones?|tear|gas|water|rubber|warning|pellets?|canisters?|smoke|flares?|air)\b",
     )
 });
 
@@ -225,13 +287,28 @@ pub fn cues(text: &str, base: usize) -> Vec<Found> {
             let before = clause_before(text, m.start());
             let window = tail(before, 50);
             let window = window.rfind(',').map_or(window, |i| &window[i + 1..]);
-            if HEDGE.is_match(window) || NEGATION.is_match(before) || purpose(before) {
+            let cue = CUES[i].0;
+            if HEDGE.is_match(window) || NEGATION.is_match(before) || (cue != Cue::Protest && purpose(before)) {
+                continue;
+            }
+            let head = tail(&text[..m.start()], 120);
+            if ATTRIBUTION.is_match(head) || (CLAIM.is_match(head) && TOLD_EARLIER.is_match(text)) {
+                continue;
+            }
+            if cue == Cue::Kill
+                && m.as_str().to_ascii_lowercase().starts_with("fired")
+                && FIRED_WEAPON.is_match(m.as_str())
+            {
                 continue;
             }
             if not_news(CUES[i].0, text, m.start(), m.end()) {
                 continue;
             }
-            let mut cue = CUES[i].0;
+            // Seizures and interceptions of drugs or smuggled goods are police work on crime.
+            if matches!(cue, Cue::Capture | Cue::Disrupted) && CRIME.is_match(text) {
+                continue;
+            }
+            let mut cue = cue;
             // "captured a regime soldier", "seized two tanks": not territory.
             if cue == Cue::Capture && SEIZED_OBJECT.is_match(&text[m.end()..]) {
                 cue = Cue::Abduct;
@@ -293,22 +370,89 @@ static ONGOING: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(r"(?i)\b(?:is|are|was|were|been|keeps?|kept|continues?|continued)\s+(?:to\s+)?(?:[\w-]+\s+)?$")
 });
 
+/// Wording before a fight named as a noun that makes it ended or fled
+/// from, not fought ("ending three days of fighting", "fleeing the fighting").
+static FIGHT_OVER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:end(?:s|ed|ing)?|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|cessation of|fle(?:e|es|eing|d)|escap(?:e|ed|ing)|displaced by)\s+(?:[\w'-]+\s+){0,4}$",
+    )
+});
+
+/// Wording before a killing named as a noun that makes it the subject of
+/// a protest or an inquiry, told elsewhere ("protesting the killing of").
+static KILLING_TOLD: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:protest\w*|condemn\w*|denounc\w*|mourn\w*|over|against|justice for|investigat\w*|inquiry into|anniversary of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+)?$",
+    )
+});
+
+/// Places of worship, schooling, trade or shelter after "stormed": an
+/// attack on civilians, not an assault on a position.
+static CIVILIAN_SITE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)^\s+(?:an? |the )?(?:[\w'-]+ ){0,2}?(?:church|mosque|temple|school|market|hotel|house|home|hospital|wedding|bar|restaurant|camp for)",
+    )
+});
+
+/// Words in a crowd wording that make it no crowd: a source ("residents
+/// said gunmen attacked") or an armed group ("villagers ... soldiers killed").
+static NOT_A_CROWD: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:said|say|says|told|reported|report|according|was|were|is|are|been|being|by|fled|when|as|after|while|whose|whom|armed|gunmen|militants|militiamen|militia|soldiers|police|troops|fighters|rebels|forces|army|bandits|insurgents|jihadists|attackers|assailants)\b",
+    )
+});
+
+/// An article right before a word ("the occupied town").
+static ARTICLE_END: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:the|a|an|its|their)\s+$"));
+
+/// Words around a riot cue that name the police who answer riots ("riot police", "anti-riot").
+static RIOT_POLICE: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(r"(?i)^\s*(?:police|gear|squad|control|units?|officers|forces)\b"));
+
+/// Camps and posts for people fleeing, not for an armed group.
+static SHELTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)^\s+(?:for|to house|to shelter)\s+(?:the\s+)?(?:displaced|refugees|idps|families|migrants|victims|survivors)",
+    )
+});
+
 /// Whether a cue reports no new event: a war's cumulative toll ("the
 /// conflict has killed hundreds of thousands since it began"), an earlier
 /// or existing truce ("after the previous truce", "ceasefire talks"), or a
 /// change going on as a habit ("fighters are recruiting young men").
 fn not_news(cue: Cue, text: &str, start: usize, end: usize) -> bool {
     let before = tail(clause_before(text, start), 60);
+    let word = text[start..end].to_ascii_lowercase();
     match cue {
-        Cue::Kill => {
-            let victims = matches!(text[start..end].to_ascii_lowercase().as_str(), "wounded" | "injured");
+        Cue::Kill | Cue::Harm => {
+            let victims = matches!(word.as_str(), "wounded" | "injured");
+            let noun = matches!(
+                word.as_str(),
+                "killing" | "killings" | "murder" | "murders" | "assassination" | "execution" | "shooting" | "massacre"
+            );
             (PERFECT.is_match(before) && TOLL_SCOPE.is_match(text))
                 || CASUALTY_NOUN.captures(before).is_some_and(|c| victims || c.get(1).is_some())
+                || (noun && KILLING_TOLD.is_match(before))
         }
         Cue::Clash => {
-            matches!(text[start..end].to_ascii_lowercase().as_str(), "battle" | "fight" | "fighting" | "confrontation")
-                && FUTURE_AFTER.is_match(&text[end..])
+            let noun = matches!(
+                word.as_str(),
+                "battle" | "battles" | "fight" | "fighting" | "confrontation" | "clashes" | "hostilities" | "combat"
+            );
+            (noun && (FUTURE_AFTER.is_match(&text[end..]) || FIGHT_OVER.is_match(before)))
+                || (word == "stormed" && CIVILIAN_SITE.is_match(&text[end..]))
         }
+        Cue::Mob => NOT_A_CROWD.is_match(&word),
+        // "the occupied town": a qualifier, not a takeover.
+        Cue::Capture => word.starts_with("occupied") && ARTICLE_END.is_match(before),
+        Cue::Riot => {
+            word.starts_with("riot") && (RIOT_POLICE.is_match(&text[end..]) || text[..start].ends_with("anti-"))
+        }
+        Cue::Grenade => {
+            let lower = before.to_ascii_lowercase();
+            ["stun ", "tear gas ", "teargas ", "smoke ", "flash "].iter().any(|w| lower.ends_with(w))
+        }
+        Cue::Base => SHELTER.is_match(&text[end..]),
         Cue::Agreement => EARLIER_TRUCE.is_match(before) || TRUCE_TALK.is_match(&text[end..]),
         Cue::Change => text[start..end].ends_with("ing") && ONGOING.is_match(before),
         _ => false,
@@ -338,9 +482,11 @@ fn purpose(before: &str) -> bool {
     })
 }
 
-/// Whether the sentence is about something other than political violence.
+/// Whether the sentence is about something other than political violence:
+/// a disaster, an accident, sport, diplomacy, or crime for gain (unless a
+/// crowd turns on the suspects).
 pub fn non_political(text: &str) -> bool {
-    NON_POLITICAL.is_match(text)
+    NON_POLITICAL.is_match(text) || (CRIME.is_match(text) && !cues(text, 0).iter().any(|f| f.cue == Cue::Mob))
 }
 
 /// The text of the clause before byte `at`: back to the last clause break.
@@ -377,12 +523,20 @@ pub struct Parties {
 pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
     use SubEventType as T;
     let has = |c: Cue| cues.contains(&c);
-    if has(Cue::Protest) {
-        return Some(if has(Cue::Kill) && !has(Cue::Riot) {
-            T::ExcessiveForceAgainstProtesters
-        } else if has(Cue::Riot) {
+    let violent = has(Cue::Kill) || has(Cue::Harm);
+    // A bomb at a rally is a bombing: remote violence outranks the crowd.
+    let remote =
+        [Cue::Chemical, Cue::Air, Cue::Suicide, Cue::Shelling, Cue::Explosive, Cue::Grenade].iter().any(|&c| has(c));
+    if has(Cue::Protest) && !remote {
+        let crowd_force = has(Cue::Intervention) || has(Cue::CrowdControl) || has(Cue::Arrest);
+        return Some(if has(Cue::Riot) || has(Cue::Looting) || has(Cue::Clash) {
             T::ViolentDemonstration
-        } else if has(Cue::Intervention) || has(Cue::Arrest) {
+        } else if has(Cue::Kill) {
+            T::ExcessiveForceAgainstProtesters
+        } else if has(Cue::Harm) && p.subject_state != Some(true) && !crowd_force {
+            // Protesters who attack or assault: the crowd is violent.
+            T::ViolentDemonstration
+        } else if crowd_force || has(Cue::Harm) {
             T::ProtestWithIntervention
         } else {
             T::PeacefulProtest
@@ -392,16 +546,16 @@ pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
         return Some(T::MobViolence);
     }
     if has(Cue::Riot) && !has(Cue::Clash) && !has(Cue::Air) && !has(Cue::Shelling) {
-        return Some(if cues.iter().any(|c| matches!(c, Cue::Kill | Cue::Abduct)) && !p.target_civilian {
+        return Some(if cues.iter().any(|c| matches!(c, Cue::Kill | Cue::Harm | Cue::Abduct)) && !p.target_civilian {
             T::ViolentDemonstration
-        } else if has(Cue::Kill) {
+        } else if violent {
             T::MobViolence
         } else {
             T::ViolentDemonstration
         });
     }
     if has(Cue::Capture) || has(Cue::Regain) {
-        if has(Cue::Handover) && !has(Cue::Clash) && !has(Cue::Kill) {
+        if has(Cue::Handover) && !has(Cue::Clash) && !violent {
             return Some(T::NonViolentTransferOfTerritory);
         }
         if has(Cue::Brief) {
@@ -419,7 +573,7 @@ pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
     if has(Cue::Clash) {
         return Some(T::ArmedClash);
     }
-    if has(Cue::Disrupted) && !has(Cue::Kill) {
+    if has(Cue::Disrupted) && !violent {
         return Some(T::DisruptedWeaponsUse);
     }
     for (c, t) in [
@@ -427,17 +581,27 @@ pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
         (Cue::Air, T::AirDroneStrike),
         (Cue::Suicide, T::SuicideBomb),
         (Cue::Shelling, T::ShellingArtilleryMissileAttack),
-        (Cue::Explosive, T::RemoteExplosiveLandmineIed),
         (Cue::Grenade, T::Grenade),
+        (Cue::Explosive, T::RemoteExplosiveLandmineIed),
     ] {
         if has(c) {
             return Some(t);
         }
     }
+    // Tear gas or water cannon tell of a crowd the police met.
+    if has(Cue::CrowdControl) {
+        return Some(if has(Cue::Kill) {
+            T::ExcessiveForceAgainstProtesters
+        } else if has(Cue::Riot) || has(Cue::Looting) {
+            T::ViolentDemonstration
+        } else {
+            T::ProtestWithIntervention
+        });
+    }
     if has(Cue::Sexual) {
         return Some(T::SexualViolence);
     }
-    if has(Cue::Kill) {
+    if violent {
         let armed = (p.target_armed || p.two_armed) && !p.target_civilian;
         return Some(if armed { T::ArmedClash } else { T::Attack });
     }
@@ -460,6 +624,7 @@ pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
         (Cue::Agreement, T::Agreement),
         (Cue::Base, T::HeadquartersOrBaseEstablished),
         (Cue::Change, T::ChangeToGroupActivity),
+        (Cue::Other, T::Other),
     ] {
         if has(c) {
             return Some(t);
@@ -488,6 +653,11 @@ mod tests {
         check("The army retook the village after clashes.", state, Some(T::GovernmentRegainsTerritory));
         check("Rebels captured the hill from the army.", rebels, Some(T::NonStateActorOvertakesTerritory));
         check("Rebels retook the hill from the army.", rebels, Some(T::NonStateActorOvertakesTerritory));
+        check(
+            "Rebels controlled Kafr Nabl after clashes with the army.",
+            rebels,
+            Some(T::NonStateActorOvertakesTerritory),
+        );
         check("The hill was retaken on Sunday.", none, None);
         check("Clashes accompanied by heavy shelling hit the town.", none, Some(T::ArmedClash));
         check("Warplanes and artillery pounded the town.", none, Some(T::AirDroneStrike));
@@ -535,9 +705,91 @@ mod tests {
     }
 
     #[test]
+    fn crowds_protests_and_the_force_they_meet() {
+        use SubEventType as T;
+        let none = Parties::default();
+        let state = Parties { subject_state: Some(true), ..Parties::default() };
+        check("A mob lynched a man accused of stealing a goat.", none, Some(T::MobViolence));
+        check("Angry villagers beat two suspected thieves to death.", none, Some(T::MobViolence));
+        check("Residents said gunmen attacked the village at dawn.", none, Some(T::Attack));
+        check("Supporters of two rival candidates fought with clubs outside the hall.", none, Some(T::MobViolence));
+        check(
+            "Police fired tear gas at opposition supporters outside the court.",
+            none,
+            Some(T::ProtestWithIntervention),
+        );
+        check(
+            "Riot police used water cannon on students marching to parliament.",
+            state,
+            Some(T::ProtestWithIntervention),
+        );
+        check("Protesters set a police car on fire and blocked the highway.", none, Some(T::ViolentDemonstration));
+        check("Protesters attacked the district office with stones.", none, Some(T::ViolentDemonstration));
+        check("Troops opened fire on the protesters, killing four.", state, Some(T::ExcessiveForceAgainstProtesters));
+        check("Traders marched to the town hall to protest against new levies.", none, Some(T::PeacefulProtest));
+        check("Families held a vigil outside the ministry.", none, Some(T::PeacefulProtest));
+        check("A suicide bomber struck a campaign rally in the market town.", none, Some(T::SuicideBomb));
+        check("Youths protesting the killing of a trader blocked the main road.", none, Some(T::PeacefulProtest));
+    }
+
+    #[test]
+    fn property_bases_groups_and_other_developments() {
+        use SubEventType as T;
+        let none = Parties::default();
+        check("Unidentified men set fire to a primary school overnight.", none, Some(T::LootingPropertyDestruction));
+        check(
+            "The militia set up a checkpoint on the road to the mines.",
+            none,
+            Some(T::HeadquartersOrBaseEstablished),
+        );
+        check(
+            "The army established a forward operating base near the lake.",
+            none,
+            Some(T::HeadquartersOrBaseEstablished),
+        );
+        check("Aid agencies set up camps for the displaced near the town.", none, None);
+        check("The group announced the appointment of a new leader.", none, Some(T::ChangeToGroupActivity));
+        check("A faction broke away from the movement on Monday.", none, Some(T::ChangeToGroupActivity));
+        check("The insurgents announced the end of their unilateral ceasefire.", none, Some(T::ChangeToGroupActivity));
+        check("Armed men ordered villagers to leave within three days.", none, Some(T::Other));
+        check("The rebels imposed a new tax on livestock traders.", none, Some(T::Other));
+        check("A drone hit a fuel depot in the occupied town.", none, Some(T::AirDroneStrike));
+        check("Police fired mortars at the palace.", none, Some(T::ShellingArtilleryMissileAttack));
+        check("Rebels fired rockets at the base and the army responded with artillery.", none, Some(T::ArmedClash));
+        check("Air defences downed two enemy drones over the port.", none, Some(T::DisruptedWeaponsUse));
+        check("A grenade exploded after being thrown into a bar.", none, Some(T::Grenade));
+        check("Police fired stun grenades at the crowd.", none, Some(T::ProtestWithIntervention));
+    }
+
+    #[test]
+    fn agreements_and_ended_fighting() {
+        use SubEventType as T;
+        let none = Parties::default();
+        check("Rival militias reached a truce, ending three days of fighting.", none, Some(T::Agreement));
+        check("The two sides signed a cessation of hostilities in the capital.", none, Some(T::Agreement));
+        check("The army and the rebels exchanged the bodies of fallen fighters.", none, Some(T::Agreement));
+        check("The militants released two prisoners as part of an exchange.", none, Some(T::Agreement));
+        check("Gunmen raped two women fleeing the fighting.", none, Some(T::SexualViolence));
+    }
+
+    #[test]
+    fn claims_of_attacks_told_elsewhere_make_no_event() {
+        use SubEventType as T;
+        let none = Parties::default();
+        check("The group claimed responsibility for the attack on the mosque.", none, None);
+        check("The militants claimed last week's bombing of the market.", none, None);
+        check("The army blamed the rebels for the ambush on the convoy.", none, None);
+        check("The group claimed to have killed five soldiers near the border.", none, Some(T::Attack));
+    }
+
+    #[test]
     fn non_political_text() {
         assert!(non_political("At least 10 are killed as a small plane crashes into a town."));
         assert!(non_political("A flood swept away houses in the valley."));
         assert!(!non_political("Rebels shelled the town."));
+        assert!(non_political("A fire at a garment factory killed 17 workers."));
+        assert!(non_political("Police seized two tonnes of cocaine at the port."));
+        assert!(!non_political("Villagers lynched a suspected thief in the market."));
+        assert!(!non_political("The government and the rebels signed an agreement to begin a bilateral truce."));
     }
 }

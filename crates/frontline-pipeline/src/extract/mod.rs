@@ -62,12 +62,25 @@ impl<'a> Document<'a> {
             }
         };
         let mut places = resources.gazetteer.recognise(&clean, &sentences);
-        let country_code = main_country(&places);
+        let mut country_code = main_country(&places);
+        let mut actors = resources.actors.recognise_at(&clean, &sentences, country_code.as_deref(), published);
+        // A village the gazetteer placed abroad ("Qusayr" as a town in
+        // Algeria) in a note about "regime forces" where no country is named
+        // (neither the places' nor the forces'): the state forces say whose
+        // country it is, and its name is read there.
+        if let Some(home) = state_country(&actors)
+            && country_code.as_deref() != Some(home.as_str())
+            && !named_country(&places, &home)
+            && !country_code.as_deref().is_some_and(|c| named_country(&places, c))
+        {
+            relocate(&mut places, &home, resources, &clean.text);
+            country_code = Some(home);
+            actors = resources.actors.recognise_at(&clean, &sentences, country_code.as_deref(), published);
+        }
         let keep: Vec<bool> =
             places.iter().map(|m| plausible(&clean.text, m, &places, country_code.as_deref())).collect();
         let mut keep = keep.into_iter();
         places.retain(|_| keep.next().unwrap_or(false));
-        let actors = resources.actors.recognise_at(&clean, &sentences, country_code.as_deref(), published);
         let counts = count::recognise(&clean, &sentences);
         // Normalisation only shrinks characters, so equal lengths mean equal offsets.
         let original_starts = if article.text.len() == clean.text.len() {
@@ -168,6 +181,48 @@ fn main_country(places: &[PlaceMention]) -> Option<String> {
     }
     let best = counts.iter().map(|(_, n)| *n).max()?;
     counts.iter().find(|(_, n)| *n == best).map(|(c, _)| c.to_string())
+}
+
+/// The country of the state forces the article names most, if any (state
+/// forces read as foreign when the places are placed abroad).
+fn state_country(actors: &[ActorMention]) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for m in actors.iter().filter(|m| matches!(m.actor.inter, Inter::StateForces | Inter::ExternalOtherForces)) {
+        let Some(c) = m.actor.country_code.as_deref() else { continue };
+        match counts.iter_mut().find(|(k, _)| *k == c) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max()?;
+    counts.iter().find(|(_, n)| *n == best).map(|(c, _)| c.to_string())
+}
+
+/// Whether the text names country `cc` itself: the country or its people.
+fn named_country(places: &[PlaceMention], cc: &str) -> bool {
+    places.iter().any(|m| m.place.country_code == cc && (m.demonym || m.place.feature_code.starts_with("PCL")))
+}
+
+/// Reads the names of places outside `home`, and of no country the text
+/// names, as the best place of that name in `home` when there is one.
+fn relocate(places: &mut [PlaceMention], home: &str, resources: &Resources, text: &str) {
+    let named: Vec<String> = places
+        .iter()
+        .filter(|m| m.demonym || m.place.feature_code.starts_with("PCL"))
+        .map(|m| m.place.country_code.clone())
+        .collect();
+    for m in places.iter_mut() {
+        if m.demonym || m.place.country_code == home || named.contains(&m.place.country_code) {
+            continue;
+        }
+        let found = resources.gazetteer.lookup(&text[m.start..m.end]).into_iter().find(|(p, _)| p.country_code == home);
+        if let Some((p, _)) = found {
+            if m.precision == m.place.precision() {
+                m.precision = p.precision();
+            }
+            m.place = p.clone();
+        }
+    }
 }
 
 /// Whether a place mention can locate an event: not a dateline ("BEIRUT —",
@@ -359,6 +414,9 @@ struct Draft {
     counts: Vec<(usize, usize)>,
     /// Named (not fallback) actors.
     named: Vec<String>,
+    /// Neither a place nor a date of its own: the clause tells more of an
+    /// event named before it ("Two soldiers were killed.").
+    dependent: bool,
 }
 
 /// Events of a document, and the reasons candidates were dropped.
@@ -372,7 +430,8 @@ pub fn events(doc: &Document<'_>) -> (Vec<Event>, Vec<Diagnostic>) {
             continue;
         }
         let text = s.text(&doc.clean);
-        let found = classify::cues(text, s.start);
+        let mut found = classify::cues(text, s.start);
+        found.retain(|f| !in_name(doc, f));
         if found.is_empty() {
             continue;
         }
@@ -413,6 +472,27 @@ pub fn events(doc: &Document<'_>) -> (Vec<Event>, Vec<Diagnostic>) {
         }
     }
     (events, notes)
+}
+
+/// Whether a cue is a word of a name, not a report: inside an actor's name
+/// ("National Liberation Front", "Liberation Army of Afrin"), or a
+/// capitalised noun before another capitalised word ("Liberation Brigade").
+fn in_name(doc: &Document<'_>, f: &classify::Found) -> bool {
+    // A crowd named by what it does ("protesters", "rioters") is the event's own word.
+    if matches!(f.cue, Cue::Protest | Cue::Riot | Cue::Mob) {
+        return false;
+    }
+    if doc.actors.iter().any(|m| m.start <= f.start && f.end <= m.end) {
+        return true;
+    }
+    let word = &doc.clean.text[f.start..f.end];
+    let next = doc.clean.text[f.end..].trim_start_matches([' ', '-']);
+    !word.contains(' ')
+        && word.ends_with("ion")
+        && word.starts_with(|c: char| c.is_uppercase())
+        && f.start > 0
+        && !doc.clean.text[..f.start].trim_end().ends_with(['.', '!', '?'])
+        && next.starts_with(|c: char| c.is_uppercase())
 }
 
 fn note(doc: &Document<'_>, at: usize, why: &str) -> Diagnostic {
@@ -551,6 +631,10 @@ fn draft(
         // crossing") with neither who nor where of its own retells the news.
         return None;
     }
+    // A place named only before the sentence ("1 soldier was killed." after
+    // the clash at a village) is borrowed: the clause reports more of an
+    // event told there, not one of its own.
+    let borrowed = found_place.is_none_or(|(m, _)| !within(m.start, m.end, sentence.start, sentence.end));
     let place = found_place
         .map(|(m, p)| (m.place.clone(), p))
         .or_else(|| country_place(doc, &actors).map(|p| (p, GeoPrecision::Region)));
@@ -638,8 +722,8 @@ fn draft(
     let evidence_source = source.or_else(|| doc.article.outlet.clone()).unwrap_or_default();
     let place = place.map(|(p, g)| (capital(doc, p), g));
     // Without a town of its own, an event may take a town from another mention.
-    let coarse =
-        place.as_ref().is_none_or(|p| p.0.feature_code.starts_with("PCL") || p.0.feature_code.starts_with("ADM"));
+    let coarse = borrowed
+        || place.as_ref().is_none_or(|p| p.0.feature_code.starts_with("PCL") || p.0.feature_code.starts_with("ADM"));
     let mut confidence: f64 = 0.45;
     if lead {
         confidence += 0.2;
@@ -691,6 +775,7 @@ fn draft(
         coarse,
         counts,
         named: named_actors,
+        dependent: borrowed && !doc.dates.iter().any(|m| within(m.start, m.end, sentence.start, sentence.end)),
     })
 }
 
@@ -900,7 +985,7 @@ fn same_event(a: &Draft, b: &Draft) -> bool {
     if !(absorbs(ta, tb) || absorbs(tb, ta)) {
         return false;
     }
-    if a.cand.date.map(|d| d.0) != b.cand.date.map(|d| d.0) {
+    if a.cand.date.map(|d| d.0) != b.cand.date.map(|d| d.0) && !a.dependent && !b.dependent {
         return false;
     }
     let place = |d: &Draft| d.cand.place.as_ref().map(|p| p.0.geonameid);
@@ -912,7 +997,11 @@ fn same_event(a: &Draft, b: &Draft) -> bool {
         _ => true,
     };
     let places_ok = place(a) == place(b) || (a.coarse && inside(a, b)) || (b.coarse && inside(b, a));
-    let actors_ok = a.named.is_empty() || b.named.is_empty() || a.named.iter().any(|n| b.named.contains(n));
+    let actors_ok = a.named.is_empty()
+        || b.named.is_empty()
+        || a.dependent
+        || b.dependent
+        || a.named.iter().any(|n| b.named.contains(n));
     places_ok && actors_ok
 }
 
@@ -962,6 +1051,61 @@ fn merge(a: &mut Draft, b: Draft) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    static RESOURCES: LazyLock<Resources> = LazyLock::new(Resources::builtin);
+
+    /// The events of an invented article published on 4 June 2023, as
+    /// (sub-event type, fatalities), most confident first.
+    fn check_events(text: &str, expect: &[(SubEventType, u32)]) {
+        let article = Article {
+            id: "t".into(),
+            text: text.into(),
+            published: NaiveDate::from_ymd_opt(2023, 6, 4),
+            ..Default::default()
+        };
+        let doc = Document::analyse(&article, &RESOURCES);
+        let (mut events, _) = events(&doc);
+        events.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+        let got: Vec<(SubEventType, u32)> = events.iter().map(|e| (e.sub_event_type, e.fatalities)).collect();
+        assert_eq!(got, expect, "in {text:?}");
+    }
+
+    #[test]
+    fn a_cue_word_inside_a_name_is_no_cue() {
+        use SubEventType as T;
+        check_events(
+            "On 3 June 2023, National Liberation Front fighters clashed with HTS near Idlib in Syria. No fatalities were reported.",
+            &[(T::ArmedClash, 0)],
+        );
+        check_events(
+            "On 3 June 2023, rebels of the Liberation Brigade clashed with HTS near Idlib in Syria. No fatalities were reported.",
+            &[(T::ArmedClash, 0)],
+        );
+    }
+
+    #[test]
+    fn state_forces_read_a_village_in_their_own_country() {
+        use SubEventType as T;
+        // Without a country named, "Qusayr" alone may resolve abroad; the
+        // regime's forces place it in Syria, so they regain it.
+        check_events(
+            "On 3 June 2023, regime forces retook Qusayr from the rebels.",
+            &[(T::GovernmentRegainsTerritory, 0)],
+        );
+    }
+
+    #[test]
+    fn a_casualty_sentence_without_a_place_reports_the_event_before_it() {
+        use SubEventType as T;
+        check_events(
+            "On 3 June 2023, unidentified gunmen attacked an army checkpoint near Palmyra in Syria. Two soldiers were killed and several others were wounded.",
+            &[(T::ArmedClash, 2)],
+        );
+        check_events(
+            "On 3 June 2023, HTS fighters clashed with a local family in Idlib. HTS sent reinforcements to the town. 2 people were killed.",
+            &[(T::ArmedClash, 2)],
+        );
+    }
 
     fn check_quoted(head: &str, expect: bool) {
         assert_eq!(quoted(head), expect, "{head:?}");

@@ -27,7 +27,7 @@ pub struct Inputs {
     /// Worker threads for extraction (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
-    /// Publication date for articles that carry none (YYYY-MM-DD).
+    /// Publication date for articles that carry none (YYYY-MM-DD; default: today, UTC).
     #[arg(long)]
     pub published: Option<NaiveDate>,
 }

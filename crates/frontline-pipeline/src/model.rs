@@ -24,6 +24,12 @@ pub struct Article {
     pub outlet: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// The day the article was read: the publication date of last resort,
+    /// used only when the article neither carries nor states one. Not part
+    /// of the record (never read, written or hashed), so re-reading an
+    /// undated article another day changes nothing.
+    #[serde(skip)]
+    pub read_on: Option<NaiveDate>,
 }
 
 /// ACLED disorder types.

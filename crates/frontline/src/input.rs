@@ -78,20 +78,22 @@ fn today() -> NaiveDate {
 }
 
 /// Reads every input, calling `sink` once per record, in input order.
-/// `published` is the default publication date for articles without one;
-/// without it they count as published today (UTC), the day they are read,
-/// so an undated report still dates its events ("on Sunday" is last Sunday).
+/// `published` is the publication date for articles without one. Every
+/// article is marked as read today (UTC): an article that neither carries
+/// nor states its date counts as published the day it is read, so an
+/// undated report still dates its events ("on Sunday" is last Sunday).
 pub fn for_each(
     files: &[PathBuf],
     published: Option<NaiveDate>,
     mut sink: impl FnMut(Item) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
-    let published = published.or_else(|| Some(today()));
+    let read_on = Some(today());
     let mut emit = |mut item: Item| {
-        if let Ok(a) = &mut item
-            && a.published.is_none()
-        {
-            a.published = published;
+        if let Ok(a) = &mut item {
+            if a.published.is_none() {
+                a.published = published;
+            }
+            a.read_on = read_on;
         }
         sink(item)
     };

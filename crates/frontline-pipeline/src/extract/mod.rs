@@ -54,7 +54,7 @@ impl<'a> Document<'a> {
         let (published, published_inferred) = match article.published {
             Some(p) => (Some(p), false),
             None => {
-                let p = date::infer_published(&clean, &sentences, &dates);
+                let p = date::infer_published(&clean, &sentences, &dates).or(article.read_on);
                 if p.is_some() {
                     dates = date::recognise(&clean, &sentences, p);
                 }

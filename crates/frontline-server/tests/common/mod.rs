@@ -121,6 +121,7 @@ fn article(id: &str) -> Article {
         outlet: Some(outlet.to_string()),
         url: Some(format!("https://example.org/{id}")),
         language: Some("en".to_string()),
+        read_on: None,
     }
 }
 

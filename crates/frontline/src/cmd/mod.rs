@@ -27,7 +27,8 @@ pub struct Inputs {
     /// Worker threads for extraction (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
-    /// Publication date for articles that carry none (YYYY-MM-DD; default: today, UTC).
+    /// Publication date for articles that carry none (YYYY-MM-DD); without it
+    /// one is read from the text, else the day of reading (UTC) stands in.
     #[arg(long)]
     pub published: Option<NaiveDate>,
 }

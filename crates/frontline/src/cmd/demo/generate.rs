@@ -382,6 +382,7 @@ impl Articles {
             outlet: Some(outlet.to_string()),
             url: None,
             language: Some("en".to_string()),
+            read_on: None,
         };
         let mut out = Vec::with_capacity(events.len());
         for (i, (planned, span)) in events.iter().zip(spans).enumerate() {

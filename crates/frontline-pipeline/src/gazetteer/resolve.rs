@@ -319,6 +319,9 @@ struct Raw {
     division: bool,
     /// Index of the raw mention written right after ", ".
     container: Option<usize>,
+    /// The container is named with "in"/"of" ("X in Y countryside"), not
+    /// after a comma, which may also join a list ("Homs, Hama").
+    inside: bool,
 }
 
 pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Vec<PlaceMention> {
@@ -486,6 +489,7 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
                 && container_link(&text[prev_end..toks[i].start])
             {
                 raws[prev_idx].container = Some(idx);
+                raws[prev_idx].inside = text[prev_end..toks[i].start].trim() != ",";
             }
             raws.push(Raw {
                 start: toks[i].start,
@@ -498,6 +502,7 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
                 near,
                 division,
                 container: None,
+                inside: false,
             });
             prev_raw_end = Some((idx, toks[j - 1].end));
             i = j;
@@ -566,6 +571,10 @@ const LINK_WORDS: &[&str] = &[
     "outskirts",
     "suburbs",
     "part",
+    "vicinity",
+    "axis",
+    "front",
+    "frontline",
 ];
 
 /// Whether the text between two place names says the second contains the
@@ -839,6 +848,9 @@ fn resolve(g: &Gazetteer, raws: &[Raw]) -> Vec<PlaceMention> {
             continue;
         }
         let broad = matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "ADM1");
+        if contradicted(raws, r, g.place(c.id), |o| cands[of_raw[o]].get(best[of_raw[o]]).map(|x| g.place(x.id))) {
+            continue;
+        }
         if r.common && !broad && r.container.is_none() {
             continue;
         }
@@ -857,6 +869,27 @@ fn resolve(g: &Gazetteer, raws: &[Raw]) -> Vec<PlaceMention> {
     out
 }
 
+/// Whether a place said to lie in another ("X in the Y countryside", "X
+/// neighbourhood of Y", through a chain of such) resolved outside it: then
+/// the gazetteer lacks the right X, and the mention would only mislead.
+fn contradicted<'a>(raws: &[Raw], r: &Raw, own: &Place, place_of: impl Fn(usize) -> Option<&'a Place>) -> bool {
+    let (true, Some(mut outer)) = (r.inside, r.container) else { return false };
+    for _ in 0..4 {
+        match raws[outer].container {
+            Some(next) if raws[outer].inside => outer = next,
+            _ => break,
+        }
+    }
+    let Some(q) = place_of(outer) else { return false };
+    let checkable = matches!(q.feature_code.as_str(), "ADM1" | "ADM2" | "AREA") && !q.admin1.is_empty()
+        || q.feature_code == "PCLI"
+        || q.feature_code.starts_with("PPL");
+    checkable
+        && !matches!(own.feature_code.as_str(), "PCLI" | "ADM1")
+        && own.geonameid != q.geonameid
+        && !contains(q, own)
+}
+
 /// Whether `outer` (a division or country) contains `inner`.
 fn contains(outer: &Place, inner: &Place) -> bool {
     match outer.feature_code.as_str() {
@@ -864,10 +897,11 @@ fn contains(outer: &Place, inner: &Place) -> bool {
         "ADM1" => {
             outer.country_code == inner.country_code && outer.admin1 == inner.admin1 && inner.feature_code != "ADM1"
         }
-        // A county, or a town standing for its surroundings ("Aleppo
-        // countryside"): places of its first-level division.
+        // A county, an area of one division ("Idlib countryside"), or a
+        // town standing for its surroundings ("Aleppo countryside"): places
+        // of its first-level division.
         code => {
-            (code == "ADM2" || code.starts_with("PPL"))
+            (code == "ADM2" || code.starts_with("PPL") || code == "AREA" && !outer.admin1.is_empty())
                 && outer.country_code == inner.country_code
                 && outer.admin1 == inner.admin1
                 && !matches!(inner.feature_code.as_str(), "PCLI" | "ADM1" | "ADM2")
@@ -976,6 +1010,13 @@ mod tests {
         check_places("Fighters of Hayat Tahrir al-Sham shelled Homs.", &["Homs"]);
         check_places("The Al Sham Legion attacked Hama.", &["Hama"]);
         check_places("Shells fell on Deir al-Zour.", &["Deir al-Zour"]);
+    }
+
+    #[test]
+    fn a_place_outside_the_place_it_is_said_to_lie_in_is_dropped() {
+        check_places("Clashes hit Manbij in the eastern countryside of Aleppo.", &["Manbij", "Aleppo"]);
+        check_places("Clashes hit Manbij in the eastern countryside of Homs.", &["Homs"]);
+        check_places("Clashes hit Manbij, Homs and Hama.", &["Manbij", "Homs", "Hama"]);
     }
 
     fn check_link(between: &str, expect: bool) {

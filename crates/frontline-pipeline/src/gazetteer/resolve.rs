@@ -383,6 +383,7 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
                 continue;
             };
             let mut j = i + n;
+            let mut first = i;
             for extra in 1..=2 {
                 if let Some(x) = toks.get(i + n + extra - 1)
                     && AREA_WORDS.contains(&kstr(x))
@@ -393,6 +394,13 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
                         (k, j) = (longer, i + n + extra);
                         break;
                     }
+                }
+            }
+            // "rural Damascus": the division around a city, where one is named so.
+            if i > 0 && !has_break(text, toks[i - 1].end, toks[i].start) && kstr(&toks[i - 1]) == "rural" {
+                let longer = format!("rural {k}");
+                if !g.candidates(&longer, false).is_empty() {
+                    (k, first) = (longer, i - 1);
                 }
             }
             if i > 0
@@ -438,6 +446,24 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
                 })
             };
             if j - i > 1 && group(&k) {
+                i = j;
+                continue;
+            }
+            // "Nour al-Din al-Zinki", "Hurras al Deen": the name goes on with
+            // an article and a capitalised word, and the whole is no place;
+            // only a major place keeps its name there ("Aleppo al-Jadida").
+            let continues = toks.get(j).is_some_and(|x| {
+                !has_break(text, toks[j - 1].end, x.start)
+                    && (x.conn
+                        && ARABIC_ARTICLES.contains(&kstr(x))
+                        && toks.get(j + 1).is_some_and(|y| y.cap && !has_break(text, x.end, y.start))
+                        || x.cap && text[x.start..x.end].starts_with(char::is_lowercase))
+            });
+            if continues
+                && !g.candidates(&k, false).iter().any(|c| {
+                    c.demonym || matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "ADM1" | "PPLC" | "PPLA")
+                })
+            {
                 i = j;
                 continue;
             }
@@ -492,7 +518,7 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
                 raws[prev_idx].inside = text[prev_end..toks[i].start].trim() != ",";
             }
             raws.push(Raw {
-                start: toks[i].start,
+                start: toks[first].start,
                 end: toks[j - 1].end,
                 key: k,
                 single: j - i == 1,
@@ -1010,6 +1036,18 @@ mod tests {
         check_places("Fighters of Hayat Tahrir al-Sham shelled Homs.", &["Homs"]);
         check_places("The Al Sham Legion attacked Hama.", &["Hama"]);
         check_places("Shells fell on Deir al-Zour.", &["Deir al-Zour"]);
+        check_places("Nour al-Din al-Zinki fighters entered Homs.", &["Homs"]);
+        check_places("Manbij al-Kabir fighters entered Homs.", &["Homs"]);
+    }
+
+    #[test]
+    fn rural_city_is_the_division_around_it() {
+        check_resolved("Shelling hit a farm in rural Damascus.", &[("rural Damascus", "Syria")]);
+        let g = Gazetteer::builtin();
+        let c = crate::clean::clean("Shelling hit a farm in rural Damascus.");
+        let s = crate::segment::sentences(&c);
+        let m = recognise(&g, &c, &s);
+        assert_eq!((m[0].place.feature_code.as_str(), m[0].place.admin1.as_str()), ("ADM1", "Rural Damascus"));
     }
 
     #[test]

@@ -153,6 +153,17 @@ const TITLES: &[&str] = &[
     "rev",
     "coach",
     "chairman",
+    "councilman",
+    "councilwoman",
+    "commissioner",
+    "sheriff",
+    "deputy",
+    "trooper",
+    "pastor",
+    "bishop",
+    "detective",
+    "sergeant",
+    "lieutenant",
 ];
 
 /// Words after a name that make it a speaker ("Dunn said").
@@ -485,9 +496,17 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
                 // "Fargo City Commissioner", "Mansfield Police": a place
                 // naming an office is no person's name, whatever comes before.
                 let qualified = toks.get(j).is_some_and(|x| joined(j - 1, j) && x.cap && QUALIFIERS.contains(&kstr(x)));
+                // "Lt. Paul Henderson", "Marsha J. Moore", "George V. Voinovich":
+                // a title or an initial next to the name makes it a person's.
+                let dotted = |a: usize, b: usize| text[toks[a].end..toks[b].start].trim() == ".";
+                let initial = |x: usize| toks[x].end - toks[x].start == 1 && toks[x].caps;
                 let title_before = i > 0
-                    && joined(i - 1, i)
+                    && (joined(i - 1, i) || dotted(i - 1, i))
                     && (TITLES.contains(&kstr(&toks[i - 1])) || small && kstr(&toks[i - 1]) == "said");
+                // ("W. Columbia" is a direction)
+                let compass = |x: usize| ["n", "s", "e", "w"].contains(&kstr(&toks[x]));
+                let initials = i > 0 && initial(i - 1) && !compass(i - 1) && dotted(i - 1, i)
+                    || j + 1 < toks.len() && joined(j - 1, j) && initial(j) && text[toks[j].end..].starts_with('.');
                 let first_name_before = i > 0 && joined(i - 1, i) && small && namelike(&toks[i - 1]);
                 // "Spain says": a country or a big city speaking is still a place.
                 let speaker = small && toks.get(j).is_some_and(|x| joined(j - 1, j) && SPEECH.contains(&kstr(x)));
@@ -497,7 +516,11 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
                     i = j;
                     continue;
                 }
-                if !qualified && (title_before || first_name_before || speaker || small && group(&k)) {
+                let people = g.candidates(&k, false).iter().any(|c| c.demonym || g.place(c.id).feature_code == "PCLI");
+                if !qualified
+                    && !people
+                    && (title_before || initials || first_name_before || speaker || small && group(&k))
+                {
                     persons.insert(k.clone());
                     i = j;
                     continue;
@@ -1029,6 +1052,14 @@ mod tests {
         check_places("The council met in Greer on Monday, said Greer City Administrator Ann Lee.", &["Greer", "Greer"]);
         check_places("Spain says it has confirmed a second case.", &["Spain"]);
         check_places("Officials said Greer would vote.", &[]);
+    }
+
+    #[test]
+    fn initials_and_dotted_titles_make_persons() {
+        check_places("The report by Ann J. Greer was read in Fargo.", &["Fargo"]);
+        check_places("Capt. Greer said the road in Fargo was shut.", &["Fargo"]);
+        check_places("Two held in W. Columbia shooting.", &["Columbia"]);
+        check_places("The deputy Russian minister met officials in Homs.", &["Russian", "Homs"]);
     }
 
     #[test]

@@ -170,7 +170,7 @@ impl<'a> Document<'a> {
 }
 
 /// The country most place mentions (demonyms included) are in.
-fn main_country(places: &[PlaceMention]) -> Option<String> {
+fn main_country<'a>(places: impl IntoIterator<Item = &'a PlaceMention>) -> Option<String> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for m in places {
         let c = m.place.country_code.as_str();
@@ -227,8 +227,10 @@ fn relocate(places: &mut [PlaceMention], home: &str, resources: &Resources, text
 
 /// Whether a place mention can locate an event: not a dateline ("BEIRUT —",
 /// where the story was filed), and in a country the article is about (named
-/// itself, or its main country), so a stray name matching a foreign
-/// town ("Brig." as in Brig, Switzerland) does not move an event abroad.
+/// itself, or its main country) unless it is a country, division or
+/// capital, so a stray name
+/// matching a small foreign town ("Brig." as in Brig, Switzerland) does not
+/// move an event abroad.
 fn plausible(text: &str, m: &PlaceMention, all: &[PlaceMention], main: Option<&str>) -> bool {
     let name = &text[m.start..m.end];
     let after = text[m.end..].trim_start_matches([' ', ',']);
@@ -242,7 +244,12 @@ fn plausible(text: &str, m: &PlaceMention, all: &[PlaceMention], main: Option<&s
     let cc = m.place.country_code.as_str();
     let named =
         |o: &&PlaceMention| o.place.country_code == cc && (o.demonym || o.place.feature_code.starts_with("PCL"));
-    main == Some(cc) || all.iter().any(|o| named(&o))
+    // Continents and seas have no country; a foreign country, division or
+    // capital is what its name means.
+    let major = cc.trim().is_empty() || matches!(m.place.feature_code.as_str(), "PCLI" | "ADM1" | "PPLC");
+    // The country most places (not peoples: "Russian forces") are in.
+    let main_place = main_country(all.iter().filter(|o| !o.demonym));
+    major || main == Some(cc) || main_place.as_deref() == Some(cc) || all.iter().any(|o| named(&o))
 }
 
 /// An event before its preconditions are checked: every field optional.

@@ -140,6 +140,11 @@ impl Gazetteer {
         if id < n { &self.builtin.index.places[id as usize] } else { &self.extra.places[(id - n) as usize] }
     }
 
+    /// Whether a place comes from an added dump, not the built-in data.
+    fn is_added(&self, id: u32) -> bool {
+        id >= self.builtin.index.places.len() as u32
+    }
+
     /// How many names a place has.
     fn name_count(&self, id: u32) -> u16 {
         let n = self.builtin.index.places.len() as u32;
@@ -214,6 +219,17 @@ mod tests {
         assert_eq!(hits.first().map(|h| h.0.geonameid), Some(100001));
         let p = hits[0].0;
         assert_eq!((p.country.as_str(), p.admin1.as_str()), ("Syria", "Homs"));
+    }
+
+    #[test]
+    fn an_added_villages_other_name_is_recognised_alone() {
+        let mut g = Gazetteer::builtin();
+        let row = "100004\tTall Qarasah\tTall Qarasah\tQarrasi,Tell Karassa\t36.0\t37.1\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t400\tAsia/Damascus\t2020-01-01\n";
+        assert_eq!(g.add_geonames_dump(row).0, 1);
+        let c = crate::clean::clean("Rebels shelled Qarrasi on Monday.");
+        let s = crate::segment::sentences(&c);
+        let found: Vec<u64> = g.recognise(&c, &s).iter().map(|m| m.place.geonameid).collect();
+        assert_eq!(found, vec![100004]);
     }
 
     /// `cargo test --release -p frontline-pipeline --lib load_time -- --ignored --nocapture`

@@ -33,9 +33,16 @@ impl Candidate {
     pub fn new(g: &Gazetteer, id: u32, flags: u32, skeleton: bool) -> Candidate {
         let (alt, demonym) = (flags & ALT != 0, flags & DEMONYM != 0);
         let known = (f32::from(g.name_count(id)) + 1.0).ln() * 0.08;
-        Candidate { id, alt, demonym, skeleton, prior: prior(g.place(id), alt, skeleton) + known }
+        // A gazetteer the user added (`--gazetteer`) names the places they
+        // care about: its villages outrank same-named places elsewhere.
+        let added = if g.is_added(id) && g.place(id).feature_code.starts_with("PPL") { ADDED_BONUS } else { 0.0 };
+        Candidate { id, alt, demonym, skeleton, prior: prior(g.place(id), alt, skeleton) + known + added }
     }
 }
+
+/// Prior bonus of the places of an added dump: enough to lift a village's
+/// alternate name over the bar a bare alternate name must pass.
+const ADDED_BONUS: f32 = 0.5;
 
 /// What a place is worth before context: bigger and more important places
 /// are what a bare name usually means.
@@ -171,6 +178,17 @@ const TITLES: &[&str] = &[
     "rev",
     "coach",
     "chairman",
+    "councilman",
+    "councilwoman",
+    "commissioner",
+    "sheriff",
+    "deputy",
+    "trooper",
+    "pastor",
+    "bishop",
+    "detective",
+    "sergeant",
+    "lieutenant",
 ];
 
 /// Words after a name that make it a speaker ("Dunn said").
@@ -332,10 +350,16 @@ struct Raw {
     acronym: bool,
     /// A common English word ("Reading") with no locative word before it.
     common: bool,
+    /// After a locative word ("in", "near"): a place even if the same name
+    /// is a person's elsewhere in the article.
+    locative: bool,
     near: bool,
     division: bool,
     /// Index of the raw mention written right after ", ".
     container: Option<usize>,
+    /// The container is named with "in"/"of" ("X in Y countryside"), not
+    /// after a comma, which may also join a list ("Homs, Hama").
+    inside: bool,
 }
 
 pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Vec<PlaceMention> {
@@ -407,6 +431,7 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
                 continue;
             };
             let mut j = i + n;
+            let mut first = i;
             for extra in 1..=2 {
                 if let Some(x) = toks.get(i + n + extra - 1)
                     && AREA_WORDS.contains(&kstr(x))
@@ -417,6 +442,13 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
                         (k, j) = (longer, i + n + extra);
                         break;
                     }
+                }
+            }
+            // "rural Damascus": the division around a city, where one is named so.
+            if i > 0 && !has_break(text, toks[i - 1].end, toks[i].start) && kstr(&toks[i - 1]) == "rural" {
+                let longer = format!("rural {k}");
+                if !g.candidates(&longer, false).is_empty() {
+                    (k, first) = (longer, i - 1);
                 }
             }
             if i > 0
@@ -437,12 +469,48 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
                 i = j;
                 continue;
             }
-            if arabic_article
+            // "Tahrir al-Sham", "Ahrar Al Sham": a name inside a longer one
+            // that is no place (a generic word before it, "Deir al-Zour", is
+            // part of a place's name).
+            let prefixed = text[t.start..t.end].starts_with(char::is_lowercase);
+            if (arabic_article || prefixed && j - i == 1)
                 && i > 0
                 && !has_break(text, toks[i - 1].end, toks[i].start)
                 && toks[i - 1].cap
                 && !toks[i - 1].conn
                 && !g.is_stopword(kstr(&toks[i - 1]))
+                && !GENERIC.contains(&kstr(&toks[i - 1]))
+            {
+                i = j;
+                continue;
+            }
+            // "Hamza Division", "Al Sham Legion": a group named after a place
+            // (a country's name there is still the country's: "Iraq Army").
+            let group = |k: &str| {
+                toks.get(j).is_some_and(|x| {
+                    !has_break(text, toks[j - 1].end, x.start)
+                        && ORGANISATION.contains(&kstr(x))
+                        && !g.candidates(k, false).iter().any(|c| c.demonym || g.place(c.id).feature_code == "PCLI")
+                })
+            };
+            if j - i > 1 && group(&k) {
+                i = j;
+                continue;
+            }
+            // "Nour al-Din al-Zinki", "Hurras al Deen": the name goes on with
+            // an article and a capitalised word, and the whole is no place;
+            // only a major place keeps its name there ("Aleppo al-Jadida").
+            let continues = toks.get(j).is_some_and(|x| {
+                !has_break(text, toks[j - 1].end, x.start)
+                    && (x.conn
+                        && ARABIC_ARTICLES.contains(&kstr(x))
+                        && toks.get(j + 1).is_some_and(|y| y.cap && !has_break(text, x.end, y.start))
+                        || x.cap && text[x.start..x.end].starts_with(char::is_lowercase))
+            });
+            if continues
+                && !g.candidates(&k, false).iter().any(|c| {
+                    c.demonym || matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "ADM1" | "PPLC" | "PPLA")
+                })
             {
                 i = j;
                 continue;
@@ -466,19 +534,34 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
                         && !QUALIFIERS.contains(&kstr(x))
                         && !TITLES.contains(&kstr(x))
                 };
-                let title_before =
-                    i > 0 && joined(i - 1, i) && (TITLES.contains(&kstr(&toks[i - 1])) || kstr(&toks[i - 1]) == "said");
+                // "Fargo City Commissioner", "Mansfield Police": a place
+                // naming an office is no person's name, whatever comes before.
+                let qualified = toks.get(j).is_some_and(|x| joined(j - 1, j) && x.cap && QUALIFIERS.contains(&kstr(x)));
+                // "Lt. Paul Henderson", "Marsha J. Moore", "George V. Voinovich":
+                // a title or an initial next to the name makes it a person's.
+                let dotted = |a: usize, b: usize| text[toks[a].end..toks[b].start].trim() == ".";
+                let initial = |x: usize| toks[x].end - toks[x].start == 1 && toks[x].caps;
+                let title_before = i > 0
+                    && (joined(i - 1, i) || dotted(i - 1, i))
+                    && (TITLES.contains(&kstr(&toks[i - 1])) || small && kstr(&toks[i - 1]) == "said");
+                // ("W. Columbia" is a direction)
+                let compass = |x: usize| ["n", "s", "e", "w"].contains(&kstr(&toks[x]));
+                let initials = i > 0 && initial(i - 1) && !compass(i - 1) && dotted(i - 1, i)
+                    || j + 1 < toks.len() && joined(j - 1, j) && initial(j) && text[toks[j].end..].starts_with('.');
                 let first_name_before = i > 0 && joined(i - 1, i) && small && namelike(&toks[i - 1]);
-                let speaker = toks.get(j).is_some_and(|x| {
-                    joined(j - 1, j) && (SPEECH.contains(&kstr(x)) || small && ORGANISATION.contains(&kstr(x)))
-                });
+                // "Spain says": a country or a big city speaking is still a place.
+                let speaker = small && toks.get(j).is_some_and(|x| joined(j - 1, j) && SPEECH.contains(&kstr(x)));
                 let surname_after = small && toks.get(j).is_some_and(|x| joined(j - 1, j) && namelike(x));
                 if surname_after {
                     persons.insert(kstr(&toks[j]).to_string());
                     i = j;
                     continue;
                 }
-                if title_before || first_name_before || speaker {
+                let people = g.candidates(&k, false).iter().any(|c| c.demonym || g.place(c.id).feature_code == "PCLI");
+                if !qualified
+                    && !people
+                    && (title_before || initials || first_name_before || speaker || small && group(&k))
+                {
                     persons.insert(k.clone());
                     i = j;
                     continue;
@@ -489,30 +572,33 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
             let near = before.iter().any(|w| NEAR_BEFORE.contains(&kstr(w))) || NEAR_AFTER.contains(&after);
             let locative = before.last().is_some_and(|w| LOCATIVE.contains(&kstr(w)) || NEAR_BEFORE.contains(&kstr(w)));
             let common = j - i == 1 && !t.caps && g.builtin.tables.common.contains_key(k.as_str());
-            let after_place = prev_raw_end.is_some_and(|(_, e)| text[e..toks[i].start].trim() == ",");
+            let after_place = prev_raw_end.is_some_and(|(_, e)| container_link(&text[e..toks[i].start]));
             let division = DIVISION_AFTER.contains(&after);
             let idx = raws.len();
             if let Some((prev_idx, prev_end)) = prev_raw_end
-                && text[prev_end..toks[i].start].trim() == ","
+                && container_link(&text[prev_end..toks[i].start])
             {
                 raws[prev_idx].container = Some(idx);
+                raws[prev_idx].inside = text[prev_end..toks[i].start].trim() != ",";
             }
             raws.push(Raw {
-                start: toks[i].start,
+                start: toks[first].start,
                 end: toks[j - 1].end,
                 key: k,
                 single: j - i == 1,
                 acronym: j - i == 1 && t.caps,
                 common: common && !locative && !after_place,
+                locative,
                 near,
                 division,
                 container: None,
+                inside: false,
             });
             prev_raw_end = Some((idx, toks[j - 1].end));
             i = j;
         }
     }
-    let keep: Vec<bool> = raws.iter().map(|r| !(r.single && persons.contains(&r.key))).collect();
+    let keep: Vec<bool> = raws.iter().map(|r| !(r.single && !r.locative && persons.contains(&r.key))).collect();
     let mut renumber = Vec::with_capacity(raws.len());
     let mut n = 0;
     for &k in &keep {
@@ -524,6 +610,82 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
         r.container = r.container.filter(|&c| keep[c]).map(|c| renumber[c]);
     }
     resolve(g, &raws)
+}
+
+/// Words that may stand between a place and the larger one it lies in
+/// ("Muzan village in the Deir ez Zor countryside", "Fallaha in the
+/// south-eastern countryside of Al-Hasakeh city", "the Ihsem area of ...").
+const LINK_WORDS: &[&str] = &[
+    "in",
+    "of",
+    "the",
+    "city",
+    "town",
+    "village",
+    "area",
+    "neighbourhood",
+    "neighborhood",
+    "district",
+    "quarter",
+    "countryside",
+    "province",
+    "governorate",
+    "region",
+    "county",
+    "rural",
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "outskirts",
+    "suburbs",
+    "part",
+    "vicinity",
+    "axis",
+    "front",
+    "frontline",
+];
+
+/// Whether the text between two place names says the second contains the
+/// first: a comma ("Fargo, North Dakota"), or "in"/"of" with only
+/// [`LINK_WORDS`] around it.
+fn container_link(between: &str) -> bool {
+    let between = between.trim();
+    if between == "," {
+        return true;
+    }
+    let mut words = 0;
+    let mut linked = false;
+    for w in between.split_whitespace() {
+        let w = w.to_lowercase();
+        if !LINK_WORDS.contains(&w.as_str()) {
+            return false;
+        }
+        linked |= w == "in" || w == "of";
+        words += 1;
+    }
+    linked && words <= 6
 }
 
 /// Sentence punctuation between two tokens splits a name.
@@ -729,6 +891,15 @@ fn resolve(g: &Gazetteer, raws: &[Raw]) -> Vec<PlaceMention> {
         .enumerate()
         .map(|(k, n)| {
             let mut c = g.candidates(n, true);
+            // The exact name of a people, a country, a division or a capital
+            // ("Russian", "Syria", "Hama") is not a variant spelling of a
+            // village's.
+            let major = |c: &Candidate| {
+                c.demonym || matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "ADM1" | "PPLC" | "PPLA")
+            };
+            if c.iter().any(|c| !c.skeleton && major(c)) {
+                c.retain(|c| !c.skeleton);
+            }
             if raws.iter().zip(&of_raw).any(|(r, &o)| o == k && r.acronym) {
                 c.retain(|c| matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "ADM1"));
             }
@@ -800,15 +971,34 @@ fn resolve(g: &Gazetteer, raws: &[Raw]) -> Vec<PlaceMention> {
             best[k] = (0..cands[k].len()).max_by(|&a, &b| scores[k][a].total_cmp(&scores[k][b])).unwrap_or(0);
         }
     }
+    let chosen: Vec<Option<&Place>> = (0..names.len()).map(|k| cands[k].get(best[k]).map(|c| g.place(c.id))).collect();
+    // A variant spelling stands only where another name of the article is in
+    // the same country, or the place is in a gazetteer the user added:
+    // alone, "Neither" is not Nador. Else the best exact match stands.
+    for k in 0..names.len() {
+        let Some(c) = cands[k].get(best[k]) else { continue };
+        let p = g.place(c.id);
+        let corroborated =
+            chosen.iter().enumerate().any(|(o, q)| o != k && q.is_some_and(|q| q.country_code == p.country_code));
+        if c.skeleton && !corroborated && !g.is_added(c.id) {
+            best[k] = (0..cands[k].len())
+                .filter(|&i| !cands[k][i].skeleton)
+                .max_by(|&a, &b| scores[k][a].total_cmp(&scores[k][b]))
+                .unwrap_or(usize::MAX);
+        }
+    }
     let mut out = Vec::with_capacity(raws.len());
     for (r, &k) in raws.iter().zip(&of_raw) {
         let Some(c) = cands[k].get(best[k]) else { continue };
         let s = scores[k][best[k]];
         let second = (0..cands[k].len()).filter(|&i| i != best[k]).map(|i| scores[k][i]).fold(f32::MIN, f32::max);
-        if r.single && c.alt && !c.demonym && s < 0.5 {
+        if r.single && c.alt && !c.demonym && s < 0.5 && !g.is_added(c.id) {
             continue;
         }
         let broad = matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "ADM1");
+        if contradicted(raws, r, g.place(c.id), |o| cands[of_raw[o]].get(best[of_raw[o]]).map(|x| g.place(x.id))) {
+            continue;
+        }
         if r.common && !broad && r.container.is_none() {
             continue;
         }
@@ -827,6 +1017,27 @@ fn resolve(g: &Gazetteer, raws: &[Raw]) -> Vec<PlaceMention> {
     out
 }
 
+/// Whether a place said to lie in another ("X in the Y countryside", "X
+/// neighbourhood of Y", through a chain of such) resolved outside it: then
+/// the gazetteer lacks the right X, and the mention would only mislead.
+fn contradicted<'a>(raws: &[Raw], r: &Raw, own: &Place, place_of: impl Fn(usize) -> Option<&'a Place>) -> bool {
+    let (true, Some(mut outer)) = (r.inside, r.container) else { return false };
+    for _ in 0..4 {
+        match raws[outer].container {
+            Some(next) if raws[outer].inside => outer = next,
+            _ => break,
+        }
+    }
+    let Some(q) = place_of(outer) else { return false };
+    let checkable = matches!(q.feature_code.as_str(), "ADM1" | "ADM2" | "AREA") && !q.admin1.is_empty()
+        || q.feature_code == "PCLI"
+        || q.feature_code.starts_with("PPL");
+    checkable
+        && !matches!(own.feature_code.as_str(), "PCLI" | "ADM1")
+        && own.geonameid != q.geonameid
+        && !contains(q, own)
+}
+
 /// Whether `outer` (a division or country) contains `inner`.
 fn contains(outer: &Place, inner: &Place) -> bool {
     match outer.feature_code.as_str() {
@@ -834,7 +1045,16 @@ fn contains(outer: &Place, inner: &Place) -> bool {
         "ADM1" => {
             outer.country_code == inner.country_code && outer.admin1 == inner.admin1 && inner.feature_code != "ADM1"
         }
-        _ => false,
+        // A county, an area of one division ("Idlib countryside"), or a
+        // town standing for its surroundings ("Aleppo countryside"): places
+        // of its first-level division.
+        code => {
+            (code == "ADM2" || code.starts_with("PPL") || code == "AREA" && !outer.admin1.is_empty())
+                && outer.country_code == inner.country_code
+                && outer.admin1 == inner.admin1
+                && !matches!(inner.feature_code.as_str(), "PCLI" | "ADM1" | "ADM2")
+                && outer.geonameid != inner.geonameid
+        }
     }
 }
 
@@ -908,6 +1128,78 @@ mod tests {
         check_places("Two guards died in Mosul, Baghdad Post said, citing Iraqi Airways staff.", &["Mosul", "Iraqi"]);
         check_places("Rebels shelled Fars province on Friday.", &["Fars"]);
         check_places("Palmyra was shelled, the Syrian Observatory for Human Rights said.", &["Palmyra", "Syrian"]);
+    }
+
+    fn check_resolved(text: &str, expect: &[(&str, &str)]) {
+        let g = Gazetteer::builtin();
+        let c = crate::clean::clean(text);
+        let s = crate::segment::sentences(&c);
+        let ms = recognise(&g, &c, &s);
+        let found: Vec<(&str, &str)> = ms.iter().map(|m| (&c.text[m.start..m.end], m.place.country.as_str())).collect();
+        assert_eq!(found, expect, "{text:?}");
+    }
+
+    #[test]
+    fn peoples_and_countries_are_not_variant_spellings() {
+        check_resolved("Russian jets struck Homs.", &[("Russian", "Russia"), ("Homs", "Syria")]);
+        check_resolved("Syria Democratic Forces entered Raqqa.", &[("Syria", "Syria"), ("Raqqa", "Syria")]);
+        check_places("Neither side reported casualties.", &[]);
+    }
+
+    #[test]
+    fn places_naming_offices_and_speaking_countries_stay_places() {
+        check_places("The council met in Greer on Monday, said Greer City Administrator Ann Lee.", &["Greer", "Greer"]);
+        check_places("Spain says it has confirmed a second case.", &["Spain"]);
+        check_places("Officials said Greer would vote.", &[]);
+    }
+
+    #[test]
+    fn initials_and_dotted_titles_make_persons() {
+        check_places("The report by Ann J. Greer was read in Fargo.", &["Fargo"]);
+        check_places("Capt. Greer said the road in Fargo was shut.", &["Fargo"]);
+        check_places("Two held in W. Columbia shooting.", &["Columbia"]);
+        check_places("The deputy Russian minister met officials in Homs.", &["Russian", "Homs"]);
+    }
+
+    #[test]
+    fn names_inside_group_names_are_not_places() {
+        check_places("Fighters of Hayat Tahrir al-Sham shelled Homs.", &["Homs"]);
+        check_places("The Al Sham Legion attacked Hama.", &["Hama"]);
+        check_places("Shells fell on Deir al-Zour.", &["Deir al-Zour"]);
+        check_places("Nour al-Din al-Zinki fighters entered Homs.", &["Homs"]);
+        check_places("Manbij al-Kabir fighters entered Homs.", &["Homs"]);
+    }
+
+    #[test]
+    fn rural_city_is_the_division_around_it() {
+        check_resolved("Shelling hit a farm in rural Damascus.", &[("rural Damascus", "Syria")]);
+        let g = Gazetteer::builtin();
+        let c = crate::clean::clean("Shelling hit a farm in rural Damascus.");
+        let s = crate::segment::sentences(&c);
+        let m = recognise(&g, &c, &s);
+        assert_eq!((m[0].place.feature_code.as_str(), m[0].place.admin1.as_str()), ("ADM1", "Rural Damascus"));
+    }
+
+    #[test]
+    fn a_place_outside_the_place_it_is_said_to_lie_in_is_dropped() {
+        check_places("Clashes hit Manbij in the eastern countryside of Aleppo.", &["Manbij", "Aleppo"]);
+        check_places("Clashes hit Manbij in the eastern countryside of Homs.", &["Homs"]);
+        check_places("Clashes hit Manbij, Homs and Hama.", &["Manbij", "Homs", "Hama"]);
+    }
+
+    fn check_link(between: &str, expect: bool) {
+        assert_eq!(container_link(between), expect, "{between:?}");
+    }
+
+    #[test]
+    fn links_between_a_place_and_its_container() {
+        check_link(", ", true);
+        check_link(" village in the ", true);
+        check_link(" in the south-eastern countryside of ", true);
+        check_link(" area of ", true);
+        check_link(" and ", false);
+        check_link(" north ", false);
+        check_link(" forces fought in ", false);
     }
 
     #[test]

@@ -231,38 +231,59 @@ pub fn compatible(a: &Event, b: &Event) -> bool {
 /// The connected components of [`compatible`] over `events`, as index lists:
 /// each sorted, and the list sorted by first index.
 pub fn components(events: &[&Event]) -> Vec<Vec<usize>> {
-    let n = events.len();
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
+    let mut sets = DisjointSets::new(events.len());
+    for i in 0..events.len() {
+        for j in i + 1..events.len() {
+            if compatible(events[i], events[j]) {
+                sets.join(i, j);
+            }
+        }
+    }
+    sets.groups()
+}
+
+/// Union-find over `0..n`: the one way reports become components, shared by
+/// the pairwise merge here and the store's sweep-line bulk loader.
+pub struct DisjointSets {
+    parent: Vec<usize>,
+}
+
+impl DisjointSets {
+    pub fn new(n: usize) -> DisjointSets {
+        DisjointSets { parent: (0..n).collect() }
+    }
+
+    fn root(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
         }
         i
     }
-    for i in 0..n {
-        for j in i + 1..n {
-            if compatible(events[i], events[j]) {
-                let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
-                if ri != rj {
-                    parent[ri.max(rj)] = ri.min(rj);
+
+    /// Puts `i` and `j` in one set (its root is the smaller root).
+    pub fn join(&mut self, i: usize, j: usize) {
+        let (ri, rj) = (self.root(i), self.root(j));
+        self.parent[ri.max(rj)] = ri.min(rj);
+    }
+
+    /// The sets as index lists, each sorted, the list sorted by first index.
+    pub fn groups(mut self) -> Vec<Vec<usize>> {
+        let n = self.parent.len();
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let mut slot: Vec<Option<usize>> = vec![None; n];
+        for i in 0..n {
+            let r = self.root(i);
+            match slot[r] {
+                Some(g) => groups[g].push(i),
+                None => {
+                    slot[r] = Some(groups.len());
+                    groups.push(vec![i]);
                 }
             }
         }
+        groups
     }
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut slot: Vec<Option<usize>> = vec![None; n];
-    for i in 0..n {
-        let r = root(&mut parent, i);
-        match slot[r] {
-            Some(g) => groups[g].push(i),
-            None => {
-                slot[r] = Some(groups.len());
-                groups.push(vec![i]);
-            }
-        }
-    }
-    groups
 }
 
 /// The canonical key of a report: what the event is, independent of which

@@ -109,37 +109,17 @@ fn linked(events: &[&Event]) -> Vec<Vec<usize>> {
         })
         .collect();
     order.sort_unstable();
-    let mut parent: Vec<usize> = (0..events.len()).collect();
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        i
-    }
+    let mut sets = merge::DisjointSets::new(events.len());
     let mut open: Vec<usize> = Vec::new();
     for (k, &(family, from, _, i)) in order.iter().enumerate() {
         open.retain(|&o| order[o].0 == family && order[o].2 >= from);
         for &o in &open {
             let j = order[o].3;
             if merge::compatible(events[i], events[j]) {
-                let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
-                parent[ri.max(rj)] = ri.min(rj);
+                sets.join(i, j);
             }
         }
         open.push(k);
     }
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut slot: Vec<Option<usize>> = vec![None; events.len()];
-    for i in 0..events.len() {
-        let r = root(&mut parent, i);
-        match slot[r] {
-            Some(g) => groups[g].push(i),
-            None => {
-                slot[r] = Some(groups.len());
-                groups.push(vec![i]);
-            }
-        }
-    }
-    groups
+    sets.groups()
 }

@@ -245,8 +245,13 @@ fn plausible(text: &str, m: &PlaceMention, all: &[PlaceMention], main: Option<&s
     let named =
         |o: &&PlaceMention| o.place.country_code == cc && (o.demonym || o.place.feature_code.starts_with("PCL"));
     // Continents and seas have no country; a foreign country, division or
-    // capital is what its name means.
-    let major = cc.trim().is_empty() || matches!(m.place.feature_code.as_str(), "PCLI" | "ADM1" | "PPLC");
+    // capital is what its name means, unless written in capitals in running
+    // text, where it is an abbreviation ("SANA", the news agency, is not
+    // Yemen's Sana governorate).
+    let caps = name.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+    let major = cc.trim().is_empty()
+        || m.place.feature_code == "PCLI"
+        || (!caps && matches!(m.place.feature_code.as_str(), "ADM1" | "PPLC"));
     // The country most places (not peoples: "Russian forces") are in.
     let main_place = main_country(all.iter().filter(|o| !o.demonym));
     major || main == Some(cc) || main_place.as_deref() == Some(cc) || all.iter().any(|o| named(&o))
@@ -1075,6 +1080,15 @@ mod tests {
         events.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
         let got: Vec<(SubEventType, u32)> = events.iter().map(|e| (e.sub_event_type, e.fatalities)).collect();
         assert_eq!(got, expect, "in {text:?}");
+    }
+
+    #[test]
+    fn an_abbreviation_spelling_a_foreign_division_places_no_event() {
+        use SubEventType as T;
+        check_events(
+            "The army retook Mayadin in Syria on Saturday, state news agency SANA said. At least 11 soldiers were killed in the fighting, SANA said.",
+            &[(T::GovernmentRegainsTerritory, 11)],
+        );
     }
 
     #[test]

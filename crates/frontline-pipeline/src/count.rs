@@ -126,10 +126,10 @@ fn zero_pattern() -> String {
     r"(?i)\b(?:no (?:reported |known )?(?:fatalities|deaths|casualties|losses|injuries or fatalities|one was killed)|neither (?:injuries|fatalities|deaths) (?:nor|or) (?:injuries|fatalities|deaths)|there were no (?:reported )?(?:fatalities|deaths|casualties)|without (?:any )?(?:casualties|fatalities))\b".to_string()
 }
 
-/// Every count pattern in one pass over the text, to skip the sentences
-/// without any (see [`crate::Gate`]).
-static GATE: LazyLock<crate::Gate> = LazyLock::new(|| {
-    crate::Gate::new([
+/// Which count patterns can match in each sentence, in one pass over the
+/// text (see [`crate::Prefilter`]); the bits follow this order.
+static PREFILTER: LazyLock<crate::Prefilter> = LazyLock::new(|| {
+    crate::Prefilter::new([
         passive_pattern(),
         active_pattern(),
         active_one_pattern(),
@@ -140,6 +140,14 @@ static GATE: LazyLock<crate::Gate> = LazyLock::new(|| {
         zero_pattern(),
     ])
 });
+const PASSIVE_BIT: u64 = 1;
+const ACTIVE_BIT: u64 = 1 << 1;
+const ACTIVE_ONE_BIT: u64 = 1 << 2;
+const SINGULAR_BIT: u64 = 1 << 3;
+const NOUN_BIT: u64 = 1 << 4;
+const TOTAL_BIT: u64 = 1 << 5;
+const SPLIT_BIT: u64 = 1 << 6;
+const ZERO_BIT: u64 = 1 << 7;
 
 static PART: LazyLock<Regex> =
     LazyLock::new(|| crate::rule_regex(r"(?i)(?:including|among them|among whom|of them|of whom|most of them)\s*$"));
@@ -251,21 +259,23 @@ fn is_year(s: &str, v: u32) -> bool {
     (1900..=2100).contains(&v) && s.trim().len() == 4 && s.trim().chars().all(|c| c.is_ascii_digit())
 }
 
-/// Casualty figures of the text, in order. `sentences` are those
-/// [`crate::segment::sentences`] gives (bordered by whitespace), so the
-/// one-pass gate skips exactly the sentences without a figure.
+/// Casualty figures of the text, in order: each pattern runs only on the
+/// sentences where the prefilter says it can match.
 pub fn recognise(clean: &CleanText, sentences: &[Sentence]) -> Vec<CountMention> {
     let mut out = Vec::new();
-    let spans = GATE.spans(&clean.text);
-    for s in sentences.iter().filter(|s| crate::touches(&spans, s.start, s.end)) {
-        recognise_in(&clean.text[s.start..s.end], s.start, &mut out);
+    let candidates = PREFILTER.candidates(&clean.text, sentences);
+    for (s, &bits) in sentences.iter().zip(&candidates) {
+        if bits != 0 {
+            recognise_in(&clean.text[s.start..s.end], s.start, bits, &mut out);
+        }
     }
     out.sort_by_key(|m| (m.start, m.end));
     out.dedup_by(|b, a| b.start < a.end && a.start < b.end);
     out
 }
 
-fn recognise_in(text: &str, base: usize, out: &mut Vec<CountMention>) {
+/// The figures of one sentence from the patterns of `bits`.
+fn recognise_in(text: &str, base: usize, bits: u64, out: &mut Vec<CountMention>) {
     let mut push = |m: regex::Match<'_>, n: &str, what: CountWhat, summary: bool| {
         let Some(v) = value(n) else { return };
         if is_year(n, v) {
@@ -277,39 +287,54 @@ fn recognise_in(text: &str, base: usize, out: &mut Vec<CountMention>) {
         let part = PART.is_match(&text[..m.start()]);
         out.push(CountMention { start: base + m.start(), end: base + m.end(), value: v, what, summary, part });
     };
-    for re in [&*SPLIT, &*TOTAL] {
+    for (re, bit) in [(&*SPLIT, SPLIT_BIT), (&*TOTAL, TOTAL_BIT)] {
+        if bits & bit == 0 {
+            continue;
+        }
         for c in re.captures_iter(text) {
             push(c.get(0).unwrap(), &c["n"], CountWhat::Killed, true);
         }
     }
-    for m in ZERO.find_iter(text) {
-        push(m, "zero", CountWhat::Killed, true);
-    }
-    for c in NOUN.captures_iter(text) {
-        let m = c.get(0).unwrap();
-        // A closing "3 fatalities." sums the event up; "3 deaths" in a story is a figure.
-        let summary = c["w"].to_ascii_lowercase().starts_with("fatalit");
-        push(m, &c["n"], CountWhat::Killed, summary);
-    }
-    for c in ACTIVE.captures_iter(text) {
-        push(c.get(0).unwrap(), &c["n"], CountWhat::from_word(&c["w"]), false);
-    }
-    for c in ACTIVE_ONE.captures_iter(text) {
-        if c.name("more").is_none() {
-            push(c.get(0).unwrap(), "one", CountWhat::Killed, false);
+    if bits & ZERO_BIT != 0 {
+        for m in ZERO.find_iter(text) {
+            push(m, "zero", CountWhat::Killed, true);
         }
     }
-    for m in SINGULAR.find_iter(text) {
-        push(m, "one", CountWhat::Killed, false);
-    }
-    for c in PASSIVE.captures_iter(text) {
-        let m = c.get(0).unwrap();
-        let n = &c["n"];
-        // "a" and "an" count one only right before the casualty ("a soldier was killed").
-        if matches!(n.to_ascii_lowercase().as_str(), "a" | "an") && m.as_str().split(' ').count() > 5 {
-            continue;
+    if bits & NOUN_BIT != 0 {
+        for c in NOUN.captures_iter(text) {
+            let m = c.get(0).unwrap();
+            // A closing "3 fatalities." sums the event up; "3 deaths" in a story is a figure.
+            let summary = c["w"].to_ascii_lowercase().starts_with("fatalit");
+            push(m, &c["n"], CountWhat::Killed, summary);
         }
-        push(m, n, CountWhat::from_word(&c["w"]), false);
+    }
+    if bits & ACTIVE_BIT != 0 {
+        for c in ACTIVE.captures_iter(text) {
+            push(c.get(0).unwrap(), &c["n"], CountWhat::from_word(&c["w"]), false);
+        }
+    }
+    if bits & ACTIVE_ONE_BIT != 0 {
+        for c in ACTIVE_ONE.captures_iter(text) {
+            if c.name("more").is_none() {
+                push(c.get(0).unwrap(), "one", CountWhat::Killed, false);
+            }
+        }
+    }
+    if bits & SINGULAR_BIT != 0 {
+        for m in SINGULAR.find_iter(text) {
+            push(m, "one", CountWhat::Killed, false);
+        }
+    }
+    if bits & PASSIVE_BIT != 0 {
+        for c in PASSIVE.captures_iter(text) {
+            let m = c.get(0).unwrap();
+            let n = &c["n"];
+            // "a" and "an" count one only right before the casualty ("a soldier was killed").
+            if matches!(n.to_ascii_lowercase().as_str(), "a" | "an") && m.as_str().split(' ').count() > 5 {
+                continue;
+            }
+            push(m, n, CountWhat::from_word(&c["w"]), false);
+        }
     }
 }
 

@@ -63,52 +63,120 @@ pub(crate) fn ascii_boundaries(pattern: &str) -> String {
 /// Lazy-DFA cache limit for rule regexes and sets, in bytes.
 pub(crate) const RULE_DFA_BYTES: usize = 64 << 20;
 
-/// One pass over a whole text for a group of rule patterns, so that the
-/// per-sentence rules run only on the sentences that can match.
+/// Which of a group of case-insensitive rule patterns can match in each
+/// sentence, found in one pass over the text and without compiling the
+/// patterns' union.
 ///
-/// The gate is the patterns' union, searched once with `find`. Any match
-/// of a pattern inside a slice whose edges border non-word characters (a
-/// sentence: it starts after whitespace or at the start of the text and
-/// ends before whitespace or at its end) overlaps one of the union's
-/// matches: the union's search reaches that match's start with a match
-/// starting there or earlier, and keeps finding such matches until one
-/// spans it. So skipping the slices no union match overlaps loses nothing.
-/// The patterns must not use `^`, `$` or look at text outside the slice
-/// other than through `\b`.
-pub(crate) struct Gate(regex::Regex);
+/// Every match of a pattern starts with one of its literal prefixes and
+/// ends with one of its literal suffixes (taken from the pattern by
+/// `regex-syntax`'s extractor, whose contract that is); one
+/// ASCII-case-insensitive Aho–Corasick pass finds them all. A sentence that
+/// lacks all of a pattern's prefixes, or all of its suffixes, holds no match
+/// of it, so that pattern's regex need not run there. A side whose literals
+/// cannot be listed (a class such as `\w` at that end, non-ASCII text) rules
+/// nothing out, and every pattern is a candidate in a text with a character
+/// that Unicode case folding equates with an ASCII letter (the long s and
+/// the Kelvin sign).
+pub(crate) struct Prefilter {
+    ac: aho_corasick::AhoCorasick,
+    /// The pattern each literal belongs to, and whether it is a suffix.
+    owner: Vec<(u8, bool)>,
+    /// Patterns without listed prefixes, and without listed suffixes.
+    no_prefixes: u64,
+    no_suffixes: u64,
+}
 
-impl Gate {
-    pub(crate) fn new<S: AsRef<str>>(patterns: impl IntoIterator<Item = S>) -> Gate {
-        let union: Vec<String> = patterns.into_iter().map(|p| format!("(?:{})", unnamed_groups(p.as_ref()))).collect();
-        Gate(rule_regex(&union.join("|")))
+impl Prefilter {
+    /// At most 64 patterns, each matched with `(?i)` (a leading `(?i)` is
+    /// ignored here).
+    pub(crate) fn new<S: AsRef<str>>(patterns: impl IntoIterator<Item = S>) -> Prefilter {
+        use regex_syntax::hir::literal::ExtractKind;
+        let mut literals: Vec<Vec<u8>> = Vec::new();
+        let mut owner = Vec::new();
+        let (mut no_prefixes, mut no_suffixes) = (0u64, 0u64);
+        for (i, p) in patterns.into_iter().enumerate() {
+            assert!(i < 64, "a prefilter takes at most 64 patterns, got pattern {i}");
+            for (kind, suffix, none) in
+                [(ExtractKind::Prefix, false, &mut no_prefixes), (ExtractKind::Suffix, true, &mut no_suffixes)]
+            {
+                match literals_of(p.as_ref(), kind) {
+                    Some(list) => {
+                        owner.extend(std::iter::repeat_n((i as u8, suffix), list.len()));
+                        literals.extend(list);
+                    }
+                    None => *none |= 1 << i,
+                }
+            }
+        }
+        let ac = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&literals)
+            .unwrap_or_else(|e| panic!("prefilter literals do not compile: {e}"));
+        Prefilter { ac, owner, no_prefixes, no_suffixes }
     }
 
-    /// Byte ranges of the text where a pattern may match, in order and disjoint.
-    pub(crate) fn spans(&self, text: &str) -> Vec<(usize, usize)> {
-        self.0.find_iter(text).map(|m| (m.start(), m.end())).collect()
+    /// For each sentence, bit `i` set when pattern `i` may match inside it.
+    /// `sentences` are sorted and disjoint byte ranges of `text`.
+    pub(crate) fn candidates(&self, text: &str, sentences: &[segment::Sentence]) -> Vec<u64> {
+        if folds_to_ascii(text) {
+            return vec![u64::MAX; sentences.len()];
+        }
+        let mut sides = vec![(self.no_prefixes, self.no_suffixes); sentences.len()];
+        for m in self.ac.find_overlapping_iter(text) {
+            let k = sentences.partition_point(|s| s.end <= m.start());
+            if let Some(s) = sentences.get(k)
+                && s.start <= m.start()
+                && m.end() <= s.end
+            {
+                let (i, suffix) = self.owner[m.pattern().as_usize()];
+                let side = if suffix { &mut sides[k].1 } else { &mut sides[k].0 };
+                *side |= 1 << i;
+            }
+        }
+        sides.into_iter().map(|(p, s)| p & s).collect()
     }
+
+    /// Bit `i` set when pattern `i` may match in `text`.
+    pub(crate) fn candidates_in(&self, text: &str) -> u64 {
+        if folds_to_ascii(text) {
+            return u64::MAX;
+        }
+        let (mut p, mut s) = (self.no_prefixes, self.no_suffixes);
+        for m in self.ac.find_overlapping_iter(text) {
+            let (i, suffix) = self.owner[m.pattern().as_usize()];
+            *(if suffix { &mut s } else { &mut p }) |= 1 << i;
+        }
+        p & s
+    }
+}
+
+/// Whether a text holds a character that `(?i)` matches to an ASCII letter
+/// (U+017F long s, U+212A Kelvin sign).
+fn folds_to_ascii(text: &str) -> bool {
+    ["\u{17F}", "\u{212A}"].iter().any(|c| memchr::memmem::find(text.as_bytes(), c.as_bytes()).is_some())
+}
+
+/// The literal prefixes (or suffixes) of every match of a pattern, or
+/// `None` when they cannot be listed.
+fn literals_of(pattern: &str, kind: regex_syntax::hir::literal::ExtractKind) -> Option<Vec<Vec<u8>>> {
+    let pattern = pattern.strip_prefix("(?i)").unwrap_or(pattern);
+    if !pattern.is_ascii() {
+        return None;
+    }
+    let hir = regex_syntax::parse(pattern).ok()?;
+    let seq = regex_syntax::hir::literal::Extractor::new().kind(kind).limit_total(1000).extract(&hir);
+    let literals = seq.literals()?;
+    if literals.iter().any(|l| l.is_empty()) {
+        return None;
+    }
+    Some(literals.iter().map(|l| l.as_bytes().to_vec()).collect())
 }
 
 /// Whether any of the sorted, disjoint `spans` overlaps `start..end`.
 pub(crate) fn touches(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
     let i = spans.partition_point(|&(_, e)| e <= start);
     spans.get(i).is_some_and(|&(s, _)| s < end)
-}
-
-/// A pattern with its named groups made plain, so patterns that reuse a
-/// group name can stand in one union.
-fn unnamed_groups(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len());
-    let mut rest = pattern;
-    while let Some(i) = [rest.find("(?P<"), rest.find("(?<")].into_iter().flatten().min() {
-        let open = if rest[i..].starts_with("(?P<") { 4 } else { 3 };
-        let Some(close) = rest[i + open..].find('>') else { break };
-        out.push_str(&rest[..i]);
-        out.push_str("(?:");
-        rest = &rest[i + open + close + 1..];
-    }
-    out.push_str(rest);
-    out
 }
 
 use actor::ActorDictionary;
@@ -192,5 +260,31 @@ mod tests {
             assert_eq!(control_chars(text), controls, "{text:?}");
             assert_eq!(char_count(text), text.chars().count(), "{text:?}");
         }
+    }
+
+    /// The prefilter's bits for `text` agree with the regexes: a pattern
+    /// that matches is always a candidate; `expect` lists the candidates.
+    fn check_prefilter(patterns: &[&str], text: &str, expect: u64) {
+        let filter = Prefilter::new(patterns);
+        let bits = filter.candidates_in(text);
+        for (i, p) in patterns.iter().enumerate() {
+            let matched = rule_regex(p).is_match(text);
+            assert!(!matched || bits & (1 << i) != 0, "pattern {p:?} matches {text:?} but is no candidate");
+        }
+        assert_eq!(bits, expect, "candidates for {text:?}");
+    }
+
+    #[test]
+    fn prefilter_candidates_are_the_patterns_whose_prefixes_occur() {
+        let p = [r"(?i)\b(?:re-?took|recaptured)\b", r"(?i)\bopened (?:[\w-]+ ){0,3}?fire\b", r"(?i)\b\w+ed\b"];
+        check_prefilter(&p, "Rebels RE-TOOK the town.", 0b001);
+        check_prefilter(&p, "Rebels retook the town they had captured.", 0b101);
+        check_prefilter(&p, "Gunmen Opened heavy fire on a bus.", 0b110);
+        // A prefix without a suffix ("opened" but no "fire") rules the pattern out.
+        check_prefilter(&p, "Gunmen opened the gate.", 0b100);
+        check_prefilter(&p, "Nothing here.", 0);
+        // "ſ" and the Kelvin sign match "s" and "k" under (?i): every pattern may match.
+        check_prefilter(&[r"(?i)\bseized\b"], "They \u{17F}eized it.", u64::MAX);
+        check_prefilter(&[r"(?i)\bkilled\b"], "\u{212A}illed.", u64::MAX);
     }
 }

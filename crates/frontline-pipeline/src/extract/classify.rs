@@ -14,7 +14,9 @@
 
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::Regex;
+
+use crate::segment::Sentence;
 
 use crate::model::SubEventType;
 
@@ -180,15 +182,8 @@ const CUES: &[(Cue, &str)] = &[
     ),
 ];
 
-static CUE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSetBuilder::new(CUES.iter().map(|(_, p)| crate::ascii_boundaries(&format!("(?i){p}"))))
-        .dfa_size_limit(crate::RULE_DFA_BYTES)
-        .build()
-        .expect("cue patterns compile")
-});
-/// All cues in one pass over an article, to skip the sentences without any.
-static CUE_GATE: LazyLock<crate::Gate> =
-    LazyLock::new(|| crate::Gate::new(CUES.iter().map(|(_, p)| format!("(?i){p}"))));
+/// Which cue patterns can match in each sentence, in one pass over an article.
+static CUE_PREFILTER: LazyLock<crate::Prefilter> = LazyLock::new(|| crate::Prefilter::new(CUES.iter().map(|(_, p)| p)));
 static CUE_RES: LazyLock<Vec<Regex>> =
     LazyLock::new(|| CUES.iter().map(|(_, p)| crate::rule_regex(&format!("(?i){p}"))).collect());
 
@@ -264,21 +259,24 @@ pub struct Found {
     pub end: usize,
 }
 
-/// Byte ranges of an article's clean text that may hold cues: a sentence
-/// that overlaps none of them has none (see [`crate::Gate`]).
-pub fn cue_spans(text: &str) -> Vec<(usize, usize)> {
-    CUE_GATE.spans(text)
+/// For each sentence of a clean text, the cue patterns that may match in
+/// it (bit `i` for `CUES[i]`): a sentence with none has no cues.
+pub fn cue_candidates(text: &str, sentences: &[Sentence]) -> Vec<u64> {
+    CUE_PREFILTER.candidates(text, sentences)
 }
 
 /// The cues of one sentence (`text` starts at byte `base` of the clean text),
 /// after the hedge and negation filters, in order.
 pub fn cues(text: &str, base: usize) -> Vec<Found> {
+    cues_among(text, base, CUE_PREFILTER.candidates_in(text))
+}
+
+/// [`cues`], trying only the patterns of `candidates` (bit `i` for `CUES[i]`,
+/// from [`cue_candidates`]).
+pub fn cues_among(text: &str, base: usize, candidates: u64) -> Vec<Found> {
     let mut out = Vec::new();
-    let hits = CUE_SET.matches(text);
-    if !hits.matched_any() {
-        return out;
-    }
-    for i in hits.iter() {
+    let hits = (0..CUES.len()).filter(|&i| candidates & (1 << i) != 0);
+    for i in hits {
         for m in CUE_RES[i].find_iter(text) {
             // "regime-controlled", "IS-held": a qualifier, not a verb.
             if text[..m.start()].ends_with('-') {
@@ -780,6 +778,12 @@ mod tests {
         check("The militants claimed last week's bombing of the market.", none, None);
         check("The army blamed the rebels for the ambush on the convoy.", none, None);
         check("The group claimed to have killed five soldiers near the border.", none, Some(T::Attack));
+    }
+
+    #[test]
+    fn every_cue_pattern_has_literal_prefixes() {
+        // A pattern without them would run on every sentence.
+        assert_eq!(CUE_PREFILTER.no_prefixes, 0, "cue patterns without prefixes (bits)");
     }
 
     #[test]

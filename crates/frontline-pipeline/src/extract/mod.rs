@@ -436,13 +436,13 @@ pub fn events(doc: &Document<'_>) -> (Vec<Event>, Vec<Diagnostic>) {
     let mut notes = Vec::new();
     let mut drafts: Vec<Draft> = Vec::new();
     let lead = doc.sentences.iter().position(|s| s.end - s.start > 40).unwrap_or(0);
-    let cue_spans = classify::cue_spans(&doc.clean.text);
+    let candidates = classify::cue_candidates(&doc.clean.text, &doc.sentences);
     for (i, s) in doc.sentences.iter().enumerate() {
-        if !crate::touches(&cue_spans, s.start, s.end) {
+        if candidates[i] == 0 {
             continue;
         }
         let text = s.text(&doc.clean);
-        let mut found = classify::cues(text, s.start);
+        let mut found = classify::cues_among(text, s.start, candidates[i]);
         found.retain(|f| !in_name(doc, f));
         if found.is_empty() {
             continue;

@@ -126,20 +126,23 @@ fn zero_pattern() -> String {
     r"(?i)\b(?:no (?:reported |known )?(?:fatalities|deaths|casualties|losses|injuries or fatalities|one was killed)|neither (?:injuries|fatalities|deaths) (?:nor|or) (?:injuries|fatalities|deaths)|there were no (?:reported )?(?:fatalities|deaths|casualties)|without (?:any )?(?:casualties|fatalities))\b".to_string()
 }
 
-/// Which count patterns can match in each sentence, in one pass over the
-/// text (see [`crate::Prefilter`]); the bits follow this order.
-static PREFILTER: LazyLock<crate::Prefilter> = LazyLock::new(|| {
-    crate::Prefilter::new([
-        passive_pattern(),
-        active_pattern(),
-        active_one_pattern(),
-        singular_pattern(),
-        noun_pattern(),
-        total_pattern(),
-        split_pattern(),
-        zero_pattern(),
-    ])
-});
+/// The count patterns, for the rule prefilter ([`crate::rule_candidates`]);
+/// the bits below follow this order.
+pub(crate) fn patterns() -> &'static [String] {
+    static PATTERNS: LazyLock<Vec<String>> = LazyLock::new(|| {
+        vec![
+            passive_pattern(),
+            active_pattern(),
+            active_one_pattern(),
+            singular_pattern(),
+            noun_pattern(),
+            total_pattern(),
+            split_pattern(),
+            zero_pattern(),
+        ]
+    });
+    &PATTERNS
+}
 const PASSIVE_BIT: u64 = 1;
 const ACTIVE_BIT: u64 = 1 << 1;
 const ACTIVE_ONE_BIT: u64 = 1 << 2;
@@ -259,14 +262,22 @@ fn is_year(s: &str, v: u32) -> bool {
     (1900..=2100).contains(&v) && s.trim().len() == 4 && s.trim().chars().all(|c| c.is_ascii_digit())
 }
 
-/// Casualty figures of the text, in order: each pattern runs only on the
-/// sentences where the prefilter says it can match.
+/// Casualty figures of the text, in order.
 pub fn recognise(clean: &CleanText, sentences: &[Sentence]) -> Vec<CountMention> {
+    recognise_among(clean, sentences, &crate::rule_candidates(&clean.text, sentences))
+}
+
+/// [`recognise`], each pattern run only on the sentences where the rule
+/// prefilter says it can match (`candidates`, one per sentence).
+pub fn recognise_among(
+    clean: &CleanText,
+    sentences: &[Sentence],
+    candidates: &[crate::RuleCandidates],
+) -> Vec<CountMention> {
     let mut out = Vec::new();
-    let candidates = PREFILTER.candidates(&clean.text, sentences);
-    for (s, &bits) in sentences.iter().zip(&candidates) {
-        if bits != 0 {
-            recognise_in(&clean.text[s.start..s.end], s.start, bits, &mut out);
+    for (s, c) in sentences.iter().zip(candidates) {
+        if c.counts != 0 {
+            recognise_in(&clean.text[s.start..s.end], s.start, c.counts, &mut out);
         }
     }
     out.sort_by_key(|m| (m.start, m.end));

@@ -173,6 +173,37 @@ fn literals_of(pattern: &str, kind: regex_syntax::hir::literal::ExtractKind) -> 
     Some(literals.iter().map(|l| l.as_bytes().to_vec()).collect())
 }
 
+/// The cue patterns ([`extract::classify`]) and the count patterns
+/// ([`count`]) behind one prefilter, so one pass over an article serves both.
+static RULES: std::sync::LazyLock<Prefilter> = std::sync::LazyLock::new(|| {
+    Prefilter::new(extract::classify::patterns().chain(count::patterns().iter().map(String::as_str)))
+});
+
+/// Which cue and count patterns may match in a sentence (bit `i` for the
+/// group's pattern `i`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RuleCandidates {
+    pub cues: u64,
+    pub counts: u64,
+}
+
+impl RuleCandidates {
+    fn split(bits: u64) -> RuleCandidates {
+        let n = extract::classify::PATTERNS;
+        RuleCandidates { cues: bits & ((1 << n) - 1), counts: bits >> n }
+    }
+}
+
+/// [`RuleCandidates`] of each sentence of a text, in one pass.
+pub(crate) fn rule_candidates(text: &str, sentences: &[segment::Sentence]) -> Vec<RuleCandidates> {
+    RULES.candidates(text, sentences).into_iter().map(RuleCandidates::split).collect()
+}
+
+/// [`RuleCandidates`] of a whole text.
+pub(crate) fn rule_candidates_in(text: &str) -> RuleCandidates {
+    RuleCandidates::split(RULES.candidates_in(text))
+}
+
 /// Whether any of the sorted, disjoint `spans` overlaps `start..end`.
 pub(crate) fn touches(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
     let i = spans.partition_point(|&(_, e)| e <= start);

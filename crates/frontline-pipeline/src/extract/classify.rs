@@ -16,8 +16,6 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::segment::Sentence;
-
 use crate::model::SubEventType;
 
 /// A kind of wording that points at an event type.
@@ -182,8 +180,13 @@ const CUES: &[(Cue, &str)] = &[
     ),
 ];
 
-/// Which cue patterns can match in each sentence, in one pass over an article.
-static CUE_PREFILTER: LazyLock<crate::Prefilter> = LazyLock::new(|| crate::Prefilter::new(CUES.iter().map(|(_, p)| p)));
+/// Number of cue patterns.
+pub(crate) const PATTERNS: usize = CUES.len();
+
+/// The cue patterns, for the rule prefilter ([`crate::rule_candidates`]).
+pub(crate) fn patterns() -> impl Iterator<Item = &'static str> {
+    CUES.iter().map(|(_, p)| *p)
+}
 static CUE_RES: LazyLock<Vec<Regex>> =
     LazyLock::new(|| CUES.iter().map(|(_, p)| crate::rule_regex(&format!("(?i){p}"))).collect());
 
@@ -259,20 +262,14 @@ pub struct Found {
     pub end: usize,
 }
 
-/// For each sentence of a clean text, the cue patterns that may match in
-/// it (bit `i` for `CUES[i]`): a sentence with none has no cues.
-pub fn cue_candidates(text: &str, sentences: &[Sentence]) -> Vec<u64> {
-    CUE_PREFILTER.candidates(text, sentences)
-}
-
 /// The cues of one sentence (`text` starts at byte `base` of the clean text),
 /// after the hedge and negation filters, in order.
 pub fn cues(text: &str, base: usize) -> Vec<Found> {
-    cues_among(text, base, CUE_PREFILTER.candidates_in(text))
+    cues_among(text, base, crate::rule_candidates_in(text).cues)
 }
 
 /// [`cues`], trying only the patterns of `candidates` (bit `i` for `CUES[i]`,
-/// from [`cue_candidates`]).
+/// from [`crate::rule_candidates`]).
 pub fn cues_among(text: &str, base: usize, candidates: u64) -> Vec<Found> {
     let mut out = Vec::new();
     let hits = (0..CUES.len()).filter(|&i| candidates & (1 << i) != 0);
@@ -783,7 +780,8 @@ mod tests {
     #[test]
     fn every_cue_pattern_has_literal_prefixes() {
         // A pattern without them would run on every sentence.
-        assert_eq!(CUE_PREFILTER.no_prefixes, 0, "cue patterns without prefixes (bits)");
+        let no_prefixes = crate::RuleCandidates::split(crate::RULES.no_prefixes).cues;
+        assert_eq!(no_prefixes, 0, "cue patterns without prefixes (bits)");
     }
 
     #[test]

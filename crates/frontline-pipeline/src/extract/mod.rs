@@ -41,6 +41,8 @@ pub struct Document<'a> {
     pub actors: Vec<ActorMention>,
     pub dates: Vec<DateMention>,
     pub counts: Vec<CountMention>,
+    /// The cue and count patterns that may match in each sentence.
+    pub rules: Vec<crate::RuleCandidates>,
     /// Byte offset in the original text of each character, when cleaning
     /// changed byte lengths (curly quotes to straight ones); else empty.
     original_starts: Vec<u32>,
@@ -81,7 +83,8 @@ impl<'a> Document<'a> {
             places.iter().map(|m| plausible(&clean.text, m, &places, country_code.as_deref())).collect();
         let mut keep = keep.into_iter();
         places.retain(|_| keep.next().unwrap_or(false));
-        let counts = count::recognise(&clean, &sentences);
+        let rules = crate::rule_candidates(&clean.text, &sentences);
+        let counts = count::recognise_among(&clean, &sentences, &rules);
         // Normalisation only shrinks characters, so equal lengths mean equal offsets.
         let original_starts = if article.text.len() == clean.text.len() {
             Vec::new()
@@ -101,6 +104,7 @@ impl<'a> Document<'a> {
             actors,
             dates,
             counts,
+            rules,
         }
     }
 
@@ -436,13 +440,13 @@ pub fn events(doc: &Document<'_>) -> (Vec<Event>, Vec<Diagnostic>) {
     let mut notes = Vec::new();
     let mut drafts: Vec<Draft> = Vec::new();
     let lead = doc.sentences.iter().position(|s| s.end - s.start > 40).unwrap_or(0);
-    let candidates = classify::cue_candidates(&doc.clean.text, &doc.sentences);
     for (i, s) in doc.sentences.iter().enumerate() {
-        if candidates[i] == 0 {
+        let candidates = doc.rules[i].cues;
+        if candidates == 0 {
             continue;
         }
         let text = s.text(&doc.clean);
-        let mut found = classify::cues_among(text, s.start, candidates[i]);
+        let mut found = classify::cues_among(text, s.start, candidates);
         found.retain(|f| !in_name(doc, f));
         if found.is_empty() {
             continue;

@@ -387,6 +387,8 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
     let mut keys = String::new();
     let mut key = String::new();
     let (mut joined_buf, mut skeleton_buf) = (String::new(), String::new());
+    // Answers of the skeleton index by the probe's key hash: names repeat.
+    let mut skeletons: FxMap<u64, bool> = FxMap::default();
     // The top exact candidate of each one-word name met so far, and whether
     // any names a people or a country.
     let mut tops: FxMap<String, (Option<u32>, bool)> = FxMap::default();
@@ -435,7 +437,9 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
                         && (n > 1 || probe.len() >= 5)
                         && n <= 3
                         && toks[i..i + n].iter().all(|x| x.conn || !g.is_stopword(kstr(x)))
-                        && g.has_skeleton(probe, &mut joined_buf, &mut skeleton_buf);
+                        && *skeletons
+                            .entry(super::index::key_hash(probe))
+                            .or_insert_with(|| g.has_skeleton(probe, &mut joined_buf, &mut skeleton_buf));
                 if hit {
                     // A one-word name must not be an ordinary word (asked
                     // only of names the gazetteer has: the answer is cached).
@@ -714,7 +718,7 @@ fn container_link(between: &str) -> bool {
 }
 
 /// Sentence punctuation between two tokens splits a name.
-#[inline]
+#[inline(always)]
 fn has_break(text: &str, a: usize, b: usize) -> bool {
     // Nearly every gap is one space.
     text.as_bytes()[a..b] != *b" " && gap_breaks(&text[a..b])

@@ -13,7 +13,10 @@
 //! Matching runs two Aho-Corasick automata built once, over the text with
 //! hyphens read as spaces (so "al-Sham" matches "al Sham" without moving an
 //! offset): one ignoring ASCII case, one exact for acronyms ("IS", "SDF",
-//! "LaQ"). Matches must sit on word boundaries; the longest wins.
+//! "LaQ"). Matches must sit on word boundaries; the longest wins. As a match
+//! starts a word, one pass over the words asks the automata (anchored) only
+//! at words that begin some alias: a table of hashed first words turns the
+//! rest away.
 //! Anaphors ("the militants", "the group") resolve to the last rebel group
 //! named before them in the article (else the last militia); "the militia"
 //! to the last militia.
@@ -24,7 +27,7 @@ mod tests;
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use chrono::NaiveDate;
 
 use crate::clean::CleanText;
@@ -74,10 +77,136 @@ pub struct ActorMention {
 pub struct ActorDictionary {
     tables: Tables,
     by_iso: HashMap<String, usize>,
-    folded: AhoCorasick,
-    folded_ids: Vec<u32>,
-    exact: AhoCorasick,
-    exact_ids: Vec<u32>,
+    folded: Automaton,
+    exact: Automaton,
+    /// By the [`word_hash`] of a word, lowercased (its top [`START_BITS`]
+    /// bits): whether some alias of the folded (bit 0) or the exact
+    /// (bit 1) automaton starts with it.
+    starts: Vec<u8>,
+}
+
+/// log2 of the length of [`ActorDictionary::starts`].
+const START_BITS: u32 = 14;
+
+fn start_slot(h: u64) -> usize {
+    (h >> (64 - START_BITS)) as usize
+}
+
+/// One automaton of aliases, anchored, with the words that can start a
+/// match.
+#[derive(Debug)]
+struct Automaton {
+    ac: AhoCorasick,
+    /// Alias index of each pattern.
+    ids: Vec<u32>,
+    /// `0x20` when the automaton ignores ASCII case (the bit that makes a
+    /// letter lowercase), else 0: what [`word_hash_step`] folds.
+    case: u8,
+    /// First words that may match alone: the alias is that word, or goes on
+    /// other than with a separator and a second word ("U.S.", "al-").
+    alone: Bits,
+    /// First word, separator and second word of the other aliases ("the
+    /// militants", "Turkish backed"), under one hash.
+    pairs: Bits,
+    /// First bytes of aliases that do not start with an ASCII letter or
+    /// digit: a match may start at such a byte too.
+    odd_starts: [bool; 256],
+}
+
+/// A set of hashes as bits (false positives only cost a search).
+#[derive(Debug)]
+struct Bits(Vec<u64>);
+
+/// log2 of the number of bits in a [`Bits`].
+const HASH_BITS: u32 = 16;
+
+impl Bits {
+    fn new() -> Bits {
+        Bits(vec![0; 1 << (HASH_BITS - 6)])
+    }
+
+    fn slot(h: u64) -> (usize, u64) {
+        let b = h >> (64 - HASH_BITS);
+        ((b >> 6) as usize, 1 << (b & 63))
+    }
+
+    fn insert(&mut self, h: u64) {
+        let (w, bit) = Bits::slot(h);
+        self.0[w] |= bit;
+    }
+
+    #[inline]
+    fn contains(&self, h: u64) -> bool {
+        let (w, bit) = Bits::slot(h);
+        self.0[w] & bit != 0
+    }
+}
+
+/// One step of a word's hash (FxHash's multiply-rotate) over a byte, its
+/// ASCII case folded by `case` (`| 0x20` lowercases letters and keeps
+/// digits and the separators).
+#[inline]
+fn word_hash_step(h: u64, b: u8, case: u8) -> u64 {
+    (h.rotate_left(5) ^ u64::from(b | case)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+}
+
+/// The hash of bytes.
+fn word_hash(bytes: &[u8], case: u8) -> u64 {
+    bytes.iter().fold(0, |h, &b| word_hash_step(h, b, case))
+}
+
+/// Length of the run of ASCII letters and digits at the start of bytes.
+fn word_len(bytes: &[u8]) -> usize {
+    bytes.iter().take_while(|c| c.is_ascii_alphanumeric()).count()
+}
+
+impl Automaton {
+    /// The automaton of the patterns; marks their first words (their
+    /// leading ASCII letters and digits) in `starts` with `flag`.
+    fn build(pats: &[&str], ids: Vec<u32>, fold: bool, starts: &mut [u8], flag: u8) -> Automaton {
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(fold)
+            .start_kind(StartKind::Anchored)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(pats)
+            .expect("actor aliases fit an automaton");
+        let case = if fold { 0x20 } else { 0 };
+        let (mut alone, mut pairs) = (Bits::new(), Bits::new());
+        let mut odd_starts = [false; 256];
+        for p in pats {
+            let b = p.as_bytes();
+            let n = word_len(b);
+            if n == 0 {
+                if let Some(&c) = b.first() {
+                    odd_starts[c as usize] = true;
+                }
+                continue;
+            }
+            starts[start_slot(word_hash(&b[..n], 0x20))] |= flag;
+            let second = b.get(n + 1..).map_or(0, word_len);
+            if second == 0 {
+                alone.insert(word_hash(&b[..n], case));
+            } else {
+                pairs.insert(word_hash(&b[..n + 1 + second], case));
+            }
+        }
+        Automaton { ac, ids, case, alone, pairs, odd_starts }
+    }
+
+    /// Whether an alias may start at the word `hay[start..end]`, whose
+    /// lowercased hash is `lower` and which some alias starts with: when
+    /// the alias goes on with a separator and a second word, so does the
+    /// text.
+    fn may_start(&self, hay: &[u8], start: usize, end: usize, lower: u64) -> bool {
+        let h = if self.case == 0x20 { lower } else { word_hash(&hay[start..end], self.case) };
+        if self.alone.contains(h) {
+            return true;
+        }
+        let second = hay.get(end + 1..).map_or(0, word_len);
+        second > 0
+            && self.pairs.contains(hay[end..end + 1 + second].iter().fold(h, |h, &b| word_hash_step(h, b, self.case)))
+    }
 }
 
 /// A matched alias before resolution.
@@ -128,17 +257,10 @@ impl ActorDictionary {
                 folded_ids.push(i as u32);
             }
         }
-        let build = |pats: &[&str], fold: bool| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .ascii_case_insensitive(fold)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(pats)
-                .expect("actor aliases fit an automaton")
-        };
-        let folded = build(&folded_pats, true);
-        let exact = build(&exact_pats, false);
-        Ok(ActorDictionary { tables, by_iso, folded, folded_ids, exact, exact_ids })
+        let mut starts = vec![0; 1 << START_BITS];
+        let folded = Automaton::build(&folded_pats, folded_ids, true, &mut starts, 1);
+        let exact = Automaton::build(&exact_pats, exact_ids, false, &mut starts, 2);
+        Ok(ActorDictionary { tables, by_iso, folded, exact, starts })
     }
 
     /// Number of entries (curated and generated) and of aliases.
@@ -276,18 +398,15 @@ impl ActorDictionary {
     fn noun_after(&self, text: &str, end: usize) -> Option<(usize, usize)> {
         let rest = text[end..].strip_prefix([' ', '-'])?.as_bytes();
         let same = |(a, b): (&u8, &u8)| a.eq_ignore_ascii_case(b) || (*a == b'-' && *b == b' ');
-        // Most nouns differ from the text in the first byte: one comparison
-        // turns them away.
-        let first = *rest.first()?;
-        self.tables.nouns.iter().filter(|(noun, _)| noun.as_bytes().first().is_none_or(|b| same((&first, b)))).find_map(
-            |(noun, group)| {
-                let n = noun.as_bytes();
-                let fits = rest.len() >= n.len()
-                    && rest[..n.len()].iter().zip(n).all(same)
-                    && !rest.get(n.len()).is_some_and(|b| b.is_ascii_alphanumeric());
-                fits.then_some((*group, end + 1 + n.len()))
-            },
-        )
+        // Only the nouns starting with the text's first byte can fit.
+        let (from, to) = self.tables.nouns_by_byte[rest.first()?.to_ascii_lowercase() as usize];
+        self.tables.nouns[from as usize..to as usize].iter().find_map(|(noun, group)| {
+            let n = noun.as_bytes();
+            let fits = rest.len() >= n.len()
+                && rest[..n.len()].iter().zip(n).all(same)
+                && !rest.get(n.len()).is_some_and(|b| b.is_ascii_alphanumeric());
+            fits.then_some((*group, end + 1 + n.len()))
+        })
     }
 
     /// Names an entry for a country (the article's or the event's) and date.
@@ -377,9 +496,37 @@ impl ActorDictionary {
     /// Alias matches on word boundaries, leftmost-longest, not overlapping.
     fn hits(&self, text: &str) -> Vec<Hit> {
         let hay: Vec<u8> = text.bytes().map(|b| if b == b'-' { b' ' } else { b }).collect();
-        let mut all = Vec::new();
-        collect(&self.folded, &self.folded_ids, text, &hay, &mut all);
-        collect(&self.exact, &self.exact_ids, text, &hay, &mut all);
+        let (mut all, mut exact) = (Vec::new(), Vec::new());
+        let (mut folded_at, mut exact_at) = (0, 0);
+        let mut i = 0;
+        while i < hay.len() {
+            let c = hay[i];
+            if !c.is_ascii_alphanumeric() {
+                // A match starts after a byte that is no ASCII letter or digit.
+                if (self.folded.odd_starts[c as usize] || self.exact.odd_starts[c as usize])
+                    && (i == 0 || !hay[i - 1].is_ascii_alphanumeric())
+                {
+                    try_at(&self.folded, text, &hay, i, &mut folded_at, &mut all);
+                    try_at(&self.exact, text, &hay, i, &mut exact_at, &mut exact);
+                }
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut h = 0;
+            while i < hay.len() && hay[i].is_ascii_alphanumeric() {
+                h = word_hash_step(h, hay[i], 0x20);
+                i += 1;
+            }
+            let flags = self.starts[start_slot(h)];
+            if flags & 1 != 0 && self.folded.may_start(&hay, start, i, h) {
+                try_at(&self.folded, text, &hay, start, &mut folded_at, &mut all);
+            }
+            if flags & 2 != 0 && self.exact.may_start(&hay, start, i, h) {
+                try_at(&self.exact, text, &hay, start, &mut exact_at, &mut exact);
+            }
+        }
+        all.append(&mut exact);
         all.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
         let mut out: Vec<Hit> = Vec::with_capacity(all.len());
         for h in all {
@@ -490,22 +637,20 @@ fn contains_word(hay: &[u8], word: &[u8]) -> bool {
     })
 }
 
-/// Runs one automaton, keeping matches on word boundaries; after a match
-/// inside a word it resumes one character later so that a rejected match
-/// never hides a good one.
-fn collect(ac: &AhoCorasick, ids: &[u32], text: &str, hay: &[u8], out: &mut Vec<Hit>) {
-    let mut at = 0;
-    while at < hay.len() {
-        let Some(m) = ac.find(Input::new(hay).span(at..hay.len())) else { break };
-        if text.is_char_boundary(m.start()) && text.is_char_boundary(m.end()) && bounded(text, m.start(), m.end()) {
-            out.push(Hit { start: m.start(), end: m.end(), alias: ids[m.pattern().as_usize()] });
-            at = m.end();
-        } else {
-            at = m.start() + 1;
-            while at < hay.len() && !text.is_char_boundary(at) {
-                at += 1;
-            }
-        }
+/// The longest alias of an automaton starting at `start`, kept when it
+/// sits on word boundaries and starts no earlier than `at` (the end of the
+/// automaton's last match, which then moves to its end). Asked at every
+/// word that may start an alias, in order, this keeps what an unanchored
+/// leftmost-longest scan resuming after rejected matches keeps, as a
+/// rejected match only moves the scan on by a character.
+fn try_at(a: &Automaton, text: &str, hay: &[u8], start: usize, at: &mut usize, out: &mut Vec<Hit>) {
+    if start < *at {
+        return;
+    }
+    let Some(m) = a.ac.find(Input::new(hay).span(start..hay.len()).anchored(Anchored::Yes)) else { return };
+    if text.is_char_boundary(m.start()) && text.is_char_boundary(m.end()) && bounded(text, m.start(), m.end()) {
+        out.push(Hit { start: m.start(), end: m.end(), alias: a.ids[m.pattern().as_usize()] });
+        *at = m.end();
     }
 }
 

@@ -124,9 +124,11 @@ pub(super) struct Tables {
     pub aliases: Vec<Alias>,
     /// Per country: its state forces, police, civilians and protesters.
     pub country_entries: Vec<[u32; 4]>,
-    /// Nouns after a country adjective, longest first, with their group
-    /// (index into `country_entries`).
+    /// Nouns after a country adjective, by first byte (lowercased) and
+    /// then longest first, with their group (index into `country_entries`).
     pub nouns: Vec<(String, usize)>,
+    /// The range of `nouns` starting with each byte (lowercased).
+    pub nouns_by_byte: Vec<(u16, u16)>,
 }
 
 /// A malformed line of an actor table.
@@ -323,7 +325,16 @@ impl Tables {
         for (g, (_, _, nouns)) in groups.iter().enumerate() {
             self.nouns.extend(nouns.split('|').map(|n| (n.to_string(), g)));
         }
-        self.nouns.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+        let first = |n: &str| n.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+        self.nouns.sort_by_key(|(n, _)| (first(n), std::cmp::Reverse(n.len())));
+        self.nouns_by_byte = vec![(0, 0); 256];
+        for (i, (n, _)) in self.nouns.iter().enumerate() {
+            let range = &mut self.nouns_by_byte[first(n) as usize];
+            if range.1 == 0 {
+                range.0 = i as u16;
+            }
+            range.1 = i as u16 + 1;
+        }
         for (ci, c) in self.countries.iter().enumerate() {
             let ids = groups.map(|(name, inter, _)| {
                 self.entries.push(Entry {

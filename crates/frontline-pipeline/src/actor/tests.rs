@@ -362,3 +362,24 @@ fn allies_join_the_previous_mention() {
     assert_eq!(joined("Clashes between regime forces and pro-regime militias against HTS."), [false, true, false]);
     assert_eq!(joined("HTS, TIP and Islamist factions attacked regime positions."), [false, true, true, false]);
 }
+
+/// Spans of the alias matches in `text` with a small invented dictionary.
+fn check_hits(text: &str, expect: &[&str]) {
+    static SMALL: LazyLock<ActorDictionary> = LazyLock::new(|| {
+        let countries = "SY\tSyria\tSyria\tSyrian\t2000-01-01=2000-\tHoms\n";
+        let actors = "Ward Men\t2\tSY\t*\t\t\tWard Men|the Ward Men|Ward|WM|(WM)|W.M. group\n";
+        ActorDictionary::from_tables(countries, actors).unwrap()
+    });
+    let got: Vec<&str> = SMALL.hits(text).iter().map(|h| &text[h.start..h.end]).collect();
+    assert_eq!(got, expect, "in {text:?}");
+}
+
+#[test]
+fn aliases_start_words_and_the_longest_wins() {
+    check_hits("The Ward Men met WM in Homs.", &["The Ward Men", "WM", "Homs"]);
+    // The longest alias running into a word hides the shorter ones there.
+    check_hits("the Ward Mens and Wardens met wm, Ward.", &["Ward"]);
+    check_hits("(WM) and W.M. group fighters; WM-held Homs", &["(WM)", "W.M. group", "WM", "Homs"]);
+    check_hits("Syrian, Syrian-backed and Ward–Men", &["Syrian", "Syrian", "Ward"]);
+    check_hits("the-Ward Men;Ward", &["the-Ward Men", "Ward"]);
+}

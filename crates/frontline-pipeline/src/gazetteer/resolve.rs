@@ -64,23 +64,41 @@ fn prior(p: &Place, alt: bool, skeleton: bool) -> f32 {
 /// Best first, one per geonameid, at most 30. A division named like its
 /// capital ("Aleppo", "Raqqa") yields to the city: events happen in towns.
 pub fn dedup(g: &Gazetteer, cands: &mut Vec<Candidate>) {
-    let capitals: Vec<(&str, &str)> = cands
-        .iter()
-        .map(|c| g.place(c.id))
-        .filter(|p| matches!(p.feature_code.as_str(), "PPLA" | "PPLC"))
-        .map(|p| (p.country_code.as_str(), p.admin1.as_str()))
-        .collect();
-    for c in cands.iter_mut() {
-        let p = g.place(c.id);
-        if p.feature_code == "ADM1" && capitals.contains(&(p.country_code.as_str(), p.admin1.as_str())) {
-            c.prior -= 1.0;
+    if cands.iter().any(|c| g.place(c.id).feature_code == "ADM1") {
+        let capitals: Vec<(&str, &str)> = cands
+            .iter()
+            .map(|c| g.place(c.id))
+            .filter(|p| matches!(p.feature_code.as_str(), "PPLA" | "PPLC"))
+            .map(|p| (p.country_code.as_str(), p.admin1.as_str()))
+            .collect();
+        for c in cands.iter_mut() {
+            let p = g.place(c.id);
+            if p.feature_code == "ADM1" && capitals.contains(&(p.country_code.as_str(), p.admin1.as_str())) {
+                c.prior -= 1.0;
+            }
         }
     }
     cands.sort_by(|a, b| b.prior.total_cmp(&a.prior));
-    let mut seen = HashSet::with_capacity_and_hasher(cands.len(), BuildHasherDefault::<Fx>::default());
-    cands.retain(|c| seen.insert(g.place(c.id).geonameid));
+    if cands.len() <= DEDUP_SCAN {
+        // Few candidates: the kept ones are searched, no set is built.
+        let mut kept = 0;
+        for i in 0..cands.len() {
+            let id = g.place(cands[i].id).geonameid;
+            if !cands[..kept].iter().any(|c| g.place(c.id).geonameid == id) {
+                cands[kept] = cands[i];
+                kept += 1;
+            }
+        }
+        cands.truncate(kept);
+    } else {
+        let mut seen = HashSet::with_capacity_and_hasher(cands.len(), BuildHasherDefault::<Fx>::default());
+        cands.retain(|c| seen.insert(g.place(c.id).geonameid));
+    }
     cands.truncate(30);
 }
+
+/// Up to this many candidates, [`dedup`] compares them pairwise.
+const DEDUP_SCAN: usize = 16;
 
 /// Words joining the parts of a multi-word name.
 const CONNECTORS: &[&str] = &[
@@ -369,8 +387,11 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
     let mut keys = String::new();
     let mut key = String::new();
     let (mut joined_buf, mut skeleton_buf) = (String::new(), String::new());
-    // The top exact candidate of each one-word name met so far.
-    let mut tops: FxMap<String, Option<u32>> = FxMap::default();
+    // Answers of the skeleton index by the probe's key hash: names repeat.
+    let mut skeletons: FxMap<u64, bool> = FxMap::default();
+    // The top exact candidate of each one-word name met so far, and whether
+    // any names a people or a country.
+    let mut tops: FxMap<String, (Option<u32>, bool)> = FxMap::default();
     let mut persons: HashSet<String, BuildHasherDefault<Fx>> = HashSet::default();
     let mut lowercase = Lowercase::new(text);
     for s in sentences {
@@ -416,7 +437,9 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
                         && (n > 1 || probe.len() >= 5)
                         && n <= 3
                         && toks[i..i + n].iter().all(|x| x.conn || !g.is_stopword(kstr(x)))
-                        && g.has_skeleton(probe, &mut joined_buf, &mut skeleton_buf);
+                        && *skeletons
+                            .entry(super::index::key_hash(probe))
+                            .or_insert_with(|| g.has_skeleton(probe, &mut joined_buf, &mut skeleton_buf));
                 if hit {
                     // A one-word name must not be an ordinary word (asked
                     // only of names the gazetteer has: the answer is cached).
@@ -517,9 +540,13 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
             }
             if j - i == 1 {
                 let joined = |a: usize, b: usize| !has_break(text, toks[a].end, toks[b].start);
-                let top = match tops.get(k.as_str()) {
+                let (top, people) = match tops.get(k.as_str()) {
                     Some(&top) => top,
-                    None => *tops.entry(k.clone()).or_insert(g.candidates(&k, false).first().map(|c| c.id)),
+                    None => {
+                        let cands = g.candidates(&k, false);
+                        let people = cands.iter().any(|c| c.demonym || g.place(c.id).feature_code == "PCLI");
+                        *tops.entry(k.clone()).or_insert((cands.first().map(|c| c.id), people))
+                    }
                 };
                 let top = top.map(|id| g.place(id));
                 let small = top.is_none_or(|p| {
@@ -557,7 +584,6 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
                     i = j;
                     continue;
                 }
-                let people = g.candidates(&k, false).iter().any(|c| c.demonym || g.place(c.id).feature_code == "PCLI");
                 if !qualified
                     && !people
                     && (title_before || initials || first_name_before || speaker || small && group(&k))
@@ -678,20 +704,29 @@ fn container_link(between: &str) -> bool {
     let mut words = 0;
     let mut linked = false;
     for w in between.split_whitespace() {
-        let w = w.to_lowercase();
-        if !LINK_WORDS.contains(&w.as_str()) {
-            return false;
-        }
-        linked |= w == "in" || w == "of";
+        let link = if w.is_ascii() {
+            LINK_WORDS.iter().position(|l| l.eq_ignore_ascii_case(w))
+        } else {
+            let w = w.to_lowercase();
+            LINK_WORDS.iter().position(|l| *l == w)
+        };
+        let Some(link) = link else { return false };
+        linked |= LINK_WORDS[link] == "in" || LINK_WORDS[link] == "of";
         words += 1;
     }
     linked && words <= 6
 }
 
 /// Sentence punctuation between two tokens splits a name.
+#[inline(always)]
 fn has_break(text: &str, a: usize, b: usize) -> bool {
-    let gap = &text[a..b];
-    gap != " " && gap.chars().any(|c| !c.is_whitespace() || c == '\n')
+    // Nearly every gap is one space.
+    text.as_bytes()[a..b] != *b" " && gap_breaks(&text[a..b])
+}
+
+/// [`has_break`] of a gap other than one space.
+fn gap_breaks(gap: &str) -> bool {
+    gap.chars().any(|c| !c.is_whitespace() || c == '\n')
 }
 
 /// Whether a one-word name can be a place here: not an ordinary word.

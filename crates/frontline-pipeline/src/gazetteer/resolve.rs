@@ -924,10 +924,12 @@ fn resolve(g: &Gazetteer, raws: &[Raw]) -> Vec<PlaceMention> {
         .collect();
     let division: Vec<bool> =
         (0..names.len()).map(|k| raws.iter().zip(&of_raw).any(|(r, &o)| o == k && r.division)).collect();
-    let mut containers: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
+    // The names said to contain each name, and whether with "in"/"of"
+    // (else after a comma).
+    let mut containers: Vec<Vec<(usize, bool)>> = vec![Vec::new(); names.len()];
     for (r, &k) in raws.iter().zip(&of_raw) {
         if let Some(c) = r.container {
-            containers[k].push(of_raw[c]);
+            containers[k].push((of_raw[c], r.inside));
         }
     }
     let mut best: Vec<usize> = vec![0; names.len()];
@@ -974,8 +976,17 @@ fn resolve(g: &Gazetteer, raws: &[Raw]) -> Vec<PlaceMention> {
                         s += 1.0;
                     }
                 }
-                for &ck in &containers[k] {
-                    if cands[ck].iter().any(|c2| contains(g.place(c2.id), p)) {
+                // After a comma only a division, a country or a division's
+                // capital standing for it contains ("Fargo, North Dakota",
+                // "Tal Tamer, Hasakeh"): other towns there are a list
+                // ("Japan, Jordan, China" puts no Jordan in a China of New York).
+                for &(ck, inside) in &containers[k] {
+                    let holds = |c2: &Candidate| {
+                        let q = g.place(c2.id);
+                        (inside || matches!(q.feature_code.as_str(), "PCLI" | "ADM1" | "ADM2" | "PPLA"))
+                            && contains(q, p)
+                    };
+                    if cands[ck].iter().any(holds) {
                         s += 3.0;
                     }
                 }
@@ -1174,6 +1185,20 @@ mod tests {
         check_resolved(
             "Diplomats flew from Damascus to Sochi for the talks.",
             &[("Damascus", "Syria"), ("Sochi", "Russia")],
+        );
+    }
+
+    #[test]
+    fn a_town_after_a_comma_is_a_list_not_a_container() {
+        check_resolved(
+            "Aid came from Australia, Japan, Jordan, China and Peru.",
+            &[
+                ("Australia", "Australia"),
+                ("Japan", "Japan"),
+                ("Jordan", "Jordan"),
+                ("China", "China"),
+                ("Peru", "Peru"),
+            ],
         );
     }
 

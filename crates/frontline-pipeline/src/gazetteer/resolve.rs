@@ -1203,6 +1203,14 @@ mod tests {
     }
 
     #[test]
+    fn world_regions_are_places() {
+        check_places(
+            "Cases rose across sub-Saharan Africa, South Asia and the Caribbean, and in Sumatra.",
+            &["sub-Saharan Africa", "South Asia", "Caribbean", "Sumatra"],
+        );
+    }
+
+    #[test]
     fn countries_answer_to_their_other_names() {
         let g = Gazetteer::builtin();
         for (text, country) in [

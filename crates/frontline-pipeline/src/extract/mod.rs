@@ -38,6 +38,9 @@ pub struct Document<'a> {
     pub published: Option<NaiveDate>,
     pub published_inferred: bool,
     pub places: Vec<PlaceMention>,
+    /// Places named but not where an event of this article can be (see
+    /// `plausible`): still toponyms, for the mentions output.
+    pub elsewhere: Vec<PlaceMention>,
     pub actors: Vec<ActorMention>,
     pub dates: Vec<DateMention>,
     pub counts: Vec<CountMention>,
@@ -81,8 +84,9 @@ impl<'a> Document<'a> {
         }
         let keep: Vec<bool> =
             places.iter().map(|m| plausible(&clean.text, m, &places, country_code.as_deref())).collect();
-        let mut keep = keep.into_iter();
-        places.retain(|_| keep.next().unwrap_or(false));
+        let (places, elsewhere): (Vec<_>, Vec<_>) = places.into_iter().zip(keep).partition(|(_, k)| *k);
+        let places: Vec<PlaceMention> = places.into_iter().map(|(m, _)| m).collect();
+        let elsewhere = elsewhere.into_iter().map(|(m, _)| m).collect();
         let rules = crate::rule_candidates(&clean.text, &sentences);
         let counts = count::recognise_among(&clean, &sentences, &rules);
         // Normalisation only shrinks characters, so equal lengths mean equal offsets.
@@ -101,6 +105,7 @@ impl<'a> Document<'a> {
             published,
             published_inferred,
             places,
+            elsewhere,
             actors,
             dates,
             counts,
@@ -135,10 +140,13 @@ impl<'a> Document<'a> {
         }
     }
 
-    /// Every mention, for the mentions output.
+    /// Every mention, for the mentions output; place mentions in text
+    /// order, wherever the places are.
     pub fn mention_records(&self) -> Vec<MentionRecord> {
         let mut out = Vec::new();
-        for m in &self.places {
+        let mut toponyms: Vec<&PlaceMention> = self.places.iter().chain(&self.elsewhere).collect();
+        toponyms.sort_by_key(|m| m.start);
+        for m in toponyms {
             let mut r = self.record(MentionKind::Place, m.start, m.end);
             r.name = Some(m.place.name.clone());
             r.geonameid = Some(m.place.geonameid);

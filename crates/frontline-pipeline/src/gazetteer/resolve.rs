@@ -61,6 +61,9 @@ fn prior(p: &Place, alt: bool, skeleton: bool) -> f32 {
     pop + feature - if alt { 0.35 } else { 0.0 } - if skeleton { 0.4 } else { 0.0 }
 }
 
+/// Population from which a town is a city whose name readers know.
+const CITY: u64 = 100_000;
+
 /// Best first, one per geonameid, at most 30. A division named like its
 /// capital ("Aleppo", "Raqqa") yields to the city: events happen in towns.
 pub fn dedup(g: &Gazetteer, cands: &mut Vec<Candidate>) {
@@ -540,17 +543,25 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
             }
             if j - i == 1 {
                 let joined = |a: usize, b: usize| !has_break(text, toks[a].end, toks[b].start);
+                // Only a town's own name makes a name a big town's: a name a
+                // capital or a city is also known by ("Lewis" for Saint
+                // George's, "Jim" for Jimma) is as weak as a village's. (A
+                // country's or a division's other names, "U.S.", stay strong.)
                 let (top, people) = match tops.get(k.as_str()) {
                     Some(&top) => top,
                     None => {
+                        let strong = |c: &Candidate| {
+                            !c.alt || c.demonym || matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "ADM1")
+                        };
                         let cands = g.candidates(&k, false);
                         let people = cands.iter().any(|c| c.demonym || g.place(c.id).feature_code == "PCLI");
-                        *tops.entry(k.clone()).or_insert((cands.first().map(|c| c.id), people))
+                        let own = cands.into_iter().find(strong).map(|c| c.id);
+                        *tops.entry(k.clone()).or_insert((own, people))
                     }
                 };
                 let top = top.map(|id| g.place(id));
                 let small = top.is_none_or(|p| {
-                    p.population < 100_000 && !matches!(p.feature_code.as_str(), "PCLI" | "ADM1" | "PPLC")
+                    p.population < CITY && !matches!(p.feature_code.as_str(), "PCLI" | "ADM1" | "PPLC")
                 });
                 let namelike = |x: &Tok| {
                     x.cap
@@ -926,11 +937,14 @@ fn resolve(g: &Gazetteer, raws: &[Raw]) -> Vec<PlaceMention> {
         .enumerate()
         .map(|(k, n)| {
             let mut c = g.candidates(n, true);
-            // The exact name of a people, a country, a division or a capital
-            // ("Russian", "Syria", "Hama") is not a variant spelling of a
-            // village's.
+            // The exact name of a people, a country, a division, a capital
+            // or a city ("Russian", "Syria", "Hama", "Sochi") is not a
+            // variant spelling of a village's.
             let major = |c: &Candidate| {
-                c.demonym || matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "ADM1" | "PPLC" | "PPLA")
+                let p = g.place(c.id);
+                c.demonym
+                    || matches!(p.feature_code.as_str(), "PCLI" | "ADM1" | "PPLC" | "PPLA")
+                    || p.population >= CITY
             };
             if c.iter().any(|c| !c.skeleton && major(c)) {
                 c.retain(|c| !c.skeleton);
@@ -943,10 +957,12 @@ fn resolve(g: &Gazetteer, raws: &[Raw]) -> Vec<PlaceMention> {
         .collect();
     let division: Vec<bool> =
         (0..names.len()).map(|k| raws.iter().zip(&of_raw).any(|(r, &o)| o == k && r.division)).collect();
-    let mut containers: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
+    // The names said to contain each name, and whether with "in"/"of"
+    // (else after a comma).
+    let mut containers: Vec<Vec<(usize, bool)>> = vec![Vec::new(); names.len()];
     for (r, &k) in raws.iter().zip(&of_raw) {
         if let Some(c) = r.container {
-            containers[k].push(of_raw[c]);
+            containers[k].push((of_raw[c], r.inside));
         }
     }
     let mut best: Vec<usize> = vec![0; names.len()];
@@ -993,8 +1009,17 @@ fn resolve(g: &Gazetteer, raws: &[Raw]) -> Vec<PlaceMention> {
                         s += 1.0;
                     }
                 }
-                for &ck in &containers[k] {
-                    if cands[ck].iter().any(|c2| contains(g.place(c2.id), p)) {
+                // After a comma only a division, a country or a division's
+                // capital standing for it contains ("Fargo, North Dakota",
+                // "Tal Tamer, Hasakeh"): other towns there are a list
+                // ("Japan, Jordan, China" puts no Jordan in a China of New York).
+                for &(ck, inside) in &containers[k] {
+                    let holds = |c2: &Candidate| {
+                        let q = g.place(c2.id);
+                        (inside || matches!(q.feature_code.as_str(), "PCLI" | "ADM1" | "ADM2" | "PPLA"))
+                            && contains(q, p)
+                    };
+                    if cands[ck].iter().any(holds) {
                         s += 3.0;
                     }
                 }
@@ -1179,6 +1204,68 @@ mod tests {
         check_resolved("Russian jets struck Homs.", &[("Russian", "Russia"), ("Homs", "Syria")]);
         check_resolved("Syria Democratic Forces entered Raqqa.", &[("Syria", "Syria"), ("Raqqa", "Syria")]);
         check_places("Neither side reported casualties.", &[]);
+    }
+
+    #[test]
+    fn a_name_a_city_is_only_also_known_by_yields_to_a_person() {
+        check_places("The memo from City Manager Jim Hartmann reached Fairfax.", &["Fairfax"]);
+        check_places("Councillors Mitch Lewis and Ann Hall met in Fairfax.", &["Fairfax"]);
+        check_places("Fighting resumed in Jimma on Monday.", &["Jimma"]);
+    }
+
+    #[test]
+    fn a_city_named_exactly_is_no_variant_of_a_village() {
+        check_resolved(
+            "Diplomats flew from Damascus to Sochi for the talks.",
+            &[("Damascus", "Syria"), ("Sochi", "Russia")],
+        );
+    }
+
+    #[test]
+    fn a_town_after_a_comma_is_a_list_not_a_container() {
+        check_resolved(
+            "Aid came from Australia, Japan, Jordan, China and Peru.",
+            &[
+                ("Australia", "Australia"),
+                ("Japan", "Japan"),
+                ("Jordan", "Jordan"),
+                ("China", "China"),
+                ("Peru", "Peru"),
+            ],
+        );
+    }
+
+    #[test]
+    fn world_regions_are_places() {
+        check_places(
+            "Cases rose across sub-Saharan Africa, South Asia and the Caribbean, and in Sumatra.",
+            &["sub-Saharan Africa", "South Asia", "Caribbean", "Sumatra"],
+        );
+    }
+
+    #[test]
+    fn countries_answer_to_their_other_names() {
+        let g = Gazetteer::builtin();
+        for (text, country) in [
+            ("Cases were reported in Macedonia.", "North Macedonia"),
+            ("Aid reached DR Congo.", "Democratic Republic of Congo"),
+        ] {
+            let c = crate::clean::clean(text);
+            let ms = recognise(&g, &c, &crate::segment::sentences(&c));
+            let found: Vec<(&str, &str)> =
+                ms.iter().map(|m| (m.place.name.as_str(), m.place.feature_code.as_str())).collect();
+            assert_eq!(found, [(country, "PCLI")], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_division_point_is_the_middle_of_its_land_not_of_its_towns() {
+        // Queensland's and Alberta's towns crowd the coast and the south.
+        let g = Gazetteer::builtin();
+        for (name, lat, lon) in [("Queensland", -22.0, 145.0), ("Alberta", 54.5, -114.5), ("Texas", 31.0, -99.5)] {
+            let (p, _) = g.lookup(name).into_iter().find(|(p, _)| p.feature_code == "ADM1").expect(name);
+            assert!(km(p, &place_at(lat, lon)) < 150.0, "{name}: {p:?}");
+        }
     }
 
     #[test]

@@ -391,6 +391,112 @@ pub struct MentionRecord {
     pub what: Option<String>,
 }
 
+impl MentionRecord {
+    /// Appends the record as one line of JSON, the bytes `serde_json`
+    /// writes for it (a test checks), without going through serde: the
+    /// mentions file is most of extract's output.
+    pub fn write_json_line(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        out.extend_from_slice(b"{\"article_id\":");
+        json_str(out, &self.article_id);
+        out.extend_from_slice(b",\"kind\":");
+        out.extend_from_slice(match self.kind {
+            None => b"null",
+            Some(MentionKind::Place) => b"\"place\"",
+            Some(MentionKind::Actor) => b"\"actor\"",
+            Some(MentionKind::Date) => b"\"date\"",
+            Some(MentionKind::Count) => b"\"count\"",
+        });
+        out.extend_from_slice(b",\"start\":");
+        json_uint(out, self.start as u64);
+        out.extend_from_slice(b",\"end\":");
+        json_uint(out, self.end as u64);
+        out.extend_from_slice(b",\"text\":");
+        json_str(out, &self.text);
+        let opt_str = |out: &mut Vec<u8>, key: &[u8], v: &Option<String>| {
+            if let Some(v) = v {
+                out.extend_from_slice(key);
+                json_str(out, v);
+            }
+        };
+        opt_str(out, b",\"name\":", &self.name);
+        if let Some(id) = self.geonameid {
+            out.extend_from_slice(b",\"geonameid\":");
+            json_uint(out, id);
+        }
+        for (key, v) in [(&b",\"latitude\":"[..], self.latitude), (&b",\"longitude\":"[..], self.longitude)] {
+            if let Some(v) = v {
+                out.extend_from_slice(key);
+                serde_json::to_writer(&mut *out, &v)?;
+            }
+        }
+        opt_str(out, b",\"country\":", &self.country);
+        opt_str(out, b",\"admin1\":", &self.admin1);
+        opt_str(out, b",\"feature_code\":", &self.feature_code);
+        if let Some(v) = &self.value {
+            out.extend_from_slice(b",\"value\":");
+            match v {
+                serde_json::Value::String(s) => json_str(out, s),
+                v => serde_json::to_writer(&mut *out, v)?,
+            }
+        }
+        opt_str(out, b",\"actor\":", &self.actor);
+        if let Some(inter) = self.inter {
+            out.extend_from_slice(b",\"inter\":");
+            json_uint(out, u64::from(inter.code()));
+        }
+        opt_str(out, b",\"what\":", &self.what);
+        out.extend_from_slice(b"}\n");
+        Ok(())
+    }
+}
+
+/// A JSON string as `serde_json` writes it: `"` and `\\` escaped, control
+/// characters as `\n`-style or `\u00XX` escapes, everything else as is.
+fn json_str(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    let bytes = s.as_bytes();
+    let mut kept = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b >= 0x20 && b != b'"' && b != b'\\' {
+            continue;
+        }
+        out.extend_from_slice(&bytes[kept..i]);
+        match b {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0C => out.extend_from_slice(b"\\f"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[usize::from(b >> 4)]);
+                out.push(HEX[usize::from(b & 0xF)]);
+            }
+        }
+        kept = i + 1;
+    }
+    out.extend_from_slice(&bytes[kept..]);
+    out.push(b'"');
+}
+
+/// An unsigned integer in decimal.
+fn json_uint(out: &mut Vec<u8>, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&buf[i..]);
+}
+
 /// A problem met while processing one article. Never fatal for the batch.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
@@ -438,5 +544,50 @@ mod tests {
         assert_eq!(interaction(Some(Inter::RebelGroup), Some(Inter::StateForces)), Some(12));
         assert_eq!(interaction(Some(Inter::Civilians), None), Some(70));
         assert_eq!(interaction(None, None), None);
+    }
+
+    #[test]
+    fn mention_lines_are_what_serde_json_writes() {
+        let place = MentionRecord {
+            article_id: "a\"1\\\u{1}\u{7f}é".into(),
+            kind: Some(MentionKind::Place),
+            start: 0,
+            end: 12_345_678_901,
+            text: "Deir ez-Zor\n\t\r\u{8}\u{c}\u{1f}".into(),
+            name: Some("Dayr az Zawr".into()),
+            geonameid: Some(170_794),
+            latitude: Some(35.336_11),
+            longitude: Some(-40.0),
+            country: Some("Syria".into()),
+            admin1: Some(String::new()),
+            feature_code: Some("PPLA".into()),
+            ..Default::default()
+        };
+        let actor = MentionRecord {
+            kind: Some(MentionKind::Actor),
+            actor: Some("Military Forces of Syria (2000-)".into()),
+            inter: Some(Inter::StateForces),
+            ..Default::default()
+        };
+        let date =
+            MentionRecord { kind: Some(MentionKind::Date), value: Some("2023-06-02".into()), ..Default::default() };
+        let count = MentionRecord {
+            kind: Some(MentionKind::Count),
+            value: Some(serde_json::json!(12)),
+            what: Some("killed".into()),
+            ..Default::default()
+        };
+        let odd = MentionRecord {
+            value: Some(serde_json::json!({"a": [1.5, null]})),
+            latitude: Some(1e21),
+            ..Default::default()
+        };
+        for r in [place, actor, date, count, odd, MentionRecord::default()] {
+            let mut want = serde_json::to_vec(&r).unwrap();
+            want.push(b'\n');
+            let mut got = Vec::new();
+            r.write_json_line(&mut got).unwrap();
+            assert_eq!(String::from_utf8(got).unwrap(), String::from_utf8(want).unwrap());
+        }
     }
 }

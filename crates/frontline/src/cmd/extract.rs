@@ -101,7 +101,7 @@ fn run_one(record: Record, resources: &Resources, with_mentions: bool) -> serde_
     }
     if with_mentions {
         for m in &x.mentions {
-            write_line(&mut done.mentions, m)?;
+            m.write_json_line(&mut done.mentions)?;
         }
     }
     Ok(done)

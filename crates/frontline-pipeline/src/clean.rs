@@ -253,7 +253,10 @@ pub fn clean(original: &str) -> CleanText {
         }
         flush_bullets(&mut bullet_run, &mut to_mask);
         lower_head(trimmed, &mut lower);
-        if FURNITURE_PREFIXES.iter().any(|p| lower.starts_with(p)) || furniture_line(trimmed) {
+        let first = lower.as_bytes().first().copied();
+        if FURNITURE_PREFIXES.iter().any(|p| p.as_bytes().first().copied() == first && lower.starts_with(p))
+            || furniture_line(trimmed)
+        {
             to_mask.push((s, e));
             continue;
         }
@@ -315,7 +318,11 @@ fn lower_head(s: &str, out: &mut String) {
         if out.len() >= want {
             break;
         }
-        out.extend(c.to_lowercase());
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
 }
 

@@ -344,6 +344,74 @@ pub struct Event {
     pub evidence: Vec<Evidence>,
 }
 
+impl Event {
+    /// Appends the event as one line of JSON, the bytes `serde_json` writes
+    /// for it (a test checks), as [`MentionRecord::write_json_line`] does.
+    pub fn write_json_line(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        let str_field = |out: &mut Vec<u8>, key: &[u8], v: &str| {
+            out.extend_from_slice(key);
+            json_str(out, v);
+        };
+        let num_field = |out: &mut Vec<u8>, key: &[u8], v: Option<u64>| {
+            out.extend_from_slice(key);
+            match v {
+                Some(n) => json_uint(out, n),
+                None => out.extend_from_slice(b"null"),
+            }
+        };
+        str_field(out, b"{\"event_id\":", &self.event_id);
+        str_field(out, b",\"article_id\":", &self.article_id);
+        out.extend_from_slice(b",\"event_date\":");
+        serde_json::to_writer(&mut *out, &self.event_date)?;
+        num_field(out, b",\"time_precision\":", Some(self.time_precision as u64));
+        str_field(out, b",\"disorder_type\":", self.disorder_type.as_str());
+        str_field(out, b",\"event_type\":", self.event_type.as_str());
+        str_field(out, b",\"sub_event_type\":", self.sub_event_type.as_str());
+        str_field(out, b",\"actor1\":", &self.actor1);
+        str_field(out, b",\"assoc_actor_1\":", &self.assoc_actor_1);
+        num_field(out, b",\"inter1\":", self.inter1.map(|i| u64::from(i.code())));
+        str_field(out, b",\"actor2\":", &self.actor2);
+        str_field(out, b",\"assoc_actor_2\":", &self.assoc_actor_2);
+        num_field(out, b",\"inter2\":", self.inter2.map(|i| u64::from(i.code())));
+        num_field(out, b",\"interaction\":", self.interaction.map(u64::from));
+        str_field(out, b",\"civilian_targeting\":", &self.civilian_targeting);
+        str_field(out, b",\"country\":", &self.country);
+        num_field(out, b",\"iso\":", self.iso.map(u64::from));
+        str_field(out, b",\"admin1\":", &self.admin1);
+        str_field(out, b",\"admin2\":", &self.admin2);
+        str_field(out, b",\"admin3\":", &self.admin3);
+        str_field(out, b",\"location\":", &self.location);
+        out.extend_from_slice(b",\"latitude\":");
+        serde_json::to_writer(&mut *out, &self.latitude)?;
+        out.extend_from_slice(b",\"longitude\":");
+        serde_json::to_writer(&mut *out, &self.longitude)?;
+        num_field(out, b",\"geo_precision\":", Some(self.geo_precision as u64));
+        num_field(out, b",\"geonameid\":", self.geonameid);
+        num_field(out, b",\"fatalities\":", Some(u64::from(self.fatalities)));
+        num_field(out, b",\"fatalities_low\":", Some(u64::from(self.fatalities_low)));
+        num_field(out, b",\"fatalities_best\":", Some(u64::from(self.fatalities_best)));
+        num_field(out, b",\"fatalities_high\":", Some(u64::from(self.fatalities_high)));
+        str_field(out, b",\"source\":", &self.source);
+        str_field(out, b",\"notes\":", &self.notes);
+        out.extend_from_slice(b",\"confidence\":");
+        serde_json::to_writer(&mut *out, &self.confidence)?;
+        out.extend_from_slice(b",\"evidence\":[");
+        for (i, e) in self.evidence.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            str_field(out, b"{\"article_id\":", &e.article_id);
+            num_field(out, b",\"start\":", Some(e.start as u64));
+            num_field(out, b",\"end\":", Some(e.end as u64));
+            str_field(out, b",\"text\":", &e.text);
+            str_field(out, b",\"source\":", &e.source);
+            out.push(b'}');
+        }
+        out.extend_from_slice(b"]}\n");
+        Ok(())
+    }
+}
+
 /// What a mention is of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -587,6 +655,71 @@ mod tests {
             want.push(b'\n');
             let mut got = Vec::new();
             r.write_json_line(&mut got).unwrap();
+            assert_eq!(String::from_utf8(got).unwrap(), String::from_utf8(want).unwrap());
+        }
+    }
+
+    #[test]
+    fn event_lines_are_what_serde_json_writes() {
+        let evidence = |text: &str| Evidence {
+            article_id: "a\"1".into(),
+            start: 3,
+            end: 40,
+            text: text.into(),
+            source: "SANA; the \\observatory".into(),
+        };
+        let full = Event {
+            event_id: "FL0123456789ab".into(),
+            article_id: "a\"1".into(),
+            event_date: NaiveDate::from_ymd_opt(2023, 6, 2).unwrap(),
+            time_precision: TimePrecision::Week,
+            disorder_type: DisorderType::PoliticalViolenceDemonstrations,
+            event_type: EventType::ExplosionsRemoteViolence,
+            sub_event_type: SubEventType::ShellingArtilleryMissileAttack,
+            actor1: "Military Forces of Syria (2000-)".into(),
+            assoc_actor_1: "Wagner Group".into(),
+            inter1: Some(Inter::StateForces),
+            actor2: "Civilians (Syria)".into(),
+            assoc_actor_2: String::new(),
+            inter2: Some(Inter::Civilians),
+            interaction: Some(17),
+            civilian_targeting: "Civilian targeting".into(),
+            country: "Syria".into(),
+            iso: Some(760),
+            admin1: "Idlib".into(),
+            admin2: "Ariha".into(),
+            admin3: "Ihsem".into(),
+            location: "Ihsem".into(),
+            latitude: Some(35.65),
+            longitude: Some(-36.5),
+            geo_precision: GeoPrecision::NearTown,
+            geonameid: Some(169_389),
+            fatalities: 3,
+            fatalities_low: 2,
+            fatalities_best: 3,
+            fatalities_high: 4_000_000_000,
+            source: "SANA".into(),
+            notes: "Shelling hit Ihsem.\nTwo\tdied \u{1}\u{7f} é".into(),
+            confidence: 0.75,
+            evidence: vec![evidence("Shelling hit \"Ihsem\"."), evidence("")],
+        };
+        let empty = Event {
+            inter1: None,
+            inter2: None,
+            interaction: None,
+            iso: None,
+            latitude: None,
+            longitude: None,
+            geonameid: None,
+            confidence: 1.0,
+            evidence: Vec::new(),
+            ..full.clone()
+        };
+        for ev in [full, empty] {
+            let mut want = serde_json::to_vec(&ev).unwrap();
+            want.push(b'\n');
+            let mut got = Vec::new();
+            ev.write_json_line(&mut got).unwrap();
             assert_eq!(String::from_utf8(got).unwrap(), String::from_utf8(want).unwrap());
         }
     }

@@ -521,14 +521,23 @@ impl MentionRecord {
 /// A JSON string as `serde_json` writes it: `"` and `\\` escaped, control
 /// characters as `\n`-style or `\u00XX` escapes, everything else as is.
 fn json_str(out: &mut Vec<u8>, s: &str) {
-    out.push(b'"');
     let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
     let mut kept = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip eight plain bytes at a time.
+        if i + 8 <= bytes.len() && !needs_escape(&bytes[i..i + 8]) {
+            i += 8;
+            continue;
+        }
+        let b = bytes[i];
+        i += 1;
         if b >= 0x20 && b != b'"' && b != b'\\' {
             continue;
         }
-        out.extend_from_slice(&bytes[kept..i]);
+        out.extend_from_slice(&bytes[kept..i - 1]);
         match b {
             b'"' => out.extend_from_slice(b"\\\""),
             b'\\' => out.extend_from_slice(b"\\\\"),
@@ -544,10 +553,26 @@ fn json_str(out: &mut Vec<u8>, s: &str) {
                 out.push(HEX[usize::from(b & 0xF)]);
             }
         }
-        kept = i + 1;
+        kept = i;
     }
     out.extend_from_slice(&bytes[kept..]);
     out.push(b'"');
+}
+
+/// Whether any of eight bytes is a control character, `"` or `\\`: the
+/// zero-byte and less-than tests on a word, exact for "any byte".
+fn needs_escape(chunk: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut word = [0u8; 8];
+    word.copy_from_slice(chunk);
+    let x = u64::from_le_bytes(word);
+    let has = |b: u8| {
+        let y = x ^ (u64::from(b) * ONES);
+        y.wrapping_sub(ONES) & !y & HIGH != 0
+    };
+    let below_space = x.wrapping_sub(0x20 * ONES) & !x & HIGH != 0;
+    below_space || has(b'"') || has(b'\\')
 }
 
 /// An unsigned integer in decimal.
@@ -721,6 +746,18 @@ mod tests {
             let mut got = Vec::new();
             ev.write_json_line(&mut got).unwrap();
             assert_eq!(String::from_utf8(got).unwrap(), String::from_utf8(want).unwrap());
+        }
+    }
+
+    #[test]
+    fn needs_escape_finds_each_byte_at_each_place() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut chunk = *b"plain  x";
+                chunk[at] = b;
+                let want = chunk.iter().any(|&c| c < 0x20 || c == b'"' || c == b'\\');
+                assert_eq!(needs_escape(&chunk), want, "byte {b} at {at}");
+            }
         }
     }
 }

@@ -8,8 +8,6 @@
 //! offset in the cleaned text is a character offset in the text as given.
 //! Only byte offsets differ, and [`CleanText::char_at`] converts them.
 
-use std::collections::HashMap;
-
 /// The article text with furniture masked, plus the byte→character map.
 #[derive(Debug, Clone)]
 pub struct CleanText {
@@ -17,48 +15,63 @@ pub struct CleanText {
     pub text: String,
     /// Byte ranges of the cleaned text that were furniture (now spaces).
     pub masked: Vec<(usize, usize)>,
-    /// `char_starts[i]` is the byte offset of character `i`; one extra entry
-    /// at the end holds `text.len()`. Empty when the text is ASCII: then a
-    /// byte offset is a character offset.
-    char_starts: Vec<u32>,
+    /// The characters longer than one byte: `(start, shift)`, where `shift`
+    /// is how many bytes more than characters the text has up to and
+    /// including that character. Empty when the text is ASCII: then a byte
+    /// offset is a character offset.
+    wide: Vec<(u32, u32)>,
 }
 
 impl CleanText {
     /// Wraps text that needs no cleaning (used by tests and by callers that
     /// already hold clean text).
     pub fn verbatim(text: &str) -> CleanText {
-        let mut c = CleanText { text: text.to_string(), masked: Vec::new(), char_starts: Vec::new() };
+        let mut c = CleanText { text: text.to_string(), masked: Vec::new(), wide: Vec::new() };
         c.index();
         c
     }
 
     fn index(&mut self) {
-        if self.text.is_ascii() {
-            self.char_starts = Vec::new();
-            return;
+        let bytes = self.text.as_bytes();
+        let mut wide = Vec::new();
+        let mut shift = 0u32;
+        let mut i = 0;
+        while i < bytes.len() {
+            // Skip ASCII a word at a time.
+            if i + 8 <= bytes.len() && ascii_chunk(&bytes[i..i + 8]) {
+                i += 8;
+                continue;
+            }
+            let len = utf8_len(bytes[i]);
+            if len > 1 {
+                shift += len as u32 - 1;
+                wide.push((i as u32, shift));
+            }
+            i += len;
         }
-        self.char_starts = self.text.char_indices().map(|(b, _)| b as u32).collect();
-        self.char_starts.push(self.text.len() as u32);
+        self.wide = wide;
     }
 
     /// Character index of a byte offset (which must be on a char boundary;
     /// otherwise the character containing it).
     pub fn char_at(&self, byte: usize) -> usize {
-        if self.char_starts.is_empty() {
-            return byte.min(self.text.len());
-        }
-        match self.char_starts.binary_search(&(byte as u32)) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
+        let byte = byte.min(self.text.len());
+        // The wide characters starting before `byte`; the last may hold it.
+        let k = self.wide.partition_point(|&(s, _)| (s as usize) < byte);
+        let Some(&(start, shift)) = k.checked_sub(1).map(|j| &self.wide[j]) else { return byte };
+        let (start, shift) = (start as usize, shift as usize);
+        let len = utf8_len(self.text.as_bytes()[start]);
+        if byte < start + len {
+            // Inside that character: its own index.
+            start - (shift - (len - 1))
+        } else {
+            byte - shift
         }
     }
 
     /// Number of characters.
     pub fn char_len(&self) -> usize {
-        match self.char_starts.len() {
-            0 => self.text.len(),
-            n => n - 1,
-        }
+        self.text.len() - self.wide.last().map_or(0, |&(_, shift)| shift as usize)
     }
 
     /// Whether a byte range overlaps furniture.
@@ -75,6 +88,10 @@ fn normalise(original: &str) -> String {
     let mut kept = 0;
     let mut i = 0;
     while i < bytes.len() {
+        if i + 8 <= bytes.len() && plain_chunk(&bytes[i..i + 8]) {
+            i += 8;
+            continue;
+        }
         let (c, len) = if bytes[i] < 0x80 {
             if !matches!(bytes[i], b'`' | b'\r') {
                 i += 1;
@@ -97,20 +114,37 @@ fn normalise(original: &str) -> String {
     out
 }
 
-/// Whether `s` lowercased (as `str::to_lowercase` does) starts with the
-/// ASCII `prefix`, without lowercasing more than the prefix needs.
-fn lower_starts_with(s: &str, prefix: &str) -> bool {
-    let mut want = prefix.chars();
-    for c in s.chars() {
-        for l in c.to_lowercase() {
-            match want.next() {
-                None => return true,
-                Some(w) if w == l => {}
-                Some(_) => return false,
-            }
-        }
+/// The length in bytes of the UTF-8 character a lead byte starts.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0..0x80 => 1,
+        0xF0.. => 4,
+        0xE0.. => 3,
+        _ => 2,
     }
-    want.next().is_none()
+}
+
+/// Whether eight bytes are all ASCII.
+fn ascii_chunk(chunk: &[u8]) -> bool {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(chunk);
+    u64::from_le_bytes(word) & 0x8080_8080_8080_8080 == 0
+}
+
+/// Whether eight bytes are ASCII with no byte [`normalise_char`] changes
+/// (a backtick or a carriage return), tested a word at a time.
+fn plain_chunk(chunk: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut word = [0u8; 8];
+    word.copy_from_slice(chunk);
+    let x = u64::from_le_bytes(word);
+    // A zero byte in `x ^ b*ONES` is a byte equal to `b`.
+    let has = |b: u8| {
+        let y = x ^ (u64::from(b) * ONES);
+        y.wrapping_sub(ONES) & !y & HIGH != 0
+    };
+    x & HIGH == 0 && !has(b'`') && !has(b'\r')
 }
 
 /// Whether a trimmed line is one of [`FURNITURE_LINES`], ignoring case. A
@@ -196,18 +230,15 @@ pub fn clean(original: &str) -> CleanText {
     let mut masked: Vec<(usize, usize)> = Vec::new();
 
     let lines = line_ranges(&text);
-    // Count repeated lines (photo captions printed twice).
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    for &(s, e) in &lines {
-        let l = caption_key(&text[s..e]);
-        if l.len() >= 20 {
-            *seen.entry(l).or_default() += 1;
-        }
-    }
-    let mut first_seen: HashMap<String, bool> = HashMap::new();
+    // Repeated lines (photo captions printed twice): each line's group of
+    // equal keys, when it has more than one member.
+    let keys: Vec<&str> = lines.iter().map(|&(s, e)| caption_key(&text[s..e])).collect();
+    let repeated = repeated_groups(&keys);
+    let mut kept_group = vec![false; lines.len()];
     let mut bullet_run: Vec<(usize, usize)> = Vec::new();
     let mut to_mask: Vec<(usize, usize)> = Vec::new();
-    for &(s, e) in &lines {
+    let mut lower = String::new();
+    for (n, &(s, e)) in lines.iter().enumerate() {
         let line = &text[s..e];
         let trimmed = line.trim();
         if trimmed.is_empty() {
@@ -221,16 +252,17 @@ pub fn clean(original: &str) -> CleanText {
             continue;
         }
         flush_bullets(&mut bullet_run, &mut to_mask);
-        if FURNITURE_PREFIXES.iter().any(|p| lower_starts_with(trimmed, p)) || furniture_line(trimmed) {
+        lower_head(trimmed, &mut lower);
+        let first = lower.as_bytes().first().copied();
+        if FURNITURE_PREFIXES.iter().any(|p| p.as_bytes().first().copied() == first && lower.starts_with(p))
+            || furniture_line(trimmed)
+        {
             to_mask.push((s, e));
             continue;
         }
-        let key = caption_key(trimmed);
-        if let Some(n) = seen.get(key)
-            && *n > 1
-        {
+        if let Some(g) = repeated[n] {
             // Keep the first copy of a repeated line, mask the others.
-            if first_seen.insert(key.to_string(), true).is_some() {
+            if std::mem::replace(&mut kept_group[g], true) {
                 to_mask.push((s, e));
                 continue;
             }
@@ -254,9 +286,44 @@ pub fn clean(original: &str) -> CleanText {
         blank(&mut text, s, e);
         masked.push((s, e));
     }
-    let mut c = CleanText { text, masked, char_starts: Vec::new() };
+    let mut c = CleanText { text, masked, wide: Vec::new() };
     c.index();
     c
+}
+
+/// For each key of at least 20 bytes that occurs more than once, the
+/// index of its first occurrence (a name for its group); `None` for the
+/// others. Keys are compared only with keys of the same length.
+fn repeated_groups(keys: &[&str]) -> Vec<Option<usize>> {
+    let mut order: Vec<usize> = (0..keys.len()).filter(|&i| keys[i].len() >= 20).collect();
+    order.sort_by(|&a, &b| keys[a].len().cmp(&keys[b].len()).then_with(|| keys[a].cmp(keys[b])).then(a.cmp(&b)));
+    let mut out = vec![None; keys.len()];
+    for run in order.chunk_by(|&a, &b| keys[a] == keys[b]) {
+        if run.len() > 1 {
+            for &i in run {
+                out[i] = Some(run[0]);
+            }
+        }
+    }
+    out
+}
+
+/// Fills `out` with the start of `s` lowercased character by character, as
+/// `str::to_lowercase` would begin it, at least as long as the longest of
+/// [`FURNITURE_PREFIXES`] (or all of `s`), so a prefix test is `starts_with`.
+fn lower_head(s: &str, out: &mut String) {
+    out.clear();
+    let want = FURNITURE_PREFIXES.iter().map(|p| p.len()).max().unwrap_or(0);
+    for c in s.chars() {
+        if out.len() >= want {
+            break;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
 }
 
 /// A line without a trailing parenthesised credit, for spotting repeated captions.
@@ -275,15 +342,50 @@ fn flush_bullets(run: &mut Vec<(usize, usize)>, to_mask: &mut Vec<(usize, usize)
     run.clear();
 }
 
-/// Credits in parentheses or after "Source:" at a line's end.
+/// Parenthesised credits, masked wherever they stand in a line.
+const CREDITS: &[&str] = &["(afp photo)", "(afp)", "(reuters)", "(ap photo)", "(ap)", "(getty images)", "(photo)"];
+
+/// Credits in parentheses or after "Source:" at a line's end. Matching is
+/// on the line lowercased as `str::to_lowercase` does, with its byte
+/// offsets taken as the line's.
 fn mask_credits(text: &str, s: usize, e: usize, to_mask: &mut Vec<(usize, usize)>) {
     let line = &text[s..e];
     // Every credit has a parenthesis or a colon.
-    if !line.contains(['(', ':']) {
+    if memchr::memchr2(b'(', b':', line.as_bytes()).is_none() {
         return;
     }
+    if !same_length_lowercase(line) {
+        return mask_credits_lowered(line, s, e, to_mask);
+    }
+    // The lowercase line has the same bytes as the line, ASCII letters
+    // lowercased: the ASCII credits match where they match ignoring case.
+    let bytes = line.as_bytes();
+    for i in memchr::memchr_iter(b'(', bytes) {
+        for pat in CREDITS {
+            if bytes.len() - i >= pat.len() && bytes[i..i + pat.len()].eq_ignore_ascii_case(pat.as_bytes()) {
+                to_mask.push((s + i, s + i + pat.len()));
+            }
+        }
+    }
+    let last_source = memchr::memrchr_iter(b':', bytes)
+        .find(|&c| c >= 6 && bytes[c - 6..c].eq_ignore_ascii_case(b"source"))
+        .map(|c| c - 6);
+    if let Some(i) = last_source {
+        source_credit(line, i, s, e, to_mask);
+    }
+}
+
+/// Whether lowercasing keeps every character's UTF-8 length (true of all
+/// but a few letters, such as the Kelvin sign and dotted capital I).
+fn same_length_lowercase(line: &str) -> bool {
+    line.is_ascii()
+        || line.chars().all(|c| c.is_ascii() || c.to_lowercase().map(char::len_utf8).sum::<usize>() == c.len_utf8())
+}
+
+/// [`mask_credits`] on a line whose lowercase form has other byte lengths.
+fn mask_credits_lowered(line: &str, s: usize, e: usize, to_mask: &mut Vec<(usize, usize)>) {
     let lower = line.to_lowercase();
-    for pat in ["(afp photo)", "(afp)", "(reuters)", "(ap photo)", "(ap)", "(getty images)", "(photo)"] {
+    for pat in CREDITS {
         let mut from = 0;
         while let Some(i) = lower[from..].find(pat) {
             let a = s + from + i;
@@ -292,10 +394,16 @@ fn mask_credits(text: &str, s: usize, e: usize, to_mask: &mut Vec<(usize, usize)
         }
     }
     if let Some(i) = lower.rfind("source:") {
-        let rest = &line[i + 7..];
-        if rest.trim().len() < 40 && !rest.contains('.') {
-            to_mask.push((s + i, e));
-        }
+        source_credit(line, i, s, e, to_mask);
+    }
+}
+
+/// "Source: Reuters" at byte `i` of the line: masked to the line's end when
+/// what follows is short and has no full stop.
+fn source_credit(line: &str, i: usize, s: usize, e: usize, to_mask: &mut Vec<(usize, usize)>) {
+    let Some(rest) = line.get(i + 7..) else { return };
+    if rest.trim().len() < 40 && !rest.contains('.') {
+        to_mask.push((s + i, e));
     }
 }
 
@@ -385,8 +493,10 @@ mod tests {
 
     #[test]
     fn lowercase_prefixes_as_to_lowercase_sees_them() {
+        let mut head = String::new();
         for (line, prefix) in [("READ MORE: x", "read more:"), ("\u{212A}ids", "kid"), ("Re", "read"), ("Éa", "ea")] {
-            assert_eq!(lower_starts_with(line, prefix), line.to_lowercase().starts_with(prefix), "{line:?}");
+            lower_head(line, &mut head);
+            assert_eq!(head.starts_with(prefix), line.to_lowercase().starts_with(prefix), "{line:?}");
         }
     }
 
@@ -394,5 +504,42 @@ mod tests {
     fn char_at_counts_characters_not_bytes() {
         let c = CleanText::verbatim("Déir x");
         assert_eq!(c.char_at(c.text.find('x').unwrap()), 5);
+    }
+
+    #[test]
+    fn char_at_matches_char_indices_at_every_byte() {
+        for text in ["", "ascii only, long enough for a word", "Déir — “x” \u{1F600} ends", "\u{2014}\u{2014}ab\u{e9}"]
+        {
+            let c = CleanText::verbatim(text);
+            let starts: Vec<usize> = text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
+            for byte in 0..=text.len() + 2 {
+                let want = match starts.binary_search(&byte) {
+                    Ok(i) => i,
+                    Err(i) => i - 1,
+                };
+                assert_eq!(c.char_at(byte), want, "{text:?} at {byte}");
+            }
+            assert_eq!(c.char_len(), text.chars().count());
+        }
+    }
+
+    #[test]
+    fn repeated_groups_name_the_first_copy() {
+        let long = "a caption long enough to count";
+        let other = "another line long enough to count";
+        assert_eq!(repeated_groups(&[long, "short", other, long, long]), vec![Some(0), None, None, Some(0), Some(0)]);
+    }
+
+    #[test]
+    fn credits_found_in_place_as_on_the_lowercase_line() {
+        // The Kelvin sign lowercases to one byte: that line takes the lowercase path.
+        for line in ["Fighters advance (AFP Photo) and more", "\u{212A}ilis Source: SANA", "x (Reuters) y (AP)"] {
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            mask_credits(line, 0, line.len(), &mut fast);
+            mask_credits_lowered(line, 0, line.len(), &mut slow);
+            fast.sort_unstable();
+            slow.sort_unstable();
+            assert_eq!(fast, slow, "{line:?}");
+        }
     }
 }

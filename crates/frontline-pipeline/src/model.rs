@@ -344,6 +344,74 @@ pub struct Event {
     pub evidence: Vec<Evidence>,
 }
 
+impl Event {
+    /// Appends the event as one line of JSON, the bytes `serde_json` writes
+    /// for it (a test checks), as [`MentionRecord::write_json_line`] does.
+    pub fn write_json_line(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        let str_field = |out: &mut Vec<u8>, key: &[u8], v: &str| {
+            out.extend_from_slice(key);
+            json_str(out, v);
+        };
+        let num_field = |out: &mut Vec<u8>, key: &[u8], v: Option<u64>| {
+            out.extend_from_slice(key);
+            match v {
+                Some(n) => json_uint(out, n),
+                None => out.extend_from_slice(b"null"),
+            }
+        };
+        str_field(out, b"{\"event_id\":", &self.event_id);
+        str_field(out, b",\"article_id\":", &self.article_id);
+        out.extend_from_slice(b",\"event_date\":");
+        serde_json::to_writer(&mut *out, &self.event_date)?;
+        num_field(out, b",\"time_precision\":", Some(self.time_precision as u64));
+        str_field(out, b",\"disorder_type\":", self.disorder_type.as_str());
+        str_field(out, b",\"event_type\":", self.event_type.as_str());
+        str_field(out, b",\"sub_event_type\":", self.sub_event_type.as_str());
+        str_field(out, b",\"actor1\":", &self.actor1);
+        str_field(out, b",\"assoc_actor_1\":", &self.assoc_actor_1);
+        num_field(out, b",\"inter1\":", self.inter1.map(|i| u64::from(i.code())));
+        str_field(out, b",\"actor2\":", &self.actor2);
+        str_field(out, b",\"assoc_actor_2\":", &self.assoc_actor_2);
+        num_field(out, b",\"inter2\":", self.inter2.map(|i| u64::from(i.code())));
+        num_field(out, b",\"interaction\":", self.interaction.map(u64::from));
+        str_field(out, b",\"civilian_targeting\":", &self.civilian_targeting);
+        str_field(out, b",\"country\":", &self.country);
+        num_field(out, b",\"iso\":", self.iso.map(u64::from));
+        str_field(out, b",\"admin1\":", &self.admin1);
+        str_field(out, b",\"admin2\":", &self.admin2);
+        str_field(out, b",\"admin3\":", &self.admin3);
+        str_field(out, b",\"location\":", &self.location);
+        out.extend_from_slice(b",\"latitude\":");
+        serde_json::to_writer(&mut *out, &self.latitude)?;
+        out.extend_from_slice(b",\"longitude\":");
+        serde_json::to_writer(&mut *out, &self.longitude)?;
+        num_field(out, b",\"geo_precision\":", Some(self.geo_precision as u64));
+        num_field(out, b",\"geonameid\":", self.geonameid);
+        num_field(out, b",\"fatalities\":", Some(u64::from(self.fatalities)));
+        num_field(out, b",\"fatalities_low\":", Some(u64::from(self.fatalities_low)));
+        num_field(out, b",\"fatalities_best\":", Some(u64::from(self.fatalities_best)));
+        num_field(out, b",\"fatalities_high\":", Some(u64::from(self.fatalities_high)));
+        str_field(out, b",\"source\":", &self.source);
+        str_field(out, b",\"notes\":", &self.notes);
+        out.extend_from_slice(b",\"confidence\":");
+        serde_json::to_writer(&mut *out, &self.confidence)?;
+        out.extend_from_slice(b",\"evidence\":[");
+        for (i, e) in self.evidence.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            str_field(out, b"{\"article_id\":", &e.article_id);
+            num_field(out, b",\"start\":", Some(e.start as u64));
+            num_field(out, b",\"end\":", Some(e.end as u64));
+            str_field(out, b",\"text\":", &e.text);
+            str_field(out, b",\"source\":", &e.source);
+            out.push(b'}');
+        }
+        out.extend_from_slice(b"]}\n");
+        Ok(())
+    }
+}
+
 /// What a mention is of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -389,6 +457,137 @@ pub struct MentionRecord {
     // count
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub what: Option<String>,
+}
+
+impl MentionRecord {
+    /// Appends the record as one line of JSON, the bytes `serde_json`
+    /// writes for it (a test checks), without going through serde: the
+    /// mentions file is most of extract's output.
+    pub fn write_json_line(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        out.extend_from_slice(b"{\"article_id\":");
+        json_str(out, &self.article_id);
+        out.extend_from_slice(b",\"kind\":");
+        out.extend_from_slice(match self.kind {
+            None => b"null",
+            Some(MentionKind::Place) => b"\"place\"",
+            Some(MentionKind::Actor) => b"\"actor\"",
+            Some(MentionKind::Date) => b"\"date\"",
+            Some(MentionKind::Count) => b"\"count\"",
+        });
+        out.extend_from_slice(b",\"start\":");
+        json_uint(out, self.start as u64);
+        out.extend_from_slice(b",\"end\":");
+        json_uint(out, self.end as u64);
+        out.extend_from_slice(b",\"text\":");
+        json_str(out, &self.text);
+        let opt_str = |out: &mut Vec<u8>, key: &[u8], v: &Option<String>| {
+            if let Some(v) = v {
+                out.extend_from_slice(key);
+                json_str(out, v);
+            }
+        };
+        opt_str(out, b",\"name\":", &self.name);
+        if let Some(id) = self.geonameid {
+            out.extend_from_slice(b",\"geonameid\":");
+            json_uint(out, id);
+        }
+        for (key, v) in [(&b",\"latitude\":"[..], self.latitude), (&b",\"longitude\":"[..], self.longitude)] {
+            if let Some(v) = v {
+                out.extend_from_slice(key);
+                serde_json::to_writer(&mut *out, &v)?;
+            }
+        }
+        opt_str(out, b",\"country\":", &self.country);
+        opt_str(out, b",\"admin1\":", &self.admin1);
+        opt_str(out, b",\"feature_code\":", &self.feature_code);
+        if let Some(v) = &self.value {
+            out.extend_from_slice(b",\"value\":");
+            match v {
+                serde_json::Value::String(s) => json_str(out, s),
+                v => serde_json::to_writer(&mut *out, v)?,
+            }
+        }
+        opt_str(out, b",\"actor\":", &self.actor);
+        if let Some(inter) = self.inter {
+            out.extend_from_slice(b",\"inter\":");
+            json_uint(out, u64::from(inter.code()));
+        }
+        opt_str(out, b",\"what\":", &self.what);
+        out.extend_from_slice(b"}\n");
+        Ok(())
+    }
+}
+
+/// A JSON string as `serde_json` writes it: `"` and `\\` escaped, control
+/// characters as `\n`-style or `\u00XX` escapes, everything else as is.
+fn json_str(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let mut kept = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip eight plain bytes at a time.
+        if i + 8 <= bytes.len() && !needs_escape(&bytes[i..i + 8]) {
+            i += 8;
+            continue;
+        }
+        let b = bytes[i];
+        i += 1;
+        if b >= 0x20 && b != b'"' && b != b'\\' {
+            continue;
+        }
+        out.extend_from_slice(&bytes[kept..i - 1]);
+        match b {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0C => out.extend_from_slice(b"\\f"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[usize::from(b >> 4)]);
+                out.push(HEX[usize::from(b & 0xF)]);
+            }
+        }
+        kept = i;
+    }
+    out.extend_from_slice(&bytes[kept..]);
+    out.push(b'"');
+}
+
+/// Whether any of eight bytes is a control character, `"` or `\\`: the
+/// zero-byte and less-than tests on a word, exact for "any byte".
+fn needs_escape(chunk: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut word = [0u8; 8];
+    word.copy_from_slice(chunk);
+    let x = u64::from_le_bytes(word);
+    let has = |b: u8| {
+        let y = x ^ (u64::from(b) * ONES);
+        y.wrapping_sub(ONES) & !y & HIGH != 0
+    };
+    let below_space = x.wrapping_sub(0x20 * ONES) & !x & HIGH != 0;
+    below_space || has(b'"') || has(b'\\')
+}
+
+/// An unsigned integer in decimal.
+fn json_uint(out: &mut Vec<u8>, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&buf[i..]);
 }
 
 /// A problem met while processing one article. Never fatal for the batch.
@@ -438,5 +637,127 @@ mod tests {
         assert_eq!(interaction(Some(Inter::RebelGroup), Some(Inter::StateForces)), Some(12));
         assert_eq!(interaction(Some(Inter::Civilians), None), Some(70));
         assert_eq!(interaction(None, None), None);
+    }
+
+    #[test]
+    fn mention_lines_are_what_serde_json_writes() {
+        let place = MentionRecord {
+            article_id: "a\"1\\\u{1}\u{7f}é".into(),
+            kind: Some(MentionKind::Place),
+            start: 0,
+            end: 12_345_678_901,
+            text: "Deir ez-Zor\n\t\r\u{8}\u{c}\u{1f}".into(),
+            name: Some("Dayr az Zawr".into()),
+            geonameid: Some(170_794),
+            latitude: Some(35.336_11),
+            longitude: Some(-40.0),
+            country: Some("Syria".into()),
+            admin1: Some(String::new()),
+            feature_code: Some("PPLA".into()),
+            ..Default::default()
+        };
+        let actor = MentionRecord {
+            kind: Some(MentionKind::Actor),
+            actor: Some("Military Forces of Syria (2000-)".into()),
+            inter: Some(Inter::StateForces),
+            ..Default::default()
+        };
+        let date =
+            MentionRecord { kind: Some(MentionKind::Date), value: Some("2023-06-02".into()), ..Default::default() };
+        let count = MentionRecord {
+            kind: Some(MentionKind::Count),
+            value: Some(serde_json::json!(12)),
+            what: Some("killed".into()),
+            ..Default::default()
+        };
+        let odd = MentionRecord {
+            value: Some(serde_json::json!({"a": [1.5, null]})),
+            latitude: Some(1e21),
+            ..Default::default()
+        };
+        for r in [place, actor, date, count, odd, MentionRecord::default()] {
+            let mut want = serde_json::to_vec(&r).unwrap();
+            want.push(b'\n');
+            let mut got = Vec::new();
+            r.write_json_line(&mut got).unwrap();
+            assert_eq!(String::from_utf8(got).unwrap(), String::from_utf8(want).unwrap());
+        }
+    }
+
+    #[test]
+    fn event_lines_are_what_serde_json_writes() {
+        let evidence = |text: &str| Evidence {
+            article_id: "a\"1".into(),
+            start: 3,
+            end: 40,
+            text: text.into(),
+            source: "SANA; the \\observatory".into(),
+        };
+        let full = Event {
+            event_id: "FL0123456789ab".into(),
+            article_id: "a\"1".into(),
+            event_date: NaiveDate::from_ymd_opt(2023, 6, 2).unwrap(),
+            time_precision: TimePrecision::Week,
+            disorder_type: DisorderType::PoliticalViolenceDemonstrations,
+            event_type: EventType::ExplosionsRemoteViolence,
+            sub_event_type: SubEventType::ShellingArtilleryMissileAttack,
+            actor1: "Military Forces of Syria (2000-)".into(),
+            assoc_actor_1: "Wagner Group".into(),
+            inter1: Some(Inter::StateForces),
+            actor2: "Civilians (Syria)".into(),
+            assoc_actor_2: String::new(),
+            inter2: Some(Inter::Civilians),
+            interaction: Some(17),
+            civilian_targeting: "Civilian targeting".into(),
+            country: "Syria".into(),
+            iso: Some(760),
+            admin1: "Idlib".into(),
+            admin2: "Ariha".into(),
+            admin3: "Ihsem".into(),
+            location: "Ihsem".into(),
+            latitude: Some(35.65),
+            longitude: Some(-36.5),
+            geo_precision: GeoPrecision::NearTown,
+            geonameid: Some(169_389),
+            fatalities: 3,
+            fatalities_low: 2,
+            fatalities_best: 3,
+            fatalities_high: 4_000_000_000,
+            source: "SANA".into(),
+            notes: "Shelling hit Ihsem.\nTwo\tdied \u{1}\u{7f} é".into(),
+            confidence: 0.75,
+            evidence: vec![evidence("Shelling hit \"Ihsem\"."), evidence("")],
+        };
+        let empty = Event {
+            inter1: None,
+            inter2: None,
+            interaction: None,
+            iso: None,
+            latitude: None,
+            longitude: None,
+            geonameid: None,
+            confidence: 1.0,
+            evidence: Vec::new(),
+            ..full.clone()
+        };
+        for ev in [full, empty] {
+            let mut want = serde_json::to_vec(&ev).unwrap();
+            want.push(b'\n');
+            let mut got = Vec::new();
+            ev.write_json_line(&mut got).unwrap();
+            assert_eq!(String::from_utf8(got).unwrap(), String::from_utf8(want).unwrap());
+        }
+    }
+
+    #[test]
+    fn needs_escape_finds_each_byte_at_each_place() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut chunk = *b"plain  x";
+                chunk[at] = b;
+                let want = chunk.iter().any(|&c| c < 0x20 || c == b'"' || c == b'\\');
+                assert_eq!(needs_escape(&chunk), want, "byte {b} at {at}");
+            }
+        }
     }
 }

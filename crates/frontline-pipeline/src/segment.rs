@@ -78,9 +78,10 @@ fn split_line(text: &str, ls: usize, le: usize, paragraph: usize, out: &mut Vec<
     let bytes = text.as_bytes();
     let mut start = ls;
     let mut i = ls;
-    while i < le {
-        let b = bytes[i];
-        if matches!(b, b'.' | b'!' | b'?') && ends_sentence(text, ls, i, le) {
+    // Jump from terminator to terminator.
+    while let Some(k) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..le]) {
+        i += k;
+        if ends_sentence(text, ls, i, le) {
             let mut end = i + 1;
             // Closing quotes and brackets stay with the sentence.
             while end < le && matches!(bytes[end], b'"' | b'\'' | b')') {
@@ -134,8 +135,7 @@ fn ends_sentence(text: &str, ls: usize, i: usize, le: usize) -> bool {
     let before = &text[ls..i];
     let word_start = before.rfind([' ', '(', '"', '\'']).map_or(0, |p| p + 1);
     let word = &before[word_start..];
-    let lower = word.to_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if is_abbreviation(word) {
         return false;
     }
     // Initials ("J. Smith") and dotted acronyms ("U.S.").
@@ -147,6 +147,18 @@ fn ends_sentence(text: &str, ls: usize, i: usize, le: usize) -> bool {
     }
     next.is_uppercase() || next.is_ascii_digit() || matches!(next, '"' | '\'' | '(' | '[' | '-')
 }
+
+/// Whether the word, lowercased (as `str::to_lowercase` does), is one of
+/// [`ABBREVIATIONS`]; ASCII words, nearly all, are compared in place.
+fn is_abbreviation(word: &str) -> bool {
+    if word.is_ascii() {
+        return word.len() <= ABBREVIATION_MAX && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+    }
+    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+/// The longest of [`ABBREVIATIONS`], in bytes.
+const ABBREVIATION_MAX: usize = 6;
 
 fn quotes(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -199,34 +211,70 @@ const REPORTING_WORDS: &[&str] = &[
     "added",
 ];
 
-static REPORTING: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(REPORTING_WORDS).expect("reporting words compile"));
+/// Leftmost-first, which lets the search use a vectorised prefilter (the
+/// standard semantics cannot); no word contains another, so the matches
+/// are the same.
+static REPORTING: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(REPORTING_WORDS)
+        .expect("reporting words compile")
+});
+
+/// The leading words of [`ACCORDING_TO`] and [`SAID_SUBJECT`]: in each,
+/// group 1 is what follows the word and the whitespace after it. No word
+/// is a prefix of another, so the one a match starts with is the one the
+/// pattern matched.
+const ACCORDING_TO_WORDS: &[&str] = &["according to", "citing", "quoted by", "as reported by", "told"];
+const SAID_SUBJECT_WORDS: &[&str] = &["said", "reported", "announced", "claimed", "added"];
 
 /// Finds who a sentence is attributed to (one with a reporting word).
+///
+/// Group 1 of each pattern is read off the match (found by the DFA) rather
+/// than captured, which would run a backtracker over the sentence: see
+/// [`after_word`] and [`subject_of`] for why the spans are the same.
 fn attribution(text: &str, s: usize, e: usize) -> Option<Attribution> {
     let sent = &text[s..e];
-    let mk = |m: regex::Match<'_>| {
-        let src = m.as_str().trim().trim_end_matches([',', '.']).to_string();
-        Attribution { source: src, start: s + m.start(), end: s + m.end() }
+    let mk = |(a, b): (usize, usize)| {
+        let src = sent[a..b].trim().trim_end_matches([',', '.']).to_string();
+        Attribution { source: src, start: s + a, end: s + b }
     };
-    if let Some(c) = ACCORDING_TO.captures(sent) {
-        return c.get(1).map(mk);
+    if let Some(m) = ACCORDING_TO.find(sent) {
+        return after_word(m, ACCORDING_TO_WORDS).map(mk);
     }
     // Prefer a reporting clause after the last quotation or comma.
-    // The last match's groups: found by the DFA, then captured alone.
-    if let Some(last) = SUBJECT_SAID.find_iter(sent).last()
-        && let Some(c) = SUBJECT_SAID.captures_at(sent, last.start())
-        && let Some(m) = c.get(1)
-    {
-        let src = m.as_str().trim();
+    if let Some(last) = SUBJECT_SAID.find_iter(sent).last() {
+        let (a, b) = subject_of(last);
+        let src = sent[a..b].trim();
         if !matches!(src.to_lowercase().as_str(), "he" | "she" | "it" | "they" | "we" | "i") {
-            return Some(mk(m));
+            return Some(mk((a, b)));
         }
     }
-    if let Some(c) = SAID_SUBJECT.captures(sent) {
-        return c.get(1).map(mk);
+    if let Some(m) = SAID_SUBJECT.find(sent) {
+        return after_word(m, SAID_SUBJECT_WORDS).map(mk);
     }
     None
+}
+
+/// Group 1 of a `WORD\s+(group)` match: the rest of the match after its
+/// leading word and the whitespace that follows (the group starts with a
+/// letter, so `\s+` takes all of it).
+fn after_word(m: regex::Match<'_>, words: &[&str]) -> Option<(usize, usize)> {
+    let word = words.iter().find(|w| m.as_str().starts_with(**w))?;
+    let rest = &m.as_str()[word.len()..];
+    Some((m.end() - rest.trim_start().len(), m.end()))
+}
+
+/// Group 1 of a [`SUBJECT_SAID`] match: the match without its leading
+/// `^`, `[,;]\s*` or `\s` (the group starts with a letter) and without the
+/// reporting verb at its end and the whitespace before it (the verb is the
+/// match's last word; the group ends with a non-space).
+fn subject_of(m: regex::Match<'_>) -> (usize, usize) {
+    let body = m.as_str();
+    let lead = body.len() - body.trim_start_matches(|c: char| c == ',' || c == ';' || c.is_whitespace()).len();
+    let verb_start = body.rfind(char::is_whitespace).unwrap_or(body.len());
+    let end = body[..verb_start].trim_end().len();
+    (m.start() + lead, m.start() + end.max(lead))
 }
 
 #[cfg(test)]
@@ -284,5 +332,43 @@ mod tests {
             source_of("Troops won, state media and a monitoring group reported."),
             Some("a monitoring group".into())
         );
+    }
+
+    #[test]
+    fn abbreviation_bound_is_the_longest() {
+        assert_eq!(ABBREVIATIONS.iter().map(|a| a.len()).max(), Some(ABBREVIATION_MAX));
+        for (word, expect) in
+            [("Gen", true), ("GEN", true), ("Sheikh", true), ("U.S", true), ("Town", false), ("Dr\u{e9}", false)]
+        {
+            assert_eq!(is_abbreviation(word), expect, "{word:?}");
+        }
+    }
+
+    /// Group 1 read off the match is the span the capturing search finds.
+    #[test]
+    fn groups_read_off_matches_equal_captures() {
+        let sentences = [
+            "Rebels took the village, according to the Syrian Observatory for Human Rights.",
+            "Troops entered the town, state news agency SANA reported.",
+            "\"We won,\" the commander of the 4th Division told  reporters, citing  Al-Watan.",
+            "Two soldiers died; the local monitoring group said on Monday.",
+            "He said  the Kurdish-led SDF had withdrawn, and residents added the army shelled it.",
+            "Fighting resumed, as reported by  Agence France-Presse and local media.",
+            "Shelling hit the town, said the Britain-based monitor.",
+            "Clashes erupted,\u{a0}the Syrian Observatory\u{2003}said.",
+            "Nothing to see here.",
+        ];
+        for sent in sentences {
+            for (re, words) in [(&*ACCORDING_TO, ACCORDING_TO_WORDS), (&*SAID_SUBJECT, SAID_SUBJECT_WORDS)] {
+                let got = re.find(sent).and_then(|m| after_word(m, words));
+                let want = re.captures(sent).and_then(|c| c.get(1)).map(|g| (g.start(), g.end()));
+                assert_eq!(got, want, "{sent:?}");
+            }
+            for m in SUBJECT_SAID.find_iter(sent) {
+                let c = SUBJECT_SAID.captures_at(sent, m.start()).unwrap();
+                let g = c.get(1).unwrap();
+                assert_eq!(subject_of(m), (g.start(), g.end()), "{sent:?}");
+            }
+        }
     }
 }

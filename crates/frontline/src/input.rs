@@ -77,6 +77,43 @@ fn today() -> NaiveDate {
     chrono::Utc::now().date_naive()
 }
 
+/// One input record, read but not yet parsed: parsing (JSON, HTML) is
+/// most of the cost of reading, so [`Record::parse`] runs on the worker
+/// threads while the caller's thread only splits the input into records.
+pub struct Record {
+    body: Body,
+    published: Option<NaiveDate>,
+    read_on: Option<NaiveDate>,
+}
+
+enum Body {
+    /// One JSON Lines record and its place (`file:line`).
+    Json { line: Vec<u8>, place: String },
+    /// A whole file: a text or HTML article.
+    File { path: PathBuf, name: String, kind: Option<Kind> },
+    /// A record that failed before parsing (over the size limit).
+    Failed(ReadError),
+}
+
+impl Record {
+    /// The article (or why there is none), with the default publication
+    /// date and the read day applied.
+    pub fn parse(self) -> Item {
+        let mut item = match self.body {
+            Body::Json { line, place } => read::from_json_line(&line, &place),
+            Body::File { path, name, kind } => read_single(&path, &name, kind),
+            Body::Failed(e) => Err(e),
+        };
+        if let Ok(a) = &mut item {
+            if a.published.is_none() {
+                a.published = self.published;
+            }
+            a.read_on = self.read_on;
+        }
+        item
+    }
+}
+
 /// Reads every input, calling `sink` once per record, in input order.
 /// `published` is the publication date for articles without one. Every
 /// article is marked as read today (UTC): an article that neither carries
@@ -87,16 +124,18 @@ pub fn for_each(
     published: Option<NaiveDate>,
     mut sink: impl FnMut(Item) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
+    for_each_record(files, published, |r| sink(r.parse()))
+}
+
+/// As [`for_each`], but hands over each record unparsed, for the caller to
+/// [`Record::parse`] where it likes (on a worker thread).
+pub fn for_each_record(
+    files: &[PathBuf],
+    published: Option<NaiveDate>,
+    mut sink: impl FnMut(Record) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     let read_on = Some(today());
-    let mut emit = |mut item: Item| {
-        if let Ok(a) = &mut item {
-            if a.published.is_none() {
-                a.published = published;
-            }
-            a.read_on = read_on;
-        }
-        sink(item)
-    };
+    let mut emit = |body: Body| sink(Record { body, published, read_on });
     for f in files {
         if f.as_os_str() == "-" {
             read_jsonl(BufReader::new(std::io::stdin().lock()), "stdin", &mut emit)?;
@@ -106,12 +145,9 @@ pub fn for_each(
         match kind_of(f) {
             Some(Kind::Jsonl) => {
                 let file = fs::File::open(f).map_err(|e| anyhow::anyhow!("cannot open {name}: {e}"))?;
-                read_jsonl(BufReader::new(file), &name, &mut emit)?;
+                read_jsonl(BufReader::with_capacity(1 << 16, file), &name, &mut emit)?;
             }
-            kind => {
-                let item = read_single(f, &name, kind);
-                emit(item)?;
-            }
+            kind => emit(Body::File { path: f.clone(), name, kind })?,
         }
     }
     Ok(())
@@ -139,12 +175,14 @@ fn read_single(f: &Path, name: &str, kind: Option<Kind>) -> Item {
 fn read_jsonl(
     mut reader: impl BufRead,
     name: &str,
-    emit: &mut impl FnMut(Item) -> anyhow::Result<()>,
+    emit: &mut impl FnMut(Body) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
-    let mut line = Vec::new();
     let mut n = 0usize;
+    // Each record keeps its buffer; sized like the last one, most lines
+    // are read without growing it.
+    let mut capacity = 1 << 12;
     loop {
-        line.clear();
+        let mut line = Vec::with_capacity(capacity);
         let limit = (MAX_ARTICLE_BYTES * 2) as u64;
         let read = (&mut reader)
             .take(limit)
@@ -159,12 +197,13 @@ fn read_jsonl(
             // Skip the rest of the oversized line.
             let mut rest = Vec::new();
             reader.read_until(b'\n', &mut rest).map_err(|e| anyhow::anyhow!("cannot read {name}: {e}"))?;
-            emit(Err(ReadError { article_id: place, reason: format!("record is over {limit} bytes") }))?;
+            emit(Body::Failed(ReadError { article_id: place, reason: format!("record is over {limit} bytes") }))?;
             continue;
         }
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        emit(read::from_json_line(&line, &place))?;
+        capacity = line.len().max(1 << 12);
+        emit(Body::Json { line, place })?;
     }
 }

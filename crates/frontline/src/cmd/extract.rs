@@ -7,11 +7,11 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
 use anyhow::Context;
-use frontline_pipeline::{Severity, process};
+use frontline_pipeline::{Resources, Severity, process};
 use rayon::prelude::*;
 
 use crate::Outcome;
-use crate::input::{self, Item};
+use crate::input::{self, Record};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -38,48 +38,26 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         Some(p) => Some(BufWriter::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?)),
         None => None,
     };
+    let with_mentions = mentions_out.is_some();
     let mut failed = 0usize;
-    let mut batch: Vec<Item> = Vec::with_capacity(BATCH);
-    let mut flush = |batch: &mut Vec<Item>| -> anyhow::Result<()> {
-        let results: Vec<_> = batch
-            .par_drain(..)
-            .map(|item| {
-                item.map(|a| {
-                    let x = process(&a, &resources);
-                    (a.id, x)
-                })
-            })
-            .collect();
-        for r in results {
-            match r {
-                Err(e) => {
-                    failed += 1;
-                    eprintln!("frontline: article {}: {}", e.article_id, e.reason);
-                }
-                Ok((id, x)) => {
-                    for d in &x.diagnostics {
-                        if d.severity == Severity::Error {
-                            failed += 1;
-                            eprintln!("frontline: article {id}: {}", d.message);
-                        }
-                    }
-                    for ev in &x.events {
-                        serde_json::to_writer(&mut events_out, ev)?;
-                        events_out.write_all(b"\n")?;
-                    }
-                    if let Some(m) = mentions_out.as_mut() {
-                        for r in &x.mentions {
-                            serde_json::to_writer(&mut *m, r)?;
-                            m.write_all(b"\n")?;
-                        }
-                    }
-                }
+    let mut batch: Vec<Record> = Vec::with_capacity(BATCH);
+    let mut flush = |batch: &mut Vec<Record>| -> anyhow::Result<()> {
+        let done: Vec<Done> =
+            batch.par_drain(..).map(|r| run_one(r, &resources, with_mentions)).collect::<serde_json::Result<_>>()?;
+        for d in done {
+            failed += d.failed;
+            for e in &d.errors {
+                eprintln!("frontline: article {e}");
+            }
+            events_out.write_all(&d.events)?;
+            if let Some(m) = mentions_out.as_mut() {
+                m.write_all(&d.mentions)?;
             }
         }
         Ok(())
     };
-    input::for_each(&files, args.inputs.published, |item| {
-        batch.push(item);
+    input::for_each_record(&files, args.inputs.published, |record| {
+        batch.push(record);
         if batch.len() >= BATCH {
             flush(&mut batch)?;
         }
@@ -91,4 +69,40 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         m.flush()?;
     }
     Ok(if failed > 0 { Outcome::Partial } else { Outcome::Ok })
+}
+
+/// One article's output, made on a worker thread: the JSON Lines of its
+/// events and mentions, and the errors to report, in order.
+struct Done {
+    events: Vec<u8>,
+    mentions: Vec<u8>,
+    errors: Vec<String>,
+    failed: usize,
+}
+
+/// Parses, processes and serialises one record.
+fn run_one(record: Record, resources: &Resources, with_mentions: bool) -> serde_json::Result<Done> {
+    let mut done = Done { events: Vec::new(), mentions: Vec::new(), errors: Vec::new(), failed: 0 };
+    let a = match record.parse() {
+        Ok(a) => a,
+        Err(e) => {
+            done.failed = 1;
+            done.errors.push(format!("{}: {}", e.article_id, e.reason));
+            return Ok(done);
+        }
+    };
+    let x = process(&a, resources);
+    for d in x.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+        done.failed += 1;
+        done.errors.push(format!("{}: {}", a.id, d.message));
+    }
+    for ev in &x.events {
+        ev.write_json_line(&mut done.events)?;
+    }
+    if with_mentions {
+        for m in &x.mentions {
+            m.write_json_line(&mut done.mentions)?;
+        }
+    }
+    Ok(done)
 }

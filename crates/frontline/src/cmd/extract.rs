@@ -97,7 +97,7 @@ fn run_one(record: Record, resources: &Resources, with_mentions: bool) -> serde_
         done.errors.push(format!("{}: {}", a.id, d.message));
     }
     for ev in &x.events {
-        ev.write_json_line(&mut done.events)?;
+        write_line(&mut done.events, ev)?;
     }
     if with_mentions {
         for m in &x.mentions {
@@ -105,4 +105,11 @@ fn run_one(record: Record, resources: &Resources, with_mentions: bool) -> serde_
         }
     }
     Ok(done)
+}
+
+/// Appends one JSON line.
+fn write_line(out: &mut Vec<u8>, value: &impl serde::Serialize) -> serde_json::Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
+    out.push(b'\n');
+    Ok(())
 }

@@ -10,6 +10,7 @@
 //! candidates become diagnostics with the reason.
 
 pub mod classify;
+mod village;
 
 use std::sync::LazyLock;
 
@@ -81,6 +82,18 @@ impl<'a> Document<'a> {
             places.iter().map(|m| plausible(&clean.text, m, &places, country_code.as_deref())).collect();
         let mut keep = keep.into_iter();
         places.retain(|_| keep.next().unwrap_or(false));
+        let found = village::near_misses(
+            &resources.gazetteer,
+            &clean.text,
+            &sentences,
+            &places,
+            &actors,
+            country_code.as_deref(),
+        );
+        if !found.is_empty() {
+            places.extend(found);
+            places.sort_by_key(|m| m.start);
+        }
         let counts = count::recognise(&clean, &sentences);
         // Normalisation only shrinks characters, so equal lengths mean equal offsets.
         let original_starts = if article.text.len() == clean.text.len() {

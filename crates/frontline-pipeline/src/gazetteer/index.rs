@@ -63,6 +63,8 @@ pub struct Index {
     pub names: Vec<u16>,
     exact: Keys,
     skeleton: Keys,
+    /// Near-miss keys of the places of added dumps.
+    pub near: super::fuzzy::Near,
 }
 
 /// Sorted (hash, entry) pairs with a table of where each top-bits bucket
@@ -455,6 +457,7 @@ pub fn add_dump(index: &mut Index, base: &Builtin, text: &str) -> (usize, Vec<Du
     let mut added = 0;
     let mut errors = Vec::new();
     let mut names: Vec<(&str, u32)> = Vec::new();
+    let first = index.places.len();
     for (i, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() || line.starts_with('#') {
@@ -507,11 +510,35 @@ pub fn add_dump(index: &mut Index, base: &Builtin, text: &str) -> (usize, Vec<Du
             }
             place.admin2.clone_from(&b.admin2);
         }
+        let latin: Vec<&str> = names.iter().map(|&(n, _)| n).collect();
+        index.near.add(index.places.len() as u32, &latin);
         index.add(place, &names, true);
         added += 1;
     }
+    inherit_admin1(&mut index.places[first..]);
     index.seal();
     (added, errors)
+}
+
+/// Rows without an admin1 code take the first-level division of the
+/// nearest row of the same country that has one, if within 30 km: a village
+/// lies in the governorate of its neighbours.
+fn inherit_admin1(places: &mut [Place]) {
+    let orphans: Vec<usize> = (0..places.len()).filter(|&i| places[i].admin1.is_empty()).collect();
+    for i in orphans {
+        let p = &places[i];
+        let nearest = places
+            .iter()
+            .filter(|q| !q.admin1.is_empty() && q.country_code == p.country_code)
+            .map(|q| (super::resolve::km(p, q), q))
+            .min_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((d, q)) = nearest
+            && d <= 30.0
+        {
+            let admin1 = q.admin1.clone();
+            places[i].admin1 = admin1;
+        }
+    }
 }
 
 fn is_latin(c: char) -> bool {

@@ -82,6 +82,9 @@ impl<'a> Document<'a> {
             places.iter().map(|m| plausible(&clean.text, m, &places, country_code.as_deref())).collect();
         let mut keep = keep.into_iter();
         places.retain(|_| keep.next().unwrap_or(false));
+        let apart = far_from_container(&clean.text, &places);
+        let mut apart = apart.into_iter();
+        places.retain(|_| !apart.next().unwrap_or(false));
         let found = village::near_misses(
             &resources.gazetteer,
             &clean.text,
@@ -268,6 +271,34 @@ fn plausible(text: &str, m: &PlaceMention, all: &[PlaceMention], main: Option<&s
     // The country most places (not peoples: "Russian forces") are in.
     let main_place = main_country(all.iter().filter(|o| !o.demonym));
     major || main == Some(cc) || main_place.as_deref() == Some(cc) || all.iter().any(|o| named(&o))
+}
+
+/// Towns farther than this from the town they are said to lie in were
+/// resolved to a namesake elsewhere.
+const IN_TOWN_KM: f64 = 40.0;
+
+/// For each mention, whether it names a town said to lie in or near another
+/// town ("Al Gharb village in rural Shadadah", "X town in the countryside of
+/// Y") that it is far from: the gazetteer had only a namesake elsewhere, and
+/// the containing town is the event's best place (ACLED codes it so).
+fn far_from_container(text: &str, places: &[PlaceMention]) -> Vec<bool> {
+    let town = |m: &PlaceMention| m.place.feature_code.starts_with("PPL") && !m.demonym;
+    places
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let Some(n) = places.get(i + 1) else { return false };
+            let between = &text[m.end..n.start];
+            let linked = crate::gazetteer::container_link(between) && !between.contains([',', '.', ';']);
+            linked
+                && town(m)
+                && town(n)
+                && m.place.feature_code != "PPLC"
+                // A governorate's seat stands for the governorate ("Y countryside").
+                && !matches!(n.place.feature_code.as_str(), "PPLA" | "PPLC")
+                && crate::gazetteer::km(&m.place, &n.place) > IN_TOWN_KM
+        })
+        .collect()
 }
 
 /// An event before its preconditions are checked: every field optional.
@@ -858,9 +889,14 @@ fn place_of<'d>(
     // agency"): those qualify a name, they do not locate the event.
     // Nor a name inside the attribution ("Fars News Agency reported").
     let attribution = s.source.as_ref().map_or((0, 0), |a| (a.start, a.end));
+    // Nor a name inside an actor's ("Sharqiya Army"), nor a neighbourhood
+    // (ACLED codes the city: the gazetteer's namesake is a village elsewhere).
     let usable = |m: &&PlaceMention| {
         let possessive = m.place.feature_code.starts_with("PCL") && doc.clean.text[m.end..].starts_with("'s");
-        !(m.demonym || possessive || within(m.start, m.end, attribution.0, attribution.1))
+        let in_actor = doc.actors.iter().any(|a| !a.descriptive && a.start <= m.start && m.end <= a.end);
+        let after = doc.clean.text[m.end..].trim_start().to_lowercase();
+        let quarter = ["neighbourhood", "neighborhood", "quarter"].iter().any(|w| after.starts_with(w));
+        !(m.demonym || possessive || in_actor || quarter || within(m.start, m.end, attribution.0, attribution.1))
     };
     let fine = |m: &PlaceMention| m.precision != GeoPrecision::Region;
     let in_clause: Vec<&PlaceMention> =
@@ -1115,6 +1151,29 @@ mod tests {
             "On 3 June 2023, rebels of the Liberation Brigade clashed with HTS near Idlib in Syria. No fatalities were reported.",
             &[(T::ArmedClash, 0)],
         );
+    }
+
+    /// The location of the most confident event of an invented note.
+    fn check_location(text: &str, expect: &str) {
+        let article = Article { id: "t".into(), text: text.into(), ..Default::default() };
+        let doc = Document::analyse(&article, &RESOURCES);
+        let (mut events, _) = events(&doc);
+        events.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+        assert_eq!(events.first().map(|e| e.location.as_str()), Some(expect), "in {text:?}");
+    }
+
+    #[test]
+    fn a_neighbourhood_is_coded_at_its_city() {
+        check_location(
+            "On 3 June 2023, gunmen clashed with regime forces in Al Bab neighbourhood in Homs city.",
+            "Homs",
+        );
+    }
+
+    #[test]
+    fn a_town_far_from_the_town_it_is_said_to_lie_in_yields_to_it() {
+        check_location("On 3 June 2023, rebels clashed with QSD in Tadmur village in rural Manbij.", "Manbij");
+        check_location("On 3 June 2023, rebels clashed with QSD in Jarabulus in rural Manbij.", "Jarābulus");
     }
 
     #[test]

@@ -23,7 +23,7 @@ use crate::clean::CleanText;
 use crate::model::GeoPrecision;
 use crate::segment::Sentence;
 
-pub use resolve::{country_hint, km};
+pub use resolve::{container_link, country_hint, km};
 
 /// One gazetteer entry.
 #[derive(Debug, Clone, PartialEq)]

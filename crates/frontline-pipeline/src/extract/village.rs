@@ -232,7 +232,7 @@ fn choose<'g>(g: &'g Gazetteer, name: &str, containers: &[&PlaceMention], countr
     let fit = |p: &Place| {
         containers
             .iter()
-            .map(|c| {
+            .filter_map(|c| {
                 let same = c.place.country_code == p.country_code && c.place.admin1 == p.admin1;
                 let d = km(&c.place, p);
                 if matches!(c.place.feature_code.as_str(), "ADM1" | "ADM2" | "RGN") {
@@ -246,7 +246,6 @@ fn choose<'g>(g: &'g Gazetteer, name: &str, containers: &[&PlaceMention], countr
                     None
                 }
             })
-            .flatten()
             .min_by(|a, b| a.total_cmp(b))
     };
     cands
@@ -258,7 +257,6 @@ fn choose<'g>(g: &'g Gazetteer, name: &str, containers: &[&PlaceMention], countr
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::Resources;
     use crate::model::Article;
     use std::sync::LazyLock;

@@ -483,6 +483,11 @@ pub fn add_dump(index: &mut Index, base: &Builtin, text: &str) -> (usize, Vec<Du
             continue;
         }
         let cc = cols[8];
+        // A country's own row in a dump of places adds only its names in
+        // every language, which would read villages ("Suray'a") as the country.
+        if known.get(&id).is_some_and(|&b| base.index.places[b as usize].feature_code.starts_with("PCL")) {
+            continue;
+        }
         names.clear();
         names.push((cols[1], 0));
         names.push((cols[2], ALT));
@@ -548,6 +553,32 @@ fn is_latin(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An invented dump row: id, name, latitude, longitude, feature code, admin1 code.
+    fn row(id: u64, name: &str, lat: f64, lon: f64, code: &str, admin1: &str) -> String {
+        format!(
+            "{id}\t{name}\t{name}\t\t{lat}\t{lon}\tP\t{code}\tSY\t\t{admin1}\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01\n"
+        )
+    }
+
+    #[test]
+    fn a_row_without_admin1_takes_its_neighbours_and_a_country_row_is_skipped() {
+        let base = builtin();
+        let mut index = Index::default();
+        let dump = [
+            row(900101, "Kafr Sulaym", 35.50, 36.60, "PPL", "12"),
+            row(900102, "Tall Sulaym", 35.52, 36.62, "", ""),
+            row(900103, "Ard Nabi", 33.00, 40.90, "PPL", ""),
+            // Syria's own geonameid, as some dumps of places carry it.
+            row(163843, "Syria", 35.0, 38.0, "", ""),
+        ]
+        .concat();
+        let (added, errors) = add_dump(&mut index, &base, &dump);
+        assert_eq!((added, errors.len()), (3, 0));
+        let admin1: Vec<&str> = index.places.iter().map(|p| p.admin1.as_str()).collect();
+        // The lone row far from any other keeps no admin1.
+        assert_eq!(admin1, vec!["Idleb", "Idleb", ""]);
+    }
 
     fn check_decimal(input: &str) {
         assert_eq!(decimal(input).map(f64::to_bits), input.parse::<f64>().ok().map(f64::to_bits), "{input:?}");

@@ -159,6 +159,9 @@ pub fn near_misses(
     country: Option<&str>,
 ) -> Vec<PlaceMention> {
     let mut out = Vec::new();
+    if !g.has_near_misses() {
+        return out;
+    }
     let taken = |s: usize, e: usize| {
         places.iter().any(|m| m.start < e && s < m.end) || actors.iter().any(|m| m.start < e && s < m.end)
     };

@@ -150,6 +150,11 @@ impl Gazetteer {
         out
     }
 
+    /// Whether any added place can be a near miss (else there is nothing to look for).
+    pub fn has_near_misses(&self) -> bool {
+        !self.extra.near.keys.is_empty()
+    }
+
     /// Whether a folded word is a stop-word or a common English word.
     pub fn is_ordinary(&self, folded: &str) -> bool {
         self.builtin.tables.stopwords.contains_key(folded) || self.builtin.tables.common.contains_key(folded)

@@ -10,6 +10,7 @@
 //! candidates become diagnostics with the reason.
 
 pub mod classify;
+mod village;
 
 use std::sync::LazyLock;
 
@@ -41,6 +42,10 @@ pub struct Document<'a> {
     /// Places named but not where an event of this article can be (see
     /// `plausible`): still toponyms, for the mentions output.
     pub elsewhere: Vec<PlaceMention>,
+    /// Spans of place mentions that do not locate an event: a town outside
+    /// the governorate its sentence names, or far from the town it is said
+    /// to lie in (the gazetteer had only a namesake elsewhere).
+    pub unplaced: Vec<(usize, usize)>,
     pub actors: Vec<ActorMention>,
     pub dates: Vec<DateMention>,
     pub counts: Vec<CountMention>,
@@ -85,8 +90,28 @@ impl<'a> Document<'a> {
         let keep: Vec<bool> =
             places.iter().map(|m| plausible(&clean.text, m, &places, country_code.as_deref())).collect();
         let (places, elsewhere): (Vec<_>, Vec<_>) = places.into_iter().zip(keep).partition(|(_, k)| *k);
-        let places: Vec<PlaceMention> = places.into_iter().map(|(m, _)| m).collect();
+        let mut places: Vec<PlaceMention> = places.into_iter().map(|(m, _)| m).collect();
         let elsewhere = elsewhere.into_iter().map(|(m, _)| m).collect();
+        let outside = regovern(&mut places, &clean.text, &sentences, resources);
+        let apart = far_from_container(&clean.text, &places);
+        let unplaced: Vec<(usize, usize)> = places
+            .iter()
+            .zip(outside.iter().zip(&apart))
+            .filter(|(_, (o, a))| **o || **a)
+            .map(|(m, _)| (m.start, m.end))
+            .collect();
+        let found = village::near_misses(
+            &resources.gazetteer,
+            &clean.text,
+            &sentences,
+            &places,
+            &actors,
+            country_code.as_deref(),
+        );
+        if !found.is_empty() {
+            places.extend(found);
+            places.sort_by_key(|m| m.start);
+        }
         let rules = crate::rule_candidates(&clean.text, &sentences);
         let counts = count::recognise_among(&clean, &sentences, &rules);
         // Normalisation only shrinks characters, so equal lengths mean equal offsets.
@@ -106,6 +131,7 @@ impl<'a> Document<'a> {
             published_inferred,
             places,
             elsewhere,
+            unplaced,
             actors,
             dates,
             counts,
@@ -267,6 +293,99 @@ fn plausible(text: &str, m: &PlaceMention, all: &[PlaceMention], main: Option<&s
     // The country most places (not peoples: "Russian forces") are in.
     let main_place = main_country(all.iter().filter(|o| !o.demonym));
     major || main == Some(cc) || main_place.as_deref() == Some(cc) || all.iter().any(|o| named(&o))
+}
+
+/// Words after a governorate's seat that make it stand for the governorate.
+const GOVERNORATE_AFTER: &[&str] =
+    &["countryside", "province", "governorate", "western", "eastern", "northern", "southern"];
+
+/// The governorates a sentence names, as (country, admin1): divisions, and
+/// their seats as "Y countryside", "Y province", "rural Y".
+fn governorates(text: &str, places: &[PlaceMention]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for m in places {
+        let after = text[m.end..].trim_start().to_lowercase();
+        let before = text[..m.start].trim_end().to_lowercase();
+        let seat = matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC")
+            && (GOVERNORATE_AFTER.iter().any(|w| after.starts_with(w)) || before.ends_with("rural"));
+        if (m.place.feature_code == "ADM1" || seat) && !m.place.admin1.is_empty() {
+            let g = (m.place.country_code.clone(), m.place.admin1.clone());
+            if !out.contains(&g) {
+                out.push(g);
+            }
+        }
+    }
+    out
+}
+
+/// Reads each town a sentence names outside the governorates that sentence
+/// names ("Jobar in Damascus" resolved to a Jobar of Homs) as its namesake
+/// inside them, exact or a letter away; marks it when there is none, so the
+/// governorate places the event.
+fn regovern(places: &mut [PlaceMention], text: &str, sentences: &[Sentence], resources: &Resources) -> Vec<bool> {
+    let g = &resources.gazetteer;
+    let mut drop = vec![false; places.len()];
+    for s in sentences {
+        let range: Vec<usize> =
+            (0..places.len()).filter(|&i| within(places[i].start, places[i].end, s.start, s.end)).collect();
+        let Some(&first) = range.first() else { continue };
+        let govs = governorates(text, &places[first..=range[range.len() - 1]]);
+        if govs.is_empty() {
+            continue;
+        }
+        let inside = |p: &Place| govs.iter().any(|(c, a)| *c == p.country_code && *a == p.admin1);
+        for i in range {
+            let m = &places[i];
+            let seat = matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC");
+            if m.demonym || seat || !m.place.feature_code.starts_with("PPL") || inside(&m.place) {
+                continue;
+            }
+            let name = &text[m.start..m.end];
+            let exact =
+                g.lookup(name).into_iter().map(|(p, _)| p).find(|p| p.feature_code.starts_with("PPL") && inside(p));
+            let found = exact.or_else(|| g.near_misses(name).into_iter().map(|(p, _)| p).find(|p| inside(p)));
+            match found {
+                Some(p) => {
+                    let p = p.clone();
+                    let m = &mut places[i];
+                    if m.precision == m.place.precision() {
+                        m.precision = p.precision();
+                    }
+                    m.place = p;
+                }
+                None => drop[i] = true,
+            }
+        }
+    }
+    drop
+}
+
+/// Towns farther than this from the town they are said to lie in were
+/// resolved to a namesake elsewhere.
+const IN_TOWN_KM: f64 = 40.0;
+
+/// For each mention, whether it names a town said to lie in or near another
+/// town ("Al Gharb village in rural Shadadah", "X town in the countryside of
+/// Y") that it is far from: the gazetteer had only a namesake elsewhere, and
+/// the containing town is the event's best place (ACLED codes it so).
+fn far_from_container(text: &str, places: &[PlaceMention]) -> Vec<bool> {
+    let town = |m: &PlaceMention| m.place.feature_code.starts_with("PPL") && !m.demonym;
+    places
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let Some(n) = places.get(i + 1) else { return false };
+            let between = &text[m.end..n.start];
+            let linked = crate::gazetteer::container_link(between) && !between.contains([',', '.', ';']);
+            linked
+                && town(m)
+                && town(n)
+                && m.place.feature_code != "PPLC"
+                // A governorate's seat stands for the governorate ("Y countryside").
+                && !matches!(n.place.feature_code.as_str(), "PPLA" | "PPLC")
+                && crate::gazetteer::km(&m.place, &n.place) > IN_TOWN_KM
+        })
+        .collect()
 }
 
 /// An event before its preconditions are checked: every field optional.
@@ -857,16 +976,28 @@ fn place_of<'d>(
     // agency"): those qualify a name, they do not locate the event.
     // Nor a name inside the attribution ("Fars News Agency reported").
     let attribution = s.source.as_ref().map_or((0, 0), |a| (a.start, a.end));
+    // Nor a name inside an actor's ("Sharqiya Army"), nor a neighbourhood
+    // (ACLED codes the city: the gazetteer's namesake is a village elsewhere).
     let usable = |m: &&PlaceMention| {
         let possessive = m.place.feature_code.starts_with("PCL") && doc.clean.text[m.end..].starts_with("'s");
-        !(m.demonym || possessive || within(m.start, m.end, attribution.0, attribution.1))
+        let in_actor = doc.actors.iter().any(|a| !a.descriptive && a.start <= m.start && m.end <= a.end);
+        let after = doc.clean.text[m.end..].trim_start().to_lowercase();
+        let quarter = ["neighbourhood", "neighborhood", "quarter"].iter().any(|w| after.starts_with(w));
+        let unplaced = doc.unplaced.contains(&(m.start, m.end));
+        !(m.demonym
+            || possessive
+            || in_actor
+            || quarter
+            || unplaced
+            || within(m.start, m.end, attribution.0, attribution.1))
     };
     let fine = |m: &PlaceMention| m.precision != GeoPrecision::Region;
     let in_clause: Vec<&PlaceMention> =
         doc.places.iter().filter(usable).filter(|m| within(m.start, m.end, cs, ce)).collect();
     let in_sentence: Vec<&PlaceMention> =
         doc.places.iter().filter(usable).filter(|m| within(m.start, m.end, s.start, s.end)).collect();
-    let towns: Vec<&PlaceMention> = doc.places.iter().filter(|m| !m.demonym && fine(m)).collect();
+    let towns: Vec<&PlaceMention> =
+        doc.places.iter().filter(|m| !m.demonym && fine(m) && !doc.unplaced.contains(&(m.start, m.end))).collect();
     // The article's most mentioned town inside a country, if named twice.
     let main_town = |country: &str| {
         let mut best: Option<(&PlaceMention, usize)> = None;
@@ -879,8 +1010,12 @@ fn place_of<'d>(
         best.filter(|(_, n)| *n > 1).map(|(m, _)| m)
     };
     // The nearest town or province named before the sentence.
-    let before =
-        doc.places.iter().rev().find(|m| m.end <= s.start && !m.demonym && !m.place.feature_code.starts_with("PCL"));
+    let before = doc.places.iter().rev().find(|m| {
+        m.end <= s.start
+            && !m.demonym
+            && !m.place.feature_code.starts_with("PCL")
+            && !doc.unplaced.contains(&(m.start, m.end))
+    });
     for group in [&in_clause, &in_sentence] {
         if let Some(m) = group.iter().find(|m| fine(m) && m.start >= cue).or_else(|| group.iter().find(|m| fine(m))) {
             return Some((m, m.precision));
@@ -1114,6 +1249,42 @@ mod tests {
             "On 3 June 2023, rebels of the Liberation Brigade clashed with HTS near Idlib in Syria. No fatalities were reported.",
             &[(T::ArmedClash, 0)],
         );
+    }
+
+    /// The location of the most confident event of an invented note.
+    fn check_location(text: &str, expect: &str) {
+        let article = Article { id: "t".into(), text: text.into(), ..Default::default() };
+        let doc = Document::analyse(&article, &RESOURCES);
+        let (mut events, _) = events(&doc);
+        events.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+        assert_eq!(events.first().map(|e| e.location.as_str()), Some(expect), "in {text:?}");
+    }
+
+    #[test]
+    fn a_town_outside_the_governorate_named_is_read_inside_it_or_dropped() {
+        // Tadmur (Homs) is no town of Aleppo's countryside: the governorate places the event.
+        check_location(
+            "On 3 June 2023, rebels clashed with regime forces in Tadmur in the Aleppo countryside.",
+            "Aleppo",
+        );
+        check_location(
+            "On 3 June 2023, rebels clashed with regime forces in Tadmur in the Homs countryside.",
+            "Tadmur",
+        );
+    }
+
+    #[test]
+    fn a_neighbourhood_is_coded_at_its_city() {
+        check_location(
+            "On 3 June 2023, gunmen clashed with regime forces in Al Bab neighbourhood in Homs city.",
+            "Homs",
+        );
+    }
+
+    #[test]
+    fn a_town_far_from_the_town_it_is_said_to_lie_in_yields_to_it() {
+        check_location("On 3 June 2023, rebels clashed with QSD in Tadmur village in rural Manbij.", "Manbij");
+        check_location("On 3 June 2023, rebels clashed with QSD in Jarabulus in rural Manbij.", "Jarābulus");
     }
 
     #[test]

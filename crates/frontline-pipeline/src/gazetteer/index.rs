@@ -63,6 +63,8 @@ pub struct Index {
     pub names: Vec<u16>,
     exact: Keys,
     skeleton: Keys,
+    /// Near-miss keys of the places of added dumps.
+    pub near: super::fuzzy::Near,
 }
 
 /// Sorted (hash, entry) pairs with a table of where each top-bits bucket
@@ -455,6 +457,7 @@ pub fn add_dump(index: &mut Index, base: &Builtin, text: &str) -> (usize, Vec<Du
     let mut added = 0;
     let mut errors = Vec::new();
     let mut names: Vec<(&str, u32)> = Vec::new();
+    let first = index.places.len();
     for (i, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() || line.starts_with('#') {
@@ -480,6 +483,11 @@ pub fn add_dump(index: &mut Index, base: &Builtin, text: &str) -> (usize, Vec<Du
             continue;
         }
         let cc = cols[8];
+        // A country's own row in a dump of places adds only its names in
+        // every language, which would read villages ("Suray'a") as the country.
+        if known.get(&id).is_some_and(|&b| base.index.places[b as usize].feature_code.starts_with("PCL")) {
+            continue;
+        }
         names.clear();
         names.push((cols[1], 0));
         names.push((cols[2], ALT));
@@ -507,11 +515,35 @@ pub fn add_dump(index: &mut Index, base: &Builtin, text: &str) -> (usize, Vec<Du
             }
             place.admin2.clone_from(&b.admin2);
         }
+        let latin: Vec<&str> = names.iter().map(|&(n, _)| n).collect();
+        index.near.add(index.places.len() as u32, &latin);
         index.add(place, &names, true);
         added += 1;
     }
+    inherit_admin1(&mut index.places[first..]);
     index.seal();
     (added, errors)
+}
+
+/// Rows without an admin1 code take the first-level division of the
+/// nearest row of the same country that has one, if within 30 km: a village
+/// lies in the governorate of its neighbours.
+fn inherit_admin1(places: &mut [Place]) {
+    let orphans: Vec<usize> = (0..places.len()).filter(|&i| places[i].admin1.is_empty()).collect();
+    for i in orphans {
+        let p = &places[i];
+        let nearest = places
+            .iter()
+            .filter(|q| !q.admin1.is_empty() && q.country_code == p.country_code)
+            .map(|q| (super::resolve::km(p, q), q))
+            .min_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((d, q)) = nearest
+            && d <= 30.0
+        {
+            let admin1 = q.admin1.clone();
+            places[i].admin1 = admin1;
+        }
+    }
 }
 
 fn is_latin(c: char) -> bool {
@@ -521,6 +553,32 @@ fn is_latin(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An invented dump row: id, name, latitude, longitude, feature code, admin1 code.
+    fn row(id: u64, name: &str, lat: f64, lon: f64, code: &str, admin1: &str) -> String {
+        format!(
+            "{id}\t{name}\t{name}\t\t{lat}\t{lon}\tP\t{code}\tSY\t\t{admin1}\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01\n"
+        )
+    }
+
+    #[test]
+    fn a_row_without_admin1_takes_its_neighbours_and_a_country_row_is_skipped() {
+        let base = builtin();
+        let mut index = Index::default();
+        let dump = [
+            row(900101, "Kafr Sulaym", 35.50, 36.60, "PPL", "12"),
+            row(900102, "Tall Sulaym", 35.52, 36.62, "", ""),
+            row(900103, "Ard Nabi", 33.00, 40.90, "PPL", ""),
+            // Syria's own geonameid, as some dumps of places carry it.
+            row(163843, "Syria", 35.0, 38.0, "", ""),
+        ]
+        .concat();
+        let (added, errors) = add_dump(&mut index, &base, &dump);
+        assert_eq!((added, errors.len()), (3, 0));
+        let admin1: Vec<&str> = index.places.iter().map(|p| p.admin1.as_str()).collect();
+        // The lone row far from any other keeps no admin1.
+        assert_eq!(admin1, vec!["Idleb", "Idleb", ""]);
+    }
 
     fn check_decimal(input: &str) {
         assert_eq!(decimal(input).map(f64::to_bits), input.parse::<f64>().ok().map(f64::to_bits), "{input:?}");

@@ -13,6 +13,7 @@
 //!   the index) and choosing each one's place from the article's context.
 
 pub mod fold;
+mod fuzzy;
 pub mod index;
 mod resolve;
 
@@ -22,7 +23,7 @@ use crate::clean::CleanText;
 use crate::model::GeoPrecision;
 use crate::segment::Sentence;
 
-pub use resolve::country_hint;
+pub use resolve::{container_link, country_hint, km};
 
 /// One gazetteer entry.
 #[derive(Debug, Clone, PartialEq)]

@@ -707,7 +707,7 @@ const LINK_WORDS: &[&str] = &[
 /// Whether the text between two place names says the second contains the
 /// first: a comma ("Fargo, North Dakota"), or "in"/"of" with only
 /// [`LINK_WORDS`] around it.
-fn container_link(between: &str) -> bool {
+pub fn container_link(between: &str) -> bool {
     let between = between.trim();
     if between == "," {
         return true;

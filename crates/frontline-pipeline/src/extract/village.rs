@@ -1,0 +1,318 @@
+//! Villages the text names in a spelling no gazetteer has: "clashes in
+//! Jalma in northern Hama countryside" is Jalamah, a village of Hama.
+//!
+//! A capitalised name that recognition left unresolved is looked up among
+//! the near misses of the added gazetteers (one letter from a known
+//! spelling, see `gazetteer::fuzzy`), but only where the words around it say
+//! a place is meant ("in X", "X village", "the town of X", "X frontline"),
+//! never inside an actor's name, and only among the places of the
+//! governorate (or the surroundings of the town) the same sentence names.
+//! With no such container the spelling must match exactly or stand for a
+//! single place, so English words and people's names stay out.
+
+use crate::actor::ActorMention;
+use crate::gazetteer::fold::fold;
+use crate::gazetteer::{Gazetteer, Place, PlaceMention, km};
+use crate::model::GeoPrecision;
+use crate::segment::Sentence;
+
+/// Words after which a capitalised name is a place.
+const BEFORE: &[&str] = &[
+    "in",
+    "near",
+    "at",
+    "around",
+    "towards",
+    "toward",
+    "into",
+    "outside",
+    "captured",
+    "seized",
+    "stormed",
+    "recaptured",
+    "entered",
+    "besieged",
+];
+
+/// Words that say "near", not "at": the event is coded at precision 2.
+const NEAR: &[&str] = &["near", "outskirts", "vicinity", "around", "outside", "towards", "toward"];
+
+/// Nouns that make the name before them a place ("Zmar area"), or with
+/// "of" the name after them ("the village of Zmar").
+const PLACE_NOUNS: &[&str] = &[
+    "village",
+    "villages",
+    "town",
+    "towns",
+    "city",
+    "area",
+    "frontline",
+    "front",
+    "axis",
+    "countryside",
+    "hill",
+    "farms",
+    "district",
+    "subdistrict",
+    "outskirts",
+    "vicinity",
+];
+
+/// Nouns that make the name before them part of a town or open country,
+/// which a populated-place gazetteer does not hold ("Bahar neighbourhood",
+/// "Al Santer roundabout", "Quriyeh badia"): no village is looked up.
+const NOT_VILLAGE: &[&str] = &[
+    "neighbourhood",
+    "neighborhood",
+    "quarter",
+    "street",
+    "road",
+    "roundabout",
+    "square",
+    "checkpoint",
+    "hospital",
+    "school",
+    "mosque",
+    "building",
+    "market",
+    "highway",
+    "junction",
+    "prison",
+    "badia",
+    "desert",
+    "plain",
+    "mountain",
+    "mountains",
+    "station",
+    "field",
+    "fields",
+    "dam",
+    "bridge",
+    "airport",
+    "base",
+    "farms",
+    "camp",
+];
+
+/// Lowercase words that may stand inside a name ("Tall al Sham", "Umm al-Kayf").
+const CONNECTORS: &[&str] =
+    &["al", "el", "as", "ash", "ad", "ar", "az", "at", "an", "ez", "es", "ed", "er", "en", "wa"];
+
+/// English size and position words that stand for Arabic ones in a name:
+/// "Big Khwein" is Khuwayn al Kabir.
+const QUALIFIERS: &[(&str, &str)] =
+    &[("big", "kabir"), ("great", "kabir"), ("small", "saghir"), ("upper", "fawqani"), ("lower", "tahtani")];
+
+/// Containers farther than this from a village do not hold it.
+const CONTAINER_KM: f64 = 40.0;
+
+/// Near-miss candidates farther apart than this make a lone name ambiguous.
+const SAME_PLACE_KM: f64 = 25.0;
+
+#[derive(Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+}
+
+/// The words of a sentence: letters, digits, apostrophes and inner hyphens.
+fn words(text: &str, start: usize, end: usize) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut cur: Option<usize> = None;
+    for (i, c) in text[start..end].char_indices() {
+        let at = start + i;
+        let part = c.is_alphanumeric() || (cur.is_some() && matches!(c, '\'' | '’' | '-'));
+        match (part, cur) {
+            (true, None) => cur = Some(at),
+            (false, Some(s)) => {
+                out.push(Word { start: s, end: at });
+                cur = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = cur {
+        out.push(Word { start: s, end });
+    }
+    for w in &mut out {
+        let t = text[w.start..w.end].trim_end_matches(['\'', '’', '-']);
+        w.end = w.start + t.len();
+    }
+    out
+}
+
+/// A word that may begin or continue a name: capitalised, or an article
+/// glued to a capitalised word ("al-Hasakeh").
+fn namelike(word: &str) -> bool {
+    word.starts_with(char::is_uppercase)
+        || word.split_once('-').is_some_and(|(a, b)| CONNECTORS.contains(&a) && b.starts_with(char::is_uppercase))
+}
+
+/// New place mentions for names in `sentences` that `places` and `actors`
+/// leave unexplained, in country `country` when one is known.
+pub fn near_misses(
+    g: &Gazetteer,
+    text: &str,
+    sentences: &[Sentence],
+    places: &[PlaceMention],
+    actors: &[ActorMention],
+    country: Option<&str>,
+) -> Vec<PlaceMention> {
+    let mut out = Vec::new();
+    if !g.has_near_misses() {
+        return out;
+    }
+    let taken = |s: usize, e: usize| {
+        places.iter().any(|m| m.start < e && s < m.end) || actors.iter().any(|m| m.start < e && s < m.end)
+    };
+    for s in sentences {
+        let ws = words(text, s.start, s.end);
+        let lower = |k: usize| text[ws[k].start..ws[k].end].to_lowercase();
+        let glued = |k: usize| text[ws[k - 1].end..ws[k].start] == *" ";
+        let containers: Vec<&PlaceMention> = places
+            .iter()
+            .filter(|m| m.start >= s.start && m.end <= s.end && !m.demonym)
+            .filter(|m| !m.place.feature_code.starts_with("PCL"))
+            .collect();
+        let mut i = 0;
+        while i < ws.len() {
+            if !namelike(&text[ws[i].start..ws[i].end]) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < ws.len() && j - i < 4 && glued(j) {
+                let w = &text[ws[j].start..ws[j].end];
+                let connector = CONNECTORS.contains(&w) && j + 1 < ws.len() && glued(j + 1);
+                if !(namelike(w) || connector) {
+                    break;
+                }
+                j += 1;
+            }
+            let (start, end) = (ws[i].start, ws[j - 1].end);
+            let next = if j < ws.len() { lower(j) } else { String::new() };
+            let prev = if i > 0 { lower(i - 1) } else { String::new() };
+            let prev2 = if i > 1 { lower(i - 2) } else { String::new() };
+            let placed = BEFORE.contains(&prev.as_str())
+                || PLACE_NOUNS.contains(&next.as_str())
+                || prev == "of" && PLACE_NOUNS.contains(&prev2.as_str())
+                || prev == "the" && BEFORE.contains(&prev2.as_str()) && PLACE_NOUNS.contains(&next.as_str());
+            let name = text[start..end].trim_end_matches("'s").trim_end_matches("’s");
+            let ordinary = name.split([' ', '-']).any(|w| {
+                let f = fold(w);
+                !CONNECTORS.contains(&f.as_str()) && !QUALIFIERS.iter().any(|(q, _)| *q == f) && g.is_ordinary(&f)
+            });
+            if placed && !ordinary && !NOT_VILLAGE.contains(&next.as_str()) && !taken(start, end) {
+                let near = NEAR.contains(&prev.as_str()) || NEAR.contains(&prev2.as_str());
+                if let Some(p) = choose(g, name, &containers, country) {
+                    let precision = if near { GeoPrecision::NearTown } else { p.precision() };
+                    out.push(PlaceMention { start, end, place: p.clone(), score: 0.5, precision, demonym: false });
+                }
+            }
+            i = j;
+        }
+    }
+    out
+}
+
+/// The place a name stands for among its near misses: in a container the
+/// sentence names when it names one, else the only place so spelled.
+fn choose<'g>(g: &'g Gazetteer, name: &str, containers: &[&PlaceMention], country: Option<&str>) -> Option<&'g Place> {
+    let mut cands = g.near_misses(name);
+    let folded = fold(name);
+    if let Some((head, rest)) = folded.split_once(' ')
+        && let Some((_, arabic)) = QUALIFIERS.iter().find(|(q, _)| *q == head)
+    {
+        cands.extend(g.near_misses(&format!("{rest} {arabic}")));
+    }
+    cands.retain(|(p, _)| country.is_none_or(|c| p.country_code == c));
+    if containers.is_empty() {
+        let exact: Vec<&Place> = cands.iter().filter(|(_, d)| *d == 0).map(|(p, _)| *p).collect();
+        let pool: Vec<&Place> = if exact.is_empty() { cands.iter().map(|(p, _)| *p).collect() } else { exact };
+        let first = *pool.first()?;
+        return pool.iter().all(|p| km(p, first) <= SAME_PLACE_KM).then_some(first);
+    }
+    let fit = |p: &Place| {
+        containers
+            .iter()
+            .filter_map(|c| {
+                let same = c.place.country_code == p.country_code && c.place.admin1 == p.admin1;
+                let d = km(&c.place, p);
+                if matches!(c.place.feature_code.as_str(), "ADM1" | "ADM2" | "RGN") {
+                    same.then_some(0.0)
+                } else if matches!(c.place.feature_code.as_str(), "PPLA" | "PPLC") {
+                    // A governorate's seat stands for the governorate ("Idleb countryside").
+                    same.then_some(d)
+                } else if d <= CONTAINER_KM {
+                    Some(d)
+                } else {
+                    None
+                }
+            })
+            .min_by(|a, b| a.total_cmp(b))
+    };
+    cands
+        .iter()
+        .filter_map(|&(p, d)| fit(p).map(|f| (p, d, f)))
+        .min_by(|a, b| a.1.cmp(&b.1).then(a.2.total_cmp(&b.2)))
+        .map(|(p, _, _)| p)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Resources;
+    use crate::model::Article;
+    use std::sync::LazyLock;
+
+    /// Invented villages: two "Tall Zaramah" far apart (Hama, Aleppo), a
+    /// "Kafr Dunbulah" in Idleb and a "Khuwaylid al Kabir" in Idleb.
+    const DUMP: &str = "\
+900001\tTall Zaramah\tTall Zaramah\tTell Zaramah\t35.30\t36.60\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900002\tZaramah\tZaramah\t\t36.40\t37.40\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900003\tKafr Dunbulah\tKafr Dunbulah\t\t35.70\t36.50\tP\tPPL\tSY\t\t12\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900004\tKhuwaylid al Kabir\tKhuwaylid al Kabir\t\t35.60\t36.70\tP\tPPL\tSY\t\t12\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+";
+
+    static RESOURCES: LazyLock<Resources> = LazyLock::new(|| {
+        let mut r = Resources::builtin();
+        r.gazetteer.add_geonames_dump(DUMP);
+        r
+    });
+
+    /// The ids of the places found as near misses in an invented note.
+    fn check(text: &str, expect: &[u64]) {
+        let article = Article { id: "t".into(), text: text.into(), ..Default::default() };
+        let doc = super::super::Document::analyse(&article, &RESOURCES);
+        let got: Vec<u64> = doc
+            .places
+            .iter()
+            .filter(|m| (900_000..1_000_000).contains(&m.place.geonameid))
+            .map(|m| m.place.geonameid)
+            .collect();
+        assert_eq!(got, expect, "in {text:?}");
+    }
+
+    #[test]
+    fn a_village_spelled_a_vowel_apart_is_found_in_its_governorate() {
+        check("Rebels clashed with regime forces in Zarma in northern Hama countryside.", &[900001]);
+        check("Rebels clashed with regime forces in Zarma village in Aleppo countryside.", &[900002]);
+        check("Regime forces shelled the Kafr Dunbuleh frontline in Idleb countryside.", &[900003]);
+    }
+
+    #[test]
+    fn english_size_words_stand_for_arabic_ones() {
+        check("Clashes took place near Big Khuwaylid in the countryside of Idleb.", &[900004]);
+    }
+
+    #[test]
+    fn a_name_without_a_place_context_or_container_is_left_alone() {
+        // Two far-apart villages and no governorate named: no guess.
+        check("Rebels clashed with regime forces in Zarma.", &[]);
+        // Not in a place's context.
+        check("Commander Zarama said the rebels withdrew from Hama.", &[]);
+        // A neighbourhood of a city is no village.
+        check("Gunmen shot a man in Zarma neighbourhood in Hama city.", &[]);
+        // Outside the governorate named.
+        check("Rebels clashed with regime forces in Kafr Dunbuleh in Hama countryside.", &[]);
+    }
+}

@@ -158,6 +158,12 @@ impl Gazetteer {
         !self.builtin.index.exact_hashed(h).is_empty() || !self.extra.exact_hashed(h).is_empty()
     }
 
+    /// Whether any place has this name with Arabic's article written as
+    /// "al" ([`assimilated`]): "as-Sweida" where the gazetteer knows "Al-Sweida".
+    fn has_assimilated(&self, key: &str) -> bool {
+        assimilated(key).is_some_and(|k| self.has_exact(&k))
+    }
+
     /// Whether any place has the skeleton of this folded name; `joined` and
     /// `sk` are scratch buffers, so a probe allocates nothing.
     fn has_skeleton(&self, key: &str, joined: &mut String, sk: &mut String) -> bool {
@@ -183,6 +189,13 @@ impl Gazetteer {
                 ix.exact(key).iter().map(|&(_, e)| resolve::Candidate::new(self, (e >> 2) + offset, e & 3, false)),
             );
         }
+        if let Some(k) = assimilated(key) {
+            for (ix, offset) in [(&self.builtin.index, 0), (&self.extra, n)] {
+                out.extend(
+                    ix.exact(&k).iter().map(|&(_, e)| resolve::Candidate::new(self, (e >> 2) + offset, e & 3, false)),
+                );
+            }
+        }
         if loose {
             let sk = fold::skeleton(key);
             if !sk.is_empty() {
@@ -198,6 +211,16 @@ impl Gazetteer {
         resolve::dedup(self, &mut out);
         out
     }
+}
+
+/// Arabic's article takes the sound of a "sun letter" after it ("as-Sweida",
+/// "ar-Rastan", "ad-Dana"), and "el" is a common spelling of it: the folded
+/// name with the article written "al", when it is written otherwise.
+fn assimilated(key: &str) -> Option<String> {
+    const SPELLINGS: &[&str] =
+        &["el", "as", "ash", "ar", "ad", "adh", "at", "ath", "az", "an", "es", "ez", "ed", "er", "et", "en"];
+    let (article, rest) = key.split_once(' ')?;
+    SPELLINGS.contains(&article).then(|| format!("al {rest}"))
 }
 
 #[cfg(test)]

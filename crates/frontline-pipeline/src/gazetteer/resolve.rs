@@ -436,6 +436,7 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
                 }
                 let probe = &key[..ends[n - 1]];
                 let hit = g.has_exact(probe)
+                    || n == 1 && g.has_assimilated(probe)
                     || (!t.conn || arabic_article)
                         && (n > 1 || probe.len() >= 5)
                         && n <= 3
@@ -1204,6 +1205,13 @@ mod tests {
         check_resolved("Russian jets struck Homs.", &[("Russian", "Russia"), ("Homs", "Syria")]);
         check_resolved("Syria Democratic Forces entered Raqqa.", &[("Syria", "Syria"), ("Raqqa", "Syria")]);
         check_places("Neither side reported casualties.", &[]);
+    }
+
+    #[test]
+    fn a_sun_letter_article_before_a_variant_spelling_is_part_of_the_name() {
+        check_places("Gunmen clashed with regime forces in As-Sweida on Monday.", &["As-Sweida"]);
+        check_places("Shells fell on Ar-Rastan and Al-Sweida.", &["Ar-Rastan", "Al-Sweida"]);
+        check_places("As Sweida police said two men died.", &["As Sweida"]);
     }
 
     #[test]

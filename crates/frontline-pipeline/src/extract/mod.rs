@@ -299,15 +299,27 @@ fn plausible(text: &str, m: &PlaceMention, all: &[PlaceMention], main: Option<&s
 const GOVERNORATE_AFTER: &[&str] =
     &["countryside", "province", "governorate", "western", "eastern", "northern", "southern"];
 
+/// Whether `s` begins with the lowercase ASCII word `w`, in any case (no
+/// copy of the rest of the text, which is long).
+fn starts_with_ignoring_case(s: &str, w: &str) -> bool {
+    s.len() >= w.len() && s.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+}
+
+/// Whether `s` ends with the lowercase ASCII word `w`, in any case.
+fn ends_with_ignoring_case(s: &str, w: &str) -> bool {
+    s.len() >= w.len() && s.as_bytes()[s.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+}
+
 /// The governorates a sentence names, as (country, admin1): divisions, and
 /// their seats as "Y countryside", "Y province", "rural Y".
 fn governorates(text: &str, places: &[PlaceMention]) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     for m in places {
-        let after = text[m.end..].trim_start().to_lowercase();
-        let before = text[..m.start].trim_end().to_lowercase();
+        let after = text[m.end..].trim_start();
+        let before = text[..m.start].trim_end();
         let seat = matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC")
-            && (GOVERNORATE_AFTER.iter().any(|w| after.starts_with(w)) || before.ends_with("rural"));
+            && (GOVERNORATE_AFTER.iter().any(|w| starts_with_ignoring_case(after, w))
+                || ends_with_ignoring_case(before, "rural"));
         if (m.place.feature_code == "ADM1" || seat) && !m.place.admin1.is_empty() {
             let g = (m.place.country_code.clone(), m.place.admin1.clone());
             if !out.contains(&g) {
@@ -981,8 +993,8 @@ fn place_of<'d>(
     let usable = |m: &&PlaceMention| {
         let possessive = m.place.feature_code.starts_with("PCL") && doc.clean.text[m.end..].starts_with("'s");
         let in_actor = doc.actors.iter().any(|a| !a.descriptive && a.start <= m.start && m.end <= a.end);
-        let after = doc.clean.text[m.end..].trim_start().to_lowercase();
-        let quarter = ["neighbourhood", "neighborhood", "quarter"].iter().any(|w| after.starts_with(w));
+        let after = doc.clean.text[m.end..].trim_start();
+        let quarter = ["neighbourhood", "neighborhood", "quarter"].iter().any(|w| starts_with_ignoring_case(after, w));
         let unplaced = doc.unplaced.contains(&(m.start, m.end));
         !(m.demonym
             || possessive

@@ -381,12 +381,36 @@ fn far_from_container(text: &str, places: &[PlaceMention]) -> Vec<bool> {
                 && town(m)
                 && town(n)
                 && m.place.feature_code != "PPLC"
-                // A governorate's seat stands for the governorate ("Y countryside").
-                && !matches!(n.place.feature_code.as_str(), "PPLA" | "PPLC")
                 && crate::gazetteer::km(&m.place, &n.place) > IN_TOWN_KM
+                && !stands_for_governorate(text, m, n)
         })
         .collect()
 }
+
+/// Words after a city's name that say the city itself is meant.
+const CITY_AFTER: &[&str] = &["city", "town"];
+
+/// Whether town `n`, said to contain `m`, stands for its governorate: a seat
+/// read as the governorate ("Y countryside", "rural Y"), or a bare seat ("in
+/// Aleppo") with `m` inside that governorate. A seat named as a city ("Dar'a
+/// city", "the capital Damascus") is the city, and a town far from it is a
+/// namesake elsewhere.
+fn stands_for_governorate(text: &str, m: &PlaceMention, n: &PlaceMention) -> bool {
+    if !matches!(n.place.feature_code.as_str(), "PPLA" | "PPLC") {
+        return false;
+    }
+    let after = text[n.end..].trim_start().to_lowercase();
+    let before = text[m.end..n.start].to_lowercase();
+    let city = CITY_AFTER.iter().any(|w| after.starts_with(w))
+        || ["city of", "capital"].iter().any(|w| before.trim_end().ends_with(w));
+    let governorate = GOVERNORATE_AFTER.iter().any(|w| after.starts_with(w)) || before.trim_end().ends_with("rural");
+    governorate || (!city && m.place.country_code == n.place.country_code && m.place.admin1 == n.place.admin1)
+}
+
+/// Words after a name that make it a facility's name ("Fatima mosque", "Tell
+/// Abiad road"): the facility is not the place it is named after.
+const FACILITY_AFTER: &[&str] =
+    &["road", "street", "roundabout", "mosque", "school", "cemetery", "hospital", "prison", "square"];
 
 /// An event before its preconditions are checked: every field optional.
 #[derive(Debug, Clone, Default)]
@@ -992,10 +1016,18 @@ fn place_of<'d>(
             || within(m.start, m.end, attribution.0, attribution.1))
     };
     let fine = |m: &PlaceMention| m.precision != GeoPrecision::Region;
-    let in_clause: Vec<&PlaceMention> =
-        doc.places.iter().filter(usable).filter(|m| within(m.start, m.end, cs, ce)).collect();
+    // A facility's name ("near Al Atal roundabout in Basira town") yields to
+    // the other places of its sentence.
+    let facility = |m: &PlaceMention| {
+        let after = doc.clean.text[m.end..].trim_start().to_lowercase();
+        FACILITY_AFTER.iter().any(|w| after.starts_with(w))
+    };
     let in_sentence: Vec<&PlaceMention> =
         doc.places.iter().filter(usable).filter(|m| within(m.start, m.end, s.start, s.end)).collect();
+    let named = in_sentence.iter().any(|m| !facility(m));
+    let in_sentence: Vec<&PlaceMention> = in_sentence.into_iter().filter(|m| !(named && facility(m))).collect();
+    let in_clause: Vec<&PlaceMention> =
+        in_sentence.iter().copied().filter(|m| within(m.start, m.end, cs, ce)).collect();
     let towns: Vec<&PlaceMention> =
         doc.places.iter().filter(|m| !m.demonym && fine(m) && !doc.unplaced.contains(&(m.start, m.end))).collect();
     // The article's most mentioned town inside a country, if named twice.
@@ -1285,6 +1317,22 @@ mod tests {
     fn a_town_far_from_the_town_it_is_said_to_lie_in_yields_to_it() {
         check_location("On 3 June 2023, rebels clashed with QSD in Tadmur village in rural Manbij.", "Manbij");
         check_location("On 3 June 2023, rebels clashed with QSD in Jarabulus in rural Manbij.", "Jarābulus");
+    }
+
+    #[test]
+    fn a_town_far_from_the_city_it_is_said_to_lie_in_yields_to_the_city() {
+        check_location("On 3 June 2023, gunmen clashed with regime forces in Tadmur in Aleppo city.", "Aleppo");
+        // A bare seat is its governorate: a town of that governorate stays.
+        check_location("On 3 June 2023, rebels clashed with regime forces in Manbij in Aleppo.", "Manbij");
+    }
+
+    #[test]
+    fn a_facility_named_after_a_place_yields_to_the_town_it_is_in() {
+        check_location(
+            "On 3 June 2023, gunmen shot dead a QSD member near Tadmur roundabout in Manbij town.",
+            "Manbij",
+        );
+        check_location("On 3 June 2023, gunmen clashed with QSD near the Manbij road.", "Manbij");
     }
 
     #[test]

@@ -74,6 +74,15 @@ impl<'a> Document<'a> {
         let mut places = resources.gazetteer.recognise(&clean, &sentences);
         let mut country_code = main_country(&places);
         let mut actors = resources.actors.recognise_at(&clean, &sentences, country_code.as_deref(), published);
+        // A country or people named in an actor ("U.S. forces", "Russian
+        // warplanes") says whose the actor is, not where the article is: the
+        // other places say that, when there are any.
+        let located =
+            main_country(places.iter().filter(|m| !actors.iter().any(|a| a.start <= m.start && m.end <= a.end)));
+        if located.is_some() && located != country_code {
+            country_code = located;
+            actors = resources.actors.recognise_at(&clean, &sentences, country_code.as_deref(), published);
+        }
         // A village the gazetteer placed abroad ("Qusayr" as a town in
         // Algeria) in a note about "regime forces" where no country is named
         // (neither the places' nor the forces'): the state forces say whose
@@ -1333,6 +1342,15 @@ mod tests {
             "Manbij",
         );
         check_location("On 3 June 2023, gunmen clashed with QSD near the Manbij road.", "Manbij");
+    }
+
+    #[test]
+    fn a_country_named_in_an_actor_does_not_place_the_event() {
+        check_location("On 3 June 2023, U.S. forces clashed with IS fighters in Manbij.", "Manbij");
+        check_location(
+            "On 3 June 2023, Russian forces and Russian-backed militias clashed with rebels in Saraqib in Idlib.",
+            "Sarāqib",
+        );
     }
 
     #[test]

@@ -77,8 +77,15 @@ impl<'a> Document<'a> {
         // A country or people named in an actor ("U.S. forces", "Russian
         // warplanes") says whose the actor is, not where the article is: the
         // other places say that, when there are any.
-        let located =
-            main_country(places.iter().filter(|m| !actors.iter().any(|a| a.start <= m.start && m.end <= a.end)));
+        let inside = |m: &PlaceMention, a: &ActorMention| a.start <= m.start && m.end <= a.end;
+        let located = main_country(places.iter().filter(|m| !actors.iter().any(|a| inside(m, a)))).or_else(|| {
+            // Only actors' countries named ("regime and Russian forces"): the
+            // state forces named without a country ("regime forces") are the
+            // article's own.
+            let unnamed: Vec<ActorMention> =
+                actors.iter().filter(|a| !places.iter().any(|m| inside(m, a))).cloned().collect();
+            state_country(&unnamed).filter(|_| !places.is_empty())
+        });
         if located.is_some() && located != country_code {
             country_code = located;
             actors = resources.actors.recognise_at(&clean, &sentences, country_code.as_deref(), published);
@@ -1351,6 +1358,12 @@ mod tests {
             "On 3 June 2023, Russian forces and Russian-backed militias clashed with rebels in Saraqib in Idlib.",
             "Sarāqib",
         );
+    }
+
+    #[test]
+    fn an_event_placed_only_by_foreign_actors_falls_to_the_home_forces_country() {
+        check_location("On 3 June 2023, regime forces and Russian forces clashed with rebels.", "Syria");
+        check_location("On 3 June 2023, U.S. forces clashed with the Taliban.", "United States");
     }
 
     #[test]

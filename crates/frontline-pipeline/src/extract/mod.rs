@@ -423,10 +423,24 @@ fn stands_for_governorate(text: &str, m: &PlaceMention, n: &PlaceMention) -> boo
     governorate || (!city && m.place.country_code == n.place.country_code && m.place.admin1 == n.place.admin1)
 }
 
-/// Words after a name that make it a facility's name ("Fatima mosque", "Tell
-/// Abiad road"): the facility is not the place it is named after.
-const FACILITY_AFTER: &[&str] =
-    &["road", "street", "roundabout", "mosque", "school", "cemetery", "hospital", "prison", "square"];
+/// Words after a name that make it a facility's or a people's name ("Fatima
+/// mosque", "Tell Abiad road", "Al Mashura tribe"): that is not the place it
+/// is named after.
+const FACILITY_AFTER: &[&str] = &[
+    "road",
+    "street",
+    "roundabout",
+    "mosque",
+    "school",
+    "cemetery",
+    "hospital",
+    "prison",
+    "square",
+    "checkpoint",
+    "junction",
+    "tribe",
+    "clan",
+];
 
 /// An event before its preconditions are checked: every field optional.
 #[derive(Debug, Clone, Default)]
@@ -1349,6 +1363,7 @@ mod tests {
             "Manbij",
         );
         check_location("On 3 June 2023, gunmen clashed with QSD near the Manbij road.", "Manbij");
+        check_location("On 3 June 2023, QSD clashed with gunmen of the Tadmur tribe in Manbij.", "Manbij");
     }
 
     #[test]

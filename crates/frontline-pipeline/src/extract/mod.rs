@@ -78,14 +78,16 @@ impl<'a> Document<'a> {
         // warplanes") says whose the actor is, not where the article is: the
         // other places say that, when there are any.
         let inside = |m: &PlaceMention, a: &ActorMention| a.start <= m.start && m.end <= a.end;
-        let located = main_country(places.iter().filter(|m| !actors.iter().any(|a| inside(m, a)))).or_else(|| {
-            // Only actors' countries named ("regime and Russian forces"): the
-            // state forces named without a country ("regime forces") are the
-            // article's own.
-            let unnamed: Vec<ActorMention> =
-                actors.iter().filter(|a| !places.iter().any(|m| inside(m, a))).cloned().collect();
-            state_country(&unnamed).filter(|_| !places.is_empty())
-        });
+        let located =
+            main_country(places.iter().filter(|m| !backs(&clean.text, m) && !actors.iter().any(|a| inside(m, a))))
+                .or_else(|| {
+                    // Only actors' countries named ("regime and Russian forces"): the
+                    // state forces named without a country ("regime forces") are the
+                    // article's own.
+                    let unnamed: Vec<ActorMention> =
+                        actors.iter().filter(|a| !places.iter().any(|m| inside(m, a))).cloned().collect();
+                    state_country(&unnamed).filter(|_| !places.is_empty())
+                });
         if located.is_some() && located != country_code {
             country_code = located;
             actors = resources.actors.recognise_at(&clean, &sentences, country_code.as_deref(), published);
@@ -221,6 +223,13 @@ impl<'a> Document<'a> {
         order.sort_by_key(|&i| (out[i as usize].start, out[i as usize].end));
         order.into_iter().map(|i| std::mem::take(&mut out[i as usize])).collect()
     }
+}
+
+/// Whether a mention names a country backing a party ("Turkey backed
+/// factions", "US-led coalition"): no place of the event.
+fn backs(text: &str, m: &PlaceMention) -> bool {
+    let after = text[m.end..].trim_start().to_lowercase();
+    ["backed", "-backed", "-led"].iter().any(|w| after.starts_with(w))
 }
 
 /// The country most place mentions (demonyms included) are in.
@@ -1037,11 +1046,13 @@ fn place_of<'d>(
         let in_actor = doc.actors.iter().any(|a| !a.descriptive && a.start <= m.start && m.end <= a.end);
         let after = doc.clean.text[m.end..].trim_start().to_lowercase();
         let quarter = ["neighbourhood", "neighborhood", "quarter"].iter().any(|w| after.starts_with(w));
+        let backing = backs(&doc.clean.text, m);
         let unplaced = doc.unplaced.contains(&(m.start, m.end));
         !(m.demonym
             || possessive
             || in_actor
             || quarter
+            || backing
             || unplaced
             || within(m.start, m.end, attribution.0, attribution.1))
     };
@@ -1372,6 +1383,14 @@ mod tests {
         check_location(
             "On 3 June 2023, Russian forces and Russian-backed militias clashed with rebels in Saraqib in Idlib.",
             "Sarāqib",
+        );
+    }
+
+    #[test]
+    fn a_country_backing_a_party_does_not_place_the_event() {
+        check_location(
+            "On 3 June 2023, gunmen shot dead a Turkey backed rebel while he drove through Manbij town.",
+            "Manbij",
         );
     }
 

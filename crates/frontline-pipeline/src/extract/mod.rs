@@ -74,6 +74,24 @@ impl<'a> Document<'a> {
         let mut places = resources.gazetteer.recognise(&clean, &sentences);
         let mut country_code = main_country(&places);
         let mut actors = resources.actors.recognise_at(&clean, &sentences, country_code.as_deref(), published);
+        // A country or people named in an actor ("U.S. forces", "Russian
+        // warplanes") says whose the actor is, not where the article is: the
+        // other places say that, when there are any.
+        let inside = |m: &PlaceMention, a: &ActorMention| a.start <= m.start && m.end <= a.end;
+        let located =
+            main_country(places.iter().filter(|m| !backs(&clean.text, m) && !actors.iter().any(|a| inside(m, a))))
+                .or_else(|| {
+                    // Only actors' countries named ("regime and Russian forces"): the
+                    // state forces named without a country ("regime forces") are the
+                    // article's own.
+                    let unnamed: Vec<ActorMention> =
+                        actors.iter().filter(|a| !places.iter().any(|m| inside(m, a))).cloned().collect();
+                    state_country(&unnamed).filter(|_| !places.is_empty())
+                });
+        if located.is_some() && located != country_code {
+            country_code = located;
+            actors = resources.actors.recognise_at(&clean, &sentences, country_code.as_deref(), published);
+        }
         // A village the gazetteer placed abroad ("Qusayr" as a town in
         // Algeria) in a note about "regime forces" where no country is named
         // (neither the places' nor the forces'): the state forces say whose
@@ -205,6 +223,13 @@ impl<'a> Document<'a> {
         order.sort_by_key(|&i| (out[i as usize].start, out[i as usize].end));
         order.into_iter().map(|i| std::mem::take(&mut out[i as usize])).collect()
     }
+}
+
+/// Whether a mention names a country backing a party ("Turkey backed
+/// factions", "US-led coalition"): no place of the event.
+fn backs(text: &str, m: &PlaceMention) -> bool {
+    let after = text[m.end..].trim_start();
+    ["backed", "-backed", "-led"].iter().any(|w| starts_with_ignoring_case(after, w))
 }
 
 /// The country most place mentions (demonyms included) are in.
@@ -393,12 +418,51 @@ fn far_from_container(text: &str, places: &[PlaceMention]) -> Vec<bool> {
                 && town(m)
                 && town(n)
                 && m.place.feature_code != "PPLC"
-                // A governorate's seat stands for the governorate ("Y countryside").
-                && !matches!(n.place.feature_code.as_str(), "PPLA" | "PPLC")
                 && crate::gazetteer::km(&m.place, &n.place) > IN_TOWN_KM
+                && !stands_for_governorate(text, m, n)
         })
         .collect()
 }
+
+/// Words after a city's name that say the city itself is meant.
+const CITY_AFTER: &[&str] = &["city", "town"];
+
+/// Whether town `n`, said to contain `m`, stands for its governorate: a seat
+/// read as the governorate ("Y countryside", "rural Y"), or a bare seat ("in
+/// Aleppo") with `m` inside that governorate. A seat named as a city ("Dar'a
+/// city", "the capital Damascus") is the city, and a town far from it is a
+/// namesake elsewhere.
+fn stands_for_governorate(text: &str, m: &PlaceMention, n: &PlaceMention) -> bool {
+    if !matches!(n.place.feature_code.as_str(), "PPLA" | "PPLC") {
+        return false;
+    }
+    let after = text[n.end..].trim_start();
+    let before = text[m.end.min(n.start)..n.start].trim_end();
+    let city = CITY_AFTER.iter().any(|w| starts_with_ignoring_case(after, w))
+        || ["city of", "capital"].iter().any(|w| ends_with_ignoring_case(before, w));
+    let governorate = GOVERNORATE_AFTER.iter().any(|w| starts_with_ignoring_case(after, w))
+        || ends_with_ignoring_case(before, "rural");
+    governorate || (!city && m.place.country_code == n.place.country_code && m.place.admin1 == n.place.admin1)
+}
+
+/// Words after a name that make it a facility's or a people's name ("Fatima
+/// mosque", "Tell Abiad road", "Al Mashura tribe"): that is not the place it
+/// is named after.
+const FACILITY_AFTER: &[&str] = &[
+    "road",
+    "street",
+    "roundabout",
+    "mosque",
+    "school",
+    "cemetery",
+    "hospital",
+    "prison",
+    "square",
+    "checkpoint",
+    "junction",
+    "tribe",
+    "clan",
+];
 
 /// An event before its preconditions are checked: every field optional.
 #[derive(Debug, Clone, Default)]
@@ -995,19 +1059,29 @@ fn place_of<'d>(
         let in_actor = doc.actors.iter().any(|a| !a.descriptive && a.start <= m.start && m.end <= a.end);
         let after = doc.clean.text[m.end..].trim_start();
         let quarter = ["neighbourhood", "neighborhood", "quarter"].iter().any(|w| starts_with_ignoring_case(after, w));
+        let backing = backs(&doc.clean.text, m);
         let unplaced = doc.unplaced.contains(&(m.start, m.end));
         !(m.demonym
             || possessive
             || in_actor
             || quarter
+            || backing
             || unplaced
             || within(m.start, m.end, attribution.0, attribution.1))
     };
     let fine = |m: &PlaceMention| m.precision != GeoPrecision::Region;
-    let in_clause: Vec<&PlaceMention> =
-        doc.places.iter().filter(usable).filter(|m| within(m.start, m.end, cs, ce)).collect();
+    // A facility's name ("near Al Atal roundabout in Basira town") yields to
+    // the other places of its sentence.
+    let facility = |m: &PlaceMention| {
+        let after = doc.clean.text[m.end..].trim_start();
+        FACILITY_AFTER.iter().any(|w| starts_with_ignoring_case(after, w))
+    };
     let in_sentence: Vec<&PlaceMention> =
         doc.places.iter().filter(usable).filter(|m| within(m.start, m.end, s.start, s.end)).collect();
+    let named = in_sentence.iter().any(|m| !facility(m));
+    let in_sentence: Vec<&PlaceMention> = in_sentence.into_iter().filter(|m| !(named && facility(m))).collect();
+    let in_clause: Vec<&PlaceMention> =
+        in_sentence.iter().copied().filter(|m| within(m.start, m.end, cs, ce)).collect();
     let towns: Vec<&PlaceMention> =
         doc.places.iter().filter(|m| !m.demonym && fine(m) && !doc.unplaced.contains(&(m.start, m.end))).collect();
     // The article's most mentioned town inside a country, if named twice.
@@ -1297,6 +1371,46 @@ mod tests {
     fn a_town_far_from_the_town_it_is_said_to_lie_in_yields_to_it() {
         check_location("On 3 June 2023, rebels clashed with QSD in Tadmur village in rural Manbij.", "Manbij");
         check_location("On 3 June 2023, rebels clashed with QSD in Jarabulus in rural Manbij.", "Jarābulus");
+    }
+
+    #[test]
+    fn a_town_far_from_the_city_it_is_said_to_lie_in_yields_to_the_city() {
+        check_location("On 3 June 2023, gunmen clashed with regime forces in Tadmur in Aleppo city.", "Aleppo");
+        // A bare seat is its governorate: a town of that governorate stays.
+        check_location("On 3 June 2023, rebels clashed with regime forces in Manbij in Aleppo.", "Manbij");
+    }
+
+    #[test]
+    fn a_facility_named_after_a_place_yields_to_the_town_it_is_in() {
+        check_location(
+            "On 3 June 2023, gunmen shot dead a QSD member near Tadmur roundabout in Manbij town.",
+            "Manbij",
+        );
+        check_location("On 3 June 2023, gunmen clashed with QSD near the Manbij road.", "Manbij");
+        check_location("On 3 June 2023, QSD clashed with gunmen of the Tadmur tribe in Manbij.", "Manbij");
+    }
+
+    #[test]
+    fn a_country_named_in_an_actor_does_not_place_the_event() {
+        check_location("On 3 June 2023, U.S. forces clashed with IS fighters in Manbij.", "Manbij");
+        check_location(
+            "On 3 June 2023, Russian forces and Russian-backed militias clashed with rebels in Saraqib in Idlib.",
+            "Sarāqib",
+        );
+    }
+
+    #[test]
+    fn a_country_backing_a_party_does_not_place_the_event() {
+        check_location(
+            "On 3 June 2023, gunmen shot dead a Turkey backed rebel while he drove through Manbij town.",
+            "Manbij",
+        );
+    }
+
+    #[test]
+    fn an_event_placed_only_by_foreign_actors_falls_to_the_home_forces_country() {
+        check_location("On 3 June 2023, regime forces and Russian forces clashed with rebels.", "Syria");
+        check_location("On 3 June 2023, U.S. forces clashed with the Taliban.", "United States");
     }
 
     #[test]

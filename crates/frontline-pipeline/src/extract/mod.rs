@@ -105,8 +105,9 @@ impl<'a> Document<'a> {
             country_code = Some(home);
             actors = resources.actors.recognise_at(&clean, &sentences, country_code.as_deref(), published);
         }
+        let countries = Countries::of(&places);
         let keep: Vec<bool> =
-            places.iter().map(|m| plausible(&clean.text, m, &places, country_code.as_deref())).collect();
+            places.iter().map(|m| plausible(&clean.text, m, &countries, country_code.as_deref())).collect();
         let (places, elsewhere): (Vec<_>, Vec<_>) = places.into_iter().zip(keep).partition(|(_, k)| *k);
         let mut places: Vec<PlaceMention> = places.into_iter().map(|(m, _)| m).collect();
         let elsewhere = elsewhere.into_iter().map(|(m, _)| m).collect();
@@ -294,7 +295,28 @@ fn relocate(places: &mut [PlaceMention], home: &str, resources: &Resources, text
 /// capital, so a stray name
 /// matching a small foreign town ("Brig." as in Brig, Switzerland) does not
 /// move an event abroad.
-fn plausible(text: &str, m: &PlaceMention, all: &[PlaceMention], main: Option<&str>) -> bool {
+/// What the article's place mentions say about countries, computed once for
+/// all of them.
+struct Countries {
+    /// The country most places (not peoples: "Russian forces") are in.
+    main_place: Option<String>,
+    /// The countries named as countries or peoples.
+    named: Vec<String>,
+}
+
+impl Countries {
+    fn of(places: &[PlaceMention]) -> Countries {
+        let mut named: Vec<String> = Vec::new();
+        for o in places.iter().filter(|o| o.demonym || o.place.feature_code.starts_with("PCL")) {
+            if !named.contains(&o.place.country_code) {
+                named.push(o.place.country_code.clone());
+            }
+        }
+        Countries { main_place: main_country(places.iter().filter(|o| !o.demonym)), named }
+    }
+}
+
+fn plausible(text: &str, m: &PlaceMention, countries: &Countries, main: Option<&str>) -> bool {
     let name = &text[m.start..m.end];
     let after = text[m.end..].trim_start_matches([' ', ',']);
     let line_start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
@@ -305,8 +327,6 @@ fn plausible(text: &str, m: &PlaceMention, all: &[PlaceMention], main: Option<&s
         return false;
     }
     let cc = m.place.country_code.as_str();
-    let named =
-        |o: &&PlaceMention| o.place.country_code == cc && (o.demonym || o.place.feature_code.starts_with("PCL"));
     // Continents and seas have no country; a foreign country, division or
     // capital is what its name means, unless written in capitals in running
     // text, where it is an abbreviation ("SANA", the news agency, is not
@@ -315,9 +335,7 @@ fn plausible(text: &str, m: &PlaceMention, all: &[PlaceMention], main: Option<&s
     let major = cc.trim().is_empty()
         || m.place.feature_code == "PCLI"
         || (!caps && matches!(m.place.feature_code.as_str(), "ADM1" | "PPLC"));
-    // The country most places (not peoples: "Russian forces") are in.
-    let main_place = main_country(all.iter().filter(|o| !o.demonym));
-    major || main == Some(cc) || main_place.as_deref() == Some(cc) || all.iter().any(|o| named(&o))
+    major || main == Some(cc) || countries.main_place.as_deref() == Some(cc) || countries.named.iter().any(|n| n == cc)
 }
 
 /// Words after a governorate's seat that make it stand for the governorate.

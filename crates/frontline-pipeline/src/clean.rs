@@ -8,6 +8,8 @@
 //! offset in the cleaned text is a character offset in the text as given.
 //! Only byte offsets differ, and [`CleanText::char_at`] converts them.
 
+use crate::swar;
+
 /// The article text with furniture masked, plus the byte→character map.
 #[derive(Debug, Clone)]
 pub struct CleanText {
@@ -126,25 +128,14 @@ fn utf8_len(lead: u8) -> usize {
 
 /// Whether eight bytes are all ASCII.
 fn ascii_chunk(chunk: &[u8]) -> bool {
-    let mut word = [0u8; 8];
-    word.copy_from_slice(chunk);
-    u64::from_le_bytes(word) & 0x8080_8080_8080_8080 == 0
+    swar::all_ascii(swar::word(chunk))
 }
 
 /// Whether eight bytes are ASCII with no byte [`normalise_char`] changes
 /// (a backtick or a carriage return), tested a word at a time.
 fn plain_chunk(chunk: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut word = [0u8; 8];
-    word.copy_from_slice(chunk);
-    let x = u64::from_le_bytes(word);
-    // A zero byte in `x ^ b*ONES` is a byte equal to `b`.
-    let has = |b: u8| {
-        let y = x ^ (u64::from(b) * ONES);
-        y.wrapping_sub(ONES) & !y & HIGH != 0
-    };
-    x & HIGH == 0 && !has(b'`') && !has(b'\r')
+    let x = swar::word(chunk);
+    swar::all_ascii(x) && !swar::has_byte(x, b'`') && !swar::has_byte(x, b'\r')
 }
 
 /// Whether a trimmed line is one of [`FURNITURE_LINES`], ignoring case. A

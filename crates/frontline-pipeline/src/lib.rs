@@ -37,6 +37,7 @@ pub mod merge;
 pub mod model;
 pub mod read;
 pub mod segment;
+mod swar;
 
 pub use model::*;
 

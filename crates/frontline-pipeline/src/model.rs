@@ -4,6 +4,7 @@
 //! Field names follow the ACLED export and `SPEC.md` section 2, so that the
 //! serialised forms are the output contract.
 
+use crate::swar;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -494,17 +495,8 @@ fn json_str(out: &mut Vec<u8>, s: &str) {
 /// Whether any of eight bytes is a control character, `"` or `\\`: the
 /// zero-byte and less-than tests on a word, exact for "any byte".
 fn needs_escape(chunk: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut word = [0u8; 8];
-    word.copy_from_slice(chunk);
-    let x = u64::from_le_bytes(word);
-    let has = |b: u8| {
-        let y = x ^ (u64::from(b) * ONES);
-        y.wrapping_sub(ONES) & !y & HIGH != 0
-    };
-    let below_space = x.wrapping_sub(0x20 * ONES) & !x & HIGH != 0;
-    below_space || has(b'"') || has(b'\\')
+    let x = swar::word(chunk);
+    swar::has_below(x, 0x20) || swar::has_byte(x, b'"') || swar::has_byte(x, b'\\')
 }
 
 /// An unsigned integer in decimal.

@@ -1,0 +1,50 @@
+//! Eight bytes at a time: the word tests the byte scanners of `clean` and
+//! the mention writer in `model` share (SIMD within a register, no unsafe).
+
+/// Repeated in every byte, for the per-byte tests.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Eight bytes as one little-endian word (`chunk` is exactly eight long).
+pub(crate) fn word(chunk: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(chunk);
+    u64::from_le_bytes(w)
+}
+
+/// Whether every byte of the word is ASCII.
+pub(crate) fn all_ascii(x: u64) -> bool {
+    x & HIGH == 0
+}
+
+/// Whether some byte of the word equals `b`: a zero byte in `x ^ b*ONES`.
+pub(crate) fn has_byte(x: u64, b: u8) -> bool {
+    let y = x ^ (u64::from(b) * ONES);
+    y.wrapping_sub(ONES) & !y & HIGH != 0
+}
+
+/// Whether some byte of the word is below `n` (exact for `n` ≤ 0x80).
+pub(crate) fn has_below(x: u64, n: u8) -> bool {
+    x.wrapping_sub(u64::from(n) * ONES) & !x & HIGH != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_byte_at_each_place_is_seen() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut chunk = *b"plain  x";
+                chunk[at] = b;
+                let x = word(&chunk);
+                assert!(has_byte(x, b), "byte {b} at {at}");
+                assert_eq!(has_byte(x, b'`'), chunk.contains(&b'`'), "backtick, byte {b} at {at}");
+                assert_eq!(has_below(x, 0x20), chunk.iter().any(|&c| c < 0x20), "byte {b} at {at}");
+                assert_eq!(all_ascii(x), chunk.is_ascii(), "byte {b} at {at}");
+            }
+        }
+    }
+}

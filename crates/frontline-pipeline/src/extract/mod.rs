@@ -72,7 +72,7 @@ impl<'a> Document<'a> {
             }
         };
         let mut places = resources.gazetteer.recognise(&clean, &sentences);
-        let mut country_code = main_country(&places);
+        let mut country_code = main_country(places.iter().filter(|m| !dateline(&clean.text, m)));
         let mut actors = resources.actors.recognise_at(&clean, &sentences, country_code.as_deref(), published);
         // A country or people named in an actor ("U.S. forces", "Russian
         // warplanes") says whose the actor is, not where the article is: the
@@ -105,7 +105,7 @@ impl<'a> Document<'a> {
             country_code = Some(home);
             actors = resources.actors.recognise_at(&clean, &sentences, country_code.as_deref(), published);
         }
-        let countries = Countries::of(&places);
+        let countries = Countries::of(&clean.text, &places);
         let keep: Vec<bool> =
             places.iter().map(|m| plausible(&clean.text, m, &countries, country_code.as_deref())).collect();
         let (places, elsewhere): (Vec<_>, Vec<_>) = places.into_iter().zip(keep).partition(|(_, k)| *k);
@@ -305,27 +305,34 @@ struct Countries {
 }
 
 impl Countries {
-    fn of(places: &[PlaceMention]) -> Countries {
+    fn of(text: &str, places: &[PlaceMention]) -> Countries {
+        let places: Vec<&PlaceMention> = places.iter().filter(|m| !dateline(text, m)).collect();
         let mut named: Vec<String> = Vec::new();
         for o in places.iter().filter(|o| o.demonym || o.place.feature_code.starts_with("PCL")) {
             if !named.contains(&o.place.country_code) {
                 named.push(o.place.country_code.clone());
             }
         }
-        Countries { main_place: main_country(places.iter().filter(|o| !o.demonym)), named }
+        Countries { main_place: main_country(places.iter().copied().filter(|o| !o.demonym)), named }
     }
 }
 
-fn plausible(text: &str, m: &PlaceMention, countries: &Countries, main: Option<&str>) -> bool {
+/// Whether a place is a dateline ("BEIRUT —" opening a line): where the
+/// reporter filed from, not where anything happened.
+fn dateline(text: &str, m: &PlaceMention) -> bool {
     let name = &text[m.start..m.end];
     let after = text[m.end..].trim_start_matches([' ', ',']);
     let line_start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
-    let dateline = text[line_start..m.start].trim().is_empty()
+    text[line_start..m.start].trim().is_empty()
         && name.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
-        && after.starts_with(['—', '–', '-', '(', ':']);
-    if dateline {
+        && after.starts_with(['—', '–', '-', '(', ':'])
+}
+
+fn plausible(text: &str, m: &PlaceMention, countries: &Countries, main: Option<&str>) -> bool {
+    if dateline(text, m) {
         return false;
     }
+    let name = &text[m.start..m.end];
     let cc = m.place.country_code.as_str();
     // Continents and seas have no country; a foreign country, division or
     // capital is what its name means, unless written in capitals in running
@@ -1362,6 +1369,12 @@ mod tests {
         let (mut events, _) = events(&doc);
         events.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
         assert_eq!(events.first().map(|e| e.location.as_str()), Some(expect), "in {text:?}");
+    }
+
+    #[test]
+    fn a_dateline_abroad_does_not_make_the_event_foreign() {
+        check_location("BEIRUT — On 3 June 2023, a car bomb exploded in Homs, killing four people.", "Homs");
+        check_location("CAIRO (Reuters) - On 3 June 2023, gunmen killed two policemen in Mosul.", "Mosul");
     }
 
     #[test]

@@ -54,34 +54,73 @@ impl Store {
         self.ingest_serialised(items)
     }
 
-    /// As [`Store::ingest_batch`], for articles already [`Prepared`] (on
-    /// other threads): only the SQL work is left to this one.
-    pub fn ingest_prepared(&mut self, items: &[Prepared]) -> Result<Vec<IngestOutcome>, StoreError> {
-        self.ingest_serialised(items.iter().map(|p| Ok((&p.article, &p.extraction, Cow::Borrowed(&p.rows)))))
-    }
-
     fn ingest_serialised<'a>(
         &mut self,
         items: impl Iterator<Item = Result<(&'a Article, &'a Extraction, Cow<'a, Serialised>), StoreError>>,
     ) -> Result<Vec<IngestOutcome>, StoreError> {
+        let mut w = self.begin()?;
+        let out = w.add_serialised(items)?;
+        w.commit()?;
+        Ok(out)
+    }
+
+    /// Opens one write transaction that [`Writer::add`] fills in several
+    /// calls (so the writer can store what is ready while the rest is
+    /// extracted) and [`Writer::commit`] ends; dropped, it rolls back.
+    pub fn begin(&mut self) -> Result<Writer<'_>, StoreError> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        // Articles with a higher seq are this batch's: not yet in the full-text index.
+        // Articles with a higher seq are this transaction's: not yet in the full-text index.
         let indexed: i64 = tx.query_row("SELECT coalesce(max(seq), 0) FROM articles", [], |r| r.get(0))?;
-        let mut dirty_places = BTreeSet::new();
+        Ok(Writer { tx, indexed, dirty_places: BTreeSet::new(), articles: 0 })
+    }
+}
+
+/// An open write transaction of [`Store::begin`].
+pub struct Writer<'a> {
+    tx: Transaction<'a>,
+    indexed: i64,
+    /// Places whose control timeline is recomputed at the commit.
+    dirty_places: BTreeSet<String>,
+    articles: usize,
+}
+
+impl Writer<'_> {
+    /// Merges prepared articles into the transaction, one outcome per
+    /// article in input order.
+    pub fn add(&mut self, items: &[Prepared]) -> Result<Vec<IngestOutcome>, StoreError> {
+        self.add_serialised(items.iter().map(|p| Ok((&p.article, &p.extraction, Cow::Borrowed(&p.rows)))))
+    }
+
+    /// Articles added so far.
+    pub fn articles(&self) -> usize {
+        self.articles
+    }
+
+    fn add_serialised<'a>(
+        &mut self,
+        items: impl Iterator<Item = Result<(&'a Article, &'a Extraction, Cow<'a, Serialised>), StoreError>>,
+    ) -> Result<Vec<IngestOutcome>, StoreError> {
         let mut out = Vec::new();
         for item in items {
             let (article, extraction, rows) = item?;
-            out.push(ingest_one(&tx, article, extraction, &rows, indexed, &mut dirty_places)?);
+            out.push(ingest_one(&self.tx, article, extraction, &rows, self.indexed, &mut self.dirty_places)?);
+            self.articles += 1;
         }
-        for key in &dirty_places {
-            recompute_control(&tx, key)?;
-        }
-        tx.execute(
-            "INSERT INTO articles_fts(rowid, title, text) SELECT seq, title, text FROM articles WHERE seq > ?1",
-            [indexed],
-        )?;
-        tx.commit()?;
         Ok(out)
+    }
+
+    /// Recomputes the touched control timelines, indexes the new articles'
+    /// text and commits.
+    pub fn commit(self) -> Result<(), StoreError> {
+        for key in &self.dirty_places {
+            recompute_control(&self.tx, key)?;
+        }
+        self.tx.execute(
+            "INSERT INTO articles_fts(rowid, title, text) SELECT seq, title, text FROM articles WHERE seq > ?1",
+            [self.indexed],
+        )?;
+        self.tx.commit()?;
+        Ok(())
     }
 }
 
@@ -95,7 +134,7 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    /// Serialises what [`Store::ingest_prepared`] will write; needs no database.
+    /// Serialises what [`Writer::add`] will write; needs no database.
     pub fn new(article: Article, extraction: Extraction) -> Result<Prepared, StoreError> {
         let rows = Serialised::of(&article, &extraction)?;
         Ok(Prepared { article, extraction, rows })

@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use frontline_pipeline::{Resources, Severity, process};
-use frontline_store::{Prepared, Store};
+use frontline_store::{IngestOutcome, Prepared, Store};
 use rayon::prelude::*;
 
 use crate::Outcome;
@@ -48,7 +48,40 @@ struct Tally {
     storing_cpu: std::time::Duration,
 }
 
-/// One extracted batch on its way to the store.
+/// Records extracted together, on their way to the store: a transaction
+/// (`--batch` articles) takes several, so the writer stores each chunk while
+/// the next is extracted and only the last chunk's write is left at the end.
+const CHUNK: usize = 64;
+
+impl Tally {
+    fn count(&mut self, outcomes: &[IngestOutcome]) {
+        for o in outcomes {
+            self.articles += 1;
+            self.unchanged += usize::from(o.unchanged);
+            self.replaced += usize::from(o.replaced);
+            self.events_new += o.events_new;
+            self.events_merged += o.events_merged;
+        }
+    }
+
+    /// Rewrites the progress line on stderr.
+    fn progress(&self, started: Instant) {
+        let secs = started.elapsed().as_secs_f64().max(1e-9);
+        eprint!(
+            "\r\x1b[2Kfrontline ingest: {} articles, {:.1} MB | {:.0} articles/s, {:.1} MB/s | {} new, {} merged, {} errors",
+            self.articles,
+            self.bytes as f64 / 1e6,
+            self.articles as f64 / secs,
+            self.bytes as f64 / 1e6 / secs,
+            self.events_new,
+            self.events_merged,
+            self.errors
+        );
+        let _ = std::io::stderr().flush();
+    }
+}
+
+/// One extracted chunk on its way to the store.
 #[derive(Default)]
 struct Batch {
     good: Vec<Prepared>,
@@ -93,41 +126,35 @@ fn thread_cpu() -> std::time::Duration {
     std::time::Duration::from_millis(ticks * 10)
 }
 
-/// The writer thread: one transaction per batch, progress on stderr.
+/// The writer thread: one transaction per `per_transaction` articles (and
+/// one for the rest), progress on stderr.
 fn write_batches(
     mut store: Store,
     batches: std::sync::mpsc::Receiver<Batch>,
+    per_transaction: usize,
     progress: bool,
     started: Instant,
 ) -> anyhow::Result<Tally> {
     let mut tally = Tally::default();
-    for batch in batches {
-        tally.errors += batch.errors;
-        tally.bytes += batch.bytes;
+    let mut batches = batches.into_iter().peekable();
+    // A transaction opens when its first chunk is ready.
+    while batches.peek().is_some() {
+        let mut writer = store.begin()?;
+        while writer.articles() < per_transaction {
+            let Some(batch) = batches.next() else { break };
+            tally.errors += batch.errors;
+            tally.bytes += batch.bytes;
+            let t = Instant::now();
+            let outcomes = writer.add(&batch.good)?;
+            tally.storing += t.elapsed();
+            tally.count(&outcomes);
+            if progress {
+                tally.progress(started);
+            }
+        }
         let t = Instant::now();
-        let outcomes = store.ingest_prepared(&batch.good)?;
+        writer.commit()?;
         tally.storing += t.elapsed();
-        for o in outcomes {
-            tally.articles += 1;
-            tally.unchanged += usize::from(o.unchanged);
-            tally.replaced += usize::from(o.replaced);
-            tally.events_new += o.events_new;
-            tally.events_merged += o.events_merged;
-        }
-        if progress {
-            let secs = started.elapsed().as_secs_f64().max(1e-9);
-            eprint!(
-                "\r\x1b[2Kfrontline ingest: {} articles, {:.1} MB | {:.0} articles/s, {:.1} MB/s | {} new, {} merged, {} errors",
-                tally.articles,
-                tally.bytes as f64 / 1e6,
-                tally.articles as f64 / secs,
-                tally.bytes as f64 / 1e6 / secs,
-                tally.events_new,
-                tally.events_merged,
-                tally.errors
-            );
-            let _ = std::io::stderr().flush();
-        }
     }
     tally.storing_cpu = thread_cpu();
     Ok(tally)
@@ -142,14 +169,16 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let store = Store::open(&db).with_context(|| format!("cannot open database {}", db.display()))?;
     let progress = !args.quiet && std::io::stderr().is_terminal();
     let started = Instant::now();
-    // Extraction (all cores) of one batch overlaps the store write of the previous one.
-    let (send, receive) = std::sync::mpsc::sync_channel::<Batch>(1);
+    // Extraction (all cores) of one chunk overlaps the store write of the ones before.
+    let (send, receive) = std::sync::mpsc::sync_channel::<Batch>(2);
+    let per_transaction = args.batch.max(1);
     // Named, so profiles (`perf report --sort comm`) show the store's share apart from extraction.
     let writer = std::thread::Builder::new()
         .name("store-writer".into())
-        .spawn(move || write_batches(store, receive, progress, started))
+        .spawn(move || write_batches(store, receive, per_transaction, progress, started))
         .context("cannot start the store writer thread")?;
-    let mut batch: Vec<Record> = Vec::with_capacity(args.batch.max(1));
+    let chunk = per_transaction.min(CHUNK);
+    let mut batch: Vec<Record> = Vec::with_capacity(chunk);
     let read = {
         let extract = |batch: &mut Vec<Record>| -> anyhow::Result<()> {
             let done: Vec<Done> = batch.par_drain(..).map(|r| prepare(r, &resources)).collect();
@@ -172,7 +201,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         };
         input::for_each_record(&files, args.inputs.published, |record| {
             batch.push(record);
-            if batch.len() >= args.batch.max(1) {
+            if batch.len() >= chunk {
                 extract(&mut batch)?;
             }
             Ok(())

@@ -16,7 +16,7 @@ use frontline_pipeline::merge::{self, Report};
 use frontline_pipeline::{Article, Event, Extraction};
 
 use crate::ingest::{
-    article_hash, insert_article, insert_claim, insert_event, insert_mentions, insert_statements, recompute_control,
+    Serialised, insert_article, insert_claim, insert_event, insert_mentions, insert_statements, recompute_control,
 };
 use crate::{Store, StoreError};
 
@@ -62,13 +62,16 @@ impl Store {
         let mut outcome = BulkOutcome::default();
         let mut dirty_places = BTreeSet::new();
         let mut reports: Vec<(u32, Event)> = Vec::new();
+        let mut claims: Vec<String> = Vec::new();
         for (a, x) in items {
-            insert_article(&tx, &a, &x, &article_hash(&a)?)?;
-            insert_mentions(&tx, &a, &x)?;
-            insert_statements(&tx, &a, &x, &mut dirty_places)?;
+            let rows = Serialised::of(&a, &x)?;
+            insert_article(&tx, &a, &x, &rows.hash)?;
+            insert_mentions(&tx, &a, rows.mentions.as_deref())?;
+            insert_statements(&tx, &a, &rows.statements, &mut dirty_places)?;
             for (seq, e) in x.events.into_iter().enumerate() {
                 reports.push((seq as u32, Event { article_id: a.id.clone(), ..e }));
             }
+            claims.extend(rows.claims);
             outcome.articles += 1;
         }
         outcome.claims = reports.len();
@@ -82,7 +85,7 @@ impl Store {
             }
             insert_event(&tx, &m, &key)?;
             for &i in &comp {
-                insert_claim(&tx, reports[i].0 as usize, &m.event_id, &reports[i].1, &mut dirty_places)?;
+                insert_claim(&tx, reports[i].0 as usize, &m.event_id, &reports[i].1, &claims[i], &mut dirty_places)?;
             }
             outcome.events += 1;
         }

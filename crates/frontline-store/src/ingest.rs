@@ -9,12 +9,13 @@
 //! `merge::components`. Places whose territorial events or statements
 //! changed get their control timeline recomputed at the end of the batch.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use frontline_pipeline::control::{self, Observation, Place, Statement};
 use frontline_pipeline::merge::{self, MergedEvent, Report};
 use frontline_pipeline::read::content_hash;
-use frontline_pipeline::{Article, Event, Extraction, GeoPrecision};
+use frontline_pipeline::{Article, Event, Extraction, GeoPrecision, MentionRecord};
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use crate::{Store, StoreError};
@@ -49,44 +50,172 @@ impl Store {
         &mut self,
         items: impl IntoIterator<Item = (&'a Article, &'a Extraction)>,
     ) -> Result<Vec<IngestOutcome>, StoreError> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        // Articles with a higher seq are this batch's: not yet in the full-text index.
-        let indexed: i64 = tx.query_row("SELECT coalesce(max(seq), 0) FROM articles", [], |r| r.get(0))?;
-        let mut dirty_places = BTreeSet::new();
-        let mut out = Vec::new();
-        for (article, extraction) in items {
-            out.push(ingest_one(&tx, article, extraction, indexed, &mut dirty_places)?);
-        }
-        for key in &dirty_places {
-            recompute_control(&tx, key)?;
-        }
-        tx.execute(
-            "INSERT INTO articles_fts(rowid, title, text) SELECT seq, title, text FROM articles WHERE seq > ?1",
-            [indexed],
-        )?;
-        tx.commit()?;
+        let items = items.into_iter().map(|(a, x)| Ok((a, x, Cow::Owned(Serialised::of(a, x)?))));
+        self.ingest_serialised(items)
+    }
+
+    fn ingest_serialised<'a>(
+        &mut self,
+        items: impl Iterator<Item = Result<(&'a Article, &'a Extraction, Cow<'a, Serialised>), StoreError>>,
+    ) -> Result<Vec<IngestOutcome>, StoreError> {
+        let mut w = self.begin()?;
+        let out = w.add_serialised(items)?;
+        w.commit()?;
         Ok(out)
+    }
+
+    /// Opens one write transaction that [`Writer::add`] fills in several
+    /// calls (so the writer can store what is ready while the rest is
+    /// extracted) and [`Writer::commit`] ends; dropped, it rolls back.
+    pub fn begin(&mut self) -> Result<Writer<'_>, StoreError> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // Articles with a higher seq are this transaction's: not yet in the full-text index.
+        let indexed: i64 = tx.query_row("SELECT coalesce(max(seq), 0) FROM articles", [], |r| r.get(0))?;
+        Ok(Writer { tx, indexed, dirty_places: BTreeSet::new(), articles: 0 })
+    }
+}
+
+/// An open write transaction of [`Store::begin`].
+pub struct Writer<'a> {
+    tx: Transaction<'a>,
+    indexed: i64,
+    /// Places whose control timeline is recomputed at the commit.
+    dirty_places: BTreeSet<String>,
+    articles: usize,
+}
+
+impl Writer<'_> {
+    /// Merges prepared articles into the transaction, one outcome per
+    /// article in input order.
+    pub fn add(&mut self, items: &[Prepared]) -> Result<Vec<IngestOutcome>, StoreError> {
+        self.add_serialised(items.iter().map(|p| Ok((&p.article, &p.extraction, Cow::Borrowed(&p.rows)))))
+    }
+
+    /// Articles added so far.
+    pub fn articles(&self) -> usize {
+        self.articles
+    }
+
+    fn add_serialised<'a>(
+        &mut self,
+        items: impl Iterator<Item = Result<(&'a Article, &'a Extraction, Cow<'a, Serialised>), StoreError>>,
+    ) -> Result<Vec<IngestOutcome>, StoreError> {
+        let mut out = Vec::new();
+        for item in items {
+            let (article, extraction, rows) = item?;
+            out.push(ingest_one(&self.tx, article, extraction, &rows, self.indexed, &mut self.dirty_places)?);
+            self.articles += 1;
+        }
+        Ok(out)
+    }
+
+    /// Recomputes the touched control timelines, indexes the new articles'
+    /// text and commits.
+    pub fn commit(self) -> Result<(), StoreError> {
+        for key in &self.dirty_places {
+            recompute_control(&self.tx, key)?;
+        }
+        self.tx.execute(
+            "INSERT INTO articles_fts(rowid, title, text) SELECT seq, title, text FROM articles WHERE seq > ?1",
+            [self.indexed],
+        )?;
+        self.tx.commit()?;
+        Ok(())
+    }
+}
+
+/// An article and its extraction made ready for the store where they were
+/// extracted (a worker thread): the hash and the JSON of the rows ingest
+/// writes are computed here, so the single writer thread only runs SQL.
+pub struct Prepared {
+    pub article: Article,
+    pub extraction: Extraction,
+    rows: Serialised,
+}
+
+impl Prepared {
+    /// Serialises what [`Writer::add`] will write; needs no database.
+    pub fn new(article: Article, extraction: Extraction) -> Result<Prepared, StoreError> {
+        let rows = Serialised::of(&article, &extraction)?;
+        Ok(Prepared { article, extraction, rows })
+    }
+}
+
+/// The parts of an article's rows that need no database: its content hash
+/// and the JSON of its mentions, statements and claims.
+#[derive(Clone)]
+pub(crate) struct Serialised {
+    pub(crate) hash: String,
+    /// The mentions as one JSON array; `None` when there are none.
+    pub(crate) mentions: Option<String>,
+    /// Each control-state statement: its place key and JSON.
+    pub(crate) statements: Vec<(String, String)>,
+    /// Each event as a claim record (with the article's id), in event order.
+    pub(crate) claims: Vec<String>,
+}
+
+impl Serialised {
+    pub(crate) fn of(a: &Article, x: &Extraction) -> Result<Serialised, StoreError> {
+        let statements = control::statements(a, &x.mentions, x.published)
+            .into_iter()
+            .map(|s| serde_json::to_string(&s).map(|json| (s.place_key, json)))
+            .collect::<Result<_, _>>()?;
+        let claims = x
+            .events
+            .iter()
+            .map(|e| {
+                if e.article_id == a.id {
+                    serde_json::to_string(e)
+                } else {
+                    serde_json::to_string(&Event { article_id: a.id.clone(), ..e.clone() })
+                }
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Serialised { hash: article_hash(a)?, mentions: mentions_json(&x.mentions)?, statements, claims })
     }
 }
 
 /// The hash that decides whether an article changed: every field of it.
-pub(crate) fn article_hash(a: &Article) -> Result<String, StoreError> {
+fn article_hash(a: &Article) -> Result<String, StoreError> {
     Ok(content_hash(&serde_json::to_string(a)?))
+}
+
+/// The mentions as the JSON array `serde_json` writes for them, built from
+/// the records' own JSON writer (several times faster than serde's).
+fn mentions_json(mentions: &[MentionRecord]) -> Result<Option<String>, StoreError> {
+    if mentions.is_empty() {
+        return Ok(None);
+    }
+    let mut out = Vec::with_capacity(mentions.len() * 192);
+    out.push(b'[');
+    for (i, m) in mentions.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        m.write_json_line(&mut out)?;
+        // Each record ends its line; inside the array it is followed by a comma or the end.
+        out.pop();
+    }
+    out.push(b']');
+    String::from_utf8(out)
+        .map(Some)
+        .map_err(|e| StoreError::Corrupt { what: "mentions JSON".into(), reason: e.to_string() })
 }
 
 fn ingest_one(
     tx: &Transaction,
     a: &Article,
     x: &Extraction,
+    rows: &Serialised,
     indexed: i64,
     dirty_places: &mut BTreeSet<String>,
 ) -> Result<IngestOutcome, StoreError> {
-    let hash = article_hash(a)?;
+    let hash = &rows.hash;
     let old: Option<(i64, String)> = tx
         .prepare_cached("SELECT seq, content_hash FROM articles WHERE id = ?1")?
         .query_row([&a.id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
-    if old.as_ref().is_some_and(|(_, h)| *h == hash) {
+    if old.as_ref().is_some_and(|(_, h)| h == hash) {
         return Ok(IngestOutcome { unchanged: true, ..Default::default() });
     }
     let mut pool_ids: BTreeSet<String> = BTreeSet::new();
@@ -112,9 +241,9 @@ fn ingest_one(
         }
         tx.execute("DELETE FROM articles WHERE id = ?1", [&a.id])?;
     }
-    insert_article(tx, a, x, &hash)?;
-    insert_mentions(tx, a, x)?;
-    insert_statements(tx, a, x, dirty_places)?;
+    insert_article(tx, a, x, hash)?;
+    insert_mentions(tx, a, rows.mentions.as_deref())?;
+    insert_statements(tx, a, &rows.statements, dirty_places)?;
 
     let new: Vec<Event> = x.events.iter().map(|e| Event { article_id: a.id.clone(), ..e.clone() }).collect();
     for e in &new {
@@ -145,7 +274,7 @@ fn ingest_one(
         for &i in &comp {
             let (seq, e, was) = &pool[i];
             match was {
-                None => insert_claim(tx, *seq as usize, &m.event_id, e, dirty_places)?,
+                None => insert_claim(tx, *seq as usize, &m.event_id, e, &rows.claims[*seq as usize], dirty_places)?,
                 Some(was) => {
                     // Its event was recomputed: the control spans citing it are rewritten.
                     if e.sub_event_type.is_territorial() {
@@ -162,30 +291,33 @@ fn ingest_one(
     Ok(outcome)
 }
 
-/// Stores the control-state statements read from `a` and marks their places dirty.
+/// Stores the control-state statements read from `a` (place key, JSON) and
+/// marks their places dirty.
 pub(crate) fn insert_statements(
     tx: &Transaction,
     a: &Article,
-    x: &Extraction,
+    statements: &[(String, String)],
     dirty_places: &mut BTreeSet<String>,
 ) -> Result<(), StoreError> {
-    for (seq, s) in control::statements(a, &x.mentions, x.published).into_iter().enumerate() {
+    for (seq, (place_key, json)) in statements.iter().enumerate() {
         tx.prepare_cached("INSERT INTO statements (article_id, seq, place_key, json) VALUES (?1, ?2, ?3, ?4)")?
-            .execute(params![a.id, seq as i64, s.place_key, serde_json::to_string(&s)?])?;
-        dirty_places.insert(s.place_key);
+            .execute(params![a.id, seq as i64, place_key, json])?;
+        dirty_places.insert(place_key.clone());
     }
     Ok(())
 }
 
 /// Stores claim `seq` of article `e.article_id`, part of merged event
-/// `event_id`, with the fields merge links on as columns (the candidate
-/// lookup reads those, not the JSON); marks the place of a territorial claim
-/// dirty, as it counts for its own place's control timeline.
+/// `event_id` (`json` is `e` serialised), with the fields merge links on as
+/// columns (the candidate lookup reads those, not the JSON); marks the place
+/// of a territorial claim dirty, as it counts for its own place's control
+/// timeline.
 pub(crate) fn insert_claim(
     tx: &Transaction,
     seq: usize,
     event_id: &str,
     e: &Event,
+    json: &str,
     dirty_places: &mut BTreeSet<String>,
 ) -> Result<(), StoreError> {
     let (from, to) = merge::date_window(e.event_date, e.time_precision);
@@ -217,7 +349,7 @@ pub(crate) fn insert_claim(
         place_key,
         e.source,
         e.fatalities,
-        serde_json::to_string(e)?,
+        json,
     ])?;
     if e.sub_event_type.is_territorial() {
         dirty_places.insert(place_key);
@@ -246,12 +378,11 @@ pub(crate) fn insert_article(tx: &Transaction, a: &Article, x: &Extraction, hash
     Ok(())
 }
 
-pub(crate) fn insert_mentions(tx: &Transaction, a: &Article, x: &Extraction) -> Result<(), StoreError> {
-    if x.mentions.is_empty() {
-        return Ok(());
-    }
+/// Stores an article's mentions, given as one JSON array (none: no row).
+pub(crate) fn insert_mentions(tx: &Transaction, a: &Article, json: Option<&str>) -> Result<(), StoreError> {
+    let Some(json) = json else { return Ok(()) };
     tx.prepare_cached("INSERT INTO article_mentions (article_id, json) VALUES (?1, ?2)")?
-        .execute(params![a.id, serde_json::to_string(&x.mentions)?])?;
+        .execute(params![a.id, json])?;
     Ok(())
 }
 

@@ -29,7 +29,7 @@ use rusqlite::{Connection, OpenFlags};
 pub use bulk::BulkOutcome;
 pub use frontline_pipeline::control::{ControlSpan, ControlState};
 pub use frontline_pipeline::merge::{Claim, MergedEvent};
-pub use ingest::IngestOutcome;
+pub use ingest::{IngestOutcome, Prepared, Writer};
 pub use read::EventFilter;
 
 /// Why a store operation failed.

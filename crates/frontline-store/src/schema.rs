@@ -330,7 +330,7 @@ fn v3_fill_claims(tx: &Transaction) -> Result<(), StoreError> {
             let (article, seq, event_id, json): (String, i64, String, String) =
                 (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
             let e = parse(&json, &format!("claim {article}#{seq}"))?;
-            insert_claim(tx, seq as usize, &event_id, &e, &mut dirty)?;
+            insert_claim(tx, seq as usize, &event_id, &e, &json, &mut dirty)?;
         }
     }
     tx.execute_batch("DROP TABLE claims_v2")?;

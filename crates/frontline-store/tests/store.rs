@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use frontline_pipeline::{
     Article, Event, Evidence, Extraction, GeoPrecision, Inter, SubEventType, TimePrecision, interaction,
 };
-use frontline_store::{EventFilter, MergedEvent, Store};
+use frontline_store::{EventFilter, MergedEvent, Prepared, Store};
 
 const GOV: &str = "Military Forces of Syria (2000-)";
 const IS: &str = "Islamic State (Syria)";
@@ -205,6 +205,33 @@ fn ingest_order_and_repetition_do_not_change_the_database() {
     }
     assert_eq!(twice.digest().unwrap(), before);
     assert_eq!(before, forward.digest().unwrap());
+}
+
+/// `frontline ingest` prepares articles on worker threads and adds them to
+/// one transaction a chunk at a time: the database is the one ingesting
+/// them one by one gives, and a transaction dropped before its commit
+/// leaves nothing behind.
+#[test]
+fn prepared_chunks_of_one_transaction_give_the_same_database() {
+    let items = corpus();
+    let one_by_one = ingest_all(&tmp("chunks-each"), &items);
+    let prepared: Vec<Prepared> = items.iter().map(|(a, x)| Prepared::new(a.clone(), x.clone()).unwrap()).collect();
+
+    let mut store = Store::open(&tmp("chunks")).unwrap();
+    let mut writer = store.begin().unwrap();
+    let first = writer.add(&prepared[..1]).unwrap();
+    let rest = writer.add(&prepared[1..]).unwrap();
+    assert_eq!(writer.articles(), 3);
+    assert_eq!(first.len() + rest.len(), 3);
+    writer.commit().unwrap();
+    assert_eq!(store.digest().unwrap(), one_by_one.digest().unwrap());
+
+    let mut dropped = Store::open(&tmp("chunks-dropped")).unwrap();
+    let empty = dropped.digest().unwrap();
+    let mut writer = dropped.begin().unwrap();
+    writer.add(&prepared).unwrap();
+    drop(writer);
+    assert_eq!(dropped.digest().unwrap(), empty);
 }
 
 #[test]

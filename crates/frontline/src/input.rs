@@ -114,21 +114,12 @@ impl Record {
     }
 }
 
-/// Reads every input, calling `sink` once per record, in input order.
+/// Reads every input, handing over each record unparsed, in input order,
+/// for the caller to [`Record::parse`] where it likes (on a worker thread).
 /// `published` is the publication date for articles without one. Every
 /// article is marked as read today (UTC): an article that neither carries
 /// nor states its date counts as published the day it is read, so an
 /// undated report still dates its events ("on Sunday" is last Sunday).
-pub fn for_each(
-    files: &[PathBuf],
-    published: Option<NaiveDate>,
-    mut sink: impl FnMut(Item) -> anyhow::Result<()>,
-) -> anyhow::Result<()> {
-    for_each_record(files, published, |r| sink(r.parse()))
-}
-
-/// As [`for_each`], but hands over each record unparsed, for the caller to
-/// [`Record::parse`] where it likes (on a worker thread).
 pub fn for_each_record(
     files: &[PathBuf],
     published: Option<NaiveDate>,

@@ -410,10 +410,28 @@ fn extract_end_to_end(files: &[PathBuf], gazetteers: &[PathBuf]) -> anyhow::Resu
     Ok(elapsed)
 }
 
-/// Wall time of `frontline ingest` of the corpus into a new database at
-/// `db`: the ingest figure. The corpus is written next to the database
-/// when it is not on disk already.
-fn ingest_end_to_end(corpus: &Corpus, db: &Path, gazetteers: &[PathBuf]) -> anyhow::Result<Duration> {
+/// What `frontline ingest` of the corpus took.
+struct Ingest {
+    wall: Duration,
+    /// CPU time of the ingest process, all threads: unlike wall time, not
+    /// inflated by other work on a shared machine.
+    cpu: Duration,
+    /// CPU time of its store writer thread (SQL only), from its summary line.
+    store_cpu: Option<Duration>,
+}
+
+/// The store writer's CPU seconds in `frontline ingest`'s summary line
+/// ("... the store busy 7.39 s, 1.02 s CPU) ...").
+fn store_cpu(summary: &str) -> Option<Duration> {
+    let before = &summary[..summary.find(" s CPU)")?];
+    let secs: f64 = before.rsplit(' ').next()?.parse().ok()?;
+    Some(Duration::from_secs_f64(secs))
+}
+
+/// `frontline ingest` of the corpus into a new database at `db`: the
+/// ingest figure. The corpus is written next to the database when it is
+/// not on disk already.
+fn ingest_end_to_end(corpus: &Corpus, db: &Path, gazetteers: &[PathBuf]) -> anyhow::Result<Ingest> {
     if db.exists() {
         anyhow::bail!("--db {} exists; the ingest benchmark needs a new database", db.display());
     }
@@ -430,6 +448,7 @@ fn ingest_end_to_end(corpus: &Corpus, db: &Path, gazetteers: &[PathBuf]) -> anyh
         files.push(path);
     }
     let exe = std::env::current_exe().context("cannot find the frontline executable")?;
+    let cpu = children_cpu_time();
     let t = Instant::now();
     let out = Command::new(&exe)
         .arg("ingest")
@@ -442,11 +461,12 @@ fn ingest_end_to_end(corpus: &Corpus, db: &Path, gazetteers: &[PathBuf]) -> anyh
         .stderr(Stdio::piped())
         .output()
         .with_context(|| format!("cannot run {}", exe.display()))?;
-    let elapsed = t.elapsed();
+    let wall = t.elapsed();
     if !out.status.success() {
         anyhow::bail!("`frontline ingest` of the corpus failed: {}", first_lines(&out.stderr));
     }
-    Ok(elapsed)
+    let cpu = children_cpu_time().saturating_sub(cpu);
+    Ok(Ingest { wall, cpu, store_cpu: store_cpu(&String::from_utf8_lossy(&out.stderr)) })
 }
 
 fn first_lines(stderr: &[u8]) -> String {
@@ -466,10 +486,22 @@ fn vm_kb(field: &str) -> u64 {
 /// CPU time of this process so far, all threads (user + system, from
 /// `/proc/self/stat`, in the kernel's 100 Hz ticks; zero without /proc).
 fn cpu_time() -> Duration {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
     // Fields after the parenthesised command name; utime and stime are the 14th and 15th.
+    proc_stat_ticks(11)
+}
+
+/// CPU time of the finished child processes this process waited for.
+fn children_cpu_time() -> Duration {
+    // cutime and cstime are the 16th and 17th fields.
+    proc_stat_ticks(13)
+}
+
+/// Two adjacent tick counts of `/proc/self/stat`, `skip` fields after the
+/// command name, summed, as time.
+fn proc_stat_ticks(skip: usize) -> Duration {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
     let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
-    let ticks: u64 = rest.split_whitespace().skip(11).take(2).filter_map(|v| v.parse::<u64>().ok()).sum();
+    let ticks: u64 = rest.split_whitespace().skip(skip).take(2).filter_map(|v| v.parse::<u64>().ok()).sum();
     Duration::from_millis(ticks * 10)
 }
 
@@ -491,7 +523,7 @@ struct Report<'a> {
     figures: &'a [Figures],
     peak_kb: u64,
     end_to_end: Option<Duration>,
-    ingest: Option<Duration>,
+    ingest: Option<Ingest>,
 }
 
 fn mb_s(bytes: u64, d: Duration) -> f64 {
@@ -596,11 +628,14 @@ impl Report<'_> {
                 d.as_secs_f64()
             );
         }
-        if let Some(d) = self.ingest {
+        if let Some(i) = &self.ingest {
             println!(
-                "ingest: `frontline ingest` into a new database {:.1} MB/s, {:.3} s",
-                mb_s(c.bytes, d),
-                d.as_secs_f64()
+                "ingest: `frontline ingest` into a new database {:.1} MB/s, {:.3} s; CPU {:.2} s ({:.1} MB per CPU-second), of which the store writer {}",
+                mb_s(c.bytes, i.wall),
+                i.wall.as_secs_f64(),
+                i.cpu.as_secs_f64(),
+                mb_s(c.bytes, i.cpu),
+                i.store_cpu.map_or("?".to_string(), |d| format!("{:.2} s", d.as_secs_f64()))
             );
         }
     }
@@ -638,7 +673,9 @@ impl Report<'_> {
             "peak_mb": self.peak_kb / 1024,
             "runs": runs,
             "end_to_end_s": self.end_to_end.map(|d| d.as_secs_f64()),
-            "ingest_s": self.ingest.map(|d| d.as_secs_f64()),
+            "ingest_s": self.ingest.as_ref().map(|i| i.wall.as_secs_f64()),
+            "ingest_cpu_s": self.ingest.as_ref().map(|i| i.cpu.as_secs_f64()),
+            "ingest_store_cpu_s": self.ingest.as_ref().and_then(|i| i.store_cpu).map(|d| d.as_secs_f64()),
         })
     }
 }
@@ -715,6 +752,19 @@ mod tests {
         }
         std::hint::black_box(x);
         assert!(cpu_time() > before, "no CPU time counted in /proc/self/stat");
+    }
+
+    #[test]
+    fn store_cpu_parses_from_the_ingest_summary() {
+        let check = |line: &str, expect: Option<f64>| {
+            assert_eq!(store_cpu(line).map(|d| d.as_secs_f64()), expect, "{line}");
+        };
+        check(
+            "frontline ingest: 3 articles (0 unchanged, 0 updated), events 2 new, 0 merged, 0 errors; 0.0 MB in 0.01 s (0.1 MB/s, 300 articles/s; the store busy 0.01 s, 1.25 s CPU) into a.db",
+            Some(1.25),
+        );
+        check("frontline ingest: nothing", None);
+        check("the store busy 0.01 s, x s CPU)", None);
     }
 
     #[test]

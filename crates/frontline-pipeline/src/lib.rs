@@ -287,9 +287,14 @@ fn char_count(text: &str) -> usize {
 /// `char::is_whitespace`), counted on the bytes: the controls are U+0000 to
 /// U+001F, U+007F and U+0080 to U+009F (`C2 80` to `C2 9F`); of these,
 /// tab to carriage return and U+0085 are whitespace.
+///
+/// The ASCII ones are counted in `u8` lanes over blocks of 255 bytes with
+/// no branch, which the compiler turns into vector code: a filtered count
+/// cost ~14 instructions per byte of every article.
 fn control_chars(text: &str) -> usize {
     let b = text.as_bytes();
-    let ascii = b.iter().filter(|&&c| (c < 0x20 && !(0x09..=0x0D).contains(&c)) || c == 0x7F).count();
+    let control = |c: u8| u8::from(((c < 0x20) & (c.wrapping_sub(0x09) > 4)) | (c == 0x7F));
+    let ascii: usize = b.chunks(255).map(|block| usize::from(block.iter().fold(0u8, |n, &c| n + control(c)))).sum();
     let c1 = memchr::memchr_iter(0xC2, b)
         .filter(|&i| b.get(i + 1).is_some_and(|&n| (0x80..=0x9F).contains(&n) && n != 0x85))
         .count();
@@ -302,7 +307,11 @@ mod tests {
 
     #[test]
     fn control_and_char_counts_match_char_methods() {
-        for text in ["plain\ttext\r\n", "bin\u{0}\u{1}\u{7f}\u{80}\u{85}\u{9f}\u{a0}é\u{2028}", "", "日本\u{c2}"] {
+        // Longer than a counting block (255 bytes), controls on both sides of its edges.
+        let long = "a\u{1}\t\u{7f}é\r".repeat(100);
+        let texts =
+            ["plain\ttext\r\n", "bin\u{0}\u{1}\u{7f}\u{80}\u{85}\u{9f}\u{a0}é\u{2028}", "", "日本\u{c2}", &long];
+        for text in texts {
             let controls = text.chars().filter(|c| c.is_control() && !c.is_whitespace()).count();
             assert_eq!(control_chars(text), controls, "{text:?}");
             assert_eq!(char_count(text), text.chars().count(), "{text:?}");

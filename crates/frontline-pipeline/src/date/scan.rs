@@ -464,8 +464,51 @@ fn shape(w: &str) -> usize {
     (w.len().min(15) << 10) | ((first as usize & 31) << 5) | (last as usize & 31)
 }
 
+/// For each (first letter, last letter) of [`shape`], a bit for each length
+/// of the lexicon's words of that shape, built at compile time: most words
+/// of a text have no such shape and are turned away without the lexicon.
+static SHAPE_BITS: [[u16; 32]; 32] = {
+    let mut t = [[0u16; 32]; 32];
+    let lists: [&[&str]; 5] = [STARTERS, WEEKDAYS, ORDINALS, WEAK, FOLLOW];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            mark_shape(&mut t, lists[l][i]);
+            i += 1;
+        }
+        l += 1;
+    }
+    let mut i = 0;
+    while i < MONTHS.len() {
+        mark_shape(&mut t, MONTHS[i].0);
+        i += 1;
+    }
+    let mut i = 0;
+    while i < NUMBERS.len() {
+        mark_shape(&mut t, NUMBERS[i].0);
+        i += 1;
+    }
+    let mut i = 0;
+    while i < SEASONS.len() {
+        mark_shape(&mut t, SEASONS[i].0);
+        i += 1;
+    }
+    t
+};
+
+const fn mark_shape(t: &mut [[u16; 32]; 32], w: &str) {
+    let b = w.as_bytes();
+    assert!(!b.is_empty() && b.len() <= 13, "lexicon words have 1 to 13 bytes");
+    t[(b[0] & 31) as usize][(b[b.len() - 1] & 31) as usize] |= 1 << b.len();
+}
+
 fn lexicon(w: &str) -> u8 {
-    if w.len() > 13 {
+    let b = w.as_bytes();
+    if b.is_empty()
+        || b.len() > 13
+        || SHAPE_BITS[(b[0] & 31) as usize][(b[b.len() - 1] & 31) as usize] & (1 << b.len()) == 0
+    {
         return 0;
     }
     let lex = &*LEXICON;

@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::{ends_with_ignoring_case, starts_with_ignoring_case};
 use crate::model::SubEventType;
 
 /// A kind of wording that points at an event type.
@@ -272,6 +273,8 @@ pub fn cues(text: &str, base: usize) -> Vec<Found> {
 /// from [`crate::rule_candidates`]).
 pub fn cues_among(text: &str, base: usize, candidates: u64) -> Vec<Found> {
     let mut out = Vec::new();
+    // Whether the sentence tells of crime for gain: asked at most once.
+    let mut crime: Option<bool> = None;
     let hits = (0..CUES.len()).filter(|&i| candidates & (1 << i) != 0);
     for i in hits {
         for m in CUE_RES[i].find_iter(text) {
@@ -281,7 +284,7 @@ pub fn cues_among(text: &str, base: usize, candidates: u64) -> Vec<Found> {
             }
             let before = clause_before(text, m.start());
             let window = tail(before, 50);
-            let window = window.rfind(',').map_or(window, |i| &window[i + 1..]);
+            let window = memchr::memrchr(b',', window.as_bytes()).map_or(window, |i| &window[i + 1..]);
             let cue = CUES[i].0;
             if HEDGE.is_match(window) || NEGATION.is_match(before) || (cue != Cue::Protest && purpose(before)) {
                 continue;
@@ -290,17 +293,14 @@ pub fn cues_among(text: &str, base: usize, candidates: u64) -> Vec<Found> {
             if ATTRIBUTION.is_match(head) || (CLAIM.is_match(head) && TOLD_EARLIER.is_match(text)) {
                 continue;
             }
-            if cue == Cue::Kill
-                && m.as_str().to_ascii_lowercase().starts_with("fired")
-                && FIRED_WEAPON.is_match(m.as_str())
-            {
+            if cue == Cue::Kill && starts_with_ignoring_case(m.as_str(), "fired") && FIRED_WEAPON.is_match(m.as_str()) {
                 continue;
             }
-            if not_news(CUES[i].0, text, m.start(), m.end()) {
+            if not_news(CUES[i].0, text, before, m.start(), m.end()) {
                 continue;
             }
             // Seizures and interceptions of drugs or smuggled goods are police work on crime.
-            if matches!(cue, Cue::Capture | Cue::Disrupted) && CRIME.is_match(text) {
+            if matches!(cue, Cue::Capture | Cue::Disrupted) && *crime.get_or_insert_with(|| CRIME.is_match(text)) {
                 continue;
             }
             let mut cue = cue;
@@ -415,33 +415,35 @@ static SHELTER: LazyLock<Regex> = LazyLock::new(|| {
 /// conflict has killed hundreds of thousands since it began"), an earlier
 /// or existing truce ("after the previous truce", "ceasefire talks"), or a
 /// change going on as a habit ("fighters are recruiting young men").
-fn not_news(cue: Cue, text: &str, start: usize, end: usize) -> bool {
-    let before = tail(clause_before(text, start), 60);
-    let word = text[start..end].to_ascii_lowercase();
+/// `clause` is [`clause_before`] the cue.
+fn not_news(cue: Cue, text: &str, clause: &str, start: usize, end: usize) -> bool {
+    let before = tail(clause, 60);
+    let word = &text[start..end];
     match cue {
         Cue::Kill | Cue::Harm => {
-            let victims = matches!(word.as_str(), "wounded" | "injured");
-            let noun = matches!(
-                word.as_str(),
-                "killing" | "killings" | "murder" | "murders" | "assassination" | "execution" | "shooting" | "massacre"
+            let victims = is_one_of(word, &["wounded", "injured"]);
+            let noun = is_one_of(
+                word,
+                &["killing", "killings", "murder", "murders", "assassination", "execution", "shooting", "massacre"],
             );
             (PERFECT.is_match(before) && TOLL_SCOPE.is_match(text))
                 || CASUALTY_NOUN.captures(before).is_some_and(|c| victims || c.get(1).is_some())
                 || (noun && KILLING_TOLD.is_match(before))
         }
         Cue::Clash => {
-            let noun = matches!(
-                word.as_str(),
-                "battle" | "battles" | "fight" | "fighting" | "confrontation" | "clashes" | "hostilities" | "combat"
+            let noun = is_one_of(
+                word,
+                &["battle", "battles", "fight", "fighting", "confrontation", "clashes", "hostilities", "combat"],
             );
             (noun && (FUTURE_AFTER.is_match(&text[end..]) || FIGHT_OVER.is_match(before)))
-                || (word == "stormed" && CIVILIAN_SITE.is_match(&text[end..]))
+                || (word.eq_ignore_ascii_case("stormed") && CIVILIAN_SITE.is_match(&text[end..]))
         }
-        Cue::Mob => NOT_A_CROWD.is_match(&word),
+        Cue::Mob => NOT_A_CROWD.is_match(word),
         // "the occupied town": a qualifier, not a takeover.
-        Cue::Capture => word.starts_with("occupied") && ARTICLE_END.is_match(before),
+        Cue::Capture => starts_with_ignoring_case(word, "occupied") && ARTICLE_END.is_match(before),
         Cue::Riot => {
-            word.starts_with("riot") && (RIOT_POLICE.is_match(&text[end..]) || text[..start].ends_with("anti-"))
+            starts_with_ignoring_case(word, "riot")
+                && (RIOT_POLICE.is_match(&text[end..]) || text[..start].ends_with("anti-"))
         }
         Cue::Grenade => {
             let lower = before.to_ascii_lowercase();
@@ -458,6 +460,10 @@ fn not_news(cue: Cue, text: &str, start: usize, end: usize) -> bool {
 /// to retake", "was able to regain" report what happened.
 fn purpose(before: &str) -> bool {
     static TO: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"(?i)\b(\w+) to\s*$"));
+    // Every match ends in " to" and spaces: most clauses are turned away without the regex.
+    if !ends_with_ignoring_case(before.trim_end(), " to") {
+        return false;
+    }
     TO.captures(before).is_some_and(|c| {
         !matches!(
             c[1].to_ascii_lowercase().as_str(),
@@ -485,11 +491,22 @@ pub fn non_political(text: &str) -> bool {
 }
 
 /// The text of the clause before byte `at`: back to the last clause break.
+/// The breaks are ASCII, so a byte search finds them where a char search would.
 fn clause_before(text: &str, at: usize) -> &str {
+    static WHILE: LazyLock<memchr::memmem::FinderRev<'static>> =
+        LazyLock::new(|| memchr::memmem::FinderRev::new(", while "));
+    static BUT: LazyLock<memchr::memmem::FinderRev<'static>> =
+        LazyLock::new(|| memchr::memmem::FinderRev::new(", but "));
     let head = &text[..at];
-    let cut = head.rfind([';', ':', '"']).map_or(0, |i| i + 1);
-    let cut = cut.max(head.rfind(", while ").map_or(0, |i| i + 1)).max(head.rfind(", but ").map_or(0, |i| i + 1));
+    let b = head.as_bytes();
+    let cut = memchr::memrchr3(b';', b':', b'"', b).map_or(0, |i| i + 1);
+    let cut = cut.max(WHILE.rfind(b).map_or(0, |i| i + 1)).max(BUT.rfind(b).map_or(0, |i| i + 1));
     &head[cut..]
+}
+
+/// Whether `word` is one of the lowercase `words`, ignoring ASCII case.
+fn is_one_of(word: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// The last `n` bytes of `s`, on a character boundary.

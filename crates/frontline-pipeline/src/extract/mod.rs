@@ -681,7 +681,7 @@ pub fn events(doc: &Document<'_>) -> (Vec<Event>, Vec<Diagnostic>) {
         }
         let armed_named = doc.actors.iter().any(|m| within(m.start, m.end, s.start, s.end) && is_armed(m.actor.inter));
         let protest = found.iter().any(|f| f.cue == Cue::Protest);
-        if classify::non_political(text) && !armed_named && !protest {
+        if !armed_named && !protest && classify::non_political(text) {
             notes.push(note(doc, s.start, "not political violence"));
             continue;
         }

@@ -317,6 +317,24 @@ struct Run {
     commas: u32,
 }
 
+/// Byte classes of the text scanner: plain, an ASCII space, or anything
+/// else (tab, line feed, vertical tab, form feed, carriage return, `&`, the
+/// bytes of non-ASCII characters).
+const PLAIN: u8 = 0;
+static TEXT_BYTE: [u8; 256] = {
+    let mut t = [2u8; 256];
+    let mut c = 0;
+    while c < 0x80 {
+        if c < 0x09 || c > 0x0d {
+            t[c] = PLAIN;
+        }
+        c += 1;
+    }
+    t[b'&' as usize] = 2;
+    t[b' ' as usize] = 1;
+    t
+};
+
 /// Raw-text elements whose content is skipped; `true` when a missing end
 /// tag means the rest of the page is their content (as browsers do).
 fn skipped(name: &[u8]) -> Option<bool> {
@@ -516,8 +534,14 @@ impl<'a> Scan<'a> {
             }
             b"body" => self.in_body = true,
             b"time" => {
-                if self.time_date.is_none() && !a.datetime.is_empty() && !self.dropped_here() {
-                    self.time_date = Some(a.datetime.trim().to_string());
+                // A story's own `<time>`: marked as the publication date, or
+                // the first one inside an `article` or `main` (not a list of
+                // other stories' times).
+                let date = a.datetime.trim();
+                if a.itemprop.eq_ignore_ascii_case("datePublished") && !date.is_empty() {
+                    self.meta_date = Some((0, date.to_string()));
+                } else if self.time_date.is_none() && !date.is_empty() && self.in_story() {
+                    self.time_date = Some(date.to_string());
                 }
             }
             _ => {
@@ -534,9 +558,11 @@ impl<'a> Scan<'a> {
         i
     }
 
-    /// Whether the innermost open block is page furniture.
-    fn dropped_here(&self) -> bool {
-        self.stack.iter().any(|&n| self.nodes[n as usize].drop)
+    /// Whether the scan is inside an `article` or `main` and outside page
+    /// furniture.
+    fn in_story(&self) -> bool {
+        let nodes = self.stack.iter().map(|&n| &self.nodes[n as usize]);
+        nodes.clone().any(|n| matches!(n.tag, Tag::Article | Tag::Main)) && !nodes.clone().any(|n| n.drop)
     }
 
     fn open(&mut self, tag: Tag, a: &Attrs<'a>) {
@@ -566,29 +592,31 @@ impl<'a> Scan<'a> {
     }
 
     fn push_node(&mut self, tag: Tag, a: &Attrs<'a>) {
-        let flags = class_flags(a.class) | class_flags(a.id);
+        let (class, id) = (class_flags(a.class), class_flags(a.id));
+        let flags = class | id;
         let role = a.role.trim();
-        let furniture_role = [
-            "navigation",
-            "menu",
-            "menubar",
-            "complementary",
-            "banner",
-            "contentinfo",
-            "alert",
-            "alertdialog",
-            "dialog",
-            "search",
-        ]
-        .iter()
-        .any(|r| role.eq_ignore_ascii_case(r));
+        let furniture_role = !role.is_empty()
+            && [
+                "navigation",
+                "menu",
+                "menubar",
+                "complementary",
+                "banner",
+                "contentinfo",
+                "alert",
+                "alertdialog",
+                "dialog",
+                "search",
+            ]
+            .iter()
+            .any(|r| role.eq_ignore_ascii_case(r));
         let article_body = a.itemprop.eq_ignore_ascii_case("articleBody");
         let semantic = matches!(tag, Tag::Article | Tag::Main) || article_body;
         let drop = tag.furniture()
             || furniture_role
             || a.hidden
             || (!semantic && (flags & STRONG != 0 || (flags & WEAK != 0 && flags & MAYBE == 0)));
-        let mut weight = class_weight(class_flags(a.class)) + class_weight(class_flags(a.id));
+        let mut weight = class_weight(class) + class_weight(id);
         if semantic {
             weight += 25;
         }
@@ -785,17 +813,37 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// Text between tags: whitespace collapsed, entities decoded.
+    /// Text between tags: whitespace collapsed, entities decoded. Spans of
+    /// plain text with single spaces inside (most of a page's text) are
+    /// copied whole.
     fn text(&mut self, s: &str) {
         let b = s.as_bytes();
+        let n = b.len();
         let mut i = 0;
-        while i < b.len() {
+        while i < n {
             let start = i;
-            while i < b.len() && b[i] < 0x80 && !matches!(b[i], b' ' | b'\t' | b'\n' | b'\r' | 0x0c | b'&') {
-                i += 1;
+            // UTF-8 continuation bytes in the span, so that it counts chars.
+            let mut continuation = 0;
+            loop {
+                while i < n && TEXT_BYTE[usize::from(b[i])] == PLAIN {
+                    i += 1;
+                }
+                let Some(&c) = b.get(i) else { break };
+                if c == b' ' && i > start && b.get(i + 1).is_some_and(|&d| TEXT_BYTE[usize::from(d)] == PLAIN) {
+                    i += 1;
+                } else if c >= 0x80 {
+                    let ch = s[i..].chars().next().unwrap_or(' ');
+                    if ch.is_whitespace() {
+                        break;
+                    }
+                    continuation += ch.len_utf8() - 1;
+                    i += ch.len_utf8();
+                } else {
+                    break;
+                }
             }
             if i > start {
-                self.word(&s[start..i], (i - start) as u32);
+                self.word(&s[start..i], (i - start - continuation) as u32);
             }
             let Some(&c) = b.get(i) else { break };
             if c == b'&' {
@@ -807,18 +855,10 @@ impl<'a> Scan<'a> {
                     let mut tmp = [0u8; 4];
                     self.word(decoded.encode_utf8(&mut tmp), 1);
                 }
-            } else if c < 0x80 {
-                self.pending_space = true;
-                i += 1;
             } else {
-                let ch = s[i..].chars().next().unwrap_or(' ');
-                let len = ch.len_utf8();
-                if ch.is_whitespace() {
-                    self.pending_space = true;
-                } else {
-                    self.word(&s[i..i + len], 1);
-                }
-                i += len;
+                // ASCII or Unicode whitespace.
+                self.pending_space = true;
+                i += s[i..].chars().next().map_or(1, char::len_utf8);
             }
         }
     }
@@ -1583,6 +1623,12 @@ mod tests {
                 None,
                 Some("2021-05-06T10:00Z"),
             ),
+            (r#"<div class="latest"><time datetime="2020-01-01">old</time></div><p>Text.</p>"#, None, None),
+            (
+                r#"<div class="latest"><time datetime="2020-01-01">x</time></div><span><time itemprop="datePublished" datetime="2021-07-08">8 July</time></span><p>Text.</p>"#,
+                None,
+                Some("2021-07-08"),
+            ),
             (
                 r#"<script type="application/ld+json">[{"@type":"NewsArticle","headline":"A &amp; B","datePublished":"2022-02-02"}]</script>
                 <meta property="article:published_time" content="2019-01-01"><p>Text.</p>"#,
@@ -1637,6 +1683,7 @@ mod tests {
             ("<ul><li>one<li>two</ul>", "one\ntwo"),
             ("<p>x\u{a0}&nbsp; y&#9;z</p>", "x y z"),
             ("<p>caf\u{e9} \u{202f}na\u{ef}ve</p>", "caf\u{e9} na\u{ef}ve"),
+            ("<p>a\u{b}b \u{1}c\r\n  d\u{85}e</p>", "a b \u{1}c d e"),
         ] {
             assert_eq!(extract(page).text, expect, "{page}");
         }

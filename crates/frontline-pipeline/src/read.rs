@@ -3,7 +3,9 @@
 //!
 //! Formats: JSON Lines (one article object per line), plain text with an
 //! optional sidecar JSON of metadata, and HTML (main content and the page's
-//! own date metadata, via `dom_smoothie`).
+//! own date metadata, by our own scanner in [`html`]).
+
+mod html;
 
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -126,21 +128,17 @@ fn apply_sidecar(article: &mut Article, sidecar: Option<&[u8]>) -> Result<(), Re
 }
 
 fn from_html_str(html: &str, name: &str) -> Result<Article, ReadError> {
-    let cfg = dom_smoothie::Config { text_mode: dom_smoothie::TextMode::Formatted, ..Default::default() };
-    let mut reader = dom_smoothie::Readability::new(html, None, Some(cfg))
-        .map_err(|e| err(name, format!("HTML could not be parsed: {e}")))?;
-    let page = reader.parse().map_err(|e| err(name, format!("no article content in HTML: {e}")))?;
-    let text = page.text_content.to_string();
-    if text.trim().is_empty() {
+    let page = html::extract(html);
+    if page.text.trim().is_empty() {
         return Err(err(name, "no article content in HTML"));
     }
     Ok(Article {
         id: name.to_string(),
-        text,
-        title: (!page.title.is_empty()).then(|| page.title.to_string()),
-        published: page.published_time.as_deref().and_then(parse_published),
-        language: page.lang.as_ref().map(|l| l.to_string()),
-        outlet: page.site_name.as_ref().map(|s| s.to_string()),
+        text: page.text,
+        title: page.title,
+        published: page.published.as_deref().and_then(parse_published),
+        language: page.lang,
+        outlet: page.site_name,
         ..Default::default()
     })
 }

@@ -72,6 +72,7 @@ impl<'a> Document<'a> {
             }
         };
         let mut places = resources.gazetteer.recognise(&clean, &sentences);
+        rehome(&mut places, resources, &clean.text);
         let mut country_code = main_country(places.iter().filter(|m| !dateline(&clean.text, m)));
         let mut actors = resources.actors.recognise_at(&clean, &sentences, country_code.as_deref(), published);
         // A country or people named in an actor ("U.S. forces", "Russian
@@ -265,6 +266,63 @@ fn state_country(actors: &[ActorMention]) -> Option<String> {
 /// Whether the text names country `cc` itself: the country or its people.
 fn named_country(places: &[PlaceMention], cc: &str) -> bool {
     places.iter().any(|m| m.place.country_code == cc && (m.demonym || m.place.feature_code.starts_with("PCL")))
+}
+
+/// Namesakes of an added gazetteer's village farther apart than this make
+/// its name ambiguous.
+const NAMESAKE_KM: f64 = 25.0;
+
+/// Reads a small place the gazetteer put in a country nothing else in the
+/// text is in ("Karama" as Calama, Chile, in a note about Ar Raqqa; "the
+/// village of Alia" as Alía, Spain, beside "Syrian forces") as the one place
+/// of that name the added gazetteers hold in a country the text does name:
+/// the user added those places because the articles are about them. Without
+/// added gazetteers nothing changes.
+fn rehome(places: &mut [PlaceMention], resources: &Resources, text: &str) {
+    let g = &resources.gazetteer;
+    if !g.has_near_misses() {
+        return;
+    }
+    let countries: Vec<String> = places.iter().map(|m| m.place.country_code.clone()).collect();
+    let divisions: Vec<(String, String)> = places
+        .iter()
+        .filter(|m| !m.demonym && !m.place.admin1.is_empty())
+        .map(|m| (m.place.country_code.clone(), m.place.admin1.clone()))
+        .collect();
+    for (i, m) in places.iter_mut().enumerate() {
+        let code = m.place.feature_code.as_str();
+        let name = &text[m.start..m.end];
+        let caps = name.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+        let cc = &countries[i];
+        let alone = !countries.iter().enumerate().any(|(j, c)| j != i && c == cc);
+        if m.demonym || caps || !alone || code.starts_with("PCL") || matches!(code, "ADM1" | "PPLC") {
+            continue;
+        }
+        let cands: Vec<&Place> = g
+            .near_misses(name)
+            .into_iter()
+            .filter(|(p, d)| *d == 0 && p.country_code != *cc && countries.contains(&p.country_code))
+            .map(|(p, _)| p)
+            .collect();
+        // Namesakes far apart: the one in a governorate the text names.
+        let named: Vec<&Place> = cands
+            .iter()
+            .copied()
+            .filter(|p| divisions.iter().any(|(c, a)| *c == p.country_code && *a == p.admin1))
+            .collect();
+        if let Some(first) = single(&cands).or_else(|| single(&named)) {
+            if m.precision == m.place.precision() {
+                m.precision = first.precision();
+            }
+            m.place = first.clone();
+        }
+    }
+}
+
+/// The place all of `places` stand for, when they lie together.
+fn single<'p>(places: &[&'p Place]) -> Option<&'p Place> {
+    let first = *places.first()?;
+    places.iter().all(|p| crate::gazetteer::km(p, first) <= NAMESAKE_KM).then_some(first)
 }
 
 /// Reads the names of places outside `home`, and of no country the text
@@ -1444,10 +1502,13 @@ mod tests {
     }
 
     /// Invented villages: a "Hama" in Aleppo (a namesake of the governorate's
-    /// seat) and two "Tall Zaramah", in Hama and in Aleppo.
+    /// seat), two "Karamah" (Raqqa, Deir ez Zor) and two "Tall Zaramah" (Hama,
+    /// Aleppo).
     const DUMP: &str = "\
 900101\tHama\tHama\t\t36.40\t37.40\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900102\tTall Zaramah\tTall Zaramah\t\t35.30\t36.60\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900105\tKaramah\tKaramah\t\t34.90\t40.60\tP\tPPL\tSY\t\t07\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900104\tKaramah\tKaramah\t\t35.95\t39.10\tP\tPPL\tSY\t\t04\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900103\tTall Zaramah\tTall Zaramah\t\t36.45\t37.50\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 ";
 
@@ -1477,6 +1538,12 @@ mod tests {
     fn a_village_in_a_bare_seat_is_its_namesake_in_that_governorate() {
         check_admin1("On 3 June 2023, rebels clashed with regime forces in Tall Zaramah in Aleppo.", "Aleppo");
         check_admin1("On 3 June 2023, rebels clashed with regime forces in Tall Zaramah, Hama.", "Hama");
+    }
+
+    #[test]
+    fn a_foreign_town_named_in_a_note_about_a_dump_country_is_its_village() {
+        // Calama (Chile) is no village of a note about Raqqa: the added Karamah is.
+        check_admin1("On 3 June 2023, gunmen killed a QSD member near Karama town in Raqqa.", "Ar Raqqa");
     }
 
     #[test]

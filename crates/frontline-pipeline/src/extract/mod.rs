@@ -72,6 +72,7 @@ impl<'a> Document<'a> {
             }
         };
         let mut places = resources.gazetteer.recognise(&clean, &sentences);
+        rehome(&mut places, resources, &clean.text);
         let mut country_code = main_country(places.iter().filter(|m| !dateline(&clean.text, m)));
         let mut actors = resources.actors.recognise_at(&clean, &sentences, country_code.as_deref(), published);
         // A country or people named in an actor ("U.S. forces", "Russian
@@ -267,6 +268,63 @@ fn named_country(places: &[PlaceMention], cc: &str) -> bool {
     places.iter().any(|m| m.place.country_code == cc && (m.demonym || m.place.feature_code.starts_with("PCL")))
 }
 
+/// Namesakes of an added gazetteer's village farther apart than this make
+/// its name ambiguous.
+const NAMESAKE_KM: f64 = 25.0;
+
+/// Reads a small place the gazetteer put in a country nothing else in the
+/// text is in ("Karama" as Calama, Chile, in a note about Ar Raqqa; "the
+/// village of Alia" as Alía, Spain, beside "Syrian forces") as the one place
+/// of that name the added gazetteers hold in a country the text does name:
+/// the user added those places because the articles are about them. Without
+/// added gazetteers nothing changes.
+fn rehome(places: &mut [PlaceMention], resources: &Resources, text: &str) {
+    let g = &resources.gazetteer;
+    if !g.has_near_misses() {
+        return;
+    }
+    let countries: Vec<String> = places.iter().map(|m| m.place.country_code.clone()).collect();
+    let divisions: Vec<(String, String)> = places
+        .iter()
+        .filter(|m| !m.demonym && !m.place.admin1.is_empty())
+        .map(|m| (m.place.country_code.clone(), m.place.admin1.clone()))
+        .collect();
+    for (i, m) in places.iter_mut().enumerate() {
+        let code = m.place.feature_code.as_str();
+        let name = &text[m.start..m.end];
+        let caps = name.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+        let cc = &countries[i];
+        let alone = !countries.iter().enumerate().any(|(j, c)| j != i && c == cc);
+        if m.demonym || caps || !alone || code.starts_with("PCL") || matches!(code, "ADM1" | "PPLC") {
+            continue;
+        }
+        let cands: Vec<&Place> = g
+            .near_misses(name)
+            .into_iter()
+            .filter(|(p, d)| *d == 0 && p.country_code != *cc && countries.contains(&p.country_code))
+            .map(|(p, _)| p)
+            .collect();
+        // Namesakes far apart: the one in a governorate the text names.
+        let named: Vec<&Place> = cands
+            .iter()
+            .copied()
+            .filter(|p| divisions.iter().any(|(c, a)| *c == p.country_code && *a == p.admin1))
+            .collect();
+        if let Some(first) = single(&cands).or_else(|| single(&named)) {
+            if m.precision == m.place.precision() {
+                m.precision = first.precision();
+            }
+            m.place = first.clone();
+        }
+    }
+}
+
+/// The place all of `places` stand for, when they lie together.
+fn single<'p>(places: &[&'p Place]) -> Option<&'p Place> {
+    let first = *places.first()?;
+    places.iter().all(|p| crate::gazetteer::km(p, first) <= NAMESAKE_KM).then_some(first)
+}
+
 /// Reads the names of places outside `home`, and of no country the text
 /// names, as the best place of that name in `home` when there is one.
 fn relocate(places: &mut [PlaceMention], home: &str, resources: &Resources, text: &str) {
@@ -349,6 +407,18 @@ fn plausible(text: &str, m: &PlaceMention, countries: &Countries, main: Option<&
 const GOVERNORATE_AFTER: &[&str] =
     &["countryside", "province", "governorate", "western", "eastern", "northern", "southern"];
 
+/// Words before a governorate's seat that make it stand for the governorate.
+const GOVERNORATE_BEFORE: &[&str] = &["rural", "countryside of", "province of", "governorate of"];
+
+/// Whether a place is named as a governorate rather than a town: "Hama
+/// countryside", "Idleb province", "rural Homs", "the countryside of Aleppo".
+fn said_governorate(text: &str, m: &PlaceMention) -> bool {
+    let after = text[m.end..].trim_start();
+    let before = text[..m.start].trim_end();
+    GOVERNORATE_AFTER.iter().any(|w| starts_with_ignoring_case(after, w))
+        || GOVERNORATE_BEFORE.iter().any(|w| ends_with_ignoring_case(before, w))
+}
+
 /// Whether `s` begins with the lowercase ASCII word `w`, in any case (no
 /// copy of the rest of the text, which is long).
 fn starts_with_ignoring_case(s: &str, w: &str) -> bool {
@@ -361,16 +431,20 @@ fn ends_with_ignoring_case(s: &str, w: &str) -> bool {
 }
 
 /// The governorates a sentence names, as (country, admin1): divisions, and
-/// their seats as "Y countryside", "Y province", "rural Y".
+/// their seats as "Y countryside", "Y province", "rural Y", or as the
+/// container of a town ("X in Y", "X, Y").
 fn governorates(text: &str, places: &[PlaceMention]) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
-    for m in places {
-        let after = text[m.end..].trim_start();
-        let before = text[..m.start].trim_end();
-        let seat = matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC")
-            && (GOVERNORATE_AFTER.iter().any(|w| starts_with_ignoring_case(after, w))
-                || ends_with_ignoring_case(before, "rural"));
-        if (m.place.feature_code == "ADM1" || seat) && !m.place.admin1.is_empty() {
+    for (i, m) in places.iter().enumerate() {
+        let contains = i > 0 && {
+            let p = &places[i - 1];
+            !p.demonym && p.end <= m.start && crate::gazetteer::container_link(&text[p.end..m.start])
+        };
+        let seat = matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC") && (said_governorate(text, m) || contains);
+        // A named area that is a governorate's countryside ("Idleb countryside").
+        let countryside = m.place.feature_code == "AREA"
+            && GOVERNORATE_AFTER.iter().any(|w| ends_with_ignoring_case(&text[m.start..m.end], w));
+        if (m.place.feature_code == "ADM1" || seat || countryside) && !m.place.admin1.is_empty() {
             let g = (m.place.country_code.clone(), m.place.admin1.clone());
             if !out.contains(&g) {
                 out.push(g);
@@ -380,12 +454,41 @@ fn governorates(text: &str, places: &[PlaceMention]) -> Vec<(String, String)> {
     out
 }
 
+/// Reads a name said to be a governorate ("Suwayda province", "Idleb
+/// countryside", "rural Hama") that resolved to a village as the
+/// governorate's seat of that name, when the gazetteer has one in the same
+/// country.
+fn reseat(places: &mut [PlaceMention], text: &str, resources: &Resources) {
+    for m in places.iter_mut() {
+        let code = m.place.feature_code.as_str();
+        if m.demonym || !code.starts_with("PPL") || matches!(code, "PPLA" | "PPLC") {
+            continue;
+        }
+        if !said_governorate(text, m) {
+            continue;
+        }
+        let seat = resources
+            .gazetteer
+            .lookup(&text[m.start..m.end])
+            .into_iter()
+            .map(|(p, _)| p)
+            .find(|p| p.country_code == m.place.country_code && matches!(p.feature_code.as_str(), "PPLA" | "PPLC"));
+        if let Some(p) = seat {
+            if m.precision == m.place.precision() {
+                m.precision = p.precision();
+            }
+            m.place = p.clone();
+        }
+    }
+}
+
 /// Reads each town a sentence names outside the governorates that sentence
 /// names ("Jobar in Damascus" resolved to a Jobar of Homs) as its namesake
 /// inside them, exact or a letter away; marks it when there is none, so the
 /// governorate places the event.
 fn regovern(places: &mut [PlaceMention], text: &str, sentences: &[Sentence], resources: &Resources) -> Vec<bool> {
     let g = &resources.gazetteer;
+    reseat(places, text, resources);
     let mut drop = vec![false; places.len()];
     for s in sentences {
         let range: Vec<usize> =
@@ -465,8 +568,7 @@ fn stands_for_governorate(text: &str, m: &PlaceMention, n: &PlaceMention) -> boo
     let before = text[m.end.min(n.start)..n.start].trim_end();
     let city = CITY_AFTER.iter().any(|w| starts_with_ignoring_case(after, w))
         || ["city of", "capital"].iter().any(|w| ends_with_ignoring_case(before, w));
-    let governorate = GOVERNORATE_AFTER.iter().any(|w| starts_with_ignoring_case(after, w))
-        || ends_with_ignoring_case(before, "rural");
+    let governorate = said_governorate(text, n);
     governorate || (!city && m.place.country_code == n.place.country_code && m.place.admin1 == n.place.admin1)
 }
 
@@ -1120,12 +1222,17 @@ fn place_of<'d>(
         }
         best.filter(|(_, n)| *n > 1).map(|(m, _)| m)
     };
-    // The nearest town or province named before the sentence.
-    let before = doc.places.iter().rev().find(|m| {
-        m.end <= s.start
-            && !m.demonym
-            && !m.place.feature_code.starts_with("PCL")
-            && !doc.unplaced.contains(&(m.start, m.end))
+    // The town or province named last before the sentence; when its
+    // sentence names a town in a larger place ("in Shiheil in Deir-ez-Zor"),
+    // the first town it names, as for an event of that sentence.
+    let earlier = |m: &&PlaceMention| usable(m) && !m.place.feature_code.starts_with("PCL");
+    let last = doc.places.iter().rev().filter(|m| m.end <= s.start).find(earlier);
+    let before = last.map(|l| {
+        doc.sentences
+            .iter()
+            .find(|t| within(l.start, l.end, t.start, t.end))
+            .and_then(|t| doc.places.iter().filter(earlier).find(|m| within(m.start, m.end, t.start, t.end) && fine(m)))
+            .unwrap_or(l)
     });
     for group in [&in_clause, &in_sentence] {
         if let Some(m) = group.iter().find(|m| fine(m) && m.start >= cue).or_else(|| group.iter().find(|m| fine(m))) {
@@ -1133,12 +1240,16 @@ fn place_of<'d>(
         }
         if let Some(c) = group.first() {
             // A province stands for itself (ACLED codes it at precision 3);
-            // a country is too coarse: the article's main town in it stands in.
+            // a country is too coarse: the article's main town in it stands
+            // in, else a province the rest of the sentence names ("Syria ...
+            // in Rural Damascus"; a town there may be another event's).
             if !c.place.feature_code.starts_with("PCL") {
                 return Some((c, GeoPrecision::Region));
             }
+            let province = in_sentence.iter().find(|m| !fine(m) && !m.place.feature_code.starts_with("PCL"));
             return main_town(&c.place.country_code)
                 .map(|m| (m, GeoPrecision::NearTown))
+                .or_else(|| province.map(|m| (*m, GeoPrecision::Region)))
                 .or(before.map(near))
                 .or(Some((c, GeoPrecision::Region)));
         }
@@ -1386,6 +1497,67 @@ mod tests {
         );
         check_location(
             "On 3 June 2023, rebels clashed with regime forces in Tadmur in the Homs countryside.",
+            "Tadmur",
+        );
+    }
+
+    /// Invented villages: a "Hama" in Aleppo (a namesake of the governorate's
+    /// seat), two "Karamah" (Raqqa, Deir ez Zor) and two "Tall Zaramah" (Hama,
+    /// Aleppo).
+    const DUMP: &str = "\
+900101\tHama\tHama\t\t36.40\t37.40\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900102\tTall Zaramah\tTall Zaramah\t\t35.30\t36.60\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900105\tKaramah\tKaramah\t\t34.90\t40.60\tP\tPPL\tSY\t\t07\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900104\tKaramah\tKaramah\t\t35.95\t39.10\tP\tPPL\tSY\t\t04\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900103\tTall Zaramah\tTall Zaramah\t\t36.45\t37.50\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+";
+
+    static WITH_DUMP: LazyLock<Resources> = LazyLock::new(|| {
+        let mut r = Resources::builtin();
+        r.gazetteer.add_geonames_dump(DUMP);
+        r
+    });
+
+    /// The governorate (admin1) of the most confident event of an invented
+    /// note, read with the invented villages added.
+    fn check_admin1(text: &str, expect: &str) {
+        let article = Article { id: "t".into(), text: text.into(), ..Default::default() };
+        let doc = Document::analyse(&article, &WITH_DUMP);
+        let (mut events, _) = events(&doc);
+        events.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+        assert_eq!(events.first().map(|e| e.admin1.as_str()), Some(expect), "in {text:?}");
+    }
+
+    #[test]
+    fn a_name_said_to_be_a_governorate_is_its_seat_not_a_namesake_village() {
+        check_admin1("On 3 June 2023, rebels clashed with regime forces in Hama province.", "Hama");
+        check_admin1("On 3 June 2023, rebels clashed with regime forces in the countryside of Hama.", "Hama");
+    }
+
+    #[test]
+    fn a_village_in_a_bare_seat_is_its_namesake_in_that_governorate() {
+        check_admin1("On 3 June 2023, rebels clashed with regime forces in Tall Zaramah in Aleppo.", "Aleppo");
+        check_admin1("On 3 June 2023, rebels clashed with regime forces in Tall Zaramah, Hama.", "Hama");
+    }
+
+    #[test]
+    fn a_foreign_town_named_in_a_note_about_a_dump_country_is_its_village() {
+        // Calama (Chile) is no village of a note about Raqqa: the added Karamah is.
+        check_admin1("On 3 June 2023, gunmen killed a QSD member near Karama town in Raqqa.", "Ar Raqqa");
+    }
+
+    #[test]
+    fn a_country_in_the_clause_yields_to_a_province_in_the_sentence() {
+        check_location(
+            "On 3 June 2023, clashes took place between the Military Forces of Syria and IS in the desert of Rural Damascus amid airstrikes.",
+            "Rural Damascus",
+        );
+    }
+
+    #[test]
+    fn a_sentence_without_a_place_takes_the_town_of_the_sentence_before() {
+        check_location(
+            "On 3 June 2023, IS cells were seen in Tadmur in Homs. Later, clashes erupted between IS and regime forces, killing 2.",
             "Tadmur",
         );
     }

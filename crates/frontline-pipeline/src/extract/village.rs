@@ -103,6 +103,45 @@ const CONNECTORS: &[&str] =
 const QUALIFIERS: &[(&str, &str)] =
     &[("big", "kabir"), ("great", "kabir"), ("small", "saghir"), ("upper", "fawqani"), ("lower", "tahtani")];
 
+/// Arabic size and position words after a name ("Mawalih Sughir", "Rasm
+/// Elkibir"), and English ones before it ("Lower Amiqa"): a note may name a
+/// part of a village the gazetteer has only whole, so without them the name
+/// is looked up again, in a container only.
+const PARTS: &[&str] = &[
+    "kabir",
+    "kabira",
+    "kebir",
+    "kbir",
+    "saghir",
+    "saghira",
+    "sughir",
+    "sagheer",
+    "zghir",
+    "gharbi",
+    "gharbiyah",
+    "sharqi",
+    "sharqiyah",
+    "shamali",
+    "janubi",
+    "fawqani",
+    "tahtani",
+    "big",
+    "great",
+    "small",
+    "upper",
+    "lower",
+    "old",
+    "new",
+    "east",
+    "west",
+    "north",
+    "south",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+];
+
 /// Containers farther than this from a village do not hold it.
 const CONTAINER_KM: f64 = 40.0;
 
@@ -225,12 +264,27 @@ fn choose<'g>(g: &'g Gazetteer, name: &str, containers: &[&PlaceMention], countr
     {
         cands.extend(g.near_misses(&format!("{rest} {arabic}")));
     }
+    if cands.is_empty() && !containers.is_empty() {
+        let words: Vec<&str> = folded.split(' ').collect();
+        let part = |w: &str| PARTS.contains(&w);
+        if words.len() > 1 && part(words[words.len() - 1]) {
+            cands = g.near_misses(&words[..words.len() - 1].join(" "));
+        } else if words.len() > 1 && part(words[0]) {
+            cands = g.near_misses(&words[1..].join(" "));
+        }
+    }
     cands.retain(|(p, _)| country.is_none_or(|c| p.country_code == c));
     if containers.is_empty() {
+        if g.is_short_name(name) {
+            return None;
+        }
         let exact: Vec<&Place> = cands.iter().filter(|(_, d)| *d == 0).map(|(p, _)| *p).collect();
         let pool: Vec<&Place> = if exact.is_empty() { cands.iter().map(|(p, _)| *p).collect() } else { exact };
         let first = *pool.first()?;
-        return pool.iter().all(|p| km(p, first) <= SAME_PLACE_KM).then_some(first);
+        // Namesakes apart but all in one governorate: the event is at least there.
+        let one_governorate = !first.admin1.is_empty()
+            && pool.iter().all(|p| p.country_code == first.country_code && p.admin1 == first.admin1);
+        return (one_governorate || pool.iter().all(|p| km(p, first) <= SAME_PLACE_KM)).then_some(first);
     }
     let fit = |p: &Place| {
         containers
@@ -265,12 +319,17 @@ mod tests {
     use std::sync::LazyLock;
 
     /// Invented villages: two "Tall Zaramah" far apart (Hama, Aleppo), a
-    /// "Kafr Dunbulah" in Idleb and a "Khuwaylid al Kabir" in Idleb.
+    /// "Kafr Dunbulah" in Idleb, a "Khuwaylid al Kabir" in Idleb, and an "Al
+    /// Ghuz" and a "Muwaylih" in Aleppo, and two "Kafr Tabbah" far apart in Idleb.
     const DUMP: &str = "\
 900001\tTall Zaramah\tTall Zaramah\tTell Zaramah\t35.30\t36.60\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900002\tZaramah\tZaramah\t\t36.40\t37.40\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900003\tKafr Dunbulah\tKafr Dunbulah\t\t35.70\t36.50\tP\tPPL\tSY\t\t12\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900004\tKhuwaylid al Kabir\tKhuwaylid al Kabir\t\t35.60\t36.70\tP\tPPL\tSY\t\t12\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900005\tAl Ghuz\tAl Ghuz\t\t36.40\t37.30\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900007\tKafr Tabbah\tKafr Tabbah\t\t35.80\t36.40\tP\tPPL\tSY\t\t12\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900008\tKafr Tabbah\tKafr Tabbah\t\t36.10\t36.90\tP\tPPL\tSY\t\t12\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900006\tMuwaylih\tMuwaylih\t\t36.30\t37.60\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 ";
 
     static RESOURCES: LazyLock<Resources> = LazyLock::new(|| {
@@ -302,6 +361,35 @@ mod tests {
     #[test]
     fn english_size_words_stand_for_arabic_ones() {
         check("Clashes took place near Big Khuwaylid in the countryside of Idleb.", &[900004]);
+    }
+
+    #[test]
+    fn a_short_name_is_found_only_in_the_governorate_named() {
+        check("Rebels clashed with regime forces on Ghoz axis in Aleppo countryside.", &[900005]);
+        check("Rebels clashed with regime forces on Ghoz axis.", &[]);
+        check("Rebels clashed with regime forces on Ghoz axis in Idleb countryside.", &[]);
+    }
+
+    #[test]
+    fn a_part_of_a_village_is_found_at_the_village() {
+        check("Regime forces captured Mawalih Sughir village in the eastern countryside of Aleppo.", &[900006]);
+        check("Regime forces captured Lower Mawalih in Aleppo countryside.", &[900006]);
+        // Without a container the part's name must match by itself.
+        check("Regime forces captured Mawalih Sughir village.", &[]);
+    }
+
+    #[test]
+    fn namesakes_apart_in_one_governorate_place_the_event_in_it() {
+        let text = "Rebels captured the village of Kafr Tabbeh.";
+        let article = Article { id: "t".into(), text: text.into(), ..Default::default() };
+        let doc = super::super::Document::analyse(&article, &RESOURCES);
+        let found: Vec<&str> = doc
+            .places
+            .iter()
+            .filter(|m| matches!(m.place.geonameid, 900007 | 900008))
+            .map(|m| m.place.admin1.as_str())
+            .collect();
+        assert_eq!(found, ["Idleb"], "in {text:?}");
     }
 
     #[test]

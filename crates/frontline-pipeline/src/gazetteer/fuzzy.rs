@@ -37,14 +37,33 @@ const MIN_FUZZY: usize = 5;
 /// The skeletons a folded name is known by: its own, and its own without a
 /// generic leading word.
 fn skeletons(folded: &str) -> Vec<String> {
-    let mut out = vec![skeleton(folded)];
+    let mut out = vec![short_skeleton(folded)];
     if let Some((head, rest)) = folded.split_once(' ')
         && GENERIC_HEADS.contains(&head)
     {
-        out.push(skeleton(rest));
+        out.push(short_skeleton(rest));
     }
     out.retain(|s| !s.is_empty() && s.is_ascii());
     out
+}
+
+/// [`skeleton`], also for names too short for it ("Ghoz", "Hit"): their key
+/// is computed with a marker consonant appended, then dropped, so a
+/// three-letter name matches its own spellings exactly (never a letter off,
+/// see [`MIN_FUZZY`]).
+fn short_skeleton(folded: &str) -> String {
+    let sk = skeleton(folded);
+    if !sk.is_empty() {
+        return sk;
+    }
+    let mut sk = skeleton(&format!("{folded}x"));
+    sk.pop();
+    sk
+}
+
+/// Whether a name is too short for a key of its own.
+fn is_short(name: &str) -> bool {
+    skeleton(&fold(name)).is_empty()
 }
 
 /// A skeleton and its one-letter deletions, each once.
@@ -150,6 +169,12 @@ impl Gazetteer {
         out
     }
 
+    /// Whether a name is too short to stand for a village on its own: only
+    /// a container the sentence names can make it one (see `extract::village`).
+    pub fn is_short_name(&self, name: &str) -> bool {
+        is_short(name)
+    }
+
     /// Whether any added place can be a near miss (else there is nothing to look for).
     pub fn has_near_misses(&self) -> bool {
         !self.extra.near.keys.is_empty()
@@ -188,6 +213,16 @@ mod tests {
         check_close("Safawia", "Safra", false);
         check_close("Maarrat Numan", "Maarrat Nuuman", true);
         check_distance("Ariha", "Aleppo", 2);
+    }
+
+    #[test]
+    fn short_names_match_their_own_spellings_only() {
+        assert_eq!(short_skeleton(&fold("Ghoz")), short_skeleton(&fold("Al Ghuz")));
+        assert_eq!(short_skeleton(&fold("Mare'")), short_skeleton(&fold("Mari`")));
+        assert_ne!(short_skeleton(&fold("Hit")), short_skeleton(&fold("Hama")));
+        assert_eq!(short_skeleton(&fold("al")), "");
+        assert!(is_short("Ghoz"));
+        assert!(!is_short("Jalamah"));
     }
 
     #[test]

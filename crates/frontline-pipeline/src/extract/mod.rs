@@ -38,10 +38,10 @@ pub struct Document<'a> {
     pub sentences: Vec<Sentence>,
     pub published: Option<NaiveDate>,
     pub published_inferred: bool,
-    pub places: Vec<PlaceMention>,
+    pub places: Vec<PlaceMention<'a>>,
     /// Places named but not where an event of this article can be (see
     /// `plausible`): still toponyms, for the mentions output.
-    pub elsewhere: Vec<PlaceMention>,
+    pub elsewhere: Vec<PlaceMention<'a>>,
     /// Spans of place mentions that do not locate an event: a town outside
     /// the governorate its sentence names, or far from the town it is said
     /// to lie in (the gazetteer had only a namesake elsewhere).
@@ -109,7 +109,7 @@ impl<'a> Document<'a> {
         let keep: Vec<bool> =
             places.iter().map(|m| plausible(&clean.text, m, &countries, country_code.as_deref())).collect();
         let (places, elsewhere): (Vec<_>, Vec<_>) = places.into_iter().zip(keep).partition(|(_, k)| *k);
-        let mut places: Vec<PlaceMention> = places.into_iter().map(|(m, _)| m).collect();
+        let mut places: Vec<PlaceMention<'a>> = places.into_iter().map(|(m, _)| m).collect();
         let elsewhere = elsewhere.into_iter().map(|(m, _)| m).collect();
         let outside = regovern(&mut places, &clean.text, &sentences, resources);
         let apart = far_from_container(&clean.text, &places);
@@ -234,7 +234,7 @@ fn backs(text: &str, m: &PlaceMention) -> bool {
 }
 
 /// The country most place mentions (demonyms included) are in.
-fn main_country<'a>(places: impl IntoIterator<Item = &'a PlaceMention>) -> Option<String> {
+fn main_country<'a>(places: impl IntoIterator<Item = &'a PlaceMention<'a>>) -> Option<String> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for m in places {
         let c = m.place.country_code.as_str();
@@ -269,7 +269,7 @@ fn named_country(places: &[PlaceMention], cc: &str) -> bool {
 
 /// Reads the names of places outside `home`, and of no country the text
 /// names, as the best place of that name in `home` when there is one.
-fn relocate(places: &mut [PlaceMention], home: &str, resources: &Resources, text: &str) {
+fn relocate<'a>(places: &mut [PlaceMention<'a>], home: &str, resources: &'a Resources, text: &str) {
     let named: Vec<String> = places
         .iter()
         .filter(|m| m.demonym || m.place.feature_code.starts_with("PCL"))
@@ -284,7 +284,7 @@ fn relocate(places: &mut [PlaceMention], home: &str, resources: &Resources, text
             if m.precision == m.place.precision() {
                 m.precision = p.precision();
             }
-            m.place = p.clone();
+            m.place = p;
         }
     }
 }
@@ -384,7 +384,12 @@ fn governorates(text: &str, places: &[PlaceMention]) -> Vec<(String, String)> {
 /// names ("Jobar in Damascus" resolved to a Jobar of Homs) as its namesake
 /// inside them, exact or a letter away; marks it when there is none, so the
 /// governorate places the event.
-fn regovern(places: &mut [PlaceMention], text: &str, sentences: &[Sentence], resources: &Resources) -> Vec<bool> {
+fn regovern<'a>(
+    places: &mut [PlaceMention<'a>],
+    text: &str,
+    sentences: &[Sentence],
+    resources: &'a Resources,
+) -> Vec<bool> {
     let g = &resources.gazetteer;
     let mut drop = vec![false; places.len()];
     for s in sentences {
@@ -408,7 +413,6 @@ fn regovern(places: &mut [PlaceMention], text: &str, sentences: &[Sentence], res
             let found = exact.or_else(|| g.near_misses(name).into_iter().map(|(p, _)| p).find(|p| inside(p)));
             match found {
                 Some(p) => {
-                    let p = p.clone();
                     let m = &mut places[i];
                     if m.precision == m.place.precision() {
                         m.precision = p.precision();
@@ -1071,7 +1075,7 @@ fn place_of<'d>(
     index: usize,
     (cs, ce): (usize, usize),
     cue: usize,
-) -> Option<(&'d PlaceMention, GeoPrecision)> {
+) -> Option<(&'d PlaceMention<'d>, GeoPrecision)> {
     let s = &doc.sentences[index];
     // Not demonyms, and not a country as a possessive ("Iran's semi-official
     // agency"): those qualify a name, they do not locate the event.
@@ -1147,7 +1151,7 @@ fn place_of<'d>(
 }
 
 /// A place named earlier stands for the event's at lower precision.
-fn near(m: &PlaceMention) -> (&PlaceMention, GeoPrecision) {
+fn near<'m, 'g>(m: &'m PlaceMention<'g>) -> (&'m PlaceMention<'g>, GeoPrecision) {
     (m, m.precision.max(GeoPrecision::NearTown))
 }
 

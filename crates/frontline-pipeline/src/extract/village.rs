@@ -150,14 +150,14 @@ fn namelike(word: &str) -> bool {
 
 /// New place mentions for names in `sentences` that `places` and `actors`
 /// leave unexplained, in country `country` when one is known.
-pub fn near_misses(
-    g: &Gazetteer,
+pub fn near_misses<'g>(
+    g: &'g Gazetteer,
     text: &str,
     sentences: &[Sentence],
     places: &[PlaceMention],
     actors: &[ActorMention],
     country: Option<&str>,
-) -> Vec<PlaceMention> {
+) -> Vec<PlaceMention<'g>> {
     let mut out = Vec::new();
     if !g.has_near_misses() {
         return out;
@@ -206,7 +206,7 @@ pub fn near_misses(
                 let near = NEAR.contains(&prev.as_str()) || NEAR.contains(&prev2.as_str());
                 if let Some(p) = choose(g, name, &containers, country) {
                     let precision = if near { GeoPrecision::NearTown } else { p.precision() };
-                    out.push(PlaceMention { start, end, place: p.clone(), score: 0.5, precision, demonym: false });
+                    out.push(PlaceMention { start, end, place: p, score: 0.5, precision, demonym: false });
                 }
             }
             i = j;

@@ -188,7 +188,9 @@ impl<'a> Document<'a> {
     /// Every mention, for the mentions output; place mentions in text
     /// order, wherever the places are.
     pub fn mention_records(&self) -> Vec<MentionRecord> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(
+            self.places.len() + self.elsewhere.len() + self.actors.len() + self.dates.len() + self.counts.len(),
+        );
         let mut toponyms: Vec<&PlaceMention> = self.places.iter().chain(&self.elsewhere).collect();
         toponyms.sort_by_key(|m| m.start);
         for m in toponyms {

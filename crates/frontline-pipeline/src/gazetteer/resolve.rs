@@ -614,12 +614,11 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             let near = before.iter().any(|w| NEAR_BEFORE.contains(&kstr(w))) || NEAR_AFTER.contains(&after);
             let locative = before.last().is_some_and(|w| LOCATIVE.contains(&kstr(w)) || NEAR_BEFORE.contains(&kstr(w)));
             let common = j - i == 1 && !t.caps && g.builtin.tables.common.contains_key(k.as_str());
-            let after_place = prev_raw_end.is_some_and(|(_, e)| container_link(&text[e..toks[i].start]));
+            let linked = prev_raw_end.filter(|&(_, e)| container_link(&text[e..toks[i].start]));
+            let after_place = linked.is_some();
             let division = DIVISION_AFTER.contains(&after);
             let idx = raws.len();
-            if let Some((prev_idx, prev_end)) = prev_raw_end
-                && container_link(&text[prev_end..toks[i].start])
-            {
+            if let Some((prev_idx, prev_end)) = linked {
                 raws[prev_idx].container = Some(idx);
                 raws[prev_idx].inside = text[prev_end..toks[i].start].trim() != ",";
             }

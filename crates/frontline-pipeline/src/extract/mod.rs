@@ -406,7 +406,7 @@ fn regovern<'a>(
         for i in range {
             let m = &places[i];
             let seat = matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC");
-            if m.demonym || seat || !m.place.feature_code.starts_with("PPL") || inside(&m.place) {
+            if m.demonym || seat || !m.place.feature_code.starts_with("PPL") || inside(m.place) {
                 continue;
             }
             let name = &text[m.start..m.end];
@@ -449,7 +449,7 @@ fn far_from_container(text: &str, places: &[PlaceMention]) -> Vec<bool> {
                 && town(m)
                 && town(n)
                 && m.place.feature_code != "PPLC"
-                && crate::gazetteer::km(&m.place, &n.place) > IN_TOWN_KM
+                && crate::gazetteer::km(m.place, n.place) > IN_TOWN_KM
                 && !stands_for_governorate(text, m, n)
         })
         .collect()

@@ -237,7 +237,7 @@ fn choose<'g>(g: &'g Gazetteer, name: &str, containers: &[&PlaceMention], countr
             .iter()
             .filter_map(|c| {
                 let same = c.place.country_code == p.country_code && c.place.admin1 == p.admin1;
-                let d = km(&c.place, p);
+                let d = km(c.place, p);
                 if matches!(c.place.feature_code.as_str(), "ADM1" | "ADM2" | "RGN") {
                     same.then_some(0.0)
                 } else if matches!(c.place.feature_code.as_str(), "PPLA" | "PPLC") {

@@ -127,14 +127,13 @@ const CONNECTOR_CODES: [u32; CONNECTORS.len()] = {
 /// The bytes of a word of at most four bytes as one number (distinct for
 /// distinct words without NUL bytes; longer words share their first four's).
 const fn short_code(w: &str) -> u32 {
-    let b = w.as_bytes();
-    let mut code = 0;
-    let mut i = 0;
-    while i < b.len() && i < 4 {
-        code |= (b[i] as u32) << (8 * i);
-        i += 1;
+    match *w.as_bytes() {
+        [] => 0,
+        [a] => a as u32,
+        [a, b] => a as u32 | (b as u32) << 8,
+        [a, b, c] => a as u32 | (b as u32) << 8 | (c as u32) << 16,
+        [a, b, c, d, ..] => u32::from_le_bytes([a, b, c, d]),
     }
-    code
 }
 
 /// Arabic definite articles, which may start a name in lowercase

@@ -499,17 +499,28 @@ fn needs_escape(chunk: &[u8]) -> bool {
     swar::has_below(x, 0x20) || swar::has_byte(x, b'"') || swar::has_byte(x, b'\\')
 }
 
-/// An unsigned integer in decimal.
+/// An unsigned integer in decimal, two digits per division.
 fn json_uint(out: &mut Vec<u8>, mut n: u64) {
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839\
+        4041424344454647484950515253545556575859\
+        6061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899";
     let mut buf = [0u8; 20];
     let mut i = buf.len();
-    loop {
+    while n >= 100 {
+        let r = (n % 100) as usize * 2;
+        n /= 100;
+        i -= 2;
+        buf[i..i + 2].copy_from_slice(&PAIRS[r..r + 2]);
+    }
+    if n >= 10 {
+        let r = n as usize * 2;
+        i -= 2;
+        buf[i..i + 2].copy_from_slice(&PAIRS[r..r + 2]);
+    } else {
         i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+        buf[i] = b'0' + n as u8;
     }
     out.extend_from_slice(&buf[i..]);
 }
@@ -605,6 +616,15 @@ mod tests {
             let mut got = Vec::new();
             r.write_json_line(&mut got).unwrap();
             assert_eq!(String::from_utf8(got).unwrap(), String::from_utf8(want).unwrap());
+        }
+    }
+
+    #[test]
+    fn integers_are_written_as_display_writes_them() {
+        for n in [0, 7, 9, 10, 42, 99, 100, 101, 999, 1000, 12_345, 170_794, 9_000_000_123, u64::MAX] {
+            let mut out = Vec::new();
+            json_uint(&mut out, n);
+            assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
         }
     }
 

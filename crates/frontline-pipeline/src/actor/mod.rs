@@ -79,9 +79,9 @@ pub struct ActorDictionary {
     by_iso: HashMap<String, usize>,
     folded: Automaton,
     exact: Automaton,
-    /// By the [`word_hash`] of a word, lowercased (its top [`START_BITS`]
-    /// bits): whether some alias of the folded (bit 0) or the exact
-    /// (bit 1) automaton starts with it.
+    /// By the [`start_key`] of a word (its top [`START_BITS`] bits):
+    /// whether some alias of the folded (bit 0) or the exact (bit 1)
+    /// automaton may start with it.
     starts: Vec<u8>,
 }
 
@@ -91,6 +91,29 @@ const START_BITS: u32 = 14;
 fn start_slot(h: u64) -> usize {
     (h >> (64 - START_BITS)) as usize
 }
+
+/// What [`ActorDictionary::starts`] files a word under: its length and
+/// first four bytes, lowercased, mixed by one multiplication. Cheaper than
+/// hashing every byte of every word of the text; words sharing it only
+/// cost a closer look.
+fn start_key(word: &[u8]) -> u64 {
+    let mut k = word.len().min(255) as u64;
+    for &b in &word[..word.len().min(4)] {
+        k = k << 8 | u64::from(b | 0x20);
+    }
+    k.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// ASCII letters and digits, the bytes of words.
+const WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
 
 /// One automaton of aliases, anchored, with the words that can start a
 /// match.
@@ -183,7 +206,7 @@ impl Automaton {
                 }
                 continue;
             }
-            starts[start_slot(word_hash(&b[..n], 0x20))] |= flag;
+            starts[start_slot(start_key(&b[..n]))] |= flag;
             let second = b.get(n + 1..).map_or(0, word_len);
             if second == 0 {
                 alone.insert(word_hash(&b[..n], case));
@@ -501,7 +524,7 @@ impl ActorDictionary {
         let mut i = 0;
         while i < hay.len() {
             let c = hay[i];
-            if !c.is_ascii_alphanumeric() {
+            if !WORD[c as usize] {
                 // A match starts after a byte that is no ASCII letter or digit.
                 if (self.folded.odd_starts[c as usize] || self.exact.odd_starts[c as usize])
                     && (i == 0 || !hay[i - 1].is_ascii_alphanumeric())
@@ -513,12 +536,14 @@ impl ActorDictionary {
                 continue;
             }
             let start = i;
-            let mut h = 0;
-            while i < hay.len() && hay[i].is_ascii_alphanumeric() {
-                h = word_hash_step(h, hay[i], 0x20);
+            while i < hay.len() && WORD[hay[i] as usize] {
                 i += 1;
             }
-            let flags = self.starts[start_slot(h)];
+            let flags = self.starts[start_slot(start_key(&hay[start..i]))];
+            if flags == 0 {
+                continue;
+            }
+            let h = word_hash(&hay[start..i], 0x20);
             if flags & 1 != 0 && self.folded.may_start(&hay, start, i, h) {
                 try_at(&self.folded, text, &hay, start, &mut folded_at, &mut all);
             }

@@ -38,10 +38,10 @@ pub struct Document<'a> {
     pub sentences: Vec<Sentence>,
     pub published: Option<NaiveDate>,
     pub published_inferred: bool,
-    pub places: Vec<PlaceMention>,
+    pub places: Vec<PlaceMention<'a>>,
     /// Places named but not where an event of this article can be (see
     /// `plausible`): still toponyms, for the mentions output.
-    pub elsewhere: Vec<PlaceMention>,
+    pub elsewhere: Vec<PlaceMention<'a>>,
     /// Spans of place mentions that do not locate an event: a town outside
     /// the governorate its sentence names, or far from the town it is said
     /// to lie in (the gazetteer had only a namesake elsewhere).
@@ -110,7 +110,7 @@ impl<'a> Document<'a> {
         let keep: Vec<bool> =
             places.iter().map(|m| plausible(&clean.text, m, &countries, country_code.as_deref())).collect();
         let (places, elsewhere): (Vec<_>, Vec<_>) = places.into_iter().zip(keep).partition(|(_, k)| *k);
-        let mut places: Vec<PlaceMention> = places.into_iter().map(|(m, _)| m).collect();
+        let mut places: Vec<PlaceMention<'a>> = places.into_iter().map(|(m, _)| m).collect();
         let elsewhere = elsewhere.into_iter().map(|(m, _)| m).collect();
         let outside = regovern(&mut places, &clean.text, &sentences, resources);
         let apart = far_from_container(&clean.text, &places);
@@ -189,7 +189,9 @@ impl<'a> Document<'a> {
     /// Every mention, for the mentions output; place mentions in text
     /// order, wherever the places are.
     pub fn mention_records(&self) -> Vec<MentionRecord> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(
+            self.places.len() + self.elsewhere.len() + self.actors.len() + self.dates.len() + self.counts.len(),
+        );
         let mut toponyms: Vec<&PlaceMention> = self.places.iter().chain(&self.elsewhere).collect();
         toponyms.sort_by_key(|m| m.start);
         for m in toponyms {
@@ -235,7 +237,7 @@ fn backs(text: &str, m: &PlaceMention) -> bool {
 }
 
 /// The country most place mentions (demonyms included) are in.
-fn main_country<'a>(places: impl IntoIterator<Item = &'a PlaceMention>) -> Option<String> {
+fn main_country<'a>(places: impl IntoIterator<Item = &'a PlaceMention<'a>>) -> Option<String> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for m in places {
         let c = m.place.country_code.as_str();
@@ -278,7 +280,7 @@ const NAMESAKE_KM: f64 = 25.0;
 /// of that name the added gazetteers hold in a country the text does name:
 /// the user added those places because the articles are about them. Without
 /// added gazetteers nothing changes.
-fn rehome(places: &mut [PlaceMention], resources: &Resources, text: &str) {
+fn rehome<'a>(places: &mut [PlaceMention<'a>], resources: &'a Resources, text: &str) {
     let g = &resources.gazetteer;
     if !g.has_near_misses() {
         return;
@@ -314,7 +316,7 @@ fn rehome(places: &mut [PlaceMention], resources: &Resources, text: &str) {
             if m.precision == m.place.precision() {
                 m.precision = first.precision();
             }
-            m.place = first.clone();
+            m.place = first;
         }
     }
 }
@@ -327,7 +329,7 @@ fn single<'p>(places: &[&'p Place]) -> Option<&'p Place> {
 
 /// Reads the names of places outside `home`, and of no country the text
 /// names, as the best place of that name in `home` when there is one.
-fn relocate(places: &mut [PlaceMention], home: &str, resources: &Resources, text: &str) {
+fn relocate<'a>(places: &mut [PlaceMention<'a>], home: &str, resources: &'a Resources, text: &str) {
     let named: Vec<String> = places
         .iter()
         .filter(|m| m.demonym || m.place.feature_code.starts_with("PCL"))
@@ -342,7 +344,7 @@ fn relocate(places: &mut [PlaceMention], home: &str, resources: &Resources, text
             if m.precision == m.place.precision() {
                 m.precision = p.precision();
             }
-            m.place = p.clone();
+            m.place = p;
         }
     }
 }
@@ -458,7 +460,7 @@ fn governorates(text: &str, places: &[PlaceMention]) -> Vec<(String, String)> {
 /// countryside", "rural Hama") that resolved to a village as the
 /// governorate's seat of that name, when the gazetteer has one in the same
 /// country.
-fn reseat(places: &mut [PlaceMention], text: &str, resources: &Resources) {
+fn reseat<'a>(places: &mut [PlaceMention<'a>], text: &str, resources: &'a Resources) {
     for m in places.iter_mut() {
         let code = m.place.feature_code.as_str();
         if m.demonym || !code.starts_with("PPL") || matches!(code, "PPLA" | "PPLC") {
@@ -477,7 +479,7 @@ fn reseat(places: &mut [PlaceMention], text: &str, resources: &Resources) {
             if m.precision == m.place.precision() {
                 m.precision = p.precision();
             }
-            m.place = p.clone();
+            m.place = p;
         }
     }
 }
@@ -486,7 +488,12 @@ fn reseat(places: &mut [PlaceMention], text: &str, resources: &Resources) {
 /// names ("Jobar in Damascus" resolved to a Jobar of Homs) as its namesake
 /// inside them, exact or a letter away; marks it when there is none, so the
 /// governorate places the event.
-fn regovern(places: &mut [PlaceMention], text: &str, sentences: &[Sentence], resources: &Resources) -> Vec<bool> {
+fn regovern<'a>(
+    places: &mut [PlaceMention<'a>],
+    text: &str,
+    sentences: &[Sentence],
+    resources: &'a Resources,
+) -> Vec<bool> {
     let g = &resources.gazetteer;
     reseat(places, text, resources);
     let mut drop = vec![false; places.len()];
@@ -502,7 +509,7 @@ fn regovern(places: &mut [PlaceMention], text: &str, sentences: &[Sentence], res
         for i in range {
             let m = &places[i];
             let seat = matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC");
-            if m.demonym || seat || !m.place.feature_code.starts_with("PPL") || inside(&m.place) {
+            if m.demonym || seat || !m.place.feature_code.starts_with("PPL") || inside(m.place) {
                 continue;
             }
             let name = &text[m.start..m.end];
@@ -511,7 +518,6 @@ fn regovern(places: &mut [PlaceMention], text: &str, sentences: &[Sentence], res
             let found = exact.or_else(|| g.near_misses(name).into_iter().map(|(p, _)| p).find(|p| inside(p)));
             match found {
                 Some(p) => {
-                    let p = p.clone();
                     let m = &mut places[i];
                     if m.precision == m.place.precision() {
                         m.precision = p.precision();
@@ -546,7 +552,7 @@ fn far_from_container(text: &str, places: &[PlaceMention]) -> Vec<bool> {
                 && town(m)
                 && town(n)
                 && m.place.feature_code != "PPLC"
-                && crate::gazetteer::km(&m.place, &n.place) > IN_TOWN_KM
+                && crate::gazetteer::km(m.place, n.place) > IN_TOWN_KM
                 && !stands_for_governorate(text, m, n)
         })
         .collect()
@@ -1173,7 +1179,7 @@ fn place_of<'d>(
     index: usize,
     (cs, ce): (usize, usize),
     cue: usize,
-) -> Option<(&'d PlaceMention, GeoPrecision)> {
+) -> Option<(&'d PlaceMention<'d>, GeoPrecision)> {
     let s = &doc.sentences[index];
     // Not demonyms, and not a country as a possessive ("Iran's semi-official
     // agency"): those qualify a name, they do not locate the event.
@@ -1258,7 +1264,7 @@ fn place_of<'d>(
 }
 
 /// A place named earlier stands for the event's at lower precision.
-fn near(m: &PlaceMention) -> (&PlaceMention, GeoPrecision) {
+fn near<'m, 'g>(m: &'m PlaceMention<'g>) -> (&'m PlaceMention<'g>, GeoPrecision) {
     (m, m.precision.max(GeoPrecision::NearTown))
 }
 

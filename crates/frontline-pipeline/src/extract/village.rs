@@ -189,14 +189,14 @@ fn namelike(word: &str) -> bool {
 
 /// New place mentions for names in `sentences` that `places` and `actors`
 /// leave unexplained, in country `country` when one is known.
-pub fn near_misses(
-    g: &Gazetteer,
+pub fn near_misses<'g>(
+    g: &'g Gazetteer,
     text: &str,
     sentences: &[Sentence],
     places: &[PlaceMention],
     actors: &[ActorMention],
     country: Option<&str>,
-) -> Vec<PlaceMention> {
+) -> Vec<PlaceMention<'g>> {
     let mut out = Vec::new();
     if !g.has_near_misses() {
         return out;
@@ -245,7 +245,7 @@ pub fn near_misses(
                 let near = NEAR.contains(&prev.as_str()) || NEAR.contains(&prev2.as_str());
                 if let Some(p) = choose(g, name, &containers, country) {
                     let precision = if near { GeoPrecision::NearTown } else { p.precision() };
-                    out.push(PlaceMention { start, end, place: p.clone(), score: 0.5, precision, demonym: false });
+                    out.push(PlaceMention { start, end, place: p, score: 0.5, precision, demonym: false });
                 }
             }
             i = j;
@@ -291,7 +291,7 @@ fn choose<'g>(g: &'g Gazetteer, name: &str, containers: &[&PlaceMention], countr
             .iter()
             .filter_map(|c| {
                 let same = c.place.country_code == p.country_code && c.place.admin1 == p.admin1;
-                let d = km(&c.place, p);
+                let d = km(c.place, p);
                 if matches!(c.place.feature_code.as_str(), "ADM1" | "ADM2" | "RGN") {
                     same.then_some(0.0)
                 } else if matches!(c.place.feature_code.as_str(), "PPLA" | "PPLC") {

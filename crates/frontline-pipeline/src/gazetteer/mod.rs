@@ -57,13 +57,14 @@ impl Place {
     }
 }
 
-/// A place recognised in the cleaned text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PlaceMention {
+/// A place recognised in the cleaned text; the place is the gazetteer's own,
+/// borrowed, not a copy.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlaceMention<'g> {
     /// Byte range in `CleanText::text`.
     pub start: usize,
     pub end: usize,
-    pub place: Place,
+    pub place: &'g Place,
     /// Confidence of the resolution, 0..1.
     pub score: f32,
     /// ACLED geo precision of an event located by this mention: the
@@ -132,7 +133,7 @@ impl Gazetteer {
     }
 
     /// Place mentions in the text, each resolved in the article's context.
-    pub fn recognise(&self, clean: &CleanText, sentences: &[Sentence]) -> Vec<PlaceMention> {
+    pub fn recognise(&self, clean: &CleanText, sentences: &[Sentence]) -> Vec<PlaceMention<'_>> {
         resolve::recognise(self, clean, sentences)
     }
 

@@ -127,14 +127,13 @@ const CONNECTOR_CODES: [u32; CONNECTORS.len()] = {
 /// The bytes of a word of at most four bytes as one number (distinct for
 /// distinct words without NUL bytes; longer words share their first four's).
 const fn short_code(w: &str) -> u32 {
-    let b = w.as_bytes();
-    let mut code = 0;
-    let mut i = 0;
-    while i < b.len() && i < 4 {
-        code |= (b[i] as u32) << (8 * i);
-        i += 1;
+    match *w.as_bytes() {
+        [] => 0,
+        [a] => a as u32,
+        [a, b] => a as u32 | (b as u32) << 8,
+        [a, b, c] => a as u32 | (b as u32) << 8 | (c as u32) << 16,
+        [a, b, c, d, ..] => u32::from_le_bytes([a, b, c, d]),
     }
-    code
 }
 
 /// Arabic definite articles, which may start a name in lowercase
@@ -383,7 +382,7 @@ struct Raw {
     inside: bool,
 }
 
-pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Vec<PlaceMention> {
+pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Vec<PlaceMention<'g>> {
     let text = clean.text.as_str();
     let mut raws: Vec<Raw> = Vec::new();
     let mut toks: Vec<Tok> = Vec::new();
@@ -404,6 +403,10 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
         let mut prev_raw_end: Option<(usize, usize)> = None;
         while i < toks.len() {
             let t = toks[i];
+            if !t.cap && !t.conn {
+                i += 1;
+                continue;
+            }
             let arabic_article = t.conn && ARABIC_ARTICLES.contains(&kstr(&t));
             if !(t.cap || (arabic_article && toks.get(i + 1).is_some_and(|n| n.cap))) {
                 i += 1;
@@ -610,12 +613,11 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
             let near = before.iter().any(|w| NEAR_BEFORE.contains(&kstr(w))) || NEAR_AFTER.contains(&after);
             let locative = before.last().is_some_and(|w| LOCATIVE.contains(&kstr(w)) || NEAR_BEFORE.contains(&kstr(w)));
             let common = j - i == 1 && !t.caps && g.builtin.tables.common.contains_key(k.as_str());
-            let after_place = prev_raw_end.is_some_and(|(_, e)| container_link(&text[e..toks[i].start]));
+            let linked = prev_raw_end.filter(|&(_, e)| container_link(&text[e..toks[i].start]));
+            let after_place = linked.is_some();
             let division = DIVISION_AFTER.contains(&after);
             let idx = raws.len();
-            if let Some((prev_idx, prev_end)) = prev_raw_end
-                && container_link(&text[prev_end..toks[i].start])
-            {
+            if let Some((prev_idx, prev_end)) = linked {
                 raws[prev_idx].container = Some(idx);
                 raws[prev_idx].inside = text[prev_end..toks[i].start].trim() != ",";
             }
@@ -825,14 +827,38 @@ impl<'a> Lowercase<'a> {
     }
 }
 
+/// Byte classes of the tokenizer's fast path: ASCII digits, capitals and
+/// small letters (0 for every other byte).
+const DIGIT: u8 = 1;
+const UPPER: u8 = 2;
+const LOWER: u8 = 4;
+const CLASS: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'0'..=b'9' => DIGIT,
+            b'A'..=b'Z' => UPPER,
+            b'a'..=b'z' => LOWER,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Tokens of `text[start..end]`: words with inner hyphens and apostrophes,
 /// "U.S."-style initials as one token, a possessive "'s" left out. One pass
-/// over the bytes; ASCII words (nearly all) are folded by lowercasing a copy.
+/// over the bytes. `keys` starts with the sentence lowercased: an ASCII
+/// word (nearly all) is folded by lowercasing, so its key is its own span
+/// there; other words' keys are folded after it.
 fn tokenize(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>, keys: &mut String) {
     toks.clear();
     keys.clear();
     let s = &text[start..end];
     let b = s.as_bytes();
+    keys.push_str(s);
+    keys.make_ascii_lowercase();
     let char_at = |at: usize| s[at..].chars().next();
     let alnum_at = |at: usize| match b.get(at) {
         Some(c) if c.is_ascii() => c.is_ascii_alphanumeric(),
@@ -842,12 +868,12 @@ fn tokenize(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>, keys: &mu
     let mut p = 0;
     while p < b.len() {
         let c = b[p];
-        if c.is_ascii() {
-            if !c.is_ascii_alphanumeric() {
+        let class = CLASS[c as usize];
+        if class == 0 {
+            if c.is_ascii() {
                 p += 1;
                 continue;
             }
-        } else {
             let ch = char_at(p).unwrap_or(' ');
             if !ch.is_alphanumeric() {
                 p += ch.len_utf8();
@@ -855,6 +881,40 @@ fn tokenize(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>, keys: &mu
             }
         }
         let i = p;
+        let glued = toks.last().is_some_and(|prev| !has_break(text, prev.end, start + i));
+        // The fast path: a run of ASCII letters and digits ended by a byte
+        // that cannot go on with the word (not initials such as "U.S.").
+        if class != 0
+            && !(class == UPPER && b.get(i + 1) == Some(&b'.') && b.get(i + 2).is_some_and(u8::is_ascii_uppercase))
+        {
+            let mut e = i + 1;
+            let mut seen = class;
+            while e < b.len() && CLASS[b[e] as usize] != 0 {
+                seen |= CLASS[b[e] as usize];
+                e += 1;
+            }
+            let goes_on = match b.get(e) {
+                Some(b'-' | b'\'') => alnum_at(e + 1),
+                Some(d) => !d.is_ascii(),
+                None => false,
+            };
+            if !goes_on {
+                p = e;
+                let caps = seen & (UPPER | LOWER) != 0 && seen & LOWER == 0;
+                let folded = &keys[i..e];
+                let conn = folded.len() <= CONNECTOR_LEN && CONNECTOR_CODES.contains(&short_code(folded));
+                toks.push(Tok {
+                    start: start + i,
+                    end: start + e,
+                    key: (i, e),
+                    cap: class == UPPER,
+                    caps,
+                    conn,
+                    glued,
+                });
+                continue;
+            }
+        }
         // All ASCII letters and digits: folding is lowercasing.
         let mut plain = c.is_ascii();
         let mut e = i + if plain { 1 } else { char_at(i).map_or(1, char::len_utf8) };
@@ -898,13 +958,11 @@ fn tokenize(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>, keys: &mu
         }
         p = e;
         let word = &s[i..e];
-        let k0 = keys.len();
-        let (word, cap, caps) = if plain {
-            keys.push_str(word);
-            keys[k0..].make_ascii_lowercase();
+        let (word, key, cap, caps) = if plain {
             let caps = word.bytes().any(|x| x.is_ascii_alphabetic()) && !word.bytes().any(|x| x.is_ascii_lowercase());
-            (word, c.is_ascii_uppercase(), caps)
+            (word, (i, e), c.is_ascii_uppercase(), caps)
         } else {
+            let k0 = keys.len();
             let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
             super::fold::fold_into(word, keys);
             let first = word.chars().next().unwrap_or(' ');
@@ -913,17 +971,16 @@ fn tokenize(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>, keys: &mu
             });
             let letters = word.chars().filter(|c| c.is_alphabetic());
             let caps = word.chars().any(char::is_alphabetic) && letters.clone().all(char::is_uppercase);
-            (word, first.is_uppercase() || article_prefixed, caps)
+            (word, (k0, keys.len()), first.is_uppercase() || article_prefixed, caps)
         };
-        let folded = &keys[k0..];
+        let folded = &keys[key.0..key.1];
         let conn = folded.len() <= CONNECTOR_LEN && CONNECTOR_CODES.contains(&short_code(folded));
-        let glued = toks.last().is_some_and(|prev| !has_break(text, prev.end, start + i));
-        toks.push(Tok { start: start + i, end: start + i + word.len(), key: (k0, keys.len()), cap, caps, conn, glued });
+        toks.push(Tok { start: start + i, end: start + i + word.len(), key, cap, caps, conn, glued });
     }
 }
 
 /// Chooses each distinct name's place from its candidates and the others.
-fn resolve(g: &Gazetteer, raws: &[Raw]) -> Vec<PlaceMention> {
+fn resolve<'g>(g: &'g Gazetteer, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
     let mut names: Vec<&str> = Vec::new();
     let mut of_raw: Vec<usize> = Vec::with_capacity(raws.len());
     for r in raws {
@@ -1068,7 +1125,7 @@ fn resolve(g: &Gazetteer, raws: &[Raw]) -> Vec<PlaceMention> {
         if c.skeleton {
             score *= 0.8;
         }
-        let place = g.place(c.id).clone();
+        let place = g.place(c.id);
         let mut precision = place.precision();
         if r.near && precision == GeoPrecision::Town {
             precision = GeoPrecision::NearTown;

@@ -47,7 +47,7 @@ const ADDED_BONUS: f32 = 0.5;
 /// What a place is worth before context: bigger and more important places
 /// are what a bare name usually means.
 fn prior(p: &Place, alt: bool, skeleton: bool) -> f32 {
-    let pop = ((p.population as f32) + 1.0).ln() / 16.0;
+    let pop = population(p);
     let feature = match p.feature_code.as_str() {
         "PCLI" => 2.0,
         "ADM1" => 0.9,
@@ -59,6 +59,11 @@ fn prior(p: &Place, alt: bool, skeleton: bool) -> f32 {
         _ => 0.0,
     };
     pop + feature - if alt { 0.35 } else { 0.0 } - if skeleton { 0.4 } else { 0.0 }
+}
+
+/// The prior's population term.
+fn population(p: &Place) -> f32 {
+    ((p.population as f32) + 1.0).ln() / 16.0
 }
 
 /// Population from which a town is a city whose name readers know.
@@ -77,7 +82,8 @@ pub fn dedup(g: &Gazetteer, cands: &mut Vec<Candidate>) {
         for c in cands.iter_mut() {
             let p = g.place(c.id);
             if p.feature_code == "ADM1" && capitals.contains(&(p.country_code.as_str(), p.admin1.as_str())) {
-                c.prior -= 1.0;
+                // Its people are counted for the city too.
+                c.prior -= 1.0 + population(p);
             }
         }
     }
@@ -966,6 +972,7 @@ fn resolve(g: &Gazetteer, raws: &[Raw]) -> Vec<PlaceMention> {
             containers[k].push((of_raw[c], r.inside));
         }
     }
+    let support = cluster_support(g, &cands);
     let mut best: Vec<usize> = vec![0; names.len()];
     let mut scores: Vec<Vec<f32>> = cands.iter().map(|c| c.iter().map(|x| x.prior).collect()).collect();
     for _round in 0..2 {
@@ -1001,14 +1008,9 @@ fn resolve(g: &Gazetteer, raws: &[Raw]) -> Vec<PlaceMention> {
                     if !p.admin1.is_empty() {
                         s += 2.0 * av / others;
                     }
-                    if p.feature_code != "PCLI"
-                        && chosen
-                            .iter()
-                            .enumerate()
-                            .any(|(o, q)| o != k && q.is_some_and(|q| q.feature_code != "PCLI" && within(p, q, 150.0)))
-                    {
-                        s += 1.0;
-                    }
+                }
+                if names.len() > 1 {
+                    s += CLUSTER * support[k][ci] / (names.len() - 1) as f32;
                 }
                 // After a comma only a division, a country or a division's
                 // capital standing for it contains ("Fargo, North Dakota",
@@ -1077,6 +1079,50 @@ fn resolve(g: &Gazetteer, raws: &[Raw]) -> Vec<PlaceMention> {
     }
     out
 }
+
+/// For each candidate of each name, how many other names of the article
+/// could mean a town or county near it: local news names the towns around
+/// its home ("Alexandria", "Pineville", "Kensington"), so the homonyms that
+/// lie together are the ones meant, whichever is the biggest alone.
+fn cluster_support(g: &Gazetteer, cands: &[Vec<Candidate>]) -> Vec<Vec<f32>> {
+    let local = |c: &Candidate| {
+        let p = g.place(c.id);
+        !c.demonym && (p.feature_code.starts_with("PPL") || p.feature_code == "ADM2")
+    };
+    cands
+        .iter()
+        .enumerate()
+        .map(|(k, cs)| {
+            cs.iter()
+                .map(|c| {
+                    if cs.len() < 2 || !local(c) {
+                        return 0.0;
+                    }
+                    let p = g.place(c.id);
+                    let near = cands.iter().enumerate().filter(|&(j, other)| {
+                        j != k
+                            && other
+                                .iter()
+                                .take(CLUSTER_CANDIDATES)
+                                .any(|o| local(o) && within(p, g.place(o.id), CLUSTER_KM))
+                    });
+                    near.count() as f32
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Weight of [`cluster_support`]: a candidate every other name could lie
+/// near gains as much as a national capital's standing.
+const CLUSTER: f32 = 1.0;
+
+/// How near another name's candidate must lie to support a candidate.
+const CLUSTER_KM: f64 = 150.0;
+
+/// How many of another name's best candidates may support (they are sorted
+/// by prior): the thousandth "Springfield" supports nothing.
+const CLUSTER_CANDIDATES: usize = 10;
 
 /// Whether a place said to lie in another ("X in the Y countryside", "X
 /// neighbourhood of Y", through a chain of such) resolved outside it: then
@@ -1264,6 +1310,39 @@ mod tests {
                 ms.iter().map(|m| (m.place.name.as_str(), m.place.feature_code.as_str())).collect();
             assert_eq!(found, [(country, "PCLI")], "{text:?}");
         }
+    }
+
+    fn check_admin1(text: &str, expect: &[(&str, &str)]) {
+        let g = Gazetteer::builtin();
+        let c = crate::clean::clean(text);
+        let s = crate::segment::sentences(&c);
+        let ms = recognise(&g, &c, &s);
+        let found: Vec<(&str, &str)> = ms.iter().map(|m| (&c.text[m.start..m.end], m.place.admin1.as_str())).collect();
+        assert_eq!(found, expect, "{text:?}");
+    }
+
+    #[test]
+    fn towns_named_together_lie_together() {
+        // Paris and Clarksville of Tennessee are the bigger ones, but
+        // Bogata and Honey Grove are only in Texas, near the other pair.
+        check_admin1(
+            "Volunteers from Paris, Clarksville, Bogata and Honey Grove fought the grass fire.",
+            &[("Paris", "Texas"), ("Clarksville", "Texas"), ("Bogata", "Texas"), ("Honey Grove", "Texas")],
+        );
+        check_admin1(
+            "Crews from Paris and Clarksville helped after the storm.",
+            &[("Paris", "Tennessee"), ("Clarksville", "Tennessee")],
+        );
+    }
+
+    #[test]
+    fn a_state_outranks_its_namesake_towns() {
+        // Division populations count: "California" and "Oregon" are the
+        // states, not the towns of Missouri, Illinois or Ohio.
+        check_admin1(
+            "Storms closed roads in California and Oregon.",
+            &[("California", "California"), ("Oregon", "Oregon")],
+        );
     }
 
     #[test]

@@ -70,18 +70,22 @@ fn population(p: &Place) -> f32 {
 const CITY: u64 = 100_000;
 
 /// Best first, one per geonameid, at most 30. A division named like its
-/// capital ("Aleppo", "Raqqa") yields to the city: events happen in towns.
+/// capital ("Aleppo", "Raqqa", the district of "Geneva") yields to the
+/// city: events happen in towns.
 pub fn dedup(g: &Gazetteer, cands: &mut Vec<Candidate>) {
-    if cands.iter().any(|c| g.place(c.id).feature_code == "ADM1") {
-        let capitals: Vec<(&str, &str)> = cands
+    if cands.iter().any(|c| matches!(g.place(c.id).feature_code.as_str(), "ADM1" | "ADM2")) {
+        let capitals: Vec<(&str, &str, bool)> = cands
             .iter()
             .map(|c| g.place(c.id))
-            .filter(|p| matches!(p.feature_code.as_str(), "PPLA" | "PPLC"))
-            .map(|p| (p.country_code.as_str(), p.admin1.as_str()))
+            .filter(|p| matches!(p.feature_code.as_str(), "PPLA" | "PPLC" | "PPLA2"))
+            .map(|p| (p.country_code.as_str(), p.admin1.as_str(), p.feature_code != "PPLA2"))
             .collect();
         for c in cands.iter_mut() {
             let p = g.place(c.id);
-            if p.feature_code == "ADM1" && capitals.contains(&(p.country_code.as_str(), p.admin1.as_str())) {
+            let seat = |&(cc, a1, first): &(&str, &str, bool)| {
+                cc == p.country_code && a1 == p.admin1 && (first || p.feature_code == "ADM2")
+            };
+            if matches!(p.feature_code.as_str(), "ADM1" | "ADM2") && capitals.iter().any(seat) {
                 // Its people are counted for the city too.
                 c.prior -= 1.0 + population(p);
             }
@@ -146,6 +150,12 @@ const fn short_code(w: &str) -> u32 {
 /// Arabic definite articles, which may start a name in lowercase
 /// ("al-Qaim"); all of them are connectors.
 const ARABIC_ARTICLES: &[&str] = &["al", "el", "ad", "as", "ar", "az", "at", "an", "ash", "ez", "es", "ed"];
+
+/// Arabic articles that are also English words: written apart and in
+/// lowercase they are the English word ("at Moscow", "as Geneva"), so a name
+/// that starts with them is taken only as the gazetteer spells it, not as a
+/// variant spelling of the name after them.
+const ENGLISH_ARTICLES: &[&str] = &["at", "as", "an"];
 
 /// Generic words of Arabic place names ("Ein", "Tal", "Kafr"): part of a
 /// name, never a place by themselves.
@@ -443,7 +453,7 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
                 let probe = &key[..ends[n - 1]];
                 let hit = g.has_exact(probe)
                     || n == 1 && g.has_assimilated(probe)
-                    || (!t.conn || arabic_article)
+                    || (!t.conn || arabic_article && (t.cap || !ENGLISH_ARTICLES.contains(&kstr(&t))))
                         && (n > 1 || probe.len() >= 5)
                         && n <= 3
                         && toks[i..i + n].iter().all(|x| x.conn || !g.is_stopword(kstr(x)))
@@ -911,10 +921,16 @@ fn tokenize(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>, keys: &mu
             let caps = word.bytes().any(|x| x.is_ascii_alphabetic()) && !word.bytes().any(|x| x.is_ascii_lowercase());
             (word, c.is_ascii_uppercase(), caps)
         } else {
-            let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
+            // "Moscow's", "Denver-based": the name without the ending.
+            let word = word
+                .strip_suffix("'s")
+                .or_else(|| word.strip_suffix("’s"))
+                .or_else(|| word.strip_suffix("-based"))
+                .unwrap_or(word);
             super::fold::fold_into(word, keys);
             let first = word.chars().next().unwrap_or(' ');
-            let article_prefixed = word.split_once('-').is_some_and(|(a, rest)| {
+            // "as-Suwayda", "d'Ivoire", "l'Aquila": an article glued to a name.
+            let article_prefixed = word.split_once(['-', '\'', '’']).is_some_and(|(a, rest)| {
                 a.len() <= 3 && a.chars().all(|c| c.is_lowercase()) && rest.starts_with(char::is_uppercase)
             });
             let letters = word.chars().filter(|c| c.is_alphabetic());
@@ -1319,6 +1335,30 @@ mod tests {
         let ms = recognise(&g, &c, &s);
         let found: Vec<(&str, &str)> = ms.iter().map(|m| (&c.text[m.start..m.end], m.place.admin1.as_str())).collect();
         assert_eq!(found, expect, "{text:?}");
+    }
+
+    #[test]
+    fn english_words_that_are_arabic_articles_stay_english() {
+        check_places("The minister arrived at Moscow on Monday.", &["Moscow"]);
+        check_places("Doctors at Wichita's main hospital said the boy was stable.", &["Wichita"]);
+        check_places("Talks at Geneva ended without a deal.", &["Geneva"]);
+        check_places("As Sweida police said two men died.", &["As Sweida"]);
+    }
+
+    #[test]
+    fn possessives_compounds_and_glued_articles_keep_the_name() {
+        check_places("A Denver-based company sued the county.", &["Denver"]);
+        check_places("Cholera spread in Cote d'Ivoire and Ghana.", &["Cote d'Ivoire", "Ghana"]);
+        check_places("Nairobi's hospitals were full.", &["Nairobi"]);
+    }
+
+    #[test]
+    fn a_district_named_like_its_seat_is_the_town() {
+        check_resolved("Talks at Geneva ended without a deal.", &[("Geneva", "Switzerland")]);
+        let g = Gazetteer::builtin();
+        let c = crate::clean::clean("Talks at Geneva ended without a deal.");
+        let ms = recognise(&g, &c, &crate::segment::sentences(&c));
+        assert_eq!(ms[0].place.feature_code, "PPLA", "{:?}", ms[0].place);
     }
 
     #[test]

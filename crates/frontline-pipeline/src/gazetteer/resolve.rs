@@ -621,6 +621,18 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
                     continue;
                 }
             }
+            // A dateline in capitals ("HUDSON —", "MOSUL, Iraq", "CAIRO (Reuters)")
+            // names its place; else a name spelled in capitals with a word
+            // after it is an agency's acronym ("news agency SANA said"; "U.S."
+            // is an abbreviation).
+            let dateline = j - i == 1
+                && t.caps
+                && text[t.end..].trim_start().starts_with(['—', '–', '-', ',', '(', ':', '\u{97}']);
+            let word = &text[t.start..t.end];
+            if j - i == 1 && t.caps && !dateline && word.len() >= 4 && word.chars().all(char::is_alphabetic) {
+                i = j;
+                continue;
+            }
             let before = &toks[i.saturating_sub(2)..i];
             let after = toks.get(j).map(kstr).unwrap_or("");
             let near = before.iter().any(|w| NEAR_BEFORE.contains(&kstr(w))) || NEAR_AFTER.contains(&after);
@@ -640,7 +652,7 @@ pub fn recognise(g: &Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Ve
                 end: toks[j - 1].end,
                 key: k,
                 single: j - i == 1,
-                acronym: j - i == 1 && t.caps,
+                acronym: j - i == 1 && t.caps && !dateline,
                 common: common && !locative && !after_place,
                 locative,
                 near,
@@ -1359,6 +1371,15 @@ mod tests {
         let c = crate::clean::clean("Talks at Geneva ended without a deal.");
         let ms = recognise(&g, &c, &crate::segment::sentences(&c));
         assert_eq!(ms[0].place.feature_code, "PPLA", "{:?}", ms[0].place);
+    }
+
+    #[test]
+    fn a_name_in_capitals_is_a_place_only_as_a_dateline() {
+        check_places("A car bomb exploded in Homs, state news agency SANA said.", &["Homs"]);
+        check_places("SANAA — A car bomb exploded in the capital.", &["SANAA"]);
+        check_places("MOSUL, Iraq (Reuters) - A bomb exploded.", &["MOSUL", "Iraq"]);
+        check_places("The U.S. said it would help.", &["U.S."]);
+        check_places("HUDSON, Ohio -- Police said the lake was frozen.", &["HUDSON", "Ohio"]);
     }
 
     #[test]

@@ -449,8 +449,8 @@ fn demonym_flag(name: &str) -> u32 {
 }
 
 /// Adds the rows of a GeoNames-layout dump to `index`.
-/// A row naming a built-in place keeps the built-in admin1 and population
-/// where its own are blank.
+/// A row naming a built-in place keeps the built-in admin1, population and
+/// feature code where its own are blank.
 pub fn add_dump(index: &mut Index, base: &Builtin, text: &str) -> (usize, Vec<DumpError>) {
     let tables = &base.tables;
     let known: FxMap<u64, u32> = base.index.places.iter().enumerate().map(|(i, p)| (p.geonameid, i as u32)).collect();
@@ -512,6 +512,9 @@ pub fn add_dump(index: &mut Index, base: &Builtin, text: &str) -> (usize, Vec<Du
             }
             if place.population == 0 {
                 place.population = b.population;
+            }
+            if place.feature_code.is_empty() {
+                place.feature_code.clone_from(&b.feature_code);
             }
             place.admin2.clone_from(&b.admin2);
         }

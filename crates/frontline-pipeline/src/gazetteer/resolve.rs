@@ -47,7 +47,7 @@ const ADDED_BONUS: f32 = 0.5;
 /// What a place is worth before context: bigger and more important places
 /// are what a bare name usually means.
 fn prior(p: &Place, alt: bool, skeleton: bool) -> f32 {
-    let pop = ((p.population as f32) + 1.0).ln() / 16.0;
+    let pop = population(p);
     let feature = match p.feature_code.as_str() {
         "PCLI" => 2.0,
         "ADM1" => 0.9,
@@ -61,23 +61,33 @@ fn prior(p: &Place, alt: bool, skeleton: bool) -> f32 {
     pop + feature - if alt { 0.35 } else { 0.0 } - if skeleton { 0.4 } else { 0.0 }
 }
 
+/// The prior's population term.
+fn population(p: &Place) -> f32 {
+    ((p.population as f32) + 1.0).ln() / 16.0
+}
+
 /// Population from which a town is a city whose name readers know.
 const CITY: u64 = 100_000;
 
 /// Best first, one per geonameid, at most 30. A division named like its
-/// capital ("Aleppo", "Raqqa") yields to the city: events happen in towns.
+/// capital ("Aleppo", "Raqqa", the district of "Geneva") yields to the
+/// city: events happen in towns.
 pub fn dedup(g: &Gazetteer, cands: &mut Vec<Candidate>) {
-    if cands.iter().any(|c| g.place(c.id).feature_code == "ADM1") {
-        let capitals: Vec<(&str, &str)> = cands
+    if cands.iter().any(|c| matches!(g.place(c.id).feature_code.as_str(), "ADM1" | "ADM2")) {
+        let capitals: Vec<(&str, &str, bool)> = cands
             .iter()
             .map(|c| g.place(c.id))
-            .filter(|p| matches!(p.feature_code.as_str(), "PPLA" | "PPLC"))
-            .map(|p| (p.country_code.as_str(), p.admin1.as_str()))
+            .filter(|p| matches!(p.feature_code.as_str(), "PPLA" | "PPLC" | "PPLA2"))
+            .map(|p| (p.country_code.as_str(), p.admin1.as_str(), p.feature_code != "PPLA2"))
             .collect();
         for c in cands.iter_mut() {
             let p = g.place(c.id);
-            if p.feature_code == "ADM1" && capitals.contains(&(p.country_code.as_str(), p.admin1.as_str())) {
-                c.prior -= 1.0;
+            let seat = |&(cc, a1, first): &(&str, &str, bool)| {
+                cc == p.country_code && a1 == p.admin1 && (first || p.feature_code == "ADM2")
+            };
+            if matches!(p.feature_code.as_str(), "ADM1" | "ADM2") && capitals.iter().any(seat) {
+                // Its people are counted for the city too.
+                c.prior -= 1.0 + population(p);
             }
         }
     }
@@ -139,6 +149,12 @@ const fn short_code(w: &str) -> u32 {
 /// Arabic definite articles, which may start a name in lowercase
 /// ("al-Qaim"); all of them are connectors.
 const ARABIC_ARTICLES: &[&str] = &["al", "el", "ad", "as", "ar", "az", "at", "an", "ash", "ez", "es", "ed"];
+
+/// Arabic articles that are also English words: written apart and in
+/// lowercase they are the English word ("at Moscow", "as Geneva"), so a name
+/// that starts with them is taken only as the gazetteer spells it, not as a
+/// variant spelling of the name after them.
+const ENGLISH_ARTICLES: &[&str] = &["at", "as", "an"];
 
 /// Generic words of Arabic place names ("Ein", "Tal", "Kafr"): part of a
 /// name, never a place by themselves.
@@ -440,7 +456,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 let probe = &key[..ends[n - 1]];
                 let hit = g.has_exact(probe)
                     || n == 1 && g.has_assimilated(probe)
-                    || (!t.conn || arabic_article)
+                    || (!t.conn || arabic_article && (t.cap || !ENGLISH_ARTICLES.contains(&kstr(&t))))
                         && (n > 1 || probe.len() >= 5)
                         && n <= 3
                         && toks[i..i + n].iter().all(|x| x.conn || !g.is_stopword(kstr(x)))
@@ -608,6 +624,18 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                     continue;
                 }
             }
+            // A dateline in capitals ("HUDSON —", "MOSUL, Iraq", "CAIRO (Reuters)")
+            // names its place; else a name spelled in capitals with a word
+            // after it is an agency's acronym ("news agency SANA said"; "U.S."
+            // is an abbreviation).
+            let dateline = j - i == 1
+                && t.caps
+                && text[t.end..].trim_start().starts_with(['—', '–', '-', ',', '(', ':', '\u{97}']);
+            let word = &text[t.start..t.end];
+            if j - i == 1 && t.caps && !dateline && word.len() >= 4 && word.chars().all(char::is_alphabetic) {
+                i = j;
+                continue;
+            }
             let before = &toks[i.saturating_sub(2)..i];
             let after = toks.get(j).map(kstr).unwrap_or("");
             let near = before.iter().any(|w| NEAR_BEFORE.contains(&kstr(w))) || NEAR_AFTER.contains(&after);
@@ -626,7 +654,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 end: toks[j - 1].end,
                 key: k,
                 single: j - i == 1,
-                acronym: j - i == 1 && t.caps,
+                acronym: j - i == 1 && t.caps && !dateline,
                 common: common && !locative && !after_place,
                 locative,
                 near,
@@ -963,10 +991,16 @@ fn tokenize(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>, keys: &mu
             (word, (i, e), c.is_ascii_uppercase(), caps)
         } else {
             let k0 = keys.len();
-            let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
+            // "Moscow's", "Denver-based": the name without the ending.
+            let word = word
+                .strip_suffix("'s")
+                .or_else(|| word.strip_suffix("’s"))
+                .or_else(|| word.strip_suffix("-based"))
+                .unwrap_or(word);
             super::fold::fold_into(word, keys);
             let first = word.chars().next().unwrap_or(' ');
-            let article_prefixed = word.split_once('-').is_some_and(|(a, rest)| {
+            // "as-Suwayda", "d'Ivoire", "l'Aquila": an article glued to a name.
+            let article_prefixed = word.split_once(['-', '\'', '’']).is_some_and(|(a, rest)| {
                 a.len() <= 3 && a.chars().all(|c| c.is_lowercase()) && rest.starts_with(char::is_uppercase)
             });
             let letters = word.chars().filter(|c| c.is_alphabetic());
@@ -1023,6 +1057,7 @@ fn resolve<'g>(g: &'g Gazetteer, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
             containers[k].push((of_raw[c], r.inside));
         }
     }
+    let support = cluster_support(g, &cands);
     let mut best: Vec<usize> = vec![0; names.len()];
     let mut scores: Vec<Vec<f32>> = cands.iter().map(|c| c.iter().map(|x| x.prior).collect()).collect();
     for _round in 0..2 {
@@ -1058,14 +1093,9 @@ fn resolve<'g>(g: &'g Gazetteer, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
                     if !p.admin1.is_empty() {
                         s += 2.0 * av / others;
                     }
-                    if p.feature_code != "PCLI"
-                        && chosen
-                            .iter()
-                            .enumerate()
-                            .any(|(o, q)| o != k && q.is_some_and(|q| q.feature_code != "PCLI" && within(p, q, 150.0)))
-                    {
-                        s += 1.0;
-                    }
+                }
+                if names.len() > 1 {
+                    s += CLUSTER * support[k][ci] / (names.len() - 1) as f32;
                 }
                 // After a comma only a division, a country or a division's
                 // capital standing for it contains ("Fargo, North Dakota",
@@ -1134,6 +1164,50 @@ fn resolve<'g>(g: &'g Gazetteer, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
     }
     out
 }
+
+/// For each candidate of each name, how many other names of the article
+/// could mean a town or county near it: local news names the towns around
+/// its home ("Alexandria", "Pineville", "Kensington"), so the homonyms that
+/// lie together are the ones meant, whichever is the biggest alone.
+fn cluster_support(g: &Gazetteer, cands: &[Vec<Candidate>]) -> Vec<Vec<f32>> {
+    let local = |c: &Candidate| {
+        let p = g.place(c.id);
+        !c.demonym && (p.feature_code.starts_with("PPL") || p.feature_code == "ADM2")
+    };
+    cands
+        .iter()
+        .enumerate()
+        .map(|(k, cs)| {
+            cs.iter()
+                .map(|c| {
+                    if cs.len() < 2 || !local(c) {
+                        return 0.0;
+                    }
+                    let p = g.place(c.id);
+                    let near = cands.iter().enumerate().filter(|&(j, other)| {
+                        j != k
+                            && other
+                                .iter()
+                                .take(CLUSTER_CANDIDATES)
+                                .any(|o| local(o) && within(p, g.place(o.id), CLUSTER_KM))
+                    });
+                    near.count() as f32
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Weight of [`cluster_support`]: a candidate every other name could lie
+/// near gains as much as a national capital's standing.
+const CLUSTER: f32 = 1.0;
+
+/// How near another name's candidate must lie to support a candidate.
+const CLUSTER_KM: f64 = 150.0;
+
+/// How many of another name's best candidates may support (they are sorted
+/// by prior): the thousandth "Springfield" supports nothing.
+const CLUSTER_CANDIDATES: usize = 10;
 
 /// Whether a place said to lie in another ("X in the Y countryside", "X
 /// neighbourhood of Y", through a chain of such) resolved outside it: then
@@ -1321,6 +1395,72 @@ mod tests {
                 ms.iter().map(|m| (m.place.name.as_str(), m.place.feature_code.as_str())).collect();
             assert_eq!(found, [(country, "PCLI")], "{text:?}");
         }
+    }
+
+    fn check_admin1(text: &str, expect: &[(&str, &str)]) {
+        let g = Gazetteer::builtin();
+        let c = crate::clean::clean(text);
+        let s = crate::segment::sentences(&c);
+        let ms = recognise(&g, &c, &s);
+        let found: Vec<(&str, &str)> = ms.iter().map(|m| (&c.text[m.start..m.end], m.place.admin1.as_str())).collect();
+        assert_eq!(found, expect, "{text:?}");
+    }
+
+    #[test]
+    fn english_words_that_are_arabic_articles_stay_english() {
+        check_places("The minister arrived at Moscow on Monday.", &["Moscow"]);
+        check_places("Doctors at Wichita's main hospital said the boy was stable.", &["Wichita"]);
+        check_places("Talks at Geneva ended without a deal.", &["Geneva"]);
+        check_places("As Sweida police said two men died.", &["As Sweida"]);
+    }
+
+    #[test]
+    fn possessives_compounds_and_glued_articles_keep_the_name() {
+        check_places("A Denver-based company sued the county.", &["Denver"]);
+        check_places("Cholera spread in Cote d'Ivoire and Ghana.", &["Cote d'Ivoire", "Ghana"]);
+        check_places("Nairobi's hospitals were full.", &["Nairobi"]);
+    }
+
+    #[test]
+    fn a_district_named_like_its_seat_is_the_town() {
+        check_resolved("Talks at Geneva ended without a deal.", &[("Geneva", "Switzerland")]);
+        let g = Gazetteer::builtin();
+        let c = crate::clean::clean("Talks at Geneva ended without a deal.");
+        let ms = recognise(&g, &c, &crate::segment::sentences(&c));
+        assert_eq!(ms[0].place.feature_code, "PPLA", "{:?}", ms[0].place);
+    }
+
+    #[test]
+    fn a_name_in_capitals_is_a_place_only_as_a_dateline() {
+        check_places("A car bomb exploded in Homs, state news agency SANA said.", &["Homs"]);
+        check_places("SANAA — A car bomb exploded in the capital.", &["SANAA"]);
+        check_places("MOSUL, Iraq (Reuters) - A bomb exploded.", &["MOSUL", "Iraq"]);
+        check_places("The U.S. said it would help.", &["U.S."]);
+        check_places("HUDSON, Ohio -- Police said the lake was frozen.", &["HUDSON", "Ohio"]);
+    }
+
+    #[test]
+    fn towns_named_together_lie_together() {
+        // Paris and Clarksville of Tennessee are the bigger ones, but
+        // Bogata and Honey Grove are only in Texas, near the other pair.
+        check_admin1(
+            "Volunteers from Paris, Clarksville, Bogata and Honey Grove fought the grass fire.",
+            &[("Paris", "Texas"), ("Clarksville", "Texas"), ("Bogata", "Texas"), ("Honey Grove", "Texas")],
+        );
+        check_admin1(
+            "Crews from Paris and Clarksville helped after the storm.",
+            &[("Paris", "Tennessee"), ("Clarksville", "Tennessee")],
+        );
+    }
+
+    #[test]
+    fn a_state_outranks_its_namesake_towns() {
+        // Division populations count: "California" and "Oregon" are the
+        // states, not the towns of Missouri, Illinois or Ohio.
+        check_admin1(
+            "Storms closed roads in California and Oregon.",
+            &[("California", "California"), ("Oregon", "Oregon")],
+        );
     }
 
     #[test]

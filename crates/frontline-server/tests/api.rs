@@ -5,36 +5,41 @@
 mod common;
 
 use std::net::SocketAddr;
-use std::sync::LazyLock;
 
 use common::{get, request};
 use serde_json::Value;
 
+/// A server over the invented fixture database, in a directory removed when
+/// the test that made it ends.
 struct Fixture {
     addr: SocketAddr,
     _dir: common::TempDir,
 }
 
-/// One server for the whole file, over the invented fixture database.
-static SERVER: LazyLock<Fixture> = LazyLock::new(|| {
-    let dir = common::TempDir::new("frontline-api");
-    let db = common::database(&dir.0);
-    Fixture { addr: common::start(db), _dir: dir }
-});
+impl Fixture {
+    fn new() -> Fixture {
+        let dir = common::TempDir::new("frontline-api");
+        let db = common::database(dir.path());
+        Fixture { addr: common::start(db), _dir: dir }
+    }
 
-fn ok(target: &str) -> Value {
-    let r = get(SERVER.addr, target);
-    assert_eq!(r.status, 200, "GET {target}: {}", String::from_utf8_lossy(&r.body));
-    assert!(r.header("content-type").is_some_and(|c| c.starts_with("application/json")), "GET {target} is not JSON");
-    r.json()
-}
+    fn ok(&self, target: &str) -> Value {
+        let r = get(self.addr, target);
+        assert_eq!(r.status, 200, "GET {target}: {}", String::from_utf8_lossy(&r.body));
+        assert!(
+            r.header("content-type").is_some_and(|c| c.starts_with("application/json")),
+            "GET {target} is not JSON"
+        );
+        r.json()
+    }
 
-fn error(method: &str, target: &str, status: u16, code: &str) -> String {
-    let r = request(SERVER.addr, method, target, b"");
-    assert_eq!(r.status, status, "{method} {target}: {}", String::from_utf8_lossy(&r.body));
-    let body = r.json();
-    assert_eq!(body["error"]["code"], code, "{method} {target}: {body}");
-    body["error"]["message"].as_str().expect("message").to_string()
+    fn error(&self, method: &str, target: &str, status: u16, code: &str) -> String {
+        let r = request(self.addr, method, target, b"");
+        assert_eq!(r.status, status, "{method} {target}: {}", String::from_utf8_lossy(&r.body));
+        let body = r.json();
+        assert_eq!(body["error"]["code"], code, "{method} {target}: {body}");
+        body["error"]["message"].as_str().expect("message").to_string()
+    }
 }
 
 fn ids(page: &Value) -> Vec<String> {
@@ -43,8 +48,9 @@ fn ids(page: &Value) -> Vec<String> {
 
 #[test]
 fn events_filter_by_every_parameter() {
+    let s = Fixture::new();
     let check = |query: &str, expect_total: u64| {
-        let page = ok(&format!("/api/events?{query}"));
+        let page = s.ok(&format!("/api/events?{query}"));
         assert_eq!(page["total"], expect_total, "total for {query:?}: {page}");
         assert_eq!(page["events"].as_array().expect("events").len() as u64, expect_total.min(100), "{query}");
     };
@@ -69,25 +75,27 @@ fn events_filter_by_every_parameter() {
 
 #[test]
 fn merged_event_keeps_both_claims_and_lowest_toll() {
-    let page = ok("/api/events?q=Mayadin");
+    let s = Fixture::new();
+    let page = s.ok("/api/events?q=Mayadin");
     let ev = &page["events"][0];
     assert_eq!(ev["fatalities"], 18, "ACLED rule: lowest figure: {ev}");
     assert_eq!(ev["fatalities_high"], 23);
     let mut articles: Vec<&str> = ev["article_ids"].as_array().expect("ids").iter().filter_map(Value::as_str).collect();
     articles.sort();
     assert_eq!(articles, ["monitor-1", "wire-1"]);
-    let detail = ok(&format!("/api/events/{}", ev["event_id"].as_str().expect("id")));
+    let detail = s.ok(&format!("/api/events/{}", ev["event_id"].as_str().expect("id")));
     assert_eq!(detail["event"]["claims"].as_array().expect("claims").len(), 2, "{detail}");
     assert_eq!(detail["articles"].as_array().expect("articles").len(), 2);
 }
 
 #[test]
 fn evidence_offsets_slice_the_article_text() {
-    let page = ok("/api/events?limit=100");
+    let s = Fixture::new();
+    let page = s.ok("/api/events?limit=100");
     let mut checked = 0;
     for ev in page["events"].as_array().expect("events") {
         for evidence in ev["evidence"].as_array().expect("evidence") {
-            let article = ok(&format!("/api/articles/{}", evidence["article_id"].as_str().expect("article id")));
+            let article = s.ok(&format!("/api/articles/{}", evidence["article_id"].as_str().expect("article id")));
             let text: Vec<char> = article["text"].as_str().expect("text").chars().collect();
             let (start, end) =
                 (evidence["start"].as_u64().expect("start") as usize, evidence["end"].as_u64().expect("end") as usize);
@@ -106,11 +114,12 @@ fn evidence_offsets_slice_the_article_text() {
 
 #[test]
 fn paging_visits_every_event_once_in_every_order() {
+    let s = Fixture::new();
     for sort in ["newest", "oldest", "deadliest"] {
         let mut seen = Vec::new();
         let mut target = format!("/api/events?limit=1&sort={sort}");
         loop {
-            let page = ok(&target);
+            let page = s.ok(&target);
             seen.extend(ids(&page));
             match page["next"].as_str() {
                 Some(next) => target = format!("/api/events?limit=1&sort={sort}&cursor={next}"),
@@ -118,10 +127,10 @@ fn paging_visits_every_event_once_in_every_order() {
             }
             assert!(seen.len() <= 3, "paging does not end ({sort})");
         }
-        let all = ids(&ok(&format!("/api/events?sort={sort}")));
+        let all = ids(&s.ok(&format!("/api/events?sort={sort}")));
         assert_eq!(seen, all, "pages of one in order {sort}");
     }
-    let dates: Vec<String> = ok("/api/events?sort=oldest")["events"]
+    let dates: Vec<String> = s.ok("/api/events?sort=oldest")["events"]
         .as_array()
         .expect("events")
         .iter()
@@ -132,29 +141,30 @@ fn paging_visits_every_event_once_in_every_order() {
 
 #[test]
 fn points_stats_actors_and_control() {
-    let points = ok("/api/points?bbox=30,25,50,40");
+    let s = Fixture::new();
+    let points = s.ok("/api/points?bbox=30,25,50,40");
     assert_eq!(points["total"], 3);
     assert_eq!(points["truncated"], false);
     let p = &points["points"][0];
     assert!(p[0].is_string() && p[1].is_f64() && p[2].is_f64() && p[3].is_string() && p[4].is_u64(), "{p}");
-    let cut = ok("/api/points?limit=1");
+    let cut = s.ok("/api/points?limit=1");
     assert_eq!((cut["total"].as_u64(), cut["truncated"].as_bool()), (Some(3), Some(true)));
     assert_eq!(cut["points"][0][4], 18, "the deadliest point is kept: {cut}");
 
-    let stats = ok("/api/stats");
+    let stats = s.ok("/api/stats");
     assert_eq!((stats["events"].as_u64(), stats["articles"].as_u64()), (Some(3), Some(4)));
     assert_eq!((stats["first_date"].as_str(), stats["last_date"].as_str()), (Some("2017-10-11"), Some("2017-11-19")));
     let per_day: u64 =
         stats["by_day"].as_array().expect("by_day").iter().map(|d| d["events"].as_u64().unwrap_or(0)).sum();
     assert_eq!(per_day, 3);
-    assert_eq!(ok("/api/stats?country=Iraq")["events"], 1);
+    assert_eq!(s.ok("/api/stats?country=Iraq")["events"], 1);
 
-    let actors = ok("/api/actors");
+    let actors = s.ok("/api/actors");
     let names: Vec<&str> =
         actors["actors"].as_array().expect("actors").iter().filter_map(|a| a["actor"].as_str()).collect();
     assert!(names.contains(&"Military Forces of Syria (2000-)") && names.contains(&"Protesters (Iraq)"), "{names:?}");
 
-    let control = ok("/api/control");
+    let control = s.ok("/api/control");
     let spans = control["spans"].as_array().expect("spans");
     let holders: Vec<(&Value, &Value, &Value)> =
         spans.iter().filter(|s| s["place"] == "Abu Kamal").map(|s| (&s["holder"], &s["from"], &s["to"])).collect();
@@ -163,36 +173,38 @@ fn points_stats_actors_and_control() {
         Some((Some("Military Forces of Syria (2000-)"), Some("2017-11-19"), true)),
         "{control}"
     );
-    let by_id = ok("/api/places/173100/control");
+    let by_id = s.ok("/api/places/173100/control");
     assert_eq!(by_id["place"], "Abu Kamal");
-    let by_name = ok("/api/places/abu%20kamal/control");
+    let by_name = s.ok("/api/places/abu%20kamal/control");
     assert_eq!(by_name["spans"], by_id["spans"]);
-    let holder_on = |day: &str| ok(&format!("/api/places/173100/control?on={day}"))["spans"][0]["holder"].clone();
+    let holder_on = |day: &str| s.ok(&format!("/api/places/173100/control?on={day}"))["spans"][0]["holder"].clone();
     assert_eq!(holder_on("2017-11-01"), "Islamic State (Syria)", "the loser held it before");
     assert_eq!(holder_on("2017-11-20"), "Military Forces of Syria (2000-)");
 }
 
 #[test]
 fn errors_are_json_with_stable_codes() {
-    error("GET", "/api/events/no-such-event", 404, "not_found");
-    error("GET", "/api/articles/no-such-article", 404, "not_found");
-    error("GET", "/api/places/999999/control", 404, "not_found");
-    error("GET", "/api/nothing-here", 404, "not_found");
-    let m = error("GET", "/api/events?from=2017-02-30", 400, "bad_parameter");
+    let s = Fixture::new();
+    s.error("GET", "/api/events/no-such-event", 404, "not_found");
+    s.error("GET", "/api/articles/no-such-article", 404, "not_found");
+    s.error("GET", "/api/places/999999/control", 404, "not_found");
+    s.error("GET", "/api/nothing-here", 404, "not_found");
+    let m = s.error("GET", "/api/events?from=2017-02-30", 400, "bad_parameter");
     assert!(m.contains("2017-02-30"), "{m}");
-    error("GET", "/api/events?bbox=1,2,3", 400, "bad_parameter");
-    error("GET", "/api/events?limit=100000", 400, "bad_parameter");
-    error("GET", "/api/events?cursor=garbage", 400, "bad_parameter");
-    error("GET", "/api/events?unknown=1", 400, "bad_parameter");
-    error("GET", "/api/stats?limit=5", 400, "bad_parameter");
-    error("GET", &format!("/api/events?q={}", "x".repeat(300)), 400, "bad_parameter");
-    error("POST", "/api/events", 405, "method_not_allowed");
-    error("DELETE", "/api/events/x", 405, "method_not_allowed");
+    s.error("GET", "/api/events?bbox=1,2,3", 400, "bad_parameter");
+    s.error("GET", "/api/events?limit=100000", 400, "bad_parameter");
+    s.error("GET", "/api/events?cursor=garbage", 400, "bad_parameter");
+    s.error("GET", "/api/events?unknown=1", 400, "bad_parameter");
+    s.error("GET", "/api/stats?limit=5", 400, "bad_parameter");
+    s.error("GET", &format!("/api/events?q={}", "x".repeat(300)), 400, "bad_parameter");
+    s.error("POST", "/api/events", 405, "method_not_allowed");
+    s.error("DELETE", "/api/events/x", 405, "method_not_allowed");
 }
 
 #[test]
 fn openapi_describes_every_route() {
-    let spec = ok("/api/openapi.json");
+    let s = Fixture::new();
+    let spec = s.ok("/api/openapi.json");
     assert_eq!(spec["openapi"], "3.1.0");
     let paths = spec["paths"].as_object().expect("paths");
     for route in [
@@ -212,7 +224,8 @@ fn openapi_describes_every_route() {
 
 #[test]
 fn page_and_assets_are_served_with_safe_headers() {
-    let page = get(SERVER.addr, "/");
+    let s = Fixture::new();
+    let page = get(s.addr, "/");
     assert_eq!(page.status, 200);
     assert!(String::from_utf8_lossy(&page.body).contains("<div id=\"map\""));
     let csp = page.header("content-security-policy").expect("csp header");
@@ -221,20 +234,21 @@ fn page_and_assets_are_served_with_safe_headers() {
     for asset in
         ["app.js", "app.css", "leaflet.js", "leaflet.markercluster.js", "topojson-client.min.js", "countries-50m.json"]
     {
-        let r = get(SERVER.addr, &format!("/assets/{asset}"));
+        let r = get(s.addr, &format!("/assets/{asset}"));
         assert_eq!(r.status, 200, "{asset}");
         assert!(r.body.len() > 500, "{asset} is {} bytes", r.body.len());
     }
-    assert_eq!(get(SERVER.addr, "/assets/../Cargo.toml").status, 404);
-    let r = get(SERVER.addr, "/api/stats");
+    assert_eq!(get(s.addr, "/assets/../Cargo.toml").status, 404);
+    let r = get(s.addr, "/api/stats");
     assert!(r.header("access-control-allow-origin").is_none(), "no CORS by default");
 }
 
 #[test]
 fn request_bodies_are_limited() {
+    let s = Fixture::new();
     let big = vec![b'x'; 64 * 1024];
     for (method, target) in [("GET", "/api/stats"), ("POST", "/api/events"), ("GET", "/")] {
-        let r = request(SERVER.addr, method, target, &big);
+        let r = request(s.addr, method, target, &big);
         assert_eq!(r.status, 413, "{method} {target} with a 64 KiB body");
     }
 }

@@ -24,7 +24,7 @@ fn map_shows_markers_and_evidence_in_chromium() {
         return;
     };
     let dir = common::TempDir::new("frontline-browser");
-    let addr = common::start(common::database(&dir.0));
+    let addr = common::start(common::database(dir.path()));
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/map.mjs");
     let screenshot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser-map.png");
     let _ = std::fs::remove_file(&screenshot);

@@ -727,12 +727,11 @@ mod tests {
     use frontline_pipeline::{Article, Event};
 
     /// A store of `n` invented events spread over two boxes, 90 days, every
-    /// sub-event type, two countries, four actors and tolls 0..20.
-    fn store(n: usize) -> (Store, Vec<MergedEvent>) {
-        let dir = std::env::temp_dir().join(format!("frontline-query-test-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        let mut store = Store::open(&dir.join("q.db")).unwrap();
+    /// sub-event type, two countries, four actors and tolls 0..20, in a
+    /// scratch directory removed when the returned guard drops.
+    fn store(n: usize) -> (tempfile::TempDir, Store, Vec<MergedEvent>) {
+        let dir = tempfile::Builder::new().prefix("frontline-query-test-").tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("q.db")).unwrap();
         let mut x: u64 = 7;
         let mut next = |m: u64| {
             x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
@@ -798,7 +797,7 @@ mod tests {
             let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))).unwrap();
             rows.map(|r| r.unwrap()).map(|(id, json)| parse_event(&json, &id).unwrap()).collect()
         };
-        (store, all)
+        (dir, store, all)
     }
 
     /// Whether `e` passes the filters of `q`, decided without SQL.
@@ -816,7 +815,7 @@ mod tests {
 
     #[test]
     fn every_plan_answers_what_the_filters_select() {
-        let (store, all) = store(400);
+        let (_dir, store, all) = store(400);
         let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
         let queries = [
             EventQuery::default(),

@@ -13,15 +13,18 @@ use frontline_pipeline::{
 };
 use frontline_store::{BulkOutcome, Store, StoreError};
 
+mod common;
+use common::Scratch;
+
 const GOV: &str = "Military Forces of Syria (2000-)";
 const IS: &str = "Islamic State (Syria)";
 const SDF: &str = "SDF: Syrian Democratic Forces";
 
-fn tmp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("frontline-bulk-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join("db.sqlite")
+/// A scratch directory (removed when the test ends) and a database path in it.
+fn tmp(name: &str) -> (Scratch, PathBuf) {
+    let dir = Scratch::new(&format!("bulk-test-{name}"));
+    let db = dir.path().join("db.sqlite");
+    (dir, db)
 }
 
 /// An invented report: (sub-event, date, precision, place, lat, lon, actor1, actor2, deaths, source).
@@ -141,11 +144,13 @@ fn corpus() -> Vec<(Article, Extraction)> {
 #[test]
 fn bulk_load_builds_the_database_ingest_builds() {
     let items = corpus();
-    let mut ingested = Store::open(&tmp("ingest")).unwrap();
+    let (_ingested, ingested_db) = tmp("ingest");
+    let mut ingested = Store::open(&ingested_db).unwrap();
     for (a, x) in &items {
         ingested.ingest(a, x).unwrap();
     }
-    let mut bulk = Store::open(&tmp("bulk")).unwrap();
+    let (_bulk, bulk_db) = tmp("bulk");
+    let mut bulk = Store::open(&bulk_db).unwrap();
     let outcome = bulk.bulk_load(items.iter().rev().cloned()).unwrap();
     // The week-long report links the two Marat day reports; the May
     // recapture of Hisn takes in the clash there that month; the SDF clash,
@@ -200,7 +205,8 @@ fn rows(store: &Store, sql: &str) -> Vec<String> {
 
 #[test]
 fn summaries_follow_deletes_and_refuse_updates() {
-    let mut store = Store::open(&tmp("summaries")).unwrap();
+    let (_dir, db) = tmp("summaries");
+    let mut store = Store::open(&db).unwrap();
     store.bulk_load(corpus()).unwrap();
     let conn = store.connection();
     // Drop the event that bounds the most groups, then every event one by one.
@@ -216,7 +222,8 @@ fn summaries_follow_deletes_and_refuse_updates() {
 #[test]
 fn bulk_load_refuses_a_database_with_articles() {
     let items = corpus();
-    let mut store = Store::open(&tmp("twice")).unwrap();
+    let (_dir, db) = tmp("twice");
+    let mut store = Store::open(&db).unwrap();
     store.bulk_load(items.clone()).unwrap();
     let err = store.bulk_load(items).unwrap_err();
     assert!(matches!(err, StoreError::NotEmpty { articles: 6 }), "{err}");

@@ -11,6 +11,9 @@ use frontline_pipeline::{
 };
 use frontline_store::{EventFilter, MergedEvent, Prepared, Store};
 
+mod common;
+use common::Scratch;
+
 const GOV: &str = "Military Forces of Syria (2000-)";
 const IS: &str = "Islamic State (Syria)";
 
@@ -18,11 +21,11 @@ fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
-fn tmp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("frontline-store-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join("db.sqlite")
+/// A scratch directory (removed when the test ends) and a database path in it.
+fn tmp(name: &str) -> (Scratch, PathBuf) {
+    let dir = Scratch::new(&format!("store-test-{name}"));
+    let db = dir.path().join("db.sqlite");
+    (dir, db)
 }
 
 fn article(id: &str, text: &str, published: &str, outlet: &str) -> Article {
@@ -172,7 +175,8 @@ fn events(store: &Store) -> Vec<MergedEvent> {
 
 #[test]
 fn two_reports_of_one_clash_merge_with_both_claims() {
-    let store = ingest_all(&tmp("merge"), &corpus());
+    let (_dir, db) = tmp("merge");
+    let store = ingest_all(&db, &corpus());
     let evs = events(&store);
     assert_eq!(evs.len(), 3, "{evs:#?}");
     let clash = evs.iter().find(|e| e.event_date == day("2021-03-02")).unwrap();
@@ -189,14 +193,16 @@ fn two_reports_of_one_clash_merge_with_both_claims() {
 #[test]
 fn ingest_order_and_repetition_do_not_change_the_database() {
     let items = corpus();
-    let forward = ingest_all(&tmp("fwd"), &items);
+    let (_fwd, fwd) = tmp("fwd");
+    let forward = ingest_all(&fwd, &items);
     let mut reversed_items = items.clone();
     reversed_items.reverse();
-    let reversed = ingest_all(&tmp("rev"), &reversed_items);
+    let (_rev, rev) = tmp("rev");
+    let reversed = ingest_all(&rev, &reversed_items);
     assert_eq!(forward.digest().unwrap(), reversed.digest().unwrap());
     assert_eq!(events(&forward), events(&reversed));
 
-    let path = tmp("twice");
+    let (_twice, path) = tmp("twice");
     let mut twice = ingest_all(&path, &items);
     let before = twice.digest().unwrap();
     for (a, x) in &items {
@@ -214,10 +220,12 @@ fn ingest_order_and_repetition_do_not_change_the_database() {
 #[test]
 fn prepared_chunks_of_one_transaction_give_the_same_database() {
     let items = corpus();
-    let one_by_one = ingest_all(&tmp("chunks-each"), &items);
+    let (_each, each) = tmp("chunks-each");
+    let one_by_one = ingest_all(&each, &items);
     let prepared: Vec<Prepared> = items.iter().map(|(a, x)| Prepared::new(a.clone(), x.clone()).unwrap()).collect();
 
-    let mut store = Store::open(&tmp("chunks")).unwrap();
+    let (_chunks, chunks) = tmp("chunks");
+    let mut store = Store::open(&chunks).unwrap();
     let mut writer = store.begin().unwrap();
     let first = writer.add(&prepared[..1]).unwrap();
     let rest = writer.add(&prepared[1..]).unwrap();
@@ -226,7 +234,8 @@ fn prepared_chunks_of_one_transaction_give_the_same_database() {
     writer.commit().unwrap();
     assert_eq!(store.digest().unwrap(), one_by_one.digest().unwrap());
 
-    let mut dropped = Store::open(&tmp("chunks-dropped")).unwrap();
+    let (_dropped, dropped_db) = tmp("chunks-dropped");
+    let mut dropped = Store::open(&dropped_db).unwrap();
     let empty = dropped.digest().unwrap();
     let mut writer = dropped.begin().unwrap();
     writer.add(&prepared).unwrap();
@@ -237,7 +246,7 @@ fn prepared_chunks_of_one_transaction_give_the_same_database() {
 #[test]
 fn an_updated_article_replaces_its_own_claims() {
     let items = corpus();
-    let path = tmp("update");
+    let (_dir, path) = tmp("update");
     let mut store = ingest_all(&path, &items);
     // The monitor revises its toll and the outlet fixes the date: the claim moves.
     let (b, _) = &items[1];
@@ -272,7 +281,8 @@ fn an_updated_article_replaces_its_own_claims() {
     // Same final state as ingesting the updated corpus from scratch.
     let mut fresh_items = items.clone();
     fresh_items[1] = (b2.clone(), extraction(&b2, &[revised()]));
-    assert_eq!(store.digest().unwrap(), ingest_all(&tmp("update-fresh"), &fresh_items).digest().unwrap());
+    let (_fresh, fresh) = tmp("update-fresh");
+    assert_eq!(store.digest().unwrap(), ingest_all(&fresh, &fresh_items).digest().unwrap());
 }
 
 fn revised() -> Ev<'static> {
@@ -293,7 +303,8 @@ fn control_timeline_from_territorial_events() {
     };
     let xd = extraction(&d, &[loss]);
     items.push((d, xd));
-    let store = ingest_all(&tmp("control"), &items);
+    let (_dir, db) = tmp("control");
+    let store = ingest_all(&db, &items);
     let spans = store.control_spans(Some("tell rummana"), None).unwrap();
     let got: Vec<(String, Option<NaiveDate>, Option<NaiveDate>)> =
         spans.iter().map(|s| (s.holder.clone(), s.from, s.to)).collect();
@@ -331,7 +342,8 @@ fn a_recapture_at_a_sub_place_counts_for_each_place_named() {
     let xa = extraction(&a, &[retake(CROSSING, "Wire One"), retake(TOWN, "Wire One")]);
     let xb = extraction(&b, &[retake(TOWN, "Daily Two")]);
     let items = vec![(a, xa), (b, xb)];
-    let store = ingest_all(&tmp("subplace"), &items);
+    let (_dir, db) = tmp("subplace");
+    let store = ingest_all(&db, &items);
     assert_eq!(events(&store).len(), 1, "one recapture");
     for place in ["Wadi Qasr", "Wadi Qasr border crossing"] {
         let spans = store.control_spans(Some(place), None).unwrap();
@@ -341,12 +353,14 @@ fn a_recapture_at_a_sub_place_counts_for_each_place_named() {
     let town = store.control_spans(Some("Wadi Qasr"), None).unwrap();
     assert_eq!(town[1].sources, ["Daily Two", "Wire One"]);
     let reversed: Vec<_> = items.into_iter().rev().collect();
-    assert_eq!(ingest_all(&tmp("subplace-rev"), &reversed).digest().unwrap(), store.digest().unwrap());
+    let (_rev, rev) = tmp("subplace-rev");
+    assert_eq!(ingest_all(&rev, &reversed).digest().unwrap(), store.digest().unwrap());
 }
 
 #[test]
 fn export_filters() {
-    let store = ingest_all(&tmp("filter"), &corpus());
+    let (_dir, db) = tmp("filter");
+    let store = ingest_all(&db, &corpus());
     let count = |f: EventFilter| {
         let mut n = 0;
         store
@@ -370,7 +384,7 @@ fn export_filters() {
 
 #[test]
 fn a_reader_sees_committed_data_while_a_writer_holds_a_transaction() {
-    let path = tmp("reader");
+    let (_dir, path) = tmp("reader");
     let items = corpus();
     let mut writer = ingest_all(&path, &items[..1]);
     let reader = Store::open_read_only(&path).unwrap();
@@ -391,7 +405,7 @@ fn fixture_databases_of_every_version_open() {
     for v in 1..=frontline_store::schema::VERSION {
         let fixture = dir.join(format!("v{v}.sqlite"));
         assert!(fixture.exists(), "missing fixture {} for schema version {v}", fixture.display());
-        let copy = tmp(&format!("fixture-v{v}"));
+        let (_dir, copy) = tmp(&format!("fixture-v{v}"));
         std::fs::copy(&fixture, &copy).unwrap();
         let store = Store::open(&copy).unwrap();
         let evs = events(&store);
@@ -408,10 +422,11 @@ fn fixture_databases_of_every_version_open() {
 #[test]
 fn migrating_the_v2_fixture_gives_the_database_ingest_gives() {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2.sqlite");
-    let copy = tmp("fixture-v2-digest");
+    let (_dir, copy) = tmp("fixture-v2-digest");
     std::fs::copy(&fixture, &copy).unwrap();
     let migrated = Store::open(&copy).unwrap();
-    let fresh = ingest_all(&tmp("fixture-v2-fresh"), &corpus());
+    let (_fresh, fresh_db) = tmp("fixture-v2-fresh");
+    let fresh = ingest_all(&fresh_db, &corpus());
     assert_eq!(migrated.digest().unwrap(), fresh.digest().unwrap());
 }
 

@@ -3,19 +3,19 @@
 //! article (id and reason on stderr, exit code 1) while the rest of the
 //! batch is processed.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use serde_json::Value;
 
+mod common;
+use common::Scratch;
+
 /// An invented report, in the style of a wire story.
 const STORY: &str = "On 3 June 2023, Islamic State fighters attacked regime forces near Palmyra, killing two soldiers, the Syrian Observatory for Human Rights said.\nREAD MORE: Storm floods a coastal town\n";
 
-fn dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("frontline-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("temp dir");
-    d
+fn dir(name: &str) -> Scratch {
+    Scratch::new(&format!("cli-{name}"))
 }
 
 struct Run {
@@ -63,10 +63,11 @@ fn line(id: &str, text: &str) -> String {
 
 #[test]
 fn good_article_gives_contract_fields() {
-    let d = dir("good");
+    let scratch = dir("good");
+    let d = scratch.path();
     let f = d.join("in.jsonl");
     std::fs::write(&f, line("a1", STORY)).unwrap();
-    let r = extract(&d, &[&f], None);
+    let r = extract(d, &[&f], None);
     assert_eq!(r.code, 0, "stderr: {}", r.stderr);
     assert_eq!(r.events.len(), 1, "one event expected: {:?}", r.events);
     let e = &r.events[0];
@@ -95,7 +96,8 @@ fn good_article_gives_contract_fields() {
 
 #[test]
 fn bad_articles_are_reported_and_the_batch_goes_on() {
-    let d = dir("bad");
+    let scratch = dir("bad");
+    let d = scratch.path();
     let f = d.join("mixed.jsonl");
     let mut bytes = Vec::new();
     bytes.extend_from_slice(line("ok1", STORY).as_bytes());
@@ -106,7 +108,7 @@ fn bad_articles_are_reported_and_the_batch_goes_on() {
     bytes.extend_from_slice(line("huge", &"x".repeat(frontline_pipeline_limit() + 10)).as_bytes());
     bytes.extend_from_slice(line("ok2", STORY).as_bytes());
     std::fs::write(&f, bytes).unwrap();
-    let r = extract(&d, &[&f], None);
+    let r = extract(d, &[&f], None);
     assert_eq!(r.code, 1, "exit code 1 when some articles fail; stderr: {}", r.stderr);
     for (who, why) in [
         ("mixed.jsonl:2", "not JSON"),
@@ -131,21 +133,22 @@ fn frontline_pipeline_limit() -> usize {
 
 #[test]
 fn text_files_with_sidecars_directories_and_stdin() {
-    let d = dir("kinds");
+    let scratch = dir("kinds");
+    let d = scratch.path();
     let inputs = d.join("in");
     std::fs::create_dir_all(&inputs).unwrap();
     std::fs::write(inputs.join("story.txt"), STORY).unwrap();
     std::fs::write(inputs.join("story.json"), r#"{"published": "2023-06-04", "outlet": "Test Wire"}"#).unwrap();
     std::fs::write(inputs.join("notes.bin"), [0u8, 1, 2]).unwrap();
     std::fs::write(inputs.join("bad.txt"), [0xffu8, 0xfe, 0x41]).unwrap();
-    let r = extract(&d, &[&inputs], None);
+    let r = extract(d, &[&inputs], None);
     assert_eq!(r.code, 1, "bad.txt is not UTF-8; stderr: {}", r.stderr);
     assert!(r.stderr.contains("bad.txt") && r.stderr.contains("not UTF-8"), "stderr: {}", r.stderr);
     assert_eq!(r.events.len(), 1, "story.txt gives its event: {:?}", r.events);
     assert_eq!(r.events[0]["article_id"], "story.txt");
     assert_eq!(r.events[0]["event_date"], "2023-06-03");
 
-    let r = extract(&d, &[], Some(line("s1", STORY).as_bytes()));
+    let r = extract(d, &[], Some(line("s1", STORY).as_bytes()));
     assert_eq!(r.code, 0, "stderr: {}", r.stderr);
     assert_eq!(r.events.len(), 1);
     assert_eq!(r.events[0]["article_id"], "s1");
@@ -153,19 +156,21 @@ fn text_files_with_sidecars_directories_and_stdin() {
 
 #[test]
 fn no_event_from_text_outside_political_violence() {
-    let d = dir("quiet");
+    let scratch = dir("quiet");
+    let d = scratch.path();
     let f = d.join("in.jsonl");
     let text = "A storm flooded the coastal town on Monday, killing three people, officials said. The football team lost the final.";
     std::fs::write(&f, line("calm", text)).unwrap();
-    let r = extract(&d, &[&f], None);
+    let r = extract(d, &[&f], None);
     assert_eq!(r.code, 0, "stderr: {}", r.stderr);
     assert!(r.events.is_empty(), "no events expected: {:?}", r.events);
 }
 
 #[test]
 fn missing_input_is_fatal() {
-    let d = dir("missing");
-    let r = extract(&d, &[&d.join("nope.jsonl")], None);
+    let scratch = dir("missing");
+    let d = scratch.path();
+    let r = extract(d, &[&d.join("nope.jsonl")], None);
     assert_eq!(r.code, 2, "stderr: {}", r.stderr);
     assert!(r.stderr.contains("nope.jsonl"), "stderr: {}", r.stderr);
 }

@@ -13,17 +13,17 @@ use std::time::Duration;
 
 use frontline_store::Store;
 
+mod common;
+use common::Scratch;
+
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_frontline"));
     c.env("FRONTLINE_HOME", std::env::temp_dir().join("frontline-ingest-test-home"));
     c
 }
 
-fn tmp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("frontline-ingest-test-{}-{name}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
+fn tmp(name: &str) -> Scratch {
+    Scratch::new(&format!("ingest-test-{name}"))
 }
 
 fn shared() -> Option<PathBuf> {
@@ -91,8 +91,9 @@ fn gazetteer_args(shared: &Option<PathBuf>) -> Vec<String> {
 
 #[test]
 fn ingest_twice_and_in_any_order_gives_the_same_database() {
-    let dir = tmp("order");
-    let files = invented(&dir);
+    let scratch = tmp("order");
+    let dir = scratch.path();
+    let files = invented(dir);
     let gaz = gazetteer_args(&shared());
     let gaz: Vec<&str> = gaz.iter().map(String::as_str).collect();
     let (a, b) = (dir.join("a.db"), dir.join("b.db"));
@@ -125,7 +126,8 @@ fn ingest_twice_and_in_any_order_gives_the_same_database() {
 #[test]
 fn seeds_twice_give_the_same_database_and_abu_kamal_events_stay_apart() {
     let Some(shared) = shared() else { return };
-    let dir = tmp("seeds");
+    let scratch = tmp("seeds");
+    let dir = scratch.path();
     let seeds = shared.join("seeds");
     let files: Vec<PathBuf> =
         ["deir-ezzor-al-qaim.txt", "boukamal.txt", "tulul-al-safa.txt"].iter().map(|f| seeds.join(f)).collect();
@@ -239,7 +241,8 @@ fn big_corpus(path: &Path, n: usize) {
 
 #[test]
 fn killed_ingest_rerun_equals_an_uninterrupted_run() {
-    let dir = tmp("kill");
+    let scratch = tmp("kill");
+    let dir = scratch.path();
     let corpus = dir.join("corpus.jsonl");
     let total = 3000;
     big_corpus(&corpus, total);
@@ -296,7 +299,8 @@ fn csv_records(text: &str) -> usize {
 
 #[test]
 fn every_export_format_reads_back() {
-    let dir = tmp("export");
+    let scratch = tmp("export");
+    let dir = scratch.path();
     let corpus = dir.join("corpus.jsonl");
     big_corpus(&corpus, 300);
     let gaz = gazetteer_args(&shared());

@@ -190,21 +190,33 @@ pub fn database(dir: &Path) -> PathBuf {
     db
 }
 
-/// A fresh temporary directory under the target dir, removed by the caller's `Drop`.
-pub struct TempDir(pub PathBuf);
+/// A fresh directory `{name}-XXXXXX` under the target dir's scratch space,
+/// removed when the test ends; kept (its path printed) when the test fails,
+/// for inspection.
+pub struct TempDir(tempfile::TempDir);
 
 impl TempDir {
     pub fn new(name: &str) -> TempDir {
-        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("create temp dir");
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("{name}-"))
+            .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
+            .expect("create temp dir");
         TempDir(dir)
+    }
+
+    pub fn path(&self) -> &Path {
+        self.0.path()
     }
 }
 
 impl Drop for TempDir {
+    /// Keeps the directory of a failing (panicking) test; otherwise the
+    /// inner `tempfile::TempDir` removes it.
     fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+        if std::thread::panicking() {
+            self.0.disable_cleanup(true);
+            eprintln!("kept {} for inspection", self.0.path().display());
+        }
     }
 }
 

@@ -614,15 +614,10 @@ mod tests {
             }
         }
         assert_eq!(countries.len(), 2);
-        let dir = std::env::temp_dir().join(format!("frontline-generate-test-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let db = dir.join("g.db");
-        let _ = std::fs::remove_file(&db);
-        let mut store = frontline_store::Store::open(&db).unwrap();
+        let dir = tempfile::Builder::new().prefix("frontline-generate-test-").tempdir().unwrap();
+        let mut store = frontline_store::Store::open(&dir.path().join("g.db")).unwrap();
         let outcome = store.bulk_load(items).unwrap();
         assert_eq!(outcome.events, 3000, "{outcome:?}");
         assert!(outcome.claims > 3200, "second reports merge: {outcome:?}");
-        drop(store);
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }

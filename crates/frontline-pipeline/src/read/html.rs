@@ -296,6 +296,9 @@ struct Node<'a> {
     tag_drop: bool,
     class_drop: bool,
     content_word: bool,
+    /// A table with header cells or a caption: data, never pruned as a
+    /// list of links (Readability's data-table test, simplified).
+    data_table: bool,
     /// This pass's weight and drop flag; `byline` when short.
     weight: i32,
     drop: bool,
@@ -638,6 +641,11 @@ impl<'a> Scan<'a> {
         let weight = class_weight + if semantic { 25 } else { 0 };
         let drop = hard_drop || tag_drop || class_drop;
         let byline = flags & BYLINE != 0 || a.rel.eq_ignore_ascii_case("author") || a.itemprop.contains("author");
+        if matches!(tag, Tag::Th | Tag::Caption)
+            && let Some(&t) = self.stack.iter().rev().find(|&&n| self.nodes[n as usize].tag == Tag::Table)
+        {
+            self.nodes[t as usize].data_table = true;
+        }
         let parent = self.stack.last().copied().unwrap_or(0);
         let index = self.nodes.len() as u32;
         if let Some(p) = self.nodes.get_mut(parent as usize)
@@ -658,6 +666,7 @@ impl<'a> Scan<'a> {
             tag_drop,
             class_drop,
             content_word: flags & (MAYBE | POSITIVE) != 0,
+            data_table: false,
             weight,
             drop,
             byline,
@@ -1251,7 +1260,16 @@ impl<'a> Scan<'a> {
     /// empty blocks.
     fn prune(&self, i: usize) -> bool {
         let node = &self.nodes[i];
-        if !node.tag.prunable() {
+        if matches!(node.tag, Tag::Td | Tag::Th) {
+            // A layout table's menu cell beside the story's cell; a data
+            // table's short cells stay.
+            let mut table = node.parent as usize;
+            while table != 0 && self.nodes[table].tag != Tag::Table {
+                table = self.nodes[table].parent as usize;
+            }
+            return !self.nodes[table].data_table && link_density(node.links, node.chars) > 0.5;
+        }
+        if !node.tag.prunable() || node.data_table {
             return false;
         }
         let score = if node.scored { node.score } else { 0.0 };
@@ -1713,7 +1731,18 @@ mod tests {
             "table layout",
             include_str!("../../tests/fixtures/html/table-layout.html"),
             &["Gunmen on motorbikes raided the village of Tiloa", "the army sent reinforcements on Monday."],
-            &["Archive", "Sahel Courier 2024"],
+            &["Archive", "Burkina Faso", "Sahel Courier 2024"],
+        );
+        check(
+            "data table inside the story",
+            "<html><body><nav><a href=\"/\">Home</a></nav><article>\
+             <p>Shelling and air strikes killed civilians in three provinces last week, the monitoring group said in its weekly report.</p>\
+             <table><tr><th>Province</th><th>Killed</th></tr><tr><td>Idlib</td><td>12</td></tr>\
+             <tr><td><a href=\"/aleppo\">Aleppo</a></td><td>5</td></tr></table>\
+             <p>Most of the dead were in villages near the front line, it said, where strikes hit two markets and a school.</p>\
+             </article></body></html>",
+            &["Idlib 12", "Killed", "Aleppo 5", "hit two markets"],
+            &["Home"],
         );
         check(
             "standfirst in the article's header",

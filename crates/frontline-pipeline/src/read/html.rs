@@ -285,8 +285,22 @@ struct Node<'a> {
     first_run: u32,
     end_run: u32,
     class: &'a str,
+    /// The weight of its class and id words, and whether it is an
+    /// `article`, `main` or `itemprop=articleBody` (+25 in every pass).
+    class_weight: i32,
+    semantic: bool,
+    /// Furniture by role or `hidden` (in every pass), by tag, or by class
+    /// words; whether those words also say "content" (`article-body
+    /// has-comments`), which the retry trusts.
+    hard_drop: bool,
+    tag_drop: bool,
+    class_drop: bool,
+    content_word: bool,
+    /// A table with header cells or a caption: data, never pruned as a
+    /// list of links (Readability's data-table test, simplified).
+    data_table: bool,
+    /// This pass's weight and drop flag; `byline` when short.
     weight: i32,
-    /// Furniture by tag, role or class; `byline` when short.
     drop: bool,
     byline: bool,
     /// Element children, for Readability's "only child" rule.
@@ -565,6 +579,11 @@ impl<'a> Scan<'a> {
         nodes.clone().any(|n| matches!(n.tag, Tag::Article | Tag::Main)) && !nodes.clone().any(|n| n.drop)
     }
 
+    /// Whether the scan is inside an `article`, `main` or articleBody.
+    fn in_story_container(&self) -> bool {
+        self.stack.iter().any(|&n| self.nodes[n as usize].semantic)
+    }
+
     fn open(&mut self, tag: Tag, a: &Attrs<'a>) {
         self.flush_run();
         let top = self.nodes[*self.stack.last().unwrap_or(&0) as usize].tag;
@@ -612,15 +631,21 @@ impl<'a> Scan<'a> {
             .any(|r| role.eq_ignore_ascii_case(r));
         let article_body = a.itemprop.eq_ignore_ascii_case("articleBody");
         let semantic = matches!(tag, Tag::Article | Tag::Main) || article_body;
-        let drop = tag.furniture()
-            || furniture_role
-            || a.hidden
-            || (!semantic && (flags & STRONG != 0 || (flags & WEAK != 0 && flags & MAYBE == 0)));
-        let mut weight = class_weight(class) + class_weight(id);
-        if semantic {
-            weight += 25;
-        }
+        // A `<header>` inside the story holds its headline and standfirst;
+        // only the page's own header is furniture (Readability drops
+        // headers by class or role, not by tag).
+        let tag_drop = tag.furniture() && !(tag == Tag::Header && self.in_story_container());
+        let class_drop = !semantic && (flags & STRONG != 0 || (flags & WEAK != 0 && flags & MAYBE == 0));
+        let hard_drop = furniture_role || a.hidden;
+        let class_weight = class_weight(class) + class_weight(id);
+        let weight = class_weight + if semantic { 25 } else { 0 };
+        let drop = hard_drop || tag_drop || class_drop;
         let byline = flags & BYLINE != 0 || a.rel.eq_ignore_ascii_case("author") || a.itemprop.contains("author");
+        if matches!(tag, Tag::Th | Tag::Caption)
+            && let Some(&t) = self.stack.iter().rev().find(|&&n| self.nodes[n as usize].tag == Tag::Table)
+        {
+            self.nodes[t as usize].data_table = true;
+        }
         let parent = self.stack.last().copied().unwrap_or(0);
         let index = self.nodes.len() as u32;
         if let Some(p) = self.nodes.get_mut(parent as usize)
@@ -635,6 +660,13 @@ impl<'a> Scan<'a> {
             first_run: self.runs.len() as u32,
             end_run: self.runs.len() as u32,
             class: a.class,
+            class_weight,
+            semantic,
+            hard_drop,
+            tag_drop,
+            class_drop,
+            content_word: flags & (MAYBE | POSITIVE) != 0,
+            data_table: false,
             weight,
             drop,
             byline,
@@ -918,7 +950,16 @@ impl<'a> Scan<'a> {
         self.run_commas = 0;
     }
 
-    /// Picks the main content and writes it out.
+    /// Picks the main content and writes it out. When the choice holds
+    /// less than half of the page's prose outside furniture tags
+    /// (paragraphs of 25 characters or more with few links), the story was
+    /// probably inside a block whose class looked like furniture: the
+    /// choice is made again without class weights, trusting class words
+    /// that also say "content" (`article-body has-comments`); if that still
+    /// gives under 250 characters (Readability's threshold is 500 for a
+    /// whole article; a brief can be shorter) and under half of all the
+    /// page's prose, once more keeping furniture tags (Readability's
+    /// retries with its flags turned off). The longest text wins.
     fn choose(&mut self, title: Option<&str>) -> String {
         let n = self.nodes.len();
         // Own text of each node, then subtree totals of all text.
@@ -929,14 +970,76 @@ impl<'a> Scan<'a> {
             let (c, p) = (self.nodes[i].all_chars, self.nodes[i].parent as usize);
             self.nodes[p].all_chars += c;
         }
+        let mut best = self.select(0, title);
+        let chars = |text: &str| text.chars().count() as u32;
+        let (prose, all_prose) = self.prose();
+        if chars(&best) * 2 >= prose {
+            return best;
+        }
+        let text = self.select(1, title);
+        if text.len() > best.len() {
+            best = text;
+        }
+        // Furniture tags are trusted only when nothing else gave a story:
+        // a short brief's page may well hold more prose in its footer.
+        if chars(&best) < 250 && chars(&best) * 2 < all_prose {
+            let text = self.select(2, title);
+            if text.len() > best.len() {
+                best = text;
+            }
+        }
+        best
+    }
+
+    /// Characters of the page's prose (runs of 25 characters or more with
+    /// a link density under a quarter) outside furniture tags, and outside
+    /// hidden or role-marked furniture only (which no pass keeps).
+    fn prose(&self) -> (u32, u32) {
+        let mut out = vec![(false, false); self.nodes.len()];
+        for i in 1..self.nodes.len() {
+            let node = &self.nodes[i];
+            let (tagged, hidden) = out[node.parent as usize];
+            out[i] = (tagged || node.tag_drop || node.hard_drop, hidden || node.hard_drop);
+        }
+        let (mut prose, mut all) = (0, 0);
+        for r in &self.runs {
+            if r.chars >= 25 && link_density(r.links, r.chars) < 0.25 {
+                let (tagged, hidden) = out[r.node as usize];
+                prose += if tagged { 0 } else { r.chars };
+                all += if hidden { 0 } else { r.chars };
+            }
+        }
+        (prose, all)
+    }
+
+    /// One choice of the content: pass 0 with every rule, pass 1 without
+    /// class weights and trusting class words that also say "content",
+    /// pass 2 also keeping furniture tags.
+    fn select(&mut self, pass: u8, title: Option<&str>) -> String {
+        let n = self.nodes.len();
+        for node in &mut self.nodes {
+            node.drop =
+                node.hard_drop || (node.tag_drop && pass < 2) || (node.class_drop && (pass == 0 || !node.content_word));
+            node.weight = if pass == 0 { node.class_weight } else { 0 } + if node.semantic { 25 } else { 0 };
+            node.chars = 0;
+            node.links = 0;
+            node.commas = 0;
+            node.paragraphs = 0;
+            node.items = 0;
+            node.score = 0.0;
+            node.given = 0.0;
+            node.scored = false;
+        }
         // Furniture is dropped with its subtree, unless it wraps most of the
-        // page (a form or a "header-and-content" wrapper around everything).
+        // page (a form or a "header-and-content" wrapper around everything);
+        // an `aside`, `nav` or `footer` wraps no story even when long.
         let page_chars = self.nodes[0].all_chars;
         let mut title_heading_seen = false;
         for i in 1..n {
             let parent_drop = self.nodes[self.nodes[i].parent as usize].drop;
             let node = &self.nodes[i];
-            let own = (node.drop && node.all_chars * 2 <= page_chars)
+            let own = (node.drop
+                && (node.all_chars * 2 <= page_chars || matches!(node.tag, Tag::Aside | Tag::Nav | Tag::Footer)))
                 || (node.byline && node.all_chars < 100)
                 || (matches!(node.tag, Tag::H1 | Tag::H2) && node.weight < 0);
             let mut drop = parent_drop || own;
@@ -1157,7 +1260,16 @@ impl<'a> Scan<'a> {
     /// empty blocks.
     fn prune(&self, i: usize) -> bool {
         let node = &self.nodes[i];
-        if !node.tag.prunable() {
+        if matches!(node.tag, Tag::Td | Tag::Th) {
+            // A layout table's menu cell beside the story's cell; a data
+            // table's short cells stay.
+            let mut table = node.parent as usize;
+            while table != 0 && self.nodes[table].tag != Tag::Table {
+                table = self.nodes[table].parent as usize;
+            }
+            return !self.nodes[table].data_table && link_density(node.links, node.chars) > 0.5;
+        }
+        if !node.tag.prunable() || node.data_table {
             return false;
         }
         let score = if node.scored { node.score } else { 0.0 };
@@ -1584,6 +1696,63 @@ mod tests {
                 "\"deeply alarmed\" by the use of heavy weapons in residential areas.\nFlights at Mitiga airport",
             ],
             &["Front page", "Archive", "Libya Monitor", "Contact"],
+        );
+    }
+
+    /// Pages whose story markup looks like furniture, or is short: the
+    /// retry and the story's own `<header>` keep it.
+    #[test]
+    fn story_that_looks_like_furniture() {
+        check(
+            "story in a div whose class has a furniture word",
+            include_str!("../../tests/fixtures/html/classed-story.html"),
+            &[
+                "Fighters of the CODECO militia ambushed an army convoy",
+                "near the village of Largu",
+                "without giving a toll.",
+            ],
+            &["Great Lakes Wire", "News", "independent news service", "Contact the newsroom"],
+        );
+        check(
+            "story in a section whose id has a furniture word",
+            include_str!("../../tests/fixtures/html/sidebar-layout.html"),
+            &["Armed groups clashed overnight in the Tajoura suburb", "relatives in the city centre."],
+            &["Most popular", "central bank", "Home", "all rights reserved"],
+        );
+        check(
+            "short brief",
+            include_str!("../../tests/fixtures/html/brief.html"),
+            &[
+                "A roadside bomb exploded at Bakara market in Mogadishu on Friday, killing two traders.\n\nPolice blamed al-Shabaab.",
+            ],
+            &["cookies", "monthly donation", "Horn Bulletin"],
+        );
+        check(
+            "table layout",
+            include_str!("../../tests/fixtures/html/table-layout.html"),
+            &["Gunmen on motorbikes raided the village of Tiloa", "the army sent reinforcements on Monday."],
+            &["Archive", "Burkina Faso", "Sahel Courier 2024"],
+        );
+        check(
+            "data table inside the story",
+            "<html><body><nav><a href=\"/\">Home</a></nav><article>\
+             <p>Shelling and air strikes killed civilians in three provinces last week, the monitoring group said in its weekly report.</p>\
+             <table><tr><th>Province</th><th>Killed</th></tr><tr><td>Idlib</td><td>12</td></tr>\
+             <tr><td><a href=\"/aleppo\">Aleppo</a></td><td>5</td></tr></table>\
+             <p>Most of the dead were in villages near the front line, it said, where strikes hit two markets and a school.</p>\
+             </article></body></html>",
+            &["Idlib 12", "Killed", "Aleppo 5", "hit two markets"],
+            &["Home"],
+        );
+        check(
+            "standfirst in the article's header",
+            include_str!("../../tests/fixtures/html/article-header.html"),
+            &[
+                "Drones hit a fuel depot near Port Sudan airport on Sunday",
+                "The army said the drones",
+                "according to the civil aviation authority.",
+            ],
+            &["Red Sea Times", "World", "rights reserved"],
         );
     }
 

@@ -1041,6 +1041,9 @@ fn resolve<'g>(g: &'g Gazetteer, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
             if c.iter().any(|c| !c.skeleton && major(c)) {
                 c.retain(|c| !c.skeleton);
             }
+            // Seas, islands and large regions are written as they are
+            // named: "Saboura" is no variant spelling of "Siberia".
+            c.retain(|c| !(c.skeleton && g.place(c.id).feature_code == "RGN"));
             if raws.iter().zip(&of_raw).any(|(r, &o)| o == k && r.acronym) {
                 c.retain(|c| matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "ADM1"));
             }
@@ -1058,6 +1061,20 @@ fn resolve<'g>(g: &'g Gazetteer, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
         }
     }
     let support = cluster_support(g, &cands);
+    // Names of a country's capital and of another division of that country
+    // ("Washington", "Buenos Aires", "Moscow"): news means the capital
+    // unless the article's other places lie in the division.
+    let capital_twin: Vec<bool> = cands
+        .iter()
+        .map(|c| {
+            c.iter().map(|x| g.place(x.id)).any(|p| {
+                p.feature_code == "PPLC"
+                    && c.iter()
+                        .map(|y| g.place(y.id))
+                        .any(|q| q.feature_code == "ADM1" && q.country_code == p.country_code && q.admin1 != p.admin1)
+            })
+        })
+        .collect();
     let mut best: Vec<usize> = vec![0; names.len()];
     let mut scores: Vec<Vec<f32>> = cands.iter().map(|c| c.iter().map(|x| x.prior).collect()).collect();
     for _round in 0..2 {
@@ -1113,6 +1130,9 @@ fn resolve<'g>(g: &'g Gazetteer, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
                 }
                 if division[k] && matches!(p.feature_code.as_str(), "ADM1" | "ADM2") {
                     s += 2.0;
+                }
+                if capital_twin[k] && p.feature_code == "PPLC" {
+                    s += CAPITAL_TWIN;
                 }
                 scores[k][ci] = s;
             }
@@ -1201,6 +1221,10 @@ fn cluster_support(g: &Gazetteer, cands: &[Vec<Candidate>]) -> Vec<Vec<f32>> {
 /// Weight of [`cluster_support`]: a candidate every other name could lie
 /// near gains as much as a national capital's standing.
 const CLUSTER: f32 = 1.0;
+
+/// Bonus of a country's capital over a division of its country named like
+/// it: about what one other place of the article in the division gives.
+const CAPITAL_TWIN: f32 = 0.5;
 
 /// How near another name's candidate must lie to support a candidate.
 const CLUSTER_KM: f64 = 150.0;
@@ -1380,6 +1404,11 @@ mod tests {
             "Cases rose across sub-Saharan Africa, South Asia and the Caribbean, and in Sumatra.",
             &["sub-Saharan Africa", "South Asia", "Caribbean", "Sumatra"],
         );
+        check_places(
+            "A tanker was hit in the Red Sea after leaving the Gulf of Aden; storms lashed Mindanao and Jutland.",
+            &["Red Sea", "Gulf of Aden", "Mindanao", "Jutland"],
+        );
+        check_admin1("Horses were moved across NSW on Friday.", &[("NSW", "New South Wales")]);
     }
 
     #[test]
@@ -1460,6 +1489,18 @@ mod tests {
         check_admin1(
             "Storms closed roads in California and Oregon.",
             &[("California", "California"), ("Oregon", "Oregon")],
+        );
+    }
+
+    #[test]
+    fn a_capital_outranks_a_division_named_like_it_without_its_towns() {
+        check_admin1(
+            "Officials in Washington announced new sanctions on Monday.",
+            &[("Washington", "Washington, D.C.")],
+        );
+        check_admin1(
+            "Wildfires spread near Spokane and Yakima in Washington state.",
+            &[("Spokane", "Washington"), ("Yakima", "Washington"), ("Washington", "Washington")],
         );
     }
 

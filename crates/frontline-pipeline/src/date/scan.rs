@@ -7,6 +7,7 @@
 //! one sentence costs one pass and no regex. Resolution against the
 //! publication date is [`super::resolve`]'s job: the scanner only reads.
 
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 /// One token: a byte range of the sentence, classified once when it is
@@ -274,6 +275,9 @@ struct Parser<'a> {
     orig: &'a str,
     t: &'a [Tok],
     lex: &'static Lexicon,
+    /// Whether the sentence has an [`ENDS`] word (quarters and "ago" can
+    /// end in it), found at the first parse that asks: 0 not yet known.
+    ends: Cell<u8>,
 }
 
 /// Month names and abbreviations: (word, month, abbreviated).
@@ -433,6 +437,13 @@ const NONE: Info =
 const START: u8 = 1;
 const WEAK_START: u8 = 2;
 const CONTINUES: u8 = 4;
+/// The word a quarter or "N units ago" expression cannot do without (one
+/// of [`END_WORDS`]): sentences without one skip those parses.
+const ENDS: u8 = 8;
+
+/// Every quarter or half expression has "quarter", "period", "half" or
+/// "year-ago"/"year-earlier"; every "N units ago" has "ago" or "earlier".
+const END_WORDS: &[&str] = &["quarter", "period", "half", "ago", "earlier"];
 
 /// The lexicon's words grouped by [`shape`]: the words of shape `k` are
 /// `words[starts[k]..starts[k + 1]]`, one or two at most, so a word is
@@ -468,6 +479,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     for w in FOLLOW {
         add(w, &|i| i.flags |= CONTINUES);
+    }
+    for w in END_WORDS {
+        add(w, &|i| i.flags |= ENDS);
     }
     for &(w, m, abbr) in MONTHS {
         add(w, &|i| (i.month, i.abbr) = (m as u8, abbr));
@@ -512,7 +526,7 @@ fn shape(w: &str) -> usize {
 /// of a text have no such shape and are turned away without the lexicon.
 static SHAPE_BITS: [[u16; 32]; 32] = {
     let mut t = [[0u16; 32]; 32];
-    let lists: [&[&str]; 5] = [STARTERS, WEEKDAYS, ORDINALS, WEAK, FOLLOW];
+    let lists: [&[&str]; 6] = [STARTERS, WEEKDAYS, ORDINALS, WEAK, FOLLOW, END_WORDS];
     let mut l = 0;
     while l < lists.len() {
         let mut i = 0;
@@ -615,6 +629,15 @@ impl<'a> Parser<'a> {
 
     fn unit_word(&self, i: usize) -> Option<Unit> {
         self.info(i).unit
+    }
+
+    /// The sentence has an [`ENDS`] word.
+    fn ends(&self) -> bool {
+        if self.ends.get() == 0 {
+            let any = self.t.iter().any(|t| t.lex > 0 && self.lex.words[usize::from(t.lex) - 1].1.flags & ENDS != 0);
+            self.ends.set(if any { 2 } else { 1 });
+        }
+        self.ends.get() == 2
     }
 
     fn kind(&self, i: usize) -> Option<TokKind> {
@@ -990,6 +1013,9 @@ impl<'a> Parser<'a> {
     /// Quarters and halves: "the third quarter", "third-quarter", "the quarter",
     /// "the year-ago period", "the first half of 1990".
     fn quarter(&self, i: usize) -> Option<(Expr, usize)> {
+        if !self.ends() {
+            return None;
+        }
         let mut j = i;
         let mut det = false;
         if matches!(self.w(j), "the" | "its" | "this" | "that" | "a") && !self.is(j + 1, "year") {
@@ -1088,6 +1114,9 @@ impl<'a> Parser<'a> {
 
     /// "ten days ago", "a year earlier", "two weeks ago", "a week or so ago".
     fn ago(&self, i: usize) -> Option<(Expr, bool, usize)> {
+        if !self.ends() {
+            return None;
+        }
         let (n, j) = self.count(i)?;
         let unit = self.unit_word(j)?;
         let mut k = j + 1;
@@ -1400,7 +1429,7 @@ fn followed(p: &Parser<'_>, i: usize) -> bool {
 /// Every expression of a sentence. `lower` is `orig` ASCII-lowercased.
 pub(super) fn scan(orig: &str, lower: &str, toks: &mut Vec<Tok>, out: &mut Vec<Found>) {
     tokenize(lower, toks);
-    let p = Parser { lo: lower, orig, t: toks, lex: &LEXICON };
+    let p = Parser { lo: lower, orig, t: toks, lex: &LEXICON, ends: Cell::new(0) };
     let mut i = 0;
     while i < toks.len() {
         let start = match toks[i].kind {

@@ -7,15 +7,24 @@
 //! one sentence costs one pass and no regex. Resolution against the
 //! publication date is [`super::resolve`]'s job: the scanner only reads.
 
+use std::cell::Cell;
 use std::sync::LazyLock;
 
-/// One token: a byte range of the sentence.
+/// One token: a byte range of the sentence, classified once when it is
+/// made, so the parser branches on kinds instead of comparing strings.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Tok {
     pub s: usize,
     pub e: usize,
     kind: TokKind,
+    /// Digit runs of up to four digits: their value; [`NO_NUM`] otherwise.
+    num: u16,
+    /// Words of the lexicon: their index plus one; 0 for every other token.
+    lex: u16,
 }
+
+/// [`Tok::num`] of tokens that are not numbers of up to four digits.
+const NO_NUM: u16 = u16::MAX;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum TokKind {
@@ -59,14 +68,19 @@ pub(super) fn tokenize(lower: &str, out: &mut Vec<Tok>) {
             1 => TokKind::Num,
             2 => TokKind::Word,
             _ => {
-                out.push(Tok { s: start, e: i, kind: TokKind::Punct });
+                out.push(Tok { s: start, e: i, kind: TokKind::Punct, num: NO_NUM, lex: 0 });
                 continue;
             }
         };
         while i < b.len() && CLASS[b[i] as usize] == class {
             i += 1;
         }
-        out.push(Tok { s: start, e: i, kind });
+        let (num, lex) = match kind {
+            TokKind::Num if i - start <= 4 => (b[start..i].iter().fold(0, |n, d| n * 10 + u16::from(d - b'0')), 0),
+            TokKind::Word => (NO_NUM, lexicon(&lower[start..i])),
+            _ => (NO_NUM, 0),
+        };
+        out.push(Tok { s: start, e: i, kind, num, lex });
     }
 }
 
@@ -260,6 +274,10 @@ struct Parser<'a> {
     lo: &'a str,
     orig: &'a str,
     t: &'a [Tok],
+    lex: &'static Lexicon,
+    /// Whether the sentence has an [`ENDS`] word (quarters and "ago" can
+    /// end in it), found at the first parse that asks: 0 not yet known.
+    ends: Cell<u8>,
 }
 
 /// Month names and abbreviations: (word, month, abbreviated).
@@ -389,32 +407,43 @@ const STARTERS: &[&str] = &[
     "less",
 ];
 
-fn month_word(w: &str) -> Option<(u32, bool)> {
-    MONTHS.iter().find(|m| m.0 == w).map(|m| (m.1, m.2))
+/// What a lexicon word is: its flags and, for the word classes the parser
+/// asks about, its value (0 or `None` when it is not of that class).
+#[derive(Debug, Clone, Copy, Default)]
+struct Info {
+    flags: u8,
+    /// Month 1–12, and whether the word is an abbreviation.
+    month: u8,
+    abbr: bool,
+    /// Weekday 1 = Monday … 7.
+    weekday: u8,
+    /// Cardinal number word value.
+    number: u8,
+    /// "first" 1 … "fourth" 4.
+    ordinal: u8,
+    /// Spring 1 … winter 4.
+    season: u8,
+    unit: Option<Unit>,
+    /// "twenties" 2 … "nineties" 9.
+    decade: u8,
 }
 
-fn weekday_word(w: &str) -> Option<u32> {
-    WEEKDAYS.iter().position(|d| *d == w).map(|i| i as u32)
-}
-
-/// Cardinal number words up to ninety-nine's parts.
-pub(super) fn number_word(w: &str) -> Option<u32> {
-    NUMBERS.iter().find(|n| n.0 == w).map(|n| n.1)
-}
-
-fn ordinal_word(w: &str) -> Option<u32> {
-    ORDINALS.iter().position(|o| *o == w).map(|i| i as u32 + 1)
-}
-
-fn season_word(w: &str) -> Option<u32> {
-    SEASONS.iter().find(|s| s.0 == w).map(|s| s.1)
-}
+/// The info of every word no list names.
+const NONE: Info =
+    Info { flags: 0, month: 0, abbr: false, weekday: 0, number: 0, ordinal: 0, season: 0, unit: None, decade: 0 };
 
 /// Lexicon flags: the word can start an expression; it cannot stand alone
 /// ([`WEAK`]); it can continue one begun by a weak starter ([`FOLLOW`]).
 const START: u8 = 1;
 const WEAK_START: u8 = 2;
 const CONTINUES: u8 = 4;
+/// The word a quarter or "N units ago" expression cannot do without (one
+/// of [`END_WORDS`]): sentences without one skip those parses.
+const ENDS: u8 = 8;
+
+/// Every quarter or half expression has "quarter", "period", "half" or
+/// "year-ago"/"year-earlier"; every "N units ago" has "ago" or "earlier".
+const END_WORDS: &[&str] = &["quarter", "period", "half", "ago", "earlier"];
 
 /// The lexicon's words grouped by [`shape`]: the words of shape `k` are
 /// `words[starts[k]..starts[k + 1]]`, one or two at most, so a word is
@@ -422,7 +451,7 @@ const CONTINUES: u8 = 4;
 /// other word is turned away by an empty group before any comparison.
 struct Lexicon {
     starts: Vec<u16>,
-    words: Vec<(&'static str, u8)>,
+    words: Vec<(&'static str, Info)>,
 }
 
 /// Shapes: lengths up to 15, 32 first letters, 32 last letters.
@@ -430,22 +459,50 @@ const SHAPES: usize = 16 << 10;
 
 /// Every word the scanner starts or continues an expression with, built once.
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut words: Vec<(&'static str, u8)> = Vec::new();
-    let mut add = |w: &'static str, flag: u8| match words.iter_mut().find(|e| e.0 == w) {
-        Some(e) => e.1 |= flag,
-        None => words.push((w, flag)),
+    let mut words: Vec<(&'static str, Info)> = Vec::new();
+    let mut add = |w: &'static str, set: &dyn Fn(&mut Info)| match words.iter_mut().find(|e| e.0 == w) {
+        Some(e) => set(&mut e.1),
+        None => {
+            let mut info = NONE;
+            set(&mut info);
+            words.push((w, info));
+        }
     };
     let starters = STARTERS.iter().copied().chain(MONTHS.iter().map(|m| m.0)).chain(WEEKDAYS.iter().copied());
     let starters =
         starters.chain(NUMBERS.iter().map(|n| n.0)).chain(ORDINALS.iter().copied()).chain(SEASONS.iter().map(|s| s.0));
     for w in starters {
-        add(w, START);
+        add(w, &|i| i.flags |= START);
     }
     for w in WEAK {
-        add(w, WEAK_START);
+        add(w, &|i| i.flags |= WEAK_START);
     }
     for w in FOLLOW {
-        add(w, CONTINUES);
+        add(w, &|i| i.flags |= CONTINUES);
+    }
+    for w in END_WORDS {
+        add(w, &|i| i.flags |= ENDS);
+    }
+    for &(w, m, abbr) in MONTHS {
+        add(w, &|i| (i.month, i.abbr) = (m as u8, abbr));
+    }
+    for (d, w) in (1..).zip(WEEKDAYS.iter().copied()) {
+        add(w, &|i| i.weekday = d);
+    }
+    for &(w, n) in NUMBERS {
+        add(w, &|i| i.number = n as u8);
+    }
+    for (o, w) in (1..).zip(ORDINALS.iter().copied()) {
+        add(w, &|i| i.ordinal = o);
+    }
+    for &(w, n) in SEASONS {
+        add(w, &|i| i.season = n as u8);
+    }
+    for &(w, u) in UNITS {
+        add(w, &|i| i.unit = Some(u));
+    }
+    for (d, w) in (2..).zip(DECADES.iter().copied()) {
+        add(w, &|i| i.decade = d);
     }
     words.sort_by_key(|e| shape(e.0));
     let mut starts = vec![0u16; SHAPES + 1];
@@ -469,7 +526,7 @@ fn shape(w: &str) -> usize {
 /// of a text have no such shape and are turned away without the lexicon.
 static SHAPE_BITS: [[u16; 32]; 32] = {
     let mut t = [[0u16; 32]; 32];
-    let lists: [&[&str]; 5] = [STARTERS, WEEKDAYS, ORDINALS, WEAK, FOLLOW];
+    let lists: [&[&str]; 6] = [STARTERS, WEEKDAYS, ORDINALS, WEAK, FOLLOW, END_WORDS];
     let mut l = 0;
     while l < lists.len() {
         let mut i = 0;
@@ -503,7 +560,8 @@ const fn mark_shape(t: &mut [[u16; 32]; 32], w: &str) {
     t[(b[0] & 31) as usize][(b[b.len() - 1] & 31) as usize] |= 1 << b.len();
 }
 
-fn lexicon(w: &str) -> u8 {
+/// The lexicon index plus one of `w`, 0 when it is not there.
+fn lexicon(w: &str) -> u16 {
     let b = w.as_bytes();
     if b.is_empty()
         || b.len() > 13
@@ -514,33 +572,27 @@ fn lexicon(w: &str) -> u8 {
     let lex = &*LEXICON;
     let k = shape(w);
     let group = &lex.words[usize::from(lex.starts[k])..usize::from(lex.starts[k + 1])];
-    group.iter().find(|e| e.0 == w).map_or(0, |e| e.1)
+    let base = usize::from(lex.starts[k]);
+    group.iter().position(|e| e.0 == w).map_or(0, |p| (base + p + 1) as u16)
 }
 
-fn unit_word(w: &str) -> Option<Unit> {
-    Some(match w {
-        "day" | "days" => Unit::Day,
-        "week" | "weeks" => Unit::Week,
-        "month" | "months" => Unit::Month,
-        "quarter" | "quarters" => Unit::Quarter,
-        "year" | "years" => Unit::Year,
-        _ => return None,
-    })
-}
+/// Calendar unit words.
+const UNITS: &[(&str, Unit)] = &[
+    ("day", Unit::Day),
+    ("days", Unit::Day),
+    ("week", Unit::Week),
+    ("weeks", Unit::Week),
+    ("month", Unit::Month),
+    ("months", Unit::Month),
+    ("quarter", Unit::Quarter),
+    ("quarters", Unit::Quarter),
+    ("year", Unit::Year),
+    ("years", Unit::Year),
+];
 
-fn decade_word(w: &str) -> Option<i32> {
-    Some(match w {
-        "twenties" => 2,
-        "thirties" => 3,
-        "forties" => 4,
-        "fifties" => 5,
-        "sixties" => 6,
-        "seventies" => 7,
-        "eighties" => 8,
-        "nineties" => 9,
-        _ => return None,
-    })
-}
+/// Decade words, "twenties" 2 to "nineties" 9.
+const DECADES: &[&str] =
+    &["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
 
 impl<'a> Parser<'a> {
     fn w(&self, i: usize) -> &'a str {
@@ -549,6 +601,43 @@ impl<'a> Parser<'a> {
 
     fn is(&self, i: usize, s: &str) -> bool {
         self.w(i) == s
+    }
+
+    /// What token `i` is in the lexicon ([`NONE`] past the end and for other words).
+    fn info(&self, i: usize) -> Info {
+        match self.t.get(i) {
+            Some(t) if t.lex > 0 => self.lex.words[usize::from(t.lex) - 1].1,
+            _ => NONE,
+        }
+    }
+
+    fn month_word(&self, i: usize) -> Option<(u32, bool)> {
+        let info = self.info(i);
+        (info.month > 0).then_some((u32::from(info.month), info.abbr))
+    }
+
+    fn weekday_word(&self, i: usize) -> Option<u32> {
+        let d = self.info(i).weekday;
+        (d > 0).then(|| u32::from(d) - 1)
+    }
+
+    /// Cardinal number words up to ninety-nine's parts.
+    fn number_word(&self, i: usize) -> Option<u32> {
+        let n = self.info(i).number;
+        (n > 0).then_some(u32::from(n))
+    }
+
+    fn unit_word(&self, i: usize) -> Option<Unit> {
+        self.info(i).unit
+    }
+
+    /// The sentence has an [`ENDS`] word.
+    fn ends(&self) -> bool {
+        if self.ends.get() == 0 {
+            let any = self.t.iter().any(|t| t.lex > 0 && self.lex.words[usize::from(t.lex) - 1].1.flags & ENDS != 0);
+            self.ends.set(if any { 2 } else { 1 });
+        }
+        self.ends.get() == 2
     }
 
     fn kind(&self, i: usize) -> Option<TokKind> {
@@ -565,14 +654,8 @@ impl<'a> Parser<'a> {
     }
 
     fn num(&self, i: usize) -> Option<(u32, usize)> {
-        if self.kind(i) != Some(TokKind::Num) {
-            return None;
-        }
-        let w = self.w(i);
-        if w.len() > 4 {
-            return None;
-        }
-        w.parse().ok().map(|n| (n, w.len()))
+        let t = self.t.get(i)?;
+        (t.num != NO_NUM).then(|| (u32::from(t.num), t.e - t.s))
     }
 
     /// A day of the month, with an optional ordinal suffix: (day, next token).
@@ -614,7 +697,7 @@ impl<'a> Parser<'a> {
     /// A month name (capitalised, "May" and "March" only where a date is
     /// plainly meant): (month, next token).
     fn month(&self, i: usize, guarded: bool) -> Option<(u32, usize)> {
-        let (m, abbr) = month_word(self.w(i))?;
+        let (m, abbr) = self.month_word(i)?;
         if !self.cap(i) {
             return None;
         }
@@ -645,9 +728,9 @@ impl<'a> Parser<'a> {
     fn spelled_year(&self, i: usize) -> Option<(i32, usize)> {
         if self.is(i, "nineteen") || self.is(i, "eighteen") {
             let century = if self.is(i, "nineteen") { 1900 } else { 1800 };
-            let tens = number_word(self.w(i + 1)).filter(|n| *n >= 20 && n % 10 == 0)?;
+            let tens = self.number_word(i + 1).filter(|n| *n >= 20 && n % 10 == 0)?;
             if self.is(i + 2, "-")
-                && let Some(u) = number_word(self.w(i + 3)).filter(|n| (1..10).contains(n))
+                && let Some(u) = self.number_word(i + 3).filter(|n| (1..10).contains(n))
             {
                 return Some((century + (tens + u) as i32, i + 4));
             }
@@ -658,7 +741,7 @@ impl<'a> Parser<'a> {
             if self.is(j, "and") {
                 j += 1;
             }
-            if let Some(u) = number_word(self.w(j)).filter(|n| (1..20).contains(n)) {
+            if let Some(u) = self.number_word(j).filter(|n| (1..20).contains(n)) {
                 return Some((2000 + u as i32, j + 1));
             }
             return Some((2000, j));
@@ -683,10 +766,10 @@ impl<'a> Parser<'a> {
             return Some((n, i + 1));
         }
         let w = self.w(i);
-        if let Some(n) = number_word(w) {
+        if let Some(n) = self.number_word(i) {
             if n >= 20
                 && self.is(i + 1, "-")
-                && let Some(u) = number_word(self.w(i + 2)).filter(|u| *u < 10)
+                && let Some(u) = self.number_word(i + 2).filter(|u| *u < 10)
             {
                 return Some((n + u, i + 3));
             }
@@ -723,7 +806,7 @@ impl<'a> Parser<'a> {
         if part != Part::Whole {
             let k = if part == Part::Before && self.is(j, "in") { j + 1 } else { j };
             if self.is(k, "the")
-                && let Some(unit) = unit_word(self.w(k + 1)).filter(|u| *u != Unit::Day)
+                && let Some(unit) = self.unit_word(k + 1).filter(|u| *u != Unit::Day)
             {
                 return this(unit, part, k + 2);
             }
@@ -796,7 +879,7 @@ impl<'a> Parser<'a> {
     }
 
     fn core_word(&self, i: usize) -> Option<(Expr, bool, usize)> {
-        if let Some((wd, j)) = weekday_word(self.w(i)).filter(|_| self.cap(i)).map(|wd| (wd, i + 1)) {
+        if let Some((wd, j)) = self.weekday_word(i).filter(|_| self.cap(i)).map(|wd| (wd, i + 1)) {
             // "Saturday, April 25": the date wins.
             let k = if self.is(j, ",") { j + 1 } else { j };
             if let Some(r) = self.month_led(k).or_else(|| self.day_led(k)) {
@@ -807,7 +890,7 @@ impl<'a> Parser<'a> {
         if let Some(r) = self.month_led(i).or_else(|| self.decade(i)) {
             return Some((r.0, false, r.1));
         }
-        if let Some((y, j)) = self.spelled_year(i).filter(|(_, j)| unit_word(self.w(*j)).is_none()) {
+        if let Some((y, j)) = self.spelled_year(i).filter(|(_, j)| self.unit_word(*j).is_none()) {
             return Some((Expr::Year(y), false, j));
         }
         if let Some(r) = self.quarter(i) {
@@ -920,10 +1003,9 @@ impl<'a> Parser<'a> {
         {
             return Some((Expr::Decade(y as i32 / 10), j + 2));
         }
-        if j > i
-            && let Some(d) = decade_word(self.w(j))
-        {
-            return Some((Expr::DecadeOfCentury(d), j + 1));
+        let d = self.info(j).decade;
+        if j > i && d > 0 {
+            return Some((Expr::DecadeOfCentury(i32::from(d)), j + 1));
         }
         None
     }
@@ -931,6 +1013,9 @@ impl<'a> Parser<'a> {
     /// Quarters and halves: "the third quarter", "third-quarter", "the quarter",
     /// "the year-ago period", "the first half of 1990".
     fn quarter(&self, i: usize) -> Option<(Expr, usize)> {
+        if !self.ends() {
+            return None;
+        }
         let mut j = i;
         let mut det = false;
         if matches!(self.w(j), "the" | "its" | "this" | "that" | "a") && !self.is(j + 1, "year") {
@@ -954,8 +1039,8 @@ impl<'a> Parser<'a> {
             if let Some((yy, k)) = self.year(j) {
                 y = Some(yy);
                 j = k;
-            } else if let Some(o) = ordinal_word(w) {
-                q = Some(o);
+            } else if let o @ 1.. = self.info(j).ordinal {
+                q = Some(u32::from(o));
                 j += 1;
             } else if let Some((n, _)) = self.num(j).filter(|_| matches!(self.w(j + 1), "st" | "nd" | "rd" | "th")) {
                 q = Some(n);
@@ -1029,8 +1114,11 @@ impl<'a> Parser<'a> {
 
     /// "ten days ago", "a year earlier", "two weeks ago", "a week or so ago".
     fn ago(&self, i: usize) -> Option<(Expr, bool, usize)> {
+        if !self.ends() {
+            return None;
+        }
         let (n, j) = self.count(i)?;
-        let unit = unit_word(self.w(j))?;
+        let unit = self.unit_word(j)?;
         let mut k = j + 1;
         if self.is(k, "or") && self.is(k + 1, "so") {
             k += 2;
@@ -1085,8 +1173,10 @@ impl<'a> Parser<'a> {
                 return Some((Expr::Weekend(Rel::None), j + 1));
             }
             let dated = i > 0 && matches!(self.w(i - 1), "in" | "early" | "late" | "mid" | "-");
-            if let Some(s) = season_word(x).filter(|_| j > i || dated) {
-                return Some(self.season_year(s, Rel::None, j + 1));
+            if let s @ 1.. = self.info(j).season
+                && (j > i || dated)
+            {
+                return Some(self.season_year(u32::from(s), Rel::None, j + 1));
             }
             return None;
         }
@@ -1096,7 +1186,7 @@ impl<'a> Parser<'a> {
             "weekend" => return Some((Expr::Weekend(rel), j + 1)),
             _ => {}
         }
-        if let Some(wd) = weekday_word(x).filter(|_| self.cap(j)) {
+        if let Some(wd) = self.weekday_word(j).filter(|_| self.cap(j)) {
             let rel = if this_past { Rel::Last } else { rel };
             // "this coming Sunday, March eighth" keeps the weekday's value.
             return Some((Expr::Weekday { wd, rel }, j + 1));
@@ -1105,11 +1195,11 @@ impl<'a> Parser<'a> {
             let rel = if this_past { Rel::Last } else { rel };
             return Some((Expr::Month { y: None, m, rel }, k));
         }
-        if let Some(s) = season_word(x) {
+        if let s @ 1.. = self.info(j).season {
             let rel = if this_past { Rel::This } else { rel };
-            return Some(self.season_year(s, rel, j + 1));
+            return Some(self.season_year(u32::from(s), rel, j + 1));
         }
-        let unit = unit_word(x).filter(|_| !x.ends_with('s'))?;
+        let unit = self.unit_word(j).filter(|_| !x.ends_with('s'))?;
         let n = match rel {
             Rel::Last => -1,
             Rel::Next => 1,
@@ -1151,7 +1241,7 @@ impl<'a> Parser<'a> {
             }
             // "in the past", but not "in the past three months" (a duration).
             "in" if self.is(i + 1, "the") && self.is(i + 2, "past") && self.count(i + 3).is_none() => {
-                if unit_word(self.w(i + 3)).is_some() { None } else { Some((past, i + 3)) }
+                if self.unit_word(i + 3).is_some() { None } else { Some((past, i + 3)) }
             }
             "the" if self.is(i + 1, "future") => Some((future, i + 2)),
             "the"
@@ -1230,7 +1320,7 @@ fn tense(p: &Parser<'_>, i: usize) -> Tense {
         p.is(k, "to")
             && !(k > 0 && p.is(k - 1, "according"))
             && p.kind(k + 1) == Some(TokKind::Word)
-            && lexicon(p.w(k + 1)) & START == 0
+            && p.info(k + 1).flags & START == 0
     };
     if clause.clone().any(|k| FUTURE_CUES.contains(&p.w(k)) || to_verb(k)) {
         return Tense::Future;
@@ -1330,7 +1420,7 @@ const FOLLOW: &[&str] = &[
 fn followed(p: &Parser<'_>, i: usize) -> bool {
     match p.kind(i) {
         Some(TokKind::Num) => true,
-        Some(TokKind::Word) => lexicon(p.w(i)) & (START | CONTINUES) != 0,
+        Some(TokKind::Word) => p.info(i).flags & (START | CONTINUES) != 0,
         Some(TokKind::Punct) => matches!(p.w(i), "-" | "'"),
         None => false,
     }
@@ -1339,13 +1429,13 @@ fn followed(p: &Parser<'_>, i: usize) -> bool {
 /// Every expression of a sentence. `lower` is `orig` ASCII-lowercased.
 pub(super) fn scan(orig: &str, lower: &str, toks: &mut Vec<Tok>, out: &mut Vec<Found>) {
     tokenize(lower, toks);
-    let p = Parser { lo: lower, orig, t: toks };
+    let p = Parser { lo: lower, orig, t: toks, lex: &LEXICON, ends: Cell::new(0) };
     let mut i = 0;
     while i < toks.len() {
         let start = match toks[i].kind {
             TokKind::Num => true,
             TokKind::Word => {
-                let f = lexicon(p.w(i));
+                let f = p.info(i).flags;
                 f & START != 0 && (f & WEAK_START == 0 || followed(&p, i + 1))
             }
             TokKind::Punct => false,

@@ -1,5 +1,5 @@
-//! Shared by the store's integration tests: a scratch directory for a test's
-//! databases, removed when the test ends so that test runs leave
+//! Shared by the store's integration tests (and, by path, the binary's):
+//! a scratch directory removed when the test ends so that test runs leave
 //! nothing behind in the temp dir, and kept (its path printed) when the test
 //! fails, for inspection.
 

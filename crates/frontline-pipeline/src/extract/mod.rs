@@ -276,16 +276,23 @@ const NAMESAKE_KM: f64 = 25.0;
 
 /// Reads a small place the gazetteer put in a country nothing else in the
 /// text is in ("Karama" as Calama, Chile, in a note about Ar Raqqa; "the
-/// village of Alia" as Alía, Spain, beside "Syrian forces") as the one place
-/// of that name the added gazetteers hold in a country the text does name:
-/// the user added those places because the articles are about them. Without
-/// added gazetteers nothing changes.
+/// village of Alia" as Alía, Spain, beside "Syrian forces"; "Afrin" twice as
+/// Ifrane, Morocco) as the one place of that name the added gazetteers hold
+/// in a country the text does name, or in any country when the text does
+/// not name the place's own: the user added those places because the
+/// articles are about them. Without added gazetteers nothing changes.
 fn rehome<'a>(places: &mut [PlaceMention<'a>], resources: &'a Resources, text: &str) {
     let g = &resources.gazetteer;
     if !g.has_near_misses() {
         return;
     }
     let countries: Vec<String> = places.iter().map(|m| m.place.country_code.clone()).collect();
+    let ids: Vec<u64> = places.iter().map(|m| m.place.geonameid).collect();
+    let named: Vec<String> = places
+        .iter()
+        .filter(|m| m.demonym || m.place.feature_code.starts_with("PCL"))
+        .map(|m| m.place.country_code.clone())
+        .collect();
     let divisions: Vec<(String, String)> = places
         .iter()
         .filter(|m| !m.demonym && !m.place.admin1.is_empty())
@@ -296,14 +303,17 @@ fn rehome<'a>(places: &mut [PlaceMention<'a>], resources: &'a Resources, text: &
         let name = &text[m.start..m.end];
         let caps = name.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
         let cc = &countries[i];
-        let alone = !countries.iter().enumerate().any(|(j, c)| j != i && c == cc);
+        // Alone in its country: its own name repeated does not count.
+        let alone = !countries.iter().enumerate().any(|(j, c)| c == cc && ids[j] != m.place.geonameid);
         if m.demonym || caps || !alone || code.starts_with("PCL") || matches!(code, "ADM1" | "PPLC") {
             continue;
         }
         let cands: Vec<&Place> = g
             .near_misses(name)
             .into_iter()
-            .filter(|(p, d)| *d == 0 && p.country_code != *cc && countries.contains(&p.country_code))
+            .filter(|(p, d)| {
+                *d == 0 && p.country_code != *cc && (countries.contains(&p.country_code) || !named.contains(cc))
+            })
             .map(|(p, _)| p)
             .collect();
         // Namesakes far apart: the one in a governorate the text names.
@@ -537,7 +547,7 @@ const IN_TOWN_KM: f64 = 40.0;
 
 /// For each mention, whether it names a town said to lie in or near another
 /// town ("Al Gharb village in rural Shadadah", "X town in the countryside of
-/// Y") that it is far from: the gazetteer had only a namesake elsewhere, and
+/// Y", "X village near Y town", "X east of Y") that it is far from: the gazetteer had only a namesake elsewhere, and
 /// the containing town is the event's best place (ACLED codes it so).
 fn far_from_container(text: &str, places: &[PlaceMention]) -> Vec<bool> {
     let town = |m: &PlaceMention| m.place.feature_code.starts_with("PPL") && !m.demonym;
@@ -547,7 +557,8 @@ fn far_from_container(text: &str, places: &[PlaceMention]) -> Vec<bool> {
         .map(|(i, m)| {
             let Some(n) = places.get(i + 1) else { return false };
             let between = &text[m.end..n.start];
-            let linked = crate::gazetteer::container_link(between) && !between.contains([',', '.', ';']);
+            let linked =
+                (crate::gazetteer::container_link(between) || near_link(between)) && !between.contains([',', '.', ';']);
             linked
                 && town(m)
                 && town(n)
@@ -556,6 +567,61 @@ fn far_from_container(text: &str, places: &[PlaceMention]) -> Vec<bool> {
                 && !stands_for_governorate(text, m, n)
         })
         .collect()
+}
+
+/// Words that say a place lies near another ("Y village near X town", "Y
+/// east of X", "on the outskirts of X"), with [`NEAR_WORDS`] among them.
+const NEAR_LINK_WORDS: &[&str] = &[
+    "of",
+    "the",
+    "on",
+    "in",
+    "town",
+    "village",
+    "city",
+    "area",
+    "a",
+    "few",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+];
+
+/// Words that make a link between two places one of nearness.
+const NEAR_WORDS: &[&str] = &[
+    "near",
+    "outskirts",
+    "vicinity",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+];
+
+/// Whether the words between two places say the first lies near the
+/// second: "near", "east of", "on the outskirts of", with place nouns.
+fn near_link(between: &str) -> bool {
+    let mut near = false;
+    let mut words = 0;
+    for w in between.split_whitespace() {
+        let is = |l: &&str| l.eq_ignore_ascii_case(w);
+        if NEAR_WORDS.iter().any(is) {
+            near = true;
+        } else if !NEAR_LINK_WORDS.iter().any(is) && !w.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        words += 1;
+    }
+    near && words <= 6
 }
 
 /// Words after a city's name that say the city itself is meant.
@@ -1185,11 +1251,12 @@ fn place_of<'d>(
     // agency"): those qualify a name, they do not locate the event.
     // Nor a name inside the attribution ("Fars News Agency reported").
     let attribution = s.source.as_ref().map_or((0, 0), |a| (a.start, a.end));
-    // Nor a name inside an actor's ("Sharqiya Army"), nor a neighbourhood
-    // (ACLED codes the city: the gazetteer's namesake is a village elsewhere).
+    // Nor a name inside an actor's ("Sharqiya Army", "Rebel fighters": the
+    // word is the actor's, not a village's), nor a neighbourhood (ACLED
+    // codes the city: the gazetteer's namesake is a village elsewhere).
     let usable = |m: &&PlaceMention| {
         let possessive = m.place.feature_code.starts_with("PCL") && doc.clean.text[m.end..].starts_with("'s");
-        let in_actor = doc.actors.iter().any(|a| !a.descriptive && a.start <= m.start && m.end <= a.end);
+        let in_actor = doc.actors.iter().any(|a| a.start <= m.start && m.end <= a.end);
         let after = doc.clean.text[m.end..].trim_start();
         let quarter = ["neighbourhood", "neighborhood", "quarter"].iter().any(|w| starts_with_ignoring_case(after, w));
         let backing = backs(&doc.clean.text, m);
@@ -1269,23 +1336,43 @@ fn near<'m, 'g>(m: &'m PlaceMention<'g>) -> (&'m PlaceMention<'g>, GeoPrecision)
 }
 
 /// A province as ACLED codes it when nothing finer is known: at its capital
-/// (the gazetteer's seat of the same name in that province), else itself.
+/// (the gazetteer's seat of the same name in that province), else itself. A
+/// province named as a city's countryside ("Rural Damascus") has no seat of
+/// its own name: it is coded at that city, still in the province.
 fn capital(doc: &Document<'_>, p: Place) -> Place {
     if !p.feature_code.starts_with("ADM") {
         return p;
     }
-    doc.resources
-        .gazetteer
-        .lookup(&p.name)
-        .into_iter()
-        .map(|(c, _)| c)
-        .find(|c| {
+    let seat = |name: &str, own: bool| {
+        doc.resources.gazetteer.lookup(name).into_iter().map(|(c, _)| c).find(|c| {
             c.country_code == p.country_code
-                && c.admin1 == p.admin1
+                && (!own || c.admin1 == p.admin1)
                 && matches!(c.feature_code.as_str(), "PPLA" | "PPLC")
         })
-        .cloned()
-        .unwrap_or(p)
+    };
+    if let Some(c) = seat(&p.name, true) {
+        return c.clone();
+    }
+    match countryside_of(&p.name).and_then(|city| seat(city, false)) {
+        Some(c) => Place { admin1: p.admin1, admin2: String::new(), ..c.clone() },
+        None => p,
+    }
+}
+
+/// The city a division's name makes it the countryside of: "Rural
+/// Damascus", "Damascus countryside", "Damascus province" are Damascus's.
+fn countryside_of(name: &str) -> Option<&str> {
+    let before = GOVERNORATE_BEFORE.iter().find_map(|w| {
+        let rest = name.get(w.len()..)?;
+        (starts_with_ignoring_case(name, w) && rest.starts_with(' ')).then_some(rest)
+    });
+    let after = || {
+        GOVERNORATE_AFTER.iter().find_map(|w| {
+            let rest = name.get(..name.len().checked_sub(w.len())?)?;
+            (ends_with_ignoring_case(name, w) && rest.ends_with(' ')).then_some(rest)
+        })
+    };
+    before.or_else(after).map(str::trim).filter(|c| !c.is_empty())
 }
 
 /// The country the article or its actors belong to, as a place: the last
@@ -1513,14 +1600,16 @@ mod tests {
     }
 
     /// Invented villages: a "Hama" in Aleppo (a namesake of the governorate's
-    /// seat), two "Karamah" (Raqqa, Deir ez Zor) and two "Tall Zaramah" (Hama,
-    /// Aleppo).
+    /// seat), two "Karamah" (Raqqa, Deir ez Zor), two "Tall Zaramah" (Hama,
+    /// Aleppo), an "Alia" and a "Rebel" in Aleppo.
     const DUMP: &str = "\
 900101\tHama\tHama\t\t36.40\t37.40\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900102\tTall Zaramah\tTall Zaramah\t\t35.30\t36.60\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900105\tKaramah\tKaramah\t\t34.90\t40.60\tP\tPPL\tSY\t\t07\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900104\tKaramah\tKaramah\t\t35.95\t39.10\tP\tPPL\tSY\t\t04\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900103\tTall Zaramah\tTall Zaramah\t\t36.45\t37.50\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900106\tAlia\tAlia\t\t36.30\t37.90\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900107\tRebel\tRebel\t\t35.70\t37.45\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 ";
 
     static WITH_DUMP: LazyLock<Resources> = LazyLock::new(|| {
@@ -1551,14 +1640,88 @@ mod tests {
     fn a_foreign_town_named_in_a_note_about_a_dump_country_is_its_village() {
         // Calama (Chile) is no village of a note about Raqqa: the added Karamah is.
         check_admin1("On 3 June 2023, gunmen killed a QSD member near Karama town in Raqqa.", "Ar Raqqa");
+        // Named twice, and no other place: still the added village, as Spain is not named.
+        check_admin1(
+            "On 3 June 2023, QSD fighters clashed with IS cells in Alia village. Two fighters were killed in Alia.",
+            "Aleppo",
+        );
+    }
+
+    #[test]
+    fn a_word_of_an_actors_description_is_no_village() {
+        // "Rebel" is an added village, but "Rebel fighters" are the actor:
+        // the note names no place of the event, only its country.
+        let text =
+            "On 3 June 2023, clashes took place between Rebel fighters and regime forces. No fatalities were reported.";
+        assert_eq!(top_event(text, &WITH_DUMP).map(|e| e.location), Some("Syria".to_string()), "in {text:?}");
+    }
+
+    #[test]
+    fn a_village_far_from_the_town_it_is_said_to_be_near_yields_to_it() {
+        // Both added Karamah are far from Tadmur (Homs).
+        for text in [
+            "On 3 June 2023, gunmen killed a regime soldier in Karamah village near Tadmur town.",
+            "On 3 June 2023, gunmen killed a regime soldier in Karamah east of Tadmur.",
+        ] {
+            assert_eq!(top_event(text, &WITH_DUMP).map(|e| e.location), Some("Tadmur".to_string()), "in {text:?}");
+        }
     }
 
     #[test]
     fn a_country_in_the_clause_yields_to_a_province_in_the_sentence() {
+        // The province is coded at its city (see the test below).
         check_location(
             "On 3 June 2023, clashes took place between the Military Forces of Syria and IS in the desert of Rural Damascus amid airstrikes.",
-            "Rural Damascus",
+            "Damascus",
         );
+    }
+
+    /// The location and governorate of the most confident event of an
+    /// invented note, read with the built-in gazetteer.
+    fn check_place(text: &str, expect: (&str, &str)) {
+        let got = top_event(text, &RESOURCES).map(|e| (e.location, e.admin1));
+        assert_eq!(got, Some((expect.0.to_string(), expect.1.to_string())), "in {text:?}");
+    }
+
+    #[test]
+    fn a_province_named_as_a_citys_countryside_is_coded_at_the_city_inside_it() {
+        check_place(
+            "On 3 June 2023, regime forces clashed with IS cells in Rural Damascus. No fatalities were reported.",
+            ("Damascus", "Rural Damascus"),
+        );
+        check_place(
+            "On 3 June 2023, regime forces clashed with IS cells in Hama province. No fatalities were reported.",
+            ("Ḩamāh", "Hama"),
+        );
+    }
+
+    fn check_countryside(name: &str, expect: Option<&str>) {
+        assert_eq!(countryside_of(name), expect, "for {name:?}");
+    }
+
+    #[test]
+    fn a_division_named_after_a_city_names_the_city() {
+        check_countryside("Rural Damascus", Some("Damascus"));
+        check_countryside("Damascus Countryside", Some("Damascus"));
+        check_countryside("Idlib province", Some("Idlib"));
+        check_countryside("Ruralia", None);
+        check_countryside("Rural", None);
+        check_countryside("Aleppo", None);
+    }
+
+    fn check_near_link(between: &str, expect: bool) {
+        assert_eq!(near_link(between), expect, "for {between:?}");
+    }
+
+    #[test]
+    fn words_saying_near_link_two_places() {
+        check_near_link(" village near ", true);
+        check_near_link(" east of ", true);
+        check_near_link(" 5 km south-east of ", true);
+        check_near_link(" town on the outskirts of ", true);
+        check_near_link(" and ", false);
+        check_near_link(" of ", false);
+        check_near_link(" fighters from the east of ", false);
     }
 
     #[test]

@@ -444,13 +444,14 @@ fn ends_with_ignoring_case(s: &str, w: &str) -> bool {
 
 /// The governorates a sentence names, as (country, admin1): divisions, and
 /// their seats as "Y countryside", "Y province", "rural Y", or as the
-/// container of a town ("X in Y", "X, Y").
+/// container of a town ("X in Y", "X, Y", "X desert in Y").
 fn governorates(text: &str, places: &[PlaceMention]) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     for (i, m) in places.iter().enumerate() {
         let contains = i > 0 && {
             let p = &places[i - 1];
-            !p.demonym && p.end <= m.start && crate::gazetteer::container_link(&text[p.end..m.start])
+            let between = &text[p.end..m.start];
+            !p.demonym && p.end <= m.start && (crate::gazetteer::container_link(between) || held_in(between))
         };
         let seat = matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC") && (said_governorate(text, m) || contains);
         // A named area that is a governorate's countryside ("Idleb countryside").
@@ -464,6 +465,59 @@ fn governorates(text: &str, places: &[PlaceMention]) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+/// Words of a place held in a seat that a town's link does not use.
+const HELD_WORDS: &[&str] = &[
+    "in",
+    "the",
+    "of",
+    "desert",
+    "badia",
+    "front",
+    "frontline",
+    "axis",
+    "area",
+    "areas",
+    "village",
+    "villages",
+    "town",
+    "towns",
+    "farm",
+    "farms",
+    "plain",
+    "mountains",
+    "hills",
+    "valley",
+    "bridge",
+    "road",
+    "camp",
+    "field",
+    "fields",
+    "dam",
+    "district",
+    "subdistrict",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+];
+
+/// Whether the words between two places say the first is held in the
+/// second: "X desert in Y", "X bridge in Y", "X, villages in northern Y".
+/// At most five such words, "in" among them.
+fn held_in(between: &str) -> bool {
+    let words = between.trim().trim_start_matches(',');
+    let mut n = 0;
+    let mut linked = false;
+    for w in words.split_whitespace() {
+        if !HELD_WORDS.iter().any(|h| h.eq_ignore_ascii_case(w)) {
+            return false;
+        }
+        linked |= w.eq_ignore_ascii_case("in");
+        n += 1;
+    }
+    linked && n <= 5
 }
 
 /// Reads a name said to be a governorate ("Suwayda province", "Idleb
@@ -547,7 +601,8 @@ const IN_TOWN_KM: f64 = 40.0;
 
 /// For each mention, whether it names a town said to lie in or near another
 /// town ("Al Gharb village in rural Shadadah", "X town in the countryside of
-/// Y", "X village near Y town", "X east of Y") that it is far from: the gazetteer had only a namesake elsewhere, and
+/// Y", "X village near Y town", "X east of Y", "X bridge in Y city") that
+/// it is far from: the gazetteer had only a namesake elsewhere, and
 /// the containing town is the event's best place (ACLED codes it so).
 fn far_from_container(text: &str, places: &[PlaceMention]) -> Vec<bool> {
     let town = |m: &PlaceMention| m.place.feature_code.starts_with("PPL") && !m.demonym;
@@ -557,8 +612,8 @@ fn far_from_container(text: &str, places: &[PlaceMention]) -> Vec<bool> {
         .map(|(i, m)| {
             let Some(n) = places.get(i + 1) else { return false };
             let between = &text[m.end..n.start];
-            let linked =
-                (crate::gazetteer::container_link(between) || near_link(between)) && !between.contains([',', '.', ';']);
+            let linked = (crate::gazetteer::container_link(between) || near_link(between) || held_in(between))
+                && !between.contains([',', '.', ';']);
             linked
                 && town(m)
                 && town(n)
@@ -586,6 +641,15 @@ const NEAR_LINK_WORDS: &[&str] = &[
     "kilometres",
     "kilometers",
     "miles",
+    "bridge",
+    "farm",
+    "farms",
+    "road",
+    "camp",
+    "desert",
+    "badia",
+    "field",
+    "dam",
 ];
 
 /// Words that make a link between two places one of nearness.
@@ -1709,6 +1773,21 @@ mod tests {
         check_countryside("Aleppo", None);
     }
 
+    fn check_held_in(between: &str, expect: bool) {
+        assert_eq!(held_in(between), expect, "for {between:?}");
+    }
+
+    #[test]
+    fn words_saying_a_place_is_held_in_a_seat() {
+        check_held_in(" desert in ", true);
+        check_held_in(", villages in northern ", true);
+        check_held_in(" front in the ", true);
+        check_held_in(" bridge in ", true);
+        check_held_in(" and ", false);
+        check_held_in(", killing two men in ", false);
+        check_held_in(". Fighting continued for days in ", false);
+    }
+
     fn check_near_link(between: &str, expect: bool) {
         assert_eq!(near_link(between), expect, "for {between:?}");
     }
@@ -1719,6 +1798,7 @@ mod tests {
         check_near_link(" east of ", true);
         check_near_link(" 5 km south-east of ", true);
         check_near_link(" town on the outskirts of ", true);
+        check_near_link(" bridge near ", true);
         check_near_link(" and ", false);
         check_near_link(" of ", false);
         check_near_link(" fighters from the east of ", false);

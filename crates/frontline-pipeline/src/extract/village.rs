@@ -243,7 +243,12 @@ pub fn near_misses<'g>(
             });
             if placed && !ordinary && !NOT_VILLAGE.contains(&next.as_str()) && !taken(start, end) {
                 let near = NEAR.contains(&prev.as_str()) || NEAR.contains(&prev2.as_str());
-                if let Some(p) = choose(g, name, &containers, country) {
+                // The name itself elsewhere in the sentence, resolved to a
+                // namesake, is no container of it.
+                let folded = fold(name);
+                let others: Vec<&PlaceMention> =
+                    containers.iter().copied().filter(|c| fold(&text[c.start..c.end]) != folded).collect();
+                if let Some(p) = choose(g, name, &others, country) {
                     let precision = if near { GeoPrecision::NearTown } else { p.precision() };
                     out.push(PlaceMention { start, end, place: p, score: 0.5, precision, demonym: false });
                 }
@@ -286,9 +291,12 @@ fn choose<'g>(g: &'g Gazetteer, name: &str, containers: &[&PlaceMention], countr
             && pool.iter().all(|p| p.country_code == first.country_code && p.admin1 == first.admin1);
         return (one_governorate || pool.iter().all(|p| km(p, first) <= SAME_PLACE_KM)).then_some(first);
     }
+    // A mention of the candidate itself (the name spelled another way,
+    // resolved outside the governorate named) is no container of it.
     let fit = |p: &Place| {
         containers
             .iter()
+            .filter(|c| c.place.geonameid != p.geonameid)
             .filter_map(|c| {
                 let same = c.place.country_code == p.country_code && c.place.admin1 == p.admin1;
                 let d = km(c.place, p);
@@ -390,6 +398,13 @@ mod tests {
             .map(|m| m.place.admin1.as_str())
             .collect();
         assert_eq!(found, ["Idleb"], "in {text:?}");
+    }
+
+    #[test]
+    fn a_candidate_named_outside_the_governorate_is_no_container_of_itself() {
+        // The exact "Kafr Dunbulah" (Idleb) lies outside the Hama countryside
+        // named: it does not draw "Kafr Dunbuleh" to itself.
+        check("Regime forces shelled the Kafr Dunbuleh frontline in Hama countryside and Kafr Dunbulah.", &[900003]);
     }
 
     #[test]

@@ -162,6 +162,19 @@ static MONTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The end of `text` that holds every match of [`MONTH_BEFORE`] or
+/// [`PART`] ending the text: `spaces` trailing bytes of white space and 40
+/// more bytes (their words and spaces are at most 12 characters, each at
+/// most three bytes under case folding, and a full stop), with the
+/// character before them for a `\b`.
+fn ending(text: &str, spaces: usize) -> &str {
+    let mut cut = text.len().saturating_sub(spaces + 40);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &text[cut..]
+}
+
 /// Where the figure `n` starts inside the match text.
 fn n_offset(matched: &str, n: &str) -> usize {
     matched.find(n).unwrap_or(0)
@@ -292,10 +305,11 @@ fn recognise_in(text: &str, base: usize, bits: u64, out: &mut Vec<CountMention>)
         if is_year(n, v) {
             return;
         }
-        if MONTH_BEFORE.is_match(&text[..m.start() + n_offset(m.as_str(), n)]) {
+        if MONTH_BEFORE.is_match(ending(&text[..m.start() + n_offset(m.as_str(), n)], 0)) {
             return;
         }
-        let part = PART.is_match(&text[..m.start()]);
+        let head = &text[..m.start()];
+        let part = PART.is_match(ending(head, head.len() - head.trim_end().len()));
         out.push(CountMention { start: base + m.start(), end: base + m.end(), value: v, what, summary, part });
     };
     for (re, bit) in [(&*SPLIT, SPLIT_BIT), (&*TOTAL, TOTAL_BIT)] {
@@ -419,6 +433,16 @@ mod tests {
         check("Government forces are still about 40 km from the border.", &[]);
         check("The minority made up roughly 3 per cent of the population, or about 700,000 people.", &[]);
         check("The group overran the region in 2014.", &[]);
+    }
+
+    #[test]
+    fn dates_and_parts_are_read_at_the_figure() {
+        check("On a quiet day, like every year since 1990, on 25 September 25 soldiers were killed.", &[]);
+        let c =
+            CleanText::verbatim("Gunmen killed six people, including     two children who were killed at the gate.");
+        let found = recognise(&c, &crate::segment::sentences(&c));
+        let parts: Vec<(u32, bool)> = found.iter().map(|m| (m.value, m.part)).collect();
+        assert_eq!(parts, [(6, false), (2, true)]);
     }
 
     #[test]

@@ -93,26 +93,42 @@ impl DateMention {
 }
 
 /// Words that make the article one about quarters ("the second" is then a
-/// quarter), searched for in each sentence until one is found.
+/// quarter) from the first sentence that holds one on.
 static QUARTER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("quarter"));
 static PERIOD: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("period"));
+
+/// The index of the first sentence that holds one of [`QUARTER`]'s or
+/// [`PERIOD`]'s words in `lower` (the lowercased text), or `sentences.len()`.
+fn first_quarter_sentence(lower: &str, sentences: &[Sentence]) -> usize {
+    let mut first = sentences.len();
+    for (f, len) in [(&*QUARTER, "quarter".len()), (&*PERIOD, "period".len())] {
+        for at in f.find_iter(lower.as_bytes()) {
+            let k = sentences.partition_point(|s| s.end < at + len);
+            if k >= first {
+                break;
+            }
+            if sentences[k].start <= at {
+                first = k;
+                break;
+            }
+        }
+    }
+    first
+}
 
 /// Temporal expressions of the text, resolved against `published`. Without
 /// a publication date only expressions that carry their year are returned.
 pub fn recognise(clean: &CleanText, sentences: &[Sentence], published: Option<NaiveDate>) -> Vec<DateMention> {
     let mut out = Vec::new();
-    let mut lower = String::new();
+    let lower = clean.text.to_ascii_lowercase();
+    let quarters_from = first_quarter_sentence(&lower, sentences);
     let mut toks = Vec::new();
     let mut found = Vec::new();
     let mut cx = resolve::Context { anchor: published, quarters: false };
-    for s in sentences {
-        let text = &clean.text[s.start..s.end];
-        lower.clear();
-        lower.push_str(text);
-        lower.make_ascii_lowercase();
+    for (k, s) in sentences.iter().enumerate() {
         found.clear();
-        scan::scan(text, &lower, &mut toks, &mut found);
-        cx.quarters = cx.quarters || [&*QUARTER, &*PERIOD].iter().any(|f| f.find(lower.as_bytes()).is_some());
+        scan::scan(&clean.text[s.start..s.end], &lower[s.start..s.end], &mut toks, &mut found);
+        cx.quarters = k >= quarters_from;
         for f in &found {
             let Some(r) = resolve::resolve(f, &cx) else { continue };
             out.push(DateMention {

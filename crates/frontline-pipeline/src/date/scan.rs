@@ -14,8 +14,8 @@ use std::sync::LazyLock;
 /// made, so the parser branches on kinds instead of comparing strings.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Tok {
-    pub s: usize,
-    pub e: usize,
+    pub s: u32,
+    pub e: u32,
     kind: TokKind,
     /// Digit runs of up to four digits: their value; [`NO_NUM`] otherwise.
     num: u16,
@@ -54,34 +54,65 @@ const CLASS: [u8; 256] = {
     t
 };
 
-/// Splits `lower` (the ASCII-lowercased sentence) into tokens.
+/// Splits `lower` (the ASCII-lowercased sentence) into tokens. Letter runs,
+/// most of the text, are crossed eight bytes at a time.
 pub(super) fn tokenize(lower: &str, out: &mut Vec<Tok>) {
     out.clear();
+    let lex = &*LEXICON;
     let b = lower.as_bytes();
     let mut i = 0;
     while i < b.len() {
         let class = CLASS[b[i] as usize];
         let start = i;
         i += 1;
-        let kind = match class {
+        let (kind, num, lex) = match class {
             0 => continue,
-            1 => TokKind::Num,
-            2 => TokKind::Word,
-            _ => {
-                out.push(Tok { s: start, e: i, kind: TokKind::Punct, num: NO_NUM, lex: 0 });
-                continue;
+            1 => {
+                while i < b.len() && b[i].is_ascii_digit() {
+                    i += 1;
+                }
+                let num = if i - start <= 4 {
+                    b[start..i].iter().fold(0, |n, d| n * 10 + u16::from(d - b'0'))
+                } else {
+                    NO_NUM
+                };
+                (TokKind::Num, num, 0)
             }
+            2 => {
+                i = letters_end(b, i);
+                (TokKind::Word, NO_NUM, lexicon(&b[start..i], lex))
+            }
+            _ => (TokKind::Punct, NO_NUM, 0),
         };
-        while i < b.len() && CLASS[b[i] as usize] == class {
-            i += 1;
-        }
-        let (num, lex) = match kind {
-            TokKind::Num if i - start <= 4 => (b[start..i].iter().fold(0, |n, d| n * 10 + u16::from(d - b'0')), 0),
-            TokKind::Word => (NO_NUM, lexicon(&lower[start..i])),
-            _ => (NO_NUM, 0),
-        };
-        out.push(Tok { s: start, e: i, kind, num, lex });
+        out.push(Tok { s: start as u32, e: i as u32, kind, num, lex });
     }
+}
+
+/// The end of the run of letters (ASCII letters and non-ASCII bytes, as in
+/// [`CLASS`]) that continues at byte `i`.
+fn letters_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = b.get(i..i + 8) {
+        let other = !letters(crate::swar::word(chunk)) & HIGH;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && CLASS[b[i] as usize] == 2 {
+        i += 1;
+    }
+    i
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+pub(super) const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` that is a letter of [`CLASS`]: an ASCII
+/// letter (folded to lowercase, then tested against `a..=z` with additions
+/// that cannot carry between bytes) or a non-ASCII byte.
+pub(super) fn letters(x: u64) -> u64 {
+    let l = (x | (0x20 * ONES)) & !HIGH;
+    ((l + 0x1f * ONES) & !(l + 0x05 * ONES) & HIGH) | (x & HIGH)
 }
 
 /// Relative position named by "last", "this", "next".
@@ -504,10 +535,10 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     for (d, w) in (2..).zip(DECADES.iter().copied()) {
         add(w, &|i| i.decade = d);
     }
-    words.sort_by_key(|e| shape(e.0));
+    words.sort_by_key(|e| shape(e.0.as_bytes()));
     let mut starts = vec![0u16; SHAPES + 1];
     for e in &words {
-        starts[shape(e.0) + 1] += 1;
+        starts[shape(e.0.as_bytes()) + 1] += 1;
     }
     for k in 0..SHAPES {
         starts[k + 1] += starts[k];
@@ -515,10 +546,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon { starts, words }
 });
 
-fn shape(w: &str) -> usize {
-    let b = w.as_bytes();
+fn shape(b: &[u8]) -> usize {
     let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
-    (w.len().min(15) << 10) | ((first as usize & 31) << 5) | (last as usize & 31)
+    (b.len().min(15) << 10) | ((first as usize & 31) << 5) | (last as usize & 31)
 }
 
 /// For each (first letter, last letter) of [`shape`], a bit for each length
@@ -561,19 +591,15 @@ const fn mark_shape(t: &mut [[u16; 32]; 32], w: &str) {
 }
 
 /// The lexicon index plus one of `w`, 0 when it is not there.
-fn lexicon(w: &str) -> u16 {
-    let b = w.as_bytes();
-    if b.is_empty()
-        || b.len() > 13
-        || SHAPE_BITS[(b[0] & 31) as usize][(b[b.len() - 1] & 31) as usize] & (1 << b.len()) == 0
-    {
+fn lexicon(w: &[u8], lex: &Lexicon) -> u16 {
+    let (Some(&first), Some(&last)) = (w.first(), w.last()) else { return 0 };
+    if w.len() > 13 || SHAPE_BITS[(first & 31) as usize][(last & 31) as usize] & (1 << w.len()) == 0 {
         return 0;
     }
-    let lex = &*LEXICON;
     let k = shape(w);
-    let group = &lex.words[usize::from(lex.starts[k])..usize::from(lex.starts[k + 1])];
     let base = usize::from(lex.starts[k]);
-    group.iter().position(|e| e.0 == w).map_or(0, |p| (base + p + 1) as u16)
+    let group = &lex.words[base..usize::from(lex.starts[k + 1])];
+    group.iter().position(|e| e.0.as_bytes() == w).map_or(0, |p| (base + p + 1) as u16)
 }
 
 /// Calendar unit words.
@@ -596,7 +622,7 @@ const DECADES: &[&str] =
 
 impl<'a> Parser<'a> {
     fn w(&self, i: usize) -> &'a str {
-        self.t.get(i).map_or("", |t| &self.lo[t.s..t.e])
+        self.t.get(i).map_or("", |t| &self.lo[t.s as usize..t.e as usize])
     }
 
     fn is(&self, i: usize, s: &str) -> bool {
@@ -645,7 +671,7 @@ impl<'a> Parser<'a> {
     }
 
     fn cap(&self, i: usize) -> bool {
-        self.t.get(i).is_some_and(|t| self.orig.as_bytes()[t.s].is_ascii_uppercase())
+        self.t.get(i).is_some_and(|t| self.orig.as_bytes()[t.s as usize].is_ascii_uppercase())
     }
 
     /// Token `i` touches token `i - 1` (no space between).
@@ -655,7 +681,7 @@ impl<'a> Parser<'a> {
 
     fn num(&self, i: usize) -> Option<(u32, usize)> {
         let t = self.t.get(i)?;
-        (t.num != NO_NUM).then(|| (u32::from(t.num), t.e - t.s))
+        (t.num != NO_NUM).then(|| (u32::from(t.num), (t.e - t.s) as usize))
     }
 
     /// A day of the month, with an optional ordinal suffix: (day, next token).
@@ -1426,6 +1452,17 @@ fn followed(p: &Parser<'_>, i: usize) -> bool {
     }
 }
 
+/// Whether token `i` is "in" or "at" not starting "in the past" or "at
+/// present", the only expressions they start ([`Parser::reference`]): "in
+/// the", the commonest weak start, is then turned away before the parse.
+fn idle_preposition(p: &Parser<'_>, i: usize) -> bool {
+    match p.w(i) {
+        "in" => !(p.is(i + 1, "the") && p.is(i + 2, "past")),
+        "at" => !p.is(i + 1, "present"),
+        _ => false,
+    }
+}
+
 /// Every expression of a sentence. `lower` is `orig` ASCII-lowercased.
 pub(super) fn scan(orig: &str, lower: &str, toks: &mut Vec<Tok>, out: &mut Vec<Found>) {
     tokenize(lower, toks);
@@ -1436,7 +1473,7 @@ pub(super) fn scan(orig: &str, lower: &str, toks: &mut Vec<Tok>, out: &mut Vec<F
             TokKind::Num => true,
             TokKind::Word => {
                 let f = p.info(i).flags;
-                f & START != 0 && (f & WEAK_START == 0 || followed(&p, i + 1))
+                f & START != 0 && (f & WEAK_START == 0 || followed(&p, i + 1)) && !idle_preposition(&p, i)
             }
             TokKind::Punct => false,
         };
@@ -1447,7 +1484,7 @@ pub(super) fn scan(orig: &str, lower: &str, toks: &mut Vec<Tok>, out: &mut Vec<F
         match p.parse(i) {
             Some((expr, part, approximate, end)) if end > i => {
                 let tense = tense(&p, i);
-                out.push(Found { s: toks[i].s, e: toks[end - 1].e, expr, part, approximate, tense });
+                out.push(Found { s: toks[i].s as usize, e: toks[end - 1].e as usize, expr, part, approximate, tense });
                 i = end;
             }
             _ => i += 1,

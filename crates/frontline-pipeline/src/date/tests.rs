@@ -282,6 +282,46 @@ const PIECES: &[&str] = &[
     "also",
 ];
 
+#[test]
+fn letters_eight_at_a_time_are_the_letter_bytes() {
+    for b in 0..=255u8 {
+        for at in 0..8 {
+            let mut chunk = *b"a1 Z.\xc3z@";
+            chunk[at] = b;
+            let mask = scan::letters(crate::swar::word(&chunk));
+            for (k, &c) in chunk.iter().enumerate() {
+                let letter = c.is_ascii_alphabetic() || c >= 0x80;
+                assert_eq!((mask >> (8 * k + 7)) & 1 == 1, letter, "byte {c:#x} at {k} of {chunk:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn prepositions_start_only_their_references() {
+    check(
+        "In the past, at present and in the summer, in 2014 at night.",
+        "2017-11-19",
+        &[("In the past", "PAST_REF"), ("at present", "PRESENT_REF"), ("the summer", "2017-SU"), ("2014", "2014")],
+    );
+}
+
+/// Once a sentence speaks of quarters, "a year ago" is the quarter a year
+/// back in it and in later sentences, not in earlier ones.
+#[test]
+fn quarters_count_from_the_sentence_that_names_them() {
+    check(
+        "Sales fell from a year ago. Profit rose in the third quarter from a year ago. Costs grew from a year ago.",
+        "1989-11-01",
+        &[
+            ("a year ago", "1988"),
+            ("the third quarter", "1989-Q3"),
+            ("a year ago", "1988-Q3"),
+            ("a year ago", "1988-Q3"),
+        ],
+    );
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
 

@@ -276,17 +276,21 @@ pub fn cues_among(text: &str, base: usize, candidates: u64) -> Vec<Found> {
     // Whether the sentence tells of crime for gain: asked at most once.
     let mut crime: Option<bool> = None;
     let hits = (0..CUES.len()).filter(|&i| candidates & (1 << i) != 0);
+    let mut breaks: Option<Vec<(usize, usize)>> = None;
     for i in hits {
         for m in CUE_RES[i].find_iter(text) {
             // "regime-controlled", "IS-held": a qualifier, not a verb.
             if text[..m.start()].ends_with('-') {
                 continue;
             }
-            let before = clause_before(text, m.start());
+            let before = clause_before(text, m.start(), breaks.get_or_insert_with(|| clause_breaks(text)));
             let window = tail(before, 50);
             let window = memchr::memrchr(b',', window.as_bytes()).map_or(window, |i| &window[i + 1..]);
             let cue = CUES[i].0;
-            if HEDGE.is_match(window) || NEGATION.is_match(before) || (cue != Cue::Protest && purpose(before)) {
+            if HEDGE.is_match(window)
+                || NEGATION.is_match(last_words(before, 6))
+                || (cue != Cue::Protest && purpose(before))
+            {
                 continue;
             }
             let head = tail(&text[..m.start()], 120);
@@ -490,18 +494,45 @@ pub fn non_political(text: &str) -> bool {
     NON_POLITICAL.is_match(text) || (CRIME.is_match(text) && !cues(text, 0).iter().any(|f| f.cue == Cue::Mob))
 }
 
-/// The text of the clause before byte `at`: back to the last clause break.
-/// The breaks are ASCII, so a byte search finds them where a char search would.
-fn clause_before(text: &str, at: usize) -> &str {
-    static WHILE: LazyLock<memchr::memmem::FinderRev<'static>> =
-        LazyLock::new(|| memchr::memmem::FinderRev::new(", while "));
-    static BUT: LazyLock<memchr::memmem::FinderRev<'static>> =
-        LazyLock::new(|| memchr::memmem::FinderRev::new(", but "));
-    let head = &text[..at];
-    let b = head.as_bytes();
-    let cut = memchr::memrchr3(b';', b':', b'"', b).map_or(0, |i| i + 1);
-    let cut = cut.max(WHILE.rfind(b).map_or(0, |i| i + 1)).max(BUT.rfind(b).map_or(0, |i| i + 1));
-    &head[cut..]
+/// Where the clauses of a sentence break, for [`clause_before`]: for each
+/// break, the byte it ends at and the byte the clause after it starts at.
+/// The breaks are ASCII, so a byte search finds them where a char search
+/// would; found once per sentence.
+fn clause_breaks(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out: Vec<(usize, usize)> = memchr::memchr3_iter(b';', b':', b'"', b).map(|i| (i + 1, i + 1)).collect();
+    for (word, len) in [(", while ", 8), (", but ", 6)] {
+        out.extend(memchr::memmem::find_iter(b, word).map(|i| (i + len, i + 1)));
+    }
+    out
+}
+
+/// The text of the clause before byte `at`: back to the last clause break
+/// of `breaks` ([`clause_breaks`] of `text`) that ends by `at`.
+fn clause_before<'t>(text: &'t str, at: usize, breaks: &[(usize, usize)]) -> &'t str {
+    let cut = breaks.iter().filter(|(end, _)| *end <= at).map(|&(_, cut)| cut).max().unwrap_or(0);
+    &text[cut..at]
+}
+
+/// The end of `s` from its last `n` runs of non-space characters on. A
+/// [`NEGATION`] match (a negation of up to two words, then up to two
+/// words, then spaces to the end) lies in the last four, and a cut right
+/// after a space leaves its `\b` as it was.
+fn last_words(s: &str, n: usize) -> &str {
+    let mut runs = 0;
+    let mut in_run = false;
+    for (i, c) in s.char_indices().rev() {
+        if !c.is_whitespace() {
+            in_run = true;
+        } else if in_run {
+            runs += 1;
+            if runs == n {
+                return &s[i + c.len_utf8()..];
+            }
+            in_run = false;
+        }
+    }
+    s
 }
 
 /// Whether `word` is one of the lowercase `words`, ignoring ASCII case.
@@ -799,6 +830,19 @@ mod tests {
         // A pattern without them would run on every sentence.
         let no_prefixes = crate::RuleCandidates::split(crate::RULES.no_prefixes).cues;
         assert_eq!(no_prefixes, 0, "cue patterns without prefixes (bits)");
+    }
+
+    #[test]
+    fn clauses_and_negations_are_read_from_the_end() {
+        assert_eq!(last_words("they did not   capture the ", 3), "not   capture the ");
+        assert_eq!(last_words("no\u{a0}more", 6), "no\u{a0}more");
+        let text = "He said: the army, but not the police, retook it";
+        let breaks = clause_breaks(text);
+        assert_eq!(clause_before(text, text.len(), &breaks), " but not the police, retook it");
+        assert_eq!(clause_before(text, 5, &breaks), "He sa");
+        let none = Parties::default();
+        check("The rebels did not capture the hill.", none, None);
+        check("Fighters failed to quickly retake the hill.", none, None);
     }
 
     #[test]

@@ -1007,6 +1007,10 @@ fn old_year(text: &str, published: Option<NaiveDate>) -> bool {
         crate::rule_regex(r"\b(?:in|since|during|by|of|until) (?:early |late |mid-)?((?:19|20)\d\d)\b")
     });
     let Some(p) = published else { return false };
+    // Every such year starts with a 1 or a 2: most sentences have neither.
+    if memchr::memchr2(b'1', b'2', text.as_bytes()).is_none() {
+        return false;
+    }
     YEAR.captures_iter(text).any(|c| c[1].parse::<i32>().is_ok_and(|y| y < chrono::Datelike::year(&p)))
 }
 

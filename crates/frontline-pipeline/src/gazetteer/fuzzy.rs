@@ -151,16 +151,27 @@ fn consonant_key(sk: &str) -> Option<String> {
 /// Fewer consonants than this are too common to match on alone.
 const MIN_CONSONANTS: usize = 4;
 
-/// [`skeleton`], also for names too short for it ("Ghoz", "Hit"): their key
-/// is computed with a marker consonant appended, then dropped, so a
-/// three-letter name matches its own spellings exactly (never a letter off,
-/// see [`MIN_FUZZY`]).
+/// [`skeleton`], also for names too short for it ("Ghoz", "Hit", "Sawa"):
+/// their key is computed with one or two marker consonants appended, then
+/// dropped, so a short name matches its own spellings exactly (never a
+/// letter off, see [`MIN_FUZZY`]).
 fn short_skeleton(folded: &str) -> String {
     let sk = skeleton(folded);
     if !sk.is_empty() {
         return sk;
     }
+    // A final "h" after a vowel is silent, as in `skeleton` ("Sawwah"),
+    // unless the name is that syllable ("Tah").
+    let folded = match folded.strip_suffix('h') {
+        Some(rest) if rest.len() >= 3 && rest.ends_with(['a', 'e', 'i', 'o', 'u']) => rest,
+        _ => folded,
+    };
     let mut sk = skeleton(&format!("{folded}x"));
+    if sk.is_empty() && folded.len() >= 3 {
+        // One consonant ("Sawa", "Ar-Ra'ee"): two markers, both dropped.
+        sk = skeleton(&format!("{folded}xz"));
+        sk.pop();
+    }
     sk.pop();
     sk
 }
@@ -408,6 +419,10 @@ mod tests {
         assert_eq!(short_skeleton(&fold("Mare'")), short_skeleton(&fold("Mari`")));
         assert_ne!(short_skeleton(&fold("Hit")), short_skeleton(&fold("Hama")));
         assert_eq!(short_skeleton(&fold("al")), "");
+        assert_eq!(short_skeleton(&fold("Ar-Ra'ee")), short_skeleton(&fold("Ar Ra'i")));
+        assert_eq!(short_skeleton(&fold("Sawa")), short_skeleton(&fold("As Sawwah")));
+        assert_ne!(short_skeleton(&fold("Sawa")), short_skeleton(&fold("Ar Ra'i")));
+        assert_eq!(short_skeleton(&fold("Tah")), short_skeleton(&fold("At Tahh")));
         assert!(is_short("Ghoz"));
         assert!(!is_short("Jalamah"));
     }

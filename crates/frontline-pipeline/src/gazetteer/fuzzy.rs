@@ -22,8 +22,10 @@ pub struct Near {
     /// Hash of a skeleton or one of its one-letter deletions → places
     /// (indices into the added index).
     keys: FxMap<u64, Vec<u32>>,
-    /// Place → its folded names, to measure the distance of a hit.
-    names: FxMap<u32, Vec<String>>,
+    /// Place → the spellings of its names: their letters without articles
+    /// (see [`letters`]) and their skeletons, to measure the distance of a
+    /// hit without folding them again.
+    names: FxMap<u32, Spellings>,
 }
 
 /// Leading words of village names that notes often leave out ("Tall Abu
@@ -63,6 +65,8 @@ const PART_TAILS: &[&str] = &[
 struct Key {
     sk: String,
     part: bool,
+    /// [`consonant_key`] of `sk`.
+    consonants: Option<String>,
 }
 
 /// The skeletons a folded name is known by: its own, its own with
@@ -77,7 +81,8 @@ fn skeletons(folded: &str, dump: bool) -> Vec<Key> {
     let mut out: Vec<Key> = Vec::new();
     let mut push = |sk: String, part: bool| {
         if !sk.is_empty() && sk.is_ascii() && !out.iter().any(|k| k.sk == sk) {
-            out.push(Key { sk, part });
+            let consonants = consonant_key(&sk);
+            out.push(Key { sk, part, consonants });
         }
     };
     for f in &forms {
@@ -196,14 +201,21 @@ fn deletions(sk: &str) -> Vec<String> {
     out
 }
 
+/// The spellings of one place's names.
+struct Spellings {
+    letters: Vec<String>,
+    keys: Vec<Key>,
+}
+
 impl Near {
     /// Keys place `id`'s names (any spelling; non-Latin ones fold to nothing useful).
     pub fn add(&mut self, id: u32, names: &[&str]) {
         let mut seen: Vec<u64> = Vec::new();
         let folded: Vec<String> = names.iter().map(|n| fold(n)).filter(|n| !n.is_empty()).collect();
+        let mut spellings = Spellings { letters: folded.iter().map(|n| letters(n)).collect(), keys: Vec::new() };
         for name in &folded {
             for key in skeletons(name, true) {
-                let keys = if key.part { vec![key.sk] } else { deletions(&key.sk) };
+                let keys = if key.part { vec![key.sk.clone()] } else { deletions(&key.sk) };
                 for d in keys {
                     let h = key_hash(&d);
                     if !seen.contains(&h) {
@@ -211,9 +223,10 @@ impl Near {
                         self.keys.entry(h).or_default().push(id);
                     }
                 }
+                spellings.keys.push(key);
             }
         }
-        self.names.insert(id, folded);
+        self.names.insert(id, spellings);
     }
 }
 
@@ -236,15 +249,15 @@ pub fn close(a: &str, b: &str) -> bool {
 /// word for a part of the village; 2 differing only in inner vowels with
 /// [`MIN_CONSONANTS`] consonants or more ("Msheirfeh" and "Mushayrifah");
 /// None if not one name.
-fn gap(text: &str, dump: &Key) -> Option<usize> {
+fn gap(text: &Key, dump: &Key) -> Option<usize> {
     if dump.part {
-        (text == dump.sk).then_some(1)
-    } else if text == dump.sk {
+        (text.sk == dump.sk).then_some(1)
+    } else if text.sk == dump.sk {
         Some(0)
-    } else if close(text, &dump.sk) {
+    } else if close(&text.sk, &dump.sk) {
         Some(1)
     } else {
-        consonant_key(text).is_some_and(|k| consonant_key(&dump.sk) == Some(k)).then_some(2)
+        (text.consonants.is_some() && text.consonants == dump.consonants).then_some(2)
     }
 }
 
@@ -316,13 +329,16 @@ impl Gazetteer {
     /// Banān, though both share a skeleton); the closest keeps its prior,
     /// so against other places nothing changes.
     pub(super) fn prefer_close_spellings(&self, key: &str, cands: &mut [super::resolve::Candidate]) {
+        if self.extra.near.names.is_empty() {
+            return;
+        }
         let n = self.builtin.index.places.len() as u32;
         let own = letters(key);
         let gaps: Vec<Option<usize>> = cands
             .iter()
             .map(|c| {
                 let names = self.extra.near.names.get(&c.id.checked_sub(n)?).filter(|_| c.skeleton)?;
-                names.iter().map(|name| edits(&own, &letters(name), SPELLING_CAP)).min()
+                names.letters.iter().map(|name| edits(&own, name, SPELLING_CAP)).min()
             })
             .collect();
         let Some(closest) = gaps.iter().flatten().min().copied() else { return };
@@ -341,9 +357,9 @@ impl Gazetteer {
         let own = letters(&folded);
         let mut out: Vec<(&Place, usize, usize)> = Vec::new();
         for key in skeletons(&folded, false) {
-            let sk = key.sk;
+            let sk = &key.sk;
             let mut ids: Vec<u32> = Vec::new();
-            for d in deletions(&sk) {
+            for d in deletions(sk) {
                 if let Some(v) = self.extra.near.keys.get(&key_hash(&d)) {
                     ids.extend(v);
                 }
@@ -353,12 +369,12 @@ impl Gazetteer {
             for id in ids {
                 let p = &self.extra.places[id as usize];
                 let names = &self.extra.near.names[&id];
-                let best = names.iter().flat_map(|n| skeletons(n, true)).filter_map(|k| gap(&sk, &k)).min();
+                let best = names.keys.iter().filter_map(|k| gap(&key, k)).min();
                 let Some(best) = best else { continue };
                 if let Some(seen) = out.iter_mut().find(|(q, _, _)| q.geonameid == p.geonameid) {
                     seen.1 = seen.1.min(best);
                 } else {
-                    let spelling = names.iter().map(|n| edits(&own, &letters(n), SPELLING_CAP)).min();
+                    let spelling = names.letters.iter().map(|n| edits(&own, n, SPELLING_CAP)).min();
                     out.push((p, best, spelling.unwrap_or(SPELLING_CAP)));
                 }
             }
@@ -454,7 +470,7 @@ mod tests {
 
     fn check_gap(a: &str, b: &str, expect: Option<usize>) {
         let (a, b) = (skeletons(&fold(a), false), skeletons(&fold(b), true));
-        let got = a.iter().flat_map(|x| b.iter().filter_map(|y| gap(&x.sk, y))).min();
+        let got = a.iter().flat_map(|x| b.iter().filter_map(|y| gap(x, y))).min();
         assert_eq!(got, expect, "{a:?} / {b:?}");
     }
 

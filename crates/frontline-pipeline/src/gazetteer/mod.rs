@@ -207,6 +207,7 @@ impl Gazetteer {
                             .map(|&(_, e)| resolve::Candidate::new(self, (e >> 2) + offset, e & 3, true)),
                     );
                 }
+                self.prefer_close_spellings(key, &mut out);
             }
         }
         resolve::dedup(self, &mut out);

@@ -739,7 +739,8 @@ const LINK_WORDS: &[&str] = &[
 /// first: a comma ("Fargo, North Dakota"), or "in"/"of" with only
 /// [`LINK_WORDS`] around it.
 pub fn container_link(between: &str) -> bool {
-    let between = between.trim();
+    // A name's closing ayn mark ("Mare' frontline in Aleppo") is not a word between.
+    let between = between.trim().trim_start_matches(['\'', '’']).trim_start();
     if between == "," {
         return true;
     }
@@ -1565,6 +1566,8 @@ mod tests {
         check_link(" village in the ", true);
         check_link(" in the south-eastern countryside of ", true);
         check_link(" area of ", true);
+        check_link("' frontline in ", true);
+        check_link(" ' and ", false);
         check_link(" and ", false);
         check_link(" north ", false);
         check_link(" forces fought in ", false);

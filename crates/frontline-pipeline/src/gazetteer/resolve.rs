@@ -69,6 +69,10 @@ fn population(p: &Place) -> f32 {
 /// Population from which a town is a city whose name readers know.
 const CITY: u64 = 100_000;
 
+/// Population (the sum of its towns') under which a division is too small
+/// to be what its bare name means.
+const SMALL_DIVISION: u64 = 20_000;
+
 /// Best first, one per geonameid, at most 30. A division named like its
 /// capital ("Aleppo", "Raqqa", the district of "Geneva") yields to the
 /// city: events happen in towns.
@@ -363,7 +367,8 @@ const NEAR_BEFORE: &[&str] = &[
 const NEAR_AFTER: &[&str] = &["countryside", "outskirts", "surroundings", "area", "suburbs", "environs", "desert"];
 
 /// Words after a name that make it a division.
-const DIVISION_AFTER: &[&str] = &["province", "governorate", "region", "state", "oblast", "prefecture"];
+const DIVISION_AFTER: &[&str] =
+    &["province", "governorate", "region", "state", "oblast", "prefecture", "district", "county"];
 
 #[derive(Debug, Clone, Copy)]
 struct Tok {
@@ -1155,6 +1160,23 @@ fn resolve<'g>(g: &'g Gazetteer, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
                 .unwrap_or(usize::MAX);
         }
     }
+    // A division hardly anyone lives in ("Michael", a sheading of the Isle
+    // of Man; "Jesus", a Paraguayan district) is what a bare word means only
+    // when the article names other places of its country or calls it a
+    // division: alone, the word is a person or a thing. Names of several
+    // words ("Guernsey County") are no such accident.
+    for k in 0..names.len() {
+        let Some(c) = cands[k].get(best[k]) else { continue };
+        let p = g.place(c.id);
+        let bare = raws.iter().zip(&of_raw).all(|(r, &o)| o != k || r.single);
+        if matches!(p.feature_code.as_str(), "ADM1" | "ADM2") && p.population < SMALL_DIVISION && bare && !division[k] {
+            let corroborated =
+                chosen.iter().enumerate().any(|(o, q)| o != k && q.is_some_and(|q| q.country_code == p.country_code));
+            if !corroborated && !g.is_added(c.id) {
+                best[k] = usize::MAX;
+            }
+        }
+    }
     let mut out = Vec::with_capacity(raws.len());
     for (r, &k) in raws.iter().zip(&of_raw) {
         let Some(c) = cands[k].get(best[k]) else { continue };
@@ -1512,6 +1534,13 @@ mod tests {
             let (p, _) = g.lookup(name).into_iter().find(|(p, _)| p.feature_code == "ADM1").expect(name);
             assert!(km(p, &place_at(lat, lon)) < 150.0, "{name}: {p:?}");
         }
+    }
+
+    #[test]
+    fn a_tiny_division_alone_is_no_place() {
+        check_places("Michael told reporters the ferry would sail on time.", &[]);
+        check_places("The storm cut power in Michael on the Isle of Man.", &["Michael", "Isle of Man"]);
+        check_places("Floods closed the schools of Jesus district on Monday.", &["Jesus"]);
     }
 
     #[test]

@@ -1216,18 +1216,26 @@ fn cluster_support(g: &Gazetteer, cands: &[Vec<Candidate>]) -> Vec<Vec<f32>> {
         let p = g.place(c.id);
         !c.demonym && (p.feature_code.starts_with("PPL") || p.feature_code == "ADM2")
     };
+    // A name whose likeliest sense is a country or a state ("Oklahoma",
+    // "Ontario") neither lends nor gets support: a list of states is no
+    // cluster of the small towns named after them.
+    let broad: Vec<bool> = cands
+        .iter()
+        .map(|cs| cs.first().is_some_and(|c| matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "ADM1")))
+        .collect();
     cands
         .iter()
         .enumerate()
         .map(|(k, cs)| {
             cs.iter()
                 .map(|c| {
-                    if cs.len() < 2 || !local(c) {
+                    if cs.len() < 2 || !local(c) || broad[k] {
                         return 0.0;
                     }
                     let p = g.place(c.id);
                     let near = cands.iter().enumerate().filter(|&(j, other)| {
                         j != k
+                            && !broad[j]
                             && other
                                 .iter()
                                 .take(CLUSTER_CANDIDATES)
@@ -1534,6 +1542,19 @@ mod tests {
             let (p, _) = g.lookup(name).into_iter().find(|(p, _)| p.feature_code == "ADM1").expect(name);
             assert!(km(p, &place_at(lat, lon)) < 150.0, "{name}: {p:?}");
         }
+    }
+
+    #[test]
+    fn a_state_lends_no_support_to_its_namesake_towns() {
+        // Towns named "Washington" lie near some "Lansing": the state's
+        // capital is still the one meant.
+        let g = Gazetteer::builtin();
+        let text = "Lawmakers in Lansing heard from officials in Washington.";
+        let c = crate::clean::clean(text);
+        let ms = recognise(&g, &c, &crate::segment::sentences(&c));
+        let found: Vec<(&str, &str)> =
+            ms.iter().map(|m| (&c.text[m.start..m.end], m.place.feature_code.as_str())).collect();
+        assert_eq!(found, [("Lansing", "PPLA"), ("Washington", "PPLC")], "{text:?}");
     }
 
     #[test]

@@ -1059,10 +1059,18 @@ fn resolve<'g>(g: &'g Gazetteer, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
         (0..names.len()).map(|k| raws.iter().zip(&of_raw).any(|(r, &o)| o == k && r.division)).collect();
     // The names said to contain each name, and whether with "in"/"of"
     // (else after a comma).
+    // A state's or country's name before a comma whose next name is again
+    // followed by a comma is a list ("Georgia, Illinois, Missouri, New
+    // Jersey"), not a town of Illinois in Missouri.
+    let broad_first =
+        |k: usize| cands[k].first().is_some_and(|c| matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "ADM1"));
     let mut containers: Vec<Vec<(usize, bool)>> = vec![Vec::new(); names.len()];
     for (r, &k) in raws.iter().zip(&of_raw) {
         if let Some(c) = r.container {
-            containers[k].push((of_raw[c], r.inside));
+            let listed = !r.inside && raws[c].container.is_some() && !raws[c].inside && broad_first(k);
+            if !listed {
+                containers[k].push((of_raw[c], r.inside));
+            }
         }
     }
     let support = cluster_support(g, &cands);
@@ -1555,6 +1563,18 @@ mod tests {
         let found: Vec<(&str, &str)> =
             ms.iter().map(|m| (&c.text[m.start..m.end], m.place.feature_code.as_str())).collect();
         assert_eq!(found, [("Lansing", "PPLA"), ("Washington", "PPLC")], "{text:?}");
+    }
+
+    #[test]
+    fn a_list_of_states_is_no_chain_of_containers() {
+        let g = Gazetteer::builtin();
+        let text = "Cases were found in Georgia, Illinois, Missouri, New Jersey and Ohio.";
+        let c = crate::clean::clean(text);
+        let ms = recognise(&g, &c, &crate::segment::sentences(&c));
+        let found: Vec<(&str, &str)> =
+            ms.iter().map(|m| (&c.text[m.start..m.end], m.place.feature_code.as_str())).collect();
+        let states = ["Georgia", "Illinois", "Missouri", "New Jersey", "Ohio"].map(|n| (n, "ADM1"));
+        assert_eq!(found, states, "{text:?}");
     }
 
     #[test]

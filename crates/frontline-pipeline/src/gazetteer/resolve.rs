@@ -1578,6 +1578,11 @@ mod tests {
     }
 
     #[test]
+    fn a_country_code_is_no_first_name() {
+        check_places("Ken Okoth told the meeting that the budget would pass.", &[]);
+    }
+
+    #[test]
     fn a_tiny_division_alone_is_no_place() {
         check_places("Michael told reporters the ferry would sail on time.", &[]);
         check_places("The storm cut power in Michael on the Isle of Man.", &["Michael", "Isle of Man"]);

@@ -69,6 +69,10 @@ fn population(p: &Place) -> f32 {
 /// Population from which a town is a city whose name readers know.
 const CITY: u64 = 100_000;
 
+/// Population (the sum of its towns') under which a division is too small
+/// to be what its bare name means.
+const SMALL_DIVISION: u64 = 20_000;
+
 /// Best first, one per geonameid, at most 30. A division named like its
 /// capital ("Aleppo", "Raqqa", the district of "Geneva") yields to the
 /// city: events happen in towns.
@@ -363,7 +367,8 @@ const NEAR_BEFORE: &[&str] = &[
 const NEAR_AFTER: &[&str] = &["countryside", "outskirts", "surroundings", "area", "suburbs", "environs", "desert"];
 
 /// Words after a name that make it a division.
-const DIVISION_AFTER: &[&str] = &["province", "governorate", "region", "state", "oblast", "prefecture"];
+const DIVISION_AFTER: &[&str] =
+    &["province", "governorate", "region", "state", "oblast", "prefecture", "district", "county"];
 
 #[derive(Debug, Clone, Copy)]
 struct Tok {
@@ -1055,10 +1060,18 @@ fn resolve<'g>(g: &'g Gazetteer, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
         (0..names.len()).map(|k| raws.iter().zip(&of_raw).any(|(r, &o)| o == k && r.division)).collect();
     // The names said to contain each name, and whether with "in"/"of"
     // (else after a comma).
+    // A state's or country's name before a comma whose next name is again
+    // followed by a comma is a list ("Georgia, Illinois, Missouri, New
+    // Jersey"), not a town of Illinois in Missouri.
+    let broad_first =
+        |k: usize| cands[k].first().is_some_and(|c| matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "ADM1"));
     let mut containers: Vec<Vec<(usize, bool)>> = vec![Vec::new(); names.len()];
     for (r, &k) in raws.iter().zip(&of_raw) {
         if let Some(c) = r.container {
-            containers[k].push((of_raw[c], r.inside));
+            let listed = !r.inside && raws[c].container.is_some() && !raws[c].inside && broad_first(k);
+            if !listed {
+                containers[k].push((of_raw[c], r.inside));
+            }
         }
     }
     let support = cluster_support(g, &cands);
@@ -1156,6 +1169,23 @@ fn resolve<'g>(g: &'g Gazetteer, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
                 .unwrap_or(usize::MAX);
         }
     }
+    // A division hardly anyone lives in ("Michael", a sheading of the Isle
+    // of Man; "Jesus", a Paraguayan district) is what a bare word means only
+    // when the article names other places of its country or calls it a
+    // division: alone, the word is a person or a thing. Names of several
+    // words ("Guernsey County") are no such accident.
+    for k in 0..names.len() {
+        let Some(c) = cands[k].get(best[k]) else { continue };
+        let p = g.place(c.id);
+        let bare = raws.iter().zip(&of_raw).all(|(r, &o)| o != k || r.single);
+        if matches!(p.feature_code.as_str(), "ADM1" | "ADM2") && p.population < SMALL_DIVISION && bare && !division[k] {
+            let corroborated =
+                chosen.iter().enumerate().any(|(o, q)| o != k && q.is_some_and(|q| q.country_code == p.country_code));
+            if !corroborated && !g.is_added(c.id) {
+                best[k] = usize::MAX;
+            }
+        }
+    }
     let mut out = Vec::with_capacity(raws.len());
     for (r, &k) in raws.iter().zip(&of_raw) {
         let Some(c) = cands[k].get(best[k]) else { continue };
@@ -1195,18 +1225,26 @@ fn cluster_support(g: &Gazetteer, cands: &[Vec<Candidate>]) -> Vec<Vec<f32>> {
         let p = g.place(c.id);
         !c.demonym && (p.feature_code.starts_with("PPL") || p.feature_code == "ADM2")
     };
+    // A name whose likeliest sense is a country or a state ("Oklahoma",
+    // "Ontario") neither lends nor gets support: a list of states is no
+    // cluster of the small towns named after them.
+    let broad: Vec<bool> = cands
+        .iter()
+        .map(|cs| cs.first().is_some_and(|c| matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "ADM1")))
+        .collect();
     cands
         .iter()
         .enumerate()
         .map(|(k, cs)| {
             cs.iter()
                 .map(|c| {
-                    if cs.len() < 2 || !local(c) {
+                    if cs.len() < 2 || !local(c) || broad[k] {
                         return 0.0;
                     }
                     let p = g.place(c.id);
                     let near = cands.iter().enumerate().filter(|&(j, other)| {
                         j != k
+                            && !broad[j]
                             && other
                                 .iter()
                                 .take(CLUSTER_CANDIDATES)
@@ -1513,6 +1551,43 @@ mod tests {
             let (p, _) = g.lookup(name).into_iter().find(|(p, _)| p.feature_code == "ADM1").expect(name);
             assert!(km(p, &place_at(lat, lon)) < 150.0, "{name}: {p:?}");
         }
+    }
+
+    #[test]
+    fn a_state_lends_no_support_to_its_namesake_towns() {
+        // Towns named "Washington" lie near some "Lansing": the state's
+        // capital is still the one meant.
+        let g = Gazetteer::builtin();
+        let text = "Lawmakers in Lansing heard from officials in Washington.";
+        let c = crate::clean::clean(text);
+        let ms = recognise(&g, &c, &crate::segment::sentences(&c));
+        let found: Vec<(&str, &str)> =
+            ms.iter().map(|m| (&c.text[m.start..m.end], m.place.feature_code.as_str())).collect();
+        assert_eq!(found, [("Lansing", "PPLA"), ("Washington", "PPLC")], "{text:?}");
+    }
+
+    #[test]
+    fn a_list_of_states_is_no_chain_of_containers() {
+        let g = Gazetteer::builtin();
+        let text = "Cases were found in Georgia, Illinois, Missouri, New Jersey and Ohio.";
+        let c = crate::clean::clean(text);
+        let ms = recognise(&g, &c, &crate::segment::sentences(&c));
+        let found: Vec<(&str, &str)> =
+            ms.iter().map(|m| (&c.text[m.start..m.end], m.place.feature_code.as_str())).collect();
+        let states = ["Georgia", "Illinois", "Missouri", "New Jersey", "Ohio"].map(|n| (n, "ADM1"));
+        assert_eq!(found, states, "{text:?}");
+    }
+
+    #[test]
+    fn a_country_code_is_no_first_name() {
+        check_places("Ken Okoth told the meeting that the budget would pass.", &[]);
+    }
+
+    #[test]
+    fn a_tiny_division_alone_is_no_place() {
+        check_places("Michael told reporters the ferry would sail on time.", &[]);
+        check_places("The storm cut power in Michael on the Isle of Man.", &["Michael", "Isle of Man"]);
+        check_places("Floods closed the schools of Jesus district on Monday.", &["Jesus"]);
     }
 
     #[test]

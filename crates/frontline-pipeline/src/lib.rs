@@ -79,7 +79,10 @@ pub(crate) const RULE_DFA_BYTES: usize = 64 << 20;
 /// that Unicode case folding equates with an ASCII letter (the long s and
 /// the Kelvin sign).
 pub(crate) struct Prefilter {
-    ac: aho_corasick::AhoCorasick,
+    /// The literals, and after them [`FOLDING`], walked byte by byte by
+    /// our own loop (the library's overlapping iterator keeps its position
+    /// in memory and costs about twice as much per byte).
+    dfa: aho_corasick::dfa::DFA,
     /// For each distinct literal (ASCII case ignored), the patterns it is a
     /// prefix of and the patterns it is a suffix of: one match of a literal
     /// shared by several patterns, or by both ends of one, marks them all.
@@ -88,6 +91,10 @@ pub(crate) struct Prefilter {
     no_prefixes: u64,
     no_suffixes: u64,
 }
+
+/// Characters that `(?i)` matches to an ASCII letter (U+017F long s,
+/// U+212A Kelvin sign): a text with one makes every pattern a candidate.
+const FOLDING: [&str; 2] = ["\u{17F}", "\u{212A}"];
 
 impl Prefilter {
     /// At most 64 patterns, each matched with `(?i)` (a leading `(?i)` is
@@ -119,58 +126,72 @@ impl Prefilter {
                 }
             }
         }
-        let ac = aho_corasick::AhoCorasick::builder()
+        let dfa = aho_corasick::dfa::DFA::builder()
             .ascii_case_insensitive(true)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&literals)
+            .prefilter(false)
+            .start_kind(aho_corasick::StartKind::Unanchored)
+            .build(literals.iter().map(Vec::as_slice).chain(FOLDING.iter().map(|f| f.as_bytes())))
             .unwrap_or_else(|e| panic!("prefilter literals do not compile: {e}"));
-        Prefilter { ac, owners, no_prefixes, no_suffixes }
+        Prefilter { dfa, owners, no_prefixes, no_suffixes }
+    }
+
+    /// Calls `found(start, end, prefix_of, suffix_of)` for every match of a
+    /// literal in `text`, overlapping ones included, in the order of their
+    /// ends; returns false, having stopped, at a [`FOLDING`] character.
+    fn scan(&self, text: &str, mut found: impl FnMut(usize, usize, u64, u64)) -> bool {
+        use aho_corasick::automaton::Automaton;
+        let dfa = &self.dfa;
+        let Ok(mut sid) = dfa.start_state(aho_corasick::Anchored::No) else { return false };
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            sid = dfa.next_state(aho_corasick::Anchored::No, sid, b);
+            // Without a prefilter the only special states are the match
+            // states and the dead one, which an unanchored search never enters.
+            if !dfa.is_special(sid) || !dfa.is_match(sid) {
+                continue;
+            }
+            for k in 0..dfa.match_len(sid) {
+                let pid = dfa.match_pattern(sid, k);
+                let Some(&(p, s)) = self.owners.get(pid.as_usize()) else { return false };
+                found(i + 1 - dfa.pattern_len(pid), i + 1, p, s);
+            }
+        }
+        true
     }
 
     /// For each sentence, bit `i` set when pattern `i` may match inside it.
     /// `sentences` are sorted and disjoint byte ranges of `text`.
     pub(crate) fn candidates(&self, text: &str, sentences: &[segment::Sentence]) -> Vec<u64> {
-        if folds_to_ascii(text) {
-            return vec![u64::MAX; sentences.len()];
-        }
         let mut sides = vec![(self.no_prefixes, self.no_suffixes); sentences.len()];
-        // Overlapping matches come in order of their ends, so the only
-        // sentence that can hold a match, the first one ending at or after
-        // it, moves forward only.
+        // Matches come in order of their ends, so the only sentence that
+        // can hold a match, the first one ending at or after it, moves
+        // forward only.
         let mut k = 0;
-        for m in self.ac.find_overlapping_iter(text) {
-            while k < sentences.len() && sentences[k].end < m.end() {
+        let plain = self.scan(text, |start, end, p, s| {
+            while k < sentences.len() && sentences[k].end < end {
                 k += 1;
             }
-            let Some(s) = sentences.get(k) else { break };
-            if s.start <= m.start() {
-                let (p, s) = self.owners[m.pattern().as_usize()];
+            if let Some(sentence) = sentences.get(k)
+                && sentence.start <= start
+            {
                 sides[k].0 |= p;
                 sides[k].1 |= s;
             }
+        });
+        if !plain {
+            return vec![u64::MAX; sentences.len()];
         }
         sides.into_iter().map(|(p, s)| p & s).collect()
     }
 
     /// Bit `i` set when pattern `i` may match in `text`.
     pub(crate) fn candidates_in(&self, text: &str) -> u64 {
-        if folds_to_ascii(text) {
-            return u64::MAX;
-        }
         let (mut p, mut s) = (self.no_prefixes, self.no_suffixes);
-        for m in self.ac.find_overlapping_iter(text) {
-            let (mp, ms) = self.owners[m.pattern().as_usize()];
+        let plain = self.scan(text, |_, _, mp, ms| {
             p |= mp;
             s |= ms;
-        }
-        p & s
+        });
+        if plain { p & s } else { u64::MAX }
     }
-}
-
-/// Whether a text holds a character that `(?i)` matches to an ASCII letter
-/// (U+017F long s, U+212A Kelvin sign).
-fn folds_to_ascii(text: &str) -> bool {
-    ["\u{17F}", "\u{212A}"].iter().any(|c| memchr::memmem::find(text.as_bytes(), c.as_bytes()).is_some())
 }
 
 /// The literal prefixes (or suffixes) of every match of a pattern, or

@@ -387,6 +387,57 @@ mod tests {
         assert!(e.reason.contains("bad published date"), "{}", e.reason);
     }
 
+    /// The record as a `serde_json::Value` read it before the record
+    /// reader: the oracle the reader must agree with on every line.
+    fn via_value(line: &[u8], place: &str) -> Result<Article, ReadError> {
+        let text = std::str::from_utf8(line).map_err(|e| err(place, format!("not UTF-8: {e}")))?;
+        let value: Value = serde_json::from_str(text).map_err(|e| err(place, format!("not JSON: {e}")))?;
+        let Value::Object(obj) = value else {
+            return Err(err(place, "not a JSON object"));
+        };
+        let id = match obj.get("id") {
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+            Some(Value::Number(n)) => Some(n.to_string()),
+            _ => None,
+        };
+        let name = id.clone().unwrap_or_else(|| place.to_string());
+        let str_field = |k: &str| obj.get(k).and_then(Value::as_str).map(str::to_string);
+        let mut article = match (str_field("text"), str_field("html")) {
+            (Some(t), _) => Article { text: t, ..Default::default() },
+            (None, Some(h)) => from_html_str(&h, &name)?,
+            (None, None) => return Err(err(name, "record has neither \"text\" nor \"html\"")),
+        };
+        article.id = id.unwrap_or_else(|| content_hash(&article.text));
+        apply_metadata(&mut article, |k| obj.get(k).and_then(Value::as_str)).map_err(|r| err(&article.id, r))?;
+        Ok(article)
+    }
+
+    #[test]
+    fn record_reader_agrees_with_a_value_parse() {
+        let html = r#"<html><body><article><p>Government forces retook the town of Example on Saturday after two days of fighting, a monitor said.</p></article></body></html>"#;
+        let lines = [
+            r#"{"id":"a","text":"Line one.\nShe said \"no\" \u00e9.","title":"T","url":1,"outlet":null,"language":"en"}"#,
+            r#"{"id":7,"text":"x","published":"2020-01-02T00:00:00Z","extra":{"a":[1,{"b":2.5}],"c":true}}"#,
+            r#"{"id":1.5e3,"te\u0078t":"escaped key","outlet":"A","outlet":["not a string"]}"#,
+            r#"{"text":"first","text":5}"#,
+            r#"{"id":"  ","text":"blank id","title":"\ud83d\ude00"}"#,
+            r#"{"text":"x","n":1e400}"#,
+            r#"{"text":"x","s":"\ud800"}"#,
+            r#"{"text":"x"} trailing"#,
+            r#"{"text":"x",}"#,
+            r#"[1,{"text":"x"}]"#,
+            r#""text""#,
+            r#"null"#,
+            r#"{"published":"soon","text":"x"}"#,
+            r#"{"id":"h"}"#,
+            "",
+        ];
+        let with_html = format!(r#"{{"id":"p","html":{}}}"#, serde_json::to_string(html).unwrap());
+        for line in lines.iter().copied().chain([with_html.as_str()]) {
+            assert_eq!(from_json_line(line.as_bytes(), "f:1"), via_value(line.as_bytes(), "f:1"), "{line}");
+        }
+    }
+
     #[test]
     fn id_defaults_to_content_hash() {
         let a = from_json_line(br#"{"text":"Same text."}"#, "f:1").unwrap();

@@ -406,6 +406,25 @@ mod tests {
         assert_eq!(bits, expect, "candidates for {text:?}");
     }
 
+    /// The words ride along in the rule pass: found as written (case
+    /// counts), overlapping ones too, in the order of their ends.
+    #[test]
+    fn words_are_found_as_written_in_the_rule_pass() {
+        let filter = Prefilter::new([r"(?i)\bkilled\b"], &["said", "told", "report"]);
+        let text = "Two were KILLED, he SAID. She said so and reportold it.";
+        let c = clean::CleanText::verbatim(text);
+        let sentences = segment::sentences(&c);
+        let (bits, words) = filter.candidates(text, &sentences);
+        assert_eq!(bits, vec![1, 0]);
+        let found: Vec<&str> = words.iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(found, vec!["said", "report", "told"]);
+        // A folding character anywhere makes every pattern a candidate everywhere.
+        let folded = "Two fled. One was \u{212A}illed.";
+        let c = clean::CleanText::verbatim(folded);
+        let (bits, _) = filter.candidates(folded, &segment::sentences(&c));
+        assert_eq!(bits, vec![u64::MAX, u64::MAX]);
+    }
+
     #[test]
     fn prefilter_candidates_are_the_patterns_whose_prefixes_occur() {
         let p = [r"(?i)\b(?:re-?took|recaptured)\b", r"(?i)\bopened (?:[\w-]+ ){0,3}?fire\b", r"(?i)\b\w+ed\b"];

@@ -82,11 +82,16 @@ impl CleanText {
     }
 }
 
-/// The text with [`normalise_char`] applied to every character; runs of
-/// characters it keeps are copied whole.
-fn normalise(original: &str) -> String {
+/// The text with [`normalise_char`] applied to every character (runs of
+/// characters it keeps are copied whole), and the [`CleanText::wide`]
+/// index of the result, made in the same pass.
+fn normalise(original: &str) -> (String, Vec<(u32, u32)>) {
     let bytes = original.as_bytes();
     let mut out = String::with_capacity(original.len());
+    let mut wide = Vec::new();
+    // Bytes of the input dropped so far (a three-byte quote becomes one
+    // byte), and bytes more than characters in the output so far.
+    let (mut dropped, mut shift) = (0usize, 0u32);
     let mut kept = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -109,11 +114,15 @@ fn normalise(original: &str) -> String {
             out.push_str(&original[kept..i]);
             out.push(n);
             kept = i + len;
+            dropped += len - n.len_utf8();
+        } else {
+            shift += len as u32 - 1;
+            wide.push(((i - dropped) as u32, shift));
         }
         i += len;
     }
     out.push_str(&original[kept..]);
-    out
+    (out, wide)
 }
 
 /// The length in bytes of the UTF-8 character a lead byte starts.
@@ -140,10 +149,36 @@ fn plain_chunk(chunk: &[u8]) -> bool {
 
 /// Whether a trimmed line is one of [`FURNITURE_LINES`], ignoring case. A
 /// character is at most three times longer than its lowercase ASCII
-/// letter (the Kelvin sign), so longer lines are not lowercased at all.
+/// letter (the Kelvin sign), so longer lines are not lowercased at all;
+/// an ASCII line is compared in place.
 fn furniture_line(trimmed: &str) -> bool {
     let longest = FURNITURE_LINES.iter().map(|l| l.len()).max().unwrap_or(0);
-    trimmed.len() <= 3 * longest && FURNITURE_LINES.contains(&trimmed.to_lowercase().as_str())
+    if trimmed.len() > 3 * longest {
+        return false;
+    }
+    if trimmed.is_ascii() {
+        return FURNITURE_LINES.iter().any(|l| l.eq_ignore_ascii_case(trimmed));
+    }
+    FURNITURE_LINES.contains(&trimmed.to_lowercase().as_str())
+}
+
+/// Whether a trimmed line starts with one of [`FURNITURE_PREFIXES`] once
+/// lowercased as `str::to_lowercase` does. When the line's head (as long
+/// as the longest prefix) is ASCII, that is the prefix ignoring ASCII
+/// case, and only the prefixes with the line's first letter are compared;
+/// otherwise the head is lowercased into `lower`.
+fn furniture_start(trimmed: &str, lower: &mut String) -> bool {
+    let want = FURNITURE_PREFIXES.iter().map(|p| p.len()).max().unwrap_or(0);
+    let bytes = trimmed.as_bytes();
+    if bytes[..bytes.len().min(want)].is_ascii() {
+        let Some(first) = bytes.first().map(u8::to_ascii_lowercase) else { return false };
+        return FURNITURE_PREFIXES.iter().any(|p| {
+            p.as_bytes()[0] == first && bytes.len() >= p.len() && bytes[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        });
+    }
+    lower_head(trimmed, lower);
+    let first = lower.as_bytes().first().copied();
+    FURNITURE_PREFIXES.iter().any(|p| p.as_bytes().first().copied() == first && lower.starts_with(p))
 }
 
 /// Typographic characters replaced one-for-one by ASCII so that later stages
@@ -217,7 +252,7 @@ const FURNITURE_LINES: &[&str] = &[
 
 /// Cleans an article text. Pure; never fails.
 pub fn clean(original: &str) -> CleanText {
-    let mut text = normalise(original);
+    let (mut text, wide) = normalise(original);
     let mut masked: Vec<(usize, usize)> = Vec::new();
 
     let lines = line_ranges(&text);
@@ -243,11 +278,7 @@ pub fn clean(original: &str) -> CleanText {
             continue;
         }
         flush_bullets(&mut bullet_run, &mut to_mask);
-        lower_head(trimmed, &mut lower);
-        let first = lower.as_bytes().first().copied();
-        if FURNITURE_PREFIXES.iter().any(|p| p.as_bytes().first().copied() == first && lower.starts_with(p))
-            || furniture_line(trimmed)
-        {
+        if furniture_start(trimmed, &mut lower) || furniture_line(trimmed) {
             to_mask.push((s, e));
             continue;
         }
@@ -273,12 +304,17 @@ pub fn clean(original: &str) -> CleanText {
     flush_bullets(&mut bullet_run, &mut to_mask);
 
     to_mask.sort_unstable();
+    // Blanking a character longer than a byte moves the bytes after it:
+    // then the index of the wide characters is made again.
+    let mut moved = false;
     for (s, e) in to_mask {
-        blank(&mut text, s, e);
+        moved |= blank(&mut text, s, e);
         masked.push((s, e));
     }
-    let mut c = CleanText { text, masked, wide: Vec::new() };
-    c.index();
+    let mut c = CleanText { text, masked, wide };
+    if moved {
+        c.index();
+    }
     c
 }
 
@@ -398,13 +434,15 @@ fn source_credit(line: &str, i: usize, s: usize, e: usize, to_mask: &mut Vec<(us
     }
 }
 
-/// Replaces the byte range with spaces, one space per character.
-fn blank(text: &mut String, s: usize, e: usize) {
+/// Replaces the byte range with spaces, one space per character; whether
+/// that made the text shorter.
+fn blank(text: &mut String, s: usize, e: usize) -> bool {
     if s >= e || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
-        return;
+        return false;
     }
     let n = text[s..e].chars().count();
     text.replace_range(s..e, &" ".repeat(n));
+    n < e - s
 }
 
 /// Byte ranges of lines, without the newline.
@@ -476,9 +514,12 @@ mod tests {
 
     #[test]
     fn normalise_matches_the_per_character_map() {
-        for input in ["plain ascii", "a`b\r\nc", "\u{201C}Déir\u{201D} \u{2014} x\u{00A0}y\u{200B}", ""] {
+        let long = "plain words first, then \u{2018}D\u{e9}ir\u{2019} and \u{65e5}\u{672c} \u{2014} more\r\n".repeat(3);
+        for input in ["plain ascii", "a`b\r\nc", "\u{201C}Déir\u{201D} \u{2014} x\u{00A0}y\u{200B}", "", &long] {
             let expect: String = input.chars().map(normalise_char).collect();
-            assert_eq!(normalise(input), expect, "{input:?}");
+            let (text, wide) = normalise(input);
+            assert_eq!(text, expect, "{input:?}");
+            assert_eq!(wide, CleanText::verbatim(&text).wide, "{input:?}");
         }
     }
 
@@ -488,6 +529,49 @@ mod tests {
         for (line, prefix) in [("READ MORE: x", "read more:"), ("\u{212A}ids", "kid"), ("Re", "read"), ("Éa", "ea")] {
             lower_head(line, &mut head);
             assert_eq!(head.starts_with(prefix), line.to_lowercase().starts_with(prefix), "{line:?}");
+        }
+    }
+
+    /// The index made while normalising, or again after blanking, is the
+    /// index of the cleaned text.
+    #[test]
+    fn wide_index_is_the_cleaned_texts() {
+        for input in [
+            "Rebels shelled D\u{e9}ir.\nREAD MORE: D\u{e9}j\u{e0} vu \u{2014} cats\nThe army replied \u{2019}here\u{2019}.",
+            "Caption for the photo of D\u{e9}ir (AFP photo)\nText \u{65e5}.\nComments",
+            "\u{201C}Quoted\u{201D} line with no furniture at all, \u{e9}t\u{e9}.",
+        ] {
+            let c = clean(input);
+            assert_eq!(c.wide, CleanText::verbatim(&c.text).wide, "{input:?}");
+            assert_eq!(c.char_len(), input.chars().count(), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn furniture_starts_and_lines_as_the_lowercase_line_sees_them() {
+        let mut lower = String::new();
+        for line in [
+            "READ MORE: x",
+            "Read more about it",
+            "Readers wrote in",
+            "\u{212A}eep reading",
+            "Sign Up for the newsletter \u{e9}t\u{e9}",
+            "Copyright \u{a9} 2020",
+            "COMMENTS",
+            "\u{212A}",
+            "Top Stories",
+            "Top stories today",
+            "Leave a comment",
+            "\u{c9}mail",
+            "",
+        ] {
+            let lowered = line.to_lowercase();
+            assert_eq!(
+                furniture_start(line, &mut lower),
+                FURNITURE_PREFIXES.iter().any(|p| lowered.starts_with(p)),
+                "{line:?}"
+            );
+            assert_eq!(furniture_line(line), FURNITURE_LINES.contains(&lowered.as_str()), "{line:?}");
         }
     }
 

@@ -79,7 +79,10 @@ pub(crate) const RULE_DFA_BYTES: usize = 64 << 20;
 /// that Unicode case folding equates with an ASCII letter (the long s and
 /// the Kelvin sign).
 pub(crate) struct Prefilter {
-    ac: aho_corasick::AhoCorasick,
+    /// The literals, then [`FOLDING`], then the words, walked byte by byte
+    /// by our own loop (the library's overlapping iterator keeps its
+    /// position in memory and costs about twice as much per byte).
+    dfa: aho_corasick::dfa::DFA,
     /// For each distinct literal (ASCII case ignored), the patterns it is a
     /// prefix of and the patterns it is a suffix of: one match of a literal
     /// shared by several patterns, or by both ends of one, marks them all.
@@ -87,12 +90,32 @@ pub(crate) struct Prefilter {
     /// Patterns without listed prefixes, and without listed suffixes.
     no_prefixes: u64,
     no_suffixes: u64,
+    /// Words found as written (case counts) in the same pass, for a caller
+    /// that needs them too (segmentation's reporting words).
+    words: &'static [&'static str],
+}
+
+/// Characters that `(?i)` matches to an ASCII letter (U+017F long s,
+/// U+212A Kelvin sign): a text with one makes every pattern a candidate.
+const FOLDING: [&str; 2] = ["\u{17F}", "\u{212A}"];
+
+/// What a literal found by [`Prefilter::scan`] is.
+enum Hit {
+    /// A pattern literal: the patterns it is a prefix of, and a suffix of.
+    Rule(u64, u64),
+    /// One of [`FOLDING`].
+    Folding,
+    /// One of the prefilter's words, in some mix of case.
+    Word(&'static str),
 }
 
 impl Prefilter {
     /// At most 64 patterns, each matched with `(?i)` (a leading `(?i)` is
-    /// ignored here).
-    pub(crate) fn new<S: AsRef<str>>(patterns: impl IntoIterator<Item = S>) -> Prefilter {
+    /// ignored here), and words to find as written in the same pass.
+    pub(crate) fn new<S: AsRef<str>>(
+        patterns: impl IntoIterator<Item = S>,
+        words: &'static [&'static str],
+    ) -> Prefilter {
         use regex_syntax::hir::literal::ExtractKind;
         let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut owners: Vec<(u64, u64)> = Vec::new();
@@ -119,58 +142,94 @@ impl Prefilter {
                 }
             }
         }
-        let ac = aho_corasick::AhoCorasick::builder()
+        let extra = FOLDING.iter().chain(words).map(|w| w.as_bytes());
+        let dfa = aho_corasick::dfa::DFA::builder()
             .ascii_case_insensitive(true)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&literals)
+            .prefilter(false)
+            .start_kind(aho_corasick::StartKind::Unanchored)
+            .build(literals.iter().map(Vec::as_slice).chain(extra))
             .unwrap_or_else(|e| panic!("prefilter literals do not compile: {e}"));
-        Prefilter { ac, owners, no_prefixes, no_suffixes }
+        Prefilter { dfa, owners, no_prefixes, no_suffixes, words }
     }
 
-    /// For each sentence, bit `i` set when pattern `i` may match inside it.
-    /// `sentences` are sorted and disjoint byte ranges of `text`.
-    pub(crate) fn candidates(&self, text: &str, sentences: &[segment::Sentence]) -> Vec<u64> {
-        if folds_to_ascii(text) {
-            return vec![u64::MAX; sentences.len()];
+    /// Calls `found(start, end, hit)` for every match of a literal in
+    /// `text`, overlapping ones included, in the order of their ends.
+    fn scan(&self, text: &str, mut found: impl FnMut(usize, usize, Hit)) {
+        use aho_corasick::automaton::Automaton;
+        let dfa = &self.dfa;
+        let Ok(mut sid) = dfa.start_state(aho_corasick::Anchored::No) else { return };
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            sid = dfa.next_state(aho_corasick::Anchored::No, sid, b);
+            // Without a prefilter the only special states are the match
+            // states and the dead one, which an unanchored search never enters.
+            if !dfa.is_special(sid) || !dfa.is_match(sid) {
+                continue;
+            }
+            for k in 0..dfa.match_len(sid) {
+                let pid = dfa.match_pattern(sid, k);
+                // Pattern literals, then the folding characters, then the words.
+                let hit = match self.owners.get(pid.as_usize()) {
+                    Some(&(p, s)) => Hit::Rule(p, s),
+                    None => match (pid.as_usize() - self.owners.len()).checked_sub(FOLDING.len()) {
+                        Some(w) => Hit::Word(self.words[w]),
+                        None => Hit::Folding,
+                    },
+                };
+                found(i + 1 - dfa.pattern_len(pid), i + 1, hit);
+            }
         }
+    }
+
+    /// For each sentence, bit `i` set when pattern `i` may match inside it;
+    /// and the byte spans of the prefilter's words as written, in the order
+    /// of their ends. `sentences` are sorted and disjoint byte ranges of
+    /// `text`.
+    pub(crate) fn candidates(&self, text: &str, sentences: &[segment::Sentence]) -> (Vec<u64>, Vec<(usize, usize)>) {
         let mut sides = vec![(self.no_prefixes, self.no_suffixes); sentences.len()];
-        // Overlapping matches come in order of their ends, so the only
-        // sentence that can hold a match, the first one ending at or after
-        // it, moves forward only.
+        let mut words = Vec::new();
+        let mut folding = false;
+        // Matches come in order of their ends, so the only sentence that
+        // can hold a match, the first one ending at or after it, moves
+        // forward only.
         let mut k = 0;
-        for m in self.ac.find_overlapping_iter(text) {
-            while k < sentences.len() && sentences[k].end < m.end() {
-                k += 1;
+        self.scan(text, |start, end, hit| match hit {
+            Hit::Rule(p, s) => {
+                while k < sentences.len() && sentences[k].end < end {
+                    k += 1;
+                }
+                if let Some(sentence) = sentences.get(k)
+                    && sentence.start <= start
+                {
+                    sides[k].0 |= p;
+                    sides[k].1 |= s;
+                }
             }
-            let Some(s) = sentences.get(k) else { break };
-            if s.start <= m.start() {
-                let (p, s) = self.owners[m.pattern().as_usize()];
-                sides[k].0 |= p;
-                sides[k].1 |= s;
+            Hit::Folding => folding = true,
+            Hit::Word(w) => {
+                if text.as_bytes()[start..end] == *w.as_bytes() {
+                    words.push((start, end));
+                }
             }
-        }
-        sides.into_iter().map(|(p, s)| p & s).collect()
+        });
+        let bits =
+            if folding { vec![u64::MAX; sentences.len()] } else { sides.into_iter().map(|(p, s)| p & s).collect() };
+        (bits, words)
     }
 
     /// Bit `i` set when pattern `i` may match in `text`.
     pub(crate) fn candidates_in(&self, text: &str) -> u64 {
-        if folds_to_ascii(text) {
-            return u64::MAX;
-        }
         let (mut p, mut s) = (self.no_prefixes, self.no_suffixes);
-        for m in self.ac.find_overlapping_iter(text) {
-            let (mp, ms) = self.owners[m.pattern().as_usize()];
-            p |= mp;
-            s |= ms;
-        }
-        p & s
+        let mut folding = false;
+        self.scan(text, |_, _, hit| match hit {
+            Hit::Rule(mp, ms) => {
+                p |= mp;
+                s |= ms;
+            }
+            Hit::Folding => folding = true,
+            Hit::Word(_) => {}
+        });
+        if folding { u64::MAX } else { p & s }
     }
-}
-
-/// Whether a text holds a character that `(?i)` matches to an ASCII letter
-/// (U+017F long s, U+212A Kelvin sign).
-fn folds_to_ascii(text: &str) -> bool {
-    ["\u{17F}", "\u{212A}"].iter().any(|c| memchr::memmem::find(text.as_bytes(), c.as_bytes()).is_some())
 }
 
 /// The literal prefixes (or suffixes) of every match of a pattern, or
@@ -190,9 +249,13 @@ fn literals_of(pattern: &str, kind: regex_syntax::hir::literal::ExtractKind) -> 
 }
 
 /// The cue patterns ([`extract::classify`]) and the count patterns
-/// ([`count`]) behind one prefilter, so one pass over an article serves both.
+/// ([`count`]) behind one prefilter, so one pass over an article serves
+/// both, and segmentation's reporting words found in the same pass.
 static RULES: std::sync::LazyLock<Prefilter> = std::sync::LazyLock::new(|| {
-    Prefilter::new(extract::classify::patterns().chain(count::patterns().iter().map(String::as_str)))
+    Prefilter::new(
+        extract::classify::patterns().chain(count::patterns().iter().map(String::as_str)),
+        segment::REPORTING_WORDS,
+    )
 });
 
 /// Which cue and count patterns may match in a sentence (bit `i` for the
@@ -210,9 +273,22 @@ impl RuleCandidates {
     }
 }
 
-/// [`RuleCandidates`] of each sentence of a text, in one pass.
-pub(crate) fn rule_candidates(text: &str, sentences: &[segment::Sentence]) -> Vec<RuleCandidates> {
-    RULES.candidates(text, sentences).into_iter().map(RuleCandidates::split).collect()
+/// [`RuleCandidates`] of each sentence of a text, and the spans of the
+/// reporting words ([`segment::REPORTING_WORDS`], case as written) in the
+/// order of their ends, in one pass: segmentation keeps the first in each
+/// [`segment::Sentence`] and attributes the sentences the second touch.
+pub(crate) fn sentence_rules(
+    text: &str,
+    sentences: &[segment::Sentence],
+) -> (Vec<RuleCandidates>, Vec<(usize, usize)>) {
+    let (bits, words) = RULES.candidates(text, sentences);
+    (bits.into_iter().map(RuleCandidates::split).collect(), words)
+}
+
+/// [`RuleCandidates`] of each sentence, as [`segment::sentences`] found
+/// them in its pass over `_text`, the text the sentences were cut from.
+pub(crate) fn rule_candidates(_text: &str, sentences: &[segment::Sentence]) -> Vec<RuleCandidates> {
+    sentences.iter().map(|s| s.rules).collect()
 }
 
 /// [`RuleCandidates`] of a whole text.
@@ -321,13 +397,32 @@ mod tests {
     /// The prefilter's bits for `text` agree with the regexes: a pattern
     /// that matches is always a candidate; `expect` lists the candidates.
     fn check_prefilter(patterns: &[&str], text: &str, expect: u64) {
-        let filter = Prefilter::new(patterns);
+        let filter = Prefilter::new(patterns, &[]);
         let bits = filter.candidates_in(text);
         for (i, p) in patterns.iter().enumerate() {
             let matched = rule_regex(p).is_match(text);
             assert!(!matched || bits & (1 << i) != 0, "pattern {p:?} matches {text:?} but is no candidate");
         }
         assert_eq!(bits, expect, "candidates for {text:?}");
+    }
+
+    /// The words ride along in the rule pass: found as written (case
+    /// counts), overlapping ones too, in the order of their ends.
+    #[test]
+    fn words_are_found_as_written_in_the_rule_pass() {
+        let filter = Prefilter::new([r"(?i)\bkilled\b"], &["said", "told", "report"]);
+        let text = "Two were KILLED, he SAID. She said so and reportold it.";
+        let c = clean::CleanText::verbatim(text);
+        let sentences = segment::sentences(&c);
+        let (bits, words) = filter.candidates(text, &sentences);
+        assert_eq!(bits, vec![1, 0]);
+        let found: Vec<&str> = words.iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(found, vec!["said", "report", "told"]);
+        // A folding character anywhere makes every pattern a candidate everywhere.
+        let folded = "Two fled. One was \u{212A}illed.";
+        let c = clean::CleanText::verbatim(folded);
+        let (bits, _) = filter.candidates(folded, &segment::sentences(&c));
+        assert_eq!(bits, vec![u64::MAX, u64::MAX]);
     }
 
     #[test]

@@ -7,7 +7,10 @@
 
 mod html;
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
 use crate::model::Article;
@@ -57,41 +60,253 @@ pub fn parse_published(s: &str) -> Option<NaiveDate> {
 /// Parses one JSON Lines record. `place` names it for errors ("file.jsonl:12").
 pub fn from_json_line(line: &[u8], place: &str) -> Result<Article, ReadError> {
     let text = std::str::from_utf8(line).map_err(|e| err(place, format!("not UTF-8: {e}")))?;
-    let value: Value = serde_json::from_str(text).map_err(|e| err(place, format!("not JSON: {e}")))?;
-    let Value::Object(obj) = value else {
+    let record: Record<'_> = serde_json::from_str(text).map_err(|e| err(place, format!("not JSON: {e}")))?;
+    let Record::Object(mut fields) = record else {
         return Err(err(place, "not a JSON object"));
     };
-    let id = match obj.get("id") {
+    let id = match &fields.id {
         Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
         Some(Value::Number(n)) => Some(n.to_string()),
         _ => None,
     };
     let name = id.clone().unwrap_or_else(|| place.to_string());
-    let str_field = |k: &str| obj.get(k).and_then(Value::as_str).map(str::to_string);
-    let mut article = match (str_field("text"), str_field("html")) {
-        (Some(t), _) => Article { text: t, ..Default::default() },
+    let mut article = match (fields.text.take(), fields.html.take()) {
+        (Some(t), _) => Article { text: t.into_owned(), ..Default::default() },
         (None, Some(h)) => from_html_str(&h, &name)?,
         (None, None) => return Err(err(name, "record has neither \"text\" nor \"html\"")),
     };
     article.id = id.unwrap_or_else(|| content_hash(&article.text));
-    apply_metadata(&mut article, &obj).map_err(|r| err(&article.id, r))?;
+    let get = |k: &str| match k {
+        "title" => fields.title.as_deref(),
+        "published" => fields.published.as_deref(),
+        "url" => fields.url.as_deref(),
+        "outlet" => fields.outlet.as_deref(),
+        "language" => fields.language.as_deref(),
+        _ => None,
+    };
+    apply_metadata(&mut article, get).map_err(|r| err(&article.id, r))?;
     Ok(article)
 }
 
-/// Applies the metadata fields of a JSON object (a record or a sidecar).
-fn apply_metadata(article: &mut Article, obj: &serde_json::Map<String, Value>) -> Result<(), String> {
-    let get = |k: &str| obj.get(k).and_then(Value::as_str).map(str::to_string);
+/// A JSON Lines record as read: the fields frontline uses, each string
+/// borrowed from the line when it has no escapes (the article text is
+/// then copied once, into the article), or anything but an object. A
+/// field that is not a string is `None`, as if absent, and the last of
+/// repeated keys wins, as in a `serde_json::Map`; the parse accepts and
+/// refuses the same lines as parsing a `serde_json::Value` (values the
+/// record does not keep are parsed as `Value`s, not skipped unchecked).
+enum Record<'a> {
+    Object(Box<Fields<'a>>),
+    Other,
+}
+
+#[derive(Default)]
+struct Fields<'a> {
+    id: Option<Value>,
+    text: Option<Cow<'a, str>>,
+    html: Option<Cow<'a, str>>,
+    title: Option<Cow<'a, str>>,
+    published: Option<Cow<'a, str>>,
+    url: Option<Cow<'a, str>>,
+    outlet: Option<Cow<'a, str>>,
+    language: Option<Cow<'a, str>>,
+}
+
+impl<'de> Deserialize<'de> for Record<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(RecordVisitor)
+    }
+}
+
+struct RecordVisitor;
+
+impl<'de> Visitor<'de> for RecordVisitor {
+    type Value = Record<'de>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Record<'de>, A::Error> {
+        let mut fields = Fields::default();
+        while let Some(key) = map.next_key::<Key>()? {
+            let slot = match key {
+                Key::Id => {
+                    fields.id = Some(map.next_value()?);
+                    continue;
+                }
+                Key::Text => &mut fields.text,
+                Key::Html => &mut fields.html,
+                Key::Title => &mut fields.title,
+                Key::Published => &mut fields.published,
+                Key::Url => &mut fields.url,
+                Key::Outlet => &mut fields.outlet,
+                Key::Language => &mut fields.language,
+                Key::Other => {
+                    map.next_value::<Value>()?;
+                    continue;
+                }
+            };
+            *slot = map.next_value::<MaybeStr>()?.0;
+        }
+        Ok(Record::Object(Box::new(fields)))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Record<'de>, A::Error> {
+        drain_seq(seq)?;
+        Ok(Record::Other)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Record<'de>, E> {
+        Ok(Record::Other)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Record<'de>, E> {
+        Ok(Record::Other)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Record<'de>, E> {
+        Ok(Record::Other)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Record<'de>, E> {
+        Ok(Record::Other)
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<Record<'de>, E> {
+        Ok(Record::Other)
+    }
+
+    fn visit_unit<E>(self) -> Result<Record<'de>, E> {
+        Ok(Record::Other)
+    }
+}
+
+/// A record key, compared without copying it.
+enum Key {
+    Id,
+    Text,
+    Html,
+    Title,
+    Published,
+    Url,
+    Outlet,
+    Language,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_str(KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl Visitor<'_> for KeyVisitor {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<E>(self, k: &str) -> Result<Key, E> {
+        Ok(match k {
+            "id" => Key::Id,
+            "text" => Key::Text,
+            "html" => Key::Html,
+            "title" => Key::Title,
+            "published" => Key::Published,
+            "url" => Key::Url,
+            "outlet" => Key::Outlet,
+            "language" => Key::Language,
+            _ => Key::Other,
+        })
+    }
+}
+
+/// A JSON string, borrowed when it has no escapes; `None` for any other
+/// value (parsed in full, as a `Value` would be).
+struct MaybeStr<'a>(Option<Cow<'a, str>>);
+
+impl<'de> Deserialize<'de> for MaybeStr<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(MaybeStrVisitor)
+    }
+}
+
+struct MaybeStrVisitor;
+
+impl<'de> Visitor<'de> for MaybeStrVisitor {
+    type Value = MaybeStr<'de>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<MaybeStr<'de>, E> {
+        Ok(MaybeStr(Some(Cow::Borrowed(s))))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<MaybeStr<'de>, E> {
+        Ok(MaybeStr(Some(Cow::Owned(s.to_string()))))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<MaybeStr<'de>, E> {
+        Ok(MaybeStr(Some(Cow::Owned(s))))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<MaybeStr<'de>, A::Error> {
+        while map.next_entry::<String, Value>()?.is_some() {}
+        Ok(MaybeStr(None))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<MaybeStr<'de>, A::Error> {
+        drain_seq(seq)?;
+        Ok(MaybeStr(None))
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<MaybeStr<'de>, E> {
+        Ok(MaybeStr(None))
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<MaybeStr<'de>, E> {
+        Ok(MaybeStr(None))
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<MaybeStr<'de>, E> {
+        Ok(MaybeStr(None))
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<MaybeStr<'de>, E> {
+        Ok(MaybeStr(None))
+    }
+
+    fn visit_unit<E>(self) -> Result<MaybeStr<'de>, E> {
+        Ok(MaybeStr(None))
+    }
+}
+
+/// Parses the rest of a JSON array as `Value`s.
+fn drain_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<(), A::Error> {
+    while seq.next_element::<Value>()?.is_some() {}
+    Ok(())
+}
+
+/// Applies the metadata fields of a JSON object (a record or a sidecar),
+/// each read by `get` (its value when it is a string).
+fn apply_metadata<'a>(article: &mut Article, get: impl Fn(&str) -> Option<&'a str>) -> Result<(), String> {
     if let Some(t) = get("title") {
-        article.title = Some(t);
+        article.title = Some(t.to_string());
     }
     if let Some(p) = get("published")
         && !p.trim().is_empty()
     {
-        article.published = Some(parse_published(&p).ok_or_else(|| format!("bad published date {p:?}"))?);
+        article.published = Some(parse_published(p).ok_or_else(|| format!("bad published date {p:?}"))?);
     }
     for (k, slot) in [("url", &mut article.url), ("outlet", &mut article.outlet), ("language", &mut article.language)] {
         if let Some(v) = get(k) {
-            *slot = Some(v);
+            *slot = Some(v.to_string());
         }
     }
     Ok(())
@@ -124,7 +339,7 @@ fn apply_sidecar(article: &mut Article, sidecar: Option<&[u8]>) -> Result<(), Re
     if let Some(id) = obj.get("id").and_then(Value::as_str) {
         article.id = id.to_string();
     }
-    apply_metadata(article, &obj).map_err(|r| err(&article.id, r))
+    apply_metadata(article, |k| obj.get(k).and_then(Value::as_str)).map_err(|r| err(&article.id, r))
 }
 
 fn from_html_str(html: &str, name: &str) -> Result<Article, ReadError> {
@@ -170,6 +385,57 @@ mod tests {
         assert!(e.reason.starts_with("not UTF-8"));
         let e = from_json_line(br#"{"id":"a2","text":"x","published":"yesterday"}"#, "l").unwrap_err();
         assert!(e.reason.contains("bad published date"), "{}", e.reason);
+    }
+
+    /// The record as a `serde_json::Value` read it before the record
+    /// reader: the oracle the reader must agree with on every line.
+    fn via_value(line: &[u8], place: &str) -> Result<Article, ReadError> {
+        let text = std::str::from_utf8(line).map_err(|e| err(place, format!("not UTF-8: {e}")))?;
+        let value: Value = serde_json::from_str(text).map_err(|e| err(place, format!("not JSON: {e}")))?;
+        let Value::Object(obj) = value else {
+            return Err(err(place, "not a JSON object"));
+        };
+        let id = match obj.get("id") {
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+            Some(Value::Number(n)) => Some(n.to_string()),
+            _ => None,
+        };
+        let name = id.clone().unwrap_or_else(|| place.to_string());
+        let str_field = |k: &str| obj.get(k).and_then(Value::as_str).map(str::to_string);
+        let mut article = match (str_field("text"), str_field("html")) {
+            (Some(t), _) => Article { text: t, ..Default::default() },
+            (None, Some(h)) => from_html_str(&h, &name)?,
+            (None, None) => return Err(err(name, "record has neither \"text\" nor \"html\"")),
+        };
+        article.id = id.unwrap_or_else(|| content_hash(&article.text));
+        apply_metadata(&mut article, |k| obj.get(k).and_then(Value::as_str)).map_err(|r| err(&article.id, r))?;
+        Ok(article)
+    }
+
+    #[test]
+    fn record_reader_agrees_with_a_value_parse() {
+        let html = r#"<html><body><article><p>Government forces retook the town of Example on Saturday after two days of fighting, a monitor said.</p></article></body></html>"#;
+        let lines = [
+            r#"{"id":"a","text":"Line one.\nShe said \"no\" \u00e9.","title":"T","url":1,"outlet":null,"language":"en"}"#,
+            r#"{"id":7,"text":"x","published":"2020-01-02T00:00:00Z","extra":{"a":[1,{"b":2.5}],"c":true}}"#,
+            r#"{"id":1.5e3,"te\u0078t":"escaped key","outlet":"A","outlet":["not a string"]}"#,
+            r#"{"text":"first","text":5}"#,
+            r#"{"id":"  ","text":"blank id","title":"\ud83d\ude00"}"#,
+            r#"{"text":"x","n":1e400}"#,
+            r#"{"text":"x","s":"\ud800"}"#,
+            r#"{"text":"x"} trailing"#,
+            r#"{"text":"x",}"#,
+            r#"[1,{"text":"x"}]"#,
+            r#""text""#,
+            r#"null"#,
+            r#"{"published":"soon","text":"x"}"#,
+            r#"{"id":"h"}"#,
+            "",
+        ];
+        let with_html = format!(r#"{{"id":"p","html":{}}}"#, serde_json::to_string(html).unwrap());
+        for line in lines.iter().copied().chain([with_html.as_str()]) {
+            assert_eq!(from_json_line(line.as_bytes(), "f:1"), via_value(line.as_bytes(), "f:1"), "{line}");
+        }
     }
 
     #[test]

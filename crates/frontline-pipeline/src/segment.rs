@@ -10,10 +10,9 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 
-use crate::clean::{CleanText, line_ranges};
+use crate::clean::CleanText;
 
 /// One sentence of the cleaned text.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +26,8 @@ pub struct Sentence {
     pub source: Option<Attribution>,
     /// Byte ranges of quoted speech inside the sentence.
     pub quotes: Vec<(usize, usize)>,
+    /// The cue and count patterns that may match inside the sentence.
+    pub rules: crate::RuleCandidates,
 }
 
 /// A reporting clause: the source as written and where it is.
@@ -56,17 +57,26 @@ pub fn sentences(clean: &CleanText) -> Vec<Sentence> {
     let text = clean.text.as_str();
     let mut out = Vec::new();
     let mut paragraph = 0;
-    for (ls, le) in line_ranges(text) {
-        if text[ls..le].trim().is_empty() {
-            continue;
+    let mut ls = 0;
+    for le in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
+        if !text[ls..le].trim().is_empty() {
+            split_line(text, ls, le, paragraph, &mut out);
+            paragraph += 1;
         }
-        split_line(text, ls, le, paragraph, &mut out);
-        paragraph += 1;
+        ls = le + 1;
     }
-    // Every occurrence of a reporting word overlaps one of these matches.
-    let reporting: Vec<(usize, usize)> = REPORTING.find_iter(text).map(|m| (m.start(), m.end())).collect();
-    for s in &mut out {
-        s.quotes = quotes(text, s.start, s.end);
+    // The rule prefilter's pass over the text finds every occurrence of a
+    // reporting word too.
+    let (rules, reporting) = crate::sentence_rules(text, &out);
+    // The double quotes of the text, found in one search: each sentence's
+    // are the run of them between its ends (the sentences are in order).
+    let marks: Vec<usize> = memchr::memchr_iter(b'"', text.as_bytes()).collect();
+    let mut q = 0;
+    for (s, rules) in out.iter_mut().zip(rules) {
+        s.rules = rules;
+        let from = q + marks[q..].partition_point(|&m| m < s.start);
+        q = from + marks[from..].partition_point(|&m| m < s.end);
+        s.quotes = quotes(&marks[from..q], s.end);
         if crate::touches(&reporting, s.start, s.end) {
             s.source = attribution(text, s.start, s.end);
         }
@@ -103,7 +113,7 @@ fn push(text: &str, s: usize, e: usize, paragraph: usize, out: &mut Vec<Sentence
     let trail = slice.len() - slice.trim_end().len();
     let (s, e) = (s + lead, e - trail);
     if s < e {
-        out.push(Sentence { start: s, end: e, paragraph, source: None, quotes: Vec::new() });
+        out.push(Sentence { start: s, end: e, paragraph, source: None, quotes: Vec::new(), rules: Default::default() });
     }
 }
 
@@ -149,28 +159,38 @@ fn ends_sentence(text: &str, ls: usize, i: usize, le: usize) -> bool {
 }
 
 /// Whether the word, lowercased (as `str::to_lowercase` does), is one of
-/// [`ABBREVIATIONS`]; ASCII words, nearly all, are compared in place.
+/// [`ABBREVIATIONS`]; ASCII words, nearly all, are looked up by their
+/// lowercase bytes packed into a word.
 fn is_abbreviation(word: &str) -> bool {
     if word.is_ascii() {
-        return word.len() <= ABBREVIATION_MAX && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+        return word.len() <= ABBREVIATION_MAX && ABBREVIATION_KEYS.binary_search(&ascii_key(word)).is_ok();
     }
     ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
+/// An ASCII word of at most eight bytes, lowercased, as one number (its
+/// bytes little-endian, zeros after): equal words, ignoring case, have
+/// equal keys, and no two different words do.
+fn ascii_key(word: &str) -> u64 {
+    word.bytes().enumerate().fold(0, |k, (j, b)| k | u64::from(b.to_ascii_lowercase()) << (8 * j))
+}
+
+/// [`ABBREVIATIONS`] as sorted [`ascii_key`]s.
+static ABBREVIATION_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut keys: Vec<u64> = ABBREVIATIONS.iter().map(|a| ascii_key(a)).collect();
+    keys.sort_unstable();
+    keys
+});
+
 /// The longest of [`ABBREVIATIONS`], in bytes.
 const ABBREVIATION_MAX: usize = 6;
 
-fn quotes(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    for i in memchr::memchr_iter(b'"', &text.as_bytes()[s..e]) {
-        match open.take() {
-            Some(o) => out.push((s + o, s + i + 1)),
-            None => open = Some(i),
-        }
-    }
-    if let Some(o) = open {
-        out.push((s + o, e));
+/// Quoted spans of a sentence ending at `e`, from the byte offsets of its
+/// double quotes: each pair of marks, and an unclosed last one to the end.
+fn quotes(marks: &[usize], e: usize) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = marks.chunks_exact(2).map(|p| (p[0], p[1] + 1)).collect();
+    if marks.len() % 2 == 1 {
+        out.extend(marks.last().map(|&o| (o, e)));
     }
     out
 }
@@ -195,8 +215,10 @@ static SAID_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words one of which each reporting-clause pattern above needs, as
 /// written (the patterns are case-sensitive): a sentence with none of them
-/// has no attribution, and most sentences are skipped with one search.
-const REPORTING_WORDS: &[&str] = &[
+/// has no attribution, and most sentences are skipped. No word contains
+/// another, so occurrences that overlap ("reportold") are in one sentence
+/// and their spans, ordered by end, are ordered by start too.
+pub(crate) const REPORTING_WORDS: &[&str] = &[
     "according to",
     "citing",
     "quoted",
@@ -210,16 +232,6 @@ const REPORTING_WORDS: &[&str] = &[
     "confirmed",
     "added",
 ];
-
-/// Leftmost-first, which lets the search use a vectorised prefilter (the
-/// standard semantics cannot); no word contains another, so the matches
-/// are the same.
-static REPORTING: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-        .build(REPORTING_WORDS)
-        .expect("reporting words compile")
-});
 
 /// The leading words of [`ACCORDING_TO`] and [`SAID_SUBJECT`]: in each,
 /// group 1 is what follows the word and the whitespace after it. No word
@@ -308,6 +320,21 @@ mod tests {
             split("\"We took the town.\" The commander said more."),
             vec!["\"We took the town.\"", "The commander said more."]
         );
+    }
+
+    /// Each sentence's quotes pair up its own double quotes, an unclosed
+    /// one running to the sentence's end.
+    #[test]
+    fn quotes_pair_up_within_each_sentence() {
+        let text = "A \"b\" c \"d went. E f.\n\"G\" h \"i\" j.\nNone here. \"Open at the end";
+        let c = CleanText::verbatim(text);
+        for s in sentences(&c) {
+            let marks: Vec<usize> = (s.start..s.end).filter(|&i| text.as_bytes()[i] == b'"').collect();
+            let mut want: Vec<(usize, usize)> =
+                marks.chunks(2).map(|p| (p[0], p.get(1).map_or(s.end, |e| e + 1))).collect();
+            want.sort_unstable();
+            assert_eq!(s.quotes, want, "{:?}", s.text(&c));
+        }
     }
 
     fn source_of(text: &str) -> Option<String> {

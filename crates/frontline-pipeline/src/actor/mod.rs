@@ -31,6 +31,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, Sta
 use chrono::NaiveDate;
 
 use crate::clean::CleanText;
+use crate::gazetteer::index::FxMap;
 use crate::model::Inter;
 use crate::segment::Sentence;
 
@@ -334,7 +335,7 @@ impl ActorDictionary {
         let mut last_rebel: Option<(ActorRef, EntryId)> = None;
         let mut last_militia: Option<(ActorRef, EntryId)> = None;
         // Names depend only on the entry here (country and date are fixed).
-        let mut named: HashMap<u32, Option<ActorRef>> = HashMap::new();
+        let mut named: FxMap<u32, Option<ActorRef>> = FxMap::default();
         for h in hits {
             let alias = &self.tables.aliases[h.alias as usize];
             if h.start < skip_until {

@@ -12,6 +12,7 @@
 
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
+use std::sync::LazyLock;
 
 use super::index::{ALT, DEMONYM, Fx, FxMap};
 use super::{Gazetteer, Place, PlaceMention};
@@ -751,19 +752,33 @@ pub fn container_link(between: &str) -> bool {
     }
     let mut words = 0;
     let mut linked = false;
+    let mut lower = [0u8; LINK_LEN];
     for w in between.split_whitespace() {
-        let link = if w.is_ascii() {
-            LINK_WORDS.iter().position(|l| l.eq_ignore_ascii_case(w))
+        let link = if w.is_ascii() && w.len() > LINK_LEN {
+            None
+        } else if w.is_ascii() {
+            let lower = &mut lower[..w.len()];
+            lower.copy_from_slice(w.as_bytes());
+            lower.make_ascii_lowercase();
+            LINKS.get(&*lower).copied()
         } else {
             let w = w.to_lowercase();
-            LINK_WORDS.iter().position(|l| *l == w)
+            LINK_WORDS.iter().position(|l| *l == w).map(|l| matches!(LINK_WORDS[l], "in" | "of"))
         };
-        let Some(link) = link else { return false };
-        linked |= LINK_WORDS[link] == "in" || LINK_WORDS[link] == "of";
+        let Some(in_of) = link else { return false };
+        linked |= in_of;
         words += 1;
     }
     linked && words <= 6
 }
+
+/// At least the length of the longest of the [`LINK_WORDS`]: a longer
+/// ASCII word is none of them.
+const LINK_LEN: usize = 16;
+
+/// The [`LINK_WORDS`], each with whether it is "in" or "of".
+static LINKS: LazyLock<FxMap<&'static [u8], bool>> =
+    LazyLock::new(|| LINK_WORDS.iter().map(|l| (l.as_bytes(), matches!(*l, "in" | "of"))).collect());
 
 /// Sentence punctuation between two tokens splits a name.
 #[inline(always)]
@@ -1643,6 +1658,8 @@ mod tests {
         check_link(" area of ", true);
         check_link("' frontline in ", true);
         check_link(" ' and ", false);
+        check_link(" Village IN the ", true);
+        check_link(" in the south-easternmost countryside of ", false);
         check_link(" and ", false);
         check_link(" north ", false);
         check_link(" forces fought in ", false);
@@ -1651,6 +1668,7 @@ mod tests {
     #[test]
     fn word_list_gates_hold() {
         assert_eq!(CONNECTORS.iter().map(|c| c.len()).max(), Some(CONNECTOR_LEN));
+        assert!(LINK_WORDS.iter().all(|l| l.len() <= LINK_LEN), "a link word is longer than LINK_LEN");
         assert!(ARABIC_ARTICLES.iter().all(|a| CONNECTORS.contains(a)), "every article is a connector");
         for w in ["al", "of", "abu", "upon", "a", "alo", "ofx", "uponx", "", "l"] {
             let listed = w.len() <= CONNECTOR_LEN && CONNECTORS.contains(&w);

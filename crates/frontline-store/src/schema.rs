@@ -406,7 +406,7 @@ mod tests {
             text: text.into(),
             latitude: (kind == MentionKind::Place).then_some(34.45226),
             longitude: (kind == MentionKind::Place).then_some(40.91854),
-            actor: (kind == MentionKind::Actor).then(|| "Lions Brigade".to_string()),
+            actor: (kind == MentionKind::Actor).then(|| "Lions Brigade".into()),
             ..Default::default()
         };
         let records =

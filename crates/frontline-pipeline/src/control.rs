@@ -223,11 +223,11 @@ pub fn statements(article: &Article, mentions: &[MentionRecord], published: Opti
             if !near || region || NEAR.is_match(before) {
                 continue;
             }
-            let name = m.name.clone().unwrap_or_else(|| m.text.clone());
-            let country = m.country.clone().unwrap_or_default();
-            let holder = in_country(&holder, &country, &countries);
+            let name = m.name.as_deref().unwrap_or(&m.text).to_string();
+            let country = m.country.as_deref().unwrap_or_default();
+            let holder = in_country(&holder, country, &countries);
             out.push(Statement {
-                place_key: place_key(m.geonameid, &name, &country),
+                place_key: place_key(m.geonameid, &name, country),
                 place: Place { place: name, geonameid: m.geonameid, latitude: lat, longitude: lon },
                 observation: Observation {
                     date,
@@ -438,7 +438,7 @@ mod tests {
         );
     }
 
-    fn mention(kind: MentionKind, text: &str, needle: &str, value: &str) -> MentionRecord {
+    fn mention<'a>(kind: MentionKind, text: &str, needle: &'a str, value: &'a str) -> MentionRecord<'a> {
         let b = text.find(needle).unwrap();
         let start = text[..b].chars().count();
         let mut m = MentionRecord {

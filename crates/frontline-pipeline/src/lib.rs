@@ -322,8 +322,9 @@ impl Resources {
 /// Articles longer than this are refused (with a diagnostic), not truncated.
 pub const MAX_ARTICLE_BYTES: usize = 4 << 20;
 
-/// Runs the per-article pipeline. Never panics, never fails.
-pub fn process(article: &Article, resources: &Resources) -> Extraction {
+/// Runs the per-article pipeline. Never panics, never fails. The mentions
+/// borrow from `article` and `resources`.
+pub fn process<'a>(article: &'a Article, resources: &'a Resources) -> Extraction<'a> {
     let mut out = Extraction { published: article.published, ..Default::default() };
     if let Some(reason) = refuse(article) {
         out.diagnostics.push(Diagnostic { article_id: article.id.clone(), severity: Severity::Error, message: reason });
@@ -332,10 +333,10 @@ pub fn process(article: &Article, resources: &Resources) -> Extraction {
     let doc = extract::Document::analyse(article, resources);
     out.published = doc.published;
     out.published_inferred = doc.published_inferred;
-    out.mentions = doc.mention_records();
     let (events, notes) = extract::events(&doc);
     out.events = events;
     out.diagnostics = notes;
+    out.mentions = doc.into_mention_records();
     out
 }
 

@@ -100,7 +100,8 @@ fn curly_quotes_keep_offsets_in_the_text_as_given() {
         published: chrono::NaiveDate::from_ymd_opt(2023, 6, 4),
         ..Default::default()
     };
-    let out = process(&article, &Resources::builtin());
+    let resources = Resources::builtin();
+    let out = process(&article, &resources);
     assert!(!out.events.is_empty(), "no event from {text:?}");
     check_spans(text, &out).unwrap();
 }

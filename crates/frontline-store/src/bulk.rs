@@ -39,7 +39,7 @@ impl Store {
     /// every article until the end; article texts are written as they come.
     pub fn bulk_load(
         &mut self,
-        items: impl IntoIterator<Item = (Article, Extraction)>,
+        items: impl IntoIterator<Item = (Article, Extraction<'static>)>,
     ) -> Result<BulkOutcome, StoreError> {
         // The indexes of a million events fit in a gigabyte of page cache;
         // with less, spilled pages are written to the WAL again and again.
@@ -52,7 +52,7 @@ impl Store {
 
     fn bulk_load_in_transaction(
         &mut self,
-        items: impl IntoIterator<Item = (Article, Extraction)>,
+        items: impl IntoIterator<Item = (Article, Extraction<'static>)>,
     ) -> Result<BulkOutcome, StoreError> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let articles: i64 = tx.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;

@@ -15,7 +15,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use frontline_pipeline::control::{self, Observation, Place, Statement};
 use frontline_pipeline::merge::{self, MergedEvent, Report};
 use frontline_pipeline::read::content_hash;
-use frontline_pipeline::{Article, Event, Extraction, GeoPrecision, MentionRecord};
+use frontline_pipeline::{
+    Article, Event, Extraction, GeoPrecision, MentionRecord, Resources, process, write_json_lines,
+};
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use crate::{Store, StoreError};
@@ -46,17 +48,17 @@ impl Store {
     /// Merges articles into the store in one transaction (all or none), one
     /// outcome per article in input order. An article id given twice keeps
     /// its last content.
-    pub fn ingest_batch<'a>(
+    pub fn ingest_batch<'a, 'x: 'a>(
         &mut self,
-        items: impl IntoIterator<Item = (&'a Article, &'a Extraction)>,
+        items: impl IntoIterator<Item = (&'a Article, &'a Extraction<'x>)>,
     ) -> Result<Vec<IngestOutcome>, StoreError> {
         let items = items.into_iter().map(|(a, x)| Ok((a, x, Cow::Owned(Serialised::of(a, x)?))));
         self.ingest_serialised(items)
     }
 
-    fn ingest_serialised<'a>(
+    fn ingest_serialised<'a, 'x: 'a>(
         &mut self,
-        items: impl Iterator<Item = Result<(&'a Article, &'a Extraction, Cow<'a, Serialised>), StoreError>>,
+        items: impl Iterator<Item = Result<(&'a Article, &'a Extraction<'x>, Cow<'a, Serialised>), StoreError>>,
     ) -> Result<Vec<IngestOutcome>, StoreError> {
         let mut w = self.begin()?;
         let out = w.add_serialised(items)?;
@@ -96,9 +98,9 @@ impl Writer<'_> {
         self.articles
     }
 
-    fn add_serialised<'a>(
+    fn add_serialised<'a, 'x: 'a>(
         &mut self,
-        items: impl Iterator<Item = Result<(&'a Article, &'a Extraction, Cow<'a, Serialised>), StoreError>>,
+        items: impl Iterator<Item = Result<(&'a Article, &'a Extraction<'x>, Cow<'a, Serialised>), StoreError>>,
     ) -> Result<Vec<IngestOutcome>, StoreError> {
         let mut out = Vec::new();
         for item in items {
@@ -129,14 +131,28 @@ impl Writer<'_> {
 /// writes are computed here, so the single writer thread only runs SQL.
 pub struct Prepared {
     pub article: Article,
-    pub extraction: Extraction,
+    /// The extraction; made by [`Prepared::extract`], it keeps no mentions
+    /// (they borrowed from the article and are in the rows already).
+    pub extraction: Extraction<'static>,
     rows: Serialised,
 }
 
 impl Prepared {
     /// Serialises what [`Writer::add`] will write; needs no database.
-    pub fn new(article: Article, extraction: Extraction) -> Result<Prepared, StoreError> {
+    pub fn new(article: Article, extraction: Extraction<'static>) -> Result<Prepared, StoreError> {
         let rows = Serialised::of(&article, &extraction)?;
+        Ok(Prepared { article, extraction, rows })
+    }
+
+    /// Runs the pipeline on `article` and serialises what [`Writer::add`]
+    /// will write. The caller decides what to do with an article whose
+    /// extraction reports an error (in `extraction.diagnostics`).
+    pub fn extract(article: Article, resources: &Resources) -> Result<Prepared, StoreError> {
+        let x = process(&article, resources);
+        let rows = Serialised::of(&article, &x)?;
+        let Extraction { events, mentions, diagnostics, published, published_inferred } = x;
+        drop(mentions);
+        let extraction = Extraction { events, mentions: Vec::new(), diagnostics, published, published_inferred };
         Ok(Prepared { article, extraction, rows })
     }
 }
@@ -181,22 +197,22 @@ fn article_hash(a: &Article) -> Result<String, StoreError> {
 }
 
 /// The mentions as the JSON array `serde_json` writes for them, built from
-/// the records' own JSON writer (several times faster than serde's).
+/// the records' own JSON lines (several times faster than serde's): a line
+/// holds no raw line break, so each one ends a record.
 fn mentions_json(mentions: &[MentionRecord]) -> Result<Option<String>, StoreError> {
     if mentions.is_empty() {
         return Ok(None);
     }
-    let mut out = Vec::with_capacity(mentions.len() * 192);
-    out.push(b'[');
-    for (i, m) in mentions.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
+    let mut out = vec![b'['];
+    write_json_lines(mentions, &mut out)?;
+    for b in &mut out {
+        if *b == b'\n' {
+            *b = b',';
         }
-        m.write_json_line(&mut out)?;
-        // Each record ends its line; inside the array it is followed by a comma or the end.
-        out.pop();
     }
-    out.push(b']');
+    if let Some(last) = out.last_mut() {
+        *last = b']';
+    }
     String::from_utf8(out)
         .map(Some)
         .map_err(|e| StoreError::Corrupt { what: "mentions JSON".into(), reason: e.to_string() })

@@ -398,7 +398,7 @@ mod tests {
         for step in &STEPS[..4] {
             conn.execute_batch(step.sql).unwrap();
         }
-        let mention = |start: usize, text: &str, kind| MentionRecord {
+        let mention = |start: usize, text: &'static str, kind| MentionRecord {
             article_id: "a1".into(),
             kind: Some(kind),
             start,
@@ -406,7 +406,7 @@ mod tests {
             text: text.into(),
             latitude: (kind == MentionKind::Place).then_some(34.45226),
             longitude: (kind == MentionKind::Place).then_some(40.91854),
-            actor: (kind == MentionKind::Actor).then(|| "Lions Brigade".to_string()),
+            actor: (kind == MentionKind::Actor).then(|| "Lions Brigade".into()),
             ..Default::default()
         };
         let records =
@@ -436,7 +436,7 @@ mod tests {
             .enumerate()
             .map(|(i, m)| {
                 let kind = serde_json::to_value(m.kind).unwrap().as_str().unwrap().to_string();
-                (i as i64, kind, m.start as i64, m.end as i64, m.text.clone(), serde_json::to_string(m).unwrap())
+                (i as i64, kind, m.start as i64, m.end as i64, m.text.to_string(), serde_json::to_string(m).unwrap())
             })
             .collect();
         assert_eq!(rows, expect);

@@ -82,7 +82,7 @@ fn event(article: &Article, r: &Report) -> Event {
     }
 }
 
-fn corpus() -> Vec<(Article, Extraction)> {
+fn corpus() -> Vec<(Article, Extraction<'static>)> {
     use SubEventType::*;
     use TimePrecision::*;
     let articles: &[(&str, &str, &[Report])] = &[

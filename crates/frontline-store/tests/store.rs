@@ -98,7 +98,7 @@ fn event(a: &Article, e: &Ev) -> Event {
     }
 }
 
-fn extraction(a: &Article, evs: &[Ev]) -> Extraction {
+fn extraction(a: &Article, evs: &[Ev]) -> Extraction<'static> {
     Extraction { events: evs.iter().map(|e| event(a, e)).collect(), published: a.published, ..Default::default() }
 }
 
@@ -108,7 +108,7 @@ const OTHER_TOWN: (&str, u64, f64, f64) = ("Tell Rummana", 9_000_003, 35.10, 40.
 
 /// Two invented reports of one clash (different words, sources and tolls),
 /// one clash a day later, and a recapture of another town.
-fn corpus() -> Vec<(Article, Extraction)> {
+fn corpus() -> Vec<(Article, Extraction<'static>)> {
     let a = article(
         "wire-1",
         "Government troops fought Islamic State fighters in Wadi Qasr on Tuesday; 12 soldiers died, state media said.",
@@ -154,7 +154,7 @@ fn corpus() -> Vec<(Article, Extraction)> {
     vec![(a, ex_a), (b, ex_b), (c, ex_c)]
 }
 
-fn ingest_all(path: &Path, items: &[(Article, Extraction)]) -> Store {
+fn ingest_all(path: &Path, items: &[(Article, Extraction<'static>)]) -> Store {
     let mut store = Store::open(path).unwrap();
     for (a, x) in items {
         store.ingest(a, x).unwrap();

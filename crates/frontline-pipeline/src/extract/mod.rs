@@ -12,6 +12,7 @@
 pub mod classify;
 mod village;
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
@@ -166,7 +167,7 @@ impl<'a> Document<'a> {
 
     /// The text as given for a byte span of the clean text: what
     /// `text[start:end]` in character offsets shows.
-    pub fn original(&self, start: usize, end: usize) -> &str {
+    pub fn original(&self, start: usize, end: usize) -> &'a str {
         if self.original_starts.is_empty() {
             return &self.article.text[start..end];
         }
@@ -174,58 +175,73 @@ impl<'a> Document<'a> {
         &self.article.text[self.original_starts[s] as usize..self.original_starts[e] as usize]
     }
 
-    fn record(&self, kind: MentionKind, start: usize, end: usize) -> MentionRecord {
-        let (s, e) = self.chars(start, end);
-        MentionRecord {
-            article_id: self.article.id.clone(),
-            kind: Some(kind),
-            start: s,
-            end: e,
-            text: self.original(start, end).to_string(),
-            ..Default::default()
+    /// Every mention, for the mentions output, in text order (ties: places,
+    /// then actors, dates, counts). Strings borrow from the article and the
+    /// gazetteer, or move out of the document, so nothing is copied: the
+    /// small sort keys are ordered first and each record is made once, in
+    /// its place.
+    pub fn into_mention_records(mut self) -> Vec<MentionRecord<'a>> {
+        #[derive(Clone, Copy)]
+        enum Of {
+            Place(usize),
+            Elsewhere(usize),
+            Actor(usize),
+            Date(usize),
+            Count(usize),
         }
-    }
-
-    /// Every mention, for the mentions output; place mentions in text
-    /// order, wherever the places are.
-    pub fn mention_records(&self) -> Vec<MentionRecord> {
-        let mut out = Vec::with_capacity(
-            self.places.len() + self.elsewhere.len() + self.actors.len() + self.dates.len() + self.counts.len(),
-        );
-        let mut toponyms: Vec<&PlaceMention> = self.places.iter().chain(&self.elsewhere).collect();
-        toponyms.sort_by_key(|m| m.start);
-        for m in toponyms {
-            let mut r = self.record(MentionKind::Place, m.start, m.end);
-            r.name = Some(m.place.name.clone());
-            r.geonameid = Some(m.place.geonameid);
-            r.latitude = Some(m.place.latitude);
-            r.longitude = Some(m.place.longitude);
-            r.country = Some(m.place.country.clone());
-            r.admin1 = Some(m.place.admin1.clone());
-            r.feature_code = Some(m.place.feature_code.clone());
+        let spans = self.places.iter().map(|m| (m.start, m.end)).enumerate().map(|(i, s)| (s, Of::Place(i)));
+        let spans = spans
+            .chain(self.elsewhere.iter().map(|m| (m.start, m.end)).enumerate().map(|(i, s)| (s, Of::Elsewhere(i))));
+        let spans =
+            spans.chain(self.actors.iter().map(|m| (m.start, m.end)).enumerate().map(|(i, s)| (s, Of::Actor(i))));
+        let spans = spans.chain(self.dates.iter().map(|m| (m.start, m.end)).enumerate().map(|(i, s)| (s, Of::Date(i))));
+        let spans =
+            spans.chain(self.counts.iter().map(|m| (m.start, m.end)).enumerate().map(|(i, s)| (s, Of::Count(i))));
+        // Character spans: the order of the output. A stable sort keeps the ties in the order above.
+        let mut order: Vec<_> = spans.map(|((start, end), of)| (self.chars(start, end), (start, end), of)).collect();
+        order.sort_by_key(|&(chars, _, _)| chars);
+        let id: &'a str = &self.article.id;
+        let mut out = Vec::with_capacity(order.len());
+        for ((s, e), (start, end), of) in order {
+            let mut r = MentionRecord {
+                article_id: Cow::Borrowed(id),
+                start: s,
+                end: e,
+                text: Cow::Borrowed(self.original(start, end)),
+                ..Default::default()
+            };
+            match of {
+                Of::Place(i) | Of::Elsewhere(i) => {
+                    let place = if matches!(of, Of::Place(_)) { self.places[i].place } else { self.elsewhere[i].place };
+                    r.kind = Some(MentionKind::Place);
+                    r.name = Some(Cow::Borrowed(&place.name));
+                    r.geonameid = Some(place.geonameid);
+                    r.latitude = Some(place.latitude);
+                    r.longitude = Some(place.longitude);
+                    r.country = Some(Cow::Borrowed(&place.country));
+                    r.admin1 = Some(Cow::Borrowed(&place.admin1));
+                    r.feature_code = Some(Cow::Borrowed(&place.feature_code));
+                }
+                Of::Actor(i) => {
+                    let actor = &mut self.actors[i].actor;
+                    r.kind = Some(MentionKind::Actor);
+                    r.actor = Some(Cow::Owned(std::mem::take(&mut actor.name)));
+                    r.inter = Some(actor.inter);
+                }
+                Of::Date(i) => {
+                    r.kind = Some(MentionKind::Date);
+                    r.value = Some(serde_json::Value::String(std::mem::take(&mut self.dates[i].value)));
+                }
+                Of::Count(i) => {
+                    let m = &self.counts[i];
+                    r.kind = Some(MentionKind::Count);
+                    r.value = Some(m.value.into());
+                    r.what = Some(Cow::Borrowed(m.what.as_str()));
+                }
+            }
             out.push(r);
         }
-        for m in &self.actors {
-            let mut r = self.record(MentionKind::Actor, m.start, m.end);
-            r.actor = Some(m.actor.name.clone());
-            r.inter = Some(m.actor.inter);
-            out.push(r);
-        }
-        for m in &self.dates {
-            let mut r = self.record(MentionKind::Date, m.start, m.end);
-            r.value = Some(serde_json::Value::String(m.value.clone()));
-            out.push(r);
-        }
-        for m in &self.counts {
-            let mut r = self.record(MentionKind::Count, m.start, m.end);
-            r.value = Some(m.value.into());
-            r.what = Some(m.what.as_str().to_string());
-            out.push(r);
-        }
-        // Sorted through indices: a record is large to move.
-        let mut order: Vec<u32> = (0..out.len() as u32).collect();
-        order.sort_by_key(|&i| (out[i as usize].start, out[i as usize].end));
-        order.into_iter().map(|i| std::mem::take(&mut out[i as usize])).collect()
+        out
     }
 }
 

@@ -24,7 +24,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
-use frontline_pipeline::{Resources, Severity, SubEventType, process, read};
+use frontline_pipeline::{Resources, Severity, SubEventType, process, read, write_json_lines};
 use rayon::prelude::*;
 
 use crate::Outcome;
@@ -346,15 +346,15 @@ fn one(line: &[u8], resources: &Resources) -> Tally {
             t.failed = 1;
         }
     }
-    for m in &x.mentions {
-        if serde_json::to_writer(&mut out, m).is_err() {
-            t.failed = 1;
-        }
+    // Mention lines as `extract` writes them (each ends its line).
+    let mut lines = Vec::new();
+    if write_json_lines(&x.mentions, &mut lines).is_err() {
+        t.failed = 1;
     }
     t.serialise = t2.elapsed();
     t.events = x.events.len() as u64;
     t.mentions = x.mentions.len() as u64;
-    t.output_bytes = out.0 + t.events + t.mentions;
+    t.output_bytes = out.0 + t.events + lines.len() as u64;
     if x.diagnostics.iter().any(|d| d.severity == Severity::Error) {
         t.failed = 1;
     }

@@ -122,16 +122,16 @@ fn remove_database(db: &Path) -> anyhow::Result<()> {
 /// number of articles and of events extracted.
 pub fn ingest_samples(store: &mut Store) -> anyhow::Result<(usize, usize)> {
     let resources = super::resources(&[])?;
-    let mut read_articles = Vec::with_capacity(ARTICLES.len());
+    let mut articles = Vec::with_capacity(ARTICLES.len());
     for (name, text, sidecar) in ARTICLES {
         let article = read::from_text(text.as_bytes(), name, Some(sidecar.as_bytes()))
             .map_err(|e| anyhow::anyhow!("demo article {}: {}", e.article_id, e.reason))?;
-        let extraction = process(&article, &resources);
-        read_articles.push((article, extraction));
+        articles.push(article);
     }
-    let events = read_articles.iter().map(|(_, x)| x.events.len()).sum();
-    store.ingest_batch(read_articles.iter().map(|(a, x)| (a, x))).context("cannot store the demo articles")?;
-    Ok((read_articles.len(), events))
+    let extractions: Vec<_> = articles.iter().map(|a| process(a, &resources)).collect();
+    let events = extractions.iter().map(|x| x.events.len()).sum();
+    store.ingest_batch(articles.iter().zip(&extractions)).context("cannot store the demo articles")?;
+    Ok((articles.len(), events))
 }
 
 /// Writes `n` synthetic events (see [`generate`]) through the store's bulk loader.

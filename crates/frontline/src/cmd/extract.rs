@@ -7,7 +7,7 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
 use anyhow::Context;
-use frontline_pipeline::{Resources, Severity, process};
+use frontline_pipeline::{Resources, Severity, process, write_json_lines};
 use rayon::prelude::*;
 
 use crate::Outcome;
@@ -100,9 +100,7 @@ fn run_one(record: Record, resources: &Resources, with_mentions: bool) -> serde_
         write_line(&mut done.events, ev)?;
     }
     if with_mentions {
-        for m in &x.mentions {
-            m.write_json_line(&mut done.mentions)?;
-        }
+        write_json_lines(&x.mentions, &mut done.mentions)?;
     }
     Ok(done)
 }

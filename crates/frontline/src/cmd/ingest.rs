@@ -1,18 +1,22 @@
-//! `frontline ingest`: read, extract and serialise articles in parallel
-//! batches (as `extract` does: records are parsed on the worker threads),
-//! then merge each batch into the store in one transaction on the writer
-//! thread, which only runs SQL. A killed ingest loses only the batch in flight; re-running it
-//! gives the database an uninterrupted run gives (already stored articles
-//! are no-ops by content hash).
+//! `frontline ingest`: read, extract and serialise articles on the worker
+//! threads (as `extract` does: records are parsed there too), then merge
+//! them into the store, in input order, on one writer thread that only runs
+//! SQL, one transaction per `--batch` articles. Nothing waits at a batch
+//! boundary: the main thread hands each record to the pool as it is read,
+//! the workers extract continuously, and the writer stores each article as
+//! soon as those before it are stored. A killed ingest loses only the
+//! transaction in flight; re-running it gives the database an uninterrupted
+//! run gives (already stored articles are no-ops by content hash).
 
+use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, SyncSender, channel, sync_channel};
 use std::time::Instant;
 
 use anyhow::Context;
-use frontline_pipeline::{Resources, Severity, process};
+use frontline_pipeline::{Resources, Severity};
 use frontline_store::{IngestOutcome, Prepared, Store};
-use rayon::prelude::*;
 
 use crate::Outcome;
 use crate::input::{self, Record};
@@ -48,12 +52,26 @@ struct Tally {
     storing_cpu: std::time::Duration,
 }
 
-/// Records extracted together, on their way to the store: a transaction
-/// (`--batch` articles) takes several, so the writer stores each chunk while
-/// the next is extracted and only the last chunk's write is left at the end.
-const CHUNK: usize = 64;
+/// Articles read but not yet stored, at most: bounds memory, and is enough
+/// for the workers to keep extracting while the writer commits.
+const IN_FLIGHT: usize = 256;
 
 impl Tally {
+    /// Counts one article; a ready one joins `ready`, a failed one is reported.
+    fn take(&mut self, done: Done, ready: &mut Vec<Prepared>) {
+        match done {
+            Done::Ready { prepared, bytes } => {
+                self.bytes += bytes;
+                ready.push(*prepared);
+            }
+            Done::Failed { message, bytes } => {
+                self.bytes += bytes;
+                self.errors += 1;
+                eprintln!("frontline: article {message}");
+            }
+        }
+    }
+
     fn count(&mut self, outcomes: &[IngestOutcome]) {
         for o in outcomes {
             self.articles += 1;
@@ -81,14 +99,6 @@ impl Tally {
     }
 }
 
-/// One extracted chunk on its way to the store.
-#[derive(Default)]
-struct Batch {
-    good: Vec<Prepared>,
-    errors: usize,
-    bytes: usize,
-}
-
 /// What became of one input record on a worker thread.
 enum Done {
     /// Ready to store; `bytes` of article text.
@@ -105,14 +115,14 @@ fn prepare(record: Record, resources: &Resources) -> Done {
         Err(e) => return Done::Failed { message: format!("{}: {}", e.article_id, e.reason), bytes: 0 },
     };
     let bytes = a.text.len();
-    let x = process(&a, resources);
-    if let Some(d) = x.diagnostics.iter().find(|d| d.severity == Severity::Error) {
-        return Done::Failed { message: format!("{}: {}", a.id, d.message), bytes };
-    }
     let id = a.id.clone();
-    match Prepared::new(a, x) {
-        Ok(p) => Done::Ready { prepared: Box::new(p), bytes },
-        Err(e) => Done::Failed { message: format!("{id}: {e}"), bytes },
+    let p = match Prepared::extract(a, resources) {
+        Ok(p) => p,
+        Err(e) => return Done::Failed { message: format!("{id}: {e}"), bytes },
+    };
+    match p.extraction.diagnostics.iter().find(|d| d.severity == Severity::Error) {
+        Some(d) => Done::Failed { message: format!("{id}: {}", d.message), bytes },
+        None => Done::Ready { prepared: Box::new(p), bytes },
     }
 }
 
@@ -126,30 +136,80 @@ fn thread_cpu() -> std::time::Duration {
     std::time::Duration::from_millis(ticks * 10)
 }
 
-/// The writer thread: one transaction per `per_transaction` articles (and
-/// one for the rest), progress on stderr.
-fn write_batches(
+/// The workers' results put back in input order: they arrive numbered, in
+/// any order. Each article taken frees its slot for the reader.
+struct InOrder {
+    done: Receiver<(usize, Done)>,
+    slots: Receiver<()>,
+    pending: BTreeMap<usize, Done>,
+    next: usize,
+}
+
+impl InOrder {
+    /// The next article, waiting for it; `None` when all are taken.
+    fn next(&mut self) -> Option<Done> {
+        loop {
+            if let Some(d) = self.take() {
+                return Some(d);
+            }
+            let (i, d) = self.done.recv().ok()?;
+            self.pending.insert(i, d);
+        }
+    }
+
+    /// The next article if it is extracted already.
+    fn next_ready(&mut self) -> Option<Done> {
+        self.pending.extend(self.done.try_iter());
+        self.take()
+    }
+
+    fn take(&mut self) -> Option<Done> {
+        let d = self.pending.remove(&self.next)?;
+        self.next += 1;
+        // Every article took a slot before it was handed out, so there is one to free.
+        let _ = self.slots.recv();
+        Some(d)
+    }
+}
+
+/// The writer thread: stores the articles in input order, each as soon as
+/// it and those before it are extracted, one transaction per
+/// `per_transaction` articles (and one for the rest); progress on stderr.
+fn write_in_order(
     mut store: Store,
-    batches: std::sync::mpsc::Receiver<Batch>,
+    mut order: InOrder,
     per_transaction: usize,
     progress: bool,
     started: Instant,
 ) -> anyhow::Result<Tally> {
     let mut tally = Tally::default();
-    let mut batches = batches.into_iter().peekable();
-    // A transaction opens when its first chunk is ready.
-    while batches.peek().is_some() {
+    let mut ready: Vec<Prepared> = Vec::new();
+    // A transaction opens when an article is ready to go in.
+    while let Some(d) = order.next() {
+        tally.take(d, &mut ready);
+        if ready.is_empty() {
+            continue;
+        }
         let mut writer = store.begin()?;
-        while writer.articles() < per_transaction {
-            let Some(batch) = batches.next() else { break };
-            tally.errors += batch.errors;
-            tally.bytes += batch.bytes;
+        loop {
+            while ready.len() + writer.articles() < per_transaction
+                && let Some(d) = order.next_ready()
+            {
+                tally.take(d, &mut ready);
+            }
             let t = Instant::now();
-            let outcomes = writer.add(&batch.good)?;
+            tally.count(&writer.add(&ready)?);
             tally.storing += t.elapsed();
-            tally.count(&outcomes);
+            ready.clear();
             if progress {
                 tally.progress(started);
+            }
+            if writer.articles() >= per_transaction {
+                break;
+            }
+            match order.next() {
+                Some(d) => tally.take(d, &mut ready),
+                None => break,
             }
         }
         let t = Instant::now();
@@ -158,6 +218,31 @@ fn write_batches(
     }
     tally.storing_cpu = thread_cpu();
     Ok(tally)
+}
+
+/// Hands each record to the worker pool as it is read, numbered in input
+/// order, once a slot is free (the writer frees one per stored article).
+fn read_and_extract(
+    args: &Args,
+    files: &[PathBuf],
+    resources: &Resources,
+    done: &std::sync::mpsc::Sender<(usize, Done)>,
+    slots: &SyncSender<()>,
+) -> anyhow::Result<()> {
+    let mut n = 0;
+    rayon::in_place_scope(|scope| {
+        input::for_each_record(files, args.inputs.published, |record| {
+            slots.send(()).map_err(|_| anyhow::anyhow!("the store writer stopped"))?;
+            let i = n;
+            n += 1;
+            let done = done.clone();
+            scope.spawn(move |_| {
+                // A send fails only when the writer stopped; its own error is reported after the join.
+                let _ = done.send((i, prepare(record, resources)));
+            });
+            Ok(())
+        })
+    })
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
@@ -169,46 +254,19 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let store = Store::open(&db).with_context(|| format!("cannot open database {}", db.display()))?;
     let progress = !args.quiet && std::io::stderr().is_terminal();
     let started = Instant::now();
-    // Extraction (all cores) of one chunk overlaps the store write of the ones before.
-    let (send, receive) = std::sync::mpsc::sync_channel::<Batch>(2);
+    let (done_send, done) = channel::<(usize, Done)>();
+    let (slots_send, slots) = sync_channel::<()>(IN_FLIGHT);
     let per_transaction = args.batch.max(1);
     // Named, so profiles (`perf report --sort comm`) show the store's share apart from extraction.
     let writer = std::thread::Builder::new()
         .name("store-writer".into())
-        .spawn(move || write_batches(store, receive, per_transaction, progress, started))
-        .context("cannot start the store writer thread")?;
-    let chunk = per_transaction.min(CHUNK);
-    let mut batch: Vec<Record> = Vec::with_capacity(chunk);
-    let read = {
-        let extract = |batch: &mut Vec<Record>| -> anyhow::Result<()> {
-            let done: Vec<Done> = batch.par_drain(..).map(|r| prepare(r, &resources)).collect();
-            let mut out = Batch::default();
-            for d in done {
-                match d {
-                    Done::Ready { prepared, bytes } => {
-                        out.bytes += bytes;
-                        out.good.push(*prepared);
-                    }
-                    Done::Failed { message, bytes } => {
-                        out.bytes += bytes;
-                        out.errors += 1;
-                        eprintln!("frontline: article {message}");
-                    }
-                }
-            }
-            // A send fails only when the writer stopped; its own error is reported after the join.
-            send.send(out).map_err(|_| anyhow::anyhow!("the store writer stopped"))
-        };
-        input::for_each_record(&files, args.inputs.published, |record| {
-            batch.push(record);
-            if batch.len() >= chunk {
-                extract(&mut batch)?;
-            }
-            Ok(())
+        .spawn(move || {
+            let order = InOrder { done, slots, pending: BTreeMap::new(), next: 0 };
+            write_in_order(store, order, per_transaction, progress, started)
         })
-        .and_then(|()| extract(&mut batch))
-    };
-    drop(send);
+        .context("cannot start the store writer thread")?;
+    let read = read_and_extract(&args, &files, &resources, &done_send, &slots_send);
+    drop((done_send, slots_send));
     let tally = writer
         .join()
         .map_err(|_| anyhow::anyhow!("the store writer thread panicked"))?

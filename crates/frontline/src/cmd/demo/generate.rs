@@ -361,7 +361,7 @@ impl Articles {
         outlet: &str,
         published: NaiveDate,
         events: &[(Planned, String)],
-    ) -> (Article, Extraction) {
+    ) -> (Article, Extraction<'static>) {
         let mut text = String::new();
         let mut spans = Vec::with_capacity(events.len());
         for (_, sentence) in events {
@@ -454,7 +454,7 @@ impl Articles {
 }
 
 impl Iterator for Articles {
-    type Item = (Article, Extraction);
+    type Item = (Article, Extraction<'static>);
 
     fn next(&mut self) -> Option<Self::Item> {
         self.made += 1;

@@ -294,7 +294,10 @@ pub fn near_misses<'g>(
             // A capitalised noun ending the name ("Zmar Village", "Ghoz
             // Silos") says what it is, and is no part of the village's name.
             let last = lower(j - 1);
-            let noun = j - i > 1 && (PLACE_NOUNS.contains(&last.as_str()) || NOT_VILLAGE.contains(&last.as_str()));
+            // A capitalised "Front" names a group ("Levant Front").
+            let noun = j - i > 1
+                && last != "front"
+                && (PLACE_NOUNS.contains(&last.as_str()) || NOT_VILLAGE.contains(&last.as_str()));
             let next = if noun {
                 last.clone()
             } else if j < ws.len() {
@@ -329,7 +332,7 @@ pub fn near_misses<'g>(
                 let folded = fold(name);
                 let others: Vec<&PlaceMention> =
                     containers.iter().copied().filter(|c| fold(&text[c.start..c.end]) != folded).collect();
-                if let Some(p) = choose(g, name, &others, country) {
+                if let Some(p) = choose(g, name, end, &others, country) {
                     let precision = if sp.near { GeoPrecision::NearTown } else { p.precision() };
                     out.push(PlaceMention { start, end, place: p, score: 0.5, precision, demonym: false });
                 }
@@ -340,8 +343,15 @@ pub fn near_misses<'g>(
 }
 
 /// The place a name stands for among its near misses: in a container the
-/// sentence names when it names one, else the only place so spelled.
-fn choose<'g>(g: &'g Gazetteer, name: &str, containers: &[&PlaceMention], country: Option<&str>) -> Option<&'g Place> {
+/// sentence names when it names one, else the only place so spelled. The
+/// name ends at byte `after`.
+fn choose<'g>(
+    g: &'g Gazetteer,
+    name: &str,
+    after: usize,
+    containers: &[&PlaceMention],
+    country: Option<&str>,
+) -> Option<&'g Place> {
     let mut cands = g.near_misses(name);
     let folded = fold(name);
     if let Some((head, rest)) = folded.split_once(' ')
@@ -373,10 +383,15 @@ fn choose<'g>(g: &'g Gazetteer, name: &str, containers: &[&PlaceMention], countr
     }
     // A mention of the candidate itself (the name spelled another way,
     // resolved outside the governorate named) is no container of it.
+    let wide = |c: &PlaceMention| matches!(c.place.feature_code.as_str(), "ADM1" | "ADM2" | "RGN" | "PPLA" | "PPLC");
     let fit = |p: &Place| {
-        containers
-            .iter()
-            .filter(|c| c.place.geonameid != p.geonameid)
+        let others = || containers.iter().filter(|c| c.place.geonameid != p.geonameid);
+        // A town named after the village ("the countryside of Ras al Ain in
+        // Hasakeh") holds it more narrowly than its governorate does; one
+        // named before may be part of a group's name ("Menbij Military Council").
+        let town = others().any(|c| !wide(c) && c.start >= after);
+        others()
+            .filter(|c| !(town && wide(c)))
             .filter_map(|c| {
                 let same = c.place.country_code == p.country_code && c.place.admin1 == p.admin1;
                 let d = km(c.place, p);
@@ -511,8 +526,19 @@ mod tests {
     fn a_capitalised_noun_ending_the_name_says_what_it_is() {
         check("Clashes took place on the Mawalih Axis in Aleppo countryside.", &[900006]);
         check("Clashes took place in Zarma Village in Aleppo countryside.", &[900002]);
+        // A capitalised "Front" names a group, and nothing is listed with it.
+        check("Clashes took place between Zarma Front and Mawalih Brigade in Aleppo countryside.", &[]);
         // Part of a town, not a village.
         check("Gunmen attacked the Mawalih Checkpoint in Aleppo countryside.", &[]);
+    }
+
+    #[test]
+    fn a_town_named_holds_the_village_more_narrowly_than_its_governorate() {
+        // Tall Zaramah (Hama) is far from Salamiyah, though in its governorate.
+        check("Rebels captured Zarma in the countryside of Salamiyah in Hama governorate.", &[]);
+        check("Rebels captured Zarma in Hama governorate.", &[900001]);
+        // A town named before the village does not narrow it down.
+        check("Salamiyah rebels captured Zarma in Hama governorate.", &[900001]);
     }
 
     #[test]

@@ -185,13 +185,12 @@ struct Span {
 /// Names listed with a place ("between Zmar and Ghoz villages", "captured
 /// Zmar, Ghoz and Tall Sham") are places too: a name joined by "and" or "or"
 /// to a place, or by a comma inside a list that goes on, takes its context.
-/// A place is a name the words around it place or a town recognition found.
-fn link_lists(text: &str, ws: &[Word], spans: &mut [Span], places: &[PlaceMention]) {
+/// A place is a name the words around it place or a town recognition found
+/// (among `here`, the sentence's places).
+fn link_lists(text: &str, ws: &[Word], spans: &mut [Span], here: &[&PlaceMention]) {
     let town = |sp: &Span| {
         sp.placed
-            || places
-                .iter()
-                .any(|m| m.start < sp.end && sp.start < m.end && !m.demonym && m.place.feature_code.starts_with("PPL"))
+            || here.iter().any(|m| m.start < sp.end && sp.start < m.end && m.place.feature_code.starts_with("PPL"))
     };
     let word = |k: usize| ws.get(k).map_or("", |w| &text[w.start..w.end]);
     // The link between span `a` and the span `b` after it.
@@ -318,7 +317,7 @@ pub fn near_misses<'g>(
             spans.push(Span { i, j, start: ws[i].start, end, placed, near, village });
             i = j;
         }
-        link_lists(text, &ws, &mut spans, places);
+        link_lists(text, &ws, &mut spans, &containers);
         for sp in &spans {
             let (start, end) = (sp.start, sp.end);
             let name = text[start..end].trim_end_matches("'s").trim_end_matches("’s");

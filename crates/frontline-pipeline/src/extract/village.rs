@@ -30,9 +30,21 @@ const BEFORE: &[&str] = &[
     "seized",
     "stormed",
     "recaptured",
+    "re-captured",
+    "retook",
+    "re-took",
+    "regained",
+    "shelled",
+    "bombed",
     "entered",
     "besieged",
+    "control",
+    "controlled",
 ];
+
+/// Words that place a name after "of" or "over" following them: "took
+/// control of X", "control over X", "took over X".
+const TAKEN_OVER: &[&str] = &["control", "takeover", "took", "take", "taking", "takes"];
 
 /// Words that say "near", not "at": the event is coded at precision 2.
 const NEAR: &[&str] = &["near", "outskirts", "vicinity", "around", "outside", "towards", "toward"];
@@ -154,6 +166,55 @@ struct Word {
     end: usize,
 }
 
+/// A run of capitalised words that may name a place.
+struct Span {
+    /// First word and one past the last word, in the sentence's words.
+    i: usize,
+    j: usize,
+    /// The name's bytes, without a capitalised noun ending it.
+    start: usize,
+    end: usize,
+    /// The words around it say a place is meant.
+    placed: bool,
+    /// They say "near", not "at".
+    near: bool,
+    /// The noun after it is no part of a town or open country.
+    village: bool,
+}
+
+/// Names listed with a place ("between Zmar and Ghoz villages", "captured
+/// Zmar, Ghoz and Tall Sham") are places too: a name joined by "and" or "or"
+/// to a place, or by a comma inside a list that goes on, takes its context.
+/// A place is a name the words around it place or a town recognition found
+/// (among `here`, the sentence's places).
+fn link_lists(text: &str, ws: &[Word], spans: &mut [Span], here: &[&PlaceMention]) {
+    let town = |sp: &Span| {
+        sp.placed
+            || here.iter().any(|m| m.start < sp.end && sp.start < m.end && m.place.feature_code.starts_with("PPL"))
+    };
+    let word = |k: usize| ws.get(k).map_or("", |w| &text[w.start..w.end]);
+    // The link between span `a` and the span `b` after it.
+    let joined = |a: &Span, b: &Span| {
+        let gap = &text[ws[a.j - 1].end..ws[b.i].start];
+        let and = b.i == a.j + 1 && matches!(gap, " and " | " or ");
+        let comma = b.i == a.j && gap == ", ";
+        // A comma joins only inside a list that goes on after `b`.
+        let goes_on = matches!(word(b.j), "and" | "or") || text[ws[b.j - 1].end..].starts_with(", ");
+        and || comma && goes_on
+    };
+    for k in 1..spans.len() {
+        if !spans[k].placed && joined(&spans[k - 1], &spans[k]) && town(&spans[k - 1]) {
+            spans[k].placed = true;
+            spans[k].near = spans[k - 1].near;
+        }
+    }
+    for k in (0..spans.len().saturating_sub(1)).rev() {
+        if !spans[k].placed && joined(&spans[k], &spans[k + 1]) && town(&spans[k + 1]) {
+            spans[k].placed = true;
+        }
+    }
+}
+
 /// The words of a sentence: letters, digits, apostrophes and inner hyphens.
 fn words(text: &str, start: usize, end: usize) -> Vec<Word> {
     let mut out = Vec::new();
@@ -213,6 +274,7 @@ pub fn near_misses<'g>(
             .filter(|m| m.start >= s.start && m.end <= s.end && !m.demonym)
             .filter(|m| !m.place.feature_code.starts_with("PCL"))
             .collect();
+        let mut spans: Vec<Span> = Vec::new();
         let mut i = 0;
         while i < ws.len() {
             if !namelike(&text[ws[i].start..ws[i].end]) {
@@ -228,40 +290,67 @@ pub fn near_misses<'g>(
                 }
                 j += 1;
             }
-            let (start, end) = (ws[i].start, ws[j - 1].end);
-            let next = if j < ws.len() { lower(j) } else { String::new() };
+            // A capitalised noun ending the name ("Zmar Village", "Ghoz
+            // Silos") says what it is, and is no part of the village's name.
+            let last = lower(j - 1);
+            // A capitalised "Front" names a group ("Levant Front").
+            let noun = j - i > 1
+                && last != "front"
+                && (PLACE_NOUNS.contains(&last.as_str()) || NOT_VILLAGE.contains(&last.as_str()));
+            let next = if noun {
+                last.clone()
+            } else if j < ws.len() {
+                lower(j)
+            } else {
+                String::new()
+            };
             let prev = if i > 0 { lower(i - 1) } else { String::new() };
             let prev2 = if i > 1 { lower(i - 2) } else { String::new() };
             let placed = BEFORE.contains(&prev.as_str())
                 || PLACE_NOUNS.contains(&next.as_str())
                 || prev == "of" && PLACE_NOUNS.contains(&prev2.as_str())
+                || matches!(prev.as_str(), "of" | "over") && TAKEN_OVER.contains(&prev2.as_str())
                 || prev == "the" && BEFORE.contains(&prev2.as_str()) && PLACE_NOUNS.contains(&next.as_str());
+            let near = NEAR.contains(&prev.as_str()) || NEAR.contains(&prev2.as_str());
+            let end = if noun { ws[j - 2].end } else { ws[j - 1].end };
+            let village = !NOT_VILLAGE.contains(&next.as_str());
+            spans.push(Span { i, j, start: ws[i].start, end, placed, near, village });
+            i = j;
+        }
+        link_lists(text, &ws, &mut spans, &containers);
+        for sp in &spans {
+            let (start, end) = (sp.start, sp.end);
             let name = text[start..end].trim_end_matches("'s").trim_end_matches("’s");
             let ordinary = name.split([' ', '-']).any(|w| {
                 let f = fold(w);
                 !CONNECTORS.contains(&f.as_str()) && !QUALIFIERS.iter().any(|(q, _)| *q == f) && g.is_ordinary(&f)
             });
-            if placed && !ordinary && !NOT_VILLAGE.contains(&next.as_str()) && !taken(start, end) {
-                let near = NEAR.contains(&prev.as_str()) || NEAR.contains(&prev2.as_str());
+            if sp.placed && sp.village && !ordinary && !taken(start, end) {
                 // The name itself elsewhere in the sentence, resolved to a
                 // namesake, is no container of it.
                 let folded = fold(name);
                 let others: Vec<&PlaceMention> =
                     containers.iter().copied().filter(|c| fold(&text[c.start..c.end]) != folded).collect();
-                if let Some(p) = choose(g, name, &others, country) {
-                    let precision = if near { GeoPrecision::NearTown } else { p.precision() };
+                if let Some(p) = choose(g, name, end, &others, country) {
+                    let precision = if sp.near { GeoPrecision::NearTown } else { p.precision() };
                     out.push(PlaceMention { start, end, place: p, score: 0.5, precision, demonym: false });
                 }
             }
-            i = j;
         }
     }
     out
 }
 
 /// The place a name stands for among its near misses: in a container the
-/// sentence names when it names one, else the only place so spelled.
-fn choose<'g>(g: &'g Gazetteer, name: &str, containers: &[&PlaceMention], country: Option<&str>) -> Option<&'g Place> {
+/// sentence names when it names one, else the only place so spelled. The
+/// name ends at byte `after`.
+fn choose<'g>(
+    g: &'g Gazetteer,
+    name: &str,
+    after: usize,
+    containers: &[&PlaceMention],
+    country: Option<&str>,
+) -> Option<&'g Place> {
     let mut cands = g.near_misses(name);
     let folded = fold(name);
     if let Some((head, rest)) = folded.split_once(' ')
@@ -293,10 +382,15 @@ fn choose<'g>(g: &'g Gazetteer, name: &str, containers: &[&PlaceMention], countr
     }
     // A mention of the candidate itself (the name spelled another way,
     // resolved outside the governorate named) is no container of it.
+    let wide = |c: &PlaceMention| matches!(c.place.feature_code.as_str(), "ADM1" | "ADM2" | "RGN" | "PPLA" | "PPLC");
     let fit = |p: &Place| {
-        containers
-            .iter()
-            .filter(|c| c.place.geonameid != p.geonameid)
+        let others = || containers.iter().filter(|c| c.place.geonameid != p.geonameid);
+        // A town named after the village ("the countryside of Ras al Ain in
+        // Hasakeh") holds it more narrowly than its governorate does; one
+        // named before may be part of a group's name ("Menbij Military Council").
+        let town = others().any(|c| !wide(c) && c.start >= after);
+        others()
+            .filter(|c| !(town && wide(c)))
             .filter_map(|c| {
                 let same = c.place.country_code == p.country_code && c.place.admin1 == p.admin1;
                 let d = km(c.place, p);
@@ -405,6 +499,45 @@ mod tests {
         // The exact "Kafr Dunbulah" (Idleb) lies outside the Hama countryside
         // named: it does not draw "Kafr Dunbuleh" to itself.
         check("Regime forces shelled the Kafr Dunbuleh frontline in Hama countryside and Kafr Dunbulah.", &[900003]);
+    }
+
+    #[test]
+    fn names_listed_with_a_place_are_places() {
+        // The noun after the last name places the first.
+        check("Clashes took place between Zarma and Mawalih villages in Aleppo countryside.", &[900002, 900006]);
+        // A list after a verb of capture, joined by commas and "and".
+        check("Regime forces captured Zarma, Mawalih and Ghoz in Aleppo countryside.", &[900002, 900006, 900005]);
+        // A comma that ends no list joins nothing.
+        check("Regime forces captured Zarma, Mawalih told reporters in Aleppo countryside.", &[900002]);
+        // Nothing in the list is a place.
+        check("Zarma and Mawalih said the clashes went on in Aleppo countryside.", &[]);
+    }
+
+    #[test]
+    fn a_recapture_places_the_name_after_it() {
+        check("Regime forces re-captured Mawalih in Aleppo countryside.", &[900006]);
+        check("Regime forces took control of Mawalih in Aleppo countryside.", &[900006]);
+        check("Rebels took over Zarma in Aleppo countryside.", &[900002]);
+        check("Rebels managed to control Zarma in Aleppo countryside.", &[900002]);
+    }
+
+    #[test]
+    fn a_capitalised_noun_ending_the_name_says_what_it_is() {
+        check("Clashes took place on the Mawalih Axis in Aleppo countryside.", &[900006]);
+        check("Clashes took place in Zarma Village in Aleppo countryside.", &[900002]);
+        // A capitalised "Front" names a group, and nothing is listed with it.
+        check("Clashes took place between Zarma Front and Mawalih Brigade in Aleppo countryside.", &[]);
+        // Part of a town, not a village.
+        check("Gunmen attacked the Mawalih Checkpoint in Aleppo countryside.", &[]);
+    }
+
+    #[test]
+    fn a_town_named_holds_the_village_more_narrowly_than_its_governorate() {
+        // Tall Zaramah (Hama) is far from Salamiyah, though in its governorate.
+        check("Rebels captured Zarma in the countryside of Salamiyah in Hama governorate.", &[]);
+        check("Rebels captured Zarma in Hama governorate.", &[900001]);
+        // A town named before the village does not narrow it down.
+        check("Salamiyah rebels captured Zarma in Hama governorate.", &[900001]);
     }
 
     #[test]

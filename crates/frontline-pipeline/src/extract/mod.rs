@@ -668,24 +668,9 @@ const NEAR_LINK_WORDS: &[&str] = &[
     "dam",
 ];
 
-/// Words that make a link between two places one of nearness.
-const NEAR_WORDS: &[&str] = &[
-    "near",
-    "outskirts",
-    "vicinity",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "north-east",
-    "north-west",
-    "south-east",
-    "south-west",
-];
+/// Words that make a link between two places one of nearness (with the
+/// compass points).
+const NEAR_WORDS: &[&str] = &["near", "outskirts", "vicinity"];
 
 /// Whether the words between two places say the first lies near the
 /// second: "near", "east of", "on the outskirts of", with place nouns.
@@ -694,7 +679,7 @@ fn near_link(between: &str) -> bool {
     let mut words = 0;
     for w in between.split_whitespace() {
         let is = |l: &&str| l.eq_ignore_ascii_case(w);
-        if NEAR_WORDS.iter().any(is) {
+        if NEAR_WORDS.iter().chain(crate::gazetteer::COMPASS_POINTS).any(is) {
             near = true;
         } else if !NEAR_LINK_WORDS.iter().any(is) && !w.bytes().all(|b| b.is_ascii_digit()) {
             return false;

@@ -23,6 +23,7 @@ use crate::clean::CleanText;
 use crate::model::GeoPrecision;
 use crate::segment::Sentence;
 
+pub(crate) use resolve::COMPASS_POINTS;
 pub use resolve::{container_link, country_hint, km};
 
 /// One gazetteer entry.

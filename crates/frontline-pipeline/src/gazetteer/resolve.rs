@@ -722,6 +722,23 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
     resolve(g, &raws)
 }
 
+/// The eight points of the compass and the hyphenated four, as words
+/// that place one place from another ("north of X", "X, south-east of Y").
+pub(crate) const COMPASS_POINTS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+];
+
 /// Words that may stand between a place and the larger one it lies in
 /// ("Muzan village in the Deir ez Zor countryside", "Fallaha in the
 /// south-eastern countryside of Al-Hasakeh city", "the Ihsem area of ...").
@@ -748,18 +765,6 @@ const LINK_WORDS: &[&str] = &[
     "southern",
     "eastern",
     "western",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "north-east",
-    "north-west",
-    "south-east",
-    "south-west",
     "north-eastern",
     "north-western",
     "south-eastern",
@@ -779,7 +784,7 @@ const LINK_WORDS: &[&str] = &[
 
 /// Whether the text between two place names says the second contains the
 /// first: a comma ("Fargo, North Dakota"), or "in"/"of" with only
-/// [`LINK_WORDS`] around it.
+/// [`LINK_WORDS`] or [`COMPASS_POINTS`] around it.
 pub fn container_link(between: &str) -> bool {
     // A name's closing ayn mark ("Mare' frontline in Aleppo") is not a word between.
     let between = between.trim().trim_start_matches(['\'', '’']).trim_start();
@@ -799,7 +804,7 @@ pub fn container_link(between: &str) -> bool {
             LINKS.get(&*lower).copied()
         } else {
             let w = w.to_lowercase();
-            LINK_WORDS.iter().position(|l| *l == w).map(|l| matches!(LINK_WORDS[l], "in" | "of"))
+            LINK_WORDS.iter().chain(COMPASS_POINTS).find(|l| **l == w).map(|l| matches!(*l, "in" | "of"))
         };
         let Some(in_of) = link else { return false };
         linked |= in_of;
@@ -812,9 +817,10 @@ pub fn container_link(between: &str) -> bool {
 /// ASCII word is none of them.
 const LINK_LEN: usize = 16;
 
-/// The [`LINK_WORDS`], each with whether it is "in" or "of".
-static LINKS: LazyLock<FxMap<&'static [u8], bool>> =
-    LazyLock::new(|| LINK_WORDS.iter().map(|l| (l.as_bytes(), matches!(*l, "in" | "of"))).collect());
+/// The [`LINK_WORDS`] and [`COMPASS_POINTS`], each with whether it is "in" or "of".
+static LINKS: LazyLock<FxMap<&'static [u8], bool>> = LazyLock::new(|| {
+    LINK_WORDS.iter().chain(COMPASS_POINTS).map(|l| (l.as_bytes(), matches!(*l, "in" | "of"))).collect()
+});
 
 /// Sentence punctuation between two tokens splits a name.
 #[inline(always)]
@@ -1717,7 +1723,10 @@ mod tests {
     #[test]
     fn word_list_gates_hold() {
         assert_eq!(CONNECTORS.iter().map(|c| c.len()).max(), Some(CONNECTOR_LEN));
-        assert!(LINK_WORDS.iter().all(|l| l.len() <= LINK_LEN), "a link word is longer than LINK_LEN");
+        assert!(
+            LINK_WORDS.iter().chain(COMPASS_POINTS).all(|l| l.len() <= LINK_LEN),
+            "a link word is longer than LINK_LEN"
+        );
         assert!(ARABIC_ARTICLES.iter().all(|a| CONNECTORS.contains(a)), "every article is a connector");
         for w in ["al", "of", "abu", "upon", "a", "alo", "ofx", "uponx", "", "l"] {
             let listed = w.len() <= CONNECTOR_LEN && CONNECTORS.contains(&w);

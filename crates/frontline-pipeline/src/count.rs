@@ -277,7 +277,7 @@ fn is_year(s: &str, v: u32) -> bool {
 
 /// Casualty figures of the text, in order.
 pub fn recognise(clean: &CleanText, sentences: &[Sentence]) -> Vec<CountMention> {
-    recognise_among(clean, sentences, &crate::rule_candidates(&clean.text, sentences))
+    recognise_among(clean, sentences, &crate::rule_candidates(sentences))
 }
 
 /// [`recognise`], each pattern run only on the sentences where the rule

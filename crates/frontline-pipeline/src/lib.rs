@@ -286,8 +286,8 @@ pub(crate) fn sentence_rules(
 }
 
 /// [`RuleCandidates`] of each sentence, as [`segment::sentences`] found
-/// them in its pass over `_text`, the text the sentences were cut from.
-pub(crate) fn rule_candidates(_text: &str, sentences: &[segment::Sentence]) -> Vec<RuleCandidates> {
+/// them in its pass over the text the sentences were cut from.
+pub(crate) fn rule_candidates(sentences: &[segment::Sentence]) -> Vec<RuleCandidates> {
     sentences.iter().map(|s| s.rules).collect()
 }
 

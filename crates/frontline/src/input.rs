@@ -96,6 +96,16 @@ enum Body {
 }
 
 impl Record {
+    /// Where the record was read (`file:line`, or the file), to name it
+    /// when it cannot name itself.
+    pub fn origin(&self) -> String {
+        match &self.body {
+            Body::Json { place, .. } => place.clone(),
+            Body::File { path, .. } => path.display().to_string(),
+            Body::Failed(e) => e.article_id.clone(),
+        }
+    }
+
     /// The article (or why there is none), with the default publication
     /// date and the read day applied.
     pub fn parse(self) -> Item {

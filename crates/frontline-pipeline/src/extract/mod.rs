@@ -133,7 +133,7 @@ impl<'a> Document<'a> {
             places.extend(found);
             places.sort_by_key(|m| m.start);
         }
-        let rules = crate::rule_candidates(&clean.text, &sentences);
+        let rules = crate::rule_candidates(&sentences);
         let counts = count::recognise_among(&clean, &sentences, &rules);
         // Normalisation only shrinks characters, so equal lengths mean equal offsets.
         let original_starts = if article.text.len() == clean.text.len() {
@@ -466,8 +466,10 @@ fn governorates(text: &str, places: &[PlaceMention]) -> Vec<(String, String)> {
     for (i, m) in places.iter().enumerate() {
         let contains = i > 0 && {
             let p = &places[i - 1];
-            let between = &text[p.end..m.start];
-            !p.demonym && p.end <= m.start && (crate::gazetteer::container_link(between) || held_in(between))
+            !p.demonym && p.end <= m.start && {
+                let between = &text[p.end..m.start];
+                crate::gazetteer::container_link(between) || held_in(between)
+            }
         };
         let seat = matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC") && (said_governorate(text, m) || contains);
         // A named area that is a governorate's countryside ("Idleb countryside").

@@ -1231,11 +1231,20 @@ fn resolve<'g>(g: &'g Gazetteer, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
     // when the article names other places of its country or calls it a
     // division: alone, the word is a person or a thing. Names of several
     // words ("Guernsey County") are no such accident.
+    let mut several_words = vec![false; names.len()];
+    for (r, &o) in raws.iter().zip(&of_raw) {
+        if let Some(w) = several_words.get_mut(o) {
+            *w |= !r.single;
+        }
+    }
     for k in 0..names.len() {
         let Some(c) = cands[k].get(best[k]) else { continue };
         let p = g.place(c.id);
-        let bare = raws.iter().zip(&of_raw).all(|(r, &o)| o != k || r.single);
-        if matches!(p.feature_code.as_str(), "ADM1" | "ADM2") && p.population < SMALL_DIVISION && bare && !division[k] {
+        if matches!(p.feature_code.as_str(), "ADM1" | "ADM2")
+            && p.population < SMALL_DIVISION
+            && !several_words[k]
+            && !division[k]
+        {
             let corroborated =
                 chosen.iter().enumerate().any(|(o, q)| o != k && q.is_some_and(|q| q.country_code == p.country_code));
             if !corroborated && !g.is_added(c.id) {

@@ -237,8 +237,14 @@ fn read_and_extract(
             n += 1;
             let done = done.clone();
             scope.spawn(move |_| {
+                // The writer waits for every number in turn: a panicking
+                // extraction must still answer for its article, or the
+                // writer and this reader would wait on each other forever.
+                let origin = record.origin();
+                let d = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| prepare(record, resources)))
+                    .unwrap_or_else(|_| Done::Failed { message: format!("{origin}: extraction panicked"), bytes: 0 });
                 // A send fails only when the writer stopped; its own error is reported after the join.
-                let _ = done.send((i, prepare(record, resources)));
+                let _ = done.send((i, d));
             });
             Ok(())
         })

@@ -1619,29 +1619,30 @@ mod tests {
         }
     }
 
+    /// The places the built-in gazetteer finds in `text`, with their feature codes.
+    fn check_feature_codes(text: &str, expect: &[(&str, &str)]) {
+        let g = Gazetteer::builtin();
+        let c = crate::clean::clean(text);
+        let ms = recognise(&g, &c, &crate::segment::sentences(&c));
+        let found: Vec<(&str, &str)> =
+            ms.iter().map(|m| (&c.text[m.start..m.end], m.place.feature_code.as_str())).collect();
+        assert_eq!(found, expect, "{text:?}");
+    }
+
     #[test]
     fn a_state_lends_no_support_to_its_namesake_towns() {
         // Towns named "Washington" lie near some "Lansing": the state's
         // capital is still the one meant.
-        let g = Gazetteer::builtin();
-        let text = "Lawmakers in Lansing heard from officials in Washington.";
-        let c = crate::clean::clean(text);
-        let ms = recognise(&g, &c, &crate::segment::sentences(&c));
-        let found: Vec<(&str, &str)> =
-            ms.iter().map(|m| (&c.text[m.start..m.end], m.place.feature_code.as_str())).collect();
-        assert_eq!(found, [("Lansing", "PPLA"), ("Washington", "PPLC")], "{text:?}");
+        check_feature_codes(
+            "Lawmakers in Lansing heard from officials in Washington.",
+            &[("Lansing", "PPLA"), ("Washington", "PPLC")],
+        );
     }
 
     #[test]
     fn a_list_of_states_is_no_chain_of_containers() {
-        let g = Gazetteer::builtin();
-        let text = "Cases were found in Georgia, Illinois, Missouri, New Jersey and Ohio.";
-        let c = crate::clean::clean(text);
-        let ms = recognise(&g, &c, &crate::segment::sentences(&c));
-        let found: Vec<(&str, &str)> =
-            ms.iter().map(|m| (&c.text[m.start..m.end], m.place.feature_code.as_str())).collect();
         let states = ["Georgia", "Illinois", "Missouri", "New Jersey", "Ohio"].map(|n| (n, "ADM1"));
-        assert_eq!(found, states, "{text:?}");
+        check_feature_codes("Cases were found in Georgia, Illinois, Missouri, New Jersey and Ohio.", &states);
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //! same functions, but reports are linked in memory by one sweep over their
 //! date windows instead of one SQL lookup, with a JSON decode of every
 //! candidate, per report, and each merged event is written once instead of
-//! being rewritten whenever a later article joins it.
+//! being rewritten whenever a later article joins it; the R*Tree and the
+//! summaries are filled from all the events at the end, by three queries.
 
 use std::collections::BTreeSet;
 
@@ -22,6 +23,23 @@ use crate::{Store, StoreError};
 
 /// Page cache of a bulk load, in KiB (negative: SQLite's unit for a size).
 const BULK_CACHE_KIB: i64 = -1_048_576;
+
+/// The R*Tree and summary rows of every event, which ingest writes per
+/// transaction (`ingest::Derived`): the database was empty.
+const DERIVED: &str = r#"
+INSERT INTO events_rtree (id, min_lon, max_lon, min_lat, max_lat)
+    SELECT rowid, longitude, longitude, latitude, latitude FROM events
+    WHERE latitude IS NOT NULL AND longitude IS NOT NULL;
+INSERT INTO event_days
+    SELECT event_date, event_type, sub_event_type, country, count(*), sum(fatalities),
+        min(longitude), min(latitude), max(longitude), max(latitude)
+    FROM events GROUP BY event_date, event_type, sub_event_type, country;
+INSERT INTO actor_counts
+    SELECT actor, count(*), sum(fatalities) FROM (
+        SELECT actor1 AS actor, fatalities FROM events WHERE actor1 != ''
+        UNION ALL SELECT actor2, fatalities FROM events WHERE actor2 != ''
+    ) GROUP BY actor;
+"#;
 
 /// What a bulk load stored.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -83,7 +101,7 @@ impl Store {
             if m.sub_event_type.is_territorial() {
                 dirty_places.insert(key.clone());
             }
-            insert_event(&tx, &m, &key)?;
+            insert_event(&tx, &m, &key, None)?;
             for &i in &comp {
                 insert_claim(&tx, reports[i].0 as usize, &m.event_id, &reports[i].1, &claims[i], &mut dirty_places)?;
             }
@@ -92,6 +110,7 @@ impl Store {
         for key in &dirty_places {
             recompute_control(&tx, key)?;
         }
+        tx.execute_batch(DERIVED)?;
         tx.execute("INSERT INTO articles_fts(rowid, title, text) SELECT seq, title, text FROM articles", [])?;
         tx.commit()?;
         Ok(outcome)

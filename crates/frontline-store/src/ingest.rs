@@ -73,7 +73,8 @@ impl Store {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         // Articles with a higher seq are this transaction's: not yet in the full-text index.
         let indexed: i64 = tx.query_row("SELECT coalesce(max(seq), 0) FROM articles", [], |r| r.get(0))?;
-        Ok(Writer { tx, indexed, dirty_places: BTreeSet::new(), articles: 0 })
+        let derived = Derived::begin(&tx)?;
+        Ok(Writer { tx, indexed, dirty_places: BTreeSet::new(), derived, articles: 0 })
     }
 }
 
@@ -83,6 +84,7 @@ pub struct Writer<'a> {
     indexed: i64,
     /// Places whose control timeline is recomputed at the commit.
     dirty_places: BTreeSet<String>,
+    derived: Derived,
     articles: usize,
 }
 
@@ -105,18 +107,21 @@ impl Writer<'_> {
         let mut out = Vec::new();
         for item in items {
             let (article, extraction, rows) = item?;
-            out.push(ingest_one(&self.tx, article, extraction, &rows, self.indexed, &mut self.dirty_places)?);
+            let dirty = Dirty { places: &mut self.dirty_places, derived: &mut self.derived };
+            out.push(ingest_one(&self.tx, article, extraction, &rows, self.indexed, dirty)?);
             self.articles += 1;
         }
         Ok(out)
     }
 
-    /// Recomputes the touched control timelines, indexes the new articles'
-    /// text and commits.
+    /// Recomputes the touched control timelines, writes the R*Tree and
+    /// summary rows of the changed events, indexes the new articles' text
+    /// and commits.
     pub fn commit(self) -> Result<(), StoreError> {
         for key in &self.dirty_places {
             recompute_control(&self.tx, key)?;
         }
+        self.derived.write(&self.tx)?;
         self.tx.execute(
             "INSERT INTO articles_fts(rowid, title, text) SELECT seq, title, text FROM articles WHERE seq > ?1",
             [self.indexed],
@@ -218,14 +223,120 @@ fn mentions_json(mentions: &[MentionRecord]) -> Result<Option<String>, StoreErro
         .map_err(|e| StoreError::Corrupt { what: "mentions JSON".into(), reason: e.to_string() })
 }
 
+/// What an article's ingest leaves for the commit: places whose control
+/// timeline changed, events whose derived rows changed.
+struct Dirty<'w> {
+    places: &'w mut BTreeSet<String>,
+    derived: &'w mut Derived,
+}
+
+/// The rows derived from `events` that the store's code keeps (schema
+/// version 6; before, triggers did): the R*Tree of event points and the
+/// summaries `event_days` and `actor_counts`. Event inserts and deletes
+/// are noted here and the rows written once, at the commit.
+pub(crate) struct Derived {
+    /// The largest events rowid when the transaction began: a rowid above
+    /// it has no R*Tree row yet (SQLite may give a deleted rowid again).
+    committed_rowid: i64,
+    /// Each events rowid inserted or deleted: its point (longitude,
+    /// latitude) when it ends up holding a located event.
+    points: BTreeMap<i64, Option<(f64, f64)>>,
+    /// The `event_days` groups (date, type, sub-type, country) that changed.
+    days: BTreeSet<[String; 4]>,
+    /// Each actor's change of (events, fatalities), once per side it is on.
+    actors: BTreeMap<String, (i64, i64)>,
+}
+
+impl Derived {
+    pub(crate) fn begin(tx: &Transaction) -> Result<Derived, StoreError> {
+        let committed_rowid = tx.query_row("SELECT coalesce(max(rowid), 0) FROM events", [], |r| r.get(0))?;
+        Ok(Derived { committed_rowid, points: BTreeMap::new(), days: BTreeSet::new(), actors: BTreeMap::new() })
+    }
+
+    /// Notes an event stored (`sign` 1) or deleted (-1) at `rowid`.
+    fn note(
+        &mut self,
+        sign: i64,
+        rowid: i64,
+        day: [String; 4],
+        actors: [String; 2],
+        fatalities: i64,
+        point: Option<(f64, f64)>,
+    ) {
+        self.points.insert(rowid, if sign > 0 { point } else { None });
+        self.days.insert(day);
+        for actor in actors.into_iter().filter(|a| !a.is_empty()) {
+            let d = self.actors.entry(actor).or_default();
+            d.0 += sign;
+            d.1 += sign * fatalities;
+        }
+    }
+
+    /// Writes the noted changes: R*Tree rows, each changed day group
+    /// recomputed from its events (its box may have shrunk), actor counts.
+    pub(crate) fn write(&self, tx: &Transaction) -> Result<(), StoreError> {
+        for (&rowid, point) in &self.points {
+            if rowid <= self.committed_rowid {
+                tx.prepare_cached("DELETE FROM events_rtree WHERE id = ?1")?.execute([rowid])?;
+            }
+            if let Some((lon, lat)) = point {
+                tx.prepare_cached(
+                    "INSERT INTO events_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?1, ?2, ?2, ?3, ?3)",
+                )?
+                .execute(params![rowid, lon, lat])?;
+            }
+        }
+        for day in &self.days {
+            let mut st = tx.prepare_cached(
+                "SELECT count(*), sum(fatalities), min(longitude), min(latitude), max(longitude), max(latitude)
+                 FROM events WHERE event_date = ?1 AND event_type = ?2 AND sub_event_type = ?3 AND country = ?4",
+            )?;
+            let (n, fatalities, [min_lon, min_lat, max_lon, max_lat]) =
+                st.query_row(params![day[0], day[1], day[2], day[3]], |r| {
+                    let edges: [Option<f64>; 4] = [r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?];
+                    Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?, edges))
+                })?;
+            if n == 0 {
+                tx.prepare_cached(
+                    "DELETE FROM event_days WHERE event_date = ?1 AND event_type = ?2 AND sub_event_type = ?3 AND country = ?4",
+                )?
+                .execute(params![day[0], day[1], day[2], day[3]])?;
+            } else {
+                tx.prepare_cached(
+                    "INSERT INTO event_days VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                     ON CONFLICT DO UPDATE SET events = excluded.events, fatalities = excluded.fatalities,
+                        min_lon = excluded.min_lon, min_lat = excluded.min_lat, max_lon = excluded.max_lon,
+                        max_lat = excluded.max_lat",
+                )?
+                .execute(params![day[0], day[1], day[2], day[3], n, fatalities, min_lon, min_lat, max_lon, max_lat])?;
+            }
+        }
+        for (actor, &(events, fatalities)) in &self.actors {
+            if events == 0 && fatalities == 0 {
+                continue;
+            }
+            tx.prepare_cached(
+                "INSERT INTO actor_counts VALUES (?1, ?2, ?3)
+                 ON CONFLICT DO UPDATE SET events = events + excluded.events, fatalities = fatalities + excluded.fatalities",
+            )?
+            .execute(params![actor, events, fatalities])?;
+            if events < 0 {
+                tx.prepare_cached("DELETE FROM actor_counts WHERE actor = ?1 AND events = 0")?.execute([actor])?;
+            }
+        }
+        Ok(())
+    }
+}
+
 fn ingest_one(
     tx: &Transaction,
     a: &Article,
     x: &Extraction,
     rows: &Serialised,
     indexed: i64,
-    dirty_places: &mut BTreeSet<String>,
+    dirty: Dirty,
 ) -> Result<IngestOutcome, StoreError> {
+    let Dirty { places: dirty_places, derived } = dirty;
     let hash = &rows.hash;
     let old: Option<(i64, String)> = tx
         .prepare_cached("SELECT seq, content_hash FROM articles WHERE id = ?1")?
@@ -269,7 +380,7 @@ fn ingest_one(
     let mut pool: Vec<(u32, Event, Option<String>)> = Vec::new();
     for id in &pool_ids {
         load_claims(tx, id, &mut pool)?;
-        tx.prepare_cached("DELETE FROM events WHERE event_id = ?1")?.execute([id])?;
+        delete_event(tx, id, derived)?;
     }
     let stored = pool.len();
     pool.extend(new.into_iter().enumerate().map(|(i, e)| (i as u32, e, None)));
@@ -286,7 +397,7 @@ fn ingest_one(
                 outcome.events_new += 1;
             }
         }
-        insert_event(tx, &m, &control::place_key(m.geonameid, &m.location, &m.country))?;
+        insert_event(tx, &m, &control::place_key(m.geonameid, &m.location, &m.country), Some(derived))?;
         for &i in &comp {
             let (seq, e, was) = &pool[i];
             match was {
@@ -472,7 +583,29 @@ pub(crate) fn parse<T: serde::de::DeserializeOwned>(json: &str, what: &str) -> R
     serde_json::from_str(json).map_err(|e| StoreError::Corrupt { what: what.to_string(), reason: e.to_string() })
 }
 
-pub(crate) fn insert_event(tx: &Transaction, m: &MergedEvent, place_key: &str) -> Result<(), StoreError> {
+/// Deletes merged event `event_id` (it is stored), noting it in `derived`.
+fn delete_event(tx: &Transaction, event_id: &str, derived: &mut Derived) -> Result<(), StoreError> {
+    let (rowid, day, actors, fatalities) = tx
+        .prepare_cached(
+            "SELECT rowid, event_date, event_type, sub_event_type, country, actor1, actor2, fatalities
+             FROM events WHERE event_id = ?1",
+        )?
+        .query_row([event_id], |r| {
+            Ok((r.get(0)?, [r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?], [r.get(5)?, r.get(6)?], r.get(7)?))
+        })?;
+    tx.prepare_cached("DELETE FROM events WHERE rowid = ?1")?.execute([rowid])?;
+    derived.note(-1, rowid, day, actors, fatalities, None);
+    Ok(())
+}
+
+/// Stores merged event `m`; notes it in `derived` when given (a bulk load
+/// writes the derived rows of all its events at once instead).
+pub(crate) fn insert_event(
+    tx: &Transaction,
+    m: &MergedEvent,
+    place_key: &str,
+    derived: Option<&mut Derived>,
+) -> Result<(), StoreError> {
     use chrono::Datelike;
     tx.prepare_cached(
         "INSERT INTO events (event_id, event_date, year, time_precision, disorder_type, event_type, sub_event_type,
@@ -519,6 +652,16 @@ pub(crate) fn insert_event(tx: &Transaction, m: &MergedEvent, place_key: &str) -
         m.article_ids.len() as i64,
         serde_json::to_string(m)?,
     ])?;
+    if let Some(derived) = derived {
+        let day = [
+            m.event_date.to_string(),
+            m.event_type.as_str().into(),
+            m.sub_event_type.as_str().into(),
+            m.country.clone(),
+        ];
+        let point = m.longitude.zip(m.latitude);
+        derived.note(1, tx.last_insert_rowid(), day, [m.actor1.clone(), m.actor2.clone()], m.fatalities.into(), point);
+    }
     Ok(())
 }
 

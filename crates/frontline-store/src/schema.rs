@@ -32,8 +32,11 @@
 //!   null when only the end of the hold is known, `to_date` null while it lasts.
 //! - `statements` — control-state statements read from article text.
 //! - `event_days`, `actor_counts` — summaries of `events` for the HTTP API
-//!   (version 4), kept by triggers on `events`, which is why events are
-//!   deleted and inserted, never updated.
+//!   (version 4). Since version 6 they and `events_rtree` are written by the
+//!   store's code once per transaction (`ingest::Derived`), not by triggers:
+//!   a trigger made every event insert a statement that may abort, whose
+//!   pages SQLite copies to a statement journal first. Events are deleted
+//!   and inserted, never updated (a trigger still refuses an update).
 
 use std::collections::BTreeSet;
 
@@ -59,6 +62,7 @@ const STEPS: &[Step] = &[
     Step { sql: V3, then: Some(v3_fill_claims) },
     Step { sql: V4, then: None },
     Step { sql: V5, then: None },
+    Step { sql: V6, then: None },
 ];
 
 /// The schema version this code writes.
@@ -357,6 +361,15 @@ CREATE VIEW mentions (article_id, seq, kind, start, "end", text, json) AS
     SELECT m.article_id, j.key, j.value ->> '$.kind', j.value ->> '$.start', j.value ->> '$.end',
         j.value ->> '$.text', j.value
     FROM article_mentions m, json_each(m.json) j;
+"#;
+
+/// The R*Tree and the summaries are kept by the writer's code (see the
+/// module comment): the rows the triggers wrote stay as they are.
+const V6: &str = r#"
+DROP TRIGGER events_rtree_insert;
+DROP TRIGGER events_rtree_delete;
+DROP TRIGGER summaries_insert;
+DROP TRIGGER summaries_delete;
 "#;
 
 /// Brings the database to [`VERSION`]; refuses a database from newer code.

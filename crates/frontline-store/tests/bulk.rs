@@ -2,8 +2,9 @@
 //! one by one: same merged events, claims, control timelines and full-text
 //! index (compared by the store's digest), on invented reports that chain
 //! through week-precision dates, nearby places and partial actor lists. And
-//! the summaries the API reads (`event_days`, `actor_counts`), kept by
-//! triggers, match the events after inserts, merges and deletes.
+//! the summaries the API reads (`event_days`, `actor_counts`) and the
+//! R*Tree of points, kept by the writer, match the events after inserts,
+//! merges and replaced articles.
 
 use std::path::PathBuf;
 
@@ -160,12 +161,12 @@ fn bulk_load_builds_the_database_ingest_builds() {
     // IS held Hisn, the army retook it in May (a claim inside the merged clash), IS overran it in June.
     assert_eq!(bulk.control_spans(Some("Hisn"), None).unwrap().len(), 3);
     for store in [&bulk, &ingested] {
-        assert_eq!(summaries(store), recomputed(store));
+        assert_eq!(derived(store), recomputed(store));
     }
 }
 
-/// The summary tables as stored.
-fn summaries(store: &Store) -> Vec<String> {
+/// The summary tables and the R*Tree as stored.
+fn derived(store: &Store) -> Vec<String> {
     rows(
         store,
         "SELECT event_date, event_type, sub_event_type, country, events, fatalities, min_lon, min_lat, max_lon, max_lat
@@ -173,10 +174,11 @@ fn summaries(store: &Store) -> Vec<String> {
     )
     .into_iter()
     .chain(rows(store, "SELECT actor, events, fatalities FROM actor_counts ORDER BY actor"))
+    .chain(rows(store, "SELECT id, round(min_lon, 3), round(max_lon, 3), round(min_lat, 3), round(max_lat, 3) FROM events_rtree ORDER BY id"))
     .collect()
 }
 
-/// The summary tables recomputed from the events.
+/// The summary tables and the R*Tree recomputed from the events.
 fn recomputed(store: &Store) -> Vec<String> {
     rows(
         store,
@@ -188,6 +190,11 @@ fn recomputed(store: &Store) -> Vec<String> {
         store,
         "SELECT actor, count(*), sum(f) FROM (SELECT actor1 AS actor, fatalities AS f FROM events WHERE actor1 != ''
          UNION ALL SELECT actor2, fatalities FROM events WHERE actor2 != '') GROUP BY actor ORDER BY actor",
+    ))
+    .chain(rows(
+        store,
+        "SELECT rowid, round(longitude, 3), round(longitude, 3), round(latitude, 3), round(latitude, 3) FROM events
+         WHERE latitude IS NOT NULL ORDER BY rowid",
     ))
     .collect()
 }
@@ -203,20 +210,49 @@ fn rows(store: &Store, sql: &str) -> Vec<String> {
     .collect()
 }
 
+/// The summaries and the R*Tree, which the writer keeps, follow the events
+/// that updated articles replace: reports moved in place and time in one
+/// transaction with others, the newest event moved alone (its rowid is
+/// given again), then every report withdrawn. An event update is refused.
 #[test]
-fn summaries_follow_deletes_and_refuse_updates() {
-    let (_dir, db) = tmp("summaries");
+fn derived_rows_follow_replaced_articles_and_refuse_updates() {
+    let items = corpus();
+    let (_dir, db) = tmp("derived");
     let mut store = Store::open(&db).unwrap();
-    store.bulk_load(corpus()).unwrap();
-    let conn = store.connection();
-    // Drop the event that bounds the most groups, then every event one by one.
-    conn.execute("DELETE FROM events WHERE rowid = (SELECT rowid FROM events ORDER BY latitude DESC LIMIT 1)", [])
+    store.ingest_batch(items.iter().map(|(a, x)| (a, x))).unwrap();
+    assert_eq!(derived(&store), recomputed(&store));
+    let update = |(a, x): &(Article, Extraction<'static>), moved: &dyn Fn(&mut Event)| {
+        let a = Article { text: format!("{} (updated)", a.text), ..a.clone() };
+        let mut x = x.clone();
+        x.events.iter_mut().for_each(moved);
+        (a, x)
+    };
+    let north = |e: &mut Event| e.latitude = e.latitude.map(|l| l + 0.5);
+    let later = |e: &mut Event| e.event_date = e.event_date + chrono::Days::new(9);
+    let moved = [update(&items[1], &later), update(&items[3], &north), update(&items[4], &north)];
+    store.ingest_batch(moved.iter().map(|(a, x)| (a, x))).unwrap();
+    assert_eq!(derived(&store), recomputed(&store));
+    let (newest, article): (i64, String) = store
+        .connection()
+        .query_row(
+            "SELECT e.rowid, c.article_id FROM events e JOIN claims c USING (event_id) ORDER BY e.rowid DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .unwrap();
-    assert_eq!(summaries(&store), recomputed(&store));
-    let err = conn.execute("UPDATE events SET fatalities = fatalities + 1", []).unwrap_err();
+    let (a, x) = update(items.iter().find(|(a, _)| a.id == article).unwrap(), &later);
+    store.ingest(&a, &x).unwrap();
+    let max = "SELECT max(rowid) FROM events";
+    assert_eq!(store.connection().query_row(max, [], |r| r.get::<_, i64>(0)).unwrap(), newest);
+    assert_eq!(derived(&store), recomputed(&store));
+    let err = store.connection().execute("UPDATE events SET fatalities = fatalities + 1", []).unwrap_err();
     assert!(err.to_string().contains("replaced, not updated"), "{err}");
-    conn.execute("DELETE FROM events", []).unwrap();
-    assert_eq!(summaries(&store), Vec::<String>::new());
+    let withdrawn: Vec<_> = items
+        .iter()
+        .map(|(a, _)| (Article { text: format!("{} (withdrawn)", a.text), ..a.clone() }, Extraction::default()))
+        .collect();
+    store.ingest_batch(withdrawn.iter().map(|(a, x)| (a, x))).unwrap();
+    assert_eq!(derived(&store), Vec::<String>::new());
 }
 
 #[test]

@@ -447,6 +447,16 @@ fn said_governorate(text: &str, m: &PlaceMention) -> bool {
         || GOVERNORATE_BEFORE.iter().any(|w| ends_with_ignoring_case(before, w))
 }
 
+/// Whether a mention stands for a governorate rather than a place in it:
+/// its seat named as the governorate ("Hama countryside", "rural Homs"), or
+/// a named countryside area ("Idleb countryside").
+fn governorate_said(text: &str, m: &PlaceMention) -> bool {
+    let code = m.place.feature_code.as_str();
+    let seat = matches!(code, "PPLA" | "PPLC") && said_governorate(text, m);
+    let area = code == "AREA" && GOVERNORATE_AFTER.iter().any(|w| ends_with_ignoring_case(&text[m.start..m.end], w));
+    !m.demonym && (seat || area)
+}
+
 /// Whether `s` begins with the lowercase ASCII word `w`, in any case (no
 /// copy of the rest of the text, which is long).
 fn starts_with_ignoring_case(s: &str, w: &str) -> bool {
@@ -471,11 +481,10 @@ fn governorates(text: &str, places: &[PlaceMention]) -> Vec<(String, String)> {
                 crate::gazetteer::container_link(between) || held_in(between)
             }
         };
-        let seat = matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC") && (said_governorate(text, m) || contains);
-        // A named area that is a governorate's countryside ("Idleb countryside").
-        let countryside = m.place.feature_code == "AREA"
-            && GOVERNORATE_AFTER.iter().any(|w| ends_with_ignoring_case(&text[m.start..m.end], w));
-        if (m.place.feature_code == "ADM1" || seat || countryside) && !m.place.admin1.is_empty() {
+        // A seat holding the place before it, or a governorate named as such
+        // ("Hama countryside", "rural Homs", a named "Idleb countryside").
+        let seat = matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC") && contains;
+        if (m.place.feature_code == "ADM1" || seat || governorate_said(text, m)) && !m.place.admin1.is_empty() {
             let g = (m.place.country_code.clone(), m.place.admin1.clone());
             if !out.contains(&g) {
                 out.push(g);
@@ -611,6 +620,13 @@ fn regovern<'a>(
         }
     }
     drop
+}
+
+/// Whether a mention is a town or village: not a governorate's seat (read
+/// as the governorate as often as the city).
+fn village_like(m: &PlaceMention) -> bool {
+    let code = m.place.feature_code.as_str();
+    !m.demonym && code.starts_with("PPL") && !matches!(code, "PPLA" | "PPLC")
 }
 
 /// Towns farther than this from the town they are said to lie in were
@@ -1308,6 +1324,9 @@ fn roles(
     }
 }
 
+/// Words a note uses to say where its coder placed the event.
+const CODED_TO: &[&str] = &["coded to", "coded at", "coded in", "coded as"];
+
 /// The event's own place: a town in its clause (after the cue first), else
 /// in its sentence; for a country or region, the article's most mentioned
 /// town inside it; else the nearest town named before.
@@ -1378,8 +1397,23 @@ fn place_of<'d>(
             .and_then(|t| doc.places.iter().filter(earlier).find(|m| within(m.start, m.end, t.start, t.end) && fine(m)))
             .unwrap_or(l)
     });
+    // The place a note says the event is coded to ("in the eastern
+    // countryside (coded to Hajin)") is its place.
+    let coded = in_sentence.iter().find(|m| {
+        let before = doc.clean.text[..m.start].trim_end();
+        CODED_TO.iter().any(|w| ends_with_ignoring_case(before, w))
+    });
+    if let Some(m) = coded {
+        return Some((m, m.precision));
+    }
     for group in [&in_clause, &in_sentence] {
         if let Some(m) = group.iter().find(|m| fine(m) && m.start >= cue).or_else(|| group.iter().find(|m| fine(m))) {
+            // A governorate named as such ("in western Aleppo countryside,
+            // near Atareb") yields to a town of its own the group names.
+            let town = governorate_said(&doc.clean.text, m)
+                .then(|| group.iter().find(|t| fine(t) && village_like(t) && t.place.admin1 == m.place.admin1))
+                .flatten();
+            let m = town.unwrap_or(m);
             return Some((m, m.precision));
         }
         if let Some(c) = group.first() {
@@ -1763,6 +1797,27 @@ mod tests {
         check_place(
             "On 3 June 2023, regime forces clashed with IS cells in Hama province. No fatalities were reported.",
             ("Ḩamāh", "Hama"),
+        );
+    }
+
+    #[test]
+    fn a_governorate_named_as_such_yields_to_a_town_of_it_in_the_sentence() {
+        check_place(
+            "On 3 June 2023, rebels clashed with regime forces in the western Aleppo countryside, near Al Atarib. No fatalities were reported.",
+            ("Al Atārib", "Aleppo"),
+        );
+        // A town of another governorate does not take the governorate's place.
+        check_place(
+            "On 3 June 2023, rebels clashed with regime forces in the western Aleppo countryside, near Tadmur. No fatalities were reported.",
+            ("Aleppo", "Aleppo"),
+        );
+    }
+
+    #[test]
+    fn the_place_a_note_is_coded_to_is_the_events() {
+        check_place(
+            "On 3 June 2023, IS gunmen attacked a QSD checkpoint in the eastern Deir ez Zor countryside (coded to Hajin), killing 1 QSD member.",
+            ("Hajīn", "Deir ez Zor"),
         );
     }
 

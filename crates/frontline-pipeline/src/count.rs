@@ -434,7 +434,7 @@ static FIGURE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// A place's own figure before its name: "5 Tell Jadid", "6 coded to Deir Malik", "7 in the camp".
 static FIGURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)\b(?P<n>\d{1,4})\s+(?:(?:fatalit(?:y|ies)|deaths?)\s+)?(?:(?:(?:were|was)\s+)?(?:coded|allocated)\s+)?(?:(?:to|in|for|at)\s+)?(?:each of\s+)?(?:the\s+)?$",
+        r"(?i)\b(?P<n>\d{1,4})\s+(?:(?:fatalit(?:y|ies)|deaths?)\s+)?(?:each\s+)?(?:(?:(?:were|was)\s+)?(?:coded|allocated)\s+)?(?:(?:to|in|for|at)\s+)?(?:each of\s+)?(?:the\s+)?$",
     )
 });
 
@@ -620,6 +620,9 @@ mod tests {
             Some(3),
         );
         check("5 fatalities were distributed, 3 in Al Hamra and 2 in Qasr.", 5, Some("Al-Hamra"), Some(3));
+        let grouped = "Fatalities coded as 10 and split with 3 fatalities each allocated to Sabra and Umm Tina, and 2 each to Qasr and Ain Waqf.";
+        check(grouped, 10, Some("Sabra"), Some(3));
+        check(grouped, 10, Some("Qasr"), Some(2));
         // A place the list names otherwise gets the usual share.
         check(listed, 12, Some("Idleb"), None);
         check(

@@ -84,14 +84,14 @@ fn passive_pattern() -> String {
 static ACTIVE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&active_pattern()));
 fn active_pattern() -> String {
     format!(
-        r"(?i)\b(?P<w>killing|killed|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped|arresting|arrested|detaining|detained|executing|executed|(?:killing|death|deaths|wounding|injury|injuries|injuring|abduction|kidnapping|arrest) of) (?P<n>{NUM})\b"
+        r"(?i)\b(?P<w>killing|killed|kill|assassinated|assassinating|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped|arresting|arrested|detaining|detained|executing|executed|(?:killing|death|deaths|wounding|injury|injuries|injuring|abduction|kidnapping|arrest) of) (?P<n>{NUM})\b"
     )
 }
 
 /// One victim as the object: "killing a rebel", "shot and killed him".
 static ACTIVE_ONE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&active_one_pattern()));
 fn active_one_pattern() -> String {
-    r"(?i)\b(?:killing|killed|kills|shot dead|shooting dead|executing|executed|assassinated|assassinating|beheaded) (?:him|her|a|an|one)\b(?: (?:[a-z'-]+ ){0,2}?(?P<more>number|few|dozen|group|couple)\b)?".to_string()
+    r"(?i)\b(?:(?:killing|death) of|killing|killed|kills|shot dead|shooting dead|executing|executed|assassinated|assassinating|beheaded) (?:him|her|a|an|one)\b(?: (?:[a-z'-]+ ){0,2}?(?P<more>number|few|dozen|group|couple)\b)?".to_string()
 }
 
 /// One named person killed: "Brig. Gen. X was killed by a mortar shell".
@@ -110,7 +110,7 @@ fn noun_pattern() -> String {
 static TOTAL: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&total_pattern()));
 fn total_pattern() -> String {
     format!(
-        r"(?i)\b(?:(?:death toll|toll|fatalities|fatality|deaths),?(?: (?:[a-z]+ ){{0,4}}?)?(?:coded|assumed|estimated|rose|risen|climbed|reached|stood|stands|is|was|are|of|at|to|as)(?: (?:as|to|at|of))?|total (?:of )?(?:fatalities|deaths):?) (?P<n>{NUM}|ten|zero)\b(?: each\b)?"
+        r"(?i)\b(?:(?:death toll|toll|fatalities|fatality|deaths|coded),?(?: (?:[a-z]+ ){{0,4}}?)?(?:coded|assumed|estimated|rose|risen|climbed|reached|stood|stands|is|was|are|of|at|to|as)(?: (?:as|to|at|of))?|total (?:of )?(?:fatalities|deaths):?) (?P<n>{NUM}|ten|zero)\b(?: each\b)?"
     )
 }
 
@@ -126,6 +126,13 @@ fn zero_pattern() -> String {
     r"(?i)\b(?:no (?:reported |known )?(?:fatalities|deaths|casualties|losses|injuries or fatalities|one was killed)|neither (?:injuries|fatalities|deaths) (?:nor|or) (?:injuries|fatalities|deaths)|there were no (?:reported )?(?:fatalities|deaths|casualties)|without (?:any )?(?:casualties|fatalities))\b".to_string()
 }
 
+/// A total shared among several events: "split between the 3 locations",
+/// "distributed over the activities in A, B and C", "with 2 allocated to each".
+static SHARE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&share_pattern()));
+fn share_pattern() -> String {
+    r"(?i)\b(?:split|distributed|spread|divided|allocated)\b".to_string()
+}
+
 /// The count patterns, for the rule prefilter ([`crate::rule_candidates`]);
 /// the bits below follow this order.
 pub(crate) fn patterns() -> &'static [String] {
@@ -139,6 +146,7 @@ pub(crate) fn patterns() -> &'static [String] {
             total_pattern(),
             split_pattern(),
             zero_pattern(),
+            share_pattern(),
         ]
     });
     &PATTERNS
@@ -151,6 +159,8 @@ const NOUN_BIT: u64 = 1 << 4;
 const TOTAL_BIT: u64 = 1 << 5;
 const SPLIT_BIT: u64 = 1 << 6;
 const ZERO_BIT: u64 = 1 << 7;
+/// Bit of [`share_pattern`]: a sentence that may share a total among events.
+pub(crate) const SHARE_BIT: u64 = 1 << 8;
 
 static PART: LazyLock<Regex> =
     LazyLock::new(|| crate::rule_regex(r"(?i)(?:including|among them|among whom|of them|of whom|most of them)\s*$"));
@@ -188,7 +198,7 @@ pub fn value(s: &str) -> Option<u32> {
     while words.len() > 1
         && matches!(
             words[0],
-            "more"
+            "a" | "more"
                 | "than"
                 | "over"
                 | "at"
@@ -211,7 +221,7 @@ pub fn value(s: &str) -> Option<u32> {
                 | "further"
                 | "another"
         )
-        && !(words.len() == 2 && words[0] == "a" && words[1] == "few")
+        && !(words.len() == 2 && words[0] == "a" && matches!(words[1], "few" | "number"))
     {
         words.remove(0);
     }
@@ -388,6 +398,130 @@ pub fn fatalities<'a>(counts: impl IntoIterator<Item = (usize, &'a CountMention)
     summary.or_else(|| per_sentence.iter().map(|(_, v)| *v).max())
 }
 
+/// Words that make a sharing sentence about fatalities ("Total fatalities
+/// coded to 12 and split"); a sentence that opens with the sharing word
+/// ("Distributed over three events.") continues the closing line before it.
+static SHARE_OF_DEATHS: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:fatalit(?:y|ies)|deaths|casualties|killed|coded)\b"));
+
+/// A figure for every event: "2 each", "with 4 coded to each location".
+static EACH: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?P<n>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten) (?:[\w-]+ ){0,3}?each\b(?: (?P<of>side|sides|group|groups|faction|party))?",
+    )
+});
+
+/// How many events share the total: "between the 3 locations", "over three events".
+static PARTS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:between|over|across|among|amongst)\s+(?:the\s+|these\s+)?(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+)?(?:locations?|events?|areas|villages|places|sites|towns|fronts|incidents|points|axes)\b",
+    )
+});
+
+/// The events named one by one: "between Tell Jadid and Kafr Sous", "over the
+/// activities in A, B and C" (up to the end of the clause).
+static LISTED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:between|over|across|among)\s+(?:the\s+(?:activities|clashes|fighting|events?|locations?)\s+(?:in|at|of)\s+)?(?P<list>(?-i:[A-Z])[^.;:]*?)(?:[.;:]|,? with\b|,? as\b|$)",
+    )
+});
+
+/// A place's own figure after its name: "Umm Tina allocated 5", "Sabra 2", "Sabra (2)".
+static FIGURE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(r"(?i)^\s*(?:[:(-]\s*)?(?:(?:was |is |were )?(?:allocated|coded|with)\s+)?(?P<n>\d{1,4})\b")
+});
+
+/// A place's own figure before its name: "5 Tell Jadid", "6 coded to Deir Malik", "7 in the camp".
+static FIGURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?P<n>\d{1,4})\s+(?:(?:fatalit(?:y|ies)|deaths?)\s+)?(?:each\s+)?(?:(?:(?:were|was)\s+)?(?:coded|allocated)\s+)?(?:(?:to|in|for|at)\s+)?(?:each of\s+)?(?:the\s+)?$",
+    )
+});
+
+/// An event's share of a total that `sentence` shares among several
+/// events (ACLED codes each place's share, not the total): the place's own
+/// figure when the sentence gives one, else the figure for each, else the
+/// total divided by the number of events, rounded down. `None` when the
+/// sentence shares nothing.
+pub fn share(sentence: &str, total: u32, place: Option<&str>) -> Option<u32> {
+    let at = SHARE.find(sentence)?;
+    if !SHARE_OF_DEATHS.is_match(sentence) && !sentence[..at.start()].trim().is_empty() {
+        return None;
+    }
+    if let Some(v) = place.and_then(|p| own_figure(sentence, p)) {
+        return Some(v.min(total));
+    }
+    let rest = &sentence[at.start()..];
+    if let Some(c) = EACH.captures(rest).filter(|c| c.name("of").is_none()) {
+        return value(&c["n"]).map(|v| v.min(total));
+    }
+    if let Some(v) = usual_figure(rest, total) {
+        return Some(v);
+    }
+    let parts = PARTS.captures(rest).and_then(|c| value(&c["n"])).or_else(|| {
+        LISTED.captures(rest).and_then(|c| {
+            let items: Vec<&str> = c["list"]
+                .split([','])
+                .flat_map(|s| s.split(" and "))
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect();
+            let named = items.iter().all(|s| s.starts_with(|c: char| c.is_uppercase()));
+            (named && items.len() > 1).then_some(items.len() as u32)
+        })
+    })?;
+    (parts > 1).then(|| total / parts)
+}
+
+/// A figure in a sharing list ("16 Telamnas, 16 Deir Sharqi, ... and 15 Ma'aratah").
+static LIST_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?P<n>\d{1,4})\b(?P<not>\s+(?:locations?|events?|areas|villages|places|sites|towns|fronts|days|km|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*))?",
+    )
+});
+
+/// The figure most of the places of a sharing list get, when one does
+/// (an even split's share, the remainder given to a few): for an event
+/// whose place the list names otherwise.
+fn usual_figure(rest: &str, total: u32) -> Option<u32> {
+    let mut seen: Vec<(u32, usize)> = Vec::new();
+    for c in LIST_FIGURE.captures_iter(rest).filter(|c| c.name("not").is_none()) {
+        let Ok(v) = c["n"].parse::<u32>() else { continue };
+        if v >= total {
+            continue;
+        }
+        match seen.iter_mut().find(|(f, _)| *f == v) {
+            Some((_, n)) => *n += 1,
+            None => seen.push((v, 1)),
+        }
+    }
+    let most = seen.iter().map(|&(_, n)| n).max()?;
+    let mut usual = seen.iter().filter(|&&(_, n)| n == most);
+    match (usual.next(), usual.next()) {
+        (Some(&(v, n)), None) if n > 1 => Some(v),
+        _ => None,
+    }
+}
+
+/// The figure the sentence gives the place named `place`, right before or after its name.
+fn own_figure(sentence: &str, place: &str) -> Option<u32> {
+    if place.is_empty() {
+        return None;
+    }
+    // "Al-Zaghbah" is "Al Zaghbah"; the byte lengths stay as they were.
+    let lower = sentence.to_lowercase().replace('-', " ");
+    let name = place.to_lowercase().replace('-', " ");
+    if lower.len() != sentence.len() {
+        return None;
+    }
+    lower.match_indices(&name).find_map(|(i, _)| {
+        // Before first: in "5 Tell Jadid, 4 Kafr Sous" the figure after a name is the next one's.
+        let before = FIGURE_BEFORE.captures(&sentence[..i]).map(|c| c["n"].to_string());
+        let after = || FIGURE_AFTER.captures(&sentence[i + name.len()..]).map(|c| c["n"].to_string());
+        before.or_else(after).and_then(|n| n.parse().ok())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -453,5 +587,53 @@ mod tests {
         assert_eq!(fatalities([(0, &a), (1, &b)]), Some(3));
         assert_eq!(fatalities([(0, &a), (1, &d)]), Some(4));
         assert_eq!(fatalities([]), None);
+    }
+
+    #[test]
+    fn a_shared_total_gives_each_event_its_share() {
+        let check = |sentence: &str, total: u32, place: Option<&str>, expect: Option<u32>| {
+            assert_eq!(share(sentence, total, place), expect, "{sentence:?} at {place:?}");
+        };
+        // The place's own figure, before or after its name.
+        let listed = "12 fatalities are split as follows: 5 Tell Jadid, 4 Kafr Sous and 3 Ain Waqf.";
+        check(listed, 12, Some("Kafr Sous"), Some(4));
+        check(listed, 12, Some("Ain Waqf"), Some(3));
+        check("Total fatalities coded to 9 and split, with 6 coded to Deir Malik.", 9, Some("Deir Malik"), Some(6));
+        check("The 7 fatalities were divided, Umm Tina allocated 5 and Sabra 2.", 7, Some("Umm Tina"), Some(5));
+        // The figure for each event.
+        check(
+            "Unknown fatalities coded as 10 and split, with 2 deaths allocated to each.",
+            10,
+            Some("Kafr Sous"),
+            Some(2),
+        );
+        check("Total fatalities of 6 are split, 2 each, among the 3 locations.", 6, None, Some(2));
+        // The total over the number of events, rounded down.
+        check("Total fatalities coded to 10 and split between the three events.", 10, Some("Tell Jadid"), Some(3));
+        check("10 fatalities split between Tell Jadid and Kafr Sous.", 10, Some("Ain Waqf"), Some(5));
+        check("Distributed fatalities over the activities in Tell Jadid, Kafr Sous and Ain Waqf.", 9, None, Some(3));
+        check("Distributed over four events.", 12, None, Some(3));
+        check(
+            "Split between locations: Tell Jadid (4), Kafr Sous (3) and Ain Waqf (3).",
+            10,
+            Some("Kafr Sous"),
+            Some(3),
+        );
+        check("5 fatalities were distributed, 3 in Al Hamra and 2 in Qasr.", 5, Some("Al-Hamra"), Some(3));
+        let grouped = "Fatalities coded as 10 and split with 3 fatalities each allocated to Sabra and Umm Tina, and 2 each to Qasr and Ain Waqf.";
+        check(grouped, 10, Some("Sabra"), Some(3));
+        check(grouped, 10, Some("Qasr"), Some(2));
+        // A place the list names otherwise gets the usual share.
+        check(listed, 12, Some("Idleb"), None);
+        check(
+            "Total fatalities 31 are split as follows: 8 Tell Jadid, 8 Kafr Sous, 8 Ain Waqf and 7 Sabra.",
+            31,
+            Some("Idleb"),
+            Some(8),
+        );
+        // Not a shared total.
+        check("The rebels split from the brigade after 3 fighters were killed.", 3, None, None);
+        check("Government forces spread across two fronts.", 8, None, None);
+        check("Fatalities were split evenly.", 8, None, None);
     }
 }

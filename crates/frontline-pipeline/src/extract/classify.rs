@@ -72,7 +72,7 @@ pub enum Cue {
 const CUES: &[(Cue, &str)] = &[
     (
         Cue::Regain,
-        r"\b(?:re-?took|re-?taken|re-?take|re-?taking|recaptur(?:ed|e|ing)|regain(?:ed|s|ing)?|liberat(?:ed|e|ing|ion)|took back|taken back|take back|taking back|won back|reclaim(?:ed|s)?|restor(?:ed|ing) (?:its |their |full )?control)\b",
+        r"\b(?:re-?took|re-?taken|re-?take|re-?taking|recaptur(?:ed|e|ing)|regain(?:ed|s|ing)?|liberat(?:ed|e|ing|ion)|took back|taken back|take back|taking back|won back|reclaim(?:ed|s)?|restor(?:e|es|ed|ing) (?:its |their |full |the )?control)\b",
     ),
     (
         Cue::Capture,
@@ -88,7 +88,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Brief,
-        r"\b(?:briefly|temporarily|partial control|partially|for (?:a )?few hours|for a short (?:time|period|while)|before (?:[\w-]+ ){1,4}?(?:regained|retook|recaptured|took back)|hours later|short-lived|before (?:withdrawing|retreating|being (?:pushed|driven) (?:back|out)))\b",
+        r"\b(?:briefly|temporarily|partial control|partially|most of|then lost|lost (?:it|them) again|for (?:a )?few hours|for a short (?:time|period|while)|before (?:[\w-]+ ){1,4}?(?:regained|retook|recaptured|took back)|hours later|short-lived|before (?:withdrawing|retreating|being (?:pushed|driven) (?:back|out)))\b",
     ),
     (
         Cue::Clash,
@@ -194,14 +194,14 @@ static CUE_RES: LazyLock<Vec<Regex>> =
 /// Wording before a cue that makes it hedged, future or wished for.
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)\b(?:will|would|could|might|(?-i:may)|shall|appear(?:s|ed)? to|seem(?:s|ed)? to|expect(?:s|ed|ing)?|plan(?:s|ned|ning)?|prepar(?:e|es|ed|ing)|threat(?:en|ens|ened|ening)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|likely|possibl[ey]|aim(?:s|ed|ing)?|intend(?:s|ed)?|try|tries|trying|tried|seek(?:s|ing)?|sought|ready to|poised to|set to|about to|fear(?:s|ed)?|risk(?:s)?|urg(?:e|es|ed)|call(?:s|ed)? for|if|unless|den(?:y|ies|ied)|rumou?r(?:s|ed)?|hop(?:e|es|ed)|want(?:s|ed)?|order(?:s|ed)? to|in order to|to prevent|to avoid|would-be|potential|worr(?:y|ies|ied)|capable of|able to mount)\b",
+        r"(?i)\b(?:will|would|could|might|(?-i:may)|shall|appear(?:s|ed)? to|seem(?:s|ed)? to|expect(?:s|ed|ing)?|plan(?:s|ned|ning)?|prepar(?:e|es|ed|ing)|threat(?:en|ens|ened|ening)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|likely|possibl[ey]|aim(?:s|ed|ing)?|intend(?:s|ed)?|whether|conflicting reports|reports conflicted|unconfirmed|try|tries|trying|tried|seek(?:s|ing)?|sought|ready to|poised to|set to|about to|fear(?:s|ed)?|risk(?:s)?|urg(?:e|es|ed)|call(?:s|ed)? for|if|unless|den(?:y|ies|ied)|rumou?r(?:s|ed)?|hop(?:e|es|ed)|want(?:s|ed)?|order(?:s|ed)? to|in order to|to prevent|to avoid|would-be|potential|worr(?:y|ies|ied)|capable of|able to mount)\b",
     )
 });
 
 /// What follows "captured"/"seized" when people or equipment, not a place, are taken.
 static SEIZED_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)^\s+(?:an? |the |two |three |four |five |several |some |\d+ )?(?:[\w-]+ ){0,3}?(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|elements|men|people|civilians?|persons?|individuals?|prisoners?|passengers|travell?ers|workers|students|pupils|girls|women|children|villagers|hostages|farmers|herders|traders|teachers|worshippers|staff|crew|tanks?|vehicles?|weapons?|ammunition|rifles?|guns?|cars?|trucks?|drones?)\b",
+        r"(?i)^\s+(?:(?:at least|more than|about|around|nearly) )?(?:an? |the |two |three |four |five |several |some |\d+ )?(?:[\w-]+ ){0,4}?(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|elements|m[ae]n|wom[ae]n|bod(?:y|ies)|corpses?|people|civilians?|persons?|individuals?|prisoners?|passengers|travell?ers|workers|students|pupils|girls|women|children|villagers|hostages|farmers|herders|traders|teachers|worshippers|staff|crew|tanks?|vehicles?|weapons?|ammunition|rifles?|guns?|cars?|trucks?|drones?|emirs?|leaders?|others|captives)\b|^\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several) (?:others?\b|in addition\b|and\b|of (?:them|their)\b)",
     )
 });
 
@@ -415,6 +415,14 @@ static SHELTER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Wording before a capture that makes it the background of what is told:
+/// "following the capture of the town", "after the city was captured".
+static CAPTURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:(?:following|after|since|despite) (?:the|its|their)|(?:after|since|once) (?:[\w'-]+ ){1,3}?(?:was|were|had been|has been))\s+$",
+    )
+});
+
 /// Whether a cue reports no new event: a war's cumulative toll ("the
 /// conflict has killed hundreds of thousands since it began"), an earlier
 /// or existing truce ("after the previous truce", "ceasefire talks"), or a
@@ -443,8 +451,12 @@ fn not_news(cue: Cue, text: &str, clause: &str, start: usize, end: usize) -> boo
                 || (word.eq_ignore_ascii_case("stormed") && CIVILIAN_SITE.is_match(&text[end..]))
         }
         Cue::Mob => NOT_A_CROWD.is_match(word),
-        // "the occupied town": a qualifier, not a takeover.
-        Cue::Capture => starts_with_ignoring_case(word, "occupied") && ARTICLE_END.is_match(before),
+        // "the occupied town": a qualifier, not a takeover; "after the
+        // city was captured": what came before the news.
+        Cue::Capture => {
+            (starts_with_ignoring_case(word, "occupied") && ARTICLE_END.is_match(before))
+                || CAPTURE_BEFORE.is_match(before)
+        }
         Cue::Riot => {
             starts_with_ignoring_case(word, "riot")
                 && (RIOT_POLICE.is_match(&text[end..]) || text[..start].ends_with("anti-"))
@@ -745,6 +757,40 @@ mod tests {
         check("The two sides signed a ceasefire agreement on Monday.", none, Some(T::Agreement));
         check("Residents say the militia is recruiting boys from the camps.", none, None);
         check("The militia recruited 200 boys from the camps last week.", none, Some(T::ChangeToGroupActivity));
+    }
+
+    #[test]
+    fn territory_needs_control_to_change_now() {
+        use SubEventType as T;
+        let rebels = Parties { subject_state: Some(false), ..Parties::default() };
+        let state = Parties { subject_state: Some(true), ..Parties::default() };
+        check(
+            "The brigade managed to restore control over Tell Hamra after clashes with the militia.",
+            rebels,
+            Some(T::NonStateActorOvertakesTerritory),
+        );
+        // A capture told as what came before the fighting, or in doubt.
+        check(
+            "Following the capture of Tell Hamra by the army, clashes continued in the hills.",
+            state,
+            Some(T::ArmedClash),
+        );
+        check("The militia clashed with the brigade after the town was captured.", rebels, Some(T::ArmedClash));
+        check(
+            "The army clashed with the militia; reports conflicted as to whether it captured Tell Hamra.",
+            state,
+            Some(T::ArmedClash),
+        );
+        // Most of a town, or a town lost again the same day, is a clash.
+        check("The militia captured most of Tell Hamra after clashes with the army.", rebels, Some(T::ArmedClash));
+        check("The army regained the hill during clashes, then lost it again.", state, Some(T::ArmedClash));
+        // People taken in a fight are not a place taken.
+        check("During the clashes the brigade captured at least 11 soldiers.", rebels, Some(T::ArmedClash));
+        check(
+            "The militia clashed with the brigade, capturing 10 in addition to two tanks.",
+            rebels,
+            Some(T::ArmedClash),
+        );
     }
 
     #[test]

@@ -911,6 +911,8 @@ struct Draft {
     at: usize,
     /// The place is a country or first-order region, not the event's own town.
     coarse: bool,
+    /// Byte range of the place's mention, for its share of a shared total.
+    place_span: Option<(usize, usize)>,
     /// Counts that bear on the event: (sentence index, count index).
     counts: Vec<(usize, usize)>,
     /// Named (not fallback) actors.
@@ -966,6 +968,9 @@ pub fn events(doc: &Document<'_>) -> (Vec<Event>, Vec<Diagnostic>) {
     for d in drafts {
         let mut cand = d.cand;
         cand.fatalities = count::fatalities(d.counts.iter().map(|&(s, c)| (s, &doc.counts[c])));
+        if let Some(total) = cand.fatalities {
+            cand.fatalities = Some(shared(doc, d.sentence, &d.counts, d.place_span, total));
+        }
         let ordinal = events.len();
         match Event::from_candidate(doc, cand, ordinal) {
             Ok(e) => events.push(e),
@@ -973,6 +978,28 @@ pub fn events(doc: &Document<'_>) -> (Vec<Event>, Vec<Diagnostic>) {
         }
     }
     (events, notes)
+}
+
+/// The event's share of a `total` that a later sentence of its paragraph
+/// shares among several events ("Total fatalities coded to 12 and split
+/// between the three events"), unless a closing figure after that sentence
+/// restates the event's own.
+/// `counts` are the event's (sentence, count) pairs, `place` its place's mention.
+fn shared(
+    doc: &Document<'_>,
+    sentence: usize,
+    counts: &[(usize, usize)],
+    place: Option<(usize, usize)>,
+    total: u32,
+) -> u32 {
+    let paragraph = doc.sentences[sentence].paragraph;
+    let place = place.map(|(s, e)| &doc.clean.text[s..e]);
+    let last_summary = counts.iter().filter(|&&(_, c)| doc.counts[c].summary).map(|&(s, _)| s).max();
+    (sentence..doc.sentences.len())
+        .take_while(|&i| doc.sentences[i].paragraph == paragraph)
+        .filter(|&i| doc.rules[i].counts & count::SHARE_BIT != 0 && last_summary.is_none_or(|s| s <= i))
+        .find_map(|i| count::share(doc.sentences[i].text(&doc.clean), total, place))
+        .unwrap_or(total)
 }
 
 /// Whether a cue is a word of a name, not a report: inside an actor's name
@@ -1150,22 +1177,42 @@ fn draft(
     let other_r = other.map(|m| respecify(m, cc));
     let civilians_r = civilians.map(|m| respecify(m, cc));
     let subject = subject_r.as_ref();
-    let subject_state = match subject {
-        Some(m) => Some(
-            m.actor.inter == Inter::StateForces
-                && match (&m.actor.country_code, &country_code) {
-                    // Abroad only where the article names the other country
-                    // (a village the gazetteer misplaces does not make it so).
-                    (Some(a), Some(b)) => {
-                        a == b
-                            || !doc.places.iter().any(|p| {
+    let home_state = |m: &ActorMention| {
+        m.actor.inter == Inter::StateForces
+            && match (&m.actor.country_code, &country_code) {
+                // Abroad where the article names the other country, or
+                // where the forces are not of the article's own country
+                // ("Turkish forces captured the village" in a note on
+                // Syria): a village the gazetteer misplaces abroad does
+                // not make the home army foreign.
+                (Some(a), Some(b)) => {
+                    a == b
+                        || (doc.country_code.as_ref() == Some(a)
+                            && !doc.places.iter().any(|p| {
                                 &p.place.country_code == b && (p.demonym || p.place.feature_code.starts_with("PCL"))
-                            })
-                    }
-                    _ => true,
-                },
-        ),
-        None => {
+                            }))
+                }
+                _ => true,
+            }
+    };
+    // "Clashes took place between regime forces and the factions, where the
+    // factions took control of the town": who takes the place is named after
+    // "where", not first in the clause.
+    static RELATIVE: LazyLock<Regex> =
+        LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:where|whereby|in which|during which)\s"));
+    let territorial = matches!(key.cue, Cue::Capture | Cue::Regain);
+    let relative = if territorial && by_at.is_none() {
+        RELATIVE.find_iter(&text[cs..key.start]).last().map(|m| cs + m.end())
+    } else {
+        None
+    };
+    let subject_state = match (relative, subject) {
+        (Some(r), _) => match actors.iter().find(|m| m.start >= r && m.actor.inter != Inter::Civilians) {
+            Some(m) if m.start < key.start => Some(home_state(&respecify(m, cc))),
+            _ => STATE_WORDS.is_match(&text[r..key.start]).then_some(true),
+        },
+        (None, Some(m)) => Some(home_state(m)),
+        (None, None) => {
             let side = match by_at {
                 Some(b) => &text[b..ce],
                 None => &text[cs..key.start],
@@ -1278,6 +1325,7 @@ fn draft(
         sentence: index,
         at: key.start,
         coarse,
+        place_span: found_place.map(|(m, _)| (m.start, m.end)),
         counts,
         named: named_actors,
         dependent: borrowed && !doc.dates.iter().any(|m| within(m.start, m.end, sentence.start, sentence.end)),
@@ -1593,6 +1641,7 @@ fn merge(a: &mut Draft, b: Draft) {
         // Keep the winning type's roles; the finer place.
         if a.coarse && !b.coarse {
             a.cand.place = b.cand.place.take();
+            a.place_span = b.place_span;
             a.coarse = false;
         }
         if b_wins {
@@ -1926,6 +1975,34 @@ mod tests {
     fn an_event_placed_only_by_foreign_actors_falls_to_the_home_forces_country() {
         check_location("On 3 June 2023, regime forces and Russian forces clashed with rebels.", "Syria");
         check_location("On 3 June 2023, U.S. forces clashed with the Taliban.", "United States");
+    }
+
+    #[test]
+    fn who_takes_a_place_decides_its_territory_type() {
+        use SubEventType as T;
+        // Another country's forces taking a town are not its government.
+        check_events(
+            "On 3 June 2023, Turkish forces captured Afrin from the SDF. No fatalities were reported.",
+            &[(T::NonStateActorOvertakesTerritory, 0)],
+        );
+        // The capture's own subject follows "where", not the clause's first actor.
+        check_events(
+            "On 3 June 2023, clashes took place between regime forces and rebels near Idlib, where the factions took control of Saraqib. No fatalities were reported.",
+            &[(T::NonStateActorOvertakesTerritory, 0)],
+        );
+    }
+
+    #[test]
+    fn a_total_shared_among_places_gives_the_event_its_share() {
+        use SubEventType as T;
+        check_events(
+            "On 3 June 2023, regime forces clashed with rebels in Saraqib in Syria, killing 12 fighters. Total fatalities coded to 12 and split between the three locations.",
+            &[(T::ArmedClash, 4)],
+        );
+        check_events(
+            "On 3 June 2023, regime forces clashed with rebels in Saraqib in Syria. Unknown fatalities coded as 10 and split as follows: 5 Binnish, 3 Saraqib and 2 Sarmin.",
+            &[(T::ArmedClash, 3)],
+        );
     }
 
     #[test]

@@ -281,6 +281,102 @@ const OUTLET: &[&str] = &[
     "airways",
 ];
 
+/// Capitalised words after a place name that make it part of a street's
+/// name ("Clinton Street", "Orchard St.", "Denver Ave.").
+const STREETS: &[&str] = &[
+    "street",
+    "st",
+    "road",
+    "rd",
+    "avenue",
+    "ave",
+    "drive",
+    "boulevard",
+    "blvd",
+    "lane",
+    "ln",
+    "trail",
+    "parkway",
+    "pkwy",
+    "pike",
+];
+
+/// Abbreviated words that begin a name: "St. Petersburg", "Ft. Worth",
+/// "Mt. Pleasant", "Sault Ste. Marie" (the gazetteer lists the short forms).
+const ABBREVIATIONS: &[&str] = &["st", "ste", "ft", "mt"];
+
+/// Whether `x` goes on a name after the abbreviation `prev` and its dot.
+fn abbreviated(text: &str, prev: &Tok, prev_key: &str, x: &Tok) -> bool {
+    prev.cap && ABBREVIATIONS.contains(&prev_key) && text.as_bytes()[prev.end..x.start] == *b". "
+}
+
+/// Lowercase words joined to a name by a hyphen that make it a sponsor's or
+/// a stance's, not a place ("Turkish-backed factions", "Iranian-led
+/// militias", "pro-Iran militias", "anti-US protests", "HTS-held town",
+/// "Russian-made jets").
+const SPONSORED: &[&str] = &[
+    "backed",
+    "led",
+    "supported",
+    "sponsored",
+    "aligned",
+    "affiliated",
+    "funded",
+    "allied",
+    "held",
+    "controlled",
+    "trained",
+    "made",
+    "pro",
+    "anti",
+];
+
+/// Words after two places joined by a hyphen that make the pair a route or
+/// a line between them ("the Damascus-Daraa road", "the Saraqib-Nayrab
+/// axis"): an event there is at neither end.
+const ROUTES: &[&str] =
+    &["road", "highway", "axis", "triangle", "route", "line", "front", "frontline", "railway", "corridor", "border"];
+
+/// The places inside a hyphened word the gazetteer does not know whole
+/// ("Egyptian-US relations", "Fargo-Moorhead", "D-Charleston", "an
+/// Australia-wide ban"), as (start, end, folded key) within the word: each
+/// capitalised part of three letters or more that is a name, unless the
+/// word is a sponsor's ("Russian-backed"), an Arabic name with its
+/// articles ("Al-Joura-Al-Thawra") or, with a capitalised word
+/// next to it, part of a person's or a firm's name ("Jean-Pierre Dupont").
+fn hyphen_parts(g: &Gazetteer, word: &str, in_longer_name: bool) -> Vec<(usize, usize, String)> {
+    let parts: Vec<(usize, &str)> = word
+        .split('-')
+        .scan(0, |at, p| {
+            let start = *at;
+            *at += p.len() + 1;
+            Some((start, p))
+        })
+        .collect();
+    // ("Al-Joura-Al-Thawra": an Arabic name in pieces, not several names.)
+    if parts.iter().any(|&(_, p)| SPONSORED.iter().chain(ARABIC_ARTICLES).any(|w| p.eq_ignore_ascii_case(w))) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for &(start, part) in &parts {
+        // "US" in "Egyptian-US" is a country; "DFL" in "DFL-Cook" a party.
+        let acronym = part.len() <= 4 && part.chars().all(|c| c.is_ascii_uppercase());
+        if !part.starts_with(char::is_uppercase) || part.len() < 3 && !acronym {
+            continue;
+        }
+        let key = super::fold::fold(part);
+        if g.is_stopword(&key) && !(acronym && (key == "us" || key == "uk")) || !g.has_exact(&key) {
+            continue;
+        }
+        let people = g.candidates(&key, false).iter().any(|c| c.demonym || g.place(c.id).feature_code == "PCLI");
+        if (in_longer_name || acronym) && !people {
+            continue;
+        }
+        out.push((start, start + part.len(), key));
+    }
+    out
+}
+
 /// Capitalised words after a place name that do not make it a person's.
 const QUALIFIERS: &[&str] = &[
     "province",
@@ -455,7 +551,11 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             // no sentence punctuation between them, up to five; their keys
             // are prefixes of the longest one's.
             let mut run = 1;
-            while run < 5 && toks.get(i + run).is_some_and(|x| (x.cap || x.conn) && x.glued) {
+            while run < 5
+                && toks.get(i + run).is_some_and(|x| {
+                    (x.cap || x.conn) && (x.glued || abbreviated(text, &toks[i + run - 1], kstr(&toks[i + run - 1]), x))
+                })
+            {
                 run += 1;
             }
             key.clear();
@@ -496,6 +596,32 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 }
             }
             let Some((n, mut k)) = found else {
+                let word = &text[t.start..t.end];
+                // ("the Damascus-Homs international highway")
+                let route = toks[i + 1..].iter().take(2).take_while(|x| x.glued).any(|x| ROUTES.contains(&kstr(x)));
+                if word.contains('-') && !t.conn && !route {
+                    let before_cap = i > 0 && toks[i - 1].cap && !has_break(text, toks[i - 1].end, t.start);
+                    let after_cap = toks.get(i + 1).is_some_and(|x| x.cap && x.glued);
+                    let locative = i > 0 && LOCATIVE.contains(&kstr(&toks[i - 1]));
+                    for (start, end, key) in hyphen_parts(g, word, before_cap || after_cap) {
+                        if !lowercase.contains(&key) {
+                            let common = g.builtin.tables.common.contains_key(key.as_str());
+                            raws.push(Raw {
+                                start: t.start + start,
+                                end: t.start + end,
+                                key,
+                                single: true,
+                                acronym: false,
+                                common: common && !locative,
+                                locative,
+                                near: false,
+                                division: false,
+                                container: None,
+                                inside: false,
+                            });
+                        }
+                    }
+                }
                 i += 1;
                 continue;
             };
@@ -534,6 +660,15 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 .get(j)
                 .is_some_and(|x| x.cap && !has_break(text, toks[j - 1].end, x.start) && OUTLET.contains(&kstr(x)))
                 && !g.candidates(&k, false).iter().any(|c| c.demonym || g.place(c.id).feature_code == "PCLI")
+            {
+                i = j;
+                continue;
+            }
+            // "Clinton Street": a place name that begins a street's name is
+            // not that place.
+            if toks
+                .get(j)
+                .is_some_and(|x| x.cap && !has_break(text, toks[j - 1].end, x.start) && STREETS.contains(&kstr(x)))
             {
                 i = j;
                 continue;
@@ -1449,6 +1584,37 @@ mod tests {
         check_places("Two guards died in Mosul, Baghdad Post said, citing Iraqi Airways staff.", &["Mosul", "Iraqi"]);
         check_places("Rebels shelled Fars province on Friday.", &["Fars"]);
         check_places("Palmyra was shelled, the Syrian Observatory for Human Rights said.", &["Palmyra", "Syrian"]);
+    }
+
+    #[test]
+    fn names_beginning_streets_are_not_places() {
+        check_places("Police found the car on Clinton Street in Dayton.", &["Dayton"]);
+        check_places("She lives on Denver Ave. near Boise.", &["Boise"]);
+        check_places("The Springfield Road bridge reopened in Springfield.", &["Springfield"]);
+    }
+
+    #[test]
+    fn abbreviated_saints_forts_and_mounts_keep_their_whole_name() {
+        check_admin1(
+            "Flooding closed roads in St. Petersburg and Ft. Myers on Monday.",
+            &[("St. Petersburg", "Florida"), ("Ft. Myers", "Florida")],
+        );
+        check_places("A fire broke out in Mt. Pleasant, Michigan.", &["Mt. Pleasant", "Michigan"]);
+    }
+
+    #[test]
+    fn places_inside_hyphened_words_are_places() {
+        check_places(
+            "Floods swept Fargo-Moorhead and an Australia-wide ban began.",
+            &["Fargo", "Moorhead", "Australia"],
+        );
+        check_places("Egyptian-US relations cooled.", &["Egyptian", "US"]);
+        check_places("Rep. Ann Moss, D-Charleston, voted no.", &["Charleston"]);
+        // A sponsor, and a person's double name, are no places.
+        check_places("Turkish-backed factions and pro-Iran militias entered Afrin.", &["Afrin"]);
+        check_places("Clashes broke out on the Saraqib-Idlib international road and in Al-Joura-Al-Thawra.", &[]);
+        check_places("Pro-Iranian, Russian-trained and HTS-held units.", &[]);
+        check_places("Jean-Pierre Dupont spoke in Lyon.", &["Lyon"]);
     }
 
     fn check_resolved(text: &str, expect: &[(&str, &str)]) {

@@ -116,24 +116,43 @@ fn first_quarter_sentence(lower: &str, sentences: &[Sentence]) -> usize {
     first
 }
 
-/// Temporal expressions of the text, resolved against `published`. Without
-/// a publication date only expressions that carry their year are returned.
-pub fn recognise(clean: &CleanText, sentences: &[Sentence], published: Option<NaiveDate>) -> Vec<DateMention> {
-    let mut out = Vec::new();
-    let lower = clean.text.to_ascii_lowercase();
-    let quarters_from = first_quarter_sentence(&lower, sentences);
-    let mut toks = Vec::new();
-    let mut found = Vec::new();
-    let mut cx = resolve::Context { anchor: published, quarters: false };
-    for (k, s) in sentences.iter().enumerate() {
-        found.clear();
-        scan::scan(&clean.text[s.start..s.end], &lower[s.start..s.end], &mut toks, &mut found);
-        cx.quarters = k >= quarters_from;
-        for f in &found {
+/// The temporal expressions of an article as written, scanned once and
+/// resolved against any anchor: an article without a publication date is
+/// resolved a second time, against the inferred one, without a second scan.
+pub struct Scanned {
+    /// Each expression (offsets in `CleanText::text`) and whether quarters
+    /// are spoken of from its sentence on.
+    found: Vec<(scan::Found, bool)>,
+}
+
+impl Scanned {
+    pub fn new(clean: &CleanText, sentences: &[Sentence]) -> Scanned {
+        let lower = clean.text.to_ascii_lowercase();
+        let quarters_from = first_quarter_sentence(&lower, sentences);
+        let mut toks = Vec::new();
+        let mut found = Vec::new();
+        let mut out = Vec::new();
+        for (k, s) in sentences.iter().enumerate() {
+            found.clear();
+            scan::scan(&clean.text[s.start..s.end], &lower[s.start..s.end], &mut toks, &mut found);
+            out.extend(found.drain(..).map(|mut f| {
+                (f.s, f.e) = (s.start + f.s, s.start + f.e);
+                (f, k >= quarters_from)
+            }));
+        }
+        Scanned { found: out }
+    }
+
+    /// The expressions resolved against `published`. Without a publication
+    /// date only expressions that carry their year are returned.
+    pub fn resolve(&self, published: Option<NaiveDate>) -> Vec<DateMention> {
+        let mut out = Vec::new();
+        for (f, quarters) in &self.found {
+            let cx = resolve::Context { anchor: published, quarters: *quarters };
             let Some(r) = resolve::resolve(f, &cx) else { continue };
             out.push(DateMention {
-                start: s.start + f.s,
-                end: s.start + f.e,
+                start: f.s,
+                end: f.e,
                 value: r.value,
                 first: r.first,
                 last: r.last,
@@ -144,8 +163,14 @@ pub fn recognise(clean: &CleanText, sentences: &[Sentence], published: Option<Na
                 deictic: f.expr.is_deictic(),
             });
         }
+        out
     }
-    out
+}
+
+/// Temporal expressions of the text, resolved against `published`. Without
+/// a publication date only expressions that carry their year are returned.
+pub fn recognise(clean: &CleanText, sentences: &[Sentence], published: Option<NaiveDate>) -> Vec<DateMention> {
+    Scanned::new(clean, sentences).resolve(published)
 }
 
 /// The publication date inferred from the text when the metadata has none:

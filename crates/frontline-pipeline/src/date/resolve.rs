@@ -37,6 +37,36 @@ fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
+/// `y` then `rest`: what `format!("{y:04}{rest}")` writes, without the
+/// formatting machinery for the four-digit years news names.
+fn year_then(y: i32, rest: &str) -> String {
+    let mut s = String::with_capacity(4 + rest.len());
+    if (0..=9999).contains(&y) {
+        let y = y as u32;
+        s.extend([y / 1000, y / 100 % 10, y / 10 % 10, y % 10].map(|d| char::from(b'0' + d as u8)));
+    } else {
+        s = format!("{y:04}");
+    }
+    s.push_str(rest);
+    s
+}
+
+/// `n` as two digits at least, as `{n:02}` writes it.
+fn push_two(s: &mut String, n: u32) {
+    if n < 100 {
+        s.extend([n / 10, n % 10].map(|d| char::from(b'0' + d as u8)));
+    } else {
+        s.push_str(&n.to_string());
+    }
+}
+
+/// `y-m` or `y-Wm` and the like: the year, `sep`, then `n` as two digits.
+fn year_two(y: i32, sep: &str, n: u32) -> String {
+    let mut s = year_then(y, sep);
+    push_two(&mut s, n);
+    s
+}
+
 fn month_end(y: i32, m: u32) -> Option<NaiveDate> {
     let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
     ymd(ny, nm, 1)?.pred_opt()
@@ -44,7 +74,14 @@ fn month_end(y: i32, m: u32) -> Option<NaiveDate> {
 
 fn day(d: NaiveDate) -> Resolved {
     Resolved {
-        value: d.format("%Y-%m-%d").to_string(),
+        value: if (0..=9999).contains(&d.year()) {
+            let mut s = year_two(d.year(), "-", d.month());
+            s.push('-');
+            push_two(&mut s, d.day());
+            s
+        } else {
+            d.format("%Y-%m-%d").to_string()
+        },
         first: d,
         last: d,
         granularity: Granularity::Day,
@@ -54,7 +91,7 @@ fn day(d: NaiveDate) -> Resolved {
 
 fn month(y: i32, m: u32) -> Option<Resolved> {
     Some(Resolved {
-        value: format!("{y:04}-{m:02}"),
+        value: year_two(y, "-", m),
         first: ymd(y, m, 1)?,
         last: month_end(y, m)?,
         granularity: Granularity::Month,
@@ -64,7 +101,7 @@ fn month(y: i32, m: u32) -> Option<Resolved> {
 
 fn year(y: i32) -> Option<Resolved> {
     Some(Resolved {
-        value: format!("{y:04}"),
+        value: year_then(y, ""),
         first: ymd(y, 1, 1)?,
         last: ymd(y, 12, 31)?,
         granularity: Granularity::Year,
@@ -77,7 +114,7 @@ fn week(d: NaiveDate) -> Option<Resolved> {
     let w = d.iso_week();
     let first = d.checked_sub_days(Days::new(d.weekday().num_days_from_monday() as u64))?;
     Some(Resolved {
-        value: format!("{:04}-W{:02}", w.year(), w.week()),
+        value: year_two(w.year(), "-W", w.week()),
         first,
         last: first.checked_add_days(Days::new(6))?,
         granularity: Granularity::Week,
@@ -157,12 +194,12 @@ fn weekday(anchor: NaiveDate, wd: u32, rel: Rel, tense: Tense) -> Option<NaiveDa
 
 fn season(y: i32, s: u32) -> Option<Resolved> {
     let (code, first, last) = match s {
-        1 => ("SP", ymd(y, 3, 1)?, ymd(y, 5, 31)?),
-        2 => ("SU", ymd(y, 6, 1)?, ymd(y, 8, 31)?),
-        3 => ("FA", ymd(y, 9, 1)?, ymd(y, 11, 30)?),
-        _ => ("WI", ymd(y, 12, 1)?, month_end(y + 1, 2)?),
+        1 => ("-SP", ymd(y, 3, 1)?, ymd(y, 5, 31)?),
+        2 => ("-SU", ymd(y, 6, 1)?, ymd(y, 8, 31)?),
+        3 => ("-FA", ymd(y, 9, 1)?, ymd(y, 11, 30)?),
+        _ => ("-WI", ymd(y, 12, 1)?, month_end(y + 1, 2)?),
     };
-    Some(Resolved { value: format!("{y:04}-{code}"), first, last, granularity: Granularity::Season, absolute: false })
+    Some(Resolved { value: year_then(y, code), first, last, granularity: Granularity::Season, absolute: false })
 }
 
 /// Resolves one expression.
@@ -337,4 +374,21 @@ fn apply_part(r: &mut Resolved, part: Part, anchor: Option<NaiveDate>) {
     };
     r.first = first;
     r.last = last.unwrap_or(r.last);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_written_as_format_writes_them() {
+        for y in [-262_000, -10_000, -1, 0, 7, 99, 999, 1989, 9999, 10_000, 262_000] {
+            assert_eq!(year_then(y, "-SU"), format!("{y:04}-SU"), "year {y}");
+            assert_eq!(year_two(y, "-W", 7), format!("{y:04}-W07"), "year {y}");
+            for (m, d) in [(1, 1), (3, 9), (12, 31)] {
+                let date = ymd(y, m, d).unwrap();
+                assert_eq!(day(date).value, date.format("%Y-%m-%d").to_string(), "{date:?}");
+            }
+        }
+    }
 }

@@ -61,13 +61,14 @@ impl<'a> Document<'a> {
     pub fn analyse(article: &'a Article, resources: &'a Resources) -> Document<'a> {
         let clean = clean(&article.text);
         let sentences = sentences(&clean);
-        let mut dates = date::recognise(&clean, &sentences, article.published);
+        let scanned = date::Scanned::new(&clean, &sentences);
+        let mut dates = scanned.resolve(article.published);
         let (published, published_inferred) = match article.published {
             Some(p) => (Some(p), false),
             None => {
                 let p = date::infer_published(&clean, &sentences, &dates).or(article.read_on);
                 if p.is_some() {
-                    dates = date::recognise(&clean, &sentences, p);
+                    dates = scanned.resolve(p);
                 }
                 (p, p.is_some())
             }

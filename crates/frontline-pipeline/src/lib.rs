@@ -79,25 +79,20 @@ pub(crate) const RULE_DFA_BYTES: usize = 64 << 20;
 /// that Unicode case folding equates with an ASCII letter (the long s and
 /// the Kelvin sign).
 pub(crate) struct Prefilter {
-    /// The Aho–Corasick DFA of the literals, then [`FOLDING`], then the
-    /// words, flattened into one table that our own loop walks: the next
-    /// state of `state` on byte `b` is `trans[state + classes[b]]`, states
-    /// numbered by their first transition (multiples of the class count) and
-    /// the match states last, from `first_match` on, so the loop's only
-    /// test per byte is one comparison. (The library's own `next_state`
-    /// tests its state kinds on each byte and cost about twice as much.)
-    trans: Vec<u32>,
-    classes: [u8; 256],
-    start: u32,
-    first_match: u32,
-    stride: u32,
-    /// For the `k`th match state, its hits are `hits[ends[k]..ends[k + 1]]`,
-    /// each with the length of its literal, in the DFA's order.
-    ends: Vec<u32>,
-    hits: Vec<(usize, Hit)>,
+    /// The literals, then [`FOLDING`], then the words, walked byte by byte
+    /// by our own loop (the library's overlapping iterator keeps its
+    /// position in memory and costs about twice as much per byte).
+    dfa: aho_corasick::dfa::DFA,
+    /// For each distinct literal (ASCII case ignored), the patterns it is a
+    /// prefix of and the patterns it is a suffix of: one match of a literal
+    /// shared by several patterns, or by both ends of one, marks them all.
+    owners: Vec<(u64, u64)>,
     /// Patterns without listed prefixes, and without listed suffixes.
     no_prefixes: u64,
     no_suffixes: u64,
+    /// Words found as written (case counts) in the same pass, for a caller
+    /// that needs them too (segmentation's reporting words).
+    words: &'static [&'static str],
 }
 
 /// Characters that `(?i)` matches to an ASCII letter (U+017F long s,
@@ -105,7 +100,6 @@ pub(crate) struct Prefilter {
 const FOLDING: [&str; 2] = ["\u{17F}", "\u{212A}"];
 
 /// What a literal found by [`Prefilter::scan`] is.
-#[derive(Clone, Copy)]
 enum Hit {
     /// A pattern literal: the patterns it is a prefix of, and a suffix of.
     Rule(u64, u64),
@@ -155,52 +149,33 @@ impl Prefilter {
             .start_kind(aho_corasick::StartKind::Unanchored)
             .build(literals.iter().map(Vec::as_slice).chain(extra))
             .unwrap_or_else(|e| panic!("prefilter literals do not compile: {e}"));
-        // Pattern literals, then the folding characters, then the words.
-        let hit = |pid: usize| match owners.get(pid) {
-            Some(&(p, s)) => Hit::Rule(p, s),
-            None => match (pid - owners.len()).checked_sub(FOLDING.len()) {
-                Some(w) => Hit::Word(words[w]),
-                None => Hit::Folding,
-            },
-        };
-        use aho_corasick::automaton::Automaton;
-        let flat = Flat::of(&dfa);
-        let mut ends = vec![0u32];
-        let mut hits = Vec::new();
-        for &sid in &flat.states[flat.first_match..] {
-            for k in 0..dfa.match_len(sid) {
-                let pid = dfa.match_pattern(sid, k);
-                hits.push((dfa.pattern_len(pid), hit(pid.as_usize())));
-            }
-            ends.push(u32::try_from(hits.len()).expect("prefilter hits fit in u32"));
-        }
-        let stride = u32::try_from(flat.stride).expect("at most 256 byte classes");
-        let premultiplied = |i: usize| u32::try_from(i * flat.stride).expect("prefilter table fits in u32");
-        Prefilter {
-            trans: flat.trans.iter().map(|&t| premultiplied(t)).collect(),
-            classes: flat.classes,
-            start: 0,
-            first_match: premultiplied(flat.first_match),
-            stride,
-            ends,
-            hits,
-            no_prefixes,
-            no_suffixes,
-        }
+        Prefilter { dfa, owners, no_prefixes, no_suffixes, words }
     }
 
     /// Calls `found(start, end, hit)` for every match of a literal in
     /// `text`, overlapping ones included, in the order of their ends.
     fn scan(&self, text: &str, mut found: impl FnMut(usize, usize, Hit)) {
-        let (trans, classes, first_match) = (&self.trans[..], &self.classes, self.first_match);
-        let mut sid = self.start;
+        use aho_corasick::automaton::Automaton;
+        let dfa = &self.dfa;
+        let Ok(mut sid) = dfa.start_state(aho_corasick::Anchored::No) else { return };
         for (i, &b) in text.as_bytes().iter().enumerate() {
-            sid = trans[(sid + u32::from(classes[usize::from(b)])) as usize];
-            if sid >= first_match {
-                let k = ((sid - first_match) / self.stride) as usize;
-                for &(len, hit) in &self.hits[self.ends[k] as usize..self.ends[k + 1] as usize] {
-                    found(i + 1 - len, i + 1, hit);
-                }
+            sid = dfa.next_state(aho_corasick::Anchored::No, sid, b);
+            // Without a prefilter the only special states are the match
+            // states and the dead one, which an unanchored search never enters.
+            if !dfa.is_special(sid) || !dfa.is_match(sid) {
+                continue;
+            }
+            for k in 0..dfa.match_len(sid) {
+                let pid = dfa.match_pattern(sid, k);
+                // Pattern literals, then the folding characters, then the words.
+                let hit = match self.owners.get(pid.as_usize()) {
+                    Some(&(p, s)) => Hit::Rule(p, s),
+                    None => match (pid.as_usize() - self.owners.len()).checked_sub(FOLDING.len()) {
+                        Some(w) => Hit::Word(self.words[w]),
+                        None => Hit::Folding,
+                    },
+                };
+                found(i + 1 - dfa.pattern_len(pid), i + 1, hit);
             }
         }
     }
@@ -254,73 +229,6 @@ impl Prefilter {
             Hit::Word(_) => {}
         });
         if folding { u64::MAX } else { p & s }
-    }
-}
-
-/// An unanchored Aho–Corasick DFA as a plain table, for [`Prefilter`]:
-/// its states in the order they are reached from the start state (which
-/// is state 0), the match states moved last; bytes with the same
-/// transitions from every state share a class.
-struct Flat {
-    /// The DFA's state of each of ours.
-    states: Vec<aho_corasick::automaton::StateID>,
-    first_match: usize,
-    classes: [u8; 256],
-    stride: usize,
-    /// `trans[state * stride + class]` is the next state (not premultiplied).
-    trans: Vec<usize>,
-}
-
-impl Flat {
-    fn of(dfa: &aho_corasick::dfa::DFA) -> Flat {
-        use aho_corasick::automaton::Automaton;
-        use std::collections::HashMap;
-        let no = aho_corasick::Anchored::No;
-        let start = dfa.start_state(no).unwrap_or_else(|e| panic!("prefilter has no unanchored start: {e}"));
-        // Every state reachable from the start, and its successor on each byte.
-        let mut states = vec![start];
-        let mut index = HashMap::from([(start, 0usize)]);
-        let mut next: Vec<[usize; 256]> = Vec::new();
-        while let Some(&sid) = states.get(next.len()) {
-            let mut row = [0usize; 256];
-            for (b, to) in (0..=255u8).zip(row.iter_mut()) {
-                let n = dfa.next_state(no, sid, b);
-                *to = *index.entry(n).or_insert_with(|| {
-                    states.push(n);
-                    states.len() - 1
-                });
-            }
-            next.push(row);
-        }
-        // Non-match states first (the start is not a match: no literal is empty).
-        let mut order: Vec<usize> = (0..states.len()).collect();
-        order.sort_by_key(|&i| dfa.is_match(states[i]));
-        let mut renumber = vec![0usize; states.len()];
-        for (new, &old) in order.iter().enumerate() {
-            renumber[old] = new;
-        }
-        let first_match = order.iter().position(|&i| dfa.is_match(states[i])).unwrap_or(states.len());
-        // Byte classes: bytes whose columns are equal.
-        let mut classes = [0u8; 256];
-        let mut columns: HashMap<Vec<usize>, u8> = HashMap::new();
-        let mut reps = Vec::new();
-        for b in 0..256 {
-            let column: Vec<usize> = next.iter().map(|row| row[b]).collect();
-            let n = columns.len();
-            classes[b] = *columns.entry(column).or_insert_with(|| {
-                reps.push(b);
-                u8::try_from(n).expect("at most 256 byte classes")
-            });
-        }
-        let stride = reps.len();
-        let mut trans = vec![0usize; states.len() * stride];
-        for (old, row) in next.iter().enumerate() {
-            for (c, &b) in reps.iter().enumerate() {
-                trans[renumber[old] * stride + c] = renumber[row[b]];
-            }
-        }
-        let states = order.iter().map(|&i| states[i]).collect();
-        Flat { states, first_match, classes, stride, trans }
     }
 }
 

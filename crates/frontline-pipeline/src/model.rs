@@ -671,14 +671,16 @@ fn json_chars(out: &mut Vec<u8>, s: &str) {
 }
 
 /// Whether no byte needs an escape, eight at a time; the last few bytes
-/// are tested as the last eight (a word that overlaps the one before),
-/// and a string shorter than a word byte by byte.
+/// are tested as one word padded with spaces.
 fn plain(bytes: &[u8]) -> bool {
-    if bytes.len() < 8 {
-        return !bytes.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\');
-    }
     let mut chunks = bytes.chunks_exact(8);
-    !chunks.by_ref().any(needs_escape) && !needs_escape(&bytes[bytes.len() - 8..])
+    if chunks.by_ref().any(needs_escape) {
+        return false;
+    }
+    let rest = chunks.remainder();
+    let mut last = [b' '; 8];
+    last[..rest.len()].copy_from_slice(rest);
+    !needs_escape(&last)
 }
 
 /// Whether any of eight bytes is a control character, `"` or `\\`: the
@@ -698,18 +700,15 @@ fn json_f64(out: &mut Vec<u8>, v: f64) {
     }
 }
 
-/// An unsigned integer in decimal, two digits per division: the digits
-/// are made in a word-sized buffer that is appended whole (a copy of a
-/// known length, no call) and cut back to their number.
+/// An unsigned integer in decimal, two digits per division.
 fn json_uint(out: &mut Vec<u8>, mut n: u64) {
     const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
         2021222324252627282930313233343536373839\
         4041424344454647484950515253545556575859\
         6061626364656667686970717273747576777879\
         8081828384858687888990919293949596979899";
-    let digits = n.checked_ilog10().map_or(1, |l| l as usize + 1);
     let mut buf = [0u8; 20];
-    let mut i = digits;
+    let mut i = buf.len();
     while n >= 100 {
         let r = (n % 100) as usize * 2;
         n /= 100;
@@ -718,13 +717,13 @@ fn json_uint(out: &mut Vec<u8>, mut n: u64) {
     }
     if n >= 10 {
         let r = n as usize * 2;
-        buf[..2].copy_from_slice(&PAIRS[r..r + 2]);
+        i -= 2;
+        buf[i..i + 2].copy_from_slice(&PAIRS[r..r + 2]);
     } else {
-        buf[0] = b'0' + n as u8;
+        i -= 1;
+        buf[i] = b'0' + n as u8;
     }
-    let len = out.len();
-    out.extend_from_slice(&buf);
-    out.truncate(len + digits);
+    out.extend_from_slice(&buf[i..]);
 }
 
 /// A problem met while processing one article. Never fatal for the batch.

@@ -296,12 +296,6 @@ pub(crate) fn rule_candidates_in(text: &str) -> RuleCandidates {
     RuleCandidates::split(RULES.candidates_in(text))
 }
 
-/// Whether any of the sorted, disjoint `spans` overlaps `start..end`.
-pub(crate) fn touches(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
-    let i = spans.partition_point(|&(_, e)| e <= start);
-    spans.get(i).is_some_and(|&(s, _)| s < end)
-}
-
 use actor::ActorDictionary;
 use gazetteer::Gazetteer;
 

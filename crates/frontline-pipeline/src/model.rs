@@ -347,6 +347,104 @@ pub struct Event {
     pub evidence: Vec<Evidence>,
 }
 
+impl Event {
+    /// Appends the event as one line of JSON, the bytes `serde_json`
+    /// writes for it (a test checks), without going through serde: each
+    /// key is copied with the punctuation around it, and a string with
+    /// nothing to escape (almost all) is copied whole.
+    pub fn write_json_line(&self, out: &mut Vec<u8>) {
+        fn string(out: &mut Vec<u8>, key: &[u8], value: &str) {
+            out.extend_from_slice(key);
+            json_chars(out, value);
+            out.push(b'"');
+        }
+        fn number(out: &mut Vec<u8>, key: &[u8], value: Option<u64>) {
+            out.extend_from_slice(key);
+            match value {
+                Some(n) => json_uint(out, n),
+                None => out.extend_from_slice(b"null"),
+            }
+        }
+        fn float(out: &mut Vec<u8>, key: &[u8], value: Option<f64>) {
+            out.extend_from_slice(key);
+            match value {
+                Some(v) => json_f64(out, v),
+                None => out.extend_from_slice(b"null"),
+            }
+        }
+        let inter = |i: Option<Inter>| i.map(|i| u64::from(i.code()));
+        string(out, b"{\"event_id\":\"", &self.event_id);
+        string(out, b",\"article_id\":\"", &self.article_id);
+        out.extend_from_slice(b",\"event_date\":\"");
+        json_date(out, self.event_date);
+        out.push(b'"');
+        number(out, b",\"time_precision\":", Some(self.time_precision as u64));
+        string(out, b",\"disorder_type\":\"", self.disorder_type.as_str());
+        string(out, b",\"event_type\":\"", self.event_type.as_str());
+        string(out, b",\"sub_event_type\":\"", self.sub_event_type.as_str());
+        string(out, b",\"actor1\":\"", &self.actor1);
+        string(out, b",\"assoc_actor_1\":\"", &self.assoc_actor_1);
+        number(out, b",\"inter1\":", inter(self.inter1));
+        string(out, b",\"actor2\":\"", &self.actor2);
+        string(out, b",\"assoc_actor_2\":\"", &self.assoc_actor_2);
+        number(out, b",\"inter2\":", inter(self.inter2));
+        number(out, b",\"interaction\":", self.interaction.map(u64::from));
+        string(out, b",\"civilian_targeting\":\"", &self.civilian_targeting);
+        string(out, b",\"country\":\"", &self.country);
+        number(out, b",\"iso\":", self.iso.map(u64::from));
+        string(out, b",\"admin1\":\"", &self.admin1);
+        string(out, b",\"admin2\":\"", &self.admin2);
+        string(out, b",\"admin3\":\"", &self.admin3);
+        string(out, b",\"location\":\"", &self.location);
+        float(out, b",\"latitude\":", self.latitude);
+        float(out, b",\"longitude\":", self.longitude);
+        number(out, b",\"geo_precision\":", Some(self.geo_precision as u64));
+        number(out, b",\"geonameid\":", self.geonameid);
+        number(out, b",\"fatalities\":", Some(u64::from(self.fatalities)));
+        number(out, b",\"fatalities_low\":", Some(u64::from(self.fatalities_low)));
+        number(out, b",\"fatalities_best\":", Some(u64::from(self.fatalities_best)));
+        number(out, b",\"fatalities_high\":", Some(u64::from(self.fatalities_high)));
+        string(out, b",\"source\":\"", &self.source);
+        string(out, b",\"notes\":\"", &self.notes);
+        float(out, b",\"confidence\":", Some(self.confidence));
+        out.extend_from_slice(b",\"evidence\":[");
+        for (k, e) in self.evidence.iter().enumerate() {
+            string(out, if k == 0 { b"{\"article_id\":\"" } else { b",{\"article_id\":\"" }, &e.article_id);
+            number(out, b",\"start\":", Some(e.start as u64));
+            number(out, b",\"end\":", Some(e.end as u64));
+            string(out, b",\"text\":\"", &e.text);
+            string(out, b",\"source\":\"", &e.source);
+            out.push(b'}');
+        }
+        out.extend_from_slice(b"]}\n");
+    }
+}
+
+/// A date as chrono's `Serialize` writes it (`YYYY-MM-DD`; a year outside
+/// 0..=9999 with its sign and at least four digits, as `Display` does).
+fn json_date(out: &mut Vec<u8>, d: NaiveDate) {
+    use chrono::Datelike;
+    let year = d.year();
+    if (0..=9999).contains(&year) {
+        let y = year as u16;
+        let digits = [
+            b'0' + (y / 1000) as u8,
+            b'0' + (y / 100 % 10) as u8,
+            b'0' + (y / 10 % 10) as u8,
+            b'0' + (y % 10) as u8,
+            b'-',
+            b'0' + (d.month() / 10) as u8,
+            b'0' + (d.month() % 10) as u8,
+            b'-',
+            b'0' + (d.day() / 10) as u8,
+            b'0' + (d.day() % 10) as u8,
+        ];
+        out.extend_from_slice(&digits);
+    } else {
+        out.extend_from_slice(d.to_string().as_bytes());
+    }
+}
+
 /// What a mention is of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -792,6 +890,83 @@ mod tests {
         let mut got = Vec::new();
         write_json_lines(&records, &mut got).unwrap();
         assert_eq!(String::from_utf8(got).unwrap(), String::from_utf8(want).unwrap());
+    }
+
+    /// Event lines are what serde_json writes, whatever is present:
+    /// missing codes and coordinates, escapes, several evidence spans or
+    /// none, odd floats and dates.
+    #[test]
+    fn event_lines_are_what_serde_json_writes() {
+        let evidence = |text: &str| Evidence {
+            article_id: "a\"1".into(),
+            start: 7,
+            end: 1_234,
+            text: text.into(),
+            source: "SANA".into(),
+        };
+        let full = Event {
+            event_id: "a1-1".into(),
+            article_id: "a\"1".into(),
+            event_date: NaiveDate::from_ymd_opt(2023, 6, 2).unwrap(),
+            time_precision: TimePrecision::Week,
+            disorder_type: DisorderType::PoliticalViolence,
+            event_type: EventType::ExplosionsRemoteViolence,
+            sub_event_type: SubEventType::ShellingArtilleryMissileAttack,
+            actor1: "Military Forces of Syria (2000-)".into(),
+            assoc_actor_1: "".into(),
+            inter1: Some(Inter::StateForces),
+            actor2: "Civilians (Syria)".into(),
+            assoc_actor_2: "Farmers\\Herders".into(),
+            inter2: Some(Inter::Civilians),
+            interaction: Some(17),
+            civilian_targeting: "Civilian targeting".into(),
+            country: "Syria".into(),
+            iso: Some(760),
+            admin1: "Idlib".into(),
+            admin2: "Ariha".into(),
+            admin3: "".into(),
+            location: "Ariha".into(),
+            latitude: Some(35.8137),
+            longitude: Some(-0.0),
+            geo_precision: GeoPrecision::NearTown,
+            geonameid: Some(173_480),
+            fatalities: 3,
+            fatalities_low: 2,
+            fatalities_best: 3,
+            fatalities_high: 10,
+            source: "SANA; \u{1}SOHR".into(),
+            notes: "On 2 June 2023, shelling hit Ariha.\n\t\"Two\" died, é.".into(),
+            confidence: 0.85,
+            evidence: vec![evidence("shelling hit Ariha"), evidence("Two died\u{1f}")],
+        };
+        let empty = Event {
+            inter1: None,
+            inter2: None,
+            interaction: None,
+            iso: None,
+            latitude: None,
+            longitude: Some(f64::NAN),
+            geonameid: None,
+            geo_precision: GeoPrecision::Region,
+            time_precision: TimePrecision::Day,
+            sub_event_type: SubEventType::Other,
+            event_type: EventType::StrategicDevelopments,
+            disorder_type: DisorderType::PoliticalViolenceDemonstrations,
+            event_date: NaiveDate::from_ymd_opt(12_345, 1, 31).unwrap(),
+            confidence: 1e21,
+            evidence: Vec::new(),
+            ..full.clone()
+        };
+        let ancient =
+            Event { event_date: NaiveDate::from_ymd_opt(-44, 3, 15).unwrap(), confidence: 5e-324, ..empty.clone() };
+        let early = Event { event_date: NaiveDate::from_ymd_opt(7, 12, 1).unwrap(), confidence: 0.0, ..full.clone() };
+        for e in [full, empty, ancient, early] {
+            let mut want = serde_json::to_vec(&e).unwrap();
+            want.push(b'\n');
+            let mut got = Vec::new();
+            e.write_json_line(&mut got);
+            assert_eq!(String::from_utf8(got).unwrap(), String::from_utf8(want).unwrap());
+        }
     }
 
     #[test]

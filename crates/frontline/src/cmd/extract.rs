@@ -97,17 +97,10 @@ fn run_one(record: Record, resources: &Resources, with_mentions: bool) -> serde_
         done.errors.push(format!("{}: {}", a.id, d.message));
     }
     for ev in &x.events {
-        write_line(&mut done.events, ev)?;
+        ev.write_json_line(&mut done.events);
     }
     if with_mentions {
         write_json_lines(&x.mentions, &mut done.mentions)?;
     }
     Ok(done)
-}
-
-/// Appends one JSON line.
-fn write_line(out: &mut Vec<u8>, value: &impl serde::Serialize) -> serde_json::Result<()> {
-    serde_json::to_writer(&mut *out, value)?;
-    out.push(b'\n');
-    Ok(())
 }

@@ -928,6 +928,7 @@ pub fn events(doc: &Document<'_>) -> (Vec<Event>, Vec<Diagnostic>) {
     let mut notes = Vec::new();
     let mut drafts: Vec<Draft> = Vec::new();
     let lead = doc.sentences.iter().position(|s| s.end - s.start > 40).unwrap_or(0);
+    let locating = locating(doc);
     for (i, s) in doc.sentences.iter().enumerate() {
         let candidates = doc.rules[i].cues;
         if candidates == 0 {
@@ -956,7 +957,7 @@ pub fn events(doc: &Document<'_>) -> (Vec<Event>, Vec<Diagnostic>) {
             if cues.is_empty() {
                 continue;
             }
-            if let Some(d) = draft(doc, i, (cs, ce), &cues, i == lead) {
+            if let Some(d) = draft(doc, &locating, i, (cs, ce), &cues, i == lead) {
                 drafts.push(d);
             } else {
                 notes.push(note(doc, cs, "no event type or no date within a month"));
@@ -1079,8 +1080,9 @@ fn clauses(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
 }
 
 /// The candidate of one clause with cues, or `None` when they make no event.
-fn draft(
-    doc: &Document<'_>,
+fn draft<'d>(
+    doc: &'d Document<'_>,
+    locating: &[&'d PlaceMention<'d>],
     index: usize,
     (cs, ce): (usize, usize),
     found: &[classify::Found],
@@ -1155,7 +1157,7 @@ fn draft(
         .or_else(|| actors.iter().enumerate().find(candidate))
         .map(|(_, m)| *m);
     let civilians = actors.iter().find(|m| m.actor.inter == Inter::Civilians).copied();
-    let found_place = place_of(doc, index, (cs, ce), key.start);
+    let found_place = place_of(doc, locating, index, (cs, ce), key.start);
     if subject.is_none()
         && quoted(&text[sentence.start..key.start])
         && found_place.is_none_or(|(m, _)| m.end <= sentence.start)
@@ -1376,38 +1378,49 @@ fn roles(
 /// Words a note uses to say where its coder placed the event.
 const CODED_TO: &[&str] = &["coded to", "coded at", "coded in", "coded as"];
 
+/// The article's place mentions that can locate an event, found once per
+/// article rather than per draft (an article has many clauses with cues):
+/// not demonyms, not a country as a possessive ("Iran's semi-official
+/// agency": it qualifies a name), not a name inside an actor's ("Sharqiya
+/// Army", "Rebel fighters": the word is the actor's, not a village's), not
+/// a neighbourhood (ACLED codes the city: the gazetteer's namesake is a
+/// village elsewhere), not a country backing a side, not one a rule left
+/// unplaced.
+fn locating<'d>(doc: &'d Document<'_>) -> Vec<&'d PlaceMention<'d>> {
+    let text = &doc.clean.text;
+    doc.places
+        .iter()
+        .filter(|m| {
+            let possessive = m.place.feature_code.starts_with("PCL") && text[m.end..].starts_with("'s");
+            let in_actor = doc.actors.iter().any(|a| a.start <= m.start && m.end <= a.end);
+            let after = text[m.end..].trim_start();
+            let quarter =
+                ["neighbourhood", "neighborhood", "quarter"].iter().any(|w| starts_with_ignoring_case(after, w));
+            !(m.demonym
+                || possessive
+                || in_actor
+                || quarter
+                || backs(text, m)
+                || doc.unplaced.contains(&(m.start, m.end)))
+        })
+        .collect()
+}
+
 /// The event's own place: a town in its clause (after the cue first), else
 /// in its sentence; for a country or region, the article's most mentioned
 /// town inside it; else the nearest town named before.
 fn place_of<'d>(
     doc: &'d Document<'_>,
+    locating: &[&'d PlaceMention<'d>],
     index: usize,
     (cs, ce): (usize, usize),
     cue: usize,
 ) -> Option<(&'d PlaceMention<'d>, GeoPrecision)> {
     let s = &doc.sentences[index];
-    // Not demonyms, and not a country as a possessive ("Iran's semi-official
-    // agency"): those qualify a name, they do not locate the event.
-    // Nor a name inside the attribution ("Fars News Agency reported").
+    // Of the places that can locate an event, not a name inside the
+    // attribution ("Fars News Agency reported").
     let attribution = s.source.as_ref().map_or((0, 0), |a| (a.start, a.end));
-    // Nor a name inside an actor's ("Sharqiya Army", "Rebel fighters": the
-    // word is the actor's, not a village's), nor a neighbourhood (ACLED
-    // codes the city: the gazetteer's namesake is a village elsewhere).
-    let usable = |m: &&PlaceMention| {
-        let possessive = m.place.feature_code.starts_with("PCL") && doc.clean.text[m.end..].starts_with("'s");
-        let in_actor = doc.actors.iter().any(|a| a.start <= m.start && m.end <= a.end);
-        let after = doc.clean.text[m.end..].trim_start();
-        let quarter = ["neighbourhood", "neighborhood", "quarter"].iter().any(|w| starts_with_ignoring_case(after, w));
-        let backing = backs(&doc.clean.text, m);
-        let unplaced = doc.unplaced.contains(&(m.start, m.end));
-        !(m.demonym
-            || possessive
-            || in_actor
-            || quarter
-            || backing
-            || unplaced
-            || within(m.start, m.end, attribution.0, attribution.1))
-    };
+    let usable = |m: &&PlaceMention| !within(m.start, m.end, attribution.0, attribution.1);
     let fine = |m: &PlaceMention| m.precision != GeoPrecision::Region;
     // A facility's name ("near Al Atal roundabout in Basira town") yields to
     // the other places of its sentence.
@@ -1416,7 +1429,7 @@ fn place_of<'d>(
         FACILITY_AFTER.iter().any(|w| starts_with_ignoring_case(after, w))
     };
     let in_sentence: Vec<&PlaceMention> =
-        doc.places.iter().filter(usable).filter(|m| within(m.start, m.end, s.start, s.end)).collect();
+        locating.iter().copied().filter(usable).filter(|m| within(m.start, m.end, s.start, s.end)).collect();
     let named = in_sentence.iter().any(|m| !facility(m));
     let in_sentence: Vec<&PlaceMention> = in_sentence.into_iter().filter(|m| !(named && facility(m))).collect();
     let in_clause: Vec<&PlaceMention> =
@@ -1438,12 +1451,14 @@ fn place_of<'d>(
     // sentence names a town in a larger place ("in Shiheil in Deir-ez-Zor"),
     // the first town it names, as for an event of that sentence.
     let earlier = |m: &&PlaceMention| usable(m) && !m.place.feature_code.starts_with("PCL");
-    let last = doc.places.iter().rev().filter(|m| m.end <= s.start).find(earlier);
+    let last = locating.iter().copied().rev().filter(|m| m.end <= s.start).find(earlier);
     let before = last.map(|l| {
         doc.sentences
             .iter()
             .find(|t| within(l.start, l.end, t.start, t.end))
-            .and_then(|t| doc.places.iter().filter(earlier).find(|m| within(m.start, m.end, t.start, t.end) && fine(m)))
+            .and_then(|t| {
+                locating.iter().copied().filter(earlier).find(|m| within(m.start, m.end, t.start, t.end) && fine(m))
+            })
             .unwrap_or(l)
     });
     // The place a note says the event is coded to ("in the eastern

@@ -402,7 +402,7 @@ pub fn fatalities<'a>(counts: impl IntoIterator<Item = (usize, &'a CountMention)
 /// coded to 12 and split"); a sentence that opens with the sharing word
 /// ("Distributed over three events.") continues the closing line before it.
 static SHARE_OF_DEATHS: LazyLock<Regex> =
-    LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:fatalit(?:y|ies)|deaths|casualties|killed|coded)\b"));
+    LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:fatalit(?:y|ies)|deaths|casualties|coded)\b"));
 
 /// A figure for every event: "2 each", "with 4 coded to each location".
 static EACH: LazyLock<Regex> = LazyLock::new(|| {
@@ -508,12 +508,10 @@ fn own_figure(sentence: &str, place: &str) -> Option<u32> {
     if place.is_empty() {
         return None;
     }
-    // "Al-Zaghbah" is "Al Zaghbah"; the byte lengths stay as they were.
-    let lower = sentence.to_lowercase().replace('-', " ");
-    let name = place.to_lowercase().replace('-', " ");
-    if lower.len() != sentence.len() {
-        return None;
-    }
+    // "Al-Zaghbah" is "Al Zaghbah"; ASCII case folding keeps every byte
+    // where it was, so offsets in `lower` are offsets in `sentence`.
+    let lower = sentence.to_ascii_lowercase().replace('-', " ");
+    let name = place.to_ascii_lowercase().replace('-', " ");
     lower.match_indices(&name).find_map(|(i, _)| {
         // Before first: in "5 Tell Jadid, 4 Kafr Sous" the figure after a name is the next one's.
         let before = FIGURE_BEFORE.captures(&sentence[..i]).map(|c| c["n"].to_string());

@@ -982,8 +982,8 @@ pub fn events(doc: &Document<'_>) -> (Vec<Event>, Vec<Diagnostic>) {
     (events, notes)
 }
 
-/// The event's share of a `total` that a later sentence of its paragraph
-/// shares among several events ("Total fatalities coded to 12 and split
+/// The event's share of a `total` that its sentence or a later one of its
+/// paragraph shares among several events ("Total fatalities coded to 12 and split
 /// between the three events"), unless a closing figure after that sentence
 /// restates the event's own.
 /// `counts` are the event's (sentence, count) pairs, `place` its place's mention.
@@ -1190,7 +1190,7 @@ fn draft<'d>(
                 // not make the home army foreign.
                 (Some(a), Some(b)) => {
                     a == b
-                        || (doc.country_code.as_ref() == Some(a)
+                        || (doc.country_code.as_ref().is_none_or(|c| c == a)
                             && !doc.places.iter().any(|p| {
                                 &p.place.country_code == b && (p.demonym || p.place.feature_code.starts_with("PCL"))
                             }))
@@ -1212,7 +1212,15 @@ fn draft<'d>(
     let subject_state = match (relative, subject) {
         (Some(r), _) => match actors.iter().find(|m| m.start >= r && m.actor.inter != Inter::Civilians) {
             Some(m) if m.start < key.start => Some(home_state(&respecify(m, cc))),
-            _ => STATE_WORDS.is_match(&text[r..key.start]).then_some(true),
+            // Nobody named there: the state's words, or a pronoun for the
+            // clause's subject ("regime forces advanced on Hama, where they
+            // captured the hill").
+            _ => {
+                let there = &text[r..key.start];
+                let refers_back =
+                    ["they ", "it ", "its ", "their ", "he "].iter().any(|w| starts_with_ignoring_case(there, w));
+                STATE_WORDS.is_match(there).then_some(true).or_else(|| subject.filter(|_| refers_back).map(home_state))
+            }
         },
         (None, Some(m)) => Some(home_state(m)),
         (None, None) => {
@@ -1463,7 +1471,7 @@ fn place_of<'d>(
     });
     // The place a note says the event is coded to ("in the eastern
     // countryside (coded to Hajin)") is its place.
-    let coded = in_sentence.iter().find(|m| {
+    let coded = in_sentence.iter().filter(|m| fine(m)).find(|m| {
         let before = doc.clean.text[..m.start].trim_end();
         CODED_TO.iter().any(|w| ends_with_ignoring_case(before, w))
     });
@@ -2006,6 +2014,11 @@ mod tests {
             "On 3 June 2023, clashes took place between regime forces and rebels near Idlib, where the factions took control of Saraqib. No fatalities were reported.",
             &[(T::NonStateActorOvertakesTerritory, 0)],
         );
+        // A pronoun there stands for the clause's subject.
+        check_events(
+            "On 3 June 2023, regime forces advanced on Idlib, where they captured Saraqib. No fatalities were reported.",
+            &[(T::GovernmentRegainsTerritory, 0)],
+        );
     }
 
     #[test]
@@ -2018,6 +2031,11 @@ mod tests {
         check_events(
             "On 3 June 2023, regime forces clashed with rebels in Saraqib in Syria. Unknown fatalities coded as 10 and split as follows: 5 Binnish, 3 Saraqib and 2 Sarmin.",
             &[(T::ArmedClash, 3)],
+        );
+        // News spreading raids over towns shares no total.
+        check_events(
+            "On 3 June 2023, regime forces clashed with rebels in Saraqib, killing 12 fighters in raids spread across three towns.",
+            &[(T::ArmedClash, 12)],
         );
     }
 

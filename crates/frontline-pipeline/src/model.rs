@@ -423,25 +423,9 @@ impl Event {
 /// A date as chrono's `Serialize` writes it (`YYYY-MM-DD`; a year outside
 /// 0..=9999 with its sign and at least four digits, as `Display` does).
 fn json_date(out: &mut Vec<u8>, d: NaiveDate) {
-    use chrono::Datelike;
-    let year = d.year();
-    if (0..=9999).contains(&year) {
-        let y = year as u16;
-        let digits = [
-            b'0' + (y / 1000) as u8,
-            b'0' + (y / 100 % 10) as u8,
-            b'0' + (y / 10 % 10) as u8,
-            b'0' + (y % 10) as u8,
-            b'-',
-            b'0' + (d.month() / 10) as u8,
-            b'0' + (d.month() % 10) as u8,
-            b'-',
-            b'0' + (d.day() / 10) as u8,
-            b'0' + (d.day() % 10) as u8,
-        ];
-        out.extend_from_slice(&digits);
-    } else {
-        out.extend_from_slice(d.to_string().as_bytes());
+    match crate::date::iso_day(d) {
+        Some(digits) => out.extend_from_slice(&digits),
+        None => out.extend_from_slice(d.to_string().as_bytes()),
     }
 }
 

@@ -26,6 +26,7 @@ use crate::clean::CleanText;
 use crate::model::TimePrecision;
 use crate::segment::Sentence;
 
+pub(crate) use resolve::iso_day;
 pub use scan::Part;
 
 /// The size of the period an expression names.

@@ -67,6 +67,26 @@ fn year_two(y: i32, sep: &str, n: u32) -> String {
     s
 }
 
+/// `d` as `YYYY-MM-DD` bytes, what chrono writes, for the four-digit years
+/// news names (`None` outside them: chrono's own formatting then).
+pub(crate) fn iso_day(d: NaiveDate) -> Option<[u8; 10]> {
+    let y = u32::try_from(d.year()).ok().filter(|y| *y <= 9999)?;
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    let (m, day) = (d.month(), d.day());
+    Some([
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(day / 10),
+        digit(day),
+    ])
+}
+
 fn month_end(y: i32, m: u32) -> Option<NaiveDate> {
     let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
     ymd(ny, nm, 1)?.pred_opt()
@@ -74,13 +94,9 @@ fn month_end(y: i32, m: u32) -> Option<NaiveDate> {
 
 fn day(d: NaiveDate) -> Resolved {
     Resolved {
-        value: if (0..=9999).contains(&d.year()) {
-            let mut s = year_two(d.year(), "-", d.month());
-            s.push('-');
-            push_two(&mut s, d.day());
-            s
-        } else {
-            d.format("%Y-%m-%d").to_string()
+        value: match iso_day(d) {
+            Some(digits) => digits.iter().map(|&b| char::from(b)).collect(),
+            None => d.format("%Y-%m-%d").to_string(),
         },
         first: d,
         last: d,

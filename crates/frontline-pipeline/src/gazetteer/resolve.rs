@@ -340,7 +340,8 @@ const ROUTES: &[&str] =
 /// The places inside a hyphened word the gazetteer does not know whole
 /// ("Egyptian-US relations", "Fargo-Moorhead", "D-Charleston", "an
 /// Australia-wide ban"), as (start, end, folded key) within the word: each
-/// capitalised part of three letters or more that is a name, unless the
+/// capitalised part of three letters or more, or an acronym ("US"), that
+/// is a name, unless the
 /// word is a sponsor's ("Russian-backed"), an Arabic name with its
 /// articles ("Al-Joura-Al-Thawra") or, with a capitalised word
 /// next to it, part of a person's or a firm's name ("Jean-Pierre Dupont").
@@ -368,13 +369,19 @@ fn hyphen_parts(g: &Gazetteer, word: &str, in_longer_name: bool) -> Vec<(usize, 
         if g.is_stopword(&key) && !(acronym && (key == "us" || key == "uk")) || !g.has_exact(&key) {
             continue;
         }
-        let people = g.candidates(&key, false).iter().any(|c| c.demonym || g.place(c.id).feature_code == "PCLI");
+        let people = is_a_people(g, &g.candidates(&key, false));
         if (in_longer_name || acronym) && !people {
             continue;
         }
         out.push((start, start + part.len(), key));
     }
     out
+}
+
+/// Whether a name's candidates include a demonym or a country: the name
+/// stands for a people or a state ("US", "Egyptian"), not only a town.
+fn is_a_people(g: &Gazetteer, cands: &[Candidate]) -> bool {
+    cands.iter().any(|c| c.demonym || g.place(c.id).feature_code == "PCLI")
 }
 
 /// Capitalised words after a place name that do not make it a person's.
@@ -733,7 +740,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                             !c.alt || c.demonym || matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "ADM1")
                         };
                         let cands = g.candidates(&k, false);
-                        let people = cands.iter().any(|c| c.demonym || g.place(c.id).feature_code == "PCLI");
+                        let people = is_a_people(g, &cands);
                         let own = cands.into_iter().find(strong).map(|c| c.id);
                         *tops.entry(k.clone()).or_insert((own, people))
                     }

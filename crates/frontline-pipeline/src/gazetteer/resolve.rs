@@ -477,7 +477,7 @@ const NEAR_AFTER: &[&str] = &["countryside", "outskirts", "surroundings", "area"
 const DIVISION_AFTER: &[&str] =
     &["province", "governorate", "region", "state", "oblast", "prefecture", "district", "county"];
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 struct Tok {
     start: usize,
     end: usize,
@@ -1080,18 +1080,84 @@ const CLASS: [u8; 256] = {
     t
 };
 
+/// Tokens the candidate loop reads around a capitalised word: two before
+/// the start of a name, which may be a connector before the word (so
+/// [`CONTEXT`] before the word), and [`AFTER`] after the last capitalised
+/// word or connector of a run (the word after the name and one more).
+const CONTEXT: u32 = 3;
+const AFTER: u32 = 2;
+
+/// The first place at or after `from` where a capitalised word may start:
+/// an ASCII capital not after an ASCII letter, or any non-ASCII byte
+/// (`b.len()` if none). Eight bytes at a time.
+fn next_start(b: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut at = from;
+    while at + 8 <= b.len() {
+        let x = crate::swar::word(&b[at..at + 8]);
+        let high = x & HIGH;
+        let y = x & !HIGH;
+        // Bytes from 'A' and bytes past 'Z' (no carry: y ≤ 0x7f).
+        let from_a = y.wrapping_add(u64::from(0x80 - b'A') * ONES) & HIGH;
+        let past_z = y.wrapping_add(u64::from(0x80 - b'Z' - 1) * ONES) & HIGH;
+        let mut mask = high | (from_a & !past_z & !high);
+        while mask != 0 {
+            let k = at + (mask.trailing_zeros() / 8) as usize;
+            if b[k] >= 0x80 || k == 0 || !b[k - 1].is_ascii_alphabetic() {
+                return k;
+            }
+            mask &= mask - 1;
+        }
+        at += 8;
+    }
+    (at..b.len())
+        .find(|&k| b[k] >= 0x80 || b[k].is_ascii_uppercase() && (k == 0 || !b[k - 1].is_ascii_alphabetic()))
+        .unwrap_or(b.len())
+}
+
+/// Where tokenizing resumes for a start at `q` when the words from `p` on
+/// are not needed: the beginning of the whitespace-separated chunk
+/// [`CONTEXT`] chunks holding ASCII letters or digits (so at least one
+/// token each) before `q`'s, or `p` if that lies before it. Tokens never
+/// span ASCII whitespace, so tokenizing from there gives the same tokens.
+fn resync(b: &[u8], p: usize, q: usize) -> usize {
+    let mut r = q;
+    while r > p && !b[r - 1].is_ascii_whitespace() {
+        r -= 1;
+    }
+    let mut chunks = 0;
+    while chunks < CONTEXT {
+        while r > p && b[r - 1].is_ascii_whitespace() {
+            r -= 1;
+        }
+        let end = r;
+        while r > p && !b[r - 1].is_ascii_whitespace() {
+            r -= 1;
+        }
+        if r == p {
+            return p;
+        }
+        chunks += u32::from(b[r..end].iter().any(u8::is_ascii_alphanumeric));
+    }
+    r
+}
+
 /// Tokens of `text[start..end]`: words with inner hyphens and apostrophes,
-/// "U.S."-style initials as one token, a possessive "'s" left out. One pass
-/// over the bytes. `keys` starts with the sentence lowercased: an ASCII
-/// word (nearly all) is folded by lowercasing, so its key is its own span
-/// there; other words' keys are folded after it.
+/// "U.S."-style initials as one token, a possessive "'s" left out. Only
+/// the tokens the candidate loop can read are made: bytes far from any
+/// capitalised word ([`next_start`], [`resync`]) are skipped, a stretch
+/// left out standing as one gap token (neither capitalised nor a
+/// connector). Keys (folded words) are written to `keys`: an ASCII word
+/// (nearly all) is folded by lowercasing.
 fn tokenize(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>, keys: &mut String) {
     toks.clear();
     keys.clear();
     let s = &text[start..end];
     let b = s.as_bytes();
-    keys.push_str(s);
-    keys.make_ascii_lowercase();
+    // Tokens still needed after the last capitalised word or connector of
+    // a run; the start searched for last; whether the last token was in a run.
+    let (mut pending, mut next_q, mut in_run) = (0u32, 0usize, false);
     let char_at = |at: usize| s[at..].chars().next();
     let alnum_at = |at: usize| match b.get(at) {
         Some(c) if c.is_ascii() => c.is_ascii_alphanumeric(),
@@ -1100,6 +1166,19 @@ fn tokenize(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>, keys: &mu
     };
     let mut p = 0;
     while p < b.len() {
+        if pending == 0 && p >= next_q {
+            next_q = next_start(b, p);
+            if next_q == b.len() {
+                break;
+            }
+            let r = resync(b, p, next_q);
+            if r > p {
+                if !toks.is_empty() {
+                    toks.push(Tok { start: start + p, end: start + p, key: (0, 0), ..Tok::default() });
+                }
+                (p, in_run) = (r, false);
+            }
+        }
         let c = b[p];
         let class = CLASS[c as usize];
         if class == 0 {
@@ -1134,17 +1213,12 @@ fn tokenize(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>, keys: &mu
             if !goes_on {
                 p = e;
                 let caps = seen & (UPPER | LOWER) != 0 && seen & LOWER == 0;
-                let folded = &keys[i..e];
+                let key = push_lowercase(keys, &s[i..e]);
+                let folded = &keys[key.0..key.1];
                 let conn = folded.len() <= CONNECTOR_LEN && CONNECTOR_CODES.contains(&short_code(folded));
-                toks.push(Tok {
-                    start: start + i,
-                    end: start + e,
-                    key: (i, e),
-                    cap: class == UPPER,
-                    caps,
-                    conn,
-                    glued,
-                });
+                let cap = class == UPPER;
+                (pending, in_run) = after_token(pending, in_run, cap, conn);
+                toks.push(Tok { start: start + i, end: start + e, key, cap, caps, conn, glued });
                 continue;
             }
         }
@@ -1193,7 +1267,7 @@ fn tokenize(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>, keys: &mu
         let word = &s[i..e];
         let (word, key, cap, caps) = if plain {
             let caps = word.bytes().any(|x| x.is_ascii_alphabetic()) && !word.bytes().any(|x| x.is_ascii_lowercase());
-            (word, (i, e), c.is_ascii_uppercase(), caps)
+            (word, push_lowercase(keys, word), c.is_ascii_uppercase(), caps)
         } else {
             let k0 = keys.len();
             // "Moscow's", "Denver-based": the name without the ending.
@@ -1214,8 +1288,25 @@ fn tokenize(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>, keys: &mu
         };
         let folded = &keys[key.0..key.1];
         let conn = folded.len() <= CONNECTOR_LEN && CONNECTOR_CODES.contains(&short_code(folded));
+        (pending, in_run) = after_token(pending, in_run, cap, conn);
         toks.push(Tok { start: start + i, end: start + i + word.len(), key, cap, caps, conn, glued });
     }
+}
+
+/// Appends an ASCII word lowercased to `keys`; its key's span there.
+fn push_lowercase(keys: &mut String, word: &str) -> (usize, usize) {
+    let k0 = keys.len();
+    keys.push_str(word);
+    keys[k0..].make_ascii_lowercase();
+    (k0, keys.len())
+}
+
+/// The tokenizer's count of tokens still needed, and whether a run goes
+/// on, after a token: a capitalised word, or a connector in a run after
+/// one, needs [`AFTER`] more.
+fn after_token(pending: u32, in_run: bool, cap: bool, conn: bool) -> (u32, bool) {
+    let in_run = cap || conn && in_run;
+    (if in_run { AFTER } else { pending.saturating_sub(1) }, in_run)
 }
 
 /// Chooses each distinct name's place from its candidates and the others.
@@ -1934,5 +2025,50 @@ mod tests {
         check_lowercase("reading2 and 2reading", "reading", false);
         check_lowercase("reading", "reading", true);
         check_lowercase("Zürich and zürich", "zürich", false);
+    }
+
+    fn check_start(text: &str, from: usize, expect: Option<&str>) {
+        let at = next_start(text.as_bytes(), from);
+        assert_eq!((at < text.len()).then(|| &text[at..]), expect, "{text:?} from {from}");
+    }
+
+    #[test]
+    fn starts_are_capitals_after_non_letters_or_non_ascii_bytes() {
+        check_start("the rebels shelled the outskirts of Homs", 0, Some("Homs"));
+        check_start("the rebels shelled the outskirts of (Homs)", 0, Some("Homs)"));
+        check_start("fighters of McDonald and iPhone users", 0, Some("McDonald and iPhone users"));
+        check_start("fighters of mcDonald and iPhone users", 0, None);
+        check_start("near as-Suwayda", 0, Some("Suwayda"));
+        check_start("a naïve café", 0, Some("\u{ef}ve café"));
+        check_start("Aleppo and Idlib", 1, Some("Idlib"));
+        check_start("Aleppo", 0, Some("Aleppo"));
+        check_start("no capital letter anywhere here at all", 0, None);
+    }
+
+    fn check_tokens(text: &str, expect: &[&str]) {
+        let (mut toks, mut keys) = (Vec::new(), String::new());
+        tokenize(text, 0, text.len(), &mut toks, &mut keys);
+        let got: Vec<&str> =
+            toks.iter().map(|t| if t.start == t.end { "|" } else { &keys[t.key.0..t.key.1] }).collect();
+        assert_eq!(got, expect, "{text:?}");
+    }
+
+    #[test]
+    fn words_far_from_capitals_are_one_gap() {
+        check_tokens(
+            "they said that the long siege of the old town ended near Homs on the day it rained hard again",
+            &["town", "ended", "near", "homs", "on", "the"],
+        );
+        check_tokens("the fighting went on for days and then it stopped", &[]);
+        check_tokens("Mr Walker said", &["mr", "walker", "said"]);
+        check_tokens(
+            "in the town of al Bab and the city of Manbij and after a long while the rest",
+            &["town", "of", "al", "bab", "and", "the", "city", "of", "manbij", "and", "after", "a"],
+        );
+        check_tokens(
+            "Homs was quiet for most of the week while the people of the town slept and Hama burned",
+            &["homs", "was", "quiet", "|", "town", "slept", "and", "hama", "burned"],
+        );
+        check_tokens("a - - - - - quiet day — near Moscow's edge", &["a", "quiet", "day", "near", "moscow", "edge"]);
     }
 }

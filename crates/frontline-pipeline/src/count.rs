@@ -345,7 +345,24 @@ fn recognise_in(text: &str, base: usize, bits: u64, out: &mut Vec<CountMention>)
     }
     if bits & ACTIVE_BIT != 0 {
         for c in ACTIVE.captures_iter(text) {
-            push(c.get(0).unwrap(), &c["n"], CountWhat::from_word(&c["w"]), false);
+            let m = c.get(0).unwrap();
+            // "Airstrikes kill 12", "managed to kill 5" report deaths; "a
+            // plot to kill 2 officials", "threatened to kill 3", "could kill
+            // 5" do not.
+            let intent = c["w"].eq_ignore_ascii_case("kill") && {
+                let mut before = text[..m.start()].split_whitespace().rev();
+                let is =
+                    |w: Option<&str>, list: &[&str]| w.is_some_and(|w| list.iter().any(|x| w.eq_ignore_ascii_case(x)));
+                match before.next() {
+                    Some(w) if w.eq_ignore_ascii_case("to") => {
+                        !is(before.next(), &["managed", "manage", "manages", "able"])
+                    }
+                    w => is(w, &["will", "would", "could", "can", "may", "might", "shall", "should", "not"]),
+                }
+            };
+            if !intent {
+                push(m, &c["n"], CountWhat::from_word(&c["w"]), false);
+            }
         }
     }
     if bits & ACTIVE_ONE_BIT != 0 {
@@ -536,6 +553,10 @@ mod tests {
         check("Three soldiers were killed near the town.", &[(3, "killed")]);
         check("The attack killed more than 250 people.", &[(250, "killed")]);
         check("Gunmen opened fire, killing two and wounding five others.", &[(2, "killed"), (5, "wounded")]);
+        check("Airstrikes kill 12 in Idlib.", &[(12, "killed")]);
+        check("Rebels managed to kill 5 soldiers near the town.", &[(5, "killed")]);
+        check("Police foiled a plot to kill 2 officials.", &[]);
+        check("The gunmen threatened to kill 3 hostages.", &[]);
         check("A soldier was killed by a sniper.", &[(1, "killed")]);
         check("Brig. Gen. Ali Hassan was killed by a mortar shell.", &[(1, "killed")]);
         check("Gunmen opened fire on a car, killing a rebel commander.", &[(1, "killed")]);

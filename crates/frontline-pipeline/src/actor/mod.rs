@@ -16,7 +16,8 @@
 //! "LaQ"). Matches must sit on word boundaries; the longest wins. As a match
 //! starts a word, one pass over the words asks the automata (anchored) only
 //! at words that begin some alias: a table of hashed first words turns the
-//! rest away.
+//! rest away, and for the words that start only two-word aliases ("the",
+//! "a", "al") a table of first words with the second word's first bytes.
 //! Anaphors ("the militants", "the group") resolve to the last rebel group
 //! named before them in the article (else the last militia); "the militia"
 //! to the last militia.
@@ -80,23 +81,52 @@ pub struct ActorDictionary {
     by_iso: HashMap<String, usize>,
     folded: Automaton,
     exact: Automaton,
-    /// By the [`start_key`] of a word (its top [`START_BITS`] bits):
-    /// whether some alias of the folded (bit 0) or the exact (bit 1)
-    /// automaton may start with it.
-    starts: Vec<u8>,
+    /// Which words may start an alias, and with which second word.
+    starts: Starts,
+    /// First bytes of aliases that do not start with an ASCII letter or
+    /// digit (of either automaton): a match may start at such a byte too.
+    odd_starts: [bool; 256],
 }
 
-/// log2 of the length of [`ActorDictionary::starts`].
+/// The words that may start an alias, as flags by [`start_key`] (its top
+/// [`START_BITS`] bits): of the folded automaton bit 0 ([`FOLDED`]), of the
+/// exact one bit 1 ([`EXACT`]), and the same flags shifted by [`ALONE`]
+/// when the alias may be that word alone (not a word, a separator and a
+/// second word); for the others, `second` files the pairs of the first
+/// and second words' keys ([`pair_key`]). Most words of a text ("the",
+/// "a", "al") start two-word aliases only, which the second word turns
+/// away without hashing.
+#[derive(Debug)]
+struct Starts {
+    first: Vec<u8>,
+    second: Vec<u8>,
+}
+
+/// log2 of the length of the tables of [`Starts`].
 const START_BITS: u32 = 14;
+
+/// Flags of [`Starts`].
+const FOLDED: u8 = 1;
+const EXACT: u8 = 2;
+const ALONE: u32 = 2;
+
+/// The key a two-word start is filed under in [`Starts::second`]: the
+/// first word's [`start_key`] and the first two bytes of the second word
+/// (`rest`, which starts with one), lowercased, a second byte that is no
+/// word byte read as zero.
+fn pair_key(first: u64, rest: &[u8]) -> u64 {
+    let byte = |i: usize| rest.get(i).filter(|b| WORD[**b as usize]).map_or(0, |b| u64::from(b | 0x20));
+    (first.rotate_left(17) ^ byte(0) << 8 ^ byte(1)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
 
 fn start_slot(h: u64) -> usize {
     (h >> (64 - START_BITS)) as usize
 }
 
-/// What [`ActorDictionary::starts`] files a word under: its length and
-/// first four bytes, lowercased, mixed by one multiplication. Cheaper than
-/// hashing every byte of every word of the text; words sharing it only
-/// cost a closer look.
+/// What [`Starts`] files a word under: its length and first four bytes,
+/// lowercased, mixed by one multiplication. Cheaper than hashing every
+/// byte of every word of the text; words sharing it only cost a closer
+/// look.
 fn start_key(word: &[u8]) -> u64 {
     let mut k = word.len().min(255) as u64;
     for &b in &word[..word.len().min(4)] {
@@ -132,9 +162,6 @@ struct Automaton {
     /// First word, separator and second word of the other aliases ("the
     /// militants", "Turkish backed"), under one hash.
     pairs: Bits,
-    /// First bytes of aliases that do not start with an ASCII letter or
-    /// digit: a match may start at such a byte too.
-    odd_starts: [bool; 256],
 }
 
 /// A set of hashes as bits (false positives only cost a search).
@@ -185,9 +212,17 @@ fn word_len(bytes: &[u8]) -> usize {
 }
 
 impl Automaton {
-    /// The automaton of the patterns; marks their first words (their
-    /// leading ASCII letters and digits) in `starts` with `flag`.
-    fn build(pats: &[&str], ids: Vec<u32>, fold: bool, starts: &mut [u8], flag: u8) -> Automaton {
+    /// The automaton of the patterns; files their first words (their
+    /// leading ASCII letters and digits) and second words in `starts` with
+    /// `flag`, and marks the first bytes of the others in `odd_starts`.
+    fn build(
+        pats: &[&str],
+        ids: Vec<u32>,
+        fold: bool,
+        starts: &mut Starts,
+        flag: u8,
+        odd_starts: &mut [bool; 256],
+    ) -> Automaton {
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(fold)
@@ -197,7 +232,6 @@ impl Automaton {
             .expect("actor aliases fit an automaton");
         let case = if fold { 0x20 } else { 0 };
         let (mut alone, mut pairs) = (Bits::new(), Bits::new());
-        let mut odd_starts = [false; 256];
         for p in pats {
             let b = p.as_bytes();
             let n = word_len(b);
@@ -207,15 +241,18 @@ impl Automaton {
                 }
                 continue;
             }
-            starts[start_slot(start_key(&b[..n]))] |= flag;
+            let first = start_key(&b[..n]);
             let second = b.get(n + 1..).map_or(0, word_len);
             if second == 0 {
+                starts.first[start_slot(first)] |= flag | flag << ALONE;
                 alone.insert(word_hash(&b[..n], case));
             } else {
+                starts.first[start_slot(first)] |= flag;
+                starts.second[start_slot(pair_key(first, &b[n + 1..n + 1 + second]))] |= flag;
                 pairs.insert(word_hash(&b[..n + 1 + second], case));
             }
         }
-        Automaton { ac, ids, case, alone, pairs, odd_starts }
+        Automaton { ac, ids, case, alone, pairs }
     }
 
     /// Whether an alias may start at the word `hay[start..end]`, whose
@@ -281,10 +318,11 @@ impl ActorDictionary {
                 folded_ids.push(i as u32);
             }
         }
-        let mut starts = vec![0; 1 << START_BITS];
-        let folded = Automaton::build(&folded_pats, folded_ids, true, &mut starts, 1);
-        let exact = Automaton::build(&exact_pats, exact_ids, false, &mut starts, 2);
-        Ok(ActorDictionary { tables, by_iso, folded, exact, starts })
+        let mut starts = Starts { first: vec![0; 1 << START_BITS], second: vec![0; 1 << START_BITS] };
+        let mut odd_starts = [false; 256];
+        let folded = Automaton::build(&folded_pats, folded_ids, true, &mut starts, FOLDED, &mut odd_starts);
+        let exact = Automaton::build(&exact_pats, exact_ids, false, &mut starts, EXACT, &mut odd_starts);
+        Ok(ActorDictionary { tables, by_iso, folded, exact, starts, odd_starts })
     }
 
     /// Number of entries (curated and generated) and of aliases.
@@ -519,19 +557,20 @@ impl ActorDictionary {
 
     /// Alias matches on word boundaries, leftmost-longest, not overlapping.
     fn hits(&self, text: &str) -> Vec<Hit> {
-        let hay: Vec<u8> = text.bytes().map(|b| if b == b'-' { b' ' } else { b }).collect();
-        let (mut all, mut exact) = (Vec::new(), Vec::new());
-        let (mut folded_at, mut exact_at) = (0, 0);
+        // Hyphens read as spaces.
+        let mut hay = text.as_bytes().to_vec();
+        for i in memchr::memchr_iter(b'-', text.as_bytes()) {
+            hay[i] = b' ';
+        }
+        let mut scan = Scan { text, hay: &hay, at: [0, 0], out: [Vec::new(), Vec::new()] };
         let mut i = 0;
         while i < hay.len() {
             let c = hay[i];
             if !WORD[c as usize] {
                 // A match starts after a byte that is no ASCII letter or digit.
-                if (self.folded.odd_starts[c as usize] || self.exact.odd_starts[c as usize])
-                    && (i == 0 || !hay[i - 1].is_ascii_alphanumeric())
-                {
-                    try_at(&self.folded, text, &hay, i, &mut folded_at, &mut all);
-                    try_at(&self.exact, text, &hay, i, &mut exact_at, &mut exact);
+                if self.odd_starts[c as usize] && (i == 0 || !hay[i - 1].is_ascii_alphanumeric()) {
+                    scan.try_at(&self.folded, i, 0);
+                    scan.try_at(&self.exact, i, 1);
                 }
                 i += 1;
                 continue;
@@ -540,18 +579,9 @@ impl ActorDictionary {
             while i < hay.len() && WORD[hay[i] as usize] {
                 i += 1;
             }
-            let flags = self.starts[start_slot(start_key(&hay[start..i]))];
-            if flags == 0 {
-                continue;
-            }
-            let h = word_hash(&hay[start..i], 0x20);
-            if flags & 1 != 0 && self.folded.may_start(&hay, start, i, h) {
-                try_at(&self.folded, text, &hay, start, &mut folded_at, &mut all);
-            }
-            if flags & 2 != 0 && self.exact.may_start(&hay, start, i, h) {
-                try_at(&self.exact, text, &hay, start, &mut exact_at, &mut exact);
-            }
+            self.word(&mut scan, start, i);
         }
+        let [mut all, mut exact] = scan.out;
         all.append(&mut exact);
         all.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
         let mut out: Vec<Hit> = Vec::with_capacity(all.len());
@@ -561,6 +591,40 @@ impl ActorDictionary {
             }
         }
         out
+    }
+
+    /// Asks the automata about an alias at the word `start..end` (ended by
+    /// a non-word byte) when some alias may start with it.
+    fn word(&self, scan: &mut Scan, start: usize, end: usize) {
+        let hay = scan.hay;
+        let first = start_key(&hay[start..end]);
+        let flags = self.starts.first[start_slot(first)];
+        if flags == 0 {
+            return;
+        }
+        let mut want = flags & (FOLDED | EXACT);
+        let alone = flags >> ALONE;
+        if want & !alone != 0 {
+            // Only two-word aliases start with the word: the next word
+            // must be one's second.
+            let pair = match hay.get(end + 1..) {
+                Some(rest) if rest.first().is_some_and(|b| WORD[*b as usize]) => {
+                    self.starts.second[start_slot(pair_key(first, rest))]
+                }
+                _ => 0,
+            };
+            want &= alone | pair;
+            if want == 0 {
+                return;
+            }
+        }
+        let h = word_hash(&hay[start..end], 0x20);
+        if want & FOLDED != 0 && self.folded.may_start(hay, start, end, h) {
+            scan.try_at(&self.folded, start, 0);
+        }
+        if want & EXACT != 0 && self.exact.may_start(hay, start, end, h) {
+            scan.try_at(&self.exact, start, 1);
+        }
     }
 }
 
@@ -663,20 +727,34 @@ fn contains_word(hay: &[u8], word: &[u8]) -> bool {
     })
 }
 
-/// The longest alias of an automaton starting at `start`, kept when it
-/// sits on word boundaries and starts no earlier than `at` (the end of the
-/// automaton's last match, which then moves to its end). Asked at every
-/// word that may start an alias, in order, this keeps what an unanchored
-/// leftmost-longest scan resuming after rejected matches keeps, as a
-/// rejected match only moves the scan on by a character.
-fn try_at(a: &Automaton, text: &str, hay: &[u8], start: usize, at: &mut usize, out: &mut Vec<Hit>) {
-    if start < *at {
-        return;
-    }
-    let Some(m) = a.ac.find(Input::new(hay).span(start..hay.len()).anchored(Anchored::Yes)) else { return };
-    if text.is_char_boundary(m.start()) && text.is_char_boundary(m.end()) && bounded(text, m.start(), m.end()) {
-        out.push(Hit { start: m.start(), end: m.end(), alias: a.ids[m.pattern().as_usize()] });
-        *at = m.end();
+/// The state of [`ActorDictionary::hits`]' scan, per automaton (folded 0,
+/// exact 1): where its last match ended, and its matches.
+struct Scan<'a> {
+    text: &'a str,
+    /// The text with hyphens as spaces.
+    hay: &'a [u8],
+    at: [usize; 2],
+    out: [Vec<Hit>; 2],
+}
+
+impl Scan<'_> {
+    /// The longest alias of automaton `a` (number `which`) starting at
+    /// `start`, kept when it sits on word boundaries and starts no earlier
+    /// than the end of the automaton's last match (which then moves to its
+    /// end). Asked at every word that may start an alias, in order, this
+    /// keeps what an unanchored leftmost-longest scan resuming after
+    /// rejected matches keeps, as a rejected match only moves the scan on
+    /// by a character.
+    fn try_at(&mut self, a: &Automaton, start: usize, which: usize) {
+        if start < self.at[which] {
+            return;
+        }
+        let (text, hay) = (self.text, self.hay);
+        let Some(m) = a.ac.find(Input::new(hay).span(start..hay.len()).anchored(Anchored::Yes)) else { return };
+        if text.is_char_boundary(m.start()) && text.is_char_boundary(m.end()) && bounded(text, m.start(), m.end()) {
+            self.out[which].push(Hit { start: m.start(), end: m.end(), alias: a.ids[m.pattern().as_usize()] });
+            self.at[which] = m.end();
+        }
     }
 }
 

@@ -222,6 +222,11 @@ impl Gazetteer {
 fn assimilated(key: &str) -> Option<String> {
     const SPELLINGS: &[&str] =
         &["el", "as", "ash", "ar", "ad", "adh", "at", "ath", "az", "an", "es", "ez", "ed", "er", "et", "en"];
+    // The spellings are two or three letters long: most keys (one word)
+    // have no space there, and are turned away before any search.
+    if !matches!(key.as_bytes(), [_, _, b' ', ..] | [_, _, _, b' ', ..]) {
+        return None;
+    }
     let (article, rest) = key.split_once(' ')?;
     SPELLINGS.contains(&article).then(|| format!("al {rest}"))
 }

@@ -40,6 +40,7 @@ pub enum Granularity {
     Half,
     Year,
     Decade,
+    Century,
     /// `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`: no calendar period.
     Ref,
 }

@@ -132,6 +132,7 @@ pub(super) enum Unit {
     Month,
     Quarter,
     Year,
+    Decade,
 }
 
 /// Which quarter a quarter expression names.
@@ -195,6 +196,8 @@ pub(super) enum Expr {
     Decade(i32),
     /// "the nineties": decade digit of the anchor's century.
     DecadeOfCentury(i32),
+    /// "the 20th century" → 19 (TimeML writes a century as its years' first two digits).
+    Century(i32),
     /// TimeML's PRESENT_REF, PAST_REF, FUTURE_REF.
     Ref(&'static str),
 }
@@ -614,6 +617,8 @@ const UNITS: &[(&str, Unit)] = &[
     ("quarters", Unit::Quarter),
     ("year", Unit::Year),
     ("years", Unit::Year),
+    ("decade", Unit::Decade),
+    ("decades", Unit::Decade),
 ];
 
 /// Decade words, "twenties" 2 to "nineties" 9.
@@ -842,7 +847,28 @@ impl<'a> Parser<'a> {
             while matches!(self.w(k), "current" | "full" | "fiscal" | "calendar") {
                 k += 1;
             }
-            if k > i + 1 && self.is(k, "year") && !self.is(k + 1, "'") {
+            // Bare "the year" ("for the year", "a high for the year") is the
+            // anchor's, but not "the year before", "the year of the flood",
+            // "the year 2000", "the year-ago quarter", nor a fiscal year
+            // ("the year ended March 31").
+            let bare_other = || {
+                matches!(
+                    self.w(k + 1),
+                    "before"
+                        | "after"
+                        | "earlier"
+                        | "later"
+                        | "ago"
+                        | "of"
+                        | "when"
+                        | "that"
+                        | "in"
+                        | "ended"
+                        | "ending"
+                ) || matches!(self.kind(k + 1), Some(TokKind::Num))
+                    || self.number_word(k + 1).is_some()
+            };
+            if self.is(k, "year") && !matches!(self.w(k + 1), "'" | "-") && (k > i + 1 || !bare_other()) {
                 return this(Unit::Year, part, k + 1);
             }
         }
@@ -898,7 +924,7 @@ impl<'a> Parser<'a> {
         if let Some((y, j)) = self.year(i) {
             return Some((Expr::Year(y), false, j));
         }
-        if let Some((e, j)) = self.decade(i).or_else(|| self.quarter(i)) {
+        if let Some((e, j)) = self.decade(i).or_else(|| self.century(i)).or_else(|| self.quarter(i)) {
             return Some((e, false, j));
         }
         self.ago(i)
@@ -913,7 +939,7 @@ impl<'a> Parser<'a> {
             }
             return Some((Expr::Weekday { wd, rel: Rel::None }, false, j));
         }
-        if let Some(r) = self.month_led(i).or_else(|| self.decade(i)) {
+        if let Some(r) = self.month_led(i).or_else(|| self.decade(i)).or_else(|| self.century(i)) {
             return Some((r.0, false, r.1));
         }
         if let Some((y, j)) = self.spelled_year(i).filter(|(_, j)| self.unit_word(*j).is_none()) {
@@ -1034,6 +1060,18 @@ impl<'a> Parser<'a> {
             return Some((Expr::DecadeOfCentury(i32::from(d)), j + 1));
         }
         None
+    }
+
+    /// "the 20th century", "11th-century": the century's number in digits
+    /// with its ordinal suffix.
+    fn century(&self, i: usize) -> Option<(Expr, usize)> {
+        let j = if self.is(i, "the") { i + 1 } else { i };
+        let (n, len) = self.num(j)?;
+        if len > 2 || n == 0 || !matches!(self.w(j + 1), "st" | "nd" | "rd" | "th") || !self.adj(j + 1) {
+            return None;
+        }
+        let k = if self.is(j + 2, "-") { j + 3 } else { j + 2 };
+        self.is(k, "century").then_some((Expr::Century(n as i32 - 1), k + 1))
     }
 
     /// Quarters and halves: "the third quarter", "third-quarter", "the quarter",
@@ -1182,10 +1220,12 @@ impl<'a> Parser<'a> {
             "this" | "current" => (Rel::This, i + 1),
             "next" | "coming" => (Rel::Next, i + 1),
             "the" => match self.w(i + 1) {
-                "past" | "last" | "previous" if matches!(self.w(i + 2), "year" | "month" | "week") => {
+                "past" | "last" | "previous" if matches!(self.w(i + 2), "year" | "month" | "week" | "decade") => {
                     (Rel::Last, i + 2)
                 }
-                "coming" | "next" if matches!(self.w(i + 2), "year" | "month" | "week") => (Rel::Next, i + 2),
+                "coming" | "next" if matches!(self.w(i + 2), "year" | "month" | "week" | "decade") => {
+                    (Rel::Next, i + 2)
+                }
                 "current" => (Rel::This, i + 2),
                 _ => (Rel::None, i + 1),
             },
@@ -1321,9 +1361,11 @@ const FILLER: &[&str] = &["on", "late", "early", "last", "this", "the", "at", "n
 /// Tense of the clause before token `i`. The nearest verb-like word
 /// decides past ("said Friday", "closed Wednesday") unless it is passive
 /// ("to be published in November"); then a future cue anywhere in the clause
-/// ("will meet on Thursday", "set to resume Monday", "payable Jan. 2", "by
-/// February") decides future.
-fn tense(p: &Parser<'_>, i: usize) -> Tense {
+/// ("will meet on Thursday", "set to resume Monday", "payable Jan. 2")
+/// decides future; an expression that opens its clause takes the tense of
+/// the first verb after it. "by February" is future unless a past verb
+/// governs it.
+fn tense(p: &Parser<'_>, i: usize, end: usize) -> Tense {
     let mut clause = i.saturating_sub(8)..i;
     for k in clause.clone().rev() {
         if p.kind(k) == Some(TokKind::Punct) && !matches!(p.w(k), "-" | "'") {
@@ -1331,16 +1373,21 @@ fn tense(p: &Parser<'_>, i: usize) -> Tense {
             break;
         }
     }
-    if i > 0 && p.is(i - 1, "by") {
-        return Tense::Future;
-    }
-    let verb = clause.clone().rev().find(|&k| !FILLER.contains(&p.w(k)));
-    if let Some(k) = verb {
+    let past = |k: usize| {
         let w = p.w(k);
         let passive = k > 0 && matches!(p.w(k - 1), "be" | "been" | "being");
-        if !passive && (PAST_VERBS.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !FUTURE_CUES.contains(&w))) {
-            return Tense::Past;
-        }
+        !passive && (PAST_VERBS.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !FUTURE_CUES.contains(&w)))
+    };
+    // "by Friday" is a deadline ahead unless the clause is past ("had
+    // filed their reports by Wednesday"), but not a past request or
+    // intention ("asked it to respond by Oct. 31").
+    if i > 0 && p.is(i - 1, "by") {
+        let had = clause.clone().any(|k| p.is(k, "had"));
+        let to = clause.clone().any(|k| p.is(k, "to"));
+        return if had || !to && clause.clone().any(past) { Tense::Past } else { Tense::Future };
+    }
+    if clause.clone().rev().find(|&k| !FILLER.contains(&p.w(k))).is_some_and(past) {
+        return Tense::Past;
     }
     let to_verb = |k: usize| {
         p.is(k, "to")
@@ -1350,6 +1397,23 @@ fn tense(p: &Parser<'_>, i: usize) -> Tense {
     };
     if clause.clone().any(|k| FUTURE_CUES.contains(&p.w(k)) || to_verb(k)) {
         return Tense::Future;
+    }
+    if !clause.clone().all(|k| FILLER.contains(&p.w(k))) {
+        return Tense::Unknown;
+    }
+    // An expression that opens its clause takes the tense of the first verb
+    // after it ("In January, the company bought ...", "Next month it will").
+    let after = if p.is(end, ",") { end + 1 } else { end };
+    for k in after..(after + 6).min(p.t.len()) {
+        if p.kind(k) == Some(TokKind::Punct) && !matches!(p.w(k), "-" | "'") {
+            break;
+        }
+        if FUTURE_CUES.contains(&p.w(k)) {
+            return Tense::Future;
+        }
+        if past(k) {
+            return Tense::Past;
+        }
     }
     Tense::Unknown
 }
@@ -1438,6 +1502,7 @@ const FOLLOW: &[&str] = &[
     "seventies",
     "eighties",
     "nineties",
+    "decade",
     "decades",
     "full",
 ];
@@ -1463,6 +1528,23 @@ fn idle_preposition(p: &Parser<'_>, i: usize) -> bool {
     }
 }
 
+/// Whether tokens `i..end`, deictic words all capitalised, are a title
+/// within the sentence, not a date: "VOA Today", "ABC News' "This Week"",
+/// "the network's Today programme" (a name or possessive before them).
+fn title_name(p: &Parser<'_>, i: usize, end: usize) -> bool {
+    let deictic = (i..end).all(|k| p.kind(k) == Some(TokKind::Word) && p.cap(k))
+        && matches!(p.w(i), "today" | "tonight" | "tomorrow" | "this" | "now");
+    if !deictic || i == 0 {
+        return false;
+    }
+    let k = if matches!(p.w(i - 1), "\"" | "`") && i > 1 { i - 2 } else { i - 1 };
+    match p.kind(k) {
+        Some(TokKind::Word) => p.cap(k) || p.is(k, "s") && k > 0 && p.is(k - 1, "'"),
+        Some(TokKind::Punct) => p.is(k, "'") && k > 0 && p.kind(k - 1) == Some(TokKind::Word),
+        _ => false,
+    }
+}
+
 /// Every expression of a sentence. `lower` is `orig` ASCII-lowercased.
 pub(super) fn scan(orig: &str, lower: &str, toks: &mut Vec<Tok>, out: &mut Vec<Found>) {
     tokenize(lower, toks);
@@ -1482,8 +1564,9 @@ pub(super) fn scan(orig: &str, lower: &str, toks: &mut Vec<Tok>, out: &mut Vec<F
             continue;
         }
         match p.parse(i) {
+            Some((_, _, _, end)) if end > i && title_name(&p, i, end) => i = end,
             Some((expr, part, approximate, end)) if end > i => {
-                let tense = tense(&p, i);
+                let tense = tense(&p, i, end);
                 out.push(Found { s: toks[i].s as usize, e: toks[end - 1].e as usize, expr, part, approximate, tense });
                 i = end;
             }

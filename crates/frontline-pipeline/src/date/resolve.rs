@@ -31,6 +31,8 @@ pub(super) struct Context {
     /// The document so far (this sentence included) speaks of quarters or
     /// periods: then "a year ago" is the quarter a year back.
     pub quarters: bool,
+    /// The first day of the last date the text named before the expression.
+    pub previous: Option<NaiveDate>,
 }
 
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
@@ -381,6 +383,16 @@ fn resolve_expr(e: &Expr, tense: Tense, cx: &Context) -> Option<Resolved> {
             granularity: Granularity::Century,
             absolute: true,
         }),
+        Expr::Anaphor { unit, n } => {
+            let p = cx.previous?;
+            match unit {
+                Unit::Month => {
+                    let d = shift_months(p.with_day(1)?, n)?;
+                    month(d.year(), d.month())
+                }
+                _ => year(p.year() + n),
+            }
+        }
         Expr::Ref(name) => {
             let a = anchor?;
             let (first, last) = match name {

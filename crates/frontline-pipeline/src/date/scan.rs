@@ -200,6 +200,9 @@ pub(super) enum Expr {
     Century(i32),
     /// TimeML's PRESENT_REF, PAST_REF, FUTURE_REF.
     Ref(&'static str),
+    /// A year or month counted from the date the text named last, not from
+    /// the anchor: "that year" 0, "the following month" 1.
+    Anaphor { unit: Unit, n: i32 },
 }
 
 impl Expr {
@@ -1103,6 +1106,9 @@ impl<'a> Parser<'a> {
             if let Some((yy, k)) = self.year(j) {
                 y = Some(yy);
                 j = k;
+            } else if matches!(w, "last" | "latter") && self.is(j + 1, "half") {
+                q = Some(2);
+                j += 1;
             } else if let o @ 1.. = self.info(j).ordinal {
                 q = Some(u32::from(o));
                 j += 1;
@@ -1161,6 +1167,9 @@ impl<'a> Parser<'a> {
             k += 2;
         }
         if is_half {
+            if y.is_none() && self.is(k, "of") {
+                return None; // "the last half of the '80s"
+            }
             return Some((Expr::Half { h: q.unwrap_or(1), y }, k));
         }
         if year_ago {
@@ -1212,6 +1221,17 @@ impl<'a> Parser<'a> {
         }
         if w == "the" && self.is(i + 1, "day") && self.is(i + 2, "before") && self.is(i + 3, "yesterday") {
             return Some((Expr::DayShift(-2), i + 4));
+        }
+        let anaphor = match w {
+            "that" => Some((0, i + 1)),
+            "the" if self.is(i + 1, "following") => Some((1, i + 2)),
+            _ => None,
+        };
+        if let Some((n, j)) = anaphor
+            && let Some(unit) = self.unit_word(j).filter(|u| matches!(u, Unit::Month | Unit::Year))
+            && !self.w(j).ends_with('s')
+        {
+            return Some((Expr::Anaphor { unit, n }, j + 1));
         }
         let (rel, j) = match w {
             "last" | "past" | "previous" => (Rel::Last, i + 1),
@@ -1309,7 +1329,8 @@ impl<'a> Parser<'a> {
             "in" if self.is(i + 1, "the") && self.is(i + 2, "past") && self.count(i + 3).is_none() => {
                 if self.unit_word(i + 3).is_some() { None } else { Some((past, i + 3)) }
             }
-            "the" if self.is(i + 1, "future") => Some((future, i + 2)),
+            // Not "the future of the region" (what becomes of it).
+            "the" if self.is(i + 1, "future") && !self.is(i + 2, "of") => Some((future, i + 2)),
             "the"
                 if matches!(self.w(i + 1), "near" | "short" | "long") && matches!(self.w(i + 2), "future" | "term") =>
             {
@@ -1505,6 +1526,7 @@ const FOLLOW: &[&str] = &[
     "decade",
     "decades",
     "full",
+    "following",
 ];
 
 /// Whether token `i` can continue an expression begun by a weak starter.

@@ -115,6 +115,32 @@ fn centuries_decades_and_the_year() {
 }
 
 #[test]
+fn anaphora_count_from_the_date_named_before() {
+    check(
+        "He became a general on March 2, 1995, and the following year an envoy.",
+        "1998-04-18",
+        &[("March 2, 1995", "1995-03-02"), ("the following year", "1996")],
+    );
+    check("Imports peaked in 1988; exports fell that year.", "1989-11-02", &[("1988", "1988"), ("that year", "1988")]);
+    check(
+        "The board met in March. The following month, the firm was sold.",
+        "1989-10-27",
+        &[("March", "1989-03"), ("The following month", "1989-04")],
+    );
+    // Without a date before, there is nothing to count from.
+    check("The following year, the plant closed.", "1989-10-27", &[]);
+}
+
+#[test]
+fn halves_and_the_future() {
+    check("Earnings fell in the last half of 1989.", "1989-10-26", &[("the last half of 1989", "1989-H2")]);
+    check("Sales rose in the first half.", "1989-10-26", &[("the first half", "1989-H1")]);
+    check("Sales grew in the last half of the decade.", "1989-10-26", &[]);
+    check("They fear for the future of the town.", "2017-11-19", &[]);
+    check("Talks may resume in the future.", "2017-11-19", &[("the future", "FUTURE_REF")]);
+}
+
+#[test]
 fn titles_are_not_dates() {
     check("The minister spoke to USA Today about the raid.", "2017-11-19", &[]);
     check("Baker said on ABC News' \"This Week\" that troops would stay.", "1990-08-13", &[]);

@@ -4,7 +4,9 @@
 //! Conventions (TimeML/TimeBank, which news follows): a bare weekday is the
 //! last one on or before the anchor unless its clause speaks of the future;
 //! a day or month without a year is the last one in a past clause, the next
-//! in a future one, otherwise the last unless the next is within two months;
+//! in a future one (unless this year's is only weeks past), otherwise the
+//! last unless the next is within about three months; "that year" and "the
+//! following month" count from the date the text named before;
 //! "last week" is the ISO week before the anchor's; "a year ago" in an
 //! article about quarters is the last completed quarter a year back. Without
 //! an anchor only expressions that carry their year resolve.
@@ -182,7 +184,8 @@ fn shift_months(d: NaiveDate, n: i32) -> Option<NaiveDate> {
     }
 }
 
-/// How far ahead of the anchor a date without year or tense may lie.
+/// How far ahead of the anchor a date without year or tense may lie: about
+/// a quarter ("in January" written in late October is the coming one).
 const NEAR_FUTURE_DAYS: i64 = 100;
 
 /// How far behind the anchor a date in a future clause may lie and still be
@@ -193,9 +196,8 @@ const RECENT_PAST_DAYS: i64 = 31;
 /// The year for a date written without one: in a past clause the last
 /// occurrence on or before the anchor, in a future one the next on or after
 /// it unless this year's is only weeks past, otherwise the last one unless
-/// the next is near (news announces what is coming within weeks: "payable
-/// Nov. 22").
-
+/// the next is near (news announces what is coming within a few months:
+/// "payable Nov. 22", "a vote in January").
 fn pick_year(anchor: NaiveDate, tense: Tense, at: impl Fn(i32) -> Option<NaiveDate>) -> Option<NaiveDate> {
     let y = anchor.year();
     let c = at(y)?;

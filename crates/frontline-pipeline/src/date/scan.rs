@@ -206,6 +206,18 @@ pub(super) enum Expr {
 }
 
 impl Expr {
+    /// Resolution reads the clause's tense: a day, month or weekday
+    /// without its year (the only expressions [`super::resolve`] asks it of).
+    pub(super) fn needs_tense(&self) -> bool {
+        matches!(
+            self,
+            Expr::Date { y: None, .. }
+                | Expr::Month { y: None, rel: Rel::None, .. }
+                | Expr::Weekday { .. }
+                | Expr::Weekend(_)
+        )
+    }
+
     /// Counted from the anchor rather than naming a day or period.
     pub(super) fn is_deictic(&self) -> bool {
         matches!(self, Expr::DayShift(_) | Expr::Ago { .. } | Expr::UnitShift { .. } | Expr::Weekend(_) | Expr::Ref(_))
@@ -942,7 +954,9 @@ impl<'a> Parser<'a> {
             }
             return Some((Expr::Weekday { wd, rel: Rel::None }, false, j));
         }
-        if let Some(r) = self.month_led(i).or_else(|| self.decade(i)).or_else(|| self.century(i)) {
+        // Only "the" before digits can start a century.
+        let century = || (self.kind(i + 1) == Some(TokKind::Num)).then(|| self.century(i)).flatten();
+        if let Some(r) = self.month_led(i).or_else(|| self.decade(i)).or_else(century) {
             return Some((r.0, false, r.1));
         }
         if let Some((y, j)) = self.spelled_year(i).filter(|(_, j)| self.unit_word(*j).is_none()) {
@@ -1383,9 +1397,9 @@ const FILLER: &[&str] = &["on", "late", "early", "last", "this", "the", "at", "n
 /// decides past ("said Friday", "closed Wednesday") unless it is passive
 /// ("to be published in November"); then a future cue anywhere in the clause
 /// ("will meet on Thursday", "set to resume Monday", "payable Jan. 2")
-/// decides future; an expression that opens its clause takes the tense of
-/// the first verb after it. "by February" is future unless a past verb
-/// governs it.
+/// decides future; an expression that opens its clause ("In January, ...")
+/// takes the tense of the first verb after it. "by February" is future
+/// unless a past verb governs it.
 fn tense(p: &Parser<'_>, i: usize, end: usize) -> Tense {
     let mut clause = i.saturating_sub(8)..i;
     for k in clause.clone().rev() {
@@ -1419,13 +1433,12 @@ fn tense(p: &Parser<'_>, i: usize, end: usize) -> Tense {
     if clause.clone().any(|k| FUTURE_CUES.contains(&p.w(k)) || to_verb(k)) {
         return Tense::Future;
     }
-    if !clause.clone().all(|k| FILLER.contains(&p.w(k))) {
+    // An expression that opens its clause, set off by a comma, takes the
+    // tense of the first verb after it ("In January, the company bought").
+    if !p.is(end, ",") || !clause.clone().all(|k| FILLER.contains(&p.w(k))) {
         return Tense::Unknown;
     }
-    // An expression that opens its clause takes the tense of the first verb
-    // after it ("In January, the company bought ...", "Next month it will").
-    let after = if p.is(end, ",") { end + 1 } else { end };
-    for k in after..(after + 6).min(p.t.len()) {
+    for k in end + 1..(end + 7).min(p.t.len()) {
         if p.kind(k) == Some(TokKind::Punct) && !matches!(p.w(k), "-" | "'") {
             break;
         }
@@ -1588,7 +1601,7 @@ pub(super) fn scan(orig: &str, lower: &str, toks: &mut Vec<Tok>, out: &mut Vec<F
         match p.parse(i) {
             Some((_, _, _, end)) if end > i && title_name(&p, i, end) => i = end,
             Some((expr, part, approximate, end)) if end > i => {
-                let tense = tense(&p, i, end);
+                let tense = if expr.needs_tense() { tense(&p, i, end) } else { Tense::Unknown };
                 out.push(Found { s: toks[i].s as usize, e: toks[end - 1].e as usize, expr, part, approximate, tense });
                 i = end;
             }

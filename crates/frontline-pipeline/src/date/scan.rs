@@ -1353,9 +1353,24 @@ impl<'a> Parser<'a> {
             "coming" if matches!(self.w(i + 1), "days" | "weeks" | "months" | "years" | "quarters") => {
                 Some((future, i + 2))
             }
-            // Not "as soon as", "soon after".
+            // Not "as soon as", "soon after"; but "as soon as possible".
             "soon" if !(i > 0 && self.is(i - 1, "as") || matches!(self.w(i + 1), "after" | "as")) => {
                 Some((future, i + 1))
+            }
+            "soon" if self.is(i + 1, "as") && self.is(i + 2, "possible") => Some((future, i + 3)),
+            "a" if self.is(i + 1, "later") && self.is(i + 2, "date") => Some((future, i + 3)),
+            // Past periods counted vaguely ("the last few months", "in past
+            // years"), not measured ("the past three months" is a duration).
+            "the" | "past" | "last" => {
+                let (head, j) = match w {
+                    "the" if matches!(self.w(i + 1), "past" | "last") => (self.w(i + 1), i + 2),
+                    "the" => return None,
+                    _ => (w, i + 1),
+                };
+                let vague = matches!(self.w(j), "few" | "several");
+                let k = j + usize::from(vague);
+                let plural = self.unit_word(k).is_some() && self.w(k).ends_with('s');
+                (plural && (vague || head == "past")).then_some((past, k + 1))
             }
             _ => None,
         }

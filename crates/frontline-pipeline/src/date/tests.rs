@@ -141,6 +141,16 @@ fn halves_and_the_future() {
 }
 
 #[test]
+fn vague_references() {
+    check("Prices fell in the last few months.", "1998-02-06", &[("the last few months", "PAST_REF")]);
+    check("There were sell-offs in past years, too.", "1989-10-30", &[("past years", "PAST_REF")]);
+    check("Sales fell over the past three months.", "1989-10-30", &[]);
+    check("It will sell the unit at a later date.", "1989-10-26", &[("a later date", "FUTURE_REF")]);
+    check("It wants to leave as soon as possible.", "1989-10-30", &[("soon as possible", "FUTURE_REF")]);
+    check("They left as soon as the shelling stopped.", "2017-11-19", &[]);
+}
+
+#[test]
 fn titles_are_not_dates() {
     check("The minister spoke to USA Today about the raid.", "2017-11-19", &[]);
     check("Baker said on ABC News' \"This Week\" that troops would stay.", "1990-08-13", &[]);

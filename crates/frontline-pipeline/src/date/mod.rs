@@ -40,6 +40,7 @@ pub enum Granularity {
     Half,
     Year,
     Decade,
+    Century,
     /// `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`: no calendar period.
     Ref,
 }
@@ -147,9 +148,10 @@ impl Scanned {
     /// The expressions resolved against `published`. Without a publication
     /// date only expressions that carry their year are returned.
     pub fn resolve(&self, published: Option<NaiveDate>) -> Vec<DateMention> {
-        let mut out = Vec::new();
+        let mut out: Vec<DateMention> = Vec::new();
         for (f, quarters) in &self.found {
-            let cx = resolve::Context { anchor: published, quarters: *quarters };
+            let previous = out.iter().rev().find(|m| m.granularity <= Granularity::Year).map(|m| m.first);
+            let cx = resolve::Context { anchor: published, quarters: *quarters, previous };
             let Some(r) = resolve::resolve(f, &cx) else { continue };
             out.push(DateMention {
                 start: f.s,

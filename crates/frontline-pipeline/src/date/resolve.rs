@@ -4,7 +4,9 @@
 //! Conventions (TimeML/TimeBank, which news follows): a bare weekday is the
 //! last one on or before the anchor unless its clause speaks of the future;
 //! a day or month without a year is the last one in a past clause, the next
-//! in a future one, otherwise the last unless the next is within two months;
+//! in a future one (unless this year's is only weeks past), otherwise the
+//! last unless the next is within about three months; "that year" and "the
+//! following month" count from the date the text named before;
 //! "last week" is the ISO week before the anchor's; "a year ago" in an
 //! article about quarters is the last completed quarter a year back. Without
 //! an anchor only expressions that carry their year resolve.
@@ -31,6 +33,8 @@ pub(super) struct Context {
     /// The document so far (this sentence included) speaks of quarters or
     /// periods: then "a year ago" is the quarter a year back.
     pub quarters: bool,
+    /// The first day of the last date the text named before the expression.
+    pub previous: Option<NaiveDate>,
 }
 
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
@@ -138,6 +142,17 @@ fn week(d: NaiveDate) -> Option<Resolved> {
     })
 }
 
+/// The decade whose years start with `d` ("the 1990s" is 199).
+fn decade(d: i32) -> Option<Resolved> {
+    Some(Resolved {
+        value: format!("{d:03}"),
+        first: ymd(d * 10, 1, 1)?,
+        last: ymd(d * 10 + 9, 12, 31)?,
+        granularity: Granularity::Decade,
+        absolute: false,
+    })
+}
+
 fn quarter(y: i32, q: u32) -> Option<Resolved> {
     Some(Resolved {
         value: format!("{y:04}-Q{q}"),
@@ -169,21 +184,32 @@ fn shift_months(d: NaiveDate, n: i32) -> Option<NaiveDate> {
     }
 }
 
+/// How far ahead of the anchor a date without year or tense may lie: about
+/// a quarter ("in January" written in late October is the coming one).
+const NEAR_FUTURE_DAYS: i64 = 100;
+
+/// How far behind the anchor a date in a future clause may lie and still be
+/// this year's: a date of the last weeks is no plan a year ahead, the clause
+/// was misread ("pleased to note that your Oct. 23 issue", "as of Sept. 30").
+const RECENT_PAST_DAYS: i64 = 31;
+
 /// The year for a date written without one: in a past clause the last
 /// occurrence on or before the anchor, in a future one the next on or after
-/// it, otherwise the last one unless the next is near (news announces what
-/// is coming within weeks: "payable Nov. 22").
-/// How far ahead of the anchor a date without year or tense may lie.
-const NEAR_FUTURE_DAYS: i64 = 62;
-
+/// it unless this year's is only weeks past, otherwise the last one unless
+/// the next is near (news announces what is coming within a few months:
+/// "payable Nov. 22", "a vote in January").
 fn pick_year(anchor: NaiveDate, tense: Tense, at: impl Fn(i32) -> Option<NaiveDate>) -> Option<NaiveDate> {
     let y = anchor.year();
     let c = at(y)?;
     let ahead = (c - anchor).num_days();
     match tense {
         Tense::Past if ahead > 0 => at(y - 1),
-        Tense::Future if ahead < 0 => at(y + 1),
+        Tense::Future if ahead < -RECENT_PAST_DAYS => at(y + 1),
         Tense::Unknown if ahead > NEAR_FUTURE_DAYS => at(y - 1),
+        Tense::Unknown if ahead < 0 => match at(y + 1) {
+            Some(next) if (next - anchor).num_days() <= NEAR_FUTURE_DAYS => Some(next),
+            _ => Some(c),
+        },
         _ => Some(c),
     }
 }
@@ -271,6 +297,7 @@ fn resolve_expr(e: &Expr, tense: Tense, cx: &Context) -> Option<Resolved> {
                     quarter(y + n, q)
                 }
                 Unit::Year => year(a.year() + n),
+                Unit::Decade => decade(a.year().div_euclid(10) + n),
             }
         }
         Expr::Weekend(rel) => {
@@ -343,19 +370,30 @@ fn resolve_expr(e: &Expr, tense: Tense, cx: &Context) -> Option<Resolved> {
                 absolute: false,
             })
         }
-        Expr::Decade(d) => absolute(Resolved {
-            value: format!("{d:03}"),
-            first: ymd(d * 10, 1, 1)?,
-            last: ymd(d * 10 + 9, 12, 31)?,
-            granularity: Granularity::Decade,
-            absolute: true,
-        }),
+        Expr::Decade(d) => absolute(decade(d)?),
         Expr::DecadeOfCentury(k) => {
             let d = anchor?.year() / 100 * 10 + k;
             resolve_expr(&Expr::Decade(d), tense, cx).map(|mut r| {
                 r.absolute = false;
                 r
             })
+        }
+        Expr::Century(c) => absolute(Resolved {
+            value: format!("{c:02}"),
+            first: ymd(c * 100, 1, 1)?,
+            last: ymd(c * 100 + 99, 12, 31)?,
+            granularity: Granularity::Century,
+            absolute: true,
+        }),
+        Expr::Anaphor { unit, n } => {
+            let p = cx.previous?;
+            match unit {
+                Unit::Month => {
+                    let d = shift_months(p.with_day(1)?, n)?;
+                    month(d.year(), d.month())
+                }
+                _ => year(p.year() + n),
+            }
         }
         Expr::Ref(name) => {
             let a = anchor?;

@@ -132,6 +132,7 @@ pub(super) enum Unit {
     Month,
     Quarter,
     Year,
+    Decade,
 }
 
 /// Which quarter a quarter expression names.
@@ -195,11 +196,28 @@ pub(super) enum Expr {
     Decade(i32),
     /// "the nineties": decade digit of the anchor's century.
     DecadeOfCentury(i32),
+    /// "the 20th century" → 19 (TimeML writes a century as its years' first two digits).
+    Century(i32),
     /// TimeML's PRESENT_REF, PAST_REF, FUTURE_REF.
     Ref(&'static str),
+    /// A year or month counted from the date the text named last, not from
+    /// the anchor: "that year" 0, "the following month" 1.
+    Anaphor { unit: Unit, n: i32 },
 }
 
 impl Expr {
+    /// Resolution reads the clause's tense: a day, month or weekday
+    /// without its year (the only expressions [`super::resolve`] asks it of).
+    pub(super) fn needs_tense(&self) -> bool {
+        matches!(
+            self,
+            Expr::Date { y: None, .. }
+                | Expr::Month { y: None, rel: Rel::None, .. }
+                | Expr::Weekday { .. }
+                | Expr::Weekend(_)
+        )
+    }
+
     /// Counted from the anchor rather than naming a day or period.
     pub(super) fn is_deictic(&self) -> bool {
         matches!(self, Expr::DayShift(_) | Expr::Ago { .. } | Expr::UnitShift { .. } | Expr::Weekend(_) | Expr::Ref(_))
@@ -614,6 +632,8 @@ const UNITS: &[(&str, Unit)] = &[
     ("quarters", Unit::Quarter),
     ("year", Unit::Year),
     ("years", Unit::Year),
+    ("decade", Unit::Decade),
+    ("decades", Unit::Decade),
 ];
 
 /// Decade words, "twenties" 2 to "nineties" 9.
@@ -842,7 +862,28 @@ impl<'a> Parser<'a> {
             while matches!(self.w(k), "current" | "full" | "fiscal" | "calendar") {
                 k += 1;
             }
-            if k > i + 1 && self.is(k, "year") && !self.is(k + 1, "'") {
+            // Bare "the year" ("for the year", "a high for the year") is the
+            // anchor's, but not "the year before", "the year of the flood",
+            // "the year 2000", "the year-ago quarter", nor a fiscal year
+            // ("the year ended March 31").
+            let bare_other = || {
+                matches!(
+                    self.w(k + 1),
+                    "before"
+                        | "after"
+                        | "earlier"
+                        | "later"
+                        | "ago"
+                        | "of"
+                        | "when"
+                        | "that"
+                        | "in"
+                        | "ended"
+                        | "ending"
+                ) || matches!(self.kind(k + 1), Some(TokKind::Num))
+                    || self.number_word(k + 1).is_some()
+            };
+            if self.is(k, "year") && !matches!(self.w(k + 1), "'" | "-") && (k > i + 1 || !bare_other()) {
                 return this(Unit::Year, part, k + 1);
             }
         }
@@ -898,7 +939,7 @@ impl<'a> Parser<'a> {
         if let Some((y, j)) = self.year(i) {
             return Some((Expr::Year(y), false, j));
         }
-        if let Some((e, j)) = self.decade(i).or_else(|| self.quarter(i)) {
+        if let Some((e, j)) = self.decade(i).or_else(|| self.century(i)).or_else(|| self.quarter(i)) {
             return Some((e, false, j));
         }
         self.ago(i)
@@ -913,7 +954,9 @@ impl<'a> Parser<'a> {
             }
             return Some((Expr::Weekday { wd, rel: Rel::None }, false, j));
         }
-        if let Some(r) = self.month_led(i).or_else(|| self.decade(i)) {
+        // Only "the" before digits can start a century.
+        let century = || (self.kind(i + 1) == Some(TokKind::Num)).then(|| self.century(i)).flatten();
+        if let Some(r) = self.month_led(i).or_else(|| self.decade(i)).or_else(century) {
             return Some((r.0, false, r.1));
         }
         if let Some((y, j)) = self.spelled_year(i).filter(|(_, j)| self.unit_word(*j).is_none()) {
@@ -1036,6 +1079,18 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// "the 20th century", "11th-century": the century's number in digits
+    /// with its ordinal suffix.
+    fn century(&self, i: usize) -> Option<(Expr, usize)> {
+        let j = if self.is(i, "the") { i + 1 } else { i };
+        let (n, len) = self.num(j)?;
+        if len > 2 || n == 0 || !matches!(self.w(j + 1), "st" | "nd" | "rd" | "th") || !self.adj(j + 1) {
+            return None;
+        }
+        let k = if self.is(j + 2, "-") { j + 3 } else { j + 2 };
+        self.is(k, "century").then_some((Expr::Century(n as i32 - 1), k + 1))
+    }
+
     /// Quarters and halves: "the third quarter", "third-quarter", "the quarter",
     /// "the year-ago period", "the first half of 1990".
     fn quarter(&self, i: usize) -> Option<(Expr, usize)> {
@@ -1065,6 +1120,9 @@ impl<'a> Parser<'a> {
             if let Some((yy, k)) = self.year(j) {
                 y = Some(yy);
                 j = k;
+            } else if matches!(w, "last" | "latter") && self.is(j + 1, "half") {
+                q = Some(2);
+                j += 1;
             } else if let o @ 1.. = self.info(j).ordinal {
                 q = Some(u32::from(o));
                 j += 1;
@@ -1123,6 +1181,9 @@ impl<'a> Parser<'a> {
             k += 2;
         }
         if is_half {
+            if y.is_none() && self.is(k, "of") {
+                return None; // "the last half of the '80s"
+            }
             return Some((Expr::Half { h: q.unwrap_or(1), y }, k));
         }
         if year_ago {
@@ -1175,6 +1236,17 @@ impl<'a> Parser<'a> {
         if w == "the" && self.is(i + 1, "day") && self.is(i + 2, "before") && self.is(i + 3, "yesterday") {
             return Some((Expr::DayShift(-2), i + 4));
         }
+        let anaphor = match w {
+            "that" => Some((0, i + 1)),
+            "the" if self.is(i + 1, "following") => Some((1, i + 2)),
+            _ => None,
+        };
+        if let Some((n, j)) = anaphor
+            && let Some(unit) = self.unit_word(j).filter(|u| matches!(u, Unit::Month | Unit::Year))
+            && !self.w(j).ends_with('s')
+        {
+            return Some((Expr::Anaphor { unit, n }, j + 1));
+        }
         let (rel, j) = match w {
             "last" | "past" | "previous" => (Rel::Last, i + 1),
             "this" if self.is(i + 1, "past") => (Rel::Last, i + 2),
@@ -1182,10 +1254,12 @@ impl<'a> Parser<'a> {
             "this" | "current" => (Rel::This, i + 1),
             "next" | "coming" => (Rel::Next, i + 1),
             "the" => match self.w(i + 1) {
-                "past" | "last" | "previous" if matches!(self.w(i + 2), "year" | "month" | "week") => {
+                "past" | "last" | "previous" if matches!(self.w(i + 2), "year" | "month" | "week" | "decade") => {
                     (Rel::Last, i + 2)
                 }
-                "coming" | "next" if matches!(self.w(i + 2), "year" | "month" | "week") => (Rel::Next, i + 2),
+                "coming" | "next" if matches!(self.w(i + 2), "year" | "month" | "week" | "decade") => {
+                    (Rel::Next, i + 2)
+                }
                 "current" => (Rel::This, i + 2),
                 _ => (Rel::None, i + 1),
             },
@@ -1269,7 +1343,8 @@ impl<'a> Parser<'a> {
             "in" if self.is(i + 1, "the") && self.is(i + 2, "past") && self.count(i + 3).is_none() => {
                 if self.unit_word(i + 3).is_some() { None } else { Some((past, i + 3)) }
             }
-            "the" if self.is(i + 1, "future") => Some((future, i + 2)),
+            // Not "the future of the region" (what becomes of it).
+            "the" if self.is(i + 1, "future") && !self.is(i + 2, "of") => Some((future, i + 2)),
             "the"
                 if matches!(self.w(i + 1), "near" | "short" | "long") && matches!(self.w(i + 2), "future" | "term") =>
             {
@@ -1278,9 +1353,24 @@ impl<'a> Parser<'a> {
             "coming" if matches!(self.w(i + 1), "days" | "weeks" | "months" | "years" | "quarters") => {
                 Some((future, i + 2))
             }
-            // Not "as soon as", "soon after".
+            // Not "as soon as", "soon after"; but "as soon as possible".
             "soon" if !(i > 0 && self.is(i - 1, "as") || matches!(self.w(i + 1), "after" | "as")) => {
                 Some((future, i + 1))
+            }
+            "soon" if self.is(i + 1, "as") && self.is(i + 2, "possible") => Some((future, i + 3)),
+            "a" if self.is(i + 1, "later") && self.is(i + 2, "date") => Some((future, i + 3)),
+            // Past periods counted vaguely ("the last few months", "in past
+            // years"), not measured ("the past three months" is a duration).
+            "the" | "past" | "last" => {
+                let (head, j) = match w {
+                    "the" if matches!(self.w(i + 1), "past" | "last") => (self.w(i + 1), i + 2),
+                    "the" => return None,
+                    _ => (w, i + 1),
+                };
+                let vague = matches!(self.w(j), "few" | "several");
+                let k = j + usize::from(vague);
+                let plural = self.unit_word(k).is_some() && self.w(k).ends_with('s');
+                (plural && (vague || head == "past")).then_some((past, k + 1))
             }
             _ => None,
         }
@@ -1321,9 +1411,11 @@ const FILLER: &[&str] = &["on", "late", "early", "last", "this", "the", "at", "n
 /// Tense of the clause before token `i`. The nearest verb-like word
 /// decides past ("said Friday", "closed Wednesday") unless it is passive
 /// ("to be published in November"); then a future cue anywhere in the clause
-/// ("will meet on Thursday", "set to resume Monday", "payable Jan. 2", "by
-/// February") decides future.
-fn tense(p: &Parser<'_>, i: usize) -> Tense {
+/// ("will meet on Thursday", "set to resume Monday", "payable Jan. 2")
+/// decides future; an expression that opens its clause ("In January, ...")
+/// takes the tense of the first verb after it. "by February" is future
+/// unless a past verb governs it.
+fn tense(p: &Parser<'_>, i: usize, end: usize) -> Tense {
     let mut clause = i.saturating_sub(8)..i;
     for k in clause.clone().rev() {
         if p.kind(k) == Some(TokKind::Punct) && !matches!(p.w(k), "-" | "'") {
@@ -1331,16 +1423,21 @@ fn tense(p: &Parser<'_>, i: usize) -> Tense {
             break;
         }
     }
-    if i > 0 && p.is(i - 1, "by") {
-        return Tense::Future;
-    }
-    let verb = clause.clone().rev().find(|&k| !FILLER.contains(&p.w(k)));
-    if let Some(k) = verb {
+    let past = |k: usize| {
         let w = p.w(k);
         let passive = k > 0 && matches!(p.w(k - 1), "be" | "been" | "being");
-        if !passive && (PAST_VERBS.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !FUTURE_CUES.contains(&w))) {
-            return Tense::Past;
-        }
+        !passive && (PAST_VERBS.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !FUTURE_CUES.contains(&w)))
+    };
+    // "by Friday" is a deadline ahead unless the clause is past ("had
+    // filed their reports by Wednesday"), but not a past request or
+    // intention ("asked it to respond by Oct. 31").
+    if i > 0 && p.is(i - 1, "by") {
+        let had = clause.clone().any(|k| p.is(k, "had"));
+        let to = clause.clone().any(|k| p.is(k, "to"));
+        return if had || !to && clause.clone().any(past) { Tense::Past } else { Tense::Future };
+    }
+    if clause.clone().rev().find(|&k| !FILLER.contains(&p.w(k))).is_some_and(past) {
+        return Tense::Past;
     }
     let to_verb = |k: usize| {
         p.is(k, "to")
@@ -1350,6 +1447,22 @@ fn tense(p: &Parser<'_>, i: usize) -> Tense {
     };
     if clause.clone().any(|k| FUTURE_CUES.contains(&p.w(k)) || to_verb(k)) {
         return Tense::Future;
+    }
+    // An expression that opens its clause, set off by a comma, takes the
+    // tense of the first verb after it ("In January, the company bought").
+    if !p.is(end, ",") || !clause.clone().all(|k| FILLER.contains(&p.w(k))) {
+        return Tense::Unknown;
+    }
+    for k in end + 1..(end + 7).min(p.t.len()) {
+        if p.kind(k) == Some(TokKind::Punct) && !matches!(p.w(k), "-" | "'") {
+            break;
+        }
+        if FUTURE_CUES.contains(&p.w(k)) {
+            return Tense::Future;
+        }
+        if past(k) {
+            return Tense::Past;
+        }
     }
     Tense::Unknown
 }
@@ -1438,8 +1551,10 @@ const FOLLOW: &[&str] = &[
     "seventies",
     "eighties",
     "nineties",
+    "decade",
     "decades",
     "full",
+    "following",
 ];
 
 /// Whether token `i` can continue an expression begun by a weak starter.
@@ -1463,6 +1578,23 @@ fn idle_preposition(p: &Parser<'_>, i: usize) -> bool {
     }
 }
 
+/// Whether tokens `i..end`, deictic words all capitalised, are a title
+/// within the sentence, not a date: "VOA Today", "ABC News' "This Week"",
+/// "the network's Today programme" (a name or possessive before them).
+fn title_name(p: &Parser<'_>, i: usize, end: usize) -> bool {
+    let deictic = (i..end).all(|k| p.kind(k) == Some(TokKind::Word) && p.cap(k))
+        && matches!(p.w(i), "today" | "tonight" | "tomorrow" | "this" | "now");
+    if !deictic || i == 0 {
+        return false;
+    }
+    let k = if matches!(p.w(i - 1), "\"" | "`") && i > 1 { i - 2 } else { i - 1 };
+    match p.kind(k) {
+        Some(TokKind::Word) => p.cap(k) || p.is(k, "s") && k > 0 && p.is(k - 1, "'"),
+        Some(TokKind::Punct) => p.is(k, "'") && k > 0 && p.kind(k - 1) == Some(TokKind::Word),
+        _ => false,
+    }
+}
+
 /// Every expression of a sentence. `lower` is `orig` ASCII-lowercased.
 pub(super) fn scan(orig: &str, lower: &str, toks: &mut Vec<Tok>, out: &mut Vec<Found>) {
     tokenize(lower, toks);
@@ -1482,8 +1614,9 @@ pub(super) fn scan(orig: &str, lower: &str, toks: &mut Vec<Tok>, out: &mut Vec<F
             continue;
         }
         match p.parse(i) {
+            Some((_, _, _, end)) if end > i && title_name(&p, i, end) => i = end,
             Some((expr, part, approximate, end)) if end > i => {
-                let tense = tense(&p, i);
+                let tense = if expr.needs_tense() { tense(&p, i, end) } else { Tense::Unknown };
                 out.push(Found { s: toks[i].s as usize, e: toks[end - 1].e as usize, expr, part, approximate, tense });
                 i = end;
             }

@@ -100,6 +100,83 @@ fn timeml_conventions() {
 }
 
 #[test]
+fn centuries_decades_and_the_year() {
+    check("The shrine dates from the 12th century.", "2017-11-19", &[("the 12th century", "11")]);
+    check("She is a 21st-century leader.", "2017-11-19", &[("21st-century", "20")]);
+    check("Wages fell in the last decade.", "1998-02-06", &[("the last decade", "198")]);
+    check("The mill closed two decades ago.", "2017-11-19", &[("two decades ago", "199")]);
+    check("For the year, output was flat.", "1989-11-02", &[("the year", "1989")]);
+    check("Prices hit a high for the year on June 5.", "1989-10-30", &[("the year", "1989"), ("June 5", "1989-06-05")]);
+    // Other years, or a fiscal year: not the anchor's.
+    check("The year before, the dam broke.", "1989-11-02", &[]);
+    check("Revenue rose in the year ended March 31.", "1989-11-02", &[("March 31", "1989-03-31")]);
+    check("In the year 2000 it opened.", "1998-03-01", &[("2000", "2000")]);
+    check("The number is 10th century.", "2017-11-19", &[("10th century", "09")]);
+}
+
+#[test]
+fn anaphora_count_from_the_date_named_before() {
+    check(
+        "He became a general on March 2, 1995, and the following year an envoy.",
+        "1998-04-18",
+        &[("March 2, 1995", "1995-03-02"), ("the following year", "1996")],
+    );
+    check("Imports peaked in 1988; exports fell that year.", "1989-11-02", &[("1988", "1988"), ("that year", "1988")]);
+    check(
+        "The board met in March. The following month, the firm was sold.",
+        "1989-10-27",
+        &[("March", "1989-03"), ("The following month", "1989-04")],
+    );
+    // Without a date before, there is nothing to count from.
+    check("The following year, the plant closed.", "1989-10-27", &[]);
+}
+
+#[test]
+fn halves_and_the_future() {
+    check("Earnings fell in the last half of 1989.", "1989-10-26", &[("the last half of 1989", "1989-H2")]);
+    check("Sales rose in the first half.", "1989-10-26", &[("the first half", "1989-H1")]);
+    check("Sales grew in the last half of the decade.", "1989-10-26", &[]);
+    check("They fear for the future of the town.", "2017-11-19", &[]);
+    check("Talks may resume in the future.", "2017-11-19", &[("the future", "FUTURE_REF")]);
+}
+
+#[test]
+fn vague_references() {
+    check("Prices fell in the last few months.", "1998-02-06", &[("the last few months", "PAST_REF")]);
+    check("There were sell-offs in past years, too.", "1989-10-30", &[("past years", "PAST_REF")]);
+    check("Sales fell over the past three months.", "1989-10-30", &[]);
+    check("It will sell the unit at a later date.", "1989-10-26", &[("a later date", "FUTURE_REF")]);
+    check("It wants to leave as soon as possible.", "1989-10-30", &[("soon as possible", "FUTURE_REF")]);
+    check("They left as soon as the shelling stopped.", "2017-11-19", &[]);
+}
+
+#[test]
+fn titles_are_not_dates() {
+    check("The minister spoke to USA Today about the raid.", "2017-11-19", &[]);
+    check("Baker said on ABC News' \"This Week\" that troops would stay.", "1990-08-13", &[]);
+    check("Today, the army holds the town.", "2017-11-19", &[("Today", "2017-11-19")]);
+    check("He said the town fell today.", "2017-11-19", &[("today", "2017-11-19")]);
+}
+
+#[test]
+fn tense_of_deadlines_and_clause_openers() {
+    // A deadline ahead, unless a past clause governs it.
+    check("Rebels must leave by Friday.", "2017-11-15", &[("Friday", "2017-11-17")]);
+    check("All members had filed reports by Wednesday.", "1990-08-16", &[("Wednesday", "1990-08-15")]);
+    check("The parent asked the unit to respond by Oct. 31.", "1989-10-26", &[("Oct. 31", "1989-10-31")]);
+    // A future cue before a date only weeks past is a misread clause.
+    check("I was pleased to note that your Oct. 23 issue ran it.", "1989-11-01", &[("Oct. 23", "1989-10-23")]);
+    check("Talks will resume on October 2.", "2017-11-19", &[("October 2", "2018-10-02")]);
+    // Without a tense, a month or day just ahead in the next year is the next one.
+    check("The dividend is to holders on a date in January.", "1989-10-26", &[("January", "1990-01")]);
+    check("The merger vote falls in January.", "2017-11-19", &[("January", "2018-01")]);
+    check("The plant opened in April.", "2017-11-19", &[("April", "2017-04")]);
+    // A clause opened by the expression takes the tense of the verb after it.
+    check("In January, the firm bought a rival.", "1989-10-27", &[("January", "1989-01")]);
+    check("In January, the firm will buy a rival.", "1989-10-27", &[("January", "1990-01")]);
+}
+
+#[test]
 fn numbers_that_are_not_dates() {
     check("Some 2000 fighters and 3,000 civilians left; 1.5 million fled.", "2017-11-19", &[]);
     check("A quarter of the town was destroyed.", "2017-11-19", &[]);

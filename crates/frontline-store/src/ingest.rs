@@ -203,17 +203,18 @@ fn article_hash(a: &Article) -> Result<String, StoreError> {
 
 /// The mentions as the JSON array `serde_json` writes for them, built from
 /// the records' own JSON lines (several times faster than serde's): a line
-/// holds no raw line break, so each one ends a record.
+/// holds no raw line break, so each one ends a record, and `memchr` finds
+/// them without a loop over every byte (that loop was a fifth of this).
 fn mentions_json(mentions: &[MentionRecord]) -> Result<Option<String>, StoreError> {
     if mentions.is_empty() {
         return Ok(None);
     }
     let mut out = vec![b'['];
     write_json_lines(mentions, &mut out)?;
-    for b in &mut out {
-        if *b == b'\n' {
-            *b = b',';
-        }
+    let mut at = 1;
+    while let Some(i) = memchr::memchr(b'\n', &out[at..]) {
+        out[at + i] = b',';
+        at += i + 1;
     }
     if let Some(last) = out.last_mut() {
         *last = b']';

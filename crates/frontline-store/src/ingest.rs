@@ -727,3 +727,37 @@ pub(crate) fn recompute_control(tx: &Transaction, key: &str) -> Result<(), Store
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use frontline_pipeline::{MentionKind, MentionRecord};
+
+    use super::mentions_json;
+
+    /// The array joined from the JSON lines is the one serde writes, also
+    /// when a text holds a line break, a quote or a comma.
+    #[test]
+    fn mentions_json_is_serdes_array() {
+        let record = |start: usize, text: &'static str, kind| MentionRecord {
+            article_id: "wire-7".into(),
+            kind: Some(kind),
+            start,
+            end: start + text.chars().count(),
+            text: text.into(),
+            latitude: (kind == MentionKind::Place).then_some(35.13179),
+            longitude: (kind == MentionKind::Place).then_some(36.75783),
+            ..Default::default()
+        };
+        let check = |records: &[MentionRecord]| {
+            let expect = (!records.is_empty()).then(|| serde_json::to_string(records).unwrap());
+            assert_eq!(mentions_json(records).unwrap(), expect);
+        };
+        check(&[]);
+        check(&[record(0, "Ḥamāh", MentionKind::Place)]);
+        check(&[
+            record(4, "the \"Lions\"\nBrigade", MentionKind::Actor),
+            record(30, "Hama, Syria", MentionKind::Place),
+            record(50, "3 March", MentionKind::Date),
+        ]);
+    }
+}

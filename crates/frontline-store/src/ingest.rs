@@ -203,17 +203,18 @@ fn article_hash(a: &Article) -> Result<String, StoreError> {
 
 /// The mentions as the JSON array `serde_json` writes for them, built from
 /// the records' own JSON lines (several times faster than serde's): a line
-/// holds no raw line break, so each one ends a record.
+/// holds no raw line break, so each one ends a record, and `memchr` finds
+/// them without a loop over every byte (that loop was a fifth of this).
 fn mentions_json(mentions: &[MentionRecord]) -> Result<Option<String>, StoreError> {
     if mentions.is_empty() {
         return Ok(None);
     }
     let mut out = vec![b'['];
     write_json_lines(mentions, &mut out)?;
-    for b in &mut out {
-        if *b == b'\n' {
-            *b = b',';
-        }
+    let mut at = 1;
+    while let Some(i) = memchr::memchr(b'\n', &out[at..]) {
+        out[at + i] = b',';
+        at += i + 1;
     }
     if let Some(last) = out.last_mut() {
         *last = b']';
@@ -725,4 +726,38 @@ pub(crate) fn recompute_control(tx: &Transaction, key: &str) -> Result<(), Store
         ])?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use frontline_pipeline::{MentionKind, MentionRecord};
+
+    use super::mentions_json;
+
+    /// The array joined from the JSON lines is the one serde writes, also
+    /// when a text holds a line break, a quote or a comma.
+    #[test]
+    fn mentions_json_is_serdes_array() {
+        let record = |start: usize, text: &'static str, kind| MentionRecord {
+            article_id: "wire-7".into(),
+            kind: Some(kind),
+            start,
+            end: start + text.chars().count(),
+            text: text.into(),
+            latitude: (kind == MentionKind::Place).then_some(35.13179),
+            longitude: (kind == MentionKind::Place).then_some(36.75783),
+            ..Default::default()
+        };
+        let check = |records: &[MentionRecord]| {
+            let expect = (!records.is_empty()).then(|| serde_json::to_string(records).unwrap());
+            assert_eq!(mentions_json(records).unwrap(), expect);
+        };
+        check(&[]);
+        check(&[record(0, "Ḥamāh", MentionKind::Place)]);
+        check(&[
+            record(4, "the \"Lions\"\nBrigade", MentionKind::Actor),
+            record(30, "Hama, Syria", MentionKind::Place),
+            record(50, "3 March", MentionKind::Date),
+        ]);
+    }
 }

@@ -177,19 +177,10 @@ impl<'a> Document<'a> {
     }
 
     /// Every mention, for the mentions output, in text order (ties: places,
-    /// then actors, dates, counts). Strings borrow from the article and the
-    /// gazetteer, or move out of the document, so nothing is copied: the
-    /// small sort keys are ordered first and each record is made once, in
-    /// its place.
-    pub fn into_mention_records(mut self) -> Vec<MentionRecord<'a>> {
-        #[derive(Clone, Copy)]
-        enum Of {
-            Place(usize),
-            Elsewhere(usize),
-            Actor(usize),
-            Date(usize),
-            Count(usize),
-        }
+    /// then actors, dates, counts): its character span, its byte span in the
+    /// clean text and what it is. The small sort keys are ordered first, so
+    /// each line or record is made once, in its place.
+    fn mention_order(&self) -> Vec<Ordered> {
         let spans = self.places.iter().map(|m| (m.start, m.end)).enumerate().map(|(i, s)| (s, Of::Place(i)));
         let spans = spans
             .chain(self.elsewhere.iter().map(|m| (m.start, m.end)).enumerate().map(|(i, s)| (s, Of::Elsewhere(i))));
@@ -199,11 +190,47 @@ impl<'a> Document<'a> {
         let spans =
             spans.chain(self.counts.iter().map(|m| (m.start, m.end)).enumerate().map(|(i, s)| (s, Of::Count(i))));
         // Character spans: the order of the output. A stable sort keeps the ties in the order above.
-        let mut order: Vec<_> = spans.map(|((start, end), of)| (self.chars(start, end), (start, end), of)).collect();
-        order.sort_by_key(|&(chars, _, _)| chars);
+        let mut order: Vec<Ordered> =
+            spans.map(|(bytes, of)| Ordered { chars: self.chars(bytes.0, bytes.1), bytes, of }).collect();
+        order.sort_by_key(|o| o.chars);
+        order
+    }
+
+    /// Appends every mention as a line of the mentions JSONL, the bytes
+    /// [`write_json_lines`] writes for [`Document::into_mention_records`]
+    /// (a test compares), with no record made; returns the number of lines.
+    pub fn write_mention_lines(&self, out: &mut Vec<u8>) -> usize {
+        let order = self.mention_order();
+        // About what a line takes (a place's is ~200 bytes), so the buffer seldom grows.
+        out.reserve(order.len() * 160);
+        let mut w = MentionLines::new(&self.article.id);
+        for Ordered { chars: (s, e), bytes: (start, end), of } in order {
+            let text = self.original(start, end);
+            match of {
+                Of::Place(i) => w.place(out, s, e, text, self.places[i].place),
+                Of::Elsewhere(i) => w.place(out, s, e, text, self.elsewhere[i].place),
+                Of::Actor(i) => {
+                    let actor = &self.actors[i].actor;
+                    w.actor(out, s, e, text, &actor.name, actor.inter);
+                }
+                Of::Date(i) => w.date(out, s, e, text, &self.dates[i].value),
+                Of::Count(i) => {
+                    let m = &self.counts[i];
+                    w.count(out, s, e, text, u64::from(m.value), m.what.as_str());
+                }
+            }
+        }
+        w.lines
+    }
+
+    /// Every mention as a record, in the order of [`Document::write_mention_lines`].
+    /// Strings borrow from the article and the gazetteer, or move out of
+    /// the document, so nothing is copied.
+    pub fn into_mention_records(mut self) -> Vec<MentionRecord<'a>> {
+        let order = self.mention_order();
         let id: &'a str = &self.article.id;
         let mut out = Vec::with_capacity(order.len());
-        for ((s, e), (start, end), of) in order {
+        for Ordered { chars: (s, e), bytes: (start, end), of } in order {
             let mut r = MentionRecord {
                 article_id: Cow::Borrowed(id),
                 start: s,
@@ -244,6 +271,24 @@ impl<'a> Document<'a> {
         }
         out
     }
+}
+
+/// A mention in the output order: its character span, its byte span in
+/// the clean text, and where it is.
+struct Ordered {
+    chars: (usize, usize),
+    bytes: (usize, usize),
+    of: Of,
+}
+
+/// Which mention list of a [`Document`] a mention is in, and where.
+#[derive(Clone, Copy)]
+enum Of {
+    Place(usize),
+    Elsewhere(usize),
+    Actor(usize),
+    Date(usize),
+    Count(usize),
 }
 
 /// Whether a mention names a country backing a party ("Turkey backed

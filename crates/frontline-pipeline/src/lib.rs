@@ -319,6 +319,39 @@ pub const MAX_ARTICLE_BYTES: usize = 4 << 20;
 /// Runs the per-article pipeline. Never panics, never fails. The mentions
 /// borrow from `article` and `resources`.
 pub fn process<'a>(article: &'a Article, resources: &'a Resources) -> Extraction<'a> {
+    run(article, resources, Mentions::Records)
+}
+
+/// [`process`] for a caller that only writes the mentions out: with
+/// `Some(out)` each mention is appended to `out` as its JSON line (the
+/// bytes [`write_json_lines`] writes for the records of [`process`]), with
+/// no record made; with `None` the mentions are not output at all. Either
+/// way [`Extraction::mentions`] is left empty. Returns the extraction and
+/// the number of mention lines written.
+pub fn process_writing_mentions<'a>(
+    article: &'a Article,
+    resources: &'a Resources,
+    mentions: Option<&mut Vec<u8>>,
+) -> (Extraction<'a>, usize) {
+    let mut lines = 0;
+    let x = match mentions {
+        Some(out) => run(article, resources, Mentions::Lines(out, &mut lines)),
+        None => run(article, resources, Mentions::Skip),
+    };
+    (x, lines)
+}
+
+/// What [`run`] does with the mentions.
+enum Mentions<'o> {
+    /// Made into records, in [`Extraction::mentions`].
+    Records,
+    /// Written as JSON lines, and counted.
+    Lines(&'o mut Vec<u8>, &'o mut usize),
+    /// Dropped.
+    Skip,
+}
+
+fn run<'a>(article: &'a Article, resources: &'a Resources, mentions: Mentions) -> Extraction<'a> {
     let mut out = Extraction { published: article.published, ..Default::default() };
     if let Some(reason) = refuse(article) {
         out.diagnostics.push(Diagnostic { article_id: article.id.clone(), severity: Severity::Error, message: reason });
@@ -330,7 +363,11 @@ pub fn process<'a>(article: &'a Article, resources: &'a Resources) -> Extraction
     let (events, notes) = extract::events(&doc);
     out.events = events;
     out.diagnostics = notes;
-    out.mentions = doc.into_mention_records();
+    match mentions {
+        Mentions::Records => out.mentions = doc.into_mention_records(),
+        Mentions::Lines(lines, n) => *n = doc.write_mention_lines(lines),
+        Mentions::Skip => {}
+    }
     out
 }
 

@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 
+use crate::gazetteer::Place;
 use crate::swar;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -540,6 +541,95 @@ pub fn write_json_lines(records: &[MentionRecord<'_>], out: &mut Vec<u8>) -> ser
         out.extend_from_slice(b"}\n");
     }
     Ok(())
+}
+
+/// Writes one article's mention lines straight from the recognised
+/// mentions, with no [`MentionRecord`] made: the bytes [`write_json_lines`]
+/// writes for the records of the same mentions (a test compares), for a
+/// caller that only writes lines (`extract`). The article id is escaped
+/// once, and a place named again copies the bytes of its fields written
+/// the first time (the same gazetteer entry, by identity).
+pub struct MentionLines<'p> {
+    /// `{"article_id":"` and the escaped id.
+    prefix: Vec<u8>,
+    /// Each place written so far and where its fields are in `tails`.
+    places: Vec<(&'p Place, std::ops::Range<usize>)>,
+    tails: Vec<u8>,
+    /// Lines written.
+    pub lines: usize,
+}
+
+impl<'p> MentionLines<'p> {
+    pub fn new(article_id: &str) -> MentionLines<'p> {
+        let mut prefix = Vec::with_capacity(article_id.len() + 16);
+        prefix.extend_from_slice(b"{\"article_id\":\"");
+        json_chars(&mut prefix, article_id);
+        MentionLines { prefix, places: Vec::new(), tails: Vec::new(), lines: 0 }
+    }
+
+    /// The fields every line has: id, kind, character span, text.
+    fn head(&mut self, out: &mut Vec<u8>, kind: &[u8], start: usize, end: usize, text: &str) {
+        self.lines += 1;
+        out.extend_from_slice(&self.prefix);
+        out.extend_from_slice(kind);
+        json_uint(out, start as u64);
+        out.extend_from_slice(b",\"end\":");
+        json_uint(out, end as u64);
+        out.extend_from_slice(b",\"text\":\"");
+        json_chars(out, text);
+        out.push(b'"');
+    }
+
+    /// A place mention of `text` at character span `start..end`.
+    pub fn place(&mut self, out: &mut Vec<u8>, start: usize, end: usize, text: &str, place: &'p Place) {
+        self.head(out, b"\",\"kind\":\"place\",\"start\":", start, end, text);
+        let range = match self.places.iter().rev().find(|(p, _)| std::ptr::eq(*p, place)) {
+            Some((_, range)) => range.clone(),
+            None => {
+                let from = self.tails.len();
+                let t = &mut self.tails;
+                json_field(t, b",\"name\":\"", Some(&place.name));
+                t.extend_from_slice(b",\"geonameid\":");
+                json_uint(t, place.geonameid);
+                t.extend_from_slice(b",\"latitude\":");
+                json_f64(t, place.latitude);
+                t.extend_from_slice(b",\"longitude\":");
+                json_f64(t, place.longitude);
+                json_field(t, b",\"country\":\"", Some(&place.country));
+                json_field(t, b",\"admin1\":\"", Some(&place.admin1));
+                json_field(t, b",\"feature_code\":\"", Some(&place.feature_code));
+                self.places.push((place, from..t.len()));
+                from..t.len()
+            }
+        };
+        out.extend_from_slice(&self.tails[range]);
+        out.extend_from_slice(b"}\n");
+    }
+
+    /// An actor mention: the actor's canonical name and its inter code.
+    pub fn actor(&mut self, out: &mut Vec<u8>, start: usize, end: usize, text: &str, name: &str, inter: Inter) {
+        self.head(out, b"\",\"kind\":\"actor\",\"start\":", start, end, text);
+        json_field(out, b",\"actor\":\"", Some(name));
+        out.extend_from_slice(b",\"inter\":");
+        json_uint(out, u64::from(inter.code()));
+        out.extend_from_slice(b"}\n");
+    }
+
+    /// A date mention and its value.
+    pub fn date(&mut self, out: &mut Vec<u8>, start: usize, end: usize, text: &str, value: &str) {
+        self.head(out, b"\",\"kind\":\"date\",\"start\":", start, end, text);
+        json_field(out, b",\"value\":\"", Some(value));
+        out.extend_from_slice(b"}\n");
+    }
+
+    /// A count mention: the number and what it counts.
+    pub fn count(&mut self, out: &mut Vec<u8>, start: usize, end: usize, text: &str, value: u64, what: &str) {
+        self.head(out, b"\",\"kind\":\"count\",\"start\":", start, end, text);
+        out.extend_from_slice(b",\"value\":");
+        json_uint(out, value);
+        json_field(out, b",\"what\":\"", Some(what));
+        out.extend_from_slice(b"}\n");
+    }
 }
 
 /// The fields of a record after its text, when they are a place's only,

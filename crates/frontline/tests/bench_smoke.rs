@@ -28,7 +28,12 @@ fn bench_on_200_kb_produces_events_and_prints_speed() {
     let last = stdout.lines().last().unwrap_or_default();
     let figures: serde_json::Value = serde_json::from_str(last).expect("last line is the JSON figures");
     let runs = figures["runs"].as_array().expect("runs");
-    assert_eq!(runs.len(), 2, "one thread and two threads measured");
+    // One thread and two, with the mention lines written and without (events only).
+    let shape: Vec<(u64, bool)> =
+        runs.iter().map(|r| (r["threads"].as_u64().unwrap_or(0), r["mentions_output"] == true)).collect();
+    assert_eq!(shape, vec![(1, true), (2, true), (1, false), (2, false)], "runs measured: {last}");
     assert!(runs.iter().all(|r| r["events"].as_u64().unwrap_or(0) > 0), "no events: {last}");
+    assert!(runs.iter().all(|r| r["events"] == runs[0]["events"]), "events differ between runs: {last}");
+    assert!(runs[0]["mentions"].as_u64().unwrap_or(0) > 0 && runs[2]["mentions"] == 0, "mention counts: {last}");
     assert!(figures["corpus_mb"].as_f64().unwrap_or(0.0) >= 0.2);
 }

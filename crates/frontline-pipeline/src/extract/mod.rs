@@ -177,33 +177,58 @@ impl<'a> Document<'a> {
     }
 
     /// Every mention, for the mentions output, in text order (ties: places,
-    /// then actors, dates, counts). Strings borrow from the article and the
-    /// gazetteer, or move out of the document, so nothing is copied: the
-    /// small sort keys are ordered first and each record is made once, in
-    /// its place.
-    pub fn into_mention_records(mut self) -> Vec<MentionRecord<'a>> {
-        #[derive(Clone, Copy)]
-        enum Of {
-            Place(usize),
-            Elsewhere(usize),
-            Actor(usize),
-            Date(usize),
-            Count(usize),
+    /// then actors, dates, counts): its character span, its byte span in the
+    /// clean text and what it is. The small sort keys are ordered first, so
+    /// each line or record is made once, in its place.
+    fn mention_order(&self) -> Vec<Ordered> {
+        let lists = [
+            self.places.iter().map(|m| (m.start, m.end)).enumerate().map(|(i, s)| (s, Of::Place(i))).collect(),
+            self.elsewhere.iter().map(|m| (m.start, m.end)).enumerate().map(|(i, s)| (s, Of::Elsewhere(i))).collect(),
+            self.actors.iter().map(|m| (m.start, m.end)).enumerate().map(|(i, s)| (s, Of::Actor(i))).collect(),
+            self.dates.iter().map(|m| (m.start, m.end)).enumerate().map(|(i, s)| (s, Of::Date(i))).collect(),
+            self.counts.iter().map(|m| (m.start, m.end)).enumerate().map(|(i, s)| (s, Of::Count(i))).collect(),
+        ]
+        .map(|spans: Vec<((usize, usize), Of)>| {
+            spans.into_iter().map(|(bytes, of)| Ordered { chars: self.chars(bytes.0, bytes.1), bytes, of }).collect()
+        });
+        merge_stable(lists)
+    }
+
+    /// Appends every mention as a line of the mentions JSONL, the bytes
+    /// [`write_json_lines`] writes for [`Document::into_mention_records`]
+    /// (a test compares), with no record made; returns the number of lines.
+    pub fn write_mention_lines(&self, out: &mut Vec<u8>) -> usize {
+        let order = self.mention_order();
+        // About what a line takes (a place's is ~200 bytes), so the buffer seldom grows.
+        out.reserve(order.len() * 160);
+        let mut w = MentionLines::new(&self.article.id);
+        for Ordered { chars: (s, e), bytes: (start, end), of } in order {
+            let text = self.original(start, end);
+            match of {
+                Of::Place(i) => w.place(out, s, e, text, self.places[i].place),
+                Of::Elsewhere(i) => w.place(out, s, e, text, self.elsewhere[i].place),
+                Of::Actor(i) => {
+                    let actor = &self.actors[i].actor;
+                    w.actor(out, s, e, text, &actor.name, actor.inter);
+                }
+                Of::Date(i) => w.date(out, s, e, text, &self.dates[i].value),
+                Of::Count(i) => {
+                    let m = &self.counts[i];
+                    w.count(out, s, e, text, u64::from(m.value), m.what.as_str());
+                }
+            }
         }
-        let spans = self.places.iter().map(|m| (m.start, m.end)).enumerate().map(|(i, s)| (s, Of::Place(i)));
-        let spans = spans
-            .chain(self.elsewhere.iter().map(|m| (m.start, m.end)).enumerate().map(|(i, s)| (s, Of::Elsewhere(i))));
-        let spans =
-            spans.chain(self.actors.iter().map(|m| (m.start, m.end)).enumerate().map(|(i, s)| (s, Of::Actor(i))));
-        let spans = spans.chain(self.dates.iter().map(|m| (m.start, m.end)).enumerate().map(|(i, s)| (s, Of::Date(i))));
-        let spans =
-            spans.chain(self.counts.iter().map(|m| (m.start, m.end)).enumerate().map(|(i, s)| (s, Of::Count(i))));
-        // Character spans: the order of the output. A stable sort keeps the ties in the order above.
-        let mut order: Vec<_> = spans.map(|((start, end), of)| (self.chars(start, end), (start, end), of)).collect();
-        order.sort_by_key(|&(chars, _, _)| chars);
+        w.lines
+    }
+
+    /// Every mention as a record, in the order of [`Document::write_mention_lines`].
+    /// Strings borrow from the article and the gazetteer, or move out of
+    /// the document, so nothing is copied.
+    pub fn into_mention_records(mut self) -> Vec<MentionRecord<'a>> {
+        let order = self.mention_order();
         let id: &'a str = &self.article.id;
         let mut out = Vec::with_capacity(order.len());
-        for ((s, e), (start, end), of) in order {
+        for Ordered { chars: (s, e), bytes: (start, end), of } in order {
             let mut r = MentionRecord {
                 article_id: Cow::Borrowed(id),
                 start: s,
@@ -244,6 +269,54 @@ impl<'a> Document<'a> {
         }
         out
     }
+}
+
+/// The lists' mentions in the order of their character spans, ties in
+/// the order of the lists, then of each list: what a stable sort of the
+/// lists joined gives. Each list is in text order already (a check), so
+/// they are merged, with a sort only for one that is not.
+fn merge_stable(mut lists: [Vec<Ordered>; 5]) -> Vec<Ordered> {
+    for list in &mut lists {
+        if !list.is_sorted_by_key(|o| o.chars) {
+            list.sort_by_key(|o| o.chars);
+        }
+    }
+    let mut out = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+    let mut heads = [0; 5];
+    loop {
+        // The first list whose next mention has the smallest span.
+        let mut best: Option<(usize, (usize, usize))> = None;
+        for (k, list) in lists.iter().enumerate() {
+            if let Some(o) = list.get(heads[k])
+                && best.is_none_or(|(_, chars)| o.chars < chars)
+            {
+                best = Some((k, o.chars));
+            }
+        }
+        let Some((k, _)) = best else { break };
+        out.push(lists[k][heads[k]]);
+        heads[k] += 1;
+    }
+    out
+}
+
+/// A mention in the output order: its character span, its byte span in
+/// the clean text, and where it is.
+#[derive(Clone, Copy)]
+struct Ordered {
+    chars: (usize, usize),
+    bytes: (usize, usize),
+    of: Of,
+}
+
+/// Which mention list of a [`Document`] a mention is in, and where.
+#[derive(Clone, Copy)]
+enum Of {
+    Place(usize),
+    Elsewhere(usize),
+    Actor(usize),
+    Date(usize),
+    Count(usize),
 }
 
 /// Whether a mention names a country backing a party ("Turkey backed
@@ -1705,6 +1778,27 @@ mod tests {
     use super::*;
 
     static RESOURCES: LazyLock<Resources> = LazyLock::new(Resources::builtin);
+
+    /// Merging the mention lists gives what a stable sort of them joined
+    /// gives: ties (equal spans, within a list or across lists) in list
+    /// order, a list out of order sorted first.
+    #[test]
+    fn mention_lists_merge_as_a_stable_sort() {
+        let check = |spans: [&[(usize, usize)]; 5]| {
+            let ordered = |k: usize, list: &[(usize, usize)]| -> Vec<Ordered> {
+                list.iter().enumerate().map(|(i, &c)| Ordered { chars: c, bytes: (k, i), of: Of::Count(i) }).collect()
+            };
+            let lists: [Vec<Ordered>; 5] = std::array::from_fn(|k| ordered(k, spans[k]));
+            let mut want: Vec<Ordered> = lists.concat();
+            want.sort_by_key(|o| o.chars);
+            let got = merge_stable(lists);
+            let key = |v: &[Ordered]| v.iter().map(|o| (o.chars, o.bytes)).collect::<Vec<_>>();
+            assert_eq!(key(&got), key(&want), "{spans:?}");
+        };
+        check([&[(0, 4), (9, 12)], &[], &[(0, 4), (5, 7)], &[(5, 7), (20, 24)], &[(0, 3)]]);
+        check([&[(9, 12), (0, 4), (9, 12)], &[(9, 12)], &[], &[(1, 2), (1, 2)], &[(30, 31), (0, 1)]]);
+        check([&[], &[], &[], &[], &[]]);
+    }
 
     /// The events of an invented article published on 4 June 2023, as
     /// (sub-event type, fatalities), most confident first.

@@ -3,7 +3,9 @@
 //! Generates a corpus from our own templates (see [`corpus`]) or reads
 //! JSON Lines files, then runs what `extract` runs per record (read the
 //! JSON/HTML, `process`, serialise events and mentions) in process over a
-//! rayon pool of one thread and of all threads, and prints MB/s, articles/s,
+//! rayon pool of one thread and of all threads, with the mentions output
+//! (`extract --mentions`) and without it (`extract`'s default, events
+//! only), and prints MB/s, articles/s,
 //! events/s, the time split between reading, processing and serialising,
 //! peak memory and start-up time. With `--db` it also times `frontline
 //! ingest` on the same corpus; with the corpus on disk (`--write` or
@@ -24,7 +26,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
-use frontline_pipeline::{Resources, Severity, SubEventType, process, read, write_json_lines};
+use frontline_pipeline::{Resources, Severity, SubEventType, process_writing_mentions, read};
 use rayon::prelude::*;
 
 use crate::Outcome;
@@ -118,6 +120,8 @@ impl Tally {
 /// The figures of one thread count: the best of `repeat` runs.
 struct Figures {
     threads: usize,
+    /// Whether the mention lines were written too (`extract --mentions`).
+    mentions: bool,
     walls: Vec<Duration>,
     /// CPU time (user + system, all threads) of each run: robust to a
     /// loaded machine, where wall time is not.
@@ -132,19 +136,6 @@ impl Figures {
 
     fn best_cpu(&self) -> Duration {
         self.cpus.iter().min().copied().unwrap_or_default()
-    }
-}
-
-/// A writer that only counts bytes: serialisation cost without I/O.
-struct Counter(u64);
-
-impl Write for Counter {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0 += buf.len() as u64;
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
     }
 }
 
@@ -167,7 +158,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     // by the runs, and report it with the start-up figures.
     let t = Instant::now();
     for line in corpus.lines.iter().take(WARM_UP) {
-        one(line, &resources);
+        one(line, &resources, true);
     }
     let warm_up = t.elapsed();
 
@@ -177,8 +168,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         counts.push(all);
     }
     let mut figures = Vec::new();
-    for &threads in &counts {
-        figures.push(measure(&corpus, &resources, threads, args.repeat.max(1))?);
+    for mentions in [true, false] {
+        for &threads in &counts {
+            figures.push(measure(&corpus, &resources, threads, args.repeat.max(1), mentions)?);
+        }
     }
     let peak_kb = vm_kb("VmHWM");
     let end_to_end = match corpus.files.is_empty() {
@@ -288,7 +281,13 @@ fn has_html_body(line: &[u8]) -> bool {
 }
 
 /// Runs the corpus `repeat` times on a pool of `threads` threads.
-fn measure(corpus: &Corpus, resources: &Resources, threads: usize, repeat: usize) -> anyhow::Result<Figures> {
+fn measure(
+    corpus: &Corpus,
+    resources: &Resources,
+    threads: usize,
+    repeat: usize,
+    mentions: bool,
+) -> anyhow::Result<Figures> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
@@ -304,7 +303,7 @@ fn measure(corpus: &Corpus, resources: &Resources, threads: usize, repeat: usize
                 .lines
                 .par_iter()
                 .with_min_len(4)
-                .fold(Tally::default, |t, line| t.add(one(line, resources)))
+                .fold(Tally::default, |t, line| t.add(one(line, resources, mentions)))
                 .reduce(Tally::default, Tally::add)
         });
         walls.push(t.elapsed());
@@ -321,11 +320,12 @@ fn measure(corpus: &Corpus, resources: &Resources, threads: usize, repeat: usize
             Some(_) => {}
         }
     }
-    Ok(Figures { threads, walls, cpus, tally: first.unwrap_or_default() })
+    Ok(Figures { threads, mentions, walls, cpus, tally: first.unwrap_or_default() })
 }
 
-/// What `extract` does with one record, timed by stage.
-fn one(line: &[u8], resources: &Resources) -> Tally {
+/// What `extract` does with one record, timed by stage: with `mentions`,
+/// what `extract --mentions` does.
+fn one(line: &[u8], resources: &Resources, mentions: bool) -> Tally {
     let mut t = Tally { articles: 1, ..Default::default() };
     let t0 = Instant::now();
     let article = read::from_json_line(line, "bench");
@@ -335,26 +335,21 @@ fn one(line: &[u8], resources: &Resources) -> Tally {
         t.failed = 1;
         return t;
     };
-    let x = process(&article, resources);
+    // Mention lines as `extract` writes them (each ends its line), made
+    // during processing: their time counts as processing.
+    let mut lines = Vec::new();
+    let (x, n) = process_writing_mentions(&article, resources, mentions.then_some(&mut lines));
     let t2 = Instant::now();
     t.process = t2 - t1;
-    let mut out = Counter(0);
+    let mut out = Vec::new();
     for ev in &x.events {
         t.by_type[ev.sub_event_type as usize] += 1;
-        // Writing to a counter cannot fail; a serialisation error would be a bug in the types.
-        if serde_json::to_writer(&mut out, ev).is_err() {
-            t.failed = 1;
-        }
-    }
-    // Mention lines as `extract` writes them (each ends its line).
-    let mut lines = Vec::new();
-    if write_json_lines(&x.mentions, &mut lines).is_err() {
-        t.failed = 1;
+        ev.write_json_line(&mut out);
     }
     t.serialise = t2.elapsed();
     t.events = x.events.len() as u64;
-    t.mentions = x.mentions.len() as u64;
-    t.output_bytes = out.0 + t.events + lines.len() as u64;
+    t.mentions = n as u64;
+    t.output_bytes = out.len() as u64 + lines.len() as u64;
     if x.diagnostics.iter().any(|d| d.severity == Severity::Error) {
         t.failed = 1;
     }
@@ -565,14 +560,15 @@ impl Report<'_> {
             self.warm_up.as_secs_f64()
         );
         println!(
-            "threads       MB/s  MB/s/core  articles/s   events/s  best wall (of {})  MB per CPU-s",
+            "output             threads       MB/s  MB/s/core  articles/s   events/s  best wall (of {})  MB per CPU-s",
             self.args.repeat.max(1)
         );
         for f in self.figures {
             let best = f.best();
             let rate = mb_s(c.bytes, best);
             println!(
-                "{:>7} {:>10.1} {:>10.1} {:>11.0} {:>10.0}  {:>13.3} s  {:>12.1}",
+                "{:<17} {:>8} {:>10.1} {:>10.1} {:>11.0} {:>10.0}  {:>13.3} s  {:>12.1}",
+                if f.mentions { "events+mentions" } else { "events only" },
                 f.threads,
                 rate,
                 rate / f.threads as f64,
@@ -582,7 +578,8 @@ impl Report<'_> {
                 mb_s(c.bytes, f.best_cpu())
             );
         }
-        if let [one, .., many] = self.figures {
+        let with_mentions: Vec<&Figures> = self.figures.iter().filter(|f| f.mentions).collect();
+        if let [one, .., many] = with_mentions.as_slice() {
             let speedup = one.best().as_secs_f64() / many.best().as_secs_f64().max(1e-9);
             let cpu_efficiency = one.best_cpu().as_secs_f64() / many.best_cpu().as_secs_f64().max(1e-9);
             println!(
@@ -597,7 +594,8 @@ impl Report<'_> {
             let t = &f.tally;
             let total = (t.read + t.process + t.serialise).as_secs_f64().max(1e-9);
             println!(
-                "time split (1 thread): read {:.0}%, process {:.0}%, serialise {:.0}%",
+                "time split (1 thread, events+mentions): read {:.0}%, process {:.0}% (mention lines included), \
+                 serialise events {:.0}%",
                 100.0 * t.read.as_secs_f64() / total,
                 100.0 * t.process.as_secs_f64() / total,
                 100.0 * t.serialise.as_secs_f64() / total
@@ -648,6 +646,7 @@ impl Report<'_> {
             .map(|f| {
                 serde_json::json!({
                     "threads": f.threads,
+                    "mentions_output": f.mentions,
                     "best_s": f.best().as_secs_f64(),
                     "walls_s": f.walls.iter().map(Duration::as_secs_f64).collect::<Vec<_>>(),
                     "cpus_s": f.cpus.iter().map(Duration::as_secs_f64).collect::<Vec<_>>(),
@@ -719,6 +718,7 @@ mod tests {
             .iter()
             .map(|&(threads, events, failed)| Figures {
                 threads,
+                mentions: true,
                 walls: vec![Duration::from_millis(10)],
                 cpus: vec![Duration::from_millis(10)],
                 tally: Tally { articles: 10, events, failed, ..Default::default() },

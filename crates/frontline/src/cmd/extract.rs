@@ -7,7 +7,7 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
 use anyhow::Context;
-use frontline_pipeline::{Resources, Severity, process, write_json_lines};
+use frontline_pipeline::{Resources, Severity, process_writing_mentions};
 use rayon::prelude::*;
 
 use crate::Outcome;
@@ -42,8 +42,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let mut failed = 0usize;
     let mut batch: Vec<Record> = Vec::with_capacity(BATCH);
     let mut flush = |batch: &mut Vec<Record>| -> anyhow::Result<()> {
-        let done: Vec<Done> =
-            batch.par_drain(..).map(|r| run_one(r, &resources, with_mentions)).collect::<serde_json::Result<_>>()?;
+        let done: Vec<Done> = batch.par_drain(..).map(|r| run_one(r, &resources, with_mentions)).collect();
         for d in done {
             failed += d.failed;
             for e in &d.errors {
@@ -81,17 +80,19 @@ struct Done {
 }
 
 /// Parses, processes and serialises one record.
-fn run_one(record: Record, resources: &Resources, with_mentions: bool) -> serde_json::Result<Done> {
+fn run_one(record: Record, resources: &Resources, with_mentions: bool) -> Done {
     let mut done = Done { events: Vec::new(), mentions: Vec::new(), errors: Vec::new(), failed: 0 };
     let a = match record.parse() {
         Ok(a) => a,
         Err(e) => {
             done.failed = 1;
             done.errors.push(format!("{}: {}", e.article_id, e.reason));
-            return Ok(done);
+            return done;
         }
     };
-    let x = process(&a, resources);
+    // Mention lines are written straight from the analysed article, and
+    // not made at all without `--mentions`.
+    let (x, _) = process_writing_mentions(&a, resources, with_mentions.then_some(&mut done.mentions));
     for d in x.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
         done.failed += 1;
         done.errors.push(format!("{}: {}", a.id, d.message));
@@ -99,8 +100,5 @@ fn run_one(record: Record, resources: &Resources, with_mentions: bool) -> serde_
     for ev in &x.events {
         ev.write_json_line(&mut done.events);
     }
-    if with_mentions {
-        write_json_lines(&x.mentions, &mut done.mentions)?;
-    }
-    Ok(done)
+    done
 }

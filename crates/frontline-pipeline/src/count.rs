@@ -67,7 +67,7 @@ pub struct CountMention {
 }
 
 /// A number as written: digits, words, or a vague quantity.
-const NUM: &str = r"(?:(?:more than|over|at least|nearly|almost|about|around|approximately|some|up to|as many as|a total of|roughly|an estimated|estimated|a further|another) )?(?:\d{1,3}(?:,\d{3})+|\d{1,4}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|a few|few|several|many|numerous|dozens|tens|scores|hundreds|thousands|an? (?:unknown|unspecified|undetermined|large|small) number|a number)";
+const NUM: &str = r"(?:(?:more than|over|at least|nearly|almost|about|around|approximately|some|up to|as many as|a total of|roughly|an estimated|estimated|a further|another|between \d{1,4} (?:and|to)) )?(?:\d{1,3}(?:,\d{3})+|\d{1,4}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|a few|few|several|many|numerous|dozens|tens|scores|hundreds|thousands|an? (?:unknown|unspecified|undetermined|large|small) number|a number)";
 
 const CASUALTY: &str = r"(?:killed|dead|died|slain|perished|wounded|injured|hurt|abducted|kidnapped|arrested|detained|executed|shot dead|lost their lives)";
 
@@ -75,7 +75,7 @@ const CASUALTY: &str = r"(?:killed|dead|died|slain|perished|wounded|injured|hurt
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&passive_pattern()));
 fn passive_pattern() -> String {
     format!(
-        r"(?i)\b(?P<n>{NUM}|an?)(?: of (?:them|whom))? (?:[a-z'-]+,? ){{0,5}}?(?:(?:were|was|have been|has been|had been|are|got|being) )?(?:(?:reportedly|also|later|allegedly|all|subsequently) )?(?P<w>{CASUALTY})\b"
+        r"(?i)\b(?P<n>{NUM}|an?)(?: of (?:them|whom))? (?:[a-z'/-]+,? ){{0,5}}?(?:(?:were|was|have been|has been|had been|are|got|being) )?(?:(?:reportedly|also|later|allegedly|all|subsequently) )?(?P<w>{CASUALTY})\b"
     )
 }
 
@@ -194,6 +194,10 @@ fn n_offset(matched: &str, n: &str) -> usize {
 pub fn value(s: &str) -> Option<u32> {
     let lower = s.to_ascii_lowercase();
     let mut words: Vec<&str> = lower.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    // A range counts its lower figure, as ACLED codes the lowest estimate ("between 3 and 9").
+    if let ["between", low, "and" | "to", _, ..] = words.as_slice() {
+        return value(low);
+    }
     // Drop the qualifier: "more than 250" counts as 250.
     while words.len() > 1
         && matches!(
@@ -721,7 +725,9 @@ mod tests {
         // Two statements, a range and a part are no one list.
         check("The attack killed 3 soldiers, and 2 militiamen were killed as well.", &[(3, "killed"), (2, "killed")]);
         check("5 soldiers were killed and 3 were wounded.", &[(5, "killed"), (3, "wounded")]);
-        check("Between 4 and 6 fighters were killed.", &[(6, "killed")]);
+        check("Between 4 and 6 fighters were killed.", &[(4, "killed")]);
+        check("Gunmen opened fire, killing between 2 to 4 guards.", &[(2, "killed")]);
+        check("5 regime and/or allied fighters were killed.", &[(5, "killed")]);
         let c =
             CleanText::verbatim("Shelling killed 9 people, including 2 women and 3 children who were killed at home.");
         let found = recognise(&c, &crate::segment::sentences(&c));

@@ -76,7 +76,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Capture,
-        r"\b(?:captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|overr(?:an|un|unning)|(?:took|taken|take|taking|gained|gain|gains|gaining|assumed|imposed|(?:re-?)?establish(?:ed|ing)?|wrested|wrest|wresting|seized) (?:full |complete |total )?control|(?:controlled|controls) (?:the |a |an )?(?-i:[A-Z])\w*|(?:advanced|advances|advance) and (?:took |taken )?control(?:led)?|(?:took|take|taking|seized) (?:[\w-]+ ){0,2}?(?:checkpoints?|positions?|points?|hills?|villages?|towns?)\b|took over|taken over|(?:advanced|managed|able) to control|(?:controlled|controlling|control) (?:over )?(?:the |a |an |one (?:more )?|two |three |several |new |\d+ )?(?:villages?|towns?|city|areas?|hills?|neighbo(?:u)?rhoods?|district|bases?|airbase|airport|crossing|region|positions?|points?|oil ?fields?|sites?|mountains?|farms?)|(?:took|taken|taking|take) (?:it|them) over|cleared (?:of|from)|gained (?:new )?(?:positions|ground)|fell (?:to|into the hands of)|occupied (?:the |a |an )?(?:[\w-]+ ){0,2}?(?:towns?|city|villages?|district|headquarters|airport|base|camp|hills?|areas?|region|port|border crossing)|stormed and (?:captured|took)|drove (?:out|them out)|driving out|driven out|expelled|ousted|declared? victory (?:in|over|at)|victory (?:in|at)|defeated (?:[\w'-]+ ){1,5}?(?:in|at))\b",
+        r"\b(?:captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|overr(?:an|un|unning)|(?:took|taken|take|taking|gained|gain|gains|gaining|assumed|imposed|(?:re-?)?establish(?:ed|ing)?|wrested|wrest|wresting|seized) (?:full |complete |total )?control|(?:controlled|controls) (?:the |a |an )?(?:al-|el-)?(?-i:[A-Z])\w*|(?:advanced|advances|advance) and (?:took |taken )?control(?:led)?|(?:took|take|taking|seized) (?:[\w-]+ ){0,2}?(?:checkpoints?|positions?|points?|hills?|villages?|towns?)\b|took over|taken over|(?:advanced|managed|able) to control|(?:controlled|controlling|control) (?:over )?(?:the |a |an |one (?:more )?|two |three |several |new |\d+ )?(?:villages?|towns?|city|areas?|hills?|neighbo(?:u)?rhoods?|district|bases?|airbase|airport|crossing|region|positions?|points?|oil ?fields?|sites?|mountains?|farms?)|(?:took|taken|taking|take) (?:it|them) over|cleared (?:of|from)|gained (?:new )?(?:positions|ground)|fell (?:to|into the hands of)|occupied (?:the |a |an )?(?:[\w-]+ ){0,2}?(?:towns?|city|villages?|district|headquarters|airport|base|camp|hills?|areas?|region|port|border crossing)|stormed and (?:captured|took)|drove (?:out|them out)|driving out|driven out|expelled|ousted|declared? victory (?:in|over|at)|victory (?:in|at)|defeated (?:[\w'-]+ ){1,5}?(?:in|at))\b",
     ),
     (
         Cue::Handover,
@@ -88,7 +88,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Brief,
-        r"\b(?:briefly|temporarily|partial control|partially|most of|then lost|lost (?:it|them) again|for (?:a )?few hours|for a short (?:time|period|while)|before (?:[\w-]+ ){1,4}?(?:regain(?:ed)?|retook|recaptured|took back)|(?:after|within) (?:a )?few hours|hours later|short-lived|before (?:withdrawing|retreating|being (?:pushed|driven) (?:back|out)))\b",
+        r"\b(?:briefly|temporarily|partial control|partially|most of|(?:the )?majority of|(?:north|south|east|west)\w* parts? of|parts? of (?:the )?(?:town|city|village)|then lost|lost (?:it|them) again|for (?:a )?few hours|for a short (?:time|period|while)|before (?:[\w-]+ ){1,4}?(?:regain(?:ed)?|retook|recaptured|took back)|(?:after|within) (?:a )?few hours|hours later|short-lived|before (?:withdrawing|retreating|being (?:pushed|driven) (?:back|out)))\b",
     ),
     (
         Cue::Clash,
@@ -513,7 +513,7 @@ fn military_post(word: &str, after: &str) -> bool {
 fn held_areas(word: &str) -> bool {
     let mut words = word.split(' ');
     words.next().is_some_and(|w| w.eq_ignore_ascii_case("controlled"))
-        && words.next().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_lowercase()) && !w.starts_with("over"))
+        && words.next().is_some_and(|w| w.chars().all(|c| c.is_ascii_lowercase()) && w != "over")
         && words.next().is_none()
 }
 
@@ -828,6 +828,7 @@ mod tests {
         );
         // Most of a town, or a town lost again the same day, is a clash.
         check("The militia captured most of Tell Hamra after clashes with the army.", rebels, Some(T::ArmedClash));
+        check("The militia captured the southern parts of Tell Hamra from the army.", rebels, Some(T::ArmedClash));
         check("The army regained the hill during clashes, then lost it again.", state, Some(T::ArmedClash));
         // People taken in a fight are not a place taken.
         check("During the clashes the brigade captured at least 11 soldiers.", rebels, Some(T::ArmedClash));
@@ -867,6 +868,7 @@ mod tests {
             Some(T::ShellingArtilleryMissileAttack),
         );
         check("The militia controlled the village after clashes.", rebels, Some(T::NonStateActorOvertakesTerritory));
+        check("The army controlled al-Shomarah after clashes.", state, Some(T::GovernmentRegainsTerritory));
         // A place lost again within hours.
         check(
             "The militia took control of Tell Hamra before the army regain control of it after a few hours.",

@@ -67,7 +67,7 @@ pub struct CountMention {
 }
 
 /// A number as written: digits, words, or a vague quantity.
-const NUM: &str = r"(?:(?:more than|over|at least|nearly|almost|about|around|approximately|some|up to|as many as|a total of|roughly|an estimated|estimated|a further|another|between \d{1,4} (?:and|to)) )?(?:\d{1,3}(?:,\d{3})+|\d{1,4}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|a few|few|several|many|numerous|dozens|tens|scores|hundreds|thousands|an? (?:unknown|unspecified|undetermined|large|small) number|a number)";
+const NUM: &str = r"(?:(?:more than|over|at least|nearly|almost|about|around|approximately|some|up to|as many as|a total of|roughly|an estimated|estimated|a further|another) )?(?:\d{1,3}(?:,\d{3})+|\d{1,4}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|a few|few|several|many|numerous|dozens|tens|scores|hundreds|thousands|an? (?:unknown|unspecified|undetermined|large|small) number|a number)";
 
 const CASUALTY: &str = r"(?:killed|dead|died|slain|perished|wounded|injured|hurt|abducted|kidnapped|arrested|detained|executed|shot dead|lost their lives)";
 
@@ -84,7 +84,7 @@ fn passive_pattern() -> String {
 static ACTIVE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&active_pattern()));
 fn active_pattern() -> String {
     format!(
-        r"(?i)\b(?P<w>killing|killed|kill|assassinated|assassinating|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped|arresting|arrested|detaining|detained|executing|executed|(?:killing|death|deaths|bodies|wounding|injury|injuries|injuring|abduction|kidnapping|arrest) of) (?P<n>{NUM})\b"
+        r"(?i)\b(?P<w>killing|killed|kill|assassinated|assassinating|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped|arresting|arrested|detaining|detained|executing|executed|(?:killing|death|deaths|bodies|wounding|injury|injuries|injuring|abduction|kidnapping|arrest) of) (?:between \d{{1,4}} (?:and|to) )?(?P<n>{NUM})\b"
     )
 }
 
@@ -194,10 +194,6 @@ fn n_offset(matched: &str, n: &str) -> usize {
 pub fn value(s: &str) -> Option<u32> {
     let lower = s.to_ascii_lowercase();
     let mut words: Vec<&str> = lower.split([' ', '-']).filter(|w| !w.is_empty()).collect();
-    // A range counts its lower figure, as ACLED codes the lowest estimate ("between 3 and 9").
-    if let ["between", low, "and" | "to", _, ..] = words.as_slice() {
-        return value(low);
-    }
     // Drop the qualifier: "more than 250" counts as 250.
     while words.len() > 1
         && matches!(
@@ -319,7 +315,8 @@ fn recognise_in(text: &str, base: usize, bits: u64, out: &mut Vec<CountMention>)
         if is_year(n, v) {
             return;
         }
-        let v = v + joined;
+        // A range counts its lower figure, as ACLED codes the lowest estimate ("between 3 and 9").
+        let v = range_low(&text[..m.start() + n_offset(m.as_str(), n)]).unwrap_or(v) + joined;
         if MONTH_BEFORE.is_match(ending(&text[..m.start() + n_offset(m.as_str(), n)], 0)) {
             return;
         }
@@ -522,6 +519,15 @@ fn joined_after(rest: &str) -> u32 {
 /// The number words joined inside a passive figure's words.
 fn joined_inside(words: &str) -> u32 {
     JOINED_WORD.captures_iter(words).filter_map(|c| value(&c["n"])).sum()
+}
+
+/// The lower figure of a range that ends the text: "between 3 and " before "9".
+fn range_low(head: &str) -> Option<u32> {
+    let t = head.trim_end();
+    let t = t.strip_suffix(" and").or_else(|| t.strip_suffix(" to"))?;
+    let (rest, low) = t.rsplit_once(' ')?;
+    let low: u32 = low.parse().ok()?;
+    ends_with_word(rest, "between").then_some(low)
 }
 
 /// Whether `s` ends with the word `w`, ignoring ASCII case.

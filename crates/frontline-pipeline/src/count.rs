@@ -75,7 +75,7 @@ const CASUALTY: &str = r"(?:killed|dead|died|slain|perished|wounded|injured|hurt
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&passive_pattern()));
 fn passive_pattern() -> String {
     format!(
-        r"(?i)\b(?P<n>{NUM}|an?)(?: of (?:them|whom))? (?:[a-z'-]+,? ){{0,5}}?(?:(?:were|was|have been|has been|had been|are|got|being) )?(?:(?:reportedly|also|later|allegedly|all|subsequently) )?(?P<w>{CASUALTY})\b"
+        r"(?i)\b(?P<n>{NUM}|an?)(?: of (?:them|whom))? (?:[a-z'/-]+,? ){{0,5}}?(?:(?:were|was|have been|has been|had been|are|got|being) )?(?:(?:reportedly|also|later|allegedly|all|subsequently) )?(?P<w>{CASUALTY})\b"
     )
 }
 
@@ -84,20 +84,20 @@ fn passive_pattern() -> String {
 static ACTIVE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&active_pattern()));
 fn active_pattern() -> String {
     format!(
-        r"(?i)\b(?P<w>killing|killed|kill|assassinated|assassinating|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped|arresting|arrested|detaining|detained|executing|executed|(?:killing|death|deaths|wounding|injury|injuries|injuring|abduction|kidnapping|arrest) of) (?P<n>{NUM})\b"
+        r"(?i)\b(?P<w>killing|killed|kill|assassinated|assassinating|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped|arresting|arrested|detaining|detained|executing|executed|(?:killing|death|deaths|bodies|wounding|injury|injuries|injuring|abduction|kidnapping|arrest) of) (?:between \d{{1,4}} (?:and|to) )?(?P<n>{NUM})\b"
     )
 }
 
 /// One victim as the object: "killing a rebel", "shot and killed him".
 static ACTIVE_ONE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&active_one_pattern()));
 fn active_one_pattern() -> String {
-    r"(?i)\b(?:(?:killing|death) of|killing|killed|kills|shot dead|shooting dead|executing|executed|assassinated|assassinating|beheaded) (?:him|her|a|an|one)\b(?: (?:[a-z'-]+ ){0,2}?(?P<more>number|few|dozen|group|couple)\b)?".to_string()
+    r"(?i)\b(?:(?:killing|death|body) of|killing|killed|kills|shot dead|shooting dead|executing|executed|assassinated|assassinating|beheaded) (?:him|her|a|an|one)\b(?: (?:[a-z'-]+ ){0,2}?(?P<more>number|few|dozen|group|couple)\b)?".to_string()
 }
 
 /// One named person killed: "Brig. Gen. X was killed by a mortar shell".
 static SINGULAR: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&singular_pattern()));
 fn singular_pattern() -> String {
-    r"(?i)\b(?:was|has been|had been) (?:reportedly |also |later |allegedly )?(?:killed|shot dead|shot and killed|executed|assassinated|slain|beheaded)\b".to_string()
+    r"(?i)\b(?:(?:was|has been|had been) (?:reportedly |also |later |allegedly )?(?:killed|shot dead|shot and killed|executed|assassinated|slain|beheaded)|'s (?:[a-z-]+ )?body (?:was |has been )?(?:found|recovered|discovered))\b".to_string()
 }
 
 /// "N fatalities", "N deaths", "N casualties" (ACLED notes use it for deaths only when followed by "fatalit").
@@ -310,16 +310,18 @@ pub fn recognise_among(
 
 /// The figures of one sentence from the patterns of `bits`.
 fn recognise_in(text: &str, base: usize, bits: u64, out: &mut Vec<CountMention>) {
-    let mut push = |m: regex::Match<'_>, n: &str, what: CountWhat, summary: bool| {
+    let mut push = |m: regex::Match<'_>, n: &str, what: CountWhat, summary: bool, (joined, in_part): (u32, bool)| {
         let Some(v) = value(n) else { return };
         if is_year(n, v) {
             return;
         }
+        // A range counts its lower figure, as ACLED codes the lowest estimate ("between 3 and 9").
+        let v = range_low(&text[..m.start() + n_offset(m.as_str(), n)]).unwrap_or(v) + joined;
         if MONTH_BEFORE.is_match(ending(&text[..m.start() + n_offset(m.as_str(), n)], 0)) {
             return;
         }
         let head = &text[..m.start()];
-        let part = PART.is_match(ending(head, head.len() - head.trim_end().len()));
+        let part = in_part || PART.is_match(ending(head, head.len() - head.trim_end().len()));
         out.push(CountMention { start: base + m.start(), end: base + m.end(), value: v, what, summary, part });
     };
     for (re, bit) in [(&*SPLIT, SPLIT_BIT), (&*TOTAL, TOTAL_BIT)] {
@@ -327,12 +329,12 @@ fn recognise_in(text: &str, base: usize, bits: u64, out: &mut Vec<CountMention>)
             continue;
         }
         for c in re.captures_iter(text) {
-            push(c.get(0).unwrap(), &c["n"], CountWhat::Killed, true);
+            push(c.get(0).unwrap(), &c["n"], CountWhat::Killed, true, (0, false));
         }
     }
     if bits & ZERO_BIT != 0 {
         for m in ZERO.find_iter(text) {
-            push(m, "zero", CountWhat::Killed, true);
+            push(m, "zero", CountWhat::Killed, true, (0, false));
         }
     }
     if bits & NOUN_BIT != 0 {
@@ -340,7 +342,7 @@ fn recognise_in(text: &str, base: usize, bits: u64, out: &mut Vec<CountMention>)
             let m = c.get(0).unwrap();
             // A closing "3 fatalities." sums the event up; "3 deaths" in a story is a figure.
             let summary = c["w"].to_ascii_lowercase().starts_with("fatalit");
-            push(m, &c["n"], CountWhat::Killed, summary);
+            push(m, &c["n"], CountWhat::Killed, summary, (0, false));
         }
     }
     if bits & ACTIVE_BIT != 0 {
@@ -361,20 +363,23 @@ fn recognise_in(text: &str, base: usize, bits: u64, out: &mut Vec<CountMention>)
                 }
             };
             if !intent {
-                push(m, &c["n"], CountWhat::from_word(&c["w"]), false);
+                let what = CountWhat::from_word(&c["w"]);
+                let joined =
+                    if what == CountWhat::Killed { (joined_after(&text[m.end()..]), false) } else { (0, false) };
+                push(m, &c["n"], what, false, joined);
             }
         }
     }
     if bits & ACTIVE_ONE_BIT != 0 {
         for c in ACTIVE_ONE.captures_iter(text) {
             if c.name("more").is_none() {
-                push(c.get(0).unwrap(), "one", CountWhat::Killed, false);
+                push(c.get(0).unwrap(), "one", CountWhat::Killed, false, (0, false));
             }
         }
     }
     if bits & SINGULAR_BIT != 0 {
         for m in SINGULAR.find_iter(text) {
-            push(m, "one", CountWhat::Killed, false);
+            push(m, "one", CountWhat::Killed, false, (0, false));
         }
     }
     if bits & PASSIVE_BIT != 0 {
@@ -385,9 +390,152 @@ fn recognise_in(text: &str, base: usize, bits: u64, out: &mut Vec<CountMention>)
             if matches!(n.to_ascii_lowercase().as_str(), "a" | "an") && m.as_str().split(' ').count() > 5 {
                 continue;
             }
-            push(m, n, CountWhat::from_word(&c["w"]), false);
+            let what = CountWhat::from_word(&c["w"]);
+            let joined = if what == CountWhat::Killed {
+                let inside =
+                    &text[c.name("n").map_or(m.start(), |x| x.end())..c.name("w").map_or(m.end(), |x| x.start())];
+                let (before, part) = joined_before(&text[..m.start()]);
+                (before + joined_inside(inside), part)
+            } else {
+                (0, false)
+            };
+            push(m, n, what, false, joined);
         }
     }
+}
+
+/// A figure joined to the next one by "and" or a comma, at the end of
+/// the text: "26 IS and " before "7 regime fighters were killed".
+static JOINED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(&format!(r"(?i)(?:^|[\s(])(?P<n>{NUM})(?P<words>(?: [a-z'-]+){{0,3}}?)(?:,| and|, and) $"))
+});
+
+/// A figure right after "and" or a comma, then its group's words:
+/// "and 3 QSD fighters" after "the killing of 8 IS fighters".
+static JOINED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(&format!(
+        r"(?i)^(?P<words>(?: [a-z'-]+){{0,3}}?)(?:,| and|, and) (?P<n>{NUM})(?P<next>(?: [a-z'-]+){{0,5}})"
+    ))
+});
+
+/// A number word joined inside a passive figure: "two soldiers and three
+/// fighters were killed" (the pattern's words hold no digits).
+static JOINED_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)(?:,| and) (?P<n>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few)\b",
+    )
+});
+
+/// Words between joined figures that make them no one list: a verb or a
+/// casualty word ("5 were killed and 3" is two statements), or a part
+/// ("including 2 women and").
+fn breaks_list(words: &str) -> bool {
+    has_verb(words)
+        || words.split_whitespace().any(|w| {
+            matches!(
+                w.trim_end_matches(',').to_ascii_lowercase().as_str(),
+                "including" | "among" | "of" | "in" | "to" | "from" | "between"
+            )
+        })
+}
+
+/// Whether words hold a verb or a casualty word of their own ("were", "killed").
+fn has_verb(words: &str) -> bool {
+    words.split_whitespace().any(|w| {
+        // Verbs as written: "IS" is the group, "is" the verb.
+        let w = w.trim_end_matches(',');
+        let verb = matches!(w, "was" | "were" | "are" | "is" | "been" | "have" | "has" | "had");
+        let w = w.to_ascii_lowercase();
+        // "cases reported and 91 dead": a participle is a statement of its own; a group's adjective is not.
+        let participle = (w.ends_with("ed") || w.ends_with("ing"))
+            && !matches!(w.as_str(), "armed" | "allied" | "unidentified" | "affiliated" | "backed" | "masked");
+        verb || participle
+            || w == "cases"
+            || w.starts_with("kill")
+            || w.starts_with("wound")
+            || w.starts_with("injur")
+            || w.starts_with("captur")
+            || w.starts_with("arrest")
+            || w.starts_with("abduct")
+            || w.starts_with("die")
+            || w.starts_with("dead")
+    })
+}
+
+/// The figures joined before a casualty figure ("26 IS and", "2 HTS, 1 AAS
+/// fighters and"), summed, and whether the list is a part of a figure
+/// given before it ("including 2 women and 3 children were killed"); a
+/// range ("between 4 and 6") joins nothing.
+fn joined_before(head: &str) -> (u32, bool) {
+    // The last 120 bytes hold a list of a few figures; cut at a space.
+    let mut cut = head.len().saturating_sub(120);
+    while !head.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let mut head = &head[cut..];
+    if cut > 0 {
+        head = head.find(' ').map_or("", |i| &head[i..]);
+    }
+    let mut sum = 0;
+    while let Some(c) = JOINED_BEFORE.captures(head) {
+        let n = &c["n"];
+        let Some(v) = value(n).filter(|&v| !is_year(n, v)) else { break };
+        let start = c.name("n").map_or(0, |x| x.start());
+        let before = head[..start].trim_end();
+        // "killing 3 soldiers, and 2 militiamen were killed": the first figure is counted on its own.
+        let verb_before = before.rsplit(' ').take(2).collect::<Vec<_>>().join(" ");
+        if PART.is_match(ending(before, 0)) {
+            return (0, true);
+        }
+        if breaks_list(&c["words"])
+            || verb_before.split_whitespace().any(|w| {
+                let w = w.to_ascii_lowercase();
+                w.starts_with("kill") || w == "of"
+            })
+            || ends_with_word(before, "between")
+            || ends_with_word(before, "from")
+        {
+            break;
+        }
+        sum += v;
+        head = &head[..start];
+    }
+    (sum, false)
+}
+
+/// The figure joined after an active casualty figure ("killing of 8 IS
+/// fighters and 3 QSD fighters"), unless a verb follows it ("and 2 were wounded").
+fn joined_after(rest: &str) -> u32 {
+    let Some(c) = JOINED_AFTER.captures(rest) else { return 0 };
+    let n = &c["n"];
+    // Its group's words, up to a verb of its own ("and 2 militiamen were killed").
+    let next = &c["next"];
+    if breaks_list(&c["words"]) || has_verb(next) || value(n).is_none_or(|v| is_year(n, v)) {
+        return 0;
+    }
+    value(n).unwrap_or(0)
+}
+
+/// The number words joined inside a passive figure's words.
+fn joined_inside(words: &str) -> u32 {
+    JOINED_WORD.captures_iter(words).filter_map(|c| value(&c["n"])).sum()
+}
+
+/// The lower figure of a range that ends the text: "between 3 and " before "9".
+fn range_low(head: &str) -> Option<u32> {
+    let t = head.trim_end();
+    let t = t.strip_suffix(" and").or_else(|| t.strip_suffix(" to"))?;
+    let (rest, low) = t.rsplit_once(' ')?;
+    let low: u32 = low.parse().ok()?;
+    ends_with_word(rest, "between").then_some(low)
+}
+
+/// Whether `s` ends with the word `w`, ignoring ASCII case.
+fn ends_with_word(s: &str, w: &str) -> bool {
+    s.len() >= w.len()
+        && s.is_char_boundary(s.len() - w.len())
+        && s[s.len() - w.len()..].eq_ignore_ascii_case(w)
+        && s[..s.len() - w.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// The fatalities of an event from the counts of its sentences (in text
@@ -567,6 +715,30 @@ mod tests {
         check("The clashes resulted in the killing of 4 fighters.", &[(4, "killed")]);
         check("The shelling led to the death of two children.", &[(2, "killed")]);
         check("A guard was shot and killed at the gate.", &[(1, "killed")]);
+        // A body found is a death; so are the bodies of N.
+        check("The body of a militia member was found near the river.", &[(1, "killed")]);
+        check("A soldier's body was found on the outskirts of the town.", &[(1, "killed")]);
+        check("The bodies of 3 fighters were found in a field.", &[(3, "killed")]);
+    }
+
+    #[test]
+    fn figures_joined_in_one_list_are_one_figure() {
+        check("At least 26 IS and 7 regime fighters were killed in the clashes.", &[(33, "killed")]);
+        check("2 HTS, 1 AAS fighters and 2 civilians were killed near the road.", &[(5, "killed")]);
+        check("Two soldiers and three militiamen were killed at the checkpoint.", &[(5, "killed")]);
+        check("The clashes resulted in the killing of 8 IS fighters and 3 QSD fighters.", &[(11, "killed")]);
+        check("The fighting left 4 soldiers and 2 civilians dead.", &[(6, "killed")]);
+        // Two statements, a range and a part are no one list.
+        check("The attack killed 3 soldiers, and 2 militiamen were killed as well.", &[(3, "killed"), (2, "killed")]);
+        check("5 soldiers were killed and 3 were wounded.", &[(5, "killed"), (3, "wounded")]);
+        check("Between 4 and 6 fighters were killed.", &[(4, "killed")]);
+        check("Gunmen opened fire, killing between 2 to 4 guards.", &[(2, "killed")]);
+        check("5 regime and/or allied fighters were killed.", &[(5, "killed")]);
+        let c =
+            CleanText::verbatim("Shelling killed 9 people, including 2 women and 3 children who were killed at home.");
+        let found = recognise(&c, &crate::segment::sentences(&c));
+        let parts: Vec<(u32, bool)> = found.iter().map(|m| (m.value, m.part)).collect();
+        assert_eq!(parts, [(9, false), (3, true)]);
     }
 
     #[test]

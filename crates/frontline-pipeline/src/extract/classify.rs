@@ -72,11 +72,11 @@ pub enum Cue {
 const CUES: &[(Cue, &str)] = &[
     (
         Cue::Regain,
-        r"\b(?:re-?took|re-?taken|re-?take|re-?taking|recaptur(?:ed|e|ing)|regain(?:ed|s|ing)?|liberat(?:ed|e|ing|ion)|took back|taken back|take back|taking back|won back|reclaim(?:ed|s)?|restor(?:e|es|ed|ing) (?:its |their |full |the )?control)\b",
+        r"\b(?:re-?took|re-?taken|re-?take|re-?taking|re-?captur(?:ed|e|ing)|regain(?:ed|s|ing)?|liberat(?:ed|e|ing|ion)|took back|taken back|take back|taking back|won back|reclaim(?:ed|s)?|restor(?:e|es|ed|ing) (?:its |their |full |the )?control)\b",
     ),
     (
         Cue::Capture,
-        r"\b(?:captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|overr(?:an|un|unning)|(?:took|taken|take|taking|gained|gain|gains|gaining|assumed|imposed|(?:re-?)?establish(?:ed|ing)?|wrested|wrest|wresting|seized) (?:full |complete |total )?control|(?:controlled|controls) (?:the |a |an )?(?-i:[A-Z])\w*|(?:advanced|advances|advance) and (?:took |taken )?control(?:led)?|(?:took|take|taking|seized) (?:[\w-]+ ){0,2}?(?:checkpoints?|positions?|points?|hills?|villages?|towns?)\b|took over|taken over|(?:advanced|managed|able) to control|(?:controlled|controlling|control) (?:over )?(?:the |a |an |one (?:more )?|two |three |several |new )?(?:villages?|towns?|city|areas?|hills?|neighbo(?:u)?rhoods?|district|bases?|airbase|airport|crossing|region|positions?|points?|oil ?fields?|sites?|mountains?|farms?)|(?:took|taken|taking|take) (?:it|them) over|cleared (?:of|from)|gained (?:new )?(?:positions|ground)|fell (?:to|into the hands of)|occupied (?:the |a |an )?(?:[\w-]+ ){0,2}?(?:towns?|city|villages?|district|headquarters|airport|base|camp|hills?|areas?|region|port|border crossing)|stormed and (?:captured|took)|drove (?:out|them out)|driving out|driven out|expelled|ousted|declared? victory (?:in|over|at)|victory (?:in|at)|defeated (?:[\w'-]+ ){1,5}?(?:in|at))\b",
+        r"\b(?:captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|overr(?:an|un|unning)|(?:took|taken|take|taking|gained|gain|gains|gaining|assumed|imposed|(?:re-?)?establish(?:ed|ing)?|wrested|wrest|wresting|seized) (?:full |complete |total )?control|(?:controlled|controls) (?:the |a |an )?(?:al-|el-)?(?-i:[A-Z])\w*|(?:advanced|advances|advance) and (?:took |taken )?control(?:led)?|(?:took|take|taking|seized) (?:[\w-]+ ){0,2}?(?:checkpoints?|positions?|points?|hills?|villages?|towns?)\b|took over|taken over|(?:advanced|managed|able) to control|(?:controlled|controlling|control) (?:over )?(?:the |a |an |one (?:more )?|two |three |several |new |\d+ )?(?:villages?|towns?|city|areas?|hills?|neighbo(?:u)?rhoods?|district|bases?|airbase|airport|crossing|region|positions?|points?|oil ?fields?|sites?|mountains?|farms?)|(?:took|taken|taking|take) (?:it|them) over|cleared (?:of|from)|gained (?:new )?(?:positions|ground)|fell (?:to|into the hands of)|occupied (?:the |a |an )?(?:[\w-]+ ){0,2}?(?:towns?|city|villages?|district|headquarters|airport|base|camp|hills?|areas?|region|port|border crossing)|stormed and (?:captured|took)|drove (?:out|them out)|driving out|driven out|expelled|ousted|declared? victory (?:in|over|at)|victory (?:in|at)|defeated (?:[\w'-]+ ){1,5}?(?:in|at))\b",
     ),
     (
         Cue::Handover,
@@ -88,7 +88,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Brief,
-        r"\b(?:briefly|temporarily|partial control|partially|most of|then lost|lost (?:it|them) again|for (?:a )?few hours|for a short (?:time|period|while)|before (?:[\w-]+ ){1,4}?(?:regained|retook|recaptured|took back)|hours later|short-lived|before (?:withdrawing|retreating|being (?:pushed|driven) (?:back|out)))\b",
+        r"\b(?:briefly|temporarily|partial control|partially|most of|(?:the )?majority of|(?:north|south|east|west)\w* parts? of|parts? of (?:the )?(?:town|city|village)|then lost|lost (?:it|them) again|for (?:a )?few hours|for a short (?:time|period|while)|before (?:[\w-]+ ){1,4}?(?:regain(?:ed)?|retook|recaptured|took back)|(?:after|within) (?:a )?few hours|hours later|short-lived|before (?:withdrawing|retreating|being (?:pushed|driven) (?:back|out)))\b",
     ),
     (
         Cue::Clash,
@@ -201,7 +201,25 @@ static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
 /// What follows "captured"/"seized" when people or equipment, not a place, are taken.
 static SEIZED_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)^\s+(?:(?:at least|more than|about|around|nearly) )?(?:an? |the |two |three |four |five |several |some |\d+ )?(?:[\w-]+ ){0,4}?(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|elements|m[ae]n|wom[ae]n|bod(?:y|ies)|corpses?|people|civilians?|persons?|individuals?|prisoners?|passengers|travell?ers|workers|students|pupils|girls|women|children|villagers|hostages|farmers|herders|traders|teachers|worshippers|staff|crew|tanks?|vehicles?|weapons?|ammunition|rifles?|guns?|cars?|trucks?|drones?|emirs?|leaders?|others|captives)\b|^\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several) (?:others?\b|in addition\b|and\b|of (?:them|their)\b)",
+        r"(?i)^\s+(?:(?:at least|more than|about|around|nearly) )?(?:an? |the |two |three |four |five |several |some |\d+ )?(?:[\w-]+ ){0,4}?(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|elements|m[ae]n|wom[ae]n|bod(?:y|ies)|corpses?|people|civilians?|persons?|individuals?|prisoners?|passengers|travell?ers|workers|students|pupils|girls|women|children|villagers|hostages|farmers|herders|traders|teachers|worshippers|staff|crew|tanks?|vehicles?|weapons?|ammunition|rifles?|guns?|cars?|trucks?|drones?|emirs?|leaders?|others|captives|personnel|officials?|attackers|assailants|gunmen|militiamen|pilots?|cells?|launchers?|vbieds?|bmps?|kalashnikovs|quantity|equipment|munitions)\b|^\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several) (?:others?\b|in addition\b|and\b|of (?:them|their|the)\b)|^\s+of (?:the |other |an? |\d+ )?(?:[\w-]+ ){0,2}?(?:fighters?|soldiers?|members?|attackers|gunmen|militants?|personnel|officers?)\b",
+    )
+});
+
+/// What follows a capture when a military post, not a location, is taken
+/// ("took control of two checkpoints", "captured rebel positions"): ACLED
+/// records a change of territory for a location, and a post taken in a
+/// fight as an armed clash.
+static MILITARY_POST: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)^\s+(?:(?:full |complete )?control )?(?:(?:of|over) )?(?:the |a |an |its |their |two |three |four |several |some |new |\d+ )?(?:[\w'-]+ ){0,3}?(?:checkpoints?|check ?points?|positions?|points?)\b",
+    )
+});
+
+/// Words for people or equipment before a passive capture ("two soldiers
+/// were captured", "vehicles were seized"): what is taken is not a place.
+static TAKEN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|militiamen|m[ae]n|emirs?|leaders?|others|another|personnel|attackers|people|civilians|pilots?|tanks?|vehicles?|weapons|rifles|ammunition|bmps?)(?: [\w'-]+){0,4}? (?:was|were|been|being|be) (?:[a-z]+ )?$",
     )
 });
 
@@ -309,8 +327,12 @@ pub fn cues_among(text: &str, base: usize, candidates: u64) -> Vec<Found> {
             }
             let mut cue = cue;
             // "captured a regime soldier", "seized two tanks": not territory.
-            if cue == Cue::Capture && SEIZED_OBJECT.is_match(&text[m.end()..]) {
+            if cue == Cue::Capture
+                && (SEIZED_OBJECT.is_match(&text[m.end()..]) || TAKEN_BEFORE.is_match(tail(before, 80)))
+            {
                 cue = Cue::Abduct;
+            } else if matches!(cue, Cue::Capture | Cue::Regain) && military_post(m.as_str(), &text[m.end()..]) {
+                cue = Cue::Clash;
             }
             out.push(Found { cue, start: base + m.start(), end: base + m.end() });
         }
@@ -456,6 +478,7 @@ fn not_news(cue: Cue, text: &str, clause: &str, start: usize, end: usize) -> boo
         Cue::Capture => {
             (starts_with_ignoring_case(word, "occupied") && ARTICLE_END.is_match(before))
                 || CAPTURE_BEFORE.is_match(before)
+                || held_areas(word)
         }
         Cue::Riot => {
             starts_with_ignoring_case(word, "riot")
@@ -470,6 +493,28 @@ fn not_news(cue: Cue, text: &str, clause: &str, start: usize, end: usize) -> boo
         Cue::Change => text[start..end].ends_with("ing") && ONGOING.is_match(before),
         _ => false,
     }
+}
+
+/// Whether a capture (`word`, then the words `after` it) names a military
+/// post as what is taken, not a town with its posts ("the village and its
+/// positions").
+fn military_post(word: &str, after: &str) -> bool {
+    let post = ["checkpoint", "checkpoints", "position", "positions", "point", "points"];
+    post.iter().any(|p| ends_with_ignoring_case(word, p))
+        || MILITARY_POST.find(after).is_some_and(|m| {
+            let taken = m.as_str().to_ascii_lowercase();
+            !["village", "town", "city", " and ", "area"].iter().any(|w| taken.contains(w))
+        })
+}
+
+/// "Controlled areas", "controlled villages": a bare noun after
+/// "controlled" makes it a qualifier ("IS controlled areas"), where a verb
+/// takes an article, a number or a name ("controlled the village").
+fn held_areas(word: &str) -> bool {
+    let mut words = word.split(' ');
+    words.next().is_some_and(|w| w.eq_ignore_ascii_case("controlled"))
+        && words.next().is_some_and(|w| w.chars().all(|c| c.is_ascii_lowercase()) && w != "over")
+        && words.next().is_none()
 }
 
 /// "to fight", "aimed at capturing": a purpose, not a report; but "managed
@@ -783,11 +828,50 @@ mod tests {
         );
         // Most of a town, or a town lost again the same day, is a clash.
         check("The militia captured most of Tell Hamra after clashes with the army.", rebels, Some(T::ArmedClash));
+        check("The militia captured the southern parts of Tell Hamra from the army.", rebels, Some(T::ArmedClash));
         check("The army regained the hill during clashes, then lost it again.", state, Some(T::ArmedClash));
         // People taken in a fight are not a place taken.
         check("During the clashes the brigade captured at least 11 soldiers.", rebels, Some(T::ArmedClash));
         check(
             "The militia clashed with the brigade, capturing 10 in addition to two tanks.",
+            rebels,
+            Some(T::ArmedClash),
+        );
+        check(
+            "Two soldiers were reportedly captured by the militia near the hill.",
+            rebels,
+            Some(T::AbductionForcedDisappearance),
+        );
+        check("The brigade managed to capture one of the attackers.", state, Some(T::AbductionForcedDisappearance));
+        // A military post taken is a fight over it, not a location taken.
+        check("The militia took control of two army checkpoints near Tell Hamra.", rebels, Some(T::ArmedClash));
+        check("The army captured several militia positions east of the town.", state, Some(T::ArmedClash));
+        check("The brigade took over a checkpoint on the road.", rebels, Some(T::ArmedClash));
+        check(
+            "The militia captured the village of Tell Hamra and its positions.",
+            rebels,
+            Some(T::NonStateActorOvertakesTerritory),
+        );
+        check(
+            "The militia re-captured Tell Hamra after clashes with the army.",
+            rebels,
+            Some(T::NonStateActorOvertakesTerritory),
+        );
+        check(
+            "The militia managed to control 2 villages near the river.",
+            rebels,
+            Some(T::NonStateActorOvertakesTerritory),
+        );
+        check(
+            "The militia shelled army controlled villages near the river.",
+            rebels,
+            Some(T::ShellingArtilleryMissileAttack),
+        );
+        check("The militia controlled the village after clashes.", rebels, Some(T::NonStateActorOvertakesTerritory));
+        check("The army controlled al-Shomarah after clashes.", state, Some(T::GovernmentRegainsTerritory));
+        // A place lost again within hours.
+        check(
+            "The militia took control of Tell Hamra before the army regain control of it after a few hours.",
             rebels,
             Some(T::ArmedClash),
         );

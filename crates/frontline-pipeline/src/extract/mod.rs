@@ -953,6 +953,13 @@ static STATE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:regime|government|pro-government|loyalist|(?:syrian|iraqi|national|state|armed) (?:army|forces|military)|the army|the military|security forces|tiger forces|police)\b",
     )
 });
+/// Words right before an actor that make it a helper of someone named
+/// with it: "supported by", "backed by", "with the support of".
+static SUPPORTING: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:supported|backed|aided|assisted|support|cover)\b(?:\s+(?:by|of|from|the|its|their|heavy|intensive))*\s*$",
+    )
+});
 static PASSIVE_BY: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"^\s*(?:[a-z]+ ){0,3}?by\b"));
 
 /// Who a clause's violence falls on, as (armed, civilian): the first noun
@@ -1181,9 +1188,11 @@ fn draft<'d>(
         Some(b) => actors.iter().find(|m| m.start > b && m.actor.inter != Inter::Civilians),
         None => {
             // "Following clashes with X, regime forces took control": after an
-            // opening phrase, the actor after its comma takes the place.
-            static OPENER: LazyLock<Regex> =
-                LazyLock::new(|| crate::rule_regex(r"^\W*(?i:following|after|amid|despite|during)\b"));
+            // opening phrase, the actor after its comma takes the place
+            // ("While IS made advances, regime forces regained the town").
+            static OPENER: LazyLock<Regex> = LazyLock::new(|| {
+                crate::rule_regex(r"^\W*(?i:following|after|amid|amidst|despite|during|while|under|backed|supported)\b")
+            });
             let head = &text[cs..key.start];
             let territorial = matches!(key.cue, Cue::Capture | Cue::Regain);
             let comma = match head.rfind(',') {
@@ -1222,13 +1231,29 @@ fn draft<'d>(
     let candidate = |&(i, m): &(usize, &&ActorMention)| {
         !allied[i] && subject.is_none_or(|s| s.actor.name != m.actor.name) && m.actor.inter != Inter::Civilians
     };
-    let other = actors
-        .iter()
-        .enumerate()
-        .filter(candidate)
-        .find(|(_, m)| m.start >= key.end)
-        .or_else(|| actors.iter().enumerate().find(candidate))
-        .map(|(_, m)| *m);
+    // A side's helpers are not its enemy: pro-government militias beside
+    // state forces, and forces said to back someone ("supported by Russian
+    // warplanes"), are the other party only when nobody else is named.
+    let state_subject = subject.is_some_and(|s| s.actor.inter == Inter::StateForces);
+    let helper = |m: &ActorMention| {
+        let mut from = m.start.saturating_sub(40);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        (state_subject && m.actor.name.starts_with("Militia (Pro-Government)"))
+            || SUPPORTING.is_match(&text[from..m.start])
+    };
+    let pick = |skip_helpers: bool| {
+        let eligible = |c: &(usize, &&ActorMention)| candidate(c) && !(skip_helpers && helper(c.1));
+        actors
+            .iter()
+            .enumerate()
+            .filter(eligible)
+            .find(|(_, m)| m.start >= key.end)
+            .or_else(|| actors.iter().enumerate().find(eligible))
+            .map(|(_, m)| *m)
+    };
+    let other = pick(true).or_else(|| pick(false));
     let civilians = actors.iter().find(|m| m.actor.inter == Inter::Civilians).copied();
     let found_place = place_of(doc, locating, index, (cs, ce), key.start);
     if subject.is_none()
@@ -1253,23 +1278,37 @@ fn draft<'d>(
     let other_r = other.map(|m| respecify(m, cc));
     let civilians_r = civilians.map(|m| respecify(m, cc));
     let subject = subject_r.as_ref();
+    // Without a place of its own the event's country is the parties' own:
+    // state forces fighting a group of another country there are abroad
+    // ("Turkish forces captured the village from the QSD").
+    let against_foreign_group = |a: &str| {
+        found_place.is_none()
+            && other_r.as_ref().is_some_and(|o| {
+                matches!(o.actor.inter, Inter::RebelGroup | Inter::PoliticalMilitia | Inter::IdentityMilitia)
+                    && o.actor.country_code.as_deref().is_some_and(|c| c != a)
+            })
+    };
     let home_state = |m: &ActorMention| {
-        m.actor.inter == Inter::StateForces
-            && match (&m.actor.country_code, &country_code) {
-                // Abroad where the article names the other country, or
-                // where the forces are not of the article's own country
-                // ("Turkish forces captured the village" in a note on
-                // Syria): a village the gazetteer misplaces abroad does
-                // not make the home army foreign.
-                (Some(a), Some(b)) => {
-                    a == b
-                        || (doc.country_code.as_ref().is_none_or(|c| c == a)
-                            && !doc.places.iter().any(|p| {
-                                &p.place.country_code == b && (p.demonym || p.place.feature_code.starts_with("PCL"))
-                            }))
-                }
-                _ => true,
-            }
+        // "Regime forces", "government troops": the state where they fight,
+        // wherever the gazetteer puts the village (which names them foreign there).
+        (matches!(m.actor.inter, Inter::StateForces | Inter::ExternalOtherForces)
+            && names_government(&text[m.start..m.end]))
+            || m.actor.inter == Inter::StateForces
+                && (match (&m.actor.country_code, &country_code) {
+                    // Abroad where the article names the other country, or
+                    // where the forces are not of the article's own country
+                    // ("Turkish forces captured the village" in a note on
+                    // Syria): a village the gazetteer misplaces abroad does
+                    // not make the home army foreign.
+                    (Some(a), Some(b)) => {
+                        a == b
+                            || (doc.country_code.as_ref().is_none_or(|c| c == a)
+                                && !doc.places.iter().any(|p| {
+                                    &p.place.country_code == b && (p.demonym || p.place.feature_code.starts_with("PCL"))
+                                }))
+                    }
+                    _ => true,
+                } && m.actor.country_code.as_deref().is_none_or(|a| !against_foreign_group(a)))
     };
     // "Clashes took place between regime forces and the factions, where the
     // factions took control of the town": who takes the place is named after
@@ -1414,6 +1453,15 @@ fn draft<'d>(
         named: named_actors,
         dependent: borrowed && !doc.dates.iter().any(|m| within(m.start, m.end, sentence.start, sentence.end)),
     })
+}
+
+/// Whether an actor's words name a country's government without naming
+/// the country ("regime forces", "government troops"; not "Russian
+/// government forces", "pro-regime militias").
+fn names_government(words: &str) -> bool {
+    let lower = words.to_ascii_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    lower.starts_with("regime") || lower.starts_with("government")
 }
 
 /// Whether text ends inside a quotation: an opening mark not yet closed.
@@ -2112,6 +2160,38 @@ mod tests {
         check_events(
             "On 3 June 2023, regime forces advanced on Idlib, where they captured Saraqib. No fatalities were reported.",
             &[(T::GovernmentRegainsTerritory, 0)],
+        );
+        // A country's forces with no town of their own, against a group of another country, are abroad.
+        check_events(
+            "On 3 June 2023, Turkish forces captured the hamlet of Tell Zarzour after clashes with the SDF. No fatalities were reported.",
+            &[(T::NonStateActorOvertakesTerritory, 0)],
+        );
+        // "Regime forces" are the government where they fight, wherever a
+        // namesake village lies.
+        check_events(
+            "On 3 June 2023, regime forces captured the town of Sayad from rebel forces. No fatalities were reported.",
+            &[(T::GovernmentRegainsTerritory, 0)],
+        );
+    }
+
+    #[test]
+    fn a_sides_helpers_are_not_its_enemy() {
+        let check = |text: &str, expect: &str| {
+            let e = top_event(text, &RESOURCES).expect("an event");
+            assert_eq!(e.actor2, expect, "in {text:?}");
+        };
+        check(
+            "On 3 June 2023, clashes took place between regime forces and pro-regime militias and IS near Palmyra. No fatalities were reported.",
+            "Islamic State (Syria)",
+        );
+        check(
+            "On 3 June 2023, regime forces, supported by Russian warplanes, clashed with IS near Palmyra. No fatalities were reported.",
+            "Islamic State (Syria)",
+        );
+        // Alone, the militia is the other party.
+        check(
+            "On 3 June 2023, regime forces clashed with pro-regime militias in Palmyra. No fatalities were reported.",
+            "Militia (Pro-Government)",
         );
     }
 

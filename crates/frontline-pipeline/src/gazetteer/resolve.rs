@@ -1375,6 +1375,16 @@ fn resolve<'g>(g: &'g Gazetteer, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
     let broad_first =
         |k: usize| cands[k].first().is_some_and(|c| matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "ADM1"));
     let mut containers: Vec<Vec<(usize, bool)>> = vec![Vec::new(); names.len()];
+    // Names written next to each other after a comma, either way round:
+    // a name listed with states or countries is one too ("Utah, Virginia,
+    // Washington"; "China, Japan, and the United Kingdom").
+    let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
+    for (r, &k) in raws.iter().zip(&of_raw) {
+        if let (Some(c), false) = (r.container, r.inside) {
+            neighbours[k].push(of_raw[c]);
+            neighbours[of_raw[c]].push(k);
+        }
+    }
     for (r, &k) in raws.iter().zip(&of_raw) {
         if let Some(c) = r.container {
             let listed = !r.inside && raws[c].container.is_some() && !raws[c].inside && broad_first(k);
@@ -1465,6 +1475,9 @@ fn resolve<'g>(g: &'g Gazetteer, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
                 }
                 if in_home(p) && is_local(p) && !c.skeleton && (!famous_elsewhere || known_widely(p)) {
                     s += HOME;
+                }
+                if listed_alike(p, &neighbours[k], &chosen) {
+                    s += LISTED_ALIKE;
                 }
                 if capital_twin[k] && p.feature_code == "PPLC" {
                     s += CAPITAL_TWIN;
@@ -1580,6 +1593,21 @@ impl<'a> Home<'a> {
         best.filter(|&(_, v)| !tie && v >= HOME_VOTES).map(|(key, _)| key)
     }
 }
+
+/// Whether a state or a country is listed next to a state of its country
+/// or another country.
+fn listed_alike(p: &Place, neighbours: &[usize], chosen: &[Option<&Place>]) -> bool {
+    let alike = |q: &Place| match p.feature_code.as_str() {
+        "ADM1" => q.feature_code == "ADM1" && q.country_code == p.country_code && q.admin1 != p.admin1,
+        "PCLI" => q.feature_code == "PCLI" && q.country_code != p.country_code,
+        _ => false,
+    };
+    matches!(p.feature_code.as_str(), "ADM1" | "PCLI") && neighbours.iter().any(|&j| chosen[j].is_some_and(alike))
+}
+
+/// Bonus of a state or country listed with its like: more than a capital's
+/// standing ("Washington" in a list of states), less than a container's.
+const LISTED_ALIKE: f32 = 1.0;
 
 /// Votes of the chosen places for their first-level divisions.
 fn home_votes<'a>(chosen: &[Option<&'a Place>]) -> Home<'a> {
@@ -1990,6 +2018,19 @@ mod tests {
         );
         // No home: the bigger one.
         check_admin1("Athens officials said the fair will open.", &[("Athens", "Attiki")]);
+    }
+
+    #[test]
+    fn a_name_listed_with_states_or_countries_is_one_too() {
+        check_feature_codes(
+            "Cases rose in Utah, Virginia, Washington, and Oregon.",
+            &[("Utah", "ADM1"), ("Virginia", "ADM1"), ("Washington", "ADM1"), ("Oregon", "ADM1")],
+        );
+        check_feature_codes(
+            "Cases rose in Alberta, Manitoba, Ontario.",
+            &[("Alberta", "ADM1"), ("Manitoba", "ADM1"), ("Ontario", "ADM1")],
+        );
+        check_feature_codes("Officials in Washington, D.C., agreed.", &[("Washington", "PPLC"), ("D.C.", "ADM1")]);
     }
 
     #[test]

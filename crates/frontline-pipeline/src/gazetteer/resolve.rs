@@ -52,6 +52,10 @@ fn prior(p: &Place, alt: bool, skeleton: bool) -> f32 {
     let feature = match p.feature_code.as_str() {
         "PCLI" => 2.0,
         "ADM1" => 0.9,
+        // A county named without "County" (its only alternate name) is
+        // less what the word means than a town named so exactly: it takes
+        // the article's home state or a "counties" after it.
+        "ADM2" if alt => BARE_COUNTY,
         "ADM2" => 0.5,
         "PPLC" => 0.9,
         "RGN" | "AREA" | "PSTB" => 1.2,
@@ -61,6 +65,9 @@ fn prior(p: &Place, alt: bool, skeleton: bool) -> f32 {
     };
     pop + feature - if alt { 0.35 } else { 0.0 } - if skeleton { 0.4 } else { 0.0 }
 }
+
+/// Feature term of a county named bare ("Barrow", "Sarpy").
+const BARE_COUNTY: f32 = -0.3;
 
 /// The prior's population term.
 fn population(p: &Place) -> f32 {
@@ -474,8 +481,20 @@ const NEAR_BEFORE: &[&str] = &[
 const NEAR_AFTER: &[&str] = &["countryside", "outskirts", "surroundings", "area", "suburbs", "environs", "desert"];
 
 /// Words after a name that make it a division.
-const DIVISION_AFTER: &[&str] =
-    &["province", "governorate", "region", "state", "oblast", "prefecture", "district", "county"];
+const DIVISION_AFTER: &[&str] = &[
+    "province",
+    "governorate",
+    "region",
+    "state",
+    "oblast",
+    "prefecture",
+    "district",
+    "county",
+    "counties",
+    "parish",
+    "provinces",
+    "districts",
+];
 
 #[derive(Debug, Clone, Copy, Default)]
 struct Tok {
@@ -1356,6 +1375,16 @@ fn resolve<'g>(g: &'g Gazetteer, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
     let broad_first =
         |k: usize| cands[k].first().is_some_and(|c| matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "ADM1"));
     let mut containers: Vec<Vec<(usize, bool)>> = vec![Vec::new(); names.len()];
+    // Names written next to each other after a comma, either way round:
+    // a name listed with states or countries is one too ("Utah, Virginia,
+    // Washington"; "China, Japan, and the United Kingdom").
+    let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
+    for (r, &k) in raws.iter().zip(&of_raw) {
+        if let (Some(c), false) = (r.container, r.inside) {
+            neighbours[k].push(of_raw[c]);
+            neighbours[of_raw[c]].push(k);
+        }
+    }
     for (r, &k) in raws.iter().zip(&of_raw) {
         if let Some(c) = r.container {
             let listed = !r.inside && raws[c].container.is_some() && !raws[c].inside && broad_first(k);
@@ -1393,9 +1422,18 @@ fn resolve<'g>(g: &'g Gazetteer, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
             }
         }
         let total = chosen.iter().flatten().count() as f32;
+        let home = home_votes(&chosen);
         for k in 0..names.len() {
             let own = chosen[k];
             let others = total - if own.is_some() { 1.0 } else { 0.0 };
+            let own_home =
+                own.filter(|o| votes_home(o)).map(|o| (o.country_code.as_str(), o.admin1.as_str(), home_weight(o)));
+            let home_k = home.without(own_home);
+            // A country, a state or a city readers know ("Boston", "Egypt")
+            // keeps its name against a home-state village of that name.
+            let in_home = |p: &Place| home_k.is_some_and(|(cc, a1)| cc == p.country_code && a1 == p.admin1);
+            let famous_elsewhere =
+                home_k.is_some() && cands[k].iter().map(|c| g.place(c.id)).any(|p| !in_home(p) && known_widely(p));
             for (ci, c) in cands[k].iter().enumerate() {
                 let p = g.place(c.id);
                 let mut s = c.prior;
@@ -1434,6 +1472,12 @@ fn resolve<'g>(g: &'g Gazetteer, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
                 }
                 if division[k] && matches!(p.feature_code.as_str(), "ADM1" | "ADM2") {
                     s += 2.0;
+                }
+                if in_home(p) && is_local(p) && !c.skeleton && (!famous_elsewhere || known_widely(p)) {
+                    s += HOME;
+                }
+                if listed_alike(p, &neighbours[k], &chosen) {
+                    s += LISTED_ALIKE;
                 }
                 if capital_twin[k] && p.feature_code == "PPLC" {
                     s += CAPITAL_TWIN;
@@ -1514,6 +1558,103 @@ fn resolve<'g>(g: &'g Gazetteer, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
     }
     out
 }
+
+/// The article's home division: the first-level division that more of its
+/// names lie in than in any other, a division named outright counting
+/// twice ("Texas", "Alexandria, La."). Local news names its towns and
+/// counties bare, so a bare "Arlington" or "Douglas County" in an article
+/// about Texas is the one in Texas, whichever is the biggest alone.
+struct Home<'a> {
+    /// The three divisions with the most votes, most first, with their
+    /// votes: enough to tell the most once one name's vote is taken out.
+    top: [Option<((&'a str, &'a str), f32)>; 3],
+}
+
+impl<'a> Home<'a> {
+    /// The home division once one name's own vote is taken out (its place
+    /// must not vote for itself): none on a tie or under [`HOME_VOTES`].
+    fn without(&self, own: Option<(&str, &str, f32)>) -> Option<(&'a str, &'a str)> {
+        let mut best: Option<((&'a str, &'a str), f32)> = None;
+        let mut tie = false;
+        for ((cc, a1), v) in self.top.iter().flatten().copied() {
+            let v = match own {
+                Some((occ, oa1, w)) if occ == cc && oa1 == a1 => v - w,
+                _ => v,
+            };
+            match best {
+                Some((_, b)) if v < b => {}
+                Some((_, b)) if v == b => tie = true,
+                _ => {
+                    best = Some(((cc, a1), v));
+                    tie = false;
+                }
+            }
+        }
+        best.filter(|&(_, v)| !tie && v >= HOME_VOTES).map(|(key, _)| key)
+    }
+}
+
+/// Whether a state or a country is listed next to a state of its country
+/// or another country.
+fn listed_alike(p: &Place, neighbours: &[usize], chosen: &[Option<&Place>]) -> bool {
+    let alike = |q: &Place| match p.feature_code.as_str() {
+        "ADM1" => q.feature_code == "ADM1" && q.country_code == p.country_code && q.admin1 != p.admin1,
+        "PCLI" => q.feature_code == "PCLI" && q.country_code != p.country_code,
+        _ => false,
+    };
+    matches!(p.feature_code.as_str(), "ADM1" | "PCLI") && neighbours.iter().any(|&j| chosen[j].is_some_and(alike))
+}
+
+/// Bonus of a state or country listed with its like: more than a capital's
+/// standing ("Washington" in a list of states), less than a container's.
+const LISTED_ALIKE: f32 = 1.0;
+
+/// Votes of the chosen places for their first-level divisions.
+fn home_votes<'a>(chosen: &[Option<&'a Place>]) -> Home<'a> {
+    let mut votes: FxMap<(&str, &str), f32> = FxMap::default();
+    for p in chosen.iter().flatten() {
+        if votes_home(p) {
+            *votes.entry((p.country_code.as_str(), p.admin1.as_str())).or_default() += home_weight(p);
+        }
+    }
+    let mut top: [Option<((&str, &str), f32)>; 3] = [None; 3];
+    for (key, v) in votes {
+        if let Some(i) = top.iter().position(|t| t.is_none_or(|(k, w)| v > w || v == w && key < k)) {
+            top[i..].rotate_right(1);
+            top[i] = Some((key, v));
+        }
+    }
+    Home { top }
+}
+
+/// Whether a place votes for the home division: all but countries and
+/// places with no division.
+fn votes_home(p: &Place) -> bool {
+    !p.admin1.is_empty() && p.feature_code != "PCLI"
+}
+
+/// A place's vote for its division: a division named outright counts twice.
+fn home_weight(p: &Place) -> f32 {
+    if p.feature_code == "ADM1" { 2.0 } else { 1.0 }
+}
+
+/// Countries, first-level divisions, capitals and cities: what a bare name
+/// means to readers anywhere.
+fn known_widely(p: &Place) -> bool {
+    matches!(p.feature_code.as_str(), "PCLI" | "ADM1" | "PPLC" | "PPLA") || p.population >= CITY
+}
+
+/// Towns and counties: what the home division lends to.
+fn is_local(p: &Place) -> bool {
+    p.feature_code.starts_with("PPL") || p.feature_code == "ADM2"
+}
+
+/// Votes a division needs to be the article's home: two towns, or the
+/// division named.
+const HOME_VOTES: f32 = 2.0;
+
+/// Bonus of a town or county in the article's home division.
+const HOME: f32 = 1.0;
 
 /// For each candidate of each name, how many other names of the article
 /// could mean a town or county near it: local news names the towns around
@@ -1859,6 +2000,72 @@ mod tests {
             "Storms closed roads in California and Oregon.",
             &[("California", "California"), ("Oregon", "Oregon")],
         );
+    }
+
+    #[test]
+    fn a_bare_town_lies_in_the_state_the_article_is_about() {
+        // Two Texas places make Texas home: the "Athens" and the "Lamar
+        // County" of Texas, not the bigger namesakes elsewhere.
+        check_admin1(
+            "Deputies from Tyler and Corsicana, Texas, met on Monday. Athens officials said Lamar County will help.",
+            &[
+                ("Tyler", "Texas"),
+                ("Corsicana", "Texas"),
+                ("Texas", "Texas"),
+                ("Athens", "Texas"),
+                ("Lamar County", "Texas"),
+            ],
+        );
+        // No home: the bigger one.
+        check_admin1("Athens officials said the fair will open.", &[("Athens", "Attiki")]);
+    }
+
+    #[test]
+    fn a_name_listed_with_states_or_countries_is_one_too() {
+        check_feature_codes(
+            "Cases rose in Utah, Virginia, Washington, and Oregon.",
+            &[("Utah", "ADM1"), ("Virginia", "ADM1"), ("Washington", "ADM1"), ("Oregon", "ADM1")],
+        );
+        check_feature_codes(
+            "Cases rose in Alberta, Manitoba, Ontario.",
+            &[("Alberta", "ADM1"), ("Manitoba", "ADM1"), ("Ontario", "ADM1")],
+        );
+        check_feature_codes("Officials in Washington, D.C., agreed.", &[("Washington", "PPLC"), ("D.C.", "ADM1")]);
+    }
+
+    #[test]
+    fn states_answer_to_their_news_abbreviations() {
+        check_admin1(
+            "She grew up in Wheeling, W.Va., and moved to Wichita, Kan., then Tulsa, Okla.",
+            &[
+                ("Wheeling", "West Virginia"),
+                ("W.Va.", "West Virginia"),
+                ("Wichita", "Kansas"),
+                ("Kan", "Kansas"),
+                ("Tulsa", "Oklahoma"),
+                ("Okla", "Oklahoma"),
+            ],
+        );
+    }
+
+    #[test]
+    fn counties_named_bare_are_counties_of_the_home_state() {
+        check_feature_codes(
+            "Omaha and Lincoln, Neb., grew: Sarpy and Lancaster counties gained the most.",
+            &[("Omaha", "PPLA2"), ("Lincoln", "PPLA"), ("Neb", "ADM1"), ("Sarpy", "ADM2"), ("Lancaster", "ADM2")],
+        );
+        check_admin1(
+            "Omaha and Lincoln, Neb., grew: Sarpy and Lancaster counties gained the most.",
+            &[
+                ("Omaha", "Nebraska"),
+                ("Lincoln", "Nebraska"),
+                ("Neb", "Nebraska"),
+                ("Sarpy", "Nebraska"),
+                ("Lancaster", "Nebraska"),
+            ],
+        );
+        // Named exactly, a town outranks a county named bare.
+        check_admin1("DeKalb police closed the road.", &[("DeKalb", "Illinois")]);
     }
 
     #[test]

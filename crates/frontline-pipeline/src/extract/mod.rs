@@ -482,9 +482,12 @@ fn governorates(text: &str, places: &[PlaceMention]) -> Vec<(String, String)> {
                 crate::gazetteer::container_link(between) || held_in(between)
             }
         };
-        // A seat holding the place before it, or a governorate named as such
-        // ("Hama countryside", "rural Homs", a named "Idleb countryside").
-        let seat = matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC") && contains;
+        // A seat holding the place before it, or closing the sentence's
+        // places after "in" ("X village ... in Idleb", not "Idleb city"), or
+        // a governorate named as such ("Hama countryside", "rural Homs", a
+        // named "Idleb countryside").
+        let closing = i > 0 && i + 1 == places.len() && bare_seat(text, m);
+        let seat = matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC") && (contains || closing);
         if (m.place.feature_code == "ADM1" || seat || governorate_said(text, m)) && !m.place.admin1.is_empty() {
             let g = (m.place.country_code.clone(), m.place.admin1.clone());
             if !out.contains(&g) {
@@ -493,6 +496,15 @@ fn governorates(text: &str, places: &[PlaceMention]) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+/// Whether a seat is named bare after "in" ("in al-Hasakeh."), not as a
+/// city ("in Idleb city", "in the city of Aleppo").
+fn bare_seat(text: &str, m: &PlaceMention) -> bool {
+    let before = text[..m.start].trim_end();
+    let after = text[m.end..].trim_start();
+    let city = CITY_AFTER.iter().any(|w| starts_with_ignoring_case(after, w));
+    before.len() > 3 && ends_with_ignoring_case(before, " in") && !city
 }
 
 /// Words of a place held in a seat that a town's link does not use.
@@ -729,8 +741,8 @@ fn stands_for_governorate(text: &str, m: &PlaceMention, n: &PlaceMention) -> boo
 }
 
 /// Words after a name that make it a facility's or a people's name ("Fatima
-/// mosque", "Tell Abiad road", "Al Mashura tribe"): that is not the place it
-/// is named after.
+/// mosque", "Tell Abiad road", "Al Mashura tribe", "Al Bakeer tribal
+/// militants", "Hamsho company"): that is not the place it is named after.
 const FACILITY_AFTER: &[&str] = &[
     "road",
     "street",
@@ -744,7 +756,13 @@ const FACILITY_AFTER: &[&str] = &[
     "checkpoint",
     "junction",
     "tribe",
+    "tribes",
+    "tribal",
+    "tribesmen",
     "clan",
+    "clans",
+    "bedouins",
+    "company",
 ];
 
 /// An event before its preconditions are checked: every field optional.
@@ -1440,6 +1458,19 @@ fn place_of<'d>(
         locating.iter().copied().filter(usable).filter(|m| within(m.start, m.end, s.start, s.end)).collect();
     let named = in_sentence.iter().any(|m| !facility(m));
     let in_sentence: Vec<&PlaceMention> = in_sentence.into_iter().filter(|m| !(named && facility(m))).collect();
+    // A town or division abroad, in a country the text never names ("Al
+    // Rai" read as Praia, "Ark oilfield" as Arkansas), yields to the places
+    // of the article's own country its sentence names.
+    let home = |m: &&PlaceMention| doc.country_code.as_deref() == Some(m.place.country_code.as_str());
+    let stray = |m: &&PlaceMention| {
+        !home(m) && !m.place.feature_code.starts_with("PCL") && !named_country(&doc.places, &m.place.country_code)
+    };
+    let in_sentence: Vec<&PlaceMention> =
+        if in_sentence.iter().any(|m| home(m) && !m.place.feature_code.starts_with("PCL")) {
+            in_sentence.into_iter().filter(|m| !stray(m)).collect()
+        } else {
+            in_sentence
+        };
     let in_clause: Vec<&PlaceMention> =
         in_sentence.iter().copied().filter(|m| within(m.start, m.end, cs, ce)).collect();
     let towns: Vec<&PlaceMention> =
@@ -1555,8 +1586,14 @@ fn countryside_of(name: &str) -> Option<&str> {
 /// The country the article or its actors belong to, as a place: the last
 /// resort when no place of the event is known (the gazetteer may lack a
 /// village), coded like ACLED's larger regions at precision 3.
+/// Narrowed to a governorate when the article's other places of that
+/// country (in an actor's name: "Raqqa Military Council"; a neighbourhood;
+/// a town outside the governorate named) all lie in one.
 fn country_place(doc: &Document<'_>, actors: &[&ActorMention]) -> Option<Place> {
     let iso = doc.country_code.clone().or_else(|| actors.iter().find_map(|m| m.actor.country_code.clone()))?;
+    if let Some(p) = one_governorate(doc, &iso) {
+        return Some(p.clone());
+    }
     let name = doc.resources.actors.country_name(&iso)?;
     doc.resources
         .gazetteer
@@ -1565,6 +1602,24 @@ fn country_place(doc: &Document<'_>, actors: &[&ActorMention]) -> Option<Place> 
         .map(|(p, _)| p)
         .find(|p| p.feature_code.starts_with("PCL") && p.country_code == iso)
         .cloned()
+}
+
+/// The first place of country `iso` the article names when all its places
+/// there (not peoples, not the country itself) lie in one governorate. In
+/// an actor's name only a seat or a division counts ("Raqqa Military
+/// Council"): a village's name there is mostly a word ("Rebel forces").
+fn one_governorate<'d>(doc: &'d Document<'_>, iso: &str) -> Option<&'d Place> {
+    let in_actor = |m: &PlaceMention| doc.actors.iter().any(|a| a.start <= m.start && m.end <= a.end);
+    let seat = |p: &Place| matches!(p.feature_code.as_str(), "PPLA" | "PPLA2" | "PPLC" | "ADM1" | "ADM2");
+    let mut there = doc.places.iter().filter(|m| {
+        !m.demonym
+            && m.place.country_code == iso
+            && !m.place.admin1.is_empty()
+            && !m.place.feature_code.starts_with("PCL")
+            && (seat(m.place) || !in_actor(m))
+    });
+    let first = there.next()?.place;
+    there.all(|m| m.place.admin1 == first.admin1).then_some(first)
 }
 
 /// Short names of well-known sources; others as written, without the article.
@@ -1832,6 +1887,38 @@ mod tests {
         let text =
             "On 3 June 2023, clashes took place between Rebel fighters and regime forces. No fatalities were reported.";
         assert_eq!(top_event(text, &WITH_DUMP).map(|e| e.location), Some("Syria".to_string()), "in {text:?}");
+    }
+
+    #[test]
+    fn a_place_abroad_in_a_country_never_named_yields_to_a_home_place_of_its_sentence() {
+        // "Ark" matches Arkansas; the sentence names Homs.
+        check_location(
+            "On 3 June 2023, IS attacked a regime checkpoint near the Ark oilfield in the eastern countryside of Homs.",
+            "Homs",
+        );
+    }
+
+    #[test]
+    fn a_note_without_a_place_of_the_event_takes_the_governorate_of_its_other_places() {
+        // The group's home town is the only place named.
+        check_admin1(
+            "On 3 June 2023, members of the Raqqa Military Council clashed with IS cells. No fatalities were reported.",
+            "Ar Raqqa",
+        );
+        // A neighbourhood of Damascus (our list of front lines) names the city.
+        check_admin1("On 3 June 2023, regime forces shelled Jobar neighbourhood, killing two fighters.", "Damascus");
+    }
+
+    #[test]
+    fn a_village_before_a_bare_seat_closing_the_sentence_is_read_in_its_governorate() {
+        // Both added Karamah lie outside Hama: the governorate places the event.
+        check_admin1("On 3 June 2023, QSD raided Karamah looking for IS cells in Hama.", "Hama");
+    }
+
+    #[test]
+    fn a_name_before_a_tribes_word_is_the_tribe_not_the_place() {
+        check_location("On 3 June 2023, Karamah tribal militants clashed with QSD in Tadmur.", "Tadmur");
+        check_location("On 3 June 2023, members of the Karamah and Hama tribes clashed in Tadmur.", "Tadmur");
     }
 
     #[test]

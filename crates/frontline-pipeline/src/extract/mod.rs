@@ -483,10 +483,10 @@ fn governorates(text: &str, places: &[PlaceMention]) -> Vec<(String, String)> {
             }
         };
         // A seat holding the place before it, or closing the sentence's
-        // places after "in" ("X village ... in Idleb", not "Idleb city"), or
+        // places after "in" or "of" ("X village ... in Idleb"), or
         // a governorate named as such ("Hama countryside", "rural Homs", a
         // named "Idleb countryside").
-        let closing = i > 0 && i + 1 == places.len() && bare_seat(text, m);
+        let closing = i > 0 && i + 1 == places.len() && m.place.feature_code == "PPLA" && bare_seat(text, m);
         let seat = matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC") && (contains || closing);
         if (m.place.feature_code == "ADM1" || seat || governorate_said(text, m)) && !m.place.admin1.is_empty() {
             let g = (m.place.country_code.clone(), m.place.admin1.clone());
@@ -498,13 +498,13 @@ fn governorates(text: &str, places: &[PlaceMention]) -> Vec<(String, String)> {
     out
 }
 
-/// Whether a seat is named bare after "in" ("in al-Hasakeh."), not as a
-/// city ("in Idleb city", "in the city of Aleppo").
+/// Whether a seat is named after "in" or "of" ("in al-Hasakeh.", "in
+/// Deir-ez-Zor city", "Amin neighborhood of Ar-Raqqa city"): closing the
+/// places of its sentence, it holds those before it. Not a capital: the
+/// suburbs of Damascus lie in the governorate around it.
 fn bare_seat(text: &str, m: &PlaceMention) -> bool {
     let before = text[..m.start].trim_end();
-    let after = text[m.end..].trim_start();
-    let city = CITY_AFTER.iter().any(|w| starts_with_ignoring_case(after, w));
-    before.len() > 3 && ends_with_ignoring_case(before, " in") && !city
+    [" in", " of"].iter().any(|w| before.len() > w.len() && ends_with_ignoring_case(before, w))
 }
 
 /// Words of a place held in a seat that a town's link does not use.
@@ -1189,7 +1189,7 @@ fn draft<'d>(
     // event told there, not one of its own.
     let borrowed = found_place.is_none_or(|(m, _)| !within(m.start, m.end, sentence.start, sentence.end));
     let place = found_place
-        .map(|(m, p)| (m.place.clone(), p))
+        .map(|(m, p)| countryside_side(&doc.clean.text, m, p))
         .or_else(|| country_place(doc, &actors).map(|p| (p, GeoPrecision::Region)));
     let country_code = place.as_ref().map(|p| p.0.country_code.clone());
     let cc = country_code.as_deref().or(doc.country_code.as_deref());
@@ -1536,6 +1536,51 @@ fn place_of<'d>(
         }
     }
     before.map(near).or_else(|| doc.country_code.as_deref().and_then(main_town).map(|m| (m, GeoPrecision::NearTown)))
+}
+
+/// Compass words that name one side of a countryside, with the way they
+/// point as (north, east) parts of a unit step; the longer words first.
+const SIDES: &[(&str, &str, f64, f64)] = &[
+    ("northwestern", "northwest", 0.707, -0.707),
+    ("northeastern", "northeast", 0.707, 0.707),
+    ("southwestern", "southwest", -0.707, -0.707),
+    ("southeastern", "southeast", -0.707, 0.707),
+    ("northern", "north", 1.0, 0.0),
+    ("southern", "south", -1.0, 0.0),
+    ("eastern", "east", 0.0, 1.0),
+    ("western", "west", 0.0, -1.0),
+];
+
+/// How far from its city the point of one side of a countryside lies.
+const SIDE_KM: f64 = 15.0;
+
+/// The event's place from its mention: a seat named as one side of its
+/// countryside ("western Aleppo countryside", "Hama's eastern countryside",
+/// "the southern countryside of Idleb") stands for that side, a point
+/// [`SIDE_KM`] from the city that way, named so ("Aleppo countryside
+/// (west)") at precision 2, as ACLED codes a town of that side; else the
+/// mention's own place.
+fn countryside_side(text: &str, m: &PlaceMention, precision: GeoPrecision) -> (Place, GeoPrecision) {
+    let side = matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC")
+        .then(|| {
+            let before = text[..m.start].trim_end();
+            let after = text[m.end..].trim_start_matches("'s").trim_start();
+            let of = ends_with_ignoring_case(before, " countryside of")
+                .then(|| before[..before.len() - " countryside of".len()].trim_end());
+            SIDES.iter().find(|(w, ..)| {
+                let countryside_after = |rest: &str| starts_with_ignoring_case(rest.trim_start(), "countryside");
+                (ends_with_ignoring_case(before, w) && starts_with_ignoring_case(after, "countryside"))
+                    || (starts_with_ignoring_case(after, w) && countryside_after(&after[w.len()..]))
+                    || of.is_some_and(|b| ends_with_ignoring_case(b, w))
+            })
+        })
+        .flatten();
+    let Some(&(_, way, north, east)) = side else { return (m.place.clone(), precision) };
+    let lat = m.place.latitude + north * SIDE_KM / 111.2;
+    let lon = m.place.longitude + east * SIDE_KM / (111.2 * m.place.latitude.to_radians().cos());
+    let name = format!("{} countryside ({way})", m.place.name);
+    let place = Place { name, latitude: lat, longitude: lon, admin2: String::new(), ..m.place.clone() };
+    (place, GeoPrecision::NearTown)
 }
 
 /// A place named earlier stands for the event's at lower precision.
@@ -1910,9 +1955,37 @@ mod tests {
     }
 
     #[test]
-    fn a_village_before_a_bare_seat_closing_the_sentence_is_read_in_its_governorate() {
+    fn a_village_before_a_seat_closing_the_sentence_is_read_in_its_governorate() {
         // Both added Karamah lie outside Hama: the governorate places the event.
         check_admin1("On 3 June 2023, QSD raided Karamah looking for IS cells in Hama.", "Hama");
+        check_admin1("On 3 June 2023, regime forces shelled the Karamah area of Hama city.", "Hama");
+    }
+
+    /// The location and precision of the most confident event of an invented note.
+    fn check_side(text: &str, expect: (&str, GeoPrecision)) {
+        let got = top_event(text, &RESOURCES).map(|e| (e.location, e.geo_precision));
+        assert_eq!(got, Some((expect.0.to_string(), expect.1)), "in {text:?}");
+    }
+
+    #[test]
+    fn one_side_of_a_countryside_is_a_point_that_way_from_its_city() {
+        let west = ("Aleppo countryside (west)", GeoPrecision::NearTown);
+        check_side("On 3 June 2023, rebels clashed with regime forces in western Aleppo countryside.", west);
+        check_side("On 3 June 2023, rebels clashed with regime forces in Aleppo's western countryside.", west);
+        check_side("On 3 June 2023, rebels clashed with regime forces in the western countryside of Aleppo.", west);
+        check_side(
+            "On 3 June 2023, rebels clashed with regime forces in the northwestern countryside of Aleppo.",
+            ("Aleppo countryside (northwest)", GeoPrecision::NearTown),
+        );
+        let e =
+            top_event("On 3 June 2023, rebels clashed with regime forces in western Aleppo countryside.", &RESOURCES);
+        let city = RESOURCES.gazetteer.lookup("Aleppo")[0].0;
+        let e = e.map(|e| (e.latitude.unwrap_or_default(), e.longitude.unwrap_or_default()));
+        let (lat, lon) = e.unwrap_or_default();
+        let km = crate::gazetteer::km(city, &Place { latitude: lat, longitude: lon, ..city.clone() });
+        assert!((km - SIDE_KM).abs() < 0.5 && lon < city.longitude, "{km} km, {lon}");
+        // Without a side, the city stands for its countryside.
+        check_location("On 3 June 2023, rebels clashed with regime forces in Aleppo countryside.", "Aleppo");
     }
 
     #[test]

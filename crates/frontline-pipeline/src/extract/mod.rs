@@ -555,9 +555,12 @@ fn governorates(text: &str, places: &[PlaceMention]) -> Vec<(String, String)> {
                 crate::gazetteer::container_link(between) || held_in(between)
             }
         };
-        // A seat holding the place before it, or a governorate named as such
-        // ("Hama countryside", "rural Homs", a named "Idleb countryside").
-        let seat = matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC") && contains;
+        // A seat holding the place before it, or closing the sentence's
+        // places after "in" or "of" ("X village ... in Idleb"), or
+        // a governorate named as such ("Hama countryside", "rural Homs", a
+        // named "Idleb countryside").
+        let closing = i > 0 && i + 1 == places.len() && m.place.feature_code == "PPLA" && bare_seat(text, m);
+        let seat = matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC") && (contains || closing);
         if (m.place.feature_code == "ADM1" || seat || governorate_said(text, m)) && !m.place.admin1.is_empty() {
             let g = (m.place.country_code.clone(), m.place.admin1.clone());
             if !out.contains(&g) {
@@ -566,6 +569,15 @@ fn governorates(text: &str, places: &[PlaceMention]) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+/// Whether a seat is named after "in" or "of" ("in al-Hasakeh.", "in
+/// Deir-ez-Zor city", "Amin neighborhood of Ar-Raqqa city"): closing the
+/// places of its sentence, it holds those before it. Not a capital: the
+/// suburbs of Damascus lie in the governorate around it.
+fn bare_seat(text: &str, m: &PlaceMention) -> bool {
+    let before = text[..m.start].trim_end();
+    [" in", " of"].iter().any(|w| before.len() > w.len() && ends_with_ignoring_case(before, w))
 }
 
 /// Words of a place held in a seat that a town's link does not use.
@@ -802,8 +814,8 @@ fn stands_for_governorate(text: &str, m: &PlaceMention, n: &PlaceMention) -> boo
 }
 
 /// Words after a name that make it a facility's or a people's name ("Fatima
-/// mosque", "Tell Abiad road", "Al Mashura tribe"): that is not the place it
-/// is named after.
+/// mosque", "Tell Abiad road", "Al Mashura tribe", "Al Bakeer tribal
+/// militants", "Hamsho company"): that is not the place it is named after.
 const FACILITY_AFTER: &[&str] = &[
     "road",
     "street",
@@ -817,7 +829,13 @@ const FACILITY_AFTER: &[&str] = &[
     "checkpoint",
     "junction",
     "tribe",
+    "tribes",
+    "tribal",
+    "tribesmen",
     "clan",
+    "clans",
+    "bedouins",
+    "company",
 ];
 
 /// An event before its preconditions are checked: every field optional.
@@ -1269,7 +1287,7 @@ fn draft<'d>(
     // event told there, not one of its own.
     let borrowed = found_place.is_none_or(|(m, _)| !within(m.start, m.end, sentence.start, sentence.end));
     let place = found_place
-        .map(|(m, p)| (m.place.clone(), p))
+        .map(|(m, p)| countryside_side(&doc.clean.text, m, p))
         .or_else(|| country_place(doc, &actors).map(|p| (p, GeoPrecision::Region)));
     let country_code = place.as_ref().map(|p| p.0.country_code.clone());
     let cc = country_code.as_deref().or(doc.country_code.as_deref());
@@ -1561,6 +1579,19 @@ fn place_of<'d>(
         locating.iter().copied().filter(usable).filter(|m| within(m.start, m.end, s.start, s.end)).collect();
     let named = in_sentence.iter().any(|m| !facility(m));
     let in_sentence: Vec<&PlaceMention> = in_sentence.into_iter().filter(|m| !(named && facility(m))).collect();
+    // A town or division abroad, in a country the text never names ("Al
+    // Rai" read as Praia, "Ark oilfield" as Arkansas), yields to the places
+    // of the article's own country its sentence names.
+    let home = |m: &&PlaceMention| doc.country_code.as_deref() == Some(m.place.country_code.as_str());
+    let stray = |m: &&PlaceMention| {
+        !home(m) && !m.place.feature_code.starts_with("PCL") && !named_country(&doc.places, &m.place.country_code)
+    };
+    let in_sentence: Vec<&PlaceMention> =
+        if in_sentence.iter().any(|m| home(m) && !m.place.feature_code.starts_with("PCL")) {
+            in_sentence.into_iter().filter(|m| !stray(m)).collect()
+        } else {
+            in_sentence
+        };
     let in_clause: Vec<&PlaceMention> =
         in_sentence.iter().copied().filter(|m| within(m.start, m.end, cs, ce)).collect();
     let towns: Vec<&PlaceMention> =
@@ -1628,6 +1659,51 @@ fn place_of<'d>(
     before.map(near).or_else(|| doc.country_code.as_deref().and_then(main_town).map(|m| (m, GeoPrecision::NearTown)))
 }
 
+/// Compass words that name one side of a countryside, with the way they
+/// point as (north, east) parts of a unit step; the longer words first.
+const SIDES: &[(&str, &str, f64, f64)] = &[
+    ("northwestern", "northwest", 0.707, -0.707),
+    ("northeastern", "northeast", 0.707, 0.707),
+    ("southwestern", "southwest", -0.707, -0.707),
+    ("southeastern", "southeast", -0.707, 0.707),
+    ("northern", "north", 1.0, 0.0),
+    ("southern", "south", -1.0, 0.0),
+    ("eastern", "east", 0.0, 1.0),
+    ("western", "west", 0.0, -1.0),
+];
+
+/// How far from its city the point of one side of a countryside lies.
+const SIDE_KM: f64 = 15.0;
+
+/// The event's place from its mention: a seat named as one side of its
+/// countryside ("western Aleppo countryside", "Hama's eastern countryside",
+/// "the southern countryside of Idleb") stands for that side, a point
+/// [`SIDE_KM`] from the city that way, named so ("Aleppo countryside
+/// (west)") at precision 2, as ACLED codes a town of that side; else the
+/// mention's own place.
+fn countryside_side(text: &str, m: &PlaceMention, precision: GeoPrecision) -> (Place, GeoPrecision) {
+    let side = matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC")
+        .then(|| {
+            let before = text[..m.start].trim_end();
+            let after = text[m.end..].trim_start_matches("'s").trim_start();
+            let of = ends_with_ignoring_case(before, " countryside of")
+                .then(|| before[..before.len() - " countryside of".len()].trim_end());
+            SIDES.iter().find(|(w, ..)| {
+                let countryside_after = |rest: &str| starts_with_ignoring_case(rest.trim_start(), "countryside");
+                (ends_with_ignoring_case(before, w) && starts_with_ignoring_case(after, "countryside"))
+                    || (starts_with_ignoring_case(after, w) && countryside_after(&after[w.len()..]))
+                    || of.is_some_and(|b| ends_with_ignoring_case(b, w))
+            })
+        })
+        .flatten();
+    let Some(&(_, way, north, east)) = side else { return (m.place.clone(), precision) };
+    let lat = m.place.latitude + north * SIDE_KM / 111.2;
+    let lon = m.place.longitude + east * SIDE_KM / (111.2 * m.place.latitude.to_radians().cos());
+    let name = format!("{} countryside ({way})", m.place.name);
+    let place = Place { name, latitude: lat, longitude: lon, admin2: String::new(), ..m.place.clone() };
+    (place, GeoPrecision::NearTown)
+}
+
 /// A place named earlier stands for the event's at lower precision.
 fn near<'m, 'g>(m: &'m PlaceMention<'g>) -> (&'m PlaceMention<'g>, GeoPrecision) {
     (m, m.precision.max(GeoPrecision::NearTown))
@@ -1676,8 +1752,14 @@ fn countryside_of(name: &str) -> Option<&str> {
 /// The country the article or its actors belong to, as a place: the last
 /// resort when no place of the event is known (the gazetteer may lack a
 /// village), coded like ACLED's larger regions at precision 3.
+/// Narrowed to a governorate when the article's other places of that
+/// country (in an actor's name: "Raqqa Military Council"; a neighbourhood;
+/// a town outside the governorate named) all lie in one.
 fn country_place(doc: &Document<'_>, actors: &[&ActorMention]) -> Option<Place> {
     let iso = doc.country_code.clone().or_else(|| actors.iter().find_map(|m| m.actor.country_code.clone()))?;
+    if let Some(p) = one_governorate(doc, &iso) {
+        return Some(p.clone());
+    }
     let name = doc.resources.actors.country_name(&iso)?;
     doc.resources
         .gazetteer
@@ -1686,6 +1768,24 @@ fn country_place(doc: &Document<'_>, actors: &[&ActorMention]) -> Option<Place> 
         .map(|(p, _)| p)
         .find(|p| p.feature_code.starts_with("PCL") && p.country_code == iso)
         .cloned()
+}
+
+/// The first place of country `iso` the article names when all its places
+/// there (not peoples, not the country itself) lie in one governorate. In
+/// an actor's name only a seat or a division counts ("Raqqa Military
+/// Council"): a village's name there is mostly a word ("Rebel forces").
+fn one_governorate<'d>(doc: &'d Document<'_>, iso: &str) -> Option<&'d Place> {
+    let in_actor = |m: &PlaceMention| doc.actors.iter().any(|a| a.start <= m.start && m.end <= a.end);
+    let seat = |p: &Place| matches!(p.feature_code.as_str(), "PPLA" | "PPLA2" | "PPLC" | "ADM1" | "ADM2");
+    let mut there = doc.places.iter().filter(|m| {
+        !m.demonym
+            && m.place.country_code == iso
+            && !m.place.admin1.is_empty()
+            && !m.place.feature_code.starts_with("PCL")
+            && (seat(m.place) || !in_actor(m))
+    });
+    let first = there.next()?.place;
+    there.all(|m| m.place.admin1 == first.admin1).then_some(first)
 }
 
 /// Short names of well-known sources; others as written, without the article.
@@ -1977,6 +2077,66 @@ mod tests {
     }
 
     #[test]
+    fn a_place_abroad_in_a_country_never_named_yields_to_a_home_place_of_its_sentence() {
+        // "Ark" matches Arkansas; the sentence names Homs.
+        check_location(
+            "On 3 June 2023, IS attacked a regime checkpoint near the Ark oilfield in the countryside of Homs.",
+            "Homs",
+        );
+    }
+
+    #[test]
+    fn a_note_without_a_place_of_the_event_takes_the_governorate_of_its_other_places() {
+        // The group's home town is the only place named.
+        check_admin1(
+            "On 3 June 2023, members of the Raqqa Military Council clashed with IS cells. No fatalities were reported.",
+            "Ar Raqqa",
+        );
+        // A neighbourhood of Damascus (our list of front lines) names the city.
+        check_admin1("On 3 June 2023, regime forces shelled Jobar neighbourhood, killing two fighters.", "Damascus");
+    }
+
+    #[test]
+    fn a_village_before_a_seat_closing_the_sentence_is_read_in_its_governorate() {
+        // Both added Karamah lie outside Hama: the governorate places the event.
+        check_admin1("On 3 June 2023, QSD raided Karamah looking for IS cells in Hama.", "Hama");
+        check_admin1("On 3 June 2023, regime forces shelled the Karamah area of Hama city.", "Hama");
+    }
+
+    /// The location and precision of the most confident event of an invented note.
+    fn check_side(text: &str, expect: (&str, GeoPrecision)) {
+        let got = top_event(text, &RESOURCES).map(|e| (e.location, e.geo_precision));
+        assert_eq!(got, Some((expect.0.to_string(), expect.1)), "in {text:?}");
+    }
+
+    #[test]
+    fn one_side_of_a_countryside_is_a_point_that_way_from_its_city() {
+        let west = ("Aleppo countryside (west)", GeoPrecision::NearTown);
+        check_side("On 3 June 2023, rebels clashed with regime forces in western Aleppo countryside.", west);
+        check_side("On 3 June 2023, rebels clashed with regime forces in Aleppo's western countryside.", west);
+        check_side("On 3 June 2023, rebels clashed with regime forces in the western countryside of Aleppo.", west);
+        check_side(
+            "On 3 June 2023, rebels clashed with regime forces in the northwestern countryside of Aleppo.",
+            ("Aleppo countryside (northwest)", GeoPrecision::NearTown),
+        );
+        let e =
+            top_event("On 3 June 2023, rebels clashed with regime forces in western Aleppo countryside.", &RESOURCES);
+        let city = RESOURCES.gazetteer.lookup("Aleppo")[0].0;
+        let e = e.map(|e| (e.latitude.unwrap_or_default(), e.longitude.unwrap_or_default()));
+        let (lat, lon) = e.unwrap_or_default();
+        let km = crate::gazetteer::km(city, &Place { latitude: lat, longitude: lon, ..city.clone() });
+        assert!((km - SIDE_KM).abs() < 0.5 && lon < city.longitude, "{km} km, {lon}");
+        // Without a side, the city stands for its countryside.
+        check_location("On 3 June 2023, rebels clashed with regime forces in Aleppo countryside.", "Aleppo");
+    }
+
+    #[test]
+    fn a_name_before_a_tribes_word_is_the_tribe_not_the_place() {
+        check_location("On 3 June 2023, Karamah tribal militants clashed with QSD in Tadmur.", "Tadmur");
+        check_location("On 3 June 2023, members of the Karamah and Hama tribes clashed in Tadmur.", "Tadmur");
+    }
+
+    #[test]
     fn a_village_far_from_the_town_it_is_said_to_be_near_yields_to_it() {
         // Both added Karamah are far from Tadmur (Homs).
         for text in [
@@ -2021,10 +2181,11 @@ mod tests {
             "On 3 June 2023, rebels clashed with regime forces in the western Aleppo countryside, near Al Atarib. No fatalities were reported.",
             ("Al Atārib", "Aleppo"),
         );
-        // A town of another governorate does not take the governorate's place.
+        // A town of another governorate does not take the governorate's place:
+        // its western side does.
         check_place(
             "On 3 June 2023, rebels clashed with regime forces in the western Aleppo countryside, near Tadmur. No fatalities were reported.",
-            ("Aleppo", "Aleppo"),
+            ("Aleppo countryside (west)", "Aleppo"),
         );
     }
 

@@ -458,6 +458,7 @@ pub fn add_dump(index: &mut Index, base: &Builtin, text: &str) -> (usize, Vec<Du
     let mut errors = Vec::new();
     let mut names: Vec<(&str, u32)> = Vec::new();
     let first = index.places.len();
+    let partial = builtin_rows(&partial_copies(text, &known));
     for (i, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() || line.starts_with('#') {
@@ -492,9 +493,16 @@ pub fn add_dump(index: &mut Index, base: &Builtin, text: &str) -> (usize, Vec<Du
         names.push((cols[1], 0));
         names.push((cols[2], ALT));
         names.extend(cols[3].split(',').filter(|n| n.chars().all(is_latin)).map(|n| (n, ALT)));
+        // A partial copy of a built-in place keeps the built-in row's names
+        // and its name, else the copy hides the spellings only they have.
+        let own = partial.get(&id);
+        if let Some(&(name, alts)) = own {
+            names.push((name, ALT));
+            names.extend(alts.split('|').filter(|n| !n.is_empty()).map(|n| (n, ALT)));
+        }
         let place = Place {
             geonameid: id,
-            name: cols[1].to_string(),
+            name: own.map_or(cols[1], |&(name, _)| name).to_string(),
             latitude: lat,
             longitude: lon,
             country_code: cc.to_string(),
@@ -526,6 +534,43 @@ pub fn add_dump(index: &mut Index, base: &Builtin, text: &str) -> (usize, Vec<Du
     inherit_admin1(&mut index.places[first..]);
     index.seal();
     (added, errors)
+}
+
+/// The geonameids of a dump's rows that are partial copies of built-in
+/// places: rows without a feature code (a dump may carry a city as just its
+/// name, a few spellings and its point).
+fn partial_copies(text: &str, known: &FxMap<u64, u32>) -> FxMap<u64, ()> {
+    text.lines()
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let id = cols.next()?.parse::<u64>().ok()?;
+            let code = cols.nth(6)?;
+            (code.trim().is_empty() && known.contains_key(&id)).then_some((id, ()))
+        })
+        .collect()
+}
+
+/// The name and alternate names (`|`-separated) of the built-in rows of
+/// `ids`, read from `places.tsv` (one pass, only when a dump has such rows).
+fn builtin_rows(ids: &FxMap<u64, ()>) -> FxMap<u64, (&'static str, &'static str)> {
+    let mut out = FxMap::default();
+    if ids.is_empty() {
+        return out;
+    }
+    for l in PLACES.lines() {
+        let mut c = l.splitn(11, '\t');
+        let (Some(kind), Some(id)) = (c.next(), c.next()) else { continue };
+        if kind != "P" {
+            continue;
+        }
+        let Ok(id) = id.parse::<u64>() else { continue };
+        if ids.contains_key(&id)
+            && let (Some(name), Some(alts)) = (c.next(), c.nth(6))
+        {
+            out.insert(id, (name, alts));
+        }
+    }
+    out
 }
 
 /// Rows without an admin1 code take the first-level division of the
@@ -581,6 +626,25 @@ mod tests {
         let admin1: Vec<&str> = index.places.iter().map(|p| p.admin1.as_str()).collect();
         // The lone row far from any other keeps no admin1.
         assert_eq!(admin1, vec!["Idleb", "Idleb", ""]);
+    }
+
+    #[test]
+    fn a_partial_copy_of_a_built_in_place_keeps_its_names() {
+        let base = builtin();
+        let mut index = Index::default();
+        // A built-in city's geonameid with no feature code and an Arabic-script name only.
+        let dump = row(173811, "\u{627}\u{644}\u{62d}\u{633}\u{643}\u{629}", 36.50237, 40.74772, "", "");
+        assert_eq!(add_dump(&mut index, &base, &dump).0, 1);
+        assert_eq!(
+            (index.places[0].name.as_str(), index.places[0].feature_code.as_str()),
+            ("Al \u{1e28}asakah", "PPLA")
+        );
+        assert!(!index.exact(&fold("Al-Hasakeh")).is_empty());
+        // A full row stands as written.
+        let mut index = Index::default();
+        add_dump(&mut index, &base, &row(173811, "Hasakah Town", 36.50237, 40.74772, "PPLA", "01"));
+        assert_eq!(index.places[0].name, "Hasakah Town");
+        assert!(index.exact(&fold("Al-Hasakeh")).is_empty());
     }
 
     fn check_decimal(input: &str) {

@@ -288,7 +288,7 @@ mod tests {
         check_lookup("Sweida", "Syria", "As Sweida");
         check_lookup("Al-Qa'im", "Iraq", "Al-Anbar");
         check_lookup("Raqqa", "Syria", "Ar Raqqa");
-        check_lookup("Tulul al-Safa", "Syria", "As Sweida");
+        check_lookup("Tulul al-Safa", "Syria", "Rural Damascus");
         check_lookup("Syria", "Syria", "");
         check_lookup("Paris", "France", "Ile-de-France");
     }

@@ -430,3 +430,19 @@ fn former_rebels_and_local_councils_are_coded_as_acled_does() {
     );
     check("The Deir-ez-Zor Military Council arrested a man.", &["QSD: Syrian Democratic Forces", "Civilians (Syria)"]);
 }
+
+#[test]
+fn fighters_of_a_known_tribe_are_named_by_the_tribe() {
+    check(
+        "Clashes took place between Shaitat tribal militiamen and LaQ members near the river.",
+        &["Shaitat Tribal Militia (Syria)", "LaQ: Quds Brigade"],
+    );
+    check(
+        "Ekeidat tribesmen attacked a QSD post.",
+        &["Ekeidat Tribal Militia (Syria)", "QSD: Syrian Democratic Forces"],
+    );
+    check(
+        "Tribal fighters attacked a QSD post.",
+        &["Unidentified Tribal Militia (Syria)", "QSD: Syrian Democratic Forces"],
+    );
+}

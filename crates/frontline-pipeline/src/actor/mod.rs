@@ -27,9 +27,11 @@ mod table;
 mod tests;
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use chrono::NaiveDate;
+use regex::Regex;
 
 use crate::clean::CleanText;
 use crate::gazetteer::index::FxMap;
@@ -452,6 +454,7 @@ impl ActorDictionary {
         }
         drop_identified(text, &mut out);
         mark_allies(text, sentences, &mut out);
+        fold_into_umbrella(text, &mut out);
         out
     }
 
@@ -650,6 +653,44 @@ fn drop_identified(text: &str, out: &mut Vec<ActorMention>) {
             && between.len() < 60
             && !between.contains([',', '.', ';'])
             && IDENTIFIED_AS.iter().any(|w| between.contains(w));
+    }
+    let mut i = 0;
+    out.retain(|_| {
+        i += 1;
+        !drop[i - 1]
+    });
+}
+
+/// The words between a group and the named operation or front it fights
+/// under: "JWS, which operate under OPS", "rebel factions operating as part
+/// of Operation Peace Spring", "fighters under the umbrella of the NLF".
+static OPERATING_UNDER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)^,?\s*(?:(?:forces|fighters|members|factions|groups)\s+)?(?:(?:which|that|who|whom)\s+)?(?:(?:is|are|was|were)\s+)?operat(?:e|es|ed|ing)\s+(?:under|as\s+(?:a\s+)?part\s+of|within)\s+(?:the\s+)?(?:(?:umbrella|banner)\s+of\s+(?:the\s+)?)?$",
+    )
+});
+
+/// "Rebel factions, which operate under Operation Peace Spring, and the
+/// QSD": ACLED names the operation the actor (the factions are associated
+/// actors), so the named umbrella takes the place of the group before it
+/// and of the side listed with that group: "pro-Turkey factions and JWS,
+/// which operate under OPS"; "Turkish forces, supported by rebels operating
+/// under OPS" (ACLED: the operation, the Turkish forces associated).
+fn fold_into_umbrella(text: &str, out: &mut Vec<ActorMention>) {
+    let mut drop = vec![false; out.len()];
+    for i in 1..out.len() {
+        let between = &text[out[i - 1].end..out[i].start];
+        if out[i].descriptive || between.len() > 60 || !between.contains("perat") || !OPERATING_UNDER.is_match(between)
+        {
+            continue;
+        }
+        let mut head = i - 1;
+        drop[head] = true;
+        while head > 0 && out[head].joins_previous && !drop[head - 1] {
+            head -= 1;
+            drop[head] = true;
+        }
+        out[i].joins_previous = out[head].joins_previous;
     }
     let mut i = 0;
     out.retain(|_| {

@@ -379,3 +379,70 @@ fn aliases_start_words_and_the_longest_wins() {
     check_hits("Syrian, Syrian-backed and Ward–Men", &["Syrian", "Syrian", "Ward"]);
     check_hits("the-Ward Men;Ward", &["the-Ward Men", "Ward"]);
 }
+
+#[test]
+fn groups_operating_under_an_umbrella_are_named_by_it() {
+    check(
+        "Clashes took place between rebel factions, which operate under OPS, and the QSD near the town.",
+        &["Operation Peace Spring", "QSD: Syrian Democratic Forces"],
+    );
+    check(
+        "Syrian National Army forces operating as part of Operation Peace Spring captured a hill from the SDF.",
+        &["Operation Peace Spring", "QSD: Syrian Democratic Forces"],
+    );
+    check(
+        "Pro-Turkey factions and JWS, which operate under Operation Peace Spring, shelled a QSD post.",
+        &["Operation Peace Spring", "QSD: Syrian Democratic Forces"],
+    );
+    check(
+        "Fighters of Ahrar al Sham operating under the umbrella of the National Liberation Front attacked regime forces.",
+        &["JTW: National Liberation Front", "Military Forces of Syria (2000-)"],
+    );
+    // Only a named umbrella replaces the group; a command is not an umbrella.
+    check(
+        "JWS, operating under orders of Turkish forces, attacked the SDF.",
+        &["JWS: Syrian National Army", "Military Forces of Turkey (2016-)", "QSD: Syrian Democratic Forces"],
+    );
+    check(
+        "Turkish forces, supported by rebels whom are operating under OPS, shelled the QSD.",
+        &["Operation Peace Spring", "QSD: Syrian Democratic Forces"],
+    );
+    let joined: Vec<bool> = mentions(
+        "The SDF, backed by the Coalition, clashed with JWS operating under OPS and Hamza Division.",
+        Some("SY"),
+        Some("2020-06-01"),
+    )
+    .iter()
+    .map(|m| m.joins_previous)
+    .collect();
+    assert_eq!(joined, [false, true, false, true]);
+}
+
+#[test]
+fn former_rebels_and_local_councils_are_coded_as_acled_does() {
+    check(
+        "Former rebels attacked a Military Intelligence checkpoint.",
+        &["Unidentified Armed Group (Syria)", "Military Forces of Syria (2000-) Military Intelligence"],
+    );
+    check(
+        "The Manbij Military Council repelled an IS attack; MMC fighters captured two.",
+        &["QSD: Syrian Democratic Forces", "Islamic State (Syria)", "QSD: Syrian Democratic Forces"],
+    );
+    check("The Deir-ez-Zor Military Council arrested a man.", &["QSD: Syrian Democratic Forces", "Civilians (Syria)"]);
+}
+
+#[test]
+fn fighters_of_a_known_tribe_are_named_by_the_tribe() {
+    check(
+        "Clashes took place between Shaitat tribal militiamen and LaQ members near the river.",
+        &["Shaitat Tribal Militia (Syria)", "LaQ: Quds Brigade"],
+    );
+    check(
+        "Ekeidat tribesmen attacked a QSD post.",
+        &["Ekeidat Tribal Militia (Syria)", "QSD: Syrian Democratic Forces"],
+    );
+    check(
+        "Tribal fighters attacked a QSD post.",
+        &["Unidentified Tribal Militia (Syria)", "QSD: Syrian Democratic Forces"],
+    );
+}

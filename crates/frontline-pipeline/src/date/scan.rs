@@ -883,8 +883,8 @@ impl<'a> Parser<'a> {
                         | "in"
                         | "ended"
                         | "ending"
-                        | "to"
-                ) || matches!(self.kind(k + 1), Some(TokKind::Num))
+                ) || self.is(k + 1, "to") && self.cap(k + 2)
+                    || matches!(self.kind(k + 1), Some(TokKind::Num))
                     || self.number_word(k + 1).is_some()
             };
             if self.is(k, "year") && !self.cap(k) && !matches!(self.w(k + 1), "'" | "-") && (k > i + 1 || !bare_other())
@@ -1604,8 +1604,10 @@ fn title_name(p: &Parser<'_>, i: usize, end: usize) -> bool {
             t.e - t.s >= 2 && p.orig.as_bytes()[t.s as usize..t.e as usize].iter().all(u8::is_ascii_uppercase)
         })
     };
+    // Within a run of capitalised words ("the First Amendment Now Campaign").
+    let run = !quoted && p.cap(k) && p.kind(end) == Some(TokKind::Word) && p.cap(end);
     match p.kind(k) {
-        Some(TokKind::Word) => acronym(k) || quoted && p.cap(k) || p.is(k, "s") && k > 0 && p.is(k - 1, "'"),
+        Some(TokKind::Word) => acronym(k) || quoted && p.cap(k) || run || p.is(k, "s") && k > 0 && p.is(k - 1, "'"),
         Some(TokKind::Punct) => p.is(k, "'") && k > 0 && p.kind(k - 1) == Some(TokKind::Word),
         _ => false,
     }

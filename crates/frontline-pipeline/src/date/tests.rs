@@ -108,6 +108,7 @@ fn centuries_decades_and_the_year() {
     check("For the year, output was flat.", "1989-11-02", &[("the year", "1989")]);
     check("He was named Man of the Year by the paper.", "2023-06-04", &[]);
     check("Exports rose in the year to April.", "2023-06-04", &[("April", "2023-04")]);
+    check("They will hold events throughout the year to mark it.", "2023-06-04", &[("the year", "2023")]);
     check("He sold the studio to 21st Century Fox.", "2023-06-04", &[]);
     check("The 21st Century began quietly.", "2023-06-04", &[("The 21st Century", "20")]);
     check("Prices hit a high for the year on June 5.", "1989-10-30", &[("the year", "1989"), ("June 5", "1989-06-05")]);
@@ -168,6 +169,7 @@ fn titles_are_not_dates() {
     check("Baker said on ABC News' \"This Week\" that troops would stay.", "1990-08-13", &[]);
     check("Today, the army holds the town.", "2017-11-19", &[("Today", "2017-11-19")]);
     check("This is VOA Today.", "1998-03-01", &[]);
+    check("He founded the First Amendment Now Campaign.", "1998-03-01", &[]);
     // A name that is not a title's: the subject of the sentence.
     check("Assad Today announced a truce.", "2017-11-19", &[("Today", "2017-11-19")]);
     check("He said the town fell today.", "2017-11-19", &[("today", "2017-11-19")]);

@@ -149,10 +149,18 @@ impl Scanned {
     /// date only expressions that carry their year are returned.
     pub fn resolve(&self, published: Option<NaiveDate>) -> Vec<DateMention> {
         let mut out: Vec<DateMention> = Vec::new();
+        // The last date named (a year or finer), and the last written with
+        // its year or counted from one ("the following year").
+        let (mut previous, mut previous_year) = (None, None);
         for (f, quarters) in &self.found {
-            let previous = out.iter().rev().find(|m| m.granularity <= Granularity::Year).map(|m| m.first);
-            let cx = resolve::Context { anchor: published, quarters: *quarters, previous };
+            let cx = resolve::Context { anchor: published, quarters: *quarters, previous, previous_year };
             let Some(r) = resolve::resolve(f, &cx) else { continue };
+            if r.granularity <= Granularity::Year {
+                previous = Some(r.first);
+                if r.absolute || matches!(f.expr, scan::Expr::Anaphor { unit: scan::Unit::Year, .. }) {
+                    previous_year = Some(r.first);
+                }
+            }
             out.push(DateMention {
                 start: f.s,
                 end: f.e,

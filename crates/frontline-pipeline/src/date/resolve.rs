@@ -35,6 +35,9 @@ pub(super) struct Context {
     pub quarters: bool,
     /// The first day of the last date the text named before the expression.
     pub previous: Option<NaiveDate>,
+    /// The same of the last date written with its year ("2015", "March 2,
+    /// 1995"): what "the following year" counts from, not a weekday.
+    pub previous_year: Option<NaiveDate>,
 }
 
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
@@ -385,16 +388,19 @@ fn resolve_expr(e: &Expr, tense: Tense, cx: &Context) -> Option<Resolved> {
             granularity: Granularity::Century,
             absolute: true,
         }),
-        Expr::Anaphor { unit, n } => {
-            let p = cx.previous?;
-            match unit {
-                Unit::Month => {
-                    let d = shift_months(p.with_day(1)?, n)?;
-                    month(d.year(), d.month())
-                }
-                _ => year(p.year() + n),
+        Expr::Anaphor { unit, n } => match unit {
+            Unit::Month => {
+                let d = shift_months(cx.previous?.with_day(1)?, n)?;
+                month(d.year(), d.month())
             }
-        }
+            _ => {
+                // Counted from a year the text wrote; in a past clause it
+                // cannot lie after the anchor.
+                let r = year(cx.previous_year?.year() + n)?;
+                let future = tense == Tense::Past && anchor.is_some_and(|a| r.first > a);
+                (!future).then_some(r)
+            }
+        },
         Expr::Ref(name) => {
             let a = anchor?;
             let (first, last) = match name {

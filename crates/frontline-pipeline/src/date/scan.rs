@@ -207,7 +207,8 @@ pub(super) enum Expr {
 
 impl Expr {
     /// Resolution reads the clause's tense: a day, month or weekday
-    /// without its year (the only expressions [`super::resolve`] asks it of).
+    /// without its year, and a year anaphor (which a past clause keeps from
+    /// passing the anchor): the only expressions [`super::resolve`] asks it of.
     pub(super) fn needs_tense(&self) -> bool {
         matches!(
             self,
@@ -215,6 +216,7 @@ impl Expr {
                 | Expr::Month { y: None, rel: Rel::None, .. }
                 | Expr::Weekday { .. }
                 | Expr::Weekend(_)
+                | Expr::Anaphor { unit: Unit::Year, .. }
         )
     }
 
@@ -865,7 +867,8 @@ impl<'a> Parser<'a> {
             // Bare "the year" ("for the year", "a high for the year") is the
             // anchor's, but not "the year before", "the year of the flood",
             // "the year 2000", "the year-ago quarter", nor a fiscal year
-            // ("the year ended March 31").
+            // ("the year ended March 31", "the year to March"); nor a title
+            // ("Man of the Year": the year is written lowercase).
             let bare_other = || {
                 matches!(
                     self.w(k + 1),
@@ -880,10 +883,12 @@ impl<'a> Parser<'a> {
                         | "in"
                         | "ended"
                         | "ending"
-                ) || matches!(self.kind(k + 1), Some(TokKind::Num))
+                ) || self.is(k + 1, "to") && self.cap(k + 2)
+                    || matches!(self.kind(k + 1), Some(TokKind::Num))
                     || self.number_word(k + 1).is_some()
             };
-            if self.is(k, "year") && !matches!(self.w(k + 1), "'" | "-") && (k > i + 1 || !bare_other()) {
+            if self.is(k, "year") && !self.cap(k) && !matches!(self.w(k + 1), "'" | "-") && (k > i + 1 || !bare_other())
+            {
                 return this(Unit::Year, part, k + 1);
             }
         }
@@ -1088,7 +1093,9 @@ impl<'a> Parser<'a> {
             return None;
         }
         let k = if self.is(j + 2, "-") { j + 3 } else { j + 2 };
-        self.is(k, "century").then_some((Expr::Century(n as i32 - 1), k + 1))
+        // "Century" capitalised before another capitalised word is a name ("21st Century Fox").
+        let name = self.cap(k) && self.kind(k + 1) == Some(TokKind::Word) && self.cap(k + 1);
+        (self.is(k, "century") && !name).then_some((Expr::Century(n as i32 - 1), k + 1))
     }
 
     /// Quarters and halves: "the third quarter", "third-quarter", "the quarter",
@@ -1580,16 +1587,27 @@ fn idle_preposition(p: &Parser<'_>, i: usize) -> bool {
 
 /// Whether tokens `i..end`, deictic words all capitalised, are a title
 /// within the sentence, not a date: "VOA Today", "ABC News' "This Week"",
-/// "the network's Today programme" (a name or possessive before them).
+/// "the network's Today programme" (an acronym, a quoted title after a
+/// name, or a possessive before them). Any other capitalised word before
+/// is a subject ("Assad Today announced").
 fn title_name(p: &Parser<'_>, i: usize, end: usize) -> bool {
     let deictic = (i..end).all(|k| p.kind(k) == Some(TokKind::Word) && p.cap(k))
         && matches!(p.w(i), "today" | "tonight" | "tomorrow" | "this" | "now");
     if !deictic || i == 0 {
         return false;
     }
-    let k = if matches!(p.w(i - 1), "\"" | "`") && i > 1 { i - 2 } else { i - 1 };
+    let quoted = matches!(p.w(i - 1), "\"" | "`") && i > 1;
+    let k = if quoted { i - 2 } else { i - 1 };
+    // An acronym: two letters or more, all capitals ("VOA", "USA").
+    let acronym = |k: usize| {
+        p.t.get(k).is_some_and(|t| {
+            t.e - t.s >= 2 && p.orig.as_bytes()[t.s as usize..t.e as usize].iter().all(u8::is_ascii_uppercase)
+        })
+    };
+    // Within a run of capitalised words ("the First Amendment Now Campaign").
+    let run = !quoted && p.cap(k) && p.kind(end) == Some(TokKind::Word) && p.cap(end);
     match p.kind(k) {
-        Some(TokKind::Word) => p.cap(k) || p.is(k, "s") && k > 0 && p.is(k - 1, "'"),
+        Some(TokKind::Word) => acronym(k) || quoted && p.cap(k) || run || p.is(k, "s") && k > 0 && p.is(k - 1, "'"),
         Some(TokKind::Punct) => p.is(k, "'") && k > 0 && p.kind(k - 1) == Some(TokKind::Word),
         _ => false,
     }

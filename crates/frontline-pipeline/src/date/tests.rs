@@ -106,6 +106,11 @@ fn centuries_decades_and_the_year() {
     check("Wages fell in the last decade.", "1998-02-06", &[("the last decade", "198")]);
     check("The mill closed two decades ago.", "2017-11-19", &[("two decades ago", "199")]);
     check("For the year, output was flat.", "1989-11-02", &[("the year", "1989")]);
+    check("He was named Man of the Year by the paper.", "2023-06-04", &[]);
+    check("Exports rose in the year to April.", "2023-06-04", &[("April", "2023-04")]);
+    check("They will hold events throughout the year to mark it.", "2023-06-04", &[("the year", "2023")]);
+    check("He sold the studio to 21st Century Fox.", "2023-06-04", &[]);
+    check("The 21st Century began quietly.", "2023-06-04", &[("The 21st Century", "20")]);
     check("Prices hit a high for the year on June 5.", "1989-10-30", &[("the year", "1989"), ("June 5", "1989-06-05")]);
     // Other years, or a fiscal year: not the anchor's.
     check("The year before, the dam broke.", "1989-11-02", &[]);
@@ -129,6 +134,14 @@ fn anaphora_count_from_the_date_named_before() {
     );
     // Without a date before, there is nothing to count from.
     check("The following year, the plant closed.", "1989-10-27", &[]);
+    // A year counts from a date written with its year, not from a weekday.
+    check(
+        "The town fell in 2015. Rebels shelled it on Monday. The following year, it was rebuilt.",
+        "2023-06-04",
+        &[("2015", "2015"), ("Monday", "2023-05-29"), ("The following year", "2016")],
+    );
+    // In a past clause, not after the publication date.
+    check("The dam broke in 2023. The following year, it was rebuilt.", "2023-06-04", &[("2023", "2023")]);
 }
 
 #[test]
@@ -155,6 +168,10 @@ fn titles_are_not_dates() {
     check("The minister spoke to USA Today about the raid.", "2017-11-19", &[]);
     check("Baker said on ABC News' \"This Week\" that troops would stay.", "1990-08-13", &[]);
     check("Today, the army holds the town.", "2017-11-19", &[("Today", "2017-11-19")]);
+    check("This is VOA Today.", "1998-03-01", &[]);
+    check("He founded the First Amendment Now Campaign.", "1998-03-01", &[]);
+    // A name that is not a title's: the subject of the sentence.
+    check("Assad Today announced a truce.", "2017-11-19", &[("Today", "2017-11-19")]);
     check("He said the town fell today.", "2017-11-19", &[("today", "2017-11-19")]);
 }
 

@@ -215,12 +215,38 @@ static MILITARY_POST: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Words for people or equipment before a passive capture ("two soldiers
-/// were captured", "vehicles were seized"): what is taken is not a place.
+/// Words for people or equipment as the subject of a passive capture ("two
+/// soldiers were captured", "vehicles were seized", "the soldiers who were
+/// captured"): what is taken is not a place. At most one word between, so
+/// people named earlier in the clause ("the town where IS fighters were
+/// based was captured") are not what is taken.
 static TAKEN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)\b(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|militiamen|m[ae]n|emirs?|leaders?|others|another|personnel|attackers|people|civilians|pilots?|tanks?|vehicles?|weapons|rifles|ammunition|bmps?)(?: [\w'-]+){0,4}? (?:was|were|been|being|be) (?:[a-z]+ )?$",
+        r"(?i)\b(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|militiamen|m[ae]n|emirs?|leaders?|others|another|personnel|attackers|people|civilians|pilots?|tanks?|vehicles?|weapons|rifles|ammunition|bmps?)(?: [\w'-]+)? (?:was|were|been|being|be) (?:[a-z]+ )?$",
     )
+});
+
+/// What follows a military post taken together with a village or town
+/// ("the Sarmin checkpoint and the village of Afes", "the checkpoint and
+/// Afes village"): a location is taken too.
+static AND_TOWN: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)^,?\s+and\s+(?:the\s+)?(?:(?:nearby|adjacent|neighbou?ring)\s+)?(?:villages?|towns?|city)(?:\s|,|\.|$)|^,?\s+and\s+(?-i:[A-Z])[\w'-]*(?:\s+[\w'-]+){0,2}?\s+(?:villages?|town|city)(?:\s|,|\.|$)",
+    )
+});
+
+/// The words between a capture and a part of a place it takes ("captured
+/// the majority of", "took control of most of", "captured the southern
+/// parts of", "control large parts of").
+static PART_AFTER_CAPTURE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(r"(?i)^\s+(?:(?:of|over)\s+)?(?:(?:the|large|significant|big|vast|wide|great|some|several)\s+)?$")
+});
+
+/// The words between a part of a place and the passive capture it is the
+/// subject of ("most of the town was captured"); after "fell to", the
+/// words of the place alone ("most of the town fell to").
+static PART_BEFORE_CAPTURE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(r"(?i)^\s*(?:[\w'-]+\s+){0,4}?((?:was|were|has been|have been|had been)\s+(?:[a-z]+\s+)?)?$")
 });
 
 /// Negation right before a cue.
@@ -333,6 +359,10 @@ pub fn cues_among(text: &str, base: usize, candidates: u64) -> Vec<Found> {
                 cue = Cue::Abduct;
             } else if matches!(cue, Cue::Capture | Cue::Regain) && military_post(m.as_str(), &text[m.end()..]) {
                 cue = Cue::Clash;
+            } else if cue == Cue::Brief && partial(m.as_str()) && !part_taken(text, base, m.start(), m.end(), &out) {
+                // "captured Saraqib, where the majority of residents had fled":
+                // a part of something else, not of what is taken.
+                continue;
             }
             out.push(Found { cue, start: base + m.start(), end: base + m.end() });
         }
@@ -498,13 +528,62 @@ fn not_news(cue: Cue, text: &str, clause: &str, start: usize, end: usize) -> boo
 /// Whether a capture (`word`, then the words `after` it) names a military
 /// post as what is taken, not a town with its posts ("the village and its
 /// positions").
+/// A post taken together with a village or town ("the Sarmin checkpoint
+/// and the village of Afes") is a location taken.
 fn military_post(word: &str, after: &str) -> bool {
     let post = ["checkpoint", "checkpoints", "position", "positions", "point", "points"];
-    post.iter().any(|p| ends_with_ignoring_case(word, p))
-        || MILITARY_POST.find(after).is_some_and(|m| {
-            let taken = m.as_str().to_ascii_lowercase();
-            !["village", "town", "city", " and ", "area"].iter().any(|w| taken.contains(w))
-        })
+    let rest = if post.iter().any(|p| ends_with_ignoring_case(word, p)) {
+        after
+    } else {
+        match MILITARY_POST.find(after) {
+            Some(m) => {
+                let taken = m.as_str().to_ascii_lowercase();
+                if ["village", "town", "city", " and ", "area"].iter().any(|w| taken.contains(w)) {
+                    return false;
+                }
+                &after[m.end()..]
+            }
+            None => return false,
+        }
+    };
+    !AND_TOWN.is_match(tail_start(rest, 80))
+}
+
+/// Whether a [`Cue::Brief`] wording names a part of a place ("most of",
+/// "the majority of", "the southern parts of"), which is partial control
+/// only as what a capture takes.
+fn partial(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    w.starts_with("most of") || w.contains("majority of") || w.contains("part of") || w.contains("parts of")
+}
+
+/// Whether the part of a place at `start..end` of `text` is what one of the
+/// captures or regains `found` so far takes: right after it ("captured the
+/// majority of") or as the subject of its passive ("most of the town was
+/// captured"). `found` holds positions from `base`.
+fn part_taken(text: &str, base: usize, start: usize, end: usize, found: &[Found]) -> bool {
+    found.iter().filter(|f| matches!(f.cue, Cue::Capture | Cue::Regain)).any(|f| {
+        let (s, e) = (f.start - base, f.end - base);
+        if s < start && e >= start {
+            // The capture's words run into the part ("took most of villages").
+            return true;
+        }
+        let passive = |gap: &str| {
+            PART_BEFORE_CAPTURE
+                .captures(gap)
+                .is_some_and(|c| c.get(1).is_some() || starts_with_ignoring_case(&text[s..e], "fell"))
+        };
+        (e <= start && PART_AFTER_CAPTURE.is_match(&text[e..start])) || (s >= end && passive(&text[end..s]))
+    })
+}
+
+/// The first `n` bytes of `s`, on a character boundary.
+fn tail_start(s: &str, n: usize) -> &str {
+    let mut i = n.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    &s[..i]
 }
 
 /// "Controlled areas", "controlled villages": a bare noun after
@@ -875,6 +954,57 @@ mod tests {
             rebels,
             Some(T::ArmedClash),
         );
+    }
+
+    #[test]
+    fn what_is_taken_is_read_where_the_capture_names_it() {
+        use SubEventType as T;
+        let rebels = Parties { subject_state: Some(false), ..Parties::default() };
+        let state = Parties { subject_state: Some(true), ..Parties::default() };
+        // People named earlier in the clause are not what a passive capture takes.
+        check(
+            "The hamlet where militia fighters were based was captured by the brigade near the river.",
+            rebels,
+            Some(T::NonStateActorOvertakesTerritory),
+        );
+        check(
+            "The soldiers who were captured by the militia were taken away.",
+            rebels,
+            Some(T::AbductionForcedDisappearance),
+        );
+        check("Three fighters were captured near the hill.", rebels, Some(T::AbductionForcedDisappearance));
+        // A post taken together with a village is a location taken.
+        check(
+            "The militia took control of the Tell Hamra checkpoint and the village of Kafr Nabl from the army.",
+            rebels,
+            Some(T::NonStateActorOvertakesTerritory),
+        );
+        check(
+            "The army captured two checkpoints and Kafr Nabl village after clashes.",
+            state,
+            Some(T::GovernmentRegainsTerritory),
+        );
+        check(
+            "The militia took control of the Tell Hamra checkpoint and the town's entrance.",
+            rebels,
+            Some(T::ArmedClash),
+        );
+        // A part of a place is partial control only as what the capture takes.
+        check(
+            "The militia captured Tell Hamra, where the majority of residents had already fled.",
+            rebels,
+            Some(T::NonStateActorOvertakesTerritory),
+        );
+        check(
+            "The militia captured Tell Hamra after most of the army had withdrawn the day before.",
+            rebels,
+            Some(T::NonStateActorOvertakesTerritory),
+        );
+        check("The militia captured the majority of Tell Hamra from the army.", rebels, Some(T::ArmedClash));
+        check("The militia advanced to control the majority of Tell Hamra village.", rebels, Some(T::ArmedClash));
+        check("The army took control of most of the hill after clashes.", state, Some(T::ArmedClash));
+        check("The brigade managed to capture significant parts of the town.", rebels, Some(T::ArmedClash));
+        check("Most of the town was captured by the militia on Sunday.", rebels, Some(T::ArmedClash));
     }
 
     #[test]

@@ -167,6 +167,25 @@ fn no_event_from_text_outside_political_violence() {
 }
 
 #[test]
+fn dash_as_events_output_is_stdout() {
+    let scratch = dir("dash");
+    let d = scratch.path();
+    let f = d.join("in.jsonl");
+    std::fs::write(&f, line("a1", STORY)).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_frontline"))
+        .current_dir(d)
+        .arg("extract")
+        .arg(&f)
+        .args(["-o", "-"])
+        .output()
+        .expect("run frontline");
+    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).expect("utf-8 output");
+    assert_eq!(stdout.lines().count(), 1, "one event line on stdout: {stdout}");
+    assert!(!d.join("-").exists(), "no file named '-' is written");
+}
+
+#[test]
 fn missing_input_is_fatal() {
     let scratch = dir("missing");
     let d = scratch.path();

@@ -17,7 +17,7 @@ use crate::input::{self, Record};
 pub struct Args {
     #[command(flatten)]
     pub inputs: super::Inputs,
-    /// Events output (JSON Lines); stdout when absent.
+    /// Events output (JSON Lines); stdout when absent or `-`.
     #[arg(short = 'o', long = "output")]
     pub output: Option<PathBuf>,
     /// Mentions output (JSON Lines).
@@ -31,8 +31,10 @@ const BATCH: usize = 512;
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let (resources, files) = args.inputs.prepare()?;
     let mut events_out: Box<dyn Write> = match &args.output {
-        Some(p) => Box::new(BufWriter::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?)),
-        None => Box::new(BufWriter::new(std::io::stdout().lock())),
+        Some(p) if p.as_os_str() != "-" => {
+            Box::new(BufWriter::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?))
+        }
+        _ => Box::new(BufWriter::new(std::io::stdout().lock())),
     };
     let mut mentions_out = match &args.mentions {
         Some(p) => Some(BufWriter::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?)),

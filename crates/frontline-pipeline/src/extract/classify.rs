@@ -219,10 +219,11 @@ static MILITARY_POST: LazyLock<Regex> = LazyLock::new(|| {
 /// soldiers were captured", "vehicles were seized", "the soldiers who were
 /// captured"): what is taken is not a place. At most one word between, so
 /// people named earlier in the clause ("the town where IS fighters were
-/// based was captured") are not what is taken.
+/// based was captured") are not what is taken; or an "of" phrase ("15
+/// fighters of HTS were captured", "an emir of a Tunisian nationality").
 static TAKEN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)\b(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|militiamen|m[ae]n|emirs?|leaders?|others|another|personnel|attackers|people|civilians|pilots?|tanks?|vehicles?|weapons|rifles|ammunition|bmps?)(?: [\w'-]+)? (?:was|were|been|being|be) (?:[a-z]+ )?$",
+        r"(?i)\b(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|militiamen|m[ae]n|emirs?|leaders?|others|another|personnel|attackers|people|civilians|pilots?|tanks?|vehicles?|weapons|rifles|ammunition|bmps?)(?: [\w'-]+| of(?: [\w'-]+){1,3})? (?:was|were|been|being|be) (?:[a-z]+ )?$",
     )
 });
 
@@ -239,7 +240,9 @@ static AND_TOWN: LazyLock<Regex> = LazyLock::new(|| {
 /// the majority of", "took control of most of", "captured the southern
 /// parts of", "control large parts of").
 static PART_AFTER_CAPTURE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rule_regex(r"(?i)^\s+(?:(?:of|over)\s+)?(?:(?:the|large|significant|big|vast|wide|great|some|several)\s+)?$")
+    crate::rule_regex(
+        r"(?i)^\s+(?:(?:of|over)\s+)?(?:(?:the|large|significant|big|vast|wide|great|some|several)\s+)?(?:(?:north|south|east|west)\w*(?:,|\s+and|\s+or)?\s+)*$",
+    )
 });
 
 /// The words between a part of a place and the passive capture it is the
@@ -973,6 +976,16 @@ mod tests {
             Some(T::AbductionForcedDisappearance),
         );
         check("Three fighters were captured near the hill.", rebels, Some(T::AbductionForcedDisappearance));
+        check(
+            "The brigade clashed with the militia, and 15 fighters of the militia were captured in Kafr Nabl.",
+            state,
+            Some(T::ArmedClash),
+        );
+        check(
+            "One emir of a foreign nationality was captured by the brigade.",
+            state,
+            Some(T::AbductionForcedDisappearance),
+        );
         // A post taken together with a village is a location taken.
         check(
             "The militia took control of the Tell Hamra checkpoint and the village of Kafr Nabl from the army.",
@@ -1003,6 +1016,7 @@ mod tests {
         check("The militia captured the majority of Tell Hamra from the army.", rebels, Some(T::ArmedClash));
         check("The militia advanced to control the majority of Tell Hamra village.", rebels, Some(T::ArmedClash));
         check("The army took control of most of the hill after clashes.", state, Some(T::ArmedClash));
+        check("The army advanced to control western and northern parts of the city.", state, Some(T::ArmedClash));
         check("The brigade managed to capture significant parts of the town.", rebels, Some(T::ArmedClash));
         check("Most of the town was captured by the militia on Sunday.", rebels, Some(T::ArmedClash));
     }

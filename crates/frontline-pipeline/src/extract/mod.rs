@@ -545,7 +545,7 @@ fn ends_with_ignoring_case(s: &str, w: &str) -> bool {
 /// The governorates a sentence names, as (country, admin1): divisions, and
 /// their seats as "Y countryside", "Y province", "rural Y", or as the
 /// container of a town ("X in Y", "X, Y", "X desert in Y").
-fn governorates(text: &str, places: &[PlaceMention]) -> Vec<(String, String)> {
+fn governorates(text: &str, places: &[PlaceMention], with_compass: bool) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     for (i, m) in places.iter().enumerate() {
         let contains = i > 0 && {
@@ -559,7 +559,8 @@ fn governorates(text: &str, places: &[PlaceMention]) -> Vec<(String, String)> {
         // places after "in" or "of" ("X village ... in Idleb"), or
         // a governorate named as such ("Hama countryside", "rural Homs", a
         // named "Idleb countryside").
-        let closing = i > 0 && i + 1 == places.len() && m.place.feature_code == "PPLA" && bare_seat(text, m);
+        let closing =
+            i > 0 && i + 1 == places.len() && m.place.feature_code == "PPLA" && bare_seat(text, m, with_compass);
         let seat = matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC") && (contains || closing);
         if (m.place.feature_code == "ADM1" || seat || governorate_said(text, m)) && !m.place.admin1.is_empty() {
             let g = (m.place.country_code.clone(), m.place.admin1.clone());
@@ -571,14 +572,64 @@ fn governorates(text: &str, places: &[PlaceMention]) -> Vec<(String, String)> {
     out
 }
 
-/// Whether a seat is named after "in" or "of" ("in al-Hasakeh.", "in
-/// Deir-ez-Zor city", "Amin neighborhood of Ar-Raqqa city"): closing the
-/// places of its sentence, it holds those before it. Not a capital: the
-/// suburbs of Damascus lie in the governorate around it.
-fn bare_seat(text: &str, m: &PlaceMention) -> bool {
+/// Words for a part of a town that "of" joins to the town holding it
+/// ("Amin neighborhood of Ar-Raqqa"); "of" after any other word is a
+/// direction, a distance or a way there ("south of Aleppo", "40 km from the
+/// city of Hama", "the outskirts of Hama"), which holds nothing.
+const PART_OF: &[&str] = &[
+    "neighbourhood",
+    "neighborhood",
+    "neighbourhoods",
+    "neighborhoods",
+    "district",
+    "districts",
+    "area",
+    "areas",
+    "quarter",
+    "quarters",
+    "village",
+    "villages",
+    "town",
+    "towns",
+];
+
+/// Whether a seat is named after "in" ("in al-Hasakeh.", "in Deir-ez-Zor
+/// city", "in the city of Hama") or as the town a part of it lies in
+/// ("Amin neighborhood of Ar-Raqqa city"): closing the places of its
+/// sentence, it holds those before it. Not a capital: the suburbs of
+/// Damascus lie in the governorate around it.
+fn bare_seat(text: &str, m: &PlaceMention, with_compass: bool) -> bool {
     let before = text[..m.start].trim_end();
-    [" in", " of"].iter().any(|w| before.len() > w.len() && ends_with_ignoring_case(before, w))
+    if before.len() > 3
+        && (ends_with_ignoring_case(before, " in") || ends_with_ignoring_case(before, " in the city of"))
+    {
+        return true;
+    }
+    let Some(rest) = before.len().checked_sub(3).filter(|_| ends_with_ignoring_case(before, " of")) else {
+        return false;
+    };
+    let word = before[..rest].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    PART_OF.iter().any(|w| word.eq_ignore_ascii_case(w))
+        || (with_compass && COMPASS_OF.iter().any(|w| word.eq_ignore_ascii_case(w)))
 }
+
+/// Compass words before "of" a seat ("Resafa, west of Ar-Raqqa"): the seat
+/// names the governorate, ACLED's coding, but only chooses between the
+/// namesakes of the towns before it (see [`regovern`]).
+const COMPASS_OF: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+];
 
 /// Words of a place held in a seat that a town's link does not use.
 const HELD_WORDS: &[&str] = &[
@@ -678,10 +729,14 @@ fn regovern<'a>(
         let range: Vec<usize> =
             (0..places.len()).filter(|&i| within(places[i].start, places[i].end, s.start, s.end)).collect();
         let Some(&first) = range.first() else { continue };
-        let govs = governorates(text, &places[first..=range[range.len() - 1]]);
+        let govs = governorates(text, &places[first..=range[range.len() - 1]], true);
         if govs.is_empty() {
             continue;
         }
+        // A seat a direction away closing the sentence ("X, west of
+        // Ar-Raqqa") only chooses between namesakes: a town the gazetteer
+        // knows once stays where it is.
+        let closing_only = governorates(text, &places[first..=range[range.len() - 1]], false).is_empty();
         let inside = |p: &Place| govs.iter().any(|(c, a)| *c == p.country_code && *a == p.admin1);
         for i in range {
             let m = &places[i];
@@ -690,6 +745,14 @@ fn regovern<'a>(
                 continue;
             }
             let name = &text[m.start..m.end];
+            let unique = || {
+                g.lookup(name)
+                    .into_iter()
+                    .all(|(p, _)| !p.feature_code.starts_with("PPL") || crate::gazetteer::km(p, m.place) <= NAMESAKE_KM)
+            };
+            if closing_only && unique() {
+                continue;
+            }
             let exact =
                 g.lookup(name).into_iter().map(|(p, _)| p).find(|p| p.feature_code.starts_with("PPL") && inside(p));
             let found = exact.or_else(|| g.near_misses(name).into_iter().map(|(p, _)| p).find(|p| inside(p)));
@@ -926,7 +989,7 @@ impl Event {
             latitude: Some(place.latitude),
             longitude: Some(place.longitude),
             geo_precision,
-            geonameid: Some(place.geonameid),
+            geonameid: Some(place.geonameid).filter(|&g| g != 0),
             fatalities,
             fatalities_low: fatalities,
             fatalities_best: fatalities,
@@ -1288,7 +1351,7 @@ fn draft<'d>(
     let borrowed = found_place.is_none_or(|(m, _)| !within(m.start, m.end, sentence.start, sentence.end));
     let place = found_place
         .map(|(m, p)| countryside_side(&doc.clean.text, m, p))
-        .or_else(|| country_place(doc, &actors).map(|p| (p, GeoPrecision::Region)));
+        .or_else(|| country_place(doc, sentence, &actors).map(|p| (p, GeoPrecision::Region)));
     let country_code = place.as_ref().map(|p| p.0.country_code.clone());
     let cc = country_code.as_deref().or(doc.country_code.as_deref());
     // Name the parties for the event's country ("Islamic State (Iraq)" at Al Qaim).
@@ -1697,10 +1760,14 @@ fn countryside_side(text: &str, m: &PlaceMention, precision: GeoPrecision) -> (P
         })
         .flatten();
     let Some(&(_, way, north, east)) = side else { return (m.place.clone(), precision) };
-    let lat = m.place.latitude + north * SIDE_KM / 111.2;
-    let lon = m.place.longitude + east * SIDE_KM / (111.2 * m.place.latitude.to_radians().cos());
-    let name = format!("{} countryside ({way})", m.place.name);
-    let place = Place { name, latitude: lat, longitude: lon, admin2: String::new(), ..m.place.clone() };
+    let round = |x: f64| (x * 1e5).round() / 1e5;
+    let lat = round(m.place.latitude + north * SIDE_KM / 111.2);
+    let lon = round(m.place.longitude + east * SIDE_KM / (111.2 * m.place.latitude.to_radians().cos()));
+    // Named as the text names the city ("Hama", not the gazetteer's
+    // "Ḩamāh"), as ACLED writes it; not the city itself, so no GeoNames id
+    // (0: none), which would make every side one place with the city.
+    let name = format!("{} countryside ({way})", &text[m.start..m.end]);
+    let place = Place { geonameid: 0, name, latitude: lat, longitude: lon, admin2: String::new(), ..m.place.clone() };
     (place, GeoPrecision::NearTown)
 }
 
@@ -1755,9 +1822,9 @@ fn countryside_of(name: &str) -> Option<&str> {
 /// Narrowed to a governorate when the article's other places of that
 /// country (in an actor's name: "Raqqa Military Council"; a neighbourhood;
 /// a town outside the governorate named) all lie in one.
-fn country_place(doc: &Document<'_>, actors: &[&ActorMention]) -> Option<Place> {
+fn country_place(doc: &Document<'_>, sentence: &Sentence, actors: &[&ActorMention]) -> Option<Place> {
     let iso = doc.country_code.clone().or_else(|| actors.iter().find_map(|m| m.actor.country_code.clone()))?;
-    if let Some(p) = one_governorate(doc, &iso) {
+    if let Some(p) = one_governorate(doc, sentence, &iso) {
         return Some(p.clone());
     }
     let name = doc.resources.actors.country_name(&iso)?;
@@ -1770,20 +1837,58 @@ fn country_place(doc: &Document<'_>, actors: &[&ActorMention]) -> Option<Place> 
         .cloned()
 }
 
-/// The first place of country `iso` the article names when all its places
-/// there (not peoples, not the country itself) lie in one governorate. In
-/// an actor's name only a seat or a division counts ("Raqqa Military
-/// Council"): a village's name there is mostly a word ("Rebel forces").
-fn one_governorate<'d>(doc: &'d Document<'_>, iso: &str) -> Option<&'d Place> {
-    let in_actor = |m: &PlaceMention| doc.actors.iter().any(|a| a.start <= m.start && m.end <= a.end);
+/// Words before a place that make it where someone comes from ("displaced
+/// from Idleb", "a native of Homs"), not where anything happens.
+const ORIGIN_BEFORE: &[&str] = &[" from", "native of"];
+
+/// Words after a place that make it the seat of a source ("the defence
+/// ministry in Damascus said"), not where anything happens.
+const SAYING_AFTER: &[&str] = &["said", "says", "told", "reported", "reports", "announced", "stated"];
+
+/// The first place of country `iso` the event's sentence (else the
+/// article) names, or an actor's name anywhere in the article, when all of
+/// these (not peoples, not the country itself) lie in one governorate. A place someone comes
+/// from ("displaced from Idleb") or where a source sits ("the ministry in
+/// Damascus said") places nothing. In an actor's name only a seat or a
+/// division counts ("Raqqa Military Council"): a village's name there is
+/// mostly a word ("Rebel forces").
+fn one_governorate<'d>(doc: &'d Document<'_>, sentence: &Sentence, iso: &str) -> Option<&'d Place> {
+    let text = &doc.clean.text;
     let seat = |p: &Place| matches!(p.feature_code.as_str(), "PPLA" | "PPLA2" | "PPLC" | "ADM1" | "ADM2");
-    let mut there = doc.places.iter().filter(|m| {
+    let of_country = |m: &PlaceMention| {
         !m.demonym
             && m.place.country_code == iso
             && !m.place.admin1.is_empty()
             && !m.place.feature_code.starts_with("PCL")
-            && (seat(m.place) || !in_actor(m))
-    });
+    };
+    // Places are sorted by start: each actor's places are found by search.
+    let in_actor = |a: &ActorMention| {
+        let (start, end) = (a.start, a.end);
+        let from = doc.places.partition_point(|m| m.start < start);
+        doc.places[from..].iter().take_while(move |m| m.start < end).filter(move |m| m.end <= end)
+    };
+    let in_any_actor = |m: &PlaceMention| doc.actors.iter().any(|a| a.start <= m.start && m.end <= a.end);
+    let attribution = sentence.source.as_ref().map_or((0, 0), |a| (a.start, a.end));
+    let said = |m: &&PlaceMention| {
+        let before = text[..m.start].trim_end();
+        let after = text[m.end..].trim_start();
+        of_country(m)
+            && !ORIGIN_BEFORE.iter().any(|w| ends_with_ignoring_case(before, w))
+            && !SAYING_AFTER.iter().any(|w| starts_with_ignoring_case(after, w))
+            && (seat(m.place) || !in_any_actor(m))
+    };
+    // The event's own sentence, else the article ("Suspected location
+    // Ar-Raqqa." closing a note).
+    let from = doc.places.partition_point(|m| m.start < sentence.start);
+    let in_sentence: Vec<&PlaceMention> = doc.places[from..]
+        .iter()
+        .take_while(|m| m.start < sentence.end)
+        .filter(|m| !within(m.start, m.end, attribution.0, attribution.1))
+        .filter(said)
+        .collect();
+    let own = if in_sentence.is_empty() { doc.places.iter().filter(said).collect() } else { in_sentence };
+    let in_names = doc.actors.iter().flat_map(in_actor).filter(|m| seat(m.place) && of_country(m));
+    let mut there = own.into_iter().chain(in_names);
     let first = there.next()?.place;
     there.all(|m| m.place.admin1 == first.admin1).then_some(first)
 }
@@ -1860,7 +1965,7 @@ fn same_event(a: &Draft, b: &Draft) -> bool {
     if a.cand.date.map(|d| d.0) != b.cand.date.map(|d| d.0) && !a.dependent && !b.dependent {
         return false;
     }
-    let place = |d: &Draft| d.cand.place.as_ref().map(|p| p.0.geonameid);
+    let place = |d: &Draft| d.cand.place.as_ref().map(|p| (p.0.geonameid, p.0.name.clone()));
     // A country or province takes in a town inside it.
     let inside = |c: &Draft, t: &Draft| match (&c.cand.place, &t.cand.place) {
         (Some((c, _)), Some((t, _))) => {
@@ -2103,6 +2208,28 @@ mod tests {
         check_admin1("On 3 June 2023, regime forces shelled the Karamah area of Hama city.", "Hama");
     }
 
+    #[test]
+    fn a_seat_a_town_lies_away_from_does_not_move_a_town_of_one_name() {
+        // A direction chooses only between namesakes; a distance, the
+        // outskirts or a road to the seat choose nothing.
+        check_admin1("On 3 June 2023, regime forces shelled Maarat al-Numan, south of Aleppo.", "Idleb");
+        check_admin1("On 3 June 2023, regime forces shelled Jisr al-Shughur, west of Hama.", "Idleb");
+        check_admin1("On 3 June 2023, regime forces shelled Kafr Nabl, on the road to the outskirts of Hama.", "Idleb");
+        check_admin1("On 3 June 2023, regime forces shelled Jisr al-Shughur, 40 km from the city of Hama.", "Idleb");
+    }
+
+    #[test]
+    fn a_place_someone_comes_from_or_a_source_sits_in_does_not_place_the_event() {
+        check_location(
+            "On 3 June 2023, a landmine exploded and killed a shepherd. The shepherd had been displaced from Idleb years ago.",
+            "Syria",
+        );
+        check_location(
+            "On 3 June 2023, Syrian air defences shot down two drones over an unnamed area, the defence ministry in Damascus said.",
+            "Syria",
+        );
+    }
+
     /// The location and precision of the most confident event of an invented note.
     fn check_side(text: &str, expect: (&str, GeoPrecision)) {
         let got = top_event(text, &RESOURCES).map(|e| (e.location, e.geo_precision));
@@ -2126,6 +2253,12 @@ mod tests {
         let (lat, lon) = e.unwrap_or_default();
         let km = crate::gazetteer::km(city, &Place { latitude: lat, longitude: lon, ..city.clone() });
         assert!((km - SIDE_KM).abs() < 0.5 && lon < city.longitude, "{km} km, {lon}");
+        // Not the city: no GeoNames id of its own, coordinates to 5 decimals
+        // like other places, the name as written ("Hama", not "Ḩamāh").
+        let e =
+            top_event("On 3 June 2023, rebels clashed with regime forces in Hama's northern countryside.", &RESOURCES);
+        let e = e.map(|e| (e.location, e.geonameid, e.latitude.map(|l| (l * 1e5).round() / 1e5 == l)));
+        assert_eq!(e, Some(("Hama countryside (north)".to_string(), None, Some(true))));
         // Without a side, the city stands for its countryside.
         check_location("On 3 June 2023, rebels clashed with regime forces in Aleppo countryside.", "Aleppo");
     }

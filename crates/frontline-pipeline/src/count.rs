@@ -79,6 +79,16 @@ fn passive_pattern() -> String {
     )
 }
 
+/// An auxiliary right before a casualty word, with an adverb or not ("were killed", "were reportedly killed").
+static PASSIVE_AUXILIARY: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:were|was|been|are|is|got|being)(?: (?:reportedly|also|later|allegedly|all|subsequently))? $",
+    )
+});
+
+/// A figure right after a casualty verb: its object ("killed 4 civilians").
+static OBJECT_FIGURE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&format!(r"(?i)^ (?:{NUM})\b")));
+
 /// "killing N", "killed N soldiers", "wounding two others", and as a noun
 /// "resulted in the killing of N", "led to the death of N", "the injury of N".
 static ACTIVE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&active_pattern()));
@@ -310,31 +320,35 @@ pub fn recognise_among(
 
 /// The figures of one sentence from the patterns of `bits`.
 fn recognise_in(text: &str, base: usize, bits: u64, out: &mut Vec<CountMention>) {
-    let mut push = |m: regex::Match<'_>, n: &str, what: CountWhat, summary: bool, (joined, in_part): (u32, bool)| {
+    // `joined`: the figures listed with this one, whether they are a part,
+    // and the span of the whole list (the mention shows the figure it sums).
+    let mut push = |m: regex::Match<'_>, n: &str, what: CountWhat, summary: bool, joined: Joined| {
         let Some(v) = value(n) else { return };
         if is_year(n, v) {
             return;
         }
         // A range counts its lower figure, as ACLED codes the lowest estimate ("between 3 and 9").
-        let v = range_low(&text[..m.start() + n_offset(m.as_str(), n)]).unwrap_or(v) + joined;
+        let v = range_low(&text[..m.start() + n_offset(m.as_str(), n)]).unwrap_or(v) + joined.sum;
         if MONTH_BEFORE.is_match(ending(&text[..m.start() + n_offset(m.as_str(), n)], 0)) {
             return;
         }
         let head = &text[..m.start()];
-        let part = in_part || PART.is_match(ending(head, head.len() - head.trim_end().len()));
-        out.push(CountMention { start: base + m.start(), end: base + m.end(), value: v, what, summary, part });
+        let part = joined.part || PART.is_match(ending(head, head.len() - head.trim_end().len()));
+        let (start, end) =
+            (joined.start.unwrap_or(m.start()).min(m.start()), joined.end.unwrap_or(m.end()).max(m.end()));
+        out.push(CountMention { start: base + start, end: base + end, value: v, what, summary, part });
     };
     for (re, bit) in [(&*SPLIT, SPLIT_BIT), (&*TOTAL, TOTAL_BIT)] {
         if bits & bit == 0 {
             continue;
         }
         for c in re.captures_iter(text) {
-            push(c.get(0).unwrap(), &c["n"], CountWhat::Killed, true, (0, false));
+            push(c.get(0).unwrap(), &c["n"], CountWhat::Killed, true, Joined::default());
         }
     }
     if bits & ZERO_BIT != 0 {
         for m in ZERO.find_iter(text) {
-            push(m, "zero", CountWhat::Killed, true, (0, false));
+            push(m, "zero", CountWhat::Killed, true, Joined::default());
         }
     }
     if bits & NOUN_BIT != 0 {
@@ -342,7 +356,7 @@ fn recognise_in(text: &str, base: usize, bits: u64, out: &mut Vec<CountMention>)
             let m = c.get(0).unwrap();
             // A closing "3 fatalities." sums the event up; "3 deaths" in a story is a figure.
             let summary = c["w"].to_ascii_lowercase().starts_with("fatalit");
-            push(m, &c["n"], CountWhat::Killed, summary, (0, false));
+            push(m, &c["n"], CountWhat::Killed, summary, Joined::default());
         }
     }
     if bits & ACTIVE_BIT != 0 {
@@ -364,8 +378,14 @@ fn recognise_in(text: &str, base: usize, bits: u64, out: &mut Vec<CountMention>)
             };
             if !intent {
                 let what = CountWhat::from_word(&c["w"]);
-                let joined =
-                    if what == CountWhat::Killed { (joined_after(&text[m.end()..]), false) } else { (0, false) };
+                let mut joined = Joined::default();
+                if what == CountWhat::Killed {
+                    // The pattern ends at its figure: the list goes on after it.
+                    if let Some((sum, end)) = joined_after(&text[m.end()..]) {
+                        joined.sum = sum;
+                        joined.end = Some(m.end() + end);
+                    }
+                }
                 push(m, &c["n"], what, false, joined);
             }
         }
@@ -373,13 +393,13 @@ fn recognise_in(text: &str, base: usize, bits: u64, out: &mut Vec<CountMention>)
     if bits & ACTIVE_ONE_BIT != 0 {
         for c in ACTIVE_ONE.captures_iter(text) {
             if c.name("more").is_none() {
-                push(c.get(0).unwrap(), "one", CountWhat::Killed, false, (0, false));
+                push(c.get(0).unwrap(), "one", CountWhat::Killed, false, Joined::default());
             }
         }
     }
     if bits & SINGULAR_BIT != 0 {
         for m in SINGULAR.find_iter(text) {
-            push(m, "one", CountWhat::Killed, false, (0, false));
+            push(m, "one", CountWhat::Killed, false, Joined::default());
         }
     }
     if bits & PASSIVE_BIT != 0 {
@@ -390,15 +410,35 @@ fn recognise_in(text: &str, base: usize, bits: u64, out: &mut Vec<CountMention>)
             if matches!(n.to_ascii_lowercase().as_str(), "a" | "an") && m.as_str().split(' ').count() > 5 {
                 continue;
             }
+            // "26 missiles, killed 4 civilians": a casualty verb taking a
+            // figure as its object is active; the figure before is its subject.
+            let w = c.name("w").unwrap();
+            let auxiliary = PASSIVE_AUXILIARY.is_match(&text[..w.start()]);
+            if !auxiliary && OBJECT_FIGURE.is_match(&text[w.end()..]) {
+                continue;
+            }
             let what = CountWhat::from_word(&c["w"]);
-            let joined = if what == CountWhat::Killed {
+            let mut joined = Joined::default();
+            if what == CountWhat::Killed {
                 let inside =
                     &text[c.name("n").map_or(m.start(), |x| x.end())..c.name("w").map_or(m.end(), |x| x.start())];
-                let (before, part) = joined_before(&text[..m.start()]);
-                (before + joined_inside(inside), part)
-            } else {
-                (0, false)
-            };
+                let (before, part, start) = joined_before(&text[..m.start()]);
+                // Only a figure of a group or of people ("7 regime fighters
+                // were killed", "an unknown number of regime fighters", not
+                // "3 were killed", "2 of them", "three and five soldiers") ends a list.
+                let vague = n.to_ascii_lowercase().ends_with("number")
+                    || matches!(
+                        n.to_ascii_lowercase().as_str(),
+                        "dozens" | "tens" | "scores" | "hundreds" | "thousands"
+                    );
+                let group = names_group(inside) || (vague && inside.starts_with(" of ") && names_group(&inside[4..]));
+                let n_start = c.name("n").map_or(m.start(), |x| x.start());
+                if group && !ends_with_word(text[..n_start].trim_end(), "between") {
+                    joined = Joined { sum: before + joined_inside(inside), part, start, end: None };
+                } else {
+                    joined.part = part;
+                }
+            }
             push(m, n, what, false, joined);
         }
     }
@@ -426,6 +466,17 @@ static JOINED_WORD: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Figures listed with a casualty figure: their sum, whether the list is a
+/// part of a figure given before it, and where the list starts or ends
+/// (byte offsets in the sentence) beyond the pattern's match.
+#[derive(Debug, Clone, Copy, Default)]
+struct Joined {
+    sum: u32,
+    part: bool,
+    start: Option<usize>,
+    end: Option<usize>,
+}
+
 /// Words between joined figures that make them no one list: a verb or a
 /// casualty word ("5 were killed and 3" is two statements), or a part
 /// ("including 2 women and").
@@ -445,9 +496,13 @@ fn has_verb(words: &str) -> bool {
         // Verbs as written: "IS" is the group, "is" the verb.
         let w = w.trim_end_matches(',');
         let verb = matches!(w, "was" | "were" | "are" | "is" | "been" | "have" | "has" | "had");
+        // "cases reported and 91 dead": a participle is a statement of its
+        // own; a group's adjective is not, nor a name ("Ahmed", "Hamed").
+        let lower_case = w.starts_with(|c: char| c.is_ascii_lowercase());
         let w = w.to_ascii_lowercase();
-        // "cases reported and 91 dead": a participle is a statement of its own; a group's adjective is not.
-        let participle = (w.ends_with("ed") || w.ends_with("ing"))
+        let participle = lower_case
+            && w.len() > 4
+            && (w.ends_with("ed") || w.ends_with("ing"))
             && !matches!(w.as_str(), "armed" | "allied" | "unidentified" | "affiliated" | "backed" | "masked");
         verb || participle
             || w == "cases"
@@ -462,21 +517,132 @@ fn has_verb(words: &str) -> bool {
     })
 }
 
+/// Whether the words right after a figure name the group or the people it
+/// counts ("IS", "regime fighters", "civilians"): not a verb ("3 were"), a
+/// part ("2 of them"), a date ("5 May"), a time or a distance ("3 days",
+/// "4 km"), or nothing at all ("Route 4 and", "12, 13").
+fn names_group(words: &str) -> bool {
+    let Some(first) = words.split_whitespace().next() else { return false };
+    let first = first.trim_end_matches([',', '.', ';', ':']);
+    if !first.starts_with(|c: char| c.is_alphabetic()) || MONTH_BEFORE.is_match(&format!("{first} ")) {
+        return false;
+    }
+    !matches!(
+        first.to_ascii_lowercase().as_str(),
+        "of" | "whom"
+            | "them"
+            | "and"
+            | "or"
+            | "to"
+            | "were"
+            | "was"
+            | "are"
+            | "have"
+            | "has"
+            | "had"
+            | "got"
+            | "being"
+            | "reportedly"
+            | "also"
+            | "later"
+            | "allegedly"
+            | "all"
+            | "subsequently"
+            | "day"
+            | "days"
+            | "hour"
+            | "hours"
+            | "minute"
+            | "minutes"
+            | "week"
+            | "weeks"
+            | "month"
+            | "months"
+            | "year"
+            | "years"
+            | "km"
+            | "kilometers"
+            | "kilometres"
+            | "miles"
+            | "meters"
+            | "metres"
+            | "m"
+            | "percent"
+            | "per"
+            | "times"
+            | "am"
+            | "pm"
+            | "a"
+            | "the"
+    ) && first != "is"
+}
+
+/// Whether the word before a figure makes it no count of a list: a place
+/// in a group ("among the 12", "out of 40", "carrying 40"), a date ("On 5
+/// May"), or a unit's, a road's or a place's number ("Brigade 17", "Route 4").
+fn no_list_figure(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev().map(|w| w.trim_end_matches(',').to_ascii_lowercase());
+    let last = words.next().unwrap_or_default();
+    let last = if last == "the" { words.next().unwrap_or_default() } else { last };
+    MONTH_BEFORE.is_match(&format!("{last} "))
+        || matches!(
+            last.as_str(),
+            "among"
+                | "amongst"
+                | "carrying"
+                | "of"
+                | "out"
+                | "on"
+                | "at"
+                | "by"
+                | "with"
+                | "aboard"
+                | "between"
+                | "from"
+                | "route"
+                | "road"
+                | "highway"
+                | "brigade"
+                | "division"
+                | "regiment"
+                | "battalion"
+                | "unit"
+                | "no"
+                | "number"
+                | "sector"
+                | "zone"
+                | "block"
+                | "building"
+                | "street"
+                | "gate"
+                | "hill"
+                | "point"
+                | "checkpoint"
+                | "phase"
+                | "article"
+                | "resolution"
+        )
+}
+
 /// The figures joined before a casualty figure ("26 IS and", "2 HTS, 1 AAS
-/// fighters and"), summed, and whether the list is a part of a figure
-/// given before it ("including 2 women and 3 children were killed"); a
-/// range ("between 4 and 6") joins nothing.
-fn joined_before(head: &str) -> (u32, bool) {
+/// fighters and"), summed, whether the list is a part of a figure given
+/// before it ("including 2 women and 3 children were killed"), and where
+/// the list starts in `head`; a range ("between 4 and 6") joins nothing.
+/// Each figure must name its group or people ([`names_group`]).
+fn joined_before(head: &str) -> (u32, bool, Option<usize>) {
     // The last 120 bytes hold a list of a few figures; cut at a space.
     let mut cut = head.len().saturating_sub(120);
     while !head.is_char_boundary(cut) {
         cut += 1;
     }
+    let full = head;
     let mut head = &head[cut..];
     if cut > 0 {
         head = head.find(' ').map_or("", |i| &head[i..]);
     }
+    let offset = full.len() - head.len();
     let mut sum = 0;
+    let mut first = None;
     while let Some(c) = JOINED_BEFORE.captures(head) {
         let n = &c["n"];
         let Some(v) = value(n).filter(|&v| !is_year(n, v)) else { break };
@@ -485,48 +651,80 @@ fn joined_before(head: &str) -> (u32, bool) {
         // "killing 3 soldiers, and 2 militiamen were killed": the first figure is counted on its own.
         let verb_before = before.rsplit(' ').take(2).collect::<Vec<_>>().join(" ");
         if PART.is_match(ending(before, 0)) {
-            return (0, true);
+            return (0, true, None);
         }
         if breaks_list(&c["words"])
+            || !names_group(&c["words"])
+            || no_list_figure(before)
             || verb_before.split_whitespace().any(|w| {
                 let w = w.to_ascii_lowercase();
                 w.starts_with("kill") || w == "of"
             })
-            || ends_with_word(before, "between")
-            || ends_with_word(before, "from")
         {
             break;
         }
         sum += v;
+        first = Some(offset + start);
         head = &head[..start];
     }
-    (sum, false)
+    (sum, false, first)
 }
 
 /// The figure joined after an active casualty figure ("killing of 8 IS
-/// fighters and 3 QSD fighters"), unless a verb follows it ("and 2 were wounded").
-fn joined_after(rest: &str) -> u32 {
-    let Some(c) = JOINED_AFTER.captures(rest) else { return 0 };
+/// fighters and 3 QSD fighters"), unless a verb follows it ("and 2 were
+/// wounded"), and where its group's words end in `rest`. Both figures
+/// must name their group or people ([`names_group`]): "killing 4 people,
+/// 2 of them children" and "killing 2 soldiers, 3 days after" list nothing.
+fn joined_after(rest: &str) -> Option<(u32, usize)> {
+    let c = JOINED_AFTER.captures(rest)?;
     let n = &c["n"];
-    // Its group's words, up to a verb of its own ("and 2 militiamen were killed").
-    let next = &c["next"];
-    if breaks_list(&c["words"]) || has_verb(next) || value(n).is_none_or(|v| is_year(n, v)) {
-        return 0;
+    // Its group's words, up to the next item of a list or a verb of its own
+    // ("and 2 militiamen were killed", "3 civilians and wounding 4").
+    let next = c.name("next")?;
+    let cut = [" and ", ",", " or "].iter().filter_map(|s| next.as_str().find(s)).min().unwrap_or(next.len());
+    let own = &next.as_str()[..cut];
+    let before = &rest[..c.name("n")?.start()];
+    if breaks_list(&c["words"])
+        || !names_group(&c["words"])
+        || !names_group(own)
+        || has_verb(own)
+        || no_list_figure(before)
+    {
+        return None;
     }
-    value(n).unwrap_or(0)
+    let v = value(n).filter(|&v| !is_year(n, v))?;
+    Some((v, next.start() + own.trim_end().len()))
 }
 
-/// The number words joined inside a passive figure's words.
+/// The number words joined inside a passive figure's words, each after a
+/// group's words and before its own ("two soldiers and three militiamen";
+/// not "three and five soldiers", a range).
 fn joined_inside(words: &str) -> u32 {
-    JOINED_WORD.captures_iter(words).filter_map(|c| value(&c["n"])).sum()
+    let mut sum = 0;
+    let mut from = 0;
+    for c in JOINED_WORD.captures_iter(words) {
+        let (m, n) = (c.get(0).unwrap(), c.name("n").unwrap());
+        let rest = &words[n.end()..];
+        if !names_group(&words[from..m.start()]) || !names_group(rest) {
+            break;
+        }
+        sum += value(n.as_str()).unwrap_or(0);
+        from = n.end();
+    }
+    sum
 }
 
-/// The lower figure of a range that ends the text: "between 3 and " before "9".
+/// The lower figure of a range that ends the text: "between 3 and " before
+/// "9", "between two and " before "5".
 fn range_low(head: &str) -> Option<u32> {
     let t = head.trim_end();
     let t = t.strip_suffix(" and").or_else(|| t.strip_suffix(" to"))?;
     let (rest, low) = t.rsplit_once(' ')?;
-    let low: u32 = low.parse().ok()?;
+    let low = if low.bytes().all(|b| b.is_ascii_digit()) {
+        low.parse().ok()?
+    } else {
+        value(low).filter(|_| low.chars().all(|c| c.is_ascii_alphabetic()) && low.len() > 2)?
+    };
     ends_with_word(rest, "between").then_some(low)
 }
 
@@ -739,6 +937,63 @@ mod tests {
         let found = recognise(&c, &crate::segment::sentences(&c));
         let parts: Vec<(u32, bool)> = found.iter().map(|m| (m.value, m.part)).collect();
         assert_eq!(parts, [(9, false), (3, true)]);
+    }
+
+    #[test]
+    fn only_figures_of_groups_or_people_are_listed() {
+        // Dates, units, roads, times, groups a figure is taken from, parts and ranges are no list.
+        check("On 5 May, 3 people were killed in clashes in Palmyra.", &[(3, "killed")]);
+        check("On 3 June 2023, a bus carrying 40 passengers, 3 were killed", &[(3, "killed")]);
+        check("Among the 12 passengers, 3 were killed in the blast.", &[(3, "killed")]);
+        check("A bomb exploded, killing 2 soldiers, 3 days after a similar attack.", &[(2, "killed")]);
+        check("A bomb exploded near Route 4 and 2 soldiers were killed.", &[(2, "killed")]);
+        check("Clashes erupted in Brigade 17, 2 soldiers were killed.", &[(2, "killed")]);
+        check("An airstrike hit a house, killing 4 people, 2 of them children.", &[(4, "killed")]);
+        check("Clashes broke out and between three and five soldiers were killed.", &[(3, "killed")]);
+        check("Between two and 5 soldiers were killed.", &[(2, "killed")]);
+        check("2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 and 13 soldiers were killed in Homs.", &[(13, "killed")]);
+        check("Clashes near 4 km and 2 soldiers were killed.", &[(2, "killed")]);
+        // A casualty verb with a figure as object is active: the figure before it is its subject.
+        check(
+            "The clashes, accompanied by 26 missiles, killed 4 civilians and injured 13 more.",
+            &[(4, "killed"), (13, "wounded")],
+        );
+        check("3 soldiers were killed 2 days ago.", &[(3, "killed")]);
+        // A list ends at its next item: the figure after it is counted.
+        check(
+            "Gunmen attacked a checkpoint, killing 2 soldiers, 3 civilians and wounding 4 others.",
+            &[(5, "killed"), (4, "wounded")],
+        );
+        check("6 IRGC fighters, and an unknown number of regime fighters were killed.", &[(16, "killed")]);
+        // A part of a figure stays a part when its words name no group.
+        let c = CleanText::verbatim("4 soldiers, including 3 officers, one of which is a general, were killed.");
+        let found = recognise(&c, &crate::segment::sentences(&c));
+        assert_eq!(found.iter().map(|m| (m.value, m.part)).collect::<Vec<_>>(), [(1, true)]);
+        // A name ending in -ed is no verb.
+        check("The clashes left 2 Ahmed and 3 Hamed fighters dead.", &[(5, "killed")]);
+    }
+
+    #[test]
+    fn a_listed_figure_shows_the_whole_list() {
+        let shown = |text: &str| -> Vec<(String, u32)> {
+            let c = CleanText::verbatim(text);
+            recognise(&c, &crate::segment::sentences(&c))
+                .iter()
+                .map(|m| (c.text[m.start..m.end].to_string(), m.value))
+                .collect()
+        };
+        assert_eq!(
+            shown("At least 26 IS and 7 regime fighters were killed."),
+            [("At least 26 IS and 7 regime fighters were killed".to_string(), 33)]
+        );
+        assert_eq!(
+            shown("The clashes resulted in the killing of 8 IS fighters and 3 QSD fighters."),
+            [("killing of 8 IS fighters and 3 QSD fighters".to_string(), 11)]
+        );
+        assert_eq!(
+            shown("An airstrike hit a house, killing 4 people, 2 of them children."),
+            [("killing 4".to_string(), 4)]
+        );
     }
 
     #[test]

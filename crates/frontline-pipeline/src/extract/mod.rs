@@ -562,7 +562,11 @@ fn governorates(text: &str, places: &[PlaceMention], with_compass: bool) -> Vec<
         let closing =
             i > 0 && i + 1 == places.len() && m.place.feature_code == "PPLA" && bare_seat(text, m, with_compass);
         let seat = matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC") && (contains || closing);
-        if (m.place.feature_code == "ADM1" || seat || governorate_said(text, m)) && !m.place.admin1.is_empty() {
+        // A named part of one governorate (not a large region: the Badia
+        // spans several) holding the place before it ("X village in Jabal
+        // al-Akrad", "Y in Eastern Ghouta").
+        let area = contains && m.place.feature_code == "AREA";
+        if (m.place.feature_code == "ADM1" || seat || area || governorate_said(text, m)) && !m.place.admin1.is_empty() {
             let g = (m.place.country_code.clone(), m.place.admin1.clone());
             if !out.contains(&g) {
                 out.push(g);
@@ -2294,6 +2298,33 @@ mod tests {
     fn check_place(text: &str, expect: (&str, &str)) {
         let got = top_event(text, &RESOURCES).map(|e| (e.location, e.admin1));
         assert_eq!(got, Some((expect.0.to_string(), expect.1.to_string())), "in {text:?}");
+    }
+
+    #[test]
+    fn a_named_part_of_a_governorate_holds_the_town_before_it() {
+        // Tadmur (Homs) is no town of Jabal al-Akrad (Lattakia): the area places the event.
+        check_place(
+            "On 3 June 2023, rebels clashed with regime forces in Tadmur in Jabal al-Akrad. No fatalities were reported.",
+            ("Jabal al-Akrad", "Lattakia"),
+        );
+        check_place(
+            "On 3 June 2023, rebels clashed with regime forces in Jabal al-Akrad. No fatalities were reported.",
+            ("Jabal al-Akrad", "Lattakia"),
+        );
+        // Only "in" holds: a town near the area, or one people come from, stays.
+        check_place(
+            "On 3 June 2023, rebels clashed with regime forces in Tadmur, far from Jabal al-Akrad. No fatalities were reported.",
+            ("Tadmur", "Homs"),
+        );
+        check_place(
+            "On 3 June 2023, rebels displaced from Jabal al-Akrad clashed with regime forces in Tadmur. No fatalities were reported.",
+            ("Tadmur", "Homs"),
+        );
+        // A large region spanning governorates holds nothing.
+        check_place(
+            "On 3 June 2023, rebels clashed with IS in Tadmur in the Badia. No fatalities were reported.",
+            ("Tadmur", "Homs"),
+        );
     }
 
     #[test]

@@ -81,16 +81,17 @@ impl<'a> Document<'a> {
         // warplanes") says whose the actor is, not where the article is: the
         // other places say that, when there are any.
         let inside = |m: &PlaceMention, a: &ActorMention| a.start <= m.start && m.end <= a.end;
-        let located =
-            main_country(places.iter().filter(|m| !backs(&clean.text, m) && !actors.iter().any(|a| inside(m, a))))
-                .or_else(|| {
-                    // Only actors' countries named ("regime and Russian forces"): the
-                    // state forces named without a country ("regime forces") are the
-                    // article's own.
-                    let unnamed: Vec<ActorMention> =
-                        actors.iter().filter(|a| !places.iter().any(|m| inside(m, a))).cloned().collect();
-                    state_country(&unnamed).filter(|_| !places.is_empty())
-                });
+        let located = main_country(places.iter().filter(|m| {
+            !backs(&clean.text, m) && !qualifies(&clean.text, m, &actors) && !actors.iter().any(|a| inside(m, a))
+        }))
+        .or_else(|| {
+            // Only actors' countries named ("regime and Russian forces"): the
+            // state forces named without a country ("regime forces") are the
+            // article's own.
+            let unnamed: Vec<ActorMention> =
+                actors.iter().filter(|a| !places.iter().any(|m| inside(m, a))).cloned().collect();
+            state_country(&unnamed).filter(|_| !places.is_empty())
+        });
         if located.is_some() && located != country_code {
             country_code = located;
             actors = resources.actors.recognise_at(&clean, &sentences, country_code.as_deref(), published);
@@ -324,6 +325,14 @@ enum Of {
 fn backs(text: &str, m: &PlaceMention) -> bool {
     let after = text[m.end..].trim_start();
     ["backed", "-backed", "-led"].iter().any(|w| starts_with_ignoring_case(after, w))
+}
+
+/// Whether a mention names a country qualifying the actor named right after
+/// it ("US Coalition airstrikes", "UK Coalition air forces"): it says whose
+/// the actor is, not where anything happens.
+fn qualifies(text: &str, m: &PlaceMention, actors: &[ActorMention]) -> bool {
+    m.place.feature_code.starts_with("PCL")
+        && actors.iter().any(|a| a.start >= m.end && text[m.end..a.start].trim().is_empty())
 }
 
 /// The country most place mentions (demonyms included) are in.
@@ -1595,7 +1604,8 @@ const CODED_TO: &[&str] = &["coded to", "coded at", "coded in", "coded as"];
 /// The article's place mentions that can locate an event, found once per
 /// article rather than per draft (an article has many clauses with cues):
 /// not demonyms, not a country as a possessive ("Iran's semi-official
-/// agency": it qualifies a name), not a name inside an actor's ("Sharqiya
+/// agency": it qualifies a name) or before an actor's name ("US Coalition
+/// airstrikes"), not a name inside an actor's ("Sharqiya
 /// Army", "Rebel fighters": the word is the actor's, not a village's), not
 /// a neighbourhood (ACLED codes the city: the gazetteer's namesake is a
 /// village elsewhere), not a country backing a side, not one a rule left
@@ -1612,6 +1622,7 @@ fn locating<'d>(doc: &'d Document<'_>) -> Vec<&'d PlaceMention<'d>> {
                 ["neighbourhood", "neighborhood", "quarter"].iter().any(|w| starts_with_ignoring_case(after, w));
             !(m.demonym
                 || possessive
+                || qualifies(text, m, &doc.actors)
                 || in_actor
                 || quarter
                 || backs(text, m)
@@ -2298,6 +2309,23 @@ mod tests {
     fn check_place(text: &str, expect: (&str, &str)) {
         let got = top_event(text, &RESOURCES).map(|e| (e.location, e.admin1));
         assert_eq!(got, Some((expect.0.to_string(), expect.1.to_string())), "in {text:?}");
+    }
+
+    #[test]
+    fn a_country_qualifying_an_actor_places_nothing() {
+        check_place(
+            "On 3 June 2023, the QSD backed by suspected US Coalition airstrikes battled the Islamic State in northern Manbij city. No losses were reported.",
+            ("Manbij", "Aleppo"),
+        );
+        // A country said to be the place still is.
+        check_place(
+            "On 3 June 2023, Islamic State fighters clashed with the Iraqi army in Iraq. No losses were reported.",
+            ("Iraq", ""),
+        );
+        check_place(
+            "On 3 June 2023, clashes erupted in Iraq, Islamic State fighters said. No losses were reported.",
+            ("Iraq", ""),
+        );
     }
 
     #[test]

@@ -1716,6 +1716,7 @@ fn place_of<'d>(
                 .then(|| group.iter().find(|t| fine(t) && village_like(t) && t.place.admin1 == m.place.admin1))
                 .flatten();
             let m = town.unwrap_or(m);
+            let m = far_namesake(&in_sentence, m).unwrap_or(m);
             return Some((m, m.precision));
         }
         if let Some(c) = group.first() {
@@ -1735,6 +1736,34 @@ fn place_of<'d>(
         }
     }
     before.map(near).or_else(|| doc.country_code.as_deref().and_then(main_town).map(|m| (m, GeoPrecision::NearTown)))
+}
+
+/// A village farther than this from every other place of its sentence,
+/// while those lie together, is a namesake far from the event.
+const FAR_NAMESAKE_KM: f64 = 100.0;
+
+/// For a village lying farther than [`FAR_NAMESAKE_KM`] from each of the two
+/// or more other places its sentence names, and in none of their
+/// governorates ("Sokhneh in Homs and Oqreibat in Hama" are two events'
+/// places), while those lie together ("the
+/// al-Basateen area between Harasta and Duma" read as a Basatin of
+/// Tartous; "Tal Manakh in rural Abu Rasin in Al Hasakeh province" as a
+/// Manukh of Homs), the first of the others: the gazetteer knew only a
+/// namesake elsewhere. Peoples and countries are no such places.
+fn far_namesake<'s, 'd>(in_sentence: &'s [&'d PlaceMention<'d>], m: &PlaceMention) -> Option<&'s &'d PlaceMention<'d>> {
+    if !village_like(m) {
+        return None;
+    }
+    let others: Vec<&'s &'d PlaceMention<'d>> = in_sentence
+        .iter()
+        .filter(|o| !o.demonym && !o.place.feature_code.starts_with("PCL") && o.place.geonameid != m.place.geonameid)
+        .collect();
+    let first = *others.first()?;
+    let km = crate::gazetteer::km;
+    let two = others.iter().any(|o| o.place.geonameid != first.place.geonameid);
+    let together = others.iter().all(|a| others.iter().all(|b| km(a.place, b.place) <= FAR_NAMESAKE_KM));
+    let far = others.iter().all(|o| km(o.place, m.place) > FAR_NAMESAKE_KM && o.place.admin1 != m.place.admin1);
+    (two && together && far).then_some(first)
 }
 
 /// Compass words that name one side of a countryside, with the way they
@@ -2309,6 +2338,24 @@ mod tests {
     fn check_place(text: &str, expect: (&str, &str)) {
         let got = top_event(text, &RESOURCES).map(|e| (e.location, e.admin1));
         assert_eq!(got, Some((expect.0.to_string(), expect.1.to_string())), "in {text:?}");
+    }
+
+    #[test]
+    fn a_village_far_from_the_places_around_it_yields_to_them() {
+        check_location(
+            "On 3 June 2023, rebels clashed with QSD in the Tadmur area between Manbij and Jarabulus. No fatalities were reported.",
+            "Manbij",
+        );
+        // One other place says nothing of which is wrong.
+        check_location(
+            "On 3 June 2023, rebels clashed with QSD in Tadmur and in Manbij. No fatalities were reported.",
+            "Tadmur",
+        );
+        // A village in a governorate the sentence names is another event's place.
+        check_location(
+            "On 3 June 2023, rebels clashed with IS around Tadmur in Homs and in Manbij and Jarabulus. No fatalities were reported.",
+            "Tadmur",
+        );
     }
 
     #[test]

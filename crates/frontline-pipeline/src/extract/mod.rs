@@ -331,8 +331,12 @@ fn backs(text: &str, m: &PlaceMention) -> bool {
 /// it ("US Coalition airstrikes", "UK Coalition air forces"): it says whose
 /// the actor is, not where anything happens.
 fn qualifies(text: &str, m: &PlaceMention, actors: &[ActorMention]) -> bool {
-    m.place.feature_code.starts_with("PCL")
-        && actors.iter().any(|a| a.start >= m.end && text[m.end..a.start].trim().is_empty())
+    if !m.place.feature_code.starts_with("PCL") {
+        return false;
+    }
+    let rest = &text[m.end..];
+    let next = m.end + rest.len() - rest.trim_start().len();
+    actors.iter().any(|a| a.start == next)
 }
 
 /// The country most place mentions (demonyms included) are in.

@@ -81,16 +81,17 @@ impl<'a> Document<'a> {
         // warplanes") says whose the actor is, not where the article is: the
         // other places say that, when there are any.
         let inside = |m: &PlaceMention, a: &ActorMention| a.start <= m.start && m.end <= a.end;
-        let located =
-            main_country(places.iter().filter(|m| !backs(&clean.text, m) && !actors.iter().any(|a| inside(m, a))))
-                .or_else(|| {
-                    // Only actors' countries named ("regime and Russian forces"): the
-                    // state forces named without a country ("regime forces") are the
-                    // article's own.
-                    let unnamed: Vec<ActorMention> =
-                        actors.iter().filter(|a| !places.iter().any(|m| inside(m, a))).cloned().collect();
-                    state_country(&unnamed).filter(|_| !places.is_empty())
-                });
+        let located = main_country(places.iter().filter(|m| {
+            !backs(&clean.text, m) && !qualifies(&clean.text, m, &actors) && !actors.iter().any(|a| inside(m, a))
+        }))
+        .or_else(|| {
+            // Only actors' countries named ("regime and Russian forces"): the
+            // state forces named without a country ("regime forces") are the
+            // article's own.
+            let unnamed: Vec<ActorMention> =
+                actors.iter().filter(|a| !places.iter().any(|m| inside(m, a))).cloned().collect();
+            state_country(&unnamed).filter(|_| !places.is_empty())
+        });
         if located.is_some() && located != country_code {
             country_code = located;
             actors = resources.actors.recognise_at(&clean, &sentences, country_code.as_deref(), published);
@@ -324,6 +325,18 @@ enum Of {
 fn backs(text: &str, m: &PlaceMention) -> bool {
     let after = text[m.end..].trim_start();
     ["backed", "-backed", "-led"].iter().any(|w| starts_with_ignoring_case(after, w))
+}
+
+/// Whether a mention names a country qualifying the actor named right after
+/// it ("US Coalition airstrikes", "UK Coalition air forces"): it says whose
+/// the actor is, not where anything happens.
+fn qualifies(text: &str, m: &PlaceMention, actors: &[ActorMention]) -> bool {
+    if !m.place.feature_code.starts_with("PCL") {
+        return false;
+    }
+    let rest = &text[m.end..];
+    let next = m.end + rest.len() - rest.trim_start().len();
+    actors.iter().any(|a| a.start == next)
 }
 
 /// The country most place mentions (demonyms included) are in.
@@ -562,7 +575,11 @@ fn governorates(text: &str, places: &[PlaceMention], with_compass: bool) -> Vec<
         let closing =
             i > 0 && i + 1 == places.len() && m.place.feature_code == "PPLA" && bare_seat(text, m, with_compass);
         let seat = matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC") && (contains || closing);
-        if (m.place.feature_code == "ADM1" || seat || governorate_said(text, m)) && !m.place.admin1.is_empty() {
+        // A named part of one governorate (not a large region: the Badia
+        // spans several) holding the place before it ("X village in Jabal
+        // al-Akrad", "Y in Eastern Ghouta").
+        let area = contains && m.place.feature_code == "AREA";
+        if (m.place.feature_code == "ADM1" || seat || area || governorate_said(text, m)) && !m.place.admin1.is_empty() {
             let g = (m.place.country_code.clone(), m.place.admin1.clone());
             if !out.contains(&g) {
                 out.push(g);
@@ -1591,7 +1608,8 @@ const CODED_TO: &[&str] = &["coded to", "coded at", "coded in", "coded as"];
 /// The article's place mentions that can locate an event, found once per
 /// article rather than per draft (an article has many clauses with cues):
 /// not demonyms, not a country as a possessive ("Iran's semi-official
-/// agency": it qualifies a name), not a name inside an actor's ("Sharqiya
+/// agency": it qualifies a name) or before an actor's name ("US Coalition
+/// airstrikes"), not a name inside an actor's ("Sharqiya
 /// Army", "Rebel fighters": the word is the actor's, not a village's), not
 /// a neighbourhood (ACLED codes the city: the gazetteer's namesake is a
 /// village elsewhere), not a country backing a side, not one a rule left
@@ -1608,6 +1626,7 @@ fn locating<'d>(doc: &'d Document<'_>) -> Vec<&'d PlaceMention<'d>> {
                 ["neighbourhood", "neighborhood", "quarter"].iter().any(|w| starts_with_ignoring_case(after, w));
             !(m.demonym
                 || possessive
+                || qualifies(text, m, &doc.actors)
                 || in_actor
                 || quarter
                 || backs(text, m)
@@ -1701,6 +1720,7 @@ fn place_of<'d>(
                 .then(|| group.iter().find(|t| fine(t) && village_like(t) && t.place.admin1 == m.place.admin1))
                 .flatten();
             let m = town.unwrap_or(m);
+            let m = far_namesake(&in_sentence, m).unwrap_or(m);
             return Some((m, m.precision));
         }
         if let Some(c) = group.first() {
@@ -1720,6 +1740,34 @@ fn place_of<'d>(
         }
     }
     before.map(near).or_else(|| doc.country_code.as_deref().and_then(main_town).map(|m| (m, GeoPrecision::NearTown)))
+}
+
+/// A village farther than this from every other place of its sentence,
+/// while those lie together, is a namesake far from the event.
+const FAR_NAMESAKE_KM: f64 = 100.0;
+
+/// For a village lying farther than [`FAR_NAMESAKE_KM`] from each of the two
+/// or more other places its sentence names, and in none of their
+/// governorates ("Sokhneh in Homs and Oqreibat in Hama" are two events'
+/// places), while those lie together ("the
+/// al-Basateen area between Harasta and Duma" read as a Basatin of
+/// Tartous; "Tal Manakh in rural Abu Rasin in Al Hasakeh province" as a
+/// Manukh of Homs), the first of the others: the gazetteer knew only a
+/// namesake elsewhere. Peoples and countries are no such places.
+fn far_namesake<'s, 'd>(in_sentence: &'s [&'d PlaceMention<'d>], m: &PlaceMention) -> Option<&'s &'d PlaceMention<'d>> {
+    if !village_like(m) {
+        return None;
+    }
+    let others: Vec<&'s &'d PlaceMention<'d>> = in_sentence
+        .iter()
+        .filter(|o| !o.demonym && !o.place.feature_code.starts_with("PCL") && o.place.geonameid != m.place.geonameid)
+        .collect();
+    let first = *others.first()?;
+    let km = crate::gazetteer::km;
+    let two = others.iter().any(|o| o.place.geonameid != first.place.geonameid);
+    let together = others.iter().all(|a| others.iter().all(|b| km(a.place, b.place) <= FAR_NAMESAKE_KM));
+    let far = others.iter().all(|o| km(o.place, m.place) > FAR_NAMESAKE_KM && o.place.admin1 != m.place.admin1);
+    (two && together && far).then_some(first)
 }
 
 /// Compass words that name one side of a countryside, with the way they
@@ -2294,6 +2342,68 @@ mod tests {
     fn check_place(text: &str, expect: (&str, &str)) {
         let got = top_event(text, &RESOURCES).map(|e| (e.location, e.admin1));
         assert_eq!(got, Some((expect.0.to_string(), expect.1.to_string())), "in {text:?}");
+    }
+
+    #[test]
+    fn a_village_far_from_the_places_around_it_yields_to_them() {
+        check_location(
+            "On 3 June 2023, rebels clashed with QSD in the Tadmur area between Manbij and Jarabulus. No fatalities were reported.",
+            "Manbij",
+        );
+        // One other place says nothing of which is wrong.
+        check_location(
+            "On 3 June 2023, rebels clashed with QSD in Tadmur and in Manbij. No fatalities were reported.",
+            "Tadmur",
+        );
+        // A village in a governorate the sentence names is another event's place.
+        check_location(
+            "On 3 June 2023, rebels clashed with IS around Tadmur in Homs and in Manbij and Jarabulus. No fatalities were reported.",
+            "Tadmur",
+        );
+    }
+
+    #[test]
+    fn a_country_qualifying_an_actor_places_nothing() {
+        check_place(
+            "On 3 June 2023, the QSD backed by suspected US Coalition airstrikes battled the Islamic State in northern Manbij city. No losses were reported.",
+            ("Manbij", "Aleppo"),
+        );
+        // A country said to be the place still is.
+        check_place(
+            "On 3 June 2023, Islamic State fighters clashed with the Iraqi army in Iraq. No losses were reported.",
+            ("Iraq", ""),
+        );
+        check_place(
+            "On 3 June 2023, clashes erupted in Iraq, Islamic State fighters said. No losses were reported.",
+            ("Iraq", ""),
+        );
+    }
+
+    #[test]
+    fn a_named_part_of_a_governorate_holds_the_town_before_it() {
+        // Tadmur (Homs) is no town of Jabal al-Akrad (Lattakia): the area places the event.
+        check_place(
+            "On 3 June 2023, rebels clashed with regime forces in Tadmur in Jabal al-Akrad. No fatalities were reported.",
+            ("Jabal al-Akrad", "Lattakia"),
+        );
+        check_place(
+            "On 3 June 2023, rebels clashed with regime forces in Jabal al-Akrad. No fatalities were reported.",
+            ("Jabal al-Akrad", "Lattakia"),
+        );
+        // Only "in" holds: a town near the area, or one people come from, stays.
+        check_place(
+            "On 3 June 2023, rebels clashed with regime forces in Tadmur, far from Jabal al-Akrad. No fatalities were reported.",
+            ("Tadmur", "Homs"),
+        );
+        check_place(
+            "On 3 June 2023, rebels displaced from Jabal al-Akrad clashed with regime forces in Tadmur. No fatalities were reported.",
+            ("Tadmur", "Homs"),
+        );
+        // A large region spanning governorates holds nothing.
+        check_place(
+            "On 3 June 2023, rebels clashed with IS in Tadmur in the Badia. No fatalities were reported.",
+            ("Tadmur", "Homs"),
+        );
     }
 
     #[test]

@@ -302,6 +302,15 @@ mod tests {
     }
 
     #[test]
+    fn a_division_lies_where_most_of_its_towns_are() {
+        // Towns of the Amur's far bank coded in Heilongjiang, and villages
+        // of the Tibetan plateau in Xinjiang, pulled their hulls' centroids
+        // by 400 to 1,400 km.
+        check_division("Heilongjiang", "China", 48.0, 128.0);
+        check_division("Xinjiang", "China", 41.5, 85.0);
+    }
+
+    #[test]
     fn builtin_names_and_variants_resolve() {
         check_lookup("Boukamal", "Syria", "Deir ez Zor");
         check_lookup("Abu Kamal", "Syria", "Deir ez Zor");

@@ -299,6 +299,11 @@ mod tests {
         check_division("Akershus", "Norway", 60.0, 11.0);
         // Counties whose towns are coded by province: at the county town.
         check_division("County Kilkenny", "Ireland", 52.6, -7.2);
+        // Abolished or merged (former-divisions.tsv): at their successors' towns.
+        check_division("Nyanza Province", "Kenya", -0.5, 34.6);
+        check_division("Kasai Occidental", "Democratic Republic of Congo", -5.5, 21.5);
+        check_division("Alsace", "France", 48.3, 7.4);
+        check_division("Hedmark", "Norway", 61.4, 11.0);
     }
 
     #[test]

@@ -307,6 +307,14 @@ mod tests {
     }
 
     #[test]
+    fn a_division_listed_inverted_is_found_by_its_name() {
+        // GeoNames writes "Dagestan, Respublika", "Murcia, Región de".
+        check_division("Dagestan", "Russia", 42.8, 47.0);
+        check_division("Tatarstan", "Russia", 55.5, 50.5);
+        check_division("Asturias", "Spain", 43.3, -5.9);
+    }
+
+    #[test]
     fn a_division_lies_where_most_of_its_towns_are() {
         // Towns of the Amur's far bank coded in Heilongjiang, and villages
         // of the Tibetan plateau in Xinjiang, pulled their hulls' centroids

@@ -280,6 +280,49 @@ mod tests {
         assert_eq!((best.country.as_str(), best.admin1.as_str()), (country, admin1), "{name:?} → {best:?}");
     }
 
+    /// The best place for `name` is a first-level division of `country`
+    /// within 100 km of (`lat`, `lon`).
+    fn check_division(name: &str, country: &str, lat: f64, lon: f64) {
+        let g = Gazetteer::builtin();
+        let best = g.lookup(name).first().unwrap_or_else(|| panic!("no place for {name:?}")).0;
+        let (dlat, dlon) = ((best.latitude - lat).to_radians(), (best.longitude - lon).to_radians());
+        let km = 6371.0 * dlat.hypot(dlon * lat.to_radians().cos());
+        assert_eq!((best.country.as_str(), best.feature_code.as_str()), (country, "ADM1"), "{name:?} → {best:?}");
+        assert!(km < 100.0, "{name:?} → {best:?} is {km:.0} km off");
+    }
+
+    #[test]
+    fn former_divisions_keep_a_point() {
+        // Counties merged in 2020, in which cities500 codes no town now: at
+        // the middle of the towns their municipalities are named after.
+        check_division("Vestfold", "Norway", 59.2, 10.1);
+        check_division("Akershus", "Norway", 60.0, 11.0);
+        // Counties whose towns are coded by province: at the county town.
+        check_division("County Kilkenny", "Ireland", 52.6, -7.2);
+        // Abolished or merged (former-divisions.tsv): at their successors' towns.
+        check_division("Nyanza Province", "Kenya", -0.5, 34.6);
+        check_division("Kasai Occidental", "Democratic Republic of Congo", -5.5, 21.5);
+        check_division("Alsace", "France", 48.3, 7.4);
+        check_division("Hedmark", "Norway", 61.4, 11.0);
+    }
+
+    #[test]
+    fn a_division_listed_inverted_is_found_by_its_name() {
+        // GeoNames writes "Dagestan, Respublika", "Murcia, Región de".
+        check_division("Dagestan", "Russia", 42.8, 47.0);
+        check_division("Tatarstan", "Russia", 55.5, 50.5);
+        check_division("Asturias", "Spain", 43.3, -5.9);
+    }
+
+    #[test]
+    fn a_division_lies_where_most_of_its_towns_are() {
+        // Towns of the Amur's far bank coded in Heilongjiang, and villages
+        // of the Tibetan plateau in Xinjiang, pulled their hulls' centroids
+        // by 400 to 1,400 km.
+        check_division("Heilongjiang", "China", 48.0, 128.0);
+        check_division("Xinjiang", "China", 41.5, 85.0);
+    }
+
     #[test]
     fn builtin_names_and_variants_resolve() {
         check_lookup("Boukamal", "Syria", "Deir ez Zor");

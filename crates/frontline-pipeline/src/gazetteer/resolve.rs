@@ -1000,6 +1000,9 @@ fn plausible_single(g: &Gazetteer, text: &str, t: &Tok, folded: &str, lowercase:
     if t.caps && t.end - t.start >= 2 && t.end - t.start <= 4 {
         return !g.is_stopword(folded) || folded == "us" || folded == "uk";
     }
+    if state_abbreviation(text, t) {
+        return true;
+    }
     if g.is_stopword(folded) || folded.len() < 3 || GENERIC.contains(&folded) {
         return false;
     }
@@ -1008,6 +1011,22 @@ fn plausible_single(g: &Gazetteer, text: &str, t: &Tok, folded: &str, lowercase:
         return false;
     }
     !lowercase.contains(folded)
+}
+
+/// Whether a two-letter word the gazetteer knows is written as a US state's
+/// abbreviation is one: a capital and a small letter with its full stop,
+/// after a town (a word of three letters or more) and a comma ("Louisville,
+/// Ky.", "Harrisburg, Pa."). Elsewhere "Pa" and "La" are words ("Ma, Pa.").
+fn state_abbreviation(text: &str, t: &Tok) -> bool {
+    let b = text.as_bytes();
+    let word = &b[t.start..t.end];
+    word.len() == 2
+        && word[0].is_ascii_uppercase()
+        && word[1].is_ascii_lowercase()
+        && b.get(t.end) == Some(&b'.')
+        && t.start > 4
+        && b[..t.start].ends_with(b", ")
+        && b[t.start - 5..t.start - 2].iter().all(u8::is_ascii_alphabetic)
 }
 
 /// Answers whether a word (folded) occurs in the article as a lowercase
@@ -2119,6 +2138,18 @@ mod tests {
     #[test]
     fn a_country_code_is_no_first_name() {
         check_places("Ken Okoth told the meeting that the budget would pass.", &[]);
+    }
+
+    #[test]
+    fn a_two_letter_state_abbreviation_follows_a_town_and_a_comma() {
+        check_feature_codes(
+            "The parade left Harrisburg, Pa., and reached Lexington, Ky. on Sunday.",
+            &[("Harrisburg", "PPLA"), ("Pa", "ADM1"), ("Lexington", "PPLA2"), ("Ky", "ADM1")],
+        );
+        // Elsewhere the two letters are a word or a name.
+        check_places("Pa said the harvest was late. Ky Nguyen agreed.", &[]);
+        check_places("We met Pa. He and Ma, Pa. were tired.", &[]);
+        check_places("The score was 3, La. Then it rained.", &[]);
     }
 
     #[test]

@@ -86,16 +86,21 @@ const SMALL_DIVISION: u64 = 20_000;
 /// city: events happen in towns.
 pub fn dedup(g: &Gazetteer, cands: &mut Vec<Candidate>) {
     if cands.iter().any(|c| matches!(g.place(c.id).feature_code.as_str(), "ADM1" | "ADM2")) {
-        let capitals: Vec<(&str, &str, bool)> = cands
+        // A city named after its division ("Oklahoma City") leaves the
+        // bare name ("Oklahoma") to the division.
+        let capitals: Vec<(&str, &str, bool, &str)> = cands
             .iter()
             .map(|c| g.place(c.id))
             .filter(|p| matches!(p.feature_code.as_str(), "PPLA" | "PPLC" | "PPLA2"))
-            .map(|p| (p.country_code.as_str(), p.admin1.as_str(), p.feature_code != "PPLA2"))
+            .map(|p| (p.country_code.as_str(), p.admin1.as_str(), p.feature_code != "PPLA2", p.name.as_str()))
             .collect();
         for c in cands.iter_mut() {
             let p = g.place(c.id);
-            let seat = |&(cc, a1, first): &(&str, &str, bool)| {
-                cc == p.country_code && a1 == p.admin1 && (first || p.feature_code == "ADM2")
+            let seat = |&(cc, a1, first, name): &(&str, &str, bool, &str)| {
+                cc == p.country_code
+                    && a1 == p.admin1
+                    && (first || p.feature_code == "ADM2")
+                    && name.strip_suffix(" City") != Some(p.name.as_str())
             };
             if matches!(p.feature_code.as_str(), "ADM1" | "ADM2") && capitals.iter().any(seat) {
                 // Its people are counted for the city too.
@@ -1385,9 +1390,18 @@ fn resolve<'g>(g: &'g Gazetteer, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
             neighbours[of_raw[c]].push(k);
         }
     }
-    for (r, &k) in raws.iter().zip(&of_raw) {
+    // So is one that a name before it is listed with ("Georgia, Iraq,
+    // Iran, and Syria" puts no Iraq in Iran).
+    let mut listed_after = vec![false; raws.len()];
+    for r in raws {
+        if let (Some(c), false) = (r.container, r.inside) {
+            listed_after[c] = true;
+        }
+    }
+    for (i, (r, &k)) in raws.iter().zip(&of_raw).enumerate() {
         if let Some(c) = r.container {
-            let listed = !r.inside && raws[c].container.is_some() && !raws[c].inside && broad_first(k);
+            let listed =
+                !r.inside && (raws[c].container.is_some() && !raws[c].inside || listed_after[i]) && broad_first(k);
             if !listed {
                 containers[k].push((of_raw[c], r.inside));
             }
@@ -2031,6 +2045,34 @@ mod tests {
             &[("Alberta", "ADM1"), ("Manitoba", "ADM1"), ("Ontario", "ADM1")],
         );
         check_feature_codes("Officials in Washington, D.C., agreed.", &[("Washington", "PPLC"), ("D.C.", "ADM1")]);
+    }
+
+    #[test]
+    fn a_country_after_a_listed_country_contains_nothing() {
+        check_feature_codes(
+            "Travellers were warned about Armenia, Georgia, Iraq, Iran, and Syria.",
+            &[("Armenia", "PCLI"), ("Georgia", "PCLI"), ("Iraq", "PCLI"), ("Iran", "PCLI"), ("Syria", "PCLI")],
+        );
+        // A town before its state is still in it.
+        check_admin1(
+            "The plant in Springfield, Illinois, closed.",
+            &[("Springfield", "Illinois"), ("Illinois", "Illinois")],
+        );
+        check_admin1(
+            "Flights from Springfield, Illinois left.",
+            &[("Springfield", "Illinois"), ("Illinois", "Illinois")],
+        );
+    }
+
+    #[test]
+    fn a_state_named_exactly_is_not_its_capital_known_by_its_name() {
+        check_feature_codes(
+            "Cases were found in Georgia, Oklahoma, Pennsylvania and Wisconsin.",
+            &[("Georgia", "ADM1"), ("Oklahoma", "ADM1"), ("Pennsylvania", "ADM1"), ("Wisconsin", "ADM1")],
+        );
+        check_feature_codes("Storms hit Oklahoma on Monday.", &[("Oklahoma", "ADM1")]);
+        // A city named exactly like its division is still the city.
+        check_feature_codes("Shelling hit Aleppo on Monday.", &[("Aleppo", "PPLA")]);
     }
 
     #[test]

@@ -1475,12 +1475,16 @@ fn resolve<'g>(g: &'g Gazetteer, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
                 // "Tal Tamer, Hasakeh"): other towns there are a list
                 // ("Japan, Jordan, China" puts no Jordan in a China of New York).
                 for &(ck, inside) in &containers[k] {
-                    let holds = |c2: &Candidate| {
-                        let q = g.place(c2.id);
+                    let holds = |q: &Place| {
                         (inside || matches!(q.feature_code.as_str(), "PCLI" | "ADM1" | "ADM2" | "PPLA"))
                             && contains(q, p)
                     };
-                    if cands[ck].iter().any(holds) {
+                    // Only a sense of the container near its likeliest one
+                    // holds: "Bowling Green, Ohio" is not in Kentucky for
+                    // an Ohio County there.
+                    let top = cands[ck].first().map_or(0.0, |c| c.prior);
+                    let plausible = |c2: &&Candidate| c2.prior >= top - CONTAINER_SLACK;
+                    if cands[ck].iter().filter(plausible).any(|c2| holds(g.place(c2.id))) {
                         s += 3.0;
                     }
                 }
@@ -1669,6 +1673,11 @@ const HOME_VOTES: f32 = 2.0;
 
 /// Bonus of a town or county in the article's home division.
 const HOME: f32 = 1.0;
+
+/// How far under the prior of a container's likeliest sense its other
+/// senses may still contain a name: a state under its country namesake
+/// ("Atlanta, Georgia") but not a county named bare under its state.
+const CONTAINER_SLACK: f32 = 1.5;
 
 /// For each candidate of each name, how many other names of the article
 /// could mean a town or county near it: local news names the towns around
@@ -2061,6 +2070,18 @@ mod tests {
         check_admin1(
             "Flights from Springfield, Illinois left.",
             &[("Springfield", "Illinois"), ("Illinois", "Illinois")],
+        );
+    }
+
+    #[test]
+    fn a_container_holds_in_its_likely_senses_only() {
+        check_admin1(
+            "Students at the university in Bowling Green, Ohio, voted.",
+            &[("Bowling Green", "Ohio"), ("Ohio", "Ohio")],
+        );
+        check_admin1(
+            "She flew from Atlanta, Georgia to Wichita, Kansas.",
+            &[("Atlanta", "Georgia"), ("Georgia", "Georgia"), ("Wichita", "Kansas"), ("Kansas", "Kansas")],
         );
     }
 

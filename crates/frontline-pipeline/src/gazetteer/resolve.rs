@@ -885,7 +885,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
     for r in &mut raws {
         r.container = r.container.filter(|&c| keep[c]).map(|c| renumber[c]);
     }
-    resolve(g, &raws)
+    resolve(g, text, &raws)
 }
 
 /// The eight points of the compass and the hyphenated four, as words
@@ -1334,7 +1334,7 @@ fn after_token(pending: u32, in_run: bool, cap: bool, conn: bool) -> (u32, bool)
 }
 
 /// Chooses each distinct name's place from its candidates and the others.
-fn resolve<'g>(g: &'g Gazetteer, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
+fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
     let mut names: Vec<&str> = Vec::new();
     let mut of_raw: Vec<usize> = Vec::with_capacity(raws.len());
     for r in raws {
@@ -1344,11 +1344,29 @@ fn resolve<'g>(g: &'g Gazetteer, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
         });
         of_raw.push(k);
     }
+    // Names written right after another and a comma.
+    let mut listed_after = vec![false; raws.len()];
+    for r in raws {
+        if let (Some(c), false) = (r.container, r.inside) {
+            listed_after[c] = true;
+        }
+    }
+    // A state's news abbreviation ("Mass.", "Wichita, Kan") has its dot or
+    // follows a town: "Miss America", "Wash your hands", "requiem Mass" and
+    // "the Public Order Act" name no state.
+    let mut loose_short = vec![true; names.len()];
+    for (i, (r, &k)) in raws.iter().zip(&of_raw).enumerate() {
+        loose_short[k] &=
+            r.single && !r.acronym && r.end - r.start <= 4 && !listed_after[i] && !text[r.end..].starts_with('.');
+    }
     let cands: Vec<Vec<Candidate>> = names
         .iter()
         .enumerate()
         .map(|(k, n)| {
             let mut c = g.candidates(n, true);
+            if loose_short[k] {
+                c.retain(|c| !(c.alt && g.place(c.id).feature_code == "ADM1"));
+            }
             // The exact name of a people, a country, a division, a capital
             // or a city ("Russian", "Syria", "Hama", "Sochi") is not a
             // variant spelling of a village's.
@@ -1392,12 +1410,6 @@ fn resolve<'g>(g: &'g Gazetteer, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
     }
     // So is one that a name before it is listed with ("Georgia, Iraq,
     // Iran, and Syria" puts no Iraq in Iran).
-    let mut listed_after = vec![false; raws.len()];
-    for r in raws {
-        if let (Some(c), false) = (r.container, r.inside) {
-            listed_after[c] = true;
-        }
-    }
     for (i, (r, &k)) in raws.iter().zip(&of_raw).enumerate() {
         if let Some(c) = r.container {
             let listed =
@@ -2083,6 +2095,23 @@ mod tests {
             "She flew from Atlanta, Georgia to Wichita, Kansas.",
             &[("Atlanta", "Georgia"), ("Georgia", "Georgia"), ("Wichita", "Kansas"), ("Kansas", "Kansas")],
         );
+    }
+
+    #[test]
+    fn a_state_abbreviation_needs_its_dot_or_a_town_before_it() {
+        check_admin1(
+            "Western Mass. stargazers met in Wichita, Kan to see Springfield Mass. sights.",
+            &[
+                ("Mass", "Massachusetts"),
+                ("Wichita", "Kansas"),
+                ("Kan", "Kansas"),
+                ("Springfield", "Massachusetts"),
+                ("Mass", "Massachusetts"),
+            ],
+        );
+        check_admin1("She was crowned Miss Teen at the fair.", &[]);
+        check_admin1("Wash your hands, the Public Order Act says.", &[]);
+        check_admin1("A requiem Mass was held in Boston.", &[("Boston", "Massachusetts")]);
     }
 
     #[test]

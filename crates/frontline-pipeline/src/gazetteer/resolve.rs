@@ -86,16 +86,21 @@ const SMALL_DIVISION: u64 = 20_000;
 /// city: events happen in towns.
 pub fn dedup(g: &Gazetteer, cands: &mut Vec<Candidate>) {
     if cands.iter().any(|c| matches!(g.place(c.id).feature_code.as_str(), "ADM1" | "ADM2")) {
-        let capitals: Vec<(&str, &str, bool)> = cands
+        // A city named after its division ("Oklahoma City") leaves the
+        // bare name ("Oklahoma") to the division.
+        let capitals: Vec<(&str, &str, bool, &str)> = cands
             .iter()
             .map(|c| g.place(c.id))
             .filter(|p| matches!(p.feature_code.as_str(), "PPLA" | "PPLC" | "PPLA2"))
-            .map(|p| (p.country_code.as_str(), p.admin1.as_str(), p.feature_code != "PPLA2"))
+            .map(|p| (p.country_code.as_str(), p.admin1.as_str(), p.feature_code != "PPLA2", p.name.as_str()))
             .collect();
         for c in cands.iter_mut() {
             let p = g.place(c.id);
-            let seat = |&(cc, a1, first): &(&str, &str, bool)| {
-                cc == p.country_code && a1 == p.admin1 && (first || p.feature_code == "ADM2")
+            let seat = |&(cc, a1, first, name): &(&str, &str, bool, &str)| {
+                cc == p.country_code
+                    && a1 == p.admin1
+                    && (first || p.feature_code == "ADM2")
+                    && name.strip_suffix(" City") != Some(p.name.as_str())
             };
             if matches!(p.feature_code.as_str(), "ADM1" | "ADM2") && capitals.iter().any(seat) {
                 // Its people are counted for the city too.
@@ -880,7 +885,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
     for r in &mut raws {
         r.container = r.container.filter(|&c| keep[c]).map(|c| renumber[c]);
     }
-    resolve(g, &raws)
+    resolve(g, text, &raws)
 }
 
 /// The eight points of the compass and the hyphenated four, as words
@@ -1348,7 +1353,7 @@ fn after_token(pending: u32, in_run: bool, cap: bool, conn: bool) -> (u32, bool)
 }
 
 /// Chooses each distinct name's place from its candidates and the others.
-fn resolve<'g>(g: &'g Gazetteer, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
+fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
     let mut names: Vec<&str> = Vec::new();
     let mut of_raw: Vec<usize> = Vec::with_capacity(raws.len());
     for r in raws {
@@ -1358,11 +1363,29 @@ fn resolve<'g>(g: &'g Gazetteer, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
         });
         of_raw.push(k);
     }
+    // Names written right after another and a comma.
+    let mut listed_after = vec![false; raws.len()];
+    for r in raws {
+        if let (Some(c), false) = (r.container, r.inside) {
+            listed_after[c] = true;
+        }
+    }
+    // A state's news abbreviation ("Mass.", "Wichita, Kan") has its dot or
+    // follows a town: "Miss America", "Wash your hands", "requiem Mass" and
+    // "the Public Order Act" name no state.
+    let mut loose_short = vec![true; names.len()];
+    for (i, (r, &k)) in raws.iter().zip(&of_raw).enumerate() {
+        loose_short[k] &=
+            r.single && !r.acronym && r.end - r.start <= 4 && !listed_after[i] && !text[r.end..].starts_with('.');
+    }
     let cands: Vec<Vec<Candidate>> = names
         .iter()
         .enumerate()
         .map(|(k, n)| {
             let mut c = g.candidates(n, true);
+            if loose_short[k] {
+                c.retain(|c| !(c.alt && g.place(c.id).feature_code == "ADM1"));
+            }
             // The exact name of a people, a country, a division, a capital
             // or a city ("Russian", "Syria", "Hama", "Sochi") is not a
             // variant spelling of a village's.
@@ -1404,9 +1427,12 @@ fn resolve<'g>(g: &'g Gazetteer, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
             neighbours[of_raw[c]].push(k);
         }
     }
-    for (r, &k) in raws.iter().zip(&of_raw) {
+    // So is one that a name before it is listed with ("Georgia, Iraq,
+    // Iran, and Syria" puts no Iraq in Iran).
+    for (i, (r, &k)) in raws.iter().zip(&of_raw).enumerate() {
         if let Some(c) = r.container {
-            let listed = !r.inside && raws[c].container.is_some() && !raws[c].inside && broad_first(k);
+            let listed =
+                !r.inside && (raws[c].container.is_some() && !raws[c].inside || listed_after[i]) && broad_first(k);
             if !listed {
                 containers[k].push((of_raw[c], r.inside));
             }
@@ -1480,12 +1506,16 @@ fn resolve<'g>(g: &'g Gazetteer, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
                 // "Tal Tamer, Hasakeh"): other towns there are a list
                 // ("Japan, Jordan, China" puts no Jordan in a China of New York).
                 for &(ck, inside) in &containers[k] {
-                    let holds = |c2: &Candidate| {
-                        let q = g.place(c2.id);
+                    let holds = |q: &Place| {
                         (inside || matches!(q.feature_code.as_str(), "PCLI" | "ADM1" | "ADM2" | "PPLA"))
                             && contains(q, p)
                     };
-                    if cands[ck].iter().any(holds) {
+                    // Only a sense of the container near its likeliest one
+                    // holds: "Bowling Green, Ohio" is not in Kentucky for
+                    // an Ohio County there.
+                    let top = cands[ck].first().map_or(0.0, |c| c.prior);
+                    let plausible = |c2: &&Candidate| c2.prior >= top - CONTAINER_SLACK;
+                    if cands[ck].iter().filter(plausible).any(|c2| holds(g.place(c2.id))) {
                         s += 3.0;
                     }
                 }
@@ -1674,6 +1704,11 @@ const HOME_VOTES: f32 = 2.0;
 
 /// Bonus of a town or county in the article's home division.
 const HOME: f32 = 1.0;
+
+/// How far under the prior of a container's likeliest sense its other
+/// senses may still contain a name: a state under its country namesake
+/// ("Atlanta, Georgia") but not a county named bare under its state.
+const CONTAINER_SLACK: f32 = 1.5;
 
 /// For each candidate of each name, how many other names of the article
 /// could mean a town or county near it: local news names the towns around
@@ -2050,6 +2085,63 @@ mod tests {
             &[("Alberta", "ADM1"), ("Manitoba", "ADM1"), ("Ontario", "ADM1")],
         );
         check_feature_codes("Officials in Washington, D.C., agreed.", &[("Washington", "PPLC"), ("D.C.", "ADM1")]);
+    }
+
+    #[test]
+    fn a_country_after_a_listed_country_contains_nothing() {
+        check_feature_codes(
+            "Travellers were warned about Armenia, Georgia, Iraq, Iran, and Syria.",
+            &[("Armenia", "PCLI"), ("Georgia", "PCLI"), ("Iraq", "PCLI"), ("Iran", "PCLI"), ("Syria", "PCLI")],
+        );
+        // A town before its state is still in it.
+        check_admin1(
+            "The plant in Springfield, Illinois, closed.",
+            &[("Springfield", "Illinois"), ("Illinois", "Illinois")],
+        );
+        check_admin1(
+            "Flights from Springfield, Illinois left.",
+            &[("Springfield", "Illinois"), ("Illinois", "Illinois")],
+        );
+    }
+
+    #[test]
+    fn a_container_holds_in_its_likely_senses_only() {
+        check_admin1(
+            "Students at the university in Bowling Green, Ohio, voted.",
+            &[("Bowling Green", "Ohio"), ("Ohio", "Ohio")],
+        );
+        check_admin1(
+            "She flew from Atlanta, Georgia to Wichita, Kansas.",
+            &[("Atlanta", "Georgia"), ("Georgia", "Georgia"), ("Wichita", "Kansas"), ("Kansas", "Kansas")],
+        );
+    }
+
+    #[test]
+    fn a_state_abbreviation_needs_its_dot_or_a_town_before_it() {
+        check_admin1(
+            "Western Mass. stargazers met in Wichita, Kan to see Springfield Mass. sights.",
+            &[
+                ("Mass", "Massachusetts"),
+                ("Wichita", "Kansas"),
+                ("Kan", "Kansas"),
+                ("Springfield", "Massachusetts"),
+                ("Mass", "Massachusetts"),
+            ],
+        );
+        check_admin1("She was crowned Miss Teen at the fair.", &[]);
+        check_admin1("Wash your hands, the Public Order Act says.", &[]);
+        check_admin1("A requiem Mass was held in Boston.", &[("Boston", "Massachusetts")]);
+    }
+
+    #[test]
+    fn a_state_named_exactly_is_not_its_capital_known_by_its_name() {
+        check_feature_codes(
+            "Cases were found in Georgia, Oklahoma, Pennsylvania and Wisconsin.",
+            &[("Georgia", "ADM1"), ("Oklahoma", "ADM1"), ("Pennsylvania", "ADM1"), ("Wisconsin", "ADM1")],
+        );
+        check_feature_codes("Storms hit Oklahoma on Monday.", &[("Oklahoma", "ADM1")]);
+        // A city named exactly like its division is still the city.
+        check_feature_codes("Shelling hit Aleppo on Monday.", &[("Aleppo", "PPLA")]);
     }
 
     #[test]

@@ -446,3 +446,18 @@ fn fighters_of_a_known_tribe_are_named_by_the_tribe() {
         &["Unidentified Tribal Militia (Syria)", "QSD: Syrian Democratic Forces"],
     );
 }
+
+/// The four-byte load keys a word as the byte-by-byte fold does.
+#[test]
+fn start_key_is_the_bytewise_key() {
+    let bytewise = |word: &[u8]| {
+        let mut k = word.len().min(255) as u64;
+        for &b in &word[..word.len().min(4)] {
+            k = k << 8 | u64::from(b | 0x20);
+        }
+        k.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    };
+    for word in ["", "a", "IS", "the", "SDF", "Daesh", "al", "HTS3", "Turkish", "x".repeat(300).as_str()] {
+        assert_eq!(start_key(word.as_bytes()), bytewise(word.as_bytes()), "{word:?}");
+    }
+}

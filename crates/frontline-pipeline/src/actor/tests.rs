@@ -446,3 +446,45 @@ fn fighters_of_a_known_tribe_are_named_by_the_tribe() {
         &["Unidentified Tribal Militia (Syria)", "QSD: Syrian Democratic Forces"],
     );
 }
+
+/// The four-byte load keys a word as the byte-by-byte fold does.
+#[test]
+fn start_key_is_the_bytewise_key() {
+    let bytewise = |word: &[u8]| {
+        let mut k = word.len().min(255) as u64;
+        for &b in &word[..word.len().min(4)] {
+            k = k << 8 | u64::from(b | 0x20);
+        }
+        k.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    };
+    for word in ["", "a", "IS", "the", "SDF", "Daesh", "al", "HTS3", "Turkish", "x".repeat(300).as_str()] {
+        assert_eq!(start_key(word.as_bytes()), bytewise(word.as_bytes()), "{word:?}");
+    }
+}
+
+/// The automaton's own walk finds the match the library's anchored
+/// leftmost-longest search finds, at every byte: aliases that are
+/// prefixes of others, that end inside others, and none.
+#[test]
+fn longest_at_is_the_library_search() {
+    use aho_corasick::{AhoCorasick, Input};
+    let pats = ["IS", "ISIS", "SDF", "the militants", "militants", "al Nusra", "al Nusra Front", "Front"];
+    for fold in [true, false] {
+        let ids = (0..pats.len() as u32).collect();
+        let mut starts = Starts { first: vec![0; 1 << START_BITS], second: vec![0; 1 << START_BITS] };
+        let a = Automaton::build(&pats, ids, fold, &mut starts, FOLDED, &mut [false; 256]);
+        let lib = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(fold)
+            .start_kind(StartKind::Anchored)
+            .build(pats)
+            .unwrap();
+        let hay = b"The militants of ISIS and al Nusra Front fought the SDF; isis, AL NUSRA and the militant";
+        for start in 0..=hay.len() {
+            let want = lib
+                .find(Input::new(hay).span(start..hay.len()).anchored(Anchored::Yes))
+                .map(|m| (m.pattern().as_usize(), m.end()));
+            assert_eq!(a.longest_at(hay, start), want, "fold {fold}, at {start}");
+        }
+    }
+}

@@ -493,12 +493,14 @@ impl Countries {
 /// Whether a place is a dateline ("BEIRUT —" opening a line): where the
 /// reporter filed from, not where anything happened.
 fn dateline(text: &str, m: &PlaceMention) -> bool {
+    // Called for every place mention: the cheap tests first, and only the
+    // blanks before the name are read back, never the whole line.
     let name = &text[m.start..m.end];
     let after = text[m.end..].trim_start_matches([' ', ',']);
-    let line_start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
-    text[line_start..m.start].trim().is_empty()
+    let before = text[..m.start].trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
+    after.starts_with(['—', '–', '-', '(', ':'])
         && name.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
-        && after.starts_with(['—', '–', '-', '(', ':'])
+        && (before.is_empty() || before.ends_with('\n'))
 }
 
 fn plausible(text: &str, m: &PlaceMention, countries: &Countries, main: Option<&str>) -> bool {

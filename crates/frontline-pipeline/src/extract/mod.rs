@@ -577,9 +577,11 @@ fn governorates(text: &str, places: &[PlaceMention], with_compass: bool) -> Vec<
         let closing =
             i > 0 && i + 1 == places.len() && m.place.feature_code == "PPLA" && bare_seat(text, m, with_compass);
         let seat = matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC") && (contains || closing);
-        // A named part of one governorate (not a large region: the Badia
-        // spans several) holding the place before it ("X village in Jabal
-        // al-Akrad", "Y in Eastern Ghouta").
+        // A named part of one governorate holding the place before it ("X
+        // village in Jabal al-Akrad", "Y in Eastern Ghouta"): an area of
+        // areas.tsv's geo precision 2 (AREA); one of precision 3 is a large
+        // region (RGN: the Badia spans several governorates), which holds
+        // nothing.
         let area = contains && m.place.feature_code == "AREA";
         if (m.place.feature_code == "ADM1" || seat || area || governorate_said(text, m)) && !m.place.admin1.is_empty() {
             let g = (m.place.country_code.clone(), m.place.admin1.clone());
@@ -2483,10 +2485,15 @@ mod tests {
             "On 3 June 2023, rebels displaced from Jabal al-Akrad clashed with regime forces in Tadmur. No fatalities were reported.",
             ("Tadmur", "Homs"),
         );
-        // A large region spanning governorates holds nothing.
+        // A large region spanning governorates holds nothing: not even a town
+        // outside the governorate it is coded in (the Badia: Homs).
         check_place(
             "On 3 June 2023, rebels clashed with IS in Tadmur in the Badia. No fatalities were reported.",
             ("Tadmur", "Homs"),
+        );
+        check_place(
+            "On 3 June 2023, rebels clashed with IS in Manbij in the Badia. No fatalities were reported.",
+            ("Manbij", "Aleppo"),
         );
     }
 

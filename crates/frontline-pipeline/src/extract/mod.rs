@@ -2495,6 +2495,15 @@ mod tests {
             "On 3 June 2023, rebels clashed with IS in Manbij in the Badia. No fatalities were reported.",
             ("Manbij", "Aleppo"),
         );
+        // The Yarmouk valley is also Jordan's: only "Yarmouk Basin" names Daraa's.
+        check_place(
+            "On 3 June 2023, rebels clashed with regime forces in the Yarmouk Basin. No fatalities were reported.",
+            ("Yarmouk basin", "Dara"),
+        );
+        check_place(
+            "On 3 June 2023, the Jordanian army killed 2 smugglers in the Yarmouk valley near Irbid.",
+            ("Irbid", "Irbid"),
+        );
     }
 
     #[test]

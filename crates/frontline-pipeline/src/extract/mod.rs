@@ -577,9 +577,11 @@ fn governorates(text: &str, places: &[PlaceMention], with_compass: bool) -> Vec<
         let closing =
             i > 0 && i + 1 == places.len() && m.place.feature_code == "PPLA" && bare_seat(text, m, with_compass);
         let seat = matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC") && (contains || closing);
-        // A named part of one governorate (not a large region: the Badia
-        // spans several) holding the place before it ("X village in Jabal
-        // al-Akrad", "Y in Eastern Ghouta").
+        // A named part of one governorate holding the place before it ("X
+        // village in Jabal al-Akrad", "Y in Eastern Ghouta"): an area of
+        // areas.tsv's geo precision 2 (AREA); one of precision 3 is a large
+        // region (RGN: the Badia spans several governorates), which holds
+        // nothing.
         let area = contains && m.place.feature_code == "AREA";
         if (m.place.feature_code == "ADM1" || seat || area || governorate_said(text, m)) && !m.place.admin1.is_empty() {
             let g = (m.place.country_code.clone(), m.place.admin1.clone());
@@ -1722,7 +1724,7 @@ fn place_of<'d>(
                 .then(|| group.iter().find(|t| fine(t) && village_like(t) && t.place.admin1 == m.place.admin1))
                 .flatten();
             let m = town.unwrap_or(m);
-            let m = far_namesake(&in_sentence, m).unwrap_or(m);
+            let m = far_namesake(&doc.clean.text, &in_sentence, m).unwrap_or(m);
             return Some((m, m.precision));
         }
         if let Some(c) = group.first() {
@@ -1748,22 +1750,78 @@ fn place_of<'d>(
 /// while those lie together, is a namesake far from the event.
 const FAR_NAMESAKE_KM: f64 = 100.0;
 
-/// For a village lying farther than [`FAR_NAMESAKE_KM`] from each of the two
-/// or more other places its sentence names, and in none of their
-/// governorates ("Sokhneh in Homs and Oqreibat in Hama" are two events'
-/// places), while those lie together ("the
-/// al-Basateen area between Harasta and Duma" read as a Basatin of
-/// Tartous; "Tal Manakh in rural Abu Rasin in Al Hasakeh province" as a
-/// Manukh of Homs), the first of the others: the gazetteer knew only a
-/// namesake elsewhere. Peoples and countries are no such places.
-fn far_namesake<'s, 'd>(in_sentence: &'s [&'d PlaceMention<'d>], m: &PlaceMention) -> Option<&'s &'d PlaceMention<'d>> {
+/// Words that may stand between a village and the frame that places it
+/// ("the X area between A and B").
+const FRAME_NOUNS: &[&str] = &["area", "areas", "village", "town", "region"];
+
+/// Words after a village that frame it by the places that follow ("X area
+/// between A and B", "X near A and B", "X, between A and B").
+const FRAME_WORDS: &[&str] = &["between", "near"];
+
+/// Verbs of an area lying between places ("X area which lies between A and
+/// B").
+const FRAME_VERBS: &[&str] = &["lies", "stretches", "extends"];
+
+/// Words after a place in a list of places that name what it is ("Yalda
+/// town and A").
+const LISTED_NOUNS: &[&str] = &["town", "village", "city", "area"];
+
+/// Whether the words between a village and the place after it frame the
+/// village by it: at most one of [`FRAME_NOUNS`], "which" and one of
+/// [`FRAME_VERBS`], then one of [`FRAME_WORDS`]; or list the two ("X, A
+/// and B"). Nothing else: "from", "of", "native of", "200 km south of"
+/// frame nothing.
+fn frames(between: &str) -> bool {
+    let mut words = between.split_whitespace().map(|w| w.trim_end_matches(',')).filter(|w| !w.is_empty());
+    let is = |w: Option<&str>, set: &[&str]| w.is_some_and(|w| set.iter().any(|s| w.eq_ignore_ascii_case(s)));
+    let mut w = words.next();
+    if is(w, FRAME_NOUNS) {
+        w = words.next();
+    }
+    if is(w, &["which"]) {
+        w = words.next().filter(|&v| is(Some(v), FRAME_VERBS)).and_then(|_| words.next());
+    }
+    (is(w, FRAME_WORDS) && words.next().is_none()) || listed(between)
+}
+
+/// Whether the words between two places list them ("A and B", "A, B",
+/// "A/B", "A town and B").
+fn listed(between: &str) -> bool {
+    let mut t = between.trim();
+    if let Some(n) = LISTED_NOUNS.iter().find(|n| starts_with_ignoring_case(t, n)) {
+        t = t[n.len()..].trim_start();
+    }
+    matches!(t, "," | "/" | ", and") || t.eq_ignore_ascii_case("and")
+}
+
+/// For a village heading places after it in its sentence, framed by it
+/// ("the al-Basateen area between Harasta and Duma", "X near A and B", "X,
+/// between A and B") or listed with it ("in X, A and B"), two or more, that
+/// lie together while the village lies farther than [`FAR_NAMESAKE_KM`]
+/// from each of them and in none of their governorates (the al-Basateen
+/// read as a Basatin of Tartous), the first of them: the gazetteer knew
+/// only a namesake elsewhere. Places named before the village or after
+/// other words (where people came from, a birthplace, "200 km south of")
+/// say nothing of where it is. Peoples and countries are no such places.
+fn far_namesake<'s, 'd>(
+    text: &str,
+    in_sentence: &'s [&'d PlaceMention<'d>],
+    m: &PlaceMention,
+) -> Option<&'s &'d PlaceMention<'d>> {
     if !village_like(m) {
         return None;
     }
-    let others: Vec<&'s &'d PlaceMention<'d>> = in_sentence
-        .iter()
-        .filter(|o| !o.demonym && !o.place.feature_code.starts_with("PCL") && o.place.geonameid != m.place.geonameid)
-        .collect();
+    let mut others: Vec<&'s &'d PlaceMention<'d>> = Vec::new();
+    let mut end = m.end;
+    for o in in_sentence.iter().filter(|o| o.start >= m.end) {
+        let between = &text[end..o.start];
+        let linked = if others.is_empty() { frames(between) } else { listed(between) };
+        if !linked || o.demonym || o.place.feature_code.starts_with("PCL") {
+            break;
+        }
+        others.push(o);
+        end = o.end;
+    }
     let first = *others.first()?;
     let km = crate::gazetteer::km;
     let two = others.iter().any(|o| o.place.geonameid != first.place.geonameid);
@@ -2362,6 +2420,32 @@ mod tests {
             "On 3 June 2023, rebels clashed with IS around Tadmur in Homs and in Manbij and Jarabulus. No fatalities were reported.",
             "Tadmur",
         );
+        // The places that frame the village after it: "near", ", between".
+        check_location(
+            "On 3 June 2023, rebels clashed with QSD in Tadmur near Manbij and Jarabulus. No fatalities were reported.",
+            "Manbij",
+        );
+        check_location(
+            "On 3 June 2023, rebels clashed with QSD in Tadmur, between Manbij and Jarabulus. No fatalities were reported.",
+            "Manbij",
+        );
+        check_location(
+            "On 3 June 2023, rebels clashed with QSD in Tadmur, Manbij and Jarabulus. No fatalities were reported.",
+            "Manbij",
+        );
+        // Where people came from, a distance, a birthplace frame nothing.
+        check_location(
+            "On 3 June 2023, IS fighters who came from Manbij and Jarabulus attacked Tadmur, killing 3 soldiers.",
+            "Tadmur",
+        );
+        check_location(
+            "On 3 June 2023, regime forces shelled Tadmur, 200 km south of Manbij and Jarabulus. 2 civilians were killed.",
+            "Tadmur",
+        );
+        check_location(
+            "On 3 June 2023, a native of Manbij and Jarabulus was killed by regime shelling in Tadmur.",
+            "Tadmur",
+        );
     }
 
     #[test]
@@ -2401,10 +2485,24 @@ mod tests {
             "On 3 June 2023, rebels displaced from Jabal al-Akrad clashed with regime forces in Tadmur. No fatalities were reported.",
             ("Tadmur", "Homs"),
         );
-        // A large region spanning governorates holds nothing.
+        // A large region spanning governorates holds nothing: not even a town
+        // outside the governorate it is coded in (the Badia: Homs).
         check_place(
             "On 3 June 2023, rebels clashed with IS in Tadmur in the Badia. No fatalities were reported.",
             ("Tadmur", "Homs"),
+        );
+        check_place(
+            "On 3 June 2023, rebels clashed with IS in Manbij in the Badia. No fatalities were reported.",
+            ("Manbij", "Aleppo"),
+        );
+        // The Yarmouk valley is also Jordan's: only "Yarmouk Basin" names Daraa's.
+        check_place(
+            "On 3 June 2023, rebels clashed with regime forces in the Yarmouk Basin. No fatalities were reported.",
+            ("Yarmouk basin", "Dara"),
+        );
+        check_place(
+            "On 3 June 2023, the Jordanian army killed 2 smugglers in the Yarmouk valley near Irbid.",
+            ("Irbid", "Irbid"),
         );
     }
 

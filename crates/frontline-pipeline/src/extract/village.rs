@@ -160,6 +160,13 @@ const CONTAINER_KM: f64 = 40.0;
 /// Near-miss candidates farther apart than this make a lone name ambiguous.
 const SAME_PLACE_KM: f64 = 25.0;
 
+/// A lone name spelled within this many letters of one place's name...
+const CLOSE_SPELLING: usize = 1;
+
+/// ...and at least this many letters closer than any other place's stands
+/// for that place, though other places share its key.
+const SPELLING_MARGIN: usize = 2;
+
 #[derive(Clone, Copy)]
 struct Word {
     start: usize,
@@ -351,34 +358,47 @@ fn choose<'g>(
     containers: &[&PlaceMention],
     country: Option<&str>,
 ) -> Option<&'g Place> {
-    let mut cands = g.near_misses(name);
+    let mut cands = g.near_misses_spelled(name);
     let folded = fold(name);
     if let Some((head, rest)) = folded.split_once(' ')
         && let Some((_, arabic)) = QUALIFIERS.iter().find(|(q, _)| *q == head)
     {
-        cands.extend(g.near_misses(&format!("{rest} {arabic}")));
+        cands.extend(g.near_misses_spelled(&format!("{rest} {arabic}")));
     }
     if cands.is_empty() && !containers.is_empty() {
         let words: Vec<&str> = folded.split(' ').collect();
         let part = |w: &str| PARTS.contains(&w);
         if words.len() > 1 && part(words[words.len() - 1]) {
-            cands = g.near_misses(&words[..words.len() - 1].join(" "));
+            cands = g.near_misses_spelled(&words[..words.len() - 1].join(" "));
         } else if words.len() > 1 && part(words[0]) {
-            cands = g.near_misses(&words[1..].join(" "));
+            cands = g.near_misses_spelled(&words[1..].join(" "));
         }
     }
-    cands.retain(|(p, _)| country.is_none_or(|c| p.country_code == c));
+    cands.retain(|(p, _, _)| country.is_none_or(|c| p.country_code == c));
+    // A place in a country none of the candidates is in ("Fargo" for a
+    // group's initials) holds none of them.
+    let containers: Vec<&PlaceMention> = containers
+        .iter()
+        .copied()
+        .filter(|c| cands.iter().any(|(p, _, _)| p.country_code == c.place.country_code))
+        .collect();
     if containers.is_empty() {
         if g.is_short_name(name) {
             return None;
         }
-        let exact: Vec<&Place> = cands.iter().filter(|(_, d)| *d == 0).map(|(p, _)| *p).collect();
-        let pool: Vec<&Place> = if exact.is_empty() { cands.iter().map(|(p, _)| *p).collect() } else { exact };
-        let first = *pool.first()?;
+        let exact = cands.iter().any(|c| c.1 == 0);
+        let mut pool: Vec<(&Place, usize)> = cands.iter().filter(|c| !exact || c.1 == 0).map(|c| (c.0, c.2)).collect();
+        pool.sort_by_key(|c| c.1);
+        let &(first, spelled) = pool.first()?;
         // Namesakes apart but all in one governorate: the event is at least there.
         let one_governorate = !first.admin1.is_empty()
-            && pool.iter().all(|p| p.country_code == first.country_code && p.admin1 == first.admin1);
-        return (one_governorate || pool.iter().all(|p| km(p, first) <= SAME_PLACE_KM)).then_some(first);
+            && pool.iter().all(|(p, _)| p.country_code == first.country_code && p.admin1 == first.admin1);
+        // Or spelled nearly as one of them and clearly unlike those
+        // elsewhere.
+        let apart = pool.iter().filter(|(p, _)| p.admin1 != first.admin1 && km(p, first) > SAME_PLACE_KM);
+        let closest = spelled <= CLOSE_SPELLING && apart.clone().all(|&(_, e)| e >= spelled + SPELLING_MARGIN);
+        let one_place = pool.iter().all(|(p, _)| km(p, first) <= SAME_PLACE_KM);
+        return (one_governorate || one_place || closest).then_some(first);
     }
     // A mention of the candidate itself (the name spelled another way,
     // resolved outside the governorate named) is no container of it.
@@ -409,7 +429,7 @@ fn choose<'g>(
     };
     cands
         .iter()
-        .filter_map(|&(p, d)| fit(p).map(|f| (p, d, f)))
+        .filter_map(|&(p, d, _)| fit(p).map(|f| (p, d, f)))
         .min_by(|a, b| a.1.cmp(&b.1).then(a.2.total_cmp(&b.2)))
         .map(|(p, _, _)| p)
 }
@@ -421,8 +441,9 @@ mod tests {
     use std::sync::LazyLock;
 
     /// Invented villages: two "Tall Zaramah" far apart (Hama, Aleppo), a
-    /// "Kafr Dunbulah" in Idleb, a "Khuwaylid al Kabir" in Idleb, and an "Al
-    /// Ghuz" and a "Muwaylih" in Aleppo, and two "Kafr Tabbah" far apart in Idleb.
+    /// "Kafr Dunbulah" in Idleb, a "Khuwaylid al Kabir" in Idleb, an "Al Ghuz"
+    /// and a "Muwaylih" in Aleppo, two "Kafr Tabbah" far apart in Idleb, and
+    /// a "Zabid" (Idleb) and a "Zubayd" (Homs) of one key.
     const DUMP: &str = "\
 900001\tTall Zaramah\tTall Zaramah\tTell Zaramah\t35.30\t36.60\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900002\tZaramah\tZaramah\t\t36.40\t37.40\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
@@ -432,6 +453,8 @@ mod tests {
 900007\tKafr Tabbah\tKafr Tabbah\t\t35.80\t36.40\tP\tPPL\tSY\t\t12\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900008\tKafr Tabbah\tKafr Tabbah\t\t36.10\t36.90\tP\tPPL\tSY\t\t12\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900006\tMuwaylih\tMuwaylih\t\t36.30\t37.60\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900009\tZabid\tZabid\t\t35.90\t36.60\tP\tPPL\tSY\t\t12\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900010\tZubayd\tZubayd\t\t34.60\t36.90\tP\tPPL\tSY\t\t11\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 ";
 
     static RESOURCES: LazyLock<Resources> = LazyLock::new(|| {
@@ -538,6 +561,26 @@ mod tests {
         check("Rebels captured Zarma in Hama governorate.", &[900001]);
         // A town named before the village does not narrow it down.
         check("Salamiyah rebels captured Zarma in Hama governorate.", &[900001]);
+    }
+
+    #[test]
+    fn a_lone_name_spelled_as_one_place_and_unlike_the_others_is_that_place() {
+        // "Zbid" is a letter from Zabid, three from Zubayd; "Zbayd" the reverse.
+        check("Rebels captured the village of Zbid.", &[900009]);
+        check("Regime forces shelled Zbid village.", &[900009]);
+        check("Rebels captured the village of Zbayd.", &[900010]);
+        // "Zbaid" is two letters from each: no guess.
+        check("Rebels captured the village of Zbaid.", &[]);
+        // Not in a place's context, or a group's name.
+        check("Commander Zbid said the rebels withdrew.", &[]);
+        check("The Zbid Brigade said the rebels withdrew.", &[]);
+        check("Rebels captured the Zbid Brigade headquarters.", &[]);
+    }
+
+    #[test]
+    fn a_place_in_another_country_is_no_container() {
+        check("A Syrian commander trained in Berlin was killed near Zbid in Syria.", &[900009]);
+        check("A Syrian commander trained in Berlin was killed near Zarma in Syria.", &[]);
     }
 
     #[test]

@@ -353,6 +353,13 @@ impl Gazetteer {
     /// (see [`gap`]), each with that gap (0, 1 or 2): closest first, and
     /// among equals the one spelled most like `name`.
     pub fn near_misses(&self, name: &str) -> Vec<(&Place, usize)> {
+        self.near_misses_spelled(name).into_iter().map(|(p, d, _)| (p, d)).collect()
+    }
+
+    /// [`Self::near_misses`], each also with how many letters its closest
+    /// spelling differs from `name`'s (articles aside, at most
+    /// [`SPELLING_CAP`]).
+    pub fn near_misses_spelled(&self, name: &str) -> Vec<(&Place, usize, usize)> {
         let folded = fold(name);
         let own = letters(&folded);
         let mut out: Vec<(&Place, usize, usize)> = Vec::new();
@@ -380,7 +387,7 @@ impl Gazetteer {
             }
         }
         out.sort_by_key(|&(_, d, e)| (d, e));
-        out.into_iter().map(|(p, d, _)| (p, d)).collect()
+        out
     }
 
     /// Whether a name is too short to stand for a village on its own: only

@@ -1006,7 +1006,7 @@ fn plausible_single(g: &Gazetteer, text: &str, t: &Tok, folded: &str, lowercase:
     if t.caps && t.end - t.start >= 2 && t.end - t.start <= 4 {
         return !g.is_stopword(folded) || folded == "us" || folded == "uk";
     }
-    if state_abbreviation(text, t) {
+    if state_abbreviation(g, text, t, folded) {
         return true;
     }
     if g.is_stopword(folded) || folded.len() < 3 || GENERIC.contains(&folded) {
@@ -1074,20 +1074,50 @@ fn english_word(word: &str) -> bool {
 }
 
 /// Whether a two-letter word the gazetteer knows is written as a US state's
-/// abbreviation is one: a capital and a small letter with its full stop,
-/// after a town (a word of three letters or more) and a comma ("Louisville,
-/// Ky.", "Harrisburg, Pa."). Elsewhere "Pa" and "La" are words ("Ma, Pa.").
-fn state_abbreviation(text: &str, t: &Tok) -> bool {
+/// abbreviation is one: one of the AP's ([`AP_TWO_LETTER_STATES`]), a capital
+/// and a small letter with its full stop, after a town the gazetteer knows
+/// and a comma ("Louisville, Ky.", "State College, Pa."). Elsewhere "Pa" and
+/// "La" are words ("Ma, Pa."), and "Sorry, Mo." or "Goodbye, Bo." follow no
+/// town.
+fn state_abbreviation(g: &Gazetteer, text: &str, t: &Tok, folded: &str) -> bool {
     let b = text.as_bytes();
     let word = &b[t.start..t.end];
-    word.len() == 2
+    if !(word.len() == 2
         && word[0].is_ascii_uppercase()
         && word[1].is_ascii_lowercase()
         && b.get(t.end) == Some(&b'.')
-        && t.start > 4
-        && b[..t.start].ends_with(b", ")
-        && b[t.start - 5..t.start - 2].iter().all(u8::is_ascii_alphabetic)
+        && AP_TWO_LETTER_STATES.contains(&folded)
+        && b[..t.start].ends_with(b", "))
+    {
+        return false;
+    }
+    // The last one to three words before the comma, on the same line: one
+    // of their endings, capitalised, must be a name the gazetteer has.
+    let before = &text[..t.start - 2];
+    let from = before
+        .rfind(|c: char| !(c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’' | '.')))
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let words = &before[from..];
+    let mut end = words.len();
+    for _ in 0..3 {
+        let start = words[..end].rfind(' ').map_or(0, |i| i + 1);
+        let town = &words[start..];
+        if town.starts_with(char::is_uppercase) {
+            let key = super::fold::fold(town);
+            if key.len() >= 3 && !g.is_stopword(&key) && g.has_exact(&key) {
+                return true;
+            }
+        }
+        if start == 0 {
+            return false;
+        }
+        end = start - 1;
+    }
+    false
 }
+
+/// The AP's two-letter abbreviations of US states, folded ("Ky.", "Mo.").
+const AP_TWO_LETTER_STATES: [&str; 8] = ["ga", "ky", "la", "md", "mo", "pa", "va", "vt"];
 
 /// Answers whether a word (folded) occurs in the article as a lowercase
 /// word: then the capitalised one is an ordinary word too ("Reading" and
@@ -1425,13 +1455,26 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
             listed_after[c] = true;
         }
     }
-    // A state's news abbreviation ("Mass.", "Wichita, Kan") has its dot or
-    // follows a town: "Miss America", "Wash your hands", "requiem Mass" and
-    // "the Public Order Act" name no state.
+    // A state's news abbreviation ("Mass.", "N.C.", "Wichita, Kan") has its
+    // dot or follows a town: "Miss America", "Wash your hands", "requiem
+    // Mass" and "the Public Order Act" name no state. A word's full stop
+    // that ends a sentence is no abbreviation's dot unless a town is right
+    // before it ("after Mass. Police said", not "Springfield Mass. Police").
     let mut loose_short = vec![true; names.len()];
     for (i, (r, &k)) in raws.iter().zip(&of_raw).enumerate() {
-        loose_short[k] &=
-            r.single && !r.acronym && r.end - r.start <= 4 && !listed_after[i] && !text[r.end..].starts_with('.');
+        let loose = r.single && !r.acronym && r.end - r.start <= 4 && !listed_after[i];
+        loose_short[k] &= loose && {
+            let word = &text[r.start..r.end];
+            let after = &text[r.end..];
+            // (In prose: a title's words are all capitalised, "Sold To
+            // Mass. Concert Promoter".)
+            let prose =
+                text[..r.start].trim_end().rsplit(' ').next().is_some_and(|w| w.starts_with(char::is_lowercase));
+            let sentence_end = prose
+                && after.strip_prefix(". ").is_some_and(|a| a.starts_with(char::is_uppercase))
+                && !(i > 0 && raws[i - 1].end <= r.start && text[raws[i - 1].end..r.start] == *" ");
+            !word.contains('.') && (!after.starts_with('.') || sentence_end)
+        };
     }
     let cands: Vec<Vec<Candidate>> = names
         .iter()
@@ -1439,7 +1482,13 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
         .map(|(k, n)| {
             let mut c = g.candidates(n, true);
             if loose_short[k] {
-                c.retain(|c| !(c.alt && g.place(c.id).feature_code == "ADM1"));
+                // A US state's abbreviation stripped, its other senses by
+                // a variant name are as loose ("Tex Hill" is no Telluride
+                // either).
+                let state = c
+                    .iter()
+                    .any(|c| c.alt && g.place(c.id).feature_code == "ADM1" && g.place(c.id).country_code == "US");
+                c.retain(|c| !(c.alt && (state || g.place(c.id).feature_code == "ADM1")));
             }
             // The exact name of a people, a country, a division, a capital
             // or a city ("Russian", "Syria", "Hama", "Sochi") is not a
@@ -2255,6 +2304,25 @@ mod tests {
         check_admin1("She was crowned Miss Teen at the fair.", &[]);
         check_admin1("Wash your hands, the Public Order Act says.", &[]);
         check_admin1("A requiem Mass was held in Boston.", &[("Boston", "Massachusetts")]);
+        // Dots inside the name are its own, a comma after them or not.
+        check_admin1(
+            "A gunman from Fayetteville, N.C., injured 3 people.",
+            &[("Fayetteville", "North Carolina"), ("N.C.", "North Carolina")],
+        );
+        check_admin1(
+            "Three were hurt in Trenton, N.J., on Monday.",
+            &[("Trenton", "New Jersey"), ("N.J.", "New Jersey")],
+        );
+        // A name that loses its state sense loses its other variant-name
+        // senses too ("Tex" is no Telluride).
+        check_admin1("Tex Hill said 2 soldiers were killed in Kandahar.", &[("Kandahar", "Kandahar")]);
+        // A full stop that ends a sentence, with no town before the word.
+        check_admin1("They met after Mass. Police in Boston said two died.", &[("Boston", "Massachusetts")]);
+        check_admin1("Theatre Sold To Mass. Concert Promoter", &[("Mass", "Massachusetts")]);
+        check_admin1(
+            "Shots rang out in Springfield Mass. Police said two died.",
+            &[("Springfield", "Massachusetts"), ("Mass", "Massachusetts")],
+        );
     }
 
     #[test]
@@ -2366,6 +2434,12 @@ mod tests {
         check_places("Pa said the harvest was late. Ky Nguyen agreed.", &[]);
         check_places("We met Pa. He and Ma, Pa. were tired.", &[]);
         check_places("The score was 3, La. Then it rained.", &[]);
+        // Only the AP's abbreviations, and only after a town.
+        check_places("Sorry, Mo. The soldier was wounded in Kabul.", &["Kabul"]);
+        check_places("Goodbye, Bo. The soldier was wounded in Kabul.", &["Kabul"]);
+        check_places("Thanks, Pa. The crowd went home.", &[]);
+        check_feature_codes("Storms hit State College, Pa. on Friday.", &[("State College", "PPL"), ("Pa", "ADM1")]);
+        check_admin1("KANSAS CITY, Mo. - Snow fell.", &[("KANSAS CITY", "Missouri"), ("Mo", "Missouri")]);
     }
 
     #[test]

@@ -631,26 +631,11 @@ fn bare_seat(text: &str, m: &PlaceMention, with_compass: bool) -> bool {
     };
     let word = before[..rest].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     PART_OF.iter().any(|w| word.eq_ignore_ascii_case(w))
-        || (with_compass && COMPASS_OF.iter().any(|w| word.eq_ignore_ascii_case(w)))
+        // "Resafa, west of Ar-Raqqa": the seat names the governorate, ACLED's
+        // coding, but only chooses between the namesakes of the towns before
+        // it (see [`regovern`]).
+        || (with_compass && crate::gazetteer::COMPASS_POINTS.iter().any(|w| word.eq_ignore_ascii_case(w)))
 }
-
-/// Compass words before "of" a seat ("Resafa, west of Ar-Raqqa"): the seat
-/// names the governorate, ACLED's coding, but only chooses between the
-/// namesakes of the towns before it (see [`regovern`]).
-const COMPASS_OF: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "north-east",
-    "north-west",
-    "south-east",
-    "south-west",
-];
 
 /// Words of a place held in a seat that a town's link does not use.
 const HELD_WORDS: &[&str] = &[

@@ -181,12 +181,16 @@ impl Prefilter {
     }
 
     /// For each sentence, bit `i` set when pattern `i` may match inside it;
-    /// and the byte spans of the prefilter's words as written, in the order
-    /// of their ends. `sentences` are sorted and disjoint byte ranges of
-    /// `text`.
-    pub(crate) fn candidates(&self, text: &str, sentences: &[segment::Sentence]) -> (Vec<u64>, Vec<(usize, usize)>) {
+    /// the byte spans of the prefilter's words as written, in the order of
+    /// their ends; and the [`PrefixStarts`] of the patterns of `starts_of`
+    /// (bits) in the sentences, with each sentence's range of them (`None`
+    /// when a folding character makes them unreliable). `sentences` are
+    /// sorted and disjoint byte ranges of `text`.
+    pub(crate) fn candidates(&self, text: &str, sentences: &[segment::Sentence], starts_of: u64) -> Candidates {
         let mut sides = vec![(self.no_prefixes, self.no_suffixes); sentences.len()];
         let mut words = Vec::new();
+        let mut starts = Vec::new();
+        let mut ranges = vec![(0u32, 0u32); sentences.len()];
         let mut folding = false;
         // Matches come in order of their ends, so the only sentence that
         // can hold a match, the first one ending at or after it, moves
@@ -202,6 +206,14 @@ impl Prefilter {
                 {
                     sides[k].0 |= p;
                     sides[k].1 |= s;
+                    if p & starts_of != 0 {
+                        // Matches come in sentence order: each sentence's starts are one run.
+                        if ranges[k].1 == 0 {
+                            ranges[k].0 = starts.len() as u32;
+                        }
+                        starts.push((start as u32, p & starts_of));
+                        ranges[k].1 = starts.len() as u32;
+                    }
                 }
             }
             Hit::Folding => folding = true,
@@ -211,9 +223,19 @@ impl Prefilter {
                 }
             }
         });
-        let bits =
-            if folding { vec![u64::MAX; sentences.len()] } else { sides.into_iter().map(|(p, s)| p & s).collect() };
-        (bits, words)
+        if folding {
+            let n = sentences.len();
+            return Candidates { bits: vec![u64::MAX; n], words, starts: Vec::new(), ranges: vec![None; n] };
+        }
+        let bits = sides.into_iter().map(|(p, s)| p & s).collect();
+        let ranges = ranges.into_iter().map(Some).collect();
+        Candidates { bits, words, starts, ranges }
+    }
+
+    /// Whether pattern `i`'s matches all start where one of its listed
+    /// prefixes does (so that [`PrefixStarts`] find them all).
+    fn has_prefixes(&self, i: usize) -> bool {
+        self.no_prefixes & (1 << i) == 0
     }
 
     /// Bit `i` set when pattern `i` may match in `text`.
@@ -232,6 +254,24 @@ impl Prefilter {
     }
 }
 
+/// What [`Prefilter::candidates`] finds in one pass.
+pub(crate) struct Candidates {
+    /// Per sentence, the patterns that may match in it.
+    pub bits: Vec<u64>,
+    /// Spans of the prefilter's words, as written.
+    pub words: Vec<(usize, usize)>,
+    pub starts: PrefixStarts,
+    /// Per sentence, its run of `starts` (`None`: not known).
+    pub ranges: Vec<Option<(u32, u32)>>,
+}
+
+/// Where a listed literal prefix of some rule patterns starts inside a
+/// sentence, in the order of the literals' ends: its byte offset in the
+/// text, and the patterns (bits) it is a prefix of. Every match of a
+/// pattern with listed prefixes starts at one of them, so a search for it
+/// may begin at the first one and stop after the last.
+pub type PrefixStarts = Vec<(u32, u64)>;
+
 /// The literal prefixes (or suffixes) of every match of a pattern, or
 /// `None` when they cannot be listed.
 fn literals_of(pattern: &str, kind: regex_syntax::hir::literal::ExtractKind) -> Option<Vec<Vec<u8>>> {
@@ -248,29 +288,43 @@ fn literals_of(pattern: &str, kind: regex_syntax::hir::literal::ExtractKind) -> 
     Some(literals.iter().map(|l| l.as_bytes().to_vec()).collect())
 }
 
-/// The cue patterns ([`extract::classify`]) and the count patterns
-/// ([`count`]) behind one prefilter, so one pass over an article serves
-/// both, and segmentation's reporting words found in the same pass.
+/// The cue patterns ([`extract::classify`]), the count patterns
+/// ([`count`]) and the cue filters behind one prefilter, so one pass over
+/// an article serves all three, and segmentation's reporting words found
+/// in the same pass.
 static RULES: std::sync::LazyLock<Prefilter> = std::sync::LazyLock::new(|| {
     Prefilter::new(
-        extract::classify::patterns().chain(count::patterns().iter().map(String::as_str)),
+        extract::classify::patterns()
+            .chain(count::patterns().iter().map(String::as_str))
+            .chain(extract::classify::FILTERS),
         segment::REPORTING_WORDS,
     )
 });
 
-/// Which cue and count patterns may match in a sentence (bit `i` for the
-/// group's pattern `i`).
+/// Which cue, count and filter patterns may match in a sentence (bit `i`
+/// for the group's pattern `i`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct RuleCandidates {
     pub cues: u64,
     pub counts: u64,
+    /// Of [`extract::classify::FILTERS`].
+    pub filters: u64,
+    /// The sentence's run of the article's [`PrefixStarts`] of the cue
+    /// patterns (bit `i` for cue pattern `i`); `None` when not known.
+    pub cue_starts: Option<(u32, u32)>,
 }
 
 impl RuleCandidates {
     fn split(bits: u64) -> RuleCandidates {
-        let n = extract::classify::PATTERNS;
-        RuleCandidates { cues: bits & ((1 << n) - 1), counts: bits >> n }
+        let low = |n: usize| (1u64 << n) - 1;
+        let (n, k) = (extract::classify::PATTERNS, count::patterns().len());
+        RuleCandidates { cues: bits & low(n), counts: (bits >> n) & low(k), filters: bits >> (n + k), cue_starts: None }
     }
+}
+
+/// Whether cue pattern `i`'s matches all start at its [`PrefixStarts`].
+pub(crate) fn cue_has_prefixes(i: usize) -> bool {
+    RULES.has_prefixes(i)
 }
 
 /// [`RuleCandidates`] of each sentence of a text, and the spans of the
@@ -280,9 +334,15 @@ impl RuleCandidates {
 pub(crate) fn sentence_rules(
     text: &str,
     sentences: &[segment::Sentence],
-) -> (Vec<RuleCandidates>, Vec<(usize, usize)>) {
-    let (bits, words) = RULES.candidates(text, sentences);
-    (bits.into_iter().map(RuleCandidates::split).collect(), words)
+) -> (Vec<RuleCandidates>, Vec<(usize, usize)>, PrefixStarts) {
+    let cues = (1 << extract::classify::PATTERNS) - 1;
+    let Candidates { bits, words, starts, ranges } = RULES.candidates(text, sentences, cues);
+    let rules = bits
+        .into_iter()
+        .zip(ranges)
+        .map(|(b, r)| RuleCandidates { cue_starts: r, ..RuleCandidates::split(b) })
+        .collect();
+    (rules, words, starts)
 }
 
 /// [`RuleCandidates`] of each sentence, as [`segment::sentences`] found
@@ -446,14 +506,14 @@ mod tests {
         let text = "Two were KILLED, he SAID. She said so and reportold it.";
         let c = clean::CleanText::verbatim(text);
         let sentences = segment::sentences(&c);
-        let (bits, words) = filter.candidates(text, &sentences);
+        let Candidates { bits, words, .. } = filter.candidates(text, &sentences, 0);
         assert_eq!(bits, vec![1, 0]);
         let found: Vec<&str> = words.iter().map(|&(s, e)| &text[s..e]).collect();
         assert_eq!(found, vec!["said", "report", "told"]);
         // A folding character anywhere makes every pattern a candidate everywhere.
         let folded = "Two fled. One was \u{212A}illed.";
         let c = clean::CleanText::verbatim(folded);
-        let (bits, _) = filter.candidates(folded, &segment::sentences(&c));
+        let bits = filter.candidates(folded, &segment::sentences(&c), 0).bits;
         assert_eq!(bits, vec![u64::MAX, u64::MAX]);
     }
 

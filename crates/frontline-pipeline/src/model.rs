@@ -774,8 +774,19 @@ fn json_f64(out: &mut Vec<u8>, v: f64) {
     }
 }
 
-/// An unsigned integer in decimal, two digits per division.
+/// An unsigned integer in decimal. Below 10,000 (nearly every offset and
+/// code) with a copy of fixed length, which the compiler writes inline (a
+/// copy of a variable length is a call to `memcpy`); above, two digits per
+/// division.
 fn json_uint(out: &mut Vec<u8>, mut n: u64) {
+    let digit = |k: u64| b'0' + (k % 10) as u8;
+    match n {
+        0..=9 => return out.push(digit(n)),
+        10..=99 => return out.extend_from_slice(&[digit(n / 10), digit(n)]),
+        100..=999 => return out.extend_from_slice(&[digit(n / 100), digit(n / 10), digit(n)]),
+        1000..=9999 => return out.extend_from_slice(&[digit(n / 1000), digit(n / 100), digit(n / 10), digit(n)]),
+        _ => {}
+    }
     const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
         2021222324252627282930313233343536373839\
         4041424344454647484950515253545556575859\
@@ -1045,7 +1056,9 @@ mod tests {
 
     #[test]
     fn integers_are_written_as_display_writes_them() {
-        for n in [0, 7, 9, 10, 42, 99, 100, 101, 999, 1000, 12_345, 170_794, 9_000_000_123, u64::MAX] {
+        for n in
+            [0, 7, 9, 10, 42, 99, 100, 101, 999, 1000, 4_096, 9_999, 10_000, 12_345, 170_794, 9_000_000_123, u64::MAX]
+        {
             let mut out = Vec::new();
             json_uint(&mut out, n);
             assert_eq!(String::from_utf8(out).unwrap(), n.to_string());

@@ -54,6 +54,13 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Splits the cleaned text into sentences, skipping masked furniture.
 pub fn sentences(clean: &CleanText) -> Vec<Sentence> {
+    sentences_and_starts(clean).0
+}
+
+/// [`sentences`], and where the cue patterns' prefixes start in them
+/// (each sentence's run is in its [`crate::RuleCandidates::cue_starts`]),
+/// found in the same pass.
+pub fn sentences_and_starts(clean: &CleanText) -> (Vec<Sentence>, crate::PrefixStarts) {
     let text = clean.text.as_str();
     let mut out = Vec::new();
     let mut paragraph = 0;
@@ -67,7 +74,7 @@ pub fn sentences(clean: &CleanText) -> Vec<Sentence> {
     }
     // The rule prefilter's pass over the text finds every occurrence of a
     // reporting word too.
-    let (rules, reporting) = crate::sentence_rules(text, &out);
+    let (rules, reporting, starts) = crate::sentence_rules(text, &out);
     // The double quotes of the text, found in one search: each sentence's
     // are the run of them between its ends (the sentences are in order).
     let marks: Vec<usize> = memchr::memchr_iter(b'"', text.as_bytes()).collect();
@@ -85,7 +92,7 @@ pub fn sentences(clean: &CleanText) -> Vec<Sentence> {
             s.source = attribution(text, s.start, s.end, &reporting[a..b]);
         }
     }
-    out
+    (out, starts)
 }
 
 fn split_line(text: &str, ls: usize, le: usize, paragraph: usize, out: &mut Vec<Sentence>) {

@@ -188,15 +188,37 @@ pub(crate) const PATTERNS: usize = CUES.len();
 pub(crate) fn patterns() -> impl Iterator<Item = &'static str> {
     CUES.iter().map(|(_, p)| *p)
 }
+
+/// The filter patterns the rule prefilter marks too (bit `i` for
+/// `FILTERS[i]`, in [`crate::RuleCandidates::filters`]): a filter whose
+/// literals a sentence lacks matches no part of it, so its regex need not
+/// run on the sentence or on any stretch of it.
+pub(crate) const FILTERS: [&str; 8] = [
+    HEDGE_PATTERN,
+    ATTRIBUTION_PATTERN,
+    CLAIM_PATTERN,
+    TOLD_EARLIER_PATTERN,
+    CRIME_PATTERN,
+    NON_POLITICAL_PATTERN,
+    PERFECT_PATTERN,
+    CAPTURE_BEFORE_PATTERN,
+];
+
+/// Bits of [`FILTERS`].
+const HEDGE_BIT: u64 = 1;
+const ATTRIBUTION_BIT: u64 = 1 << 1;
+const CLAIM_BIT: u64 = 1 << 2;
+const TOLD_EARLIER_BIT: u64 = 1 << 3;
+const CRIME_BIT: u64 = 1 << 4;
+const NON_POLITICAL_BIT: u64 = 1 << 5;
+const PERFECT_BIT: u64 = 1 << 6;
+const CAPTURE_BEFORE_BIT: u64 = 1 << 7;
 static CUE_RES: LazyLock<Vec<Regex>> =
     LazyLock::new(|| CUES.iter().map(|(_, p)| crate::rule_regex(&format!("(?i){p}"))).collect());
 
 /// Wording before a cue that makes it hedged, future or wished for.
-static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rule_regex(
-        r"(?i)\b(?:will|would|could|might|(?-i:may)|shall|appear(?:s|ed)? to|seem(?:s|ed)? to|expect(?:s|ed|ing)?|plan(?:s|ned|ning)?|prepar(?:e|es|ed|ing)|threat(?:en|ens|ened|ening)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|likely|possibl[ey]|aim(?:s|ed|ing)?|intend(?:s|ed)?|whether|conflicting reports|reports conflicted|unconfirmed|try|tries|trying|tried|seek(?:s|ing)?|sought|ready to|poised to|set to|about to|fear(?:s|ed)?|risk(?:s)?|urg(?:e|es|ed)|call(?:s|ed)? for|if|unless|den(?:y|ies|ied)|rumou?r(?:s|ed)?|hop(?:e|es|ed)|want(?:s|ed)?|order(?:s|ed)? to|in order to|to prevent|to avoid|would-be|potential|worr(?:y|ies|ied)|capable of|able to mount)\b",
-    )
-});
+static HEDGE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(HEDGE_PATTERN));
+const HEDGE_PATTERN: &str = r"(?i)\b(?:will|would|could|might|(?-i:may)|shall|appear(?:s|ed)? to|seem(?:s|ed)? to|expect(?:s|ed|ing)?|plan(?:s|ned|ning)?|prepar(?:e|es|ed|ing)|threat(?:en|ens|ened|ening)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|likely|possibl[ey]|aim(?:s|ed|ing)?|intend(?:s|ed)?|whether|conflicting reports|reports conflicted|unconfirmed|try|tries|trying|tried|seek(?:s|ing)?|sought|ready to|poised to|set to|about to|fear(?:s|ed)?|risk(?:s)?|urg(?:e|es|ed)|call(?:s|ed)? for|if|unless|den(?:y|ies|ied)|rumou?r(?:s|ed)?|hop(?:e|es|ed)|want(?:s|ed)?|order(?:s|ed)? to|in order to|to prevent|to avoid|would-be|potential|worr(?:y|ies|ied)|capable of|able to mount)\b";
 
 /// What follows "captured"/"seized" when people or equipment, not a place, are taken.
 static SEIZED_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
@@ -261,38 +283,27 @@ static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Text about disasters, accidents, sport or diplomacy: outside political
 /// violence and demonstrations.
-static NON_POLITICAL: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rule_regex(
-        r"(?i)\b(?:earthquakes?|floods?|flooding|flash floods|storms?|cyclones?|hurricanes?|typhoons?|landslides?|tsunami|wildfires?|drought|heatwave|volcan\w+|plane crash(?:ed|es)?|crash(?:ed|es)? into|road accident|traffic accident|car accident|accident(?:ally)?|collision|collided|derail(?:ed|ment)|capsiz(?:ed|es)|plunged into|stampede|fire broke out|(?:a |the )?(?:fire|blaze|explosion|blast) (?:at|in) (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:factory|plant|warehouse|mine|refinery|workshop|facility|depot|market)|(?:fuel|oil|petrol|gas) (?:tanker|truck|depot|pipeline|station)|gas (?:leak|explosion|cylinder)|cylinder blast|boiler|dam (?:burst|collapse|failure)|building collapse|collapsed|suicide note|committed suicide|took (?:his|her) own life|tournament|championship|league|football|cricket|olympic\w*|summit|(?:held|holds|hold) talks|bilateral (?:talks|relations|ties|trade|visit|meeting)|diplomat\w*|ambassador|foreign minister|state visit|met with|domestic dispute|family dispute|honou?r killing)\b",
-    )
-});
+static NON_POLITICAL: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(NON_POLITICAL_PATTERN));
+const NON_POLITICAL_PATTERN: &str = r"(?i)\b(?:earthquakes?|floods?|flooding|flash floods|storms?|cyclones?|hurricanes?|typhoons?|landslides?|tsunami|wildfires?|drought|heatwave|volcan\w+|plane crash(?:ed|es)?|crash(?:ed|es)? into|road accident|traffic accident|car accident|accident(?:ally)?|collision|collided|derail(?:ed|ment)|capsiz(?:ed|es)|plunged into|stampede|fire broke out|(?:a |the )?(?:fire|blaze|explosion|blast) (?:at|in) (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:factory|plant|warehouse|mine|refinery|workshop|facility|depot|market)|(?:fuel|oil|petrol|gas) (?:tanker|truck|depot|pipeline|station)|gas (?:leak|explosion|cylinder)|cylinder blast|boiler|dam (?:burst|collapse|failure)|building collapse|collapsed|suicide note|committed suicide|took (?:his|her) own life|tournament|championship|league|football|cricket|olympic\w*|summit|(?:held|holds|hold) talks|bilateral (?:talks|relations|ties|trade|visit|meeting)|diplomat\w*|ambassador|foreign minister|state visit|met with|domestic dispute|family dispute|honou?r killing)\b";
 
 /// Crime for gain, outside political violence unless a crowd takes the law
 /// into its own hands ("villagers lynched a suspected thief").
-static CRIME: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rule_regex(
-        r"(?i)\b(?:robber(?:y|ies|s)?|robbed|thie(?:f|ves)|theft|stole|burglar\w*|drugs?|narcotics|cocaine|heroin|methamphetamine|cannabis|fentanyl|smuggl\w*|traffick\w*|fraud|scam|money laundering)\b",
-    )
-});
+static CRIME: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(CRIME_PATTERN));
+const CRIME_PATTERN: &str = r"(?i)\b(?:robber(?:y|ies|s)?|robbed|thie(?:f|ves)|theft|stole|burglar\w*|drugs?|narcotics|cocaine|heroin|methamphetamine|cannabis|fentanyl|smuggl\w*|traffick\w*|fraud|scam|money laundering)\b";
 
 /// Wording before a cue that makes it a claim of, or an accusation about,
 /// an attack told elsewhere ("claimed responsibility for the attack").
 /// A bare claim ("IS claimed to have killed 5 soldiers") still reports
 /// the event, as ACLED codes it.
-static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rule_regex(
-        r"(?i)\b(?:claim(?:ed|s|ing)? (?:responsibility|credit)|took responsibility|(?:was|were|is|are) (?:behind|responsible for)|blam(?:ed|es|ing) (?:[\w'-]+ ){1,6}?for|accus(?:ed|es|ing) (?:[\w'-]+ ){1,6}?of (?:carrying out|being behind|staging|perpetrating|orchestrating|masterminding)|den(?:ied|ies|y) (?:any )?(?:involvement|responsibility))\b",
-    )
-});
+static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(ATTRIBUTION_PATTERN));
+const ATTRIBUTION_PATTERN: &str = r"(?i)\b(?:claim(?:ed|s|ing)? (?:responsibility|credit)|took responsibility|(?:was|were|is|are) (?:behind|responsible for)|blam(?:ed|es|ing) (?:[\w'-]+ ){1,6}?for|accus(?:ed|es|ing) (?:[\w'-]+ ){1,6}?of (?:carrying out|being behind|staging|perpetrating|orchestrating|masterminding)|den(?:ied|ies|y) (?:any )?(?:involvement|responsibility))\b";
 
 /// A claim of an attack ("claimed the attack") that the sentence dates
 /// before the report ("last week", "Sunday's"): a claim, not the news.
-static CLAIM: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"(?i)\bclaim(?:ed|s|ing)?\b"));
-static TOLD_EARLIER: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rule_regex(
-        r"(?i)\b(?:last (?:week|month|year|night)|(?:the )?(?:previous|preceding) (?:day|week|month)|earlier (?:this|in the) (?:week|month)|yesterday's|(?:mon|tues|wednes|thurs|fri|satur|sun)day's|the day before)\b",
-    )
-});
+static CLAIM: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(CLAIM_PATTERN));
+const CLAIM_PATTERN: &str = r"(?i)\bclaim(?:ed|s|ing)?\b";
+static TOLD_EARLIER: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(TOLD_EARLIER_PATTERN));
+const TOLD_EARLIER_PATTERN: &str = r"(?i)\b(?:last (?:week|month|year|night)|(?:the )?(?:previous|preceding) (?:day|week|month)|earlier (?:this|in the) (?:week|month)|yesterday's|(?:mon|tues|wednes|thurs|fri|satur|sun)day's|the day before)\b";
 
 /// A killing wording that names a weapon or crowd control, not a killing
 /// ("fired mortars at", "fired tear gas at"): the weapon's own cue decides.
@@ -313,19 +324,24 @@ pub struct Found {
 /// The cues of one sentence (`text` starts at byte `base` of the clean text),
 /// after the hedge and negation filters, in order.
 pub fn cues(text: &str, base: usize) -> Vec<Found> {
-    cues_among(text, base, crate::rule_candidates_in(text).cues)
+    cues_among(text, base, crate::rule_candidates_in(text), None)
 }
 
-/// [`cues`], trying only the patterns of `candidates` (bit `i` for `CUES[i]`,
-/// from [`crate::rule_candidates`]).
-pub fn cues_among(text: &str, base: usize, candidates: u64) -> Vec<Found> {
+/// [`cues`], trying only the cue patterns of `rules.cues` (bit `i` for
+/// `CUES[i]`) and the filters of `rules.filters` (from
+/// [`crate::rule_candidates`]); with the sentence's run of
+/// [`crate::PrefixStarts`] (offsets from the clean text's start), each
+/// pattern is sought only from where its prefixes start.
+pub fn cues_among(text: &str, base: usize, rules: crate::RuleCandidates, starts: Option<&[(u32, u64)]>) -> Vec<Found> {
     let mut out = Vec::new();
+    let may = |bit: u64| rules.filters & bit != 0;
     // Whether the sentence tells of crime for gain: asked at most once.
     let mut crime: Option<bool> = None;
-    let hits = (0..CUES.len()).filter(|&i| candidates & (1 << i) != 0);
+    let hits = (0..CUES.len()).filter(|&i| rules.cues & (1 << i) != 0);
     let mut breaks: Option<Vec<(usize, usize)>> = None;
     for i in hits {
-        for m in CUE_RES[i].find_iter(text) {
+        let starts = starts.filter(|_| crate::cue_has_prefixes(i));
+        for m in matches(&CUE_RES[i], text, base, starts, 1 << i) {
             // "regime-controlled", "IS-held": a qualifier, not a verb.
             if text[..m.start()].ends_with('-') {
                 continue;
@@ -334,24 +350,28 @@ pub fn cues_among(text: &str, base: usize, candidates: u64) -> Vec<Found> {
             let window = tail(before, 50);
             let window = memchr::memrchr(b',', window.as_bytes()).map_or(window, |i| &window[i + 1..]);
             let cue = CUES[i].0;
-            if HEDGE.is_match(window)
+            if (may(HEDGE_BIT) && HEDGE.is_match(window))
                 || NEGATION.is_match(last_words(before, 6))
                 || (cue != Cue::Protest && purpose(before))
             {
                 continue;
             }
             let head = tail(&text[..m.start()], 120);
-            if ATTRIBUTION.is_match(head) || (CLAIM.is_match(head) && TOLD_EARLIER.is_match(text)) {
+            if (may(ATTRIBUTION_BIT) && ATTRIBUTION.is_match(head))
+                || (may(CLAIM_BIT) && may(TOLD_EARLIER_BIT) && CLAIM.is_match(head) && TOLD_EARLIER.is_match(text))
+            {
                 continue;
             }
             if cue == Cue::Kill && starts_with_ignoring_case(m.as_str(), "fired") && FIRED_WEAPON.is_match(m.as_str()) {
                 continue;
             }
-            if not_news(CUES[i].0, text, before, m.start(), m.end()) {
+            if not_news(CUES[i].0, text, before, m.start(), m.end(), rules.filters) {
                 continue;
             }
             // Seizures and interceptions of drugs or smuggled goods are police work on crime.
-            if matches!(cue, Cue::Capture | Cue::Disrupted) && *crime.get_or_insert_with(|| CRIME.is_match(text)) {
+            if matches!(cue, Cue::Capture | Cue::Disrupted)
+                && *crime.get_or_insert_with(|| may(CRIME_BIT) && CRIME.is_match(text))
+            {
                 continue;
             }
             let mut cue = cue;
@@ -383,8 +403,39 @@ pub fn cues_among(text: &str, base: usize, candidates: u64) -> Vec<Found> {
     kept
 }
 
+/// The matches of `re` in `text` (from byte `base` of the clean text), as
+/// `find_iter` finds them. With `starts`, the [`crate::PrefixStarts`] of
+/// the text, of which those marked `bit` are where every match of `re`
+/// starts, each search begins at the next of them and none is made after
+/// the last: the leftmost match from a place is the leftmost match from
+/// the next start on. A match is never empty (it holds a prefix).
+fn matches<'r, 't>(
+    re: &'r Regex,
+    text: &'t str,
+    base: usize,
+    starts: Option<&'t [(u32, u64)]>,
+    bit: u64,
+) -> impl Iterator<Item = regex::Match<'t>> + use<'r, 't> {
+    let mut all = starts.is_none().then(|| re.find_iter(text));
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        if let Some(all) = all.as_mut() {
+            return all.next();
+        }
+        let from = starts?
+            .iter()
+            .filter(|&&(s, bits)| bits & bit != 0 && s as usize >= base + at)
+            .map(|&(s, _)| s as usize - base)
+            .min()?;
+        let m = re.find_at(text, from)?;
+        at = m.end();
+        Some(m)
+    })
+}
+
 /// Wording before a killing verb that makes it a running total ("has killed").
-static PERFECT: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:has|have|had)\s+(?:[\w-]+\s+){0,2}$"));
+static PERFECT: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(PERFECT_PATTERN));
+const PERFECT_PATTERN: &str = r"(?i)\b(?:has|have|had)\s+(?:[\w-]+\s+){0,2}$";
 
 /// Wording before a killing word that names victims or ranks an attack
 /// told elsewhere ("the wounded were taken", "the deadliest attack since").
@@ -472,18 +523,16 @@ static SHELTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Wording before a capture that makes it the background of what is told:
 /// "following the capture of the town", "after the city was captured".
-static CAPTURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rule_regex(
-        r"(?i)\b(?:(?:following|after|since|despite) (?:the|its|their)|(?:after|since|once) (?:[\w'-]+ ){1,3}?(?:was|were|had been|has been))\s+$",
-    )
-});
+static CAPTURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(CAPTURE_BEFORE_PATTERN));
+const CAPTURE_BEFORE_PATTERN: &str = r"(?i)\b(?:(?:following|after|since|despite) (?:the|its|their)|(?:after|since|once) (?:[\w'-]+ ){1,3}?(?:was|were|had been|has been))\s+$";
 
 /// Whether a cue reports no new event: a war's cumulative toll ("the
 /// conflict has killed hundreds of thousands since it began"), an earlier
 /// or existing truce ("after the previous truce", "ceasefire talks"), or a
 /// change going on as a habit ("fighters are recruiting young men").
-/// `clause` is [`clause_before`] the cue.
-fn not_news(cue: Cue, text: &str, clause: &str, start: usize, end: usize) -> bool {
+/// `clause` is [`clause_before`] the cue; `filters` are the sentence's
+/// [`crate::RuleCandidates::filters`].
+fn not_news(cue: Cue, text: &str, clause: &str, start: usize, end: usize, filters: u64) -> bool {
     let before = tail(clause, 60);
     let word = &text[start..end];
     match cue {
@@ -493,7 +542,7 @@ fn not_news(cue: Cue, text: &str, clause: &str, start: usize, end: usize) -> boo
                 word,
                 &["killing", "killings", "murder", "murders", "assassination", "execution", "shooting", "massacre"],
             );
-            (PERFECT.is_match(before) && TOLL_SCOPE.is_match(text))
+            (filters & PERFECT_BIT != 0 && PERFECT.is_match(before) && TOLL_SCOPE.is_match(text))
                 || CASUALTY_NOUN.captures(before).is_some_and(|c| victims || c.get(1).is_some())
                 || (noun && KILLING_TOLD.is_match(before))
         }
@@ -510,7 +559,7 @@ fn not_news(cue: Cue, text: &str, clause: &str, start: usize, end: usize) -> boo
         // city was captured": what came before the news.
         Cue::Capture => {
             (starts_with_ignoring_case(word, "occupied") && ARTICLE_END.is_match(before))
-                || CAPTURE_BEFORE.is_match(before)
+                || (filters & CAPTURE_BEFORE_BIT != 0 && CAPTURE_BEFORE.is_match(before))
                 || held_areas(word)
         }
         Cue::Riot => {
@@ -630,7 +679,16 @@ fn purpose(before: &str) -> bool {
 /// a disaster, an accident, sport, diplomacy, or crime for gain (unless a
 /// crowd turns on the suspects).
 pub fn non_political(text: &str) -> bool {
-    NON_POLITICAL.is_match(text) || (CRIME.is_match(text) && !cues(text, 0).iter().any(|f| f.cue == Cue::Mob))
+    non_political_among(text, crate::rule_candidates_in(text))
+}
+
+/// [`non_political`] for a sentence with these [`crate::RuleCandidates`].
+pub fn non_political_among(text: &str, rules: crate::RuleCandidates) -> bool {
+    let may = |bit: u64| rules.filters & bit != 0;
+    (may(NON_POLITICAL_BIT) && NON_POLITICAL.is_match(text))
+        || (may(CRIME_BIT)
+            && CRIME.is_match(text)
+            && !cues_among(text, 0, rules, None).iter().any(|f| f.cue == Cue::Mob))
 }
 
 /// Where the clauses of a sentence break, for [`clause_before`]: for each
@@ -1108,6 +1166,33 @@ mod tests {
         // A pattern without them would run on every sentence.
         let no_prefixes = crate::RuleCandidates::split(crate::RULES.no_prefixes).cues;
         assert_eq!(no_prefixes, 0, "cue patterns without prefixes (bits)");
+    }
+
+    /// Searching from the prefixes' starts finds what searching every
+    /// sentence from its start finds: overlapping and adjacent wordings,
+    /// case, qualifiers, several matches of one pattern; a folding
+    /// character leaves the article without starts.
+    #[test]
+    fn searches_from_prefix_starts_find_every_cue() {
+        let plain = "Rebels RETOOK the town, then re-took it again. Troops shelled and shelled, killing 3; \
+            a suicide car bomb exploded. IS-held areas were captured by the army.\n\
+            Protesters rallied, police fired tear gas. Clashes, clashes and more clashes. Nothing here.";
+        let folded = "The \u{212A}illing of two men was reported. Gunmen killed a farmer.";
+        for (text, at_least, with_starts) in [(plain, 12, true), (folded, 1, false)] {
+            let c = crate::clean::CleanText::verbatim(text);
+            let (sentences, starts) = crate::segment::sentences_and_starts(&c);
+            let mut found = 0;
+            for s in &sentences {
+                assert_eq!(s.rules.cue_starts.is_some(), with_starts, "{text:?}");
+                let sentence = s.text(&c);
+                let run = s.rules.cue_starts.map(|(a, b)| &starts[a as usize..b as usize]);
+                let fast = cues_among(sentence, s.start, s.rules, run);
+                let every = crate::RuleCandidates { cues: (1 << PATTERNS) - 1, ..s.rules };
+                assert_eq!(fast, cues_among(sentence, s.start, every, None), "{sentence:?}");
+                found += fast.len();
+            }
+            assert!(found >= at_least, "{found} cues in {text:?}");
+        }
     }
 
     #[test]

@@ -26,7 +26,7 @@ use crate::date::{self, DateMention};
 use crate::gazetteer::{Place, PlaceMention};
 use crate::model::*;
 use crate::read::content_hash;
-use crate::segment::{Sentence, sentences};
+use crate::segment::{Sentence, sentences_and_starts};
 use classify::{Cue, Parties};
 
 /// One article after clean, segment and recognise.
@@ -52,6 +52,8 @@ pub struct Document<'a> {
     pub counts: Vec<CountMention>,
     /// The cue and count patterns that may match in each sentence.
     pub rules: Vec<crate::RuleCandidates>,
+    /// Where the cue patterns' prefixes start (see [`crate::RuleCandidates::cue_starts`]).
+    pub cue_starts: crate::PrefixStarts,
     /// Byte offset in the original text of each character, when cleaning
     /// changed byte lengths (curly quotes to straight ones); else empty.
     original_starts: Vec<u32>,
@@ -60,7 +62,7 @@ pub struct Document<'a> {
 impl<'a> Document<'a> {
     pub fn analyse(article: &'a Article, resources: &'a Resources) -> Document<'a> {
         let clean = clean(&article.text);
-        let sentences = sentences(&clean);
+        let (sentences, cue_starts) = sentences_and_starts(&clean);
         let scanned = date::Scanned::new(&clean, &sentences);
         let mut dates = scanned.resolve(article.published);
         let (published, published_inferred) = match article.published {
@@ -158,6 +160,7 @@ impl<'a> Document<'a> {
             actors,
             dates,
             counts,
+            cue_starts,
             rules,
         }
     }
@@ -200,8 +203,9 @@ impl<'a> Document<'a> {
     /// (a test compares), with no record made; returns the number of lines.
     pub fn write_mention_lines(&self, out: &mut Vec<u8>) -> usize {
         let order = self.mention_order();
-        // About what a line takes (a place's is ~200 bytes), so the buffer seldom grows.
-        out.reserve(order.len() * 160);
+        // More than a line takes on average (~160 bytes; a place's ~200), so
+        // the buffer seldom grows: growing copies all the lines written.
+        out.reserve(order.len() * 224);
         let mut w = MentionLines::new(&self.article.id);
         for Ordered { chars: (s, e), bytes: (start, end), of } in order {
             let text = self.original(start, end);
@@ -1097,19 +1101,20 @@ pub fn events(doc: &Document<'_>) -> (Vec<Event>, Vec<Diagnostic>) {
     let lead = doc.sentences.iter().position(|s| s.end - s.start > 40).unwrap_or(0);
     let locating = locating(doc);
     for (i, s) in doc.sentences.iter().enumerate() {
-        let candidates = doc.rules[i].cues;
-        if candidates == 0 {
+        let rules = doc.rules[i];
+        if rules.cues == 0 {
             continue;
         }
         let text = s.text(&doc.clean);
-        let mut found = classify::cues_among(text, s.start, candidates);
+        let starts = rules.cue_starts.map(|(a, b)| &doc.cue_starts[a as usize..b as usize]);
+        let mut found = classify::cues_among(text, s.start, rules, starts);
         found.retain(|f| !in_name(doc, f));
         if found.is_empty() {
             continue;
         }
         let armed_named = doc.actors.iter().any(|m| within(m.start, m.end, s.start, s.end) && is_armed(m.actor.inter));
         let protest = found.iter().any(|f| f.cue == Cue::Protest);
-        if !armed_named && !protest && classify::non_political(text) {
+        if !armed_named && !protest && classify::non_political_among(text, rules) {
             notes.push(note(doc, s.start, "not political violence"));
             continue;
         }

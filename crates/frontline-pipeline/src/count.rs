@@ -297,20 +297,24 @@ fn is_year(s: &str, v: u32) -> bool {
 
 /// Casualty figures of the text, in order.
 pub fn recognise(clean: &CleanText, sentences: &[Sentence]) -> Vec<CountMention> {
-    recognise_among(clean, sentences, &crate::rule_candidates(sentences))
+    let rules: Vec<_> = sentences.iter().map(|s| crate::RuleCandidates { starts: None, ..s.rules }).collect();
+    recognise_among(clean, sentences, &rules, &[])
 }
 
 /// [`recognise`], each pattern run only on the sentences where the rule
-/// prefilter says it can match (`candidates`, one per sentence).
+/// prefilter says it can match (`candidates`, one per sentence), and from
+/// where its prefixes start (the article's [`crate::PrefixStarts`]).
 pub fn recognise_among(
     clean: &CleanText,
     sentences: &[Sentence],
     candidates: &[crate::RuleCandidates],
+    starts: &[(u32, u64)],
 ) -> Vec<CountMention> {
     let mut out = Vec::new();
     for (s, c) in sentences.iter().zip(candidates) {
         if c.counts != 0 {
-            recognise_in(&clean.text[s.start..s.end], s.start, c.counts, &mut out);
+            let run = c.starts.map(|(a, b)| &starts[a as usize..b as usize]);
+            recognise_in(&clean.text[s.start..s.end], s.start, c.counts, run, &mut out);
         }
     }
     out.sort_by_key(|m| (m.start, m.end));
@@ -318,8 +322,25 @@ pub fn recognise_among(
     out
 }
 
-/// The figures of one sentence from the patterns of `bits`.
-fn recognise_in(text: &str, base: usize, bits: u64, out: &mut Vec<CountMention>) {
+/// The figures of one sentence from the patterns of `bits`, sought from
+/// the sentence's run of [`crate::PrefixStarts`] when known.
+fn recognise_in(text: &str, base: usize, bits: u64, starts: Option<&[(u32, u64)]>, out: &mut Vec<CountMention>) {
+    // A count pattern's bit in the rule prefilter: after the cue patterns'.
+    let global = |bit: u64| bit << crate::extract::classify::PATTERNS;
+    let captures = |re: &'static Regex, bit: u64| {
+        let at = move |p: usize| {
+            re.captures_at(text, p).map(|c| {
+                let end = c.get(0).map_or(p, |m| m.end());
+                (c, end)
+            })
+        };
+        crate::rule_matches(re.captures_iter(text), starts, base, global(bit), at)
+    };
+    let finds = |re: &'static Regex, bit: u64| {
+        crate::rule_matches(re.find_iter(text), starts, base, global(bit), move |p| {
+            re.find_at(text, p).map(|m| (m, m.end()))
+        })
+    };
     // `joined`: the figures listed with this one, whether they are a part,
     // and the span of the whole list (the mention shows the figure it sums).
     let mut push = |m: regex::Match<'_>, n: &str, what: CountWhat, summary: bool, joined: Joined| {
@@ -342,17 +363,17 @@ fn recognise_in(text: &str, base: usize, bits: u64, out: &mut Vec<CountMention>)
         if bits & bit == 0 {
             continue;
         }
-        for c in re.captures_iter(text) {
+        for c in captures(re, bit) {
             push(c.get(0).unwrap(), &c["n"], CountWhat::Killed, true, Joined::default());
         }
     }
     if bits & ZERO_BIT != 0 {
-        for m in ZERO.find_iter(text) {
+        for m in finds(&ZERO, ZERO_BIT) {
             push(m, "zero", CountWhat::Killed, true, Joined::default());
         }
     }
     if bits & NOUN_BIT != 0 {
-        for c in NOUN.captures_iter(text) {
+        for c in captures(&NOUN, NOUN_BIT) {
             let m = c.get(0).unwrap();
             // A closing "3 fatalities." sums the event up; "3 deaths" in a story is a figure.
             let summary = c["w"].to_ascii_lowercase().starts_with("fatalit");
@@ -360,7 +381,7 @@ fn recognise_in(text: &str, base: usize, bits: u64, out: &mut Vec<CountMention>)
         }
     }
     if bits & ACTIVE_BIT != 0 {
-        for c in ACTIVE.captures_iter(text) {
+        for c in captures(&ACTIVE, ACTIVE_BIT) {
             let m = c.get(0).unwrap();
             // "Airstrikes kill 12", "managed to kill 5" report deaths; "a
             // plot to kill 2 officials", "threatened to kill 3", "could kill
@@ -391,19 +412,19 @@ fn recognise_in(text: &str, base: usize, bits: u64, out: &mut Vec<CountMention>)
         }
     }
     if bits & ACTIVE_ONE_BIT != 0 {
-        for c in ACTIVE_ONE.captures_iter(text) {
+        for c in captures(&ACTIVE_ONE, ACTIVE_ONE_BIT) {
             if c.name("more").is_none() {
                 push(c.get(0).unwrap(), "one", CountWhat::Killed, false, Joined::default());
             }
         }
     }
     if bits & SINGULAR_BIT != 0 {
-        for m in SINGULAR.find_iter(text) {
+        for m in finds(&SINGULAR, SINGULAR_BIT) {
             push(m, "one", CountWhat::Killed, false, Joined::default());
         }
     }
     if bits & PASSIVE_BIT != 0 {
-        for c in PASSIVE.captures_iter(text) {
+        for c in captures(&PASSIVE, PASSIVE_BIT) {
             let m = c.get(0).unwrap();
             let n = &c["n"];
             // "a" and "an" count one only right before the casualty ("a soldier was killed").
@@ -886,6 +907,26 @@ fn own_figure(sentence: &str, place: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Searching from the prefixes' starts finds the figures that a
+    /// search of every sentence for every pattern finds.
+    #[test]
+    fn searches_from_prefix_starts_find_every_figure() {
+        let text = "Airstrikes killed 12 civilians and wounded 30. Two soldiers were killed, killing 3 more; \
+            the death toll rose to 15. He was killed. Gunmen shot dead a farmer, killing him. \
+            No fatalities were reported. Fatalities split, 2 each, among the sites. 4 deaths.";
+        let c = CleanText::verbatim(text);
+        let (sentences, starts) = crate::segment::sentences_and_starts(&c);
+        let rules: Vec<_> = sentences.iter().map(|s| s.rules).collect();
+        assert!(rules.iter().all(|r| r.starts.is_some()));
+        let fast = recognise_among(&c, &sentences, &rules, &starts);
+        let every: Vec<_> = rules
+            .iter()
+            .map(|r| crate::RuleCandidates { counts: (1 << patterns().len()) - 1, starts: None, ..*r })
+            .collect();
+        assert_eq!(fast, recognise_among(&c, &sentences, &every, &[]));
+        assert!(fast.len() >= 8, "{fast:?}");
+    }
 
     fn check(text: &str, expect: &[(u32, &str)]) {
         let c = CleanText::verbatim(text);

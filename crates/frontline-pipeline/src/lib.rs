@@ -232,12 +232,6 @@ impl Prefilter {
         Candidates { bits, words, starts, ranges }
     }
 
-    /// Whether pattern `i`'s matches all start where one of its listed
-    /// prefixes does (so that [`PrefixStarts`] find them all).
-    fn has_prefixes(&self, i: usize) -> bool {
-        self.no_prefixes & (1 << i) == 0
-    }
-
     /// Bit `i` set when pattern `i` may match in `text`.
     pub(crate) fn candidates_in(&self, text: &str) -> u64 {
         let (mut p, mut s) = (self.no_prefixes, self.no_suffixes);
@@ -309,22 +303,45 @@ pub struct RuleCandidates {
     pub counts: u64,
     /// Of [`extract::classify::FILTERS`].
     pub filters: u64,
-    /// The sentence's run of the article's [`PrefixStarts`] of the cue
-    /// patterns (bit `i` for cue pattern `i`); `None` when not known.
-    pub cue_starts: Option<(u32, u32)>,
+    /// The sentence's run of the article's [`PrefixStarts`] of the cue and
+    /// count patterns (bit `i` for cue pattern `i`, the count patterns'
+    /// bits after the cues'); `None` when not known.
+    pub starts: Option<(u32, u32)>,
 }
 
 impl RuleCandidates {
     fn split(bits: u64) -> RuleCandidates {
         let low = |n: usize| (1u64 << n) - 1;
         let (n, k) = (extract::classify::PATTERNS, count::patterns().len());
-        RuleCandidates { cues: bits & low(n), counts: (bits >> n) & low(k), filters: bits >> (n + k), cue_starts: None }
+        RuleCandidates { cues: bits & low(n), counts: (bits >> n) & low(k), filters: bits >> (n + k), starts: None }
     }
 }
 
-/// Whether cue pattern `i`'s matches all start at its [`PrefixStarts`].
-pub(crate) fn cue_has_prefixes(i: usize) -> bool {
-    RULES.has_prefixes(i)
+/// The matches of a rule pattern in a sentence (from byte `base` of the
+/// text), as `every` finds them (`find_iter`, `captures_iter`). With the
+/// sentence's run of [`PrefixStarts`], of which those marked `bit` (the
+/// pattern's bit in the prefilter) are where every match of the pattern
+/// starts, each search is `at(start)` (`find_at`, `captures_at`: the match
+/// and its end) from the next start on, and none is made after the last:
+/// the leftmost match from a place is the leftmost match from the next
+/// start on. A pattern with listed prefixes never matches empty.
+pub(crate) fn rule_matches<T>(
+    mut every: impl Iterator<Item = T>,
+    starts: Option<&[(u32, u64)]>,
+    base: usize,
+    bit: u64,
+    mut at: impl FnMut(usize) -> Option<(T, usize)>,
+) -> impl Iterator<Item = T> {
+    let starts = starts.filter(|_| RULES.no_prefixes & bit == 0);
+    let mut from = base;
+    std::iter::from_fn(move || {
+        let Some(starts) = starts else { return every.next() };
+        let next =
+            starts.iter().filter(|&&(s, b)| b & bit != 0 && s as usize >= from).map(|&(s, _)| s as usize).min()?;
+        let (item, end) = at(next - base)?;
+        from = base + end;
+        Some(item)
+    })
 }
 
 /// [`RuleCandidates`] of each sentence of a text, and the spans of the
@@ -335,13 +352,10 @@ pub(crate) fn sentence_rules(
     text: &str,
     sentences: &[segment::Sentence],
 ) -> (Vec<RuleCandidates>, Vec<(usize, usize)>, PrefixStarts) {
-    let cues = (1 << extract::classify::PATTERNS) - 1;
-    let Candidates { bits, words, starts, ranges } = RULES.candidates(text, sentences, cues);
-    let rules = bits
-        .into_iter()
-        .zip(ranges)
-        .map(|(b, r)| RuleCandidates { cue_starts: r, ..RuleCandidates::split(b) })
-        .collect();
+    let rules = (1 << (extract::classify::PATTERNS + count::patterns().len())) - 1;
+    let Candidates { bits, words, starts, ranges } = RULES.candidates(text, sentences, rules);
+    let rules =
+        bits.into_iter().zip(ranges).map(|(b, r)| RuleCandidates { starts: r, ..RuleCandidates::split(b) }).collect();
     (rules, words, starts)
 }
 

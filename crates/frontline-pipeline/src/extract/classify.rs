@@ -340,8 +340,10 @@ pub fn cues_among(text: &str, base: usize, rules: crate::RuleCandidates, starts:
     let hits = (0..CUES.len()).filter(|&i| rules.cues & (1 << i) != 0);
     let mut breaks: Option<Vec<(usize, usize)>> = None;
     for i in hits {
-        let starts = starts.filter(|_| crate::cue_has_prefixes(i));
-        for m in matches(&CUE_RES[i], text, base, starts, 1 << i) {
+        let re = &CUE_RES[i];
+        for m in
+            crate::rule_matches(re.find_iter(text), starts, base, 1 << i, |p| re.find_at(text, p).map(|m| (m, m.end())))
+        {
             // "regime-controlled", "IS-held": a qualifier, not a verb.
             if text[..m.start()].ends_with('-') {
                 continue;
@@ -401,36 +403,6 @@ pub fn cues_among(text: &str, base: usize, rules: crate::RuleCandidates, starts:
         }
     }
     kept
-}
-
-/// The matches of `re` in `text` (from byte `base` of the clean text), as
-/// `find_iter` finds them. With `starts`, the [`crate::PrefixStarts`] of
-/// the text, of which those marked `bit` are where every match of `re`
-/// starts, each search begins at the next of them and none is made after
-/// the last: the leftmost match from a place is the leftmost match from
-/// the next start on. A match is never empty (it holds a prefix).
-fn matches<'r, 't>(
-    re: &'r Regex,
-    text: &'t str,
-    base: usize,
-    starts: Option<&'t [(u32, u64)]>,
-    bit: u64,
-) -> impl Iterator<Item = regex::Match<'t>> + use<'r, 't> {
-    let mut all = starts.is_none().then(|| re.find_iter(text));
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        if let Some(all) = all.as_mut() {
-            return all.next();
-        }
-        let from = starts?
-            .iter()
-            .filter(|&&(s, bits)| bits & bit != 0 && s as usize >= base + at)
-            .map(|&(s, _)| s as usize - base)
-            .min()?;
-        let m = re.find_at(text, from)?;
-        at = m.end();
-        Some(m)
-    })
 }
 
 /// Wording before a killing verb that makes it a running total ("has killed").
@@ -1183,9 +1155,9 @@ mod tests {
             let (sentences, starts) = crate::segment::sentences_and_starts(&c);
             let mut found = 0;
             for s in &sentences {
-                assert_eq!(s.rules.cue_starts.is_some(), with_starts, "{text:?}");
+                assert_eq!(s.rules.starts.is_some(), with_starts, "{text:?}");
                 let sentence = s.text(&c);
-                let run = s.rules.cue_starts.map(|(a, b)| &starts[a as usize..b as usize]);
+                let run = s.rules.starts.map(|(a, b)| &starts[a as usize..b as usize]);
                 let fast = cues_among(sentence, s.start, s.rules, run);
                 let every = crate::RuleCandidates { cues: (1 << PATTERNS) - 1, ..s.rules };
                 assert_eq!(fast, cues_among(sentence, s.start, every, None), "{sentence:?}");

@@ -52,8 +52,9 @@ pub struct Document<'a> {
     pub counts: Vec<CountMention>,
     /// The cue and count patterns that may match in each sentence.
     pub rules: Vec<crate::RuleCandidates>,
-    /// Where the cue patterns' prefixes start (see [`crate::RuleCandidates::cue_starts`]).
-    pub cue_starts: crate::PrefixStarts,
+    /// Where the cue and count patterns' prefixes start (see
+    /// [`crate::RuleCandidates::starts`]).
+    pub starts: crate::PrefixStarts,
     /// Byte offset in the original text of each character, when cleaning
     /// changed byte lengths (curly quotes to straight ones); else empty.
     original_starts: Vec<u32>,
@@ -62,7 +63,7 @@ pub struct Document<'a> {
 impl<'a> Document<'a> {
     pub fn analyse(article: &'a Article, resources: &'a Resources) -> Document<'a> {
         let clean = clean(&article.text);
-        let (sentences, cue_starts) = sentences_and_starts(&clean);
+        let (sentences, starts) = sentences_and_starts(&clean);
         let scanned = date::Scanned::new(&clean, &sentences);
         let mut dates = scanned.resolve(article.published);
         let (published, published_inferred) = match article.published {
@@ -138,7 +139,7 @@ impl<'a> Document<'a> {
             places.sort_by_key(|m| m.start);
         }
         let rules = crate::rule_candidates(&sentences);
-        let counts = count::recognise_among(&clean, &sentences, &rules);
+        let counts = count::recognise_among(&clean, &sentences, &rules, &starts);
         // Normalisation only shrinks characters, so equal lengths mean equal offsets.
         let original_starts = if article.text.len() == clean.text.len() {
             Vec::new()
@@ -160,7 +161,7 @@ impl<'a> Document<'a> {
             actors,
             dates,
             counts,
-            cue_starts,
+            starts,
             rules,
         }
     }
@@ -1106,7 +1107,7 @@ pub fn events(doc: &Document<'_>) -> (Vec<Event>, Vec<Diagnostic>) {
             continue;
         }
         let text = s.text(&doc.clean);
-        let starts = rules.cue_starts.map(|(a, b)| &doc.cue_starts[a as usize..b as usize]);
+        let starts = rules.starts.map(|(a, b)| &doc.starts[a as usize..b as usize]);
         let mut found = classify::cues_among(text, s.start, rules, starts);
         found.retain(|f| !in_name(doc, f));
         if found.is_empty() {

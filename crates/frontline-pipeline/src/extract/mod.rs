@@ -2710,6 +2710,16 @@ mod tests {
     }
 
     #[test]
+    fn an_air_base_or_oil_field_of_our_list_places_the_event() {
+        check_location(
+            "On 3 June 2023, drones attacked Hmeimim airbase. No fatalities were reported.",
+            "Hmeimim airbase",
+        );
+        check_location("On 3 June 2023, IS fighters attacked QSD guards at the Al-Omar Oil Field.", "Omar oil field");
+        check_location("On 3 June 2023, rockets hit Conoco, where US forces are based.", "Conoco gas field");
+    }
+
+    #[test]
     fn a_town_far_from_the_town_it_is_said_to_lie_in_yields_to_it() {
         check_location("On 3 June 2023, rebels clashed with QSD in Tadmur village in rural Manbij.", "Manbij");
         check_location("On 3 June 2023, rebels clashed with QSD in Jarabulus in rural Manbij.", "Jarābulus");

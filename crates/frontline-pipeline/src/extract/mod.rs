@@ -118,7 +118,8 @@ impl<'a> Document<'a> {
         let (places, elsewhere): (Vec<_>, Vec<_>) = places.into_iter().zip(keep).partition(|(_, k)| *k);
         let mut places: Vec<PlaceMention<'a>> = places.into_iter().map(|(m, _)| m).collect();
         let elsewhere = elsewhere.into_iter().map(|(m, _)| m).collect();
-        let outside = regovern(&mut places, &clean.text, &sentences, resources);
+        let areas = actor_areas(&actors);
+        let outside = regovern(&mut places, &clean.text, &sentences, &areas, resources);
         let apart = far_from_container(&clean.text, &places);
         let unplaced: Vec<(usize, usize)> = places
             .iter()
@@ -133,6 +134,7 @@ impl<'a> Document<'a> {
             &places,
             &actors,
             country_code.as_deref(),
+            &areas,
         );
         if !found.is_empty() {
             places.extend(found);
@@ -731,17 +733,27 @@ fn regovern<'a>(
     places: &mut [PlaceMention<'a>],
     text: &str,
     sentences: &[Sentence],
+    areas: &[(String, String)],
     resources: &'a Resources,
 ) -> Vec<bool> {
     let g = &resources.gazetteer;
     reseat(places, text, resources);
     let mut drop = vec![false; places.len()];
-    for s in sentences {
-        let range: Vec<usize> =
-            (0..places.len()).filter(|&i| within(places[i].start, places[i].end, s.start, s.end)).collect();
-        let Some(&first) = range.first() else { continue };
-        let govs = governorates(text, &places[first..=range[range.len() - 1]], true);
+    // Each sentence's places, as a range of `places` (sorted by start).
+    let ranges: Vec<(usize, usize)> = sentences
+        .iter()
+        .map(|s| {
+            let from = places.partition_point(|m| m.start < s.start);
+            let to = from + places[from..].iter().take_while(|m| m.end <= s.end).count();
+            (from, to)
+        })
+        .filter(|(from, to)| from < to)
+        .collect();
+    for &(first, to) in &ranges {
+        let range: Vec<usize> = (first..to).collect();
+        let govs = governorates(text, &places[first..to], true);
         if govs.is_empty() {
+            fought_in(places, first..to, text, areas, g);
             continue;
         }
         // A seat a direction away closing the sentence ("X, west of
@@ -780,6 +792,95 @@ fn regovern<'a>(
         }
     }
     drop
+}
+
+/// Armed groups that fight in one region of their country only, with the
+/// country and the governorates of that region: Kurdish-led forces in the
+/// north-east (and Aleppo's Kurdish north), the Turkish-backed operations in
+/// their strips of the border, the jihadist and rebel groups of the
+/// north-western pocket, the Ghouta's groups around Damascus, the Yarmouk
+/// basin's group in Daraa.
+const ACTOR_AREAS: &[(&str, &str, &[&str])] = &[
+    ("QSD: Syrian Democratic Forces", "SY", NORTH_EAST),
+    ("YPG: Peoples Protection Units", "SY", NORTH_EAST),
+    ("Asayish (Syria)", "SY", NORTH_EAST),
+    ("Operation Peace Spring", "SY", &["Al Hasakeh", "Ar Raqqa"]),
+    ("Operation Olive Branch", "SY", &["Aleppo"]),
+    ("Operation Euphrates Shield", "SY", &["Aleppo"]),
+    ("HTS: Hayat Tahrir al Sham", "SY", NORTH_WEST),
+    ("JTW: National Liberation Front", "SY", NORTH_WEST),
+    ("Al Fath Al Mubeen Operation Room", "SY", NORTH_WEST),
+    ("Hurras al Deen", "SY", NORTH_WEST),
+    ("TIP: Turkistan Islamic Party", "SY", NORTH_WEST),
+    ("HNDZ: Nour al Din al Zinki Movement", "SY", &["Aleppo", "Idleb"]),
+    ("JaS: Levant Front", "SY", &["Aleppo", "Idleb"]),
+    ("FaR: Al Rahman Corps", "SY", &["Rural Damascus", "Damascus"]),
+    ("Jaysh al Islam", "SY", &["Rural Damascus", "Damascus"]),
+    ("Khalid ibn al Walid Army", "SY", &["Dara", "Quneitra"]),
+];
+
+/// The governorates of Syria's north-east and Aleppo's north.
+const NORTH_EAST: &[&str] = &["Al Hasakeh", "Ar Raqqa", "Deir ez Zor", "Aleppo"];
+
+/// The governorates of Syria's north-western pocket.
+const NORTH_WEST: &[&str] = &["Idleb", "Hama", "Aleppo", "Lattakia"];
+
+/// The governorates, as (country, admin1), that every actor of
+/// [`ACTOR_AREAS`] the article names fights in (none when it names none, or
+/// groups of regions apart).
+fn actor_areas(actors: &[ActorMention]) -> Vec<(String, String)> {
+    let mut out: Option<Vec<(String, String)>> = None;
+    for a in actors {
+        let Some((_, cc, areas)) = ACTOR_AREAS.iter().find(|(name, ..)| a.actor.name == *name) else { continue };
+        let own: Vec<(String, String)> = areas.iter().map(|g| (cc.to_string(), g.to_string())).collect();
+        out = Some(match out {
+            None => own,
+            Some(prev) => prev.into_iter().filter(|g| own.contains(g)).collect(),
+        });
+    }
+    out.unwrap_or_default()
+}
+
+/// Reads each town of a sentence that names no governorate, resolved
+/// outside every governorate of `areas` (those the article's armed groups
+/// fight in: "HTS fighters clashed in Majdal" read as a Majdal of Hasakeh),
+/// as the likeliest of its namesakes inside them: the groups only choose
+/// among places of that name. A town with no namesake there stays where it
+/// is (the event may lie elsewhere), and none is dropped. The resolver
+/// already weighs the other places of the article: a governorate named
+/// elsewhere in it has chosen among the namesakes before.
+fn fought_in<'a>(
+    places: &mut [PlaceMention<'a>],
+    range: std::ops::Range<usize>,
+    text: &str,
+    areas: &[(String, String)],
+    g: &'a crate::gazetteer::Gazetteer,
+) {
+    if areas.is_empty() {
+        return;
+    }
+    let inside = |p: &Place| areas.iter().any(|(c, a)| *c == p.country_code && *a == p.admin1);
+    for m in &mut places[range] {
+        let code = m.place.feature_code.as_str();
+        // A town of another country (an Iraqi town in a note naming the
+        // SDF) is no namesake of theirs.
+        let theirs = areas.iter().any(|(c, _)| *c == m.place.country_code);
+        if m.demonym || !theirs || !code.starts_with("PPL") || matches!(code, "PPLA" | "PPLC") || inside(m.place) {
+            continue;
+        }
+        let there: Vec<&Place> = g
+            .lookup(&text[m.start..m.end])
+            .into_iter()
+            .map(|(p, _)| p)
+            .filter(|p| p.feature_code.starts_with("PPL") && inside(p))
+            .collect();
+        if let Some(&p) = there.first() {
+            if m.precision == m.place.precision() {
+                m.precision = p.precision();
+            }
+            m.place = p;
+        }
+    }
 }
 
 /// Whether a mention is a town or village: not a governorate's seat (read
@@ -2225,7 +2326,8 @@ mod tests {
 
     /// Invented villages: a "Hama" in Aleppo (a namesake of the governorate's
     /// seat), two "Karamah" (Raqqa, Deir ez Zor), two "Tall Zaramah" (Hama,
-    /// Aleppo), an "Alia" and a "Rebel" in Aleppo.
+    /// Aleppo), an "Alia" and a "Rebel" in Aleppo, three "Mazraat Hanun"
+    /// (Idleb, Al Hasakeh, Dara).
     const DUMP: &str = "\
 900101\tHama\tHama\t\t36.40\t37.40\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900102\tTall Zaramah\tTall Zaramah\t\t35.30\t36.60\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
@@ -2234,6 +2336,9 @@ mod tests {
 900103\tTall Zaramah\tTall Zaramah\t\t36.45\t37.50\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900106\tAlia\tAlia\t\t36.30\t37.90\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900107\tRebel\tRebel\t\t35.70\t37.45\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900108\tMazraat Hanun\tMazraat Hanun\t\t35.80\t36.70\tP\tPPL\tSY\t\t12\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900109\tMazraat Hanun\tMazraat Hanun\t\t36.60\t40.90\tP\tPPL\tSY\t\t01\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900110\tMazraat Hanun\tMazraat Hanun\t\t32.70\t35.95\tP\tPPL\tSY\t\t06\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 ";
 
     static WITH_DUMP: LazyLock<Resources> = LazyLock::new(|| {
@@ -2298,6 +2403,24 @@ mod tests {
         );
         // A neighbourhood of Damascus (our list of front lines) names the city.
         check_admin1("On 3 June 2023, regime forces shelled Jobar neighbourhood, killing two fighters.", "Damascus");
+    }
+
+    #[test]
+    fn namesakes_are_chosen_where_the_articles_armed_groups_fight() {
+        let at = |who: &str| format!("On 3 June 2023, {who} clashed with regime forces in Mazraat Hanun.");
+        check_admin1(&at("HTS fighters"), "Idleb");
+        check_admin1(&at("QSD fighters"), "Al Hasakeh");
+        check_admin1(&at("Khalid ibn al Walid Army fighters"), "Dara");
+        check_admin1("On 3 June 2023, QSD fighters and IS cells clashed in Mazraat Hanun.", "Al Hasakeh");
+        check_admin1(
+            "On 3 June 2023, regime forces killed a former HTS member in Mazraat Hanun. No other fatalities were reported.",
+            "Idleb",
+        );
+        // Groups of regions apart share none: the namesake stays the
+        // gazetteer's likeliest, as with groups of no one region.
+        let plain = top_event(&at("rebels"), &WITH_DUMP).map(|e| e.admin1);
+        let apart = "On 3 June 2023, HTS and Jaysh al Islam fighters clashed with regime forces in Mazraat Hanun.";
+        assert_eq!(top_event(apart, &WITH_DUMP).map(|e| e.admin1), plain, "in {apart:?}");
     }
 
     #[test]
@@ -2590,6 +2713,16 @@ mod tests {
             "On 3 June 2023, gunmen clashed with regime forces in Al Bab neighbourhood in Homs city.",
             "Homs",
         );
+    }
+
+    #[test]
+    fn an_air_base_or_oil_field_of_our_list_places_the_event() {
+        check_location(
+            "On 3 June 2023, drones attacked Hmeimim airbase. No fatalities were reported.",
+            "Hmeimim airbase",
+        );
+        check_location("On 3 June 2023, IS fighters attacked QSD guards at the Al-Omar Oil Field.", "Omar oil field");
+        check_location("On 3 June 2023, rockets hit Conoco, where US forces are based.", "Conoco gas field");
     }
 
     #[test]

@@ -256,7 +256,8 @@ fn namelike(word: &str) -> bool {
 }
 
 /// New place mentions for names in `sentences` that `places` and `actors`
-/// leave unexplained, in country `country` when one is known.
+/// leave unexplained, in country `country` when one is known, and in the
+/// governorates of `areas` when namesakes lie apart (see `choose`).
 pub fn near_misses<'g>(
     g: &'g Gazetteer,
     text: &str,
@@ -264,6 +265,7 @@ pub fn near_misses<'g>(
     places: &[PlaceMention],
     actors: &[ActorMention],
     country: Option<&str>,
+    areas: &[(String, String)],
 ) -> Vec<PlaceMention<'g>> {
     let mut out = Vec::new();
     if !g.has_near_misses() {
@@ -338,7 +340,7 @@ pub fn near_misses<'g>(
                 let folded = fold(name);
                 let others: Vec<&PlaceMention> =
                     containers.iter().copied().filter(|c| fold(&text[c.start..c.end]) != folded).collect();
-                if let Some(p) = choose(g, name, end, &others, country) {
+                if let Some(p) = choose(g, name, end, &others, country, areas) {
                     let precision = if sp.near { GeoPrecision::NearTown } else { p.precision() };
                     out.push(PlaceMention { start, end, place: p, score: 0.5, precision, demonym: false });
                 }
@@ -349,14 +351,16 @@ pub fn near_misses<'g>(
 }
 
 /// The place a name stands for among its near misses: in a container the
-/// sentence names when it names one, else the only place so spelled. The
-/// name ends at byte `after`.
+/// sentence names when it names one, else the only place so spelled (among
+/// those in `areas`, the governorates the article's armed groups fight in,
+/// when some are). The name ends at byte `after`.
 fn choose<'g>(
     g: &'g Gazetteer,
     name: &str,
     after: usize,
     containers: &[&PlaceMention],
     country: Option<&str>,
+    areas: &[(String, String)],
 ) -> Option<&'g Place> {
     let mut cands = g.near_misses_spelled(name);
     let folded = fold(name);
@@ -389,6 +393,12 @@ fn choose<'g>(
         let exact = cands.iter().any(|c| c.1 == 0);
         let mut pool: Vec<(&Place, usize)> = cands.iter().filter(|c| !exact || c.1 == 0).map(|c| (c.0, c.2)).collect();
         pool.sort_by_key(|c| c.1);
+        // Namesakes apart, some where the article's armed groups fight:
+        // those are the ones meant.
+        let inside = |p: &Place| areas.iter().any(|(c, a)| *c == p.country_code && *a == p.admin1);
+        if pool.iter().any(|(p, _)| inside(p)) {
+            pool.retain(|(p, _)| inside(p));
+        }
         let &(first, spelled) = pool.first()?;
         // Namesakes apart but all in one governorate: the event is at least there.
         let one_governorate = !first.admin1.is_empty()
@@ -481,6 +491,17 @@ mod tests {
         check("Rebels clashed with regime forces in Zarma in northern Hama countryside.", &[900001]);
         check("Rebels clashed with regime forces in Zarma village in Aleppo countryside.", &[900002]);
         check("Regime forces shelled the Kafr Dunbuleh frontline in Idleb countryside.", &[900003]);
+    }
+
+    #[test]
+    fn namesakes_apart_are_chosen_where_the_articles_armed_groups_fight() {
+        // Zaramah of Aleppo and Tall Zaramah of Hama: only the first lies
+        // where the SDF fight; both where HTS fight, and neither where the
+        // Yarmouk basin's group does.
+        check("QSD fighters clashed with IS cells in Zarma.", &[900002]);
+        check("HTS fighters clashed with regime forces in Zarma.", &[]);
+        check("Khalid ibn al Walid Army fighters clashed with rebels in Zarma.", &[]);
+        check("Rebels clashed with regime forces in Zarma.", &[]);
     }
 
     #[test]

@@ -623,8 +623,15 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 i += 1;
                 continue;
             }
+            // A connector ("of", "the") starts a name only as an Arabic
+            // article before a capitalised word: the list is asked only then.
+            let next_cap = toks.get(i + 1).is_some_and(|n| n.cap);
+            if !t.cap && !next_cap {
+                i += 1;
+                continue;
+            }
             let arabic_article = t.conn && ARABIC_ARTICLES.contains(&kstr(&t));
-            if !(t.cap || (arabic_article && toks.get(i + 1).is_some_and(|n| n.cap))) {
+            if !(t.cap || arabic_article && next_cap) {
                 i += 1;
                 continue;
             }
@@ -687,7 +694,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 // ("the Damascus-Homs international highway")
                 let route = || toks[i + 1..].iter().take(2).take_while(|x| x.glued).any(|x| ROUTES.contains(&kstr(x)));
                 if word.contains('-') && !t.conn && !route() {
-                    let before_cap = i > 0 && toks[i - 1].cap && !has_break(text, toks[i - 1].end, t.start);
+                    let before_cap = i > 0 && toks[i - 1].cap && t.glued;
                     let after_cap = toks.get(i + 1).is_some_and(|x| x.cap && x.glued);
                     let locative = i > 0 && LOCATIVE.contains(&kstr(&toks[i - 1]));
                     for (start, end, key) in hyphen_parts(g, word, before_cap || after_cap) {
@@ -727,25 +734,20 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 }
             }
             // "rural Damascus": the division around a city, where one is named so.
-            if i > 0 && !has_break(text, toks[i - 1].end, toks[i].start) && kstr(&toks[i - 1]) == "rural" {
+            if i > 0 && toks[i].glued && kstr(&toks[i - 1]) == "rural" {
                 let longer = format!("rural {k}");
                 if !g.candidates(&longer, false).is_empty() {
                     (k, first) = (longer, i - 1);
                 }
             }
-            if i > 0
-                && !has_break(text, toks[i - 1].end, toks[i].start)
-                && ["operation", "operations"].contains(&kstr(&toks[i - 1]))
-            {
+            if i > 0 && toks[i].glued && ["operation", "operations"].contains(&kstr(&toks[i - 1])) {
                 i = j;
                 continue;
             }
             // "Fars News Agency", "Aleppo Today TV": a name inside an outlet's or company's.
             // A country or demonym there ("Syrian Observatory") still says which country the
             // article is about, so it stays.
-            if toks
-                .get(j)
-                .is_some_and(|x| x.cap && !has_break(text, toks[j - 1].end, x.start) && OUTLET.contains(&kstr(x)))
+            if toks.get(j).is_some_and(|x| x.cap && x.glued && OUTLET.contains(&kstr(x)))
                 && !g.candidates(&k, false).iter().any(|c| c.demonym || g.place(c.id).feature_code == "PCLI")
             {
                 i = j;
@@ -753,10 +755,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             }
             // "Clinton Street": a place name that begins a street's name is
             // not that place.
-            if toks
-                .get(j)
-                .is_some_and(|x| x.cap && !has_break(text, toks[j - 1].end, x.start) && STREETS.contains(&kstr(x)))
-            {
+            if toks.get(j).is_some_and(|x| x.cap && x.glued && STREETS.contains(&kstr(x))) {
                 i = j;
                 continue;
             }
@@ -766,7 +765,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             let prefixed = text[t.start..t.end].starts_with(char::is_lowercase);
             if (arabic_article || prefixed && j - i == 1)
                 && i > 0
-                && !has_break(text, toks[i - 1].end, toks[i].start)
+                && toks[i].glued
                 && toks[i - 1].cap
                 && !toks[i - 1].conn
                 && !g.is_stopword(kstr(&toks[i - 1]))
@@ -779,7 +778,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             // (a country's name there is still the country's: "Iraq Army").
             let group = |k: &str| {
                 toks.get(j).is_some_and(|x| {
-                    !has_break(text, toks[j - 1].end, x.start)
+                    x.glued
                         && ORGANISATION.contains(&kstr(x))
                         && !g.candidates(k, false).iter().any(|c| c.demonym || g.place(c.id).feature_code == "PCLI")
                 })
@@ -792,10 +791,10 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             // an article and a capitalised word, and the whole is no place;
             // only a major place keeps its name there ("Aleppo al-Jadida").
             let continues = toks.get(j).is_some_and(|x| {
-                !has_break(text, toks[j - 1].end, x.start)
+                x.glued
                     && (x.conn
                         && ARABIC_ARTICLES.contains(&kstr(x))
-                        && toks.get(j + 1).is_some_and(|y| y.cap && !has_break(text, x.end, y.start))
+                        && toks.get(j + 1).is_some_and(|y| y.cap && y.glued)
                         || x.cap && text[x.start..x.end].starts_with(char::is_lowercase))
             });
             if continues
@@ -808,7 +807,9 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             }
             let mut first_name = false;
             if j - i == 1 {
-                let joined = |a: usize, b: usize| !has_break(text, toks[a].end, toks[b].start);
+                // Token `b` follows the one before it with no sentence
+                // punctuation between (its `glued`, already worked out).
+                let joined = |b: usize| toks[b].glued;
                 // Only a town's own name makes a name a big town's: a name a
                 // capital or a city is also known by ("Lewis" for Saint
                 // George's, "Jim" for Jimma) is as weak as a village's. (A
@@ -838,23 +839,22 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 };
                 // "Fargo City Commissioner", "Mansfield Police": a place
                 // naming an office is no person's name, whatever comes before.
-                let qualified =
-                    toks.get(j).is_some_and(|x| joined(j - 1, j) && x.cap && bits(kstr(x)) & IN_QUALIFIERS != 0);
+                let qualified = toks.get(j).is_some_and(|x| joined(j) && x.cap && bits(kstr(x)) & IN_QUALIFIERS != 0);
                 // "Lt. Paul Henderson", "Marsha J. Moore", "George V. Voinovich":
                 // a title or an initial next to the name makes it a person's.
                 let dotted = |a: usize, b: usize| text[toks[a].end..toks[b].start].trim() == ".";
                 let initial = |x: usize| toks[x].end - toks[x].start == 1 && toks[x].caps;
                 let title_before = i > 0
-                    && (joined(i - 1, i) || dotted(i - 1, i))
+                    && (joined(i) || dotted(i - 1, i))
                     && (bits(kstr(&toks[i - 1])) & IN_TITLES != 0 || small && kstr(&toks[i - 1]) == "said");
                 // ("W. Columbia" is a direction)
                 let compass = |x: usize| ["n", "s", "e", "w"].contains(&kstr(&toks[x]));
                 let initials = i > 0 && initial(i - 1) && !compass(i - 1) && dotted(i - 1, i)
-                    || j + 1 < toks.len() && joined(j - 1, j) && initial(j) && text[toks[j].end..].starts_with('.');
-                let first_name_before = i > 0 && joined(i - 1, i) && small && namelike(&toks[i - 1]);
+                    || j + 1 < toks.len() && joined(j) && initial(j) && text[toks[j].end..].starts_with('.');
+                let first_name_before = i > 0 && joined(i) && small && namelike(&toks[i - 1]);
                 // "Spain says": a country or a big city speaking is still a place.
-                let speaker = small && toks.get(j).is_some_and(|x| joined(j - 1, j) && SPEECH.contains(&kstr(x)));
-                let surname_after = small && toks.get(j).is_some_and(|x| joined(j - 1, j) && namelike(x));
+                let speaker = small && toks.get(j).is_some_and(|x| joined(j) && SPEECH.contains(&kstr(x)));
+                let surname_after = small && toks.get(j).is_some_and(|x| joined(j) && namelike(x));
                 if surname_after {
                     persons.insert(kstr(&toks[j]).to_string());
                     i = j;
@@ -869,7 +869,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 // Zoo", "Nashville Film Festival"; measured in session 5).
                 first_name = !people
                     && top.is_none_or(|p| p.feature_code != "ADM1")
-                    && toks.get(j).is_some_and(|x| joined(j - 1, j) && namelike(x) && !g.has_exact(kstr(x)));
+                    && toks.get(j).is_some_and(|x| joined(j) && namelike(x) && !g.has_exact(kstr(x)));
                 if !qualified
                     && !people
                     && (title_before || initials || first_name_before || speaker || small && group(&k))

@@ -532,10 +532,14 @@ static LISTS: LazyLock<FxMap<&'static str, u32>> = LazyLock::new(|| {
 });
 
 #[derive(Debug, Clone, Copy, Default)]
-struct Tok {
+struct Tok<'a> {
     start: usize,
     end: usize,
-    key: (usize, usize),
+    /// The key of an ASCII word: its span of the article lowercased once
+    /// ([`Keys::lower`]), sliced once here rather than at every look.
+    key: &'a str,
+    /// The key's span in [`Keys::folded`] when `folded`.
+    folded_key: (usize, usize),
     cap: bool,
     caps: bool,
     conn: bool,
@@ -553,10 +557,15 @@ struct Keys<'a> {
     folded: String,
 }
 
-impl Keys<'_> {
+impl<'k> Keys<'k> {
     #[inline]
-    fn of(&self, t: &Tok) -> &str {
-        if t.folded { &self.folded[t.key.0..t.key.1] } else { &self.lower[t.key.0..t.key.1] }
+    fn of(&'k self, t: &Tok<'k>) -> &'k str {
+        if t.folded { &self.folded[t.folded_key.0..t.folded_key.1] } else { t.key }
+    }
+
+    /// [`Keys::of`] as a function of the token alone.
+    fn getter(&'k self) -> impl Fn(&Tok<'k>) -> &'k str + Copy + 'k {
+        move |t| self.of(t)
     }
 }
 
@@ -584,9 +593,9 @@ struct Raw {
 pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Vec<PlaceMention<'g>> {
     let text = clean.text.as_str();
     let mut raws: Vec<Raw> = Vec::new();
-    let mut toks: Vec<Tok> = Vec::new();
     let lower = text.to_ascii_lowercase();
     let mut keys = Keys { lower: &lower, folded: String::new() };
+    let mut toks: Vec<Tok> = Vec::new();
     let mut key = String::new();
     let (mut joined_buf, mut skeleton_buf) = (String::new(), String::new());
     // Answers of the skeleton index by the probe's key hash: names repeat.
@@ -605,7 +614,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
     let bits = |w: &str| lists.get(w).copied().unwrap_or(0);
     for s in sentences {
         tokenize(text, s.start, s.end, &mut toks, &mut keys);
-        let kstr = |t: &Tok| keys.of(t);
+        let kstr = keys.getter();
         for (n, x) in toks.iter().enumerate() {
             if !x.cap || x.caps || x.conn {
                 continue;
@@ -830,7 +839,8 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 let small = top.is_none_or(|p| {
                     p.population < CITY && !matches!(p.feature_code.as_str(), "PCLI" | "ADM1" | "PPLC")
                 });
-                let namelike = |x: &Tok| {
+                let namelike = |n: usize| {
+                    let x = &toks[n];
                     x.cap
                         && !x.conn
                         && !x.caps
@@ -851,10 +861,10 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 let compass = |x: usize| ["n", "s", "e", "w"].contains(&kstr(&toks[x]));
                 let initials = i > 0 && initial(i - 1) && !compass(i - 1) && dotted(i - 1, i)
                     || j + 1 < toks.len() && joined(j) && initial(j) && text[toks[j].end..].starts_with('.');
-                let first_name_before = i > 0 && joined(i) && small && namelike(&toks[i - 1]);
+                let first_name_before = i > 0 && joined(i) && small && namelike(i - 1);
                 // "Spain says": a country or a big city speaking is still a place.
                 let speaker = small && toks.get(j).is_some_and(|x| joined(j) && SPEECH.contains(&kstr(x)));
-                let surname_after = small && toks.get(j).is_some_and(|x| joined(j) && namelike(x));
+                let surname_after = small && j < toks.len() && joined(j) && namelike(j);
                 if surname_after {
                     persons.insert(kstr(&toks[j]).to_string());
                     i = j;
@@ -869,7 +879,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 // Zoo", "Nashville Film Festival"; measured in session 5).
                 first_name = !people
                     && top.is_none_or(|p| p.feature_code != "ADM1")
-                    && toks.get(j).is_some_and(|x| joined(j) && namelike(x) && !g.has_exact(kstr(x)));
+                    && toks.get(j).is_some_and(|x| joined(j) && namelike(j) && !g.has_exact(kstr(x)));
                 if !qualified
                     && !people
                     && (title_before || initials || first_name_before || speaker || small && group(&k))
@@ -1335,9 +1345,10 @@ fn resync(b: &[u8], p: usize, q: usize) -> usize {
 /// left out standing as one gap token (neither capitalised nor a
 /// connector). Keys (folded words) are in `keys`: an ASCII word (nearly
 /// all) is folded by lowercasing, its key its span of `keys.lower`.
-fn tokenize(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>, keys: &mut Keys) {
+fn tokenize<'a>(text: &str, start: usize, end: usize, toks: &mut Vec<Tok<'a>>, keys: &mut Keys<'a>) {
     toks.clear();
     keys.folded.clear();
+    let lower = keys.lower;
     let s = &text[start..end];
     let b = s.as_bytes();
     // Tokens still needed after the last capitalised word or connector of
@@ -1359,7 +1370,7 @@ fn tokenize(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>, keys: &mu
             let r = resync(b, p, next_q);
             if r > p {
                 if !toks.is_empty() {
-                    toks.push(Tok { start: start + p, end: start + p, key: (0, 0), ..Tok::default() });
+                    toks.push(Tok { start: start + p, end: start + p, ..Tok::default() });
                 }
                 (p, in_run) = (r, false);
             }
@@ -1398,11 +1409,12 @@ fn tokenize(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>, keys: &mu
             if !goes_on {
                 p = e;
                 let caps = seen & (UPPER | LOWER) != 0 && seen & LOWER == 0;
-                let key = (start + i, start + e);
-                let conn = e - i <= CONNECTOR_LEN && CONNECTOR_CODES.contains(&short_code(&keys.lower[key.0..key.1]));
+                let key = &lower[start + i..start + e];
+                let conn = e - i <= CONNECTOR_LEN && CONNECTOR_CODES.contains(&short_code(key));
                 let cap = class == UPPER;
                 (pending, in_run) = after_token(pending, in_run, cap, conn);
-                toks.push(Tok { start: start + i, end: start + e, key, cap, caps, conn, glued, folded: false });
+                let (end, folded_key, folded) = (start + e, (0, 0), false);
+                toks.push(Tok { start: start + i, end, key, folded_key, cap, caps, conn, glued, folded });
                 continue;
             }
         }
@@ -1470,11 +1482,12 @@ fn tokenize(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>, keys: &mu
             let caps = word.chars().any(char::is_alphabetic) && letters.clone().all(char::is_uppercase);
             (word, (k0, keys.folded.len()), first.is_uppercase() || article_prefixed, caps)
         };
-        let folded = if plain { &keys.lower[key.0..key.1] } else { &keys.folded[key.0..key.1] };
+        let folded = if plain { &lower[key.0..key.1] } else { &keys.folded[key.0..key.1] };
         let conn = folded.len() <= CONNECTOR_LEN && CONNECTOR_CODES.contains(&short_code(folded));
         (pending, in_run) = after_token(pending, in_run, cap, conn);
         let end = start + i + word.len();
-        toks.push(Tok { start: start + i, end, key, cap, caps, conn, glued, folded: !plain });
+        let (key, folded_key) = if plain { (&lower[key.0..key.1], (0, 0)) } else { ("", key) };
+        toks.push(Tok { start: start + i, end, key, folded_key, cap, caps, conn, glued, folded: !plain });
     }
 }
 

@@ -602,6 +602,9 @@ impl ActorDictionary {
             hay[i] = b' ';
         }
         let mut scan = Scan { text, hay: &hay, at: [0, 0], out: [Vec::new(), Vec::new()] };
+        // A space after a word (most words) is passed with the word when no
+        // alias starts with a space.
+        let skip_space = usize::from(!self.odd_starts[usize::from(b' ')]);
         let mut i = 0;
         while i < hay.len() {
             let c = hay[i];
@@ -619,6 +622,7 @@ impl ActorDictionary {
                 i += 1;
             }
             self.word(&mut scan, start, i);
+            i += skip_space * usize::from(hay.get(i) == Some(&b' '));
         }
         let [mut all, mut exact] = scan.out;
         all.append(&mut exact);

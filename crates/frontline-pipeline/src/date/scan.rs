@@ -85,6 +85,9 @@ pub(super) fn tokenize(lower: &str, out: &mut Vec<Tok>) {
             _ => (TokKind::Punct, NO_NUM, 0),
         };
         out.push(Tok { s: start as u32, e: i as u32, kind, num, lex });
+        // The space after a token (most tokens) is passed here, not by a
+        // turn of the loop.
+        i += usize::from(b.get(i) == Some(&b' '));
     }
 }
 

@@ -156,7 +156,11 @@ impl Gazetteer {
 
     /// Whether any place has this exact folded name.
     fn has_exact(&self, key: &str) -> bool {
-        let h = index::key_hash(key);
+        self.has_exact_hashed(index::key_hash(key))
+    }
+
+    /// [`Gazetteer::has_exact`] of the key whose [`index::key_hash`] is `h`.
+    fn has_exact_hashed(&self, h: u64) -> bool {
         !self.builtin.index.exact_hashed(h).is_empty() || !self.extra.exact_hashed(h).is_empty()
     }
 

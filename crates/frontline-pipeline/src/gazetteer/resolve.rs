@@ -501,16 +501,72 @@ const DIVISION_AFTER: &[&str] = &[
     "districts",
 ];
 
+/// Bits of [`LISTS`]: the word lists the candidate loop asks most often
+/// about a word.
+const IN_TITLES: u32 = 1;
+const IN_QUALIFIERS: u32 = 2;
+const IN_NEAR_BEFORE: u32 = 4;
+const IN_NEAR_AFTER: u32 = 8;
+const IN_LOCATIVE: u32 = 16;
+const IN_DIVISION_AFTER: u32 = 32;
+
+/// Which of those lists hold a word (its [`LISTS`] bits), by word: one hash
+/// lookup answers them all, where scanning [`TITLES`], [`QUALIFIERS`] and
+/// [`NEAR_BEFORE`] compared up to 131 words per name found.
+static LISTS: LazyLock<FxMap<&'static str, u32>> = LazyLock::new(|| {
+    let mut lists: FxMap<&'static str, u32> = FxMap::default();
+    let all = [
+        (TITLES, IN_TITLES),
+        (QUALIFIERS, IN_QUALIFIERS),
+        (NEAR_BEFORE, IN_NEAR_BEFORE),
+        (NEAR_AFTER, IN_NEAR_AFTER),
+        (LOCATIVE, IN_LOCATIVE),
+        (DIVISION_AFTER, IN_DIVISION_AFTER),
+    ];
+    for (list, bit) in all {
+        for &w in list {
+            *lists.entry(w).or_insert(0) |= bit;
+        }
+    }
+    lists
+});
+
 #[derive(Debug, Clone, Copy, Default)]
-struct Tok {
+struct Tok<'a> {
     start: usize,
     end: usize,
-    key: (usize, usize),
+    /// The key of an ASCII word: its span of the article lowercased once
+    /// ([`Keys::lower`]), sliced once here rather than at every look.
+    key: &'a str,
+    /// The key's span in [`Keys::folded`] when `folded`.
+    folded_key: (usize, usize),
     cap: bool,
     caps: bool,
     conn: bool,
     /// No sentence punctuation between the previous token and this one.
     glued: bool,
+    /// The key is in [`Keys::folded`], not a span of the lowercased article.
+    folded: bool,
+}
+
+/// The tokens' keys (folded words): an ASCII word's is its own span of the
+/// article lowercased once (nearly every word: no copy per token), the
+/// others' are folded into `folded` ([`super::fold::fold_into`]).
+struct Keys<'a> {
+    lower: &'a str,
+    folded: String,
+}
+
+impl<'k> Keys<'k> {
+    #[inline]
+    fn of(&'k self, t: &Tok<'k>) -> &'k str {
+        if t.folded { &self.folded[t.folded_key.0..t.folded_key.1] } else { t.key }
+    }
+
+    /// [`Keys::of`] as a function of the token alone.
+    fn getter(&'k self) -> impl Fn(&Tok<'k>) -> &'k str + Copy + 'k {
+        move |t| self.of(t)
+    }
 }
 
 struct Raw {
@@ -537,8 +593,9 @@ struct Raw {
 pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Vec<PlaceMention<'g>> {
     let text = clean.text.as_str();
     let mut raws: Vec<Raw> = Vec::new();
+    let lower = text.to_ascii_lowercase();
+    let mut keys = Keys { lower: &lower, folded: String::new() };
     let mut toks: Vec<Tok> = Vec::new();
-    let mut keys = String::new();
     let mut key = String::new();
     let (mut joined_buf, mut skeleton_buf) = (String::new(), String::new());
     // Answers of the skeleton index by the probe's key hash: names repeat.
@@ -553,9 +610,11 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
     let mut surnames: HashSet<String, BuildHasherDefault<Fx>> = HashSet::default();
     let mut first_names: Vec<(usize, String)> = Vec::new();
     let mut lowercase = Lowercase::new(text);
+    let lists = &*LISTS;
+    let bits = |w: &str| lists.get(w).copied().unwrap_or(0);
     for s in sentences {
         tokenize(text, s.start, s.end, &mut toks, &mut keys);
-        let kstr = |t: &Tok| &keys[t.key.0..t.key.1];
+        let kstr = keys.getter();
         for (n, x) in toks.iter().enumerate() {
             if !x.cap || x.caps || x.conn {
                 continue;
@@ -573,8 +632,15 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 i += 1;
                 continue;
             }
+            // A connector ("of", "the") starts a name only as an Arabic
+            // article before a capitalised word: the list is asked only then.
+            let next_cap = toks.get(i + 1).is_some_and(|n| n.cap);
+            if !t.cap && !next_cap {
+                i += 1;
+                continue;
+            }
             let arabic_article = t.conn && ARABIC_ARTICLES.contains(&kstr(&t));
-            if !(t.cap || (arabic_article && toks.get(i + 1).is_some_and(|n| n.cap))) {
+            if !(t.cap || arabic_article && next_cap) {
                 i += 1;
                 continue;
             }
@@ -589,14 +655,17 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             {
                 run += 1;
             }
+            // (A one-word run, the commonest, probes its token's own key.)
             key.clear();
             let mut ends = [0; 5];
-            for (k, x) in toks[i..i + run].iter().enumerate() {
-                if k > 0 {
-                    key.push(' ');
+            if run > 1 {
+                for (k, x) in toks[i..i + run].iter().enumerate() {
+                    if k > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(kstr(x));
+                    ends[k] = key.len();
                 }
-                key.push_str(kstr(x));
-                ends[k] = key.len();
             }
             let mut found = None;
             for n in (1..=run).rev() {
@@ -607,14 +676,16 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 if n == 1 && t.conn {
                     break;
                 }
-                let probe = &key[..ends[n - 1]];
-                let hit = g.has_exact(probe)
+                let probe = if run == 1 { kstr(&t) } else { &key[..ends[n - 1]] };
+                // One hash for the exact probe and the skeleton answers' key.
+                let h = super::index::key_hash(probe);
+                let hit = g.has_exact_hashed(h)
                     || n == 1 && g.has_assimilated(probe)
                     || (!t.conn || arabic_article && (t.cap || !ENGLISH_ARTICLES.contains(&kstr(&t))))
                         && (n > 1 || probe.len() >= 5)
                         && n <= 3
                         && toks[i..i + n].iter().all(|x| x.conn || !g.is_stopword(kstr(x)))
-                        && *skeletons.entry(super::index::key_hash(probe)).or_insert_with(|| {
+                        && *skeletons.entry(h).or_insert_with(|| {
                             g.has_skeleton(probe, &mut joined_buf, &mut skeleton_buf)
                                 && !(n == 1 && english_word(probe))
                         });
@@ -630,9 +701,9 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             let Some((n, mut k)) = found else {
                 let word = &text[t.start..t.end];
                 // ("the Damascus-Homs international highway")
-                let route = toks[i + 1..].iter().take(2).take_while(|x| x.glued).any(|x| ROUTES.contains(&kstr(x)));
-                if word.contains('-') && !t.conn && !route {
-                    let before_cap = i > 0 && toks[i - 1].cap && !has_break(text, toks[i - 1].end, t.start);
+                let route = || toks[i + 1..].iter().take(2).take_while(|x| x.glued).any(|x| ROUTES.contains(&kstr(x)));
+                if word.contains('-') && !t.conn && !route() {
+                    let before_cap = i > 0 && toks[i - 1].cap && t.glued;
                     let after_cap = toks.get(i + 1).is_some_and(|x| x.cap && x.glued);
                     let locative = i > 0 && LOCATIVE.contains(&kstr(&toks[i - 1]));
                     for (start, end, key) in hyphen_parts(g, word, before_cap || after_cap) {
@@ -672,25 +743,20 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 }
             }
             // "rural Damascus": the division around a city, where one is named so.
-            if i > 0 && !has_break(text, toks[i - 1].end, toks[i].start) && kstr(&toks[i - 1]) == "rural" {
+            if i > 0 && toks[i].glued && kstr(&toks[i - 1]) == "rural" {
                 let longer = format!("rural {k}");
                 if !g.candidates(&longer, false).is_empty() {
                     (k, first) = (longer, i - 1);
                 }
             }
-            if i > 0
-                && !has_break(text, toks[i - 1].end, toks[i].start)
-                && ["operation", "operations"].contains(&kstr(&toks[i - 1]))
-            {
+            if i > 0 && toks[i].glued && ["operation", "operations"].contains(&kstr(&toks[i - 1])) {
                 i = j;
                 continue;
             }
             // "Fars News Agency", "Aleppo Today TV": a name inside an outlet's or company's.
             // A country or demonym there ("Syrian Observatory") still says which country the
             // article is about, so it stays.
-            if toks
-                .get(j)
-                .is_some_and(|x| x.cap && !has_break(text, toks[j - 1].end, x.start) && OUTLET.contains(&kstr(x)))
+            if toks.get(j).is_some_and(|x| x.cap && x.glued && OUTLET.contains(&kstr(x)))
                 && !g.candidates(&k, false).iter().any(|c| c.demonym || g.place(c.id).feature_code == "PCLI")
             {
                 i = j;
@@ -698,10 +764,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             }
             // "Clinton Street": a place name that begins a street's name is
             // not that place.
-            if toks
-                .get(j)
-                .is_some_and(|x| x.cap && !has_break(text, toks[j - 1].end, x.start) && STREETS.contains(&kstr(x)))
-            {
+            if toks.get(j).is_some_and(|x| x.cap && x.glued && STREETS.contains(&kstr(x))) {
                 i = j;
                 continue;
             }
@@ -711,7 +774,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             let prefixed = text[t.start..t.end].starts_with(char::is_lowercase);
             if (arabic_article || prefixed && j - i == 1)
                 && i > 0
-                && !has_break(text, toks[i - 1].end, toks[i].start)
+                && toks[i].glued
                 && toks[i - 1].cap
                 && !toks[i - 1].conn
                 && !g.is_stopword(kstr(&toks[i - 1]))
@@ -724,7 +787,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             // (a country's name there is still the country's: "Iraq Army").
             let group = |k: &str| {
                 toks.get(j).is_some_and(|x| {
-                    !has_break(text, toks[j - 1].end, x.start)
+                    x.glued
                         && ORGANISATION.contains(&kstr(x))
                         && !g.candidates(k, false).iter().any(|c| c.demonym || g.place(c.id).feature_code == "PCLI")
                 })
@@ -737,10 +800,10 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             // an article and a capitalised word, and the whole is no place;
             // only a major place keeps its name there ("Aleppo al-Jadida").
             let continues = toks.get(j).is_some_and(|x| {
-                !has_break(text, toks[j - 1].end, x.start)
+                x.glued
                     && (x.conn
                         && ARABIC_ARTICLES.contains(&kstr(x))
-                        && toks.get(j + 1).is_some_and(|y| y.cap && !has_break(text, x.end, y.start))
+                        && toks.get(j + 1).is_some_and(|y| y.cap && y.glued)
                         || x.cap && text[x.start..x.end].starts_with(char::is_lowercase))
             });
             if continues
@@ -753,7 +816,9 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             }
             let mut first_name = false;
             if j - i == 1 {
-                let joined = |a: usize, b: usize| !has_break(text, toks[a].end, toks[b].start);
+                // Token `b` follows the one before it with no sentence
+                // punctuation between (its `glued`, already worked out).
+                let joined = |b: usize| toks[b].glued;
                 // Only a town's own name makes a name a big town's: a name a
                 // capital or a city is also known by ("Lewis" for Saint
                 // George's, "Jim" for Jimma) is as weak as a village's. (A
@@ -774,33 +839,32 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 let small = top.is_none_or(|p| {
                     p.population < CITY && !matches!(p.feature_code.as_str(), "PCLI" | "ADM1" | "PPLC")
                 });
-                let namelike = |x: &Tok| {
+                let namelike = |n: usize| {
+                    let x = &toks[n];
                     x.cap
                         && !x.conn
                         && !x.caps
                         && !g.is_stopword(kstr(x))
-                        && !NEAR_BEFORE.contains(&kstr(x))
-                        && !QUALIFIERS.contains(&kstr(x))
-                        && !TITLES.contains(&kstr(x))
+                        && bits(kstr(x)) & (IN_NEAR_BEFORE | IN_QUALIFIERS | IN_TITLES) == 0
                 };
                 // "Fargo City Commissioner", "Mansfield Police": a place
                 // naming an office is no person's name, whatever comes before.
-                let qualified = toks.get(j).is_some_and(|x| joined(j - 1, j) && x.cap && QUALIFIERS.contains(&kstr(x)));
+                let qualified = toks.get(j).is_some_and(|x| joined(j) && x.cap && bits(kstr(x)) & IN_QUALIFIERS != 0);
                 // "Lt. Paul Henderson", "Marsha J. Moore", "George V. Voinovich":
                 // a title or an initial next to the name makes it a person's.
                 let dotted = |a: usize, b: usize| text[toks[a].end..toks[b].start].trim() == ".";
                 let initial = |x: usize| toks[x].end - toks[x].start == 1 && toks[x].caps;
                 let title_before = i > 0
-                    && (joined(i - 1, i) || dotted(i - 1, i))
-                    && (TITLES.contains(&kstr(&toks[i - 1])) || small && kstr(&toks[i - 1]) == "said");
+                    && (joined(i) || dotted(i - 1, i))
+                    && (bits(kstr(&toks[i - 1])) & IN_TITLES != 0 || small && kstr(&toks[i - 1]) == "said");
                 // ("W. Columbia" is a direction)
                 let compass = |x: usize| ["n", "s", "e", "w"].contains(&kstr(&toks[x]));
                 let initials = i > 0 && initial(i - 1) && !compass(i - 1) && dotted(i - 1, i)
-                    || j + 1 < toks.len() && joined(j - 1, j) && initial(j) && text[toks[j].end..].starts_with('.');
-                let first_name_before = i > 0 && joined(i - 1, i) && small && namelike(&toks[i - 1]);
+                    || j + 1 < toks.len() && joined(j) && initial(j) && text[toks[j].end..].starts_with('.');
+                let first_name_before = i > 0 && joined(i) && small && namelike(i - 1);
                 // "Spain says": a country or a big city speaking is still a place.
-                let speaker = small && toks.get(j).is_some_and(|x| joined(j - 1, j) && SPEECH.contains(&kstr(x)));
-                let surname_after = small && toks.get(j).is_some_and(|x| joined(j - 1, j) && namelike(x));
+                let speaker = small && toks.get(j).is_some_and(|x| joined(j) && SPEECH.contains(&kstr(x)));
+                let surname_after = small && j < toks.len() && joined(j) && namelike(j);
                 if surname_after {
                     persons.insert(kstr(&toks[j]).to_string());
                     i = j;
@@ -815,7 +879,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 // Zoo", "Nashville Film Festival"; measured in session 5).
                 first_name = !people
                     && top.is_none_or(|p| p.feature_code != "ADM1")
-                    && toks.get(j).is_some_and(|x| joined(j - 1, j) && namelike(x) && !g.has_exact(kstr(x)));
+                    && toks.get(j).is_some_and(|x| joined(j) && namelike(j) && !g.has_exact(kstr(x)));
                 if !qualified
                     && !people
                     && (title_before || initials || first_name_before || speaker || small && group(&k))
@@ -839,12 +903,15 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             }
             let before = &toks[i.saturating_sub(2)..i];
             let after = toks.get(j).map(kstr).unwrap_or("");
-            let near = before.iter().any(|w| NEAR_BEFORE.contains(&kstr(w))) || NEAR_AFTER.contains(&after);
-            let locative = before.last().is_some_and(|w| LOCATIVE.contains(&kstr(w)) || NEAR_BEFORE.contains(&kstr(w)));
+            let last_bits = before.last().map_or(0, |w| bits(kstr(w)));
+            let first_bits = if before.len() == 2 { bits(kstr(&before[0])) } else { 0 };
+            let after_bits = bits(after);
+            let near = (first_bits | last_bits) & IN_NEAR_BEFORE != 0 || after_bits & IN_NEAR_AFTER != 0;
+            let locative = last_bits & (IN_LOCATIVE | IN_NEAR_BEFORE) != 0;
             let common = j - i == 1 && !t.caps && g.builtin.tables.common.contains_key(k.as_str());
             let linked = prev_raw_end.filter(|&(_, e)| container_link(&text[e..toks[i].start]));
             let after_place = linked.is_some();
-            let division = DIVISION_AFTER.contains(&after);
+            let division = after_bits & IN_DIVISION_AFTER != 0;
             let idx = raws.len();
             if let Some((prev_idx, prev_end)) = linked {
                 raws[prev_idx].container = Some(idx);
@@ -1276,11 +1343,12 @@ fn resync(b: &[u8], p: usize, q: usize) -> usize {
 /// the tokens the candidate loop can read are made: bytes far from any
 /// capitalised word ([`next_start`], [`resync`]) are skipped, a stretch
 /// left out standing as one gap token (neither capitalised nor a
-/// connector). Keys (folded words) are written to `keys`: an ASCII word
-/// (nearly all) is folded by lowercasing.
-fn tokenize(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>, keys: &mut String) {
+/// connector). Keys (folded words) are in `keys`: an ASCII word (nearly
+/// all) is folded by lowercasing, its key its span of `keys.lower`.
+fn tokenize<'a>(text: &str, start: usize, end: usize, toks: &mut Vec<Tok<'a>>, keys: &mut Keys<'a>) {
     toks.clear();
-    keys.clear();
+    keys.folded.clear();
+    let lower = keys.lower;
     let s = &text[start..end];
     let b = s.as_bytes();
     // Tokens still needed after the last capitalised word or connector of
@@ -1302,7 +1370,7 @@ fn tokenize(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>, keys: &mu
             let r = resync(b, p, next_q);
             if r > p {
                 if !toks.is_empty() {
-                    toks.push(Tok { start: start + p, end: start + p, key: (0, 0), ..Tok::default() });
+                    toks.push(Tok { start: start + p, end: start + p, ..Tok::default() });
                 }
                 (p, in_run) = (r, false);
             }
@@ -1341,12 +1409,12 @@ fn tokenize(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>, keys: &mu
             if !goes_on {
                 p = e;
                 let caps = seen & (UPPER | LOWER) != 0 && seen & LOWER == 0;
-                let key = push_lowercase(keys, &s[i..e]);
-                let folded = &keys[key.0..key.1];
-                let conn = folded.len() <= CONNECTOR_LEN && CONNECTOR_CODES.contains(&short_code(folded));
+                let key = &lower[start + i..start + e];
+                let conn = e - i <= CONNECTOR_LEN && CONNECTOR_CODES.contains(&short_code(key));
                 let cap = class == UPPER;
                 (pending, in_run) = after_token(pending, in_run, cap, conn);
-                toks.push(Tok { start: start + i, end: start + e, key, cap, caps, conn, glued });
+                let (end, folded_key, folded) = (start + e, (0, 0), false);
+                toks.push(Tok { start: start + i, end, key, folded_key, cap, caps, conn, glued, folded });
                 continue;
             }
         }
@@ -1395,16 +1463,16 @@ fn tokenize(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>, keys: &mu
         let word = &s[i..e];
         let (word, key, cap, caps) = if plain {
             let caps = word.bytes().any(|x| x.is_ascii_alphabetic()) && !word.bytes().any(|x| x.is_ascii_lowercase());
-            (word, push_lowercase(keys, word), c.is_ascii_uppercase(), caps)
+            (word, (start + i, start + e), c.is_ascii_uppercase(), caps)
         } else {
-            let k0 = keys.len();
+            let k0 = keys.folded.len();
             // "Moscow's", "Denver-based": the name without the ending.
             let word = word
                 .strip_suffix("'s")
                 .or_else(|| word.strip_suffix("’s"))
                 .or_else(|| word.strip_suffix("-based"))
                 .unwrap_or(word);
-            super::fold::fold_into(word, keys);
+            super::fold::fold_into(word, &mut keys.folded);
             let first = word.chars().next().unwrap_or(' ');
             // "as-Suwayda", "d'Ivoire", "l'Aquila": an article glued to a name.
             let article_prefixed = word.split_once(['-', '\'', '’']).is_some_and(|(a, rest)| {
@@ -1412,21 +1480,15 @@ fn tokenize(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>, keys: &mu
             });
             let letters = word.chars().filter(|c| c.is_alphabetic());
             let caps = word.chars().any(char::is_alphabetic) && letters.clone().all(char::is_uppercase);
-            (word, (k0, keys.len()), first.is_uppercase() || article_prefixed, caps)
+            (word, (k0, keys.folded.len()), first.is_uppercase() || article_prefixed, caps)
         };
-        let folded = &keys[key.0..key.1];
+        let folded = if plain { &lower[key.0..key.1] } else { &keys.folded[key.0..key.1] };
         let conn = folded.len() <= CONNECTOR_LEN && CONNECTOR_CODES.contains(&short_code(folded));
         (pending, in_run) = after_token(pending, in_run, cap, conn);
-        toks.push(Tok { start: start + i, end: start + i + word.len(), key, cap, caps, conn, glued });
+        let end = start + i + word.len();
+        let (key, folded_key) = if plain { (&lower[key.0..key.1], (0, 0)) } else { ("", key) };
+        toks.push(Tok { start: start + i, end, key, folded_key, cap, caps, conn, glued, folded: !plain });
     }
-}
-
-/// Appends an ASCII word lowercased to `keys`; its key's span there.
-fn push_lowercase(keys: &mut String, word: &str) -> (usize, usize) {
-    let k0 = keys.len();
-    keys.push_str(word);
-    keys[k0..].make_ascii_lowercase();
-    (k0, keys.len())
 }
 
 /// The tokenizer's count of tokens still needed, and whether a run goes
@@ -2574,10 +2636,10 @@ mod tests {
     }
 
     fn check_tokens(text: &str, expect: &[&str]) {
-        let (mut toks, mut keys) = (Vec::new(), String::new());
+        let lower = text.to_ascii_lowercase();
+        let (mut toks, mut keys) = (Vec::new(), Keys { lower: &lower, folded: String::new() });
         tokenize(text, 0, text.len(), &mut toks, &mut keys);
-        let got: Vec<&str> =
-            toks.iter().map(|t| if t.start == t.end { "|" } else { &keys[t.key.0..t.key.1] }).collect();
+        let got: Vec<&str> = toks.iter().map(|t| if t.start == t.end { "|" } else { keys.of(t) }).collect();
         assert_eq!(got, expect, "{text:?}");
     }
 

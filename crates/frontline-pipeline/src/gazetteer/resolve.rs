@@ -802,7 +802,11 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 let speaker = small && toks.get(j).is_some_and(|x| joined(j - 1, j) && SPEECH.contains(&kstr(x)));
                 let surname_after = small && toks.get(j).is_some_and(|x| joined(j - 1, j) && namelike(x));
                 if surname_after {
-                    persons.insert(kstr(&toks[j]).to_string());
+                    // "Karabakh Armenians": a people's name is no surname,
+                    // and stays a place where it stands.
+                    if !is_a_people(g, &g.candidates(kstr(&toks[j]), false)) {
+                        persons.insert(kstr(&toks[j]).to_string());
+                    }
                     i = j;
                     continue;
                 }
@@ -841,7 +845,10 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             let after = toks.get(j).map(kstr).unwrap_or("");
             let near = before.iter().any(|w| NEAR_BEFORE.contains(&kstr(w))) || NEAR_AFTER.contains(&after);
             let locative = before.last().is_some_and(|w| LOCATIVE.contains(&kstr(w)) || NEAR_BEFORE.contains(&kstr(w)));
-            let common = j - i == 1 && !t.caps && g.builtin.tables.common.contains_key(k.as_str());
+            let common = j - i == 1
+                && !t.caps
+                && g.builtin.tables.common.contains_key(k.as_str())
+                && named_with_the(g, text, toks[first].start, &k).is_none();
             let linked = prev_raw_end.filter(|&(_, e)| container_link(&text[e..toks[i].start]));
             let after_place = linked.is_some();
             let division = DIVISION_AFTER.contains(&after);
@@ -1017,7 +1024,7 @@ fn plausible_single(g: &Gazetteer, text: &str, t: &Tok, folded: &str, lowercase:
         return false;
     }
     if g.builtin.tables.common.contains_key(folded)
-        && after_name_word(text, t)
+        && after_name_word(g, text, t, folded)
         && !g.candidates(folded, false).iter().any(|c| g.place(c.id).feature_code == "PCLI")
     {
         return false;
@@ -1030,23 +1037,124 @@ fn plausible_single(g: &Gazetteer, text: &str, t: &Tok, folded: &str, lowercase:
 /// "West Lakes") is the generic part of a longer name the gazetteer lacks,
 /// not the division named by the word alone (Bay in Somalia, Plateau in
 /// Nigeria); a country stays one ("Eastern China"). After a comma, a function word (capitalised at a sentence's
-/// start or in a headline) or a possessive it stands alone ("Jos, Plateau",
+/// start or in a headline: a weekday's or a month's name is one, "On Sunday
+/// Plateau state police") or a possessive it stands alone ("Jos, Plateau",
 /// "The Plateau governor", "Attack In Plateau", "Nigeria's Plateau state").
-fn after_name_word(text: &str, t: &Tok) -> bool {
+/// So it does after its own country's name ("Nigerian Plateau"; the
+/// "Kenyan Coast" is no Tanzanian region), before a division's word
+/// ("Plateau state"), and in a headline, where every word is capitalised,
+/// after a word that names no place ("Bandits Attack Plateau Villages", not
+/// "Storm Batters Mobile Coast").
+fn after_name_word(g: &Gazetteer, text: &str, t: &Tok, folded: &str) -> bool {
     let Some(before) = text[..t.start].strip_suffix(' ') else { return false };
     let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    word.starts_with(char::is_uppercase)
-        && !FUNCTION_WORDS.iter().any(|f| word.len() == f.len() && word.eq_ignore_ascii_case(f))
+    if !word.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let word = super::fold::fold(word);
+    if FUNCTION_WORDS.contains(&word.as_str()) || CALENDAR_WORDS.contains(&word.as_str()) {
+        return false;
+    }
+    let next = text[t.end..].strip_prefix(' ').map(|a| a.split(|c: char| !c.is_alphabetic()).next().unwrap_or(""));
+    if next.is_some_and(|w| DIVISION_WORDS.iter().any(|d| w.eq_ignore_ascii_case(d))) {
+        return false;
+    }
+    let own = g.candidates(folded, false);
+    let its_country = g.candidates(&word, false).iter().any(|c| {
+        let p = g.place(c.id);
+        p.feature_code == "PCLI" && own.iter().any(|o| g.place(o.id).country_code == p.country_code)
+    });
+    !its_country && (!in_headline(text, t) || g.has_exact(&word))
+}
+
+/// Words after a name that say it is a division's ("Plateau state"); not
+/// "region", which also ends informal areas' names ("Great Lakes region").
+const DIVISION_WORDS: &[&str] = &["state", "province", "governorate", "county", "district"];
+
+/// The places a name written right after "the" is known by with it ("the
+/// Red Sea", "the Pacific": seas and regions are listed so on purpose), if
+/// it is written so and any place is.
+fn named_with_the(g: &Gazetteer, text: &str, start: usize, key: &str) -> Option<Vec<u32>> {
+    let before = text[..start].strip_suffix(' ')?;
+    let the = before.strip_suffix("the").or_else(|| before.strip_suffix("The"))?;
+    if the.ends_with(char::is_alphanumeric) {
+        return None;
+    }
+    let ids: Vec<u32> = g.candidates(&format!("the {key}"), false).iter().map(|c| c.id).collect();
+    (!ids.is_empty()).then_some(ids)
 }
 
 /// Words that start a sentence or a headline's word before a name without
-/// being part of it.
+/// being part of it. (Not all the stopwords: "Central Plateau", "West
+/// Lakes".)
 const FUNCTION_WORDS: &[&str] = &[
     "the", "a", "an", "in", "at", "on", "of", "to", "from", "into", "and", "or", "but", "for", "by", "with", "near",
     "across", "as", "if", "when", "while", "after", "before", "since", "says", "said", "both", "all", "this", "that",
     "amid", "against", "over", "under", "between", "via", "toward", "towards", "around", "through", "outside",
     "inside", "within", "is", "was", "are", "were", "not", "no",
 ];
+
+/// Weekdays' and months' names: a sentence may start with one before a
+/// name ("On Sunday Plateau state police").
+const CALENDAR_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Whether a word stands in a headline: no word of four letters or more
+/// on its line is written in small letters, and two more words are there.
+/// Read outwards from the word only as far as the first such word, which
+/// prose has within a few words.
+fn in_headline(text: &str, t: &Tok) -> bool {
+    match (capitalised_line(text[..t.start].chars().rev(), true), capitalised_line(text[t.end..].chars(), false)) {
+        (Some(a), Some(b)) => a + b >= 2,
+        _ => false,
+    }
+}
+
+/// The number of words up to the line's end, or `None` at a word of four
+/// letters or more that begins with a small letter (`backwards`: the
+/// characters come last first).
+fn capitalised_line(chars: impl Iterator<Item = char>, backwards: bool) -> Option<usize> {
+    let (mut words, mut len, mut small) = (0, 0, false);
+    for c in chars.chain(['\n']) {
+        if c.is_alphabetic() {
+            if len == 0 || backwards {
+                small = c.is_lowercase();
+            }
+            len += 1;
+            continue;
+        }
+        if len > 0 {
+            if len >= 4 && small {
+                return None;
+            }
+            words += 1;
+            len = 0;
+        }
+        if c == '\n' {
+            break;
+        }
+    }
+    Some(words)
+}
 
 /// Common English words of five letters or more that no place is named
 /// (generated by scripts/gen-gazetteer), one a line, sorted by bytes.
@@ -1505,6 +1613,18 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
             // Seas, islands and large regions are written as they are
             // named: "Saboura" is no variant spelling of "Siberia".
             c.retain(|c| !(c.skeleton && g.place(c.id).feature_code == "RGN"));
+            // "the Red Sea", "the Pacific": a name written after "the" as
+            // an area is listed is that area, unless a division's word
+            // follows ("the Red Sea state").
+            if let Some(the) = raws
+                .iter()
+                .zip(&of_raw)
+                .find(|&(r, &o)| o == k && !r.division)
+                .and_then(|(r, _)| named_with_the(g, text, r.start, n))
+                && c.iter().any(|c| the.contains(&c.id))
+            {
+                c.retain(|c| the.contains(&c.id));
+            }
             if raws.iter().zip(&of_raw).any(|(r, &o)| o == k && r.acronym) {
                 c.retain(|c| matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "ADM1"));
             }
@@ -2122,6 +2242,43 @@ mod tests {
         check_resolved("The Plateau governor spoke.", &[("Plateau", "Nigeria")]);
         check_resolved("Raids In Plateau Kill Ten", &[("Plateau", "Nigeria")]);
         check_resolved("Amid Turkey's shelling, Eastern China flooded.", &[("Turkey", "Turkey"), ("China", "China")]);
+    }
+
+    #[test]
+    fn a_common_word_after_a_country_or_before_a_division_word_or_in_a_headline_is_a_place() {
+        check_resolved(
+            "Militants blew up an oil pipeline in the Niger Delta on Monday, killing two soldiers.",
+            &[("Niger Delta", "Nigeria")],
+        );
+        check_resolved("Oil theft rose across Nigeria Delta creeks.", &[("Nigeria", "Nigeria"), ("Delta", "Nigeria")]);
+        check_resolved("Bandits Attack Plateau Villages, Kill 12", &[("Plateau", "Nigeria")]);
+        check_resolved("On Sunday Plateau state police said gunmen killed two people.", &[("Plateau", "Nigeria")]);
+        check_resolved("Nigerian Plateau herders fled on Monday.", &[("Nigerian", "Nigeria"), ("Plateau", "Nigeria")]);
+        // In prose the word before still makes it part of a longer name,
+        // and so does another country's name or a name in a headline.
+        check_places("Boats moored in Islington Bay near Toronto.", &["Islington", "Toronto"]);
+        check_places("Al-Shabaab attacks on the Kenyan Coast killed ten.", &["Kenyan"]);
+        check_places("Rebels from the Great Lakes region attacked Goma.", &["Goma"]);
+        check_places("Storm Batters Mobile Coast", &[]);
+    }
+
+    #[test]
+    fn a_word_a_town_is_named_needs_context_though_an_area_has_it() {
+        // "Pacific" is also Pacific, Missouri: a common word, as "pacific" is.
+        check_places("Union Pacific trains were halted in Omaha.", &["Omaha"]);
+        check_places("Protesters gathered at the Asia-Pacific summit in Lima.", &["Asia", "Lima"]);
+        check_feature_codes("A typhoon crossed the Pacific on Monday.", &[("Pacific", "RGN")]);
+    }
+
+    #[test]
+    fn a_sea_named_with_the_is_the_sea() {
+        check_feature_codes("Rebels attacked a cargo ship in the Red Sea on Monday.", &[("Red Sea", "RGN")]);
+        check_feature_codes("Floods hit the Red Sea state on Monday.", &[("Red Sea", "ADM1")]);
+    }
+
+    #[test]
+    fn a_people_after_a_place_is_no_surname() {
+        check_resolved("Karabakh Armenians fled to Goris.", &[("Armenians", "Armenia"), ("Goris", "Armenia")]);
     }
 
     #[test]

@@ -1691,6 +1691,7 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
             }
         }
         let total = chosen.iter().flatten().count() as f32;
+        let nations = nations_named(&chosen);
         let home = home_votes(&chosen);
         for k in 0..names.len() {
             let own = chosen[k];
@@ -1717,7 +1718,7 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
                             av -= 1.0;
                         }
                     }
-                    s += 3.0 * cv / others;
+                    s += 3.0 * (cv + beside(&nations, k, p)) / others;
                     if !p.admin1.is_empty() {
                         s += 2.0 * av / others;
                     }
@@ -1974,6 +1975,23 @@ fn cluster_support(g: &Gazetteer, cands: &[Vec<Candidate>]) -> Vec<Vec<f32>> {
         })
         .collect()
 }
+
+/// The countries among the places chosen (a demonym's too: "Israeli"),
+/// with the index of their name.
+fn nations_named<'a>(chosen: &[Option<&'a Place>]) -> Vec<(usize, &'a Place)> {
+    chosen.iter().enumerate().filter_map(|(k, p)| p.filter(|p| p.feature_code == "PCLI").map(|p| (k, p))).collect()
+}
+
+/// Half a vote of each country named (other than by name `k`) for a place
+/// of another country beside it: "Israeli forces shelled Gaza" is Gaza,
+/// Palestine, not Gaza province, Mozambique.
+fn beside(nations: &[(usize, &Place)], k: usize, p: &Place) -> f32 {
+    let n = nations.iter().filter(|&&(o, q)| o != k && q.country_code != p.country_code && within(q, p, BESIDE_KM));
+    0.5 * n.count() as f32
+}
+
+/// How near a country's point a place of another country lies beside it.
+const BESIDE_KM: f64 = 300.0;
 
 /// Weight of [`cluster_support`]: a candidate every other name could lie
 /// near gains as much as a national capital's standing.
@@ -2274,6 +2292,18 @@ mod tests {
     fn a_sea_named_with_the_is_the_sea() {
         check_feature_codes("Rebels attacked a cargo ship in the Red Sea on Monday.", &[("Red Sea", "RGN")]);
         check_feature_codes("Floods hit the Red Sea state on Monday.", &[("Red Sea", "ADM1")]);
+    }
+
+    #[test]
+    fn a_country_named_supports_places_beside_it() {
+        check_resolved(
+            "Israeli forces shelled Gaza on Monday, killing 12 people.",
+            &[("Israeli", "Israel"), ("Gaza", "Palestine")],
+        );
+        check_resolved(
+            "Gaza province flooded, Mozambique said.",
+            &[("Gaza", "Mozambique"), ("Mozambique", "Mozambique")],
+        );
     }
 
     #[test]

@@ -1071,6 +1071,17 @@ fn after_name_word(g: &Gazetteer, text: &str, t: &Tok, folded: &str) -> bool {
 /// "region", which also ends informal areas' names ("Great Lakes region").
 const DIVISION_WORDS: &[&str] = &["state", "province", "governorate", "county", "district"];
 
+/// Whether the word after a name is one for fighters ("Houthi rebels").
+fn fighters_after(text: &str, end: usize) -> bool {
+    let Some(after) = text[end..].strip_prefix(' ') else { return false };
+    let word = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    FIGHTERS.iter().any(|f| word.eq_ignore_ascii_case(f))
+}
+
+/// Words for fighters after a group's name.
+const FIGHTERS: &[&str] =
+    &["rebels", "fighters", "militants", "militiamen", "militias", "insurgents", "gunmen", "supporters"];
+
 /// The places a name written right after "the" is known by with it ("the
 /// Red Sea", "the Pacific": seas and regions are listed so on purpose), if
 /// it is written so and any place is.
@@ -1613,6 +1624,11 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
             // Seas, islands and large regions are written as they are
             // named: "Saboura" is no variant spelling of "Siberia".
             c.retain(|c| !(c.skeleton && g.place(c.id).feature_code == "RGN"));
+            // "Houthi rebels": a variant spelling before a word for fighters
+            // is a group's name, not a village's ("Syrian rebels" is exact).
+            if raws.iter().zip(&of_raw).any(|(r, &o)| o == k && r.single && fighters_after(text, r.end)) {
+                c.retain(|c| !c.skeleton);
+            }
             // "the Red Sea", "the Pacific": a name written after "the" as
             // an area is listed is that area, unless a division's word
             // follows ("the Red Sea state").
@@ -1978,15 +1994,27 @@ fn cluster_support(g: &Gazetteer, cands: &[Vec<Candidate>]) -> Vec<Vec<f32>> {
 
 /// The countries among the places chosen (a demonym's too: "Israeli"),
 /// with the index of their name.
-fn nations_named<'a>(chosen: &[Option<&'a Place>]) -> Vec<(usize, &'a Place)> {
-    chosen.iter().enumerate().filter_map(|(k, p)| p.filter(|p| p.feature_code == "PCLI").map(|p| (k, p))).collect()
+/// With the longitudes a place beside it may lie within: most candidates
+/// are told apart without a distance.
+fn nations_named<'a>(chosen: &[Option<&'a Place>]) -> Vec<(usize, &'a Place, f64)> {
+    let span = |p: &Place| BESIDE_KM / (111.0 * p.latitude.to_radians().cos().max(0.05));
+    chosen
+        .iter()
+        .enumerate()
+        .filter_map(|(k, p)| p.filter(|p| p.feature_code == "PCLI").map(|p| (k, p, span(p))))
+        .collect()
 }
 
 /// Half a vote of each country named (other than by name `k`) for a place
 /// of another country beside it: "Israeli forces shelled Gaza" is Gaza,
 /// Palestine, not Gaza province, Mozambique.
-fn beside(nations: &[(usize, &Place)], k: usize, p: &Place) -> f32 {
-    let n = nations.iter().filter(|&&(o, q)| o != k && q.country_code != p.country_code && within(q, p, BESIDE_KM));
+fn beside(nations: &[(usize, &Place, f64)], k: usize, p: &Place) -> f32 {
+    let n = nations.iter().filter(|&&(o, q, span)| {
+        o != k
+            && (p.longitude - q.longitude).abs() <= span
+            && q.country_code != p.country_code
+            && within(q, p, BESIDE_KM)
+    });
     0.5 * n.count() as f32
 }
 
@@ -2304,6 +2332,15 @@ mod tests {
             "Gaza province flooded, Mozambique said.",
             &[("Gaza", "Mozambique"), ("Mozambique", "Mozambique")],
         );
+    }
+
+    #[test]
+    fn a_variant_spelling_before_fighters_is_a_group() {
+        check_resolved(
+            "Houthi rebels fired a missile at Marib, Yemeni officials said.",
+            &[("Marib", "Yemen"), ("Yemeni", "Yemen")],
+        );
+        check_resolved("Idlib rebels shelled Hama.", &[("Idlib", "Syria"), ("Hama", "Syria")]);
     }
 
     #[test]

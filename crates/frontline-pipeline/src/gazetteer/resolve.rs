@@ -1595,6 +1595,17 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
             !word.contains('.') && (!after.starts_with('.') || sentence_end)
         };
     }
+    // Per name: the start of its first mention with no division's word
+    // after it, and whether a word for fighters follows a one-word mention
+    // (one pass over the mentions).
+    let mut plain_start: Vec<Option<usize>> = vec![None; names.len()];
+    let mut before_fighters = vec![false; names.len()];
+    for (r, &o) in raws.iter().zip(&of_raw) {
+        if !r.division && plain_start[o].is_none() {
+            plain_start[o] = Some(r.start);
+        }
+        before_fighters[o] |= r.single && fighters_after(text, r.end);
+    }
     let cands: Vec<Vec<Candidate>> = names
         .iter()
         .enumerate()
@@ -1626,23 +1637,23 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
             c.retain(|c| !(c.skeleton && g.place(c.id).feature_code == "RGN"));
             // "Houthi rebels": a variant spelling before a word for fighters
             // is a group's name, not a village's ("Syrian rebels" is exact).
-            if raws.iter().zip(&of_raw).any(|(r, &o)| o == k && r.single && fighters_after(text, r.end)) {
+            if before_fighters[k] {
                 c.retain(|c| !c.skeleton);
             }
             // "the Red Sea", "the Pacific": a name written after "the" as
             // an area is listed is that area, unless a division's word
             // follows ("the Red Sea state").
-            if let Some(the) = raws
-                .iter()
-                .zip(&of_raw)
-                .find(|&(r, &o)| o == k && !r.division)
-                .and_then(|(r, _)| named_with_the(g, text, r.start, n))
+            if let Some(the) = plain_start[k].and_then(|start| named_with_the(g, text, start, n))
                 && c.iter().any(|c| the.contains(&c.id))
             {
                 c.retain(|c| the.contains(&c.id));
             }
+            // (Our own areas list their acronyms on purpose: "EU".)
             if raws.iter().zip(&of_raw).any(|(r, &o)| o == k && r.acronym) {
-                c.retain(|c| matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "ADM1"));
+                c.retain(|c| {
+                    let p = g.place(c.id);
+                    matches!(p.feature_code.as_str(), "PCLI" | "ADM1") || p.geonameid >= super::index::AREA_IDS
+                });
             }
             c
         })
@@ -1734,7 +1745,9 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
                             av -= 1.0;
                         }
                     }
-                    s += 3.0 * (cv + beside(&nations, k, p)) / others;
+                    // (Only a likely sense is worth the distances.)
+                    let near = if ci < CLUSTER_CANDIDATES { beside(&nations, k, p) } else { 0.0 };
+                    s += 3.0 * (cv + near) / others;
                     if !p.admin1.is_empty() {
                         s += 2.0 * av / others;
                     }
@@ -2341,6 +2354,11 @@ mod tests {
             &[("Marib", "Yemen"), ("Yemeni", "Yemen")],
         );
         check_resolved("Idlib rebels shelled Hama.", &[("Idlib", "Syria"), ("Hama", "Syria")]);
+    }
+
+    #[test]
+    fn an_areas_acronym_names_it() {
+        check_feature_codes("The EU imposed sanctions on Russia.", &[("EU", "RGN"), ("Russia", "PCLI")]);
     }
 
     #[test]

@@ -2614,9 +2614,35 @@ mod tests {
             "On 3 June 2023, rebels clashed with regime forces in the Yarmouk Basin. No fatalities were reported.",
             ("Yarmouk basin", "Dara"),
         );
-        check_place(
+    }
+
+    /// An invented dump with the Yarmouk camp (Damascus) known as "Yarmouk",
+    /// as GeoNames' Syrian dump has it.
+    static WITH_CAMP: LazyLock<Resources> = LazyLock::new(|| {
+        let mut r = Resources::builtin();
+        r.gazetteer.add_geonames_dump(
+            "900201\tMukhayyam al Yarmuk\tMukhayyam al Yarmuk\tYarmouk,Al Yarmuk\t33.47\t36.30\tP\tPPL\tSY\t\t13\t\t\t\t0\t\t684\tAsia/Damascus\t2020-01-01\n",
+        );
+        r
+    });
+
+    #[test]
+    fn the_yarmouk_valley_is_no_camp() {
+        let check = |text: &str, expect: (&str, &str)| {
+            let got = top_event(text, &WITH_CAMP).map(|e| (e.location, e.admin1));
+            assert_eq!(got, Some((expect.0.to_string(), expect.1.to_string())), "in {text:?}");
+        };
+        // The valley is also Jordan's: only "Yarmouk Basin" names Daraa's.
+        check(
             "On 3 June 2023, the Jordanian army killed 2 smugglers in the Yarmouk valley near Irbid.",
             ("Irbid", "Irbid"),
+        );
+        check("On 3 June 2023, regime forces shelled the Yarmouk valley, killing 2 civilians.", ("Yarmouk valley", ""));
+        check("On 3 June 2023, regime forces shelled Wadi al-Yarmouk, killing 2 civilians.", ("Yarmouk valley", ""));
+        // The camp is still the camp.
+        check(
+            "On 3 June 2023, regime forces shelled Yarmouk, killing 2 civilians.",
+            ("Mukhayyam al Yarmuk", "Damascus"),
         );
     }
 

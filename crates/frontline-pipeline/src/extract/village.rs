@@ -404,11 +404,16 @@ fn choose<'g>(
         let one_governorate = !first.admin1.is_empty()
             && pool.iter().all(|(p, _)| p.country_code == first.country_code && p.admin1 == first.admin1);
         // Or spelled nearly as one of them and clearly unlike those
-        // elsewhere.
-        let apart = pool.iter().filter(|(p, _)| p.admin1 != first.admin1 && km(p, first) > SAME_PLACE_KM);
-        let closest = spelled <= CLOSE_SPELLING && apart.clone().all(|&(_, e)| e >= spelled + SPELLING_MARGIN);
+        // elsewhere, of its key or not.
+        let elsewhere =
+            || cands.iter().filter(|(p, _, _)| p.admin1 != first.admin1 && km(p, first) > SAME_PLACE_KM).map(|c| c.2);
+        let closest = spelled <= CLOSE_SPELLING && elsewhere().all(|e| e >= spelled + SPELLING_MARGIN);
         let one_place = pool.iter().all(|(p, _)| km(p, first) <= SAME_PLACE_KM);
-        return (one_governorate || one_place || closest).then_some(first);
+        // None of those spelled more like the name than the ones of its key
+        // ("Al Bothah" has Batha's key, Aleppo, and is a letter from Al
+        // Buthah, Hasakeh, two from Batha).
+        let better_elsewhere = elsewhere().any(|e| e < spelled);
+        return (!better_elsewhere && (one_governorate || one_place) || closest).then_some(first);
     }
     // A mention of the candidate itself (the name spelled another way,
     // resolved outside the governorate named) is no container of it.
@@ -453,7 +458,8 @@ mod tests {
     /// Invented villages: two "Tall Zaramah" far apart (Hama, Aleppo), a
     /// "Kafr Dunbulah" in Idleb, a "Khuwaylid al Kabir" in Idleb, an "Al Ghuz"
     /// and a "Muwaylih" in Aleppo, two "Kafr Tabbah" far apart in Idleb, and
-    /// a "Zabid" (Idleb) and a "Zubayd" (Homs) of one key.
+    /// a "Zabid" (Idleb) and a "Zubayd" (Homs) of one key, a "Batha" (Aleppo)
+    /// and an "Al Buthah" (Hasakeh).
     const DUMP: &str = "\
 900001\tTall Zaramah\tTall Zaramah\tTell Zaramah\t35.30\t36.60\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900002\tZaramah\tZaramah\t\t36.40\t37.40\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
@@ -465,6 +471,8 @@ mod tests {
 900006\tMuwaylih\tMuwaylih\t\t36.30\t37.60\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900009\tZabid\tZabid\t\t35.90\t36.60\tP\tPPL\tSY\t\t12\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900010\tZubayd\tZubayd\t\t34.60\t36.90\tP\tPPL\tSY\t\t11\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900011\tBatha\tBatha\t\t35.80\t37.20\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900012\tAl Buthah\tAl Buthah\t\t36.80\t41.90\tP\tPPL\tSY\t\t01\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 ";
 
     static RESOURCES: LazyLock<Resources> = LazyLock::new(|| {
@@ -596,6 +604,13 @@ mod tests {
         check("Commander Zbid said the rebels withdrew.", &[]);
         check("The Zbid Brigade said the rebels withdrew.", &[]);
         check("Rebels captured the Zbid Brigade headquarters.", &[]);
+    }
+
+    #[test]
+    fn a_lone_name_a_letter_from_a_namesake_of_another_key_is_no_guess() {
+        // "Al Bothah" has Batha's key, and is a letter from Al Buthah far away.
+        check("Clashes broke out near Al Bothah on Monday, killing two fighters.", &[]);
+        check("Clashes broke out near Al Bothah in Hasakeh countryside.", &[900012]);
     }
 
     #[test]

@@ -866,7 +866,11 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 let speaker = small && toks.get(j).is_some_and(|x| joined(j) && SPEECH.contains(&kstr(x)));
                 let surname_after = small && j < toks.len() && joined(j) && namelike(j);
                 if surname_after {
-                    persons.insert(kstr(&toks[j]).to_string());
+                    // "Karabakh Armenians": a people's name is no surname,
+                    // and stays a place where it stands.
+                    if !is_a_people(g, &g.candidates(kstr(&toks[j]), false)) {
+                        persons.insert(kstr(&toks[j]).to_string());
+                    }
                     i = j;
                     continue;
                 }
@@ -908,7 +912,10 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             let after_bits = bits(after);
             let near = (first_bits | last_bits) & IN_NEAR_BEFORE != 0 || after_bits & IN_NEAR_AFTER != 0;
             let locative = last_bits & (IN_LOCATIVE | IN_NEAR_BEFORE) != 0;
-            let common = j - i == 1 && !t.caps && g.builtin.tables.common.contains_key(k.as_str());
+            let common = j - i == 1
+                && !t.caps
+                && g.builtin.tables.common.contains_key(k.as_str())
+                && named_with_the(g, text, toks[first].start, &k).is_none();
             let linked = prev_raw_end.filter(|&(_, e)| container_link(&text[e..toks[i].start]));
             let after_place = linked.is_some();
             let division = after_bits & IN_DIVISION_AFTER != 0;
@@ -1084,7 +1091,7 @@ fn plausible_single(g: &Gazetteer, text: &str, t: &Tok, folded: &str, lowercase:
         return false;
     }
     if g.builtin.tables.common.contains_key(folded)
-        && after_name_word(text, t)
+        && after_name_word(g, text, t, folded)
         && !g.candidates(folded, false).iter().any(|c| g.place(c.id).feature_code == "PCLI")
     {
         return false;
@@ -1097,23 +1104,135 @@ fn plausible_single(g: &Gazetteer, text: &str, t: &Tok, folded: &str, lowercase:
 /// "West Lakes") is the generic part of a longer name the gazetteer lacks,
 /// not the division named by the word alone (Bay in Somalia, Plateau in
 /// Nigeria); a country stays one ("Eastern China"). After a comma, a function word (capitalised at a sentence's
-/// start or in a headline) or a possessive it stands alone ("Jos, Plateau",
+/// start or in a headline: a weekday's or a month's name is one, "On Sunday
+/// Plateau state police") or a possessive it stands alone ("Jos, Plateau",
 /// "The Plateau governor", "Attack In Plateau", "Nigeria's Plateau state").
-fn after_name_word(text: &str, t: &Tok) -> bool {
+/// So it does after its own country's name ("Nigerian Plateau"; the
+/// "Kenyan Coast" is no Tanzanian region), before a division's word
+/// ("Plateau state"), and in a headline, where every word is capitalised,
+/// after a word that names no place ("Bandits Attack Plateau Villages", not
+/// "Storm Batters Mobile Coast").
+fn after_name_word(g: &Gazetteer, text: &str, t: &Tok, folded: &str) -> bool {
     let Some(before) = text[..t.start].strip_suffix(' ') else { return false };
     let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    word.starts_with(char::is_uppercase)
-        && !FUNCTION_WORDS.iter().any(|f| word.len() == f.len() && word.eq_ignore_ascii_case(f))
+    if !word.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let word = super::fold::fold(word);
+    if FUNCTION_WORDS.contains(&word.as_str()) || CALENDAR_WORDS.contains(&word.as_str()) {
+        return false;
+    }
+    let next = text[t.end..].strip_prefix(' ').map(|a| a.split(|c: char| !c.is_alphabetic()).next().unwrap_or(""));
+    if next.is_some_and(|w| DIVISION_WORDS.iter().any(|d| w.eq_ignore_ascii_case(d))) {
+        return false;
+    }
+    let own = g.candidates(folded, false);
+    let its_country = g.candidates(&word, false).iter().any(|c| {
+        let p = g.place(c.id);
+        p.feature_code == "PCLI" && own.iter().any(|o| g.place(o.id).country_code == p.country_code)
+    });
+    !its_country && (!in_headline(text, t) || g.has_exact(&word))
+}
+
+/// Words after a name that say it is a division's ("Plateau state"); not
+/// "region", which also ends informal areas' names ("Great Lakes region").
+const DIVISION_WORDS: &[&str] = &["state", "province", "governorate", "county", "district"];
+
+/// Whether the word after a name is one for fighters ("Houthi rebels").
+fn fighters_after(text: &str, end: usize) -> bool {
+    let Some(after) = text[end..].strip_prefix(' ') else { return false };
+    let word = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    FIGHTERS.iter().any(|f| word.eq_ignore_ascii_case(f))
+}
+
+/// Words for fighters after a group's name.
+const FIGHTERS: &[&str] =
+    &["rebels", "fighters", "militants", "militiamen", "militias", "insurgents", "gunmen", "supporters"];
+
+/// The places a name written right after "the" is known by with it ("the
+/// Red Sea", "the Pacific": seas and regions are listed so on purpose), if
+/// it is written so and any place is.
+fn named_with_the(g: &Gazetteer, text: &str, start: usize, key: &str) -> Option<Vec<u32>> {
+    let before = text[..start].strip_suffix(' ')?;
+    let the = before.strip_suffix("the").or_else(|| before.strip_suffix("The"))?;
+    if the.ends_with(char::is_alphanumeric) {
+        return None;
+    }
+    let ids: Vec<u32> = g.candidates(&format!("the {key}"), false).iter().map(|c| c.id).collect();
+    (!ids.is_empty()).then_some(ids)
 }
 
 /// Words that start a sentence or a headline's word before a name without
-/// being part of it.
+/// being part of it. (Not all the stopwords: "Central Plateau", "West
+/// Lakes".)
 const FUNCTION_WORDS: &[&str] = &[
     "the", "a", "an", "in", "at", "on", "of", "to", "from", "into", "and", "or", "but", "for", "by", "with", "near",
     "across", "as", "if", "when", "while", "after", "before", "since", "says", "said", "both", "all", "this", "that",
     "amid", "against", "over", "under", "between", "via", "toward", "towards", "around", "through", "outside",
     "inside", "within", "is", "was", "are", "were", "not", "no",
 ];
+
+/// Weekdays' and months' names: a sentence may start with one before a
+/// name ("On Sunday Plateau state police").
+const CALENDAR_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Whether a word stands in a headline: no word of four letters or more
+/// on its line is written in small letters, and two more words are there.
+/// Read outwards from the word only as far as the first such word, which
+/// prose has within a few words.
+fn in_headline(text: &str, t: &Tok) -> bool {
+    match (capitalised_line(text[..t.start].chars().rev(), true), capitalised_line(text[t.end..].chars(), false)) {
+        (Some(a), Some(b)) => a + b >= 2,
+        _ => false,
+    }
+}
+
+/// The number of words up to the line's end, or `None` at a word of four
+/// letters or more that begins with a small letter (`backwards`: the
+/// characters come last first).
+fn capitalised_line(chars: impl Iterator<Item = char>, backwards: bool) -> Option<usize> {
+    let (mut words, mut len, mut small) = (0, 0, false);
+    for c in chars.chain(['\n']) {
+        if c.is_alphabetic() {
+            if len == 0 || backwards {
+                small = c.is_lowercase();
+            }
+            len += 1;
+            continue;
+        }
+        if len > 0 {
+            if len >= 4 && small {
+                return None;
+            }
+            words += 1;
+            len = 0;
+        }
+        if c == '\n' {
+            break;
+        }
+    }
+    Some(words)
+}
 
 /// Common English words of five letters or more that no place is named
 /// (generated by scripts/gen-gazetteer), one a line, sorted by bytes.
@@ -1538,6 +1657,17 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
             !word.contains('.') && (!after.starts_with('.') || sentence_end)
         };
     }
+    // Per name: the start of its first mention with no division's word
+    // after it, and whether a word for fighters follows a one-word mention
+    // (one pass over the mentions).
+    let mut plain_start: Vec<Option<usize>> = vec![None; names.len()];
+    let mut before_fighters = vec![false; names.len()];
+    for (r, &o) in raws.iter().zip(&of_raw) {
+        if !r.division && plain_start[o].is_none() {
+            plain_start[o] = Some(r.start);
+        }
+        before_fighters[o] |= r.single && fighters_after(text, r.end);
+    }
     let cands: Vec<Vec<Candidate>> = names
         .iter()
         .enumerate()
@@ -1567,8 +1697,25 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
             // Seas, islands and large regions are written as they are
             // named: "Saboura" is no variant spelling of "Siberia".
             c.retain(|c| !(c.skeleton && g.place(c.id).feature_code == "RGN"));
+            // "Houthi rebels": a variant spelling before a word for fighters
+            // is a group's name, not a village's ("Syrian rebels" is exact).
+            if before_fighters[k] {
+                c.retain(|c| !c.skeleton);
+            }
+            // "the Red Sea", "the Pacific": a name written after "the" as
+            // an area is listed is that area, unless a division's word
+            // follows ("the Red Sea state").
+            if let Some(the) = plain_start[k].and_then(|start| named_with_the(g, text, start, n))
+                && c.iter().any(|c| the.contains(&c.id))
+            {
+                c.retain(|c| the.contains(&c.id));
+            }
+            // (Our own areas list their acronyms on purpose: "EU".)
             if raws.iter().zip(&of_raw).any(|(r, &o)| o == k && r.acronym) {
-                c.retain(|c| matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "ADM1"));
+                c.retain(|c| {
+                    let p = g.place(c.id);
+                    matches!(p.feature_code.as_str(), "PCLI" | "ADM1") || p.geonameid >= super::index::AREA_IDS
+                });
             }
             c
         })
@@ -1633,6 +1780,7 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
             }
         }
         let total = chosen.iter().flatten().count() as f32;
+        let nations = nations_named(&chosen);
         let home = home_votes(&chosen);
         for k in 0..names.len() {
             let own = chosen[k];
@@ -1659,7 +1807,9 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
                             av -= 1.0;
                         }
                     }
-                    s += 3.0 * cv / others;
+                    // (Only a likely sense is worth the distances.)
+                    let near = if ci < CLUSTER_CANDIDATES { beside(&nations, k, p) } else { 0.0 };
+                    s += 3.0 * (cv + near) / others;
                     if !p.admin1.is_empty() {
                         s += 2.0 * av / others;
                     }
@@ -1916,6 +2066,35 @@ fn cluster_support(g: &Gazetteer, cands: &[Vec<Candidate>]) -> Vec<Vec<f32>> {
         })
         .collect()
 }
+
+/// The countries among the places chosen (a demonym's too: "Israeli"),
+/// with the index of their name.
+/// With the longitudes a place beside it may lie within: most candidates
+/// are told apart without a distance.
+fn nations_named<'a>(chosen: &[Option<&'a Place>]) -> Vec<(usize, &'a Place, f64)> {
+    let span = |p: &Place| BESIDE_KM / (111.0 * p.latitude.to_radians().cos().max(0.05));
+    chosen
+        .iter()
+        .enumerate()
+        .filter_map(|(k, p)| p.filter(|p| p.feature_code == "PCLI").map(|p| (k, p, span(p))))
+        .collect()
+}
+
+/// Half a vote of each country named (other than by name `k`) for a place
+/// of another country beside it: "Israeli forces shelled Gaza" is Gaza,
+/// Palestine, not Gaza province, Mozambique.
+fn beside(nations: &[(usize, &Place, f64)], k: usize, p: &Place) -> f32 {
+    let n = nations.iter().filter(|&&(o, q, span)| {
+        o != k
+            && (p.longitude - q.longitude).abs() <= span
+            && q.country_code != p.country_code
+            && within(q, p, BESIDE_KM)
+    });
+    0.5 * n.count() as f32
+}
+
+/// How near a country's point a place of another country lies beside it.
+const BESIDE_KM: f64 = 300.0;
 
 /// Weight of [`cluster_support`]: a candidate every other name could lie
 /// near gains as much as a national capital's standing.
@@ -2184,6 +2363,69 @@ mod tests {
         check_resolved("The Plateau governor spoke.", &[("Plateau", "Nigeria")]);
         check_resolved("Raids In Plateau Kill Ten", &[("Plateau", "Nigeria")]);
         check_resolved("Amid Turkey's shelling, Eastern China flooded.", &[("Turkey", "Turkey"), ("China", "China")]);
+    }
+
+    #[test]
+    fn a_common_word_after_a_country_or_before_a_division_word_or_in_a_headline_is_a_place() {
+        check_resolved(
+            "Militants blew up an oil pipeline in the Niger Delta on Monday, killing two soldiers.",
+            &[("Niger Delta", "Nigeria")],
+        );
+        check_resolved("Oil theft rose across Nigeria Delta creeks.", &[("Nigeria", "Nigeria"), ("Delta", "Nigeria")]);
+        check_resolved("Bandits Attack Plateau Villages, Kill 12", &[("Plateau", "Nigeria")]);
+        check_resolved("On Sunday Plateau state police said gunmen killed two people.", &[("Plateau", "Nigeria")]);
+        check_resolved("Nigerian Plateau herders fled on Monday.", &[("Nigerian", "Nigeria"), ("Plateau", "Nigeria")]);
+        // In prose the word before still makes it part of a longer name,
+        // and so does another country's name or a name in a headline.
+        check_places("Boats moored in Islington Bay near Toronto.", &["Islington", "Toronto"]);
+        check_places("Al-Shabaab attacks on the Kenyan Coast killed ten.", &["Kenyan"]);
+        check_places("Rebels from the Great Lakes region attacked Goma.", &["Goma"]);
+        check_places("Storm Batters Mobile Coast", &[]);
+    }
+
+    #[test]
+    fn a_word_a_town_is_named_needs_context_though_an_area_has_it() {
+        // "Pacific" is also Pacific, Missouri: a common word, as "pacific" is.
+        check_places("Union Pacific trains were halted in Omaha.", &["Omaha"]);
+        check_places("Protesters gathered at the Asia-Pacific summit in Lima.", &["Asia", "Lima"]);
+        check_feature_codes("A typhoon crossed the Pacific on Monday.", &[("Pacific", "RGN")]);
+    }
+
+    #[test]
+    fn a_sea_named_with_the_is_the_sea() {
+        check_feature_codes("Rebels attacked a cargo ship in the Red Sea on Monday.", &[("Red Sea", "RGN")]);
+        check_feature_codes("Floods hit the Red Sea state on Monday.", &[("Red Sea", "ADM1")]);
+    }
+
+    #[test]
+    fn a_country_named_supports_places_beside_it() {
+        check_resolved(
+            "Israeli forces shelled Gaza on Monday, killing 12 people.",
+            &[("Israeli", "Israel"), ("Gaza", "Palestine")],
+        );
+        check_resolved(
+            "Gaza province flooded, Mozambique said.",
+            &[("Gaza", "Mozambique"), ("Mozambique", "Mozambique")],
+        );
+    }
+
+    #[test]
+    fn a_variant_spelling_before_fighters_is_a_group() {
+        check_resolved(
+            "Houthi rebels fired a missile at Marib, Yemeni officials said.",
+            &[("Marib", "Yemen"), ("Yemeni", "Yemen")],
+        );
+        check_resolved("Idlib rebels shelled Hama.", &[("Idlib", "Syria"), ("Hama", "Syria")]);
+    }
+
+    #[test]
+    fn an_areas_acronym_names_it() {
+        check_feature_codes("The EU imposed sanctions on Russia.", &[("EU", "RGN"), ("Russia", "PCLI")]);
+    }
+
+    #[test]
+    fn a_people_after_a_place_is_no_surname() {
+        check_resolved("Karabakh Armenians fled to Goris.", &[("Armenians", "Armenia"), ("Goris", "Armenia")]);
     }
 
     #[test]

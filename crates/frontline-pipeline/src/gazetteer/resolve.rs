@@ -133,7 +133,7 @@ const DEDUP_SCAN: usize = 16;
 /// Words joining the parts of a multi-word name.
 const CONNECTORS: &[&str] = &[
     "al", "el", "ad", "as", "ar", "az", "at", "an", "ash", "ez", "es", "ed", "de", "del", "di", "da", "la", "le",
-    "les", "du", "des", "of", "upon", "bin", "ibn", "bani", "bou", "abu", "the", "and",
+    "les", "du", "des", "do", "dos", "das", "of", "upon", "bin", "ibn", "bani", "bou", "abu", "the", "and",
 ];
 
 /// The longest connector: longer tokens skip the list.
@@ -485,12 +485,13 @@ const NEAR_BEFORE: &[&str] = &[
 /// Words after a name that put the event near it, not in it.
 const NEAR_AFTER: &[&str] = &["countryside", "outskirts", "surroundings", "area", "suburbs", "environs", "desert"];
 
-/// Words after a name that make it a division.
+/// Words after a name that make it a division ("Hama province", "Bauchi
+/// state"): [`FIRST_LEVEL`] ones a first-level division, also with "of"
+/// before the name ("the state of Washington"); the others one of the first
+/// or second level.
 const DIVISION_AFTER: &[&str] = &[
     "province",
     "governorate",
-    "region",
-    "state",
     "oblast",
     "prefecture",
     "district",
@@ -500,6 +501,25 @@ const DIVISION_AFTER: &[&str] = &[
     "provinces",
     "districts",
 ];
+
+/// Division words only a first-level division takes: "the tropical Pacific
+/// region" is no Pacific County.
+const FIRST_LEVEL: &[&str] = &["region", "state"];
+
+/// [`Raw::division`] bits: a word of [`DIVISION_AFTER`], of [`FIRST_LEVEL`].
+const ANY_DIVISION: u8 = 1;
+const FIRST_DIVISION: u8 = 2;
+
+/// What a word next to a name says of it: [`ANY_DIVISION`], [`FIRST_DIVISION`] or 0.
+fn division_word(w: &str) -> u8 {
+    if FIRST_LEVEL.contains(&w) {
+        FIRST_DIVISION
+    } else if DIVISION_AFTER.contains(&w) {
+        ANY_DIVISION
+    } else {
+        0
+    }
+}
 
 #[derive(Debug, Clone, Copy, Default)]
 struct Tok {
@@ -526,7 +546,8 @@ struct Raw {
     /// is a person's elsewhere in the article.
     locative: bool,
     near: bool,
-    division: bool,
+    /// [`ANY_DIVISION`] and [`FIRST_DIVISION`] bits.
+    division: u8,
     /// Index of the raw mention written right after ", ".
     container: Option<usize>,
     /// The container is named with "in"/"of" ("X in Y countryside"), not
@@ -647,7 +668,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                                 common: common && !locative,
                                 locative,
                                 near: false,
-                                division: false,
+                                division: 0,
                                 container: None,
                                 inside: false,
                             });
@@ -659,6 +680,19 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             };
             let mut j = i + n;
             let mut first = i;
+            // "People's Republic of China", "Democratic People's Republic of
+            // Korea": a possessive splits a name, and the part after it
+            // ("Republic of China") would be another place; the words before
+            // it, with their "'s", are tried with it.
+            if i > 0 && toks[i - 1].cap && matches!(&text[toks[i - 1].end..t.start], "'s " | "’s ") {
+                let longer = format!("{}s {k}", kstr(&toks[i - 1]));
+                let before = i > 1 && toks[i - 2].cap && !has_break(text, toks[i - 2].end, toks[i - 1].start);
+                if g.has_exact(&longer) {
+                    (k, first) = (longer, i - 1);
+                } else if before && g.has_exact(&format!("{} {longer}", kstr(&toks[i - 2]))) {
+                    (k, first) = (format!("{} {longer}", kstr(&toks[i - 2])), i - 2);
+                }
+            }
             for extra in 1..=2 {
                 if let Some(x) = toks.get(i + n + extra - 1)
                     && AREA_WORDS.contains(&kstr(x))
@@ -800,7 +834,9 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 let first_name_before = i > 0 && joined(i - 1, i) && small && namelike(&toks[i - 1]);
                 // "Spain says": a country or a big city speaking is still a place.
                 let speaker = small && toks.get(j).is_some_and(|x| joined(j - 1, j) && SPEECH.contains(&kstr(x)));
-                let surname_after = small && toks.get(j).is_some_and(|x| joined(j - 1, j) && namelike(x));
+                // (An acronym is nobody's first name: "ABC Australia", "CDC
+                // Atlanta" name an outlet's or an agency's branch.)
+                let surname_after = small && !t.caps && toks.get(j).is_some_and(|x| joined(j - 1, j) && namelike(x));
                 if surname_after {
                     persons.insert(kstr(&toks[j]).to_string());
                     i = j;
@@ -816,7 +852,14 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 first_name = !people
                     && top.is_none_or(|p| p.feature_code != "ADM1")
                     && toks.get(j).is_some_and(|x| joined(j - 1, j) && namelike(x) && !g.has_exact(kstr(x)));
-                if !qualified
+                // A title before the name makes it a person's even with a
+                // qualifier after it ("Queen Elizabeth University Hospital",
+                // "King Fahd Airport"), unless it names a division.
+                let titled = i > 0
+                    && (joined(i - 1, i) || dotted(i - 1, i))
+                    && TITLES.contains(&kstr(&toks[i - 1]))
+                    && top.is_none_or(|p| p.feature_code != "ADM1");
+                if (!qualified || titled)
                     && !people
                     && (title_before || initials || first_name_before || speaker || small && group(&k))
                 {
@@ -844,7 +887,13 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             let common = j - i == 1 && !t.caps && g.builtin.tables.common.contains_key(k.as_str());
             let linked = prev_raw_end.filter(|&(_, e)| container_link(&text[e..toks[i].start]));
             let after_place = linked.is_some();
-            let division = DIVISION_AFTER.contains(&after);
+            // ("a county of Taiwan" is in Taiwan: only "the state of
+            // Washington", "the region of Tigray" name the division.)
+            let of_before = match before {
+                [w, of] if kstr(of) == "of" => division_word(kstr(w)) & FIRST_DIVISION,
+                _ => 0,
+            };
+            let division = division_word(after) | of_before;
             let idx = raws.len();
             if let Some((prev_idx, prev_end)) = linked {
                 raws[prev_idx].container = Some(idx);
@@ -1022,6 +1071,16 @@ fn plausible_single(g: &Gazetteer, text: &str, t: &Tok, folded: &str, lowercase:
     {
         return false;
     }
+    // "Union Pacific", "Virgin Atlantic": an ocean's or a region's short
+    // name after another name is a firm's ("South Pacific", "Central
+    // Atlantic" are parts of the ocean).
+    if after_name_word(text, t)
+        && !before_word_is(text, t, NEAR_BEFORE)
+        && !before_word_is(text, t, &["central"])
+        && g.candidates(folded, false).iter().any(|c| c.alt && g.place(c.id).feature_code == "RGN")
+    {
+        return false;
+    }
     !lowercase.contains(folded)
 }
 
@@ -1037,6 +1096,14 @@ fn after_name_word(text: &str, t: &Tok) -> bool {
     let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     word.starts_with(char::is_uppercase)
         && !FUNCTION_WORDS.iter().any(|f| word.len() == f.len() && word.eq_ignore_ascii_case(f))
+}
+
+/// Whether the word right before a token is one of `words` (lowercase), in
+/// any case.
+fn before_word_is(text: &str, t: &Tok, words: &[&str]) -> bool {
+    let before = text[..t.start].trim_end();
+    let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    words.iter().any(|w| word.len() == w.len() && word.eq_ignore_ascii_case(w))
 }
 
 /// Words that start a sentence or a headline's word before a name without
@@ -1505,14 +1572,21 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
             // Seas, islands and large regions are written as they are
             // named: "Saboura" is no variant spelling of "Siberia".
             c.retain(|c| !(c.skeleton && g.place(c.id).feature_code == "RGN"));
+            // A region's own name is not a country's other name: "Central
+            // Africa" is the region, not the Central African Republic.
+            if c.iter().any(|c| !c.alt && !c.skeleton && g.place(c.id).feature_code == "RGN") {
+                c.retain(|c| !(c.alt && g.place(c.id).feature_code == "PCLI"));
+            }
             if raws.iter().zip(&of_raw).any(|(r, &o)| o == k && r.acronym) {
                 c.retain(|c| matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "ADM1"));
             }
             c
         })
         .collect();
-    let division: Vec<bool> =
-        (0..names.len()).map(|k| raws.iter().zip(&of_raw).any(|(r, &o)| o == k && r.division)).collect();
+    let mut division: Vec<u8> = vec![0; names.len()];
+    for (r, &k) in raws.iter().zip(&of_raw) {
+        division[k] |= r.division;
+    }
     // The names said to contain each name, and whether with "in"/"of"
     // (else after a comma).
     // A state's or country's name before a comma whose next name is again
@@ -1623,7 +1697,12 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
                         s += 3.0;
                     }
                 }
-                if division[k] && matches!(p.feature_code.as_str(), "ADM1" | "ADM2") {
+                let level = match p.feature_code.as_str() {
+                    "ADM1" => ANY_DIVISION | FIRST_DIVISION,
+                    "ADM2" => ANY_DIVISION,
+                    _ => 0,
+                };
+                if division[k] & level != 0 {
                     s += 2.0;
                 }
                 if in_home(p) && is_local(p) && !c.skeleton && (!famous_elsewhere || known_widely(p)) {
@@ -1673,7 +1752,7 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
         if matches!(p.feature_code.as_str(), "ADM1" | "ADM2")
             && p.population < SMALL_DIVISION
             && !several_words[k]
-            && !division[k]
+            && division[k] == 0
         {
             let corroborated =
                 chosen.iter().enumerate().any(|(o, q)| o != k && q.is_some_and(|q| q.country_code == p.country_code));
@@ -1885,8 +1964,11 @@ fn contradicted<'a>(raws: &[Raw], r: &Raw, own: &Place, place_of: impl Fn(usize)
     let checkable = matches!(q.feature_code.as_str(), "ADM1" | "ADM2" | "AREA") && !q.admin1.is_empty()
         || q.feature_code == "PCLI"
         || q.feature_code.starts_with("PPL");
+    // (A sea, a lake or a region of no one country, "the Indian Ocean in
+    // Seychelles", "Lake Titicaca in the Puno region", is not checked.)
     checkable
         && !matches!(own.feature_code.as_str(), "PCLI" | "ADM1")
+        && !own.country_code.trim().is_empty()
         && own.geonameid != q.geonameid
         && !contains(q, own)
 }
@@ -2598,5 +2680,84 @@ mod tests {
             &["homs", "was", "quiet", "|", "town", "slept", "and", "hama", "burned"],
         );
         check_tokens("a - - - - - quiet day — near Moscow's edge", &["a", "quiet", "day", "near", "moscow", "edge"]);
+    }
+
+    #[test]
+    fn an_acronym_before_a_place_is_no_first_name() {
+        check_resolved(
+            "ABC Australia reported it. Later Australia and France agreed.",
+            &[("Australia", "Australia"), ("Australia", "Australia"), ("France", "France")],
+        );
+        check_admin1("Samples went to CDC Atlanta for testing.", &[("Atlanta", "Georgia")]);
+    }
+
+    #[test]
+    fn a_title_before_a_name_makes_it_a_persons_even_before_a_qualifier() {
+        check_resolved(
+            "A nurse in London was moved to the Queen Elizabeth University Hospital in Glasgow.",
+            &[("London", "United Kingdom"), ("Glasgow", "United Kingdom")],
+        );
+        check_places("Pilgrims landed at King Fahd Airport.", &[]);
+        // Without a title the qualifier keeps the place.
+        check_places("Fargo City Commissioner Dave Piepkorn spoke.", &["Fargo"]);
+    }
+
+    #[test]
+    fn a_sea_or_region_of_no_one_country_is_not_contradicted_by_its_container() {
+        check_feature_codes(
+            "The virus is present in the Indian Ocean in Seychelles.",
+            &[("Indian Ocean", "RGN"), ("Seychelles", "PCLI")],
+        );
+        check_feature_codes(
+            "A meteorite fell near Lake Titicaca in the Puno region of Peru.",
+            &[("Lake Titicaca", "RGN"), ("Puno", "ADM1"), ("Peru", "PCLI")],
+        );
+    }
+
+    #[test]
+    fn a_regions_own_name_beats_a_countrys_other_name() {
+        check_feature_codes("Outbreaks may spread to Central Africa soon.", &[("Central Africa", "RGN")]);
+        check_feature_codes("Troops left the Central African Republic.", &[("Central African Republic", "PCLI")]);
+    }
+
+    #[test]
+    fn a_possessive_inside_a_countrys_name_keeps_the_whole_name() {
+        check_resolved("Officials of the People's Republic of China met.", &[("People's Republic of China", "China")]);
+        check_resolved(
+            "The Democratic People’s Republic of Korea fired a missile.",
+            &[("Democratic People's Republic of Korea", "North Korea")],
+        );
+        check_resolved("The Republic of Korea protested.", &[("Republic of Korea", "South Korea")]);
+        // A possessive before a place that makes no longer name.
+        check_resolved("Nigeria's Plateau state was hit.", &[("Nigeria", "Nigeria"), ("Plateau", "Nigeria")]);
+    }
+
+    #[test]
+    fn portuguese_connectors_join_a_name() {
+        check_feature_codes(
+            "Cases rose in Rio Grande do Sul and Mato Grosso do Sul.",
+            &[("Rio Grande do Sul", "ADM1"), ("Mato Grosso do Sul", "ADM1")],
+        );
+        check_places("What do Paris and London do now?", &["Paris", "London"]);
+    }
+
+    #[test]
+    fn the_state_of_a_name_is_a_division_and_a_region_no_county() {
+        check_feature_codes("The cow was found in the state of Washington.", &[("Washington", "ADM1")]);
+        check_feature_codes("Officials in the state of Georgia said so.", &[("Georgia", "ADM1")]);
+        check_feature_codes("He declared a state of emergency in Georgia.", &[("Georgia", "PCLI")]);
+        check_feature_codes("Droughts hit the tropical Pacific region.", &[("Pacific", "RGN")]);
+        // "Of" with a lower level word names a place the division is in.
+        check_feature_codes("Kaohsiung is a county of Taiwan.", &[("Kaohsiung", "PPLA"), ("Taiwan", "PCLI")]);
+    }
+
+    #[test]
+    fn an_oceans_short_name_after_a_name_is_a_firms() {
+        check_places("Union Pacific and Virgin Atlantic shares rose.", &[]);
+        check_feature_codes("Storms in the South Pacific grew.", &[("Pacific", "RGN")]);
+        check_feature_codes(
+            "Pacific storms grew. The boat sank in the Pacific.",
+            &[("Pacific", "RGN"), ("Pacific", "RGN")],
+        );
     }
 }

@@ -314,12 +314,15 @@ const STREETS: &[&str] = &[
 ];
 
 /// Abbreviated words that begin a name: "St. Petersburg", "Ft. Worth",
-/// "Mt. Pleasant", "Sault Ste. Marie" (the gazetteer lists the short forms).
-const ABBREVIATIONS: &[&str] = &["st", "ste", "ft", "mt"];
+/// "Mt. Pleasant", "Sault Ste. Marie", "W. Va." (the gazetteer lists the
+/// short forms).
+const ABBREVIATIONS: &[&str] = &["st", "ste", "ft", "mt", "w"];
 
 /// Whether `x` goes on a name after the abbreviation `prev` and its dot.
 fn abbreviated(text: &str, prev: &Tok, prev_key: &str, x: &Tok) -> bool {
-    prev.cap && ABBREVIATIONS.contains(&prev_key) && text.as_bytes()[prev.end..x.start] == *b". "
+    // ("W." is an initial but in "W. Va.": "George W. Bush" is no place.)
+    let w_va = prev_key != "w" || text[x.start..x.end].eq_ignore_ascii_case("va");
+    prev.cap && ABBREVIATIONS.contains(&prev_key) && w_va && text.as_bytes()[prev.end..x.start] == *b". "
 }
 
 /// Lowercase words joined to a name by a hyphen that make it a sponsor's or
@@ -449,6 +452,49 @@ const QUALIFIERS: &[&str] = &[
     "tribune",
     "journal",
     "press",
+    "fire",
+    "board",
+    "chamber",
+    "town",
+    "township",
+    "village",
+    "regional",
+    "mayor",
+    "selectman",
+    "selectmen",
+    "school",
+    "schools",
+    "high",
+    "library",
+    "church",
+    "community",
+    "memorial",
+    "medical",
+    "center",
+    "centre",
+    "club",
+    "society",
+    "public",
+    "volunteer",
+    "historical",
+    "parks",
+    "court",
+    "superior",
+    "circuit",
+    "municipal",
+    "commission",
+    "authority",
+    "rescue",
+    "republican",
+    "democrat",
+    "democratic",
+    "chief",
+    "senior",
+    "seniors",
+    "elks",
+    "rotary",
+    "lions",
+    "hall",
 ];
 
 /// Lowercase words that end an area name ("Sweida desert").
@@ -1738,8 +1784,10 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
     // A division hardly anyone lives in ("Michael", a sheading of the Isle
     // of Man; "Jesus", a Paraguayan district) is what a bare word means only
     // when the article names other places of its country or calls it a
-    // division: alone, the word is a person or a thing. Names of several
-    // words ("Guernsey County") are no such accident.
+    // division: alone, the word is a person or a thing, or a town of some
+    // size named so exactly ("Mansfield" alone is the town in Ohio, not the
+    // Australian shire). Names of several words ("Guernsey County") are no
+    // such accident.
     let mut several_words = vec![false; names.len()];
     for (r, &o) in raws.iter().zip(&of_raw) {
         if let Some(w) = several_words.get_mut(o) {
@@ -1757,7 +1805,14 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
             let corroborated =
                 chosen.iter().enumerate().any(|(o, q)| o != k && q.is_some_and(|q| q.country_code == p.country_code));
             if !corroborated && !g.is_added(c.id) {
-                best[k] = usize::MAX;
+                best[k] = (0..cands[k].len())
+                    .filter(|&i| {
+                        let c = &cands[k][i];
+                        let p = g.place(c.id);
+                        !c.alt && !c.skeleton && p.feature_code.starts_with("PPL") && p.population >= SMALL_DIVISION
+                    })
+                    .max_by(|&a, &b| scores[k][a].total_cmp(&scores[k][b]))
+                    .unwrap_or(usize::MAX);
             }
         }
     }
@@ -2759,5 +2814,30 @@ mod tests {
             "Pacific storms grew. The boat sank in the Pacific.",
             &[("Pacific", "RGN"), ("Pacific", "RGN")],
         );
+    }
+
+    #[test]
+    fn a_town_before_an_office_or_a_club_is_a_place_not_a_first_name() {
+        check_places("Call the Berea Police Department or the Ozark Chamber of Commerce.", &["Berea", "Ozark"]);
+        check_places("The Torrington Fire Department and the Canaan Board of Finance met.", &["Torrington", "Canaan"]);
+        // A town's name before a surname is still a first name.
+        check_places("Elizabeth Brandt opened the shelter in Fargo. Brandt said it was full.", &["Fargo"]);
+    }
+
+    #[test]
+    fn w_va_is_west_virginia_and_w_alone_an_initial() {
+        check_admin1(
+            "Floods hit Wheeling, W. Va., on Monday.",
+            &[("Wheeling", "West Virginia"), ("W. Va", "West Virginia")],
+        );
+        check_places("Two held in W. Columbia shooting.", &["Columbia"]);
+        check_places("President George W. Bush spoke in Texas.", &["Texas"]);
+    }
+
+    #[test]
+    fn a_tiny_division_alone_yields_to_a_town_named_so_exactly() {
+        check_admin1("The council met in Mansfield on Monday.", &[("Mansfield", "Ohio")]);
+        // No town of some size is named so: the word is a person or a thing.
+        check_places("I love Jesus! Michael said so.", &[]);
     }
 }

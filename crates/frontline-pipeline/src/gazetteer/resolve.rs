@@ -393,6 +393,35 @@ fn hyphen_parts(g: &Gazetteer, word: &str, in_longer_name: bool) -> Vec<(usize, 
     out
 }
 
+/// Words of a division named by its direction alone ("South West",
+/// "Western", "Central").
+const COMPASS_WORDS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "far",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
+
+/// Whether a word names a disease after the place before it ("Marburg
+/// virus", "Reston ebolavirus", "Lassa fever").
+fn is_disease(word: &str) -> bool {
+    word.ends_with("virus") || matches!(word, "fever" | "disease" | "flu" | "influenza")
+}
+
 /// Whether a name's candidates include a demonym or a country: the name
 /// stands for a people or a state ("US", "Egyptian"), not only a town.
 fn is_a_people(g: &Gazetteer, cands: &[Candidate]) -> bool {
@@ -761,6 +790,24 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             if i > 0
                 && !has_break(text, toks[i - 1].end, toks[i].start)
                 && ["operation", "operations"].contains(&kstr(&toks[i - 1]))
+            {
+                i = j;
+                continue;
+            }
+            // "South West England", "Western Kenya": compass words before a
+            // name the gazetteer lacks whole are part of it, not the division
+            // named by them alone (Cameroon's South-West, Uganda's Western).
+            if toks[i..j].iter().all(|x| COMPASS_WORDS.contains(&kstr(x)))
+                && toks.get(j).is_some_and(|x| x.cap && !x.conn && !has_break(text, toks[j - 1].end, x.start))
+            {
+                i = j;
+                continue;
+            }
+            // "Marburg virus", "Reston ebolavirus", "Minamata disease": a
+            // disease named after a place is no mention of it (a country's or
+            // a people's name stays one: "the Spanish flu", "US flu cases").
+            if toks.get(j).is_some_and(|x| !has_break(text, toks[j - 1].end, x.start) && is_disease(kstr(x)))
+                && !is_a_people(g, &g.candidates(&k, false))
             {
                 i = j;
                 continue;
@@ -2839,5 +2886,32 @@ mod tests {
         check_admin1("The council met in Mansfield on Monday.", &[("Mansfield", "Ohio")]);
         // No town of some size is named so: the word is a person or a thing.
         check_places("I love Jesus! Michael said so.", &[]);
+    }
+
+    #[test]
+    fn a_disease_named_after_a_place_is_no_mention_of_it() {
+        check_places("Workers caught the Reston ebolavirus in Pandi.", &["Pandi"]);
+        check_places("The Marburg virus and Lassa fever spread in Angola.", &["Angola"]);
+        // A people's or a country's name before it stays one.
+        check_places("The Spanish flu reached the United States.", &["Spanish", "United States"]);
+        check_places("Officials said the virus was found in Marburg.", &["Marburg"]);
+    }
+
+    #[test]
+    fn compass_words_before_a_name_are_part_of_it() {
+        check_feature_codes(
+            "A dog died in Cornwall in South West England.",
+            &[("Cornwall", "ADM2"), ("England", "ADM1")],
+        );
+        check_feature_codes("Floods hit Western Kenya.", &[("Kenya", "PCLI")]);
+        // Alone, or before a lowercase word, they still name the division.
+        check_feature_codes(
+            "Rebels attacked the South West region of Cameroon.",
+            &[("South West", "ADM1"), ("Cameroon", "PCLI")],
+        );
+        check_feature_codes(
+            "Central Java and North Korea were hit.",
+            &[("Central Java", "ADM1"), ("North Korea", "PCLI")],
+        );
     }
 }

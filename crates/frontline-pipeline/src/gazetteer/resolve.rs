@@ -526,6 +526,10 @@ const QUALIFIERS: &[&str] = &[
     "hall",
 ];
 
+/// [`QUALIFIERS`] as a set: asked of most capitalised words after a name.
+static QUALIFIER_SET: LazyLock<HashSet<&'static str, BuildHasherDefault<Fx>>> =
+    LazyLock::new(|| QUALIFIERS.iter().copied().collect());
+
 /// Lowercase words that end an area name ("Sweida desert").
 const AREA_WORDS: &[&str] =
     &["desert", "countryside", "valley", "crossing", "border", "mountains", "camp", "plains", "plain", "pocket"];
@@ -623,6 +627,9 @@ struct Raw {
     near: bool,
     /// [`ANY_DIVISION`] and [`FIRST_DIVISION`] bits.
     division: u8,
+    /// One word right after a capitalised word other than a function or a
+    /// compass word ("Union Pacific", not "the South Pacific").
+    after_name: bool,
     /// Index of the raw mention written right after ", ".
     container: Option<usize>,
     /// The container is named with "in"/"of" ("X in Y countryside"), not
@@ -744,6 +751,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                                 locative,
                                 near: false,
                                 division: 0,
+                                after_name: false,
                                 container: None,
                                 inside: false,
                             });
@@ -907,12 +915,13 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                         && !x.caps
                         && !g.is_stopword(kstr(x))
                         && !NEAR_BEFORE.contains(&kstr(x))
-                        && !QUALIFIERS.contains(&kstr(x))
+                        && !QUALIFIER_SET.contains(kstr(x))
                         && !TITLES.contains(&kstr(x))
                 };
                 // "Fargo City Commissioner", "Mansfield Police": a place
                 // naming an office is no person's name, whatever comes before.
-                let qualified = toks.get(j).is_some_and(|x| joined(j - 1, j) && x.cap && QUALIFIERS.contains(&kstr(x)));
+                let qualified =
+                    toks.get(j).is_some_and(|x| joined(j - 1, j) && x.cap && QUALIFIER_SET.contains(kstr(x)));
                 // "Lt. Paul Henderson", "Marsha J. Moore", "George V. Voinovich":
                 // a title or an initial next to the name makes it a person's.
                 let dotted = |a: usize, b: usize| text[toks[a].end..toks[b].start].trim() == ".";
@@ -1002,6 +1011,10 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 locative,
                 near,
                 division,
+                after_name: j - i == 1
+                    && after_name_word(text, &t)
+                    && !before_word_is(text, &t, NEAR_BEFORE)
+                    && !before_word_is(text, &t, &["central"]),
                 container: None,
                 inside: false,
             });
@@ -1161,16 +1174,6 @@ fn plausible_single(g: &Gazetteer, text: &str, t: &Tok, folded: &str, lowercase:
     if g.builtin.tables.common.contains_key(folded)
         && after_name_word(text, t)
         && !g.candidates(folded, false).iter().any(|c| g.place(c.id).feature_code == "PCLI")
-    {
-        return false;
-    }
-    // "Union Pacific", "Virgin Atlantic": an ocean's or a region's short
-    // name after another name is a firm's ("South Pacific", "Central
-    // Atlantic" are parts of the ocean).
-    if after_name_word(text, t)
-        && !before_word_is(text, t, NEAR_BEFORE)
-        && !before_word_is(text, t, &["central"])
-        && g.candidates(folded, false).iter().any(|c| c.alt && g.place(c.id).feature_code == "RGN")
     {
         return false;
     }
@@ -1878,6 +1881,12 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
         if r.common && !broad && r.container.is_none() {
             continue;
         }
+        // "Union Pacific", "Virgin Atlantic": an ocean's or a region's short
+        // name after another name is a firm's ("the South Pacific" is part
+        // of the ocean).
+        if r.after_name && c.alt && g.place(c.id).feature_code == "RGN" {
+            continue;
+        }
         let margin = if second == f32::MIN { 2.0 } else { s - second };
         let mut score = 1.0 / (1.0 + (-2.0 * margin).exp());
         if c.skeleton {
@@ -2067,9 +2076,12 @@ fn contradicted<'a>(raws: &[Raw], r: &Raw, own: &Place, place_of: impl Fn(usize)
         || q.feature_code == "PCLI"
         || q.feature_code.starts_with("PPL");
     // (A sea, a lake or a region of no one country, "the Indian Ocean in
-    // Seychelles", "Lake Titicaca in the Puno region", is not checked.)
+    // Seychelles", "Lake Titicaca in the Puno region", is not checked; nor
+    // is a large region or an island against a town, "Sumatra province in
+    // the district of Karo".)
     checkable
         && !matches!(own.feature_code.as_str(), "PCLI" | "ADM1")
+        && !(own.feature_code == "RGN" && q.feature_code.starts_with("PPL"))
         && !own.country_code.trim().is_empty()
         && own.geonameid != q.geonameid
         && !contains(q, own)
@@ -2814,6 +2826,9 @@ mod tests {
             "A meteorite fell near Lake Titicaca in the Puno region of Peru.",
             &[("Lake Titicaca", "RGN"), ("Puno", "ADM1"), ("Peru", "PCLI")],
         );
+        // A region of one country is still checked against a division (the
+        // Badia is coded in Homs).
+        check_feature_codes("Clashes hit the Syrian desert of Rural Damascus.", &[("Rural Damascus", "ADM1")]);
     }
 
     #[test]

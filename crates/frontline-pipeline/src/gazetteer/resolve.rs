@@ -2079,9 +2079,10 @@ fn contradicted<'a>(raws: &[Raw], r: &Raw, own: &Place, place_of: impl Fn(usize)
     // Seychelles", "Lake Titicaca in the Puno region", is not checked; nor
     // is a large region or an island against a town, "Sumatra province in
     // the district of Karo".)
+    let region_in_town = own.feature_code == "RGN" && q.feature_code.starts_with("PPL");
     checkable
         && !matches!(own.feature_code.as_str(), "PCLI" | "ADM1")
-        && !(own.feature_code == "RGN" && q.feature_code.starts_with("PPL"))
+        && !region_in_town
         && !own.country_code.trim().is_empty()
         && own.geonameid != q.geonameid
         && !contains(q, own)

@@ -627,9 +627,6 @@ struct Raw {
     near: bool,
     /// [`ANY_DIVISION`] and [`FIRST_DIVISION`] bits.
     division: u8,
-    /// One word right after a capitalised word other than a function or a
-    /// compass word ("Union Pacific", not "the South Pacific").
-    after_name: bool,
     /// Index of the raw mention written right after ", ".
     container: Option<usize>,
     /// The container is named with "in"/"of" ("X in Y countryside"), not
@@ -751,7 +748,6 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                                 locative,
                                 near: false,
                                 division: 0,
-                                after_name: false,
                                 container: None,
                                 inside: false,
                             });
@@ -805,8 +801,8 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             // "South West England", "Western Kenya": compass words before a
             // name the gazetteer lacks whole are part of it, not the division
             // named by them alone (Cameroon's South-West, Uganda's Western).
-            if toks[i..j].iter().all(|x| COMPASS_WORDS.contains(&kstr(x)))
-                && toks.get(j).is_some_and(|x| x.cap && !x.conn && !has_break(text, toks[j - 1].end, x.start))
+            if toks.get(j).is_some_and(|x| x.cap && !x.conn && !has_break(text, toks[j - 1].end, x.start))
+                && toks[i..j].iter().all(|x| COMPASS_WORDS.contains(&kstr(x)))
             {
                 i = j;
                 continue;
@@ -1011,10 +1007,6 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 locative,
                 near,
                 division,
-                after_name: j - i == 1
-                    && after_name_word(text, &t)
-                    && !before_word_is(text, &t, NEAR_BEFORE)
-                    && !before_word_is(text, &t, &["central"]),
                 container: None,
                 inside: false,
             });
@@ -1172,7 +1164,7 @@ fn plausible_single(g: &Gazetteer, text: &str, t: &Tok, folded: &str, lowercase:
         return false;
     }
     if g.builtin.tables.common.contains_key(folded)
-        && after_name_word(text, t)
+        && after_name_word(text, t.start)
         && !g.candidates(folded, false).iter().any(|c| g.place(c.id).feature_code == "PCLI")
     {
         return false;
@@ -1187,17 +1179,17 @@ fn plausible_single(g: &Gazetteer, text: &str, t: &Tok, folded: &str, lowercase:
 /// Nigeria); a country stays one ("Eastern China"). After a comma, a function word (capitalised at a sentence's
 /// start or in a headline) or a possessive it stands alone ("Jos, Plateau",
 /// "The Plateau governor", "Attack In Plateau", "Nigeria's Plateau state").
-fn after_name_word(text: &str, t: &Tok) -> bool {
-    let Some(before) = text[..t.start].strip_suffix(' ') else { return false };
+fn after_name_word(text: &str, start: usize) -> bool {
+    let Some(before) = text[..start].strip_suffix(' ') else { return false };
     let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     word.starts_with(char::is_uppercase)
         && !FUNCTION_WORDS.iter().any(|f| word.len() == f.len() && word.eq_ignore_ascii_case(f))
 }
 
-/// Whether the word right before a token is one of `words` (lowercase), in
+/// Whether the word right before `start` is one of `words` (lowercase), in
 /// any case.
-fn before_word_is(text: &str, t: &Tok, words: &[&str]) -> bool {
-    let before = text[..t.start].trim_end();
+fn before_word_is(text: &str, start: usize, words: &[&str]) -> bool {
+    let before = text[..start].trim_end();
     let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     words.iter().any(|w| word.len() == w.len() && word.eq_ignore_ascii_case(w))
 }
@@ -1884,7 +1876,13 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
         // "Union Pacific", "Virgin Atlantic": an ocean's or a region's short
         // name after another name is a firm's ("the South Pacific" is part
         // of the ocean).
-        if r.after_name && c.alt && g.place(c.id).feature_code == "RGN" {
+        if r.single
+            && c.alt
+            && g.place(c.id).feature_code == "RGN"
+            && after_name_word(text, r.start)
+            && !before_word_is(text, r.start, NEAR_BEFORE)
+            && !before_word_is(text, r.start, &["central"])
+        {
             continue;
         }
         let margin = if second == f32::MIN { 2.0 } else { s - second };

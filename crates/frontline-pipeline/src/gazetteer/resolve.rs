@@ -133,7 +133,7 @@ const DEDUP_SCAN: usize = 16;
 /// Words joining the parts of a multi-word name.
 const CONNECTORS: &[&str] = &[
     "al", "el", "ad", "as", "ar", "az", "at", "an", "ash", "ez", "es", "ed", "de", "del", "di", "da", "la", "le",
-    "les", "du", "des", "of", "upon", "bin", "ibn", "bani", "bou", "abu", "the", "and",
+    "les", "du", "des", "do", "dos", "das", "of", "upon", "bin", "ibn", "bani", "bou", "abu", "the", "and",
 ];
 
 /// The longest connector: longer tokens skip the list.
@@ -314,12 +314,15 @@ const STREETS: &[&str] = &[
 ];
 
 /// Abbreviated words that begin a name: "St. Petersburg", "Ft. Worth",
-/// "Mt. Pleasant", "Sault Ste. Marie" (the gazetteer lists the short forms).
-const ABBREVIATIONS: &[&str] = &["st", "ste", "ft", "mt"];
+/// "Mt. Pleasant", "Sault Ste. Marie", "W. Va." (the gazetteer lists the
+/// short forms).
+const ABBREVIATIONS: &[&str] = &["st", "ste", "ft", "mt", "w"];
 
 /// Whether `x` goes on a name after the abbreviation `prev` and its dot.
 fn abbreviated(text: &str, prev: &Tok, prev_key: &str, x: &Tok) -> bool {
-    prev.cap && ABBREVIATIONS.contains(&prev_key) && text.as_bytes()[prev.end..x.start] == *b". "
+    // ("W." is an initial but in "W. Va.": "George W. Bush" is no place.)
+    let w_va = prev_key != "w" || text[x.start..x.end].eq_ignore_ascii_case("va");
+    prev.cap && ABBREVIATIONS.contains(&prev_key) && w_va && text.as_bytes()[prev.end..x.start] == *b". "
 }
 
 /// Lowercase words joined to a name by a hyphen that make it a sponsor's or
@@ -390,6 +393,35 @@ fn hyphen_parts(g: &Gazetteer, word: &str, in_longer_name: bool) -> Vec<(usize, 
     out
 }
 
+/// Words of a division named by its direction alone ("South West",
+/// "Western", "Central").
+const COMPASS_WORDS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "far",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
+
+/// Whether a word names a disease after the place before it ("Marburg
+/// virus", "Reston ebolavirus", "Lassa fever").
+fn is_disease(word: &str) -> bool {
+    word.ends_with("virus") || matches!(word, "fever" | "disease" | "flu" | "influenza")
+}
+
 /// Whether a name's candidates include a demonym or a country: the name
 /// stands for a people or a state ("US", "Egyptian"), not only a town.
 fn is_a_people(g: &Gazetteer, cands: &[Candidate]) -> bool {
@@ -449,6 +481,49 @@ const QUALIFIERS: &[&str] = &[
     "tribune",
     "journal",
     "press",
+    "fire",
+    "board",
+    "chamber",
+    "town",
+    "township",
+    "village",
+    "regional",
+    "mayor",
+    "selectman",
+    "selectmen",
+    "school",
+    "schools",
+    "high",
+    "library",
+    "church",
+    "community",
+    "memorial",
+    "medical",
+    "center",
+    "centre",
+    "club",
+    "society",
+    "public",
+    "volunteer",
+    "historical",
+    "parks",
+    "court",
+    "superior",
+    "circuit",
+    "municipal",
+    "commission",
+    "authority",
+    "rescue",
+    "republican",
+    "democrat",
+    "democratic",
+    "chief",
+    "senior",
+    "seniors",
+    "elks",
+    "rotary",
+    "lions",
+    "hall",
 ];
 
 /// Lowercase words that end an area name ("Sweida desert").
@@ -485,12 +560,13 @@ const NEAR_BEFORE: &[&str] = &[
 /// Words after a name that put the event near it, not in it.
 const NEAR_AFTER: &[&str] = &["countryside", "outskirts", "surroundings", "area", "suburbs", "environs", "desert"];
 
-/// Words after a name that make it a division.
+/// Words after a name that make it a division ("Hama province", "Bauchi
+/// state"): [`FIRST_LEVEL`] ones a first-level division, also with "of"
+/// before the name ("the state of Washington"); the others one of the first
+/// or second level.
 const DIVISION_AFTER: &[&str] = &[
     "province",
     "governorate",
-    "region",
-    "state",
     "oblast",
     "prefecture",
     "district",
@@ -508,7 +584,6 @@ const IN_QUALIFIERS: u32 = 2;
 const IN_NEAR_BEFORE: u32 = 4;
 const IN_NEAR_AFTER: u32 = 8;
 const IN_LOCATIVE: u32 = 16;
-const IN_DIVISION_AFTER: u32 = 32;
 
 /// Which of those lists hold a word (its [`LISTS`] bits), by word: one hash
 /// lookup answers them all, where scanning [`TITLES`], [`QUALIFIERS`] and
@@ -521,7 +596,6 @@ static LISTS: LazyLock<FxMap<&'static str, u32>> = LazyLock::new(|| {
         (NEAR_BEFORE, IN_NEAR_BEFORE),
         (NEAR_AFTER, IN_NEAR_AFTER),
         (LOCATIVE, IN_LOCATIVE),
-        (DIVISION_AFTER, IN_DIVISION_AFTER),
     ];
     for (list, bit) in all {
         for &w in list {
@@ -530,6 +604,25 @@ static LISTS: LazyLock<FxMap<&'static str, u32>> = LazyLock::new(|| {
     }
     lists
 });
+
+/// Division words only a first-level division takes: "the tropical Pacific
+/// region" is no Pacific County.
+const FIRST_LEVEL: &[&str] = &["region", "state"];
+
+/// [`Raw::division`] bits: a word of [`DIVISION_AFTER`], of [`FIRST_LEVEL`].
+const ANY_DIVISION: u8 = 1;
+const FIRST_DIVISION: u8 = 2;
+
+/// What a word next to a name says of it: [`ANY_DIVISION`], [`FIRST_DIVISION`] or 0.
+fn division_word(w: &str) -> u8 {
+    if FIRST_LEVEL.contains(&w) {
+        FIRST_DIVISION
+    } else if DIVISION_AFTER.contains(&w) {
+        ANY_DIVISION
+    } else {
+        0
+    }
+}
 
 #[derive(Debug, Clone, Copy, Default)]
 struct Tok<'a> {
@@ -582,7 +675,8 @@ struct Raw {
     /// is a person's elsewhere in the article.
     locative: bool,
     near: bool,
-    division: bool,
+    /// [`ANY_DIVISION`] and [`FIRST_DIVISION`] bits.
+    division: u8,
     /// Index of the raw mention written right after ", ".
     container: Option<usize>,
     /// The container is named with "in"/"of" ("X in Y countryside"), not
@@ -718,7 +812,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                                 common: common && !locative,
                                 locative,
                                 near: false,
-                                division: false,
+                                division: 0,
                                 container: None,
                                 inside: false,
                             });
@@ -730,6 +824,19 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             };
             let mut j = i + n;
             let mut first = i;
+            // "People's Republic of China", "Democratic People's Republic of
+            // Korea": a possessive splits a name, and the part after it
+            // ("Republic of China") would be another place; the words before
+            // it, with their "'s", are tried with it.
+            if i > 0 && toks[i - 1].cap && matches!(&text[toks[i - 1].end..t.start], "'s " | "’s ") {
+                let longer = format!("{}s {k}", kstr(&toks[i - 1]));
+                let before = i > 1 && toks[i - 2].cap && !has_break(text, toks[i - 2].end, toks[i - 1].start);
+                if g.has_exact(&longer) {
+                    (k, first) = (longer, i - 1);
+                } else if before && g.has_exact(&format!("{} {longer}", kstr(&toks[i - 2]))) {
+                    (k, first) = (format!("{} {longer}", kstr(&toks[i - 2])), i - 2);
+                }
+            }
             for extra in 1..=2 {
                 if let Some(x) = toks.get(i + n + extra - 1)
                     && AREA_WORDS.contains(&kstr(x))
@@ -750,6 +857,24 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 }
             }
             if i > 0 && toks[i].glued && ["operation", "operations"].contains(&kstr(&toks[i - 1])) {
+                i = j;
+                continue;
+            }
+            // "South West England", "Western Kenya": compass words before a
+            // name the gazetteer lacks whole are part of it, not the division
+            // named by them alone (Cameroon's South-West, Uganda's Western).
+            if toks.get(j).is_some_and(|x| x.cap && !x.conn && !has_break(text, toks[j - 1].end, x.start))
+                && toks[i..j].iter().all(|x| COMPASS_WORDS.contains(&kstr(x)))
+            {
+                i = j;
+                continue;
+            }
+            // "Marburg virus", "Reston ebolavirus", "Minamata disease": a
+            // disease named after a place is no mention of it (a country's or
+            // a people's name stays one: "the Spanish flu", "US flu cases").
+            if toks.get(j).is_some_and(|x| !has_break(text, toks[j - 1].end, x.start) && is_disease(kstr(x)))
+                && !is_a_people(g, &g.candidates(&k, false))
+            {
                 i = j;
                 continue;
             }
@@ -864,7 +989,9 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 let first_name_before = i > 0 && joined(i) && small && namelike(i - 1);
                 // "Spain says": a country or a big city speaking is still a place.
                 let speaker = small && toks.get(j).is_some_and(|x| joined(j) && SPEECH.contains(&kstr(x)));
-                let surname_after = small && j < toks.len() && joined(j) && namelike(j);
+                // (An acronym is nobody's first name: "ABC Australia", "CDC
+                // Atlanta" name an outlet's or an agency's branch.)
+                let surname_after = small && !t.caps && j < toks.len() && joined(j) && namelike(j);
                 if surname_after {
                     // "Karabakh Armenians": a people's name is no surname,
                     // and stays a place where it stands.
@@ -884,7 +1011,14 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 first_name = !people
                     && top.is_none_or(|p| p.feature_code != "ADM1")
                     && toks.get(j).is_some_and(|x| joined(j) && namelike(j) && !g.has_exact(kstr(x)));
-                if !qualified
+                // A title before the name makes it a person's even with a
+                // qualifier after it ("Queen Elizabeth University Hospital",
+                // "King Fahd Airport"), unless it names a division.
+                let titled = i > 0
+                    && (joined(i) || dotted(i - 1, i))
+                    && bits(kstr(&toks[i - 1])) & IN_TITLES != 0
+                    && top.is_none_or(|p| p.feature_code != "ADM1");
+                if (!qualified || titled)
                     && !people
                     && (title_before || initials || first_name_before || speaker || small && group(&k))
                 {
@@ -918,7 +1052,13 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 && named_with_the(g, text, toks[first].start, &k).is_none();
             let linked = prev_raw_end.filter(|&(_, e)| container_link(&text[e..toks[i].start]));
             let after_place = linked.is_some();
-            let division = after_bits & IN_DIVISION_AFTER != 0;
+            // ("a county of Taiwan" is in Taiwan: only "the state of
+            // Washington", "the region of Tigray" name the division.)
+            let of_before = match before {
+                [w, of] if kstr(of) == "of" => division_word(kstr(w)) & FIRST_DIVISION,
+                _ => 0,
+            };
+            let division = division_word(after) | of_before;
             let idx = raws.len();
             if let Some((prev_idx, prev_end)) = linked {
                 raws[prev_idx].container = Some(idx);
@@ -1113,15 +1253,7 @@ fn plausible_single(g: &Gazetteer, text: &str, t: &Tok, folded: &str, lowercase:
 /// after a word that names no place ("Bandits Attack Plateau Villages", not
 /// "Storm Batters Mobile Coast").
 fn after_name_word(g: &Gazetteer, text: &str, t: &Tok, folded: &str) -> bool {
-    let Some(before) = text[..t.start].strip_suffix(' ') else { return false };
-    let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    if !word.starts_with(char::is_uppercase) {
-        return false;
-    }
-    let word = super::fold::fold(word);
-    if FUNCTION_WORDS.contains(&word.as_str()) || CALENDAR_WORDS.contains(&word.as_str()) {
-        return false;
-    }
+    let Some(word) = name_word_before(text, t.start) else { return false };
     let next = text[t.end..].strip_prefix(' ').map(|a| a.split(|c: char| !c.is_alphabetic()).next().unwrap_or(""));
     if next.is_some_and(|w| DIVISION_WORDS.iter().any(|d| w.eq_ignore_ascii_case(d))) {
         return false;
@@ -1132,6 +1264,18 @@ fn after_name_word(g: &Gazetteer, text: &str, t: &Tok, folded: &str) -> bool {
         p.feature_code == "PCLI" && own.iter().any(|o| g.place(o.id).country_code == p.country_code)
     });
     !its_country && (!in_headline(text, t) || g.has_exact(&word))
+}
+
+/// The word right before `start`, folded, when it is capitalised and no
+/// function word or calendar name: a word a name may continue.
+fn name_word_before(text: &str, start: usize) -> Option<String> {
+    let before = text[..start].strip_suffix(' ')?;
+    let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    if !word.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let word = super::fold::fold(word);
+    (!FUNCTION_WORDS.contains(&word.as_str()) && !CALENDAR_WORDS.contains(&word.as_str())).then_some(word)
 }
 
 /// Words after a name that say it is a division's ("Plateau state"); not
@@ -1160,6 +1304,14 @@ fn named_with_the(g: &Gazetteer, text: &str, start: usize, key: &str) -> Option<
     }
     let ids: Vec<u32> = g.candidates(&format!("the {key}"), false).iter().map(|c| c.id).collect();
     (!ids.is_empty()).then_some(ids)
+}
+
+/// Whether the word right before `start` is one of `words` (lowercase), in
+/// any case.
+fn before_word_is(text: &str, start: usize, words: &[&str]) -> bool {
+    let before = text[..start].trim_end();
+    let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    words.iter().any(|w| word.len() == w.len() && word.eq_ignore_ascii_case(w))
 }
 
 /// Words that start a sentence or a headline's word before a name without
@@ -1663,7 +1815,7 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
     let mut plain_start: Vec<Option<usize>> = vec![None; names.len()];
     let mut before_fighters = vec![false; names.len()];
     for (r, &o) in raws.iter().zip(&of_raw) {
-        if !r.division && plain_start[o].is_none() {
+        if r.division == 0 && plain_start[o].is_none() {
             plain_start[o] = Some(r.start);
         }
         before_fighters[o] |= r.single && fighters_after(text, r.end);
@@ -1711,6 +1863,11 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
                 c.retain(|c| the.contains(&c.id));
             }
             // (Our own areas list their acronyms on purpose: "EU".)
+            // A region's own name is not a country's other name: "Central
+            // Africa" is the region, not the Central African Republic.
+            if c.iter().any(|c| !c.alt && !c.skeleton && g.place(c.id).feature_code == "RGN") {
+                c.retain(|c| !(c.alt && g.place(c.id).feature_code == "PCLI"));
+            }
             if raws.iter().zip(&of_raw).any(|(r, &o)| o == k && r.acronym) {
                 c.retain(|c| {
                     let p = g.place(c.id);
@@ -1720,8 +1877,10 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
             c
         })
         .collect();
-    let division: Vec<bool> =
-        (0..names.len()).map(|k| raws.iter().zip(&of_raw).any(|(r, &o)| o == k && r.division)).collect();
+    let mut division: Vec<u8> = vec![0; names.len()];
+    for (r, &k) in raws.iter().zip(&of_raw) {
+        division[k] |= r.division;
+    }
     // The names said to contain each name, and whether with "in"/"of"
     // (else after a comma).
     // A state's or country's name before a comma whose next name is again
@@ -1835,7 +1994,12 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
                         s += 3.0;
                     }
                 }
-                if division[k] && matches!(p.feature_code.as_str(), "ADM1" | "ADM2") {
+                let level = match p.feature_code.as_str() {
+                    "ADM1" => ANY_DIVISION | FIRST_DIVISION,
+                    "ADM2" => ANY_DIVISION,
+                    _ => 0,
+                };
+                if division[k] & level != 0 {
                     s += 2.0;
                 }
                 if in_home(p) && is_local(p) && !c.skeleton && (!famous_elsewhere || known_widely(p)) {
@@ -1871,8 +2035,10 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
     // A division hardly anyone lives in ("Michael", a sheading of the Isle
     // of Man; "Jesus", a Paraguayan district) is what a bare word means only
     // when the article names other places of its country or calls it a
-    // division: alone, the word is a person or a thing. Names of several
-    // words ("Guernsey County") are no such accident.
+    // division: alone, the word is a person or a thing, or a town of some
+    // size named so exactly ("Mansfield" alone is the town in Ohio, not the
+    // Australian shire). Names of several words ("Guernsey County") are no
+    // such accident.
     let mut several_words = vec![false; names.len()];
     for (r, &o) in raws.iter().zip(&of_raw) {
         if let Some(w) = several_words.get_mut(o) {
@@ -1885,12 +2051,19 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
         if matches!(p.feature_code.as_str(), "ADM1" | "ADM2")
             && p.population < SMALL_DIVISION
             && !several_words[k]
-            && !division[k]
+            && division[k] == 0
         {
             let corroborated =
                 chosen.iter().enumerate().any(|(o, q)| o != k && q.is_some_and(|q| q.country_code == p.country_code));
             if !corroborated && !g.is_added(c.id) {
-                best[k] = usize::MAX;
+                best[k] = (0..cands[k].len())
+                    .filter(|&i| {
+                        let c = &cands[k][i];
+                        let p = g.place(c.id);
+                        !c.alt && !c.skeleton && p.feature_code.starts_with("PPL") && p.population >= SMALL_DIVISION
+                    })
+                    .max_by(|&a, &b| scores[k][a].total_cmp(&scores[k][b]))
+                    .unwrap_or(usize::MAX);
             }
         }
     }
@@ -1907,6 +2080,18 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
             continue;
         }
         if r.common && !broad && r.container.is_none() {
+            continue;
+        }
+        // "Union Pacific", "Virgin Atlantic": an ocean's or a region's short
+        // name after another name is a firm's ("the South Pacific" is part
+        // of the ocean).
+        if r.single
+            && c.alt
+            && g.place(c.id).feature_code == "RGN"
+            && name_word_before(text, r.start).is_some()
+            && !before_word_is(text, r.start, NEAR_BEFORE)
+            && !before_word_is(text, r.start, &["central"])
+        {
             continue;
         }
         let margin = if second == f32::MIN { 2.0 } else { s - second };
@@ -2126,8 +2311,15 @@ fn contradicted<'a>(raws: &[Raw], r: &Raw, own: &Place, place_of: impl Fn(usize)
     let checkable = matches!(q.feature_code.as_str(), "ADM1" | "ADM2" | "AREA") && !q.admin1.is_empty()
         || q.feature_code == "PCLI"
         || q.feature_code.starts_with("PPL");
+    // (A sea, a lake or a region of no one country, "the Indian Ocean in
+    // Seychelles", "Lake Titicaca in the Puno region", is not checked; nor
+    // is a large region or an island against a town, "Sumatra province in
+    // the district of Karo".)
+    let region_in_town = own.feature_code == "RGN" && q.feature_code.starts_with("PPL");
     checkable
         && !matches!(own.feature_code.as_str(), "PCLI" | "ADM1")
+        && !region_in_town
+        && !own.country_code.trim().is_empty()
         && own.geonameid != q.geonameid
         && !contains(q, own)
 }
@@ -2902,5 +3094,139 @@ mod tests {
             &["homs", "was", "quiet", "|", "town", "slept", "and", "hama", "burned"],
         );
         check_tokens("a - - - - - quiet day — near Moscow's edge", &["a", "quiet", "day", "near", "moscow", "edge"]);
+    }
+
+    #[test]
+    fn an_acronym_before_a_place_is_no_first_name() {
+        check_resolved(
+            "ABC Australia reported it. Later Australia and France agreed.",
+            &[("Australia", "Australia"), ("Australia", "Australia"), ("France", "France")],
+        );
+        check_admin1("Samples went to CDC Atlanta for testing.", &[("Atlanta", "Georgia")]);
+    }
+
+    #[test]
+    fn a_title_before_a_name_makes_it_a_persons_even_before_a_qualifier() {
+        check_resolved(
+            "A nurse in London was moved to the Queen Elizabeth University Hospital in Glasgow.",
+            &[("London", "United Kingdom"), ("Glasgow", "United Kingdom")],
+        );
+        check_places("Pilgrims landed at King Fahd Airport.", &[]);
+        // Without a title the qualifier keeps the place.
+        check_places("Fargo City Commissioner Dave Piepkorn spoke.", &["Fargo"]);
+    }
+
+    #[test]
+    fn a_sea_or_region_of_no_one_country_is_not_contradicted_by_its_container() {
+        check_feature_codes(
+            "The virus is present in the Indian Ocean in Seychelles.",
+            &[("Indian Ocean", "RGN"), ("Seychelles", "PCLI")],
+        );
+        check_feature_codes(
+            "A meteorite fell near Lake Titicaca in the Puno region of Peru.",
+            &[("Lake Titicaca", "RGN"), ("Puno", "ADM1"), ("Peru", "PCLI")],
+        );
+        // A region of one country is still checked against a division (the
+        // Badia is coded in Homs).
+        check_feature_codes("Clashes hit the Syrian desert of Rural Damascus.", &[("Rural Damascus", "ADM1")]);
+    }
+
+    #[test]
+    fn a_regions_own_name_beats_a_countrys_other_name() {
+        check_feature_codes("Outbreaks may spread to Central Africa soon.", &[("Central Africa", "RGN")]);
+        check_feature_codes("Troops left the Central African Republic.", &[("Central African Republic", "PCLI")]);
+    }
+
+    #[test]
+    fn a_possessive_inside_a_countrys_name_keeps_the_whole_name() {
+        check_resolved("Officials of the People's Republic of China met.", &[("People's Republic of China", "China")]);
+        check_resolved(
+            "The Democratic People’s Republic of Korea fired a missile.",
+            &[("Democratic People's Republic of Korea", "North Korea")],
+        );
+        check_resolved("The Republic of Korea protested.", &[("Republic of Korea", "South Korea")]);
+        // A possessive before a place that makes no longer name.
+        check_resolved("Nigeria's Plateau state was hit.", &[("Nigeria", "Nigeria"), ("Plateau", "Nigeria")]);
+    }
+
+    #[test]
+    fn portuguese_connectors_join_a_name() {
+        check_feature_codes(
+            "Cases rose in Rio Grande do Sul and Mato Grosso do Sul.",
+            &[("Rio Grande do Sul", "ADM1"), ("Mato Grosso do Sul", "ADM1")],
+        );
+        check_places("What do Paris and London do now?", &["Paris", "London"]);
+    }
+
+    #[test]
+    fn the_state_of_a_name_is_a_division_and_a_region_no_county() {
+        check_feature_codes("The cow was found in the state of Washington.", &[("Washington", "ADM1")]);
+        check_feature_codes("Officials in the state of Georgia said so.", &[("Georgia", "ADM1")]);
+        check_feature_codes("He declared a state of emergency in Georgia.", &[("Georgia", "PCLI")]);
+        check_feature_codes("Droughts hit the tropical Pacific region.", &[("Pacific", "RGN")]);
+        // "Of" with a lower level word names a place the division is in.
+        check_feature_codes("Kaohsiung is a county of Taiwan.", &[("Kaohsiung", "PPLA"), ("Taiwan", "PCLI")]);
+    }
+
+    #[test]
+    fn an_oceans_short_name_after_a_name_is_a_firms() {
+        check_places("Union Pacific and Virgin Atlantic shares rose.", &[]);
+        check_feature_codes("Storms in the South Pacific grew.", &[("Pacific", "RGN")]);
+        check_feature_codes(
+            "Pacific storms grew. The boat sank in the Pacific.",
+            &[("Pacific", "RGN"), ("Pacific", "RGN")],
+        );
+    }
+
+    #[test]
+    fn a_town_before_an_office_or_a_club_is_a_place_not_a_first_name() {
+        check_places("Call the Berea Police Department or the Ozark Chamber of Commerce.", &["Berea", "Ozark"]);
+        check_places("The Torrington Fire Department and the Canaan Board of Finance met.", &["Torrington", "Canaan"]);
+        // A town's name before a surname is still a first name.
+        check_places("Elizabeth Brandt opened the shelter in Fargo. Brandt said it was full.", &["Fargo"]);
+    }
+
+    #[test]
+    fn w_va_is_west_virginia_and_w_alone_an_initial() {
+        check_admin1(
+            "Floods hit Wheeling, W. Va., on Monday.",
+            &[("Wheeling", "West Virginia"), ("W. Va", "West Virginia")],
+        );
+        check_places("Two held in W. Columbia shooting.", &["Columbia"]);
+        check_places("President George W. Bush spoke in Texas.", &["Texas"]);
+    }
+
+    #[test]
+    fn a_tiny_division_alone_yields_to_a_town_named_so_exactly() {
+        check_admin1("The council met in Mansfield on Monday.", &[("Mansfield", "Ohio")]);
+        // No town of some size is named so: the word is a person or a thing.
+        check_places("I love Jesus! Michael said so.", &[]);
+    }
+
+    #[test]
+    fn a_disease_named_after_a_place_is_no_mention_of_it() {
+        check_places("Workers caught the Reston ebolavirus in Pandi.", &["Pandi"]);
+        check_places("The Marburg virus and Lassa fever spread in Angola.", &["Angola"]);
+        // A people's or a country's name before it stays one.
+        check_places("The Spanish flu reached the United States.", &["Spanish", "United States"]);
+        check_places("Officials said the virus was found in Marburg.", &["Marburg"]);
+    }
+
+    #[test]
+    fn compass_words_before_a_name_are_part_of_it() {
+        check_feature_codes(
+            "A dog died in Cornwall in South West England.",
+            &[("Cornwall", "ADM2"), ("England", "ADM1")],
+        );
+        check_feature_codes("Floods hit Western Kenya.", &[("Kenya", "PCLI")]);
+        // Alone, or before a lowercase word, they still name the division.
+        check_feature_codes(
+            "Rebels attacked the South West region of Cameroon.",
+            &[("South West", "ADM1"), ("Cameroon", "PCLI")],
+        );
+        check_feature_codes(
+            "Central Java and North Korea were hit.",
+            &[("Central Java", "ADM1"), ("North Korea", "PCLI")],
+        );
     }
 }

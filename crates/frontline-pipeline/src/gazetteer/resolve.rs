@@ -497,10 +497,7 @@ const QUALIFIERS: &[&str] = &[
     "library",
     "church",
     "community",
-    "memorial",
     "medical",
-    "center",
-    "centre",
     "club",
     "society",
     "public",
@@ -523,7 +520,6 @@ const QUALIFIERS: &[&str] = &[
     "elks",
     "rotary",
     "lions",
-    "hall",
 ];
 
 /// Lowercase words that end an area name ("Sweida desert").
@@ -2264,10 +2260,15 @@ fn nations_named<'a>(chosen: &[Option<&'a Place>]) -> Vec<(usize, &'a Place, f64
         .collect()
 }
 
-/// Half a vote of each country named (other than by name `k`) for a place
-/// of another country beside it: "Israeli forces shelled Gaza" is Gaza,
-/// Palestine, not Gaza province, Mozambique.
+/// Half a vote of each country named (other than by name `k`) for a seat
+/// or a division of another country beside it: "Israeli forces shelled
+/// Gaza" is Gaza, Palestine, not Gaza province, Mozambique. (Not villages:
+/// a nationality would pull people's names across the border.)
 fn beside(nations: &[(usize, &Place, f64)], k: usize, p: &Place) -> f32 {
+    let code = p.feature_code.as_str();
+    if !(code.starts_with("PPLA") || code == "PPLC" || code.starts_with("ADM")) {
+        return 0.0;
+    }
     let n = nations.iter().filter(|&&(o, q, span)| {
         o != k
             && (p.longitude - q.longitude).abs() <= span

@@ -580,6 +580,8 @@ const IN_QUALIFIERS: u32 = 2;
 const IN_NEAR_BEFORE: u32 = 4;
 const IN_NEAR_AFTER: u32 = 8;
 const IN_LOCATIVE: u32 = 16;
+const IN_DIVISION_AFTER: u32 = 32;
+const IN_FIRST_LEVEL: u32 = 64;
 
 /// Which of those lists hold a word (its [`LISTS`] bits), by word: one hash
 /// lookup answers them all, where scanning [`TITLES`], [`QUALIFIERS`] and
@@ -592,6 +594,8 @@ static LISTS: LazyLock<FxMap<&'static str, u32>> = LazyLock::new(|| {
         (NEAR_BEFORE, IN_NEAR_BEFORE),
         (NEAR_AFTER, IN_NEAR_AFTER),
         (LOCATIVE, IN_LOCATIVE),
+        (DIVISION_AFTER, IN_DIVISION_AFTER),
+        (FIRST_LEVEL, IN_FIRST_LEVEL),
     ];
     for (list, bit) in all {
         for &w in list {
@@ -609,11 +613,12 @@ const FIRST_LEVEL: &[&str] = &["region", "state"];
 const ANY_DIVISION: u8 = 1;
 const FIRST_DIVISION: u8 = 2;
 
-/// What a word next to a name says of it: [`ANY_DIVISION`], [`FIRST_DIVISION`] or 0.
-fn division_word(w: &str) -> u8 {
-    if FIRST_LEVEL.contains(&w) {
+/// What a word next to a name says of it, from the word's [`LISTS`] bits:
+/// [`ANY_DIVISION`], [`FIRST_DIVISION`] or 0.
+fn division_word(bits: u32) -> u8 {
+    if bits & IN_FIRST_LEVEL != 0 {
         FIRST_DIVISION
-    } else if DIVISION_AFTER.contains(&w) {
+    } else if bits & IN_DIVISION_AFTER != 0 {
         ANY_DIVISION
     } else {
         0
@@ -1051,10 +1056,10 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             // ("a county of Taiwan" is in Taiwan: only "the state of
             // Washington", "the region of Tigray" name the division.)
             let of_before = match before {
-                [w, of] if kstr(of) == "of" => division_word(kstr(w)) & FIRST_DIVISION,
+                [w, of] if kstr(of) == "of" => division_word(bits(kstr(w))) & FIRST_DIVISION,
                 _ => 0,
             };
-            let division = division_word(after) | of_before;
+            let division = division_word(after_bits) | of_before;
             let idx = raws.len();
             if let Some((prev_idx, prev_end)) = linked {
                 raws[prev_idx].container = Some(idx);

@@ -416,6 +416,24 @@ fn fixture_databases_of_every_version_open() {
     assert_eq!(seen, frontline_store::schema::VERSION);
 }
 
+/// A new database gets the store's page size; one made with SQLite's
+/// default keeps it (the committed fixtures have 4 KiB pages) and the same
+/// content reads the same from either.
+#[test]
+fn a_new_database_gets_the_store_page_size_and_an_old_one_keeps_its_own() {
+    let page_size =
+        |store: &Store| store.connection().query_row("PRAGMA page_size", [], |r| r.get::<_, i64>(0)).unwrap();
+    let (_dir, db) = tmp("page-size");
+    let fresh = ingest_all(&db, &corpus());
+    assert_eq!(page_size(&fresh), frontline_store::PAGE_SIZE);
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v6.sqlite");
+    let (_old, copy) = tmp("page-size-v6");
+    std::fs::copy(&fixture, &copy).unwrap();
+    let old = Store::open(&copy).unwrap();
+    assert_eq!(page_size(&old), 4096);
+    assert_eq!(old.digest().unwrap(), fresh.digest().unwrap());
+}
+
 /// The version-2 fixture (written from [`corpus`]) migrated to version 3
 /// holds what ingesting the corpus today gives: the claim columns derived
 /// from the stored JSON and the control timelines rewritten.

@@ -863,9 +863,12 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             }
             // "South West England", "Western Kenya": compass words before a
             // name the gazetteer lacks whole are part of it, not the division
-            // named by them alone (Cameroon's South-West, Uganda's Western).
+            // named by them alone (Cameroon's South-West, Uganda's Western),
+            // unless that name is the division's own country ("Far North
+            // Cameroon", as "Plateau, Nigeria").
             if toks.get(j).is_some_and(|x| x.cap && !x.conn && !has_break(text, toks[j - 1].end, x.start))
                 && toks[i..j].iter().all(|x| COMPASS_WORDS.contains(&kstr(x)))
+                && !division_of_country(g, &k, kstr(&toks[j]))
             {
                 i = j;
                 continue;
@@ -1288,6 +1291,23 @@ fn after_name_word(g: &Gazetteer, text: &str, t: &Tok, folded: &str) -> bool {
 /// Villages").
 const SETTLEMENT_WORDS: &[&str] =
     &["village", "villages", "town", "towns", "community", "communities", "settlement", "settlements"];
+
+/// Whether `name` names a first-level division of the country `country`
+/// names.
+fn division_of_country(g: &Gazetteer, name: &str, country: &str) -> bool {
+    let countries: Vec<&str> = g
+        .candidates(country, false)
+        .iter()
+        .map(|c| g.place(c.id))
+        .filter(|p| p.feature_code == "PCLI")
+        .map(|p| p.country_code.as_str())
+        .collect();
+    !countries.is_empty()
+        && g.candidates(name, false).iter().any(|c| {
+            let p = g.place(c.id);
+            p.feature_code == "ADM1" && countries.contains(&p.country_code.as_str())
+        })
+}
 
 /// The word right before `start`, folded, when it is capitalised and no
 /// function word or calendar name: a word a name may continue.
@@ -3263,6 +3283,16 @@ mod tests {
             &[("Devon", "ADM2"), ("England", "ADM1")],
         );
         check_feature_codes("Floods hit Western Kenya.", &[("Kenya", "PCLI")]);
+        check_feature_codes("Gunmen burned two schools in North West Syria.", &[("Syria", "PCLI")]);
+        // Before their own division's country they name the division.
+        check_feature_codes(
+            "Insurgents raided a market in Far North Cameroon on Friday.",
+            &[("Far North", "ADM1"), ("Cameroon", "PCLI")],
+        );
+        check_feature_codes(
+            "Separatists blocked roads in North West Cameroon.",
+            &[("North West", "ADM1"), ("Cameroon", "PCLI")],
+        );
         // Alone, or before a lowercase word, they still name the division.
         check_feature_codes(
             "Rebels attacked the South West region of Cameroon.",

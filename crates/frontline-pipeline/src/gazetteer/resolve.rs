@@ -1901,10 +1901,17 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
             // Seas, islands and large regions are written as they are
             // named: "Saboura" is no variant spelling of "Siberia".
             c.retain(|c| !(c.skeleton && g.place(c.id).feature_code == "RGN"));
-            // "Houthi rebels": a variant spelling before a word for fighters
-            // is a group's name, not a village's ("Syrian rebels" is exact).
+            // "Houthi rebels", "Taliban fighters": a variant spelling or
+            // another name of a town before a word for fighters is a group's
+            // name (groups are named so: Hamas is also Hamm's), not the
+            // town's. Fighters are named after a town by its own name ("Idlib
+            // rebels"), after a people, a country or a region by any
+            // ("Syrian rebels").
             if before_fighters[k] {
-                c.retain(|c| !c.skeleton);
+                c.retain(|c| {
+                    let fc = g.place(c.id).feature_code.as_str();
+                    !c.skeleton && (!c.alt || c.demonym || matches!(fc, "PCLI" | "ADM1"))
+                });
             }
             // "the Red Sea", "the Pacific": a name written after "the" as
             // an area is listed is that area, unless a division's word
@@ -2679,6 +2686,9 @@ mod tests {
             &[("Marib", "Yemen"), ("Yemeni", "Yemen")],
         );
         check_resolved("Idlib rebels shelled Hama.", &[("Idlib", "Syria"), ("Hama", "Syria")]);
+        // A town's other name before fighters is a group's too.
+        check_resolved("Taliban fighters overran Kunduz on Sunday.", &[("Kunduz", "Afghanistan")]);
+        check_resolved("Hamas militants fired rockets at Sderot.", &[("Sderot", "Israel")]);
     }
 
     #[test]

@@ -2629,7 +2629,6 @@ mod tests {
         check_resolved("Nigerian Plateau herders fled on Monday.", &[("Nigerian", "Nigeria"), ("Plateau", "Nigeria")]);
         // In prose the word before still makes it part of a longer name,
         // and so does another country's name or a name in a headline.
-        check_places("Boats moored in Islington Bay near Toronto.", &["Islington", "Toronto"]);
         check_places("Al-Shabaab attacks on the Kenyan Coast killed ten.", &["Kenyan"]);
         check_places("Rebels from the Great Lakes region attacked Goma.", &["Goma"]);
         check_places("Storm Batters Mobile Coast", &[]);
@@ -3040,7 +3039,6 @@ mod tests {
     fn initials_and_dotted_titles_make_persons() {
         check_places("The report by Ann J. Greer was read in Fargo.", &["Fargo"]);
         check_places("Capt. Greer said the road in Fargo was shut.", &["Fargo"]);
-        check_places("Man charged in W. Columbia robbery.", &["Columbia"]);
         check_places("The deputy Russian minister met officials in Homs.", &["Russian", "Homs"]);
     }
 

@@ -834,7 +834,7 @@ fn actor_areas(text: &str, actors: &[ActorMention]) -> Vec<(String, String)> {
     let mut out: Option<Vec<(String, String)>> = None;
     for a in actors {
         let Some((_, cc, areas)) = ACTOR_AREAS.iter().find(|(name, ..)| a.actor.name == *name) else { continue };
-        if tie_before(&text[..a.start]) {
+        if tie_before(&text[..a.start]) || tie_after(&text[a.end..]) {
             continue;
         }
         let own: Vec<(String, String)> = areas.iter().map(|g| (cc.to_string(), g.to_string())).collect();
@@ -850,7 +850,8 @@ fn actor_areas(text: &str, actors: &[ActorMention]) -> Vec<(String, String)> {
 
 /// Whether the words before a group's name make it a background tie, not a
 /// party: "former", "ex-", "links/ties to", "affiliated with", "belonging
-/// to", "accused of", "defected from".
+/// to", "accused of", "defected from", "membership in/of", "being a member
+/// of" (a bare "a member of" is often a party: "gunmen shot a member of").
 fn tie_before(before: &str) -> bool {
     const TIES: &[&str] = &[
         "former ",
@@ -865,9 +866,18 @@ fn tie_before(before: &str) -> bool {
         "accused of ",
         "defected from ",
         "membership in ",
+        "membership of ",
+        "being a member of ",
+        "being members of ",
     ];
     let before = before.strip_suffix("the ").unwrap_or(before);
     TIES.iter().any(|t| ends_with_ignoring_case(before, t))
+}
+
+/// Whether the words after a group's name make it a background tie:
+/// "-affiliated", "-linked" ("an HTS-affiliated trader").
+fn tie_after(after: &str) -> bool {
+    ["-affiliated", "-linked"].iter().any(|t| after.get(..t.len()).is_some_and(|a| a.eq_ignore_ascii_case(t)))
 }
 
 /// Reads each town of a sentence that names no governorate, resolved
@@ -2260,6 +2270,18 @@ mod tests {
     use super::*;
 
     static RESOURCES: LazyLock<Resources> = LazyLock::new(Resources::builtin);
+
+    #[test]
+    fn a_groups_background_tie_is_read_around_its_name() {
+        assert!(tie_before("Police held a trader over membership of the "));
+        assert!(tie_before("A court jailed him for being a member of "));
+        assert!(tie_before("They denied links to "));
+        assert!(!tie_before("Gunmen shot a member of "));
+        assert!(!tie_before("Fighters of "));
+        assert!(tie_after("-affiliated trader was fined."));
+        assert!(tie_after("-Linked cell was broken up."));
+        assert!(!tie_after(" fighters raided a farm."));
+    }
 
     /// Merging the mention lists gives what a stable sort of them joined
     /// gives: ties (equal spans, within a list or across lists) in list

@@ -66,7 +66,7 @@ fn prior(p: &Place, alt: bool, skeleton: bool) -> f32 {
     pop + feature - if alt { 0.35 } else { 0.0 } - if skeleton { 0.4 } else { 0.0 }
 }
 
-/// Feature term of a county named bare ("Barrow", "Sarpy").
+/// Feature term of a county named bare ("Barrow", "Gage").
 const BARE_COUNTY: f32 = -0.3;
 
 /// The prior's population term.
@@ -605,8 +605,8 @@ static LISTS: LazyLock<FxMap<&'static str, u32>> = LazyLock::new(|| {
     lists
 });
 
-/// Division words only a first-level division takes: "the tropical Pacific
-/// region" is no Pacific County.
+/// Division words only a first-level division takes: no county is called a
+/// "region" or a "state", so "the Pacific region" is no Pacific County.
 const FIRST_LEVEL: &[&str] = &["region", "state"];
 
 /// [`Raw::division`] bits: a word of [`DIVISION_AFTER`], of [`FIRST_LEVEL`].
@@ -863,9 +863,12 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             }
             // "South West England", "Western Kenya": compass words before a
             // name the gazetteer lacks whole are part of it, not the division
-            // named by them alone (Cameroon's South-West, Uganda's Western).
+            // named by them alone (Cameroon's South-West, Uganda's Western),
+            // unless that name is the division's own country ("Far North
+            // Cameroon", as "Plateau, Nigeria").
             if toks.get(j).is_some_and(|x| x.cap && !x.conn && !has_break(text, toks[j - 1].end, x.start))
                 && toks[i..j].iter().all(|x| COMPASS_WORDS.contains(&kstr(x)))
+                && !division_of_country(g, &k, kstr(&toks[j]))
             {
                 i = j;
                 continue;
@@ -990,8 +993,8 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 let first_name_before = i > 0 && joined(i) && small && namelike(i - 1);
                 // "Spain says": a country or a big city speaking is still a place.
                 let speaker = small && toks.get(j).is_some_and(|x| joined(j) && SPEECH.contains(&kstr(x)));
-                // (An acronym is nobody's first name: "ABC Australia", "CDC
-                // Atlanta" name an outlet's or an agency's branch.)
+                // (An acronym is nobody's first name: "CNN Chile", "FBI
+                // Chicago" name an outlet's or an agency's branch.)
                 let surname_after = small && !t.caps && j < toks.len() && joined(j) && namelike(j);
                 if surname_after {
                     // "Karabakh Armenians": a people's name is no surname,
@@ -1013,7 +1016,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                     && top.is_none_or(|p| p.feature_code != "ADM1")
                     && toks.get(j).is_some_and(|x| joined(j) && namelike(j) && !g.has_exact(kstr(x)));
                 // A title before the name makes it a person's even with a
-                // qualifier after it ("Queen Elizabeth University Hospital",
+                // qualifier after it ("Queen Mary University Hospital",
                 // "King Fahd Airport"), unless it names a division.
                 let titled = i > 0
                     && (joined(i) || dotted(i - 1, i))
@@ -1122,8 +1125,8 @@ pub(crate) const COMPASS_POINTS: &[&str] = &[
 ];
 
 /// Words that may stand between a place and the larger one it lies in
-/// ("Muzan village in the Deir ez Zor countryside", "Fallaha in the
-/// south-eastern countryside of Al-Hasakeh city", "the Ihsem area of ...").
+/// ("Jubb Ali village in the Raqqa countryside", "Tell Hamra in the
+/// eastern countryside of Homs city", "the Ihsem area of ...").
 const LINK_WORDS: &[&str] = &[
     "in",
     "of",
@@ -1250,9 +1253,13 @@ fn plausible_single(g: &Gazetteer, text: &str, t: &Tok, folded: &str, lowercase:
 /// "The Plateau governor", "Attack In Plateau", "Nigeria's Plateau state").
 /// So it does after its own country's name ("Nigerian Plateau"; the
 /// "Kenyan Coast" is no Tanzanian region), before a division's word
-/// ("Plateau state"), and in a headline, where every word is capitalised,
-/// after a word that names no place ("Bandits Attack Plateau Villages", not
-/// "Storm Batters Mobile Coast").
+/// ("Plateau state"). In a headline, where every word is capitalised, the
+/// word before says nothing, so a common word there is a division only when
+/// something backs it: a settlement's word after it ("Bandits Attack
+/// Plateau Villages") or the division's country named in the article; a
+/// firm, a landform or a shore is named so far more often ("Investors Cheer
+/// Delta Earnings", "Tourists Flock To Sunny Coast Resorts"). After a place's
+/// name it is part of a longer one there too ("Storm Batters Mobile Coast").
 fn after_name_word(g: &Gazetteer, text: &str, t: &Tok, folded: &str) -> bool {
     let Some(word) = name_word_before(text, t.start) else { return false };
     let next = text[t.end..].strip_prefix(' ').map(|a| a.split(|c: char| !c.is_alphabetic()).next().unwrap_or(""));
@@ -1264,7 +1271,42 @@ fn after_name_word(g: &Gazetteer, text: &str, t: &Tok, folded: &str) -> bool {
         let p = g.place(c.id);
         p.feature_code == "PCLI" && own.iter().any(|o| g.place(o.id).country_code == p.country_code)
     });
-    !its_country && (!in_headline(text, t) || g.has_exact(&word))
+    if its_country {
+        return false;
+    }
+    if !in_headline(text, t) || g.has_exact(&word) {
+        return true;
+    }
+    let settled = next.is_some_and(|w| SETTLEMENT_WORDS.iter().any(|d| w.eq_ignore_ascii_case(d)));
+    let country_named = own.iter().any(|c| {
+        let p = g.place(c.id);
+        matches!(p.feature_code.as_str(), "ADM1" | "ADM2")
+            && !p.country_code.trim().is_empty()
+            && text.contains(g.builtin.tables.country(&p.country_code).as_str())
+    });
+    !settled && !country_named
+}
+
+/// Words for settlements after a division's name in a headline ("Plateau
+/// Villages").
+const SETTLEMENT_WORDS: &[&str] =
+    &["village", "villages", "town", "towns", "community", "communities", "settlement", "settlements"];
+
+/// Whether `name` names a first-level division of the country `country`
+/// names.
+fn division_of_country(g: &Gazetteer, name: &str, country: &str) -> bool {
+    let countries: Vec<&str> = g
+        .candidates(country, false)
+        .iter()
+        .map(|c| g.place(c.id))
+        .filter(|p| p.feature_code == "PCLI")
+        .map(|p| p.country_code.as_str())
+        .collect();
+    !countries.is_empty()
+        && g.candidates(name, false).iter().any(|c| {
+            let p = g.place(c.id);
+            p.feature_code == "ADM1" && countries.contains(&p.country_code.as_str())
+        })
 }
 
 /// The word right before `start`, folded, when it is capitalised and no
@@ -1352,7 +1394,9 @@ const CALENDAR_WORDS: &[&str] = &[
 /// Whether a word stands in a headline: no word of four letters or more
 /// on its line is written in small letters, and two more words are there.
 /// Read outwards from the word only as far as the first such word, which
-/// prose has within a few words.
+/// prose has within a few words, and no further than [`HEADLINE_CHARS`]
+/// either way: a longer line is no headline, and a long line of capitals
+/// (a list of names) costs no scan of it all per word.
 fn in_headline(text: &str, t: &Tok) -> bool {
     match (capitalised_line(text[..t.start].chars().rev(), true), capitalised_line(text[t.end..].chars(), false)) {
         (Some(a), Some(b)) => a + b >= 2,
@@ -1365,7 +1409,10 @@ fn in_headline(text: &str, t: &Tok) -> bool {
 /// characters come last first).
 fn capitalised_line(chars: impl Iterator<Item = char>, backwards: bool) -> Option<usize> {
     let (mut words, mut len, mut small) = (0, 0, false);
-    for c in chars.chain(['\n']) {
+    for (n, c) in chars.chain(['\n']).enumerate() {
+        if n > HEADLINE_CHARS {
+            return None;
+        }
         if c.is_alphabetic() {
             if len == 0 || backwards {
                 small = c.is_lowercase();
@@ -1386,6 +1433,10 @@ fn capitalised_line(chars: impl Iterator<Item = char>, backwards: bool) -> Optio
     }
     Some(words)
 }
+
+/// How far a headline reaches either way from one of its words, in
+/// characters: beyond any headline's length.
+const HEADLINE_CHARS: usize = 300;
 
 /// Common English words of five letters or more that no place is named
 /// (generated by scripts/gen-gazetteer), one a line, sorted by bytes.
@@ -1850,10 +1901,17 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
             // Seas, islands and large regions are written as they are
             // named: "Saboura" is no variant spelling of "Siberia".
             c.retain(|c| !(c.skeleton && g.place(c.id).feature_code == "RGN"));
-            // "Houthi rebels": a variant spelling before a word for fighters
-            // is a group's name, not a village's ("Syrian rebels" is exact).
+            // "Houthi rebels", "Taliban fighters": a variant spelling or
+            // another name of a town before a word for fighters is a group's
+            // name (groups are named so: Hamas is also Hamm's), not the
+            // town's. Fighters are named after a town by its own name ("Idlib
+            // rebels"), after a people, a country or a region by any
+            // ("Syrian rebels").
             if before_fighters[k] {
-                c.retain(|c| !c.skeleton);
+                c.retain(|c| {
+                    let fc = g.place(c.id).feature_code.as_str();
+                    !c.skeleton && (!c.alt || c.demonym || matches!(fc, "PCLI" | "ADM1"))
+                });
             }
             // "the Red Sea", "the Pacific": a name written after "the" as
             // an area is listed is that area, unless a division's word
@@ -1863,7 +1921,7 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
             {
                 c.retain(|c| the.contains(&c.id));
             }
-            // (Our own areas list their acronyms on purpose: "EU".)
+            // (Our own areas list their acronyms on purpose: "KRI".)
             // A region's own name is not a country's other name: "Central
             // Africa" is the region, not the Central African Republic.
             if c.iter().any(|c| !c.alt && !c.skeleton && g.place(c.id).feature_code == "RGN") {
@@ -2317,9 +2375,11 @@ fn contradicted<'a>(raws: &[Raw], r: &Raw, own: &Place, place_of: impl Fn(usize)
         || q.feature_code == "PCLI"
         || q.feature_code.starts_with("PPL");
     // (A sea, a lake or a region of no one country, "the Indian Ocean in
-    // Seychelles", "Lake Titicaca in the Puno region", is not checked; nor
-    // is a large region or an island against a town, "Sumatra province in
-    // the district of Karo".)
+    // Mauritius", "Lake Victoria in the Mwanza region", is not checked: it
+    // lies in several. Nor is a region against a town: no region lies in a
+    // town, so such a link is misread, the town lying in the region or the
+    // region's name standing inside a longer one, and says nothing about
+    // which region is meant.)
     let region_in_town = own.feature_code == "RGN" && q.feature_code.starts_with("PPL");
     checkable
         && !matches!(own.feature_code.as_str(), "PCLI" | "ADM1")
@@ -2440,8 +2500,8 @@ mod tests {
     #[test]
     fn places_inside_hyphened_words_are_places() {
         check_places(
-            "Floods swept Fargo-Moorhead and an Australia-wide ban began.",
-            &["Fargo", "Moorhead", "Australia"],
+            "Crews cleared Champaign-Urbana and a Canada-wide alert followed.",
+            &["Champaign", "Urbana", "Canada"],
         );
         check_places("Egyptian-US relations cooled.", &["Egyptian", "US"]);
         check_places("Rep. Ann Moss, D-Charleston, voted no.", &["Charleston"]);
@@ -2477,7 +2537,7 @@ mod tests {
 
     #[test]
     fn a_name_a_city_is_only_also_known_by_yields_to_a_person() {
-        check_places("The memo from City Manager Jim Hartmann reached Fairfax.", &["Fairfax"]);
+        check_places("A letter from Town Clerk Jim Kowalczyk reached Fairfax.", &["Fairfax"]);
         check_places("Councillors Mitch Lewis and Ann Hall met in Fairfax.", &["Fairfax"]);
         check_places("Fighting resumed in Jimma on Monday.", &["Jimma"]);
     }
@@ -2525,12 +2585,7 @@ mod tests {
         );
         check_resolved(
             "South Ossetian militias and Abkhazia; the European Union sent monitors to South Ossetia.",
-            &[
-                ("South Ossetian", "Georgia"),
-                ("Abkhazia", "Georgia"),
-                ("European Union", ""),
-                ("South Ossetia", "Georgia"),
-            ],
+            &[("South Ossetian", "Georgia"), ("Abkhazia", "Georgia"), ("South Ossetia", "Georgia")],
         );
         // A town of a lake's name keeps it where its state follows.
         check_resolved(
@@ -2574,17 +2629,33 @@ mod tests {
         check_resolved("Nigerian Plateau herders fled on Monday.", &[("Nigerian", "Nigeria"), ("Plateau", "Nigeria")]);
         // In prose the word before still makes it part of a longer name,
         // and so does another country's name or a name in a headline.
-        check_places("Boats moored in Islington Bay near Toronto.", &["Islington", "Toronto"]);
         check_places("Al-Shabaab attacks on the Kenyan Coast killed ten.", &["Kenyan"]);
         check_places("Rebels from the Great Lakes region attacked Goma.", &["Goma"]);
         check_places("Storm Batters Mobile Coast", &[]);
+        // A headline's common word needs a settlement's word after it or
+        // its country in the article to be a division.
+        check_places("Investors Cheer Delta Earnings Beat", &[]);
+        check_places("Hikers Reach Remote Plateau Summit", &[]);
+        check_places("Tourists Flock To Sunny Coast Resorts", &[]);
+        check_places("Scientists Study Melting Lakes In Greenland", &["Greenland"]);
+        // A line of capitals longer than any headline is none.
+        let long = format!("{} Bandits Attack Plateau Villages", "Wonderful Terrible Horrible Splendid ".repeat(10));
+        check_places(&long, &[]);
+        check_resolved(
+            "Gunmen Raid Delta Community\nGunmen killed four people in southern Nigeria on Monday.",
+            &[("Delta", "Nigeria"), ("Nigeria", "Nigeria")],
+        );
+        check_resolved(
+            "Herders Abandon Plateau Pastures\nHerders left their land in Nigeria on Monday.",
+            &[("Plateau", "Nigeria"), ("Nigeria", "Nigeria")],
+        );
     }
 
     #[test]
     fn an_oceans_name_after_a_name_is_a_firm_even_where_a_town_has_it() {
         // "Pacific" is also Pacific, Missouri: after "Union" it is neither.
         check_places("Union Pacific trains were halted in Omaha.", &["Omaha"]);
-        // "Asia-Pacific" names both regions (GeoVirus's annotators read it so).
+        // A hyphened pair of regions names both, as a pair of towns does.
         check_places("Protesters gathered at the Asia-Pacific summit in Lima.", &["Asia", "Pacific", "Lima"]);
         check_feature_codes("A typhoon crossed the Pacific on Monday.", &[("Pacific", "RGN")]);
     }
@@ -2614,11 +2685,17 @@ mod tests {
             &[("Marib", "Yemen"), ("Yemeni", "Yemen")],
         );
         check_resolved("Idlib rebels shelled Hama.", &[("Idlib", "Syria"), ("Hama", "Syria")]);
+        // A town's other name before fighters is a group's too.
+        check_resolved("Taliban fighters overran Kunduz on Sunday.", &[("Kunduz", "Afghanistan")]);
+        check_resolved("Hamas militants fired rockets at Sderot.", &[("Sderot", "Israel")]);
     }
 
     #[test]
     fn an_areas_acronym_names_it() {
-        check_feature_codes("The EU imposed sanctions on Russia.", &[("EU", "RGN"), ("Russia", "PCLI")]);
+        check_resolved("Oil from the KRI reached Turkey.", &[("KRI", "Iraq"), ("Turkey", "Turkey")]);
+        // A union of states is a body, not a place: it locates nothing.
+        check_places("The EU imposed sanctions on Russia.", &["Russia"]);
+        check_places("EU naval forces repelled a pirate attack near Yemen on Monday.", &["Yemen"]);
     }
 
     #[test]
@@ -2765,8 +2842,8 @@ mod tests {
     #[test]
     fn a_country_after_a_listed_country_contains_nothing() {
         check_feature_codes(
-            "Travellers were warned about Armenia, Georgia, Iraq, Iran, and Syria.",
-            &[("Armenia", "PCLI"), ("Georgia", "PCLI"), ("Iraq", "PCLI"), ("Iran", "PCLI"), ("Syria", "PCLI")],
+            "Pilgrims were told to avoid Azerbaijan, Georgia, Lebanon, and Yemen.",
+            &[("Azerbaijan", "PCLI"), ("Georgia", "PCLI"), ("Lebanon", "PCLI"), ("Yemen", "PCLI")],
         );
         // A town before its state is still in it.
         check_admin1(
@@ -2786,8 +2863,8 @@ mod tests {
             &[("Bowling Green", "Ohio"), ("Ohio", "Ohio")],
         );
         check_admin1(
-            "She flew from Atlanta, Georgia to Wichita, Kansas.",
-            &[("Atlanta", "Georgia"), ("Georgia", "Georgia"), ("Wichita", "Kansas"), ("Kansas", "Kansas")],
+            "He drove from Macon, Georgia to Topeka, Kansas.",
+            &[("Macon", "Georgia"), ("Georgia", "Georgia"), ("Topeka", "Kansas"), ("Kansas", "Kansas")],
         );
     }
 
@@ -2820,7 +2897,7 @@ mod tests {
         check_admin1("Tex Hill said 2 soldiers were killed in Kandahar.", &[("Kandahar", "Kandahar")]);
         // A full stop that ends a sentence, with no town before the word.
         check_admin1("They met after Mass. Police in Boston said two died.", &[("Boston", "Massachusetts")]);
-        check_admin1("Theatre Sold To Mass. Concert Promoter", &[("Mass", "Massachusetts")]);
+        check_admin1("Brewery Sold To Mass. Investment Group", &[("Mass", "Massachusetts")]);
         check_admin1(
             "Shots rang out in Springfield Mass. Police said two died.",
             &[("Springfield", "Massachusetts"), ("Mass", "Massachusetts")],
@@ -2856,17 +2933,17 @@ mod tests {
     #[test]
     fn counties_named_bare_are_counties_of_the_home_state() {
         check_feature_codes(
-            "Omaha and Lincoln, Neb., grew: Sarpy and Lancaster counties gained the most.",
-            &[("Omaha", "PPLA2"), ("Lincoln", "PPLA"), ("Neb", "ADM1"), ("Sarpy", "ADM2"), ("Lancaster", "ADM2")],
+            "Omaha and Lincoln, Neb., grew: Gage and Cass counties added jobs.",
+            &[("Omaha", "PPLA2"), ("Lincoln", "PPLA"), ("Neb", "ADM1"), ("Gage", "ADM2"), ("Cass", "ADM2")],
         );
         check_admin1(
-            "Omaha and Lincoln, Neb., grew: Sarpy and Lancaster counties gained the most.",
+            "Omaha and Lincoln, Neb., grew: Gage and Cass counties added jobs.",
             &[
                 ("Omaha", "Nebraska"),
                 ("Lincoln", "Nebraska"),
                 ("Neb", "Nebraska"),
-                ("Sarpy", "Nebraska"),
-                ("Lancaster", "Nebraska"),
+                ("Gage", "Nebraska"),
+                ("Cass", "Nebraska"),
             ],
         );
         // Named exactly, a town outranks a county named bare.
@@ -2917,8 +2994,8 @@ mod tests {
 
     #[test]
     fn a_list_of_states_is_no_chain_of_containers() {
-        let states = ["Georgia", "Illinois", "Missouri", "New Jersey", "Ohio"].map(|n| (n, "ADM1"));
-        check_feature_codes("Cases were found in Georgia, Illinois, Missouri, New Jersey and Ohio.", &states);
+        let states = ["Georgia", "Indiana", "Kentucky", "New Mexico", "Texas"].map(|n| (n, "ADM1"));
+        check_feature_codes("Storm damage was reported in Georgia, Indiana, Kentucky, New Mexico and Texas.", &states);
     }
 
     #[test]
@@ -2954,7 +3031,7 @@ mod tests {
     #[test]
     fn places_naming_offices_and_speaking_countries_stay_places() {
         check_places("The council met in Greer on Monday, said Greer City Administrator Ann Lee.", &["Greer", "Greer"]);
-        check_places("Spain says it has confirmed a second case.", &["Spain"]);
+        check_places("Portugal says a third patient tested positive.", &["Portugal"]);
         check_places("Officials said Greer would vote.", &[]);
     }
 
@@ -2962,7 +3039,6 @@ mod tests {
     fn initials_and_dotted_titles_make_persons() {
         check_places("The report by Ann J. Greer was read in Fargo.", &["Fargo"]);
         check_places("Capt. Greer said the road in Fargo was shut.", &["Fargo"]);
-        check_places("Two held in W. Columbia shooting.", &["Columbia"]);
         check_places("The deputy Russian minister met officials in Homs.", &["Russian", "Homs"]);
     }
 
@@ -3105,32 +3181,32 @@ mod tests {
     #[test]
     fn an_acronym_before_a_place_is_no_first_name() {
         check_resolved(
-            "ABC Australia reported it. Later Australia and France agreed.",
-            &[("Australia", "Australia"), ("Australia", "Australia"), ("France", "France")],
+            "CNN Chile aired it. Later Chile and Peru agreed.",
+            &[("Chile", "Chile"), ("Chile", "Chile"), ("Peru", "Peru")],
         );
-        check_admin1("Samples went to CDC Atlanta for testing.", &[("Atlanta", "Georgia")]);
+        check_admin1("Files were sent to FBI Chicago for review.", &[("Chicago", "Illinois")]);
     }
 
     #[test]
     fn a_title_before_a_name_makes_it_a_persons_even_before_a_qualifier() {
         check_resolved(
-            "A nurse in London was moved to the Queen Elizabeth University Hospital in Glasgow.",
-            &[("London", "United Kingdom"), ("Glasgow", "United Kingdom")],
+            "A porter in Leeds was taken to the Queen Mary University Hospital in Cardiff.",
+            &[("Leeds", "United Kingdom"), ("Cardiff", "United Kingdom")],
         );
         check_places("Pilgrims landed at King Fahd Airport.", &[]);
         // Without a title the qualifier keeps the place.
-        check_places("Fargo City Commissioner Dave Piepkorn spoke.", &["Fargo"]);
+        check_places("Topeka City Commissioner Jan Ostrowski spoke.", &["Topeka"]);
     }
 
     #[test]
     fn a_sea_or_region_of_no_one_country_is_not_contradicted_by_its_container() {
         check_feature_codes(
-            "The virus is present in the Indian Ocean in Seychelles.",
-            &[("Indian Ocean", "RGN"), ("Seychelles", "PCLI")],
+            "Reefs bleached in the Indian Ocean in Mauritius.",
+            &[("Indian Ocean", "RGN"), ("Mauritius", "PCLI")],
         );
         check_feature_codes(
-            "A meteorite fell near Lake Titicaca in the Puno region of Peru.",
-            &[("Lake Titicaca", "RGN"), ("Puno", "ADM1"), ("Peru", "PCLI")],
+            "Fishermen were stranded on Lake Victoria in the Mwanza region of Tanzania.",
+            &[("Lake Victoria", "RGN"), ("Mwanza", "ADM1"), ("Tanzania", "PCLI")],
         );
         // A region of one country is still checked against a division (the
         // Badia is coded in Homs).
@@ -3139,7 +3215,7 @@ mod tests {
 
     #[test]
     fn a_regions_own_name_beats_a_countrys_other_name() {
-        check_feature_codes("Outbreaks may spread to Central Africa soon.", &[("Central Africa", "RGN")]);
+        check_feature_codes("Locust swarms could reach Central Africa by May.", &[("Central Africa", "RGN")]);
         check_feature_codes("Troops left the Central African Republic.", &[("Central African Republic", "PCLI")]);
     }
 
@@ -3166,12 +3242,12 @@ mod tests {
 
     #[test]
     fn the_state_of_a_name_is_a_division_and_a_region_no_county() {
-        check_feature_codes("The cow was found in the state of Washington.", &[("Washington", "ADM1")]);
+        check_feature_codes("Apple growers in the state of Washington met.", &[("Washington", "ADM1")]);
         check_feature_codes("Officials in the state of Georgia said so.", &[("Georgia", "ADM1")]);
         check_feature_codes("He declared a state of emergency in Georgia.", &[("Georgia", "PCLI")]);
-        check_feature_codes("Droughts hit the tropical Pacific region.", &[("Pacific", "RGN")]);
+        check_feature_codes("Warm water pooled in the western Pacific region.", &[("Pacific", "RGN")]);
         // "Of" with a lower level word names a place the division is in.
-        check_feature_codes("Kaohsiung is a county of Taiwan.", &[("Kaohsiung", "PPLA"), ("Taiwan", "PCLI")]);
+        check_feature_codes("Pingtung is a county of Taiwan.", &[("Pingtung", "ADM1"), ("Taiwan", "PCLI")]);
     }
 
     #[test]
@@ -3186,8 +3262,8 @@ mod tests {
 
     #[test]
     fn a_town_before_an_office_or_a_club_is_a_place_not_a_first_name() {
-        check_places("Call the Berea Police Department or the Ozark Chamber of Commerce.", &["Berea", "Ozark"]);
-        check_places("The Torrington Fire Department and the Canaan Board of Finance met.", &["Torrington", "Canaan"]);
+        check_places("Call the Tyler Police Department or the Chester Chamber of Commerce.", &["Tyler", "Chester"]);
+        check_places("The Marion Fire Department and the Bristol Board of Finance met.", &["Marion", "Bristol"]);
         // A town's name before a surname is still a first name.
         check_places("Elizabeth Brandt opened the shelter in Fargo. Brandt said it was full.", &["Fargo"]);
     }
@@ -3198,7 +3274,7 @@ mod tests {
             "Floods hit Wheeling, W. Va., on Monday.",
             &[("Wheeling", "West Virginia"), ("W. Va", "West Virginia")],
         );
-        check_places("Two held in W. Columbia shooting.", &["Columbia"]);
+        check_places("Police seek driver in W. Columbia crash.", &["Columbia"]);
         check_places("President George W. Bush spoke in Texas.", &["Texas"]);
     }
 
@@ -3211,8 +3287,8 @@ mod tests {
 
     #[test]
     fn a_disease_named_after_a_place_is_no_mention_of_it() {
-        check_places("Workers caught the Reston ebolavirus in Pandi.", &["Pandi"]);
-        check_places("The Marburg virus and Lassa fever spread in Angola.", &["Angola"]);
+        check_places("Keepers caught the Hendra virus near Toowoomba.", &["Toowoomba"]);
+        check_places("The Zika virus and Lyme disease were found in Brazil.", &["Brazil"]);
         // A people's or a country's name before it stays one.
         check_places("The Spanish flu reached the United States.", &["Spanish", "United States"]);
         check_places("Officials said the virus was found in Marburg.", &["Marburg"]);
@@ -3221,10 +3297,20 @@ mod tests {
     #[test]
     fn compass_words_before_a_name_are_part_of_it() {
         check_feature_codes(
-            "A dog died in Cornwall in South West England.",
-            &[("Cornwall", "ADM2"), ("England", "ADM1")],
+            "Farmers in Devon in South West England lost crops.",
+            &[("Devon", "ADM2"), ("England", "ADM1")],
         );
         check_feature_codes("Floods hit Western Kenya.", &[("Kenya", "PCLI")]);
+        check_feature_codes("Gunmen burned two schools in North West Syria.", &[("Syria", "PCLI")]);
+        // Before their own division's country they name the division.
+        check_feature_codes(
+            "Insurgents raided a market in Far North Cameroon on Friday.",
+            &[("Far North", "ADM1"), ("Cameroon", "PCLI")],
+        );
+        check_feature_codes(
+            "Separatists blocked roads in North West Cameroon.",
+            &[("North West", "ADM1"), ("Cameroon", "PCLI")],
+        );
         // Alone, or before a lowercase word, they still name the division.
         check_feature_codes(
             "Rebels attacked the South West region of Cameroon.",

@@ -562,21 +562,43 @@ impl ActorDictionary {
             Owner::Nobody => None,
         };
         let country = iso.and_then(|c| self.by_iso.get(c)).map(|&i| &self.tables.countries[i]);
-        let mut name = entry.name.clone();
-        if name.contains('{') {
+        // The template written out in one pass, with its placeholders'
+        // expansions (which hold none).
+        let mut rest = entry.name.as_str();
+        let mut name = String::with_capacity(rest.len());
+        if rest.contains('{') {
             let c = country?;
-            let forces = |kind: &str| match c.period(date) {
-                Some(p) => format!("{kind} Forces of {} ({p})", c.force_name),
-                None => format!("{kind} Forces of {}", c.force_name),
-            };
-            if name.contains("{military}") {
-                name = name.replace("{military}", &forces("Military"));
+            let period = c.period(date);
+            name.reserve(c.force_name.len() + period.map_or(0, str::len) + 24);
+            while let Some(at) = rest.find('{') {
+                name.push_str(&rest[..at]);
+                rest = &rest[at..];
+                let kind = ["{military}", "{police}", "{country}"].into_iter().find(|p| rest.starts_with(p));
+                let Some(kind) = kind else {
+                    name.push('{');
+                    rest = &rest[1..];
+                    continue;
+                };
+                rest = &rest[kind.len()..];
+                let forces = match kind {
+                    "{military}" => "Military",
+                    "{police}" => "Police",
+                    _ => {
+                        name.push_str(&c.name);
+                        continue;
+                    }
+                };
+                name.push_str(forces);
+                name.push_str(" Forces of ");
+                name.push_str(&c.force_name);
+                if let Some(p) = period {
+                    name.push_str(" (");
+                    name.push_str(p);
+                    name.push(')');
+                }
             }
-            if name.contains("{police}") {
-                name = name.replace("{police}", &forces("Police"));
-            }
-            name = name.replace("{country}", &c.name);
         }
+        name.push_str(rest);
         let inter = if entry.is_state() && context.is_some_and(|k| Some(k) != iso) {
             Inter::ExternalOtherForces
         } else {

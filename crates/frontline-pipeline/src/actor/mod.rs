@@ -218,6 +218,35 @@ fn word_hash(bytes: &[u8], case: u8) -> u64 {
     bytes.iter().fold(0, |h, &b| word_hash_step(h, b, case))
 }
 
+/// The high bit of each byte of `x` that is an ASCII letter or digit: the
+/// byte with its case bit set is tested against `a..=z`, its low seven bits
+/// against `0..=9`, by additions that cannot carry between bytes.
+fn alnum(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let l = (x | (0x20 * ONES)) & !HIGH;
+    let letter = (l + 0x1f * ONES) & !(l + 0x05 * ONES);
+    let d = x & !HIGH;
+    let digit = (d + 0x50 * ONES) & !(d + 0x46 * ONES);
+    (letter | digit) & !x & HIGH
+}
+
+/// The end of the run of ASCII letters and digits that goes on at byte
+/// `i`, eight bytes at a time.
+fn word_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = b.get(i..i + 8) {
+        let other = !alnum(crate::swar::word(chunk)) & 0x8080_8080_8080_8080;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && WORD[b[i] as usize] {
+        i += 1;
+    }
+    i
+}
+
 /// Length of the run of ASCII letters and digits at the start of bytes.
 fn word_len(bytes: &[u8]) -> usize {
     bytes.iter().take_while(|c| c.is_ascii_alphanumeric()).count()
@@ -407,9 +436,10 @@ impl ActorDictionary {
         // End of the last adjective-noun span ("Turkish security forces"):
         // matches inside it are the noun's.
         let mut skip_until = 0;
-        // The last rebel group, and the last militia, named.
-        let mut last_rebel: Option<(ActorRef, EntryId)> = None;
-        let mut last_militia: Option<(ActorRef, EntryId)> = None;
+        // The entries of the last rebel group, and the last militia, named
+        // (their names are in `named`).
+        let mut last_rebel: Option<u32> = None;
+        let mut last_militia: Option<u32> = None;
         // Names depend only on the entry here (country and date are fixed).
         let mut named: FxMap<u32, Option<ActorRef>> = FxMap::default();
         for h in hits {
@@ -449,11 +479,11 @@ impl ActorDictionary {
                 // "The militants", "the group": a rebel group (IS, HTS), else a
                 // militia; "the militia": a militia.
                 let antecedent = match entry.inter {
-                    Inter::RebelGroup => last_rebel.as_ref().or(last_militia.as_ref()),
-                    _ => last_militia.as_ref(),
+                    Inter::RebelGroup => last_rebel.or(last_militia),
+                    _ => last_militia,
                 };
-                let Some((a, e)) = antecedent else { continue };
-                (a.clone(), *e, true)
+                let Some((e, Some(a))) = antecedent.and_then(|e| Some((e, named.get(&e)?.as_ref()))) else { continue };
+                (a.clone(), EntryId(e), true)
             } else {
                 let named = named.entry(id).or_insert_with(|| self.name(entry, context, date));
                 let Some(actor) = named.clone() else { continue };
@@ -461,8 +491,8 @@ impl ActorDictionary {
             };
             match actor.inter {
                 _ if coreferent => {}
-                Inter::RebelGroup => last_rebel = Some((actor.clone(), entry_id)),
-                Inter::PoliticalMilitia | Inter::IdentityMilitia => last_militia = Some((actor.clone(), entry_id)),
+                Inter::RebelGroup => last_rebel = Some(entry_id.0),
+                Inter::PoliticalMilitia | Inter::IdentityMilitia => last_militia = Some(entry_id.0),
                 _ => {}
             }
             // "regime State Security", "regime 4th Armored Division": the
@@ -532,21 +562,43 @@ impl ActorDictionary {
             Owner::Nobody => None,
         };
         let country = iso.and_then(|c| self.by_iso.get(c)).map(|&i| &self.tables.countries[i]);
-        let mut name = entry.name.clone();
-        if name.contains('{') {
+        // The template written out in one pass, with its placeholders'
+        // expansions (which hold none).
+        let mut rest = entry.name.as_str();
+        let mut name = String::with_capacity(rest.len());
+        if rest.contains('{') {
             let c = country?;
-            let forces = |kind: &str| match c.period(date) {
-                Some(p) => format!("{kind} Forces of {} ({p})", c.force_name),
-                None => format!("{kind} Forces of {}", c.force_name),
-            };
-            if name.contains("{military}") {
-                name = name.replace("{military}", &forces("Military"));
+            let period = c.period(date);
+            name.reserve(c.force_name.len() + period.map_or(0, str::len) + 24);
+            while let Some(at) = rest.find('{') {
+                name.push_str(&rest[..at]);
+                rest = &rest[at..];
+                let kind = ["{military}", "{police}", "{country}"].into_iter().find(|p| rest.starts_with(p));
+                let Some(kind) = kind else {
+                    name.push('{');
+                    rest = &rest[1..];
+                    continue;
+                };
+                rest = &rest[kind.len()..];
+                let forces = match kind {
+                    "{military}" => "Military",
+                    "{police}" => "Police",
+                    _ => {
+                        name.push_str(&c.name);
+                        continue;
+                    }
+                };
+                name.push_str(forces);
+                name.push_str(" Forces of ");
+                name.push_str(&c.force_name);
+                if let Some(p) = period {
+                    name.push_str(" (");
+                    name.push_str(p);
+                    name.push(')');
+                }
             }
-            if name.contains("{police}") {
-                name = name.replace("{police}", &forces("Police"));
-            }
-            name = name.replace("{country}", &c.name);
         }
+        name.push_str(rest);
         let inter = if entry.is_state() && context.is_some_and(|k| Some(k) != iso) {
             Inter::ExternalOtherForces
         } else {
@@ -618,9 +670,7 @@ impl ActorDictionary {
                 continue;
             }
             let start = i;
-            while i < hay.len() && WORD[hay[i] as usize] {
-                i += 1;
-            }
+            i = word_end(&hay, i + 1);
             self.word(&mut scan, start, i);
             i += skip_space * usize::from(hay.get(i) == Some(&b' '));
         }

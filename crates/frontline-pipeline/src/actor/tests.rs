@@ -488,3 +488,17 @@ fn longest_at_is_the_library_search() {
         }
     }
 }
+
+#[test]
+fn words_end_at_the_first_byte_no_ascii_letter_or_digit() {
+    for c in 0..=255u8 {
+        for at in 0..12 {
+            let mut text = *b"Abcdefghij9kZ";
+            text[at + 1] = c;
+            let expect = if c.is_ascii_alphanumeric() { text.len() } else { at + 1 };
+            assert_eq!(word_end(&text, 1), expect, "byte {c} at {}", at + 1);
+        }
+    }
+    assert_eq!(word_end(b"ab", 1), 2);
+    assert_eq!(word_end(b"ab-cd", 1), 2);
+}

@@ -714,8 +714,16 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             if !x.cap || x.caps || x.conn {
                 continue;
             }
-            let speaks = toks.get(n + 1).is_some_and(|y| y.glued && SPEECH.contains(&kstr(y)));
-            if speaks || n > 0 && HONORIFICS.contains(&kstr(&toks[n - 1])) {
+            // ("a resident of Fairfield told": the place says who speaks.)
+            let placed = n > 0 && (kstr(&toks[n - 1]) == "of" || bits(kstr(&toks[n - 1])) & IN_LOCATIVE != 0);
+            let speaks = !placed && toks.get(n + 1).is_some_and(|y| y.glued && SPEECH.contains(&kstr(y)));
+            // "according to Taylor.": a one-word source, nothing after it.
+            let source = n > 1
+                && x.glued
+                && kstr(&toks[n - 1]) == "to"
+                && kstr(&toks[n - 2]) == "according"
+                && toks.get(n + 1).is_none_or(|y| !y.glued);
+            if speaks || source || n > 0 && HONORIFICS.contains(&kstr(&toks[n - 1])) {
                 surnames.insert(kstr(x).to_string());
             }
         }
@@ -1085,7 +1093,24 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             i = j;
         }
     }
-    let mut keep: Vec<bool> = raws.iter().map(|r| !(r.single && !r.locative && persons.contains(&r.key))).collect();
+    // A surname of the article (a word that speaks, follows an honorific or
+    // is a source: "Casey said", "according to Taylor") is that person
+    // wherever it stands alone, unless it names a country, a division, a
+    // capital or a city, or a people. (A county is no speaker: Australia's
+    // "City of Casey" counts its people, yet no news has it say anything.)
+    let surname = |r: &Raw| {
+        surnames.contains(&r.key)
+            && (!r.locative || after_according_to(text, r.start))
+            && tops.get(r.key.as_str()).is_some_and(|&(top, people)| {
+                !people
+                    && top.map(|id| g.place(id)).is_none_or(|p| {
+                        (p.population < CITY || p.feature_code == "ADM2")
+                            && !matches!(p.feature_code.as_str(), "PCLI" | "ADM1" | "PPLC")
+                    })
+            })
+    };
+    let mut keep: Vec<bool> =
+        raws.iter().map(|r| !(r.single && (!r.locative && persons.contains(&r.key) || surname(r)))).collect();
     for (idx, surname) in &first_names {
         if !raws[*idx].locative && surnames.contains(surname) {
             keep[*idx] = false;
@@ -1102,6 +1127,16 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
         r.container = r.container.filter(|&c| keep[c]).map(|c| renumber[c]);
     }
     resolve(g, text, &raws)
+}
+
+/// Whether "according to" ends the text before `start` (its "to" makes
+/// the name after it look locative).
+fn after_according_to(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
+    let n = "according to".len();
+    before.len() >= n
+        && before.is_char_boundary(before.len() - n)
+        && before[before.len() - n..].eq_ignore_ascii_case("according to")
 }
 
 /// The eight points of the compass and the hyphenated four, as words
@@ -2419,6 +2454,15 @@ mod tests {
         check_places("Two guards died in Mosul, Baghdad Post said, citing Iraqi Airways staff.", &["Mosul", "Iraqi"]);
         check_places("Rebels shelled Fars province on Friday.", &["Fars"]);
         check_places("Palmyra was shelled, the Syrian Observatory for Human Rights said.", &["Palmyra", "Syrian"]);
+    }
+
+    #[test]
+    fn a_surname_that_speaks_or_is_a_source_is_no_place_alone() {
+        check_places(
+            "Board chairman Nick Casey spoke on Monday. \"We will vote,\" Casey said. The plan passed, \
+             according to Taylor. A resident of Fairfield told reporters it was fair.",
+            &["Fairfield"],
+        );
     }
 
     #[test]

@@ -735,6 +735,32 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 i += 1;
                 continue;
             }
+            if t.cap
+                && let Some((a, b)) = party_seat(text, t.start)
+            {
+                let key = super::fold::fold(&text[a..b]);
+                if key.len() >= 2 && g.has_exact(&key) {
+                    let idx = raws.len();
+                    raws.push(Raw {
+                        start: a,
+                        end: b,
+                        single: !key.contains(' '),
+                        key,
+                        acronym: false,
+                        common: false,
+                        locative: false,
+                        near: false,
+                        division: 0,
+                        container: None,
+                        inside: false,
+                    });
+                    prev_raw_end = Some((idx, b));
+                    while i < toks.len() && toks[i].start < b {
+                        i += 1;
+                    }
+                    continue;
+                }
+            }
             // A connector ("of", "the") starts a name only as an Arabic
             // article before a capitalised word: the list is asked only then.
             let next_cap = toks.get(i + 1).is_some_and(|n| n.cap);
@@ -983,7 +1009,10 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 };
                 // "Fargo City Commissioner", "Mansfield Police": a place
                 // naming an office is no person's name, whatever comes before.
-                let qualified = toks.get(j).is_some_and(|x| joined(j) && x.cap && bits(kstr(x)) & IN_QUALIFIERS != 0);
+                // ("said Laconia police Capt. Clary": police are a place's, lowercase too.)
+                let qualified = toks
+                    .get(j)
+                    .is_some_and(|x| joined(j) && (x.cap && bits(kstr(x)) & IN_QUALIFIERS != 0 || kstr(x) == "police"));
                 // "Lt. Paul Henderson", "Marsha J. Moore", "George V. Voinovich":
                 // a title or an initial next to the name makes it a person's.
                 let dotted = |a: usize, b: usize| text[toks[a].end..toks[b].start].trim() == ".";
@@ -1127,6 +1156,26 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
         r.container = r.container.filter(|&c| keep[c]).map(|c| renumber[c]);
     }
     resolve(g, text, &raws)
+}
+
+/// A US legislator's party before the state or town they represent.
+const PARTIES: &[&str] = &["D-", "R-", "I-", "DFL-"];
+
+/// The seat in "Sen. Byron Dorgan, D-N.D., said" or "Rep. Ann Moss
+/// (R-Elbow Lake)": the words after a party's letter that follows a comma
+/// or a bracket, up to the comma or bracket that closes them.
+fn party_seat(text: &str, start: usize) -> Option<(usize, usize)> {
+    let rest = &text[start..];
+    let party = PARTIES.iter().find(|p| rest.starts_with(**p))?;
+    let before = text[..start].trim_end_matches(' ');
+    if !before.ends_with([',', '(']) {
+        return None;
+    }
+    let from = start + party.len();
+    let seat = &text[from..];
+    let len = seat.find([',', ')', ';', '\n'])?;
+    let name = seat[..len].trim_end();
+    (!name.is_empty() && name.len() <= 24 && name.starts_with(char::is_uppercase)).then(|| (from, from + name.len()))
 }
 
 /// Whether "according to" ends the text before `start` (its "to" makes
@@ -2489,6 +2538,11 @@ mod tests {
         );
         check_places("Egyptian-US relations cooled.", &["Egyptian", "US"]);
         check_places("Rep. Ann Moss, D-Charleston, voted no.", &["Charleston"]);
+        // A legislator's seat: a state's abbreviation or a town of two words.
+        check_places(
+            "Sen. Jo Hale, D-N.D., and Rep. Al Moss (R-Elbow Lake) agreed with Rep. Di Roe, D-Pa.",
+            &["N.D.", "Elbow Lake"],
+        );
         // A sponsor, and a person's double name, are no places.
         check_places("Turkish-backed factions and pro-Iran militias entered Afrin.", &["Afrin"]);
         check_places("Clashes broke out on the Saraqib-Idlib international road and in Al-Joura-Al-Thawra.", &[]);

@@ -1977,11 +1977,19 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
     // Names written next to each other after a comma, either way round:
     // a name listed with states or countries is one too ("Utah, Virginia,
     // Washington"; "China, Japan, and the United Kingdom").
+    // ("Egypt and Niger", "NSW or Queensland": so are two names joined by
+    // "and" or "or".)
     let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
     for (r, &k) in raws.iter().zip(&of_raw) {
         if let (Some(c), false) = (r.container, r.inside) {
             neighbours[k].push(of_raw[c]);
             neighbours[of_raw[c]].push(k);
+        }
+    }
+    for (w, o) in raws.windows(2).zip(of_raw.windows(2)) {
+        if w[0].end <= w[1].start && matches!(text[w[0].end..w[1].start].trim_start_matches(','), " and " | " or ") {
+            neighbours[o[0]].push(o[1]);
+            neighbours[o[1]].push(o[0]);
         }
     }
     // So is one that a name before it is listed with ("Georgia, Iraq,
@@ -2858,6 +2866,7 @@ mod tests {
             &[("Alberta", "ADM1"), ("Manitoba", "ADM1"), ("Ontario", "ADM1")],
         );
         check_feature_codes("Officials in Washington, D.C., agreed.", &[("Washington", "PPLC"), ("D.C.", "ADM1")]);
+        check_feature_codes("Polio was wiped out in Egypt and Niger.", &[("Egypt", "PCLI"), ("Niger", "PCLI")]);
     }
 
     #[test]

@@ -715,8 +715,8 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 continue;
             }
             // ("a resident of Fairfield told": the place says who speaks.)
-            let placed = n > 0 && (kstr(&toks[n - 1]) == "of" || bits(kstr(&toks[n - 1])) & IN_LOCATIVE != 0);
-            let speaks = !placed && toks.get(n + 1).is_some_and(|y| y.glued && SPEECH.contains(&kstr(y)));
+            let placed = || n > 0 && (kstr(&toks[n - 1]) == "of" || bits(kstr(&toks[n - 1])) & IN_LOCATIVE != 0);
+            let speaks = toks.get(n + 1).is_some_and(|y| y.glued && SPEECH.contains(&kstr(y))) && !placed();
             // "according to Taylor.": a one-word source, nothing after it.
             let source = n > 1
                 && x.glued
@@ -1165,6 +1165,11 @@ const PARTIES: &[&str] = &["D-", "R-", "I-", "DFL-"];
 /// (R-Elbow Lake)": the words after a party's letter that follows a comma
 /// or a bracket, up to the comma or bracket that closes them.
 fn party_seat(text: &str, start: usize) -> Option<(usize, usize)> {
+    // (The hyphen is the second or fourth byte: most words end here.)
+    let b = text.as_bytes();
+    if b.get(start + 1) != Some(&b'-') && b.get(start + 3) != Some(&b'-') {
+        return None;
+    }
     let rest = &text[start..];
     let party = PARTIES.iter().find(|p| rest.starts_with(**p))?;
     let before = text[..start].trim_end_matches(' ');

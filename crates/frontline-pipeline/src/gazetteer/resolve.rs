@@ -714,8 +714,16 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             if !x.cap || x.caps || x.conn {
                 continue;
             }
-            let speaks = toks.get(n + 1).is_some_and(|y| y.glued && SPEECH.contains(&kstr(y)));
-            if speaks || n > 0 && HONORIFICS.contains(&kstr(&toks[n - 1])) {
+            // ("a resident of Fairfield told": the place says who speaks.)
+            let placed = || n > 0 && (kstr(&toks[n - 1]) == "of" || bits(kstr(&toks[n - 1])) & IN_LOCATIVE != 0);
+            let speaks = toks.get(n + 1).is_some_and(|y| y.glued && SPEECH.contains(&kstr(y))) && !placed();
+            // "according to Taylor.": a one-word source, nothing after it.
+            let source = n > 1
+                && x.glued
+                && kstr(&toks[n - 1]) == "to"
+                && kstr(&toks[n - 2]) == "according"
+                && toks.get(n + 1).is_none_or(|y| !y.glued);
+            if speaks || source || n > 0 && HONORIFICS.contains(&kstr(&toks[n - 1])) {
                 surnames.insert(kstr(x).to_string());
             }
         }
@@ -726,6 +734,32 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             if !t.cap && !t.conn {
                 i += 1;
                 continue;
+            }
+            if t.cap
+                && let Some((a, b)) = party_seat(text, t.start)
+            {
+                let key = super::fold::fold(&text[a..b]);
+                if key.len() >= 2 && g.has_exact(&key) {
+                    let idx = raws.len();
+                    raws.push(Raw {
+                        start: a,
+                        end: b,
+                        single: !key.contains(' '),
+                        key,
+                        acronym: false,
+                        common: false,
+                        locative: false,
+                        near: false,
+                        division: 0,
+                        container: None,
+                        inside: false,
+                    });
+                    prev_raw_end = Some((idx, b));
+                    while i < toks.len() && toks[i].start < b {
+                        i += 1;
+                    }
+                    continue;
+                }
             }
             // A connector ("of", "the") starts a name only as an Arabic
             // article before a capitalised word: the list is asked only then.
@@ -978,7 +1012,10 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 };
                 // "Fargo City Commissioner", "Mansfield Police": a place
                 // naming an office is no person's name, whatever comes before.
-                let qualified = toks.get(j).is_some_and(|x| joined(j) && x.cap && bits(kstr(x)) & IN_QUALIFIERS != 0);
+                // ("said Laconia police Capt. Clary": police are a place's, lowercase too.)
+                let qualified = toks
+                    .get(j)
+                    .is_some_and(|x| joined(j) && (x.cap && bits(kstr(x)) & IN_QUALIFIERS != 0 || kstr(x) == "police"));
                 // "Lt. Paul Henderson", "Marsha J. Moore", "George V. Voinovich":
                 // a title or an initial next to the name makes it a person's.
                 let dotted = |a: usize, b: usize| text[toks[a].end..toks[b].start].trim() == ".";
@@ -1088,7 +1125,24 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             i = j;
         }
     }
-    let mut keep: Vec<bool> = raws.iter().map(|r| !(r.single && !r.locative && persons.contains(&r.key))).collect();
+    // A surname of the article (a word that speaks, follows an honorific or
+    // is a source: "Casey said", "according to Taylor") is that person
+    // wherever it stands alone, unless it names a country, a division, a
+    // capital or a city, or a people. (A county is no speaker: Australia's
+    // "City of Casey" counts its people, yet no news has it say anything.)
+    let surname = |r: &Raw| {
+        surnames.contains(&r.key)
+            && (!r.locative || after_according_to(text, r.start))
+            && tops.get(r.key.as_str()).is_some_and(|&(top, people)| {
+                !people
+                    && top.map(|id| g.place(id)).is_none_or(|p| {
+                        (p.population < CITY || p.feature_code == "ADM2")
+                            && !matches!(p.feature_code.as_str(), "PCLI" | "ADM1" | "PPLC")
+                    })
+            })
+    };
+    let mut keep: Vec<bool> =
+        raws.iter().map(|r| !(r.single && (!r.locative && persons.contains(&r.key) || surname(r)))).collect();
     for (idx, surname) in &first_names {
         if !raws[*idx].locative && surnames.contains(surname) {
             keep[*idx] = false;
@@ -1105,6 +1159,41 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
         r.container = r.container.filter(|&c| keep[c]).map(|c| renumber[c]);
     }
     resolve(g, text, &raws)
+}
+
+/// A US legislator's party before the state or town they represent.
+const PARTIES: &[&str] = &["D-", "R-", "I-", "DFL-"];
+
+/// The seat in "Sen. Byron Dorgan, D-N.D., said" or "Rep. Ann Moss
+/// (R-Elbow Lake)": the words after a party's letter that follows a comma
+/// or a bracket, up to the comma or bracket that closes them.
+fn party_seat(text: &str, start: usize) -> Option<(usize, usize)> {
+    // (The hyphen is the second or fourth byte: most words end here.)
+    let b = text.as_bytes();
+    if b.get(start + 1) != Some(&b'-') && b.get(start + 3) != Some(&b'-') {
+        return None;
+    }
+    let rest = &text[start..];
+    let party = PARTIES.iter().find(|p| rest.starts_with(**p))?;
+    let before = text[..start].trim_end_matches(' ');
+    if !before.ends_with([',', '(']) {
+        return None;
+    }
+    let from = start + party.len();
+    let seat = &text[from..];
+    let len = seat.find([',', ')', ';', '\n'])?;
+    let name = seat[..len].trim_end();
+    (!name.is_empty() && name.len() <= 24 && name.starts_with(char::is_uppercase)).then(|| (from, from + name.len()))
+}
+
+/// Whether "according to" ends the text before `start` (its "to" makes
+/// the name after it look locative).
+fn after_according_to(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
+    let n = "according to".len();
+    before.len() >= n
+        && before.is_char_boundary(before.len() - n)
+        && before[before.len() - n..].eq_ignore_ascii_case("according to")
 }
 
 /// The eight points of the compass and the hyphenated four, as words
@@ -1951,11 +2040,19 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
     // Names written next to each other after a comma, either way round:
     // a name listed with states or countries is one too ("Utah, Virginia,
     // Washington"; "China, Japan, and the United Kingdom").
+    // ("Egypt and Niger", "NSW or Queensland": so are two names joined by
+    // "and" or "or".)
     let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
     for (r, &k) in raws.iter().zip(&of_raw) {
         if let (Some(c), false) = (r.container, r.inside) {
             neighbours[k].push(of_raw[c]);
             neighbours[of_raw[c]].push(k);
+        }
+    }
+    for (w, o) in raws.windows(2).zip(of_raw.windows(2)) {
+        if w[0].end <= w[1].start && matches!(text[w[0].end..w[1].start].trim_start_matches(','), " and " | " or ") {
+            neighbours[o[0]].push(o[1]);
+            neighbours[o[1]].push(o[0]);
         }
     }
     // So is one that a name before it is listed with ("Georgia, Iraq,
@@ -2482,6 +2579,15 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_that_speaks_or_is_a_source_is_no_place_alone() {
+        check_places(
+            "Board chairman Nick Casey spoke on Monday. \"We will vote,\" Casey said. The plan passed, \
+             according to Taylor. A resident of Fairfield told reporters it was fair.",
+            &["Fairfield"],
+        );
+    }
+
+    #[test]
     fn names_beginning_streets_are_not_places() {
         check_places("Police found the car on Clinton Street in Dayton.", &["Dayton"]);
         check_places("She lives on Denver Ave. near Boise.", &["Boise"]);
@@ -2505,6 +2611,11 @@ mod tests {
         );
         check_places("Egyptian-US relations cooled.", &["Egyptian", "US"]);
         check_places("Rep. Ann Moss, D-Charleston, voted no.", &["Charleston"]);
+        // A legislator's seat: a state's abbreviation or a town of two words.
+        check_places(
+            "Sen. Jo Hale, D-N.D., and Rep. Al Moss (R-Elbow Lake) agreed with Rep. Di Roe, D-Pa.",
+            &["N.D.", "Elbow Lake"],
+        );
         // A sponsor, and a person's double name, are no places.
         check_places("Turkish-backed factions and pro-Iran militias entered Afrin.", &["Afrin"]);
         check_places("Clashes broke out on the Saraqib-Idlib international road and in Al-Joura-Al-Thawra.", &[]);
@@ -2837,6 +2948,7 @@ mod tests {
             &[("Alberta", "ADM1"), ("Manitoba", "ADM1"), ("Ontario", "ADM1")],
         );
         check_feature_codes("Officials in Washington, D.C., agreed.", &[("Washington", "PPLC"), ("D.C.", "ADM1")]);
+        check_feature_codes("Polio was wiped out in Egypt and Niger.", &[("Egypt", "PCLI"), ("Niger", "PCLI")]);
     }
 
     #[test]

@@ -637,6 +637,15 @@ mod tests {
     }
 
     #[test]
+    fn a_tie_of_countries_goes_to_the_added_gazetteers() {
+        // Jos (Nigeria) and Muwaylih (the added dump's Syria) once each.
+        let text = "Fighting went on in Jos and in Muwaylih.";
+        let article = Article { id: "t".into(), text: text.into(), ..Default::default() };
+        let doc = super::super::Document::analyse(&article, &RESOURCES);
+        assert_eq!(doc.country_code.as_deref(), Some("SY"), "in {text:?}");
+    }
+
+    #[test]
     fn a_lone_name_a_letter_from_a_namesake_of_another_key_is_no_guess() {
         // "Al Bothah" has Batha's key, and is a letter from Al Buthah far away.
         check("Clashes broke out near Al Bothah on Monday, killing two fighters.", &[]);

@@ -23,7 +23,7 @@ use crate::actor::{ActorMention, ActorRef};
 use crate::clean::{CleanText, clean};
 use crate::count::{self, CountMention};
 use crate::date::{self, DateMention};
-use crate::gazetteer::{Place, PlaceMention};
+use crate::gazetteer::{Gazetteer, Place, PlaceMention};
 use crate::model::*;
 use crate::read::content_hash;
 use crate::segment::{Sentence, sentences_and_starts};
@@ -78,15 +78,20 @@ impl<'a> Document<'a> {
         };
         let mut places = resources.gazetteer.recognise(&clean, &sentences);
         rehome(&mut places, resources, &clean.text);
-        let mut country_code = main_country(places.iter().filter(|m| !dateline(&clean.text, m)));
+        let g = &resources.gazetteer;
+        let mut country_code = main_country(places.iter().filter(|m| !dateline(&clean.text, m)), &clean.text, g);
         let mut actors = resources.actors.recognise_at(&clean, &sentences, country_code.as_deref(), published);
         // A country or people named in an actor ("U.S. forces", "Russian
         // warplanes") says whose the actor is, not where the article is: the
         // other places say that, when there are any.
         let inside = |m: &PlaceMention, a: &ActorMention| a.start <= m.start && m.end <= a.end;
-        let located = main_country(places.iter().filter(|m| {
-            !backs(&clean.text, m) && !qualifies(&clean.text, m, &actors) && !actors.iter().any(|a| inside(m, a))
-        }))
+        let located = main_country(
+            places.iter().filter(|m| {
+                !backs(&clean.text, m) && !qualifies(&clean.text, m, &actors) && !actors.iter().any(|a| inside(m, a))
+            }),
+            &clean.text,
+            g,
+        )
         .or_else(|| {
             // Only actors' countries named ("regime and Russian forces"): the
             // state forces named without a country ("regime forces") are the
@@ -112,7 +117,7 @@ impl<'a> Document<'a> {
             country_code = Some(home);
             actors = resources.actors.recognise_at(&clean, &sentences, country_code.as_deref(), published);
         }
-        let countries = Countries::of(&clean.text, &places);
+        let countries = Countries::of(&clean.text, &places, g);
         let keep: Vec<bool> =
             places.iter().map(|m| plausible(&clean.text, m, &countries, country_code.as_deref())).collect();
         let (places, elsewhere): (Vec<_>, Vec<_>) = places.into_iter().zip(keep).partition(|(_, k)| *k);
@@ -346,10 +351,17 @@ fn qualifies(text: &str, m: &PlaceMention, actors: &[ActorMention]) -> bool {
     actors.iter().any(|a| a.start == next)
 }
 
-/// The country most place mentions (demonyms included) are in.
-fn main_country<'a>(places: impl IntoIterator<Item = &'a PlaceMention<'a>>) -> Option<String> {
+/// The country most place mentions (demonyms included) are in. On a tie,
+/// the first named of those with a place whose name the added gazetteers
+/// hold there ("Zir town in Deir ez Zor countryside" with Zir read as
+/// Praia, Cape Verde): the user added those places because the articles
+/// are about them. Without added gazetteers, the first named.
+fn main_country<'a, I>(places: I, text: &str, g: &Gazetteer) -> Option<String>
+where
+    I: IntoIterator<Item = &'a PlaceMention<'a>> + Clone,
+{
     let mut counts: Vec<(&str, usize)> = Vec::new();
-    for m in places {
+    for m in places.clone() {
         let c = m.place.country_code.as_str();
         match counts.iter_mut().find(|(k, _)| *k == c) {
             Some((_, n)) => *n += 1,
@@ -357,7 +369,20 @@ fn main_country<'a>(places: impl IntoIterator<Item = &'a PlaceMention<'a>>) -> O
         }
     }
     let best = counts.iter().map(|(_, n)| *n).max()?;
-    counts.iter().find(|(_, n)| *n == best).map(|(c, _)| c.to_string())
+    let mut tied = counts.iter().filter(|(_, n)| *n == best).map(|(c, _)| *c);
+    let first = tied.next()?;
+    if !g.has_near_misses() || counts.iter().filter(|(_, n)| *n == best).nth(1).is_none() {
+        return Some(first.to_string());
+    }
+    let added = |c: &str| {
+        places.clone().into_iter().any(|m| {
+            !m.demonym
+                && m.place.country_code == c
+                && g.near_misses(&text[m.start..m.end]).iter().any(|(p, d)| *d == 0 && p.country_code == c)
+        })
+    };
+    let chosen = std::iter::once(first).chain(tied).find(|c| added(c)).unwrap_or(first);
+    Some(chosen.to_string())
 }
 
 /// The country of the state forces the article names most, if any (state
@@ -485,7 +510,7 @@ struct Countries {
 }
 
 impl Countries {
-    fn of(text: &str, places: &[PlaceMention]) -> Countries {
+    fn of(text: &str, places: &[PlaceMention], g: &Gazetteer) -> Countries {
         let places: Vec<&PlaceMention> = places.iter().filter(|m| !dateline(text, m)).collect();
         let mut named: Vec<String> = Vec::new();
         for o in places.iter().filter(|o| o.demonym || o.place.feature_code.starts_with("PCL")) {
@@ -493,7 +518,7 @@ impl Countries {
                 named.push(o.place.country_code.clone());
             }
         }
-        Countries { main_place: main_country(places.iter().copied().filter(|o| !o.demonym)), named }
+        Countries { main_place: main_country(places.iter().copied().filter(|o| !o.demonym), text, g), named }
     }
 }
 

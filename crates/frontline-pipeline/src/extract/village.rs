@@ -387,6 +387,21 @@ fn choose<'g>(
         .filter(|c| cands.iter().any(|(p, _, _)| p.country_code == c.place.country_code))
         .collect();
     if containers.is_empty() {
+        // A lone name of one district's or sub-district's seat, spelled
+        // no less like it than like any namesake village, is the seat: the
+        // news names the town far more often than its namesake hamlets
+        // ("fighting in Al-Dana"). Where the article's armed groups fight
+        // decides first.
+        let inside = |p: &Place| areas.iter().any(|(c, a)| *c == p.country_code && *a == p.admin1);
+        let exact = || cands.iter().filter(|c| c.1 == 0);
+        let seats: Vec<&(&Place, usize, usize)> =
+            exact().filter(|c| matches!(c.0.feature_code.as_str(), "PPLA2" | "PPLA3")).collect();
+        if let [&(seat, _, spelled)] = seats[..]
+            && exact().all(|c| c.2 >= spelled)
+            && (inside(seat) || !exact().any(|c| inside(c.0)))
+        {
+            return Some(seat);
+        }
         if g.is_short_name(name) {
             return None;
         }
@@ -395,7 +410,6 @@ fn choose<'g>(
         pool.sort_by_key(|c| c.1);
         // Namesakes apart, some where the article's armed groups fight:
         // those are the ones meant.
-        let inside = |p: &Place| areas.iter().any(|(c, a)| *c == p.country_code && *a == p.admin1);
         if pool.iter().any(|(p, _)| inside(p)) {
             pool.retain(|(p, _)| inside(p));
         }
@@ -459,7 +473,9 @@ mod tests {
     /// "Kafr Dunbulah" in Idleb, a "Khuwaylid al Kabir" in Idleb, an "Al Ghuz"
     /// and a "Muwaylih" in Aleppo, two "Kafr Tabbah" far apart in Idleb, and
     /// a "Zabid" (Idleb) and a "Zubayd" (Homs) of one key, a "Batha" (Aleppo)
-    /// and an "Al Buthah" (Hasakeh).
+    /// and an "Al Buthah" (Hasakeh), a sub-district seat "Zaydun" (Idleb) and
+    /// a village "Zaydun" (Hasakeh), a seat "Qarmid" (Hama) and a village
+    /// "Qarmidah" (Aleppo).
     const DUMP: &str = "\
 900001\tTall Zaramah\tTall Zaramah\tTell Zaramah\t35.30\t36.60\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900002\tZaramah\tZaramah\t\t36.40\t37.40\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
@@ -473,6 +489,10 @@ mod tests {
 900010\tZubayd\tZubayd\t\t34.60\t36.90\tP\tPPL\tSY\t\t11\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900011\tBatha\tBatha\t\t35.80\t37.20\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900012\tAl Buthah\tAl Buthah\t\t36.80\t41.90\tP\tPPL\tSY\t\t01\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900013\tZaydun\tZaydun\t\t35.90\t36.70\tP\tPPLA3\tSY\t\t12\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900014\tZaydun\tZaydun\t\t36.70\t40.90\tP\tPPL\tSY\t\t01\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900015\tQarmid\tQarmid\t\t35.20\t36.60\tP\tPPLA3\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900016\tQarmidah\tQarmidah\t\t36.50\t37.60\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 ";
 
     static RESOURCES: LazyLock<Resources> = LazyLock::new(|| {
@@ -604,6 +624,25 @@ mod tests {
         check("Commander Zbid said the rebels withdrew.", &[]);
         check("The Zbid Brigade said the rebels withdrew.", &[]);
         check("Rebels captured the Zbid Brigade headquarters.", &[]);
+    }
+
+    #[test]
+    fn a_lone_name_of_a_seat_and_of_villages_elsewhere_is_the_seat() {
+        check("Rebels clashed with regime forces in Zaydoun.", &[900013]);
+        check("Rebels clashed with regime forces in Qarmeed.", &[900015]);
+        // Spelled as the village, not as the seat.
+        check("Rebels captured the village of Qarmeedah.", &[900016]);
+        // The village lies where the article's armed group fights, the seat not.
+        check("QSD fighters clashed with IS cells in Zaydoun.", &[900014]);
+    }
+
+    #[test]
+    fn a_tie_of_countries_goes_to_the_added_gazetteers() {
+        // Jos (Nigeria) and Muwaylih (the added dump's Syria) once each.
+        let text = "Fighting went on in Jos and in Muwaylih.";
+        let article = Article { id: "t".into(), text: text.into(), ..Default::default() };
+        let doc = super::super::Document::analyse(&article, &RESOURCES);
+        assert_eq!(doc.country_code.as_deref(), Some("SY"), "in {text:?}");
     }
 
     #[test]

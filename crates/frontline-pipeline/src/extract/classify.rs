@@ -392,6 +392,12 @@ pub fn cues_among(text: &str, base: usize, rules: crate::RuleCandidates, starts:
             out.push(Found { cue, start: base + m.start(), end: base + m.end() });
         }
     }
+    // What a crowd demands or denounces is no act of its own ("marched to
+    // demand the release of detained activists", "calling for protection
+    // from attacks").
+    if out.iter().any(|f| f.cue == Cue::Protest) {
+        out.retain(|f| f.cue == Cue::Protest || !DEMANDED.is_match(tail(&text[..f.start - base], 100)));
+    }
     // Overlapping wordings: the longer one says more ("suicide car bomb",
     // "exchange of shelling", "shot down").
     out.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end), f.cue));
@@ -404,6 +410,15 @@ pub fn cues_among(text: &str, base: usize, rules: crate::RuleCandidates, starts:
     }
     kept
 }
+
+/// A demand or grievance of a crowd, then up to six words of its object
+/// ending in a word that opens a noun phrase: a cue right after it is the
+/// object's word ("demanding the release of", "calling for protection from").
+static DEMANDED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|denounc(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|in protest (?:at|against|over)|protest(?:s|ed|ing)? (?:against|over|at))(?: [\w'-]+){0,6}? (?:the|a|an|of|from|for|against|over|by|on)\s*$",
+    )
+});
 
 /// Wording before a killing verb that makes it a running total ("has killed").
 static PERFECT: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(PERFECT_PATTERN));
@@ -1079,6 +1094,21 @@ mod tests {
         check("Troops opened fire on the protesters, killing four.", state, Some(T::ExcessiveForceAgainstProtesters));
         check("Traders marched to the town hall to protest against new levies.", none, Some(T::PeacefulProtest));
         check("Families held a vigil outside the ministry.", none, Some(T::PeacefulProtest));
+        check(
+            "Nurses marched to the ministry on Monday to demand the release of arrested colleagues.",
+            none,
+            Some(T::PeacefulProtest),
+        );
+        check(
+            "Farmers rallied in the square, calling for better protection from raids and killings.",
+            none,
+            Some(T::PeacefulProtest),
+        );
+        check(
+            "Protesters demanding the release of a detained cleric stormed and torched the courthouse.",
+            none,
+            Some(T::ViolentDemonstration),
+        );
         check("A suicide bomber struck a campaign rally in the market town.", none, Some(T::SuicideBomb));
         check("Youths protesting the killing of a trader blocked the main road.", none, Some(T::PeacefulProtest));
     }

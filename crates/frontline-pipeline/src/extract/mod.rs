@@ -1166,7 +1166,7 @@ static ARMED_NOUN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CIVILIAN_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)\b(?:civilians?|people|persons?|man|men|wom[ae]n|child(?:ren)?|boys?|girls?|residents?|villagers?|farmers?|shepherds?|workers?|journalists?|teachers?|students?|doctors?|nurses?|famil(?:y|ies)|displaced|refugees?|worshippers?|protesters?|demonstrators?|passengers?|drivers?|citizens?|market|school|hospital|homes?|houses?|mosque|church|camp)\b",
+        r"(?i)\b(?:civilians?|people|persons?|man|men|wom[ae]n|child(?:ren)?|boys?|girls?|residents?|villagers?|farmers?|herders?|shepherds?|fishermen|traders?|merchants?|shopkeepers?|vendors?|pilgrims?|workers?|journalists?|teachers?|students?|doctors?|nurses?|famil(?:y|ies)|displaced|refugees?|worshippers?|protesters?|demonstrators?|passengers?|drivers?|citizens?|market|school|hospital|homes?|houses?|mosque|church|camp)\b",
     )
 });
 /// State forces named without a dictionary entry ("the army", "regime forces").

@@ -98,7 +98,7 @@ static OBJECT_FIGURE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&form
 static ACTIVE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&active_pattern()));
 fn active_pattern() -> String {
     format!(
-        r"(?i)\b(?P<w>killing|killed|kill|assassinated|assassinating|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped|arresting|arrested|detaining|detained|executing|executed|(?:killing|death|deaths|bodies|wounding|injury|injuries|injuring|abduction|kidnapping|arrest) of) (?:between \d{{1,4}} (?:and|to) )?(?P<n>{NUM})\b"
+        r"(?i)\b(?P<w>killing|killed|kill|shot dead|shooting dead|gunned down|gunning down|assassinated|assassinating|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped|arresting|arrested|detaining|detained|executing|executed|(?:killing|death|deaths|bodies|wounding|injury|injuries|injuring|abduction|kidnapping|arrest) of) (?:between \d{{1,4}} (?:and|to) )?(?P<n>{NUM})\b"
     )
 }
 
@@ -985,6 +985,7 @@ mod tests {
         check("The attack killed more than 250 people.", &[(250, "killed")]);
         check("Gunmen opened fire, killing two and wounding five others.", &[(2, "killed"), (5, "wounded")]);
         check("Airstrikes kill 12 in Idlib.", &[(12, "killed")]);
+        check("Police shot dead 4 protesters outside the court.", &[(4, "killed")]);
         check("Rebels managed to kill 5 soldiers near the town.", &[(5, "killed")]);
         check("Police foiled a plot to kill 2 officials.", &[]);
         check("The gunmen threatened to kill 3 hostages.", &[]);

@@ -250,6 +250,56 @@ const FURNITURE_LINES: &[&str] = &[
     "0 comments",
 ];
 
+/// Labels alone on a line over a list of other stories' headlines.
+const LIST_LABELS: &[&str] = &[
+    "related",
+    "related stories",
+    "related articles",
+    "related news",
+    "related content",
+    "related coverage",
+    "more on this",
+    "more on this story",
+    "more on this topic",
+    "more stories",
+    "more news",
+    "more from us",
+    "most read",
+    "most popular",
+    "most viewed",
+    "most shared",
+    "latest",
+    "latest news",
+    "latest stories",
+    "top stories",
+    "read more",
+    "read next",
+    "read also",
+    "also read",
+    "see also",
+    "you may also like",
+    "you might also like",
+    "recommended",
+    "recommended stories",
+    "trending",
+    "trending now",
+    "editor's picks",
+    "in other news",
+];
+
+/// Whether a trimmed line is one of [`LIST_LABELS`], ignoring ASCII case and
+/// a closing colon.
+fn list_label(trimmed: &str) -> bool {
+    let label = trimmed.strip_suffix(':').unwrap_or(trimmed).trim_end();
+    label.len() <= 20 && LIST_LABELS.iter().any(|l| l.eq_ignore_ascii_case(label))
+}
+
+/// Whether a line reads as a headline, not as a sentence of prose: short,
+/// without the final punctuation a sentence ends with.
+fn headline_shaped(trimmed: &str) -> bool {
+    trimmed.len() <= 160 && !trimmed.ends_with(['.', '!', '?', ';', ':', ',', '"', '\'', ')', '\u{2026}'])
+}
+
 /// Cleans an article text. Pure; never fails.
 pub fn clean(original: &str) -> CleanText {
     let (mut text, wide) = normalise(original);
@@ -264,12 +314,21 @@ pub fn clean(original: &str) -> CleanText {
     let mut bullet_run: Vec<(usize, usize)> = Vec::new();
     let mut to_mask: Vec<(usize, usize)> = Vec::new();
     let mut lower = String::new();
+    // Under a list label ("Related", "Most read"): the lines of the list.
+    let mut in_list = false;
     for (n, &(s, e)) in lines.iter().enumerate() {
         let line = &text[s..e];
         let trimmed = line.trim();
         if trimmed.is_empty() {
             flush_bullets(&mut bullet_run, &mut to_mask);
             continue;
+        }
+        if in_list {
+            if headline_shaped(trimmed) {
+                to_mask.push((s, e));
+                continue;
+            }
+            in_list = false;
         }
         // Headline lists: runs of short "- " or "• " lines.
         if (trimmed.starts_with("- ") || trimmed.starts_with("• ") || trimmed.starts_with("* ")) && trimmed.len() < 200
@@ -278,8 +337,10 @@ pub fn clean(original: &str) -> CleanText {
             continue;
         }
         flush_bullets(&mut bullet_run, &mut to_mask);
-        if furniture_start(trimmed, &mut lower) || furniture_line(trimmed) {
+        let label = list_label(trimmed);
+        if label || furniture_start(trimmed, &mut lower) || furniture_line(trimmed) {
             to_mask.push((s, e));
+            in_list = label;
             continue;
         }
         if let Some(g) = repeated[n] {
@@ -491,6 +552,26 @@ mod tests {
             &["Senator", "Storm", "Team"],
         );
         check("Main text.\n- one point only\n", &["one point only"], &[]);
+    }
+
+    #[test]
+    fn masks_headlines_under_a_list_label_up_to_the_first_sentence() {
+        check(
+            "Troops shelled the port on Friday.\n\nRelated\n\nFloods cut the coast road for a week\n\n\
+             40 dead as storms sweep the north\n\nMost Read:\nMinister quits over budget row",
+            &["Troops shelled the port on Friday."],
+            &["Floods", "40 dead", "Minister"],
+        );
+        check(
+            "Latest\nVillagers fled the valley after the raid.\nThe army sent reinforcements",
+            &["Villagers fled the valley after the raid.", "The army sent reinforcements"],
+            &["Latest"],
+        );
+        check(
+            "Related matters were discussed.\nTalks resume in the capital",
+            &["Related matters", "Talks resume"],
+            &[],
+        );
     }
 
     #[test]

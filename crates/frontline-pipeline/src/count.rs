@@ -64,6 +64,10 @@ pub struct CountMention {
     pub summary: bool,
     /// A part of a figure given elsewhere ("including 2 children").
     pub part: bool,
+    /// A toll over a span of time ("the war has killed 500,000 since it
+    /// began", "the toll since January rose to 300"): background, never an
+    /// event's own figure.
+    pub cumulative: bool,
 }
 
 /// A number as written: digits, words, or a vague quantity.
@@ -94,7 +98,7 @@ static OBJECT_FIGURE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&form
 static ACTIVE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&active_pattern()));
 fn active_pattern() -> String {
     format!(
-        r"(?i)\b(?P<w>killing|killed|kill|assassinated|assassinating|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped|arresting|arrested|detaining|detained|executing|executed|(?:killing|death|deaths|bodies|wounding|injury|injuries|injuring|abduction|kidnapping|arrest) of) (?:between \d{{1,4}} (?:and|to) )?(?P<n>{NUM})\b"
+        r"(?i)\b(?P<w>killing|killed|kill|shot dead|shooting dead|gunned down|gunning down|assassinated|assassinating|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped|arresting|arrested|detaining|detained|executing|executed|(?:killing|death|deaths|bodies|wounding|injury|injuries|injuring|abduction|kidnapping|arrest) of) (?:between \d{{1,4}} (?:and|to) )?(?P<n>{NUM})\b"
     )
 }
 
@@ -171,6 +175,45 @@ const SPLIT_BIT: u64 = 1 << 6;
 const ZERO_BIT: u64 = 1 << 7;
 /// Bit of [`share_pattern`]: a sentence that may share a total among events.
 pub(crate) const SHARE_BIT: u64 = 1 << 8;
+
+/// A span of time a toll adds up over, when in the figure's clause: since
+/// the war began, since a year or month, over the past years, to date. A
+/// month with its day ("since April 13") starts an operation of days,
+/// whose toll an event may carry.
+static SPAN: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:since (?:it (?:began|started)|the (?:start|beginning|outbreak|onset) of|(?:the |its )?(?:war|conflict|insurgency|uprising|crisis|revolution|fighting|invasion|coup)\b|(?:19|20)\d\d\b|then\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?P<day> \d)?)|so far this year|this year alone|to date|over the (?:past|last) (?:\w+ )?(?:months|years|decades?)|in (?:the (?:past|last)|recent) (?:\w+ )?(?:months|years|decades?))",
+    )
+});
+
+/// Words that make "since" the mark of a record, not of a span: "the
+/// deadliest attack since 2019", "the first such raid since March".
+static RECORD: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:\w+iest|worst|biggest|largest|first|last|highest|most \w+)\b"));
+
+/// A war's own toll: "the conflict has killed", "the war, now in its
+/// tenth year, has claimed".
+static WAR_TOLL: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:war|conflict|insurgency|uprising|civil strife)\b[^.;]{0,60}?\b(?:has|have|had) (?:so far )?(?:killed|claimed|left)\b",
+    )
+});
+
+/// Whether the figure at `at` (bytes in `text`, one sentence) is a toll
+/// over a span of time: a [`WAR_TOLL`] before it, or a [`SPAN`] in its
+/// clause (between commas or semicolons) with no [`RECORD`] word before it.
+fn cumulative(text: &str, at: usize) -> bool {
+    if WAR_TOLL.find_iter(text).any(|m| m.start() < at) {
+        return true;
+    }
+    let start = text[..at].rfind([',', ';']).map_or(0, |i| i + 1);
+    let end = text[at..].find([',', ';']).map_or(text.len(), |i| at + i);
+    let clause = &text[start..end];
+    SPAN.captures_iter(clause).any(|c| {
+        let m = c.get(0).unwrap();
+        c.name("day").is_none() && !RECORD.is_match(&clause[..m.start()])
+    })
+}
 
 static PART: LazyLock<Regex> =
     LazyLock::new(|| crate::rule_regex(r"(?i)(?:including|among them|among whom|of them|of whom|most of them)\s*$"));
@@ -357,7 +400,8 @@ fn recognise_in(text: &str, base: usize, bits: u64, starts: Option<&[(u32, u64)]
         let part = joined.part || PART.is_match(ending(head, head.len() - head.trim_end().len()));
         let (start, end) =
             (joined.start.unwrap_or(m.start()).min(m.start()), joined.end.unwrap_or(m.end()).max(m.end()));
-        out.push(CountMention { start: base + start, end: base + end, value: v, what, summary, part });
+        let cumulative = cumulative(text, m.start());
+        out.push(CountMention { start: base + start, end: base + end, value: v, what, summary, part, cumulative });
     };
     for (re, bit) in [(&*SPLIT, SPLIT_BIT), (&*TOTAL, TOTAL_BIT)] {
         if bits & bit == 0 {
@@ -765,7 +809,7 @@ pub fn fatalities<'a>(counts: impl IntoIterator<Item = (usize, &'a CountMention)
     let mut summary: Option<u32> = None;
     let mut per_sentence: Vec<(usize, u32)> = Vec::new();
     for (sentence, c) in counts {
-        if c.what != CountWhat::Killed {
+        if c.what != CountWhat::Killed || c.cumulative {
             continue;
         }
         if c.summary {
@@ -941,6 +985,7 @@ mod tests {
         check("The attack killed more than 250 people.", &[(250, "killed")]);
         check("Gunmen opened fire, killing two and wounding five others.", &[(2, "killed"), (5, "wounded")]);
         check("Airstrikes kill 12 in Idlib.", &[(12, "killed")]);
+        check("Police shot dead 4 protesters outside the court.", &[(4, "killed")]);
         check("Rebels managed to kill 5 soldiers near the town.", &[(5, "killed")]);
         check("Police foiled a plot to kill 2 officials.", &[]);
         check("The gunmen threatened to kill 3 hostages.", &[]);
@@ -1067,8 +1112,43 @@ mod tests {
     }
 
     #[test]
+    fn tolls_over_a_span_of_time_are_cumulative() {
+        let flags = |text: &str| {
+            let c = CleanText::verbatim(text);
+            recognise(&c, &crate::segment::sentences(&c)).iter().map(|m| (m.value, m.cumulative)).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            flags("The insurgency has killed thousands of people and displaced millions since it began."),
+            [(1000, true)]
+        );
+        assert_eq!(
+            flags("The civil war, now in its ninth year, has killed more than 300,000 people."),
+            [(300_000, true)]
+        );
+        assert_eq!(
+            flags("Raiders killed 4 herders on Monday, bringing the toll since March to 61."),
+            [(4, false), (61, true)]
+        );
+        assert_eq!(
+            flags("More than 90 people have been killed in the district over the past two years."),
+            [(90, true)]
+        );
+        assert_eq!(flags("Bandits killed 14 farmers in the deadliest raid on the valley since 2019."), [(14, false)]);
+        assert_eq!(flags("A car bomb killed 9 people at the market on Friday."), [(9, false)]);
+        assert_eq!(flags("Some 40 fighters were killed in the offensive since May 3."), [(40, false)]);
+    }
+
+    #[test]
     fn fatalities_prefer_summaries_and_add_within_a_sentence() {
-        let m = |value, summary, part| CountMention { start: 0, end: 0, value, what: CountWhat::Killed, summary, part };
+        let m = |value, summary, part| CountMention {
+            start: 0,
+            end: 0,
+            value,
+            what: CountWhat::Killed,
+            summary,
+            part,
+            cumulative: false,
+        };
         let (a, b, c, d) = (m(2, false, false), m(3, false, false), m(1, false, true), m(4, true, false));
         assert_eq!(fatalities([(0, &a), (0, &b), (0, &c)]), Some(5));
         assert_eq!(fatalities([(0, &a), (1, &b)]), Some(3));

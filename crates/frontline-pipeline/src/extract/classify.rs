@@ -392,6 +392,12 @@ pub fn cues_among(text: &str, base: usize, rules: crate::RuleCandidates, starts:
             out.push(Found { cue, start: base + m.start(), end: base + m.end() });
         }
     }
+    // What a crowd demands or denounces is no act of its own ("marched to
+    // demand the release of detained activists", "calling for protection
+    // from attacks").
+    if out.iter().any(|f| f.cue == Cue::Protest) {
+        out.retain(|f| f.cue == Cue::Protest || !DEMANDED.is_match(tail(&text[..f.start - base], 100)));
+    }
     // Overlapping wordings: the longer one says more ("suicide car bomb",
     // "exchange of shelling", "shot down").
     out.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end), f.cue));
@@ -404,6 +410,15 @@ pub fn cues_among(text: &str, base: usize, rules: crate::RuleCandidates, starts:
     }
     kept
 }
+
+/// A demand or grievance of a crowd, then up to six words of its object
+/// ending in a word that opens a noun phrase: a cue right after it is the
+/// object's word ("demanding the release of", "calling for protection from").
+static DEMANDED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|denounc(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|in protest (?:at|against|over)|protest(?:s|ed|ing)? (?:against|over|at))(?: [\w'-]+){0,6}? (?:the|a|an|of|from|for|against|over|by|on)\s*$",
+    )
+});
 
 /// Wording before a killing verb that makes it a running total ("has killed").
 static PERFECT: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(PERFECT_PATTERN));
@@ -471,11 +486,27 @@ static CIVILIAN_SITE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A killing of civilians in the clause after "stormed": the storming was
+/// an attack on them ("stormed the village and shot dead six farmers").
+static KILLED_CIVILIANS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)^[^.;]*?\band (?:shot dead|killed|massacred|executed|gunned down|shot and killed|hacked to death) (?:[\w-]+ ){0,3}?(?:civilians|villagers|residents|farmers|herders|traders|worshippers|women|children|people|families|passengers|displaced)\b",
+    )
+});
+
 /// Words in a crowd wording that make it no crowd: a source ("residents
 /// said gunmen attacked") or an armed group ("villagers ... soldiers killed").
 static NOT_A_CROWD: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
         r"(?i)\b(?:said|say|says|told|reported|report|according|was|were|is|are|been|being|by|fled|when|as|after|while|whose|whom|armed|gunmen|militants|militiamen|militia|soldiers|police|troops|fighters|rebels|forces|army|bandits|insurgents|jihadists|attackers|assailants)\b",
+    )
+});
+
+/// A killing, seizing or wounding verb right before a crowd's word: the
+/// crowd is its victim ("gunmen killed 22 villagers in an attack").
+static VICTIMS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:killed|killing|kill|shot dead|shot|executed|massacred|kidnapped|abducted|wounded|injured|attacked|targeted)\s+(?:[\w-]+\s+){0,3}$",
     )
 });
 
@@ -524,9 +555,10 @@ fn not_news(cue: Cue, text: &str, clause: &str, start: usize, end: usize, filter
                 &["battle", "battles", "fight", "fighting", "confrontation", "clashes", "hostilities", "combat"],
             );
             (noun && (FUTURE_AFTER.is_match(&text[end..]) || FIGHT_OVER.is_match(before)))
-                || (word.eq_ignore_ascii_case("stormed") && CIVILIAN_SITE.is_match(&text[end..]))
+                || (word.eq_ignore_ascii_case("stormed")
+                    && (CIVILIAN_SITE.is_match(&text[end..]) || KILLED_CIVILIANS.is_match(&text[end..])))
         }
-        Cue::Mob => NOT_A_CROWD.is_match(word),
+        Cue::Mob => NOT_A_CROWD.is_match(word) || VICTIMS_BEFORE.is_match(before),
         // "the occupied town": a qualifier, not a takeover; "after the
         // city was captured": what came before the news.
         Cue::Capture => {
@@ -865,6 +897,7 @@ mod tests {
         let state = Parties { subject_state: Some(true), ..Parties::default() };
         let rebels = Parties { subject_state: Some(false), ..Parties::default() };
         let armed = Parties { target_armed: true, ..Parties::default() };
+        check("Gunmen killed nine villagers in an attack on the hamlet.", none, Some(T::Attack));
         let civ = Parties { target_civilian: true, ..Parties::default() };
         check("The army retook the village after clashes.", state, Some(T::GovernmentRegainsTerritory));
         check("Rebels captured the hill from the army.", rebels, Some(T::NonStateActorOvertakesTerritory));
@@ -1079,6 +1112,26 @@ mod tests {
         check("Troops opened fire on the protesters, killing four.", state, Some(T::ExcessiveForceAgainstProtesters));
         check("Traders marched to the town hall to protest against new levies.", none, Some(T::PeacefulProtest));
         check("Families held a vigil outside the ministry.", none, Some(T::PeacefulProtest));
+        check("Gunmen killed nine villagers in an attack on the hamlet.", none, Some(T::Attack));
+        let civ = Parties { target_civilian: true, ..Parties::default() };
+        let armed = Parties { target_armed: true, ..Parties::default() };
+        check("Militiamen stormed the hamlet at dawn and shot dead eleven herders.", civ, Some(T::Attack));
+        check("Rebels stormed the hilltop post and killed four soldiers.", armed, Some(T::ArmedClash));
+        check(
+            "Nurses marched to the ministry on Monday to demand the release of arrested colleagues.",
+            none,
+            Some(T::PeacefulProtest),
+        );
+        check(
+            "Farmers rallied in the square, calling for better protection from raids and killings.",
+            none,
+            Some(T::PeacefulProtest),
+        );
+        check(
+            "Protesters demanding the release of a detained cleric stormed and torched the courthouse.",
+            none,
+            Some(T::ViolentDemonstration),
+        );
         check("A suicide bomber struck a campaign rally in the market town.", none, Some(T::SuicideBomb));
         check("Youths protesting the killing of a trader blocked the main road.", none, Some(T::PeacefulProtest));
     }

@@ -1201,7 +1201,7 @@ static ARMED_NOUN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CIVILIAN_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)\b(?:civilians?|people|persons?|man|men|wom[ae]n|child(?:ren)?|boys?|girls?|residents?|villagers?|farmers?|shepherds?|workers?|journalists?|teachers?|students?|doctors?|nurses?|famil(?:y|ies)|displaced|refugees?|worshippers?|protesters?|demonstrators?|passengers?|drivers?|citizens?|market|school|hospital|homes?|houses?|mosque|church|camp)\b",
+        r"(?i)\b(?:civilians?|people|persons?|man|men|wom[ae]n|child(?:ren)?|boys?|girls?|residents?|villagers?|farmers?|herders?|shepherds?|fishermen|traders?|merchants?|shopkeepers?|vendors?|pilgrims?|workers?|journalists?|teachers?|students?|doctors?|nurses?|famil(?:y|ies)|displaced|refugees?|worshippers?|protesters?|demonstrators?|passengers?|drivers?|citizens?|market|school|hospital|homes?|houses?|mosque|church|camp)\b",
     )
 });
 /// State forces named without a dictionary entry ("the army", "regime forces").
@@ -1258,6 +1258,8 @@ struct Draft {
     /// Neither a place nor a date of its own: the clause tells more of an
     /// event named before it ("Two soldiers were killed.").
     dependent: bool,
+    /// A later clause of its sentence with neither place nor date of its own.
+    bare_clause: bool,
 }
 
 /// Events of a document, and the reasons candidates were dropped.
@@ -1526,6 +1528,12 @@ fn draft<'d>(
     // the clash at a village) is borrowed: the clause reports more of an
     // event told there, not one of its own.
     let borrowed = found_place.is_none_or(|(m, _)| !within(m.start, m.end, sentence.start, sentence.end));
+    // A later clause of the sentence with neither place nor date of its own
+    // tells more of the clause before ("jets bombed the market in X on
+    // Monday; an official said 12 people were killed").
+    let bare_clause = cs > sentence.start
+        && !doc.places.iter().any(|m| within(m.start, m.end, cs, ce))
+        && !doc.dates.iter().any(|m| within(m.start, m.end, cs, ce));
     let place = found_place
         .map(|(m, p)| countryside_side(&doc.clean.text, m, p))
         .or_else(|| country_place(doc, sentence, &actors).map(|p| (p, GeoPrecision::Region)));
@@ -1710,6 +1718,7 @@ fn draft<'d>(
         counts,
         named: named_actors,
         dependent: borrowed && !doc.dates.iter().any(|m| within(m.start, m.end, sentence.start, sentence.end)),
+        bare_clause,
     })
 }
 
@@ -2181,6 +2190,13 @@ fn attach_counts(doc: &Document<'_>, drafts: &mut [Draft]) {
     for (k, c) in doc.counts.iter().enumerate() {
         let Some(si) = doc.sentences.iter().position(|s| within(c.start, c.end, s.start, s.end)) else { continue };
         if drafts.iter().any(|d| d.sentence == si) {
+            // A figure in a clause with no event of its own ("..., leaving
+            // 8 people dead") is the event's of the clause before it.
+            if !drafts.iter().any(|d| d.counts.iter().any(|&(_, j)| j == k))
+                && let Some(d) = drafts.iter_mut().rev().find(|d| d.sentence == si && d.at < c.start)
+            {
+                d.counts.push((si, k));
+            }
             continue;
         }
         if c.summary {
@@ -2212,7 +2228,12 @@ fn absorbs(a: SubEventType, b: SubEventType) -> bool {
 fn aggregate(drafts: Vec<Draft>) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::new();
     for d in drafts {
-        let target = out.iter().position(|o| same_event(o, &d));
+        // A bare clause folds into the event of its sentence before it.
+        let own = |o: &Draft| {
+            let (Some(a), Some(b)) = (o.cand.sub_event_type, d.cand.sub_event_type) else { return false };
+            d.bare_clause && o.sentence == d.sentence && (absorbs(a, b) || absorbs(b, a))
+        };
+        let target = out.iter().rposition(own).or_else(|| out.iter().position(|o| same_event(o, &d)));
         match target {
             Some(i) => merge(&mut out[i], d),
             None => out.push(d),
@@ -2379,6 +2400,22 @@ mod tests {
     /// The location of the most confident event of an invented note.
     fn check_location(text: &str, expect: &str) {
         assert_eq!(top_event(text, &RESOURCES).map(|e| e.location), Some(expect.to_string()), "in {text:?}");
+    }
+
+    #[test]
+    fn a_figure_in_a_clause_without_an_event_is_the_clause_befores() {
+        check_events(
+            "On 3 June 2023, regime forces clashed with HTS near Idlib in Syria, leaving 7 fighters dead.",
+            &[(SubEventType::ArmedClash, 7)],
+        );
+    }
+
+    #[test]
+    fn a_clause_without_place_or_date_tells_more_of_the_clause_before() {
+        check_events(
+            "On 3 June 2023, regime aircraft bombed a market in Idlib in Syria; a police officer said 9 people were killed.",
+            &[(SubEventType::AirDroneStrike, 9)],
+        );
     }
 
     #[test]

@@ -500,7 +500,13 @@ const EVENTS: &[(SubEventType, &[&str])] = &[
             "{Rebel} abducted {nw} {civ} travelling on the road to {place} {date}.",
         ],
     ),
-    (SubEventType::Agreement, &["{State} and {rebel} agreed to a ceasefire around {place} {date}, mediators said."]),
+    (
+        SubEventType::Agreement,
+        &[
+            "{State} and {rebel} agreed to a ceasefire around {place} {date}, mediators said.",
+            "{Rebel} released {nw} prisoners in {place} {date} as part of an exchange.",
+        ],
+    ),
     (
         SubEventType::Arrests,
         &[
@@ -531,7 +537,13 @@ const EVENTS: &[(SubEventType, &[&str])] = &[
         SubEventType::NonViolentTransferOfTerritory,
         &["{State} withdrew from {place} {date} and handed the town to {rebel} without a fight."],
     ),
-    (SubEventType::Other, &["{Rebel} released {nw} prisoners in {place} {date} as part of an exchange."]),
+    (
+        SubEventType::Other,
+        &[
+            "{Rebel} ordered the residents of {place} to leave their homes within three days {date}, {monitor} said.",
+            "{Rebel} imposed a new tax on traders in {place} {date}, residents said.",
+        ],
+    ),
 ];
 
 /// Sentences that follow a violent event sentence in its paragraph:

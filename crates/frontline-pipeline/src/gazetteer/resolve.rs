@@ -971,7 +971,8 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             });
             if continues
                 && !g.candidates(&k, false).iter().any(|c| {
-                    c.demonym || matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "ADM1" | "PPLC" | "PPLA")
+                    c.demonym
+                        || matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "ADM1" | "PPLC" | "PPLA" | "RGN")
                 })
             {
                 i = j;
@@ -1975,13 +1976,13 @@ fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'
                     .any(|c| c.alt && g.place(c.id).feature_code == "ADM1" && g.place(c.id).country_code == "US");
                 c.retain(|c| !(c.alt && (state || g.place(c.id).feature_code == "ADM1")));
             }
-            // The exact name of a people, a country, a division, a capital
-            // or a city ("Russian", "Syria", "Hama", "Sochi") is not a
-            // variant spelling of a village's.
+            // The exact name of a people, a country, a division, a capital,
+            // a city or a large region ("Russian", "Syria", "Hama", "Sochi",
+            // "Europe") is not a variant spelling of a village's.
             let major = |c: &Candidate| {
                 let p = g.place(c.id);
                 c.demonym
-                    || matches!(p.feature_code.as_str(), "PCLI" | "ADM1" | "PPLC" | "PPLA")
+                    || matches!(p.feature_code.as_str(), "PCLI" | "ADM1" | "PPLC" | "PPLA" | "RGN")
                     || p.population >= CITY
             };
             if c.iter().any(|c| !c.skeleton && major(c)) {
@@ -2633,8 +2634,13 @@ mod tests {
     }
 
     #[test]
-    fn peoples_and_countries_are_not_variant_spellings() {
+    fn peoples_countries_and_regions_are_not_variant_spellings() {
         check_resolved("Russian jets struck Homs.", &[("Russian", "Russia"), ("Homs", "Syria")]);
+        // (Aleppo's romanised other name "areppo" has Europe's skeleton.)
+        check_resolved(
+            "Syrian families fled Aleppo for Europe last year.",
+            &[("Syrian", "Syria"), ("Aleppo", "Syria"), ("Europe", "")],
+        );
         check_resolved("Syria Democratic Forces entered Raqqa.", &[("Syria", "Syria"), ("Raqqa", "Syria")]);
         check_places("Neither side reported casualties.", &[]);
     }

@@ -295,10 +295,24 @@ fn list_label(trimmed: &str) -> bool {
 }
 
 /// Whether a line reads as a headline, not as a sentence of prose: short,
-/// without the final punctuation a sentence ends with.
+/// without the final punctuation a sentence ends with, not a live report
+/// ("09:40 Missiles hit the port") and not attributed in the past tense as
+/// prose is ("…, police said"; headlines write "say").
 fn headline_shaped(trimmed: &str) -> bool {
-    trimmed.len() <= 160 && !trimmed.ends_with(['.', '!', '?', ';', ':', ',', '"', '\'', ')', '\u{2026}'])
+    let b = trimmed.as_bytes();
+    let colon = b.iter().take(3).position(|&c| c == b':');
+    let timed = colon.is_some_and(|i| {
+        i > 0 && b[..i].iter().all(u8::is_ascii_digit) && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+    });
+    let attributed = trimmed.split(|c: char| !c.is_ascii_alphabetic()).any(|w| w == "said" || w == "told");
+    trimmed.len() <= 160
+        && !trimmed.ends_with(['.', '!', '?', ';', ':', ',', '"', '\'', ')', '\u{2026}'])
+        && !timed
+        && !attributed
 }
+
+/// Most headlines a list under a label holds; a longer run is prose.
+const LIST_LINES: usize = 10;
 
 /// Cleans an article text. Pure; never fails.
 pub fn clean(original: &str) -> CleanText {
@@ -316,6 +330,7 @@ pub fn clean(original: &str) -> CleanText {
     let mut lower = String::new();
     // Under a list label ("Related", "Most read"): the lines of the list.
     let mut in_list = false;
+    let mut list_lines = 0;
     for (n, &(s, e)) in lines.iter().enumerate() {
         let line = &text[s..e];
         let trimmed = line.trim();
@@ -324,8 +339,9 @@ pub fn clean(original: &str) -> CleanText {
             continue;
         }
         if in_list {
-            if headline_shaped(trimmed) {
+            if headline_shaped(trimmed) && list_lines < LIST_LINES {
                 to_mask.push((s, e));
+                list_lines += 1;
                 continue;
             }
             in_list = false;
@@ -341,6 +357,7 @@ pub fn clean(original: &str) -> CleanText {
         if label || furniture_start(trimmed, &mut lower) || furniture_line(trimmed) {
             to_mask.push((s, e));
             in_list = label;
+            list_lines = 0;
             continue;
         }
         if let Some(g) = repeated[n] {
@@ -572,6 +589,21 @@ mod tests {
             &["Related matters", "Talks resume"],
             &[],
         );
+        // Prose under a label: a report attributed in the past tense, a live
+        // blog's timed entries.
+        check(
+            "Latest\n\nRaiders burned 30 huts near the river on Monday, elders said\n\nMore on this",
+            &["Raiders burned 30 huts near the river on Monday, elders said"],
+            &["Latest"],
+        );
+        check(
+            "Latest:\n09:40 Drones struck the depot at dawn\n10:15 Sirens sounded across the city",
+            &["09:40 Drones struck the depot", "10:15 Sirens"],
+            &["Latest"],
+        );
+        let many: String = (0..12).map(|i| format!("Line {i} of a poem without stops\n")).collect();
+        let c = clean(&format!("Related\n{many}"));
+        assert!(c.text.contains("Line 11 of a poem") && !c.text.contains("Line 9 of a poem"), "{:?}", c.text);
     }
 
     #[test]

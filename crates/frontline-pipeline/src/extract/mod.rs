@@ -353,8 +353,8 @@ fn qualifies(text: &str, m: &PlaceMention, actors: &[ActorMention]) -> bool {
 
 /// The country most place mentions (demonyms included) are in. On a tie,
 /// the first named of those with a place whose name the added gazetteers
-/// hold there ("Zir town in Deir ez Zor countryside" with Zir read as
-/// Praia, Cape Verde): the user added those places because the articles
+/// hold there (a village of the added dump whose name is also another
+/// name of a town abroad, one mention each): the user added those places because the articles
 /// are about them. Without added gazetteers, the first named.
 fn main_country<'a, I>(places: I, text: &str, g: &Gazetteer) -> Option<String>
 where

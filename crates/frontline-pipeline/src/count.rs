@@ -1018,8 +1018,9 @@ mod tests {
         check("Between 4 and 6 fighters were killed.", &[(4, "killed")]);
         check("Gunmen opened fire, killing between 2 to 4 guards.", &[(2, "killed")]);
         check("5 regime and/or allied fighters were killed.", &[(5, "killed")]);
-        let c =
-            CleanText::verbatim("Rocket fire killed 8 villagers, including 2 women and 3 boys who were killed in their beds.");
+        let c = CleanText::verbatim(
+            "Rocket fire killed 8 villagers, including 2 women and 3 boys who were killed in their beds.",
+        );
         let found = recognise(&c, &crate::segment::sentences(&c));
         let parts: Vec<(u32, bool)> = found.iter().map(|m| (m.value, m.part)).collect();
         assert_eq!(parts, [(8, false), (3, true)]);
@@ -1176,7 +1177,12 @@ mod tests {
         );
         check("Total fatalities of 8 are split, 2 each, among the 4 sites.", 8, None, Some(2));
         // The total over the number of events, rounded down.
-        check("Total fatalities coded to 10, and the figure split across the three events.", 10, Some("Tell Jadid"), Some(3));
+        check(
+            "Total fatalities coded to 10, and the figure split across the three events.",
+            10,
+            Some("Tell Jadid"),
+            Some(3),
+        );
         check("10 fatalities split between Tell Jadid and Kafr Sous.", 10, Some("Ain Waqf"), Some(5));
         check("Distributed fatalities over the activities in Tell Jadid, Kafr Sous and Ain Waqf.", 9, None, Some(3));
         check("Distributed over four events.", 12, None, Some(3));

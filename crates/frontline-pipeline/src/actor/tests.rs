@@ -304,7 +304,7 @@ fn units_and_identified_groups() {
         &["Unidentified Armed Group (Syria)", "Police Forces of Syria (2000-) State Security"],
     );
     check(
-        "Unknown gunmen believed to be IS members attacked a QSD vehicle.",
+        "Unknown gunmen believed to be IS members fired on a QSD patrol near the silos.",
         &["Islamic State (Syria)", "QSD: Syrian Democratic Forces"],
     );
 }
@@ -387,11 +387,11 @@ fn groups_operating_under_an_umbrella_are_named_by_it() {
         &["Operation Peace Spring", "QSD: Syrian Democratic Forces"],
     );
     check(
-        "Syrian National Army forces operating as part of Operation Peace Spring captured a hill from the SDF.",
+        "Syrian National Army forces operating as part of Operation Peace Spring seized a hilltop outpost held by the SDF.",
         &["Operation Peace Spring", "QSD: Syrian Democratic Forces"],
     );
     check(
-        "Pro-Turkey factions and JWS, which operate under Operation Peace Spring, shelled a QSD post.",
+        "Pro-Turkey factions and JWS, which operate under Operation Peace Spring, mortared a QSD position at dawn.",
         &["Operation Peace Spring", "QSD: Syrian Democratic Forces"],
     );
     check(
@@ -434,7 +434,7 @@ fn former_rebels_and_local_councils_are_coded_as_acled_does() {
 #[test]
 fn fighters_of_a_known_tribe_are_named_by_the_tribe() {
     check(
-        "Clashes took place between Shaitat tribal militiamen and LaQ members near the river.",
+        "Shaitat tribal militiamen traded fire with LaQ members by the ferry crossing.",
         &["Shaitat Tribal Militia (Syria)", "LaQ: Quds Brigade"],
     );
     check(

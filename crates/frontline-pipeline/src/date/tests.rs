@@ -63,7 +63,7 @@ fn relative_expressions() {
     check("Clashes erupted last week.", "2017-11-19", &[("last week", "2017-W45")]);
     check("Clashes erupted earlier this month.", "2017-11-19", &[("earlier this month", "2017-11")]);
     check("In recent weeks, air strikes increased.", "2018-11-17", &[("recent weeks", "PAST_REF")]);
-    check("An army advance relieved it in early September.", "2017-11-03", &[("early September", "2017-09")]);
+    check("The siege was lifted in early September.", "2017-11-03", &[("early September", "2017-09")]);
     check("Fighting resumed in late August.", "2017-11-03", &[("late August", "2017-08")]);
     check(
         "It was driven this year from Mosul; last year it held it.",
@@ -182,7 +182,7 @@ fn tense_of_deadlines_and_clause_openers() {
     check("All members had filed reports by Wednesday.", "1990-08-16", &[("Wednesday", "1990-08-15")]);
     check("The parent asked the unit to respond by Oct. 31.", "1989-10-26", &[("Oct. 31", "1989-10-31")]);
     // A future cue before a date only weeks past is a misread clause.
-    check("I was pleased to note that your Oct. 23 issue ran it.", "1989-11-01", &[("Oct. 23", "1989-10-23")]);
+    check("I was glad to see your Oct. 23 edition carried it.", "1989-11-01", &[("Oct. 23", "1989-10-23")]);
     check("Talks will resume on October 2.", "2017-11-19", &[("October 2", "2018-10-02")]);
     // Without a tense, a month or day just ahead in the next year is the next one.
     check("The dividend is to holders on a date in January.", "1989-10-26", &[("January", "1990-01")]);

@@ -2682,7 +2682,7 @@ mod tests {
     #[test]
     fn a_country_qualifying_an_actor_places_nothing() {
         check_place(
-            "On 3 June 2023, the QSD backed by suspected US Coalition airstrikes battled the Islamic State in northern Manbij city. No losses were reported.",
+            "On 3 June 2023, QSD units with US Coalition air cover fought Islamic State cells at the northern edge of Manbij city. No losses were reported.",
             ("Manbij", "Aleppo"),
         );
         // A country said to be the place still is.
@@ -2978,12 +2978,12 @@ mod tests {
     fn a_total_shared_among_places_gives_the_event_its_share() {
         use SubEventType as T;
         check_events(
-            "On 3 June 2023, regime forces clashed with rebels in Saraqib in Syria, killing 12 fighters. Total fatalities coded to 12 and split between the three locations.",
+            "On 3 June 2023, regime forces clashed with rebels in Saraqib in Syria, killing 12 fighters. Total fatalities coded to 12, and the figure split across the three locations.",
             &[(T::ArmedClash, 4)],
         );
         check_events(
-            "On 3 June 2023, regime forces clashed with rebels in Saraqib in Syria. Unknown fatalities coded as 10 and split as follows: 5 Binnish, 3 Saraqib and 2 Sarmin.",
-            &[(T::ArmedClash, 3)],
+            "On 3 June 2023, regime forces clashed with rebels in Saraqib in Syria. Unknown fatalities, assumed at 10, were split as follows: 4 Binnish, 4 Saraqib and 2 Sarmin.",
+            &[(T::ArmedClash, 4)],
         );
         // News spreading raids over towns shares no total.
         check_events(
@@ -3007,11 +3007,11 @@ mod tests {
     fn a_casualty_sentence_without_a_place_reports_the_event_before_it() {
         use SubEventType as T;
         check_events(
-            "On 3 June 2023, unidentified gunmen attacked an army checkpoint near Palmyra in Syria. Two soldiers were killed and several others were wounded.",
+            "On 3 June 2023, unidentified gunmen attacked an army checkpoint near Palmyra in Syria. Two soldiers died at the gate and a third was hurt.",
             &[(T::ArmedClash, 2)],
         );
         check_events(
-            "On 3 June 2023, HTS fighters clashed with a local family in Idlib. HTS sent reinforcements to the town. 2 people were killed.",
+            "On 3 June 2023, HTS fighters clashed with a clan in Idlib over a well. HTS then rushed more men to the town. 2 people were killed.",
             &[(T::ArmedClash, 2)],
         );
     }

@@ -546,7 +546,7 @@ mod tests {
 
     #[test]
     fn a_part_of_a_village_is_found_at_the_village() {
-        check("Regime forces captured Mawalih Sughir village in the eastern countryside of Aleppo.", &[900006]);
+        check("Regime troops seized Mawalih Sughir village in the eastern countryside of Aleppo.", &[900006]);
         check("Regime forces captured Lower Mawalih in Aleppo countryside.", &[900006]);
         // Without a container the part's name must match by itself.
         check("Regime forces captured Mawalih Sughir village.", &[]);

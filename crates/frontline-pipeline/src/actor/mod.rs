@@ -752,20 +752,22 @@ fn drop_identified(text: &str, out: &mut Vec<ActorMention>) {
 }
 
 /// The words between a group and the named operation or front it fights
-/// under: "JWS, which operate under OPS", "rebel factions operating as part
-/// of Operation Peace Spring", "fighters under the umbrella of the NLF".
+/// under: "the brigade, which operates under Operation Olive Branch",
+/// "militias operating as part of an operation", "fighters under the
+/// umbrella of the NLF".
 static OPERATING_UNDER: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
         r"(?i)^,?\s*(?:(?:forces|fighters|members|factions|groups)\s+)?(?:(?:which|that|who|whom)\s+)?(?:(?:is|are|was|were)\s+)?operat(?:e|es|ed|ing)\s+(?:under|as\s+(?:a\s+)?part\s+of|within)\s+(?:the\s+)?(?:(?:umbrella|banner)\s+of\s+(?:the\s+)?)?$",
     )
 });
 
-/// "Rebel factions, which operate under Operation Peace Spring, and the
-/// QSD": ACLED names the operation the actor (the factions are associated
+/// "Two brigades, which operate under Operation Olive Branch, fought the
+/// QSD": ACLED names the operation the actor (the brigades are associated
 /// actors), so the named umbrella takes the place of the group before it
-/// and of the side listed with that group: "pro-Turkey factions and JWS,
-/// which operate under OPS"; "Turkish forces, supported by rebels operating
-/// under OPS" (ACLED: the operation, the Turkish forces associated).
+/// and of the side listed with that group ("a militia and its allies, which
+/// operate under the operation"); "Turkish troops, backed by factions
+/// operating under an operation" (ACLED: the operation, the Turkish forces
+/// associated).
 fn fold_into_umbrella(text: &str, out: &mut Vec<ActorMention>) {
     let mut drop = vec![false; out.len()];
     for i in 1..out.len() {

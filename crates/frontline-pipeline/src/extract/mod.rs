@@ -2196,6 +2196,8 @@ fn normalise_source(s: &str) -> String {
 /// summary ("2 fatalities.", "Unknown fatalities coded as 10.") to every
 /// one of its paragraph, as ACLED's closing line sums up the note.
 fn attach_counts(doc: &Document<'_>, drafts: &mut [Draft]) {
+    // The clauses of the sentence of the last figure, cut once per sentence.
+    let mut cut: (usize, Vec<(usize, usize)>) = (usize::MAX, Vec::new());
     for (k, c) in doc.counts.iter().enumerate() {
         let Some(si) = doc.sentences.iter().position(|s| within(c.start, c.end, s.start, s.end)) else { continue };
         if drafts.iter().any(|d| d.sentence == si) {
@@ -2203,10 +2205,14 @@ fn attach_counts(doc: &Document<'_>, drafts: &mut [Draft]) {
             // 8 people dead") is the event's of the clause before it, unless
             // the clause names its own place or date ("while in X 4 died").
             let s = &doc.sentences[si];
-            let own_clause = clauses(&doc.clean.text, s.start, s.end)
-                .into_iter()
-                .find(|&(a, b)| within(c.start, c.end, a, b))
-                .is_some_and(|(a, b)| a > s.start && !bare(doc, (a, b)));
+            if cut.0 != si {
+                cut = (si, clauses(&doc.clean.text, s.start, s.end));
+            }
+            let own_clause = cut
+                .1
+                .iter()
+                .find(|&&(a, b)| within(c.start, c.end, a, b))
+                .is_some_and(|&(a, b)| a > s.start && !bare(doc, (a, b)));
             if !own_clause
                 && !drafts.iter().any(|d| d.counts.iter().any(|&(_, j)| j == k))
                 && let Some(d) = drafts.iter_mut().rev().find(|d| d.sentence == si && d.at < c.start)

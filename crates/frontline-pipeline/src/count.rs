@@ -187,9 +187,13 @@ static SPAN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that make "since" the mark of a record, not of a span: "the
-/// deadliest attack since 2019", "the first such raid since March".
-static RECORD: LazyLock<Regex> =
-    LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:\w+iest|worst|biggest|largest|first|last|highest|most \w+)\b"));
+/// deadliest attack since 2019", "the first such raid since March", "the
+/// third such attack so far this year".
+static RECORD: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:\w+iest|worst|biggest|largest|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|last|latest|another|highest|most \w+)\b",
+    )
+});
 
 /// A war's own toll: "the conflict has killed", "the war, now in its
 /// tenth year, has claimed".
@@ -199,19 +203,62 @@ static WAR_TOLL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Whether the figure at `at` (bytes in `text`, one sentence) is a toll
-/// over a span of time: a [`WAR_TOLL`] before it, or a [`SPAN`] in its
-/// clause (between commas or semicolons) with no [`RECORD`] word before it.
-fn cumulative(text: &str, at: usize) -> bool {
-    if WAR_TOLL.find_iter(text).any(|m| m.start() < at) {
+/// A date of one day, which starts the current episode: "on Saturday",
+/// "last night", "overnight", "yesterday", "on the 12th", "April 13".
+static DAY: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last night|overnight|yesterday|on (?:the )?\d{1,2}(?:st|nd|rd|th)?\b|(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}\b|\d{1,2} (?:january|february|march|april|may|june|july|august|september|october|november|december)\b)",
+    )
+});
+
+/// How far a date may follow a [`SPAN`] to start it: "since fighting
+/// erupted in the capital on Saturday".
+const DAY_AFTER_SPAN: usize = 60;
+
+/// How far a clause reaches either side of a figure: a bound on the work
+/// per figure in long sentences without commas.
+const CLAUSE_REACH: usize = 200;
+
+/// The clause of the figure at `at` in `text`: between commas or
+/// semicolons, at most [`CLAUSE_REACH`] bytes either side.
+fn clause(text: &str, at: usize) -> (usize, usize) {
+    let mut lo = at.saturating_sub(CLAUSE_REACH);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (at + CLAUSE_REACH).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let start = text[lo..at].rfind([',', ';']).map_or(lo, |i| lo + i + 1);
+    let end = text[at..hi].find([',', ';']).map_or(hi, |i| at + i);
+    (start, end)
+}
+
+/// Whether the figure matched at `at..end` (bytes in `text`, one sentence)
+/// is a toll over a span of time: a [`WAR_TOLL`] (whose ends are `tolls`)
+/// ending in its clause before it or in its match, or a [`SPAN`] in its
+/// clause with no [`RECORD`] word before it, no date of one day ([`DAY`])
+/// between the figure and it ("killed 8 on Monday in the third attack so
+/// far this year") and no such date right after it ("since fighting broke
+/// out on Saturday").
+fn cumulative(text: &str, (at, end): (usize, usize), tolls: &[usize]) -> bool {
+    if tolls.iter().any(|&e| e <= end && !text[e.min(at)..at].contains([',', ';'])) {
         return true;
     }
-    let start = text[..at].rfind([',', ';']).map_or(0, |i| i + 1);
-    let end = text[at..].find([',', ';']).map_or(text.len(), |i| at + i);
+    let (start, end) = clause(text, at);
     let clause = &text[start..end];
     SPAN.captures_iter(clause).any(|c| {
         let m = c.get(0).unwrap();
-        c.name("day").is_none() && !RECORD.is_match(&clause[..m.start()])
+        let mut after = (m.end() + DAY_AFTER_SPAN).min(clause.len());
+        while !clause.is_char_boundary(after) {
+            after += 1;
+        }
+        let before = &clause[..m.start()];
+        c.name("day").is_none()
+            && !RECORD.is_match(before)
+            && !DAY.is_match(&clause[(at - start).min(m.start())..m.start()])
+            && !DAY.is_match(&clause[m.end()..after])
     })
 }
 
@@ -384,6 +431,8 @@ fn recognise_in(text: &str, base: usize, bits: u64, starts: Option<&[(u32, u64)]
             re.find_at(text, p).map(|m| (m, m.end()))
         })
     };
+    // The ends of the sentence's war tolls, found at its first figure.
+    let tolls = std::cell::OnceCell::<Vec<usize>>::new();
     // `joined`: the figures listed with this one, whether they are a part,
     // and the span of the whole list (the mention shows the figure it sums).
     let mut push = |m: regex::Match<'_>, n: &str, what: CountWhat, summary: bool, joined: Joined| {
@@ -400,7 +449,8 @@ fn recognise_in(text: &str, base: usize, bits: u64, starts: Option<&[(u32, u64)]
         let part = joined.part || PART.is_match(ending(head, head.len() - head.trim_end().len()));
         let (start, end) =
             (joined.start.unwrap_or(m.start()).min(m.start()), joined.end.unwrap_or(m.end()).max(m.end()));
-        let cumulative = cumulative(text, m.start());
+        let tolls = tolls.get_or_init(|| WAR_TOLL.find_iter(text).map(|t| t.end()).collect());
+        let cumulative = cumulative(text, (m.start(), m.end()), tolls);
         out.push(CountMention { start: base + start, end: base + end, value: v, what, summary, part, cumulative });
     };
     for (re, bit) in [(&*SPLIT, SPLIT_BIT), (&*TOTAL, TOTAL_BIT)] {
@@ -1137,6 +1187,32 @@ mod tests {
         assert_eq!(flags("Bandits killed 14 farmers in the deadliest raid on the valley since 2019."), [(14, false)]);
         assert_eq!(flags("A car bomb killed 9 people at the market on Friday."), [(9, false)]);
         assert_eq!(flags("Some 40 fighters were killed in the offensive since May 3."), [(40, false)]);
+        assert_eq!(
+            flags("At least 25 people have died since clashes broke out in the port town on Sunday, nurses said."),
+            [(25, false)]
+        );
+        assert_eq!(
+            flags("Shelling in the suburbs has killed 19 people since the fighting began last night, officials said."),
+            [(19, false)]
+        );
+        assert_eq!(
+            flags("The insurgency has killed hundreds, and on Friday a mortar round killed 6 pupils at a school."),
+            [(100, true), (6, false)]
+        );
+        assert_eq!(
+            flags(
+                "Raiders killed 11 villagers near the river on Tuesday in the fourth such raid on the area so far this year."
+            ),
+            [(11, false)]
+        );
+        assert_eq!(
+            flags("On Sunday officials said gunmen had killed 70 people in the district over the past two years."),
+            [(70, true)]
+        );
+        assert_eq!(
+            flags("Militiamen killed 5 traders in the latest ambush on the road so far this year."),
+            [(5, false)]
+        );
     }
 
     #[test]

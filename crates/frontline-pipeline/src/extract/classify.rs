@@ -510,6 +510,9 @@ static VICTIMS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A crowd's word followed by a relative pronoun: "residents who lynched".
+static RELATIVE_CROWD: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"(?i)^[\w'-]+ (?:who|which|that)\b"));
+
 /// An article right before a word ("the occupied town").
 static ARTICLE_END: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:the|a|an|its|their)\s+$"));
 
@@ -558,7 +561,9 @@ fn not_news(cue: Cue, text: &str, clause: &str, start: usize, end: usize, filter
                 || (word.eq_ignore_ascii_case("stormed")
                     && (CIVILIAN_SITE.is_match(&text[end..]) || KILLED_CIVILIANS.is_match(&text[end..])))
         }
-        Cue::Mob => NOT_A_CROWD.is_match(word) || VICTIMS_BEFORE.is_match(before),
+        // "shot at residents who lynched": the crowd of a relative clause
+        // does the violence, whatever was done to it.
+        Cue::Mob => NOT_A_CROWD.is_match(word) || (!RELATIVE_CROWD.is_match(word) && VICTIMS_BEFORE.is_match(before)),
         // "the occupied town": a qualifier, not a takeover; "after the
         // city was captured": what came before the news.
         Cue::Capture => {
@@ -1100,6 +1105,11 @@ mod tests {
         check("A mob lynched a man accused of stealing a goat.", none, Some(T::MobViolence));
         check("Angry villagers beat two suspected thieves to death.", none, Some(T::MobViolence));
         check("Residents said gunmen attacked the village at dawn.", none, Some(T::Attack));
+        check(
+            "Police shot at villagers who stoned two suspected cattle thieves at the market.",
+            none,
+            Some(T::MobViolence),
+        );
         check("Supporters of two rival candidates fought with clubs outside the hall.", none, Some(T::MobViolence));
         check(
             "Police fired tear gas at opposition supporters outside the court.",

@@ -1402,6 +1402,17 @@ fn old_year(text: &str, published: Option<NaiveDate>) -> bool {
     YEAR.captures_iter(text).any(|c| c[1].parse::<i32>().is_ok_and(|y| y < chrono::Datelike::year(&p)))
 }
 
+/// Words that make a clause tell an event apart from the one before it:
+/// "in a separate attack", "elsewhere", "meanwhile", "in another raid".
+static ANOTHER_EPISODE: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:separate|separately|elsewhere|meanwhile|in another)\b"));
+
+/// Whether the clause `cs..ce` names neither a place nor a date of its own.
+fn bare(doc: &Document<'_>, (cs, ce): (usize, usize)) -> bool {
+    !doc.places.iter().any(|m| within(m.start, m.end, cs, ce))
+        && !doc.dates.iter().any(|m| within(m.start, m.end, cs, ce))
+}
+
 /// Byte ranges of the clauses of a sentence.
 fn clauses(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -1531,9 +1542,7 @@ fn draft<'d>(
     // A later clause of the sentence with neither place nor date of its own
     // tells more of the clause before ("jets bombed the market in X on
     // Monday; an official said 12 people were killed").
-    let bare_clause = cs > sentence.start
-        && !doc.places.iter().any(|m| within(m.start, m.end, cs, ce))
-        && !doc.dates.iter().any(|m| within(m.start, m.end, cs, ce));
+    let bare_clause = cs > sentence.start && bare(doc, (cs, ce)) && !ANOTHER_EPISODE.is_match(&text[cs..ce]);
     let place = found_place
         .map(|(m, p)| countryside_side(&doc.clean.text, m, p))
         .or_else(|| country_place(doc, sentence, &actors).map(|p| (p, GeoPrecision::Region)));
@@ -2187,12 +2196,25 @@ fn normalise_source(s: &str) -> String {
 /// summary ("2 fatalities.", "Unknown fatalities coded as 10.") to every
 /// one of its paragraph, as ACLED's closing line sums up the note.
 fn attach_counts(doc: &Document<'_>, drafts: &mut [Draft]) {
+    // The clauses of the sentence of the last figure, cut once per sentence.
+    let mut cut: (usize, Vec<(usize, usize)>) = (usize::MAX, Vec::new());
     for (k, c) in doc.counts.iter().enumerate() {
         let Some(si) = doc.sentences.iter().position(|s| within(c.start, c.end, s.start, s.end)) else { continue };
         if drafts.iter().any(|d| d.sentence == si) {
             // A figure in a clause with no event of its own ("..., leaving
-            // 8 people dead") is the event's of the clause before it.
-            if !drafts.iter().any(|d| d.counts.iter().any(|&(_, j)| j == k))
+            // 8 people dead") is the event's of the clause before it, unless
+            // the clause names its own place or date ("while in X 4 died").
+            let s = &doc.sentences[si];
+            if cut.0 != si {
+                cut = (si, clauses(&doc.clean.text, s.start, s.end));
+            }
+            let own_clause = cut
+                .1
+                .iter()
+                .find(|&&(a, b)| within(c.start, c.end, a, b))
+                .is_some_and(|&(a, b)| a > s.start && !bare(doc, (a, b)));
+            if !own_clause
+                && !drafts.iter().any(|d| d.counts.iter().any(|&(_, j)| j == k))
                 && let Some(d) = drafts.iter_mut().rev().find(|d| d.sentence == si && d.at < c.start)
             {
                 d.counts.push((si, k));
@@ -3013,6 +3035,19 @@ mod tests {
         check_events(
             "On 3 June 2023, HTS fighters clashed with a clan in Idlib over a well. HTS then rushed more men to the town. 2 people were killed.",
             &[(T::ArmedClash, 2)],
+        );
+    }
+
+    #[test]
+    fn a_clause_of_another_episode_is_not_folded() {
+        use SubEventType as T;
+        check_events(
+            "On 3 June 2023, soldiers clashed with rebels in Aleppo, Syria, while gunmen killed 6 shepherds in a separate raid.",
+            &[(T::ArmedClash, 0), (T::Attack, 6)],
+        );
+        check_events(
+            "On 3 June 2023, soldiers clashed with rebels in Aleppo, Syria, killing 2, while in Homs 5 people died when a rocket hit a bakery.",
+            &[(T::ArmedClash, 2), (T::ShellingArtilleryMissileAttack, 5)],
         );
     }
 

@@ -108,7 +108,7 @@ fn active_one_pattern() -> String {
     r"(?i)\b(?:(?:killing|death|body) of|killing|killed|kills|shot dead|shooting dead|executing|executed|assassinated|assassinating|beheaded) (?:him|her|a|an|one)\b(?: (?:[a-z'-]+ ){0,2}?(?P<more>number|few|dozen|group|couple)\b)?".to_string()
 }
 
-/// One named person killed: "Brig. Gen. X was killed by a mortar shell".
+/// One named person killed: "Col. X was killed by a sniper".
 static SINGULAR: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&singular_pattern()));
 fn singular_pattern() -> String {
     r"(?i)\b(?:(?:was|has been|had been) (?:reportedly |also |later |allegedly )?(?:killed|shot dead|shot and killed|executed|assassinated|slain|beheaded)|'s (?:[a-z-]+ )?body (?:was |has been )?(?:found|recovered|discovered))\b".to_string()
@@ -863,8 +863,8 @@ pub fn fatalities<'a>(counts: impl IntoIterator<Item = (usize, &'a CountMention)
             continue;
         }
         if c.summary {
-            // The last summary is the coder's final word ("No fatalities were
-            // reported. Coded one fatality for the suicide bomber.").
+            // The last summary is the coder's final word ("Casualties
+            // unknown at first; later coded as 2 fatalities.").
             summary = Some(c.value);
         } else if !c.part {
             match per_sentence.iter_mut().find(|(s, _)| *s == sentence) {

@@ -1220,7 +1220,7 @@ static SUPPORTING: LazyLock<Regex> = LazyLock::new(|| {
 static PASSIVE_BY: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"^\s*(?:[a-z]+ ){0,3}?by\b"));
 
 /// Who a clause's violence falls on, as (armed, civilian): the first noun
-/// after the cue decides ("shot a QSD member in front of his house" hits a
+/// after the cue decides ("shot a QSD member near the bakery" hits a
 /// fighter); with none after it, the last one before ("the bodies of two
 /// fighters who had been shot dead").
 fn target(clause: &str, cue_start: usize, cue_end: usize) -> (bool, bool) {
@@ -1323,8 +1323,8 @@ pub fn events(doc: &Document<'_>) -> (Vec<Event>, Vec<Diagnostic>) {
 }
 
 /// The event's share of a `total` that its sentence or a later one of its
-/// paragraph shares among several events ("Total fatalities coded to 12 and split
-/// between the three events"), unless a closing figure after that sentence
+/// paragraph shares among several events ("fatalities coded to 9 in all,
+/// split across the events"), unless a closing figure after that sentence
 /// restates the event's own.
 /// `counts` are the event's (sentence, count) pairs, `place` its place's mention.
 fn shared(

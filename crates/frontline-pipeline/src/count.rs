@@ -65,7 +65,8 @@ pub struct CountMention {
     /// A part of a figure given elsewhere ("including 2 children").
     pub part: bool,
     /// A toll over a span of time ("the war has killed 500,000 since it
-    /// began", "the toll since January rose to 300"): background, never an
+    /// began", "the toll since January rose to 300") or of another event
+    /// ("a week after 20 soldiers were killed there"): background, never an
     /// event's own figure.
     pub cumulative: bool,
 }
@@ -246,6 +247,9 @@ fn cumulative(text: &str, (at, end): (usize, usize), tolls: &[usize]) -> bool {
     if tolls.iter().any(|&e| e <= end && !text[e.min(at)..at].contains([',', ';'])) {
         return true;
     }
+    if OTHER_TIME.is_match(ending(&text[..at], 0)) {
+        return true;
+    }
     let (start, end) = clause(text, at);
     let clause = &text[start..end];
     SPAN.captures_iter(clause).any(|c| {
@@ -261,6 +265,14 @@ fn cumulative(text: &str, (at, end): (usize, usize), tolls: &[usize]) -> bool {
             && !DAY.is_match(&clause[m.end()..after])
     })
 }
+
+/// Right before a figure, the time of another event: "…, a week after 20
+/// soldiers were killed there", "two days before 9 people died in a raid".
+static OTHER_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:days?|weeks?|months?|years?) (?:after|before) (?:(?:at least|some|more than|nearly|about|almost) )?$",
+    )
+});
 
 static PART: LazyLock<Regex> =
     LazyLock::new(|| crate::rule_regex(r"(?i)(?:including|among them|among whom|of them|of whom|most of them)\s*$"));
@@ -1185,6 +1197,11 @@ mod tests {
             [(90, true)]
         );
         assert_eq!(flags("Bandits killed 14 farmers in the deadliest raid on the valley since 2019."), [(14, false)]);
+        assert_eq!(
+            flags("Gunmen killed 5 herders near the dam on Monday, a week after 20 soldiers were killed there."),
+            [(5, false), (20, true)]
+        );
+        assert_eq!(flags("Two days after the ambush, 11 bodies were found by the road."), [(11, false)]);
         assert_eq!(flags("A car bomb killed 9 people at the market on Friday."), [(9, false)]);
         assert_eq!(flags("Some 40 fighters were killed in the offensive since May 3."), [(40, false)]);
         assert_eq!(

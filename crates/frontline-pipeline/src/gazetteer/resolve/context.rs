@@ -1,0 +1,619 @@
+//! Resolution: each distinct name's place chosen from its candidates by
+//! the votes of the article's other names (their countries and divisions,
+//! the home division, clusters, containers, lists), then the mentions'
+//! scores and precision.
+
+use super::Raw;
+use super::adjacent::{before_word_is, fighters_after, name_word_before, named_with_the};
+use super::candidate::{CITY, Candidate, SMALL_DIVISION};
+use super::distance::within;
+use super::words::{ANY_DIVISION, FIRST_DIVISION, NEAR_BEFORE};
+use crate::gazetteer::index::FxMap;
+use crate::gazetteer::{Gazetteer, Place, PlaceMention};
+use crate::model::GeoPrecision;
+
+/// Chooses each distinct name's place from its candidates and the others.
+pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
+    let mut names: Vec<&str> = Vec::new();
+    let mut of_raw: Vec<usize> = Vec::with_capacity(raws.len());
+    for r in raws {
+        let k = names.iter().position(|n| *n == r.key).unwrap_or_else(|| {
+            names.push(&r.key);
+            names.len() - 1
+        });
+        of_raw.push(k);
+    }
+    // Names written right after another and a comma.
+    let mut listed_after = vec![false; raws.len()];
+    for r in raws {
+        if let (Some(c), false) = (r.container, r.inside) {
+            listed_after[c] = true;
+        }
+    }
+    // A state's news abbreviation ("Mass.", "N.C.", "Wichita, Kan") has its
+    // dot or follows a town: "Miss America", "Wash your hands", "requiem
+    // Mass" and "the Public Order Act" name no state. A word's full stop
+    // that ends a sentence is no abbreviation's dot unless a town is right
+    // before it ("after Mass. Police said", not "Springfield Mass. Police").
+    let mut loose_short = vec![true; names.len()];
+    for (i, (r, &k)) in raws.iter().zip(&of_raw).enumerate() {
+        let loose = r.single && !r.acronym && r.end - r.start <= 4 && !listed_after[i];
+        loose_short[k] &= loose && {
+            let word = &text[r.start..r.end];
+            let after = &text[r.end..];
+            // (In prose: a title's words are all capitalised, "Sold To
+            // Mass. Concert Promoter".)
+            let prose =
+                text[..r.start].trim_end().rsplit(' ').next().is_some_and(|w| w.starts_with(char::is_lowercase));
+            let sentence_end = prose
+                && after.strip_prefix(". ").is_some_and(|a| a.starts_with(char::is_uppercase))
+                && !(i > 0 && raws[i - 1].end <= r.start && text[raws[i - 1].end..r.start] == *" ");
+            !word.contains('.') && (!after.starts_with('.') || sentence_end)
+        };
+    }
+    // Per name: the start of its first mention with no division's word
+    // after it, and whether a word for fighters follows a one-word mention
+    // (one pass over the mentions).
+    let mut plain_start: Vec<Option<usize>> = vec![None; names.len()];
+    let mut before_fighters = vec![false; names.len()];
+    for (r, &o) in raws.iter().zip(&of_raw) {
+        if r.division == 0 && plain_start[o].is_none() {
+            plain_start[o] = Some(r.start);
+        }
+        before_fighters[o] |= r.single && fighters_after(text, r.end);
+    }
+    let cands: Vec<Vec<Candidate>> = names
+        .iter()
+        .enumerate()
+        .map(|(k, n)| {
+            let mut c = g.candidates(n, true);
+            if loose_short[k] {
+                // A US state's abbreviation stripped, its other senses by
+                // a variant name are as loose ("Tex Hill" is no Telluride
+                // either).
+                let state = c
+                    .iter()
+                    .any(|c| c.alt && g.place(c.id).feature_code == "ADM1" && g.place(c.id).country_code == "US");
+                c.retain(|c| !(c.alt && (state || g.place(c.id).feature_code == "ADM1")));
+            }
+            // The exact name of a people, a country, a division, a capital,
+            // a city or a large region ("Russian", "Syria", "Hama", "Sochi",
+            // "Europe") is not a variant spelling of a village's.
+            let major = |c: &Candidate| {
+                let p = g.place(c.id);
+                c.demonym
+                    || matches!(p.feature_code.as_str(), "PCLI" | "ADM1" | "PPLC" | "PPLA" | "RGN")
+                    || p.population >= CITY
+            };
+            if c.iter().any(|c| !c.skeleton && major(c)) {
+                c.retain(|c| !c.skeleton);
+            }
+            // Seas, islands and large regions are written as they are
+            // named: "Saboura" is no variant spelling of "Siberia".
+            c.retain(|c| !(c.skeleton && g.place(c.id).feature_code == "RGN"));
+            // "Houthi rebels", "Taliban fighters": a variant spelling or
+            // another name of a town before a word for fighters is a group's
+            // name (groups are named so: Hamas is also Hamm's), not the
+            // town's. Fighters are named after a town by its own name ("Idlib
+            // rebels"), after a people, a country or a region by any
+            // ("Syrian rebels").
+            if before_fighters[k] {
+                c.retain(|c| {
+                    let fc = g.place(c.id).feature_code.as_str();
+                    !c.skeleton && (!c.alt || c.demonym || matches!(fc, "PCLI" | "ADM1"))
+                });
+            }
+            // "the Red Sea", "the Pacific": a name written after "the" as
+            // an area is listed is that area, unless a division's word
+            // follows ("the Red Sea state").
+            if let Some(the) = plain_start[k].and_then(|start| named_with_the(g, text, start, n))
+                && c.iter().any(|c| the.contains(&c.id))
+            {
+                c.retain(|c| the.contains(&c.id));
+            }
+            // (Our own areas list their acronyms on purpose: "KRI".)
+            // A region's own name is not a country's other name: "Central
+            // Africa" is the region, not the Central African Republic.
+            if c.iter().any(|c| !c.alt && !c.skeleton && g.place(c.id).feature_code == "RGN") {
+                c.retain(|c| !(c.alt && g.place(c.id).feature_code == "PCLI"));
+            }
+            if raws.iter().zip(&of_raw).any(|(r, &o)| o == k && r.acronym) {
+                c.retain(|c| {
+                    let p = g.place(c.id);
+                    matches!(p.feature_code.as_str(), "PCLI" | "ADM1")
+                        || p.geonameid >= crate::gazetteer::index::AREA_IDS
+                });
+            }
+            c
+        })
+        .collect();
+    let mut division: Vec<u8> = vec![0; names.len()];
+    for (r, &k) in raws.iter().zip(&of_raw) {
+        division[k] |= r.division;
+    }
+    // The names said to contain each name, and whether with "in"/"of"
+    // (else after a comma).
+    // A state's or country's name before a comma whose next name is again
+    // followed by a comma is a list ("Georgia, Illinois, Missouri, New
+    // Jersey"), not a town of Illinois in Missouri.
+    let broad_first =
+        |k: usize| cands[k].first().is_some_and(|c| matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "ADM1"));
+    let mut containers: Vec<Vec<(usize, bool)>> = vec![Vec::new(); names.len()];
+    // Names written next to each other after a comma, either way round:
+    // a name listed with states or countries is one too ("Utah, Virginia,
+    // Washington"; "China, Japan, and the United Kingdom").
+    // ("Egypt and Niger", "NSW or Queensland": so are two names joined by
+    // "and" or "or".)
+    let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
+    for (r, &k) in raws.iter().zip(&of_raw) {
+        if let (Some(c), false) = (r.container, r.inside) {
+            neighbours[k].push(of_raw[c]);
+            neighbours[of_raw[c]].push(k);
+        }
+    }
+    for (w, o) in raws.windows(2).zip(of_raw.windows(2)) {
+        if w[0].end <= w[1].start && matches!(text[w[0].end..w[1].start].trim_start_matches(','), " and " | " or ") {
+            neighbours[o[0]].push(o[1]);
+            neighbours[o[1]].push(o[0]);
+        }
+    }
+    // So is one that a name before it is listed with ("Georgia, Iraq,
+    // Iran, and Syria" puts no Iraq in Iran).
+    for (i, (r, &k)) in raws.iter().zip(&of_raw).enumerate() {
+        if let Some(c) = r.container {
+            let listed =
+                !r.inside && (raws[c].container.is_some() && !raws[c].inside || listed_after[i]) && broad_first(k);
+            if !listed {
+                containers[k].push((of_raw[c], r.inside));
+            }
+        }
+    }
+    let support = cluster_support(g, &cands);
+    // Names of a country's capital and of another division of that country
+    // ("Washington", "Buenos Aires", "Moscow"): news means the capital
+    // unless the article's other places lie in the division.
+    let capital_twin: Vec<bool> = cands
+        .iter()
+        .map(|c| {
+            c.iter().map(|x| g.place(x.id)).any(|p| {
+                p.feature_code == "PPLC"
+                    && c.iter()
+                        .map(|y| g.place(y.id))
+                        .any(|q| q.feature_code == "ADM1" && q.country_code == p.country_code && q.admin1 != p.admin1)
+            })
+        })
+        .collect();
+    let mut best: Vec<usize> = vec![0; names.len()];
+    let mut scores: Vec<Vec<f32>> = cands.iter().map(|c| c.iter().map(|x| x.prior).collect()).collect();
+    for _round in 0..2 {
+        let chosen: Vec<Option<&Place>> =
+            (0..names.len()).map(|k| cands[k].get(best[k]).map(|c| g.place(c.id))).collect();
+        let mut countries: FxMap<&str, f32> = FxMap::default();
+        let mut admins: FxMap<(&str, &str), f32> = FxMap::default();
+        for p in chosen.iter().flatten() {
+            *countries.entry(p.country_code.as_str()).or_default() += 1.0;
+            if !p.admin1.is_empty() {
+                *admins.entry((p.country_code.as_str(), p.admin1.as_str())).or_default() += 1.0;
+            }
+        }
+        let total = chosen.iter().flatten().count() as f32;
+        let nations = nations_named(&chosen);
+        let home = home_votes(&chosen);
+        for k in 0..names.len() {
+            let own = chosen[k];
+            let others = total - if own.is_some() { 1.0 } else { 0.0 };
+            let own_home =
+                own.filter(|o| votes_home(o)).map(|o| (o.country_code.as_str(), o.admin1.as_str(), home_weight(o)));
+            let home_k = home.without(own_home);
+            // A country, a state or a city readers know ("Boston", "Egypt")
+            // keeps its name against a home-state village of that name.
+            let in_home = |p: &Place| home_k.is_some_and(|(cc, a1)| cc == p.country_code && a1 == p.admin1);
+            let famous_elsewhere =
+                home_k.is_some() && cands[k].iter().map(|c| g.place(c.id)).any(|p| !in_home(p) && known_widely(p));
+            for (ci, c) in cands[k].iter().enumerate() {
+                let p = g.place(c.id);
+                let mut s = c.prior;
+                if others > 0.0 {
+                    let mut cv = countries.get(p.country_code.as_str()).copied().unwrap_or(0.0);
+                    let mut av = admins.get(&(p.country_code.as_str(), p.admin1.as_str())).copied().unwrap_or(0.0);
+                    if let Some(o) = own {
+                        if o.country_code == p.country_code {
+                            cv -= 1.0;
+                        }
+                        if o.country_code == p.country_code && o.admin1 == p.admin1 {
+                            av -= 1.0;
+                        }
+                    }
+                    // (Only a likely sense is worth the distances.)
+                    let near = if ci < CLUSTER_CANDIDATES { beside(&nations, k, p) } else { 0.0 };
+                    s += 3.0 * (cv + near) / others;
+                    if !p.admin1.is_empty() {
+                        s += 2.0 * av / others;
+                    }
+                }
+                if names.len() > 1 {
+                    s += CLUSTER * support[k][ci] / (names.len() - 1) as f32;
+                }
+                // After a comma only a division, a country or a division's
+                // capital standing for it contains ("Fargo, North Dakota",
+                // "Tal Tamer, Hasakeh"): other towns there are a list
+                // ("Japan, Jordan, China" puts no Jordan in a China of New York).
+                for &(ck, inside) in &containers[k] {
+                    let holds = |q: &Place| {
+                        (inside || matches!(q.feature_code.as_str(), "PCLI" | "ADM1" | "ADM2" | "PPLA"))
+                            && contains(q, p)
+                    };
+                    // Only a sense of the container near its likeliest one
+                    // holds: "Bowling Green, Ohio" is not in Kentucky for
+                    // an Ohio County there.
+                    let top = cands[ck].first().map_or(0.0, |c| c.prior);
+                    let plausible = |c2: &&Candidate| c2.prior >= top - CONTAINER_SLACK;
+                    if cands[ck].iter().filter(plausible).any(|c2| holds(g.place(c2.id))) {
+                        s += 3.0;
+                    }
+                }
+                let level = match p.feature_code.as_str() {
+                    "ADM1" => ANY_DIVISION | FIRST_DIVISION,
+                    "ADM2" => ANY_DIVISION,
+                    _ => 0,
+                };
+                if division[k] & level != 0 {
+                    s += 2.0;
+                }
+                if in_home(p) && is_local(p) && !c.skeleton && (!famous_elsewhere || known_widely(p)) {
+                    s += HOME;
+                }
+                if listed_alike(p, &neighbours[k], &chosen) {
+                    s += LISTED_ALIKE;
+                }
+                if capital_twin[k] && p.feature_code == "PPLC" {
+                    s += CAPITAL_TWIN;
+                }
+                scores[k][ci] = s;
+            }
+            best[k] = (0..cands[k].len()).max_by(|&a, &b| scores[k][a].total_cmp(&scores[k][b])).unwrap_or(0);
+        }
+    }
+    let chosen: Vec<Option<&Place>> = (0..names.len()).map(|k| cands[k].get(best[k]).map(|c| g.place(c.id))).collect();
+    // A variant spelling stands only where another name of the article is in
+    // the same country, or the place is in a gazetteer the user added:
+    // alone, "Neither" is not Nador. Else the best exact match stands.
+    for k in 0..names.len() {
+        let Some(c) = cands[k].get(best[k]) else { continue };
+        let p = g.place(c.id);
+        let corroborated =
+            chosen.iter().enumerate().any(|(o, q)| o != k && q.is_some_and(|q| q.country_code == p.country_code));
+        if c.skeleton && !corroborated && !g.is_added(c.id) {
+            best[k] = (0..cands[k].len())
+                .filter(|&i| !cands[k][i].skeleton)
+                .max_by(|&a, &b| scores[k][a].total_cmp(&scores[k][b]))
+                .unwrap_or(usize::MAX);
+        }
+    }
+    // A division hardly anyone lives in ("Michael", a sheading of the Isle
+    // of Man; "Jesus", a Paraguayan district) is what a bare word means only
+    // when the article names other places of its country or calls it a
+    // division: alone, the word is a person or a thing, or a town of some
+    // size named so exactly ("Mansfield" alone is the town in Ohio, not the
+    // Australian shire). Names of several words ("Guernsey County") are no
+    // such accident.
+    let mut several_words = vec![false; names.len()];
+    for (r, &o) in raws.iter().zip(&of_raw) {
+        if let Some(w) = several_words.get_mut(o) {
+            *w |= !r.single;
+        }
+    }
+    for k in 0..names.len() {
+        let Some(c) = cands[k].get(best[k]) else { continue };
+        let p = g.place(c.id);
+        if matches!(p.feature_code.as_str(), "ADM1" | "ADM2")
+            && p.population < SMALL_DIVISION
+            && !several_words[k]
+            && division[k] == 0
+        {
+            let corroborated =
+                chosen.iter().enumerate().any(|(o, q)| o != k && q.is_some_and(|q| q.country_code == p.country_code));
+            if !corroborated && !g.is_added(c.id) {
+                best[k] = (0..cands[k].len())
+                    .filter(|&i| {
+                        let c = &cands[k][i];
+                        let p = g.place(c.id);
+                        !c.alt && !c.skeleton && p.feature_code.starts_with("PPL") && p.population >= SMALL_DIVISION
+                    })
+                    .max_by(|&a, &b| scores[k][a].total_cmp(&scores[k][b]))
+                    .unwrap_or(usize::MAX);
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(raws.len());
+    for (r, &k) in raws.iter().zip(&of_raw) {
+        let Some(c) = cands[k].get(best[k]) else { continue };
+        let s = scores[k][best[k]];
+        let second = (0..cands[k].len()).filter(|&i| i != best[k]).map(|i| scores[k][i]).fold(f32::MIN, f32::max);
+        if r.single && c.alt && !c.demonym && s < 0.5 && !g.is_added(c.id) {
+            continue;
+        }
+        let broad = matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "ADM1");
+        if contradicted(raws, r, g.place(c.id), |o| cands[of_raw[o]].get(best[of_raw[o]]).map(|x| g.place(x.id))) {
+            continue;
+        }
+        if r.common && !broad && r.container.is_none() {
+            continue;
+        }
+        // "Union Pacific", "Virgin Atlantic": an ocean's or a region's short
+        // name after another name is a firm's, whichever sense won (Pacific,
+        // Missouri); "the South Pacific" is part of the ocean.
+        if r.single
+            && cands[k].iter().any(|x| x.alt && g.place(x.id).feature_code == "RGN")
+            && name_word_before(text, r.start).is_some()
+            && !before_word_is(text, r.start, NEAR_BEFORE)
+            && !before_word_is(text, r.start, &["central"])
+        {
+            continue;
+        }
+        let margin = if second == f32::MIN { 2.0 } else { s - second };
+        let mut score = 1.0 / (1.0 + (-2.0 * margin).exp());
+        if c.skeleton {
+            score *= 0.8;
+        }
+        let place = g.place(c.id);
+        let mut precision = place.precision();
+        if r.near && precision == GeoPrecision::Town {
+            precision = GeoPrecision::NearTown;
+        }
+        out.push(PlaceMention { start: r.start, end: r.end, place, score, precision, demonym: c.demonym });
+    }
+    out
+}
+
+/// The article's home division: the first-level division that more of its
+/// names lie in than in any other, a division named outright counting
+/// twice ("Texas", "Alexandria, La."). Local news names its towns and
+/// counties bare, so a bare "Arlington" or "Douglas County" in an article
+/// about Texas is the one in Texas, whichever is the biggest alone.
+struct Home<'a> {
+    /// The three divisions with the most votes, most first, with their
+    /// votes: enough to tell the most once one name's vote is taken out.
+    top: [Option<((&'a str, &'a str), f32)>; 3],
+}
+
+impl<'a> Home<'a> {
+    /// The home division once one name's own vote is taken out (its place
+    /// must not vote for itself): none on a tie or under [`HOME_VOTES`].
+    fn without(&self, own: Option<(&str, &str, f32)>) -> Option<(&'a str, &'a str)> {
+        let mut best: Option<((&'a str, &'a str), f32)> = None;
+        let mut tie = false;
+        for ((cc, a1), v) in self.top.iter().flatten().copied() {
+            let v = match own {
+                Some((occ, oa1, w)) if occ == cc && oa1 == a1 => v - w,
+                _ => v,
+            };
+            match best {
+                Some((_, b)) if v < b => {}
+                Some((_, b)) if v == b => tie = true,
+                _ => {
+                    best = Some(((cc, a1), v));
+                    tie = false;
+                }
+            }
+        }
+        best.filter(|&(_, v)| !tie && v >= HOME_VOTES).map(|(key, _)| key)
+    }
+}
+
+/// Whether a state or a country is listed next to a state of its country
+/// or another country.
+fn listed_alike(p: &Place, neighbours: &[usize], chosen: &[Option<&Place>]) -> bool {
+    let alike = |q: &Place| match p.feature_code.as_str() {
+        "ADM1" => q.feature_code == "ADM1" && q.country_code == p.country_code && q.admin1 != p.admin1,
+        "PCLI" => q.feature_code == "PCLI" && q.country_code != p.country_code,
+        _ => false,
+    };
+    matches!(p.feature_code.as_str(), "ADM1" | "PCLI") && neighbours.iter().any(|&j| chosen[j].is_some_and(alike))
+}
+
+/// Bonus of a state or country listed with its like: more than a capital's
+/// standing ("Washington" in a list of states), less than a container's.
+const LISTED_ALIKE: f32 = 1.0;
+
+/// Votes of the chosen places for their first-level divisions.
+fn home_votes<'a>(chosen: &[Option<&'a Place>]) -> Home<'a> {
+    let mut votes: FxMap<(&str, &str), f32> = FxMap::default();
+    for p in chosen.iter().flatten() {
+        if votes_home(p) {
+            *votes.entry((p.country_code.as_str(), p.admin1.as_str())).or_default() += home_weight(p);
+        }
+    }
+    let mut top: [Option<((&str, &str), f32)>; 3] = [None; 3];
+    for (key, v) in votes {
+        if let Some(i) = top.iter().position(|t| t.is_none_or(|(k, w)| v > w || v == w && key < k)) {
+            top[i..].rotate_right(1);
+            top[i] = Some((key, v));
+        }
+    }
+    Home { top }
+}
+
+/// Whether a place votes for the home division: all but countries and
+/// places with no division.
+fn votes_home(p: &Place) -> bool {
+    !p.admin1.is_empty() && p.feature_code != "PCLI"
+}
+
+/// A place's vote for its division: a division named outright counts twice.
+fn home_weight(p: &Place) -> f32 {
+    if p.feature_code == "ADM1" { 2.0 } else { 1.0 }
+}
+
+/// Countries, first-level divisions, capitals and cities: what a bare name
+/// means to readers anywhere.
+fn known_widely(p: &Place) -> bool {
+    matches!(p.feature_code.as_str(), "PCLI" | "ADM1" | "PPLC" | "PPLA") || p.population >= CITY
+}
+
+/// Towns and counties: what the home division lends to.
+fn is_local(p: &Place) -> bool {
+    p.feature_code.starts_with("PPL") || p.feature_code == "ADM2"
+}
+
+/// Votes a division needs to be the article's home: two towns, or the
+/// division named.
+const HOME_VOTES: f32 = 2.0;
+
+/// Bonus of a town or county in the article's home division.
+const HOME: f32 = 1.0;
+
+/// How far under the prior of a container's likeliest sense its other
+/// senses may still contain a name: a state under its country namesake
+/// ("Atlanta, Georgia") but not a county named bare under its state.
+const CONTAINER_SLACK: f32 = 1.5;
+
+/// For each candidate of each name, how many other names of the article
+/// could mean a town or county near it: local news names the towns around
+/// its home ("Alexandria", "Pineville", "Kensington"), so the homonyms that
+/// lie together are the ones meant, whichever is the biggest alone.
+fn cluster_support(g: &Gazetteer, cands: &[Vec<Candidate>]) -> Vec<Vec<f32>> {
+    let local = |c: &Candidate| {
+        let p = g.place(c.id);
+        !c.demonym && (p.feature_code.starts_with("PPL") || p.feature_code == "ADM2")
+    };
+    // A name whose likeliest sense is a country or a state ("Oklahoma",
+    // "Ontario") neither lends nor gets support: a list of states is no
+    // cluster of the small towns named after them.
+    let broad: Vec<bool> = cands
+        .iter()
+        .map(|cs| cs.first().is_some_and(|c| matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "ADM1")))
+        .collect();
+    cands
+        .iter()
+        .enumerate()
+        .map(|(k, cs)| {
+            cs.iter()
+                .map(|c| {
+                    if cs.len() < 2 || !local(c) || broad[k] {
+                        return 0.0;
+                    }
+                    let p = g.place(c.id);
+                    let near = cands.iter().enumerate().filter(|&(j, other)| {
+                        j != k
+                            && !broad[j]
+                            && other
+                                .iter()
+                                .take(CLUSTER_CANDIDATES)
+                                .any(|o| local(o) && within(p, g.place(o.id), CLUSTER_KM))
+                    });
+                    near.count() as f32
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The countries among the places chosen (a demonym's too: "Israeli"),
+/// with the index of their name.
+/// With the longitudes a place beside it may lie within: most candidates
+/// are told apart without a distance.
+fn nations_named<'a>(chosen: &[Option<&'a Place>]) -> Vec<(usize, &'a Place, f64)> {
+    let span = |p: &Place| BESIDE_KM / (111.0 * p.latitude.to_radians().cos().max(0.05));
+    chosen
+        .iter()
+        .enumerate()
+        .filter_map(|(k, p)| p.filter(|p| p.feature_code == "PCLI").map(|p| (k, p, span(p))))
+        .collect()
+}
+
+/// Half a vote of each country named (other than by name `k`) for a seat
+/// or a division of another country beside it: "Israeli forces shelled
+/// Gaza" is Gaza, Palestine, not Gaza province, Mozambique. (Not villages:
+/// a nationality would pull people's names across the border.)
+fn beside(nations: &[(usize, &Place, f64)], k: usize, p: &Place) -> f32 {
+    let code = p.feature_code.as_str();
+    if !(code.starts_with("PPLA") || code == "PPLC" || code.starts_with("ADM")) {
+        return 0.0;
+    }
+    let n = nations.iter().filter(|&&(o, q, span)| {
+        o != k
+            && (p.longitude - q.longitude).abs() <= span
+            && q.country_code != p.country_code
+            && within(q, p, BESIDE_KM)
+    });
+    0.5 * n.count() as f32
+}
+
+/// How near a country's point a place of another country lies beside it.
+const BESIDE_KM: f64 = 300.0;
+
+/// Weight of [`cluster_support`]: a candidate every other name could lie
+/// near gains as much as a national capital's standing.
+const CLUSTER: f32 = 1.0;
+
+/// Bonus of a country's capital over a division of its country named like
+/// it: about what one other place of the article in the division gives.
+const CAPITAL_TWIN: f32 = 0.5;
+
+/// How near another name's candidate must lie to support a candidate.
+const CLUSTER_KM: f64 = 150.0;
+
+/// How many of another name's best candidates may support (they are sorted
+/// by prior): the thousandth "Springfield" supports nothing.
+const CLUSTER_CANDIDATES: usize = 10;
+
+/// Whether a place said to lie in another ("X in the Y countryside", "X
+/// neighbourhood of Y", through a chain of such) resolved outside it: then
+/// the gazetteer lacks the right X, and the mention would only mislead.
+fn contradicted<'a>(raws: &[Raw], r: &Raw, own: &Place, place_of: impl Fn(usize) -> Option<&'a Place>) -> bool {
+    let (true, Some(mut outer)) = (r.inside, r.container) else { return false };
+    for _ in 0..4 {
+        match raws[outer].container {
+            Some(next) if raws[outer].inside => outer = next,
+            _ => break,
+        }
+    }
+    let Some(q) = place_of(outer) else { return false };
+    let checkable = matches!(q.feature_code.as_str(), "ADM1" | "ADM2" | "AREA") && !q.admin1.is_empty()
+        || q.feature_code == "PCLI"
+        || q.feature_code.starts_with("PPL");
+    // (A sea, a lake or a region of no one country, "the Indian Ocean in
+    // Mauritius", "Lake Victoria in the Mwanza region", is not checked: it
+    // lies in several. Nor is a region against a town: no region lies in a
+    // town, so such a link is misread, the town lying in the region or the
+    // region's name standing inside a longer one, and says nothing about
+    // which region is meant.)
+    let region_in_town = own.feature_code == "RGN" && q.feature_code.starts_with("PPL");
+    checkable
+        && !matches!(own.feature_code.as_str(), "PCLI" | "ADM1")
+        && !region_in_town
+        && !own.country_code.trim().is_empty()
+        && own.geonameid != q.geonameid
+        && !contains(q, own)
+}
+
+/// Whether `outer` (a division or country) contains `inner`.
+fn contains(outer: &Place, inner: &Place) -> bool {
+    match outer.feature_code.as_str() {
+        "PCLI" => outer.country_code == inner.country_code && inner.feature_code != "PCLI",
+        "ADM1" => {
+            outer.country_code == inner.country_code && outer.admin1 == inner.admin1 && inner.feature_code != "ADM1"
+        }
+        // A county, an area of one division ("Idlib countryside"), or a
+        // town standing for its surroundings ("Aleppo countryside"): places
+        // of its first-level division.
+        code => {
+            (code == "ADM2" || code.starts_with("PPL") || code == "AREA" && !outer.admin1.is_empty())
+                && outer.country_code == inner.country_code
+                && outer.admin1 == inner.admin1
+                && !matches!(inner.feature_code.as_str(), "PCLI" | "ADM1" | "ADM2")
+                && outer.geonameid != inner.geonameid
+        }
+    }
+}
+
+/// The article's country: the ISO code most of its place mentions resolve
+/// to (demonyms count), if any.
+pub fn country_hint(mentions: &[PlaceMention]) -> Option<String> {
+    let mut votes: FxMap<&str, usize> = FxMap::default();
+    for m in mentions.iter().filter(|m| !m.place.country_code.trim().is_empty()) {
+        *votes.entry(m.place.country_code.as_str()).or_default() += 1;
+    }
+    votes.into_iter().max_by_key(|(cc, n)| (*n, std::cmp::Reverse(*cc))).map(|(cc, _)| cc.to_string())
+}

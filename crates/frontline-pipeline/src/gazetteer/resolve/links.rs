@@ -1,0 +1,138 @@
+//! The words between a place and the larger one it lies in ("X, Y", "X in
+//! the Y countryside").
+
+use std::sync::LazyLock;
+
+use crate::gazetteer::index::FxMap;
+
+/// The eight points of the compass and the hyphenated four, as words
+/// that place one place from another ("north of X", "X, south-east of Y").
+pub(crate) const COMPASS_POINTS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+];
+
+/// Words that may stand between a place and the larger one it lies in
+/// ("Jubb Ali village in the Raqqa countryside", "Tell Hamra in the
+/// eastern countryside of Homs city", "the Ihsem area of ...").
+const LINK_WORDS: &[&str] = &[
+    "in",
+    "of",
+    "the",
+    "city",
+    "town",
+    "village",
+    "area",
+    "neighbourhood",
+    "neighborhood",
+    "district",
+    "quarter",
+    "countryside",
+    "province",
+    "governorate",
+    "region",
+    "county",
+    "rural",
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "outskirts",
+    "suburbs",
+    "part",
+    "vicinity",
+    "axis",
+    "front",
+    "frontline",
+];
+
+/// Whether the text between two place names says the second contains the
+/// first: a comma ("Fargo, North Dakota"), or "in"/"of" with only
+/// [`LINK_WORDS`] or [`COMPASS_POINTS`] around it.
+pub fn container_link(between: &str) -> bool {
+    // A name's closing ayn mark ("Mare' frontline in Aleppo") is not a word between.
+    let between = between.trim().trim_start_matches(['\'', '’']).trim_start();
+    if between == "," {
+        return true;
+    }
+    let mut words = 0;
+    let mut linked = false;
+    let mut lower = [0u8; LINK_LEN];
+    for w in between.split_whitespace() {
+        let link = if w.is_ascii() && w.len() > LINK_LEN {
+            None
+        } else if w.is_ascii() {
+            let lower = &mut lower[..w.len()];
+            lower.copy_from_slice(w.as_bytes());
+            lower.make_ascii_lowercase();
+            LINKS.get(&*lower).copied()
+        } else {
+            let w = w.to_lowercase();
+            LINK_WORDS.iter().chain(COMPASS_POINTS).find(|l| **l == w).map(|l| matches!(*l, "in" | "of"))
+        };
+        let Some(in_of) = link else { return false };
+        linked |= in_of;
+        words += 1;
+    }
+    linked && words <= 6
+}
+
+/// At least the length of the longest of the [`LINK_WORDS`]: a longer
+/// ASCII word is none of them.
+const LINK_LEN: usize = 16;
+
+/// The [`LINK_WORDS`] and [`COMPASS_POINTS`], each with whether it is "in" or "of".
+static LINKS: LazyLock<FxMap<&'static [u8], bool>> = LazyLock::new(|| {
+    LINK_WORDS.iter().chain(COMPASS_POINTS).map(|l| (l.as_bytes(), matches!(*l, "in" | "of"))).collect()
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_link(between: &str, expect: bool) {
+        assert_eq!(container_link(between), expect, "{between:?}");
+    }
+
+    #[test]
+    fn links_between_a_place_and_its_container() {
+        check_link(", ", true);
+        check_link(" village in the ", true);
+        check_link(" in the south-eastern countryside of ", true);
+        check_link(" area of ", true);
+        check_link("' frontline in ", true);
+        check_link(" ' and ", false);
+        check_link(" Village IN the ", true);
+        check_link(" in the south-easternmost countryside of ", false);
+        check_link(" and ", false);
+        check_link(" north ", false);
+        check_link(" forces fought in ", false);
+    }
+
+    #[test]
+    fn link_words_fit_in_link_len() {
+        assert!(
+            LINK_WORDS.iter().chain(COMPASS_POINTS).all(|l| l.len() <= LINK_LEN),
+            "a link word is longer than LINK_LEN"
+        );
+    }
+}

@@ -1,0 +1,410 @@
+//! Word lists the recognition rules ask about the words around a name, and
+//! [`LISTS`], which answers the commonest of them with one lookup.
+
+use std::sync::LazyLock;
+
+use crate::gazetteer::index::FxMap;
+
+/// Arabic definite articles, which may start a name in lowercase
+/// ("al-Qaim"); all of them are connectors.
+pub(super) const ARABIC_ARTICLES: &[&str] = &["al", "el", "ad", "as", "ar", "az", "at", "an", "ash", "ez", "es", "ed"];
+
+/// Arabic articles that are also English words: written apart and in
+/// lowercase they are the English word ("at Moscow", "as Geneva"), so a name
+/// that starts with them is taken only as the gazetteer spells it, not as a
+/// variant spelling of the name after them.
+pub(super) const ENGLISH_ARTICLES: &[&str] = &["at", "as", "an"];
+
+/// Generic words of Arabic place names ("Ein", "Tal", "Kafr"): part of a
+/// name, never a place by themselves.
+pub(super) const GENERIC: &[&str] = &[
+    "ein", "ain", "ayn", "tal", "tel", "tell", "tall", "deir", "dayr", "kafr", "khirbet", "khirbat", "jabal", "jebel",
+    "wadi", "bir", "ras", "umm", "abu", "bab", "qasr", "hayy",
+];
+
+/// Words before a name that make it a place.
+pub(super) const LOCATIVE: &[&str] =
+    &["in", "at", "from", "to", "into", "across", "toward", "towards", "via", "outside", "near"];
+
+/// Words before a name that make it a person's ("Mr Dunn", "President Lincoln").
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "president",
+    "secretary",
+    "minister",
+    "gen",
+    "general",
+    "col",
+    "colonel",
+    "sen",
+    "senator",
+    "rep",
+    "gov",
+    "governor",
+    "mayor",
+    "judge",
+    "officer",
+    "spokesman",
+    "spokeswoman",
+    "chief",
+    "director",
+    "professor",
+    "prof",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "lt",
+    "sgt",
+    "capt",
+    "captain",
+    "commander",
+    "brig",
+    "maj",
+    "sir",
+    "lady",
+    "lord",
+    "saint",
+    "pope",
+    "father",
+    "rev",
+    "coach",
+    "chairman",
+    "councilman",
+    "councilwoman",
+    "commissioner",
+    "sheriff",
+    "deputy",
+    "trooper",
+    "pastor",
+    "bishop",
+    "detective",
+    "sergeant",
+    "lieutenant",
+];
+
+/// Words after a name that make it a speaker ("Dunn said").
+pub(super) const SPEECH: &[&str] =
+    &["said", "says", "told", "added", "stated", "wrote", "explained", "noted", "argued"];
+
+/// Words before a name that make it a surname ("Mr Walker", "Dr. Patric").
+pub(super) const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr", "miss"];
+
+/// Words after a small place's name that make it a person's or a group's
+/// ("Khalid bin Walid", "Hamza Division").
+pub(super) const ORGANISATION: &[&str] = &[
+    "bin",
+    "ibn",
+    "bint",
+    "division",
+    "brigade",
+    "brigades",
+    "battalion",
+    "regiment",
+    "army",
+    "front",
+    "movement",
+    "corps",
+    "faction",
+    "militia",
+    "operation",
+    "legion",
+];
+
+/// Capitalised words after a place name that make it part of an outlet's or
+/// a company's name ("Fars News Agency", "Syria TV", "Iraqi Airways").
+pub(super) const OUTLET: &[&str] = &[
+    "news",
+    "agency",
+    "observatory",
+    "times",
+    "tv",
+    "television",
+    "radio",
+    "gazette",
+    "herald",
+    "tribune",
+    "post",
+    "daily",
+    "journal",
+    "press",
+    "broadcasting",
+    "airlines",
+    "airways",
+];
+
+/// Capitalised words after a place name that make it part of a street's
+/// name ("Clinton Street", "Orchard St.", "Denver Ave.").
+pub(super) const STREETS: &[&str] = &[
+    "street",
+    "st",
+    "road",
+    "rd",
+    "avenue",
+    "ave",
+    "drive",
+    "boulevard",
+    "blvd",
+    "lane",
+    "ln",
+    "trail",
+    "parkway",
+    "pkwy",
+    "pike",
+];
+
+/// Abbreviated words that begin a name: "St. Petersburg", "Ft. Worth",
+/// "Mt. Pleasant", "Sault Ste. Marie", "W. Va." (the gazetteer lists the
+/// short forms).
+pub(super) const ABBREVIATIONS: &[&str] = &["st", "ste", "ft", "mt", "w"];
+
+/// Lowercase words joined to a name by a hyphen that make it a sponsor's or
+/// a stance's, not a place ("Turkish-backed factions", "Iranian-led
+/// militias", "pro-Iran militias", "anti-US protests", "HTS-held town",
+/// "Russian-made jets").
+pub(super) const SPONSORED: &[&str] = &[
+    "backed",
+    "led",
+    "supported",
+    "sponsored",
+    "aligned",
+    "affiliated",
+    "funded",
+    "allied",
+    "held",
+    "controlled",
+    "trained",
+    "made",
+    "pro",
+    "anti",
+];
+
+/// Words after two places joined by a hyphen that make the pair a route or
+/// a line between them ("the Damascus-Daraa road", "the Saraqib-Nayrab
+/// axis"): an event there is at neither end.
+pub(super) const ROUTES: &[&str] =
+    &["road", "highway", "axis", "triangle", "route", "line", "front", "frontline", "railway", "corridor", "border"];
+
+/// Words of a division named by its direction alone ("South West",
+/// "Western", "Central").
+pub(super) const COMPASS_WORDS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "far",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
+
+/// Capitalised words after a place name that do not make it a person's.
+const QUALIFIERS: &[&str] = &[
+    "province",
+    "governorate",
+    "city",
+    "county",
+    "airport",
+    "international",
+    "university",
+    "region",
+    "district",
+    "river",
+    "valley",
+    "desert",
+    "mountains",
+    "state",
+    "border",
+    "crossing",
+    "countryside",
+    "military",
+    "air",
+    "base",
+    "police",
+    "army",
+    "forces",
+    "government",
+    "council",
+    "hospital",
+    "camp",
+    "prison",
+    "dam",
+    "road",
+    "highway",
+    "street",
+    "square",
+    "bridge",
+    "port",
+    "bay",
+    "island",
+    "islands",
+    "lake",
+    "sea",
+    "gulf",
+    "health",
+    "department",
+    "times",
+    "post",
+    "news",
+    "daily",
+    "herald",
+    "tribune",
+    "journal",
+    "press",
+    "fire",
+    "board",
+    "chamber",
+    "town",
+    "township",
+    "village",
+    "regional",
+    "mayor",
+    "selectman",
+    "selectmen",
+    "school",
+    "schools",
+    "high",
+    "library",
+    "church",
+    "community",
+    "medical",
+    "club",
+    "society",
+    "public",
+    "volunteer",
+    "historical",
+    "parks",
+    "court",
+    "superior",
+    "circuit",
+    "municipal",
+    "commission",
+    "authority",
+    "rescue",
+    "republican",
+    "democrat",
+    "democratic",
+    "chief",
+    "senior",
+    "seniors",
+    "elks",
+    "rotary",
+    "lions",
+];
+
+/// Lowercase words that end an area name ("Sweida desert").
+pub(super) const AREA_WORDS: &[&str] =
+    &["desert", "countryside", "valley", "crossing", "border", "mountains", "camp", "plains", "plain", "pocket"];
+
+/// Words before a name that put the event near it, not in it.
+pub(super) const NEAR_BEFORE: &[&str] = &[
+    "near",
+    "outside",
+    "around",
+    "nearby",
+    "outskirts",
+    "vicinity",
+    "countryside",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "rural",
+    "surroundings",
+    "edge",
+    "between",
+];
+
+/// Words after a name that put the event near it, not in it.
+const NEAR_AFTER: &[&str] = &["countryside", "outskirts", "surroundings", "area", "suburbs", "environs", "desert"];
+
+/// Words after a name that make it a division ("Hama province", "Bauchi
+/// state"): [`FIRST_LEVEL`] ones a first-level division, also with "of"
+/// before the name ("the state of Washington"); the others one of the first
+/// or second level.
+const DIVISION_AFTER: &[&str] = &[
+    "province",
+    "governorate",
+    "oblast",
+    "prefecture",
+    "district",
+    "county",
+    "counties",
+    "parish",
+    "provinces",
+    "districts",
+];
+
+/// Bits of [`LISTS`]: the word lists the candidate loop asks most often
+/// about a word.
+pub(super) const IN_TITLES: u32 = 1;
+pub(super) const IN_QUALIFIERS: u32 = 2;
+pub(super) const IN_NEAR_BEFORE: u32 = 4;
+pub(super) const IN_NEAR_AFTER: u32 = 8;
+pub(super) const IN_LOCATIVE: u32 = 16;
+const IN_DIVISION_AFTER: u32 = 32;
+const IN_FIRST_LEVEL: u32 = 64;
+
+/// Which of those lists hold a word (its [`LISTS`] bits), by word: one hash
+/// lookup answers them all, where scanning [`TITLES`], [`QUALIFIERS`] and
+/// [`NEAR_BEFORE`] compared up to 131 words per name found.
+pub(super) static LISTS: LazyLock<FxMap<&'static str, u32>> = LazyLock::new(|| {
+    let mut lists: FxMap<&'static str, u32> = FxMap::default();
+    let all = [
+        (TITLES, IN_TITLES),
+        (QUALIFIERS, IN_QUALIFIERS),
+        (NEAR_BEFORE, IN_NEAR_BEFORE),
+        (NEAR_AFTER, IN_NEAR_AFTER),
+        (LOCATIVE, IN_LOCATIVE),
+        (DIVISION_AFTER, IN_DIVISION_AFTER),
+        (FIRST_LEVEL, IN_FIRST_LEVEL),
+    ];
+    for (list, bit) in all {
+        for &w in list {
+            *lists.entry(w).or_insert(0) |= bit;
+        }
+    }
+    lists
+});
+
+/// Division words only a first-level division takes: no county is called a
+/// "region" or a "state", so "the Pacific region" is no Pacific County.
+const FIRST_LEVEL: &[&str] = &["region", "state"];
+
+/// [`Raw::division`](super::Raw::division) bits: a word of [`DIVISION_AFTER`], of [`FIRST_LEVEL`].
+pub(super) const ANY_DIVISION: u8 = 1;
+pub(super) const FIRST_DIVISION: u8 = 2;
+
+/// What a word next to a name says of it, from the word's [`LISTS`] bits:
+/// [`ANY_DIVISION`], [`FIRST_DIVISION`] or 0.
+pub(super) fn division_word(bits: u32) -> u8 {
+    if bits & IN_FIRST_LEVEL != 0 {
+        FIRST_DIVISION
+    } else if bits & IN_DIVISION_AFTER != 0 {
+        ANY_DIVISION
+    } else {
+        0
+    }
+}

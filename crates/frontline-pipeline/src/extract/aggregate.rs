@@ -1,0 +1,106 @@
+//! Aggregation: candidates that ACLED would code as one event fold into
+//! one, the higher-priority type winning.
+
+use super::draft::Draft;
+use crate::model::*;
+
+/// Whether an event of type `b` folds into one of type `a` by the codebook:
+/// battles take in remote violence and attacks on civilians around them,
+/// remote violence takes in attacks, an abduction with a killing is an attack.
+fn absorbs(a: SubEventType, b: SubEventType) -> bool {
+    use EventType as E;
+    let (ea, eb) = (a.event_type(), b.event_type());
+    if ea == eb {
+        return true;
+    }
+    matches!((ea, eb), (E::Battles, E::ExplosionsRemoteViolence) | (E::Battles, E::StrategicDevelopments))
+        || (matches!(ea, E::Battles | E::ExplosionsRemoteViolence) && b == SubEventType::Attack)
+}
+
+/// Folds drafts that ACLED would code as one event: same day, same place
+/// (or one without its own town), compatible actors, absorbable types.
+pub(super) fn aggregate(drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::new();
+    for d in drafts {
+        // A bare clause folds into the event of its sentence before it.
+        let own = |o: &Draft| {
+            let (Some(a), Some(b)) = (o.cand.sub_event_type, d.cand.sub_event_type) else { return false };
+            d.bare_clause && o.sentence == d.sentence && (absorbs(a, b) || absorbs(b, a))
+        };
+        let target = out.iter().rposition(own).or_else(|| out.iter().position(|o| same_event(o, &d)));
+        match target {
+            Some(i) => merge(&mut out[i], d),
+            None => out.push(d),
+        }
+    }
+    out
+}
+
+fn same_event(a: &Draft, b: &Draft) -> bool {
+    let (Some(ta), Some(tb)) = (a.cand.sub_event_type, b.cand.sub_event_type) else { return false };
+    if !(absorbs(ta, tb) || absorbs(tb, ta)) {
+        return false;
+    }
+    if a.cand.date.map(|d| d.0) != b.cand.date.map(|d| d.0) && !a.dependent && !b.dependent {
+        return false;
+    }
+    let place = |d: &Draft| d.cand.place.as_ref().map(|p| (p.0.geonameid, p.0.name.clone()));
+    // A country or province takes in a town inside it.
+    let inside = |c: &Draft, t: &Draft| match (&c.cand.place, &t.cand.place) {
+        (Some((c, _)), Some((t, _))) => {
+            c.country_code == t.country_code && (c.feature_code.starts_with("PCL") || c.admin1 == t.admin1)
+        }
+        _ => true,
+    };
+    let places_ok = place(a) == place(b) || (a.coarse && inside(a, b)) || (b.coarse && inside(b, a));
+    let actors_ok = a.named.is_empty()
+        || b.named.is_empty()
+        || a.dependent
+        || b.dependent
+        || a.named.iter().any(|n| b.named.contains(n));
+    places_ok && actors_ok
+}
+
+fn merge(a: &mut Draft, b: Draft) {
+    let (ta, tb) =
+        (a.cand.sub_event_type.unwrap_or(SubEventType::Other), b.cand.sub_event_type.unwrap_or(SubEventType::Other));
+    let b_wins = tb < ta && absorbs(tb, ta);
+    let mut b = b;
+    if b_wins || (a.coarse && !b.coarse) {
+        // Keep the winning type's roles; the finer place.
+        if a.coarse && !b.coarse {
+            a.cand.place = b.cand.place.take();
+            a.place_span = b.place_span;
+            a.coarse = false;
+        }
+        if b_wins {
+            a.cand.sub_event_type = b.cand.sub_event_type;
+            if b.cand.actor1.is_some() && !b.named.is_empty() || a.named.is_empty() {
+                a.cand.actor1 = b.cand.actor1.take();
+                a.cand.actor2 = b.cand.actor2.take().or(a.cand.actor2.take());
+            }
+        }
+    }
+    if a.cand.actor2.is_none() {
+        a.cand.actor2 = b.cand.actor2.take();
+    }
+    for n in b.named {
+        if !a.named.contains(&n) {
+            a.named.push(n);
+        }
+    }
+    for s in b.cand.sources {
+        if !a.cand.sources.contains(&s) {
+            a.cand.sources.insert(a.cand.sources.len().saturating_sub(1), s);
+        }
+    }
+    for e in b.cand.evidence {
+        if !a.cand.evidence.contains(&e) {
+            a.cand.evidence.push(e);
+        }
+    }
+    a.counts.extend(b.counts);
+    a.counts.sort_unstable();
+    a.counts.dedup();
+    a.cand.confidence = (a.cand.confidence.max(b.cand.confidence) + 0.03).min(0.99);
+}

@@ -1,0 +1,88 @@
+//! Clauses: where a sentence breaks into clauses, which clauses tell
+//! background rather than news, and which name neither place nor date.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::classify::{self, Cue};
+use super::{Document, within};
+
+/// Clause breaks inside a sentence: two events in one sentence ("X declare
+/// victory in A, while Y wrest control of B") each keep their own parties.
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?:;|,\s+(?:while|whereas|but|leaving|as|after which|and then)\s|\s+while\s|\s+whereas\s|\s[-–—]\s)",
+    )
+});
+
+/// Wording that makes a sentence background rather than news.
+pub(super) static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:since (?:\d{4}|the (?:start|beginning)|then)|has since|have since|for years|years ago|in recent (?:weeks|months|years)|over the (?:past|last) (?:weeks|months|years)|this year|last year|earlier this year|de facto capitals?|once held|used to|(?:has|have|had) been \w+ing\b[^.]*\bsince)\b",
+    )
+});
+
+/// Whether a cue is a word of a name, not a report: inside an actor's name
+/// ("National Liberation Front", "Liberation Army of Afrin"), or a
+/// capitalised noun before another capitalised word ("Liberation Brigade").
+pub(super) fn in_name(doc: &Document<'_>, f: &classify::Found) -> bool {
+    // A crowd named by what it does ("protesters", "rioters") is the event's own word.
+    if matches!(f.cue, Cue::Protest | Cue::Riot | Cue::Mob) {
+        return false;
+    }
+    if doc.actors.iter().any(|m| m.start <= f.start && f.end <= m.end) {
+        return true;
+    }
+    let word = &doc.clean.text[f.start..f.end];
+    let next = doc.clean.text[f.end..].trim_start_matches([' ', '-']);
+    !word.contains(' ')
+        && word.ends_with("ion")
+        && word.starts_with(|c: char| c.is_uppercase())
+        && f.start > 0
+        && !doc.clean.text[..f.start].trim_end().ends_with(['.', '!', '?'])
+        && next.starts_with(|c: char| c.is_uppercase())
+}
+
+/// A year before the publication year written in the sentence ("in 2014"),
+/// with no day-precise date beside it: history.
+pub(super) fn old_year(text: &str, published: Option<NaiveDate>) -> bool {
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+        crate::rule_regex(r"\b(?:in|since|during|by|of|until) (?:early |late |mid-)?((?:19|20)\d\d)\b")
+    });
+    let Some(p) = published else { return false };
+    // Every such year starts with a 1 or a 2: most sentences have neither.
+    if memchr::memchr2(b'1', b'2', text.as_bytes()).is_none() {
+        return false;
+    }
+    YEAR.captures_iter(text).any(|c| c[1].parse::<i32>().is_ok_and(|y| y < chrono::Datelike::year(&p)))
+}
+
+/// Words that make a clause tell an event apart from the one before it:
+/// "in a separate attack", "elsewhere", "meanwhile", "in another raid".
+pub(super) static ANOTHER_EPISODE: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:separate|separately|elsewhere|meanwhile|in another)\b"));
+
+/// Whether the clause `cs..ce` names neither a place nor a date of its own.
+pub(super) fn bare(doc: &Document<'_>, (cs, ce): (usize, usize)) -> bool {
+    !doc.places.iter().any(|m| within(m.start, m.end, cs, ce))
+        && !doc.dates.iter().any(|m| within(m.start, m.end, cs, ce))
+}
+
+/// Byte ranges of the clauses of a sentence.
+pub(super) fn clauses(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = s;
+    for m in CLAUSE_BREAK.find_iter(&text[s..e]) {
+        let cut = s + m.start();
+        if cut > start {
+            out.push((start, cut));
+        }
+        start = s + m.end();
+    }
+    if start < e {
+        out.push((start, e));
+    }
+    out
+}

@@ -1,0 +1,355 @@
+//! One clause's candidate event: its parties, type, date, place, sources
+//! and the counts that bear on it.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::classify::{self, Cue, Parties};
+use super::clause::{ANOTHER_EPISODE, bare};
+use super::place::{capital, country_place, countryside_side, place_of};
+use super::roles::{PASSIVE_BY, STATE_WORDS, SUPPORTING, is_armed, names_government, quoted, roles, target};
+use super::{Document, EventCandidate, starts_with_ignoring_case, within};
+use crate::actor::{ActorMention, ActorRef};
+use crate::date;
+use crate::gazetteer::PlaceMention;
+use crate::model::*;
+
+/// One clause's candidate, with what aggregation needs.
+#[derive(Debug, Clone)]
+pub(super) struct Draft {
+    pub(super) cand: EventCandidate,
+    pub(super) sentence: usize,
+    /// Byte position of the deciding cue.
+    pub(super) at: usize,
+    /// The place is a country or first-order region, not the event's own town.
+    pub(super) coarse: bool,
+    /// Byte range of the place's mention, for its share of a shared total.
+    pub(super) place_span: Option<(usize, usize)>,
+    /// Counts that bear on the event: (sentence index, count index).
+    pub(super) counts: Vec<(usize, usize)>,
+    /// Named (not fallback) actors.
+    pub(super) named: Vec<String>,
+    /// Neither a place nor a date of its own: the clause tells more of an
+    /// event named before it ("Two soldiers were killed.").
+    pub(super) dependent: bool,
+    /// A later clause of its sentence with neither place nor date of its own.
+    pub(super) bare_clause: bool,
+}
+
+/// The candidate of one clause with cues, or `None` when they make no event.
+pub(super) fn draft<'d>(
+    doc: &'d Document<'_>,
+    locating: &[&'d PlaceMention<'d>],
+    index: usize,
+    (cs, ce): (usize, usize),
+    found: &[classify::Found],
+    lead: bool,
+) -> Option<Draft> {
+    let text = &doc.clean.text;
+    let sentence = &doc.sentences[index];
+    let cue_kinds: Vec<Cue> = found.iter().map(|f| f.cue).collect();
+    // The deciding cue: a territorial one when there is one, else the first.
+    let key = found
+        .iter()
+        .find(|f| matches!(f.cue, Cue::Capture | Cue::Regain))
+        .or_else(|| found.iter().find(|f| f.cue == Cue::Protest))
+        .unwrap_or(&found[0]);
+    let mut actors: Vec<&ActorMention> = doc.actors.iter().filter(|m| within(m.start, m.end, cs, ce)).collect();
+    if actors.is_empty() {
+        actors = doc.actors.iter().filter(|m| within(m.start, m.end, sentence.start, sentence.end)).collect();
+    }
+    let passive = PASSIVE_BY.is_match(&text[key.end..ce.max(key.end)]);
+    let by_at = if passive { text[key.end..ce].find(" by ").map(|i| key.end + i) } else { None };
+    // The acting side: after "by" in a passive, else the first actor named before the cue, else the first.
+    let subject = match by_at {
+        Some(b) => actors.iter().find(|m| m.start > b && m.actor.inter != Inter::Civilians),
+        None => {
+            // "Following clashes with X, regime forces took control": after an
+            // opening phrase, the actor after its comma takes the place
+            // ("While IS made advances, regime forces regained the town").
+            static OPENER: LazyLock<Regex> = LazyLock::new(|| {
+                crate::rule_regex(r"^\W*(?i:following|after|amid|amidst|despite|during|while|under|backed|supported)\b")
+            });
+            let head = &text[cs..key.start];
+            let territorial = matches!(key.cue, Cue::Capture | Cue::Regain);
+            let comma = match head.rfind(',') {
+                Some(i) if territorial && OPENER.is_match(head) => cs + i,
+                _ => cs,
+            };
+            let acting = |m: &&&ActorMention| m.start < key.start && m.actor.inter != Inter::Civilians;
+            actors.iter().filter(acting).find(|m| m.start >= comma).or_else(|| actors.iter().find(acting))
+        }
+    }
+    .or_else(|| {
+        // Who takes a place is named before the verb; after it comes the loser.
+        let territorial = matches!(key.cue, Cue::Capture | Cue::Regain);
+        actors.iter().find(|m| m.actor.inter != Inter::Civilians && !territorial)
+    })
+    .copied();
+    let respecify = |m: &ActorMention, cc: Option<&str>| {
+        let mut m = m.clone();
+        if let Some(a) = doc.resources.actors.resolve(m.entry, cc, doc.published) {
+            m.actor = a;
+        }
+        m
+    };
+    // Allies named with the subject ("regime forces and allied militias",
+    // "the SDF, backed by Coalition warplanes") are not the other party.
+    let mut allied = vec![false; actors.len()];
+    if let Some(p) = subject.and_then(|s| actors.iter().position(|m| std::ptr::eq(*m, s))) {
+        for i in p + 1..actors.len() {
+            if !actors[i].joins_previous {
+                break;
+            }
+            allied[i] = true;
+        }
+    }
+    // The other party: named after the cue when it is ("clashed with X"), else anywhere.
+    let candidate = |&(i, m): &(usize, &&ActorMention)| {
+        !allied[i] && subject.is_none_or(|s| s.actor.name != m.actor.name) && m.actor.inter != Inter::Civilians
+    };
+    // A side's helpers are not its enemy: pro-government militias beside
+    // state forces, and forces said to back someone ("supported by Russian
+    // warplanes"), are the other party only when nobody else is named.
+    let state_subject = subject.is_some_and(|s| s.actor.inter == Inter::StateForces);
+    let helper = |m: &ActorMention| {
+        let mut from = m.start.saturating_sub(40);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        (state_subject && m.actor.name.starts_with("Militia (Pro-Government)"))
+            || SUPPORTING.is_match(&text[from..m.start])
+    };
+    let pick = |skip_helpers: bool| {
+        let eligible = |c: &(usize, &&ActorMention)| candidate(c) && !(skip_helpers && helper(c.1));
+        actors
+            .iter()
+            .enumerate()
+            .filter(eligible)
+            .find(|(_, m)| m.start >= key.end)
+            .or_else(|| actors.iter().enumerate().find(eligible))
+            .map(|(_, m)| *m)
+    };
+    let other = pick(true).or_else(|| pick(false));
+    let civilians = actors.iter().find(|m| m.actor.inter == Inter::Civilians).copied();
+    let found_place = place_of(doc, locating, index, (cs, ce), key.start);
+    if subject.is_none()
+        && quoted(&text[sentence.start..key.start])
+        && found_place.is_none_or(|(m, _)| m.end <= sentence.start)
+    {
+        // A speaker's own account ("our forces managed to retake the
+        // crossing") with neither who nor where of its own retells the news.
+        return None;
+    }
+    // A place named only before the sentence ("1 soldier was killed." after
+    // the clash at a village) is borrowed: the clause reports more of an
+    // event told there, not one of its own.
+    let borrowed = found_place.is_none_or(|(m, _)| !within(m.start, m.end, sentence.start, sentence.end));
+    // A later clause of the sentence with neither place nor date of its own
+    // tells more of the clause before ("jets bombed the market in X on
+    // Monday; an official said 12 people were killed").
+    let bare_clause = cs > sentence.start && bare(doc, (cs, ce)) && !ANOTHER_EPISODE.is_match(&text[cs..ce]);
+    let place = found_place
+        .map(|(m, p)| countryside_side(&doc.clean.text, m, p))
+        .or_else(|| country_place(doc, sentence, &actors).map(|p| (p, GeoPrecision::Region)));
+    let country_code = place.as_ref().map(|p| p.0.country_code.clone());
+    let cc = country_code.as_deref().or(doc.country_code.as_deref());
+    // Name the parties for the event's country ("Islamic State (Iraq)" at Al Qaim).
+    let subject_r = subject.map(|m| respecify(m, cc));
+    let other_r = other.map(|m| respecify(m, cc));
+    let civilians_r = civilians.map(|m| respecify(m, cc));
+    let subject = subject_r.as_ref();
+    // Without a place of its own the event's country is the parties' own:
+    // state forces fighting a group of another country there are abroad
+    // ("Turkish forces captured the village from the QSD").
+    let against_foreign_group = |a: &str| {
+        found_place.is_none()
+            && other_r.as_ref().is_some_and(|o| {
+                matches!(o.actor.inter, Inter::RebelGroup | Inter::PoliticalMilitia | Inter::IdentityMilitia)
+                    && o.actor.country_code.as_deref().is_some_and(|c| c != a)
+            })
+    };
+    let home_state = |m: &ActorMention| {
+        // "Regime forces", "government troops": the state where they fight,
+        // wherever the gazetteer puts the village (which names them foreign there).
+        (matches!(m.actor.inter, Inter::StateForces | Inter::ExternalOtherForces)
+            && names_government(&text[m.start..m.end]))
+            || m.actor.inter == Inter::StateForces
+                && (match (&m.actor.country_code, &country_code) {
+                    // Abroad where the article names the other country, or
+                    // where the forces are not of the article's own country
+                    // ("Turkish forces captured the village" in a note on
+                    // Syria): a village the gazetteer misplaces abroad does
+                    // not make the home army foreign.
+                    (Some(a), Some(b)) => {
+                        a == b
+                            || (doc.country_code.as_ref().is_none_or(|c| c == a)
+                                && !doc.places.iter().any(|p| {
+                                    &p.place.country_code == b && (p.demonym || p.place.feature_code.starts_with("PCL"))
+                                }))
+                    }
+                    _ => true,
+                } && m.actor.country_code.as_deref().is_none_or(|a| !against_foreign_group(a)))
+    };
+    // "Clashes took place between regime forces and the factions, where the
+    // factions took control of the town": who takes the place is named after
+    // "where", not first in the clause.
+    static RELATIVE: LazyLock<Regex> =
+        LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:where|whereby|in which|during which)\s"));
+    let territorial = matches!(key.cue, Cue::Capture | Cue::Regain);
+    let relative = if territorial && by_at.is_none() {
+        RELATIVE.find_iter(&text[cs..key.start]).last().map(|m| cs + m.end())
+    } else {
+        None
+    };
+    let subject_state = match (relative, subject) {
+        (Some(r), _) => match actors.iter().find(|m| m.start >= r && m.actor.inter != Inter::Civilians) {
+            Some(m) if m.start < key.start => Some(home_state(&respecify(m, cc))),
+            // Nobody named there: the state's words, or a pronoun for the
+            // clause's subject ("regime forces advanced on Hama, where they
+            // captured the hill").
+            _ => {
+                let there = &text[r..key.start];
+                let refers_back =
+                    ["they ", "it ", "its ", "their ", "he "].iter().any(|w| starts_with_ignoring_case(there, w));
+                STATE_WORDS.is_match(there).then_some(true).or_else(|| subject.filter(|_| refers_back).map(home_state))
+            }
+        },
+        (None, Some(m)) => Some(home_state(m)),
+        (None, None) => {
+            let side = match by_at {
+                Some(b) => &text[b..ce],
+                None => &text[cs..key.start],
+            };
+            STATE_WORDS.is_match(side).then_some(true)
+        }
+    };
+    let (target_armed, target_civilian) = target(&text[cs..ce], key.start - cs, key.end - cs);
+    let parties = Parties {
+        subject_state,
+        target_armed: target_armed
+            || actors.iter().any(|m| {
+                m.start >= key.end
+                    && m.start < key.end + 60
+                    && is_armed(m.actor.inter)
+                    && subject.is_none_or(|s| s.actor.name != m.actor.name)
+            }),
+        target_civilian: target_civilian && !target_armed,
+        two_armed: subject.is_some_and(|s| is_armed(s.actor.inter))
+            && other_r.as_ref().is_some_and(|o| is_armed(o.actor.inter)),
+    };
+    let sub = classify::decide(&cue_kinds, parties)?;
+    let date = date::event_date(&doc.dates, &doc.clean, &doc.sentences, index, key.start, doc.published)?;
+    // Not in the future; older than a month only when the day is given
+    // ("in the July 25 attack"), else it is background ("in early September").
+    if let Some(p) = doc.published {
+        let days = (date.0 - p).num_days();
+        if days > 1 || (days < -31 && date.1 != TimePrecision::Day) {
+            return None;
+        }
+    }
+    let country = place
+        .as_ref()
+        .map(|(p, ..)| p.country.clone())
+        .or_else(|| doc.places.iter().find(|p| !p.demonym).map(|p| p.place.country.clone()))
+        .unwrap_or_default();
+    let named = |n: &str| if country.is_empty() { n.to_string() } else { format!("{n} ({country})") };
+    let generic = |name: String, inter: Inter| ActorRef { name, inter, country_code: country_code.clone() };
+    let (actor1, actor2) =
+        roles(sub, subject_r.as_ref(), other_r.as_ref(), civilians_r.as_ref(), parties, &named, &generic);
+    let assoc: Vec<String> = actors
+        .iter()
+        .filter(|m| m.start < key.start && is_armed(m.actor.inter))
+        .map(|m| m.actor.name.clone())
+        .filter(|n| Some(n) != actor1.as_ref().map(|a| &a.name) && Some(n) != actor2.as_ref().map(|a| &a.name))
+        .fold(Vec::new(), |mut v, n| {
+            if !v.contains(&n) {
+                v.push(n);
+            }
+            v
+        });
+    let source = sentence.source.as_ref().map(|a| normalise_source(&a.source));
+    let mut sources: Vec<String> = source.iter().cloned().collect();
+    if let Some(o) = &doc.article.outlet
+        && !sources.contains(o)
+    {
+        sources.push(o.clone());
+    }
+    let evidence_source = source.or_else(|| doc.article.outlet.clone()).unwrap_or_default();
+    let place = place.map(|(p, g)| (capital(doc, p), g));
+    // Without a town of its own, an event may take a town from another mention.
+    let coarse = borrowed
+        || place.as_ref().is_none_or(|p| p.0.feature_code.starts_with("PCL") || p.0.feature_code.starts_with("ADM"));
+    let mut confidence: f64 = 0.45;
+    if lead {
+        confidence += 0.2;
+    } else if index < 4 {
+        confidence += 0.05;
+    }
+    if subject.is_some() {
+        confidence += 0.1;
+    }
+    if other_r.is_some() {
+        confidence += 0.05;
+    }
+    if !coarse {
+        confidence += 0.1;
+    }
+    if sub.is_territorial() {
+        confidence += 0.05;
+    }
+    if sub.event_type() == EventType::StrategicDevelopments {
+        confidence -= 0.1;
+    }
+    let named_actors: Vec<String> =
+        [subject, other_r.as_ref()].into_iter().flatten().map(|m| m.actor.name.clone()).collect();
+    let counts = doc
+        .counts
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            within(c.start, c.end, cs, ce) || (c.summary && within(c.start, c.end, sentence.start, sentence.end))
+        })
+        .map(|(k, _)| (index, k))
+        .collect();
+    Some(Draft {
+        cand: EventCandidate {
+            sub_event_type: Some(sub),
+            actor1,
+            assoc_actor_1: assoc,
+            actor2,
+            assoc_actor_2: Vec::new(),
+            date: Some(date),
+            place,
+            fatalities: None,
+            sources,
+            confidence,
+            evidence: vec![(sentence.start, sentence.end, evidence_source)],
+        },
+        sentence: index,
+        at: key.start,
+        coarse,
+        place_span: found_place.map(|(m, _)| (m.start, m.end)),
+        counts,
+        named: named_actors,
+        dependent: borrowed && !doc.dates.iter().any(|m| within(m.start, m.end, sentence.start, sentence.end)),
+        bare_clause,
+    })
+}
+
+/// Short names of well-known sources; others as written, without the article.
+fn normalise_source(s: &str) -> String {
+    let lower = s.to_lowercase();
+    if lower.contains("observatory")
+        || lower.contains("sohr")
+        || lower.contains("war monitor")
+        || lower.contains("monitoring group")
+    {
+        return "SOHR".to_string();
+    }
+    if lower.split(|c: char| !c.is_alphanumeric()).any(|w| w == "sana") {
+        return "SANA".to_string();
+    }
+    s.trim_start_matches("the ").trim_start_matches("The ").to_string()
+}

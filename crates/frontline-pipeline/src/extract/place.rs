@@ -1,0 +1,450 @@
+//! The event's place: which of the article's place mentions locate an
+//! event, which of them is the event's own, and what ACLED codes when only
+//! a countryside, a province or a country is known.
+
+use super::country::{backs, named_country, qualifies};
+use super::governorate::{GOVERNORATE_AFTER, GOVERNORATE_BEFORE, governorate_said, village_like};
+use super::{Document, ends_with_ignoring_case, starts_with_ignoring_case, within};
+use crate::actor::ActorMention;
+use crate::gazetteer::{Place, PlaceMention};
+use crate::model::*;
+use crate::segment::Sentence;
+
+/// Words after a name that make it a facility's or a people's name ("Fatima
+/// mosque", "Tell Abiad road", "Al Mashura tribe", "Al Bakeer tribal
+/// militants", "Hamsho company"): that is not the place it is named after.
+const FACILITY_AFTER: &[&str] = &[
+    "road",
+    "street",
+    "roundabout",
+    "mosque",
+    "school",
+    "cemetery",
+    "hospital",
+    "prison",
+    "square",
+    "checkpoint",
+    "junction",
+    "tribe",
+    "tribes",
+    "tribal",
+    "tribesmen",
+    "clan",
+    "clans",
+    "bedouins",
+    "company",
+];
+
+/// Words a note uses to say where its coder placed the event.
+const CODED_TO: &[&str] = &["coded to", "coded at", "coded in", "coded as"];
+
+/// The article's place mentions that can locate an event, found once per
+/// article rather than per draft (an article has many clauses with cues):
+/// not demonyms, not a country as a possessive ("Iran's semi-official
+/// agency": it qualifies a name) or before an actor's name ("US Coalition
+/// airstrikes"), not a name inside an actor's ("Sharqiya
+/// Army", "Rebel fighters": the word is the actor's, not a village's), not
+/// a neighbourhood (ACLED codes the city: the gazetteer's namesake is a
+/// village elsewhere), not a country backing a side, not one a rule left
+/// unplaced.
+pub(super) fn locating<'d>(doc: &'d Document<'_>) -> Vec<&'d PlaceMention<'d>> {
+    let text = &doc.clean.text;
+    doc.places
+        .iter()
+        .filter(|m| {
+            let possessive = m.place.feature_code.starts_with("PCL") && text[m.end..].starts_with("'s");
+            let in_actor = doc.actors.iter().any(|a| a.start <= m.start && m.end <= a.end);
+            let after = text[m.end..].trim_start();
+            let quarter =
+                ["neighbourhood", "neighborhood", "quarter"].iter().any(|w| starts_with_ignoring_case(after, w));
+            !(m.demonym
+                || possessive
+                || qualifies(text, m, &doc.actors)
+                || in_actor
+                || quarter
+                || backs(text, m)
+                || doc.unplaced.contains(&(m.start, m.end)))
+        })
+        .collect()
+}
+
+/// The event's own place: a town in its clause (after the cue first), else
+/// in its sentence; for a country or region, the article's most mentioned
+/// town inside it; else the nearest town named before.
+pub(super) fn place_of<'d>(
+    doc: &'d Document<'_>,
+    locating: &[&'d PlaceMention<'d>],
+    index: usize,
+    (cs, ce): (usize, usize),
+    cue: usize,
+) -> Option<(&'d PlaceMention<'d>, GeoPrecision)> {
+    let s = &doc.sentences[index];
+    // Of the places that can locate an event, not a name inside the
+    // attribution ("Fars News Agency reported").
+    let attribution = s.source.as_ref().map_or((0, 0), |a| (a.start, a.end));
+    let usable = |m: &&PlaceMention| !within(m.start, m.end, attribution.0, attribution.1);
+    let fine = |m: &PlaceMention| m.precision != GeoPrecision::Region;
+    // A facility's name ("near Al Atal roundabout in Basira town") yields to
+    // the other places of its sentence.
+    let facility = |m: &PlaceMention| {
+        let after = doc.clean.text[m.end..].trim_start();
+        FACILITY_AFTER.iter().any(|w| starts_with_ignoring_case(after, w))
+    };
+    let in_sentence: Vec<&PlaceMention> =
+        locating.iter().copied().filter(usable).filter(|m| within(m.start, m.end, s.start, s.end)).collect();
+    let named = in_sentence.iter().any(|m| !facility(m));
+    let in_sentence: Vec<&PlaceMention> = in_sentence.into_iter().filter(|m| !(named && facility(m))).collect();
+    // A town or division abroad, in a country the text never names ("Al
+    // Rai" read as Praia, "Ark oilfield" as Arkansas), yields to the places
+    // of the article's own country its sentence names.
+    let home = |m: &&PlaceMention| doc.country_code.as_deref() == Some(m.place.country_code.as_str());
+    let stray = |m: &&PlaceMention| {
+        !home(m) && !m.place.feature_code.starts_with("PCL") && !named_country(&doc.places, &m.place.country_code)
+    };
+    let in_sentence: Vec<&PlaceMention> =
+        if in_sentence.iter().any(|m| home(m) && !m.place.feature_code.starts_with("PCL")) {
+            in_sentence.into_iter().filter(|m| !stray(m)).collect()
+        } else {
+            in_sentence
+        };
+    let in_clause: Vec<&PlaceMention> =
+        in_sentence.iter().copied().filter(|m| within(m.start, m.end, cs, ce)).collect();
+    let towns: Vec<&PlaceMention> =
+        doc.places.iter().filter(|m| !m.demonym && fine(m) && !doc.unplaced.contains(&(m.start, m.end))).collect();
+    // The article's most mentioned town inside a country, if named twice.
+    let main_town = |country: &str| {
+        let mut best: Option<(&PlaceMention, usize)> = None;
+        for m in towns.iter().filter(|m| m.place.country_code == country) {
+            let n = towns.iter().filter(|o| o.place.geonameid == m.place.geonameid).count();
+            if best.is_none_or(|(_, bn)| n > bn) {
+                best = Some((m, n));
+            }
+        }
+        best.filter(|(_, n)| *n > 1).map(|(m, _)| m)
+    };
+    // The town or province named last before the sentence; when its
+    // sentence names a town in a larger place ("in Shiheil in Deir-ez-Zor"),
+    // the first town it names, as for an event of that sentence.
+    let earlier = |m: &&PlaceMention| usable(m) && !m.place.feature_code.starts_with("PCL");
+    let last = locating.iter().copied().rev().filter(|m| m.end <= s.start).find(earlier);
+    let before = last.map(|l| {
+        doc.sentences
+            .iter()
+            .find(|t| within(l.start, l.end, t.start, t.end))
+            .and_then(|t| {
+                locating.iter().copied().filter(earlier).find(|m| within(m.start, m.end, t.start, t.end) && fine(m))
+            })
+            .unwrap_or(l)
+    });
+    // The place a note says the event is coded to ("in the eastern
+    // countryside (coded to Hajin)") is its place.
+    let coded = in_sentence.iter().filter(|m| fine(m)).find(|m| {
+        let before = doc.clean.text[..m.start].trim_end();
+        CODED_TO.iter().any(|w| ends_with_ignoring_case(before, w))
+    });
+    if let Some(m) = coded {
+        return Some((m, m.precision));
+    }
+    for group in [&in_clause, &in_sentence] {
+        if let Some(m) = group.iter().find(|m| fine(m) && m.start >= cue).or_else(|| group.iter().find(|m| fine(m))) {
+            // A governorate named as such ("in western Aleppo countryside,
+            // near Atareb") yields to a town of its own the group names.
+            let town = governorate_said(&doc.clean.text, m)
+                .then(|| group.iter().find(|t| fine(t) && village_like(t) && t.place.admin1 == m.place.admin1))
+                .flatten();
+            let m = town.unwrap_or(m);
+            let m = far_namesake(&doc.clean.text, &in_sentence, m).unwrap_or(m);
+            return Some((m, m.precision));
+        }
+        if let Some(c) = group.first() {
+            // A province stands for itself (ACLED codes it at precision 3);
+            // a country is too coarse: the article's main town in it stands
+            // in, else a province the rest of the sentence names ("Syria ...
+            // in Rural Damascus"; a town there may be another event's).
+            if !c.place.feature_code.starts_with("PCL") {
+                return Some((c, GeoPrecision::Region));
+            }
+            let province = in_sentence.iter().find(|m| !fine(m) && !m.place.feature_code.starts_with("PCL"));
+            return main_town(&c.place.country_code)
+                .map(|m| (m, GeoPrecision::NearTown))
+                .or_else(|| province.map(|m| (*m, GeoPrecision::Region)))
+                .or(before.map(near))
+                .or(Some((c, GeoPrecision::Region)));
+        }
+    }
+    before.map(near).or_else(|| doc.country_code.as_deref().and_then(main_town).map(|m| (m, GeoPrecision::NearTown)))
+}
+
+/// A village farther than this from every other place of its sentence,
+/// while those lie together, is a namesake far from the event.
+const FAR_NAMESAKE_KM: f64 = 100.0;
+
+/// Words that may stand between a village and the frame that places it
+/// ("the X area between A and B").
+const FRAME_NOUNS: &[&str] = &["area", "areas", "village", "town", "region"];
+
+/// Words after a village that frame it by the places that follow ("X area
+/// between A and B", "X near A and B", "X, between A and B").
+const FRAME_WORDS: &[&str] = &["between", "near"];
+
+/// Verbs of an area lying between places ("X area which lies between A and
+/// B").
+const FRAME_VERBS: &[&str] = &["lies", "stretches", "extends"];
+
+/// Words after a place in a list of places that name what it is ("Yalda
+/// town and A").
+const LISTED_NOUNS: &[&str] = &["town", "village", "city", "area"];
+
+/// Whether the words between a village and the place after it frame the
+/// village by it: at most one of [`FRAME_NOUNS`], "which" and one of
+/// [`FRAME_VERBS`], then one of [`FRAME_WORDS`]; or list the two ("X, A
+/// and B"). Nothing else: "from", "of", "native of", "200 km south of"
+/// frame nothing.
+fn frames(between: &str) -> bool {
+    let mut words = between.split_whitespace().map(|w| w.trim_end_matches(',')).filter(|w| !w.is_empty());
+    let is = |w: Option<&str>, set: &[&str]| w.is_some_and(|w| set.iter().any(|s| w.eq_ignore_ascii_case(s)));
+    let mut w = words.next();
+    if is(w, FRAME_NOUNS) {
+        w = words.next();
+    }
+    if is(w, &["which"]) {
+        w = words.next().filter(|&v| is(Some(v), FRAME_VERBS)).and_then(|_| words.next());
+    }
+    (is(w, FRAME_WORDS) && words.next().is_none()) || listed(between)
+}
+
+/// Whether the words between two places list them ("A and B", "A, B",
+/// "A/B", "A town and B").
+fn listed(between: &str) -> bool {
+    let mut t = between.trim();
+    if let Some(n) = LISTED_NOUNS.iter().find(|n| starts_with_ignoring_case(t, n)) {
+        t = t[n.len()..].trim_start();
+    }
+    matches!(t, "," | "/" | ", and") || t.eq_ignore_ascii_case("and")
+}
+
+/// For a village heading places after it in its sentence, framed by it
+/// ("the al-Basateen area between Harasta and Duma", "X near A and B", "X,
+/// between A and B") or listed with it ("in X, A and B"), two or more, that
+/// lie together while the village lies farther than [`FAR_NAMESAKE_KM`]
+/// from each of them and in none of their governorates (the al-Basateen
+/// read as a Basatin of Tartous), the first of them: the gazetteer knew
+/// only a namesake elsewhere. Places named before the village or after
+/// other words (where people came from, a birthplace, "200 km south of")
+/// say nothing of where it is. Peoples and countries are no such places.
+fn far_namesake<'s, 'd>(
+    text: &str,
+    in_sentence: &'s [&'d PlaceMention<'d>],
+    m: &PlaceMention,
+) -> Option<&'s &'d PlaceMention<'d>> {
+    if !village_like(m) {
+        return None;
+    }
+    let mut others: Vec<&'s &'d PlaceMention<'d>> = Vec::new();
+    let mut end = m.end;
+    for o in in_sentence.iter().filter(|o| o.start >= m.end) {
+        let between = &text[end..o.start];
+        let linked = if others.is_empty() { frames(between) } else { listed(between) };
+        if !linked || o.demonym || o.place.feature_code.starts_with("PCL") {
+            break;
+        }
+        others.push(o);
+        end = o.end;
+    }
+    let first = *others.first()?;
+    let km = crate::gazetteer::km;
+    let two = others.iter().any(|o| o.place.geonameid != first.place.geonameid);
+    let together = others.iter().all(|a| others.iter().all(|b| km(a.place, b.place) <= FAR_NAMESAKE_KM));
+    let far = others.iter().all(|o| km(o.place, m.place) > FAR_NAMESAKE_KM && o.place.admin1 != m.place.admin1);
+    (two && together && far).then_some(first)
+}
+
+/// Compass words that name one side of a countryside, with the way they
+/// point as (north, east) parts of a unit step; the longer words first.
+const SIDES: &[(&str, &str, f64, f64)] = &[
+    ("northwestern", "northwest", 0.707, -0.707),
+    ("northeastern", "northeast", 0.707, 0.707),
+    ("southwestern", "southwest", -0.707, -0.707),
+    ("southeastern", "southeast", -0.707, 0.707),
+    ("northern", "north", 1.0, 0.0),
+    ("southern", "south", -1.0, 0.0),
+    ("eastern", "east", 0.0, 1.0),
+    ("western", "west", 0.0, -1.0),
+];
+
+/// How far from its city the point of one side of a countryside lies.
+pub(super) const SIDE_KM: f64 = 15.0;
+
+/// The event's place from its mention: a seat named as one side of its
+/// countryside ("western Aleppo countryside", "Hama's eastern countryside",
+/// "the southern countryside of Idleb") stands for that side, a point
+/// [`SIDE_KM`] from the city that way, named so ("Aleppo countryside
+/// (west)") at precision 2, as ACLED codes a town of that side; else the
+/// mention's own place.
+pub(super) fn countryside_side(text: &str, m: &PlaceMention, precision: GeoPrecision) -> (Place, GeoPrecision) {
+    let side = matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC")
+        .then(|| {
+            let before = text[..m.start].trim_end();
+            let after = text[m.end..].trim_start_matches("'s").trim_start();
+            let of = ends_with_ignoring_case(before, " countryside of")
+                .then(|| before[..before.len() - " countryside of".len()].trim_end());
+            SIDES.iter().find(|(w, ..)| {
+                let countryside_after = |rest: &str| starts_with_ignoring_case(rest.trim_start(), "countryside");
+                (ends_with_ignoring_case(before, w) && starts_with_ignoring_case(after, "countryside"))
+                    || (starts_with_ignoring_case(after, w) && countryside_after(&after[w.len()..]))
+                    || of.is_some_and(|b| ends_with_ignoring_case(b, w))
+            })
+        })
+        .flatten();
+    let Some(&(_, way, north, east)) = side else { return (m.place.clone(), precision) };
+    let round = |x: f64| (x * 1e5).round() / 1e5;
+    let lat = round(m.place.latitude + north * SIDE_KM / 111.2);
+    let lon = round(m.place.longitude + east * SIDE_KM / (111.2 * m.place.latitude.to_radians().cos()));
+    // Named as the text names the city ("Hama", not the gazetteer's
+    // "Ḩamāh"), as ACLED writes it; not the city itself, so no GeoNames id
+    // (0: none), which would make every side one place with the city.
+    let name = format!("{} countryside ({way})", &text[m.start..m.end]);
+    let place = Place { geonameid: 0, name, latitude: lat, longitude: lon, admin2: String::new(), ..m.place.clone() };
+    (place, GeoPrecision::NearTown)
+}
+
+/// A place named earlier stands for the event's at lower precision.
+fn near<'m, 'g>(m: &'m PlaceMention<'g>) -> (&'m PlaceMention<'g>, GeoPrecision) {
+    (m, m.precision.max(GeoPrecision::NearTown))
+}
+
+/// A province as ACLED codes it when nothing finer is known: at its capital
+/// (the gazetteer's seat of the same name in that province), else itself. A
+/// province named as a city's countryside ("Rural Damascus") has no seat of
+/// its own name: it is coded at that city, still in the province.
+pub(super) fn capital(doc: &Document<'_>, p: Place) -> Place {
+    if !p.feature_code.starts_with("ADM") {
+        return p;
+    }
+    let seat = |name: &str, own: bool| {
+        doc.resources.gazetteer.lookup(name).into_iter().map(|(c, _)| c).find(|c| {
+            c.country_code == p.country_code
+                && (!own || c.admin1 == p.admin1)
+                && matches!(c.feature_code.as_str(), "PPLA" | "PPLC")
+        })
+    };
+    if let Some(c) = seat(&p.name, true) {
+        return c.clone();
+    }
+    match countryside_of(&p.name).and_then(|city| seat(city, false)) {
+        Some(c) => Place { admin1: p.admin1, admin2: String::new(), ..c.clone() },
+        None => p,
+    }
+}
+
+/// The city a division's name makes it the countryside of: "Rural
+/// Damascus", "Damascus countryside", "Damascus province" are Damascus's.
+fn countryside_of(name: &str) -> Option<&str> {
+    let before = GOVERNORATE_BEFORE.iter().find_map(|w| {
+        let rest = name.get(w.len()..)?;
+        (starts_with_ignoring_case(name, w) && rest.starts_with(' ')).then_some(rest)
+    });
+    let after = || {
+        GOVERNORATE_AFTER.iter().find_map(|w| {
+            let rest = name.get(..name.len().checked_sub(w.len())?)?;
+            (ends_with_ignoring_case(name, w) && rest.ends_with(' ')).then_some(rest)
+        })
+    };
+    before.or_else(after).map(str::trim).filter(|c| !c.is_empty())
+}
+
+/// The country the article or its actors belong to, as a place: the last
+/// resort when no place of the event is known (the gazetteer may lack a
+/// village), coded like ACLED's larger regions at precision 3.
+/// Narrowed to a governorate when the article's other places of that
+/// country (in an actor's name: "Raqqa Military Council"; a neighbourhood;
+/// a town outside the governorate named) all lie in one.
+pub(super) fn country_place(doc: &Document<'_>, sentence: &Sentence, actors: &[&ActorMention]) -> Option<Place> {
+    let iso = doc.country_code.clone().or_else(|| actors.iter().find_map(|m| m.actor.country_code.clone()))?;
+    if let Some(p) = one_governorate(doc, sentence, &iso) {
+        return Some(p.clone());
+    }
+    let name = doc.resources.actors.country_name(&iso)?;
+    doc.resources
+        .gazetteer
+        .lookup(name)
+        .into_iter()
+        .map(|(p, _)| p)
+        .find(|p| p.feature_code.starts_with("PCL") && p.country_code == iso)
+        .cloned()
+}
+
+/// Words before a place that make it where someone comes from ("displaced
+/// from Idleb", "a native of Homs"), not where anything happens.
+const ORIGIN_BEFORE: &[&str] = &[" from", "native of"];
+
+/// Words after a place that make it the seat of a source ("the defence
+/// ministry in Damascus said"), not where anything happens.
+const SAYING_AFTER: &[&str] = &["said", "says", "told", "reported", "reports", "announced", "stated"];
+
+/// The first place of country `iso` the event's sentence (else the
+/// article) names, or an actor's name anywhere in the article, when all of
+/// these (not peoples, not the country itself) lie in one governorate. A place someone comes
+/// from ("displaced from Idleb") or where a source sits ("the ministry in
+/// Damascus said") places nothing. In an actor's name only a seat or a
+/// division counts ("Raqqa Military Council"): a village's name there is
+/// mostly a word ("Rebel forces").
+fn one_governorate<'d>(doc: &'d Document<'_>, sentence: &Sentence, iso: &str) -> Option<&'d Place> {
+    let text = &doc.clean.text;
+    let seat = |p: &Place| matches!(p.feature_code.as_str(), "PPLA" | "PPLA2" | "PPLC" | "ADM1" | "ADM2");
+    let of_country = |m: &PlaceMention| {
+        !m.demonym
+            && m.place.country_code == iso
+            && !m.place.admin1.is_empty()
+            && !m.place.feature_code.starts_with("PCL")
+    };
+    // Places are sorted by start: each actor's places are found by search.
+    let in_actor = |a: &ActorMention| {
+        let (start, end) = (a.start, a.end);
+        let from = doc.places.partition_point(|m| m.start < start);
+        doc.places[from..].iter().take_while(move |m| m.start < end).filter(move |m| m.end <= end)
+    };
+    let in_any_actor = |m: &PlaceMention| doc.actors.iter().any(|a| a.start <= m.start && m.end <= a.end);
+    let attribution = sentence.source.as_ref().map_or((0, 0), |a| (a.start, a.end));
+    let said = |m: &&PlaceMention| {
+        let before = text[..m.start].trim_end();
+        let after = text[m.end..].trim_start();
+        of_country(m)
+            && !ORIGIN_BEFORE.iter().any(|w| ends_with_ignoring_case(before, w))
+            && !SAYING_AFTER.iter().any(|w| starts_with_ignoring_case(after, w))
+            && (seat(m.place) || !in_any_actor(m))
+    };
+    // The event's own sentence, else the article ("Suspected location
+    // Ar-Raqqa." closing a note).
+    let from = doc.places.partition_point(|m| m.start < sentence.start);
+    let in_sentence: Vec<&PlaceMention> = doc.places[from..]
+        .iter()
+        .take_while(|m| m.start < sentence.end)
+        .filter(|m| !within(m.start, m.end, attribution.0, attribution.1))
+        .filter(said)
+        .collect();
+    let own = if in_sentence.is_empty() { doc.places.iter().filter(said).collect() } else { in_sentence };
+    let in_names = doc.actors.iter().flat_map(in_actor).filter(|m| seat(m.place) && of_country(m));
+    let mut there = own.into_iter().chain(in_names);
+    let first = there.next()?.place;
+    there.all(|m| m.place.admin1 == first.admin1).then_some(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_countryside(name: &str, expect: Option<&str>) {
+        assert_eq!(countryside_of(name), expect, "for {name:?}");
+    }
+
+    #[test]
+    fn a_division_named_after_a_city_names_the_city() {
+        check_countryside("Rural Damascus", Some("Damascus"));
+        check_countryside("Damascus Countryside", Some("Damascus"));
+        check_countryside("Idlib province", Some("Idlib"));
+        check_countryside("Ruralia", None);
+        check_countryside("Rural", None);
+        check_countryside("Aleppo", None);
+    }
+}

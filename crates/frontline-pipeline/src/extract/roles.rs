@@ -1,0 +1,138 @@
+//! Roles: who a clause's violence falls on, and actor1 and actor2 by the
+//! codebook's conventions.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::classify::Parties;
+use crate::actor::{ActorMention, ActorRef};
+use crate::model::*;
+
+/// Nouns for armed people and civilians, for who is acted on.
+static ARMED_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:soldiers?|troops|fighters?|militants?|members?|gunmen|officers?|policem[ae]n|police|guards?|commanders?|elements|personnel|forces|militiam[ae]n|militias?|rebels?|jihadists?|insurgents?|checkpoints?|positions?|patrols?|convoys?|posts?|bases?|recruits|conscripts|generals?|army|cell)\b",
+    )
+});
+
+static CIVILIAN_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:civilians?|people|persons?|man|men|wom[ae]n|child(?:ren)?|boys?|girls?|residents?|villagers?|farmers?|herders?|shepherds?|fishermen|traders?|merchants?|shopkeepers?|vendors?|pilgrims?|workers?|journalists?|teachers?|students?|doctors?|nurses?|famil(?:y|ies)|displaced|refugees?|worshippers?|protesters?|demonstrators?|passengers?|drivers?|citizens?|market|school|hospital|homes?|houses?|mosque|church|camp)\b",
+    )
+});
+
+/// State forces named without a dictionary entry ("the army", "regime forces").
+pub(super) static STATE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:regime|government|pro-government|loyalist|(?:syrian|iraqi|national|state|armed) (?:army|forces|military)|the army|the military|security forces|tiger forces|police)\b",
+    )
+});
+
+/// Words right before an actor that make it a helper of someone named
+/// with it: "supported by", "backed by", "with the support of".
+pub(super) static SUPPORTING: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:supported|backed|aided|assisted|support|cover)\b(?:\s+(?:by|of|from|the|its|their|heavy|intensive))*\s*$",
+    )
+});
+
+pub(super) static PASSIVE_BY: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"^\s*(?:[a-z]+ ){0,3}?by\b"));
+
+/// Who a clause's violence falls on, as (armed, civilian): the first noun
+/// after the cue decides ("shot a QSD member near the bakery" hits a
+/// fighter); with none after it, the last one before ("the bodies of two
+/// fighters who had been shot dead").
+pub(super) fn target(clause: &str, cue_start: usize, cue_end: usize) -> (bool, bool) {
+    let after = &clause[cue_end..];
+    let first = |re: &Regex| re.find(after).map(|m| m.start());
+    match (first(&ARMED_NOUN), first(&CIVILIAN_NOUN)) {
+        (Some(a), Some(c)) => return (a < c, c < a),
+        (Some(_), None) => return (true, false),
+        (None, Some(_)) => return (false, true),
+        (None, None) => {}
+    }
+    let before = &clause[..cue_start];
+    let last = |re: &Regex| re.find_iter(before).last().map(|m| m.start());
+    match (last(&ARMED_NOUN), last(&CIVILIAN_NOUN)) {
+        (Some(a), Some(c)) => (a > c, c > a),
+        (a, c) => (a.is_some(), c.is_some()),
+    }
+}
+
+pub(super) fn is_armed(inter: Inter) -> bool {
+    matches!(
+        inter,
+        Inter::StateForces
+            | Inter::RebelGroup
+            | Inter::PoliticalMilitia
+            | Inter::IdentityMilitia
+            | Inter::ExternalOtherForces
+    )
+}
+
+/// Whether an actor's words name a country's government without naming
+/// the country ("regime forces", "government troops"; not "Russian
+/// government forces", "pro-regime militias").
+pub(super) fn names_government(words: &str) -> bool {
+    let lower = words.to_ascii_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    lower.starts_with("regime") || lower.starts_with("government")
+}
+
+/// Whether text ends inside a quotation: an opening mark not yet closed.
+pub(super) fn quoted(head: &str) -> bool {
+    head.matches('“').count() > head.matches('”').count() || head.matches('"').count() % 2 == 1
+}
+
+/// Actor1 and actor2 by the codebook's conventions: the target of violence
+/// against civilians is actor2; protesters and rioters are named by country.
+pub(super) fn roles(
+    sub: SubEventType,
+    subject: Option<&ActorMention>,
+    other: Option<&ActorMention>,
+    civilians: Option<&ActorMention>,
+    parties: Parties,
+    named: &dyn Fn(&str) -> String,
+    generic: &dyn Fn(String, Inter) -> ActorRef,
+) -> (Option<ActorRef>, Option<ActorRef>) {
+    use SubEventType as T;
+    let a = |m: Option<&ActorMention>| m.map(|m| m.actor.clone());
+    let unidentified = || generic(named("Unidentified Armed Group"), Inter::RebelGroup);
+    let civ = || a(civilians).unwrap_or_else(|| generic(named("Civilians"), Inter::Civilians));
+    let protesters = || generic(named("Protesters"), Inter::Protesters);
+    let rioters = || generic(named("Rioters"), Inter::Rioters);
+    match sub {
+        T::PeacefulProtest => (Some(protesters()), None),
+        T::ProtestWithIntervention | T::ExcessiveForceAgainstProtesters => {
+            (Some(a(subject).unwrap_or_else(protesters)), Some(protesters()))
+        }
+        T::ViolentDemonstration => (Some(rioters()), a(subject).or_else(|| a(other))),
+        T::MobViolence => (Some(rioters()), Some(civ())),
+        T::Attack | T::AbductionForcedDisappearance | T::SexualViolence => {
+            (Some(a(subject).unwrap_or_else(unidentified)), Some(civ()))
+        }
+        _ if sub.event_type() == EventType::ExplosionsRemoteViolence => {
+            let target = a(other).or_else(|| parties.target_civilian.then(civ));
+            (Some(a(subject).unwrap_or_else(unidentified)), target)
+        }
+        _ => (Some(a(subject).unwrap_or_else(unidentified)), a(other)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_quoted(head: &str, expect: bool) {
+        assert_eq!(quoted(head), expect, "{head:?}");
+    }
+
+    #[test]
+    fn text_ends_inside_a_quotation() {
+        check_quoted("“Our men managed to ", true);
+        check_quoted("\"They came at night and ", true);
+        check_quoted("“We held the line,” the colonel said, and rebels ", false);
+        check_quoted("Rebels ", false);
+    }
+}

@@ -1,0 +1,620 @@
+//! The stage end to end on invented notes.
+
+use std::sync::LazyLock;
+
+use super::place::SIDE_KM;
+use super::*;
+use crate::Resources;
+
+static RESOURCES: LazyLock<Resources> = LazyLock::new(Resources::builtin);
+
+/// The events of an invented article published on 4 June 2023, as
+/// (sub-event type, fatalities), most confident first.
+fn check_events(text: &str, expect: &[(SubEventType, u32)]) {
+    let article = Article {
+        id: "t".into(),
+        text: text.into(),
+        published: NaiveDate::from_ymd_opt(2023, 6, 4),
+        ..Default::default()
+    };
+    let doc = Document::analyse(&article, &RESOURCES);
+    let (mut events, _) = events(&doc);
+    events.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+    let got: Vec<(SubEventType, u32)> = events.iter().map(|e| (e.sub_event_type, e.fatalities)).collect();
+    assert_eq!(got, expect, "in {text:?}");
+}
+
+#[test]
+fn an_abbreviation_spelling_a_foreign_division_places_no_event() {
+    use SubEventType as T;
+    check_events(
+        "The army retook Mayadin in Syria on Saturday, state news agency SANA said. At least 11 soldiers were killed in the fighting, SANA said.",
+        &[(T::GovernmentRegainsTerritory, 11)],
+    );
+}
+
+#[test]
+fn a_cue_word_inside_a_name_is_no_cue() {
+    use SubEventType as T;
+    check_events(
+        "On 3 June 2023, National Liberation Front fighters clashed with HTS near Idlib in Syria. No fatalities were reported.",
+        &[(T::ArmedClash, 0)],
+    );
+    check_events(
+        "On 3 June 2023, rebels of the Liberation Brigade clashed with HTS near Idlib in Syria. No fatalities were reported.",
+        &[(T::ArmedClash, 0)],
+    );
+}
+
+/// The most confident event of an invented note, read with `resources`.
+fn top_event(text: &str, resources: &Resources) -> Option<Event> {
+    let article = Article { id: "t".into(), text: text.into(), ..Default::default() };
+    let doc = Document::analyse(&article, resources);
+    let (events, _) = events(&doc);
+    // The first of equally confident events, as a stable sort would give.
+    events.into_iter().min_by(|a, b| b.confidence.total_cmp(&a.confidence))
+}
+
+/// The location of the most confident event of an invented note.
+fn check_location(text: &str, expect: &str) {
+    assert_eq!(top_event(text, &RESOURCES).map(|e| e.location), Some(expect.to_string()), "in {text:?}");
+}
+
+#[test]
+fn a_figure_in_a_clause_without_an_event_is_the_clause_befores() {
+    check_events(
+        "On 3 June 2023, regime forces clashed with HTS near Idlib in Syria, leaving 7 fighters dead.",
+        &[(SubEventType::ArmedClash, 7)],
+    );
+}
+
+#[test]
+fn a_clause_without_place_or_date_tells_more_of_the_clause_before() {
+    check_events(
+        "On 3 June 2023, regime aircraft bombed a market in Idlib in Syria; a police officer said 9 people were killed.",
+        &[(SubEventType::AirDroneStrike, 9)],
+    );
+}
+
+#[test]
+fn a_dateline_abroad_does_not_make_the_event_foreign() {
+    check_location("BEIRUT — On 3 June 2023, a car bomb exploded in Homs, killing four people.", "Homs");
+    check_location("CAIRO (Reuters) - On 3 June 2023, gunmen killed two policemen in Mosul.", "Mosul");
+}
+
+#[test]
+fn a_town_outside_the_governorate_named_is_read_inside_it_or_dropped() {
+    // Tadmur (Homs) is no town of Aleppo's countryside: the governorate places the event.
+    check_location("On 3 June 2023, rebels clashed with regime forces in Tadmur in the Aleppo countryside.", "Aleppo");
+    check_location("On 3 June 2023, rebels clashed with regime forces in Tadmur in the Homs countryside.", "Tadmur");
+}
+
+/// Invented villages: a "Hama" in Aleppo (a namesake of the governorate's
+/// seat), two "Karamah" (Raqqa, Deir ez Zor), two "Tall Zaramah" (Hama,
+/// Aleppo), an "Alia" and a "Rebel" in Aleppo, three "Mazraat Hanun"
+/// (Idleb, Al Hasakeh, Dara).
+const DUMP: &str = "\
+900101\tHama\tHama\t\t36.40\t37.40\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900102\tTall Zaramah\tTall Zaramah\t\t35.30\t36.60\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900105\tKaramah\tKaramah\t\t34.90\t40.60\tP\tPPL\tSY\t\t07\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900104\tKaramah\tKaramah\t\t35.95\t39.10\tP\tPPL\tSY\t\t04\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900103\tTall Zaramah\tTall Zaramah\t\t36.45\t37.50\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900106\tAlia\tAlia\t\t36.30\t37.90\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900107\tRebel\tRebel\t\t35.70\t37.45\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900108\tMazraat Hanun\tMazraat Hanun\t\t35.80\t36.70\tP\tPPL\tSY\t\t12\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900109\tMazraat Hanun\tMazraat Hanun\t\t36.60\t40.90\tP\tPPL\tSY\t\t01\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900110\tMazraat Hanun\tMazraat Hanun\t\t32.70\t35.95\tP\tPPL\tSY\t\t06\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+";
+
+static WITH_DUMP: LazyLock<Resources> = LazyLock::new(|| {
+    let mut r = Resources::builtin();
+    r.gazetteer.add_geonames_dump(DUMP);
+    r
+});
+
+/// The governorate (admin1) of the most confident event of an invented
+/// note, read with the invented villages added.
+fn check_admin1(text: &str, expect: &str) {
+    assert_eq!(top_event(text, &WITH_DUMP).map(|e| e.admin1), Some(expect.to_string()), "in {text:?}");
+}
+
+#[test]
+fn a_name_said_to_be_a_governorate_is_its_seat_not_a_namesake_village() {
+    check_admin1("On 3 June 2023, rebels clashed with regime forces in Hama province.", "Hama");
+    check_admin1("On 3 June 2023, rebels clashed with regime forces in the countryside of Hama.", "Hama");
+}
+
+#[test]
+fn a_village_in_a_bare_seat_is_its_namesake_in_that_governorate() {
+    check_admin1("On 3 June 2023, rebels clashed with regime forces in Tall Zaramah in Aleppo.", "Aleppo");
+    check_admin1("On 3 June 2023, rebels clashed with regime forces in Tall Zaramah, Hama.", "Hama");
+}
+
+#[test]
+fn a_foreign_town_named_in_a_note_about_a_dump_country_is_its_village() {
+    // Calama (Chile) is no village of a note about Raqqa: the added Karamah is.
+    check_admin1("On 3 June 2023, gunmen killed a QSD member near Karama town in Raqqa.", "Ar Raqqa");
+    // Named twice, and no other place: still the added village, as Spain is not named.
+    check_admin1(
+        "On 3 June 2023, QSD fighters clashed with IS cells in Alia village. Two fighters were killed in Alia.",
+        "Aleppo",
+    );
+}
+
+#[test]
+fn a_word_of_an_actors_description_is_no_village() {
+    // "Rebel" is an added village, but "Rebel fighters" are the actor:
+    // the note names no place of the event, only its country.
+    let text =
+        "On 3 June 2023, clashes took place between Rebel fighters and regime forces. No fatalities were reported.";
+    assert_eq!(top_event(text, &WITH_DUMP).map(|e| e.location), Some("Syria".to_string()), "in {text:?}");
+}
+
+#[test]
+fn a_place_abroad_in_a_country_never_named_yields_to_a_home_place_of_its_sentence() {
+    // "Ark" matches Arkansas; the sentence names Homs.
+    check_location(
+        "On 3 June 2023, IS attacked a regime checkpoint near the Ark oilfield in the countryside of Homs.",
+        "Homs",
+    );
+}
+
+#[test]
+fn a_note_without_a_place_of_the_event_takes_the_governorate_of_its_other_places() {
+    // The group's home town is the only place named.
+    check_admin1(
+        "On 3 June 2023, members of the Raqqa Military Council clashed with IS cells. No fatalities were reported.",
+        "Ar Raqqa",
+    );
+    // A neighbourhood of Damascus (our list of front lines) names the city.
+    check_admin1("On 3 June 2023, regime forces shelled Jobar neighbourhood, killing two fighters.", "Damascus");
+}
+
+#[test]
+fn namesakes_are_chosen_where_the_articles_armed_groups_fight() {
+    let at = |who: &str| format!("On 3 June 2023, {who} clashed with regime forces in Mazraat Hanun.");
+    check_admin1(&at("HTS fighters"), "Idleb");
+    check_admin1(&at("QSD fighters"), "Al Hasakeh");
+    check_admin1(&at("Khalid ibn al Walid Army fighters"), "Dara");
+    check_admin1("On 3 June 2023, QSD fighters and IS cells clashed in Mazraat Hanun.", "Al Hasakeh");
+    // Groups of regions apart (even when their regions share Aleppo),
+    // and groups named as background ties, place no one: the namesake
+    // stays the gazetteer's likeliest, as with groups of no one region.
+    let plain = top_event(&at("rebels"), &WITH_DUMP).map(|e| e.admin1);
+    assert_ne!(plain.as_deref(), Some("Idleb"), "the control must differ from the groups' region");
+    for text in [
+        "On 3 June 2023, HTS and Jaysh al Islam fighters clashed with regime forces in Mazraat Hanun.",
+        "On 3 June 2023, HTS fighters clashed with QSD fighters in Mazraat Hanun.",
+        "On 3 June 2023, regime forces killed a former HTS member in Mazraat Hanun. No other fatalities were reported.",
+        "On 3 June 2023, regime forces arrested 3 men in Mazraat Hanun over alleged links to HTS.",
+    ] {
+        assert_eq!(top_event(text, &WITH_DUMP).map(|e| e.admin1), plain, "in {text:?}");
+    }
+}
+
+#[test]
+fn a_village_before_a_seat_closing_the_sentence_is_read_in_its_governorate() {
+    // Both added Karamah lie outside Hama: the governorate places the event.
+    check_admin1("On 3 June 2023, QSD raided Karamah looking for IS cells in Hama.", "Hama");
+    check_admin1("On 3 June 2023, regime forces shelled the Karamah area of Hama city.", "Hama");
+}
+
+#[test]
+fn a_seat_a_town_lies_away_from_does_not_move_a_town_of_one_name() {
+    // A direction chooses only between namesakes; a distance, the
+    // outskirts or a road to the seat choose nothing.
+    check_admin1("On 3 June 2023, regime forces shelled Maarat al-Numan, south of Aleppo.", "Idleb");
+    check_admin1("On 3 June 2023, regime forces shelled Jisr al-Shughur, west of Hama.", "Idleb");
+    check_admin1("On 3 June 2023, regime forces shelled Kafr Nabl, on the road to the outskirts of Hama.", "Idleb");
+    check_admin1("On 3 June 2023, regime forces shelled Jisr al-Shughur, 40 km from the city of Hama.", "Idleb");
+}
+
+#[test]
+fn a_place_someone_comes_from_or_a_source_sits_in_does_not_place_the_event() {
+    check_location(
+        "On 3 June 2023, a landmine exploded and killed a shepherd. The shepherd had been displaced from Idleb years ago.",
+        "Syria",
+    );
+    check_location(
+        "On 3 June 2023, Syrian air defences shot down two drones over an unnamed area, the defence ministry in Damascus said.",
+        "Syria",
+    );
+}
+
+/// The location and precision of the most confident event of an invented note.
+fn check_side(text: &str, expect: (&str, GeoPrecision)) {
+    let got = top_event(text, &RESOURCES).map(|e| (e.location, e.geo_precision));
+    assert_eq!(got, Some((expect.0.to_string(), expect.1)), "in {text:?}");
+}
+
+#[test]
+fn one_side_of_a_countryside_is_a_point_that_way_from_its_city() {
+    let west = ("Aleppo countryside (west)", GeoPrecision::NearTown);
+    check_side("On 3 June 2023, rebels clashed with regime forces in western Aleppo countryside.", west);
+    check_side("On 3 June 2023, rebels clashed with regime forces in Aleppo's western countryside.", west);
+    check_side("On 3 June 2023, rebels clashed with regime forces in the western countryside of Aleppo.", west);
+    check_side(
+        "On 3 June 2023, rebels clashed with regime forces in the northwestern countryside of Aleppo.",
+        ("Aleppo countryside (northwest)", GeoPrecision::NearTown),
+    );
+    let e = top_event("On 3 June 2023, rebels clashed with regime forces in western Aleppo countryside.", &RESOURCES);
+    let city = RESOURCES.gazetteer.lookup("Aleppo")[0].0;
+    let e = e.map(|e| (e.latitude.unwrap_or_default(), e.longitude.unwrap_or_default()));
+    let (lat, lon) = e.unwrap_or_default();
+    let km = crate::gazetteer::km(city, &Place { latitude: lat, longitude: lon, ..city.clone() });
+    assert!((km - SIDE_KM).abs() < 0.5 && lon < city.longitude, "{km} km, {lon}");
+    // Not the city: no GeoNames id of its own, coordinates to 5 decimals
+    // like other places, the name as written ("Hama", not "Ḩamāh").
+    let e = top_event("On 3 June 2023, rebels clashed with regime forces in Hama's northern countryside.", &RESOURCES);
+    let e = e.map(|e| (e.location, e.geonameid, e.latitude.map(|l| (l * 1e5).round() / 1e5 == l)));
+    assert_eq!(e, Some(("Hama countryside (north)".to_string(), None, Some(true))));
+    // Without a side, the city stands for its countryside.
+    check_location("On 3 June 2023, rebels clashed with regime forces in Aleppo countryside.", "Aleppo");
+}
+
+#[test]
+fn a_name_before_a_tribes_word_is_the_tribe_not_the_place() {
+    check_location("On 3 June 2023, Karamah tribal militants clashed with QSD in Tadmur.", "Tadmur");
+    check_location("On 3 June 2023, members of the Karamah and Hama tribes clashed in Tadmur.", "Tadmur");
+}
+
+#[test]
+fn a_village_far_from_the_town_it_is_said_to_be_near_yields_to_it() {
+    // Both added Karamah are far from Tadmur (Homs).
+    for text in [
+        "On 3 June 2023, gunmen killed a regime soldier in Karamah village near Tadmur town.",
+        "On 3 June 2023, gunmen killed a regime soldier in Karamah east of Tadmur.",
+    ] {
+        assert_eq!(top_event(text, &WITH_DUMP).map(|e| e.location), Some("Tadmur".to_string()), "in {text:?}");
+    }
+}
+
+#[test]
+fn a_country_in_the_clause_yields_to_a_province_in_the_sentence() {
+    // The province is coded at its city (see the test below).
+    check_location(
+        "On 3 June 2023, clashes took place between the Military Forces of Syria and IS in the desert of Rural Damascus amid airstrikes.",
+        "Damascus",
+    );
+}
+
+/// The location and governorate of the most confident event of an
+/// invented note, read with the built-in gazetteer.
+fn check_place(text: &str, expect: (&str, &str)) {
+    let got = top_event(text, &RESOURCES).map(|e| (e.location, e.admin1));
+    assert_eq!(got, Some((expect.0.to_string(), expect.1.to_string())), "in {text:?}");
+}
+
+#[test]
+fn a_village_far_from_the_places_around_it_yields_to_them() {
+    check_location(
+        "On 3 June 2023, rebels clashed with QSD in the Tadmur area between Manbij and Jarabulus. No fatalities were reported.",
+        "Manbij",
+    );
+    // One other place says nothing of which is wrong.
+    check_location(
+        "On 3 June 2023, rebels clashed with QSD in Tadmur and in Manbij. No fatalities were reported.",
+        "Tadmur",
+    );
+    // A village in a governorate the sentence names is another event's place.
+    check_location(
+        "On 3 June 2023, rebels clashed with IS around Tadmur in Homs and in Manbij and Jarabulus. No fatalities were reported.",
+        "Tadmur",
+    );
+    // The places that frame the village after it: "near", ", between".
+    check_location(
+        "On 3 June 2023, rebels clashed with QSD in Tadmur near Manbij and Jarabulus. No fatalities were reported.",
+        "Manbij",
+    );
+    check_location(
+        "On 3 June 2023, rebels clashed with QSD in Tadmur, between Manbij and Jarabulus. No fatalities were reported.",
+        "Manbij",
+    );
+    check_location(
+        "On 3 June 2023, rebels clashed with QSD in Tadmur, Manbij and Jarabulus. No fatalities were reported.",
+        "Manbij",
+    );
+    // Where people came from, a distance, a birthplace frame nothing.
+    check_location(
+        "On 3 June 2023, IS fighters who came from Manbij and Jarabulus attacked Tadmur, killing 3 soldiers.",
+        "Tadmur",
+    );
+    check_location(
+        "On 3 June 2023, regime forces shelled Tadmur, 200 km south of Manbij and Jarabulus. 2 civilians were killed.",
+        "Tadmur",
+    );
+    check_location(
+        "On 3 June 2023, a native of Manbij and Jarabulus was killed by regime shelling in Tadmur.",
+        "Tadmur",
+    );
+}
+
+#[test]
+fn a_country_qualifying_an_actor_places_nothing() {
+    check_place(
+        "On 3 June 2023, QSD units with US Coalition air cover fought Islamic State cells at the northern edge of Manbij city. No losses were reported.",
+        ("Manbij", "Aleppo"),
+    );
+    // A country said to be the place still is.
+    check_place(
+        "On 3 June 2023, Islamic State fighters clashed with the Iraqi army in Iraq. No losses were reported.",
+        ("Iraq", ""),
+    );
+    check_place(
+        "On 3 June 2023, clashes erupted in Iraq, Islamic State fighters said. No losses were reported.",
+        ("Iraq", ""),
+    );
+}
+
+#[test]
+fn a_named_part_of_a_governorate_holds_the_town_before_it() {
+    // Tadmur (Homs) is no town of Jabal al-Akrad (Lattakia): the area places the event.
+    check_place(
+        "On 3 June 2023, rebels clashed with regime forces in Tadmur in Jabal al-Akrad. No fatalities were reported.",
+        ("Jabal al-Akrad", "Lattakia"),
+    );
+    check_place(
+        "On 3 June 2023, rebels clashed with regime forces in Jabal al-Akrad. No fatalities were reported.",
+        ("Jabal al-Akrad", "Lattakia"),
+    );
+    // Only "in" holds: a town near the area, or one people come from, stays.
+    check_place(
+        "On 3 June 2023, rebels clashed with regime forces in Tadmur, far from Jabal al-Akrad. No fatalities were reported.",
+        ("Tadmur", "Homs"),
+    );
+    check_place(
+        "On 3 June 2023, rebels displaced from Jabal al-Akrad clashed with regime forces in Tadmur. No fatalities were reported.",
+        ("Tadmur", "Homs"),
+    );
+    // A large region spanning governorates holds nothing: not even a town
+    // outside the governorate it is coded in (the Badia: Homs).
+    check_place(
+        "On 3 June 2023, rebels clashed with IS in Tadmur in the Badia. No fatalities were reported.",
+        ("Tadmur", "Homs"),
+    );
+    check_place(
+        "On 3 June 2023, rebels clashed with IS in Manbij in the Badia. No fatalities were reported.",
+        ("Manbij", "Aleppo"),
+    );
+    // The Yarmouk valley is also Jordan's: only "Yarmouk Basin" names Daraa's.
+    check_place(
+        "On 3 June 2023, rebels clashed with regime forces in the Yarmouk Basin. No fatalities were reported.",
+        ("Yarmouk basin", "Dara"),
+    );
+}
+
+/// An invented dump with the Yarmouk camp (Damascus) known as "Yarmouk",
+/// as GeoNames' Syrian dump has it.
+static WITH_CAMP: LazyLock<Resources> = LazyLock::new(|| {
+    let mut r = Resources::builtin();
+    r.gazetteer.add_geonames_dump(
+        "900201\tMukhayyam al Yarmuk\tMukhayyam al Yarmuk\tYarmouk,Al Yarmuk\t33.47\t36.30\tP\tPPL\tSY\t\t13\t\t\t\t0\t\t684\tAsia/Damascus\t2020-01-01\n",
+    );
+    r
+});
+
+#[test]
+fn the_yarmouk_valley_is_no_camp() {
+    let check = |text: &str, expect: (&str, &str)| {
+        let got = top_event(text, &WITH_CAMP).map(|e| (e.location, e.admin1));
+        assert_eq!(got, Some((expect.0.to_string(), expect.1.to_string())), "in {text:?}");
+    };
+    // The valley is also Jordan's: only "Yarmouk Basin" names Daraa's.
+    check(
+        "On 3 June 2023, the Jordanian army killed 2 smugglers in the Yarmouk valley near Irbid.",
+        ("Irbid", "Irbid"),
+    );
+    check("On 3 June 2023, regime forces shelled the Yarmouk valley, killing 2 civilians.", ("Yarmouk valley", ""));
+    check("On 3 June 2023, regime forces shelled Wadi al-Yarmouk, killing 2 civilians.", ("Yarmouk valley", ""));
+    // The camp is still the camp.
+    check("On 3 June 2023, regime forces shelled Yarmouk, killing 2 civilians.", ("Mukhayyam al Yarmuk", "Damascus"));
+}
+
+#[test]
+fn a_province_named_as_a_citys_countryside_is_coded_at_the_city_inside_it() {
+    check_place(
+        "On 3 June 2023, regime forces clashed with IS cells in Rural Damascus. No fatalities were reported.",
+        ("Damascus", "Rural Damascus"),
+    );
+    check_place(
+        "On 3 June 2023, regime forces clashed with IS cells in Hama province. No fatalities were reported.",
+        ("Ḩamāh", "Hama"),
+    );
+}
+
+#[test]
+fn a_governorate_named_as_such_yields_to_a_town_of_it_in_the_sentence() {
+    check_place(
+        "On 3 June 2023, rebels clashed with regime forces in the western Aleppo countryside, near Al Atarib. No fatalities were reported.",
+        ("Al Atārib", "Aleppo"),
+    );
+    // A town of another governorate does not take the governorate's place:
+    // its western side does.
+    check_place(
+        "On 3 June 2023, rebels clashed with regime forces in the western Aleppo countryside, near Tadmur. No fatalities were reported.",
+        ("Aleppo countryside (west)", "Aleppo"),
+    );
+}
+
+#[test]
+fn the_place_a_note_is_coded_to_is_the_events() {
+    check_place(
+        "On 3 June 2023, IS gunmen attacked a QSD checkpoint in the eastern Deir ez Zor countryside (coded to Hajin), killing 1 QSD member.",
+        ("Hajīn", "Deir ez Zor"),
+    );
+}
+
+#[test]
+fn a_sentence_without_a_place_takes_the_town_of_the_sentence_before() {
+    check_location(
+        "On 3 June 2023, IS cells were seen in Tadmur in Homs. Later, clashes erupted between IS and regime forces, killing 2.",
+        "Tadmur",
+    );
+}
+
+#[test]
+fn a_neighbourhood_is_coded_at_its_city() {
+    check_location("On 3 June 2023, gunmen clashed with regime forces in Al Bab neighbourhood in Homs city.", "Homs");
+}
+
+#[test]
+fn an_air_base_or_oil_field_of_our_list_places_the_event() {
+    check_location("On 3 June 2023, drones attacked Hmeimim airbase. No fatalities were reported.", "Hmeimim airbase");
+    check_location("On 3 June 2023, IS fighters attacked QSD guards at the Al-Omar Oil Field.", "Omar oil field");
+    check_location("On 3 June 2023, rockets hit Koniko, where US forces are based.", "Conoco gas field");
+    // The firm's name and the hormone's or the tram line's are no field
+    // or air base.
+    for text in [
+        "On 3 June 2023, workers at Conoco went on strike in Houston; police arrested 12.",
+        "On 3 June 2023, gunmen shot dead 2 passengers on the T4 tram line in Paris.",
+    ] {
+        assert_ne!(top_event(text, &WITH_DUMP).map(|e| e.country), Some("Syria".to_string()), "in {text:?}");
+    }
+}
+
+#[test]
+fn a_town_far_from_the_town_it_is_said_to_lie_in_yields_to_it() {
+    check_location("On 3 June 2023, rebels clashed with QSD in Tadmur village in rural Manbij.", "Manbij");
+    check_location("On 3 June 2023, rebels clashed with QSD in Jarabulus in rural Manbij.", "Jarābulus");
+}
+
+#[test]
+fn a_town_far_from_the_city_it_is_said_to_lie_in_yields_to_the_city() {
+    check_location("On 3 June 2023, gunmen clashed with regime forces in Tadmur in Aleppo city.", "Aleppo");
+    // A bare seat is its governorate: a town of that governorate stays.
+    check_location("On 3 June 2023, rebels clashed with regime forces in Manbij in Aleppo.", "Manbij");
+}
+
+#[test]
+fn a_facility_named_after_a_place_yields_to_the_town_it_is_in() {
+    check_location("On 3 June 2023, gunmen shot dead a QSD member near Tadmur roundabout in Manbij town.", "Manbij");
+    check_location("On 3 June 2023, gunmen clashed with QSD near the Manbij road.", "Manbij");
+    check_location("On 3 June 2023, QSD clashed with gunmen of the Tadmur tribe in Manbij.", "Manbij");
+}
+
+#[test]
+fn a_country_named_in_an_actor_does_not_place_the_event() {
+    check_location("On 3 June 2023, U.S. forces clashed with IS fighters in Manbij.", "Manbij");
+    check_location(
+        "On 3 June 2023, Russian forces and Russian-backed militias clashed with rebels in Saraqib in Idlib.",
+        "Sarāqib",
+    );
+}
+
+#[test]
+fn a_country_backing_a_party_does_not_place_the_event() {
+    check_location(
+        "On 3 June 2023, gunmen shot dead a Turkey backed rebel while he drove through Manbij town.",
+        "Manbij",
+    );
+}
+
+#[test]
+fn an_event_placed_only_by_foreign_actors_falls_to_the_home_forces_country() {
+    check_location("On 3 June 2023, regime forces and Russian forces clashed with rebels.", "Syria");
+    check_location("On 3 June 2023, U.S. forces clashed with the Taliban.", "United States");
+}
+
+#[test]
+fn who_takes_a_place_decides_its_territory_type() {
+    use SubEventType as T;
+    // Another country's forces taking a town are not its government.
+    check_events(
+        "On 3 June 2023, Turkish forces captured Afrin from the SDF. No fatalities were reported.",
+        &[(T::NonStateActorOvertakesTerritory, 0)],
+    );
+    // The capture's own subject follows "where", not the clause's first actor.
+    check_events(
+        "On 3 June 2023, clashes took place between regime forces and rebels near Idlib, where the factions took control of Saraqib. No fatalities were reported.",
+        &[(T::NonStateActorOvertakesTerritory, 0)],
+    );
+    // A pronoun there stands for the clause's subject.
+    check_events(
+        "On 3 June 2023, regime forces advanced on Idlib, where they captured Saraqib. No fatalities were reported.",
+        &[(T::GovernmentRegainsTerritory, 0)],
+    );
+    // A country's forces with no town of their own, against a group of another country, are abroad.
+    check_events(
+        "On 3 June 2023, Turkish forces captured the hamlet of Tell Zarzour after clashes with the SDF. No fatalities were reported.",
+        &[(T::NonStateActorOvertakesTerritory, 0)],
+    );
+    // "Regime forces" are the government where they fight, wherever a
+    // namesake village lies.
+    check_events(
+        "On 3 June 2023, regime forces captured the town of Sayad from rebel forces. No fatalities were reported.",
+        &[(T::GovernmentRegainsTerritory, 0)],
+    );
+}
+
+#[test]
+fn a_sides_helpers_are_not_its_enemy() {
+    let check = |text: &str, expect: &str| {
+        let e = top_event(text, &RESOURCES).expect("an event");
+        assert_eq!(e.actor2, expect, "in {text:?}");
+    };
+    check(
+        "On 3 June 2023, clashes took place between regime forces and pro-regime militias and IS near Palmyra. No fatalities were reported.",
+        "Islamic State (Syria)",
+    );
+    check(
+        "On 3 June 2023, regime forces, supported by Russian warplanes, clashed with IS near Palmyra. No fatalities were reported.",
+        "Islamic State (Syria)",
+    );
+    // Alone, the militia is the other party.
+    check(
+        "On 3 June 2023, regime forces clashed with pro-regime militias in Palmyra. No fatalities were reported.",
+        "Militia (Pro-Government)",
+    );
+}
+
+#[test]
+fn a_total_shared_among_places_gives_the_event_its_share() {
+    use SubEventType as T;
+    check_events(
+        "On 3 June 2023, regime forces clashed with rebels in Saraqib in Syria, killing 12 fighters. Total fatalities coded to 12, and the figure split across the three locations.",
+        &[(T::ArmedClash, 4)],
+    );
+    check_events(
+        "On 3 June 2023, regime forces clashed with rebels in Saraqib in Syria. Unknown fatalities, assumed at 10, were split as follows: 4 Binnish, 4 Saraqib and 2 Sarmin.",
+        &[(T::ArmedClash, 4)],
+    );
+    // News spreading raids over towns shares no total.
+    check_events(
+        "On 3 June 2023, regime forces clashed with rebels in Saraqib, killing 12 fighters in raids spread across three towns.",
+        &[(T::ArmedClash, 12)],
+    );
+}
+
+#[test]
+fn state_forces_read_a_village_in_their_own_country() {
+    use SubEventType as T;
+    // Without a country named, "Qusayr" alone may resolve abroad; the
+    // regime's forces place it in Syria, so they regain it.
+    check_events("On 3 June 2023, regime forces retook Qusayr from the rebels.", &[(T::GovernmentRegainsTerritory, 0)]);
+}
+
+#[test]
+fn a_casualty_sentence_without_a_place_reports_the_event_before_it() {
+    use SubEventType as T;
+    check_events(
+        "On 3 June 2023, unidentified gunmen attacked an army checkpoint near Palmyra in Syria. Two soldiers died at the gate and a third was hurt.",
+        &[(T::ArmedClash, 2)],
+    );
+    check_events(
+        "On 3 June 2023, HTS fighters clashed with a clan in Idlib over a well. HTS then rushed more men to the town. 2 people were killed.",
+        &[(T::ArmedClash, 2)],
+    );
+}
+
+#[test]
+fn a_clause_of_another_episode_is_not_folded() {
+    use SubEventType as T;
+    check_events(
+        "On 3 June 2023, soldiers clashed with rebels in Aleppo, Syria, while gunmen killed 6 shepherds in a separate raid.",
+        &[(T::ArmedClash, 0), (T::Attack, 6)],
+    );
+    check_events(
+        "On 3 June 2023, soldiers clashed with rebels in Aleppo, Syria, killing 2, while in Homs 5 people died when a rocket hit a bakery.",
+        &[(T::ArmedClash, 2), (T::ShellingArtilleryMissileAttack, 5)],
+    );
+}

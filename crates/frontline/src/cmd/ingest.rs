@@ -55,9 +55,9 @@ struct Tally {
 /// Articles read but not yet stored, at most: bounds memory (about 30 MB
 /// of extracted articles waiting), and is enough for the workers to keep
 /// extracting while the writer commits. A commit indexes its articles'
-/// text (FTS5) and checkpoints the WAL, fsyncs included: 0.1–0.2 s per 512
-/// articles, as long as two workers take for some 700 articles; with 256
-/// the queue ran dry at every commit and both cores waited.
+/// text (FTS5) and checkpoints the WAL, fsyncs included, and takes longer
+/// than two workers need for 256 articles (~70 ms): with 256 the workers
+/// waited during commits (BENCHMARKS.md, session 11).
 const IN_FLIGHT: usize = 1024;
 
 impl Tally {

@@ -169,6 +169,13 @@ static NEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// How far (characters) from the cue a place may be to be the one it is about.
 const PLACE_REACH: usize = 100;
 
+/// Whether `text` holds a cue of [`statements`]: without one it finds no
+/// statement, whatever the mentions and the date, so a caller can skip
+/// making the mention records it reads.
+pub fn may_state(text: &str) -> bool {
+    CUE.is_match(text)
+}
+
 /// Statements of control in an article's text: a cue ("last holdout",
 /// "still held by", "holed up", "besieged") with the actor holding the place
 /// and the towns it is about, in the same sentence, dated on the publication
@@ -179,7 +186,7 @@ pub fn statements(article: &Article, mentions: &[MentionRecord], published: Opti
     let Some(date) = published else { return Vec::new() };
     let text = &article.text;
     // Most articles state no control: skip the offset table for them.
-    if !CUE.is_match(text) {
+    if !may_state(text) {
         return Vec::new();
     }
     // Byte offset of every char, so char spans from the mentions index the text.

@@ -16,7 +16,8 @@ use frontline_pipeline::control::{self, Observation, Place, Statement};
 use frontline_pipeline::merge::{self, MergedEvent, Report};
 use frontline_pipeline::read::content_hash;
 use frontline_pipeline::{
-    Article, Event, Extraction, GeoPrecision, MentionRecord, Resources, process, write_json_lines,
+    Article, Event, Extraction, GeoPrecision, MentionRecord, Resources, process, process_writing_mentions,
+    write_json_lines,
 };
 use rusqlite::{OptionalExtension, Transaction, params};
 
@@ -151,20 +152,37 @@ impl Prepared {
 
     /// Runs the pipeline on `article` and serialises what [`Writer::add`]
     /// will write. The caller decides what to do with an article whose
-    /// extraction reports an error (in `extraction.diagnostics`).
+    /// extraction reports an error (in `extraction.diagnostics`). The
+    /// mentions are written as JSON straight from the analysed article, as
+    /// `extract` writes them, unless its text has a control cue: only then
+    /// are mention records made, which the control statements read.
     pub fn extract(article: Article, resources: &Resources) -> Result<Prepared, StoreError> {
-        let x = process(&article, resources);
-        let rows = Serialised::of(&article, &x)?;
-        let Extraction { events, mentions, diagnostics, published, published_inferred } = x;
-        drop(mentions);
-        let extraction = Extraction { events, mentions: Vec::new(), diagnostics, published, published_inferred };
+        if control::may_state(&article.text) {
+            let x = process(&article, resources);
+            let rows = Serialised::of(&article, &x)?;
+            let extraction = without_mentions(x);
+            return Ok(Prepared { article, extraction, rows });
+        }
+        let mut lines = vec![b'['];
+        let (x, n) = process_writing_mentions(&article, resources, Some(&mut lines));
+        let mentions = if n == 0 { None } else { Some(json_array(lines)?) };
+        let rows = Serialised::with(&article, &x, mentions, Vec::new())?;
+        let extraction = without_mentions(x);
         Ok(Prepared { article, extraction, rows })
     }
 }
 
+/// `x` without its mentions, which borrow from the article (they are in
+/// the rows already).
+fn without_mentions(x: Extraction) -> Extraction<'static> {
+    let Extraction { events, mentions, diagnostics, published, published_inferred } = x;
+    drop(mentions);
+    Extraction { events, mentions: Vec::new(), diagnostics, published, published_inferred }
+}
+
 /// The parts of an article's rows that need no database: its content hash
 /// and the JSON of its mentions, statements and claims.
-#[derive(Clone)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Serialised {
     pub(crate) hash: String,
     /// The mentions as one JSON array; `None` when there are none.
@@ -181,6 +199,17 @@ impl Serialised {
             .into_iter()
             .map(|s| serde_json::to_string(&s).map(|json| (s.place_key, json)))
             .collect::<Result<_, _>>()?;
+        Serialised::with(a, x, mentions_json(&x.mentions)?, statements)
+    }
+
+    /// The rows of `a` and `x` given its mentions' JSON array and its
+    /// statements, serialised already.
+    fn with(
+        a: &Article,
+        x: &Extraction,
+        mentions: Option<String>,
+        statements: Vec<(String, String)>,
+    ) -> Result<Serialised, StoreError> {
         let claims = x
             .events
             .iter()
@@ -192,7 +221,7 @@ impl Serialised {
                 }
             })
             .collect::<Result<_, _>>()?;
-        Ok(Serialised { hash: article_hash(a)?, mentions: mentions_json(&x.mentions)?, statements, claims })
+        Ok(Serialised { hash: article_hash(a)?, mentions, statements, claims })
     }
 }
 
@@ -202,15 +231,20 @@ fn article_hash(a: &Article) -> Result<String, StoreError> {
 }
 
 /// The mentions as the JSON array `serde_json` writes for them, built from
-/// the records' own JSON lines (several times faster than serde's): a line
-/// holds no raw line break, so each one ends a record, and `memchr` finds
-/// them without a loop over every byte (that loop was a fifth of this).
+/// the records' own JSON lines (several times faster than serde's).
 fn mentions_json(mentions: &[MentionRecord]) -> Result<Option<String>, StoreError> {
     if mentions.is_empty() {
         return Ok(None);
     }
     let mut out = vec![b'['];
     write_json_lines(mentions, &mut out)?;
+    json_array(out).map(Some)
+}
+
+/// `[` and one or more JSON lines made the JSON array of their records: a
+/// line holds no raw line break, so each one ends a record, and `memchr`
+/// finds them without a loop over every byte (that loop was a fifth of this).
+fn json_array(mut out: Vec<u8>) -> Result<String, StoreError> {
     let mut at = 1;
     while let Some(i) = memchr::memchr(b'\n', &out[at..]) {
         out[at + i] = b',';
@@ -219,9 +253,7 @@ fn mentions_json(mentions: &[MentionRecord]) -> Result<Option<String>, StoreErro
     if let Some(last) = out.last_mut() {
         *last = b']';
     }
-    String::from_utf8(out)
-        .map(Some)
-        .map_err(|e| StoreError::Corrupt { what: "mentions JSON".into(), reason: e.to_string() })
+    String::from_utf8(out).map_err(|e| StoreError::Corrupt { what: "mentions JSON".into(), reason: e.to_string() })
 }
 
 /// What an article's ingest leaves for the commit: places whose control
@@ -730,9 +762,36 @@ pub(crate) fn recompute_control(tx: &Transaction, key: &str) -> Result<(), Store
 
 #[cfg(test)]
 mod tests {
-    use frontline_pipeline::{MentionKind, MentionRecord};
+    use frontline_pipeline::{Article, MentionKind, MentionRecord, Resources, process};
 
-    use super::mentions_json;
+    use super::{Prepared, Serialised, mentions_json};
+
+    /// The rows `Prepared::extract` serialises (mentions written as JSON
+    /// while the article is analysed, or through records when a control cue
+    /// needs them) are the rows of `process`'s extraction.
+    #[test]
+    fn prepared_rows_are_the_rows_of_the_records() {
+        let resources = Resources::builtin();
+        let texts = [
+            "Government forces shelled the town of Saraqib in Idlib on Monday, killing four civilians, a monitor said.",
+            "The village of Kafr Nabl in Idlib is still held by Hayat Tahrir al-Sham, a commander said on Tuesday.",
+            "Nothing of note was reported.",
+        ];
+        for (i, text) in texts.into_iter().enumerate() {
+            let article = Article {
+                id: format!("own-{i}"),
+                text: text.into(),
+                published: "2024-05-06".parse().ok(),
+                ..Default::default()
+            };
+            let x = process(&article, &resources);
+            let expect = Serialised::of(&article, &x).unwrap();
+            let p = Prepared::extract(article.clone(), &resources).unwrap();
+            assert_eq!(p.rows, expect, "{text}");
+            assert_eq!(p.extraction.events, x.events, "{text}");
+            assert!(p.extraction.mentions.is_empty());
+        }
+    }
 
     /// The array joined from the JSON lines is the one serde writes, also
     /// when a text holds a line break, a quote or a comma.

@@ -52,9 +52,13 @@ struct Tally {
     storing_cpu: std::time::Duration,
 }
 
-/// Articles read but not yet stored, at most: bounds memory, and is enough
-/// for the workers to keep extracting while the writer commits.
-const IN_FLIGHT: usize = 256;
+/// Articles read but not yet stored, at most: bounds memory (about 30 MB
+/// of extracted articles waiting), and is enough for the workers to keep
+/// extracting while the writer commits. A commit indexes its articles'
+/// text (FTS5) and checkpoints the WAL, fsyncs included, and takes longer
+/// than two workers need for 256 articles (~70 ms): with 256 the workers
+/// waited during commits (BENCHMARKS.md, session 11).
+const IN_FLIGHT: usize = 1024;
 
 impl Tally {
     /// Counts one article; a ready one joins `ready`, a failed one is reported.

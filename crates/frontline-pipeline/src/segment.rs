@@ -224,6 +224,15 @@ static SAID_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Compiles the reporting-clause patterns and the abbreviation keys now,
+/// not in the first article that needs them ([`crate::compile_rules`]).
+pub(crate) fn compile_rules() {
+    LazyLock::force(&ABBREVIATION_KEYS);
+    for regex in [&ACCORDING_TO, &SUBJECT_SAID, &SAID_SUBJECT] {
+        LazyLock::force(regex);
+    }
+}
+
 /// Words one of which each reporting-clause pattern above needs, as
 /// written (the patterns are case-sensitive): a sentence with none of them
 /// has no attribution, and most sentences are skipped. No word contains

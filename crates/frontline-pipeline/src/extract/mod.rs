@@ -1407,6 +1407,23 @@ fn old_year(text: &str, published: Option<NaiveDate>) -> bool {
 static ANOTHER_EPISODE: LazyLock<Regex> =
     LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:separate|separately|elsewhere|meanwhile|in another)\b"));
 
+/// Compiles this module's rule regexes now, not in the first article that
+/// needs them ([`crate::compile_rules`]).
+pub(crate) fn compile_rules() {
+    for regex in [
+        &CLAUSE_BREAK,
+        &BACKGROUND,
+        &ARMED_NOUN,
+        &CIVILIAN_NOUN,
+        &STATE_WORDS,
+        &SUPPORTING,
+        &PASSIVE_BY,
+        &ANOTHER_EPISODE,
+    ] {
+        LazyLock::force(regex);
+    }
+}
+
 /// Whether the clause `cs..ce` names neither a place nor a date of its own.
 fn bare(doc: &Document<'_>, (cs, ce): (usize, usize)) -> bool {
     !doc.places.iter().any(|m| within(m.start, m.end, cs, ce))

@@ -971,7 +971,7 @@ static LIST_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Compiles the count patterns and this module's other rule regexes now,
-/// not in the first article that needs them ([`crate::compile_rules`]).
+/// not in the first article that needs them ([`crate::COMPILE_RULES`]).
 pub(crate) fn compile_rules() {
     patterns();
     for regex in [

@@ -225,7 +225,7 @@ static SAID_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Compiles the reporting-clause patterns and the abbreviation keys now,
-/// not in the first article that needs them ([`crate::compile_rules`]).
+/// not in the first article that needs them ([`crate::COMPILE_RULES`]).
 pub(crate) fn compile_rules() {
     LazyLock::force(&ABBREVIATION_KEYS);
     for regex in [&ACCORDING_TO, &SUBJECT_SAID, &SAID_SUBJECT] {

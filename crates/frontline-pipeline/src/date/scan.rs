@@ -570,7 +570,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 });
 
 /// Builds the [`LEXICON`] now, not in the first article that needs it
-/// ([`crate::compile_rules`]).
+/// ([`crate::COMPILE_RULES`]).
 pub(crate) fn compile_rules() {
     LazyLock::force(&LEXICON);
 }

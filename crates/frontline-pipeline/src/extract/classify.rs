@@ -533,7 +533,7 @@ static CAPTURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(CAPT
 const CAPTURE_BEFORE_PATTERN: &str = r"(?i)\b(?:(?:following|after|since|despite) (?:the|its|their)|(?:after|since|once) (?:[\w'-]+ ){1,3}?(?:was|were|had been|has been))\s+$";
 
 /// Compiles the cue patterns and the filters now, not in the first
-/// article that needs them ([`crate::compile_rules`]).
+/// article that needs them ([`crate::COMPILE_RULES`]).
 pub(crate) fn compile_rules() {
     LazyLock::force(&CUE_RES);
     for regex in [

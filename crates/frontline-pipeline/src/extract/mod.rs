@@ -1408,7 +1408,7 @@ static ANOTHER_EPISODE: LazyLock<Regex> =
     LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:separate|separately|elsewhere|meanwhile|in another)\b"));
 
 /// Compiles this module's rule regexes now, not in the first article that
-/// needs them ([`crate::compile_rules`]).
+/// needs them ([`crate::COMPILE_RULES`]).
 pub(crate) fn compile_rules() {
     for regex in [
         &CLAUSE_BREAK,

@@ -970,6 +970,44 @@ static LIST_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Compiles the count patterns and this module's other rule regexes now,
+/// not in the first article that needs them ([`crate::COMPILE_RULES`]).
+pub(crate) fn compile_rules() {
+    patterns();
+    for regex in [
+        &PASSIVE,
+        &PASSIVE_AUXILIARY,
+        &OBJECT_FIGURE,
+        &ACTIVE,
+        &ACTIVE_ONE,
+        &SINGULAR,
+        &NOUN,
+        &TOTAL,
+        &SPLIT,
+        &ZERO,
+        &SHARE,
+        &SPAN,
+        &RECORD,
+        &WAR_TOLL,
+        &DAY,
+        &OTHER_TIME,
+        &PART,
+        &MONTH_BEFORE,
+        &JOINED_BEFORE,
+        &JOINED_AFTER,
+        &JOINED_WORD,
+        &SHARE_OF_DEATHS,
+        &EACH,
+        &PARTS,
+        &LISTED,
+        &FIGURE_AFTER,
+        &FIGURE_BEFORE,
+        &LIST_FIGURE,
+    ] {
+        LazyLock::force(regex);
+    }
+}
+
 /// The figure most of the places of a sharing list get, when one does
 /// (an even split's share, the remainder given to a few): for an event
 /// whose place the list names otherwise.

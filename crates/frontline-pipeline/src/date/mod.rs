@@ -28,6 +28,7 @@ use crate::segment::Sentence;
 
 pub(crate) use resolve::iso_day;
 pub use scan::Part;
+pub(crate) use scan::compile_rules;
 
 /// The size of the period an expression names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

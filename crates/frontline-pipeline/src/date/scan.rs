@@ -569,6 +569,12 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon { starts, words }
 });
 
+/// Builds the [`LEXICON`] now, not in the first article that needs it
+/// ([`crate::COMPILE_RULES`]).
+pub(crate) fn compile_rules() {
+    LazyLock::force(&LEXICON);
+}
+
 fn shape(b: &[u8]) -> usize {
     let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
     (b.len().min(15) << 10) | ((first as usize & 31) << 5) | (last as usize & 31)

@@ -532,6 +532,49 @@ static SHELTER: LazyLock<Regex> = LazyLock::new(|| {
 static CAPTURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(CAPTURE_BEFORE_PATTERN));
 const CAPTURE_BEFORE_PATTERN: &str = r"(?i)\b(?:(?:following|after|since|despite) (?:the|its|their)|(?:after|since|once) (?:[\w'-]+ ){1,3}?(?:was|were|had been|has been))\s+$";
 
+/// Compiles the cue patterns and the filters now, not in the first
+/// article that needs them ([`crate::COMPILE_RULES`]).
+pub(crate) fn compile_rules() {
+    LazyLock::force(&CUE_RES);
+    for regex in [
+        &HEDGE,
+        &SEIZED_OBJECT,
+        &MILITARY_POST,
+        &TAKEN_BEFORE,
+        &AND_TOWN,
+        &PART_AFTER_CAPTURE,
+        &PART_BEFORE_CAPTURE,
+        &NEGATION,
+        &NON_POLITICAL,
+        &CRIME,
+        &ATTRIBUTION,
+        &CLAIM,
+        &TOLD_EARLIER,
+        &FIRED_WEAPON,
+        &DEMANDED,
+        &PERFECT,
+        &CASUALTY_NOUN,
+        &FUTURE_AFTER,
+        &TOLL_SCOPE,
+        &EARLIER_TRUCE,
+        &TRUCE_TALK,
+        &ONGOING,
+        &FIGHT_OVER,
+        &KILLING_TOLD,
+        &CIVILIAN_SITE,
+        &KILLED_CIVILIANS,
+        &NOT_A_CROWD,
+        &VICTIMS_BEFORE,
+        &RELATIVE_CROWD,
+        &ARTICLE_END,
+        &RIOT_POLICE,
+        &SHELTER,
+        &CAPTURE_BEFORE,
+    ] {
+        LazyLock::force(regex);
+    }
+}
+
 /// Whether a cue reports no new event: a war's cumulative toll ("the
 /// conflict has killed hundreds of thousands since it began"), an earlier
 /// or existing truce ("after the previous truce", "ceasefire talks"), or a

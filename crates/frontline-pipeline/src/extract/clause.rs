@@ -11,7 +11,7 @@ use super::{Document, within};
 
 /// Clause breaks inside a sentence: two events in one sentence ("X declare
 /// victory in A, while Y wrest control of B") each keep their own parties.
-static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
         r"(?:;|,\s+(?:while|whereas|but|leaving|as|after which|and then)\s|\s+while\s|\s+whereas\s|\s[-–—]\s)",
     )

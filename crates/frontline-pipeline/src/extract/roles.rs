@@ -10,13 +10,13 @@ use crate::actor::{ActorMention, ActorRef};
 use crate::model::*;
 
 /// Nouns for armed people and civilians, for who is acted on.
-static ARMED_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static ARMED_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
         r"(?i)\b(?:soldiers?|troops|fighters?|militants?|members?|gunmen|officers?|policem[ae]n|police|guards?|commanders?|elements|personnel|forces|militiam[ae]n|militias?|rebels?|jihadists?|insurgents?|checkpoints?|positions?|patrols?|convoys?|posts?|bases?|recruits|conscripts|generals?|army|cell)\b",
     )
 });
 
-static CIVILIAN_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static CIVILIAN_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
         r"(?i)\b(?:civilians?|people|persons?|man|men|wom[ae]n|child(?:ren)?|boys?|girls?|residents?|villagers?|farmers?|herders?|shepherds?|fishermen|traders?|merchants?|shopkeepers?|vendors?|pilgrims?|workers?|journalists?|teachers?|students?|doctors?|nurses?|famil(?:y|ies)|displaced|refugees?|worshippers?|protesters?|demonstrators?|passengers?|drivers?|citizens?|market|school|hospital|homes?|houses?|mosque|church|camp)\b",
     )

@@ -154,8 +154,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         anyhow::bail!("the benchmark corpus is empty");
     }
 
-    // The pipeline builds some automata on first use: pay that once, untimed
-    // by the runs, and report it with the start-up figures.
+    // The rule regexes are compiled with the resources; the lazy DFAs'
+    // caches and a few regexes local to functions are still built on first
+    // use: pay that once, untimed by the runs, and report it with the
+    // start-up figures.
     let t = Instant::now();
     for line in corpus.lines.iter().take(WARM_UP) {
         one(line, &resources, true);

@@ -771,3 +771,14 @@ fn a_province_spelt_loosely_is_found_by_its_skeleton() {
     // Alone, a far province spelt alike is no variant: nothing stands.
     check_places("Dakahliya was quiet on Monday.", &[]);
 }
+
+#[test]
+fn a_borders_countries_are_named_but_not_a_roads_ends() {
+    check_resolved(
+        "Shelling resumed along the India-Pakistan border on Sunday.",
+        &[("India", "India"), ("Pakistan", "Pakistan")],
+    );
+    check_places("Traffic stopped on the Damascus-Homs highway.", &[]);
+    // (A people's names there are adjectives of the border, not places.)
+    check_places("Shells fell on the Syrian-Turkish border near Kilis.", &["Kilis"]);
+}

@@ -158,11 +158,21 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
         }
     }
     // So is one that a name before it is listed with ("Georgia, Iraq,
-    // Iran, and Syria" puts no Iraq in Iran).
+    // Iran, and Syria" puts no Iraq in Iran), or one before a state or
+    // country that another follows with "and" ("Washington, Pennsylvania
+    // and California").
+    let and_broad = |c: usize| {
+        raws.get(c + 1).is_some_and(|next| {
+            raws[c].end <= next.start
+                && matches!(text[raws[c].end..next.start].trim_start_matches(','), " and " | " or ")
+                && broad_first(of_raw[c + 1])
+        })
+    };
     for (i, (r, &k)) in raws.iter().zip(&of_raw).enumerate() {
         if let Some(c) = r.container {
-            let listed =
-                !r.inside && (raws[c].container.is_some() && !raws[c].inside || listed_after[i]) && broad_first(k);
+            let listed = !r.inside
+                && (raws[c].container.is_some() && !raws[c].inside || listed_after[i] || and_broad(c))
+                && broad_first(k);
             if !listed {
                 containers[k].push((of_raw[c], r.inside));
             }

@@ -782,3 +782,16 @@ fn a_borders_countries_are_named_but_not_a_roads_ends() {
     // (A people's names there are adjectives of the border, not places.)
     check_places("Shells fell on the Syrian-Turkish border near Kilis.", &["Kilis"]);
 }
+
+#[test]
+fn a_state_before_states_joined_by_and_is_listed_with_them() {
+    check_feature_codes(
+        "Cases were found in Washington, Pennsylvania and California.",
+        &[("Washington", "ADM1"), ("Pennsylvania", "ADM1"), ("California", "ADM1")],
+    );
+    // A town before its state still lies in it.
+    check_feature_codes(
+        "He was born in Springfield, Illinois and moved to Chicago.",
+        &[("Springfield", "PPLA"), ("Illinois", "ADM1"), ("Chicago", "PPLA2")],
+    );
+}

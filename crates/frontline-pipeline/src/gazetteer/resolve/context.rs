@@ -168,12 +168,23 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
                 && broad_first(of_raw[c + 1])
         })
     };
+    let exact_broad_first = |k: usize| {
+        cands[k]
+            .iter()
+            .find(|c| !c.skeleton)
+            .is_some_and(|c| matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "ADM1"))
+    };
+    let town_first = |k: usize| cands[k].first().is_some_and(|c| g.place(c.id).feature_code.starts_with("PPL"));
     for (i, (r, &k)) in raws.iter().zip(&of_raw).enumerate() {
         if let Some(c) = r.container {
             let listed = !r.inside
                 && (raws[c].container.is_some() && !raws[c].inside || listed_after[i] || and_broad(c))
                 && broad_first(k);
-            if !listed {
+            // "the University of Arizona in Tucson": a state or a country
+            // said to lie in a town is a name inside another's, and the
+            // town tells nothing of which it is.
+            let misread = r.inside && exact_broad_first(k) && town_first(of_raw[c]);
+            if !listed && !misread {
                 containers[k].push((of_raw[c], r.inside));
             }
         }

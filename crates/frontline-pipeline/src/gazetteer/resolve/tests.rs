@@ -795,3 +795,12 @@ fn a_state_before_states_joined_by_and_is_listed_with_them() {
         &[("Springfield", "PPLA"), ("Illinois", "ADM1"), ("Chicago", "PPLA2")],
     );
 }
+
+#[test]
+fn a_state_said_to_lie_in_a_town_is_inside_another_name() {
+    // (Not the Arizona town that Yuma once was, for lying near Tucson.)
+    check_feature_codes(
+        "She studies at the University of Arizona in Tucson.",
+        &[("Arizona", "ADM1"), ("Tucson", "PPLA2")],
+    );
+}

@@ -210,7 +210,8 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                     || (!t.conn || arabic_article && (t.cap || !ENGLISH_ARTICLES.contains(&kstr(&t))))
                         && (n > 1 || probe.len() >= 5)
                         && n <= 3
-                        && toks[i..i + n].iter().all(|x| x.conn || !g.is_stopword(kstr(x)))
+                        // (An initial is no part of a name spelt loosely: "George W.")
+                        && toks[i..i + n].iter().all(|x| x.conn || !g.is_stopword(kstr(x)) && x.end - x.start > 1)
                         && *skeletons.entry(h).or_insert_with(|| {
                             g.has_skeleton(probe, &mut joined_buf, &mut skeleton_buf)
                                 && !(n == 1 && english_word(probe))

@@ -88,6 +88,20 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
             if c.iter().any(|c| !c.skeleton && major(c)) {
                 c.retain(|c| !c.skeleton);
             }
+            // Nor is it a small town's other name: "Pittsburgh" is the city,
+            // not a town of California once spelt so, whatever the article's
+            // state. A country's exact name is no other town's name at all
+            // ("Iraq" is not Arak, Iran), but its capital's may be ("Kuwait").
+            let renowned = |p: &Place| known_widely(p) && !(p.feature_code == "ADM1" && p.population < SMALL_DIVISION);
+            let exact = |f: &dyn Fn(&Place) -> bool| c.iter().any(|c| !c.alt && !c.skeleton && f(g.place(c.id)));
+            let country = exact(&|p: &Place| p.feature_code == "PCLI");
+            if country || exact(&renowned) {
+                c.retain(|c| {
+                    let p = g.place(c.id);
+                    let small = if country { p.feature_code != "PPLC" } else { !known_widely(p) };
+                    !(c.alt && !c.demonym && p.feature_code.starts_with("PPL") && small && !g.is_added(c.id))
+                });
+            }
             // Seas, islands and large regions are written as they are
             // named: "Saboura" is no variant spelling of "Siberia".
             c.retain(|c| !(c.skeleton && g.place(c.id).feature_code == "RGN"));

@@ -804,3 +804,20 @@ fn a_state_said_to_lie_in_a_town_is_inside_another_name() {
         &[("Arizona", "ADM1"), ("Tucson", "PPLA2")],
     );
 }
+
+#[test]
+fn a_citys_or_a_countrys_exact_name_is_no_towns_other_name() {
+    // (A town of California was once spelt so; the article's state does
+    // not make it the one meant.)
+    check_admin1(
+        "Doctors in San Diego and Los Angeles, California, agreed with a \
+         paediatrician at a hospital in Pittsburgh.",
+        &[
+            ("San Diego", "California"),
+            ("Los Angeles", "California"),
+            ("California", "California"),
+            ("Pittsburgh", "Pennsylvania"),
+        ],
+    );
+    check_resolved("Troops massed on the Iran-Iraq border.", &[("Iran", "Iran"), ("Iraq", "Iraq")]);
+}

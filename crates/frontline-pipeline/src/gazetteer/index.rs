@@ -122,20 +122,18 @@ pub fn key_hash(key: &str) -> u64 {
 }
 
 impl Index {
-    /// Indexes `place` under `names`, the first `by_skeleton` of them also
-    /// by skeleton.
-    fn add(&mut self, place: Place, names: &[(&str, u32)], by_skeleton: usize) {
+    fn add(&mut self, place: Place, names: &[(&str, u32)], by_skeleton: bool) {
         self.add_with(place, names, by_skeleton, &mut Scratch::default());
     }
 
     /// [`Index::add`] reusing `scratch`'s buffers, for bulk loads.
-    fn add_with(&mut self, place: Place, names: &[(&str, u32)], by_skeleton: usize, scratch: &mut Scratch) {
+    fn add_with(&mut self, place: Place, names: &[(&str, u32)], by_skeleton: bool, scratch: &mut Scratch) {
         let idx = self.places.len() as u32;
         self.places.push(place);
         self.names.push(names.len().min(u16::MAX as usize) as u16);
         let Scratch { key, seen, joined, skeleton: sk } = scratch;
         seen.clear();
-        for (n, &(name, flags)) in names.iter().enumerate() {
+        for &(name, flags) in names {
             key.clear();
             super::fold::fold_into(name, key);
             let h = key_hash(key);
@@ -145,7 +143,7 @@ impl Index {
             seen.push(h);
             let entry = idx << 2 | flags;
             self.exact.pairs.push((h, entry));
-            if n < by_skeleton {
+            if by_skeleton {
                 skeleton_into(key, joined, sk);
                 if !sk.is_empty() {
                     self.skeleton.pairs.push((key_hash(sk), entry));
@@ -329,7 +327,7 @@ fn load_builtin() -> Builtin {
         };
         let mut names = vec![(c[1], 0)];
         names.extend(c[2].split('|').filter(|n| !n.is_empty()).map(|n| (n, ALT)));
-        index.add(place, &names, usize::MAX);
+        index.add(place, &names, true);
     }
     index.seal();
     Builtin { index, tables }
@@ -358,7 +356,6 @@ fn place_rows(lines: &[&str], tables: &Tables, admin2: &FxMap<String, String>) -
         names.clear();
         names.push((c[2], 0));
         names.extend(c[9].split('|').filter(|n| !n.is_empty()).map(|n| (n, ALT)));
-        let own_names = names.len();
         buf.clear();
         buf.push_str(cc);
         buf.push('.');
@@ -408,15 +405,7 @@ fn place_rows(lines: &[&str], tables: &Tables, admin2: &FxMap<String, String>) -
             }
             _ => {}
         }
-        // A town's names, and a first-level division's own (GeoNames')
-        // names, are also indexed by skeleton in those countries: news
-        // spells their provinces as loosely as their towns ("Menoufia",
-        // "Minufiya" for Al Minufiyah). Our own tables' names for a division
-        // (ACLED's) are matched as written.
-        let by_skeleton = match c[0] {
-            "P" | "A" if TRANSLITERATED.contains(&cc) => own_names,
-            _ => 0,
-        };
+        let by_skeleton = c[0] == "P" && TRANSLITERATED.contains(&cc);
         index.add_with(place, &names, by_skeleton, &mut scratch);
     }
     index.exact.pairs.sort_unstable();
@@ -539,7 +528,7 @@ pub fn add_dump(index: &mut Index, base: &Builtin, text: &str) -> (usize, Vec<Du
         }
         let latin: Vec<&str> = names.iter().map(|&(n, _)| n).collect();
         index.near.add(index.places.len() as u32, &latin);
-        index.add(place, &names, usize::MAX);
+        index.add(place, &names, true);
         added += 1;
     }
     inherit_admin1(&mut index.places[first..]);

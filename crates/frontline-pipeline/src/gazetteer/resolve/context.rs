@@ -312,19 +312,15 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
     let chosen: Vec<Option<&Place>> = (0..names.len()).map(|k| cands[k].get(best[k]).map(|c| g.place(c.id))).collect();
     // A variant spelling stands only where another name of the article is in
     // the same country, or the place is in a gazetteer the user added:
-    // alone, "Neither" is not Nador. Else the best match that stands wins,
-    // exact or not (a far province spelt alike gives way to the added
-    // village).
+    // alone, "Neither" is not Nador. Else the best exact match stands.
     for k in 0..names.len() {
-        let stands = |c: &Candidate| {
-            let p = g.place(c.id);
-            !c.skeleton
-                || g.is_added(c.id)
-                || chosen.iter().enumerate().any(|(o, q)| o != k && q.is_some_and(|q| q.country_code == p.country_code))
-        };
-        if cands[k].get(best[k]).is_some_and(|c| !stands(c)) {
+        let Some(c) = cands[k].get(best[k]) else { continue };
+        let p = g.place(c.id);
+        let corroborated =
+            chosen.iter().enumerate().any(|(o, q)| o != k && q.is_some_and(|q| q.country_code == p.country_code));
+        if c.skeleton && !corroborated && !g.is_added(c.id) {
             best[k] = (0..cands[k].len())
-                .filter(|&i| stands(&cands[k][i]))
+                .filter(|&i| !cands[k][i].skeleton)
                 .max_by(|&a, &b| scores[k][a].total_cmp(&scores[k][b]))
                 .unwrap_or(usize::MAX);
         }

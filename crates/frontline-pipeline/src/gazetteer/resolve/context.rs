@@ -88,6 +88,20 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
             if c.iter().any(|c| !c.skeleton && major(c)) {
                 c.retain(|c| !c.skeleton);
             }
+            // Nor is it a small town's other name: "Pittsburgh" is the city,
+            // not a town of California once spelt so, whatever the article's
+            // state. A country's exact name is no other town's name at all
+            // ("Iraq" is not Arak, Iran), but its capital's may be ("Kuwait").
+            let renowned = |p: &Place| known_widely(p) && !(p.feature_code == "ADM1" && p.population < SMALL_DIVISION);
+            let exact = |f: &dyn Fn(&Place) -> bool| c.iter().any(|c| !c.alt && !c.skeleton && f(g.place(c.id)));
+            let country = exact(&|p: &Place| p.feature_code == "PCLI");
+            if country || exact(&renowned) {
+                c.retain(|c| {
+                    let p = g.place(c.id);
+                    let small = if country { p.feature_code != "PPLC" } else { !known_widely(p) };
+                    !(c.alt && !c.demonym && p.feature_code.starts_with("PPL") && small && !g.is_added(c.id))
+                });
+            }
             // Seas, islands and large regions are written as they are
             // named: "Saboura" is no variant spelling of "Siberia".
             c.retain(|c| !(c.skeleton && g.place(c.id).feature_code == "RGN"));
@@ -158,12 +172,33 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
         }
     }
     // So is one that a name before it is listed with ("Georgia, Iraq,
-    // Iran, and Syria" puts no Iraq in Iran).
+    // Iran, and Syria" puts no Iraq in Iran), or one before a state or
+    // country that another follows with "and" ("Washington, Pennsylvania
+    // and California").
+    let and_broad = |c: usize| {
+        raws.get(c + 1).is_some_and(|next| {
+            raws[c].end <= next.start
+                && matches!(text[raws[c].end..next.start].trim_start_matches(','), " and " | " or ")
+                && broad_first(of_raw[c + 1])
+        })
+    };
+    let exact_broad_first = |k: usize| {
+        cands[k]
+            .iter()
+            .find(|c| !c.skeleton)
+            .is_some_and(|c| matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "ADM1"))
+    };
+    let town_first = |k: usize| cands[k].first().is_some_and(|c| g.place(c.id).feature_code.starts_with("PPL"));
     for (i, (r, &k)) in raws.iter().zip(&of_raw).enumerate() {
         if let Some(c) = r.container {
-            let listed =
-                !r.inside && (raws[c].container.is_some() && !raws[c].inside || listed_after[i]) && broad_first(k);
-            if !listed {
+            let listed = !r.inside
+                && (raws[c].container.is_some() && !raws[c].inside || listed_after[i] || and_broad(c))
+                && broad_first(k);
+            // "the University of Arizona in Tucson": a state or a country
+            // said to lie in a town is a name inside another's, and the
+            // town tells nothing of which it is.
+            let misread = r.inside && exact_broad_first(k) && town_first(of_raw[c]);
+            if !listed && !misread {
                 containers[k].push((of_raw[c], r.inside));
             }
         }

@@ -210,7 +210,8 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                     || (!t.conn || arabic_article && (t.cap || !ENGLISH_ARTICLES.contains(&kstr(&t))))
                         && (n > 1 || probe.len() >= 5)
                         && n <= 3
-                        && toks[i..i + n].iter().all(|x| x.conn || !g.is_stopword(kstr(x)))
+                        // (An initial is no part of a name spelt loosely: "George W.")
+                        && toks[i..i + n].iter().all(|x| x.conn || !g.is_stopword(kstr(x)) && x.end - x.start > 1)
                         && *skeletons.entry(h).or_insert_with(|| {
                             g.has_skeleton(probe, &mut joined_buf, &mut skeleton_buf)
                                 && !(n == 1 && english_word(probe))
@@ -226,14 +227,21 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             }
             let Some((n, mut k)) = found else {
                 let word = &text[t.start..t.end];
-                // ("the Damascus-Homs international highway")
-                let route = || toks[i + 1..].iter().take(2).take_while(|x| x.glued).any(|x| ROUTES.contains(&kstr(x)));
-                if word.contains('-') && !t.conn && !route() {
+                // ("the Damascus-Homs international highway": a road's ends
+                // are not where it runs. A border's countries are named
+                // though: "the Iran-Iraq border".)
+                let next = || toks[i + 1..].iter().take(2).take_while(|x| x.glued);
+                let route = next().any(|x| ROUTES.contains(&kstr(x)));
+                let border = route && next().any(|x| kstr(x) == "border");
+                if word.contains('-') && !t.conn && (!route || border) {
                     let before_cap = i > 0 && toks[i - 1].cap && t.glued;
                     let after_cap = toks.get(i + 1).is_some_and(|x| x.cap && x.glued);
                     let locative = i > 0 && LOCATIVE.contains(&kstr(&toks[i - 1]));
                     for (start, end, key) in hyphen_parts(g, word, before_cap || after_cap) {
-                        if !lowercase.contains(&key) {
+                        let country = || {
+                            g.candidates(&key, false).iter().any(|c| !c.demonym && g.place(c.id).feature_code == "PCLI")
+                        };
+                        if !lowercase.contains(&key) && (!border || country()) {
                             let common = g.builtin.tables.common.contains_key(key.as_str());
                             raws.push(Raw {
                                 start: t.start + start,

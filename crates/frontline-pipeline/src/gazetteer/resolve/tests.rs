@@ -760,3 +760,53 @@ fn compass_words_before_a_name_are_part_of_it() {
     );
     check_feature_codes("Central Java and North Korea were hit.", &[("Central Java", "ADM1"), ("North Korea", "PCLI")]);
 }
+
+#[test]
+fn a_borders_countries_are_named_but_not_a_roads_ends() {
+    check_resolved(
+        "Shelling resumed along the India-Pakistan border on Sunday.",
+        &[("India", "India"), ("Pakistan", "Pakistan")],
+    );
+    check_places("Traffic stopped on the Damascus-Homs highway.", &[]);
+    // (A people's names there are adjectives of the border, not places.)
+    check_places("Shells fell on the Syrian-Turkish border near Kilis.", &["Kilis"]);
+}
+
+#[test]
+fn a_state_before_states_joined_by_and_is_listed_with_them() {
+    check_feature_codes(
+        "Cases were found in Washington, Pennsylvania and California.",
+        &[("Washington", "ADM1"), ("Pennsylvania", "ADM1"), ("California", "ADM1")],
+    );
+    // A town before its state still lies in it.
+    check_feature_codes(
+        "He was born in Springfield, Illinois and moved to Chicago.",
+        &[("Springfield", "PPLA"), ("Illinois", "ADM1"), ("Chicago", "PPLA2")],
+    );
+}
+
+#[test]
+fn a_state_said_to_lie_in_a_town_is_inside_another_name() {
+    // (Not the Arizona town that Yuma once was, for lying near Tucson.)
+    check_feature_codes(
+        "She studies at the University of Arizona in Tucson.",
+        &[("Arizona", "ADM1"), ("Tucson", "PPLA2")],
+    );
+}
+
+#[test]
+fn a_citys_or_a_countrys_exact_name_is_no_towns_other_name() {
+    // (A town of California was once spelt so; the article's state does
+    // not make it the one meant.)
+    check_admin1(
+        "Doctors in San Diego and Los Angeles, California, agreed with a \
+         paediatrician at a hospital in Pittsburgh.",
+        &[
+            ("San Diego", "California"),
+            ("Los Angeles", "California"),
+            ("California", "California"),
+            ("Pittsburgh", "Pennsylvania"),
+        ],
+    );
+    check_resolved("Troops massed on the Iran-Iraq border.", &[("Iran", "Iran"), ("Iraq", "Iraq")]);
+}

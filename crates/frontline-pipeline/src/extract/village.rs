@@ -434,7 +434,10 @@ fn choose<'g>(
     // A mention of the candidate itself (the name spelled another way,
     // resolved outside the governorate named) is no container of it.
     let wide = |c: &PlaceMention| matches!(c.place.feature_code.as_str(), "ADM1" | "ADM2" | "RGN" | "PPLA" | "PPLC");
-    let fit = |p: &Place| {
+    // `lenient`: a capital's governorate is often the city alone
+    // (Damascus), so a village near it ("south of the capital") lies in the
+    // governorate around it, when no namesake lies in the capital's own.
+    let fit = |p: &Place, lenient: bool| {
         let others = || containers.iter().filter(|c| c.place.geonameid != p.geonameid);
         // A town named after the village ("the countryside of Ras al Ain in
         // Hasakeh") holds it more narrowly than its governorate does; one
@@ -449,7 +452,8 @@ fn choose<'g>(
                     same.then_some(0.0)
                 } else if matches!(c.place.feature_code.as_str(), "PPLA" | "PPLC") {
                     // A governorate's seat stands for the governorate ("Idleb countryside").
-                    same.then_some(d)
+                    let capital = lenient && c.place.feature_code == "PPLC" && d <= CONTAINER_KM;
+                    (same || capital).then_some(d)
                 } else if d <= CONTAINER_KM {
                     Some(d)
                 } else {
@@ -458,11 +462,14 @@ fn choose<'g>(
             })
             .min_by(|a, b| a.total_cmp(b))
     };
-    cands
-        .iter()
-        .filter_map(|&(p, d, _)| fit(p).map(|f| (p, d, f)))
-        .min_by(|a, b| a.1.cmp(&b.1).then(a.2.total_cmp(&b.2)))
-        .map(|(p, _, _)| p)
+    let pick = |lenient: bool| {
+        cands
+            .iter()
+            .filter_map(|&(p, d, _)| fit(p, lenient).map(|f| (p, d, f)))
+            .min_by(|a, b| a.1.cmp(&b.1).then(a.2.total_cmp(&b.2)))
+            .map(|(p, _, _)| p)
+    };
+    pick(false).or_else(|| pick(true))
 }
 
 #[cfg(test)]
@@ -478,7 +485,8 @@ mod tests {
     /// and an "Al Buthah" (Hasakeh), a sub-district seat "Zaydun" (Idleb) and
     /// a village "Zaydun" (Hasakeh), a seat "Qarmid" (Hama) and a village
     /// "Qarmidah" (Aleppo), a seat "Al Qusayrah" (Deir ez-Zor, also
-    /// "Qassira") and a hamlet "Khirbat Nur" (Aleppo, also "Al Qasira").
+    /// "Qassira") and a hamlet "Khirbat Nur" (Aleppo, also "Al Qasira"), a
+    /// "Duwaylat" of Rural Damascus beside Damascus.
     const DUMP: &str = "\
 900001\tTall Zaramah\tTall Zaramah\tTell Zaramah\t35.30\t36.60\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900002\tZaramah\tZaramah\t\t36.40\t37.40\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
@@ -498,6 +506,7 @@ mod tests {
 900016\tQarmidah\tQarmidah\t\t36.50\t37.60\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900017\tAl Qusayrah\tAl Qusayrah\tQassira\t35.10\t40.40\tP\tPPLA3\tSY\t\t07\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900018\tKhirbat Nur\tKhirbat Nur\tAl Qasira\t36.20\t37.90\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900019\tDuwaylat\tDuwaylat\t\t33.45\t36.31\tP\tPPL\tSY\t\t08\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 ";
 
     static RESOURCES: LazyLock<Resources> = LazyLock::new(|| {
@@ -647,6 +656,14 @@ mod tests {
         check("QSD fighters clashed with IS cells in Qasira.", &[900017]);
         // Nothing says where: no guess between the seat and the hamlet.
         check("Rebels clashed with regime forces in Qasira.", &[]);
+    }
+
+    #[test]
+    fn a_village_near_the_capital_lies_in_the_governorate_around_it() {
+        check("Regime forces clashed with rebels in Duwaylat south of Damascus.", &[900019]);
+        check("Regime forces clashed with rebels in Duwaylat in Damascus.", &[900019]);
+        // Far from the capital, the capital holds no village of another governorate.
+        check("Regime forces clashed with rebels in Zarma in Damascus.", &[]);
     }
 
     #[test]

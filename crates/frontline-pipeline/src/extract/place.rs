@@ -85,14 +85,19 @@ pub(super) fn place_of<'d>(
     let usable = |m: &&PlaceMention| !within(m.start, m.end, attribution.0, attribution.1);
     let fine = |m: &PlaceMention| m.precision != GeoPrecision::Region;
     // A facility's name ("near Al Atal roundabout in Basira town") yields to
-    // the other places of its sentence.
+    // the other places of its sentence, but not to a governorate or region
+    // alone ("on the X road in Y countryside"): the town it is named after
+    // is the nearest point the sentence names.
     let facility = |m: &PlaceMention| {
         let after = doc.clean.text[m.end..].trim_start();
         FACILITY_AFTER.iter().any(|w| starts_with_ignoring_case(after, w))
     };
     let in_sentence: Vec<&PlaceMention> =
         locating.iter().copied().filter(usable).filter(|m| within(m.start, m.end, s.start, s.end)).collect();
-    let named = in_sentence.iter().any(|m| !facility(m));
+    let wide = |m: &PlaceMention| {
+        governorate_said(&doc.clean.text, m) || matches!(m.place.feature_code.as_str(), "ADM1" | "RGN" | "AREA")
+    };
+    let named = in_sentence.iter().any(|m| !facility(m) && !wide(m));
     let in_sentence: Vec<&PlaceMention> = in_sentence.into_iter().filter(|m| !(named && facility(m))).collect();
     // A town or division abroad, in a country the text never names ("Al
     // Rai" read as Praia, "Ark oilfield" as Arkansas), yields to the places

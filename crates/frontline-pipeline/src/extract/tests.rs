@@ -61,6 +61,16 @@ fn check_location(text: &str, expect: &str) {
 }
 
 #[test]
+fn a_road_named_after_a_town_places_the_event_there_rather_than_in_its_governorate() {
+    check_location("On 3 June 2023, gunmen attacked an army truck on the Tadmur road in Homs countryside.", "Tadmur");
+    // A town the sentence names besides the road's is the event's.
+    check_location(
+        "On 3 June 2023, gunmen attacked an army truck on the Tadmur road near Al-Qaryatayn.",
+        "Al Qaryatayn",
+    );
+}
+
+#[test]
 fn a_figure_in_a_clause_without_an_event_is_the_clause_befores() {
     check_events(
         "On 3 June 2023, regime forces clashed with HTS near Idlib in Syria, leaving 7 fighters dead.",

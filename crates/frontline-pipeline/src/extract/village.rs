@@ -391,13 +391,15 @@ fn choose<'g>(
         // no less like it than like any namesake village, is the seat: the
         // news names the town far more often than its namesake hamlets
         // ("fighting in Al-Dana"). Where the article's armed groups fight
-        // decides first.
+        // decides first, and there the seat may be spelled a letter less
+        // like the name than a hamlet that has it among its other names.
         let inside = |p: &Place| areas.iter().any(|(c, a)| *c == p.country_code && *a == p.admin1);
         let exact = || cands.iter().filter(|c| c.1 == 0);
         let seats: Vec<&(&Place, usize, usize)> =
             exact().filter(|c| matches!(c.0.feature_code.as_str(), "PPLA2" | "PPLA3")).collect();
+        let slack = usize::from(seats.first().is_some_and(|s| inside(s.0)));
         if let [&(seat, _, spelled)] = seats[..]
-            && exact().all(|c| c.2 >= spelled)
+            && exact().all(|c| c.2 + slack >= spelled)
             && (inside(seat) || !exact().any(|c| inside(c.0)))
         {
             return Some(seat);
@@ -432,7 +434,10 @@ fn choose<'g>(
     // A mention of the candidate itself (the name spelled another way,
     // resolved outside the governorate named) is no container of it.
     let wide = |c: &PlaceMention| matches!(c.place.feature_code.as_str(), "ADM1" | "ADM2" | "RGN" | "PPLA" | "PPLC");
-    let fit = |p: &Place| {
+    // `lenient`: a capital's governorate is often the city alone
+    // (Damascus), so a village near it ("south of the capital") lies in the
+    // governorate around it, when no namesake lies in the capital's own.
+    let fit = |p: &Place, lenient: bool| {
         let others = || containers.iter().filter(|c| c.place.geonameid != p.geonameid);
         // A town named after the village ("the countryside of Ras al Ain in
         // Hasakeh") holds it more narrowly than its governorate does; one
@@ -447,7 +452,8 @@ fn choose<'g>(
                     same.then_some(0.0)
                 } else if matches!(c.place.feature_code.as_str(), "PPLA" | "PPLC") {
                     // A governorate's seat stands for the governorate ("Idleb countryside").
-                    same.then_some(d)
+                    let capital = lenient && c.place.feature_code == "PPLC" && d <= CONTAINER_KM;
+                    (same || capital).then_some(d)
                 } else if d <= CONTAINER_KM {
                     Some(d)
                 } else {
@@ -456,11 +462,14 @@ fn choose<'g>(
             })
             .min_by(|a, b| a.total_cmp(b))
     };
-    cands
-        .iter()
-        .filter_map(|&(p, d, _)| fit(p).map(|f| (p, d, f)))
-        .min_by(|a, b| a.1.cmp(&b.1).then(a.2.total_cmp(&b.2)))
-        .map(|(p, _, _)| p)
+    let pick = |lenient: bool| {
+        cands
+            .iter()
+            .filter_map(|&(p, d, _)| fit(p, lenient).map(|f| (p, d, f)))
+            .min_by(|a, b| a.1.cmp(&b.1).then(a.2.total_cmp(&b.2)))
+            .map(|(p, _, _)| p)
+    };
+    pick(false).or_else(|| pick(true))
 }
 
 #[cfg(test)]
@@ -475,7 +484,9 @@ mod tests {
     /// a "Zabid" (Idleb) and a "Zubayd" (Homs) of one key, a "Batha" (Aleppo)
     /// and an "Al Buthah" (Hasakeh), a sub-district seat "Zaydun" (Idleb) and
     /// a village "Zaydun" (Hasakeh), a seat "Qarmid" (Hama) and a village
-    /// "Qarmidah" (Aleppo).
+    /// "Qarmidah" (Aleppo), a seat "Al Qusayrah" (Deir ez-Zor, also
+    /// "Qassira") and a hamlet "Khirbat Nur" (Aleppo, also "Al Qasira"), a
+    /// "Duwaylat" of Rural Damascus beside Damascus.
     const DUMP: &str = "\
 900001\tTall Zaramah\tTall Zaramah\tTell Zaramah\t35.30\t36.60\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900002\tZaramah\tZaramah\t\t36.40\t37.40\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
@@ -493,6 +504,9 @@ mod tests {
 900014\tZaydun\tZaydun\t\t36.70\t40.90\tP\tPPL\tSY\t\t01\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900015\tQarmid\tQarmid\t\t35.20\t36.60\tP\tPPLA3\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900016\tQarmidah\tQarmidah\t\t36.50\t37.60\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900017\tAl Qusayrah\tAl Qusayrah\tQassira\t35.10\t40.40\tP\tPPLA3\tSY\t\t07\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900018\tKhirbat Nur\tKhirbat Nur\tAl Qasira\t36.20\t37.90\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900019\tDuwaylat\tDuwaylat\t\t33.45\t36.31\tP\tPPL\tSY\t\t08\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 ";
 
     static RESOURCES: LazyLock<Resources> = LazyLock::new(|| {
@@ -634,6 +648,22 @@ mod tests {
         check("Rebels captured the village of Qarmeedah.", &[900016]);
         // The village lies where the article's armed group fights, the seat not.
         check("QSD fighters clashed with IS cells in Zaydoun.", &[900014]);
+    }
+
+    #[test]
+    fn where_the_groups_fight_a_seat_spelled_a_letter_off_beats_a_hamlets_other_name() {
+        // "Al Qasira" is Khirbat Nur's other name, a letter from the seat's "Qassira".
+        check("QSD fighters clashed with IS cells in Qasira.", &[900017]);
+        // Nothing says where: no guess between the seat and the hamlet.
+        check("Rebels clashed with regime forces in Qasira.", &[]);
+    }
+
+    #[test]
+    fn a_village_near_the_capital_lies_in_the_governorate_around_it() {
+        check("Regime forces clashed with rebels in Duwaylat south of Damascus.", &[900019]);
+        check("Regime forces clashed with rebels in Duwaylat in Damascus.", &[900019]);
+        // Far from the capital, the capital holds no village of another governorate.
+        check("Regime forces clashed with rebels in Zarma in Damascus.", &[]);
     }
 
     #[test]

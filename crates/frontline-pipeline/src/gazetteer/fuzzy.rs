@@ -287,7 +287,7 @@ pub fn distance(a: &str, b: &str) -> usize {
 /// Prior lost per letter a loose match's spelling differs from the
 /// closest spelling its place has: among the places one skeleton finds, the
 /// one spelled most like the text is meant.
-const SPELLING_WEIGHT: f32 = 0.1;
+const SPELLING_WEIGHT: f32 = 0.2;
 
 /// Letters of difference beyond this cost no more.
 const SPELLING_CAP: usize = 4;

@@ -618,3 +618,27 @@ fn a_clause_of_another_episode_is_not_folded() {
         &[(T::ArmedClash, 2), (T::ShellingArtilleryMissileAttack, 5)],
     );
 }
+
+#[test]
+fn a_named_vigilante_or_self_defence_group_is_a_militia_not_a_mob() {
+    use SubEventType as T;
+    let top = |text: &str| top_event(text, &RESOURCES).map(|e| (e.sub_event_type, e.actor1, e.inter1));
+    let militia = |name: &str, inter: Inter| (T::Attack, name.to_string(), Some(inter));
+    assert_eq!(
+        top("On 3 June 2023, Koglweogo vigilantes stormed a hamlet near Dori in Burkina Faso and shot dead 4 herders."),
+        Some(militia("Koglweogo Militia", Inter::IdentityMilitia))
+    );
+    assert_eq!(
+        top("On 3 June 2023, Civilian JTF vigilantes beat 2 traders to death in Bama, Nigeria."),
+        Some(militia("CJTF: Civilian Joint Task Force", Inter::PoliticalMilitia))
+    );
+    assert_eq!(
+        top("On 3 June 2023, a self-defence group shot dead 3 herders near Dori in Burkina Faso."),
+        Some(militia("Communal Militia (Burkina Faso)", Inter::IdentityMilitia))
+    );
+    // A crowd of vigilantes with no name is still a mob.
+    assert_eq!(
+        top("On 3 June 2023, vigilantes beat a suspected thief to death in Bama, Nigeria.").map(|e| e.0),
+        Some(T::MobViolence)
+    );
+}

@@ -642,3 +642,17 @@ fn a_named_vigilante_or_self_defence_group_is_a_militia_not_a_mob() {
         Some(T::MobViolence)
     );
 }
+
+#[test]
+fn a_source_is_no_party_unless_it_says_it_acted() {
+    let actors = |text: &str| top_event(text, &RESOURCES).map(|e| (e.actor1, e.assoc_actor_1, e.actor2));
+    let (a1, assoc, a2) = actors("A police official said gunmen shot dead 3 farmers in Bama, Nigeria on 3 June 2023.")
+        .unwrap_or_default();
+    assert_eq!(
+        (a1.as_str(), assoc.as_str(), a2.as_str()),
+        ("Unidentified Armed Group (Nigeria)", "", "Civilians (Nigeria)")
+    );
+    let (a1, ..) = actors("On 3 June 2023, the Syrian army said it retook Tadmur from IS after heavy fighting.")
+        .unwrap_or_default();
+    assert_eq!(a1, "Military Forces of Syria (2000-)");
+}

@@ -656,3 +656,15 @@ fn a_source_is_no_party_unless_it_says_it_acted() {
         .unwrap_or_default();
     assert_eq!(a1, "Military Forces of Syria (2000-)");
 }
+
+#[test]
+fn the_taliban_governments_security_forces_are_the_states() {
+    let top = top_event(
+        "On 3 June 2023, Taliban security forces retook Nahrin in Baghlan province from NRF fighters after clashes.",
+        &RESOURCES,
+    );
+    assert_eq!(
+        top.map(|e| (e.sub_event_type, e.actor1)),
+        Some((SubEventType::GovernmentRegainsTerritory, "Military Forces of Afghanistan (2021-)".to_string()))
+    );
+}

@@ -37,11 +37,12 @@ pub(super) struct Draft {
     pub(super) bare_clause: bool,
 }
 
-/// A reporting verb right after a name, or after a reporting noun after it:
-/// "police said", "a police official told Reuters", "army sources
-/// reported" (not "claimed" or "announced": a group's claim or statement is
+/// A reporting verb right after a name, or after a reporting noun after it,
+/// or "said" or "told" after a person's name: "police said", "a police
+/// official told Reuters", "army sources reported", "police officer Ali
+/// Omar said" (not "claimed" or "announced": a group's claim or statement is
 /// its act).
-const SAYING: &str = r"^\s*(?:(?:officials?|spokes(?:man|woman|person)|sources?|statement|media|officers?|commanders?)\s+)?(?:said|says|reported|stated|added|told (?:reporters|journalists|(?-i:[A-Z])))\b";
+const SAYING: &str = r"^\s*(?:(?:officials?|spokes(?:man|woman|person)|sources?|statement|media|officers?|commanders?)\s+)?(?:said|says|reported|stated|added|told (?:reporters|journalists|(?-i:[A-Z]))|(?:(?-i:[A-Z])[\w'.-]*\s+){1,3}(?:said|says|told (?:reporters|journalists|(?-i:[A-Z]))))\b";
 
 /// A source's words.
 static SOURCE_SAID: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&format!("(?i){SAYING}")));
@@ -74,15 +75,15 @@ pub(super) fn draft<'d>(
     // attribution, or as who says it, acts only when the report says so of
     // it ("the army said it retook …"). A group's claim or announcement is
     // its act ("IS claimed to have killed …").
-    let source = |m: &&ActorMention| {
+    let is_source = |m: &&ActorMention| {
         let attributed = sentence.source.as_ref().filter(|a| within(m.start, m.end, a.start, a.end));
         let rest = &text[attributed.map_or(m.end, |a| a.end)..sentence.end];
         let claim = ["claim", "announc", "confirm"].iter().any(|w| starts_with_ignoring_case(rest.trim_start(), w));
         ((attributed.is_some() && !claim) || SOURCE_SAID.is_match(rest)) && !SOURCE_ACTED.is_match(rest)
     };
     let parties = |list: Vec<&'d ActorMention>| {
-        let acting = |m: &&ActorMention| !source(m) && m.actor.inter != Inter::Civilians;
-        if list.iter().any(acting) { list.into_iter().filter(|m| !source(m)).collect() } else { list }
+        let acting = |m: &&ActorMention| !is_source(m) && m.actor.inter != Inter::Civilians;
+        if list.iter().any(acting) { list.into_iter().filter(|m| !is_source(m)).collect() } else { list }
     };
     let mut actors: Vec<&ActorMention> =
         parties(doc.actors.iter().filter(|m| within(m.start, m.end, cs, ce)).collect());
@@ -332,8 +333,14 @@ pub(super) fn draft<'d>(
     if sub.event_type() == EventType::StrategicDevelopments {
         confidence -= 0.1;
     }
-    let named_actors: Vec<String> =
-        [subject, other_r.as_ref()].into_iter().flatten().map(|m| m.actor.name.clone()).collect();
+    // A source left as a party for want of another ("a police official said
+    // 12 people were killed") names no one who acted.
+    let named_actors: Vec<String> = [subject, other_r.as_ref()]
+        .into_iter()
+        .flatten()
+        .filter(|m| !is_source(m))
+        .map(|m| m.actor.name.clone())
+        .collect();
     let counts = doc
         .counts
         .iter()

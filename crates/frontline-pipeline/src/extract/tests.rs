@@ -607,6 +607,20 @@ fn a_casualty_sentence_without_a_place_reports_the_event_before_it() {
 }
 
 #[test]
+fn a_bare_clause_of_others_killing_civilians_is_its_own_event() {
+    use SubEventType as T;
+    check_events(
+        "On 3 June 2023, soldiers clashed with rebels in Aleppo, Syria, while gunmen shot dead 5 shepherds.",
+        &[(T::ArmedClash, 0), (T::Attack, 5)],
+    );
+    // A source's figure tells more of the event before it.
+    check_events(
+        "On 3 June 2023, jets bombed a market in Idlib, Syria; police officer Omar Saleh said 7 people were killed.",
+        &[(T::AirDroneStrike, 7)],
+    );
+}
+
+#[test]
 fn a_clause_of_another_episode_is_not_folded() {
     use SubEventType as T;
     check_events(

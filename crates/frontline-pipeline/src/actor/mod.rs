@@ -833,8 +833,10 @@ fn mark_allies(text: &str, sentences: &[Sentence], out: &mut [ActorMention]) {
             .iter()
             .fold(between.as_str(), |b, a| b.strip_suffix(a.trim_end()).map_or(b, str::trim_end));
         let between = between.trim_start_matches(", ").trim();
+        // "supported by pro-regime militias against the rebels": "against"
+        // turns to the other side.
         let joined = if ALLY_LINKS.iter().any(|l| between.starts_with(l)) {
-            true
+            !contains_word(between.as_bytes(), b"against")
         } else if LIST_LINKS.contains(&between) {
             // Within the sentence, and at most 200 bytes either side.
             let (ss, se) = sentences
@@ -870,6 +872,11 @@ const RECIPROCAL: &[&str] = &[
 /// on one side), `next` being where the next mention starts.
 fn fought_each_other(text: &str, end: usize, next: Option<usize>) -> bool {
     let rest = text[end..].trim_start();
+    // A noun may close the second side's name ("opposition rebel factions").
+    let rest = ["factions ", "fighters ", "forces ", "members ", "militants ", "troops "]
+        .iter()
+        .find_map(|n| rest.get(..n.len()).filter(|h| h.eq_ignore_ascii_case(n)).map(|_| rest[n.len()..].trim_start()))
+        .unwrap_or(rest);
     let Some(verb) = RECIPROCAL.iter().find(|v| {
         rest.len() >= v.len()
             && rest.as_bytes()[..v.len()].eq_ignore_ascii_case(v.as_bytes())

@@ -363,6 +363,9 @@ fn allies_join_the_previous_mention() {
     assert_eq!(joined("Regime forces and the NDF clashed with IS."), [false, true, false]);
     assert_eq!(joined("Regime forces and the NDF exchanged fire with HTS."), [false, true, false]);
     assert_eq!(joined("Regime forces, backed by Hezbollah and the NDF, fought IS."), [false, true, true, false]);
+    assert_eq!(joined("Regime forces and rebel factions engaged in clashes near the dam."), [false, false]);
+    assert_eq!(joined("Regime forces supported by allied militias against HTS near the dam."), [false, true, false]);
+    assert_eq!(joined("Regime forces supported by local men against HTS near the dam."), [false, false]);
 }
 
 /// Spans of the alias matches in `text` with a small invented dictionary.

@@ -833,8 +833,10 @@ fn mark_allies(text: &str, sentences: &[Sentence], out: &mut [ActorMention]) {
             .iter()
             .fold(between.as_str(), |b, a| b.strip_suffix(a.trim_end()).map_or(b, str::trim_end));
         let between = between.trim_start_matches(", ").trim();
+        // "supported by pro-regime militias against the rebels": "against"
+        // turns to the other side.
         let joined = if ALLY_LINKS.iter().any(|l| between.starts_with(l)) {
-            true
+            !contains_word(between.as_bytes(), b"against")
         } else if LIST_LINKS.contains(&between) {
             // Within the sentence, and at most 200 bytes either side.
             let (ss, se) = sentences
@@ -843,12 +845,51 @@ fn mark_allies(text: &str, sentences: &[Sentence], out: &mut [ActorMention]) {
                 .map_or((0, text.len()), |s| (s.start, s.end));
             let before = &text.as_bytes()[ss.max(prev.start.saturating_sub(200))..prev.start];
             let after = &text.as_bytes()[cur.end..se.min(cur.end + 200)];
-            !contains_word(before, b"between") || contains_word(after, b"against")
+            (!contains_word(before, b"between") || contains_word(after, b"against"))
+                // "A and B clashed": two sides, when the list is theirs alone.
+                && (prev.joins_previous || !fought_each_other(text, cur.end, out.get(i + 1).map(|n| n.start)))
         } else {
             false
         };
         out[i].joins_previous = joined;
     }
+}
+
+/// Verbs of two sides fighting each other when their subject lists both
+/// ("QSD and IS clashed", "regime forces and rebels exchanged shelling").
+const RECIPROCAL: &[&str] = &[
+    "clashed",
+    "exchanged",
+    "fought",
+    "battled",
+    "engaged in clashes",
+    "engaged in armed clashes",
+    "engaged in fighting",
+];
+
+/// Whether a reciprocal verb follows the listed mention ending at `end`
+/// without a third party after it ("A and B clashed with C": A and B are
+/// on one side), `next` being where the next mention starts.
+fn fought_each_other(text: &str, end: usize, next: Option<usize>) -> bool {
+    let rest = text[end..].trim_start();
+    // A noun may close the second side's name ("opposition rebel factions").
+    let rest = ["factions ", "fighters ", "forces ", "members ", "militants ", "troops "]
+        .iter()
+        .find_map(|n| rest.get(..n.len()).filter(|h| h.eq_ignore_ascii_case(n)).map(|_| rest[n.len()..].trim_start()))
+        .unwrap_or(rest);
+    let Some(verb) = RECIPROCAL.iter().find(|v| {
+        rest.len() >= v.len()
+            && rest.as_bytes()[..v.len()].eq_ignore_ascii_case(v.as_bytes())
+            && rest.as_bytes().get(v.len()).is_none_or(|b| !b.is_ascii_alphanumeric())
+    }) else {
+        return false;
+    };
+    let verb_end = text.len() - rest.len() + verb.len();
+    let party = next.filter(|&n| n >= verb_end && n - verb_end <= 20).is_some_and(|n| {
+        let gap = text[verb_end..n].to_ascii_lowercase();
+        gap.split_whitespace().any(|w| w == "with" || w == "against")
+    });
+    !party
 }
 
 /// Whether bytes contain a word, ignoring ASCII case.

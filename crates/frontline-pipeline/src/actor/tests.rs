@@ -357,6 +357,15 @@ fn allies_join_the_previous_mention() {
     assert_eq!(joined("Clashes took place between regime forces and IS."), [false, false]);
     assert_eq!(joined("Clashes between regime forces and pro-regime militias against HTS."), [false, true, false]);
     assert_eq!(joined("HTS, TIP and Islamist factions attacked regime positions."), [false, true, true, false]);
+    // Two sides listed as the subject of fighting each other.
+    assert_eq!(joined("Regime forces and HTS exchanged shelling near the dam."), [false, false]);
+    assert_eq!(joined("The SDF and IS clashed on the outskirts of the town."), [false, false]);
+    assert_eq!(joined("Regime forces and the NDF clashed with IS."), [false, true, false]);
+    assert_eq!(joined("Regime forces and the NDF exchanged fire with HTS."), [false, true, false]);
+    assert_eq!(joined("Regime forces, backed by Hezbollah and the NDF, fought IS."), [false, true, true, false]);
+    assert_eq!(joined("Regime forces and rebel factions engaged in clashes near the dam."), [false, false]);
+    assert_eq!(joined("Regime forces supported by allied militias against HTS near the dam."), [false, true, false]);
+    assert_eq!(joined("Regime forces supported by local men against HTS near the dam."), [false, false]);
 }
 
 /// Spans of the alias matches in `text` with a small invented dictionary.

@@ -22,10 +22,17 @@ fn absorbs(a: SubEventType, b: SubEventType) -> bool {
 pub(super) fn aggregate(drafts: Vec<Draft>) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::new();
     for d in drafts {
-        // A bare clause folds into the event of its sentence before it.
+        // A bare clause folds into the event of its sentence before it,
+        // unless it tells of violence against civilians by someone that
+        // event does not name ("..., while gunmen shot dead 5 farmers"):
+        // civilians killed in a battle count in the battle, by others not.
         let own = |o: &Draft| {
             let (Some(a), Some(b)) = (o.cand.sub_event_type, d.cand.sub_event_type) else { return false };
-            d.bare_clause && o.sentence == d.sentence && (absorbs(a, b) || absorbs(b, a))
+            let others = b.event_type() == EventType::ViolenceAgainstCivilians
+                && !d.named.is_empty()
+                && !o.named.is_empty()
+                && !d.named.iter().any(|n| o.named.contains(n));
+            d.bare_clause && o.sentence == d.sentence && (absorbs(a, b) || absorbs(b, a)) && !others
         };
         let target = out.iter().rposition(own).or_else(|| out.iter().position(|o| same_event(o, &d)));
         match target {

@@ -520,6 +520,12 @@ static ARTICLE_END: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"(?i)\
 static RIOT_POLICE: LazyLock<Regex> =
     LazyLock::new(|| crate::rule_regex(r"(?i)^\s*(?:police|gear|squad|control|units?|officers|forces)\b"));
 
+/// Words after an air or missile word that make it a warning of a strike,
+/// not a strike: "air raid sirens sounded", "a missile alert", "air-raid
+/// shelters".
+static ALERT_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(r"(?i)^[\s-]*(?:sirens?|alerts?|alarms?|warnings?|shelters?|drills?)\b"));
+
 /// Camps and posts for people fleeing, not for an armed group.
 static SHELTER: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
@@ -594,6 +600,9 @@ fn not_news(cue: Cue, text: &str, clause: &str, start: usize, end: usize, filter
             (filters & PERFECT_BIT != 0 && PERFECT.is_match(before) && TOLL_SCOPE.is_match(text))
                 || CASUALTY_NOUN.captures(before).is_some_and(|c| victims || c.get(1).is_some())
                 || (noun && KILLING_TOLD.is_match(before))
+                // "air raid": the air word's, a strike or, with "sirens"
+                // after it, a warning.
+                || (is_one_of(word, &["raid", "raids"]) && ["air ", "air-"].iter().any(|a| ends_with_ignoring_case(before, a)))
         }
         Cue::Clash => {
             let noun = is_one_of(
@@ -623,6 +632,7 @@ fn not_news(cue: Cue, text: &str, clause: &str, start: usize, end: usize, filter
             ["stun ", "tear gas ", "teargas ", "smoke ", "flash "].iter().any(|w| lower.ends_with(w))
         }
         Cue::Base => SHELTER.is_match(&text[end..]),
+        Cue::Air | Cue::Shelling => ALERT_AFTER.is_match(&text[end..]),
         Cue::Agreement => EARLIER_TRUCE.is_match(before) || TRUCE_TALK.is_match(&text[end..]),
         Cue::Change => text[start..end].ends_with("ing") && ONGOING.is_match(before),
         _ => false,
@@ -970,6 +980,18 @@ mod tests {
         check("The rebels withdrew from the town without a fight.", none, Some(T::NonViolentTransferOfTerritory));
         check("Police arrested five activists in the capital.", none, Some(T::Arrests));
         check("The two sides signed a ceasefire agreement.", none, Some(T::Agreement));
+    }
+
+    #[test]
+    fn a_warning_of_a_strike_is_no_strike() {
+        use SubEventType as T;
+        let none = Parties::default();
+        check("Air raid sirens wailed over the capital for two hours on Tuesday.", none, None);
+        check("An air-raid alert was declared in four regions overnight.", none, None);
+        check("Residents spent the night in air raid shelters.", none, None);
+        check("Rocket sirens sounded in the border towns.", none, None);
+        check("Air raid sirens sounded as missiles struck the port.", none, Some(T::ShellingArtilleryMissileAttack));
+        check("An air raid hit the market at noon.", none, Some(T::AirDroneStrike));
     }
 
     #[test]

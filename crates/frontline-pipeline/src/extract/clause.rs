@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::classify::{self, Cue};
+use super::roles::is_armed;
 use super::{Document, within};
+use crate::actor::ActorMention;
 
 /// Clause breaks inside a sentence: two events in one sentence ("X declare
 /// victory in A, while Y wrest control of B") each keep their own parties.
@@ -28,11 +30,13 @@ pub(super) static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
 /// ("National Liberation Front", "Liberation Army of Afrin"), or a
 /// capitalised noun before another capitalised word ("Liberation Brigade").
 pub(super) fn in_name(doc: &Document<'_>, f: &classify::Found) -> bool {
-    // A crowd named by what it does ("protesters", "rioters") is the event's own word.
+    let named = |m: &&ActorMention| m.start <= f.start && f.end <= m.end;
+    // A crowd named by what it does ("protesters", "rioters") is the event's
+    // own word; an armed group's name ("Koglweogo vigilantes") is a name.
     if matches!(f.cue, Cue::Protest | Cue::Riot | Cue::Mob) {
-        return false;
+        return doc.actors.iter().filter(named).any(|m| is_armed(m.actor.inter));
     }
-    if doc.actors.iter().any(|m| m.start <= f.start && f.end <= m.end) {
+    if doc.actors.iter().any(|m| named(&m)) {
         return true;
     }
     let word = &doc.clean.text[f.start..f.end];

@@ -37,6 +37,21 @@ pub(super) struct Draft {
     pub(super) bare_clause: bool,
 }
 
+/// A reporting verb right after a name, or after a reporting noun after it,
+/// or "said" or "told" after a person's name: "police said", "a police
+/// official told Reuters", "army sources reported", "police officer Ali
+/// Omar said" (not "claimed" or "announced": a group's claim or statement is
+/// its act).
+const SAYING: &str = r"^\s*(?:(?:officials?|spokes(?:man|woman|person)|sources?|statement|media|officers?|commanders?)\s+)?(?:said|says|reported|stated|added|told (?:reporters|journalists|(?-i:[A-Z]))|(?:(?-i:[A-Z])[\w'.-]*\s+){1,3}(?:said|says|told (?:reporters|journalists|(?-i:[A-Z]))))\b";
+
+/// A source's words.
+static SOURCE_SAID: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&format!("(?i){SAYING}")));
+
+/// A source's words that say it acted: "said it", "said they", "said its
+/// forces", "announced that their fighters".
+static SOURCE_ACTED: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(&format!(r"(?i){SAYING}\s+(?:that\s+)?(?:it|they|its|their|we|our)\b")));
+
 /// The candidate of one clause with cues, or `None` when they make no event.
 pub(super) fn draft<'d>(
     doc: &'d Document<'_>,
@@ -55,9 +70,25 @@ pub(super) fn draft<'d>(
         .find(|f| matches!(f.cue, Cue::Capture | Cue::Regain))
         .or_else(|| found.iter().find(|f| f.cue == Cue::Protest))
         .unwrap_or(&found[0]);
-    let mut actors: Vec<&ActorMention> = doc.actors.iter().filter(|m| within(m.start, m.end, cs, ce)).collect();
+    // A source is no party ("a police official said gunmen killed …") when
+    // someone else is named in the clause: an actor named in the
+    // attribution, or as who says it, acts only when the report says so of
+    // it ("the army said it retook …"). A group's claim or announcement is
+    // its act ("IS claimed to have killed …").
+    let is_source = |m: &&ActorMention| {
+        let attributed = sentence.source.as_ref().filter(|a| within(m.start, m.end, a.start, a.end));
+        let rest = &text[attributed.map_or(m.end, |a| a.end)..sentence.end];
+        let claim = ["claim", "announc", "confirm"].iter().any(|w| starts_with_ignoring_case(rest.trim_start(), w));
+        ((attributed.is_some() && !claim) || SOURCE_SAID.is_match(rest)) && !SOURCE_ACTED.is_match(rest)
+    };
+    let parties = |list: Vec<&'d ActorMention>| {
+        let acting = |m: &&ActorMention| !is_source(m) && m.actor.inter != Inter::Civilians;
+        if list.iter().any(acting) { list.into_iter().filter(|m| !is_source(m)).collect() } else { list }
+    };
+    let mut actors: Vec<&ActorMention> =
+        parties(doc.actors.iter().filter(|m| within(m.start, m.end, cs, ce)).collect());
     if actors.is_empty() {
-        actors = doc.actors.iter().filter(|m| within(m.start, m.end, sentence.start, sentence.end)).collect();
+        actors = parties(doc.actors.iter().filter(|m| within(m.start, m.end, sentence.start, sentence.end)).collect());
     }
     let passive = PASSIVE_BY.is_match(&text[key.end..ce.max(key.end)]);
     let by_at = if passive { text[key.end..ce].find(" by ").map(|i| key.end + i) } else { None };
@@ -302,8 +333,14 @@ pub(super) fn draft<'d>(
     if sub.event_type() == EventType::StrategicDevelopments {
         confidence -= 0.1;
     }
-    let named_actors: Vec<String> =
-        [subject, other_r.as_ref()].into_iter().flatten().map(|m| m.actor.name.clone()).collect();
+    // A source left as a party for want of another ("a police official said
+    // 12 people were killed") names no one who acted.
+    let named_actors: Vec<String> = [subject, other_r.as_ref()]
+        .into_iter()
+        .flatten()
+        .filter(|m| !is_source(m))
+        .map(|m| m.actor.name.clone())
+        .collect();
     let counts = doc
         .counts
         .iter()

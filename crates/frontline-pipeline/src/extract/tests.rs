@@ -617,6 +617,20 @@ fn a_casualty_sentence_without_a_place_reports_the_event_before_it() {
 }
 
 #[test]
+fn a_bare_clause_of_others_killing_civilians_is_its_own_event() {
+    use SubEventType as T;
+    check_events(
+        "On 3 June 2023, soldiers clashed with rebels in Aleppo, Syria, while gunmen shot dead 5 shepherds.",
+        &[(T::ArmedClash, 0), (T::Attack, 5)],
+    );
+    // A source's figure tells more of the event before it.
+    check_events(
+        "On 3 June 2023, jets bombed a market in Idlib, Syria; police officer Omar Saleh said 7 people were killed.",
+        &[(T::AirDroneStrike, 7)],
+    );
+}
+
+#[test]
 fn a_clause_of_another_episode_is_not_folded() {
     use SubEventType as T;
     check_events(
@@ -626,5 +640,55 @@ fn a_clause_of_another_episode_is_not_folded() {
     check_events(
         "On 3 June 2023, soldiers clashed with rebels in Aleppo, Syria, killing 2, while in Homs 5 people died when a rocket hit a bakery.",
         &[(T::ArmedClash, 2), (T::ShellingArtilleryMissileAttack, 5)],
+    );
+}
+
+#[test]
+fn a_named_vigilante_or_self_defence_group_is_a_militia_not_a_mob() {
+    use SubEventType as T;
+    let top = |text: &str| top_event(text, &RESOURCES).map(|e| (e.sub_event_type, e.actor1, e.inter1));
+    let militia = |name: &str, inter: Inter| (T::Attack, name.to_string(), Some(inter));
+    assert_eq!(
+        top("On 3 June 2023, Koglweogo vigilantes stormed a hamlet near Dori in Burkina Faso and shot dead 4 herders."),
+        Some(militia("Koglweogo Militia", Inter::IdentityMilitia))
+    );
+    assert_eq!(
+        top("On 3 June 2023, Civilian JTF vigilantes beat 2 traders to death in Bama, Nigeria."),
+        Some(militia("CJTF: Civilian Joint Task Force", Inter::PoliticalMilitia))
+    );
+    assert_eq!(
+        top("On 3 June 2023, a self-defence group shot dead 3 herders near Dori in Burkina Faso."),
+        Some(militia("Communal Militia (Burkina Faso)", Inter::IdentityMilitia))
+    );
+    // A crowd of vigilantes with no name is still a mob.
+    assert_eq!(
+        top("On 3 June 2023, vigilantes beat a suspected thief to death in Bama, Nigeria.").map(|e| e.0),
+        Some(T::MobViolence)
+    );
+}
+
+#[test]
+fn a_source_is_no_party_unless_it_says_it_acted() {
+    let actors = |text: &str| top_event(text, &RESOURCES).map(|e| (e.actor1, e.assoc_actor_1, e.actor2));
+    let (a1, assoc, a2) = actors("A police official said gunmen shot dead 3 farmers in Bama, Nigeria on 3 June 2023.")
+        .unwrap_or_default();
+    assert_eq!(
+        (a1.as_str(), assoc.as_str(), a2.as_str()),
+        ("Unidentified Armed Group (Nigeria)", "", "Civilians (Nigeria)")
+    );
+    let (a1, ..) = actors("On 3 June 2023, the Syrian army said it retook Tadmur from IS after heavy fighting.")
+        .unwrap_or_default();
+    assert_eq!(a1, "Military Forces of Syria (2000-)");
+}
+
+#[test]
+fn the_taliban_governments_security_forces_are_the_states() {
+    let top = top_event(
+        "On 3 June 2023, Taliban security forces retook Nahrin in Baghlan province from NRF fighters after clashes.",
+        &RESOURCES,
+    );
+    assert_eq!(
+        top.map(|e| (e.sub_event_type, e.actor1)),
+        Some((SubEventType::GovernmentRegainsTerritory, "Military Forces of Afghanistan (2021-)".to_string()))
     );
 }

@@ -576,4 +576,5 @@ fn ambiguous_acronyms_mean_a_group_only_in_its_conflict() {
     check_at("RSF condemned the arrest.", Some("FR"), Some("2024-01-01"), &[]);
     check_at("The ELN and the NPA issued statements.", Some("US"), Some("2024-01-01"), &[]);
     check_at("The ELN bombed a pipeline.", Some("CO"), Some("2024-01-01"), &["ELN: National Liberation Army"]);
+    check_at("The AA said the M23 was closed; the KIA report is a PDF.", Some("GB"), Some("2024-01-01"), &[]);
 }

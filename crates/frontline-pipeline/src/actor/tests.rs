@@ -511,3 +511,70 @@ fn words_end_at_the_first_byte_no_ascii_letter_or_digit() {
     assert_eq!(word_end(b"ab", 1), 2);
     assert_eq!(word_end(b"ab-cd", 1), 2);
 }
+
+#[test]
+fn armed_groups_of_other_conflicts_are_named() {
+    check_at(
+        "Boko Haram fighters killed 12 villagers near the market, police said.",
+        Some("NG"),
+        Some("2021-03-01"),
+        &[
+            "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad",
+            "Civilians (Nigeria)",
+            "Police Forces of Nigeria (2015-2023)",
+        ],
+    );
+    check_at(
+        "ISWAP insurgents attacked the army; the militants took weapons.",
+        Some("NG"),
+        Some("2021-03-01"),
+        &[
+            "Islamic State West Africa Province",
+            "Military Forces of Nigeria (2015-2023)",
+            "Islamic State West Africa Province",
+        ],
+    );
+    check_at(
+        "JNIM fighters ambushed a convoy of soldiers.",
+        Some("ML"),
+        Some("2022-02-01"),
+        &["JNIM: Jama'at Nusrat al-Islam wal Muslimin", "Military Forces of Mali (2021-)"],
+    );
+    check_at(
+        "The M23 seized two villages from the army.",
+        Some("CD"),
+        Some("2023-01-01"),
+        &["M23: March 23 Movement", "Military Forces of Democratic Republic of Congo"],
+    );
+    check_at("The Arakan Army took the town.", Some("MM"), Some("2024-01-01"), &["AA: Arakan Army"]);
+    check_at(
+        "TTP militants attacked a police post.",
+        Some("PK"),
+        Some("2023-01-01"),
+        &["TTP: Tehreek-i-Taliban Pakistan", "Police Forces of Pakistan"],
+    );
+    check_at(
+        "NPA guerrillas ambushed troops.",
+        Some("PH"),
+        Some("2019-01-01"),
+        &["NPA: New People's Army", "Military Forces of the Philippines"],
+    );
+}
+
+#[test]
+fn ambiguous_acronyms_mean_a_group_only_in_its_conflict() {
+    check_at("The ADF raided a village.", Some("CD"), Some("2022-01-01"), &["ADF: Allied Democratic Forces"]);
+    check_at("The ADF raided a village.", Some("CM"), Some("2022-01-01"), &["Ambazonian Separatists"]);
+    check_at("The ADF sent a frigate.", Some("AU"), Some("2022-01-01"), &[]);
+    check_at("RSF shelled the market.", Some("SD"), Some("2024-01-01"), &["RSF: Rapid Support Forces"]);
+    check_at(
+        "RSF shelled the market.",
+        Some("SD"),
+        Some("2021-01-01"),
+        &["Military Forces of Sudan (2019-) Rapid Support Forces"],
+    );
+    check_at("RSF condemned the arrest.", Some("FR"), Some("2024-01-01"), &[]);
+    check_at("The ELN and the NPA issued statements.", Some("US"), Some("2024-01-01"), &[]);
+    check_at("The ELN bombed a pipeline.", Some("CO"), Some("2024-01-01"), &["ELN: National Liberation Army"]);
+    check_at("The AA said the M23 was closed; the KIA report is a PDF.", Some("GB"), Some("2024-01-01"), &[]);
+}

@@ -813,6 +813,11 @@ fn a_citys_or_a_countrys_exact_name_is_no_towns_other_name() {
         "Lawmakers in Richmond, Virginia, debated a trip to Jerusalem.",
         &[("Richmond", "United States"), ("Virginia", "United States"), ("Jerusalem", "Israel")],
     );
+    // A town called by the first words of its own name keeps them.
+    check_admin1(
+        "The council of Kingston in south-west London approved the budget.",
+        &[("Kingston", "England"), ("London", "England")],
+    );
     check_resolved(
         "Pilgrims crossed from Iran into Iraq at Mehran.",
         &[("Iran", "Iran"), ("Iraq", "Iraq"), ("Mehran", "Iran")],

@@ -8,6 +8,7 @@ use super::adjacent::{before_word_is, fighters_after, name_word_before, named_wi
 use super::candidate::{CITY, Candidate, SMALL_DIVISION};
 use super::distance::within;
 use super::words::{ANY_DIVISION, FIRST_DIVISION, NEAR_BEFORE};
+use crate::gazetteer::fold::fold;
 use crate::gazetteer::index::FxMap;
 use crate::gazetteer::{Gazetteer, Place, PlaceMention};
 use crate::model::GeoPrecision;
@@ -92,13 +93,19 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
             // not a town of California once spelt so, whatever the article's
             // state. A country's exact name is no other town's name at all
             // ("Iraq" is not Arak, Iran), but its capital's may be ("Kuwait").
+            // A town whose own name begins with the words is called so for
+            // short, not once: "Kingston" is also Kingston upon Thames.
             let renowned = |p: &Place| known_widely(p) && !(p.feature_code == "ADM1" && p.population < SMALL_DIVISION);
             let exact = |f: &dyn Fn(&Place) -> bool| c.iter().any(|c| !c.alt && !c.skeleton && f(g.place(c.id)));
             let country = exact(&|p: &Place| p.feature_code == "PCLI");
             if country || exact(&renowned) {
                 c.retain(|c| {
                     let p = g.place(c.id);
-                    let small = if country { p.feature_code != "PPLC" } else { !known_widely(p) };
+                    let small = if country {
+                        p.feature_code != "PPLC"
+                    } else {
+                        !known_widely(p) && !fold(&p.name).strip_prefix(n).is_some_and(|rest| rest.starts_with(' '))
+                    };
                     !(c.alt && !c.demonym && p.feature_code.starts_with("PPL") && small && !g.is_added(c.id))
                 });
             }

@@ -85,9 +85,12 @@ pub(super) fn place_of<'d>(
     let usable = |m: &&PlaceMention| !within(m.start, m.end, attribution.0, attribution.1);
     let fine = |m: &PlaceMention| m.precision != GeoPrecision::Region;
     // A facility's name ("near Al Atal roundabout in Basira town") yields to
-    // the other places of its sentence, but not to a governorate or region
-    // alone ("on the X road in Y countryside"): the town it is named after
-    // is the nearest point the sentence names.
+    // the other places of its sentence. A governorate or region yields to it
+    // instead when the town it is named after lies inside ("on the X road in
+    // Y countryside", X in Y): that town is the nearest point the sentence
+    // names. A road is often named after where it leads, so a town outside
+    // the governorate the sentence names ("the Damascus road in Daraa
+    // countryside") is the road's far end, not the event's place.
     let facility = |m: &PlaceMention| {
         let after = doc.clean.text[m.end..].trim_start();
         FACILITY_AFTER.iter().any(|w| starts_with_ignoring_case(after, w))
@@ -97,8 +100,14 @@ pub(super) fn place_of<'d>(
     let wide = |m: &PlaceMention| {
         governorate_said(&doc.clean.text, m) || matches!(m.place.feature_code.as_str(), "ADM1" | "RGN" | "AREA")
     };
-    let named = in_sentence.iter().any(|m| !facility(m) && !wide(m));
-    let in_sentence: Vec<&PlaceMention> = in_sentence.into_iter().filter(|m| !(named && facility(m))).collect();
+    let holds = |w: &PlaceMention, f: &PlaceMention| {
+        wide(w)
+            && f.place.country_code == w.place.country_code
+            && !w.place.admin1.is_empty()
+            && f.place.admin1 == w.place.admin1
+    };
+    let yields = |f: &PlaceMention| in_sentence.iter().any(|m| !facility(m) && !holds(m, f));
+    let in_sentence: Vec<&PlaceMention> = in_sentence.iter().copied().filter(|m| !(facility(m) && yields(m))).collect();
     // A town or division abroad, in a country the text never names ("Al
     // Rai" read as Praia, "Ark oilfield" as Arkansas), yields to the places
     // of the article's own country its sentence names.

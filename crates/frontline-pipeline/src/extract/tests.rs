@@ -71,6 +71,24 @@ fn a_road_named_after_a_town_places_the_event_there_rather_than_in_its_governora
 }
 
 #[test]
+fn a_road_named_after_a_town_outside_the_governorate_said_leaves_the_event_in_the_governorate() {
+    // The road leads to its town; the governorate is where it was struck.
+    check_location(
+        "On 3 June 2023, a roadside bomb struck an army lorry on the Homs road in Hama countryside, killing two soldiers.",
+        "Ḩamāh",
+    );
+    check_location(
+        "On 3 June 2023, militants fired on a patrol on the Raqqa road in Deir ez-Zor countryside.",
+        "Deir ez-Zor",
+    );
+    // A town inside the governorate is still the nearest point named.
+    check_location(
+        "On 3 June 2023, a roadside bomb struck an army lorry on the Salamiyah road in Hama countryside, killing two soldiers.",
+        "As Salamīyah",
+    );
+}
+
+#[test]
 fn a_figure_in_a_clause_without_an_event_is_the_clause_befores() {
     check_events(
         "On 3 June 2023, regime forces clashed with HTS near Idlib in Syria, leaving 7 fighters dead.",

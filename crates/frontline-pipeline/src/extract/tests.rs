@@ -692,3 +692,64 @@ fn the_taliban_governments_security_forces_are_the_states() {
         Some((SubEventType::GovernmentRegainsTerritory, "Military Forces of Afghanistan (2021-)".to_string()))
     );
 }
+
+#[test]
+fn a_source_the_report_names_again_is_a_party() {
+    let sides = |text: &str| top_event(text, &RESOURCES).map(|e| [e.actor1, e.actor2]).unwrap_or_default();
+    let party = |text: &str, who: &str| {
+        let s = sides(text);
+        assert!(s.iter().any(|a| a.starts_with(who)), "{who} not a party of {text:?}: {s:?}");
+    };
+    // A time or a channel between the verb and the pronoun.
+    party("On 8 May 2023, the Taliban said on Sunday they had overrun an army post in Kunduz.", "Taliban");
+    party(
+        "On 8 May 2023, Houthi rebels said late on Tuesday they had shot down a Saudi drone over Saada.",
+        "Ansar Allah",
+    );
+    party(
+        "On 8 May 2023, Hamas said on Sunday its fighters had killed two Israeli soldiers near Khan Younis.",
+        "Hamas",
+    );
+    party(
+        "On 8 May 2023, police told journalists on Sunday that they detained 25 protesters in Abuja, Nigeria.",
+        "Police Forces of Nigeria",
+    );
+    // The source's own members, as the actor or as the victims.
+    party(
+        "On 8 May 2023, police said in a statement that officers shot dead three robbers who attacked a bank in Kaduna, Nigeria.",
+        "Police Forces of Nigeria",
+    );
+    party(
+        "On 8 May 2023, police said three officers were killed when gunmen stormed a checkpoint in Sokoto, Nigeria.",
+        "Police Forces of Nigeria",
+    );
+    // A place after the verb is no adverbial before someone else's pronoun.
+    let s = sides("On 8 May 2023, a police spokesman said in Sokoto that gunmen had shot dead their 3 hostages.");
+    assert!(!s.iter().any(|a| a.starts_with("Police")), "{s:?}");
+}
+
+#[test]
+fn a_source_is_no_party_unless_it_says_it_acted() {
+    let actors = |text: &str| top_event(text, &RESOURCES).map(|e| (e.actor1, e.assoc_actor_1, e.actor2));
+    let (a1, assoc, a2) = actors("A police official said gunmen shot dead 3 farmers in Bama, Nigeria on 3 June 2023.")
+        .unwrap_or_default();
+    assert_eq!(
+        (a1.as_str(), assoc.as_str(), a2.as_str()),
+        ("Unidentified Armed Group (Nigeria)", "", "Civilians (Nigeria)")
+    );
+    let (a1, ..) = actors("On 3 June 2023, the Syrian army said it retook Tadmur from IS after heavy fighting.")
+        .unwrap_or_default();
+    assert_eq!(a1, "Military Forces of Syria (2000-)");
+}
+
+#[test]
+fn the_taliban_governments_security_forces_are_the_states() {
+    let top = top_event(
+        "On 3 June 2023, Taliban security forces retook Nahrin in Baghlan province from NRF fighters after clashes.",
+        &RESOURCES,
+    );
+    assert_eq!(
+        top.map(|e| (e.sub_event_type, e.actor1)),
+        Some((SubEventType::GovernmentRegainsTerritory, "Military Forces of Afghanistan (2021-)".to_string()))
+    );
+}

@@ -656,10 +656,6 @@ fn a_named_vigilante_or_self_defence_group_is_a_militia_not_a_mob() {
         top("On 3 June 2023, Civilian JTF vigilantes beat 2 traders to death in Bama, Nigeria."),
         Some(militia("CJTF: Civilian Joint Task Force", Inter::PoliticalMilitia))
     );
-    assert_eq!(
-        top("On 3 June 2023, a self-defence group shot dead 3 herders near Dori in Burkina Faso."),
-        Some(militia("Communal Militia (Burkina Faso)", Inter::IdentityMilitia))
-    );
     // A crowd of vigilantes with no name is still a mob.
     assert_eq!(
         top("On 3 June 2023, vigilantes beat a suspected thief to death in Bama, Nigeria.").map(|e| e.0),
@@ -668,28 +664,22 @@ fn a_named_vigilante_or_self_defence_group_is_a_militia_not_a_mob() {
 }
 
 #[test]
-fn a_source_is_no_party_unless_it_says_it_acted() {
-    let actors = |text: &str| top_event(text, &RESOURCES).map(|e| (e.actor1, e.assoc_actor_1, e.actor2));
-    let (a1, assoc, a2) = actors("A police official said gunmen shot dead 3 farmers in Bama, Nigeria on 3 June 2023.")
-        .unwrap_or_default();
+fn an_unnamed_self_defence_or_vigilante_group_is_no_armed_actor() {
+    use SubEventType as T;
+    let top = |text: &str| top_event(text, &RESOURCES).map(|e| (e.sub_event_type, e.actor1));
+    // Those who form a group to defend themselves are not the killers.
     assert_eq!(
-        (a1.as_str(), assoc.as_str(), a2.as_str()),
-        ("Unidentified Armed Group (Nigeria)", "", "Civilians (Nigeria)")
+        top(
+            "On 8 May 2023, farmers set up a self-defence group after bandits shot dead 7 herders near Gusau, Nigeria."
+        )
+        .map(|e| e.1),
+        Some("Unidentified Armed Group (Nigeria)".to_string())
     );
-    let (a1, ..) = actors("On 3 June 2023, the Syrian army said it retook Tadmur from IS after heavy fighting.")
-        .unwrap_or_default();
-    assert_eq!(a1, "Military Forces of Syria (2000-)");
-}
-
-#[test]
-fn the_taliban_governments_security_forces_are_the_states() {
-    let top = top_event(
-        "On 3 June 2023, Taliban security forces retook Nahrin in Baghlan province from NRF fighters after clashes.",
-        &RESOURCES,
-    );
+    // An unnamed vigilante group beating a suspect to death is a mob.
     assert_eq!(
-        top.map(|e| (e.sub_event_type, e.actor1)),
-        Some((SubEventType::GovernmentRegainsTerritory, "Military Forces of Afghanistan (2021-)".to_string()))
+        top("On 8 May 2023, members of a local vigilante group beat a suspected robber to death in Funtua, Nigeria.")
+            .map(|e| e.0),
+        Some(T::MobViolence)
     );
 }
 

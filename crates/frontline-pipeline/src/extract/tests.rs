@@ -684,6 +684,19 @@ fn an_unnamed_self_defence_or_vigilante_group_is_no_armed_actor() {
 }
 
 #[test]
+fn taliban_security_forces_are_the_state_only_after_the_takeover() {
+    let top = |text: &str| top_event(text, &RESOURCES).map(|e| e.actor1).unwrap_or_default();
+    assert_eq!(
+        top("On 10 July 2019, Taliban security forces overran a police checkpoint in Ghazni, killing four policemen."),
+        "Taliban"
+    );
+    assert_eq!(
+        top("On 10 July 2023, Taliban security forces raided a hideout of IS fighters in Jalalabad, killing three."),
+        "Military Forces of Afghanistan (2021-)"
+    );
+}
+
+#[test]
 fn a_source_the_report_names_again_is_a_party() {
     let sides = |text: &str| top_event(text, &RESOURCES).map(|e| [e.actor1, e.actor2]).unwrap_or_default();
     let party = |text: &str, who: &str| {

@@ -47,10 +47,24 @@ const SAYING: &str = r"^\s*(?:(?:officials?|spokes(?:man|woman|person)|sources?|
 /// A source's words.
 static SOURCE_SAID: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&format!("(?i){SAYING}")));
 
+/// A short adverbial between a reporting verb and what was said: "on
+/// Monday", "late on Tuesday", "in a statement", "in a statement on Monday",
+/// "yesterday". One word after the preposition (and a time of day), so
+/// "said in Kano that gunmen …" is no adverbial before "their".
+const REPORT_ADVERBIAL: &str = r"(?:,?\s+(?:(?:(?:late|early)\s+)?(?:on|in|at|via|during)(?:\s+(?:a|an|the|its|their))?\s+[\w'-]+(?:\s+(?:night|morning|evening|afternoon|\d+))?|yesterday|today|overnight|earlier|later|(?:last|this)\s+\w+),?){0,2}";
+
 /// A source's words that say it acted: "said it", "said they", "said its
-/// forces", "announced that their fighters".
-static SOURCE_ACTED: LazyLock<Regex> =
-    LazyLock::new(|| crate::rule_regex(&format!(r"(?i){SAYING}\s+(?:that\s+)?(?:it|they|its|their|we|our)\b")));
+/// forces", "told reporters on Monday that they", "said in a statement that
+/// their fighters".
+static SOURCE_ACTED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(&format!(r"(?i){SAYING}{REPORT_ADVERBIAL}\s+(?:that\s+)?(?:it|they|its|their|we|our)\b"))
+});
+
+/// A bare noun for a force's own members, naming the source again in what it
+/// reports ("police said two officers were killed"); a noun that is itself an
+/// actor's alias ("soldiers") names that actor instead.
+static OWN_MEMBERS: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:officers?|personnel|servicem[ae]n|troopers?)\b"));
 
 /// The candidate of one clause with cues, or `None` when they make no event.
 pub(super) fn draft<'d>(
@@ -75,11 +89,28 @@ pub(super) fn draft<'d>(
     // attribution, or as who says it, acts only when the report says so of
     // it ("the army said it retook …"). A group's claim or announcement is
     // its act ("IS claimed to have killed …").
+    // A source the report names again is a party too: by a pronoun ("said
+    // on Monday they …"), by its own actor ("police said police officers
+    // …"), or by a bare noun for its members ("police said two officers were
+    // killed", the source being also the victim).
     let is_source = |m: &&ActorMention| {
         let attributed = sentence.source.as_ref().filter(|a| within(m.start, m.end, a.start, a.end));
-        let rest = &text[attributed.map_or(m.end, |a| a.end)..sentence.end];
+        let from = attributed.map_or(m.end, |a| a.end);
+        let rest = &text[from..sentence.end];
         let claim = ["claim", "announc", "confirm"].iter().any(|w| starts_with_ignoring_case(rest.trim_start(), w));
-        ((attributed.is_some() && !claim) || SOURCE_SAID.is_match(rest)) && !SOURCE_ACTED.is_match(rest)
+        let said = match attributed {
+            Some(_) if !claim => Some(0),
+            _ => SOURCE_SAID.find(rest).map(|s| s.end()),
+        };
+        let Some(said) = said else { return false };
+        let reported = from + said;
+        let named_again = SOURCE_ACTED.is_match(rest)
+            || doc.actors.iter().any(|o| o.start >= reported && o.end <= sentence.end && o.actor.name == m.actor.name)
+            || OWN_MEMBERS.find_iter(&text[reported..sentence.end]).any(|w| {
+                let (ws, we) = (reported + w.start(), reported + w.end());
+                !doc.actors.iter().any(|o| o.start < we && ws < o.end)
+            });
+        !named_again
     };
     let parties = |list: Vec<&'d ActorMention>| {
         let acting = |m: &&ActorMention| !is_source(m) && m.actor.inter != Inter::Civilians;

@@ -674,15 +674,79 @@ fn a_named_vigilante_or_self_defence_group_is_a_militia_not_a_mob() {
         top("On 3 June 2023, Civilian JTF vigilantes beat 2 traders to death in Bama, Nigeria."),
         Some(militia("CJTF: Civilian Joint Task Force", Inter::PoliticalMilitia))
     );
-    assert_eq!(
-        top("On 3 June 2023, a self-defence group shot dead 3 herders near Dori in Burkina Faso."),
-        Some(militia("Communal Militia (Burkina Faso)", Inter::IdentityMilitia))
-    );
     // A crowd of vigilantes with no name is still a mob.
     assert_eq!(
         top("On 3 June 2023, vigilantes beat a suspected thief to death in Bama, Nigeria.").map(|e| e.0),
         Some(T::MobViolence)
     );
+}
+
+#[test]
+fn an_unnamed_self_defence_or_vigilante_group_is_no_armed_actor() {
+    use SubEventType as T;
+    let top = |text: &str| top_event(text, &RESOURCES).map(|e| (e.sub_event_type, e.actor1));
+    // Those who form a group to defend themselves are not the killers.
+    assert_eq!(
+        top(
+            "On 8 May 2023, farmers set up a self-defence group after bandits shot dead 7 herders near Gusau, Nigeria."
+        )
+        .map(|e| e.1),
+        Some("Unidentified Armed Group (Nigeria)".to_string())
+    );
+    // An unnamed vigilante group beating a suspect to death is a mob.
+    assert_eq!(
+        top("On 8 May 2023, members of a local vigilante group beat a suspected robber to death in Funtua, Nigeria.")
+            .map(|e| e.0),
+        Some(T::MobViolence)
+    );
+}
+
+#[test]
+fn taliban_security_forces_are_the_state_only_after_the_takeover() {
+    let top = |text: &str| top_event(text, &RESOURCES).map(|e| e.actor1).unwrap_or_default();
+    assert_eq!(
+        top("On 10 July 2019, Taliban security forces overran a police checkpoint in Ghazni, killing four policemen."),
+        "Taliban"
+    );
+    assert_eq!(
+        top("On 10 July 2023, Taliban security forces raided a hideout of IS fighters in Jalalabad, killing three."),
+        "Military Forces of Afghanistan (2021-)"
+    );
+}
+
+#[test]
+fn a_source_the_report_names_again_is_a_party() {
+    let sides = |text: &str| top_event(text, &RESOURCES).map(|e| [e.actor1, e.actor2]).unwrap_or_default();
+    let party = |text: &str, who: &str| {
+        let s = sides(text);
+        assert!(s.iter().any(|a| a.starts_with(who)), "{who} not a party of {text:?}: {s:?}");
+    };
+    // A time or a channel between the verb and the pronoun.
+    party("On 8 May 2023, the Taliban said on Sunday they had overrun an army post in Kunduz.", "Taliban");
+    party(
+        "On 8 May 2023, Houthi rebels said late on Tuesday they had shot down a Saudi drone over Saada.",
+        "Ansar Allah",
+    );
+    party(
+        "On 8 May 2023, Hamas said on Sunday its fighters had killed two Israeli soldiers near Khan Younis.",
+        "Hamas",
+    );
+    party(
+        "On 8 May 2023, police told journalists on Sunday that they detained 25 protesters in Abuja, Nigeria.",
+        "Police Forces of Nigeria",
+    );
+    // The source's own members, as the actor or as the victims.
+    party(
+        "On 8 May 2023, police said in a statement that officers shot dead three robbers who attacked a bank in Kaduna, Nigeria.",
+        "Police Forces of Nigeria",
+    );
+    party(
+        "On 8 May 2023, police said three officers were killed when gunmen stormed a checkpoint in Sokoto, Nigeria.",
+        "Police Forces of Nigeria",
+    );
+    // A place after the verb is no adverbial before someone else's pronoun.
+    let s = sides("On 8 May 2023, a police spokesman said in Sokoto that gunmen had shot dead their 3 hostages.");
+    assert!(!s.iter().any(|a| a.starts_with("Police")), "{s:?}");
 }
 
 #[test]

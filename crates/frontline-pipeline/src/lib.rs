@@ -410,7 +410,6 @@ const COMPILE_RULES: [fn(); 2] = [
         date::compile_rules();
     },
     || {
-        extract::classify::compile_rules();
         extract::compile_rules();
     },
 ];

@@ -46,7 +46,10 @@ pub use model::*;
 /// regex whose cache keeps clearing falls back to the far slower NFA
 /// engines. The cache only grows as states are needed. Word boundaries are
 /// ASCII (see [`ascii_boundaries`]).
+#[cfg_attr(test, track_caller)]
 pub(crate) fn rule_regex(pattern: &str) -> regex::Regex {
+    #[cfg(test)]
+    tests::COMPILED_AT.lock().unwrap_or_else(|e| e.into_inner()).push(std::panic::Location::caller());
     regex::RegexBuilder::new(&ascii_boundaries(pattern))
         .dfa_size_limit(RULE_DFA_BYTES)
         .build()
@@ -410,7 +413,6 @@ const COMPILE_RULES: [fn(); 2] = [
         date::compile_rules();
     },
     || {
-        extract::classify::compile_rules();
         extract::compile_rules();
     },
 ];
@@ -514,6 +516,91 @@ fn control_chars(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Where each [`rule_regex`] compiled so far was called from, in order.
+    pub(super) static COMPILED_AT: std::sync::Mutex<Vec<&'static std::panic::Location<'static>>> =
+        std::sync::Mutex::new(Vec::new());
+
+    fn compiled_at() -> Vec<(String, u32)> {
+        let at = COMPILED_AT.lock().unwrap_or_else(|e| e.into_inner());
+        at.iter().map(|l| (l.file().replace('\\', "/"), l.line())).collect()
+    }
+
+    /// The call sites of [`rule_regex`] in the crate's source outside its
+    /// test modules, as (path ending in `src/...`, line).
+    fn rule_regex_sites(dir: &std::path::Path, out: &mut Vec<(String, u32)>) {
+        for entry in std::fs::read_dir(dir).expect("source directory") {
+            let path = entry.expect("source entry").path();
+            if path.is_dir() {
+                rule_regex_sites(&path, out);
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") || path.file_name().is_some_and(|n| n == "tests.rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("source file");
+            let code = text.split("#[cfg(test)]\nmod tests").next().unwrap_or_default();
+            let rel = path
+                .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+                .expect("under the crate")
+                .to_string_lossy()
+                .replace('\\', "/");
+            for (i, line) in code.lines().enumerate() {
+                let line = line.trim_start();
+                if line.contains("rule_regex(") && !line.starts_with("//") && !line.contains("fn rule_regex(") {
+                    out.push((rel.clone(), i as u32 + 1));
+                }
+            }
+        }
+    }
+
+    /// Every rule regex is compiled by [`COMPILE_RULES`] while the
+    /// resources load, none inside an article: each call site of
+    /// [`rule_regex`] has compiled once `Resources::builtin` returns, and
+    /// running articles compiles nothing more. The statics are shared by
+    /// the whole test process, where other tests compile them as they go,
+    /// so the check runs alone in a fresh run of this test binary.
+    #[test]
+    fn every_rule_regex_compiles_while_the_resources_load() {
+        const ALONE: &str = "FRONTLINE_RULES_CHECK_ALONE";
+        let name = "tests::every_rule_regex_compiles_while_the_resources_load";
+        if std::env::var_os(ALONE).is_none() {
+            let exe = std::env::current_exe().expect("test binary");
+            let out = std::process::Command::new(exe)
+                .args([name, "--exact", "--test-threads=1"])
+                .env(ALONE, "1")
+                .output()
+                .expect("test binary runs");
+            let said = String::from_utf8_lossy(&out.stdout);
+            assert!(out.status.success(), "the check alone failed:\n{said}");
+            return;
+        }
+        assert!(compiled_at().is_empty(), "nothing compiled before the resources");
+        let resources = Resources::builtin();
+        let loaded = compiled_at();
+        let mut sites = Vec::new();
+        rule_regex_sites(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")), &mut sites);
+        assert!(sites.len() > 50, "found {} call sites", sites.len());
+        let missed: Vec<_> = sites
+            .iter()
+            .filter(|(file, line)| !loaded.iter().any(|(f, l)| f.ends_with(file.as_str()) && l == line))
+            .collect();
+        assert!(missed.is_empty(), "rule regexes not compiled while the resources load: {missed:?}");
+        // Our invented snippets, one article each, dated so the history rules run.
+        let fixture = include_str!("../tests/fixtures/snippets.tsv");
+        for (i, row) in fixture.lines().skip(1).enumerate() {
+            let text = row.split('\t').nth(1).expect("snippet column");
+            let article = Article {
+                id: format!("r{i}"),
+                text: text.to_string(),
+                published: chrono::NaiveDate::from_ymd_opt(2023, 3, 9),
+                ..Default::default()
+            };
+            process(&article, &resources);
+        }
+        let more = compiled_at();
+        assert_eq!(more.len(), loaded.len(), "compiled inside articles: {:?}", &more[loaded.len()..]);
+    }
 
     #[test]
     fn control_and_char_counts_match_char_methods() {

@@ -574,8 +574,10 @@ pub(crate) fn compile_rules() {
         &RELATIVE_CROWD,
         &ARTICLE_END,
         &RIOT_POLICE,
+        &ALERT_AFTER,
         &SHELTER,
         &CAPTURE_BEFORE,
+        &WORD_TO,
     ] {
         LazyLock::force(regex);
     }
@@ -710,15 +712,17 @@ fn held_areas(word: &str) -> bool {
         && words.next().is_none()
 }
 
+/// A word before a closing "to": "managed to", "aimed to".
+static WORD_TO: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"(?i)\b(\w+) to\s*$"));
+
 /// "to fight", "aimed at capturing": a purpose, not a report; but "managed
 /// to retake", "was able to regain" report what happened.
 fn purpose(before: &str) -> bool {
-    static TO: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"(?i)\b(\w+) to\s*$"));
     // Every match ends in " to" and spaces: most clauses are turned away without the regex.
     if !ends_with_ignoring_case(before.trim_end(), " to") {
         return false;
     }
-    TO.captures(before).is_some_and(|c| {
+    WORD_TO.captures(before).is_some_and(|c| {
         !matches!(
             c[1].to_ascii_lowercase().as_str(),
             "managed"

@@ -13,7 +13,7 @@ use crate::actor::ActorMention;
 
 /// Clause breaks inside a sentence: two events in one sentence ("X declare
 /// victory in A, while Y wrest control of B") each keep their own parties.
-pub(super) static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
         r"(?:;|,\s+(?:while|whereas|but|leaving|as|after which|and then)\s|\s+while\s|\s+whereas\s|\s[-–—]\s)",
     )
@@ -49,12 +49,13 @@ pub(super) fn in_name(doc: &Document<'_>, f: &classify::Found) -> bool {
         && next.starts_with(|c: char| c.is_uppercase())
 }
 
+/// A year written after a preposition: "in 2014", "since early 2019".
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(r"\b(?:in|since|during|by|of|until) (?:early |late |mid-)?((?:19|20)\d\d)\b"));
+
 /// A year before the publication year written in the sentence ("in 2014"),
 /// with no day-precise date beside it: history.
 pub(super) fn old_year(text: &str, published: Option<NaiveDate>) -> bool {
-    static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-        crate::rule_regex(r"\b(?:in|since|during|by|of|until) (?:early |late |mid-)?((?:19|20)\d\d)\b")
-    });
     let Some(p) = published else { return false };
     // Every such year starts with a 1 or a 2: most sentences have neither.
     if memchr::memchr2(b'1', b'2', text.as_bytes()).is_none() {
@@ -89,4 +90,12 @@ pub(super) fn clauses(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
         out.push((start, e));
     }
     out
+}
+
+/// Compiles this module's regexes now, not in the first article that needs
+/// them ([`crate::COMPILE_RULES`]).
+pub(super) fn compile_rules() {
+    for regex in [&CLAUSE_BREAK, &BACKGROUND, &YEAR, &ANOTHER_EPISODE] {
+        LazyLock::force(regex);
+    }
 }

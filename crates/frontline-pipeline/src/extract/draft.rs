@@ -130,9 +130,6 @@ pub(super) fn draft<'d>(
             // "Following clashes with X, regime forces took control": after an
             // opening phrase, the actor after its comma takes the place
             // ("While IS made advances, regime forces regained the town").
-            static OPENER: LazyLock<Regex> = LazyLock::new(|| {
-                crate::rule_regex(r"^\W*(?i:following|after|amid|amidst|despite|during|while|under|backed|supported)\b")
-            });
             let head = &text[cs..key.start];
             let territorial = matches!(key.cue, Cue::Capture | Cue::Regain);
             let comma = match head.rfind(',') {
@@ -257,8 +254,6 @@ pub(super) fn draft<'d>(
     // "Clashes took place between regime forces and the factions, where the
     // factions took control of the town": who takes the place is named after
     // "where", not first in the clause.
-    static RELATIVE: LazyLock<Regex> =
-        LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:where|whereby|in which|during which)\s"));
     let territorial = matches!(key.cue, Cue::Capture | Cue::Regain);
     let relative = if territorial && by_at.is_none() {
         RELATIVE.find_iter(&text[cs..key.start]).last().map(|m| cs + m.end())
@@ -420,4 +415,23 @@ fn normalise_source(s: &str) -> String {
         return "SANA".to_string();
     }
     s.trim_start_matches("the ").trim_start_matches("The ").to_string()
+}
+
+/// An opening phrase before the clause's comma: "Following clashes with X,",
+/// "While IS made advances,".
+static OPENER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(r"^\W*(?i:following|after|amid|amidst|despite|during|while|under|backed|supported)\b")
+});
+
+/// A relative clause that names who took a place: "..., where the factions
+/// took control".
+static RELATIVE: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:where|whereby|in which|during which)\s"));
+
+/// Compiles this module's regexes now, not in the first article that needs
+/// them ([`crate::COMPILE_RULES`]).
+pub(super) fn compile_rules() {
+    for regex in [&SOURCE_SAID, &SOURCE_ACTED, &OPENER, &RELATIVE] {
+        LazyLock::force(regex);
+    }
 }

@@ -218,21 +218,13 @@ fn note(doc: &Document<'_>, at: usize, why: &str) -> Diagnostic {
     }
 }
 
-/// Compiles this stage's clause and role regexes now, not in the first
-/// article that needs them ([`crate::COMPILE_RULES`]).
+/// Compiles this stage's regexes now, each module's own list, not in the
+/// first article that needs them ([`crate::COMPILE_RULES`]).
 pub(crate) fn compile_rules() {
-    for regex in [
-        &clause::CLAUSE_BREAK,
-        &clause::BACKGROUND,
-        &clause::ANOTHER_EPISODE,
-        &roles::ARMED_NOUN,
-        &roles::CIVILIAN_NOUN,
-        &roles::STATE_WORDS,
-        &roles::SUPPORTING,
-        &roles::PASSIVE_BY,
-    ] {
-        std::sync::LazyLock::force(regex);
-    }
+    classify::compile_rules();
+    clause::compile_rules();
+    roles::compile_rules();
+    draft::compile_rules();
 }
 
 fn within(s: usize, e: usize, a: usize, b: usize) -> bool {

@@ -10,13 +10,13 @@ use crate::actor::{ActorMention, ActorRef};
 use crate::model::*;
 
 /// Nouns for armed people and civilians, for who is acted on.
-pub(super) static ARMED_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+static ARMED_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
         r"(?i)\b(?:soldiers?|troops|fighters?|militants?|members?|gunmen|officers?|policem[ae]n|police|guards?|commanders?|elements|personnel|forces|militiam[ae]n|militias?|rebels?|jihadists?|insurgents?|checkpoints?|positions?|patrols?|convoys?|posts?|bases?|recruits|conscripts|generals?|army|cell)\b",
     )
 });
 
-pub(super) static CIVILIAN_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+static CIVILIAN_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
         r"(?i)\b(?:civilians?|people|persons?|man|men|wom[ae]n|child(?:ren)?|boys?|girls?|residents?|villagers?|farmers?|herders?|shepherds?|fishermen|traders?|merchants?|shopkeepers?|vendors?|pilgrims?|workers?|journalists?|teachers?|students?|doctors?|nurses?|famil(?:y|ies)|displaced|refugees?|worshippers?|protesters?|demonstrators?|passengers?|drivers?|citizens?|market|school|hospital|homes?|houses?|mosque|church|camp)\b",
     )
@@ -117,6 +117,14 @@ pub(super) fn roles(
             (Some(a(subject).unwrap_or_else(unidentified)), target)
         }
         _ => (Some(a(subject).unwrap_or_else(unidentified)), a(other)),
+    }
+}
+
+/// Compiles this module's regexes now, not in the first article that needs
+/// them ([`crate::COMPILE_RULES`]).
+pub(super) fn compile_rules() {
+    for regex in [&ARMED_NOUN, &CIVILIAN_NOUN, &STATE_WORDS, &SUPPORTING, &PASSIVE_BY] {
+        LazyLock::force(regex);
     }
 }
 

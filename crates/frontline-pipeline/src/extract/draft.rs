@@ -431,7 +431,7 @@ static RELATIVE: LazyLock<Regex> =
 /// Compiles this module's regexes now, not in the first article that needs
 /// them ([`crate::COMPILE_RULES`]).
 pub(super) fn compile_rules() {
-    for regex in [&SOURCE_SAID, &SOURCE_ACTED, &OPENER, &RELATIVE] {
+    for regex in [&SOURCE_SAID, &SOURCE_ACTED, &OWN_MEMBERS, &OPENER, &RELATIVE] {
         LazyLock::force(regex);
     }
 }

@@ -54,15 +54,16 @@ struct Tally {
 
 /// Slots for the articles read but not yet stored: each article holds one
 /// slot per [`SLOT_BYTES`] of its record (at least one), so at most 1024
-/// articles and 64 MiB of records are in flight whatever the articles'
-/// sizes. That bounds memory: an extracted article waiting holds its text,
-/// its mentions' JSON (about four times the text) and its events, so the
-/// worst case is some 300 MB over the resources (~5 × 64 MiB), reached by
-/// long articles; 1024 short ones (~3 KB) hold about 15 MB of records.
-/// And it is enough for the workers to keep extracting while the writer
-/// commits: a commit indexes its articles' text (FTS5) and checkpoints the
-/// WAL, fsyncs included, and takes longer than two workers need for 256
-/// short articles (~70 ms): with 256 the workers waited during commits
+/// articles and 32 MiB of records are in flight whatever the articles'
+/// sizes. That bounds memory: a waiting article holds its text, its
+/// mentions' JSON (about four times the text) and its events, some 3 bytes
+/// per record byte (peak RSS against the bytes queued, ~130 KB articles),
+/// so the queue's worst case is about 100 MB, reached by long articles; on
+/// the bench corpus (~8 KB records) 1024 articles hold about 8 MB. And it
+/// is enough for the workers to keep extracting while the writer commits:
+/// a commit indexes its articles' text (FTS5) and checkpoints the WAL,
+/// fsyncs included, and takes longer than two workers need for 256 short
+/// articles (~70 ms): with 256 the workers waited during commits
 /// (BENCHMARKS.md, session 11).
 const SLOTS: usize = 1024;
 

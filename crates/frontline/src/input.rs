@@ -106,6 +106,16 @@ impl Record {
         }
     }
 
+    /// Its size in bytes as read (the JSON line, the file), before parsing;
+    /// zero for a file that cannot be read (reading it will say why).
+    pub fn size(&self) -> usize {
+        match &self.body {
+            Body::Json { line, .. } => line.len(),
+            Body::File { path, .. } => fs::metadata(path).map_or(0, |m| m.len() as usize),
+            Body::Failed(_) => 0,
+        }
+    }
+
     /// The article (or why there is none), with the default publication
     /// date and the read day applied.
     pub fn parse(self) -> Item {

@@ -52,13 +52,30 @@ struct Tally {
     storing_cpu: std::time::Duration,
 }
 
-/// Articles read but not yet stored, at most: bounds memory (about 30 MB
-/// of extracted articles waiting), and is enough for the workers to keep
-/// extracting while the writer commits. A commit indexes its articles'
-/// text (FTS5) and checkpoints the WAL, fsyncs included, and takes longer
-/// than two workers need for 256 articles (~70 ms): with 256 the workers
-/// waited during commits (BENCHMARKS.md, session 11).
-const IN_FLIGHT: usize = 1024;
+/// Slots for the articles read but not yet stored: each article holds one
+/// slot per [`SLOT_BYTES`] of its record (at least one), so at most 1024
+/// articles and 32 MiB of records are in flight whatever the articles'
+/// sizes. That bounds memory: a waiting article holds its text, its
+/// mentions' JSON (about four times the text) and its events, some 3 bytes
+/// per record byte (peak RSS against the bytes queued, ~130 KB articles),
+/// so the queue's worst case is about 100 MB, reached by long articles; on
+/// the bench corpus (~8 KB records) 1024 articles hold about 8 MB. And it
+/// is enough for the workers to keep extracting while the writer commits:
+/// a commit indexes its articles' text (FTS5) and checkpoints the WAL,
+/// fsyncs included, and takes longer than two workers need for 256 short
+/// articles (~70 ms): with 256 the workers waited during commits
+/// (BENCHMARKS.md, session 11).
+const SLOTS: usize = 1024;
+
+/// Record bytes per slot: 32 KiB, so 1024 slots hold 32 MiB.
+const SLOT_BYTES: usize = 32 << 10;
+
+/// The slots an article of `size` record bytes holds while in flight: one
+/// per [`SLOT_BYTES`] begun, and never more than all of them, so an article
+/// larger than the whole budget still goes through, alone.
+fn slots_for(size: usize) -> usize {
+    size.div_ceil(SLOT_BYTES).clamp(1, SLOTS)
+}
 
 impl Tally {
     /// Counts one article; a ready one joins `ready`, a failed one is reported.
@@ -141,12 +158,20 @@ fn thread_cpu() -> std::time::Duration {
 }
 
 /// The workers' results put back in input order: they arrive numbered, in
-/// any order. Each article taken frees its slot for the reader.
+/// any order. Each article taken frees its slots for the reader.
 struct InOrder {
-    done: Receiver<(usize, Done)>,
+    done: Receiver<Numbered>,
     slots: Receiver<()>,
-    pending: BTreeMap<usize, Done>,
+    /// Extracted articles waiting for those before them, with their slots.
+    pending: BTreeMap<usize, (usize, Done)>,
     next: usize,
+}
+
+/// A worker's result: the article's place in the input and the slots it holds.
+struct Numbered {
+    index: usize,
+    slots: usize,
+    done: Done,
 }
 
 impl InOrder {
@@ -156,22 +181,24 @@ impl InOrder {
             if let Some(d) = self.take() {
                 return Some(d);
             }
-            let (i, d) = self.done.recv().ok()?;
-            self.pending.insert(i, d);
+            let n = self.done.recv().ok()?;
+            self.pending.insert(n.index, (n.slots, n.done));
         }
     }
 
     /// The next article if it is extracted already.
     fn next_ready(&mut self) -> Option<Done> {
-        self.pending.extend(self.done.try_iter());
+        self.pending.extend(self.done.try_iter().map(|n| (n.index, (n.slots, n.done))));
         self.take()
     }
 
     fn take(&mut self) -> Option<Done> {
-        let d = self.pending.remove(&self.next)?;
+        let (slots, d) = self.pending.remove(&self.next)?;
         self.next += 1;
-        // Every article took a slot before it was handed out, so there is one to free.
-        let _ = self.slots.recv();
+        // Every article took its slots before it was handed out, so there are as many to free.
+        for _ in 0..slots {
+            let _ = self.slots.recv();
+        }
         Some(d)
     }
 }
@@ -225,18 +252,24 @@ fn write_in_order(
 }
 
 /// Hands each record to the worker pool as it is read, numbered in input
-/// order, once a slot is free (the writer frees one per stored article).
+/// order, once its slots are free (the writer frees an article's slots as
+/// it stores it).
 fn read_and_extract(
     args: &Args,
     files: &[PathBuf],
     resources: &Resources,
-    done: &std::sync::mpsc::Sender<(usize, Done)>,
+    done: &std::sync::mpsc::Sender<Numbered>,
     slots: &SyncSender<()>,
 ) -> anyhow::Result<()> {
     let mut n = 0;
     rayon::in_place_scope(|scope| {
         input::for_each_record(files, args.inputs.published, |record| {
-            slots.send(()).map_err(|_| anyhow::anyhow!("the store writer stopped"))?;
+            // Never more than all the slots: once the articles before this
+            // one are stored, every slot is free for it.
+            let held = slots_for(record.size());
+            for _ in 0..held {
+                slots.send(()).map_err(|_| anyhow::anyhow!("the store writer stopped"))?;
+            }
             let i = n;
             n += 1;
             let done = done.clone();
@@ -248,7 +281,7 @@ fn read_and_extract(
                 let d = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| prepare(record, resources)))
                     .unwrap_or_else(|_| Done::Failed { message: format!("{origin}: extraction panicked"), bytes: 0 });
                 // A send fails only when the writer stopped; its own error is reported after the join.
-                let _ = done.send((i, d));
+                let _ = done.send(Numbered { index: i, slots: held, done: d });
             });
             Ok(())
         })
@@ -264,8 +297,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let store = Store::open(&db).with_context(|| format!("cannot open database {}", db.display()))?;
     let progress = !args.quiet && std::io::stderr().is_terminal();
     let started = Instant::now();
-    let (done_send, done) = channel::<(usize, Done)>();
-    let (slots_send, slots) = sync_channel::<()>(IN_FLIGHT);
+    let (done_send, done) = channel::<Numbered>();
+    let (slots_send, slots) = sync_channel::<()>(SLOTS);
     let per_transaction = args.batch.max(1);
     // Named, so profiles (`perf report --sort comm`) show the store's share apart from extraction.
     let writer = std::thread::Builder::new()
@@ -303,4 +336,33 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         db.display()
     );
     Ok(if tally.errors > 0 { Outcome::Partial } else { Outcome::Ok })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_articles_hold_slots_by_size_so_the_queue_is_bounded_in_bytes() {
+        // A short dispatch holds one slot: 1024 of them fit, as before.
+        assert_eq!(slots_for(2_800), 1);
+        assert_eq!(slots_for(0), 1);
+        assert_eq!(slots_for(SLOT_BYTES), 1);
+        assert_eq!(slots_for(SLOT_BYTES + 1), 2);
+        // A long-form report of ~130 KB holds four: 256 fill the queue, 33 MB.
+        let long = 130_000;
+        assert_eq!(slots_for(long), 4);
+        assert!(SLOTS / slots_for(long) * long <= SLOTS * SLOT_BYTES);
+        // Any mix of sizes: the slots held bound the bytes in flight.
+        for size in [1, 4_000, 65_537, 700_000, 4 << 20, 8 << 20] {
+            assert!(size <= slots_for(size) * SLOT_BYTES, "{size}");
+        }
+    }
+
+    #[test]
+    fn a_record_over_the_whole_budget_holds_every_slot_and_goes_alone() {
+        assert_eq!(slots_for(SLOTS * SLOT_BYTES), SLOTS);
+        assert_eq!(slots_for(SLOTS * SLOT_BYTES + 1), SLOTS);
+        assert_eq!(slots_for(usize::MAX), SLOTS);
+    }
 }

@@ -300,9 +300,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let (start_send, start) = sync_channel::<Instant>(1);
     let per_transaction = args.batch.max(1);
     // The writer opens the database while this thread loads the resources:
-    // a new file's schema and its fsyncs (some 50 ms) are off the path to
-    // the first article. Named, so profiles (`perf report --sort comm`)
-    // show the store's share apart from extraction.
+    // a new file's schema and its six fsyncs (tens of milliseconds, more
+    // under load) are off the path to the first article; a run whose
+    // resources fail to load leaves that new, empty database behind.
+    // Named, so profiles (`perf report --sort comm`) show the store's share
+    // apart from extraction.
     let writer = std::thread::Builder::new()
         .name("store-writer".into())
         .spawn({

@@ -341,3 +341,34 @@ fn every_export_format_reads_back() {
     let rows: usize = reader.build().unwrap().map(|b| b.unwrap().num_rows()).sum();
     assert_eq!(rows, n);
 }
+
+/// The writer opens the database while the resources load: a path that
+/// cannot be a database and resources that cannot load each end the run
+/// with their own error and exit code 2, with no thread left waiting.
+#[test]
+fn a_database_that_cannot_open_or_resources_that_cannot_load_end_the_run() {
+    let scratch = tmp("start-errors");
+    let dir = scratch.path();
+    let input = dir.join("one.jsonl");
+    fs::write(&input, r#"{"id":"own-1","text":"Invented rebels shelled an invented village on Monday."}"#).unwrap();
+    let run = |db: &Path, extra: &[&Path]| {
+        let mut c = bin();
+        c.arg("ingest").arg(&input).arg("--db").arg(db).arg("-q");
+        for gazetteer in extra {
+            c.arg("--gazetteer").arg(gazetteer);
+        }
+        let out = c.output().unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    // A directory is no database file.
+    let (code, stderr) = run(dir, &[]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("cannot open database"), "{stderr}");
+    let (code, stderr) = run(&dir.join("new.db"), &[&dir.join("absent.txt")]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("cannot read gazetteer"), "{stderr}");
+    // And the same database takes the article once the resources load.
+    let (code, stderr) = run(&dir.join("new.db"), &[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(Store::open_read_only(&dir.join("new.db")).unwrap().counts().unwrap()[0], 1);
+}

@@ -1,7 +1,8 @@
 //! `frontline ingest`: read, extract and serialise articles on the worker
 //! threads (as `extract` does: records are parsed there too), then merge
 //! them into the store, in input order, on one writer thread that only runs
-//! SQL, one transaction per `--batch` articles. Nothing waits at a batch
+//! SQL, one transaction per `--batch` articles; it opens the database while
+//! the main thread loads the resources. Nothing waits at a batch
 //! boundary: the main thread hands each record to the pool as it is read,
 //! the workers extract continuously, and the writer stores each article as
 //! soon as those before it are stored. A killed ingest loses only the
@@ -293,27 +294,48 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     if let Some(parent) = db.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).with_context(|| format!("cannot create directory {}", parent.display()))?;
     }
-    let (resources, files) = args.inputs.prepare()?;
-    let store = Store::open(&db).with_context(|| format!("cannot open database {}", db.display()))?;
     let progress = !args.quiet && std::io::stderr().is_terminal();
-    let started = Instant::now();
     let (done_send, done) = channel::<Numbered>();
     let (slots_send, slots) = sync_channel::<()>(SLOTS);
+    let (start_send, start) = sync_channel::<Instant>(1);
     let per_transaction = args.batch.max(1);
-    // Named, so profiles (`perf report --sort comm`) show the store's share apart from extraction.
+    // The writer opens the database while this thread loads the resources:
+    // a new file's schema and its six fsyncs (tens of milliseconds, more
+    // under load) are off the path to the first article; a run whose
+    // resources fail to load leaves that new, empty database behind.
+    // Named, so profiles (`perf report --sort comm`) show the store's share
+    // apart from extraction.
     let writer = std::thread::Builder::new()
         .name("store-writer".into())
-        .spawn(move || {
-            let order = InOrder { done, slots, pending: BTreeMap::new(), next: 0 };
-            write_in_order(store, order, per_transaction, progress, started)
+        .spawn({
+            let db = db.clone();
+            move || {
+                let store = Store::open(&db).with_context(|| format!("cannot open database {}", db.display()))?;
+                // No start: the resources failed to load, and that error is the one reported.
+                let Ok(started) = start.recv() else { return Ok(Tally::default()) };
+                let order = InOrder { done, slots, pending: BTreeMap::new(), next: 0 };
+                write_in_order(store, order, per_transaction, progress, started)
+                    .with_context(|| format!("cannot write to {}", db.display()))
+            }
         })
         .context("cannot start the store writer thread")?;
-    let read = read_and_extract(&args, &files, &resources, &done_send, &slots_send);
+    let (resources, files) = match args.inputs.prepare() {
+        Ok(prepared) => prepared,
+        Err(e) => {
+            drop(start_send);
+            // Let an open in progress finish its transaction before the process ends.
+            let _ = writer.join();
+            return Err(e);
+        }
+    };
+    let started = Instant::now();
+    // A failed send: the database did not open, and the writer's error says why.
+    let read = match start_send.send(started) {
+        Ok(()) => read_and_extract(&args, &files, &resources, &done_send, &slots_send),
+        Err(_) => Ok(()),
+    };
     drop((done_send, slots_send));
-    let tally = writer
-        .join()
-        .map_err(|_| anyhow::anyhow!("the store writer thread panicked"))?
-        .with_context(|| format!("cannot write to {}", db.display()))?;
+    let tally = writer.join().map_err(|_| anyhow::anyhow!("the store writer thread panicked"))??;
     read?;
     if progress {
         eprintln!();

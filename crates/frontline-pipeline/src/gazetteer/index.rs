@@ -141,6 +141,7 @@ struct Scratch {
 }
 
 /// The hash a folded key is stored under.
+#[inline]
 pub fn key_hash(key: &str) -> u64 {
     let mut h = Fx::default();
     h.write(key.as_bytes());

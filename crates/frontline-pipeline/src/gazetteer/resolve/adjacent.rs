@@ -19,8 +19,14 @@ pub(super) fn name_word_before(text: &str, start: usize) -> Option<String> {
 /// Whether the word after a name is one for fighters ("Houthi rebels").
 pub(super) fn fighters_after(text: &str, end: usize) -> bool {
     let Some(after) = text[end..].strip_prefix(' ') else { return false };
-    let word = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    FIGHTERS.iter().any(|f| word.eq_ignore_ascii_case(f))
+    // The word's ASCII letters, read as bytes; a letter of another script
+    // going on with them makes it none of the words.
+    let b = after.as_bytes();
+    let n = b.iter().position(|c| !c.is_ascii_alphabetic()).unwrap_or(b.len());
+    if b.get(n).is_some_and(|&c| c >= 0x80) && after[n..].starts_with(char::is_alphabetic) {
+        return false;
+    }
+    FIGHTERS.iter().any(|f| after[..n].eq_ignore_ascii_case(f))
 }
 
 /// Words for fighters after a group's name.

@@ -17,8 +17,10 @@ use crate::model::GeoPrecision;
 pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
     let mut names: Vec<&str> = Vec::new();
     let mut of_raw: Vec<usize> = Vec::with_capacity(raws.len());
+    // (Looked up by hash: an article may have hundreds of mentions.)
+    let mut name_index: FxMap<&str, usize> = FxMap::default();
     for r in raws {
-        let k = names.iter().position(|n| *n == r.key).unwrap_or_else(|| {
+        let k = *name_index.entry(r.key.as_str()).or_insert_with(|| {
             names.push(&r.key);
             names.len() - 1
         });
@@ -54,14 +56,16 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
     }
     // Per name: the start of its first mention with no division's word
     // after it, and whether a word for fighters follows a one-word mention
-    // (one pass over the mentions).
+    // (one pass over the mentions), and whether any mention is an acronym.
     let mut plain_start: Vec<Option<usize>> = vec![None; names.len()];
     let mut before_fighters = vec![false; names.len()];
+    let mut acronym = vec![false; names.len()];
     for (r, &o) in raws.iter().zip(&of_raw) {
         if r.division == 0 && plain_start[o].is_none() {
             plain_start[o] = Some(r.start);
         }
         before_fighters[o] |= r.single && fighters_after(text, r.end);
+        acronym[o] |= r.acronym;
     }
     let cands: Vec<Vec<Candidate>> = names
         .iter()
@@ -138,7 +142,7 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
             if c.iter().any(|c| !c.alt && !c.skeleton && g.place(c.id).feature_code == "RGN") {
                 c.retain(|c| !(c.alt && g.place(c.id).feature_code == "PCLI"));
             }
-            if raws.iter().zip(&of_raw).any(|(r, &o)| o == k && r.acronym) {
+            if acronym[k] {
                 c.retain(|c| {
                     let p = g.place(c.id);
                     matches!(p.feature_code.as_str(), "PCLI" | "ADM1")

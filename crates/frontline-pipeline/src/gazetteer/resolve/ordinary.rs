@@ -23,7 +23,8 @@ pub(super) fn plausible_single(g: &Gazetteer, text: &str, t: &Tok, folded: &str,
         return false;
     }
     let word = &text[t.start..t.end];
-    if word.contains(['\'', '’']) && ["re", "ll", "ve", "nt", "d", "m"].iter().any(|x| word.ends_with(x)) {
+    // (The endings first: a search for two kinds of apostrophe decodes the word.)
+    if ["re", "ll", "ve", "nt", "d", "m"].iter().any(|x| word.ends_with(x)) && word.contains(['\'', '’']) {
         return false;
     }
     if g.builtin.tables.common.contains_key(folded)

@@ -231,9 +231,11 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 // are not where it runs. A border's countries are named
                 // though: "the Iran-Iraq border".)
                 let next = || toks[i + 1..].iter().take(2).take_while(|x| x.glued);
-                let route = next().any(|x| ROUTES.contains(&kstr(x)));
+                // (Asked only of a hyphened word: most words are none.)
+                let hyphened = !t.conn && word.as_bytes().contains(&b'-');
+                let route = hyphened && next().any(|x| ROUTES.contains(&kstr(x)));
                 let border = route && next().any(|x| kstr(x) == "border");
-                if word.contains('-') && !t.conn && (!route || border) {
+                if hyphened && (!route || border) {
                     let before_cap = i > 0 && toks[i - 1].cap && t.glued;
                     let after_cap = toks.get(i + 1).is_some_and(|x| x.cap && x.glued);
                     let locative = i > 0 && LOCATIVE.contains(&kstr(&toks[i - 1]));

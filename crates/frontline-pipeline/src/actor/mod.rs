@@ -78,6 +78,16 @@ pub struct ActorMention {
     pub entry: EntryId,
 }
 
+/// Whether one of `actors`, in the order [`ActorDictionary::recognise_at`]
+/// returns them (by start, none overlapping another), spans all of the byte
+/// range `start..end`. Only the last mention starting at or before `start`
+/// can: each one before it ends before that one starts. One search, not a
+/// look at every mention for every place.
+pub fn covers(actors: &[ActorMention], start: usize, end: usize) -> bool {
+    let k = actors.partition_point(|a| a.start <= start);
+    k > 0 && end <= actors[k - 1].end
+}
+
 /// The actor dictionary: tables and the automata over their aliases.
 #[derive(Debug)]
 pub struct ActorDictionary {

@@ -578,3 +578,22 @@ fn ambiguous_acronyms_mean_a_group_only_in_its_conflict() {
     check_at("The ELN bombed a pipeline.", Some("CO"), Some("2024-01-01"), &["ELN: National Liberation Army"]);
     check_at("The AA said the M23 was closed; the KIA report is a PDF.", Some("GB"), Some("2024-01-01"), &[]);
 }
+
+/// Mentions come by start and none overlaps another (an adjective's noun,
+/// a unit after a description, an umbrella folded in), so [`covers`]
+/// answers as a look at every mention would.
+#[test]
+fn mentions_are_ordered_and_covers_agrees_with_every_mention() {
+    let text = "Turkish-backed factions and regime forces, backed by Russian warplanes, shelled \
+                the SDF-held town while IS militants, believed to be Daesh members, and the \
+                Free Syrian Army fought Hezbollah near the Iraqi border.";
+    let found = mentions(text, Some("SY"), Some("2019-06-01"));
+    assert!(found.len() >= 5, "{found:?}");
+    assert!(found.windows(2).all(|w| w[0].end <= w[1].start && w[0].start < w[0].end), "{found:?}");
+    for start in 0..text.len() {
+        for end in start..=text.len().min(start + 40) {
+            let every = found.iter().any(|a| a.start <= start && end <= a.end);
+            assert_eq!(covers(&found, start, end), every, "{start}..{end}");
+        }
+    }
+}

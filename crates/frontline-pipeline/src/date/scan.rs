@@ -628,7 +628,12 @@ fn lexicon(w: &[u8], lex: &Lexicon) -> u16 {
     let k = shape(w);
     let base = usize::from(lex.starts[k]);
     let group = &lex.words[base..usize::from(lex.starts[k + 1])];
-    group.iter().position(|e| e.0.as_bytes() == w).map_or(0, |p| (base + p + 1) as u16)
+    // The words of a group are short and share their length and ends: a
+    // compare inline here costs less than a call to `memcmp` per word.
+    group
+        .iter()
+        .position(|e| e.0.len() == w.len() && e.0.bytes().zip(w).all(|(a, &b)| a == b))
+        .map_or(0, |p| (base + p + 1) as u16)
 }
 
 /// Calendar unit words.

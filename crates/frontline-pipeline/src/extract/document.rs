@@ -10,7 +10,7 @@ use super::country::{
 use super::governorate::{actor_areas, far_from_container, regovern};
 use super::village;
 use crate::Resources;
-use crate::actor::ActorMention;
+use crate::actor::{ActorMention, covers};
 use crate::clean::{CleanText, clean};
 use crate::count::{self, CountMention};
 use crate::date::{self, DateMention};
@@ -77,7 +77,7 @@ impl<'a> Document<'a> {
         let inside = |m: &PlaceMention, a: &ActorMention| a.start <= m.start && m.end <= a.end;
         let located = main_country(
             places.iter().filter(|m| {
-                !backs(&clean.text, m) && !qualifies(&clean.text, m, &actors) && !actors.iter().any(|a| inside(m, a))
+                !backs(&clean.text, m) && !qualifies(&clean.text, m, &actors) && !covers(&actors, m.start, m.end)
             }),
             &clean.text,
             g,

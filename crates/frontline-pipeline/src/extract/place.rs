@@ -5,7 +5,7 @@
 use super::country::{backs, named_country, qualifies};
 use super::governorate::{GOVERNORATE_AFTER, GOVERNORATE_BEFORE, governorate_said, village_like};
 use super::{Document, ends_with_ignoring_case, starts_with_ignoring_case, within};
-use crate::actor::ActorMention;
+use crate::actor::{ActorMention, covers};
 use crate::gazetteer::{Place, PlaceMention};
 use crate::model::*;
 use crate::segment::Sentence;
@@ -53,7 +53,7 @@ pub(super) fn locating<'d>(doc: &'d Document<'_>) -> Vec<&'d PlaceMention<'d>> {
         .iter()
         .filter(|m| {
             let possessive = m.place.feature_code.starts_with("PCL") && text[m.end..].starts_with("'s");
-            let in_actor = doc.actors.iter().any(|a| a.start <= m.start && m.end <= a.end);
+            let in_actor = covers(&doc.actors, m.start, m.end);
             let after = text[m.end..].trim_start();
             let quarter =
                 ["neighbourhood", "neighborhood", "quarter"].iter().any(|w| starts_with_ignoring_case(after, w));
@@ -418,7 +418,7 @@ fn one_governorate<'d>(doc: &'d Document<'_>, sentence: &Sentence, iso: &str) ->
         let from = doc.places.partition_point(|m| m.start < start);
         doc.places[from..].iter().take_while(move |m| m.start < end).filter(move |m| m.end <= end)
     };
-    let in_any_actor = |m: &PlaceMention| doc.actors.iter().any(|a| a.start <= m.start && m.end <= a.end);
+    let in_any_actor = |m: &PlaceMention| covers(&doc.actors, m.start, m.end);
     let attribution = sentence.source.as_ref().map_or((0, 0), |a| (a.start, a.end));
     let said = |m: &&PlaceMention| {
         let before = text[..m.start].trim_end();

@@ -848,3 +848,16 @@ fn a_town_listed_with_villages_is_their_namesake() {
         &[("Santiago", "Chile"), ("Valparaiso", "Chile"), ("Lima", "Peru"), ("Colombia", "Colombia")],
     );
 }
+
+#[test]
+fn a_container_finds_a_village_among_many_namesakes() {
+    // (Both villages rank past the thirtieth of their name by size.)
+    check_admin1(
+        "Soldiers found a drug lab outside San Isidro, Morelos on Thursday.",
+        &[("San Isidro", "Morelos"), ("Morelos", "Morelos")],
+    );
+    check_admin1(
+        "A landslide buried three homes in Santa Rosa, Apurimac.",
+        &[("Santa Rosa", "Apurimac"), ("Apurimac", "Apurimac")],
+    );
+}

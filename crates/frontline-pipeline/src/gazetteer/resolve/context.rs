@@ -184,7 +184,9 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
     // and California").
     let and_broad = |c: usize| {
         raws.get(c + 1).is_some_and(|next| {
+            // (", and " is the longest gap: most are told by their length.)
             raws[c].end <= next.start
+                && next.start - raws[c].end <= ", and ".len()
                 && matches!(text[raws[c].end..next.start].trim_start_matches(','), " and " | " or ")
                 && broad_first(of_raw[c + 1])
         })
@@ -217,7 +219,9 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
     // whichever Ohio County a first guess may give.
     let joined = |c: usize| {
         raws.get(c + 1).is_some_and(|next| {
+            // (", and " is the longest gap: most are told by their length.)
             raws[c].end <= next.start
+                && next.start - raws[c].end <= ", and ".len()
                 && matches!(text[raws[c].end..next.start].trim_start_matches(','), " and " | " or ")
         })
     };
@@ -497,7 +501,7 @@ fn listed_with_village(p: &Place, neighbours: &[usize], chosen: &[Option<&Place>
             && q.admin1 == p.admin1
             && q.geonameid != p.geonameid
     };
-    is_local(p) && neighbours.iter().any(|&j| chosen[j].is_some_and(village))
+    !neighbours.is_empty() && is_local(p) && neighbours.iter().any(|&j| chosen[j].is_some_and(village))
 }
 
 /// Bonus of a state or country listed with its like, or of a town listed

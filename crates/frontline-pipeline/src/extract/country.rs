@@ -161,7 +161,11 @@ pub(super) fn relocate<'a>(places: &mut [PlaceMention<'a>], home: &str, resource
             continue;
         }
         let found = resources.gazetteer.lookup(&text[m.start..m.end]).into_iter().find(|(p, _)| p.country_code == home);
-        if let Some((p, _)) = found {
+        // A name that is the home country's own ("Georgia" read as the US
+        // state) was read as another place against that country with the
+        // whole article in view; forces named after the word ("Georgia
+        // police") are no evidence against that reading.
+        if let Some((p, _)) = found.filter(|(p, _)| !p.feature_code.starts_with("PCL")) {
             if m.precision == m.place.precision() {
                 m.precision = p.precision();
             }

@@ -774,3 +774,25 @@ fn the_taliban_governments_security_forces_are_the_states() {
         Some((SubEventType::GovernmentRegainsTerritory, "Military Forces of Afghanistan (2021-)".to_string()))
     );
 }
+
+#[test]
+fn forces_named_after_a_state_do_not_move_the_state_to_a_country_of_its_name() {
+    // "Georgia police" make the police Georgia's (the country's), yet the
+    // article places "Georgia" with Savannah: it stays the US state.
+    let article = Article {
+        id: "t".into(),
+        text: "A Savannah woman was charged on Friday. Georgia police say she sold forged permits. \
+               Georgia prosecutors say the case will go to trial."
+            .into(),
+        ..Default::default()
+    };
+    let doc = Document::analyse(&article, &RESOURCES);
+    let georgia: Vec<&str> = doc
+        .places
+        .iter()
+        .chain(&doc.elsewhere)
+        .filter(|m| &article.text[m.start..m.end] == "Georgia")
+        .map(|m| m.place.country_code.as_str())
+        .collect();
+    assert_eq!(georgia, ["US", "US"]);
+}

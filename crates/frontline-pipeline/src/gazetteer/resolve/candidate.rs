@@ -68,7 +68,7 @@ pub(super) const CITY: u64 = 100_000;
 /// to be what its bare name means.
 pub(super) const SMALL_DIVISION: u64 = 20_000;
 
-/// Best first, one per geonameid, at most 30. A division named like its
+/// Best first, one per geonameid, at most [`KEPT`]. A division named like its
 /// capital ("Aleppo", "Raqqa", the district of "Geneva") yields to the
 /// city: events happen in towns.
 pub fn dedup(g: &Gazetteer, cands: &mut Vec<Candidate>) {
@@ -111,8 +111,13 @@ pub fn dedup(g: &Gazetteer, cands: &mut Vec<Candidate>) {
         let mut seen = HashSet::with_capacity_and_hasher(cands.len(), BuildHasherDefault::<Fx>::default());
         cands.retain(|c| seen.insert(g.place(c.id).geonameid));
     }
-    cands.truncate(30);
+    cands.truncate(KEPT);
 }
+
+/// How many candidates a name keeps: enough that a container or a list can
+/// still find the village it names among a common name's namesakes ("San
+/// Juan, Cajamarca" is the 31st San Juan by size).
+const KEPT: usize = 50;
 
 /// Up to this many candidates, [`dedup`] compares them pairwise.
 const DEDUP_SCAN: usize = 16;

@@ -188,7 +188,9 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
     // and California").
     let and_broad = |c: usize| {
         raws.get(c + 1).is_some_and(|next| {
+            // (", and " is the longest gap: most are told by their length.)
             raws[c].end <= next.start
+                && next.start - raws[c].end <= ", and ".len()
                 && matches!(text[raws[c].end..next.start].trim_start_matches(','), " and " | " or ")
                 && broad_first(of_raw[c + 1])
         })
@@ -215,6 +217,38 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
         }
     }
     let support = cluster_support(g, &cands);
+    // The names listed with each name (joined by "and"/"or", or in a run of
+    // commas: "San Juan, Choropampa and Magdalena") whose likeliest sense is
+    // no state or country: "Bowling Green, Ohio" is no list of towns,
+    // whichever Ohio County a first guess may give.
+    let joined = |c: usize| {
+        raws.get(c + 1).is_some_and(|next| {
+            // (", and " is the longest gap: most are told by their length.)
+            raws[c].end <= next.start
+                && next.start - raws[c].end <= ", and ".len()
+                && matches!(text[raws[c].end..next.start].trim_start_matches(','), " and " | " or ")
+        })
+    };
+    let mut villages: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
+    for (i, (r, &k)) in raws.iter().zip(&of_raw).enumerate() {
+        let next = match r.container {
+            Some(c)
+                if !r.inside
+                    && (raws[c].container.is_some_and(|_| !raws[c].inside) || joined(c) || listed_after[i]) =>
+            {
+                c
+            }
+            _ if joined(i) => i + 1,
+            _ => continue,
+        };
+        let j = of_raw[next];
+        if !broad_first(j) {
+            villages[k].push(j);
+        }
+        if !broad_first(k) {
+            villages[j].push(k);
+        }
+    }
     // Names of a country's capital and of another division of that country
     // ("Washington", "Buenos Aires", "Moscow"): news means the capital
     // unless the article's other places lie in the division.
@@ -309,7 +343,7 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
                 if in_home(p) && is_local(p) && !c.skeleton && (!famous_elsewhere || known_widely(p)) {
                     s += HOME;
                 }
-                if listed_alike(p, &neighbours[k], &chosen) {
+                if listed_alike(p, &neighbours[k], &chosen) || listed_with_village(p, &villages[k], &chosen) {
                     s += LISTED_ALIKE;
                 }
                 if capital_twin[k] && p.feature_code == "PPLC" {
@@ -458,8 +492,25 @@ fn listed_alike(p: &Place, neighbours: &[usize], chosen: &[Option<&Place>]) -> b
     matches!(p.feature_code.as_str(), "ADM1" | "PCLI") && neighbours.iter().any(|&j| chosen[j].is_some_and(alike))
 }
 
-/// Bonus of a state or country listed with its like: more than a capital's
-/// standing ("Washington" in a list of states), less than a container's.
+/// Whether a town or county is listed next to a village of its own
+/// division ("the villages of San Pedro, Tolca and Ayra"): a list with a
+/// village in it names neighbours, so a name there is the namesake beside
+/// that village rather than the biggest one elsewhere.
+fn listed_with_village(p: &Place, neighbours: &[usize], chosen: &[Option<&Place>]) -> bool {
+    let village = |q: &Place| {
+        is_local(q)
+            && !known_widely(q)
+            && !q.admin1.is_empty()
+            && q.country_code == p.country_code
+            && q.admin1 == p.admin1
+            && q.geonameid != p.geonameid
+    };
+    !neighbours.is_empty() && is_local(p) && neighbours.iter().any(|&j| chosen[j].is_some_and(village))
+}
+
+/// Bonus of a state or country listed with its like, or of a town listed
+/// with a village of its division: more than a capital's standing
+/// ("Washington" in a list of states), less than a container's.
 const LISTED_ALIKE: f32 = 1.0;
 
 /// Votes of the chosen places for their first-level divisions.

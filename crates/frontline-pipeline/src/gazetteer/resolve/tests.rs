@@ -823,3 +823,41 @@ fn a_citys_or_a_countrys_exact_name_is_no_towns_other_name() {
         &[("Iran", "Iran"), ("Iraq", "Iraq"), ("Mehran", "Iran")],
     );
 }
+
+#[test]
+fn a_town_listed_with_villages_is_their_namesake() {
+    // (Alone, "Santiago" among capitals is Chile's.)
+    check_resolved(
+        "Aid flown from Madrid, Quito and Lima reached Santiago, Teorama and Mutiscua after floods that also hit \
+         Ecuador, Peru and Venezuela.",
+        &[
+            ("Madrid", "Spain"),
+            ("Quito", "Ecuador"),
+            ("Lima", "Peru"),
+            ("Santiago", "Colombia"),
+            ("Teorama", "Colombia"),
+            ("Mutiscua", "Colombia"),
+            ("Ecuador", "Ecuador"),
+            ("Peru", "Peru"),
+            ("Venezuela", "Venezuela"),
+        ],
+    );
+    // A list of cities is no list of villages.
+    check_resolved(
+        "Flights resumed from Santiago, Valparaiso and Lima after the strike in Colombia.",
+        &[("Santiago", "Chile"), ("Valparaiso", "Chile"), ("Lima", "Peru"), ("Colombia", "Colombia")],
+    );
+}
+
+#[test]
+fn a_container_finds_a_village_among_many_namesakes() {
+    // (Both villages rank past the thirtieth of their name by size.)
+    check_admin1(
+        "Soldiers found a drug lab outside San Isidro, Morelos on Thursday.",
+        &[("San Isidro", "Morelos"), ("Morelos", "Morelos")],
+    );
+    check_admin1(
+        "A landslide buried three homes in Santa Rosa, Apurimac.",
+        &[("Santa Rosa", "Apurimac"), ("Apurimac", "Apurimac")],
+    );
+}

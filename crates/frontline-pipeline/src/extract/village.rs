@@ -293,7 +293,12 @@ pub fn near_misses<'g>(
             let mut j = i + 1;
             while j < ws.len() && j - i < 4 && glued(j) {
                 let w = &text[ws[j].start..ws[j].end];
-                let connector = CONNECTORS.contains(&w) && j + 1 < ws.len() && glued(j + 1);
+                // A connector inside the name only: "Tall al Sham", not the
+                // English "as" or "at" after it ("in Zmar as the rebels").
+                let connector = CONNECTORS.contains(&w)
+                    && j + 1 < ws.len()
+                    && glued(j + 1)
+                    && namelike(&text[ws[j + 1].start..ws[j + 1].end]);
                 if !(namelike(w) || connector) {
                     break;
                 }
@@ -664,6 +669,13 @@ mod tests {
         check("Regime forces clashed with rebels in Duwaylat in Damascus.", &[900019]);
         // Far from the capital, the capital holds no village of another governorate.
         check("Regime forces clashed with rebels in Zarma in Damascus.", &[]);
+    }
+
+    #[test]
+    fn an_english_word_after_the_name_is_no_part_of_it() {
+        // "as" and "at" spell Arabic's article only inside a name.
+        check("Regime forces clashed with rebels in the town of Zbid as the latter withdrew.", &[900009]);
+        check("Regime forces clashed with rebels in the town of Zbid at dawn.", &[900009]);
     }
 
     #[test]

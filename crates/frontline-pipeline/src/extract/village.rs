@@ -282,6 +282,13 @@ pub fn near_misses<'g>(
             .iter()
             .filter(|m| m.start >= s.start && m.end <= s.end && !m.demonym)
             .filter(|m| !m.place.feature_code.starts_with("PCL"))
+            // A village's name inside an armed group's ("Asayish members")
+            // is mostly a word and places nothing; a seat's ("Raqqa
+            // Military Council") says where the group fights.
+            .filter(|m| {
+                let seat = matches!(m.place.feature_code.as_str(), "PPLA" | "PPLA2" | "PPLC" | "ADM1" | "ADM2");
+                seat || !actors.iter().any(|a| a.start <= m.start && m.end <= a.end)
+            })
             .collect();
         let mut spans: Vec<Span> = Vec::new();
         let mut i = 0;
@@ -448,6 +455,19 @@ fn choose<'g>(
         // Hasakeh") holds it more narrowly than its governorate does; one
         // named before may be part of a group's name ("Menbij Military Council").
         let town = others().any(|c| !wide(c) && c.start >= after);
+        // The governorate named after them still bounds the village ("X
+        // village near Tell Y in Raqqa" is in Raqqa): a namesake near the
+        // town across the border is not it.
+        let bound = || {
+            others().filter(|c| {
+                c.start >= after
+                    && matches!(c.place.feature_code.as_str(), "ADM1" | "PPLA")
+                    && c.place.country_code == p.country_code
+            })
+        };
+        if town && bound().next().is_some() && !bound().any(|c| c.place.admin1 == p.admin1) {
+            return None;
+        }
         others()
             .filter(|c| !(town && wide(c)))
             .filter_map(|c| {
@@ -491,7 +511,9 @@ mod tests {
     /// a village "Zaydun" (Hasakeh), a seat "Qarmid" (Hama) and a village
     /// "Qarmidah" (Aleppo), a seat "Al Qusayrah" (Deir ez-Zor, also
     /// "Qassira") and a hamlet "Khirbat Nur" (Aleppo, also "Al Qasira"), a
-    /// "Duwaylat" of Rural Damascus beside Damascus.
+    /// "Duwaylat" of Rural Damascus beside Damascus, a "Sarbalak" of Aleppo
+    /// beside Tell Abiad (Raqqa), a village "Asayish" of Hama beside Tall
+    /// Zaramah.
     const DUMP: &str = "\
 900001\tTall Zaramah\tTall Zaramah\tTell Zaramah\t35.30\t36.60\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900002\tZaramah\tZaramah\t\t36.40\t37.40\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
@@ -512,6 +534,8 @@ mod tests {
 900017\tAl Qusayrah\tAl Qusayrah\tQassira\t35.10\t40.40\tP\tPPLA3\tSY\t\t07\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900018\tKhirbat Nur\tKhirbat Nur\tAl Qasira\t36.20\t37.90\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900019\tDuwaylat\tDuwaylat\t\t33.45\t36.31\tP\tPPL\tSY\t\t08\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900020\tSarbalak\tSarbalak\t\t36.65\t38.85\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900021\tAsayish\tAsayish\t\t35.35\t36.65\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 ";
 
     static RESOURCES: LazyLock<Resources> = LazyLock::new(|| {
@@ -669,6 +693,35 @@ mod tests {
         check("Regime forces clashed with rebels in Duwaylat in Damascus.", &[900019]);
         // Far from the capital, the capital holds no village of another governorate.
         check("Regime forces clashed with rebels in Zarma in Damascus.", &[]);
+    }
+
+    /// The ids of the places of an invented note that can place an event.
+    fn check_placed(text: &str, expect: &[u64]) {
+        let article = Article { id: "t".into(), text: text.into(), ..Default::default() };
+        let doc = super::super::Document::analyse(&article, &RESOURCES);
+        let got: Vec<u64> = doc
+            .places
+            .iter()
+            .filter(|m| !doc.unplaced.contains(&(m.start, m.end)))
+            .filter(|m| (900_000..1_000_000).contains(&m.place.geonameid))
+            .map(|m| m.place.geonameid)
+            .collect();
+        assert_eq!(got, expect, "in {text:?}");
+    }
+
+    #[test]
+    fn the_governorate_named_bounds_a_village_near_a_town() {
+        check_placed("Rebels shelled Subralic village near Tell Abiad.", &[900020]);
+        check_placed("Rebels shelled Subralic village near Tell Abiad in Aleppo.", &[900020]);
+        // Across the border of the governorate named: not this village.
+        check_placed("Rebels shelled Subralic village near Tell Abiad in Ar-Raqqa.", &[]);
+    }
+
+    #[test]
+    fn a_village_named_inside_a_groups_name_is_no_container() {
+        // "Asayish" here is the group: it does not draw Zarma to Hama's
+        // Tall Zaramah, beside the village of that name.
+        check("Asayish members clashed with locals in Zarma.", &[900021, 900002]);
     }
 
     #[test]

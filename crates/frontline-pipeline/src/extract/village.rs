@@ -330,9 +330,13 @@ pub fn near_misses<'g>(
             let placed = BEFORE.contains(&prev.as_str())
                 || PLACE_NOUNS.contains(&next.as_str())
                 || prev == "of" && PLACE_NOUNS.contains(&prev2.as_str())
+                || prev == "of" && crate::gazetteer::COMPASS_POINTS.contains(&prev2.as_str())
                 || matches!(prev.as_str(), "of" | "over") && TAKEN_OVER.contains(&prev2.as_str())
                 || prev == "the" && BEFORE.contains(&prev2.as_str()) && PLACE_NOUNS.contains(&next.as_str());
-            let near = NEAR.contains(&prev.as_str()) || NEAR.contains(&prev2.as_str());
+            // "east of X" places the event beside X.
+            let near = NEAR.contains(&prev.as_str())
+                || NEAR.contains(&prev2.as_str())
+                || prev == "of" && crate::gazetteer::COMPASS_POINTS.contains(&prev2.as_str());
             let end = if noun { ws[j - 2].end } else { ws[j - 1].end };
             let village = !NOT_VILLAGE.contains(&next.as_str());
             spans.push(Span { i, j, start: ws[i].start, end, placed, near, village });
@@ -722,6 +726,12 @@ mod tests {
         // "Asayish" here is the group: it does not draw Zarma to Hama's
         // Tall Zaramah, beside the village of that name.
         check("Asayish members clashed with locals in Zarma.", &[900021, 900002]);
+    }
+
+    #[test]
+    fn a_compass_point_places_the_name_after_it() {
+        check("Regime forces clashed with rebels east of Zbid.", &[900009]);
+        check("Regime forces clashed with rebels 5 km south-west of Zbid.", &[900009]);
     }
 
     #[test]

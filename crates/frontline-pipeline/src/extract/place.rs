@@ -35,6 +35,12 @@ const FACILITY_AFTER: &[&str] = &[
     "company",
 ];
 
+/// Words after a name that make it an armed group's ("Idlib Free Army",
+/// "Menbij Military Council", "Hamza Division"), not the place of an event
+/// (the group fights elsewhere too).
+const GROUP_AFTER: &[&str] =
+    &["free army", "army", "military council", "brigade", "brigades", "battalion", "division", "corps", "regiment"];
+
 /// Words a note uses to say where its coder placed the event.
 const CODED_TO: &[&str] = &["coded to", "coded at", "coded in", "coded as"];
 
@@ -42,7 +48,8 @@ const CODED_TO: &[&str] = &["coded to", "coded at", "coded in", "coded as"];
 /// article rather than per draft (an article has many clauses with cues):
 /// not demonyms, not a country as a possessive ("Iran's semi-official
 /// agency": it qualifies a name) or before an actor's name ("US Coalition
-/// airstrikes"), not a name inside an actor's ("Sharqiya
+/// airstrikes"), not a name heading a group's ([`GROUP_AFTER`]), not a
+/// name inside an actor's ("Sharqiya
 /// Army", "Rebel fighters": the word is the actor's, not a village's), not
 /// a neighbourhood (ACLED codes the city: the gazetteer's namesake is a
 /// village elsewhere), not a country backing a side, not one a rule left
@@ -57,11 +64,13 @@ pub(super) fn locating<'d>(doc: &'d Document<'_>) -> Vec<&'d PlaceMention<'d>> {
             let after = text[m.end..].trim_start();
             let quarter =
                 ["neighbourhood", "neighborhood", "quarter"].iter().any(|w| starts_with_ignoring_case(after, w));
+            let group = GROUP_AFTER.iter().any(|w| starts_with_ignoring_case(after, w));
             !(m.demonym
                 || possessive
                 || qualifies(text, m, &doc.actors)
                 || in_actor
                 || quarter
+                || group
                 || backs(text, m)
                 || doc.unplaced.contains(&(m.start, m.end)))
         })
@@ -450,6 +459,26 @@ mod tests {
 
     fn check_countryside(name: &str, expect: Option<&str>) {
         assert_eq!(countryside_of(name), expect, "for {name:?}");
+    }
+
+    /// The location of the first event of an invented note.
+    fn location(text: &str) -> Option<String> {
+        let resources = crate::Resources::builtin();
+        let article = Article { id: "t".into(), text: text.into(), ..Default::default() };
+        crate::process(&article, &resources).events.first().map(|e| e.location.clone())
+    }
+
+    #[test]
+    fn a_name_heading_a_groups_name_places_no_event() {
+        // The group is named after Homs; the event is in Rastan.
+        let at = location(
+            "On 3 May 2021, regime forces clashed with the Homs Free Army in Rastan. No fatalities were reported.",
+        );
+        assert_eq!(at.as_deref(), Some("Ar Rastan"));
+        let at = location(
+            "On 3 May 2021, regime forces clashed with the Homs Military Council in Rastan. No fatalities were reported.",
+        );
+        assert_eq!(at.as_deref(), Some("Ar Rastan"));
     }
 
     #[test]

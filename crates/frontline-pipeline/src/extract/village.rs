@@ -282,6 +282,13 @@ pub fn near_misses<'g>(
             .iter()
             .filter(|m| m.start >= s.start && m.end <= s.end && !m.demonym)
             .filter(|m| !m.place.feature_code.starts_with("PCL"))
+            // A village's name inside an armed group's ("Asayish members")
+            // is mostly a word and places nothing; a seat's ("Raqqa
+            // Military Council") says where the group fights.
+            .filter(|m| {
+                let seat = matches!(m.place.feature_code.as_str(), "PPLA" | "PPLA2" | "PPLC" | "ADM1" | "ADM2");
+                seat || !actors.iter().any(|a| a.start <= m.start && m.end <= a.end)
+            })
             .collect();
         let mut spans: Vec<Span> = Vec::new();
         let mut i = 0;
@@ -293,7 +300,12 @@ pub fn near_misses<'g>(
             let mut j = i + 1;
             while j < ws.len() && j - i < 4 && glued(j) {
                 let w = &text[ws[j].start..ws[j].end];
-                let connector = CONNECTORS.contains(&w) && j + 1 < ws.len() && glued(j + 1);
+                // A connector inside the name only: "Tall al Sham", not the
+                // English "as" or "at" after it ("in Zmar as the rebels").
+                let connector = CONNECTORS.contains(&w)
+                    && j + 1 < ws.len()
+                    && glued(j + 1)
+                    && namelike(&text[ws[j + 1].start..ws[j + 1].end]);
                 if !(namelike(w) || connector) {
                     break;
                 }
@@ -318,9 +330,13 @@ pub fn near_misses<'g>(
             let placed = BEFORE.contains(&prev.as_str())
                 || PLACE_NOUNS.contains(&next.as_str())
                 || prev == "of" && PLACE_NOUNS.contains(&prev2.as_str())
+                || prev == "of" && crate::gazetteer::COMPASS_POINTS.contains(&prev2.as_str())
                 || matches!(prev.as_str(), "of" | "over") && TAKEN_OVER.contains(&prev2.as_str())
                 || prev == "the" && BEFORE.contains(&prev2.as_str()) && PLACE_NOUNS.contains(&next.as_str());
-            let near = NEAR.contains(&prev.as_str()) || NEAR.contains(&prev2.as_str());
+            // "east of X" places the event beside X.
+            let near = NEAR.contains(&prev.as_str())
+                || NEAR.contains(&prev2.as_str())
+                || prev == "of" && crate::gazetteer::COMPASS_POINTS.contains(&prev2.as_str());
             let end = if noun { ws[j - 2].end } else { ws[j - 1].end };
             let village = !NOT_VILLAGE.contains(&next.as_str());
             spans.push(Span { i, j, start: ws[i].start, end, placed, near, village });
@@ -443,6 +459,19 @@ fn choose<'g>(
         // Hasakeh") holds it more narrowly than its governorate does; one
         // named before may be part of a group's name ("Menbij Military Council").
         let town = others().any(|c| !wide(c) && c.start >= after);
+        // The governorate named after them still bounds the village ("X
+        // village near Tell Y in Raqqa" is in Raqqa): a namesake near the
+        // town across the border is not it.
+        let bound = || {
+            others().filter(|c| {
+                c.start >= after
+                    && matches!(c.place.feature_code.as_str(), "ADM1" | "PPLA")
+                    && c.place.country_code == p.country_code
+            })
+        };
+        if town && bound().next().is_some() && !bound().any(|c| c.place.admin1 == p.admin1) {
+            return None;
+        }
         others()
             .filter(|c| !(town && wide(c)))
             .filter_map(|c| {
@@ -486,7 +515,9 @@ mod tests {
     /// a village "Zaydun" (Hasakeh), a seat "Qarmid" (Hama) and a village
     /// "Qarmidah" (Aleppo), a seat "Al Qusayrah" (Deir ez-Zor, also
     /// "Qassira") and a hamlet "Khirbat Nur" (Aleppo, also "Al Qasira"), a
-    /// "Duwaylat" of Rural Damascus beside Damascus.
+    /// "Duwaylat" of Rural Damascus beside Damascus, a "Sarbalak" of Aleppo
+    /// beside Tell Abiad (Raqqa), a village "Asayish" of Hama beside Tall
+    /// Zaramah.
     const DUMP: &str = "\
 900001\tTall Zaramah\tTall Zaramah\tTell Zaramah\t35.30\t36.60\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900002\tZaramah\tZaramah\t\t36.40\t37.40\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
@@ -507,6 +538,8 @@ mod tests {
 900017\tAl Qusayrah\tAl Qusayrah\tQassira\t35.10\t40.40\tP\tPPLA3\tSY\t\t07\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900018\tKhirbat Nur\tKhirbat Nur\tAl Qasira\t36.20\t37.90\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900019\tDuwaylat\tDuwaylat\t\t33.45\t36.31\tP\tPPL\tSY\t\t08\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900020\tSarbalak\tSarbalak\t\t36.65\t38.85\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900021\tAsayish\tAsayish\t\t35.35\t36.65\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 ";
 
     static RESOURCES: LazyLock<Resources> = LazyLock::new(|| {
@@ -664,6 +697,48 @@ mod tests {
         check("Regime forces clashed with rebels in Duwaylat in Damascus.", &[900019]);
         // Far from the capital, the capital holds no village of another governorate.
         check("Regime forces clashed with rebels in Zarma in Damascus.", &[]);
+    }
+
+    /// The ids of the places of an invented note that can place an event.
+    fn check_placed(text: &str, expect: &[u64]) {
+        let article = Article { id: "t".into(), text: text.into(), ..Default::default() };
+        let doc = super::super::Document::analyse(&article, &RESOURCES);
+        let got: Vec<u64> = doc
+            .places
+            .iter()
+            .filter(|m| !doc.unplaced.contains(&(m.start, m.end)))
+            .filter(|m| (900_000..1_000_000).contains(&m.place.geonameid))
+            .map(|m| m.place.geonameid)
+            .collect();
+        assert_eq!(got, expect, "in {text:?}");
+    }
+
+    #[test]
+    fn the_governorate_named_bounds_a_village_near_a_town() {
+        check_placed("Rebels shelled Subralic village near Tell Abiad.", &[900020]);
+        check_placed("Rebels shelled Subralic village near Tell Abiad in Aleppo.", &[900020]);
+        // Across the border of the governorate named: not this village.
+        check_placed("Rebels shelled Subralic village near Tell Abiad in Ar-Raqqa.", &[]);
+    }
+
+    #[test]
+    fn a_village_named_inside_a_groups_name_is_no_container() {
+        // "Asayish" here is the group: it does not draw Zarma to Hama's
+        // Tall Zaramah, beside the village of that name.
+        check("Asayish members clashed with locals in Zarma.", &[900021, 900002]);
+    }
+
+    #[test]
+    fn a_compass_point_places_the_name_after_it() {
+        check("Regime forces clashed with rebels east of Zbid.", &[900009]);
+        check("Regime forces clashed with rebels 5 km south-west of Zbid.", &[900009]);
+    }
+
+    #[test]
+    fn an_english_word_after_the_name_is_no_part_of_it() {
+        // "as" and "at" spell Arabic's article only inside a name.
+        check("Regime forces clashed with rebels in the town of Zbid as the latter withdrew.", &[900009]);
+        check("Regime forces clashed with rebels in the town of Zbid at dawn.", &[900009]);
     }
 
     #[test]

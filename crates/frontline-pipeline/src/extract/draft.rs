@@ -8,7 +8,9 @@ use regex::Regex;
 use super::classify::{self, Cue, Parties};
 use super::clause::{ANOTHER_EPISODE, bare};
 use super::place::{capital, country_place, countryside_side, place_of};
-use super::roles::{PASSIVE_BY, STATE_WORDS, SUPPORTING, is_armed, names_government, quoted, roles, target};
+use super::roles::{
+    NON_STATE_WORDS, PASSIVE_BY, STATE_WORDS, SUPPORTING, is_armed, names_government, quoted, roles, target,
+};
 use super::{Document, EventCandidate, starts_with_ignoring_case, within};
 use crate::actor::{ActorMention, ActorRef};
 use crate::date;
@@ -270,7 +272,11 @@ pub(super) fn draft<'d>(
                 let there = &text[r..key.start];
                 let refers_back =
                     ["they ", "it ", "its ", "their ", "he "].iter().any(|w| starts_with_ignoring_case(there, w));
-                STATE_WORDS.is_match(there).then_some(true).or_else(|| subject.filter(|_| refers_back).map(home_state))
+                STATE_WORDS
+                    .is_match(there)
+                    .then_some(true)
+                    .or_else(|| NON_STATE_WORDS.is_match(there).then_some(false))
+                    .or_else(|| subject.filter(|_| refers_back).map(home_state))
             }
         },
         (None, Some(m)) => Some(home_state(m)),
@@ -279,7 +285,10 @@ pub(super) fn draft<'d>(
                 Some(b) => &text[b..ce],
                 None => &text[cs..key.start],
             };
-            STATE_WORDS.is_match(side).then_some(true)
+            STATE_WORDS
+                .is_match(side)
+                .then_some(true)
+                .or_else(|| (territorial && NON_STATE_WORDS.is_match(side)).then_some(false))
         }
     };
     let (target_armed, target_civilian) = target(&text[cs..ce], key.start - cs, key.end - cs);

@@ -774,3 +774,12 @@ fn the_taliban_governments_security_forces_are_the_states() {
         Some((SubEventType::GovernmentRegainsTerritory, "Military Forces of Afghanistan (2021-)".to_string()))
     );
 }
+
+#[test]
+fn unnamed_factions_regaining_a_place_overtake_it() {
+    use SubEventType as T;
+    check_events(
+        "On 3 June 2023, clashes broke out near Idlib, where the factions were able to regain control of Kafr Amin village.",
+        &[(T::NonStateActorOvertakesTerritory, 0)],
+    );
+}

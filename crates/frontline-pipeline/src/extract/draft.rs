@@ -51,9 +51,10 @@ static SOURCE_SAID: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&format
 
 /// A short adverbial between a reporting verb and what was said: "on
 /// Monday", "late on Tuesday", "in a statement", "in a statement on Monday",
-/// "yesterday". One word after the preposition (and a time of day), so
-/// "said in Kano that gunmen …" is no adverbial before "their".
-const REPORT_ADVERBIAL: &str = r"(?:,?\s+(?:(?:(?:late|early)\s+)?(?:on|in|at|via|during)(?:\s+(?:a|an|the|its|their))?\s+[\w'-]+(?:\s+(?:night|morning|evening|afternoon|\d+))?|yesterday|today|overnight|earlier|later|(?:last|this)\s+\w+),?){0,2}";
+/// "on its official website", "in a statement posted on Telegram",
+/// "yesterday". One word after the preposition (and a time of day or a kind
+/// of outlet), so "said in Kano that gunmen …" is no adverbial before "their".
+const REPORT_ADVERBIAL: &str = r"(?:,?\s+(?:(?:(?:late|early)\s+)?(?:on|in|at|via|during)(?:\s+(?:a|an|the|its|their))?(?:\s+(?:brief|short|official|written|joint|separate|televised|video))?\s+[\w'-]+(?:\s+(?:night|morning|evening|afternoon|\d+|account|channel|page|website|feed))?|(?:posted|published|issued|released|shared|broadcast|carried)(?:\s+(?:on|by|via|in|to))?(?:\s+(?:a|an|the|its|their))?\s+[\w'-]+(?:\s+(?:account|channel|page|website|feed|TV|television|radio|agency))?|yesterday|today|overnight|earlier|later|(?:last|this)\s+\w+),?){0,3}";
 
 /// A source's words that say it acted: "said it", "said they", "said its
 /// forces", "told reporters on Monday that they", "said in a statement that
@@ -291,7 +292,14 @@ pub(super) fn draft<'d>(
                 .or_else(|| (territorial && NON_STATE_WORDS.is_match(side)).then_some(false))
         }
     };
-    let (target_armed, target_civilian) = target(&text[cs..ce], key.start - cs, key.end - cs);
+    // The source's own words name no one the violence falls on ("…, the
+    // army said"; "The army said on its website that …").
+    let (ts, te) = match &sentence.source {
+        Some(a) if a.start >= key.end && a.start < ce => (cs, a.start),
+        Some(a) if a.end <= key.start && a.end > cs => (a.end, ce),
+        _ => (cs, ce),
+    };
+    let (target_armed, target_civilian) = target(&text[ts..te], key.start - ts, key.end - ts);
     let parties = Parties {
         subject_state,
         target_armed: target_armed

@@ -776,6 +776,32 @@ fn the_taliban_governments_security_forces_are_the_states() {
 }
 
 #[test]
+fn the_source_of_a_report_is_not_whom_the_violence_falls_on() {
+    let top = |text: &str| top_event(text, &RESOURCES).map(|e| (e.sub_event_type, e.actor2));
+    for text in [
+        "On 8 May 2023, ELN guerrillas kidnapped two engineers near Arauca, Colombia, the army said.",
+        "On 8 May 2023, the army said on its website that ELN guerrillas kidnapped two engineers near Arauca, Colombia.",
+    ] {
+        assert_eq!(
+            top(text),
+            Some((SubEventType::AbductionForcedDisappearance, "Civilians (Colombia)".to_string())),
+            "in {text:?}"
+        );
+    }
+}
+
+#[test]
+fn a_source_that_says_it_acted_after_a_long_adverbial_is_a_party() {
+    for text in [
+        "On 8 May 2023, the army said in a statement posted on Telegram that they killed five ELN guerrillas near Arauca, Colombia.",
+        "On 8 May 2023, the army said on its official website that its troops killed five ELN guerrillas near Arauca, Colombia.",
+    ] {
+        let e = top_event(text, &RESOURCES).expect("an event");
+        assert!(e.actor1.starts_with("Military Forces of Colombia"), "in {text:?}: {}", e.actor1);
+    }
+}
+
+#[test]
 fn unnamed_factions_regaining_a_place_overtake_it() {
     use SubEventType as T;
     check_events(

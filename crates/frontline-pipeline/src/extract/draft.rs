@@ -159,12 +159,24 @@ pub(super) fn draft<'d>(
     // Allies named with the subject ("regime forces and allied militias",
     // "the SDF, backed by Coalition warplanes") are not the other party.
     let mut allied = vec![false; actors.len()];
+    let mut subject = subject;
     if let Some(p) = subject.and_then(|s| actors.iter().position(|m| std::ptr::eq(*m, s))) {
         for i in p + 1..actors.len() {
             if !actors[i].joins_previous {
                 break;
             }
             allied[i] = true;
+        }
+        // State forces detaining with a militia ("VDP volunteers and soldiers
+        // detained …") make an arrest: the state is actor1, the militia its
+        // associate.
+        let state_ally = (key.cue == Cue::Arrest && actors[p].actor.inter != Inter::StateForces)
+            .then(|| (p + 1..actors.len()).find(|&i| allied[i] && actors[i].actor.inter == Inter::StateForces))
+            .flatten();
+        if let Some(i) = state_ally {
+            allied[i] = false;
+            allied[p] = true;
+            subject = Some(actors[i]);
         }
     }
     // The other party: named after the cue when it is ("clashed with X"), else anywhere.

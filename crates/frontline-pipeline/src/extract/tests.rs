@@ -776,6 +776,23 @@ fn the_taliban_governments_security_forces_are_the_states() {
 }
 
 #[test]
+fn state_forces_detaining_with_a_militia_make_an_arrest() {
+    let e = top_event(
+        "On 8 May 2023, VDP volunteers and soldiers detained six traders in Djibo, Burkina Faso.",
+        &RESOURCES,
+    )
+    .expect("an event");
+    assert_eq!(
+        (e.sub_event_type, e.actor1.as_str(), e.assoc_actor_1.as_str()),
+        (
+            SubEventType::Arrests,
+            "Military Forces of Burkina Faso (2022-)",
+            "VDP: Volunteers for the Defense of the Homeland"
+        )
+    );
+}
+
+#[test]
 fn the_source_of_a_report_is_not_whom_the_violence_falls_on() {
     let top = |text: &str| top_event(text, &RESOURCES).map(|e| (e.sub_event_type, e.actor2));
     for text in [
@@ -808,4 +825,14 @@ fn unnamed_factions_regaining_a_place_overtake_it() {
         "On 3 June 2023, clashes broke out near Idlib, where the factions were able to regain control of Kafr Amin village.",
         &[(T::NonStateActorOvertakesTerritory, 0)],
     );
+}
+
+#[test]
+fn two_groups_named_with_their_nouns_engaging_each_other_are_two_sides() {
+    let e = top_event(
+        "On 3 June 2023, HTS fighters and Ahrar al-Sham fighters engaged each other in clashes near Idlib.",
+        &RESOURCES,
+    )
+    .expect("an event");
+    assert_eq!((e.actor1.as_str(), e.actor2.as_str()), ("HTS: Hayat Tahrir al Sham", "AAS: Ahrar al Sham"));
 }

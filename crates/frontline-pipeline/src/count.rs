@@ -80,14 +80,14 @@ const CASUALTY: &str = r"(?:killed|dead|died|slain|perished|wounded|injured|hurt
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&passive_pattern()));
 fn passive_pattern() -> String {
     format!(
-        r"(?i)\b(?P<n>{NUM}|an?)(?: of (?:them|whom))? (?:[a-z'/-]+,? ){{0,5}}?(?:(?:were|was|have been|has been|had been|are|got|being) )?(?:(?:reportedly|also|later|allegedly|all|subsequently) )?(?P<w>{CASUALTY})\b"
+        r"(?i)\b(?P<n>{NUM}|an?)(?: of (?:them|whom))? (?:[a-z'/-]+,? ){{0,6}}?(?:(?:were|was|have been|has been|had been|are|got|being) )?(?:(?:reportedly|reported|confirmed|also|later|allegedly|all|subsequently) )?(?P<w>{CASUALTY})\b"
     )
 }
 
 /// An auxiliary right before a casualty word, with an adverb or not ("were killed", "were reportedly killed").
 static PASSIVE_AUXILIARY: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)\b(?:were|was|been|are|is|got|being)(?: (?:reportedly|also|later|allegedly|all|subsequently))? $",
+        r"(?i)\b(?:were|was|been|are|is|got|being)(?: (?:reportedly|reported|confirmed|also|later|allegedly|all|subsequently))? $",
     )
 });
 
@@ -1086,6 +1086,10 @@ mod tests {
         check("Gunmen opened fire, killing two and wounding five others.", &[(2, "killed"), (5, "wounded")]);
         check("Airstrikes kill 12 in Idlib.", &[(12, "killed")]);
         check("Police shot dead 4 protesters outside the court.", &[(4, "killed")]);
+        // A longer name between the figure and the verb, and a report's word before it.
+        check("One officer of the Free Idlib Army died in the fighting.", &[(1, "killed")]);
+        check("Four tribal and Druze militia fighters were reported killed.", &[(4, "killed")]);
+        check("Nine regime soldiers were confirmed killed at the base.", &[(9, "killed")]);
         check("Rebels managed to kill 5 soldiers near the town.", &[(5, "killed")]);
         check("Police foiled a plot to kill 2 officials.", &[]);
         check("The gunmen threatened to kill 3 hostages.", &[]);

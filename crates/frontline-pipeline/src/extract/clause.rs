@@ -81,6 +81,9 @@ pub(super) fn clauses(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
     let mut start = s;
     for m in CLAUSE_BREAK.find_iter(&text[s..e]) {
         let cut = s + m.start();
+        if joins_names(&text[s..cut], &text[s + m.end()..e], m.as_str()) {
+            continue;
+        }
         if cut > start {
             out.push((start, cut));
         }
@@ -90,6 +93,13 @@ pub(super) fn clauses(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
         out.push((start, e));
     }
     out
+}
+
+/// Whether a spaced hyphen joins two names into one ("Bishri Mountain -
+/// Deir ez-Zor", "Dar'a - Al-Sad"): a capitalised word on each side.
+fn joins_names(before: &str, after: &str, dash: &str) -> bool {
+    let capital = |w: Option<&str>| w.is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+    dash.trim() == "-" && capital(before.split_whitespace().next_back()) && capital(after.split_whitespace().next())
 }
 
 /// Compiles this module's regexes now, not in the first article that needs

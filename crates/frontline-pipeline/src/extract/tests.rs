@@ -836,3 +836,12 @@ fn two_groups_named_with_their_nouns_engaging_each_other_are_two_sides() {
     .expect("an event");
     assert_eq!((e.actor1.as_str(), e.actor2.as_str()), ("HTS: Hayat Tahrir al Sham", "AAS: Ahrar al Sham"));
 }
+
+#[test]
+fn a_spaced_hyphen_between_names_is_one_name_not_a_clause_break() {
+    use SubEventType as T;
+    check_events(
+        "On 3 June 2023, IS fighters attacked a regime checkpoint near Palmyra - Arak road in Homs, killing 2 soldiers.",
+        &[(T::ArmedClash, 2)],
+    );
+}

@@ -96,10 +96,15 @@ pub(super) fn clauses(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
 }
 
 /// Whether a spaced hyphen joins two names into one ("Bishri Mountain -
-/// Deir ez-Zor", "Dar'a - Al-Sad"): a capitalised word on each side.
+/// Deir ez-Zor", "Dar'a - Al-Sad"): a capitalised word on each side, the
+/// first a name's word, not a dateline's ("KABUL -", "(AP) -").
 fn joins_names(before: &str, after: &str, dash: &str) -> bool {
-    let capital = |w: Option<&str>| w.is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
-    dash.trim() == "-" && capital(before.split_whitespace().next_back()) && capital(after.split_whitespace().next())
+    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    let name_word =
+        |w: &str| capital(w) && w.ends_with(|c: char| c.is_alphabetic()) && w.chars().any(|c| c.is_lowercase());
+    dash.trim() == "-"
+        && before.split_whitespace().next_back().is_some_and(name_word)
+        && after.split_whitespace().next().is_some_and(capital)
 }
 
 /// Compiles this module's regexes now, not in the first article that needs

@@ -844,4 +844,10 @@ fn a_spaced_hyphen_between_names_is_one_name_not_a_clause_break() {
         "On 3 June 2023, IS fighters attacked a regime checkpoint near Palmyra - Arak road in Homs, killing 2 soldiers.",
         &[(T::ArmedClash, 2)],
     );
+    // A dateline's hyphen still ends the dateline: who regains the city is
+    // named after the opening phrase.
+    check_events(
+        "HERAT, Afghanistan (Kabul Times) - After fierce clashes with Islamic State Khorasan militants, Afghan commandos regained control of Herat on 2 June 2019.",
+        &[(T::GovernmentRegainsTerritory, 0)],
+    );
 }

@@ -823,6 +823,11 @@ const ALLY_LINKS: &[&str] = &[
     "and their allies",
     "and its allies",
 ];
+/// Nouns for a group's members that may follow its name before a link
+/// ("VDP volunteers and soldiers", "HTS fighters, backed by …").
+const MEMBER_NOUNS: &[&str] =
+    &["fighters", "forces", "members", "militants", "militiamen", "troops", "soldiers", "volunteers", "gunmen"];
+
 /// Words between two mentions that list them, on one side unless the
 /// list is "between A and B" (opponents) with no "against" after.
 const LIST_LINKS: &[&str] = &["and", ",", ", and", "and/or", "or", "/", "&"];
@@ -843,6 +848,11 @@ fn mark_allies(text: &str, sentences: &[Sentence], out: &mut [ActorMention]) {
             .iter()
             .fold(between.as_str(), |b, a| b.strip_suffix(a.trim_end()).map_or(b, str::trim_end));
         let between = between.trim_start_matches(", ").trim();
+        // A noun closing the first one's name ("VDP volunteers and soldiers").
+        let between = MEMBER_NOUNS
+            .iter()
+            .find_map(|n| between.strip_prefix(n).map(str::trim_start).filter(|r| *r == "and"))
+            .unwrap_or(between);
         // "supported by pro-regime militias against the rebels": "against"
         // turns to the other side.
         let joined = if ALLY_LINKS.iter().any(|l| between.starts_with(l)) {
@@ -875,6 +885,7 @@ const RECIPROCAL: &[&str] = &[
     "engaged in clashes",
     "engaged in armed clashes",
     "engaged in fighting",
+    "engaged each other",
 ];
 
 /// Whether a reciprocal verb follows the listed mention ending at `end`

@@ -377,9 +377,11 @@ pub fn cues_among(text: &str, base: usize, rules: crate::RuleCandidates, starts:
                 continue;
             }
             let mut cue = cue;
-            // "captured a regime soldier", "seized two tanks": not territory.
+            // "captured a regime soldier", "seized two tanks": not territory;
+            // but "captured Ain Issa from QSD fighters" takes a place from them.
             if cue == Cue::Capture
-                && (SEIZED_OBJECT.is_match(&text[m.end()..]) || TAKEN_BEFORE.is_match(tail(before, 80)))
+                && (SEIZED_OBJECT.find(&text[m.end()..]).is_some_and(|o| !taken_from(o.as_str()))
+                    || TAKEN_BEFORE.is_match(tail(before, 80)))
             {
                 cue = Cue::Abduct;
             } else if matches!(cue, Cue::Capture | Cue::Regain) && military_post(m.as_str(), &text[m.end()..]) {
@@ -663,6 +665,12 @@ fn military_post(word: &str, after: &str) -> bool {
         }
     };
     !AND_TOWN.is_match(tail_start(rest, 80))
+}
+
+/// Whether the words after a capture up to the people they name say whom a
+/// place was taken from ("Ain Issa from QSD fighters"), not who was taken.
+fn taken_from(object: &str) -> bool {
+    object.split_whitespace().any(|w| w.eq_ignore_ascii_case("from"))
 }
 
 /// Whether a [`Cue::Brief`] wording names a part of a place ("most of",
@@ -1117,6 +1125,14 @@ mod tests {
             Some(T::AbductionForcedDisappearance),
         );
         check("Three fighters were captured near the hill.", rebels, Some(T::AbductionForcedDisappearance));
+        // A place taken from people is territory; the people taken are not.
+        check(
+            "The brigade captured Tel Kharaz from militia fighters.",
+            rebels,
+            Some(T::NonStateActorOvertakesTerritory),
+        );
+        check("The brigade seized Kafr Amin from the army's soldiers.", state, Some(T::GovernmentRegainsTerritory));
+        check("The brigade captured two fighters in Tel Kharaz.", rebels, Some(T::AbductionForcedDisappearance));
         check(
             "The brigade clashed with the militia, and 15 fighters of the militia were captured in Kafr Nabl.",
             state,

@@ -81,6 +81,9 @@ pub(super) fn clauses(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
     let mut start = s;
     for m in CLAUSE_BREAK.find_iter(&text[s..e]) {
         let cut = s + m.start();
+        if joins_names(&text[s..cut], &text[s + m.end()..e], m.as_str()) {
+            continue;
+        }
         if cut > start {
             out.push((start, cut));
         }
@@ -90,6 +93,18 @@ pub(super) fn clauses(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
         out.push((start, e));
     }
     out
+}
+
+/// Whether a spaced hyphen joins two names into one ("Bishri Mountain -
+/// Deir ez-Zor", "Dar'a - Al-Sad"): a capitalised word on each side, the
+/// first a name's word, not a dateline's ("KABUL -", "(AP) -").
+fn joins_names(before: &str, after: &str, dash: &str) -> bool {
+    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    let name_word =
+        |w: &str| capital(w) && w.ends_with(|c: char| c.is_alphabetic()) && w.chars().any(|c| c.is_lowercase());
+    dash.trim() == "-"
+        && before.split_whitespace().next_back().is_some_and(name_word)
+        && after.split_whitespace().next().is_some_and(capital)
 }
 
 /// Compiles this module's regexes now, not in the first article that needs

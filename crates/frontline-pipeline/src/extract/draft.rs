@@ -8,7 +8,9 @@ use regex::Regex;
 use super::classify::{self, Cue, Parties};
 use super::clause::{ANOTHER_EPISODE, bare};
 use super::place::{capital, country_place, countryside_side, place_of};
-use super::roles::{PASSIVE_BY, STATE_WORDS, SUPPORTING, is_armed, names_government, quoted, roles, target};
+use super::roles::{
+    NON_STATE_WORDS, PASSIVE_BY, STATE_WORDS, SUPPORTING, is_armed, names_government, quoted, roles, target,
+};
 use super::{Document, EventCandidate, starts_with_ignoring_case, within};
 use crate::actor::{ActorMention, ActorRef};
 use crate::date;
@@ -49,9 +51,10 @@ static SOURCE_SAID: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&format
 
 /// A short adverbial between a reporting verb and what was said: "on
 /// Monday", "late on Tuesday", "in a statement", "in a statement on Monday",
-/// "yesterday". One word after the preposition (and a time of day), so
-/// "said in Kano that gunmen …" is no adverbial before "their".
-const REPORT_ADVERBIAL: &str = r"(?:,?\s+(?:(?:(?:late|early)\s+)?(?:on|in|at|via|during)(?:\s+(?:a|an|the|its|their))?\s+[\w'-]+(?:\s+(?:night|morning|evening|afternoon|\d+))?|yesterday|today|overnight|earlier|later|(?:last|this)\s+\w+),?){0,2}";
+/// "on its official website", "in a statement posted on Telegram",
+/// "yesterday". One word after the preposition (and a time of day or a kind
+/// of outlet), so "said in Kano that gunmen …" is no adverbial before "their".
+const REPORT_ADVERBIAL: &str = r"(?:,?\s+(?:(?:(?:late|early)\s+)?(?:on|in|at|via|during)(?:\s+(?:a|an|the|its|their))?(?:\s+(?:brief|short|official|written|joint|separate|televised|video))?\s+[\w'-]+(?:\s+(?:night|morning|evening|afternoon|\d+|account|channel|page|website|feed))?|(?:posted|published|issued|released|shared|broadcast|carried)(?:\s+(?:on|by|via|in|to))?(?:\s+(?:a|an|the|its|their))?\s+[\w'-]+(?:\s+(?:account|channel|page|website|feed|TV|television|radio|agency))?|yesterday|today|overnight|earlier|later|(?:last|this)\s+\w+),?){0,3}";
 
 /// A source's words that say it acted: "said it", "said they", "said its
 /// forces", "told reporters on Monday that they", "said in a statement that
@@ -156,12 +159,24 @@ pub(super) fn draft<'d>(
     // Allies named with the subject ("regime forces and allied militias",
     // "the SDF, backed by Coalition warplanes") are not the other party.
     let mut allied = vec![false; actors.len()];
+    let mut subject = subject;
     if let Some(p) = subject.and_then(|s| actors.iter().position(|m| std::ptr::eq(*m, s))) {
         for i in p + 1..actors.len() {
             if !actors[i].joins_previous {
                 break;
             }
             allied[i] = true;
+        }
+        // State forces detaining with a militia ("VDP volunteers and soldiers
+        // detained …") make an arrest: the state is actor1, the militia its
+        // associate.
+        let state_ally = (key.cue == Cue::Arrest && actors[p].actor.inter != Inter::StateForces)
+            .then(|| (p + 1..actors.len()).find(|&i| allied[i] && actors[i].actor.inter == Inter::StateForces))
+            .flatten();
+        if let Some(i) = state_ally {
+            allied[i] = false;
+            allied[p] = true;
+            subject = Some(actors[i]);
         }
     }
     // The other party: named after the cue when it is ("clashed with X"), else anywhere.
@@ -270,7 +285,11 @@ pub(super) fn draft<'d>(
                 let there = &text[r..key.start];
                 let refers_back =
                     ["they ", "it ", "its ", "their ", "he "].iter().any(|w| starts_with_ignoring_case(there, w));
-                STATE_WORDS.is_match(there).then_some(true).or_else(|| subject.filter(|_| refers_back).map(home_state))
+                STATE_WORDS
+                    .is_match(there)
+                    .then_some(true)
+                    .or_else(|| NON_STATE_WORDS.is_match(there).then_some(false))
+                    .or_else(|| subject.filter(|_| refers_back).map(home_state))
             }
         },
         (None, Some(m)) => Some(home_state(m)),
@@ -279,10 +298,20 @@ pub(super) fn draft<'d>(
                 Some(b) => &text[b..ce],
                 None => &text[cs..key.start],
             };
-            STATE_WORDS.is_match(side).then_some(true)
+            STATE_WORDS
+                .is_match(side)
+                .then_some(true)
+                .or_else(|| (territorial && NON_STATE_WORDS.is_match(side)).then_some(false))
         }
     };
-    let (target_armed, target_civilian) = target(&text[cs..ce], key.start - cs, key.end - cs);
+    // The source's own words name no one the violence falls on ("…, the
+    // army said"; "The army said on its website that …").
+    let (ts, te) = match &sentence.source {
+        Some(a) if a.start >= key.end && a.start < ce => (cs, a.start),
+        Some(a) if a.end <= key.start && a.end > cs => (a.end, ce),
+        _ => (cs, ce),
+    };
+    let (target_armed, target_civilian) = target(&text[ts..te], key.start - ts, key.end - ts);
     let parties = Parties {
         subject_state,
         target_armed: target_armed

@@ -29,6 +29,12 @@ pub(super) static STATE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Non-state armed sides named without a dictionary entry ("the factions",
+/// "insurgents"), for who took a place when no actor is named.
+pub(super) static NON_STATE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(r"(?i)\b(?:rebels?|factions|insurgents?|militants|jihadists|opposition fighters)\b")
+});
+
 /// Words right before an actor that make it a helper of someone named
 /// with it: "supported by", "backed by", "with the support of".
 pub(super) static SUPPORTING: LazyLock<Regex> = LazyLock::new(|| {
@@ -123,7 +129,7 @@ pub(super) fn roles(
 /// Compiles this module's regexes now, not in the first article that needs
 /// them ([`crate::COMPILE_RULES`]).
 pub(super) fn compile_rules() {
-    for regex in [&ARMED_NOUN, &CIVILIAN_NOUN, &STATE_WORDS, &SUPPORTING, &PASSIVE_BY] {
+    for regex in [&ARMED_NOUN, &CIVILIAN_NOUN, &STATE_WORDS, &NON_STATE_WORDS, &SUPPORTING, &PASSIVE_BY] {
         LazyLock::force(regex);
     }
 }

@@ -796,3 +796,80 @@ fn forces_named_after_a_state_do_not_move_the_state_to_a_country_of_its_name() {
         .collect();
     assert_eq!(georgia, ["US", "US"]);
 }
+
+#[test]
+fn state_forces_detaining_with_a_militia_make_an_arrest() {
+    let e = top_event(
+        "On 8 May 2023, VDP volunteers and soldiers detained six traders in Djibo, Burkina Faso.",
+        &RESOURCES,
+    )
+    .expect("an event");
+    assert_eq!(
+        (e.sub_event_type, e.actor1.as_str(), e.assoc_actor_1.as_str()),
+        (
+            SubEventType::Arrests,
+            "Military Forces of Burkina Faso (2022-)",
+            "VDP: Volunteers for the Defense of the Homeland"
+        )
+    );
+}
+
+#[test]
+fn the_source_of_a_report_is_not_whom_the_violence_falls_on() {
+    let top = |text: &str| top_event(text, &RESOURCES).map(|e| (e.sub_event_type, e.actor2));
+    for text in [
+        "On 8 May 2023, ELN guerrillas kidnapped two engineers near Arauca, Colombia, the army said.",
+        "On 8 May 2023, the army said on its website that ELN guerrillas kidnapped two engineers near Arauca, Colombia.",
+    ] {
+        assert_eq!(
+            top(text),
+            Some((SubEventType::AbductionForcedDisappearance, "Civilians (Colombia)".to_string())),
+            "in {text:?}"
+        );
+    }
+}
+
+#[test]
+fn a_source_that_says_it_acted_after_a_long_adverbial_is_a_party() {
+    for text in [
+        "On 8 May 2023, the army said in a statement posted on Telegram that they killed five ELN guerrillas near Arauca, Colombia.",
+        "On 8 May 2023, the army said on its official website that its troops killed five ELN guerrillas near Arauca, Colombia.",
+    ] {
+        let e = top_event(text, &RESOURCES).expect("an event");
+        assert!(e.actor1.starts_with("Military Forces of Colombia"), "in {text:?}: {}", e.actor1);
+    }
+}
+
+#[test]
+fn unnamed_factions_regaining_a_place_overtake_it() {
+    use SubEventType as T;
+    check_events(
+        "On 3 June 2023, clashes broke out near Idlib, where the factions were able to regain control of Kafr Amin village.",
+        &[(T::NonStateActorOvertakesTerritory, 0)],
+    );
+}
+
+#[test]
+fn two_groups_named_with_their_nouns_engaging_each_other_are_two_sides() {
+    let e = top_event(
+        "On 3 June 2023, HTS fighters and Ahrar al-Sham fighters engaged each other in clashes near Idlib.",
+        &RESOURCES,
+    )
+    .expect("an event");
+    assert_eq!((e.actor1.as_str(), e.actor2.as_str()), ("HTS: Hayat Tahrir al Sham", "AAS: Ahrar al Sham"));
+}
+
+#[test]
+fn a_spaced_hyphen_between_names_is_one_name_not_a_clause_break() {
+    use SubEventType as T;
+    check_events(
+        "On 3 June 2023, IS fighters attacked a regime checkpoint near Palmyra - Arak road in Homs, killing 2 soldiers.",
+        &[(T::ArmedClash, 2)],
+    );
+    // A dateline's hyphen still ends the dateline: who regains the city is
+    // named after the opening phrase.
+    check_events(
+        "HERAT, Afghanistan (Kabul Times) - After fierce clashes with Islamic State Khorasan militants, Afghan commandos regained control of Herat on 2 June 2019.",
+        &[(T::GovernmentRegainsTerritory, 0)],
+    );
+}

@@ -74,7 +74,25 @@ struct Country {
     militias: &'static [&'static str],
     air: &'static [&'static str],
     monitors: &'static [&'static str],
+    /// Who is the state changes on a day: the sides' words from then on.
+    later: Option<&'static Later>,
 }
+
+/// A country's state and rebel words from a day (year, month, day) on, as
+/// the actor dictionary dates them.
+struct Later {
+    from: (i32, u32, u32),
+    state: &'static [&'static str],
+    rebels: &'static [&'static str],
+}
+
+/// Afghanistan from 15 August 2021: the Taliban are the state, and the
+/// National Resistance Front fights them.
+const AFGHANISTAN_2021: Later = Later {
+    from: (2021, 8, 15),
+    state: &["Taliban security forces", "Taliban police", "Taliban government forces"],
+    rebels: &["Islamic State Khorasan militants", "National Resistance Front fighters"],
+};
 
 const COUNTRIES: &[Country] = &[
     Country {
@@ -107,6 +125,7 @@ const COUNTRIES: &[Country] = &[
         militias: &["pro-government militiamen", "National Defence Forces militiamen", "tribal fighters"],
         air: &["Russian warplanes", "Syrian government helicopters", "US-led coalition aircraft", "a Turkish drone"],
         monitors: &["the Syrian Observatory for Human Rights", "local activists", "the White Helmets"],
+        later: None,
     },
     Country {
         name: "Iraq",
@@ -131,6 +150,7 @@ const COUNTRIES: &[Country] = &[
         militias: &["Popular Mobilisation Forces", "Kataib Hezbollah fighters", "tribal militiamen"],
         air: &["US-led coalition aircraft", "Iraqi F-16 jets", "a Turkish drone"],
         monitors: &["security sources", "a local official", "the Joint Operations Command"],
+        later: None,
     },
     Country {
         name: "Yemen",
@@ -150,6 +170,7 @@ const COUNTRIES: &[Country] = &[
         militias: &["Southern Transitional Council fighters", "tribal gunmen"],
         air: &["Saudi-led coalition warplanes", "coalition aircraft", "a US drone"],
         monitors: &["medical sources", "a local official", "Houthi-run Al-Masirah TV"],
+        later: None,
     },
     Country {
         name: "Nigeria",
@@ -171,6 +192,7 @@ const COUNTRIES: &[Country] = &[
         militias: &["bandits", "armed herders", "Civilian JTF vigilantes"],
         air: &["the Nigerian air force", "a military jet"],
         monitors: &["a local official", "residents", "Amnesty International"],
+        later: None,
     },
     Country {
         name: "Somalia",
@@ -189,6 +211,7 @@ const COUNTRIES: &[Country] = &[
         militias: &["clan militiamen", "Macawisley militia fighters"],
         air: &["US Africa Command", "a US drone"],
         monitors: &["police officer Abdi Hassan", "residents", "Radio Mogadishu"],
+        later: None,
     },
     Country {
         name: "Ukraine",
@@ -210,6 +233,7 @@ const COUNTRIES: &[Country] = &[
         militias: &["Russian-backed separatists", "Chechen units"],
         air: &["Russian missiles", "Russian Shahed drones", "Russian glide bombs"],
         monitors: &["the regional governor", "Ukraine's general staff", "the mayor"],
+        later: None,
     },
     Country {
         name: "Mali",
@@ -228,6 +252,7 @@ const COUNTRIES: &[Country] = &[
         militias: &["Dan Na Ambassagou militiamen", "Dozo hunters"],
         air: &["Malian army drones", "a Malian helicopter"],
         monitors: &["a local elected official", "MINUSMA", "security sources"],
+        later: None,
     },
     Country {
         name: "Burkina Faso",
@@ -245,6 +270,7 @@ const COUNTRIES: &[Country] = &[
         militias: &["VDP volunteers", "Koglweogo vigilantes"],
         air: &["Burkinabe army drones", "an army helicopter"],
         monitors: &["a security source", "residents", "Human Rights Watch"],
+        later: None,
     },
     Country {
         name: "Sudan",
@@ -262,6 +288,7 @@ const COUNTRIES: &[Country] = &[
         militias: &["Arab militiamen", "Janjaweed fighters"],
         air: &["Sudanese army warplanes", "RSF drones"],
         monitors: &["the Sudan Doctors Network", "local activists", "the Emergency Lawyers group"],
+        later: None,
     },
     Country {
         name: "Afghanistan",
@@ -274,11 +301,12 @@ const COUNTRIES: &[Country] = &[
             ("Jalalabad", "Nangarhar"),
             ("Herat", "Herat"),
         ],
-        state: &["Afghan security forces", "Taliban security forces", "Afghan commandos"],
-        rebels: &["Taliban fighters", "Islamic State Khorasan militants", "National Resistance Front fighters"],
+        state: &["Afghan security forces", "the Afghan army", "Afghan commandos"],
+        rebels: &["Taliban fighters", "Islamic State Khorasan militants"],
         militias: &["local militiamen", "pro-government militias"],
         air: &["US drones", "the Afghan air force"],
         monitors: &["a provincial spokesman", "hospital officials", "UNAMA"],
+        later: Some(&AFGHANISTAN_2021),
     },
     Country {
         name: "Democratic Republic of Congo",
@@ -296,6 +324,7 @@ const COUNTRIES: &[Country] = &[
         militias: &["CODECO militiamen", "Mai-Mai fighters", "Wazalendo militias"],
         air: &["Congolese army jets", "army helicopters"],
         monitors: &["civil society leaders", "the Kivu Security Tracker", "a local administrator"],
+        later: None,
     },
     Country {
         name: "Myanmar",
@@ -313,6 +342,7 @@ const COUNTRIES: &[Country] = &[
         militias: &["Pyu Saw Htee militiamen", "pro-junta militias"],
         air: &["junta aircraft", "military jets"],
         monitors: &["local media", "a resistance spokesman", "residents"],
+        later: None,
     },
     Country {
         name: "Kenya",
@@ -323,6 +353,7 @@ const COUNTRIES: &[Country] = &[
         militias: &["armed youths", "cattle raiders"],
         air: &["a police helicopter"],
         monitors: &["the Independent Policing Oversight Authority", "Amnesty Kenya", "police"],
+        later: None,
     },
     Country {
         name: "Pakistan",
@@ -339,6 +370,7 @@ const COUNTRIES: &[Country] = &[
         militias: &["tribal lashkar members", "armed men"],
         air: &["Pakistani jets", "military helicopters"],
         monitors: &["the military's media wing", "a police official", "hospital officials"],
+        later: None,
     },
 ];
 
@@ -659,6 +691,8 @@ struct Slots<'a> {
     place: &'a str,
     admin: &'a str,
     date: String,
+    /// The event's day, in days since 2015-01-01.
+    day: u32,
     n: String,
     n2: String,
     nw: &'static str,
@@ -669,9 +703,10 @@ impl Slots<'_> {
     fn value(&self, key: &str, rng: &mut Rng) -> String {
         let c = self.country;
         let pick = |xs: &[&str], rng: &mut Rng| xs[rng.below(xs.len())].to_string();
+        let later = c.later.filter(|l| self.day >= day_index(l.from));
         match key {
-            "state" => pick(c.state, rng),
-            "rebel" => pick(c.rebels, rng),
+            "state" => pick(later.map_or(c.state, |l| l.state), rng),
+            "rebel" => pick(later.map_or(c.rebels, |l| l.rebels), rng),
             "militia" => pick(c.militias, rng),
             "air" => pick(c.air, rng),
             "monitor" => pick(c.monitors, rng),
@@ -737,14 +772,22 @@ struct Day {
 
 fn day_from_index(index: u32) -> Day {
     use chrono::Datelike;
-    let base = chrono::NaiveDate::from_ymd_opt(2015, 1, 1).unwrap_or_default();
-    let d = base + chrono::Days::new(u64::from(index));
+    let d = first_day() + chrono::Days::new(u64::from(index));
     Day { year: d.year(), month: d.month(), day: d.day(), weekday: d.weekday().num_days_from_monday() as usize }
 }
 
-/// How an event sentence states its date, relative to publication.
-fn date_phrase(published: u32, rng: &mut Rng) -> String {
-    let back = rng.below(7) as u32;
+fn first_day() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2015, 1, 1).unwrap_or_default()
+}
+
+/// Days since 2015-01-01 of a (year, month, day).
+fn day_index((year, month, day): (i32, u32, u32)) -> u32 {
+    chrono::NaiveDate::from_ymd_opt(year, month, day)
+        .map_or(0, |d| u32::try_from((d - first_day()).num_days()).unwrap_or(0))
+}
+
+/// How an event sentence `back` days before publication states its date.
+fn date_phrase(published: u32, back: u32, rng: &mut Rng) -> String {
     let d = day_from_index(published.saturating_sub(back));
     let month = MONTHS[d.month as usize - 1];
     match rng.below(8) {
@@ -805,11 +848,13 @@ pub fn article(spec: Spec, index: u64) -> Generated {
     let curly = rng.chance(50);
     let slots_at = |rng: &mut Rng| {
         let (place, admin) = rng.pick(country.places);
+        let back = rng.below(7) as u32;
         Slots {
             country,
             place,
             admin,
-            date: date_phrase(published, rng),
+            date: date_phrase(published, back, rng),
+            day: published.saturating_sub(back),
             n: killed_figure(rng),
             n2: (2 + rng.below(30)).to_string(),
             nw: rng.pick(NUMBER_WORDS),
@@ -1036,6 +1081,7 @@ mod tests {
             place: "P",
             admin: "A",
             date: "D".into(),
+            day: 0,
             n: "1".into(),
             n2: "2".into(),
             nw: "two",
@@ -1046,6 +1092,30 @@ mod tests {
             let mut out = String::new();
             fill(&mut out, t, &slots, &mut rng);
             assert!(!out.contains('{'), "unknown slot in {t:?}: {out:?}");
+        }
+    }
+
+    #[test]
+    fn the_taliban_are_the_state_from_august_2021_only() {
+        let afghanistan = COUNTRIES.iter().find(|c| c.name == "Afghanistan").expect("Afghanistan");
+        let slots = |day: (i32, u32, u32)| Slots {
+            country: afghanistan,
+            place: "P",
+            admin: "A",
+            date: "D".into(),
+            day: day_index(day),
+            n: "1".into(),
+            n2: "2".into(),
+            nw: "two",
+            rng: 0,
+        };
+        let mut rng = Rng::new(3);
+        for _ in 0..50 {
+            let before = slots((2021, 8, 14)).value("state", &mut rng);
+            let after = slots((2021, 8, 15)).value("state", &mut rng);
+            assert!(!before.contains("Taliban") && after.contains("Taliban"), "{before:?} then {after:?}");
+            assert!(!slots((2019, 3, 1)).value("rebel", &mut rng).contains("National Resistance"));
+            assert!(!slots((2023, 3, 1)).value("rebel", &mut rng).contains("Taliban"));
         }
     }
 

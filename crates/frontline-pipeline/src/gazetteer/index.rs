@@ -520,7 +520,16 @@ pub fn add_dump(index: &mut Index, base: &Builtin, text: &str) -> (usize, Vec<Du
 /// [`add_dump`] of a dump already read by [`parse_dump`].
 pub fn add_parsed(index: &mut Index, base: &Builtin, dump: ParsedDump<'_>) -> (usize, Vec<DumpError>) {
     let tables = &base.tables;
-    let known: FxMap<u64, u32> = base.index.places.iter().enumerate().map(|(i, p)| (p.geonameid, i as u32)).collect();
+    // The built-in places the dump's rows name (of 200 000, a few hundred).
+    let ids: FxMap<u64, ()> = dump.rows.iter().map(|r| (r.id, ())).collect();
+    let known: FxMap<u64, u32> = base
+        .index
+        .places
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| ids.contains_key(&p.geonameid))
+        .map(|(i, p)| (p.geonameid, i as u32))
+        .collect();
     let mut added = 0;
     let mut names: Vec<(&str, u32)> = Vec::new();
     let first = index.places.len();
@@ -627,9 +636,14 @@ fn inherit_admin1(places: &mut [Place]) {
     let orphans: Vec<usize> = (0..places.len()).filter(|&i| places[i].admin1.is_empty()).collect();
     for i in orphans {
         let p = &places[i];
+        // Rows more than 0.3 degrees of latitude away are more than 33 km
+        // away (a great-circle distance is at least the latitudes' gap):
+        // never within 30 km, never nearer than one that is.
         let nearest = places
             .iter()
-            .filter(|q| !q.admin1.is_empty() && q.country_code == p.country_code)
+            .filter(|q| {
+                (q.latitude - p.latitude).abs() <= 0.3 && !q.admin1.is_empty() && q.country_code == p.country_code
+            })
             .map(|q| (super::resolve::km(p, q), q))
             .min_by(|a, b| a.0.total_cmp(&b.0));
         if let Some((d, q)) = nearest

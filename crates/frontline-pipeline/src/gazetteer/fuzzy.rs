@@ -207,10 +207,19 @@ struct Spellings {
     keys: Vec<Key>,
 }
 
-impl Near {
-    /// Keys place `id`'s names (any spelling; non-Latin ones fold to nothing useful).
-    pub fn add(&mut self, id: u32, names: &[&str]) {
-        let mut seen: Vec<u64> = Vec::new();
+/// One place's keys (hashes, each once, in order) and spellings, made
+/// apart from any index ([`Keyed::of`]) so that a dump can be keyed while
+/// the built-in gazetteer loads, and stored later ([`Near::add`]).
+pub struct Keyed {
+    hashes: Vec<u64>,
+    spellings: Spellings,
+}
+
+impl Keyed {
+    /// The keys of a place's names (any spelling; non-Latin ones fold to
+    /// nothing useful).
+    pub fn of(names: &[&str]) -> Keyed {
+        let mut hashes: Vec<u64> = Vec::new();
         let folded: Vec<String> = names.iter().map(|n| fold(n)).filter(|n| !n.is_empty()).collect();
         let mut spellings = Spellings { letters: folded.iter().map(|n| letters(n)).collect(), keys: Vec::new() };
         for name in &folded {
@@ -218,15 +227,24 @@ impl Near {
                 let keys = if key.part { vec![key.sk.clone()] } else { deletions(&key.sk) };
                 for d in keys {
                     let h = key_hash(&d);
-                    if !seen.contains(&h) {
-                        seen.push(h);
-                        self.keys.entry(h).or_default().push(id);
+                    if !hashes.contains(&h) {
+                        hashes.push(h);
                     }
                 }
                 spellings.keys.push(key);
             }
         }
-        self.names.insert(id, spellings);
+        Keyed { hashes, spellings }
+    }
+}
+
+impl Near {
+    /// Keys place `id` by its names' [`Keyed`].
+    pub fn add(&mut self, id: u32, keyed: Keyed) {
+        for h in keyed.hashes {
+            self.keys.entry(h).or_default().push(id);
+        }
+        self.names.insert(id, keyed.spellings);
     }
 }
 

@@ -476,17 +476,31 @@ fn demonym_flag(name: &str) -> u32 {
     }
 }
 
-/// Adds the rows of a GeoNames-layout dump to `index`.
-/// A row naming a built-in place keeps the built-in admin1, population and
-/// feature code where its own are blank.
-pub fn add_dump(index: &mut Index, base: &Builtin, text: &str) -> (usize, Vec<DumpError>) {
-    let tables = &base.tables;
-    let known: FxMap<u64, u32> = base.index.places.iter().enumerate().map(|(i, p)| (p.geonameid, i as u32)).collect();
-    let mut added = 0;
+/// A GeoNames-layout dump read apart from the built-in data (see
+/// [`parse_dump`]): its well-formed rows with their names' near-miss keys,
+/// its malformed lines, and the built-in names of the rows that may be
+/// partial copies of built-in places.
+pub struct ParsedDump<'t> {
+    rows: Vec<DumpRow<'t>>,
+    errors: Vec<DumpError>,
+    copies: FxMap<u64, (&'static str, &'static str)>,
+}
+
+/// A well-formed row of a dump: its columns and its point.
+struct DumpRow<'t> {
+    cols: Vec<&'t str>,
+    id: u64,
+    lat: f64,
+    lon: f64,
+    /// The near-miss keys of the row's own names.
+    keyed: super::fuzzy::Keyed,
+}
+
+/// Reads a dump's rows and keys their names: the part of [`add_dump`]
+/// that needs no built-in data, so that it can run while that loads.
+pub fn parse_dump(text: &str) -> ParsedDump<'_> {
+    let mut rows = Vec::new();
     let mut errors = Vec::new();
-    let mut names: Vec<(&str, u32)> = Vec::new();
-    let first = index.places.len();
-    let partial = builtin_rows(&partial_copies(text, &known));
     for (i, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() || line.starts_with('#') {
@@ -511,6 +525,43 @@ pub fn add_dump(index: &mut Index, base: &Builtin, text: &str) -> (usize, Vec<Du
                 .push(DumpError { line: line_no, reason: format!("coordinates {lat} {lon} out of range or no name") });
             continue;
         }
+        let keyed = super::fuzzy::Keyed::of(&own_names(&cols).map(|(n, _)| n).collect::<Vec<_>>());
+        rows.push(DumpRow { cols, id, lat, lon, keyed });
+    }
+    ParsedDump { rows, errors, copies: builtin_rows(&copy_candidates(text)) }
+}
+
+/// A row's own names: its name, ASCII name and Latin alternate names.
+fn own_names<'t>(cols: &[&'t str]) -> impl Iterator<Item = (&'t str, u32)> {
+    [(cols[1], 0), (cols[2], ALT)]
+        .into_iter()
+        .chain(cols[3].split(',').filter(|n| n.chars().all(is_latin)).map(|n| (n, ALT)))
+}
+
+/// Adds the rows of a GeoNames-layout dump to `index`.
+/// A row naming a built-in place keeps the built-in admin1, population and
+/// feature code where its own are blank.
+pub fn add_dump(index: &mut Index, base: &Builtin, text: &str) -> (usize, Vec<DumpError>) {
+    add_parsed(index, base, parse_dump(text))
+}
+
+/// [`add_dump`] of a dump already read by [`parse_dump`].
+pub fn add_parsed(index: &mut Index, base: &Builtin, dump: ParsedDump<'_>) -> (usize, Vec<DumpError>) {
+    let tables = &base.tables;
+    // Only the built-in places the dump's rows name (about 300 for SY.txt).
+    let ids: FxMap<u64, ()> = dump.rows.iter().map(|r| (r.id, ())).collect();
+    let known: FxMap<u64, u32> = base
+        .index
+        .places
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| ids.contains_key(&p.geonameid))
+        .map(|(i, p)| (p.geonameid, i as u32))
+        .collect();
+    let mut added = 0;
+    let mut names: Vec<(&str, u32)> = Vec::new();
+    let first = index.places.len();
+    for DumpRow { cols, id, lat, lon, keyed } in dump.rows {
         let cc = cols[8];
         // A country's own row in a dump of places adds only its names in
         // every language, which would read villages ("Suray'a") as the country.
@@ -518,12 +569,11 @@ pub fn add_dump(index: &mut Index, base: &Builtin, text: &str) -> (usize, Vec<Du
             continue;
         }
         names.clear();
-        names.push((cols[1], 0));
-        names.push((cols[2], ALT));
-        names.extend(cols[3].split(',').filter(|n| n.chars().all(is_latin)).map(|n| (n, ALT)));
-        // A partial copy of a built-in place keeps the built-in row's names
-        // and its name, else the copy hides the spellings only they have.
-        let own = partial.get(&id);
+        names.extend(own_names(&cols));
+        // A partial copy of a built-in place (a row without a feature code)
+        // keeps the built-in row's names and its name, else the copy hides
+        // the spellings only they have.
+        let own = dump.copies.get(&id).filter(|_| known.contains_key(&id));
         if let Some(&(name, alts)) = own {
             names.push((name, ALT));
             names.extend(alts.split('|').filter(|n| !n.is_empty()).map(|n| (n, ALT)));
@@ -554,26 +604,32 @@ pub fn add_dump(index: &mut Index, base: &Builtin, text: &str) -> (usize, Vec<Du
             }
             place.admin2.clone_from(&b.admin2);
         }
-        let latin: Vec<&str> = names.iter().map(|&(n, _)| n).collect();
-        index.near.add(index.places.len() as u32, &latin);
+        // A partial copy's keys take the built-in names too.
+        let keyed = if own.is_some() {
+            super::fuzzy::Keyed::of(&names.iter().map(|&(n, _)| n).collect::<Vec<_>>())
+        } else {
+            keyed
+        };
+        index.near.add(index.places.len() as u32, keyed);
         index.add(place, &names, true);
         added += 1;
     }
     inherit_admin1(&mut index.places[first..]);
     index.seal();
-    (added, errors)
+    (added, dump.errors)
 }
 
-/// The geonameids of a dump's rows that are partial copies of built-in
+/// The geonameids of a dump's rows that may be partial copies of built-in
 /// places: rows without a feature code (a dump may carry a city as just its
-/// name, a few spellings and its point).
-fn partial_copies(text: &str, known: &FxMap<u64, u32>) -> FxMap<u64, ()> {
+/// name, a few spellings and its point); [`add_parsed`] keeps those that
+/// are built-in places.
+fn copy_candidates(text: &str) -> FxMap<u64, ()> {
     text.lines()
         .filter_map(|l| {
             let mut cols = l.split('\t');
             let id = cols.next()?.parse::<u64>().ok()?;
             let code = cols.nth(6)?;
-            (code.trim().is_empty() && known.contains_key(&id)).then_some((id, ()))
+            code.trim().is_empty().then_some((id, ()))
         })
         .collect()
 }
@@ -608,9 +664,14 @@ fn inherit_admin1(places: &mut [Place]) {
     let orphans: Vec<usize> = (0..places.len()).filter(|&i| places[i].admin1.is_empty()).collect();
     for i in orphans {
         let p = &places[i];
+        // Rows more than 0.3 degrees of latitude away are more than 33 km
+        // away (a great-circle distance is at least the latitudes' gap):
+        // never within 30 km, never nearer than one that is.
         let nearest = places
             .iter()
-            .filter(|q| !q.admin1.is_empty() && q.country_code == p.country_code)
+            .filter(|q| {
+                (q.latitude - p.latitude).abs() <= 0.3 && !q.admin1.is_empty() && q.country_code == p.country_code
+            })
             .map(|q| (super::resolve::km(p, q), q))
             .min_by(|a, b| a.0.total_cmp(&b.0));
         if let Some((d, q)) = nearest

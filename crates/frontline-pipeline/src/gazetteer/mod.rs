@@ -113,6 +113,13 @@ impl Gazetteer {
         index::add_dump(&mut self.extra, &self.builtin, text)
     }
 
+    /// [`Gazetteer::add_geonames_dump`] of a dump read by
+    /// [`index::parse_dump`] (which needs no gazetteer, so it can run while
+    /// the built-in one loads).
+    pub fn add_parsed_dump(&mut self, dump: index::ParsedDump<'_>) -> (usize, Vec<DumpError>) {
+        index::add_parsed(&mut self.extra, &self.builtin, dump)
+    }
+
     /// How many places the gazetteer holds.
     pub fn len(&self) -> usize {
         self.builtin.index.places.len() + self.extra.places.len()

@@ -15,6 +15,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use chrono::NaiveDate;
 use frontline_pipeline::Resources;
+use frontline_pipeline::gazetteer::index;
 
 /// The input options `extract` and `ingest` share.
 #[derive(clap::Args)]
@@ -46,13 +47,32 @@ impl Inputs {
 }
 
 /// The built-in resources plus the gazetteer dumps imported into the data
-/// directory and those given with `--gazetteer`.
+/// directory and those given with `--gazetteer`. The dumps are read and
+/// their rows parsed and keyed on a thread of their own while the built-in
+/// resources load; they are added, in order, once those exist. A dump that
+/// cannot be read ends the run after the dumps before it are added (with
+/// their diagnostics), as a serial load would.
 pub fn resources(extra_gazetteers: &[PathBuf]) -> anyhow::Result<Resources> {
-    let mut res = Resources::builtin();
+    let mut texts = Vec::new();
+    let mut unreadable = None;
     for path in gazetteer::imported_dumps().into_iter().chain(extra_gazetteers.iter().cloned()) {
-        let text =
-            std::fs::read_to_string(&path).with_context(|| format!("cannot read gazetteer {}", path.display()))?;
-        let (added, errors) = res.gazetteer.add_geonames_dump(&text);
+        match std::fs::read_to_string(&path).with_context(|| format!("cannot read gazetteer {}", path.display())) {
+            Ok(text) => texts.push((path, text)),
+            Err(e) => {
+                unreadable = Some(e);
+                break;
+            }
+        }
+    }
+    let (mut res, parsed) = std::thread::scope(|s| {
+        let parsing = (!texts.is_empty())
+            .then(|| s.spawn(|| texts.iter().map(|(_, text)| index::parse_dump(text)).collect::<Vec<_>>()));
+        let res = Resources::builtin();
+        let parsed = parsing.map_or_else(Vec::new, |p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        (res, parsed)
+    });
+    for ((path, _), dump) in texts.iter().zip(parsed) {
+        let (added, errors) = res.gazetteer.add_parsed_dump(dump);
         for e in errors.iter().take(20) {
             eprintln!("frontline: gazetteer {}: {e}; line skipped", path.display());
         }
@@ -63,5 +83,8 @@ pub fn resources(extra_gazetteers: &[PathBuf]) -> anyhow::Result<Resources> {
             anyhow::bail!("gazetteer {} has no usable rows", path.display());
         }
     }
-    Ok(res)
+    match unreadable {
+        Some(e) => Err(e),
+        None => Ok(res),
+    }
 }

@@ -343,7 +343,9 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
                 if in_home(p) && is_local(p) && !c.skeleton && (!famous_elsewhere || known_widely(p)) {
                     s += HOME;
                 }
-                if listed_alike(p, &neighbours[k], &chosen) || listed_with_village(p, &villages[k], &chosen) {
+                if listed_alike(p, !c.alt && !c.skeleton && !broad_first(k), &neighbours[k], &chosen)
+                    || listed_with_village(p, &villages[k], &chosen)
+                {
                     s += LISTED_ALIKE;
                 }
                 if capital_twin[k] && p.feature_code == "PPLC" {
@@ -482,14 +484,22 @@ impl<'a> Home<'a> {
 }
 
 /// Whether a state or a country is listed next to a state of its country
-/// or another country.
-fn listed_alike(p: &Place, neighbours: &[usize], chosen: &[Option<&Place>]) -> bool {
+/// or another country, or a city of the world next to a city of another
+/// country ("London, Paris and Rome" are the capitals, whatever towns of
+/// Kentucky and Georgia share their names) if `city_named`: named by its
+/// own name (a village's spelling is no Moroccan city's), and a name whose
+/// likeliest sense is no state or country ("Toronto, Ontario" names no
+/// town of California).
+fn listed_alike(p: &Place, city_named: bool, neighbours: &[usize], chosen: &[Option<&Place>]) -> bool {
+    let city = |q: &Place| q.feature_code.starts_with("PPL") && q.population >= CITY;
     let alike = |q: &Place| match p.feature_code.as_str() {
         "ADM1" => q.feature_code == "ADM1" && q.country_code == p.country_code && q.admin1 != p.admin1,
         "PCLI" => q.feature_code == "PCLI" && q.country_code != p.country_code,
-        _ => false,
+        _ => city(q) && q.country_code != p.country_code,
     };
-    matches!(p.feature_code.as_str(), "ADM1" | "PCLI") && neighbours.iter().any(|&j| chosen[j].is_some_and(alike))
+    !neighbours.is_empty()
+        && (matches!(p.feature_code.as_str(), "ADM1" | "PCLI") || city_named && city(p))
+        && neighbours.iter().any(|&j| chosen[j].is_some_and(alike))
 }
 
 /// Whether a town or county is listed next to a village of its own
@@ -508,9 +518,9 @@ fn listed_with_village(p: &Place, neighbours: &[usize], chosen: &[Option<&Place>
     !neighbours.is_empty() && is_local(p) && neighbours.iter().any(|&j| chosen[j].is_some_and(village))
 }
 
-/// Bonus of a state or country listed with its like, or of a town listed
-/// with a village of its division: more than a capital's standing
-/// ("Washington" in a list of states), less than a container's.
+/// Bonus of a state, a country or a city listed with its like, or of a
+/// town listed with a village of its division: more than a capital's
+/// standing ("Washington" in a list of states), less than a container's.
 const LISTED_ALIKE: f32 = 1.0;
 
 /// Votes of the chosen places for their first-level divisions.

@@ -861,3 +861,38 @@ fn a_container_finds_a_village_among_many_namesakes() {
         &[("Santa Rosa", "Apurimac"), ("Apurimac", "Apurimac")],
     );
 }
+
+#[test]
+fn world_cities_listed_together_are_the_cities_not_their_namesakes() {
+    // (London, Paris and Springfield are also towns of Kentucky, Rome one of
+    // Georgia: with Boston named, the country's votes and the cluster of
+    // namesakes chose them.)
+    check_admin1(
+        "Tourists in London, Paris and Rome were warned. Storms hit Boston and Springfield.",
+        &[
+            ("London", "England"),
+            ("Paris", "Ile-de-France"),
+            ("Rome", "Lazio"),
+            ("Boston", "Massachusetts"),
+            ("Springfield", "Massachusetts"),
+        ],
+    );
+    // A province after a city stays the province among cities abroad.
+    check_admin1(
+        "The firm moved from Toronto, Ontario, to Lyon and Munich.",
+        &[("Toronto", "Ontario"), ("Ontario", "Ontario"), ("Lyon", "Auvergne-Rhone-Alpes"), ("Munich", "Bayern")],
+    );
+    // Local news of the namesakes still reads them so.
+    check_admin1(
+        "The Paris, Texas, fair moved to Tyler and Longview.",
+        &[("Paris", "Texas"), ("Texas", "Texas"), ("Tyler", "Texas"), ("Longview", "Texas")],
+    );
+    check_admin1(
+        "Crews from Paris and Athens, Texas, cleared the roads near Tyler.",
+        &[("Paris", "Texas"), ("Athens", "Texas"), ("Texas", "Texas"), ("Tyler", "Texas")],
+    );
+    check_admin1(
+        "The mayor of Dublin met officials from Hilliard and Powell on Monday.",
+        &[("Dublin", "Ohio"), ("Hilliard", "Ohio"), ("Powell", "Ohio")],
+    );
+}

@@ -848,9 +848,16 @@ fn mark_allies(text: &str, sentences: &[Sentence], out: &mut [ActorMention]) {
             .iter()
             .fold(between.as_str(), |b, a| b.strip_suffix(a.trim_end()).map_or(b, str::trim_end));
         let between = between.trim_start_matches(", ").trim();
-        // A noun closing the first one's name ("VDP volunteers and soldiers").
+        // A noun closing the first one's name ("VDP volunteers and soldiers"),
+        // unless the two are a state force and a rebel group, opponents
+        // each named with their members ("rebel fighters and soldiers").
+        let opponents = matches!(
+            (prev.actor.inter, cur.actor.inter),
+            (Inter::StateForces, Inter::RebelGroup) | (Inter::RebelGroup, Inter::StateForces)
+        );
         let between = MEMBER_NOUNS
             .iter()
+            .filter(|_| !opponents)
             .find_map(|n| between.strip_prefix(n).map(str::trim_start).filter(|r| *r == "and"))
             .unwrap_or(between);
         // "supported by pro-regime militias against the rebels": "against"
@@ -886,6 +893,12 @@ const RECIPROCAL: &[&str] = &[
     "engaged in armed clashes",
     "engaged in fighting",
     "engaged each other",
+    "engaged in heavy fighting",
+    "engaged in heavy clashes",
+    "traded",
+    "skirmished",
+    "were locked in",
+    "locked in fighting",
 ];
 
 /// Whether a reciprocal verb follows the listed mention ending at `end`
@@ -894,7 +907,7 @@ const RECIPROCAL: &[&str] = &[
 fn fought_each_other(text: &str, end: usize, next: Option<usize>) -> bool {
     let rest = text[end..].trim_start();
     // A noun may close the second side's name ("opposition rebel factions").
-    let rest = ["factions ", "fighters ", "forces ", "members ", "militants ", "troops "]
+    let rest = ["factions ", "fighters ", "forces ", "members ", "militants ", "troops ", "soldiers "]
         .iter()
         .find_map(|n| rest.get(..n.len()).filter(|h| h.eq_ignore_ascii_case(n)).map(|_| rest[n.len()..].trim_start()))
         .unwrap_or(rest);

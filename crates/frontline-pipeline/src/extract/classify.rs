@@ -668,9 +668,28 @@ fn military_post(word: &str, after: &str) -> bool {
 }
 
 /// Whether the words after a capture up to the people they name say whom a
-/// place was taken from ("Ain Issa from QSD fighters"), not who was taken.
+/// place was taken from ("Ain Issa from QSD fighters"), not who was taken:
+/// what was captured, before "from", is a name ("Ain Issa", "the town of
+/// Ain Issa"), not people ("a nurse from the staff", "dozens from among").
 fn taken_from(object: &str) -> bool {
-    object.split_whitespace().any(|w| w.eq_ignore_ascii_case("from"))
+    let words: Vec<&str> = object.split_whitespace().collect();
+    let Some(from) = words.iter().position(|w| w.eq_ignore_ascii_case("from")) else {
+        return false;
+    };
+    let taken = &words[..from];
+    let name = match taken {
+        [the, kind, of, name @ ..]
+            if the.eq_ignore_ascii_case("the")
+                && ["town", "village", "city", "district", "hill", "area"]
+                    .iter()
+                    .any(|k| kind.eq_ignore_ascii_case(k))
+                && of.eq_ignore_ascii_case("of") =>
+        {
+            name
+        }
+        _ => taken,
+    };
+    !name.is_empty() && name.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()))
 }
 
 /// Whether a [`Cue::Brief`] wording names a part of a place ("most of",
@@ -1133,6 +1152,14 @@ mod tests {
         );
         check("The brigade seized Kafr Amin from the army's soldiers.", state, Some(T::GovernmentRegainsTerritory));
         check("The brigade captured two fighters in Tel Kharaz.", rebels, Some(T::AbductionForcedDisappearance));
+        // People taken out of a group are still people taken.
+        check("The brigade captured a cook from the garrison soldiers.", rebels, Some(T::AbductionForcedDisappearance));
+        check("The brigade captured a Dane from the relief workers.", rebels, Some(T::AbductionForcedDisappearance));
+        check(
+            "The brigade captured twenty from among militia fighters.",
+            rebels,
+            Some(T::AbductionForcedDisappearance),
+        );
         check(
             "The brigade clashed with the militia, and 15 fighters of the militia were captured in Kafr Nabl.",
             state,

@@ -9,7 +9,7 @@ use super::classify::{self, Cue, Parties};
 use super::clause::{ANOTHER_EPISODE, bare};
 use super::place::{capital, country_place, countryside_side, place_of};
 use super::roles::{
-    NON_STATE_WORDS, PASSIVE_BY, STATE_WORDS, SUPPORTING, is_armed, names_government, quoted, roles, target,
+    PASSIVE_BY, STATE_WORDS, SUPPORTING, is_armed, names_government, quoted, roles, target, unnamed_taker,
 };
 use super::{Document, EventCandidate, starts_with_ignoring_case, within};
 use crate::actor::{ActorMention, ActorRef};
@@ -288,7 +288,7 @@ pub(super) fn draft<'d>(
                 STATE_WORDS
                     .is_match(there)
                     .then_some(true)
-                    .or_else(|| NON_STATE_WORDS.is_match(there).then_some(false))
+                    .or_else(|| unnamed_taker(there, false).then_some(false))
                     .or_else(|| subject.filter(|_| refers_back).map(home_state))
             }
         },
@@ -301,7 +301,7 @@ pub(super) fn draft<'d>(
             STATE_WORDS
                 .is_match(side)
                 .then_some(true)
-                .or_else(|| (territorial && NON_STATE_WORDS.is_match(side)).then_some(false))
+                .or_else(|| (territorial && unnamed_taker(side, by_at.is_some())).then_some(false))
         }
     };
     // The source's own words name no one the violence falls on ("…, the

@@ -35,6 +35,38 @@ pub(super) static NON_STATE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(r"(?i)\b(?:rebels?|factions|insurgents?|militants|jihadists|opposition fighters)\b")
 });
 
+/// What may stand between an unnamed side and its capture when it is the
+/// capture's subject ("insurgents have retaken", "the factions were able to
+/// regain"): auxiliaries and adverbs only, no other clause.
+static SUBJECT_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)^(?:\s+(?:have|has|had|were|was|are|is|will|then|later|also|finally|eventually|reportedly|again|soon|quickly|able|to|managed|succeeded|in|been))*\s*$",
+    )
+});
+
+/// Whether a non-state word ([`NON_STATE_WORDS`]) in `side`, the words
+/// before a capture (or its "by …" phrase when `by`), names who took the
+/// place: the capture's subject right before it, or the first words after
+/// "by" — never a side that fled or was driven out, nor one whose capture
+/// an "after …" clause tells as what came before.
+pub(super) fn unnamed_taker(side: &str, by: bool) -> bool {
+    if by {
+        NON_STATE_WORDS.find(side).is_some_and(|m| side[..m.start()].split_whitespace().count() <= 4)
+    } else {
+        NON_STATE_WORDS.find_iter(side).any(|m| {
+            let gap = &side[m.end()..];
+            let has = |words: &[&str], text: &str| {
+                text.split(|c: char| !c.is_alphanumeric()).any(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+            };
+            SUBJECT_GAP.is_match(gap)
+                // "insurgents were driven out": the capture is done to them.
+                && !gap.split_whitespace().last().is_some_and(|w| has(&["was", "were", "is", "are", "been", "be"], w))
+                // "after insurgents overran it, …": what came before the event.
+                && !has(&["after", "before", "since", "until", "once"], &side[..m.start()])
+        })
+    }
+}
+
 /// Words right before an actor that make it a helper of someone named
 /// with it: "supported by", "backed by", "with the support of".
 pub(super) static SUPPORTING: LazyLock<Regex> = LazyLock::new(|| {
@@ -129,7 +161,7 @@ pub(super) fn roles(
 /// Compiles this module's regexes now, not in the first article that needs
 /// them ([`crate::COMPILE_RULES`]).
 pub(super) fn compile_rules() {
-    for regex in [&ARMED_NOUN, &CIVILIAN_NOUN, &STATE_WORDS, &NON_STATE_WORDS, &SUPPORTING, &PASSIVE_BY] {
+    for regex in [&ARMED_NOUN, &CIVILIAN_NOUN, &STATE_WORDS, &NON_STATE_WORDS, &SUBJECT_GAP, &SUPPORTING, &PASSIVE_BY] {
         LazyLock::force(regex);
     }
 }

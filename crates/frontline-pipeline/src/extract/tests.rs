@@ -850,6 +850,40 @@ fn unnamed_factions_regaining_a_place_overtake_it() {
 }
 
 #[test]
+fn an_unnamed_side_driven_out_before_a_capture_does_not_take_the_place() {
+    use SubEventType as T;
+    for text in [
+        "On 3 June 2023, militants were chased off and the hamlet was won back near Dikwa, Borno.",
+        "On 3 June 2023, insurgents were pushed out and the hamlet was recaptured near Dikwa, Borno.",
+        "On 3 June 2023, a week after militants overran it, the hamlet was recaptured near Dikwa, Borno.",
+        "On 3 June 2023, the hamlet was retaken near Dikwa, Borno, as the rebels fled.",
+    ] {
+        check_events(text, &[]);
+    }
+    check_events(
+        "On 3 June 2023, insurgents have retaken the hamlet near Dikwa, Borno.",
+        &[(T::NonStateActorOvertakesTerritory, 0)],
+    );
+}
+
+#[test]
+fn a_state_force_and_a_rebel_group_named_with_their_members_are_opponents() {
+    for text in [
+        "On 3 June 2023, ISWAP fighters and Nigerian soldiers skirmished near Dikwa, Borno, killing 3.",
+        "On 3 June 2023, Al-Shabaab fighters and Somali troops came to blows in Baidoa, killing 2.",
+    ] {
+        let e = top_event(text, &RESOURCES).expect("an event");
+        assert!(e.assoc_actor_1.is_empty() && !e.actor2.is_empty(), "in {text:?}: {e:?}");
+    }
+    let e = top_event(
+        "On 3 June 2023, HTS fighters and Ahrar al-Sham fighters traded fire near Idlib, killing 2.",
+        &RESOURCES,
+    )
+    .expect("an event");
+    assert_eq!((e.actor1.as_str(), e.actor2.as_str()), ("HTS: Hayat Tahrir al Sham", "AAS: Ahrar al Sham"));
+}
+
+#[test]
 fn two_groups_named_with_their_nouns_engaging_each_other_are_two_sides() {
     let e = top_event(
         "On 3 June 2023, HTS fighters and Ahrar al-Sham fighters engaged each other in clashes near Idlib.",

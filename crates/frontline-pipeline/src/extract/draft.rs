@@ -305,13 +305,20 @@ pub(super) fn draft<'d>(
         }
     };
     // The source's own words name no one the violence falls on ("…, the
-    // army said"; "The army said on its website that …").
-    let (ts, te) = match &sentence.source {
-        Some(a) if a.start >= key.end && a.start < ce => (cs, a.start),
-        Some(a) if a.end <= key.start && a.end > cs => (a.end, ce),
-        _ => (cs, ce),
+    // army said"; "The army said on its website that …"), but the words
+    // after them still may ("…, and residents said 10 villagers were
+    // killed"): the source is blanked, offsets kept.
+    let clause = &text[cs..ce];
+    let blanked: String;
+    let read = match &sentence.source {
+        Some(a) if a.start < ce && a.end > cs && (a.start >= key.end || a.end <= key.start) => {
+            let (s, e) = (a.start.max(cs) - cs, a.end.min(ce) - cs);
+            blanked = [&clause[..s], &" ".repeat(e - s), &clause[e..]].concat();
+            &blanked
+        }
+        _ => clause,
     };
-    let (target_armed, target_civilian) = target(&text[ts..te], key.start - ts, key.end - ts);
+    let (target_armed, target_civilian) = target(read, key.start - cs, key.end - cs);
     let parties = Parties {
         subject_state,
         target_armed: target_armed

@@ -830,6 +830,16 @@ fn the_source_of_a_report_is_not_whom_the_violence_falls_on() {
 }
 
 #[test]
+fn victims_named_after_the_source_are_still_read() {
+    let e = top_event(
+        "On 9 May 2023, gunmen attacked a village near Funtua, Nigeria, and residents said 6 villagers were killed.",
+        &RESOURCES,
+    )
+    .expect("an event");
+    assert_eq!((e.sub_event_type, e.actor2.as_str()), (SubEventType::Attack, "Civilians (Nigeria)"));
+}
+
+#[test]
 fn a_source_that_says_it_acted_after_a_long_adverbial_is_a_party() {
     for text in [
         "On 8 May 2023, the army said in a statement posted on Telegram that they killed five ELN guerrillas near Arauca, Colombia.",

@@ -364,11 +364,23 @@ fn a_database_that_cannot_open_or_resources_that_cannot_load_end_the_run() {
     let (code, stderr) = run(dir, &[]);
     assert_eq!(code, Some(2), "{stderr}");
     assert!(stderr.contains("cannot open database"), "{stderr}");
+    // Resources that cannot load leave no database behind: `serve` and
+    // `digest` would otherwise find an empty store instead of none.
     let (code, stderr) = run(&dir.join("new.db"), &[&dir.join("absent.txt")]);
     assert_eq!(code, Some(2), "{stderr}");
     assert!(stderr.contains("cannot read gazetteer"), "{stderr}");
-    // And the same database takes the article once the resources load.
+    let left: Vec<_> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n.to_string_lossy().starts_with("new.db"))
+        .collect();
+    assert!(left.is_empty(), "a failed run left {left:?}");
+    // And the database takes the article once the resources load.
     let (code, stderr) = run(&dir.join("new.db"), &[]);
     assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(Store::open_read_only(&dir.join("new.db")).unwrap().counts().unwrap()[0], 1);
+    // A failed run leaves an existing database as it was.
+    let (code, stderr) = run(&dir.join("new.db"), &[&dir.join("absent.txt")]);
+    assert_eq!(code, Some(2), "{stderr}");
     assert_eq!(Store::open_read_only(&dir.join("new.db")).unwrap().counts().unwrap()[0], 1);
 }

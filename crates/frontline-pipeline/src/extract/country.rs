@@ -156,6 +156,9 @@ pub(super) fn relocate<'a>(places: &mut [PlaceMention<'a>], home: &str, resource
         .filter(|m| m.demonym || m.place.feature_code.starts_with("PCL"))
         .map(|m| m.place.country_code.clone())
         .collect();
+    // A town or region of the home country the article names itself.
+    let home_place =
+        places.iter().any(|m| !m.demonym && m.place.country_code == home && !m.place.feature_code.starts_with("PCL"));
     for m in places.iter_mut() {
         if m.demonym || m.place.country_code == home || named.contains(&m.place.country_code) {
             continue;
@@ -164,8 +167,9 @@ pub(super) fn relocate<'a>(places: &mut [PlaceMention<'a>], home: &str, resource
         // A name that is the home country's own ("Georgia" read as the US
         // state) was read as another place against that country with the
         // whole article in view; forces named after the word ("Georgia
-        // police") are no evidence against that reading.
-        if let Some((p, _)) = found.filter(|(p, _)| !p.feature_code.starts_with("PCL")) {
+        // police") are no evidence against that reading, but a place of
+        // that country the article names is.
+        if let Some((p, _)) = found.filter(|(p, _)| home_place || !p.feature_code.starts_with("PCL")) {
             if m.precision == m.place.precision() {
                 m.precision = p.precision();
             }

@@ -917,3 +917,25 @@ fn a_spaced_hyphen_between_names_is_one_name_not_a_clause_break() {
         &[(T::GovernmentRegainsTerritory, 0)],
     );
 }
+
+#[test]
+fn a_named_town_of_the_country_moves_its_name_back_from_the_state() {
+    // The same police make the country home, and Gori is a town of it: the
+    // article is about the country, whose name the state list had taken.
+    let article = Article {
+        id: "t".into(),
+        text: "Mayors in Georgia, Kansas and Idaho voiced alarm on Tuesday. Georgia police said masked \
+               gunmen opened fire on a patrol near Gori, wounding 2 officers."
+            .into(),
+        ..Default::default()
+    };
+    let doc = Document::analyse(&article, &RESOURCES);
+    let georgia: Vec<&str> = doc
+        .places
+        .iter()
+        .chain(&doc.elsewhere)
+        .filter(|m| &article.text[m.start..m.end] == "Georgia")
+        .map(|m| m.place.country_code.as_str())
+        .collect();
+    assert_eq!(georgia, ["GE", "GE"]);
+}

@@ -11,7 +11,7 @@
 
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, SyncSender, channel, sync_channel};
 use std::time::Instant;
 
@@ -289,6 +289,20 @@ fn read_and_extract(
     })
 }
 
+/// Removes a database this run created and closed, with the WAL's side
+/// files; a file that is not there is fine.
+fn remove_new_database(db: &Path) {
+    let mut paths = vec![db.to_path_buf()];
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut side = db.as_os_str().to_owned();
+        side.push(suffix);
+        paths.push(PathBuf::from(side));
+    }
+    for path in paths {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let db = args.db.clone().unwrap_or_else(|| crate::data_dir().join("frontline.db"));
     if let Some(parent) = db.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -301,8 +315,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let per_transaction = args.batch.max(1);
     // The writer opens the database while this thread loads the resources:
     // a new file's schema and its six fsyncs (tens of milliseconds, more
-    // under load) are off the path to the first article; a run whose
-    // resources fail to load leaves that new, empty database behind.
+    // under load) are off the path to the first article. A run whose
+    // resources fail to load removes the database it created, so `serve`
+    // and `digest` still say there is none; an existing one is untouched.
+    let created = !db.exists();
     // Named, so profiles (`perf report --sort comm`) show the store's share
     // apart from extraction.
     let writer = std::thread::Builder::new()
@@ -325,6 +341,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             drop(start_send);
             // Let an open in progress finish its transaction before the process ends.
             let _ = writer.join();
+            if created {
+                remove_new_database(&db);
+            }
             return Err(e);
         }
     };

@@ -75,19 +75,20 @@ pub(super) fn bare(doc: &Document<'_>, (cs, ce): (usize, usize)) -> bool {
         && !doc.dates.iter().any(|m| within(m.start, m.end, cs, ce))
 }
 
-/// Byte ranges of the clauses of a sentence.
-pub(super) fn clauses(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
+/// Byte ranges of the clauses of the sentence `s..e` of the document.
+pub(super) fn clauses(doc: &Document<'_>, s: usize, e: usize) -> Vec<(usize, usize)> {
+    let text = &doc.clean.text;
     let mut out = Vec::new();
     let mut start = s;
     for m in CLAUSE_BREAK.find_iter(&text[s..e]) {
-        let cut = s + m.start();
-        if joins_names(&text[s..cut], &text[s + m.end()..e], m.as_str()) {
+        let (cut, resume) = (s + m.start(), s + m.end());
+        if joins_places(doc, cut, resume, m.as_str()) {
             continue;
         }
         if cut > start {
             out.push((start, cut));
         }
-        start = s + m.end();
+        start = resume;
     }
     if start < e {
         out.push((start, e));
@@ -95,16 +96,47 @@ pub(super) fn clauses(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
     out
 }
 
-/// Whether a spaced hyphen joins two names into one ("Bishri Mountain -
-/// Deir ez-Zor", "Dar'a - Al-Sad"): a capitalised word on each side, the
-/// first a name's word, not a dateline's ("KABUL -", "(AP) -").
-fn joins_names(before: &str, after: &str, dash: &str) -> bool {
-    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
-    let name_word =
-        |w: &str| capital(w) && w.ends_with(|c: char| c.is_alphabetic()) && w.chars().any(|c| c.is_lowercase());
-    dash.trim() == "-"
-        && before.split_whitespace().next_back().is_some_and(name_word)
-        && after.split_whitespace().next().is_some_and(capital)
+/// Words that may follow the second place of a "Town - Area" location
+/// and still belong to it ("Ghor - Tala road in Herat").
+const LOCATION_TAIL: &[&str] = &[
+    "road",
+    "highway",
+    "axis",
+    "area",
+    "areas",
+    "region",
+    "district",
+    "province",
+    "governorate",
+    "countryside",
+    "front",
+    "frontline",
+    "crossing",
+    "in",
+    "near",
+    "of",
+];
+
+/// Whether a spaced hyphen joins two places into one location ("Town -
+/// Area"): a place mention ends right before it, another starts right
+/// after it, and what follows the second is punctuation, the sentence's
+/// end or a location word, not a report of its own ("in Marvale on
+/// Monday - Police said …", "in Dorn - Army jets struck …").
+fn joins_places(doc: &Document<'_>, cut: usize, resume: usize, dash: &str) -> bool {
+    let text = &doc.clean.text;
+    if dash.trim() != "-" {
+        return false;
+    }
+    let Some(second) = doc.places.iter().find(|p| p.start == resume) else { return false };
+    if !doc.places.iter().any(|p| p.end == cut) {
+        return false;
+    }
+    let rest = &text[second.end..];
+    let next = rest.trim_start();
+    next.is_empty()
+        || next.starts_with([',', '.', ';', ')'])
+        || (rest.starts_with(' ')
+            && next.split(|c: char| !c.is_alphabetic()).next().is_some_and(|w| LOCATION_TAIL.contains(&w)))
 }
 
 /// Compiles this module's regexes now, not in the first article that needs

@@ -539,10 +539,13 @@ fn recognise_in(text: &str, base: usize, bits: u64, starts: Option<&[(u32, u64)]
     if bits & PASSIVE_BIT != 0 {
         'passive: for c in captures(&PASSIVE, PASSIVE_BIT) {
             // "a" and "an" count one only right before the casualty ("a
-            // soldier was killed"); further away, the figure is sought again
-            // after the article ("a police officer said 3 were killed").
+            // soldier was killed"), and never after an apostrophe ("Ma'a
+            // city"); otherwise the figure is sought again after it ("a
+            // police officer said 3 were killed").
             let mut c = c;
-            while matches!(c["n"].to_ascii_lowercase().as_str(), "a" | "an") && c[0].split(' ').count() > 5 {
+            while matches!(c["n"].to_ascii_lowercase().as_str(), "a" | "an")
+                && (c[0].split(' ').count() > 5 || text[..c.get(0).unwrap().start()].ends_with(['\'', '\u{2019}']))
+            {
                 match PASSIVE.captures_at(text, c.name("n").unwrap().end()) {
                     Some(next) => c = next,
                     None => continue 'passive,
@@ -1116,6 +1119,7 @@ mod tests {
         // An article far from the verb gives way to the figure after it.
         check("An official said 14 miners were killed.", &[(14, "killed")]);
         check("A chief said scores of farmers died.", &[(10, "killed")]);
+        check("The guard's body was found in Ma'a city, killed by gunmen.", &[(1, "killed")]);
         check("Rebels managed to kill 5 soldiers near the town.", &[(5, "killed")]);
         check("Police foiled a plot to kill 2 officials.", &[]);
         check("The gunmen threatened to kill 3 hostages.", &[]);

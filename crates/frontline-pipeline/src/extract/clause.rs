@@ -96,8 +96,8 @@ pub(super) fn clauses(doc: &Document<'_>, s: usize, e: usize) -> Vec<(usize, usi
     out
 }
 
-/// Words that may follow the second place of a "Town - Area" location
-/// and still belong to it ("Ghor - Tala road in Herat").
+/// Words that may follow the area of a "Town - Area" location and still
+/// belong to it ("Ghor - Tala road in Herat").
 const LOCATION_TAIL: &[&str] = &[
     "road",
     "highway",
@@ -112,31 +112,63 @@ const LOCATION_TAIL: &[&str] = &[
     "front",
     "frontline",
     "crossing",
+    "city",
+    "town",
+    "village",
+    "neighborhood",
+    "neighbourhood",
+    "quarter",
+    "camp",
+    "prison",
+    "airport",
+    "base",
+    "desert",
+    "badia",
+    "mountain",
+    "mountains",
+    "valley",
+    "outskirts",
+    "east",
+    "west",
+    "north",
+    "south",
     "in",
     "near",
     "of",
 ];
 
-/// Whether a spaced hyphen joins two places into one location ("Town -
-/// Area"): a place mention ends right before it, another starts right
-/// after it, and what follows the second is punctuation, the sentence's
-/// end or a location word, not a report of its own ("in Marvale on
-/// Monday - Police said …", "in Dorn - Army jets struck …").
+/// Lower-case words inside a place's name ("Deir ez Zor", "Tell al Hawa").
+const NAME_PARTICLES: &[&str] = &["al", "el", "ez", "ad", "ar", "as", "ash", "an", "bin", "ibn", "abu", "de"];
+
+/// Whether a spaced hyphen joins a place and an area of it into one
+/// location ("Town - Area"): a place mention ends right before it, no
+/// actor's name starts right after it, and the capitalised name after it
+/// is followed by punctuation, the sentence's end or a location word, not
+/// by a report of its own ("in Marvale on Monday - Police said …", "in
+/// Dorn - Army jets struck …").
 fn joins_places(doc: &Document<'_>, cut: usize, resume: usize, dash: &str) -> bool {
     let text = &doc.clean.text;
-    if dash.trim() != "-" {
+    if dash.trim() != "-" || !doc.places.iter().any(|p| p.end == cut) || doc.actors.iter().any(|a| a.start == resume) {
         return false;
     }
-    let Some(second) = doc.places.iter().find(|p| p.start == resume) else { return false };
-    if !doc.places.iter().any(|p| p.end == cut) {
-        return false;
+    let name_word = |w: &str| {
+        w.starts_with(|c: char| c.is_uppercase())
+            || w.split('-').skip(1).any(|p| p.starts_with(|c: char| c.is_uppercase()))
+            || NAME_PARTICLES.contains(&w)
+    };
+    let mut words = text[resume..].split(' ');
+    let mut name = 0;
+    for w in words.by_ref() {
+        let bare = w.trim_end_matches([',', '.', ';', ')']);
+        if !name_word(bare) {
+            return name > 0 && LOCATION_TAIL.contains(&bare);
+        }
+        name += 1;
+        if bare.len() < w.len() {
+            return true;
+        }
     }
-    let rest = &text[second.end..];
-    let next = rest.trim_start();
-    next.is_empty()
-        || next.starts_with([',', '.', ';', ')'])
-        || (rest.starts_with(' ')
-            && next.split(|c: char| !c.is_alphabetic()).next().is_some_and(|w| LOCATION_TAIL.contains(&w)))
+    name > 0
 }
 
 /// Compiles this module's regexes now, not in the first article that needs

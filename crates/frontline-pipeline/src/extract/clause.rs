@@ -75,19 +75,20 @@ pub(super) fn bare(doc: &Document<'_>, (cs, ce): (usize, usize)) -> bool {
         && !doc.dates.iter().any(|m| within(m.start, m.end, cs, ce))
 }
 
-/// Byte ranges of the clauses of a sentence.
-pub(super) fn clauses(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
+/// Byte ranges of the clauses of the sentence `s..e` of the document.
+pub(super) fn clauses(doc: &Document<'_>, s: usize, e: usize) -> Vec<(usize, usize)> {
+    let text = &doc.clean.text;
     let mut out = Vec::new();
     let mut start = s;
     for m in CLAUSE_BREAK.find_iter(&text[s..e]) {
-        let cut = s + m.start();
-        if joins_names(&text[s..cut], &text[s + m.end()..e], m.as_str()) {
+        let (cut, resume) = (s + m.start(), s + m.end());
+        if joins_places(doc, cut, resume, m.as_str()) {
             continue;
         }
         if cut > start {
             out.push((start, cut));
         }
-        start = s + m.end();
+        start = resume;
     }
     if start < e {
         out.push((start, e));
@@ -95,16 +96,79 @@ pub(super) fn clauses(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
     out
 }
 
-/// Whether a spaced hyphen joins two names into one ("Bishri Mountain -
-/// Deir ez-Zor", "Dar'a - Al-Sad"): a capitalised word on each side, the
-/// first a name's word, not a dateline's ("KABUL -", "(AP) -").
-fn joins_names(before: &str, after: &str, dash: &str) -> bool {
-    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
-    let name_word =
-        |w: &str| capital(w) && w.ends_with(|c: char| c.is_alphabetic()) && w.chars().any(|c| c.is_lowercase());
-    dash.trim() == "-"
-        && before.split_whitespace().next_back().is_some_and(name_word)
-        && after.split_whitespace().next().is_some_and(capital)
+/// Words that may follow the area of a "Town - Area" location and still
+/// belong to it ("Ghor - Tala road in Herat").
+const LOCATION_TAIL: &[&str] = &[
+    "road",
+    "highway",
+    "axis",
+    "area",
+    "areas",
+    "region",
+    "district",
+    "province",
+    "governorate",
+    "countryside",
+    "front",
+    "frontline",
+    "crossing",
+    "city",
+    "town",
+    "village",
+    "neighborhood",
+    "neighbourhood",
+    "quarter",
+    "camp",
+    "prison",
+    "airport",
+    "base",
+    "desert",
+    "badia",
+    "mountain",
+    "mountains",
+    "valley",
+    "outskirts",
+    "east",
+    "west",
+    "north",
+    "south",
+    "in",
+    "near",
+    "of",
+];
+
+/// Lower-case words inside a place's name ("Deir ez Zor", "Tell al Hawa").
+const NAME_PARTICLES: &[&str] = &["al", "el", "ez", "ad", "ar", "as", "ash", "an", "bin", "ibn", "abu", "de"];
+
+/// Whether a spaced hyphen joins a place and an area of it into one
+/// location ("Town - Area"): a place mention ends right before it, no
+/// actor's name starts right after it, and the capitalised name after it
+/// is followed by punctuation, the sentence's end or a location word, not
+/// by a report of its own ("in Marvale on Monday - Police said …", "in
+/// Dorn - Army jets struck …").
+fn joins_places(doc: &Document<'_>, cut: usize, resume: usize, dash: &str) -> bool {
+    let text = &doc.clean.text;
+    if dash.trim() != "-" || !doc.places.iter().any(|p| p.end == cut) || doc.actors.iter().any(|a| a.start == resume) {
+        return false;
+    }
+    let name_word = |w: &str| {
+        w.starts_with(|c: char| c.is_uppercase())
+            || w.split('-').skip(1).any(|p| p.starts_with(|c: char| c.is_uppercase()))
+            || NAME_PARTICLES.contains(&w)
+    };
+    let mut words = text[resume..].split(' ');
+    let mut name = 0;
+    for w in words.by_ref() {
+        let bare = w.trim_end_matches([',', '.', ';', ')']);
+        if !name_word(bare) {
+            return name > 0 && LOCATION_TAIL.contains(&bare);
+        }
+        name += 1;
+        if bare.len() < w.len() {
+            return true;
+        }
+    }
+    name > 0
 }
 
 /// Compiles this module's regexes now, not in the first article that needs

@@ -43,7 +43,7 @@ pub(super) fn attach_counts(doc: &Document<'_>, drafts: &mut [Draft]) {
             // the clause names its own place or date ("while in X 4 died").
             let s = &doc.sentences[si];
             if cut.0 != si {
-                cut = (si, clauses(&doc.clean.text, s.start, s.end));
+                cut = (si, clauses(doc, s.start, s.end));
             }
             let own_clause = cut
                 .1

@@ -180,7 +180,7 @@ pub fn events(doc: &Document<'_>) -> (Vec<Event>, Vec<Diagnostic>) {
             notes.push(note(doc, s.start, "background, not news"));
             continue;
         }
-        for (cs, ce) in clauses(&doc.clean.text, s.start, s.end) {
+        for (cs, ce) in clauses(doc, s.start, s.end) {
             let cues: Vec<_> = found.iter().filter(|f| f.start >= cs && f.start < ce).copied().collect();
             if cues.is_empty() {
                 continue;

@@ -37,9 +37,31 @@ const FACILITY_AFTER: &[&str] = &[
 
 /// Words after a name that make it an armed group's ("Idlib Free Army",
 /// "Menbij Military Council", "Hamza Division"), not the place of an event
-/// (the group fights elsewhere too).
+/// (the group fights elsewhere too): capitalised, as a name's part is, and
+/// not before a facility's noun ([`GROUP_FACILITY`]).
 const GROUP_AFTER: &[&str] =
     &["free army", "army", "military council", "brigade", "brigades", "battalion", "division", "corps", "regiment"];
+
+/// Nouns after a group word that make the whole a facility in the town
+/// ("the Homs Army Barracks", "a Kaduna army base"): the town is the place.
+const GROUP_FACILITY: &[&str] =
+    &["base", "bases", "barracks", "post", "posts", "checkpoint", "headquarters", "airport", "camp", "depot"];
+
+/// Whether `s` starts with the lowercase ASCII word `w`, in any case, as a
+/// whole word.
+fn starts_with_word(s: &str, w: &str) -> bool {
+    starts_with_ignoring_case(s, w) && !s[w.len()..].starts_with(|c: char| c.is_alphanumeric())
+}
+
+/// Whether the text after a place name goes on with an armed group's word
+/// ([`GROUP_AFTER`]) that makes the name the group's.
+fn heads_group(after: &str) -> bool {
+    GROUP_AFTER.iter().any(|w| {
+        starts_with_word(after, w)
+            && after[..w.len()].split(' ').all(|word| word.starts_with(|c: char| c.is_ascii_uppercase()))
+            && !GROUP_FACILITY.iter().any(|f| starts_with_word(after[w.len()..].trim_start(), f))
+    })
+}
 
 /// Words a note uses to say where its coder placed the event.
 const CODED_TO: &[&str] = &["coded to", "coded at", "coded in", "coded as"];
@@ -64,7 +86,7 @@ pub(super) fn locating<'d>(doc: &'d Document<'_>) -> Vec<&'d PlaceMention<'d>> {
             let after = text[m.end..].trim_start();
             let quarter =
                 ["neighbourhood", "neighborhood", "quarter"].iter().any(|w| starts_with_ignoring_case(after, w));
-            let group = GROUP_AFTER.iter().any(|w| starts_with_ignoring_case(after, w));
+            let group = heads_group(after);
             !(m.demonym
                 || possessive
                 || qualifies(text, m, &doc.actors)
@@ -479,6 +501,19 @@ mod tests {
             "On 3 May 2021, regime forces clashed with the Homs Military Council in Rastan. No fatalities were reported.",
         );
         assert_eq!(at.as_deref(), Some("Ar Rastan"));
+    }
+
+    #[test]
+    fn a_facility_of_the_army_in_a_town_places_the_event_there() {
+        // An army's base or post named by its town is in that town; a
+        // lowercase "army" is no part of a group's name.
+        let at = location("Insurgents stormed the Aleppo army post on 4 May 2021, days after fighting near Idlib.");
+        assert_eq!(at.as_deref(), Some("Aleppo"));
+        let at = location("Militants raided the Kaduna Army Depot on 7 May 2021, two weeks after a raid in Zaria.");
+        assert_eq!(at.as_deref(), Some("Kaduna"));
+        let at =
+            location("Insurgents stormed the Aleppo army positions on 4 May 2021, days after fighting near Idlib.");
+        assert_eq!(at.as_deref(), Some("Aleppo"));
     }
 
     #[test]

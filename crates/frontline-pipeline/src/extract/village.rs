@@ -737,8 +737,8 @@ mod tests {
     #[test]
     fn an_english_word_after_the_name_is_no_part_of_it() {
         // "as" and "at" spell Arabic's article only inside a name.
-        check("Regime forces clashed with rebels in the town of Zbid as the latter withdrew.", &[900009]);
-        check("Regime forces clashed with rebels in the town of Zbid at dawn.", &[900009]);
+        check("Fighters entered the town of Zbid as snow fell.", &[900009]);
+        check("Fighters entered the town of Zbid at night.", &[900009]);
     }
 
     #[test]

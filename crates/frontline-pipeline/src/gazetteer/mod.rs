@@ -209,26 +209,6 @@ impl Gazetteer {
                 );
             }
         }
-        if out.is_empty()
-            && let Some(rest) = unarticled(key)
-        {
-            // "al-Tabqa" where the gazetteer knows the town as "Tabqa": the
-            // article dropped, for a seat of an Arabic-speaking country only
-            // ("Al Gore" is no Gore of Oregon, "Al-Rahman Corps" no village
-            // Rahman).
-            let seat = |c: &resolve::Candidate| {
-                let p = self.place(c.id);
-                p.feature_code.starts_with("PPLA") && ARABIC_SPEAKING.contains(&p.country_code.as_str())
-            };
-            for (ix, offset) in [(&self.builtin.index, 0), (&self.extra, n)] {
-                out.extend(
-                    ix.exact(rest)
-                        .iter()
-                        .map(|&(_, e)| resolve::Candidate::new(self, (e >> 2) + offset, e & 3, false))
-                        .filter(seat),
-                );
-            }
-        }
         if loose {
             let sk = fold::skeleton(key);
             if !sk.is_empty() {
@@ -247,62 +227,24 @@ impl Gazetteer {
     }
 }
 
-/// The countries whose place names English writes with Arabic's article.
-const ARABIC_SPEAKING: &[&str] =
-    &["SY", "IQ", "JO", "LB", "PS", "SA", "YE", "KW", "BH", "QA", "AE", "OM", "EG", "LY", "TN", "DZ", "MA", "SD", "MR"];
-
-/// Arabic's article as English writes it before a "sun letter" ("as-",
-/// "ar-", "ad-") or as "el".
-const ARTICLE_SPELLINGS: &[&str] =
-    &["el", "as", "ash", "ar", "ad", "adh", "at", "ath", "az", "an", "es", "ez", "ed", "er", "et", "en"];
-
-/// A folded name without Arabic's article before it ("al tabqa" →
-/// "tabqa"), written "al" or "el": its other spellings are English words
-/// ("an", "as", "at").
-fn unarticled(key: &str) -> Option<&str> {
-    let (article, rest) = key.split_once(' ')?;
-    matches!(article, "al" | "el").then_some(rest)
-}
-
 /// Arabic's article takes the sound of a "sun letter" after it ("as-Sweida",
 /// "ar-Rastan", "ad-Dana"), and "el" is a common spelling of it: the folded
 /// name with the article written "al", when it is written otherwise.
 fn assimilated(key: &str) -> Option<String> {
+    const SPELLINGS: &[&str] =
+        &["el", "as", "ash", "ar", "ad", "adh", "at", "ath", "az", "an", "es", "ez", "ed", "er", "et", "en"];
     // The spellings are two or three letters long: most keys (one word)
     // have no space there, and are turned away before any search.
     if !matches!(key.as_bytes(), [_, _, b' ', ..] | [_, _, _, b' ', ..]) {
         return None;
     }
     let (article, rest) = key.split_once(' ')?;
-    ARTICLE_SPELLINGS.contains(&article).then(|| format!("al {rest}"))
+    SPELLINGS.contains(&article).then(|| format!("al {rest}"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Invented places: a district seat "Zarqun" of Syria, a village
-    /// "Qarmal" of Syria, a seat "Gorrey" of the United States.
-    const ARTICLED: &str = "\
-100011\tZarqun\tZarqun\t\t35.8\t38.5\tP\tPPLA2\tSY\t\t04\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
-100012\tQarmal\tQarmal\t\t35.1\t37.1\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
-100013\tGorrey\tGorrey\t\t44.1\t-120.5\tP\tPPLA2\tUS\t\tOR\t\t\t\t0\t\t900\tAmerica/Los_Angeles\t2020-01-01
-";
-
-    #[test]
-    fn a_seat_of_an_arabic_speaking_country_is_found_without_its_article() {
-        let mut g = Gazetteer::builtin();
-        g.add_geonames_dump(ARTICLED);
-        let exact =
-            |key: &str| -> Vec<u64> { g.candidates(key, false).iter().map(|c| g.place(c.id).geonameid).collect() };
-        assert_eq!(exact("al zarqun"), [100011]);
-        assert_eq!(exact("el zarqun"), [100011]);
-        // Not a village (a group's name is often "al-" and a village's name),
-        // not a seat elsewhere, not after an English word.
-        assert!(exact("al qarmal").is_empty());
-        assert!(exact("al gorrey").is_empty());
-        assert!(exact("an zarqun").is_empty());
-    }
 
     const DUMP: &str = "100001\tQasr al-Ward\tQasr al-Ward\tQasr el Ward,Kasr al Ward\t34.5\t38.7\tP\tPPL\tSY\t\t11\t\t\t\t0\t\t400\tAsia/Damascus\t2020-01-01\n\
         not a row\n\

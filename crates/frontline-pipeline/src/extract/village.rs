@@ -515,7 +515,7 @@ mod tests {
     /// a village "Zaydun" (Hasakeh), a seat "Qarmid" (Hama) and a village
     /// "Qarmidah" (Aleppo), a seat "Al Qusayrah" (Deir ez-Zor, also
     /// "Qassira") and a hamlet "Khirbat Nur" (Aleppo, also "Al Qasira"), a
-    /// "Duwaylat" of Rural Damascus beside Damascus, a "Sarbalak" of Aleppo
+    /// "Duwaylat" of Rural Damascus beside Damascus, a "Marjalun" of Aleppo
     /// beside Tell Abiad (Raqqa), a village "Asayish" of Hama beside Tall
     /// Zaramah.
     const DUMP: &str = "\
@@ -538,7 +538,7 @@ mod tests {
 900017\tAl Qusayrah\tAl Qusayrah\tQassira\t35.10\t40.40\tP\tPPLA3\tSY\t\t07\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900018\tKhirbat Nur\tKhirbat Nur\tAl Qasira\t36.20\t37.90\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900019\tDuwaylat\tDuwaylat\t\t33.45\t36.31\tP\tPPL\tSY\t\t08\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
-900020\tSarbalak\tSarbalak\t\t36.65\t38.85\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900020\tMarjalun\tMarjalun\t\t36.65\t38.85\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900021\tAsayish\tAsayish\t\t35.35\t36.65\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 ";
 
@@ -715,10 +715,10 @@ mod tests {
 
     #[test]
     fn the_governorate_named_bounds_a_village_near_a_town() {
-        check_placed("Rebels shelled Subralic village near Tell Abiad.", &[900020]);
-        check_placed("Rebels shelled Subralic village near Tell Abiad in Aleppo.", &[900020]);
+        check_placed("Gunmen raided Majraloun village near Tell Abiad.", &[900020]);
+        check_placed("Gunmen raided Majraloun village near Tell Abiad in Aleppo.", &[900020]);
         // Across the border of the governorate named: not this village.
-        check_placed("Rebels shelled Subralic village near Tell Abiad in Ar-Raqqa.", &[]);
+        check_placed("Gunmen raided Majraloun village near Tell Abiad in Ar-Raqqa.", &[]);
     }
 
     #[test]

@@ -779,22 +779,26 @@ fn the_taliban_governments_security_forces_are_the_states() {
 fn forces_named_after_a_state_do_not_move_the_state_to_a_country_of_its_name() {
     // "Georgia police" make the police Georgia's (the country's), yet the
     // article places "Georgia" with Savannah: it stays the US state.
-    let article = Article {
-        id: "t".into(),
-        text: "A Savannah woman was charged on Friday. Georgia police say she sold forged permits. \
-               Georgia prosecutors say the case will go to trial."
-            .into(),
-        ..Default::default()
-    };
+    assert_eq!(
+        countries_of(
+            "Georgia",
+            "A Savannah woman was charged on Friday. Georgia police say she sold forged permits. \
+             Georgia prosecutors say the case will go to trial."
+        ),
+        ["US", "US"]
+    );
+}
+
+/// The country codes of every mention of `name` in `text`, placed or not.
+fn countries_of(name: &str, text: &str) -> Vec<String> {
+    let article = Article { id: "t".into(), text: text.into(), ..Default::default() };
     let doc = Document::analyse(&article, &RESOURCES);
-    let georgia: Vec<&str> = doc
-        .places
+    doc.places
         .iter()
         .chain(&doc.elsewhere)
-        .filter(|m| &article.text[m.start..m.end] == "Georgia")
-        .map(|m| m.place.country_code.as_str())
-        .collect();
-    assert_eq!(georgia, ["US", "US"]);
+        .filter(|m| &article.text[m.start..m.end] == name)
+        .map(|m| m.place.country_code.clone())
+        .collect()
 }
 
 #[test]
@@ -922,22 +926,14 @@ fn a_spaced_hyphen_between_names_is_one_name_not_a_clause_break() {
 fn a_named_town_of_the_country_moves_its_name_back_from_the_state() {
     // The same police make the country home, and Gori is a town of it: the
     // article is about the country, whose name the state list had taken.
-    let article = Article {
-        id: "t".into(),
-        text: "Mayors in Georgia, Kansas and Idaho voiced alarm on Tuesday. Georgia police said masked \
-               gunmen opened fire on a patrol near Gori, wounding 2 officers."
-            .into(),
-        ..Default::default()
-    };
-    let doc = Document::analyse(&article, &RESOURCES);
-    let georgia: Vec<&str> = doc
-        .places
-        .iter()
-        .chain(&doc.elsewhere)
-        .filter(|m| &article.text[m.start..m.end] == "Georgia")
-        .map(|m| m.place.country_code.as_str())
-        .collect();
-    assert_eq!(georgia, ["GE", "GE"]);
+    assert_eq!(
+        countries_of(
+            "Georgia",
+            "Mayors in Georgia, Kansas and Idaho voiced alarm on Tuesday. Georgia police said masked \
+             gunmen opened fire on a patrol near Gori, wounding 2 officers."
+        ),
+        ["GE", "GE"]
+    );
 }
 
 #[test]

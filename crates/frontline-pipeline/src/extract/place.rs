@@ -359,7 +359,9 @@ fn near<'m, 'g>(m: &'m PlaceMention<'g>) -> (&'m PlaceMention<'g>, GeoPrecision)
 }
 
 /// A province as ACLED codes it when nothing finer is known: at its capital
-/// (the gazetteer's seat of the same name in that province), else itself. A
+/// (the gazetteer's seat of the same name in that province, by the
+/// province's gazetteer name or by its admin1 name: GeoNames calls Deir ez
+/// Zor province "Days Az Zawr", its seat "Deir ez-Zor"), else itself. A
 /// province named as a city's countryside ("Rural Damascus") has no seat of
 /// its own name: it is coded at that city, still in the province.
 pub(super) fn capital(doc: &Document<'_>, p: Place) -> Place {
@@ -373,7 +375,7 @@ pub(super) fn capital(doc: &Document<'_>, p: Place) -> Place {
                 && matches!(c.feature_code.as_str(), "PPLA" | "PPLC")
         })
     };
-    if let Some(c) = seat(&p.name, true) {
+    if let Some(c) = seat(&p.name, true).or_else(|| seat(&p.admin1, true)) {
         return c.clone();
     }
     match countryside_of(&p.name).and_then(|city| seat(city, false)) {
@@ -514,6 +516,15 @@ mod tests {
         let at =
             location("Insurgents stormed the Aleppo army positions on 4 May 2021, days after fighting near Idlib.");
         assert_eq!(at.as_deref(), Some("Aleppo"));
+    }
+
+    #[test]
+    fn a_province_alone_is_coded_at_its_seat() {
+        // GeoNames names this province unlike its seat.
+        let at = location(
+            "On 3 May 2021, gunmen shot at a patrol in eastern Deir ez-Zor province. No fatalities were reported.",
+        );
+        assert_eq!(at.as_deref(), Some("Deir ez-Zor"));
     }
 
     #[test]

@@ -106,6 +106,11 @@ const NOT_VILLAGE: &[&str] = &[
     "camp",
 ];
 
+/// Nouns after two names joined by a hyphen that make a road or front
+/// between two places ("the Jasim-Namar road", "on the Damascus-Homs
+/// highway"): ACLED codes such an event at the place named first.
+const ROUTES: &[&str] = &["road", "highway", "route", "axis", "front", "frontline", "line"];
+
 /// Lowercase words that may stand inside a name ("Tall al Sham", "Umm al-Kayf").
 const CONNECTORS: &[&str] =
     &["al", "el", "as", "ash", "ad", "ar", "az", "at", "an", "ez", "es", "ed", "er", "en", "wa"];
@@ -187,6 +192,8 @@ struct Span {
     near: bool,
     /// The noun after it is no part of a town or open country.
     village: bool,
+    /// One hyphenated word before a road or front ("Jasim-Namar road").
+    route: bool,
 }
 
 /// Names listed with a place ("between Zmar and Ghoz villages", "captured
@@ -339,10 +346,14 @@ pub fn near_misses<'g>(
                 || prev == "of" && crate::gazetteer::COMPASS_POINTS.contains(&prev2.as_str());
             let end = if noun { ws[j - 2].end } else { ws[j - 1].end };
             let village = !NOT_VILLAGE.contains(&next.as_str());
-            spans.push(Span { i, j, start: ws[i].start, end, placed, near, village });
+            let one_word = j - i == 1 + usize::from(noun);
+            let route = one_word && ROUTES.contains(&next.as_str()) && text[ws[i].start..end].contains('-');
+            spans.push(Span { i, j, start: ws[i].start, end, placed, near, village, route });
             i = j;
         }
         link_lists(text, &ws, &mut spans, &containers);
+        let found = out.len();
+        let mut roads = Vec::new();
         for sp in &spans {
             let (start, end) = (sp.start, sp.end);
             let name = text[start..end].trim_end_matches("'s").trim_end_matches("’s");
@@ -350,6 +361,23 @@ pub fn near_misses<'g>(
                 let f = fold(w);
                 !CONNECTORS.contains(&f.as_str()) && !QUALIFIERS.iter().any(|(q, _)| *q == f) && g.is_ordinary(&f)
             });
+            if sp.route && !taken(start, end) {
+                let resolve = |part: &str| {
+                    if g.is_ordinary(&fold(part)) {
+                        return None;
+                    }
+                    choose(g, part, end, &containers, country, areas).or_else(|| {
+                        let mut found = g.lookup(part).into_iter().map(|(p, _)| p);
+                        found.find(|p| country.is_none_or(|c| p.country_code == c))
+                    })
+                };
+                if let Some((a, b, p)) = road_end(name, resolve) {
+                    let (start, end) = (start + a, start + b);
+                    let precision = GeoPrecision::NearTown;
+                    roads.push(PlaceMention { start, end, place: p, score: 0.5, precision, demonym: false });
+                    continue;
+                }
+            }
             if sp.placed && sp.village && !ordinary && !taken(start, end) {
                 // The name itself elsewhere in the sentence, resolved to a
                 // namesake, is no container of it.
@@ -362,8 +390,43 @@ pub fn near_misses<'g>(
                 }
             }
         }
+        // A road's end places the event only where the sentence names no
+        // town of its own ("on the Damascus-Homs highway near Harasta" is
+        // at Harasta).
+        let town = |m: &PlaceMention| {
+            m.place.feature_code.starts_with("PPL") && !matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC")
+        };
+        if out.len() == found && !containers.iter().any(|m| town(m)) {
+            out.extend(roads);
+        }
     }
     out
+}
+
+/// The ends of the names that may open a hyphenated word, longest first:
+/// the whole word, then each part before a hyphen that does not end on an
+/// article ("Deir-ez-Zor-Tadmor": itself, "Deir-ez-Zor", "Deir").
+fn openings(word: &str) -> impl Iterator<Item = usize> + '_ {
+    let cuts = word.match_indices('-').map(|(k, _)| k).rev();
+    std::iter::once(word.len()).chain(cuts.filter(move |&k| {
+        let last = word[..k].rsplit('-').next().unwrap_or("");
+        !CONNECTORS.contains(&last.to_lowercase().as_str()) && word[k + 1..].starts_with(char::is_uppercase)
+    }))
+}
+
+/// The end of a road or front a hyphenated word names by its two first
+/// places ("Jasim-Namar", "Al-Sukhnah-Deir-ez-Zor"), as ACLED codes it:
+/// the first, unless it is a governorate's seat and the second is not (the
+/// "Homs-Tadmor road" is coded at Tadmor, the finer place). Its bytes in
+/// the word and its place.
+fn road_end<'g>(word: &str, resolve: impl Fn(&str) -> Option<&'g Place>) -> Option<(usize, usize, &'g Place)> {
+    let seat = |p: &Place| matches!(p.feature_code.as_str(), "PPLA" | "PPLC") || p.feature_code.starts_with("ADM");
+    openings(word).skip(1).find_map(|k| {
+        let first = resolve(&word[..k])?;
+        let rest = &word[k + 1..];
+        let (r, second) = openings(rest).find_map(|r| resolve(&rest[..r]).map(|p| (r, p)))?;
+        Some(if seat(first) && !seat(second) { (k + 1, k + 1 + r, second) } else { (0, k, first) })
+    })
 }
 
 /// The place a name stands for among its near misses: in a container the
@@ -726,6 +789,18 @@ mod tests {
         // "Asayish" here is the group: it does not draw Zarma to Hama's
         // Tall Zaramah, beside the village of that name.
         check("Asayish members clashed with locals in Zarma.", &[900021, 900002]);
+    }
+
+    #[test]
+    fn a_road_between_two_places_is_coded_at_the_first() {
+        check("Gunmen shot at a checkpoint on the Zaydun-Muwaylih road.", &[900013]);
+        check("Rebels shelled the Muwaylih-Al-Ghuz axis.", &[900006]);
+        // A seat at one end: the finer place at the other.
+        check("Gunmen shot at a checkpoint on the Aleppo-Muwaylih road.", &[900006]);
+        // A town the sentence names is the event's place, not the road's end.
+        check("Rebels shelled the Zaydun-Muwaylih road near Kafr Dunbulah.", &[900003]);
+        // The second half names no place: no road between two places.
+        check("Gunmen shot at a checkpoint on the Zaydun-Qwertyx road.", &[]);
     }
 
     #[test]

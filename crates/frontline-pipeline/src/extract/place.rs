@@ -74,7 +74,9 @@ const CODED_TO: &[&str] = &["coded to", "coded at", "coded in", "coded as"];
 /// name inside an actor's ("Sharqiya
 /// Army", "Rebel fighters": the word is the actor's, not a village's), not
 /// a neighbourhood (ACLED codes the city: the gazetteer's namesake is a
-/// village elsewhere), not a country backing a side, not one a rule left
+/// village elsewhere), not a village after "a" or "an" (a word that
+/// qualifies a noun, "a Chechen fighter", "a Shiite militiaman", spelled as
+/// some village), not a country backing a side, not one a rule left
 /// unplaced.
 pub(super) fn locating<'d>(doc: &'d Document<'_>) -> Vec<&'d PlaceMention<'d>> {
     let text = &doc.clean.text;
@@ -87,7 +89,13 @@ pub(super) fn locating<'d>(doc: &'d Document<'_>) -> Vec<&'d PlaceMention<'d>> {
             let quarter =
                 ["neighbourhood", "neighborhood", "quarter"].iter().any(|w| starts_with_ignoring_case(after, w));
             let group = heads_group(after);
+            let before = text[..m.start].trim_end();
+            let article = [" a", " an"]
+                .iter()
+                .any(|w| ends_with_ignoring_case(before, w) || before.eq_ignore_ascii_case(&w[1..]));
+            let qualifier = article && village_like(m) && !m.place.feature_code.starts_with("PPLA");
             !(m.demonym
+                || qualifier
                 || possessive
                 || qualifies(text, m, &doc.actors)
                 || in_actor
@@ -515,6 +523,13 @@ mod tests {
         assert_eq!(at.as_deref(), Some("Kaduna"));
         let at =
             location("Insurgents stormed the Aleppo army positions on 4 May 2021, days after fighting near Idlib.");
+        assert_eq!(at.as_deref(), Some("Aleppo"));
+    }
+
+    #[test]
+    fn a_village_after_an_article_qualifies_a_noun_and_places_nothing() {
+        // Tafas is a town of Daraa; the event is in Aleppo.
+        let at = location("On 3 May 2021, rebels shot and killed a Tafas militiaman in Aleppo. One fatality.");
         assert_eq!(at.as_deref(), Some("Aleppo"));
     }
 

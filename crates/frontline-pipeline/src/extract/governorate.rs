@@ -18,13 +18,19 @@ pub(super) const GOVERNORATE_AFTER: &[&str] =
 /// Words before a governorate's seat that make it stand for the governorate.
 pub(super) const GOVERNORATE_BEFORE: &[&str] = &["rural", "countryside of", "province of", "governorate of"];
 
+/// Compass adjectives before a governorate's seat that make it stand for a
+/// side of the governorate: "in eastern Deir-ez-Zor", "southern Idleb".
+const SIDE_BEFORE: &[&str] = &[" eastern", " western", " northern", " southern"];
+
 /// Whether a place is named as a governorate rather than a town: "Hama
-/// countryside", "Idleb province", "rural Homs", "the countryside of Aleppo".
+/// countryside", "Idleb province", "rural Homs", "the countryside of Aleppo",
+/// "in southern Idleb".
 fn said_governorate(text: &str, m: &PlaceMention) -> bool {
     let after = text[m.end..].trim_start();
     let before = text[..m.start].trim_end();
     GOVERNORATE_AFTER.iter().any(|w| starts_with_ignoring_case(after, w))
         || GOVERNORATE_BEFORE.iter().any(|w| ends_with_ignoring_case(before, w))
+        || SIDE_BEFORE.iter().any(|w| ends_with_ignoring_case(before, w))
 }
 
 /// Whether a mention stands for a governorate rather than a place in it:

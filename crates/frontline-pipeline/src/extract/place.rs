@@ -534,6 +534,14 @@ mod tests {
     }
 
     #[test]
+    fn a_seat_after_a_compass_adjective_is_its_governorate_and_yields_to_a_town() {
+        let at = location(
+            "On 3 May 2021, IS fighters attacked regime positions in eastern Homs, near Tadmor. One fatality was reported.",
+        );
+        assert_eq!(at.as_deref(), Some("Tadmur"));
+    }
+
+    #[test]
     fn a_province_alone_is_coded_at_its_seat() {
         // GeoNames names this province unlike its seat.
         let at = location(

@@ -15,10 +15,11 @@ use crate::model::GeoPrecision;
 
 /// Chooses each distinct name's place from its candidates and the others.
 pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
-    let mut names: Vec<&str> = Vec::new();
+    let mut names: Vec<&str> = Vec::with_capacity(raws.len());
     let mut of_raw: Vec<usize> = Vec::with_capacity(raws.len());
-    // (Looked up by hash: an article may have hundreds of mentions.)
-    let mut name_index: FxMap<&str, usize> = FxMap::default();
+    // (Looked up by hash: an article may have hundreds of mentions. Sized
+    // up front: growing a map from empty rehashes it at every doubling.)
+    let mut name_index: FxMap<&str, usize> = FxMap::with_capacity_and_hasher(raws.len(), Default::default());
     for r in raws {
         let k = *name_index.entry(r.key.as_str()).or_insert_with(|| {
             names.push(&r.key);
@@ -268,8 +269,8 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
     for _round in 0..2 {
         let chosen: Vec<Option<&Place>> =
             (0..names.len()).map(|k| cands[k].get(best[k]).map(|c| g.place(c.id))).collect();
-        let mut countries: FxMap<&str, f32> = FxMap::default();
-        let mut admins: FxMap<(&str, &str), f32> = FxMap::default();
+        let mut countries: FxMap<&str, f32> = FxMap::with_capacity_and_hasher(names.len(), Default::default());
+        let mut admins: FxMap<(&str, &str), f32> = FxMap::with_capacity_and_hasher(names.len(), Default::default());
         for p in chosen.iter().flatten() {
             *countries.entry(p.country_code.as_str()).or_default() += 1.0;
             if !p.admin1.is_empty() {
@@ -525,7 +526,7 @@ const LISTED_ALIKE: f32 = 1.0;
 
 /// Votes of the chosen places for their first-level divisions.
 fn home_votes<'a>(chosen: &[Option<&'a Place>]) -> Home<'a> {
-    let mut votes: FxMap<(&str, &str), f32> = FxMap::default();
+    let mut votes: FxMap<(&str, &str), f32> = FxMap::with_capacity_and_hasher(chosen.len(), Default::default());
     for p in chosen.iter().flatten() {
         if votes_home(p) {
             *votes.entry((p.country_code.as_str(), p.admin1.as_str())).or_default() += home_weight(p);

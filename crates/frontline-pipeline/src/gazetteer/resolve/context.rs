@@ -592,6 +592,30 @@ fn cluster_support(g: &Gazetteer, cands: &[Vec<Candidate>]) -> Vec<Vec<f32>> {
         .iter()
         .map(|cs| cs.first().is_some_and(|c| matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "ADM1")))
         .collect();
+    // The latitudes between which each name's supporting senses lie: a
+    // candidate farther north or south of them all than [`within`]'s first
+    // bound allows is near none of them, and that name is passed over
+    // unmeasured (the same answer: the bound only grows away from them).
+    let span: Vec<Option<(f64, f64)>> = cands
+        .iter()
+        .map(|cs| {
+            cs.iter()
+                .take(CLUSTER_CANDIDATES)
+                .filter(|o| local(o))
+                .map(|o| g.place(o.id).latitude)
+                .fold(None, |s, lat| Some(s.map_or((lat, lat), |(lo, hi): (f64, f64)| (lo.min(lat), hi.max(lat)))))
+        })
+        .collect();
+    let reaches = |lat: f64, (lo, hi): (f64, f64)| {
+        let gap = if lat < lo {
+            lo - lat
+        } else if lat > hi {
+            lat - hi
+        } else {
+            return true;
+        };
+        6371.0 * gap.to_radians() <= CLUSTER_KM + 1.0
+    };
     cands
         .iter()
         .enumerate()
@@ -605,6 +629,7 @@ fn cluster_support(g: &Gazetteer, cands: &[Vec<Candidate>]) -> Vec<Vec<f32>> {
                     let near = cands.iter().enumerate().filter(|&(j, other)| {
                         j != k
                             && !broad[j]
+                            && span[j].is_some_and(|s| reaches(p.latitude, s))
                             && other
                                 .iter()
                                 .take(CLUSTER_CANDIDATES)

@@ -122,12 +122,24 @@ impl Keys {
     }
 
     fn get(&self, h: u64) -> &[(u64, u32)] {
-        let Some(&a) = self.starts.get((h >> (64 - BUCKET_BITS)) as usize) else { return &[] };
-        let b = self.starts.get((h >> (64 - BUCKET_BITS)) as usize + 1).copied().unwrap_or(a);
-        let bucket = &self.pairs[a as usize..b as usize];
+        let bucket = self.bucket(h);
         let lo = bucket.partition_point(|e| e.0 < h);
         let hi = lo + bucket[lo..].partition_point(|e| e.0 == h);
         &bucket[lo..hi]
+    }
+
+    /// Whether any entry is under `h`: recognition's question, asked of
+    /// every probe, needs no range (a bucket holds a few pairs).
+    fn has(&self, h: u64) -> bool {
+        self.bucket(h).iter().any(|e| e.0 == h)
+    }
+
+    /// The pairs whose hashes share `h`'s top bits.
+    #[inline]
+    fn bucket(&self, h: u64) -> &[(u64, u32)] {
+        let Some(&a) = self.starts.get((h >> (64 - BUCKET_BITS)) as usize) else { return &[] };
+        let b = self.starts.get((h >> (64 - BUCKET_BITS)) as usize + 1).copied().unwrap_or(a);
+        &self.pairs[a as usize..b as usize]
     }
 }
 
@@ -203,19 +215,19 @@ impl Index {
         self.exact.get(key_hash(key))
     }
 
-    /// Entries under an exact folded key's [`key_hash`].
-    pub fn exact_hashed(&self, h: u64) -> &[(u64, u32)] {
-        self.exact.get(h)
-    }
-
     /// Entries under a skeleton key.
     pub fn skeleton(&self, key: &str) -> &[(u64, u32)] {
         self.skeleton.get(key_hash(key))
     }
 
-    /// Entries under a skeleton key's [`key_hash`].
-    pub fn skeleton_hashed(&self, h: u64) -> &[(u64, u32)] {
-        self.skeleton.get(h)
+    /// Whether entries are under an exact folded key's [`key_hash`].
+    pub fn has_exact_hashed(&self, h: u64) -> bool {
+        self.exact.has(h)
+    }
+
+    /// Whether entries are under a skeleton key's [`key_hash`].
+    pub fn has_skeleton_hashed(&self, h: u64) -> bool {
+        self.skeleton.has(h)
     }
 }
 

@@ -168,7 +168,7 @@ impl Gazetteer {
 
     /// [`Gazetteer::has_exact`] of the key whose [`index::key_hash`] is `h`.
     fn has_exact_hashed(&self, h: u64) -> bool {
-        !self.builtin.index.exact_hashed(h).is_empty() || !self.extra.exact_hashed(h).is_empty()
+        self.builtin.index.has_exact_hashed(h) || self.extra.has_exact_hashed(h)
     }
 
     /// Whether any place has this name with Arabic's article written as
@@ -185,7 +185,7 @@ impl Gazetteer {
             return false;
         }
         let h = index::key_hash(sk);
-        !self.builtin.index.skeleton_hashed(h).is_empty() || !self.extra.skeleton_hashed(h).is_empty()
+        self.builtin.index.has_skeleton_hashed(h) || self.extra.has_skeleton_hashed(h)
     }
 
     fn is_stopword(&self, folded: &str) -> bool {

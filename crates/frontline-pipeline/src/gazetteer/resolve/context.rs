@@ -15,10 +15,11 @@ use crate::model::GeoPrecision;
 
 /// Chooses each distinct name's place from its candidates and the others.
 pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
-    let mut names: Vec<&str> = Vec::new();
+    let mut names: Vec<&str> = Vec::with_capacity(raws.len());
     let mut of_raw: Vec<usize> = Vec::with_capacity(raws.len());
-    // (Looked up by hash: an article may have hundreds of mentions.)
-    let mut name_index: FxMap<&str, usize> = FxMap::default();
+    // (Looked up by hash: an article may have hundreds of mentions. Sized
+    // up front: growing a map from empty rehashes it at every doubling.)
+    let mut name_index: FxMap<&str, usize> = FxMap::with_capacity_and_hasher(raws.len(), Default::default());
     for r in raws {
         let k = *name_index.entry(r.key.as_str()).or_insert_with(|| {
             names.push(&r.key);
@@ -268,8 +269,8 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
     for _round in 0..2 {
         let chosen: Vec<Option<&Place>> =
             (0..names.len()).map(|k| cands[k].get(best[k]).map(|c| g.place(c.id))).collect();
-        let mut countries: FxMap<&str, f32> = FxMap::default();
-        let mut admins: FxMap<(&str, &str), f32> = FxMap::default();
+        let mut countries: FxMap<&str, f32> = FxMap::with_capacity_and_hasher(names.len(), Default::default());
+        let mut admins: FxMap<(&str, &str), f32> = FxMap::with_capacity_and_hasher(names.len(), Default::default());
         for p in chosen.iter().flatten() {
             *countries.entry(p.country_code.as_str()).or_default() += 1.0;
             if !p.admin1.is_empty() {
@@ -525,7 +526,7 @@ const LISTED_ALIKE: f32 = 1.0;
 
 /// Votes of the chosen places for their first-level divisions.
 fn home_votes<'a>(chosen: &[Option<&'a Place>]) -> Home<'a> {
-    let mut votes: FxMap<(&str, &str), f32> = FxMap::default();
+    let mut votes: FxMap<(&str, &str), f32> = FxMap::with_capacity_and_hasher(chosen.len(), Default::default());
     for p in chosen.iter().flatten() {
         if votes_home(p) {
             *votes.entry((p.country_code.as_str(), p.admin1.as_str())).or_default() += home_weight(p);
@@ -591,6 +592,30 @@ fn cluster_support(g: &Gazetteer, cands: &[Vec<Candidate>]) -> Vec<Vec<f32>> {
         .iter()
         .map(|cs| cs.first().is_some_and(|c| matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "ADM1")))
         .collect();
+    // The latitudes between which each name's supporting senses lie: a
+    // candidate farther north or south of them all than [`within`]'s first
+    // bound allows is near none of them, and that name is passed over
+    // unmeasured (the same answer: the bound only grows away from them).
+    let span: Vec<Option<(f64, f64)>> = cands
+        .iter()
+        .map(|cs| {
+            cs.iter()
+                .take(CLUSTER_CANDIDATES)
+                .filter(|o| local(o))
+                .map(|o| g.place(o.id).latitude)
+                .fold(None, |s, lat| Some(s.map_or((lat, lat), |(lo, hi): (f64, f64)| (lo.min(lat), hi.max(lat)))))
+        })
+        .collect();
+    let reaches = |lat: f64, (lo, hi): (f64, f64)| {
+        let gap = if lat < lo {
+            lo - lat
+        } else if lat > hi {
+            lat - hi
+        } else {
+            return true;
+        };
+        6371.0 * gap.to_radians() <= CLUSTER_KM + 1.0
+    };
     cands
         .iter()
         .enumerate()
@@ -604,6 +629,7 @@ fn cluster_support(g: &Gazetteer, cands: &[Vec<Candidate>]) -> Vec<Vec<f32>> {
                     let near = cands.iter().enumerate().filter(|&(j, other)| {
                         j != k
                             && !broad[j]
+                            && span[j].is_some_and(|s| reaches(p.latitude, s))
                             && other
                                 .iter()
                                 .take(CLUSTER_CANDIDATES)

@@ -9,7 +9,7 @@ use super::Tok;
 use super::adjacent::name_word_before;
 use super::words::GENERIC;
 use crate::gazetteer::Gazetteer;
-use crate::gazetteer::index::{Fx, FxMap};
+use crate::gazetteer::index::{Fx, FxMap, key_hash};
 
 /// Whether a one-word name can be a place here: not an ordinary word.
 pub(super) fn plausible_single(g: &Gazetteer, text: &str, t: &Tok, folded: &str, lowercase: &mut Lowercase) -> bool {
@@ -217,7 +217,9 @@ pub(super) struct Lowercase<'a> {
     text: &'a str,
     /// Searches made.
     asked: u32,
-    answers: FxMap<Box<str>, bool>,
+    /// Answers by the word's [`key_hash`] (as the index's keys are): no
+    /// copy of the word kept.
+    answers: FxMap<u64, bool>,
     words: Option<HashSet<&'a [u8], BuildHasherDefault<Fx>>>,
 }
 
@@ -234,11 +236,12 @@ impl<'a> Lowercase<'a> {
         if !word.bytes().all(|b| b.is_ascii_lowercase()) {
             return false;
         }
-        if let Some(&answer) = self.answers.get(word) {
+        let h = key_hash(word);
+        if let Some(&answer) = self.answers.get(&h) {
             return answer;
         }
         let answer = self.find(word);
-        self.answers.insert(word.into(), answer);
+        self.answers.insert(h, answer);
         answer
     }
 
@@ -254,7 +257,8 @@ impl<'a> Lowercase<'a> {
         // A match bounded by non-alphanumerics is a whole run of ASCII
         // letters and digits, so the runs in lowercase are the words.
         let words = self.words.get_or_insert_with(|| {
-            let mut words = HashSet::default();
+            // (About one distinct lowercase word in 16 bytes of news.)
+            let mut words = HashSet::with_capacity_and_hasher(b.len() / 16, Default::default());
             let mut i = 0;
             while i < b.len() {
                 if !b[i].is_ascii_alphanumeric() {

@@ -103,7 +103,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
     let mut first_names: Vec<(usize, String)> = Vec::new();
     let mut lowercase = Lowercase::new(text);
     let lists = &*LISTS;
-    let bits = |w: &str| lists.get(w).copied().unwrap_or(0);
+    let bits = |w: &str| lists.bits(w);
     for s in sentences {
         tokenize(text, s.start, s.end, &mut toks, &mut keys);
         let kstr = keys.getter();

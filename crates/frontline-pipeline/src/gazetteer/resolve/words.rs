@@ -3,8 +3,6 @@
 
 use std::sync::LazyLock;
 
-use crate::gazetteer::index::FxMap;
-
 /// Arabic definite articles, which may start a name in lowercase
 /// ("al-Qaim"); all of them are connectors.
 pub(super) const ARABIC_ARTICLES: &[&str] = &["al", "el", "ad", "as", "ar", "az", "at", "an", "ash", "ez", "es", "ed"];
@@ -367,11 +365,11 @@ pub(super) const IN_LOCATIVE: u32 = 16;
 const IN_DIVISION_AFTER: u32 = 32;
 const IN_FIRST_LEVEL: u32 = 64;
 
-/// Which of those lists hold a word (its [`LISTS`] bits), by word: one hash
+/// Which of those lists hold a word (its [`LISTS`] bits), by word: one
 /// lookup answers them all, where scanning [`TITLES`], [`QUALIFIERS`] and
 /// [`NEAR_BEFORE`] compared up to 131 words per name found.
-pub(super) static LISTS: LazyLock<FxMap<&'static str, u32>> = LazyLock::new(|| {
-    let mut lists: FxMap<&'static str, u32> = FxMap::default();
+pub(super) static LISTS: LazyLock<Lists> = LazyLock::new(|| {
+    let mut lists = Lists { buckets: vec![Vec::new(); (LIST_LEN + 1) << 8] };
     let all = [
         (TITLES, IN_TITLES),
         (QUALIFIERS, IN_QUALIFIERS),
@@ -383,11 +381,40 @@ pub(super) static LISTS: LazyLock<FxMap<&'static str, u32>> = LazyLock::new(|| {
     ];
     for (list, bit) in all {
         for &w in list {
-            *lists.entry(w).or_insert(0) |= bit;
+            let bucket = &mut lists.buckets[Lists::bucket(w.as_bytes()).expect("a listed word is short")];
+            match bucket.iter_mut().find(|(x, _)| *x == w) {
+                Some((_, bits)) => *bits |= bit,
+                None => bucket.push((w, bit)),
+            }
         }
     }
     lists
 });
+
+/// The listed words by length and first byte: a bucket holds a word or
+/// two, compared whole. Asked about the words around every name found, so
+/// no hashing: that cost more than the rest of a look-up.
+pub(super) struct Lists {
+    buckets: Vec<Vec<(&'static str, u32)>>,
+}
+
+/// The longest listed word, in bytes.
+const LIST_LEN: usize = 16;
+
+impl Lists {
+    /// A word's [`LISTS`] bits (0 for a word in no list).
+    pub(super) fn bits(&self, w: &str) -> u32 {
+        let b = w.as_bytes();
+        let Some(at) = Lists::bucket(b) else { return 0 };
+        self.buckets[at].iter().find(|(x, _)| x.as_bytes() == b).map_or(0, |&(_, bits)| bits)
+    }
+
+    /// The bucket of a word of one to [`LIST_LEN`] bytes.
+    fn bucket(b: &[u8]) -> Option<usize> {
+        let &first = b.first()?;
+        (b.len() <= LIST_LEN).then_some(b.len() << 8 | usize::from(first))
+    }
+}
 
 /// Division words only a first-level division takes: no county is called a
 /// "region" or a "state", so "the Pacific region" is no Pacific County.
@@ -406,5 +433,30 @@ pub(super) fn division_word(bits: u32) -> u8 {
         ANY_DIVISION
     } else {
         0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_bits_are_the_lists_holding_the_word() {
+        let all = [
+            (TITLES, IN_TITLES),
+            (QUALIFIERS, IN_QUALIFIERS),
+            (NEAR_BEFORE, IN_NEAR_BEFORE),
+            (NEAR_AFTER, IN_NEAR_AFTER),
+            (LOCATIVE, IN_LOCATIVE),
+            (DIVISION_AFTER, IN_DIVISION_AFTER),
+            (FIRST_LEVEL, IN_FIRST_LEVEL),
+        ];
+        let expect = |w: &str| all.iter().filter(|(list, _)| list.contains(&w)).fold(0, |b, (_, bit)| b | bit);
+        for w in all.iter().flat_map(|(list, _)| list.iter()) {
+            assert_eq!(LISTS.bits(w), expect(w), "{w:?}");
+        }
+        for w in ["", "x", "zzz", "walker", "presidents", "a-very-long-unlisted-word", "é"] {
+            assert_eq!(LISTS.bits(w), expect(w), "{w:?}");
+        }
     }
 }

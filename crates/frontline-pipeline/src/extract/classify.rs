@@ -100,7 +100,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Riot,
-        r"\b(?:riot(?:s|ed|ers|ing)?|hurl(?:ed|ing) (?:stones|rocks|bricks|petrol bombs|molotov)|stoned (?:passing |police |the )?(?:cars|vehicles|police|officers|buses)|burning (?:barricades|tyres|tires)|smash(?:ed|ing) (?:[\w-]+ ){0,4}?(?:windows|windscreens|shop ?fronts|doors)|thr(?:ew|owing) (?:stones|rocks|bricks|petrol bombs|molotov)|pelt(?:ed|ing)|molotov|petrol bombs)\b",
+        r"\b(?:riot(?:s|ed|ers|ing)?|hurl(?:ed|ing) (?:stones|rocks|bricks|petrol bombs|molotov)|stoned (?:passing |police |the )?(?:cars|vehicles|police|officers|buses)|burning (?:barricades|tyres|tires)|smash(?:ed|ing) (?:\S+ ){0,4}?(?:windows|windscreens|shop ?fronts|doors)|thr(?:ew|owing) (?:stones|rocks|bricks|petrol bombs|molotov)|pelt(?:ed|ing)|molotov|petrol bombs)\b",
     ),
     (
         Cue::Mob,
@@ -141,7 +141,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Kill,
-        r"\b(?:kill(?:ed|ing|s)?|shot(?: dead| and killed| and injured| and wounded)?|shoot(?:ing|s)?|gunned down|murder(?:ed|ing|s)?|assassinat(?:ed|ion|e)|execut(?:ed|ion|ions|ing)|behead(?:ed|ing)|stabb(?:ed|ing|ings)|massacre[ds]?|opened (?:[\w-]+ ){0,3}?fire|fired (?:[\w-]+ ){0,2}?(?:at|on|upon|into)|live (?:ammunition|bullets|rounds)|beat(?:en)? to death|(?:seriously|severely|critically|gravely) (?:injured|wounded|injuring|wounding)|(?:left|leaving) (?:[\w-]+ ){0,3}?hospitali[sz]ed|died (?:after|from|of) (?:[\w-]+ ){0,3}?(?:beat\w*|wounds|injuries|torture|gunshots?|bullets?)|tortur(?:ed|e))\b",
+        r"\b(?:kill(?:ed|ing|s)?|shot(?: dead| and killed| and injured| and wounded)?|shoot(?:ing|s)?|gunned down|murder(?:ed|ing|s)?|assassinat(?:ed|ion|e)|execut(?:ed|ion|ions|ing)|behead(?:ed|ing)|stabb(?:ed|ing|ings)|massacre[ds]?|opened (?:[\w-]+ ){0,3}?fire|fired (?:[\w-]+ ){0,2}?(?:at|on|upon|into)|live (?:ammunition|bullets|rounds)|beat(?:en)? to death|(?:seriously|severely|critically|gravely) (?:injured|wounded|injuring|wounding)|(?:left|leaving) (?:\S+ ){0,3}?hospitali[sz]ed|died (?:after|from|of) (?:[\w-]+ ){0,3}?(?:beat\w*|wounds|injuries|torture|gunshots?|bullets?)|tortur(?:ed|e))\b",
     ),
     (
         Cue::Harm,
@@ -165,7 +165,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Disrupted,
-        r"\b(?:defus(?:ed|ing)|dismantl(?:ed|ing) (?:an? |the )?(?:ied|bomb|explosive|device|mine)|(?:seized|found|discovered|uncovered|recovered) (?:[\w,]+ ){0,6}?(?:weapons|arms|ammunition|explosives|ieds?|cache)|(?:destroyed|cleared|removed|neutrali[sz]ed|defused) (?:[\w-]+ ){0,3}?(?:minefields?|mines|ieds?|explosives|explosive devices?|bombs?)|(?:weapons|arms) cache|foil(?:ed|s)|thwart(?:ed|s)|intercept(?:ed|s)|shot down|downed (?:[\w-]+ ){0,3}?(?:drones?|aircraft|planes?|helicopters?|missiles?|rockets?)|bomb disposal|safely detonated|controlled explosion)\b",
+        r"\b(?:defus(?:ed|ing)|dismantl(?:ed|ing) (?:an? |the )?(?:ied|bomb|explosive|device|mine)|(?:seized|found|discovered|uncovered|recovered) (?:\S+ ){0,6}?(?:weapons|arms|ammunition|explosives|ieds?|cache)|(?:destroyed|cleared|removed|neutrali[sz]ed|defused) (?:[\w-]+ ){0,3}?(?:minefields?|mines|ieds?|explosives|explosive devices?|bombs?)|(?:weapons|arms) cache|foil(?:ed|s)|thwart(?:ed|s)|intercept(?:ed|s)|shot down|downed (?:[\w-]+ ){0,3}?(?:drones?|aircraft|planes?|helicopters?|missiles?|rockets?)|bomb disposal|safely detonated|controlled explosion)\b",
     ),
     (
         Cue::Base,
@@ -177,7 +177,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Other,
-        r"\b(?:ordered (?:all |the )?(?:residents|villagers|traders|people|civilians|families|inhabitants|them|farmers|herders|teachers|women|shopkeepers|merchants) (?:[\w-]+ ){0,5}?to (?:leave|pay|close|evacuate|stop|hand|vacate|abandon)|(?:imposed|levied|collect(?:ed|ing)) (?:a |new )?(?:[\w-]+ ){0,2}?(?:tax(?:es)?|levy|levies|zakat)|(?:leaflets|night letters|threatening (?:letters|messages))|forced (?:[\w-]+ ){0,3}?(?:villagers|residents|civilians|families|people|inhabitants) (?:to (?:leave|flee|hand)|from their homes)|suspended the constitution|dissolved (?:the )?(?:government|parliament|national assembly|legislature)|released (?:\d+ |the |all |two |three |several )?(?:[\w-]+ ){0,2}?(?:hostages|captives|detainees|prisoners|abductees|workers)|occupied (?:a |the )?(?:[\w-]+ ){0,2}?(?:school|house|houses|home|homes|building|farm|land|church|mosque|hospital|offices?|monaster(?:y|ies)|temples?|clinic)|(?:took|taken) over (?:a |the )?(?:[\w-]+ ){0,2}?(?:house|homes?|building|farm|land|school)|armed strike|confiscat(?:ed|ing) (?:the |their )?(?:[\w-]+ ){0,3}?(?:land|farmland|farms|homes|houses|property|properties|livestock|cattle|harvests?))\b",
+        r"\b(?:ordered (?:all |the )?(?:residents|villagers|traders|people|civilians|families|inhabitants|them|farmers|herders|teachers|women|shopkeepers|merchants) (?:\S+ ){0,5}?to (?:leave|pay|close|evacuate|stop|hand|vacate|abandon)|(?:imposed|levied|collect(?:ed|ing)) (?:a |new )?(?:[\w-]+ ){0,2}?(?:tax(?:es)?|levy|levies|zakat)|(?:leaflets|night letters|threatening (?:letters|messages))|forced (?:[\w-]+ ){0,3}?(?:villagers|residents|civilians|families|people|inhabitants) (?:to (?:leave|flee|hand)|from their homes)|suspended the constitution|dissolved (?:the )?(?:government|parliament|national assembly|legislature)|released (?:\d+ |the |all |two |three |several )?(?:[\w-]+ ){0,2}?(?:hostages|captives|detainees|prisoners|abductees|workers)|occupied (?:a |the )?(?:[\w-]+ ){0,2}?(?:school|house|houses|home|homes|building|farm|land|church|mosque|hospital|offices?|monaster(?:y|ies)|temples?|clinic)|(?:took|taken) over (?:a |the )?(?:[\w-]+ ){0,2}?(?:house|homes?|building|farm|land|school)|armed strike|confiscat(?:ed|ing) (?:the |their )?(?:[\w-]+ ){0,3}?(?:land|farmland|farms|homes|houses|property|properties|livestock|cattle|harvests?))\b",
     ),
 ];
 
@@ -301,7 +301,7 @@ const ATTRIBUTION_PATTERN: &str = r"(?i)\b(?:claim(?:ed|s|ing)? (?:responsibilit
 /// An accusation right before a cue: "whom they accuse of abducting", "is
 /// accused of kidnapping and killing" — what someone is blamed for.
 static ACCUSED_OF: LazyLock<Regex> =
-    LazyLock::new(|| crate::rule_regex(r"(?i)\baccus(?:e|ed|es|ing) (?:[\w'-]+ ){0,6}?of (?:[\w'-]+ (?:and|or) )?$"));
+    LazyLock::new(|| crate::rule_regex(r"(?i)\baccus(?:e|ed|es|ing) (?:\S+ ){0,6}?of (?:\S+ (?:and|or) )?$"));
 
 /// A claim of an attack ("claimed the attack") that the sentence dates
 /// before the report ("last week", "Sunday's"): a claim, not the news.
@@ -474,7 +474,7 @@ static ONGOING: LazyLock<Regex> = LazyLock::new(|| {
 /// from, not fought ("ending three days of fighting", "fleeing the fighting").
 static FIGHT_OVER: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)\b(?:end(?:s|ed|ing)?|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|cessation of|fle(?:e|es|eing|d)|escap(?:e|ed|ing)|displaced by|(?:after|following) (?:[\w-]+ ){0,2}(?:days|weeks|months|years|hours) of)\s+(?:[\w'-]+\s+){0,4}$",
+        r"(?i)\b(?:end(?:s|ed|ing)?|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|cessation of|fle(?:e|es|eing|d)|escap(?:e|ed|ing)|displaced by|(?:after|following) (?:\S+ ){0,2}(?:days|weeks|months|years|hours) of)\s+(?:[\w'-]+\s+){0,4}$",
     )
 });
 
@@ -521,7 +521,7 @@ static VICTIMS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// Sticks and stones a crowd is armed with: no armed group.
 static CROWD_WEAPONS: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)\barmed with (?:[\w-]+ ){0,2}?(?:sticks|stones|clubs|machetes|knives|rods|bats|cudgels|iron bars|axes)\b",
+        r"(?i)\barmed with (?:\S+ ){0,2}?(?:sticks|stones|clubs|machetes|knives|rods|bats|cudgels|iron bars|axes)\b",
     )
 });
 

@@ -1,6 +1,6 @@
 //! The 25 ACLED sub-event types, and no event from non-events, on short
 //! news snippets: our own invented snippets in the CASE 2021 task-2 layout
-//! (`tests/fixtures/snippets.tsv`: id, snippet, label) run through `process`;
+//! (`tests/fixtures/snippets*.tsv`: id, snippet, label) run through `process`;
 //! the primary event (the most confident one) must carry the label's type,
 //! and snippets about disasters, diplomacy, crime or claims of
 //! responsibility must give none. Prints the per-label accuracy, the
@@ -44,11 +44,26 @@ const LABELS: &[(&str, &str)] = &[
     ("VIOL_DEMONSTR", "Violent demonstration"),
 ];
 
-/// Floors measured on the fixture (percent, today 89.0 / 91.7 / 88.7, less
-/// a margin); a rule change that loses snippets fails here.
-const FLOOR_ACCURACY: f64 = 87.0;
-const FLOOR_NO_EVENT: f64 = 88.0;
-const FLOOR_TYPES_MACRO_RECALL: f64 = 86.0;
+/// A fixture and the floors measured on it (percent, less a margin): a
+/// rule change that loses snippets fails here.
+struct Fixture {
+    file: &'static str,
+    accuracy: f64,
+    no_event: f64,
+    types_macro_recall: f64,
+}
+
+/// The fixtures: the first, written alongside the rules over many
+/// sessions (today 91.7 / 91.7 / 91.7); set A, written in one go before
+/// the rules were tuned on it (today 92.2 / 90.0 / 92.5); set B, written
+/// with A and kept out of the tuning, a check on unseen wording (today
+/// 78.3 / 90.0 / 76.5). A no-event class has 30 to 60 snippets: one
+/// snippet moves its recall by up to 3.3 points.
+const FIXTURES: &[Fixture] = &[
+    Fixture { file: "snippets.tsv", accuracy: 90.0, no_event: 89.0, types_macro_recall: 90.0 },
+    Fixture { file: "snippets-a.tsv", accuracy: 90.0, no_event: 86.0, types_macro_recall: 90.0 },
+    Fixture { file: "snippets-b.tsv", accuracy: 76.0, no_event: 86.0, types_macro_recall: 74.0 },
+];
 
 /// The expected sub-event type of a label, "NONE" for no event.
 fn expected(label: &str) -> &'static str {
@@ -58,10 +73,10 @@ fn expected(label: &str) -> &'static str {
     LABELS.iter().find(|(l, _)| *l == label).map(|(_, t)| *t).unwrap_or_else(|| panic!("unknown label {label:?}"))
 }
 
-/// Rows of the fixture: (id, snippet, label).
-fn rows() -> Vec<(String, String, String)> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/snippets.tsv");
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+/// Rows of a fixture: (id, snippet, label).
+fn rows(file: &str) -> Vec<(String, String, String)> {
+    let path = format!("{}/tests/fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
     let mut lines = text.lines();
     assert_eq!(lines.next(), Some("id\tEventSnippet\tSubType"), "header of {path}");
     lines
@@ -75,12 +90,14 @@ fn rows() -> Vec<(String, String, String)> {
 }
 
 /// The sub-event type of the snippet's primary event ("NONE" without one)
-/// and why candidates were dropped.
+/// and why candidates were dropped. Published after every date the
+/// snippets give (all of 2024 in sets A and B): an event dated after its
+/// article is dropped.
 fn primary(resources: &Resources, id: &str, text: &str) -> (&'static str, Vec<String>) {
     let article = Article {
         id: id.to_string(),
         text: text.to_string(),
-        published: NaiveDate::from_ymd_opt(2024, 6, 15),
+        published: NaiveDate::from_ymd_opt(2025, 1, 15),
         outlet: Some("Snippet Wire".to_string()),
         ..Default::default()
     };
@@ -98,13 +115,24 @@ fn primary(resources: &Resources, id: &str, text: &str) -> (&'static str, Vec<St
 #[test]
 fn snippets_of_every_type_and_no_event_classes() {
     let resources = Resources::builtin();
-    let rows = rows();
+    let mut failures = Vec::new();
+    for fixture in FIXTURES {
+        println!("== {}", fixture.file);
+        failures.extend(check(&resources, fixture));
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// Scores one fixture, printing the figures, the confusion and the misses;
+/// returns the floors it falls below.
+fn check(resources: &Resources, fixture: &Fixture) -> Vec<String> {
+    let rows = rows(fixture.file);
     let mut per_label: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut confusion: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     let mut misses = Vec::new();
     for (id, text, label) in &rows {
         let want = expected(label);
-        let (got, why) = primary(&resources, id, text);
+        let (got, why) = primary(resources, id, text);
         let e = per_label.entry(label.as_str()).or_default();
         e.1 += 1;
         if got == want {
@@ -138,10 +166,16 @@ fn snippets_of_every_type_and_no_event_classes() {
     println!(
         "accuracy {accuracy:.1}% ({ok}/{n}); no-event recall {no_event:.1}%; type macro recall {macro_recall:.1}%"
     );
-    assert!(accuracy >= FLOOR_ACCURACY, "snippet accuracy {accuracy:.1}% is below the floor {FLOOR_ACCURACY}%");
-    assert!(no_event >= FLOOR_NO_EVENT, "no-event recall {no_event:.1}% is below the floor {FLOOR_NO_EVENT}%");
-    assert!(
-        macro_recall >= FLOOR_TYPES_MACRO_RECALL,
-        "type macro recall {macro_recall:.1}% is below the floor {FLOOR_TYPES_MACRO_RECALL}%"
-    );
+    let file = fixture.file;
+    let mut failures = Vec::new();
+    for (what, got, floor) in [
+        ("accuracy", accuracy, fixture.accuracy),
+        ("no-event recall", no_event, fixture.no_event),
+        ("type macro recall", macro_recall, fixture.types_macro_recall),
+    ] {
+        if got < floor {
+            failures.push(format!("{file}: {what} {got:.1}% is below the floor {floor}%"));
+        }
+    }
+    failures
 }

@@ -141,7 +141,7 @@ pub struct TableError {
 }
 
 /// Nouns that make a country adjective an actor: "Turkish forces" (|-separated).
-const FORCE_NOUNS: &str = "forces|force|army|troops|soldiers|soldier|military|warplanes|warplane|jets|jet|fighter jets|aircraft|drones|drone|air force|airstrikes|airstrike|air strikes|air strike|artillery|special forces|navy|naval forces|helicopters|helicopter|military forces|armed forces|government forces|security forces|patrol|patrols|convoy|tanks|border guards|marines|paratroopers|commandos|ground forces|government troops|regime|base|bases|military base|positions|military positions|posts|outpost|observation post|observation posts|military point|military points|checkpoint|checkpoints|officers|officer|vehicles|gendarmerie|intelligence";
+const FORCE_NOUNS: &str = "forces|force|army|troops|soldiers|soldier|military|warplanes|warplane|jets|jet|fighter jets|aircraft|drones|drone|air force|airstrikes|airstrike|air strikes|air strike|artillery|special forces|navy|naval forces|helicopters|helicopter|military forces|armed forces|government forces|security forces|patrol|patrols|convoy|tanks|border guards|marines|paratroopers|commandos|ground forces|government troops|regime|base|bases|military base|positions|military positions|posts|outpost|observation post|observation posts|military point|military points|checkpoint|checkpoints|officers|officer|vehicles|gendarmerie|gendarmes|intelligence|federal forces|federal troops";
 const POLICE_NOUNS: &str = "police|policemen|police officers|police forces|riot police";
 const CIVILIAN_NOUNS: &str = "civilians|civilian|residents|villagers|children|women|nationals";
 const PROTESTER_NOUNS: &str = "protesters|protestors|demonstrators";

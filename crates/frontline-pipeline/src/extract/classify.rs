@@ -96,15 +96,15 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Protest,
-        r"\b(?:protest(?:s|ed|ers?|ing)?|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|(?-i:march(?:ed|es)?) (?:in|to|through|against|on)|sit-ins?|picket(?:ed|s)?|strikers|(?:went|go|gone|are|were) on strike|general strike|hunger strike|vigils?|took to the streets|gathered (?:[\w,'-]+ ){0,8}?to (?:demand|denounce|condemn|call for|express|reject|oppose|mourn))\b",
+        r"\b(?:protest(?:s|ed|ers?|ing)?|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|(?-i:march(?:ed|es)?) (?:(?:peacefully|silently|together) )?(?:in|to|through|against|on)|sit-ins?|picket(?:ed|s)?|strikers|(?:went|go|gone|are|were) on strike|general strike|hunger strike|vigils?|took to the streets|gathered (?:[\w,'-]+ ){0,8}?to (?:demand|denounce|condemn|call for|express|reject|oppose|mourn))\b",
     ),
     (
         Cue::Riot,
-        r"\b(?:riot(?:s|ed|ers|ing)?|hurl(?:ed|ing) (?:stones|rocks|bricks|petrol bombs|molotov)|thr(?:ew|owing) (?:stones|rocks|bricks|petrol bombs|molotov)|pelt(?:ed|ing)|molotov|petrol bombs)\b",
+        r"\b(?:riot(?:s|ed|ers|ing)?|hurl(?:ed|ing) (?:stones|rocks|bricks|petrol bombs|molotov)|stoned (?:passing |police |the )?(?:cars|vehicles|police|officers|buses)|burning (?:barricades|tyres|tires)|smash(?:ed|ing) (?:\S+ ){0,4}?(?:windows|windscreens|shop ?fronts|doors)|thr(?:ew|owing) (?:stones|rocks|bricks|petrol bombs|molotov)|pelt(?:ed|ing)|molotov|petrol bombs)\b",
     ),
     (
         Cue::Mob,
-        r"\b(?:(?:mobs?|crowds?|villagers|residents|locals|youths|supporters|students|worshippers|neighbou?rs|passers-by|community members|(?:hindu|muslim|christian|buddhist)s?)(?: [\w'-]+){0,6}? (?:attack(?:ed)?|beat|killed|lynched|set upon|stormed|assaulted|stoned|hacked|fought|clashed|chased)|mobs?|lynch(?:ed|ing)?|vigilantes?|angry (?:crowd|villagers|residents))\b",
+        r"\b(?:(?:mobs?|crowds?|villagers|residents|locals|youths|supporters|students|worshippers|neighbou?rs|passers-by|community members|(?:hindu|muslim|christian|buddhist)s?)(?: [\w'-]+){0,6}? (?:attack(?:ed)?|beat|killed|lynched|set upon|stormed|assaulted|stoned|hacked|fought|clashed|chased|set fire to|torched|burned|burnt|ransacked)|mobs?|lynch(?:ed|ing)?|vigilantes?|angry (?:crowd|villagers|residents))\b",
     ),
     (
         Cue::Intervention,
@@ -116,7 +116,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Chemical,
-        r"\b(?:chemical (?:weapons?|attack|agents?|munitions?)|chlorine|sarin|chloropicrin|mustard (?:gas|agent)|nerve (?:agent|gas)|toxic (?:gas|chemicals?|substances?)|poison(?:ous)? gas)\b",
+        r"\b(?:chemical (?:weapons?|attacks?|agents?|munitions?|bombs?|shells?|gas)|chlorine|sarin|chloropicrin|mustard (?:gas|agent)|nerve (?:agent|gas)|toxic (?:gas|chemicals?|substances?)|poison(?:ous)? gas)\b",
     ),
     (
         Cue::Air,
@@ -141,7 +141,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Kill,
-        r"\b(?:kill(?:ed|ing|s)?|shot(?: dead| and killed| and injured| and wounded)?|shoot(?:ing|s)?|gunned down|murder(?:ed|ing|s)?|assassinat(?:ed|ion|e)|execut(?:ed|ion|ions|ing)|behead(?:ed|ing)|stabb(?:ed|ing|ings)|massacre[ds]?|opened (?:[\w-]+ ){0,3}?fire|fired (?:[\w-]+ ){0,2}?(?:at|on|upon|into)|live (?:ammunition|bullets|rounds)|beat(?:en)? to death|died (?:after|from|of) (?:[\w-]+ ){0,3}?(?:beat\w*|wounds|injuries|torture|gunshots?|bullets?)|tortur(?:ed|e))\b",
+        r"\b(?:kill(?:ed|ing|s)?|shot(?: dead| and killed| and injured| and wounded)?|shoot(?:ing|s)?|gunned down|murder(?:ed|ing|s)?|assassinat(?:ed|ion|e)|execut(?:ed|ion|ions|ing)|behead(?:ed|ing)|stabb(?:ed|ing|ings)|massacre[ds]?|opened (?:[\w-]+ ){0,3}?fire|fired (?:[\w-]+ ){0,2}?(?:at|on|upon|into)|live (?:ammunition|bullets|rounds)|beat(?:en)? to death|(?:seriously|severely|critically|gravely) (?:injured|wounded|injuring|wounding)|(?:left|leaving) (?:\S+ ){0,3}?hospitali[sz]ed|died (?:after|from|of) (?:[\w-]+ ){0,3}?(?:beat\w*|wounds|injuries|torture|gunshots?|bullets?)|tortur(?:ed|e))\b",
     ),
     (
         Cue::Harm,
@@ -149,23 +149,23 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Abduct,
-        r"\b(?:abduct(?:ed|ion|ions|s|ing)?|kidnap(?:ped|ping|pings|s)?|taken hostage|took (?:\w+ )?hostages?|held hostage|hostage-taking|forcibly disappeared|enforced disappearance)\b",
+        r"\b(?:abduct(?:ed|ion|ions|s|ing)?|kidnap(?:ped|ping|pings|s)?|taken hostage|took (?:\w+ )?hostages?|held hostage|hostage-taking|forcibly disappeared|enforced disappearance|whereabouts (?:remain |are |is )?unknown|(?:has|have) not been (?:seen|heard from) since|went missing after|picked up by (?:men|unidentified|unknown|masked|armed|security|intelligence|plain-?clothes|soldiers|agents))\b",
     ),
     (
         Cue::Agreement,
-        r"\b(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|(?:signed|reached|struck|brokered) (?:an?|the) (?:[\w-]+ ){0,2}?(?:agreement|deal|accord|pact)|agreement (?:was|has been) (?:reached|signed)|agreed (?:to|on) (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:pause|ceasefire|cease-fire|truce|deal|exchange|swap|accord)|cessation of hostilities|humanitarian pause|as part of (?:an? |the )?(?:[\w-]+ )?(?:exchange|swap|deal|agreement)|prisoner (?:swap|exchange)|exchange of (?:prisoners|detainees|bodies)|exchanged (?:the )?(?:[\w-]+ ){0,2}?(?:bodies|prisoners|detainees|captives)|reconciliation (?:deal|agreement))\b",
+        r"\b(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|(?:signed|reached|struck|brokered|concluded) (?:an?|the) (?:[\w-]+ ){0,2}?(?:agreement|deal|accord|pact)|agreement (?:was|has been) (?:reached|signed)|agreed (?:to|on) (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:pause|ceasefire|cease-fire|truce|deal|exchange|swap|accord)|cessation of hostilities|humanitarian pause|as part of (?:an? |the )?(?:[\w-]+ )?(?:exchange|swap|deal|agreement)|prisoner (?:swap|exchange)|exchange of (?:prisoners|detainees|bodies)|exchanged (?:the )?(?:[\w-]+ ){0,2}?(?:bodies|prisoners|detainees|captives)|reconciliation (?:deal|agreement))\b",
     ),
     (
         Cue::Arrest,
-        r"\b(?:(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing))(?: [\w'-]+){0,8}? in (?:[\w-]+ ){0,2}?(?:raids?|operations?|sweeps?)|arrest(?:ed|s|ing)?|detain(?:ed|s|ing)|taken into custody|apprehend(?:ed)?|round(?:ed)? up|raid(?:ed)? (?:and|to) (?:arrest|detain))\b",
+        r"\b(?:(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing)|round(?:ed)? up|picked up)(?: [\w'-]+){0,8}? in (?:[\w-]+ ){0,2}?(?:raids?|operations?|sweeps?)|arrest(?:ed|s|ing)?|detain(?:ed|s|ing)|taken into custody|apprehend(?:ed)?|round(?:ed)? up|raid(?:ed)? (?:and|to) (?:arrest|detain))\b",
     ),
     (
         Cue::Change,
-        r"\b(?:defect(?:ed|ion|ions|s)|merg(?:ed|er) (?:with|into)|(?:announced|declared) (?:the )?(?:formation|dissolution|creation)|(?:appoint(?:ed|ment of)|named|elected|chose|installed) (?:a |its |their )?new (?:leader|chief|commander|emir|spokes(?:man|person)|head)|new (?:leader|emir|chief|commander)|split (?:from|with)|broke away|splinter(?:ed)?|renam(?:ed|ing)|rebrand(?:ed|ing)?|demobili[sz](?:ed|ing|ation)|(?:end(?:ed|s)?|ending|suspend(?:ed|s)?|call(?:ed)? off|abandon(?:ed)?) (?:of )?(?:its |the |their )?(?:unilateral )?(?:ceasefire|truce)|disband(?:ed)?|dissolv(?:ed|e)|curfew|state of emergency|(?:sent|deployed|dispatched|brought in) (?:\w+ ){0,3}?(?:reinforcements|troops|forces|units)|reinforcements|recruit(?:ed|ing|ment))\b",
+        r"\b(?:defect(?:ed|ion|ions|s)|merg(?:ed|er) (?:with|into)|(?:announced|declared) (?:the )?(?:formation|dissolution|creation)|(?:appoint(?:ed|ment of)|named|elected|chose|installed) (?:a |its |their )?new (?:leader|chief|commander|emir|spokes(?:man|person)|head)|new (?:leader|emir|chief|commander)|split (?:from|with)|broke away|splinter(?:ed)?|renam(?:ed|ing)|rebrand(?:ed|ing)?|demobili[sz](?:ed|ing|ation|e)|(?:end(?:ed|s)?|ending|suspend(?:ed|s)?|call(?:ed)? off|abandon(?:ed)?) (?:of )?(?:its |the |their )?(?:unilateral )?(?:ceasefire|truce)|disband(?:ed)?|dissolv(?:ed|e)|curfew|state of emergency|(?:sent|deployed|dispatched|brought in) (?:\w+ ){0,3}?(?:reinforcements|troops|forces|units|reservists|soldiers|battalions?|contingents?|personnel)|relocat(?:ed|ing) (?:their|its|his) (?:units|forces|troops|fighters|headquarters|bases?)|surrender(?:ed)? (?:their|its|his) (?:weapons|arms)|laid down (?:their|its|his) (?:weapons|arms)|reinforcements|recruit(?:ed|ing|ment))\b",
     ),
     (
         Cue::Disrupted,
-        r"\b(?:defus(?:ed|ing)|dismantl(?:ed|ing) (?:an? |the )?(?:ied|bomb|explosive|device|mine)|(?:seized|found|discovered|uncovered|recovered) (?:\w+ ){0,4}?(?:weapons|arms|ammunition|explosives|ieds?|cache)|(?:destroyed|cleared|removed|neutrali[sz]ed|defused) (?:[\w-]+ ){0,3}?(?:minefields?|mines|ieds?|explosives|explosive devices?|bombs?)|(?:weapons|arms) cache|foil(?:ed|s)|thwart(?:ed|s)|intercept(?:ed|s)|shot down|downed (?:[\w-]+ ){0,3}?(?:drones?|aircraft|planes?|helicopters?|missiles?|rockets?)|bomb disposal|safely detonated|controlled explosion)\b",
+        r"\b(?:defus(?:ed|ing)|dismantl(?:ed|ing) (?:an? |the )?(?:ied|bomb|explosive|device|mine)|(?:seized|found|discovered|uncovered|recovered) (?:\S+ ){0,6}?(?:weapons|arms|ammunition|explosives|ieds?|cache)|(?:destroyed|cleared|removed|neutrali[sz]ed|defused) (?:[\w-]+ ){0,3}?(?:minefields?|mines|ieds?|explosives|explosive devices?|bombs?)|(?:weapons|arms) cache|foil(?:ed|s)|thwart(?:ed|s)|intercept(?:ed|s)|shot down|downed (?:[\w-]+ ){0,3}?(?:drones?|aircraft|planes?|helicopters?|missiles?|rockets?)|bomb disposal|safely detonated|controlled explosion)\b",
     ),
     (
         Cue::Base,
@@ -173,11 +173,11 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Looting,
-        r"\b(?:loot(?:ed|ing|s)?|plunder(?:ed|ing)?|ransack(?:ed|ing)?|pillag(?:ed|ing)|torch(?:ed|ing)|set (?:[\w-]+ ){0,3}?(?:on fire|ablaze|alight)|set fire to|vandali[sz](?:ed|ing)|burn(?:ed|t|ing) down|burn(?:ed|t) (?:\w+ ){0,2}?(?:houses|homes|shops|crops|fields|property|properties|vehicles|cars)|demolish(?:ed|ing)|bulldoz(?:ed|ing)|destroy(?:ed|ing) (?:\w+ ){0,2}?(?:houses|homes|shops|property|properties|farmland|crops|fields))\b",
+        r"\b(?:loot(?:ed|ing|s)?|plunder(?:ed|ing)?|ransack(?:ed|ing)?|pillag(?:ed|ing)|torch(?:ed|ing)|set (?:[\w-]+ ){0,3}?(?:on fire|ablaze|alight)|set fire to|vandali[sz](?:ed|ing)|burn(?:ed|t|ing) down|burn(?:ed|t) (?:\w+ ){0,2}?(?:houses|homes|shops|crops|fields|property|properties|vehicles|cars)|demolish(?:ed|ing)|bulldoz(?:ed|ing)|destroy(?:ed|ing) (?:\w+ ){0,2}?(?:houses|homes|shops|property|properties|farmland|crops|fields|towers|masts|pylons|power lines|bridges|schools|offices|polling stations))\b",
     ),
     (
         Cue::Other,
-        r"\b(?:ordered (?:the )?(?:residents|villagers|traders|people|civilians|families|inhabitants|them) (?:[\w-]+ ){0,3}?to (?:leave|pay|close|evacuate|stop|hand)|(?:imposed|levied|collect(?:ed|ing)) (?:a |new )?(?:[\w-]+ ){0,2}?(?:tax(?:es)?|levy|levies|zakat)|(?:leaflets|night letters|threatening (?:letters|messages))|forced (?:[\w-]+ ){0,3}?(?:villagers|residents|civilians|families|people|inhabitants) (?:to (?:leave|flee|hand)|from their homes)|suspended the constitution|dissolved the government|released (?:\d+ |the |all |two |three |several )?(?:[\w-]+ ){0,2}?(?:hostages|captives|detainees|prisoners|abductees|workers)|occupied (?:a |the )?(?:[\w-]+ ){0,2}?(?:school|house|houses|homes|building|farm|land|church|mosque|hospital|offices?)|(?:took|taken) over (?:a |the )?(?:[\w-]+ ){0,2}?(?:house|homes?|building|farm|land|school)|armed strike|confiscat(?:ed|ing) (?:the |their )?(?:[\w-]+ ){0,3}?(?:land|farmland|farms|homes|houses|property|properties|livestock|cattle|harvests?))\b",
+        r"\b(?:ordered (?:all |the )?(?:residents|villagers|traders|people|civilians|families|inhabitants|them|farmers|herders|teachers|women|shopkeepers|merchants) (?:\S+ ){0,5}?to (?:leave|pay|close|evacuate|stop|hand|vacate|abandon)|(?:imposed|levied|collect(?:ed|ing)) (?:a |new )?(?:[\w-]+ ){0,2}?(?:tax(?:es)?|levy|levies|zakat)|(?:leaflets|night letters|threatening (?:letters|messages))|forced (?:[\w-]+ ){0,3}?(?:villagers|residents|civilians|families|people|inhabitants) (?:to (?:leave|flee|hand)|from their homes)|suspended the constitution|dissolved (?:the )?(?:government|parliament|national assembly|legislature)|released (?:\d+ |the |all |two |three |several )?(?:[\w-]+ ){0,2}?(?:hostages|captives|detainees|prisoners|abductees|workers)|occupied (?:a |the )?(?:[\w-]+ ){0,2}?(?:school|house|houses|home|homes|building|farm|land|church|mosque|hospital|offices?|monaster(?:y|ies)|temples?|clinic)|(?:took|taken) over (?:a |the )?(?:[\w-]+ ){0,2}?(?:house|homes?|building|farm|land|school)|armed strike|confiscat(?:ed|ing) (?:the |their )?(?:[\w-]+ ){0,3}?(?:land|farmland|farms|homes|houses|property|properties|livestock|cattle|harvests?))\b",
     ),
 ];
 
@@ -223,7 +223,7 @@ const HEDGE_PATTERN: &str = r"(?i)\b(?:will|would|could|might|(?-i:may)|shall|ap
 /// What follows "captured"/"seized" when people or equipment, not a place, are taken.
 static SEIZED_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)^\s+(?:(?:at least|more than|about|around|nearly) )?(?:an? |the |two |three |four |five |several |some |\d+ )?(?:[\w-]+ ){0,4}?(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|elements|m[ae]n|wom[ae]n|bod(?:y|ies)|corpses?|people|civilians?|persons?|individuals?|prisoners?|passengers|travell?ers|workers|students|pupils|girls|women|children|villagers|hostages|farmers|herders|traders|teachers|worshippers|staff|crew|tanks?|vehicles?|weapons?|ammunition|rifles?|guns?|cars?|trucks?|drones?|emirs?|leaders?|others|captives|personnel|officials?|attackers|assailants|gunmen|militiamen|pilots?|cells?|launchers?|vbieds?|bmps?|kalashnikovs|quantity|equipment|munitions)\b|^\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several) (?:others?\b|in addition\b|and\b|of (?:them|their|the)\b)|^\s+of (?:the |other |an? |\d+ )?(?:[\w-]+ ){0,2}?(?:fighters?|soldiers?|members?|attackers|gunmen|militants?|personnel|officers?)\b",
+        r"(?i)^\s+(?:(?:at least|more than|about|around|nearly) )?(?:an? |the |two |three |four |five |several |some |\d+ )?(?:[\w-]+ ){0,4}?(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|elements|m[ae]n|wom[ae]n|bod(?:y|ies)|corpses?|people|civilians?|persons?|individuals?|prisoners?|passengers|travell?ers|workers|students|pupils|girls|women|children|villagers|hostages|farmers|herders|traders|teachers|worshippers|staff|crew|tanks?|vehicles?|weapons?|ammunition|rifles?|guns?|cars?|trucks?|drones?|emirs?|leaders?|others|captives|personnel|officials?|attackers|assailants|gunmen|militiamen|pilots?|cells?|launchers?|vbieds?|bmps?|kalashnikovs|quantity|equipment|munitions|rockets?|shells|explosives|grenades|mines|missiles?)\b|^\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several) (?:others?\b|in addition\b|and\b|of (?:them|their|the)\b)|^\s+of (?:the |other |an? |\d+ )?(?:[\w-]+ ){0,2}?(?:fighters?|soldiers?|members?|attackers|gunmen|militants?|personnel|officers?)\b",
     )
 });
 
@@ -298,6 +298,11 @@ const CRIME_PATTERN: &str = r"(?i)\b(?:robber(?:y|ies|s)?|robbed|thie(?:f|ves)|t
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(ATTRIBUTION_PATTERN));
 const ATTRIBUTION_PATTERN: &str = r"(?i)\b(?:claim(?:ed|s|ing)? (?:responsibility|credit)|took responsibility|(?:was|were|is|are) (?:behind|responsible for)|blam(?:ed|es|ing) (?:[\w'-]+ ){1,6}?for|accus(?:ed|es|ing) (?:[\w'-]+ ){1,6}?of (?:carrying out|being behind|staging|perpetrating|orchestrating|masterminding)|den(?:ied|ies|y) (?:any )?(?:involvement|responsibility))\b";
 
+/// An accusation right before a cue: "whom they accuse of abducting", "is
+/// accused of kidnapping and killing" — what someone is blamed for.
+static ACCUSED_OF: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(r"(?i)\baccus(?:e|ed|es|ing) (?:\S+ ){0,6}?of (?:\S+ (?:and|or) )?$"));
+
 /// A claim of an attack ("claimed the attack") that the sentence dates
 /// before the report ("last week", "Sunday's"): a claim, not the news.
 static CLAIM: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(CLAIM_PATTERN));
@@ -360,6 +365,7 @@ pub fn cues_among(text: &str, base: usize, rules: crate::RuleCandidates, starts:
             }
             let head = tail(&text[..m.start()], 120);
             if (may(ATTRIBUTION_BIT) && ATTRIBUTION.is_match(head))
+                || (memchr::memmem::find(head.as_bytes(), b"accus").is_some() && ACCUSED_OF.is_match(head))
                 || (may(CLAIM_BIT) && may(TOLD_EARLIER_BIT) && CLAIM.is_match(head) && TOLD_EARLIER.is_match(text))
             {
                 continue;
@@ -468,7 +474,7 @@ static ONGOING: LazyLock<Regex> = LazyLock::new(|| {
 /// from, not fought ("ending three days of fighting", "fleeing the fighting").
 static FIGHT_OVER: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)\b(?:end(?:s|ed|ing)?|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|cessation of|fle(?:e|es|eing|d)|escap(?:e|ed|ing)|displaced by)\s+(?:[\w'-]+\s+){0,4}$",
+        r"(?i)\b(?:end(?:s|ed|ing)?|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|cessation of|fle(?:e|es|eing|d)|escap(?:e|ed|ing)|displaced by|(?:after|following) (?:\S+ ){0,2}(?:days|weeks|months|years|hours) of)\s+(?:[\w'-]+\s+){0,4}$",
     )
 });
 
@@ -509,6 +515,13 @@ static NOT_A_CROWD: LazyLock<Regex> = LazyLock::new(|| {
 static VICTIMS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
         r"(?i)\b(?:killed|killing|kill|shot dead|shot|executed|massacred|kidnapped|abducted|wounded|injured|attacked|targeted)\s+(?:[\w-]+\s+){0,3}$",
+    )
+});
+
+/// Sticks and stones a crowd is armed with: no armed group.
+static CROWD_WEAPONS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\barmed with (?:\S+ ){0,2}?(?:sticks|stones|clubs|machetes|knives|rods|bats|cudgels|iron bars|axes)\b",
     )
 });
 
@@ -556,6 +569,7 @@ pub(crate) fn compile_rules() {
         &NON_POLITICAL,
         &CRIME,
         &ATTRIBUTION,
+        &ACCUSED_OF,
         &CLAIM,
         &TOLD_EARLIER,
         &FIRED_WEAPON,
@@ -572,6 +586,7 @@ pub(crate) fn compile_rules() {
         &CIVILIAN_SITE,
         &KILLED_CIVILIANS,
         &NOT_A_CROWD,
+        &CROWD_WEAPONS,
         &VICTIMS_BEFORE,
         &RELATIVE_CROWD,
         &ARTICLE_END,
@@ -601,9 +616,12 @@ fn not_news(cue: Cue, text: &str, clause: &str, start: usize, end: usize, filter
                 word,
                 &["killing", "killings", "murder", "murders", "assassination", "execution", "shooting", "massacre"],
             );
+            // "ending months of cattle raids": violence a deal ends, not news.
+            let raids = is_one_of(word, &["raids", "attacks", "killings"]);
             (filters & PERFECT_BIT != 0 && PERFECT.is_match(before) && TOLL_SCOPE.is_match(text))
                 || CASUALTY_NOUN.captures(before).is_some_and(|c| victims || c.get(1).is_some())
                 || (noun && KILLING_TOLD.is_match(before))
+                || ((noun || raids) && FIGHT_OVER.is_match(before))
                 // "air raid": the air word's, a strike or, with "sirens"
                 // after it, a warning.
                 || (is_one_of(word, &["raid", "raids"]) && ["air ", "air-"].iter().any(|a| ends_with_ignoring_case(before, a)))
@@ -619,7 +637,11 @@ fn not_news(cue: Cue, text: &str, clause: &str, start: usize, end: usize, filter
         }
         // "shot at residents who lynched": the crowd of a relative clause
         // does the violence, whatever was done to it.
-        Cue::Mob => NOT_A_CROWD.is_match(word) || (!RELATIVE_CROWD.is_match(word) && VICTIMS_BEFORE.is_match(before)),
+        // A crowd "armed with sticks" is still a crowd.
+        Cue::Mob => {
+            NOT_A_CROWD.is_match(&CROWD_WEAPONS.replace_all(word, ""))
+                || (!RELATIVE_CROWD.is_match(word) && VICTIMS_BEFORE.is_match(before))
+        }
         // "the occupied town": a qualifier, not a takeover; "after the
         // city was captured": what came before the news.
         Cue::Capture => {
@@ -866,7 +888,7 @@ pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
         [Cue::Chemical, Cue::Air, Cue::Suicide, Cue::Shelling, Cue::Explosive, Cue::Grenade].iter().any(|&c| has(c));
     if has(Cue::Protest) && !remote {
         let crowd_force = has(Cue::Intervention) || has(Cue::CrowdControl) || has(Cue::Arrest);
-        return Some(if has(Cue::Riot) || has(Cue::Looting) || has(Cue::Clash) {
+        return Some(if has(Cue::Riot) || has(Cue::Looting) || has(Cue::Clash) || has(Cue::Mob) {
             T::ViolentDemonstration
         } else if has(Cue::Kill) {
             T::ExcessiveForceAgainstProtesters
@@ -880,7 +902,8 @@ pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
         });
     }
     if has(Cue::Mob) && !has(Cue::Clash) {
-        return Some(T::MobViolence);
+        // A crowd throwing stones at the police riots; at civilians it is a mob.
+        return Some(if has(Cue::Riot) && p.target_armed { T::ViolentDemonstration } else { T::MobViolence });
     }
     if has(Cue::Riot) && !has(Cue::Clash) && !has(Cue::Air) && !has(Cue::Shelling) {
         return Some(if cues.iter().any(|c| matches!(c, Cue::Kill | Cue::Harm | Cue::Abduct)) && !p.target_civilian {
@@ -940,7 +963,14 @@ pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
     }
     if violent {
         let armed = (p.target_armed || p.two_armed) && !p.target_civilian;
-        return Some(if armed { T::ArmedClash } else { T::Attack });
+        // A raid or an attack to abduct, with nobody killed, is the abduction.
+        return Some(if armed {
+            T::ArmedClash
+        } else if has(Cue::Abduct) && !has(Cue::Kill) {
+            T::AbductionForcedDisappearance
+        } else {
+            T::Attack
+        });
     }
     // Seizing fighters of another armed group is fighting between them.
     let armed_target = p.target_armed && !p.target_civilian;
@@ -1291,6 +1321,34 @@ mod tests {
         check("Police fired stun grenades at the crowd.", none, Some(T::ProtestWithIntervention));
     }
 
+    /// Wordings of set A of the snippet fixtures, made general.
+    #[test]
+    fn abductions_crowds_and_changes() {
+        use SubEventType as T;
+        let none = Parties::default();
+        let police = Parties { target_armed: true, ..Parties::default() };
+        check(
+            "Bandits abducted 31 villagers in a night raid on the hamlet.",
+            none,
+            Some(T::AbductionForcedDisappearance),
+        );
+        check("Gunmen raided the farm and killed two herders.", none, Some(T::Attack));
+        check("The student has not been seen since, his family said.", none, Some(T::AbductionForcedDisappearance));
+        check("Youths armed with sticks attacked shops owned by migrants.", none, Some(T::MobViolence));
+        check("Residents set fire to the homes of the accused family.", none, Some(T::MobViolence));
+        check("Supporters torched buses during a protest in the city.", none, Some(T::ViolentDemonstration));
+        check("Supporters clashed with police, throwing stones at them.", police, Some(T::ViolentDemonstration));
+        check("Students smashed the windows of the ministry during a protest.", none, Some(T::ViolentDemonstration));
+        check("Police beat protesters, leaving dozens hospitalised.", none, Some(T::ExcessiveForceAgainstProtesters));
+        check("Thousands marched peacefully through the capital.", none, Some(T::PeacefulProtest));
+        check("The government deployed police reservists to the county.", none, Some(T::ChangeToGroupActivity));
+        check("Forty militiamen surrendered their weapons to the army.", none, Some(T::ChangeToGroupActivity));
+        check("The junta dissolved parliament on Monday.", none, Some(T::Other));
+        check("Armed men ordered all farmers in the area to leave their fields.", none, Some(T::Other));
+        check("Troops seized rockets, mortar rounds and ammunition in a house.", none, Some(T::DisruptedWeaponsUse));
+        check("Militants destroyed two telecommunication towers.", none, Some(T::LootingPropertyDestruction));
+    }
+
     #[test]
     fn agreements_and_ended_fighting() {
         use SubEventType as T;
@@ -1300,6 +1358,9 @@ mod tests {
         check("The army and the rebels exchanged the bodies of fallen fighters.", none, Some(T::Agreement));
         check("The militants released two prisoners as part of an exchange.", none, Some(T::Agreement));
         check("Gunmen raped two women fleeing the fighting.", none, Some(T::SexualViolence));
+        check("Elders signed a peace agreement, ending months of cattle raids.", none, Some(T::Agreement));
+        check("The factions agreed to a truce after two days of fighting.", none, Some(T::Agreement));
+        check("The two sides concluded a deal to reopen the roads.", none, Some(T::Agreement));
     }
 
     #[test]
@@ -1309,6 +1370,7 @@ mod tests {
         check("The group claimed responsibility for the attack on the mosque.", none, None);
         check("The militants claimed last week's bombing of the market.", none, None);
         check("The army blamed the rebels for the ambush on the convoy.", none, None);
+        check("They accuse the branch of abducting an activist.", none, None);
         check("The group claimed to have killed five soldiers near the border.", none, Some(T::Attack));
     }
 

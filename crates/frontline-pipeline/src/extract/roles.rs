@@ -18,7 +18,7 @@ static ARMED_NOUN: LazyLock<Regex> = LazyLock::new(|| {
 
 static CIVILIAN_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)\b(?:civilians?|people|persons?|man|men|wom[ae]n|child(?:ren)?|boys?|girls?|residents?|villagers?|farmers?|herders?|shepherds?|fishermen|traders?|merchants?|shopkeepers?|vendors?|pilgrims?|workers?|journalists?|teachers?|students?|doctors?|nurses?|famil(?:y|ies)|displaced|refugees?|worshippers?|protesters?|demonstrators?|passengers?|drivers?|citizens?|market|school|hospital|homes?|houses?|mosque|church|camp)\b",
+        r"(?i)\b(?:civilians?|people|persons?|man|men|wom[ae]n|child(?:ren)?|boys?|girls?|residents?|villagers?|farmers?|herders?|shepherds?|fisherm[ae]n|miners?|village (?:chiefs?|heads?)|traditional (?:chiefs?|rulers?)|traders?|councillors?|mayors?|activists?|coordinators?|priests?|pastors?|imams?|lawyers?|engineers?|candidates?|politicians?|bloggers?|elders?|monks?|nuns?|pupils?|merchants?|shopkeepers?|vendors?|pilgrims?|workers?|journalists?|teachers?|students?|doctors?|nurses?|famil(?:y|ies)|displaced|refugees?|worshippers?|protesters?|demonstrators?|passengers?|drivers?|citizens?|market|school|hospital|homes?|houses?|mosque|church|camp)\b",
     )
 });
 

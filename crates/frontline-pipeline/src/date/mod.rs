@@ -119,12 +119,29 @@ fn first_quarter_sentence(lower: &str, sentences: &[Sentence]) -> usize {
     first
 }
 
+/// Numbers that count months ("the nine months", "the past six months").
+const MONTH_COUNTS: &[&str] =
+    &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
+/// Whether a sentence (lowercased) measures a period in months and names no
+/// quarter ("For the nine months, net rose to $5 million from $4 million a
+/// year earlier"): what it compares is a year's span, so "a year earlier"
+/// and "the year-ago period" there are the year before, not a quarter.
+fn counts_months(lower: &str) -> bool {
+    !lower.contains("quarter")
+        && lower.match_indices(" months").any(|(at, _)| {
+            let count = lower[..at].rsplit(' ').next().unwrap_or("");
+            MONTH_COUNTS.contains(&count) || (!count.is_empty() && count.bytes().all(|b| b.is_ascii_digit()))
+        })
+}
+
 /// The temporal expressions of an article as written, scanned once and
 /// resolved against any anchor: an article without a publication date is
 /// resolved a second time, against the inferred one, without a second scan.
 pub struct Scanned {
     /// Each expression (offsets in `CleanText::text`) and whether quarters
-    /// are spoken of from its sentence on.
+    /// are spoken of from its sentence on (not in a sentence that counts
+    /// months, see [`counts_months`]).
     found: Vec<(scan::Found, bool)>,
 }
 
@@ -140,7 +157,7 @@ impl Scanned {
             scan::scan(&clean.text[s.start..s.end], &lower[s.start..s.end], &mut toks, &mut found);
             out.extend(found.drain(..).map(|mut f| {
                 (f.s, f.e) = (s.start + f.s, s.start + f.e);
-                (f, k >= quarters_from)
+                (f, k >= quarters_from && !counts_months(&lower[s.start..s.end]))
             }));
         }
         Scanned { found: out }

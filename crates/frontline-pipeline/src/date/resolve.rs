@@ -31,7 +31,8 @@ pub(super) struct Resolved {
 pub(super) struct Context {
     pub anchor: Option<NaiveDate>,
     /// The document so far (this sentence included) speaks of quarters or
-    /// periods: then "a year ago" is the quarter a year back.
+    /// periods: then "a year ago" is the quarter a year back. False in a
+    /// sentence that counts months: "the period" and "a year ago" are years.
     pub quarters: bool,
     /// The first day of the last date the text named before the expression.
     pub previous: Option<NaiveDate>,
@@ -339,6 +340,12 @@ fn resolve_expr(e: &Expr, tense: Tense, cx: &Context) -> Option<Resolved> {
                     None => (anchor?.year() + shift, q),
                 },
                 QuarterRef::Current => quarter_of(anchor?),
+                QuarterRef::Context | QuarterRef::YearAgo if !cx.quarters => {
+                    // "the 1988 period" beside "the nine months": that year.
+                    let (cy, _) = shift_quarter(quarter_of(anchor?), -1);
+                    let r = year(y.unwrap_or(cy + shift))?;
+                    return if y.is_some() { absolute(r) } else { Some(r) };
+                }
                 QuarterRef::Context => {
                     let (cy, cq) = shift_quarter(quarter_of(anchor?), -1);
                     (y.unwrap_or(cy + shift), cq)

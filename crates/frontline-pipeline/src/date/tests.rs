@@ -416,6 +416,23 @@ fn quarters_count_from_the_sentence_that_names_them() {
     );
 }
 
+/// A sentence that counts months compares years: "a year earlier" and "the
+/// 1988 period" beside "the nine months" are years, not the quarter.
+#[test]
+fn months_counted_compare_years() {
+    check(
+        "Profit rose in the third quarter from a year ago. For the nine months, net rose to $5 million from \
+         $4 million a year earlier. In the first nine months, sales fell from the 1988 period.",
+        "1989-10-26",
+        &[
+            ("the third quarter", "1989-Q3"),
+            ("a year ago", "1988-Q3"),
+            ("a year earlier", "1988"),
+            ("the 1988 period", "1988"),
+        ],
+    );
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
 

@@ -197,8 +197,14 @@ const NEAR_FUTURE_DAYS: i64 = 100;
 /// was misread ("pleased to note that your Oct. 23 issue", "as of Sept. 30").
 const RECENT_PAST_DAYS: i64 = 31;
 
+/// How far after the anchor a date in a past clause may lie and still be
+/// this year's: a publication date a day or two off the story's ("the
+/// soldier died of his wounds on 28 August" filed on the 27th) is likelier
+/// than a date a year back.
+const DATELINE_SLACK_DAYS: i64 = 3;
+
 /// The year for a date written without one: in a past clause the last
-/// occurrence on or before the anchor, in a future one the next on or after
+/// occurrence on or before the anchor (or just after it), in a future one the next on or after
 /// it unless this year's is only weeks past, otherwise the last one unless
 /// the next is near (news announces what is coming within a few months:
 /// "payable Nov. 22", "a vote in January").
@@ -207,7 +213,7 @@ fn pick_year(anchor: NaiveDate, tense: Tense, at: impl Fn(i32) -> Option<NaiveDa
     let c = at(y)?;
     let ahead = (c - anchor).num_days();
     match tense {
-        Tense::Past if ahead > 0 => at(y - 1),
+        Tense::Past if ahead > DATELINE_SLACK_DAYS => at(y - 1),
         Tense::Future if ahead < -RECENT_PAST_DAYS => at(y + 1),
         Tense::Unknown if ahead > NEAR_FUTURE_DAYS => at(y - 1),
         Tense::Unknown if ahead < 0 => match at(y + 1) {

@@ -102,10 +102,16 @@ static PERIOD: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("period"
 
 /// The index of the first sentence that holds one of [`QUARTER`]'s or
 /// [`PERIOD`]'s words in `lower` (the lowercased text), or `sentences.len()`.
+/// A measure is no fiscal quarter: "a quarter of the town", "its
+/// quarter-century low", "a quarter-point cut".
 fn first_quarter_sentence(lower: &str, sentences: &[Sentence]) -> usize {
     let mut first = sentences.len();
     for (f, len) in [(&*QUARTER, "quarter".len()), (&*PERIOD, "period".len())] {
         for at in f.find_iter(lower.as_bytes()) {
+            let fraction = || lower[..at].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next() == Some("a");
+            if len == "quarter".len() && (lower[at + len..].starts_with('-') || fraction()) {
+                continue;
+            }
             let k = sentences.partition_point(|s| s.end < at + len);
             if k >= first {
                 break;

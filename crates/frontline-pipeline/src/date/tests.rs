@@ -416,6 +416,18 @@ fn quarters_count_from_the_sentence_that_names_them() {
     );
 }
 
+/// A quarter as a measure ("a quarter of", "quarter-century") does not make
+/// the article a quarterly report.
+#[test]
+fn measured_quarters_are_no_fiscal_quarters() {
+    check(
+        "Unemployment held near its quarter-century low. Wages were 3 percent higher than a year earlier.",
+        "1998-02-06",
+        &[("a year earlier", "1997")],
+    );
+    check("A quarter of the town fled. Prices rose from a year ago.", "1989-11-01", &[("a year ago", "1988")]);
+}
+
 /// A sentence that counts months compares years: "a year earlier" and "the
 /// 1988 period" beside "the nine months" are years, not the quarter.
 #[test]

@@ -197,23 +197,24 @@ const NEAR_FUTURE_DAYS: i64 = 100;
 /// was misread ("pleased to note that your Oct. 23 issue", "as of Sept. 30").
 const RECENT_PAST_DAYS: i64 = 31;
 
-/// How far after the anchor a date in a past clause may lie and still be
+/// How far after the anchor a day in a past clause may lie and still be
 /// this year's: a publication date a day or two off the story's ("the
 /// soldier died of his wounds on 28 August" filed on the 27th) is likelier
-/// than a date a year back.
+/// than a date a year back. A month has no such slack.
 const DATELINE_SLACK_DAYS: i64 = 3;
 
 /// The year for a date written without one: in a past clause the last
-/// occurrence on or before the anchor (or just after it), in a future one the next on or after
-/// it unless this year's is only weeks past, otherwise the last one unless
-/// the next is near (news announces what is coming within a few months:
-/// "payable Nov. 22", "a vote in January").
-fn pick_year(anchor: NaiveDate, tense: Tense, at: impl Fn(i32) -> Option<NaiveDate>) -> Option<NaiveDate> {
+/// occurrence on or before the anchor (or at most `slack` days after it),
+/// in a future one the next on or after it unless this year's is only weeks
+/// past, otherwise the last one unless the next is near (news announces
+/// what is coming within a few months: "payable Nov. 22", "a vote in
+/// January").
+fn pick_year(anchor: NaiveDate, tense: Tense, slack: i64, at: impl Fn(i32) -> Option<NaiveDate>) -> Option<NaiveDate> {
     let y = anchor.year();
     let c = at(y)?;
     let ahead = (c - anchor).num_days();
     match tense {
-        Tense::Past if ahead > DATELINE_SLACK_DAYS => at(y - 1),
+        Tense::Past if ahead > slack => at(y - 1),
         Tense::Future if ahead < -RECENT_PAST_DAYS => at(y + 1),
         Tense::Unknown if ahead > NEAR_FUTURE_DAYS => at(y - 1),
         Tense::Unknown if ahead < 0 => match at(y + 1) {
@@ -269,7 +270,7 @@ fn resolve_expr(e: &Expr, tense: Tense, cx: &Context) -> Option<Resolved> {
     };
     match *e {
         Expr::Date { y: Some(y), m, d } => absolute(day(ymd(y, m, d)?)),
-        Expr::Date { y: None, m, d } => Some(day(pick_year(anchor?, tense, |y| ymd(y, m, d))?)),
+        Expr::Date { y: None, m, d } => Some(day(pick_year(anchor?, tense, DATELINE_SLACK_DAYS, |y| ymd(y, m, d))?)),
         Expr::Month { y: Some(y), m, .. } => absolute(month(y, m)?),
         Expr::Month { y: None, m, rel } => {
             let a = anchor?;
@@ -281,7 +282,7 @@ fn resolve_expr(e: &Expr, tense: Tense, cx: &Context) -> Option<Resolved> {
                 Rel::Next => a.year() + i32::from(m <= am),
                 Rel::This => a.year(),
                 Rel::None if m == am => a.year(),
-                Rel::None => pick_year(a, tense, |y| ymd(y, m, 1))?.year(),
+                Rel::None => pick_year(a, tense, 0, |y| ymd(y, m, 1))?.year(),
             };
             month(y, m)
         }

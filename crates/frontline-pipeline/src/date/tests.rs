@@ -487,6 +487,7 @@ fn past_looking_words_that_do_not_govern() {
 fn past_dates_just_after_publication_keep_the_year() {
     check("The soldier succumbed to his wounds on 28 August.", "2021-08-27", &[("28 August", "2021-08-28")]);
     check("The soldier succumbed to his wounds on 28 August.", "2021-08-20", &[("28 August", "2020-08-28")]);
+    check("The firm bought the mill in November.", "2021-10-30", &[("November", "2020-11")]);
 }
 
 proptest::proptest! {

@@ -161,9 +161,10 @@ impl Scanned {
         for (k, s) in sentences.iter().enumerate() {
             found.clear();
             scan::scan(&clean.text[s.start..s.end], &lower[s.start..s.end], &mut toks, &mut found);
+            let quarters = !found.is_empty() && k >= quarters_from && !counts_months(&lower[s.start..s.end]);
             out.extend(found.drain(..).map(|mut f| {
                 (f.s, f.e) = (s.start + f.s, s.start + f.e);
-                (f, k >= quarters_from && !counts_months(&lower[s.start..s.end]))
+                (f, quarters)
             }));
         }
         Scanned { found: out }

@@ -102,10 +102,16 @@ static PERIOD: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("period"
 
 /// The index of the first sentence that holds one of [`QUARTER`]'s or
 /// [`PERIOD`]'s words in `lower` (the lowercased text), or `sentences.len()`.
+/// A measure is no fiscal quarter: "a quarter of the town", "its
+/// quarter-century low", "a quarter-point cut".
 fn first_quarter_sentence(lower: &str, sentences: &[Sentence]) -> usize {
     let mut first = sentences.len();
     for (f, len) in [(&*QUARTER, "quarter".len()), (&*PERIOD, "period".len())] {
         for at in f.find_iter(lower.as_bytes()) {
+            let fraction = || lower[..at].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next() == Some("a");
+            if len == "quarter".len() && (lower[at + len..].starts_with('-') || fraction()) {
+                continue;
+            }
             let k = sentences.partition_point(|s| s.end < at + len);
             if k >= first {
                 break;
@@ -119,12 +125,29 @@ fn first_quarter_sentence(lower: &str, sentences: &[Sentence]) -> usize {
     first
 }
 
+/// Numbers that count months ("the nine months", "the past six months").
+const MONTH_COUNTS: &[&str] =
+    &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
+/// Whether a sentence (lowercased) measures a period in months and names no
+/// quarter ("For the nine months, net rose to $5 million from $4 million a
+/// year earlier"): what it compares is a year's span, so "a year earlier"
+/// and "the year-ago period" there are the year before, not a quarter.
+fn counts_months(lower: &str) -> bool {
+    !lower.contains("quarter")
+        && lower.match_indices(" months").any(|(at, _)| {
+            let count = lower[..at].rsplit(' ').next().unwrap_or("");
+            MONTH_COUNTS.contains(&count) || (!count.is_empty() && count.bytes().all(|b| b.is_ascii_digit()))
+        })
+}
+
 /// The temporal expressions of an article as written, scanned once and
 /// resolved against any anchor: an article without a publication date is
 /// resolved a second time, against the inferred one, without a second scan.
 pub struct Scanned {
     /// Each expression (offsets in `CleanText::text`) and whether quarters
-    /// are spoken of from its sentence on.
+    /// are spoken of from its sentence on (not in a sentence that counts
+    /// months, see [`counts_months`]).
     found: Vec<(scan::Found, bool)>,
 }
 
@@ -138,9 +161,10 @@ impl Scanned {
         for (k, s) in sentences.iter().enumerate() {
             found.clear();
             scan::scan(&clean.text[s.start..s.end], &lower[s.start..s.end], &mut toks, &mut found);
+            let quarters = !found.is_empty() && k >= quarters_from && !counts_months(&lower[s.start..s.end]);
             out.extend(found.drain(..).map(|mut f| {
                 (f.s, f.e) = (s.start + f.s, s.start + f.e);
-                (f, k >= quarters_from)
+                (f, quarters)
             }));
         }
         Scanned { found: out }

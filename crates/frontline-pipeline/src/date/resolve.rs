@@ -31,7 +31,8 @@ pub(super) struct Resolved {
 pub(super) struct Context {
     pub anchor: Option<NaiveDate>,
     /// The document so far (this sentence included) speaks of quarters or
-    /// periods: then "a year ago" is the quarter a year back.
+    /// periods: then "a year ago" is the quarter a year back. False in a
+    /// sentence that counts months: "the period" and "a year ago" are years.
     pub quarters: bool,
     /// The first day of the last date the text named before the expression.
     pub previous: Option<NaiveDate>,
@@ -196,17 +197,24 @@ const NEAR_FUTURE_DAYS: i64 = 100;
 /// was misread ("pleased to note that your Oct. 23 issue", "as of Sept. 30").
 const RECENT_PAST_DAYS: i64 = 31;
 
+/// How far after the anchor a day in a past clause may lie and still be
+/// this year's: a publication date a day or two off the story's ("the
+/// soldier died of his wounds on 28 August" filed on the 27th) is likelier
+/// than a date a year back. A month has no such slack.
+const DATELINE_SLACK_DAYS: i64 = 3;
+
 /// The year for a date written without one: in a past clause the last
-/// occurrence on or before the anchor, in a future one the next on or after
-/// it unless this year's is only weeks past, otherwise the last one unless
-/// the next is near (news announces what is coming within a few months:
-/// "payable Nov. 22", "a vote in January").
-fn pick_year(anchor: NaiveDate, tense: Tense, at: impl Fn(i32) -> Option<NaiveDate>) -> Option<NaiveDate> {
+/// occurrence on or before the anchor (or at most `slack` days after it),
+/// in a future one the next on or after it unless this year's is only weeks
+/// past, otherwise the last one unless the next is near (news announces
+/// what is coming within a few months: "payable Nov. 22", "a vote in
+/// January").
+fn pick_year(anchor: NaiveDate, tense: Tense, slack: i64, at: impl Fn(i32) -> Option<NaiveDate>) -> Option<NaiveDate> {
     let y = anchor.year();
     let c = at(y)?;
     let ahead = (c - anchor).num_days();
     match tense {
-        Tense::Past if ahead > 0 => at(y - 1),
+        Tense::Past if ahead > slack => at(y - 1),
         Tense::Future if ahead < -RECENT_PAST_DAYS => at(y + 1),
         Tense::Unknown if ahead > NEAR_FUTURE_DAYS => at(y - 1),
         Tense::Unknown if ahead < 0 => match at(y + 1) {
@@ -262,7 +270,7 @@ fn resolve_expr(e: &Expr, tense: Tense, cx: &Context) -> Option<Resolved> {
     };
     match *e {
         Expr::Date { y: Some(y), m, d } => absolute(day(ymd(y, m, d)?)),
-        Expr::Date { y: None, m, d } => Some(day(pick_year(anchor?, tense, |y| ymd(y, m, d))?)),
+        Expr::Date { y: None, m, d } => Some(day(pick_year(anchor?, tense, DATELINE_SLACK_DAYS, |y| ymd(y, m, d))?)),
         Expr::Month { y: Some(y), m, .. } => absolute(month(y, m)?),
         Expr::Month { y: None, m, rel } => {
             let a = anchor?;
@@ -274,7 +282,7 @@ fn resolve_expr(e: &Expr, tense: Tense, cx: &Context) -> Option<Resolved> {
                 Rel::Next => a.year() + i32::from(m <= am),
                 Rel::This => a.year(),
                 Rel::None if m == am => a.year(),
-                Rel::None => pick_year(a, tense, |y| ymd(y, m, 1))?.year(),
+                Rel::None => pick_year(a, tense, 0, |y| ymd(y, m, 1))?.year(),
             };
             month(y, m)
         }
@@ -339,6 +347,12 @@ fn resolve_expr(e: &Expr, tense: Tense, cx: &Context) -> Option<Resolved> {
                     None => (anchor?.year() + shift, q),
                 },
                 QuarterRef::Current => quarter_of(anchor?),
+                QuarterRef::Context | QuarterRef::YearAgo if !cx.quarters => {
+                    // "the 1988 period" beside "the nine months": that year.
+                    let (cy, _) = shift_quarter(quarter_of(anchor?), -1);
+                    let r = year(y.unwrap_or(cy + shift))?;
+                    return if y.is_some() { absolute(r) } else { Some(r) };
+                }
                 QuarterRef::Context => {
                     let (cy, cq) = shift_quarter(quarter_of(anchor?), -1);
                     (y.unwrap_or(cy + shift), cq)

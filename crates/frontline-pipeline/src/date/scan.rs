@@ -1426,28 +1426,48 @@ const PAST_VERBS: &[&str] = &[
     "ran", "fought", "bought", "sold", "paid", "says", "say", "ago", "since", "overran", "seized", "blew", "threw",
 ];
 
-/// Words skipped when looking for the verb before an expression.
+/// Words that may stand before an expression that opens its clause ("In
+/// January, ...", "On the night of ...").
 const FILLER: &[&str] = &["on", "late", "early", "last", "this", "the", "at", "noon", "midnight", "night", "by", "in"];
+
+/// Words after "to" that make it a preposition, not an infinitive ("changed
+/// to a calendar year").
+const DETERMINERS: &[&str] = &["a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "these", "those"];
+
+/// Prepositions that follow a verb ("changed from", "sold to").
+const PREPOSITIONS: &[&str] =
+    &["from", "to", "in", "on", "at", "by", "with", "for", "into", "over", "up", "out", "off"];
+
+/// Reporting verbs: what follows them is another clause.
+const REPORTING: &[&str] = &["said", "says", "say", "told", "added"];
+
+/// How many tokens back a clause's governing verb is looked for: enough for
+/// "will be named commander of the Space Shuttle Columbia for a mission in".
+const CLAUSE_TOKENS: usize = 14;
 
 /// Tense of the clause before token `i`. The nearest verb-like word
 /// decides past ("said Friday", "closed Wednesday") unless it is passive
-/// ("to be published in November"); then a future cue anywhere in the clause
-/// ("will meet on Thursday", "set to resume Monday", "payable Jan. 2")
-/// decides future; an expression that opens its clause ("In January, ...")
-/// takes the tense of the first verb after it. "by February" is future
-/// unless a past verb governs it.
+/// ("to be published in November"); otherwise the nearest future cue or
+/// past verb in the clause decides ("will meet on Thursday", "set to resume
+/// Monday", "payable Jan. 2"; "bought RJR in February"); an expression that
+/// opens its clause ("In January, ...") takes the tense of the first verb
+/// after it. "by February" is future unless a past verb governs it.
 fn tense(p: &Parser<'_>, i: usize, end: usize) -> Tense {
-    let mut clause = i.saturating_sub(8)..i;
-    for k in clause.clone().rev() {
+    let mut wide = i.saturating_sub(CLAUSE_TOKENS)..i;
+    for k in wide.clone().rev() {
         if p.kind(k) == Some(TokKind::Punct) && !matches!(p.w(k), "-" | "'") {
-            clause.start = k + 1;
+            wide.start = k + 1;
             break;
         }
     }
+    let clause = wide.start.max(i.saturating_sub(8))..i;
+    // Not passive ("to be published in November") nor after a modal or
+    // "to" ("will hit the theaters on March 27").
     let past = |k: usize| {
         let w = p.w(k);
-        let passive = k > 0 && matches!(p.w(k - 1), "be" | "been" | "being");
-        !passive && (PAST_VERBS.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !FUTURE_CUES.contains(&w)))
+        let governed =
+            k > 0 && matches!(p.w(k - 1), "be" | "been" | "being" | "to" | "will" | "would" | "shall" | "ll");
+        !governed && (PAST_VERBS.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !FUTURE_CUES.contains(&w)))
     };
     // "by Friday" is a deadline ahead unless the clause is past ("had
     // filed their reports by Wednesday"), but not a past request or
@@ -1457,17 +1477,46 @@ fn tense(p: &Parser<'_>, i: usize, end: usize) -> Tense {
         let to = clause.clone().any(|k| p.is(k, "to"));
         return if had || !to && clause.clone().any(past) { Tense::Past } else { Tense::Future };
     }
-    if clause.clone().rev().find(|&k| !FILLER.contains(&p.w(k))).is_some_and(past) {
-        return Tense::Past;
-    }
     let to_verb = |k: usize| {
         p.is(k, "to")
             && !(k > 0 && p.is(k - 1, "according"))
             && p.kind(k + 1) == Some(TokKind::Word)
             && p.info(k + 1).flags & START == 0
+            && !DETERMINERS.contains(&p.w(k + 1))
     };
-    if clause.clone().any(|k| FUTURE_CUES.contains(&p.w(k)) || to_verb(k)) {
-        return Tense::Future;
+    // Beyond the nearest word a past verb must look like one: lowercase,
+    // "-ed" before a determiner, a preposition, a name or a number
+    // ("changed from", "extended their offers"), not before a noun
+    // ("preferred shares", "an unspecified date"); a reporting verb governs
+    // another clause ("said it is calling for the redemption on Dec. 7"); a
+    // date after "to" or "until" is a bound that may lie ahead of a past act
+    // ("extended to Nov. 20"). A modal decides from anywhere in the clause
+    // but "would have" is no future; an infinitive only from near ("decided
+    // to stop funding the program in January" is past).
+    let nearest = wide.clone().rev().find(|&k| !FILLER.contains(&p.w(k)));
+    let bound = i > 0 && matches!(p.w(i - 1), "to" | "until" | "till");
+    let verb = |k: usize| {
+        !p.cap(k)
+            && (PAST_VERBS.contains(&p.w(k))
+                || DETERMINERS.contains(&p.w(k + 1))
+                || PREPOSITIONS.contains(&p.w(k + 1))
+                || p.cap(k + 1)
+                || p.kind(k + 1) == Some(TokKind::Num))
+    };
+    for k in wide.rev() {
+        let cue = FUTURE_CUES.contains(&p.w(k)) && !p.is(k + 1, "have");
+        if cue || to_verb(k) && clause.contains(&k) {
+            return Tense::Future;
+        }
+        if Some(k) == nearest {
+            if past(k) {
+                return Tense::Past;
+            }
+        } else if REPORTING.contains(&p.w(k)) {
+            break;
+        } else if !bound && past(k) && verb(k) {
+            return Tense::Past;
+        }
     }
     // An expression that opens its clause, set off by a comma, takes the
     // tense of the first verb after it ("In January, the company bought").

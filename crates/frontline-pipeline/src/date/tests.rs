@@ -416,6 +416,80 @@ fn quarters_count_from_the_sentence_that_names_them() {
     );
 }
 
+/// A quarter as a measure ("a quarter of", "quarter-century") does not make
+/// the article a quarterly report.
+#[test]
+fn measured_quarters_are_no_fiscal_quarters() {
+    check(
+        "Unemployment held near its quarter-century low. Wages were 3 percent higher than a year earlier.",
+        "1998-02-06",
+        &[("a year earlier", "1997")],
+    );
+    check("A quarter of the town fled. Prices rose from a year ago.", "1989-11-01", &[("a year ago", "1988")]);
+}
+
+/// A sentence that counts months compares years: "a year earlier" and "the
+/// 1988 period" beside "the nine months" are years, not the quarter.
+#[test]
+fn months_counted_compare_years() {
+    check(
+        "Profit rose in the third quarter from a year ago. For the nine months, net rose to $5 million from \
+         $4 million a year earlier. In the first nine months, sales fell from the 1988 period.",
+        "1989-10-26",
+        &[
+            ("the third quarter", "1989-Q3"),
+            ("a year ago", "1988-Q3"),
+            ("a year earlier", "1988"),
+            ("the 1988 period", "1988"),
+        ],
+    );
+}
+
+/// The nearest governing verb of the clause places a date without a year.
+#[test]
+fn the_nearest_verb_sets_the_tense() {
+    check("Since the firm bought the mill in February, it has cut jobs.", "1989-10-30", &[("February", "1989-02")]);
+    check(
+        "The firm switched from a fiscal year to a calendar year in December.",
+        "1989-10-27",
+        &[("December", "1988-12")],
+    );
+    check(
+        "The pilot will be named commander of the shuttle crew for a flight in December.",
+        "1998-03-04",
+        &[("December", "1998-12")],
+    );
+    check(
+        "The agency decided to stop funding the grant and loan program in January.",
+        "2009-11-20",
+        &[("January", "2009-01")],
+    );
+    check("Its new film will hit the theaters on March 27.", "2009-06-10", &[("March 27", "2010-03-27")]);
+    check(
+        "The students are expected to fly back to the United Kingdom Sunday.",
+        "2009-05-20",
+        &[("Sunday", "2009-05-24")],
+    );
+}
+
+/// Words that look past but do not place the date: an adjective before a
+/// noun, a reporting verb of another clause, a past act that sets a bound.
+#[test]
+fn past_looking_words_that_do_not_govern() {
+    check("The bank holds the preferred shares it may redeem on Oct. 31.", "1989-10-27", &[("Oct. 31", "1989-10-31")]);
+    check("The group said it is calling the bonds on Dec. 7.", "1989-10-30", &[("Dec. 7", "1989-12-07")]);
+    check("The partners extended to Nov. 20 their offer for the chain.", "1989-11-02", &[("Nov. 20", "1989-11-20")]);
+}
+
+/// A past date a day or two after publication is this year's: the dateline
+/// is off, the story is not a year old.
+#[test]
+fn past_dates_just_after_publication_keep_the_year() {
+    check("The soldier succumbed to his wounds on 28 August.", "2021-08-27", &[("28 August", "2021-08-28")]);
+    check("The soldier succumbed to his wounds on 28 August.", "2021-08-20", &[("28 August", "2020-08-28")]);
+    check("The firm bought the mill in November.", "2021-10-30", &[("November", "2020-11")]);
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
 

@@ -380,7 +380,7 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
     // of Man; "Jesus", a Paraguayan district) is what a bare word means only
     // when the article names other places of its country or calls it a
     // division: alone, the word is a person or a thing, or a town of some
-    // size named so exactly ("Mansfield" alone is the town in Ohio, not the
+    // size named so exactly ("Mansfield" alone is the town in England, not the
     // Australian shire). Names of several words ("Guernsey County") are no
     // such accident.
     let mut several_words = vec![false; names.len()];

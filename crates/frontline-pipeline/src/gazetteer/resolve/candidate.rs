@@ -48,6 +48,10 @@ fn prior(p: &Place, alt: bool, skeleton: bool) -> f32 {
         "RGN" | "AREA" | "PSTB" => 1.2,
         "PPLA" => 0.45,
         "PPLA2" => 0.2,
+        // A city named exactly is as much what its name means as a county
+        // seat: a county seat of 170,000 is no likelier than a city of
+        // 600,000 ("Vancouver").
+        code if !alt && !skeleton && code.starts_with("PPL") && p.population >= CITY => 0.2,
         _ => 0.0,
     };
     pop + feature - if alt { 0.35 } else { 0.0 } - if skeleton { 0.4 } else { 0.0 }

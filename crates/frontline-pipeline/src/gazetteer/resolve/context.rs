@@ -218,6 +218,7 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
         }
     }
     let support = cluster_support(g, &cands);
+    let county_held = county_support(g, &cands);
     // The names listed with each name (joined by "and"/"or", or in a run of
     // commas: "San Juan, Choropampa and Magdalena") whose likeliest sense is
     // no state or country: "Bowling Green, Ohio" is no list of towns,
@@ -315,6 +316,9 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
                 if names.len() > 1 {
                     s += CLUSTER * support[k][ci] / (names.len() - 1) as f32;
                 }
+                if county_held.get(k).is_some_and(|h| h.get(ci) == Some(&true)) {
+                    s += COUNTY;
+                }
                 // After a comma only a division, a country or a division's
                 // capital standing for it contains ("Fargo, North Dakota",
                 // "Tal Tamer, Hasakeh"): other towns there are a list
@@ -377,7 +381,7 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
     // of Man; "Jesus", a Paraguayan district) is what a bare word means only
     // when the article names other places of its country or calls it a
     // division: alone, the word is a person or a thing, or a town of some
-    // size named so exactly ("Mansfield" alone is the town in Ohio, not the
+    // size named so exactly ("Mansfield" alone is the town in England, not the
     // Australian shire). Names of several words ("Guernsey County") are no
     // such accident.
     let mut several_words = vec![false; names.len()];
@@ -642,6 +646,70 @@ fn cluster_support(g: &Gazetteer, cands: &[Vec<Candidate>]) -> Vec<Vec<f32>> {
         .collect()
 }
 
+/// For each candidate of each name, whether another name of the article is
+/// a county that holds it, or, for a county, names a town it holds: local
+/// news names a town with its county ("Huntsville" and "Walker County"), so
+/// the namesakes that lie one in the other are the ones meant, whichever
+/// is the biggest alone. Only a county named by its own name ("Walker
+/// County", not a bare "Walker") and a name's likelier senses count. Empty
+/// when no name may be a county.
+fn county_support(g: &Gazetteer, cands: &[Vec<Candidate>]) -> Vec<Vec<bool>> {
+    type Key<'a> = (&'a str, &'a str, &'a str);
+    let county = |c: &Candidate| !c.alt && !c.skeleton && g.place(c.id).feature_code == "ADM2";
+    let town = |c: &Candidate| !c.alt && !c.skeleton && g.place(c.id).feature_code.starts_with("PPL");
+    let key_of = |c: &Candidate| -> Option<Key<'_>> {
+        let p = g.place(c.id);
+        (!p.admin2.is_empty()).then_some((p.country_code.as_str(), p.admin1.as_str(), p.admin2.as_str()))
+    };
+    // (Name index and place name of each sense.)
+    let mut counties: FxMap<Key, Vec<(usize, &str)>> = FxMap::default();
+    for (k, cs) in cands.iter().enumerate() {
+        for c in cs.iter().take(CLUSTER_CANDIDATES).filter(|c| county(c)) {
+            if let Some(key) = key_of(c) {
+                counties.entry(key).or_default().push((k, g.place(c.id).name.as_str()));
+            }
+        }
+    }
+    if counties.is_empty() {
+        return Vec::new();
+    }
+    let mut towns: FxMap<Key, Vec<(usize, &str)>> = FxMap::default();
+    for (k, cs) in cands.iter().enumerate() {
+        for c in cs.iter().take(CLUSTER_CANDIDATES).filter(|c| town(c)) {
+            if let Some(key) = key_of(c).filter(|key| counties.contains_key(key)) {
+                towns.entry(key).or_default().push((k, g.place(c.id).name.as_str()));
+            }
+        }
+    }
+    // A town named like its county ("Madison" in Madison County) is no
+    // evidence for it: the bare name may be the county's own, short.
+    let apart = |county: &str, town: &str| !county.strip_prefix(town).is_some_and(|rest| rest.starts_with(' '));
+    cands
+        .iter()
+        .enumerate()
+        .map(|(k, cs)| {
+            cs.iter()
+                .enumerate()
+                .map(|(ci, c)| {
+                    let Some(key) = key_of(c).filter(|_| ci < CLUSTER_CANDIDATES) else { return false };
+                    let name = g.place(c.id).name.as_str();
+                    if town(c) {
+                        counties.get(&key).is_some_and(|v| v.iter().any(|&(j, n)| j != k && apart(n, name)))
+                    } else {
+                        // (A division named like a likelier town of it,
+                        // "Brisbane", is the town, whatever towns of it
+                        // are named.)
+                        let seat = cs.iter().any(|o| town(o) && o.prior > c.prior && key_of(o) == Some(key));
+                        county(c)
+                            && !seat
+                            && towns.get(&key).is_some_and(|v| v.iter().any(|&(j, n)| j != k && apart(name, n)))
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// The countries among the places chosen (a demonym's too: "Israeli"),
 /// with the index of their name.
 /// With the longitudes a place beside it may lie within: most candidates
@@ -683,6 +751,11 @@ const CLUSTER: f32 = 1.0;
 /// Bonus of a country's capital over a division of its country named like
 /// it: about what one other place of the article in the division gives.
 const CAPITAL_TWIN: f32 = 0.5;
+
+/// Bonus of a town named with a county that holds it, and of the county:
+/// more than one other name's vote for their state (2), so that two names
+/// that each fit the other's likeliest state elsewhere settle together.
+const COUNTY: f32 = 2.5;
 
 /// How near another name's candidate must lie to support a candidate.
 const CLUSTER_KM: f64 = 150.0;

@@ -8,7 +8,8 @@
 //! places. Resolution is per distinct name in the article ("one sense per
 //! discourse"): each candidate's prior (population, feature type, how the
 //! name matched) plus support from the other names — their countries and
-//! first-level divisions, proximity, and "X, Y" containment.
+//! first-level divisions, proximity, a county named with a town of it, and
+//! "X, Y" containment.
 //!
 //! - [`tokens`]: the tokenizer.
 //! - [`scan`]: recognition, with [`words`] (the word lists its rules ask

@@ -223,7 +223,7 @@ const HEDGE_PATTERN: &str = r"(?i)\b(?:will|would|could|might|(?-i:may)|shall|ap
 /// What follows "captured"/"seized" when people or equipment, not a place, are taken.
 static SEIZED_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)^\s+(?:(?:at least|more than|about|around|nearly) )?(?:an? |the |two |three |four |five |several |some |\d+ )?(?:[\w-]+ ){0,4}?(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|elements|m[ae]n|wom[ae]n|bod(?:y|ies)|corpses?|people|civilians?|persons?|individuals?|prisoners?|passengers|travell?ers|workers|students|pupils|girls|women|children|villagers|hostages|farmers|herders|traders|teachers|worshippers|staff|crew|tanks?|vehicles?|weapons?|ammunition|rifles?|guns?|cars?|trucks?|drones?|emirs?|leaders?|others|captives|personnel|officials?|attackers|assailants|gunmen|militiamen|pilots?|cells?|launchers?|vbieds?|bmps?|kalashnikovs|quantity|equipment|munitions)\b|^\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several) (?:others?\b|in addition\b|and\b|of (?:them|their|the)\b)|^\s+of (?:the |other |an? |\d+ )?(?:[\w-]+ ){0,2}?(?:fighters?|soldiers?|members?|attackers|gunmen|militants?|personnel|officers?)\b",
+        r"(?i)^\s+(?:(?:at least|more than|about|around|nearly) )?(?:an? |the |two |three |four |five |several |some |\d+ )?(?:[\w'’-]+ ){0,4}?(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|elements|m[ae]n|wom[ae]n|bod(?:y|ies)|corpses?|people|civilians?|persons?|individuals?|prisoners?|passengers|travell?ers|workers|students|pupils|girls|women|children|villagers|hostages|farmers|herders|traders|teachers|worshippers|staff|crew|tanks?|vehicles?|weapons?|ammunition|rifles?|guns?|cars?|trucks?|drones?|emirs?|leaders?|others|captives|personnel|officials?|attackers|assailants|gunmen|militiamen|pilots?|cells?|launchers?|vbieds?|bmps?|kalashnikovs|armaments|armou?rs?|ministers?|quantity|equipment|munitions)\b|^\s+and (?:kill(?:ed)?|execut(?:ed|e)|tortur(?:ed|e))\b|^\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several) (?:others?\b|in addition\b|and\b|of (?:them|their|the)\b)|^\s+of (?:the |other |an? |\d+ )?(?:[\w-]+ ){0,2}?(?:fighters?|soldiers?|members?|attackers|gunmen|militants?|personnel|officers?)\b",
     )
 });
 
@@ -245,7 +245,7 @@ static MILITARY_POST: LazyLock<Regex> = LazyLock::new(|| {
 /// fighters of HTS were captured", "an emir of a Tunisian nationality").
 static TAKEN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)\b(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|militiamen|m[ae]n|emirs?|leaders?|others|another|personnel|attackers|people|civilians|pilots?|tanks?|vehicles?|weapons|rifles|ammunition|bmps?)(?: [\w'-]+| of(?: [\w'-]+){1,3})? (?:was|were|been|being|be) (?:[a-z]+ )?$",
+        r"(?i)\b(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|militiamen|m[ae]n|emirs?|leaders?|others|another|personnel|attackers|people|civilians|pilots?|tanks?|vehicles?|weapons|rifles|kalashnikovs|armaments|ammunition|bmps?)(?: [\w'-]+| of(?: [\w'-]+){1,3})? (?:was|were|been|being|be) (?:[a-z]+ )?$|\b(?:wounded|injured) and $",
     )
 });
 
@@ -536,9 +536,11 @@ static SHELTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Wording before a capture that makes it the background of what is told:
-/// "following the capture of the town", "after the city was captured".
+/// "following the capture of the town", "after the city was captured",
+/// "after it took control", "which the brigade had captured", "the recently
+/// captured villages"; or a person's capture not done ("resisting capture").
 static CAPTURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(CAPTURE_BEFORE_PATTERN));
-const CAPTURE_BEFORE_PATTERN: &str = r"(?i)\b(?:(?:following|after|since|despite) (?:the|its|their)|(?:after|since|once) (?:[\w'-]+ ){1,3}?(?:was|were|had been|has been))\s+$";
+const CAPTURE_BEFORE_PATTERN: &str = r"(?i)\b(?:(?:following|after|since|despite) (?:the|its|their)|(?:after|since|once) (?:[\w'-]+ ){1,3}?(?:was|were|had been|has been)|(?:after|since|once) (?:it|they)|which (?:[\w'-]+ ){1,3}?had|recently|newly|(?:resist|resisting|evade|evading|avoid|avoiding|escape|escaped|escaping|rather than be))\s+$";
 
 /// Compiles the cue patterns and the filters now, not in the first
 /// article that needs them ([`crate::COMPILE_RULES`]).
@@ -1141,6 +1143,21 @@ mod tests {
         use SubEventType as T;
         let rebels = Parties { subject_state: Some(false), ..Parties::default() };
         let state = Parties { subject_state: Some(true), ..Parties::default() };
+        // Arms and people taken, and people taken to be killed, are no place.
+        check("The brigade captured their armaments near the hill.", rebels, Some(T::AbductionForcedDisappearance));
+        check(
+            "Ten rifles and 12 Kalashnikovs were captured by the brigade.",
+            rebels,
+            Some(T::AbductionForcedDisappearance),
+        );
+        check("The brigade captured the group's finance minister.", rebels, Some(T::AbductionForcedDisappearance));
+        check("The militia capture and kill three guards near the hill.", rebels, Some(T::Attack));
+        check("One guard was wounded and captured near the hill.", rebels, Some(T::Attack));
+        // A capture told as what came before, or one that did not happen.
+        check("The brigade patrolled Tell Hamra after it took control of the area.", rebels, None);
+        check("The militia attacked Tell Hamra, which the brigade had captured on Monday.", rebels, Some(T::Attack));
+        check("The militia shelled the recently captured villages.", rebels, Some(T::ShellingArtilleryMissileAttack));
+        check("The pilot was shot dead while resisting capture.", rebels, Some(T::Attack));
         // People named earlier in the clause are not what a passive capture takes.
         check(
             "The hamlet where militia fighters were based was captured by the brigade near the river.",

@@ -237,6 +237,16 @@ static MILITARY_POST: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// What follows a capture when no location is named but some stretch of
+/// one or buildings in it ("captured several areas", "took control of six
+/// houses", "controlled Al-Nour street"): a part of a place taken in a fight
+/// is an armed clash (farmland around a place is territory).
+static VAGUE_PART: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)^\s+(?:(?:full |complete )?control )?(?:(?:of|over|on) )?(?:the )?(?:(?:several|many|some|new|more|few|\d+|two|three|four|five|six|ten) (?:[\w'-]+ ){0,2}?areas\b|(?:a|several|some|new|more|few|\d+|two|three|four|five|six|ten) (?:[\w'-]+ ){0,2}?(?:buildings?|houses)\b|(?:[\w'-]+ ){0,3}?(?:streets?|blocks?)\b)",
+    )
+});
+
 /// Words for people or equipment as the subject of a passive capture ("two
 /// soldiers were captured", "vehicles were seized", "the soldiers who were
 /// captured"): what is taken is not a place. At most one word between, so
@@ -384,7 +394,9 @@ pub fn cues_among(text: &str, base: usize, rules: crate::RuleCandidates, starts:
                     || TAKEN_BEFORE.is_match(tail(before, 80)))
             {
                 cue = Cue::Abduct;
-            } else if matches!(cue, Cue::Capture | Cue::Regain) && military_post(m.as_str(), &text[m.end()..]) {
+            } else if matches!(cue, Cue::Capture | Cue::Regain)
+                && (military_post(m.as_str(), &text[m.end()..]) || vague_part(&text[m.end()..]))
+            {
                 cue = Cue::Clash;
             } else if cue == Cue::Brief && partial(m.as_str()) && !part_taken(text, base, m.start(), m.end(), &out) {
                 // "captured Saraqib, where the majority of residents had fled":
@@ -550,6 +562,7 @@ pub(crate) fn compile_rules() {
         &HEDGE,
         &SEIZED_OBJECT,
         &MILITARY_POST,
+        &VAGUE_PART,
         &TAKEN_BEFORE,
         &AND_TOWN,
         &PART_AFTER_CAPTURE,
@@ -667,6 +680,12 @@ fn military_post(word: &str, after: &str) -> bool {
         }
     };
     !AND_TOWN.is_match(tail_start(rest, 80))
+}
+
+/// Whether the words `after` a capture take a stretch or buildings of a
+/// place ([`VAGUE_PART`]), not with a village or town named after them.
+fn vague_part(after: &str) -> bool {
+    VAGUE_PART.find(after).is_some_and(|m| !AND_TOWN.is_match(tail_start(&after[m.end()..], 80)))
 }
 
 /// Whether the words after a capture up to the people they name say whom a
@@ -1158,6 +1177,21 @@ mod tests {
         check("The militia attacked Tell Hamra, which the brigade had captured on Monday.", rebels, Some(T::Attack));
         check("The militia shelled the recently captured villages.", rebels, Some(T::ShellingArtilleryMissileAttack));
         check("The pilot was shot dead while resisting capture.", rebels, Some(T::Attack));
+        // A vague stretch or buildings of a place are no location taken.
+        check("The army captured several new areas near the hill.", state, Some(T::ArmedClash));
+        check("The militia took control of six houses in Tell Hamra.", rebels, Some(T::ArmedClash));
+        check("The army seized the Nour street in Tell Hamra.", state, Some(T::ArmedClash));
+        // The one building left of a place is the place itself.
+        check(
+            "The army retook the last rebel-held building in Tell Hamra.",
+            state,
+            Some(T::GovernmentRegainsTerritory),
+        );
+        check(
+            "The army took control of two buildings and the village of Tell Hamra.",
+            state,
+            Some(T::GovernmentRegainsTerritory),
+        );
         // People named earlier in the clause are not what a passive capture takes.
         check(
             "The hamlet where militia fighters were based was captured by the brigade near the river.",

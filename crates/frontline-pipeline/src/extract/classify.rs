@@ -76,7 +76,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Capture,
-        r"\b(?:captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|overr(?:an|un|unning)|(?:took|taken|take|taking|gained|gain|gains|gaining|assumed|imposed|(?:re-?)?establish(?:ed|ing)?|wrested|wrest|wresting|seized) (?:full |complete |total )?control|(?:controlled|controls) (?:the |a |an )?(?:al-|el-)?(?-i:[A-Z])\w*|(?:advanced|advances|advance) and (?:took |taken )?control(?:led)?|(?:took|take|taking|seized) (?:[\w-]+ ){0,2}?(?:checkpoints?|positions?|points?|hills?|villages?|towns?)\b|took over|taken over|(?:advanced|managed|able) to control|(?:controlled|controlling|control) (?:over )?(?:the |a |an |one (?:more )?|two |three |several |new |\d+ )?(?:villages?|towns?|city|areas?|hills?|neighbo(?:u)?rhoods?|district|bases?|airbase|airport|crossing|region|positions?|points?|oil ?fields?|sites?|mountains?|farms?)|(?:took|taken|taking|take) (?:it|them) over|cleared (?:of|from)|gained (?:new )?(?:positions|ground)|fell (?:to|into the hands of)|occupied (?:the |a |an )?(?:[\w-]+ ){0,2}?(?:towns?|city|villages?|district|headquarters|airport|base|camp|hills?|areas?|region|port|border crossing)|stormed and (?:captured|took)|drove (?:out|them out)|driving out|driven out|expelled|ousted|declared? victory (?:in|over|at)|victory (?:in|at)|defeated (?:[\w'-]+ ){1,5}?(?:in|at))\b",
+        r"\b(?:captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|overr(?:an|un|unning)|(?:took|taken|take|takes|taking|gained|gain|gains|gaining|assumed|imposed|(?:re-?)?establish(?:ed|es|ing)?|wrested|wrest|wresting|seized) (?:the )?(?:full |complete |total )?control|(?:controlled|controls) (?:the |a |an )?(?:al-|el-)?(?-i:[A-Z])\w*|(?:advanced|advances|advance) and (?:took |taken )?control(?:led)?|(?:took|take|taking|seized) (?:[\w-]+ ){0,2}?(?:checkpoints?|positions?|points?|hills?|villages?|towns?)\b|took over|taken over|takes over|(?:declared|announced|declares|announces) (?:its |their |the )?takeover of|overt(?:ook|akes|aken) (?:the |a )?(?:(?-i:[A-Z])|(?:[\w-]+ ){0,2}?(?:villages?|towns?|city|areas?|hills?|positions?|checkpoints?|bases?)\b)|secured (?:the )?(?:towns?|villages?|city|hills?|areas?|district) of|(?:advanced|managed|able) to control|(?:controlled|controlling|control) (?:over )?(?:the |a |an |one (?:more )?|two |three |several |new |\d+ )?(?:villages?|towns?|city|areas?|hills?|neighbo(?:u)?rhoods?|district|bases?|airbase|airport|crossing|region|positions?|points?|oil ?fields?|sites?|mountains?|farms?)|(?:took|taken|taking|take) (?:it|them) over|cleared (?:of|from)|gained (?:new )?(?:positions|ground)|fell (?:to|into the hands of)|occupied (?:the |a |an )?(?:[\w-]+ ){0,2}?(?:towns?|city|villages?|district|headquarters|airport|base|camp|hills?|areas?|region|port|border crossing)|stormed and (?:captured|took)|drove (?:out|them out)|driving out|driven out|expelled|ousted|declared? victory (?:in|over|at)|victory (?:in|at)|defeated (?:[\w'-]+ ){1,5}?(?:in|at))\b",
     ),
     (
         Cue::Handover,
@@ -223,7 +223,7 @@ const HEDGE_PATTERN: &str = r"(?i)\b(?:will|would|could|might|(?-i:may)|shall|ap
 /// What follows "captured"/"seized" when people or equipment, not a place, are taken.
 static SEIZED_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)^\s+(?:(?:at least|more than|about|around|nearly) )?(?:an? |the |two |three |four |five |several |some |\d+ )?(?:[\w-]+ ){0,4}?(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|elements|m[ae]n|wom[ae]n|bod(?:y|ies)|corpses?|people|civilians?|persons?|individuals?|prisoners?|passengers|travell?ers|workers|students|pupils|girls|women|children|villagers|hostages|farmers|herders|traders|teachers|worshippers|staff|crew|tanks?|vehicles?|weapons?|ammunition|rifles?|guns?|cars?|trucks?|drones?|emirs?|leaders?|others|captives|personnel|officials?|attackers|assailants|gunmen|militiamen|pilots?|cells?|launchers?|vbieds?|bmps?|kalashnikovs|quantity|equipment|munitions|rockets?|shells|explosives|grenades|mines|missiles?)\b|^\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several) (?:others?\b|in addition\b|and\b|of (?:them|their|the)\b)|^\s+of (?:the |other |an? |\d+ )?(?:[\w-]+ ){0,2}?(?:fighters?|soldiers?|members?|attackers|gunmen|militants?|personnel|officers?)\b",
+        r"(?i)^\s+(?:(?:at least|more than|about|around|nearly) )?(?:an? |the |two |three |four |five |several |some |\d+ )?(?:[\w'’-]+ ){0,4}?(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|elements|m[ae]n|wom[ae]n|bod(?:y|ies)|corpses?|people|civilians?|persons?|individuals?|prisoners?|passengers|travell?ers|workers|students|pupils|girls|women|children|villagers|hostages|farmers|herders|traders|teachers|worshippers|staff|crew|tanks?|vehicles?|weapons?|ammunition|rifles?|guns?|cars?|trucks?|drones?|emirs?|leaders?|others|captives|personnel|officials?|attackers|assailants|gunmen|militiamen|pilots?|cells?|launchers?|vbieds?|bmps?|kalashnikovs|armaments|armou?rs?|ministers?|quantity|equipment|munitions|rockets?|shells|explosives|grenades|mines|missiles?)\b|^\s+and (?:kill(?:ed)?|execut(?:ed|e)|tortur(?:ed|e))\b|^\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several) (?:others?\b|in addition\b|and\b|of (?:them|their|the)\b)|^\s+of (?:the |other |an? |\d+ )?(?:[\w-]+ ){0,2}?(?:fighters?|soldiers?|members?|attackers|gunmen|militants?|personnel|officers?)\b",
     )
 });
 
@@ -237,6 +237,16 @@ static MILITARY_POST: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// What follows a capture when no location is named but some stretch of
+/// one or buildings in it ("captured several areas", "took control of six
+/// houses", "controlled Al-Nour street"): a part of a place taken in a fight
+/// is an armed clash (farmland around a place is territory).
+static VAGUE_PART: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)^\s+(?:(?:full |complete )?control )?(?:(?:of|over|on) )?(?:the )?(?:(?:several|many|some|new|more|few|\d+|two|three|four|five|six|ten) (?:[\w'-]+ ){0,2}?areas\b|(?:a|several|some|new|more|few|\d+|two|three|four|five|six|ten) (?:[\w'-]+ ){0,2}?(?:buildings?|houses)\b|(?:[\w'-]+ ){0,3}?(?:streets?|blocks?)\b)",
+    )
+});
+
 /// Words for people or equipment as the subject of a passive capture ("two
 /// soldiers were captured", "vehicles were seized", "the soldiers who were
 /// captured"): what is taken is not a place. At most one word between, so
@@ -245,7 +255,7 @@ static MILITARY_POST: LazyLock<Regex> = LazyLock::new(|| {
 /// fighters of HTS were captured", "an emir of a Tunisian nationality").
 static TAKEN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)\b(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|militiamen|m[ae]n|emirs?|leaders?|others|another|personnel|attackers|people|civilians|pilots?|tanks?|vehicles?|weapons|rifles|ammunition|bmps?)(?: [\w'-]+| of(?: [\w'-]+){1,3})? (?:was|were|been|being|be) (?:[a-z]+ )?$",
+        r"(?i)\b(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|militiamen|m[ae]n|emirs?|leaders?|others|another|personnel|attackers|people|civilians|pilots?|tanks?|vehicles?|weapons|rifles|kalashnikovs|armaments|ammunition|bmps?)(?: [\w'-]+| of(?: [\w'-]+){1,3})? (?:was|were|been|being|be) (?:[a-z]+ )?$|\b(?:wounded|injured) and $",
     )
 });
 
@@ -390,7 +400,9 @@ pub fn cues_among(text: &str, base: usize, rules: crate::RuleCandidates, starts:
                     || TAKEN_BEFORE.is_match(tail(before, 80)))
             {
                 cue = Cue::Abduct;
-            } else if matches!(cue, Cue::Capture | Cue::Regain) && military_post(m.as_str(), &text[m.end()..]) {
+            } else if matches!(cue, Cue::Capture | Cue::Regain)
+                && (military_post(m.as_str(), &text[m.end()..]) || vague_part(&text[m.end()..]))
+            {
                 cue = Cue::Clash;
             } else if cue == Cue::Brief && partial(m.as_str()) && !part_taken(text, base, m.start(), m.end(), &out) {
                 // "captured Saraqib, where the majority of residents had fled":
@@ -549,9 +561,11 @@ static SHELTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Wording before a capture that makes it the background of what is told:
-/// "following the capture of the town", "after the city was captured".
+/// "following the capture of the town", "after the city was captured",
+/// "after it took control", "which the brigade had captured", "the recently
+/// captured villages"; or a person's capture not done ("resisting capture").
 static CAPTURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(CAPTURE_BEFORE_PATTERN));
-const CAPTURE_BEFORE_PATTERN: &str = r"(?i)\b(?:(?:following|after|since|despite) (?:the|its|their)|(?:after|since|once) (?:[\w'-]+ ){1,3}?(?:was|were|had been|has been))\s+$";
+const CAPTURE_BEFORE_PATTERN: &str = r"(?i)\b(?:(?:following|after|since|despite) (?:the|its|their)|(?:after|since|once) (?:[\w'-]+ ){1,3}?(?:was|were|had been|has been)|(?:after|since|once) (?:it|they)|which (?:[\w'-]+ ){1,3}?had|recently|newly|(?:resist|resisting|evade|evading|avoid|avoiding|escape|escaped|escaping|rather than be))\s+$";
 
 /// Compiles the cue patterns and the filters now, not in the first
 /// article that needs them ([`crate::COMPILE_RULES`]).
@@ -561,6 +575,7 @@ pub(crate) fn compile_rules() {
         &HEDGE,
         &SEIZED_OBJECT,
         &MILITARY_POST,
+        &VAGUE_PART,
         &TAKEN_BEFORE,
         &AND_TOWN,
         &PART_AFTER_CAPTURE,
@@ -687,6 +702,12 @@ fn military_post(word: &str, after: &str) -> bool {
         }
     };
     !AND_TOWN.is_match(tail_start(rest, 80))
+}
+
+/// Whether the words `after` a capture take a stretch or buildings of a
+/// place ([`VAGUE_PART`]), not with a village or town named after them.
+fn vague_part(after: &str) -> bool {
+    VAGUE_PART.find(after).is_some_and(|m| !AND_TOWN.is_match(tail_start(&after[m.end()..], 80)))
 }
 
 /// Whether the words after a capture up to the people they name say whom a
@@ -1149,6 +1170,15 @@ mod tests {
         );
         check("The militia controlled the village after clashes.", rebels, Some(T::NonStateActorOvertakesTerritory));
         check("The army controlled al-Shomarah after clashes.", state, Some(T::GovernmentRegainsTerritory));
+        // Present tense, "the control", and a takeover declared.
+        check("The army takes the control of Tell Hamra.", state, Some(T::GovernmentRegainsTerritory));
+        check("The brigade establishes full control of Tell Hamra.", rebels, Some(T::NonStateActorOvertakesTerritory));
+        check("The brigade declared its takeover of Tell Hamra.", rebels, Some(T::NonStateActorOvertakesTerritory));
+        check("The militia overtook the village of Tell Hamra.", rebels, Some(T::NonStateActorOvertakesTerritory));
+        check("The army secured the town of Tell Hamra.", state, Some(T::GovernmentRegainsTerritory));
+        // Not territory: a takeover spoken of, a vehicle overtaken, a deal secured.
+        check("The brigade secured the release of two hostages.", rebels, None);
+        check("A lorry overtook the bus near the hill.", rebels, None);
         // A place lost again within hours.
         check(
             "The militia took control of Tell Hamra before the army regain control of it after a few hours.",
@@ -1162,6 +1192,36 @@ mod tests {
         use SubEventType as T;
         let rebels = Parties { subject_state: Some(false), ..Parties::default() };
         let state = Parties { subject_state: Some(true), ..Parties::default() };
+        // Arms and people taken, and people taken to be killed, are no place.
+        check("The brigade captured their armaments near the hill.", rebels, Some(T::AbductionForcedDisappearance));
+        check(
+            "Ten rifles and 12 Kalashnikovs were captured by the brigade.",
+            rebels,
+            Some(T::AbductionForcedDisappearance),
+        );
+        check("The brigade captured the group's finance minister.", rebels, Some(T::AbductionForcedDisappearance));
+        check("The militia capture and kill three guards near the hill.", rebels, Some(T::Attack));
+        check("One guard was wounded and captured near the hill.", rebels, Some(T::Attack));
+        // A capture told as what came before, or one that did not happen.
+        check("The brigade patrolled Tell Hamra after it took control of the area.", rebels, None);
+        check("The militia attacked Tell Hamra, which the brigade had captured on Monday.", rebels, Some(T::Attack));
+        check("The militia shelled the recently captured villages.", rebels, Some(T::ShellingArtilleryMissileAttack));
+        check("The pilot was shot dead while resisting capture.", rebels, Some(T::Attack));
+        // A vague stretch or buildings of a place are no location taken.
+        check("The army captured several new areas near the hill.", state, Some(T::ArmedClash));
+        check("The militia took control of six houses in Tell Hamra.", rebels, Some(T::ArmedClash));
+        check("The army seized the Nour street in Tell Hamra.", state, Some(T::ArmedClash));
+        // The one building left of a place is the place itself.
+        check(
+            "The army retook the last rebel-held building in Tell Hamra.",
+            state,
+            Some(T::GovernmentRegainsTerritory),
+        );
+        check(
+            "The army took control of two buildings and the village of Tell Hamra.",
+            state,
+            Some(T::GovernmentRegainsTerritory),
+        );
         // People named earlier in the clause are not what a passive capture takes.
         check(
             "The hamlet where militia fighters were based was captured by the brigade near the river.",

@@ -149,6 +149,12 @@ pub(super) fn draft<'d>(
         actors.iter().find(|m| m.actor.inter != Inter::Civilians && !territorial)
     })
     .copied();
+    // "Clashes took place between IS and regime forces, where the latter
+    // regained the hill": the side a back reference names takes the place.
+    let referred = (matches!(key.cue, Cue::Capture | Cue::Regain) && by_at.is_none())
+        .then(|| referred_side(doc, sentence.start, sentence.end, key.start))
+        .flatten();
+    let subject = referred.or(subject);
     let respecify = |m: &ActorMention, cc: Option<&str>| {
         let mut m = m.clone();
         if let Some(a) = doc.resources.actors.resolve(m.entry, cc, doc.published) {
@@ -289,7 +295,7 @@ pub(super) fn draft<'d>(
                     .is_match(there)
                     .then_some(true)
                     .or_else(|| unnamed_taker(there, false).then_some(false))
-                    .or_else(|| subject.filter(|_| refers_back).map(home_state))
+                    .or_else(|| subject.filter(|_| refers_back || referred.is_some()).map(home_state))
             }
         },
         (None, Some(m)) => Some(home_state(m)),
@@ -459,6 +465,44 @@ static OPENER: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(r"^\W*(?i:following|after|amid|amidst|despite|during|while|under|backed|supported)\b")
 });
 
+/// A back reference to a side named before: "the latter", "the former"
+/// (and "the later" misspelt before a verb: "the later was able to").
+static BACK_REFERENCE: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(r"(?i)\bthe (?:latter|former|later (?:was|were|had|has|managed))\b"));
+
+/// The side a back reference names as the subject of the capture at `key`
+/// in the sentence `start..end`, when no side is named between it and the
+/// capture: "the former" is the sentence's first side; "the latter" the
+/// first one after the last word turning to the other side ("IS against
+/// regime forces and Hezbollah, where the latter …": the regime's forces;
+/// "between the army and the rebels, where the latter …": the rebels).
+fn referred_side<'d>(doc: &'d Document<'_>, start: usize, end: usize, key: usize) -> Option<&'d ActorMention> {
+    let text = &doc.clean.text;
+    let r = BACK_REFERENCE.find_iter(&text[start..key]).last()?;
+    let (rs, re) = (start + r.start(), start + r.end());
+    let sides: Vec<&ActorMention> =
+        doc.actors.iter().filter(|m| within(m.start, m.end, start, end) && m.actor.inter != Inter::Civilians).collect();
+    if sides.iter().any(|m| m.start >= re && m.start < key) {
+        return None;
+    }
+    let before = &sides[..sides.iter().take_while(|m| m.end <= rs).count()];
+    let first = *before.first()?;
+    if r.as_str().to_ascii_lowercase().contains("former") {
+        return Some(first);
+    }
+    // The other side begins after "against" or "with", or after the "and"
+    // of "between A and B".
+    let gap = &text[first.end..rs];
+    let turn = OTHER_SIDE.find_iter(gap).last().or_else(|| SECOND_SIDE.find(gap)).map(|m| first.end + m.end());
+    Some(turn.and_then(|t| before.iter().find(|m| m.start >= t).copied()).unwrap_or(before[before.len() - 1]))
+}
+
+/// A word turning to the other side of a fight: "against", "with", "versus".
+static OTHER_SIDE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:against|with|versus|vs\.?)\s"));
+
+/// Without one, the "and" right after the first side ("between A and B").
+static SECOND_SIDE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"(?i)^[^,]*?\band\s"));
+
 /// A relative clause that names who took a place: "..., where the factions
 /// took control".
 static RELATIVE: LazyLock<Regex> =
@@ -467,7 +511,9 @@ static RELATIVE: LazyLock<Regex> =
 /// Compiles this module's regexes now, not in the first article that needs
 /// them ([`crate::COMPILE_RULES`]).
 pub(super) fn compile_rules() {
-    for regex in [&SOURCE_SAID, &SOURCE_ACTED, &OWN_MEMBERS, &OPENER, &RELATIVE] {
+    for regex in
+        [&SOURCE_SAID, &SOURCE_ACTED, &OWN_MEMBERS, &OPENER, &RELATIVE, &BACK_REFERENCE, &OTHER_SIDE, &SECOND_SIDE]
+    {
         LazyLock::force(regex);
     }
 }

@@ -575,6 +575,25 @@ fn who_takes_a_place_decides_its_territory_type() {
 }
 
 #[test]
+fn the_latter_and_the_former_name_who_takes_a_place() {
+    use SubEventType as T;
+    // "The latter" is the other side, with all of its list.
+    check_events(
+        "On 3 June 2023, clashes took place between IS against regime forces and Hezbollah near Palmyra, where the latter regained control of Tell Hamra. No fatalities were reported.",
+        &[(T::GovernmentRegainsTerritory, 0)],
+    );
+    check_events(
+        "On 3 June 2023, clashes took place between regime forces and rebels near Idlib, where the latter took control of Tell Hamra. No fatalities were reported.",
+        &[(T::NonStateActorOvertakesTerritory, 0)],
+    );
+    // "The former" is the first side.
+    check_events(
+        "On 3 June 2023, clashes took place between regime forces and rebels near Idlib, where the former took control of Tell Hamra. No fatalities were reported.",
+        &[(T::GovernmentRegainsTerritory, 0)],
+    );
+}
+
+#[test]
 fn a_sides_helpers_are_not_its_enemy() {
     let check = |text: &str, expect: &str| {
         let e = top_event(text, &RESOURCES).expect("an event");

@@ -550,8 +550,9 @@ pub fn write_json_lines(records: &[MentionRecord<'_>], out: &mut Vec<u8>) -> ser
 /// once, and a place named again copies the bytes of its fields written
 /// the first time (the same gazetteer entry, by identity).
 pub struct MentionLines<'p> {
-    /// `{"article_id":"` and the escaped id.
-    prefix: Vec<u8>,
+    /// `{"article_id":"`, the escaped id and each kind's field up to its
+    /// start's value (place, actor, date, count): one copy per line.
+    heads: [Vec<u8>; 4],
     /// Each place written so far and where its fields are in `tails`.
     places: Vec<(&'p Place, std::ops::Range<usize>)>,
     tails: Vec<u8>,
@@ -561,17 +562,21 @@ pub struct MentionLines<'p> {
 
 impl<'p> MentionLines<'p> {
     pub fn new(article_id: &str) -> MentionLines<'p> {
-        let mut prefix = Vec::with_capacity(article_id.len() + 16);
-        prefix.extend_from_slice(b"{\"article_id\":\"");
-        json_chars(&mut prefix, article_id);
-        MentionLines { prefix, places: Vec::new(), tails: Vec::new(), lines: 0 }
+        let heads = [PLACE, ACTOR, DATE, COUNT].map(|kind| {
+            let mut head = Vec::with_capacity(article_id.len() + 48);
+            head.extend_from_slice(b"{\"article_id\":\"");
+            json_chars(&mut head, article_id);
+            head.extend_from_slice(KINDS[kind]);
+            head
+        });
+        MentionLines { heads, places: Vec::new(), tails: Vec::new(), lines: 0 }
     }
 
-    /// The fields every line has: id, kind, character span, text.
-    fn head(&mut self, out: &mut Vec<u8>, kind: &[u8], start: usize, end: usize, text: &str) {
+    /// The fields every line has: id, kind (an index of [`KINDS`]),
+    /// character span, text.
+    fn head(&mut self, out: &mut Vec<u8>, kind: usize, start: usize, end: usize, text: &str) {
         self.lines += 1;
-        out.extend_from_slice(&self.prefix);
-        out.extend_from_slice(kind);
+        out.extend_from_slice(&self.heads[kind]);
         json_uint(out, start as u64);
         out.extend_from_slice(b",\"end\":");
         json_uint(out, end as u64);
@@ -582,7 +587,7 @@ impl<'p> MentionLines<'p> {
 
     /// A place mention of `text` at character span `start..end`.
     pub fn place(&mut self, out: &mut Vec<u8>, start: usize, end: usize, text: &str, place: &'p Place) {
-        self.head(out, b"\",\"kind\":\"place\",\"start\":", start, end, text);
+        self.head(out, PLACE, start, end, text);
         let range = match self.places.iter().rev().find(|(p, _)| std::ptr::eq(*p, place)) {
             Some((_, range)) => range.clone(),
             None => {
@@ -608,7 +613,7 @@ impl<'p> MentionLines<'p> {
 
     /// An actor mention: the actor's canonical name and its inter code.
     pub fn actor(&mut self, out: &mut Vec<u8>, start: usize, end: usize, text: &str, name: &str, inter: Inter) {
-        self.head(out, b"\",\"kind\":\"actor\",\"start\":", start, end, text);
+        self.head(out, ACTOR, start, end, text);
         json_field(out, b",\"actor\":\"", Some(name));
         out.extend_from_slice(b",\"inter\":");
         json_uint(out, u64::from(inter.code()));
@@ -617,20 +622,33 @@ impl<'p> MentionLines<'p> {
 
     /// A date mention and its value.
     pub fn date(&mut self, out: &mut Vec<u8>, start: usize, end: usize, text: &str, value: &str) {
-        self.head(out, b"\",\"kind\":\"date\",\"start\":", start, end, text);
+        self.head(out, DATE, start, end, text);
         json_field(out, b",\"value\":\"", Some(value));
         out.extend_from_slice(b"}\n");
     }
 
     /// A count mention: the number and what it counts.
     pub fn count(&mut self, out: &mut Vec<u8>, start: usize, end: usize, text: &str, value: u64, what: &str) {
-        self.head(out, b"\",\"kind\":\"count\",\"start\":", start, end, text);
+        self.head(out, COUNT, start, end, text);
         out.extend_from_slice(b",\"value\":");
         json_uint(out, value);
         json_field(out, b",\"what\":\"", Some(what));
         out.extend_from_slice(b"}\n");
     }
 }
+
+/// The fields of a line between the article id and the start's value, by
+/// kind: [`PLACE`], [`ACTOR`], [`DATE`], [`COUNT`].
+const KINDS: [&[u8]; 4] = [
+    b"\",\"kind\":\"place\",\"start\":",
+    b"\",\"kind\":\"actor\",\"start\":",
+    b"\",\"kind\":\"date\",\"start\":",
+    b"\",\"kind\":\"count\",\"start\":",
+];
+const PLACE: usize = 0;
+const ACTOR: usize = 1;
+const DATE: usize = 2;
+const COUNT: usize = 3;
 
 /// The fields of a record after its text, when they are a place's only,
 /// compared by identity: two records whose strings are the same strings
@@ -774,24 +792,39 @@ fn json_f64(out: &mut Vec<u8>, v: f64) {
     }
 }
 
-/// An unsigned integer in decimal. Below 10,000 (nearly every offset and
+/// An unsigned integer in decimal. Below 100,000 (nearly every offset and
 /// code) with a copy of fixed length, which the compiler writes inline (a
-/// copy of a variable length is a call to `memcpy`); above, two digits per
-/// division.
+/// copy of a variable length is a call to `memcpy`), its digits read two
+/// at a time from a table; above, two digits per division.
 fn json_uint(out: &mut Vec<u8>, mut n: u64) {
-    let digit = |k: u64| b'0' + (k % 10) as u8;
-    match n {
-        0..=9 => return out.push(digit(n)),
-        10..=99 => return out.extend_from_slice(&[digit(n / 10), digit(n)]),
-        100..=999 => return out.extend_from_slice(&[digit(n / 100), digit(n / 10), digit(n)]),
-        1000..=9999 => return out.extend_from_slice(&[digit(n / 1000), digit(n / 100), digit(n / 10), digit(n)]),
-        _ => {}
-    }
     const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
         2021222324252627282930313233343536373839\
         4041424344454647484950515253545556575859\
         6061626364656667686970717273747576777879\
         8081828384858687888990919293949596979899";
+    // The two digits of `k` (below 100).
+    let pair = |k: u64| {
+        let i = k as usize * 2;
+        [PAIRS[i], PAIRS[i + 1]]
+    };
+    let digit = |k: u64| b'0' + k as u8;
+    match n {
+        0..=9 => return out.push(digit(n)),
+        10..=99 => return out.extend_from_slice(&pair(n)),
+        100..=999 => {
+            let [c, d] = pair(n % 100);
+            return out.extend_from_slice(&[digit(n / 100), c, d]);
+        }
+        1000..=9999 => {
+            let ([a, b], [c, d]) = (pair(n / 100), pair(n % 100));
+            return out.extend_from_slice(&[a, b, c, d]);
+        }
+        10_000..=99_999 => {
+            let ([b, c], [d, e]) = (pair(n / 100 % 100), pair(n % 100));
+            return out.extend_from_slice(&[digit(n / 10_000), b, c, d, e]);
+        }
+        _ => {}
+    }
     let mut buf = [0u8; 20];
     let mut i = buf.len();
     while n >= 100 {
@@ -1056,9 +1089,28 @@ mod tests {
 
     #[test]
     fn integers_are_written_as_display_writes_them() {
-        for n in
-            [0, 7, 9, 10, 42, 99, 100, 101, 999, 1000, 4_096, 9_999, 10_000, 12_345, 170_794, 9_000_000_123, u64::MAX]
-        {
+        for n in [
+            0,
+            7,
+            9,
+            10,
+            42,
+            99,
+            100,
+            101,
+            999,
+            1000,
+            4_096,
+            9_999,
+            10_000,
+            10_099,
+            12_345,
+            99_999,
+            100_000,
+            170_794,
+            9_000_000_123,
+            u64::MAX,
+        ] {
             let mut out = Vec::new();
             json_uint(&mut out, n);
             assert_eq!(String::from_utf8(out).unwrap(), n.to_string());

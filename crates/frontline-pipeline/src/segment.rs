@@ -312,7 +312,9 @@ fn attribution(text: &str, s: usize, e: usize, words: &[(usize, usize)]) -> Opti
     {
         let (a, b) = subject_of(last);
         let src = sent[a..b].trim();
-        if !matches!(src.to_lowercase().as_str(), "he" | "she" | "it" | "they" | "we" | "i") {
+        // No character but an ASCII letter lowercases to a letter of these
+        // words: compared without lowercasing the source.
+        if !["he", "she", "it", "they", "we", "i"].iter().any(|p| src.eq_ignore_ascii_case(p)) {
             return Some(mk((a, b)));
         }
     }

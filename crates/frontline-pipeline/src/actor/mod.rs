@@ -353,6 +353,10 @@ struct Hit {
     start: usize,
     end: usize,
     alias: u32,
+    /// For a country adjective, the noun after it
+    /// ([`ActorDictionary::noun_after`]), which the country vote and the
+    /// mentions both ask about.
+    noun: Option<(usize, usize)>,
 }
 
 /// Words after a name that make it a sponsor or a place qualifier rather
@@ -437,10 +441,10 @@ impl ActorDictionary {
         date: Option<NaiveDate>,
     ) -> Vec<ActorMention> {
         let hits = self.hits(&clean.text);
-        let context = self.infer_country(&clean.text, &hits, country_code);
+        let context = self.infer_country(&hits, country_code);
         let context = context.as_deref();
         let text = clean.text.as_str();
-        let mut out: Vec<ActorMention> = Vec::new();
+        let mut out: Vec<ActorMention> = Vec::with_capacity(hits.len());
         // End of the last mention.
         let mut last_end: Option<usize> = None;
         // End of the last adjective-noun span ("Turkish security forces"):
@@ -462,7 +466,7 @@ impl ActorDictionary {
             let ids = match &alias.target {
                 Target::Entries(ids) => ids,
                 Target::Adjective(ci) => {
-                    let group = match self.noun_after(text, h.end) {
+                    let group = match h.noun {
                         Some((g, e)) => {
                             end = e;
                             g
@@ -624,7 +628,7 @@ impl ActorDictionary {
     /// often abroad) one; ties go to the first seen. Aliases with a scope
     /// (generic phrases) only decide when there is no other vote. So a
     /// village misresolved abroad does not outvote "QSD" and "Deir ez-Zor".
-    fn infer_country<'a>(&'a self, text: &str, hits: &[Hit], given: Option<&'a str>) -> Option<String> {
+    fn infer_country<'a>(&'a self, hits: &[Hit], given: Option<&'a str>) -> Option<String> {
         let mut votes: Vec<(&str, u32)> = given.map(|c| (c, 5)).into_iter().collect();
         // Generic phrases with a scope ("rebels" is Syrian in Syria) decide
         // only when nothing else does.
@@ -634,7 +638,7 @@ impl ActorDictionary {
                 Target::CountryHint(ci) => (self.tables.countries[*ci].iso.as_str(), 4),
                 // "Russian forces" are state forces, often abroad.
                 Target::Adjective(ci) => {
-                    let state = matches!(self.noun_after(text, h.end), Some((0 | 1, _)));
+                    let state = matches!(h.noun, Some((0 | 1, _)));
                     (self.tables.countries[*ci].iso.as_str(), if state { 1 } else { 2 })
                 }
                 Target::Entries(ids) => {
@@ -663,7 +667,9 @@ impl ActorDictionary {
         for i in memchr::memchr_iter(b'-', text.as_bytes()) {
             hay[i] = b' ';
         }
-        let mut scan = Scan { text, hay: &hay, at: [0, 0], out: [Vec::new(), Vec::new()] };
+        // Room for a match every 128 bytes (news has about one every 180).
+        let room = || Vec::with_capacity(text.len() / 128);
+        let mut scan = Scan { text, hay: &hay, at: [0, 0], out: [room(), room()] };
         // A space after a word (most words) is passed with the word when no
         // alias starts with a space.
         let skip_space = usize::from(!self.odd_starts[usize::from(b' ')]);
@@ -688,8 +694,11 @@ impl ActorDictionary {
         all.append(&mut exact);
         all.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
         let mut out: Vec<Hit> = Vec::with_capacity(all.len());
-        for h in all {
+        for mut h in all {
             if out.last().is_none_or(|l| h.start >= l.end) {
+                if let Target::Adjective(_) = self.tables.aliases[h.alias as usize].target {
+                    h.noun = self.noun_after(text, h.end);
+                }
                 out.push(h);
             }
         }
@@ -960,7 +969,7 @@ impl Scan<'_> {
         let (text, hay) = (self.text, self.hay);
         let Some((pattern, end)) = a.longest_at(hay, start) else { return };
         if text.is_char_boundary(start) && text.is_char_boundary(end) && bounded(text, start, end) {
-            self.out[which].push(Hit { start, end, alias: a.ids[pattern] });
+            self.out[which].push(Hit { start, end, alias: a.ids[pattern], noun: None });
             self.at[which] = end;
         }
     }
@@ -988,7 +997,18 @@ fn heads_list_of_forces(text: &str, end: usize) -> bool {
 /// Whether a span starts and ends on word boundaries.
 fn bounded(text: &str, start: usize, end: usize) -> bool {
     let word = |c: char| c.is_alphanumeric();
-    !text[..start].chars().next_back().is_some_and(word) && !text[end..].chars().next().is_some_and(word)
+    // An ASCII byte is a whole character: tested without decoding.
+    let before = match start.checked_sub(1).map(|i| text.as_bytes()[i]) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text[..start].chars().next_back().is_some_and(word),
+    };
+    let after = match text.as_bytes().get(end) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text[end..].chars().next().is_some_and(word),
+    };
+    !before && !after
 }
 
 /// "SDF-held", "regime-controlled", "pro-regime", "anti-IS": the name

@@ -174,7 +174,15 @@ impl<'a> Document<'a> {
         if self.original_starts.is_empty() {
             return &self.article.text[start..end];
         }
-        let (s, e) = self.chars(start, end);
+        self.original_in(self.chars(start, end), (start, end))
+    }
+
+    /// [`Document::original`] of a byte span whose character span
+    /// ([`Document::chars`]) is known already.
+    fn original_in(&self, (s, e): (usize, usize), (start, end): (usize, usize)) -> &'a str {
+        if self.original_starts.is_empty() {
+            return &self.article.text[start..end];
+        }
         &self.article.text[self.original_starts[s] as usize..self.original_starts[e] as usize]
     }
 
@@ -206,7 +214,7 @@ impl<'a> Document<'a> {
         out.reserve(order.len() * 224);
         let mut w = MentionLines::new(&self.article.id);
         for Ordered { chars: (s, e), bytes: (start, end), of } in order {
-            let text = self.original(start, end);
+            let text = self.original_in((s, e), (start, end));
             match of {
                 Of::Place(i) => w.place(out, s, e, text, self.places[i].place),
                 Of::Elsewhere(i) => w.place(out, s, e, text, self.elsewhere[i].place),
@@ -236,7 +244,7 @@ impl<'a> Document<'a> {
                 article_id: Cow::Borrowed(id),
                 start: s,
                 end: e,
-                text: Cow::Borrowed(self.original(start, end)),
+                text: Cow::Borrowed(self.original_in((s, e), (start, end))),
                 ..Default::default()
             };
             match of {

@@ -1,6 +1,6 @@
 //! Toponym resolution on the GeoVirus dev corpus (`../shared/eval/dev/GeoVirus.xml`):
 //! the share of gold toponyms that a recognised place overlaps and puts
-//! within 161 km must stay above a floor (measured 74.9; the floor leaves
+//! within 161 km must stay above a floor (measured 84.7; the floor leaves
 //! room for small trade-offs, not for regressions). The corpus is
 //! third-party text and stays in `../shared`; without it the test says so
 //! and passes.
@@ -11,7 +11,7 @@ use frontline_pipeline::clean::clean;
 use frontline_pipeline::gazetteer::Gazetteer;
 use frontline_pipeline::segment::sentences;
 
-const FLOOR_ACCURACY_161KM: f64 = 72.0;
+const FLOOR_ACCURACY_161KM: f64 = 83.5;
 
 struct Gold {
     start: usize,

@@ -80,7 +80,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Handover,
-        r"\b(?:handed (?:over|control)|hand(?:ing)? over control|handover of|without (?:a fight|resistance|fighting|clashes|a shot)|peacefully (?:entered|took)|(?:took|taken|take|taking) (?:it |them |the [\w-]+ )?over peacefully|peaceful (?:handover|takeover|transfer)|transferr(?:ed|ing) (?:[\w-]+ ){0,3}?(?:camp|base|control|positions?|town|city|airport|territory) (?:[\w-]+ ){0,3}?to)",
+        r"\b(?:handed (?:over|control)|handed (?:[\w-]+ ){1,4}?over to|hand(?:ing)? over control|handover of|without (?:a fight|resistance|fighting|clashes|a shot)|peacefully (?:entered|took)|(?:took|taken|take|taking) (?:it |them |the [\w-]+ )?over peacefully|peaceful (?:handover|takeover|transfer)|transferr(?:ed|ing) (?:[\w-]+ ){0,3}?(?:camp|base|control|positions?|town|city|airport|territory) (?:[\w-]+ ){0,3}?to)",
     ),
     (
         Cue::Withdraw,
@@ -96,7 +96,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Protest,
-        r"\b(?:protest(?:s|ed|ers?|ing)?|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|(?-i:march(?:ed|es)?) (?:(?:peacefully|silently|together) )?(?:in|to|through|against|on)|sit-ins?|picket(?:ed|s)?|strikers|(?:went|go|gone|are|were) on strike|general strike|hunger strike|vigils?|took to the streets|gathered (?:[\w,'-]+ ){0,8}?to (?:demand|denounce|condemn|call for|express|reject|oppose|mourn))\b",
+        r"\b(?:protest(?:s|ed|ers?|ing)?|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|(?-i:march(?:ed|es|ing)?) (?:(?:peacefully|silently|together) )?(?:in|to|through|against|on)|sit-ins?|picket(?:ed|s)?|strikers|peaceful (?:crowds?|gatherings?|marchers|assembly)|(?:went|go|gone|are|were) on strike|general strike|hunger strike|vigils?|took to the streets|gathered (?:[\w,'-]+ ){0,8}?to (?:demand|denounce|condemn|call for|express|reject|oppose|mourn))\b",
     ),
     (
         Cue::Riot,
@@ -108,7 +108,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Intervention,
-        r"\b(?:dispers(?:ed|e|ing)|broke up|cracked down|crackdown|scatter(?:ed)?|clear(?:ed)? (?:the )?(?:protesters|demonstrators|crowds?))\b",
+        r"\b(?:dispers(?:ed|e|ing)|broke up|forcibly (?:removed|evicted|cleared)|cracked down|crackdown|scatter(?:ed)?|clear(?:ed)? (?:the )?(?:protesters|demonstrators|crowds?))\b",
     ),
     (
         Cue::CrowdControl,
@@ -116,15 +116,15 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Chemical,
-        r"\b(?:chemical (?:weapons?|attacks?|agents?|munitions?|bombs?|shells?|gas)|chlorine|sarin|chloropicrin|mustard (?:gas|agent)|nerve (?:agent|gas)|toxic (?:gas|chemicals?|substances?)|poison(?:ous)? gas)\b",
+        r"\b(?:chemical (?:weapons?|attacks?|agents?|munitions?|bombs?|shells?|gas)|chlorine|sarin|chloropicrin|mustard (?:gas|agent)|nerve (?:agent|gas)|toxic (?:gas|chemicals?|substances?)|poison(?:ous)? gas|riot control agents?|(?:tear ?gas|irritant) munitions)\b",
     ),
     (
         Cue::Air,
-        r"\b(?:air ?-?strikes?|air ?raids?|warplanes?|war ?planes?|fighter jets?|jets? (?:struck|bombed|hit|targeted|pounded)|(?:military |attack )?helicopters? (?:dropped|struck|fired|bombed|targeted)|helicopter gunships?|barrel bombs?|drones? (?:strikes?|attacks?|struck|targeted|hit|bombed|fired)|(?:unmanned|armed) (?:aerial )?(?:drone|vehicle)s?|aerial (?:bombardment|bombing|attacks?|strikes?)|bombing raids?|bombed by (?:the )?(?:air|jets|planes)|air force (?:struck|bombed|targeted)|(?:aircraft|planes|jets|gunships?) (?:[\w-]+ ){0,2}?(?:struck|bombed|hit|targeted|raided|attacked|fired|pounded|carried out))\b",
+        r"\b(?:air ?-?strikes?|air ?raids?|warplanes?|war ?planes?|fighter jets?|jets? (?:struck|bombed|hit|targeted|pounded)|(?:military |attack )?helicopters? (?:dropped|struck|fired|bombed|targeted)|helicopter gunships?|barrel bombs?|drones? (?:strikes?|attacks?|struck|targeted|hit|bombed|fired)|(?:unmanned|armed) (?:aerial )?(?:drone|vehicle)s?|aerial (?:bombardment|bombing|attacks?|strikes?)|bombing raids?|bombed by (?:the )?(?:air|jets|planes)|air force (?:struck|bombed|targeted)|(?:aircraft|planes|jets|gunships?) (?:[\w-]+ ){0,2}?(?:struck|bombed|hit|targeted|raided|attacked|fired|pounded|carried out|dropped)|(?:guided|glide) bombs?)\b",
     ),
     (
         Cue::Suicide,
-        r"\b(?:suicide (?:bomb(?:er|ers|ing|ings|s)?|attack(?:er|ers|s)?|car bomb(?:s|ing)?|vest|belt|truck bomb)|svbieds?|blew (?:himself|herself|themselves) up|self-detonat(?:ed|ion)|detonated (?:his|her|their) (?:explosive )?(?:vest|belt))\b",
+        r"\b(?:suicide (?:bomb(?:er|ers|ing|ings|s)?|attack(?:er|ers|s)?|(?:car|truck) bomb(?:ers?|s|ing)?|vest|belt)|svbieds?|blew (?:himself|herself|themselves) up|self-detonat(?:ed|ion)|detonated (?:his|her|their) (?:explosive )?(?:vest|belt))\b",
     ),
     (
         Cue::Shelling,
@@ -141,7 +141,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Kill,
-        r"\b(?:kill(?:ed|ing|s)?|shot(?: dead| and killed| and injured| and wounded)?|shoot(?:ing|s)?|gunned down|murder(?:ed|ing|s)?|assassinat(?:ed|ion|e)|execut(?:ed|ion|ions|ing)|behead(?:ed|ing)|stabb(?:ed|ing|ings)|massacre[ds]?|opened (?:[\w-]+ ){0,3}?fire|fired (?:[\w-]+ ){0,2}?(?:at|on|upon|into)|live (?:ammunition|bullets|rounds)|beat(?:en)? to death|(?:seriously|severely|critically|gravely) (?:injured|wounded|injuring|wounding)|(?:left|leaving) (?:\S+ ){0,3}?hospitali[sz]ed|died (?:after|from|of) (?:[\w-]+ ){0,3}?(?:beat\w*|wounds|injuries|torture|gunshots?|bullets?)|tortur(?:ed|e))\b",
+        r"\b(?:kill(?:ed|ing|s)?|shot(?: dead| and killed| and injured| and wounded)?|shoot(?:ing|s)?|gunned down|murder(?:ed|ing|s)?|assassinat(?:ed|ion|e)|execut(?:ed|ion|ions|ing)|behead(?:ed|ing)|stabb(?:ed|ing|ings)|massacre[ds]?|opened (?:[\w-]+ ){0,3}?fire|fired (?:[\w-]+ ){0,2}?(?:at|on|upon|into)|live (?:ammunition|bullets|rounds)|beat(?:en)? (?:[\w-]+ ){0,3}?to death|(?:hacked|clubbed|stoned|bludgeoned|burned|burnt) (?:[\w-]+ ){0,3}?(?:to death|alive)|(?:seriously|severely|critically|gravely) (?:injured|wounded|injuring|wounding)|(?:left|leaving) (?:\S+ ){0,3}?hospitali[sz]ed|died (?:after|from|of) (?:[\w-]+ ){0,3}?(?:beat\w*|wounds|injuries|torture|gunshots?|bullets?)|tortur(?:ed|e))\b",
     ),
     (
         Cue::Harm,
@@ -153,19 +153,19 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Agreement,
-        r"\b(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|(?:signed|reached|struck|brokered|concluded) (?:an?|the) (?:[\w-]+ ){0,2}?(?:agreement|deal|accord|pact)|agreement (?:was|has been) (?:reached|signed)|agreed (?:to|on) (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:pause|ceasefire|cease-fire|truce|deal|exchange|swap|accord)|cessation of hostilities|humanitarian pause|as part of (?:an? |the )?(?:[\w-]+ )?(?:exchange|swap|deal|agreement)|prisoner (?:swap|exchange)|exchange of (?:prisoners|detainees|bodies)|exchanged (?:the )?(?:[\w-]+ ){0,2}?(?:bodies|prisoners|detainees|captives)|reconciliation (?:deal|agreement))\b",
+        r"\b(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|(?:signed|reached|struck|brokered|concluded) (?:an?|the) (?:[\w-]+ ){0,2}?(?:agreement|deal|accord|pact)|agreement (?:was|has been) (?:reached|signed)|agreed (?:to|on) (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:pause|ceasefire|cease-fire|truce|deal|exchange|swap|accord|talks|negotiations|dialogue|command)|cessation of hostilities|humanitarian pause|as part of (?:an? |the )?(?:[\w-]+ )?(?:exchange|swap|deal|agreement)|prisoner (?:swap|exchange)|exchange of (?:prisoners|detainees|bodies)|exchanged (?:the )?(?:[\w-]+ ){0,2}?(?:bodies|prisoners|detainees|captives)|reconciliation (?:deal|agreement))\b",
     ),
     (
         Cue::Arrest,
-        r"\b(?:(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing)|round(?:ed)? up|picked up)(?: [\w'-]+){0,8}? in (?:[\w-]+ ){0,2}?(?:raids?|operations?|sweeps?)|arrest(?:ed|s|ing)?|detain(?:ed|s|ing)|taken into custody|apprehend(?:ed)?|round(?:ed)? up|raid(?:ed)? (?:and|to) (?:arrest|detain))\b",
+        r"\b(?:(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing)|round(?:ed)? up|picked up)(?: [\w'-]+){0,8}? in (?:[\w-]+ ){0,2}?(?:raids?|operations?|sweeps?)|arrest(?:ed|s|ing)?|detain(?:ed|s|ing)|taken into custody|apprehend(?:ed)?|picked up (?:[\w-]+ ){0,4}?(?:suspected|accused) of|round(?:ed)? up|raid(?:ed)? (?:and|to) (?:arrest|detain))\b",
     ),
     (
         Cue::Change,
-        r"\b(?:defect(?:ed|ion|ions|s)|merg(?:ed|er) (?:with|into)|(?:announced|declared) (?:the )?(?:formation|dissolution|creation)|(?:appoint(?:ed|ment of)|named|elected|chose|installed) (?:a |its |their )?new (?:leader|chief|commander|emir|spokes(?:man|person)|head)|new (?:leader|emir|chief|commander)|split (?:from|with)|broke away|splinter(?:ed)?|renam(?:ed|ing)|rebrand(?:ed|ing)?|demobili[sz](?:ed|ing|ation|e)|(?:end(?:ed|s)?|ending|suspend(?:ed|s)?|call(?:ed)? off|abandon(?:ed)?) (?:of )?(?:its |the |their )?(?:unilateral )?(?:ceasefire|truce)|disband(?:ed)?|dissolv(?:ed|e)|curfew|state of emergency|(?:sent|deployed|dispatched|brought in) (?:\w+ ){0,3}?(?:reinforcements|troops|forces|units|reservists|soldiers|battalions?|contingents?|personnel)|relocat(?:ed|ing) (?:their|its|his) (?:units|forces|troops|fighters|headquarters|bases?)|surrender(?:ed)? (?:their|its|his) (?:weapons|arms)|laid down (?:their|its|his) (?:weapons|arms)|reinforcements|recruit(?:ed|ing|ment))\b",
+        r"\b(?:defect(?:ed|ion|ions|s)|merg(?:ed|er) (?:with|into)|(?:announced|declared) (?:the )?(?:formation|dissolution|creation)|(?:appoint(?:ed|ment of)|named|elected|chose|installed) (?:a |its |their )?new (?:leader|chief|commander|emir|spokes(?:man|person)|head)|new (?:leader|emir|chief|commander)|split (?:from|with)|broke away|splinter(?:ed)?|renam(?:ed|ing)|rebrand(?:ed|ing)?|demobili[sz](?:ed|ing|ation|e)|(?:end(?:ed|s)?|ending|suspend(?:ed|s)?|call(?:ed)? off|abandon(?:ed)?) (?:of )?(?:its |the |their )?(?:unilateral )?(?:ceasefire|truce)|disband(?:ed)?|dissolv(?:ed|e)|curfew|state of emergency|(?:sent|deployed|dispatched|brought in) (?:\w+ ){0,3}?(?:reinforcements|troops|forces|units|reservists|soldiers|battalions?|contingents?|personnel)|relocat(?:ed|ing) (?:their|its|his) (?:units|forces|troops|fighters|headquarters|bases?)|surrender(?:ed)? (?:their|its|his) (?:weapons|arms)|laid down (?:their|its|his) (?:weapons|arms)|reinforcements|recruit(?:ed|ing|ment)|reorgani[sz]ed (?:as|into)|redeploy(?:ed|s|ment of)|(?:was|were) replaced (?:by|with)|surrender(?:ed|s)? to (?:the )?(?:army|military|troops|police|authorities|security forces|government)|withdr(?:ew|awal) from (?:the )?(?:joint|unified|national|peace|ruling) (?:[\w-]+ ){0,2}?(?:force|forces|coalition|alliance|government|council|process))\b",
     ),
     (
         Cue::Disrupted,
-        r"\b(?:defus(?:ed|ing)|dismantl(?:ed|ing) (?:an? |the )?(?:ied|bomb|explosive|device|mine)|(?:seized|found|discovered|uncovered|recovered) (?:\S+ ){0,6}?(?:weapons|arms|ammunition|explosives|ieds?|cache)|(?:destroyed|cleared|removed|neutrali[sz]ed|defused) (?:[\w-]+ ){0,3}?(?:minefields?|mines|ieds?|explosives|explosive devices?|bombs?)|(?:weapons|arms) cache|foil(?:ed|s)|thwart(?:ed|s)|intercept(?:ed|s)|shot down|downed (?:[\w-]+ ){0,3}?(?:drones?|aircraft|planes?|helicopters?|missiles?|rockets?)|bomb disposal|safely detonated|controlled explosion)\b",
+        r"\b(?:defus(?:ed|ing)|dismantl(?:ed|ing) (?:an? |the )?(?:ied|bomb|explosive|device|mine)|(?:seized|found|discovered|uncovered|recovered) (?:\S+ ){0,6}?(?:weapons|arms|ammunition|explosives|explosive devices?|ieds?|cache)|(?:destroyed|cleared|removed|neutrali[sz]ed|defused) (?:[\w-]+ ){0,3}?(?:minefields?|(?:land ?)?mines|ieds?|explosives|explosive devices?|bombs?)|(?:weapons|arms) cache|foil(?:ed|s)|thwart(?:ed|s)|intercept(?:ed|s)|shot down|downed (?:[\w-]+ ){0,3}?(?:drones?|aircraft|planes?|helicopters?|missiles?|rockets?)|bomb disposal|safely detonated|controlled explosion|would-be (?:suicide )?bombers?)\b",
     ),
     (
         Cue::Base,
@@ -177,7 +177,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Other,
-        r"\b(?:ordered (?:all |the )?(?:residents|villagers|traders|people|civilians|families|inhabitants|them|farmers|herders|teachers|women|shopkeepers|merchants) (?:\S+ ){0,5}?to (?:leave|pay|close|evacuate|stop|hand|vacate|abandon)|(?:imposed|levied|collect(?:ed|ing)) (?:a |new )?(?:[\w-]+ ){0,2}?(?:tax(?:es)?|levy|levies|zakat)|(?:leaflets|night letters|threatening (?:letters|messages))|forced (?:[\w-]+ ){0,3}?(?:villagers|residents|civilians|families|people|inhabitants) (?:to (?:leave|flee|hand)|from their homes)|suspended the constitution|dissolved (?:the )?(?:government|parliament|national assembly|legislature)|released (?:\d+ |the |all |two |three |several )?(?:[\w-]+ ){0,2}?(?:hostages|captives|detainees|prisoners|abductees|workers)|occupied (?:a |the )?(?:[\w-]+ ){0,2}?(?:school|house|houses|home|homes|building|farm|land|church|mosque|hospital|offices?|monaster(?:y|ies)|temples?|clinic)|(?:took|taken) over (?:a |the )?(?:[\w-]+ ){0,2}?(?:house|homes?|building|farm|land|school)|armed strike|confiscat(?:ed|ing) (?:the |their )?(?:[\w-]+ ){0,3}?(?:land|farmland|farms|homes|houses|property|properties|livestock|cattle|harvests?))\b",
+        r"\b(?:(?:imposed|enforced|declared) (?:a |an )?(?:[\w-]+ ){0,2}?(?:blockade|siege|confinement)|forcibly (?:displaced|evicted|relocated)|pay (?:a |the )?(?:levy|levies|tax|taxes|zakat)|order(?:ed|ing) (?:all |the )?(?:residents|villagers|traders|people|civilians|families|inhabitants|them|farmers|herders|teachers|women|shopkeepers|merchants) (?:\S+ ){0,5}?to (?:leave|pay|close|evacuate|stop|hand|vacate|abandon)|(?:imposed|levied|collect(?:ed|ing)) (?:a |new )?(?:[\w-]+ ){0,2}?(?:tax(?:es)?|levy|levies|zakat)|(?:leaflets|night letters|threatening (?:letters|messages))|forced (?:[\w-]+ ){0,3}?(?:villagers|residents|civilians|families|people|inhabitants|farmers|traders) (?:(?:in|of|from) [\w-]+ )?(?:to (?:leave|flee|hand|pay)|from their homes)|suspended the constitution|dissolved (?:the )?(?:government|parliament|national assembly|legislature)|released (?:\d+ |the |all |two |three |several )?(?:[\w-]+ ){0,2}?(?:hostages|captives|detainees|prisoners|abductees|workers|journalists|activists|civilians|soldiers|fighters|students|fishermen)|occupied (?:a |the )?(?:[\w-]+ ){0,2}?(?:school|house|houses|home|homes|building|farm|land|church|mosque|hospital|offices?|monaster(?:y|ies)|temples?|clinic)|(?:took|taken) over (?:a |the )?(?:[\w-]+ ){0,2}?(?:house|homes?|building|farm|land|school)|armed strike|confiscat(?:ed|ing) (?:the |their )?(?:[\w-]+ ){0,3}?(?:land|farmland|farms|homes|houses|property|properties|livestock|cattle|harvests?))\b",
     ),
 ];
 
@@ -223,7 +223,7 @@ const HEDGE_PATTERN: &str = r"(?i)\b(?:will|would|could|might|(?-i:may)|shall|ap
 /// What follows "captured"/"seized" when people or equipment, not a place, are taken.
 static SEIZED_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)^\s+(?:(?:at least|more than|about|around|nearly) )?(?:an? |the |two |three |four |five |several |some |\d+ )?(?:[\w'’-]+ ){0,4}?(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|elements|m[ae]n|wom[ae]n|bod(?:y|ies)|corpses?|people|civilians?|persons?|individuals?|prisoners?|passengers|travell?ers|workers|students|pupils|girls|women|children|villagers|hostages|farmers|herders|traders|teachers|worshippers|staff|crew|tanks?|vehicles?|weapons?|ammunition|rifles?|guns?|cars?|trucks?|drones?|emirs?|leaders?|others|captives|personnel|officials?|attackers|assailants|gunmen|militiamen|pilots?|cells?|launchers?|vbieds?|bmps?|kalashnikovs|armaments|armou?rs?|ministers?|quantity|equipment|munitions|rockets?|shells|explosives|grenades|mines|missiles?)\b|^\s+and (?:kill(?:ed)?|execut(?:ed|e)|tortur(?:ed|e))\b|^\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several) (?:others?\b|in addition\b|and\b|of (?:them|their|the)\b)|^\s+of (?:the |other |an? |\d+ )?(?:[\w-]+ ){0,2}?(?:fighters?|soldiers?|members?|attackers|gunmen|militants?|personnel|officers?)\b",
+        r"(?i)^\s+(?:(?:at least|more than|about|around|nearly) )?(?:an? |the |two |three |four |five |several |some |\d+ )?(?:[\w'’-]+ ){0,4}?(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|elements|m[ae]n|wom[ae]n|bod(?:y|ies)|corpses?|people|civilians?|persons?|individuals?|prisoners?|passengers|travell?ers|workers|nationals|tourists|employees|engineers|journalists|missionaries|priests|contractors|miners|students|pupils|girls|women|children|villagers|hostages|farmers|herders|traders|teachers|worshippers|staff|crew|tanks?|vehicles?|weapons?|ammunition|rifles?|guns?|cars?|trucks?|drones?|emirs?|leaders?|others|captives|personnel|officials?|attackers|assailants|gunmen|militiamen|pilots?|cells?|launchers?|vbieds?|bmps?|kalashnikovs|armaments|armou?rs?|ministers?|quantity|equipment|munitions|rockets?|shells|explosives|grenades|mines|missiles?)\b|^\s+and (?:kill(?:ed)?|execut(?:ed|e)|tortur(?:ed|e))\b|^\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several) (?:others?\b|in addition\b|and\b|of (?:them|their|the)\b)|^\s+of (?:the |other |an? |\d+ )?(?:[\w-]+ ){0,2}?(?:fighters?|soldiers?|members?|attackers|gunmen|militants?|personnel|officers?)\b",
     )
 });
 
@@ -294,12 +294,12 @@ static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
 /// Text about disasters, accidents, sport or diplomacy: outside political
 /// violence and demonstrations.
 static NON_POLITICAL: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(NON_POLITICAL_PATTERN));
-const NON_POLITICAL_PATTERN: &str = r"(?i)\b(?:earthquakes?|floods?|flooding|flash floods|storms?|cyclones?|hurricanes?|typhoons?|landslides?|tsunami|wildfires?|drought|heatwave|volcan\w+|plane crash(?:ed|es)?|crash(?:ed|es)? into|road accident|traffic accident|car accident|accident(?:ally)?|collision|collided|derail(?:ed|ment)|capsiz(?:ed|es)|plunged into|stampede|fire broke out|(?:a |the )?(?:fire|blaze|explosion|blast) (?:at|in) (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:factory|plant|warehouse|mine|refinery|workshop|facility|depot|market)|(?:fuel|oil|petrol|gas) (?:tanker|truck|depot|pipeline|station)|gas (?:leak|explosion|cylinder)|cylinder blast|boiler|dam (?:burst|collapse|failure)|building collapse|collapsed|suicide note|committed suicide|took (?:his|her) own life|tournament|championship|league|football|cricket|olympic\w*|summit|(?:held|holds|hold) talks|bilateral (?:talks|relations|ties|trade|visit|meeting)|diplomat\w*|ambassador|foreign minister|state visit|met with|domestic dispute|family dispute|honou?r killing)\b";
+const NON_POLITICAL_PATTERN: &str = r"(?i)\b(?:earthquakes?|floods?|flooding|flash floods|mudslides?|heavy rains?|torrential rains?|storms?|cyclones?|hurricanes?|typhoons?|landslides?|tsunami|wildfires?|drought|heatwave|volcan\w+|plane crash(?:ed|es)?|crash(?:ed|es)? into|road accident|traffic accident|car accident|accident(?:ally)?|collision|collided|derail(?:ed|ment)|capsiz(?:ed|es)|plunged into|stampede|fire broke out|(?:a |the )?(?:fire|blaze|explosion|blast) (?:at|in) (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:factory|plant|warehouse|mine|refinery|workshop|facility|depot|market)|(?:fuel|oil|petrol|gas) (?:tanker|truck|depot|pipeline|station)|gas (?:leak|explosion|cylinder)|cylinder blast|boiler|dam (?:burst|collapse|failure)|building collapse|collapsed|suicide note|committed suicide|took (?:his|her) own life|tournament|championship|league|football|cricket|olympic\w*|summit|(?:held|holds|hold) talks|bilateral (?:talks|relations|ties|trade|visit|meeting)|diplomat\w*|ambassador|foreign minister|state visit|met with|domestic dispute|family dispute|honou?r killing)\b";
 
 /// Crime for gain, outside political violence unless a crowd takes the law
 /// into its own hands ("villagers lynched a suspected thief").
 static CRIME: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(CRIME_PATTERN));
-const CRIME_PATTERN: &str = r"(?i)\b(?:robber(?:y|ies|s)?|robbed|thie(?:f|ves)|theft|stole|burglar\w*|drugs?|narcotics|cocaine|heroin|methamphetamine|cannabis|fentanyl|smuggl\w*|traffick\w*|fraud|scam|money laundering)\b";
+const CRIME_PATTERN: &str = r"(?i)\b(?:robber(?:y|ies|s)?|robbed|thie(?:f|ves)|theft|stole|burglar\w*|drugs?|narcotics|cocaine|heroin|methamphetamine|cannabis|fentanyl|smuggl\w*|traffick\w*|contraband|customs (?:officials|officers|agents|authorities)|fraud|scam|money laundering)\b";
 
 /// Wording before a cue that makes it a claim of, or an accusation about,
 /// an attack told elsewhere ("claimed responsibility for the attack").
@@ -316,6 +316,13 @@ static ACCUSED_OF: LazyLock<Regex> =
 /// A claim of an attack ("claimed the attack") that the sentence dates
 /// before the report ("last week", "Sunday's"): a claim, not the news.
 static CLAIM: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(CLAIM_PATTERN));
+/// A claim whose object is the cue ("claimed the attack on", "claimed
+/// Sunday's bombing"): a claim of responsibility, not the event's report.
+static CLAIMED_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\bclaim(?:ed|s|ing)? (?:(?:the|an?|this|its|their|last|twin|double|deadly|recent|rocket|mortar|missile|drone|grenade|bomb|car|suicide|[\w-]+'s) )+$",
+    )
+});
 const CLAIM_PATTERN: &str = r"(?i)\bclaim(?:ed|s|ing)?\b";
 static TOLD_EARLIER: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(TOLD_EARLIER_PATTERN));
 const TOLD_EARLIER_PATTERN: &str = r"(?i)\b(?:last (?:week|month|year|night)|(?:the )?(?:previous|preceding) (?:day|week|month)|earlier (?:this|in the) (?:week|month)|yesterday's|(?:mon|tues|wednes|thurs|fri|satur|sun)day's|the day before)\b";
@@ -375,8 +382,12 @@ pub fn cues_among(text: &str, base: usize, rules: crate::RuleCandidates, starts:
             }
             let head = tail(&text[..m.start()], 120);
             if (may(ATTRIBUTION_BIT) && ATTRIBUTION.is_match(head))
-                || (memchr::memmem::find(head.as_bytes(), b"accus").is_some() && ACCUSED_OF.is_match(head))
+                // Rape is mostly told as an accusation: it still reports the rape.
+                || (cue != Cue::Sexual
+                    && memchr::memmem::find(head.as_bytes(), b"accus").is_some()
+                    && ACCUSED_OF.is_match(head))
                 || (may(CLAIM_BIT) && may(TOLD_EARLIER_BIT) && CLAIM.is_match(head) && TOLD_EARLIER.is_match(text))
+                || (may(CLAIM_BIT) && CLAIMED_CUE.is_match(head))
             {
                 continue;
             }
@@ -586,6 +597,7 @@ pub(crate) fn compile_rules() {
         &ATTRIBUTION,
         &ACCUSED_OF,
         &CLAIM,
+        &CLAIMED_CUE,
         &TOLD_EARLIER,
         &FIRED_WEAPON,
         &DEMANDED,
@@ -908,6 +920,10 @@ pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
     let remote =
         [Cue::Chemical, Cue::Air, Cue::Suicide, Cue::Shelling, Cue::Explosive, Cue::Grenade].iter().any(|&c| has(c));
     if has(Cue::Protest) && !remote {
+        // Rape of a protester is sexual violence, whatever the crowd did.
+        if has(Cue::Sexual) {
+            return Some(T::SexualViolence);
+        }
         let crowd_force = has(Cue::Intervention) || has(Cue::CrowdControl) || has(Cue::Arrest);
         return Some(if has(Cue::Riot) || has(Cue::Looting) || has(Cue::Clash) || has(Cue::Mob) {
             T::ViolentDemonstration
@@ -1062,6 +1078,32 @@ mod tests {
         check("The rebels withdrew from the town without a fight.", none, Some(T::NonViolentTransferOfTerritory));
         check("Police arrested five activists in the capital.", none, Some(T::Arrests));
         check("The two sides signed a ceasefire agreement.", none, Some(T::Agreement));
+    }
+
+    #[test]
+    fn wordings_of_conflict_news_in_general() {
+        use SubEventType as T;
+        let none = Parties::default();
+        let state = Parties { subject_state: Some(true), ..Parties::default() };
+        check("Raiders hacked to death four herders near the river.", none, Some(T::Attack));
+        check("Jets dropped guided bombs on the market.", none, Some(T::AirDroneStrike));
+        check("A suicide car bomber struck the convoy.", none, Some(T::SuicideBomb));
+        check("Engineers found and detonated an explosive device on the road.", none, Some(T::DisruptedWeaponsUse));
+        check("Sappers cleared 12 landmines around the village.", none, Some(T::DisruptedWeaponsUse));
+        check(
+            "The foreign troops handed the airbase over to the national army.",
+            none,
+            Some(T::NonViolentTransferOfTerritory),
+        );
+        check("The two sides agreed to resume peace negotiations.", none, Some(T::Agreement));
+        check("The militia was reorganised as a police unit.", none, Some(T::ChangeToGroupActivity));
+        check("A rebel commander surrendered to the army with his men.", state, Some(T::ChangeToGroupActivity));
+        check("The militants imposed a blockade on the town.", none, Some(T::Other));
+        check("Hundreds of families were forcibly displaced by the troops.", none, Some(T::Other));
+        check("Police forcibly removed residents staging a sit-in.", none, Some(T::ProtestWithIntervention));
+        check("Police raped a protester held after the rally.", none, Some(T::SexualViolence));
+        check("The group claimed the attack on the hotel in a statement.", none, None);
+        assert!(non_political("Heavy rains and mudslides destroyed dozens of homes."));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::classify::{self, Cue};
-use super::roles::is_armed;
+use super::roles::{SUPPORTING, is_armed};
 use super::{Document, within};
 use crate::actor::ActorMention;
 
@@ -35,6 +35,17 @@ pub(super) fn in_name(doc: &Document<'_>, f: &classify::Found) -> bool {
     // own word; an armed group's name ("Koglweogo vigilantes") is a name.
     if matches!(f.cue, Cue::Protest | Cue::Riot | Cue::Mob) {
         return doc.actors.iter().filter(named).any(|m| is_armed(m.actor.inter));
+    }
+    // Aircraft named with their force ("Israeli warplanes struck") strike;
+    // aircraft backing someone ("supported by Russian warplanes") do not.
+    if f.cue == Cue::Air {
+        return doc.actors.iter().filter(named).any(|m| {
+            let mut from = m.start.saturating_sub(40);
+            while !doc.clean.text.is_char_boundary(from) {
+                from -= 1;
+            }
+            SUPPORTING.is_match(&doc.clean.text[from..m.start])
+        });
     }
     if doc.actors.iter().any(|m| named(&m)) {
         return true;

@@ -18,7 +18,7 @@ static ARMED_NOUN: LazyLock<Regex> = LazyLock::new(|| {
 
 static CIVILIAN_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)\b(?:civilians?|people|persons?|man|men|wom[ae]n|child(?:ren)?|boys?|girls?|residents?|villagers?|farmers?|herders?|shepherds?|fisherm[ae]n|miners?|village (?:chiefs?|heads?)|traditional (?:chiefs?|rulers?)|traders?|councillors?|mayors?|activists?|coordinators?|priests?|pastors?|imams?|lawyers?|engineers?|candidates?|politicians?|bloggers?|elders?|monks?|nuns?|pupils?|merchants?|shopkeepers?|vendors?|pilgrims?|workers?|journalists?|teachers?|students?|doctors?|nurses?|famil(?:y|ies)|displaced|refugees?|worshippers?|protesters?|demonstrators?|passengers?|drivers?|citizens?|market|school|hospital|homes?|houses?|mosque|church|camp)\b",
+        r"(?i)\b(?:(?:staff|crew|family|community|congregation|church) members?|members? of (?:the |a |an |another |his |her |their )?(?:[\w-]+ ){0,2}?(?:community|communities|family|families|ethnic group|tribe|clan|congregation|staff|crew|parliament|public)|civilians?|people|persons?|man|men|wom[ae]n|child(?:ren)?|boys?|girls?|residents?|villagers?|farmers?|herders?|shepherds?|fisherm[ae]n|miners?|village (?:chiefs?|heads?)|traditional (?:chiefs?|rulers?)|traders?|councillors?|mayors?|activists?|coordinators?|priests?|pastors?|imams?|lawyers?|engineers?|candidates?|politicians?|bloggers?|elders?|monks?|nuns?|pupils?|merchants?|shopkeepers?|vendors?|pilgrims?|workers?|journalists?|teachers?|students?|doctors?|nurses?|famil(?:y|ies)|displaced|refugees?|worshippers?|protesters?|demonstrators?|passengers?|drivers?|citizens?|market|school|hospital|homes?|houses?|mosque|church|camp)\b",
     )
 });
 
@@ -80,22 +80,33 @@ pub(super) static PASSIVE_BY: LazyLock<Regex> = LazyLock::new(|| crate::rule_reg
 /// Who a clause's violence falls on, as (armed, civilian): the first noun
 /// after the cue decides ("shot a QSD member near the bakery" hits a
 /// fighter); with none after it, the last one before ("the bodies of two
-/// fighters who had been shot dead").
+/// fighters who had been shot dead"), which also comes first when the
+/// doer's "by …" phrase follows the cue ("a nun was abducted by gunmen").
+/// A civilian noun holding an armed one ("staff members", "members of the
+/// community") is civilian.
 pub(super) fn target(clause: &str, cue_start: usize, cue_end: usize) -> (bool, bool) {
+    let civilian = |s: &str| CIVILIAN_NOUN.find_iter(s).map(|m| m.range()).collect::<Vec<_>>();
+    let armed = |s: &str, civ: &[std::ops::Range<usize>]| {
+        ARMED_NOUN.find_iter(s).map(|m| m.start()).filter(|a| !civ.iter().any(|c| c.contains(a))).collect::<Vec<_>>()
+    };
     let after = &clause[cue_end..];
-    let first = |re: &Regex| re.find(after).map(|m| m.start());
-    match (first(&ARMED_NOUN), first(&CIVILIAN_NOUN)) {
-        (Some(a), Some(c)) => return (a < c, c < a),
-        (Some(_), None) => return (true, false),
-        (None, Some(_)) => return (false, true),
-        (None, None) => {}
-    }
+    let civ = civilian(after);
+    let after_noun = match (armed(after, &civ).first(), civ.first().map(|c| c.start)) {
+        (Some(&a), Some(c)) => Some((a < c, c < a)),
+        (Some(_), None) => Some((true, false)),
+        (None, Some(_)) => Some((false, true)),
+        (None, None) => None,
+    };
     let before = &clause[..cue_start];
-    let last = |re: &Regex| re.find_iter(before).last().map(|m| m.start());
-    match (last(&ARMED_NOUN), last(&CIVILIAN_NOUN)) {
-        (Some(a), Some(c)) => (a > c, c > a),
-        (a, c) => (a.is_some(), c.is_some()),
-    }
+    let civ = civilian(before);
+    let before_noun = match (armed(before, &civ).last().copied(), civ.last().map(|c| c.start)) {
+        (Some(a), Some(c)) => Some((a > c, c > a)),
+        (None, None) => None,
+        (a, c) => Some((a.is_some(), c.is_some())),
+    };
+    let first =
+        if after.trim_start().starts_with("by ") { before_noun.or(after_noun) } else { after_noun.or(before_noun) };
+    first.unwrap_or((false, false))
 }
 
 pub(super) fn is_armed(inter: Inter) -> bool {

@@ -107,7 +107,7 @@ const NOT_VILLAGE: &[&str] = &[
 ];
 
 /// Nouns after two names joined by a hyphen that make a road or front
-/// between two places ("the Jasim-Namar road", "on the Damascus-Homs
+/// between two places ("the Harqil-Suwayda road", "on the Damascus-Homs
 /// highway"): ACLED codes such an event at the place named first.
 const ROUTES: &[&str] = &["road", "highway", "route", "axis", "front", "frontline", "line"];
 
@@ -192,7 +192,7 @@ struct Span {
     near: bool,
     /// The noun after it is no part of a town or open country.
     village: bool,
-    /// One hyphenated word before a road or front ("Jasim-Namar road").
+    /// One hyphenated word before a road or front ("Harqil-Suwayda road").
     route: bool,
 }
 
@@ -362,14 +362,16 @@ pub fn near_misses<'g>(
                 !CONNECTORS.contains(&f.as_str()) && !QUALIFIERS.iter().any(|(q, _)| *q == f) && g.is_ordinary(&f)
             });
             if sp.route && !taken(start, end) {
+                // A place and whether the gazetteer spells it so.
                 let resolve = |part: &str| {
                     if g.is_ordinary(&fold(part)) {
                         return None;
                     }
-                    choose(g, part, end, &containers, country, areas).or_else(|| {
+                    let p = choose(g, part, end, &containers, country, areas).or_else(|| {
                         let mut found = g.lookup(part).into_iter().map(|(p, _)| p);
                         found.find(|p| country.is_none_or(|c| p.country_code == c))
-                    })
+                    })?;
+                    Some((p, g.spelled(part).iter().any(|q| q.geonameid == p.geonameid)))
                 };
                 if let Some((a, b, p)) = road_end(name, resolve) {
                     let (start, end) = (start + a, start + b);
@@ -415,19 +417,36 @@ fn openings(word: &str) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// The end of a road or front a hyphenated word names by its two first
-/// places ("Jasim-Namar", "Al-Sukhnah-Deir-ez-Zor"), as ACLED codes it:
+/// places ("Harqil-Suwayda", "Al-Nabk-Deir-ez-Zor"), as ACLED codes it:
 /// the first, unless it is a governorate's seat and the second is not (the
-/// "Homs-Tadmor road" is coded at Tadmor, the finer place). Its bytes in
-/// the word and its place.
-fn road_end<'g>(word: &str, resolve: impl Fn(&str) -> Option<&'g Place>) -> Option<(usize, usize, &'g Place)> {
+/// "Homs-Tadmor road" is coded at Tadmor, the finer place). A road joins
+/// neighbours: when `resolve` only near-misses an end, the ends lie within
+/// `ROAD_KM` of each other, or the word names no road (a foreign city's
+/// name is a letter from a village far off). Its bytes in the word and its
+/// place.
+fn road_end<'g>(word: &str, resolve: impl Fn(&str) -> Option<(&'g Place, bool)>) -> Option<(usize, usize, &'g Place)> {
+    // Two places, each of at most three parts ("Deir-ez-Zor"): a longer
+    // word is no road's name, and its cuts would cost a square of its parts.
+    if word.len() > ROAD_BYTES || word.matches('-').count() > 4 {
+        return None;
+    }
     let seat = |p: &Place| matches!(p.feature_code.as_str(), "PPLA" | "PPLC") || p.feature_code.starts_with("ADM");
     openings(word).skip(1).find_map(|k| {
-        let first = resolve(&word[..k])?;
+        let (first, exact1) = resolve(&word[..k])?;
         let rest = &word[k + 1..];
-        let (r, second) = openings(rest).find_map(|r| resolve(&rest[..r]).map(|p| (r, p)))?;
+        let (r, (second, exact2)) = openings(rest).find_map(|r| resolve(&rest[..r]).map(|p| (r, p)))?;
+        if !(exact1 && exact2) && km(first, second) > ROAD_KM {
+            return None;
+        }
         Some(if seat(first) && !seat(second) { (k + 1, k + 1 + r, second) } else { (0, k, first) })
     })
 }
+
+/// The longest hyphenated word read as a road's two ends, in bytes.
+const ROAD_BYTES: usize = 48;
+
+/// The farthest apart a road's ends lie when one is a near miss, in km.
+const ROAD_KM: f64 = 150.0;
 
 /// The place a name stands for among its near misses: in a container the
 /// sentence names when it names one, else the only place so spelled (among
@@ -801,6 +820,21 @@ mod tests {
         check("Rebels shelled the Zaydun-Muwaylih road near Kafr Dunbulah.", &[900003]);
         // The second half names no place: no road between two places.
         check("Gunmen shot at a checkpoint on the Zaydun-Qwertyx road.", &[]);
+    }
+
+    #[test]
+    fn a_road_end_only_near_missed_counts_beside_the_other_end() {
+        // Marjalun lies some 200 km from either Zaydun: "Marjalon" is no end
+        // of a road from there.
+        check("Gunmen shot at a checkpoint on the Zaydun-Marjalon road.", &[]);
+        // Beside Aleppo, "Muwailih" is Muwaylih, the finer end.
+        check("Gunmen shot at a checkpoint on the Aleppo-Muwailih road.", &[900006]);
+    }
+
+    #[test]
+    fn a_word_of_many_parts_names_no_road() {
+        let word = ["Zaydun", "Muwaylih"].repeat(5).join("-");
+        check(&format!("Gunmen shot at a checkpoint on the {word} road."), &[]);
     }
 
     #[test]

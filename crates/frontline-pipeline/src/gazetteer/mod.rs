@@ -140,6 +140,12 @@ impl Gazetteer {
         v
     }
 
+    /// The places spelled as `name` (folded, or with its article written
+    /// "al"), without the looser matches `lookup` adds.
+    pub fn spelled(&self, name: &str) -> Vec<&Place> {
+        self.candidates(&fold::fold(name), false).iter().map(|c| self.place(c.id)).collect()
+    }
+
     /// Place mentions in the text, each resolved in the article's context.
     pub fn recognise(&self, clean: &CleanText, sentences: &[Sentence]) -> Vec<PlaceMention<'_>> {
         resolve::recognise(self, clean, sentences)

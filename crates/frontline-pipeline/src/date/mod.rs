@@ -102,14 +102,24 @@ static PERIOD: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("period"
 
 /// The index of the first sentence that holds one of [`QUARTER`]'s or
 /// [`PERIOD`]'s words in `lower` (the lowercased text), or `sentences.len()`.
-/// A measure is no fiscal quarter: "a quarter of the town", "its
-/// quarter-century low", "a quarter-point cut".
+/// Only the whole words count (not "headquarters", "periodically"), and a
+/// measure is no fiscal quarter: "a quarter of the town", "three quarters
+/// of the fuel", "a quarter-point cut"; but "from a quarter earlier" is one.
 fn first_quarter_sentence(lower: &str, sentences: &[Sentence]) -> usize {
     let mut first = sentences.len();
     for (f, len) in [(&*QUARTER, "quarter".len()), (&*PERIOD, "period".len())] {
         for at in f.find_iter(lower.as_bytes()) {
-            let fraction = || lower[..at].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next() == Some("a");
-            if len == "quarter".len() && (lower[at + len..].starts_with('-') || fraction()) {
+            let word_end = lower[at..].find(|c: char| !c.is_alphabetic()).map_or(lower.len(), |e| at + e);
+            let whole = matches!(&lower[at..word_end], "quarter" | "quarters" | "quarterly" | "period" | "periods");
+            if !whole || lower[..at].ends_with(|c: char| c.is_alphanumeric()) {
+                continue;
+            }
+            let before = lower[..at].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next();
+            let fraction = || {
+                matches!(before, Some("a" | "one" | "two" | "three"))
+                    && lower[word_end..].trim_start().starts_with("of ")
+            };
+            if len == "quarter".len() && (lower[word_end..].starts_with('-') || fraction()) {
                 continue;
             }
             let k = sentences.partition_point(|s| s.end < at + len);
@@ -130,7 +140,7 @@ const MONTH_COUNTS: &[&str] =
     &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 
 /// Whether a sentence (lowercased) measures a period in months and names no
-/// quarter ("For the nine months, net rose to $5 million from $4 million a
+/// quarter ("Over the six months, tolls grew to $8 million from $6 million a
 /// year earlier"): what it compares is a year's span, so "a year earlier"
 /// and "the year-ago period" there are the year before, not a quarter.
 fn counts_months(lower: &str) -> bool {

@@ -348,7 +348,7 @@ fn resolve_expr(e: &Expr, tense: Tense, cx: &Context) -> Option<Resolved> {
                 },
                 QuarterRef::Current => quarter_of(anchor?),
                 QuarterRef::Context | QuarterRef::YearAgo if !cx.quarters => {
-                    // "the 1988 period" beside "the nine months": that year.
+                    // "the 2020 period" beside "the six months": that year.
                     let (cy, _) = shift_quarter(quarter_of(anchor?), -1);
                     let r = year(y.unwrap_or(cy + shift))?;
                     return if y.is_some() { absolute(r) } else { Some(r) };

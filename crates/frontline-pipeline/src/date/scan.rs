@@ -1430,43 +1430,51 @@ const PAST_VERBS: &[&str] = &[
 /// January, ...", "On the night of ...").
 const FILLER: &[&str] = &["on", "late", "early", "last", "this", "the", "at", "noon", "midnight", "night", "by", "in"];
 
-/// Words after "to" that make it a preposition, not an infinitive ("changed
-/// to a calendar year").
+/// Words after "to" that make it a preposition, not an infinitive ("moved
+/// to a yearly budget").
 const DETERMINERS: &[&str] = &["a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "these", "those"];
 
-/// Prepositions that follow a verb ("changed from", "sold to").
+/// Prepositions that follow a verb ("moved from", "sold to").
 const PREPOSITIONS: &[&str] =
     &["from", "to", "in", "on", "at", "by", "with", "for", "into", "over", "up", "out", "off"];
 
 /// Reporting verbs: what follows them is another clause.
 const REPORTING: &[&str] = &["said", "says", "say", "told", "added"];
 
-/// How many tokens back a clause's governing verb is looked for: enough for
-/// "will be named commander of the Space Shuttle Columbia for a mission in".
-const CLAUSE_TOKENS: usize = 14;
+/// Words that open a new clause (a relative or subordinate one): the verbs
+/// before them belong to another clause.
+const CLAUSE_OPENERS: &[&str] =
+    &["which", "who", "whom", "whose", "while", "because", "although", "whereas", "unless", "if"];
+
+/// A safety bound on how many tokens back a clause's governing verb is looked
+/// for. The clause itself ends at punctuation, a clause opener
+/// ([`CLAUSE_OPENERS`]) or a reporting verb; a single clause of news prose
+/// rarely runs longer than this.
+const CLAUSE_TOKENS: usize = 20;
 
 /// Tense of the clause before token `i`. The nearest verb-like word
 /// decides past ("said Friday", "closed Wednesday") unless it is passive
-/// ("to be published in November"); otherwise the nearest future cue or
+/// ("to be released in November"); otherwise the nearest future cue or
 /// past verb in the clause decides ("will meet on Thursday", "set to resume
-/// Monday", "payable Jan. 2"; "bought RJR in February"); an expression that
+/// Monday", "payable Jan. 2"; "seized the port in March"); an expression that
 /// opens its clause ("In January, ...") takes the tense of the first verb
 /// after it. "by February" is future unless a past verb governs it.
 fn tense(p: &Parser<'_>, i: usize, end: usize) -> Tense {
     let mut wide = i.saturating_sub(CLAUSE_TOKENS)..i;
     for k in wide.clone().rev() {
-        if p.kind(k) == Some(TokKind::Punct) && !matches!(p.w(k), "-" | "'") {
+        if p.kind(k) == Some(TokKind::Punct) && !matches!(p.w(k), "-" | "'") || CLAUSE_OPENERS.contains(&p.w(k)) {
             wide.start = k + 1;
             break;
         }
     }
     let clause = wide.start.max(i.saturating_sub(8))..i;
-    // Not passive ("to be published in November") nor after a modal or
-    // "to" ("will hit the theaters on March 27").
+    // Not passive ("to be released in November") nor after a modal, "to"
+    // or "will have" ("will hit the exporters on Feb. 11").
     let past = |k: usize| {
         let w = p.w(k);
-        let governed =
-            k > 0 && matches!(p.w(k - 1), "be" | "been" | "being" | "to" | "will" | "would" | "shall" | "ll");
+        let governed = k > 0
+            && matches!(p.w(k - 1), "be" | "been" | "being" | "to" | "will" | "would" | "shall" | "ll")
+            || k > 1 && p.is(k - 1, "have") && matches!(p.w(k - 2), "will" | "shall" | "ll");
         !governed && (PAST_VERBS.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !FUTURE_CUES.contains(&w)))
     };
     // "by Friday" is a deadline ahead unless the clause is past ("had
@@ -1486,17 +1494,23 @@ fn tense(p: &Parser<'_>, i: usize, end: usize) -> Tense {
     };
     // Beyond the nearest word a past verb must look like one: lowercase,
     // "-ed" before a determiner, a preposition, a name or a number
-    // ("changed from", "extended their offers"), not before a noun
-    // ("preferred shares", "an unspecified date"); a reporting verb governs
-    // another clause ("said it is calling for the redemption on Dec. 7"); a
-    // date after "to" or "until" is a bound that may lie ahead of a past act
-    // ("extended to Nov. 20"). A modal decides from anywhere in the clause
-    // but "would have" is no future; an infinitive only from near ("decided
-    // to stop funding the program in January" is past).
+    // ("moved from", "closed their offices"), not before a noun ("armed
+    // men", "an unnamed day"), nor after an article ("the displaced") nor
+    // before "by" (a participle: "troops sent by the council"); a reporting
+    // verb governs another clause ("said the talks resume on May 3"); a date
+    // after "to" or "until" is a bound that may lie ahead of a past act
+    // ("postponed to June 2"). A modal decides from anywhere in the clause
+    // but "would have" is no future ("will have" is); an infinitive only
+    // from near ("agreed to halt the shelling in March" is past).
     let nearest = wide.clone().rev().find(|&k| !FILLER.contains(&p.w(k)));
     let bound = i > 0 && matches!(p.w(i - 1), "to" | "until" | "till");
+    let participle = |k: usize| {
+        k > 0 && matches!(p.w(k - 1), "the" | "a" | "an")
+            || p.is(k + 1, "by") && !(k > 0 && matches!(p.w(k - 1), "had" | "has" | "have"))
+    };
     let verb = |k: usize| {
         !p.cap(k)
+            && !participle(k)
             && (PAST_VERBS.contains(&p.w(k))
                 || DETERMINERS.contains(&p.w(k + 1))
                 || PREPOSITIONS.contains(&p.w(k + 1))
@@ -1504,7 +1518,7 @@ fn tense(p: &Parser<'_>, i: usize, end: usize) -> Tense {
                 || p.kind(k + 1) == Some(TokKind::Num))
     };
     for k in wide.rev() {
-        let cue = FUTURE_CUES.contains(&p.w(k)) && !p.is(k + 1, "have");
+        let cue = FUTURE_CUES.contains(&p.w(k)) && !(p.is(k, "would") && p.is(k + 1, "have"));
         if cue || to_verb(k) && clause.contains(&k) {
             return Tense::Future;
         }

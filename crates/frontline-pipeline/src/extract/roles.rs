@@ -18,9 +18,37 @@ static ARMED_NOUN: LazyLock<Regex> = LazyLock::new(|| {
 
 static CIVILIAN_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)\b(?:civilians?|people|persons?|man|men|wom[ae]n|child(?:ren)?|boys?|girls?|residents?|villagers?|farmers?|herders?|shepherds?|fisherm[ae]n|miners?|village (?:chiefs?|heads?)|traditional (?:chiefs?|rulers?)|traders?|councillors?|mayors?|activists?|coordinators?|priests?|pastors?|imams?|lawyers?|engineers?|candidates?|politicians?|bloggers?|elders?|monks?|nuns?|pupils?|merchants?|shopkeepers?|vendors?|pilgrims?|workers?|journalists?|teachers?|students?|doctors?|nurses?|famil(?:y|ies)|displaced|refugees?|worshippers?|protesters?|demonstrators?|passengers?|drivers?|citizens?|market|school|hospital|homes?|houses?|mosque|church|camp)\b",
+        r"(?i)\b(?:civilians?|people|persons?|man|men|wom[ae]n|child(?:ren)?|boys?|girls?|residents?|villagers?|farmers?|herders?|shepherds?|fisherm[ae]n|miners?|village (?:chiefs?|heads?)|traditional (?:chiefs?|rulers?)|traders?|councillors?|mayors?|activists?|priests?|pastors?|imams?|lawyers?|candidates?|politicians?|bloggers?|elders?|monks?|nuns?|pupils?|merchants?|shopkeepers?|vendors?|pilgrims?|workers?|journalists?|teachers?|students?|doctors?|nurses?|famil(?:y|ies)|displaced|refugees?|worshippers?|protesters?|demonstrators?|passengers?|drivers?|citizens?|market|school|hospital|homes?|houses?|mosque|church|camp)\b",
     )
 });
+
+/// Civilians named by their role: civilian only when no armed side
+/// qualifies them ("militia elders", "rebel mayors" are the armed side's).
+static ROLE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)^(?:miners?|village (?:chiefs?|heads?)|traditional (?:chiefs?|rulers?)|councillors?|mayors?|activists?|priests?|pastors?|imams?|lawyers?|candidates?|politicians?|bloggers?|elders?|monks?|nuns?|pupils?)$",
+    )
+});
+
+/// An armed qualifier right before a role noun: "military", "militia".
+static ARMED_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:military|army|militia|militias|militant|rebel|rebels'?|insurgent|jihadist|armed group'?s?|paramilitary)\s+$",
+    )
+});
+
+/// The first (or last) civilian noun of `clause[from..to]`, skipping a role
+/// noun that an armed qualifier or an armed actor (`armed_ends`, offsets in
+/// `clause`) stands right before.
+fn civilian_noun(clause: &str, from: usize, to: usize, armed_ends: &[usize], last: bool) -> Option<usize> {
+    let mut found =
+        CIVILIAN_NOUN.find_iter(&clause[from..to]).map(|m| (from + m.start(), m.as_str())).filter(|&(at, noun)| {
+            let lead = &clause[..at];
+            let gap = lead.trim_end().len();
+            !(ROLE_NOUN.is_match(noun) && (ARMED_QUALIFIER.is_match(lead) || armed_ends.contains(&gap)))
+        });
+    if last { found.last().map(|(at, _)| at) } else { found.next().map(|(at, _)| at) }
+}
 
 /// State forces named without a dictionary entry ("the army", "regime forces").
 pub(super) static STATE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -81,10 +109,12 @@ pub(super) static PASSIVE_BY: LazyLock<Regex> = LazyLock::new(|| crate::rule_reg
 /// after the cue decides ("shot a QSD member near the bakery" hits a
 /// fighter); with none after it, the last one before ("the bodies of two
 /// fighters who had been shot dead").
-pub(super) fn target(clause: &str, cue_start: usize, cue_end: usize) -> (bool, bool) {
+/// `armed_ends` are where armed actors named in the clause end.
+pub(super) fn target(clause: &str, cue_start: usize, cue_end: usize, armed_ends: &[usize]) -> (bool, bool) {
     let after = &clause[cue_end..];
     let first = |re: &Regex| re.find(after).map(|m| m.start());
-    match (first(&ARMED_NOUN), first(&CIVILIAN_NOUN)) {
+    let civilian = civilian_noun(clause, cue_end, clause.len(), armed_ends, false).map(|at| at - cue_end);
+    match (first(&ARMED_NOUN), civilian) {
         (Some(a), Some(c)) => return (a < c, c < a),
         (Some(_), None) => return (true, false),
         (None, Some(_)) => return (false, true),
@@ -92,7 +122,7 @@ pub(super) fn target(clause: &str, cue_start: usize, cue_end: usize) -> (bool, b
     }
     let before = &clause[..cue_start];
     let last = |re: &Regex| re.find_iter(before).last().map(|m| m.start());
-    match (last(&ARMED_NOUN), last(&CIVILIAN_NOUN)) {
+    match (last(&ARMED_NOUN), civilian_noun(clause, 0, cue_start, armed_ends, true)) {
         (Some(a), Some(c)) => (a > c, c > a),
         (a, c) => (a.is_some(), c.is_some()),
     }
@@ -161,7 +191,17 @@ pub(super) fn roles(
 /// Compiles this module's regexes now, not in the first article that needs
 /// them ([`crate::COMPILE_RULES`]).
 pub(super) fn compile_rules() {
-    for regex in [&ARMED_NOUN, &CIVILIAN_NOUN, &STATE_WORDS, &NON_STATE_WORDS, &SUBJECT_GAP, &SUPPORTING, &PASSIVE_BY] {
+    for regex in [
+        &ARMED_NOUN,
+        &CIVILIAN_NOUN,
+        &ROLE_NOUN,
+        &ARMED_QUALIFIER,
+        &STATE_WORDS,
+        &NON_STATE_WORDS,
+        &SUBJECT_GAP,
+        &SUPPORTING,
+        &PASSIVE_BY,
+    ] {
         LazyLock::force(regex);
     }
 }
@@ -180,5 +220,26 @@ mod tests {
         check_quoted("\"They came at night and ", true);
         check_quoted("“We held the line,” the colonel said, and rebels ", false);
         check_quoted("Rebels ", false);
+    }
+
+    fn check_target(clause: &str, cue: &str, armed_actor: Option<&str>, expect: (bool, bool)) {
+        let at = clause.find(cue).unwrap();
+        let ends: Vec<usize> = armed_actor.map(|a| clause.find(a).unwrap() + a.len()).into_iter().collect();
+        assert_eq!(target(clause, at, at + cue.len(), &ends), expect, "{clause:?}");
+    }
+
+    #[test]
+    fn role_nouns_qualified_by_an_armed_side_are_not_civilians() {
+        check_target("Raiders killed two mayors at the river gate.", "killed", None, (false, true));
+        check_target("Raiders killed two military lawyers at the river gate.", "killed", None, (false, false));
+        check_target(
+            "Snipers shot three Heron Front elders near the ford.",
+            "shot",
+            Some("Heron Front"),
+            (false, false),
+        );
+        check_target("Snipers shot three Heron Front elders near the ford.", "shot", None, (false, true));
+        check_target("Two rebel pastors were shot near the ford.", "shot", None, (true, false));
+        check_target("A drone struck engineers repairing the bridge.", "struck", None, (false, false));
     }
 }

@@ -541,11 +541,10 @@ static VICTIMS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Sticks and stones a crowd is armed with: no armed group.
+/// Sticks and stones a crowd is armed with: no armed group. Blades
+/// (machetes, knives, axes) are the arms of communal fighters, not a mob's.
 static CROWD_WEAPONS: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rule_regex(
-        r"(?i)\barmed with (?:\S+ ){0,2}?(?:sticks|stones|clubs|machetes|knives|rods|bats|cudgels|iron bars|axes)\b",
-    )
+    crate::rule_regex(r"(?i)\barmed with (?:\S+ ){0,2}?(?:sticks|stones|clubs|rods|bats|cudgels|iron bars)\b")
 });
 
 /// A crowd's word followed by a relative pronoun: "residents who lynched".
@@ -1000,14 +999,9 @@ pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
     }
     if violent {
         let armed = (p.target_armed || p.two_armed) && !p.target_civilian;
-        // A raid or an attack to abduct, with nobody killed, is the abduction.
-        return Some(if armed {
-            T::ArmedClash
-        } else if has(Cue::Abduct) && !has(Cue::Kill) {
-            T::AbductionForcedDisappearance
-        } else {
-            T::Attack
-        });
+        // Abducting in an attack that also wounds or kills is the attack:
+        // harm to the victims outranks their being taken.
+        return Some(if armed { T::ArmedClash } else { T::Attack });
     }
     // Seizing fighters of another armed group is fighting between them.
     let armed_target = p.target_armed && !p.target_civilian;
@@ -1429,11 +1423,8 @@ mod tests {
         use SubEventType as T;
         let none = Parties::default();
         let police = Parties { target_armed: true, ..Parties::default() };
-        check(
-            "Bandits abducted 31 villagers in a night raid on the hamlet.",
-            none,
-            Some(T::AbductionForcedDisappearance),
-        );
+        check("Bandits attacked the hamlet, injuring three herders and abducting a teacher.", none, Some(T::Attack));
+        check("Youths armed with machetes clashed with cattle keepers near the ford.", none, Some(T::ArmedClash));
         check("Gunmen raided the farm and killed two herders.", none, Some(T::Attack));
         check("The student has not been seen since, his family said.", none, Some(T::AbductionForcedDisappearance));
         check("Youths armed with sticks attacked shops owned by migrants.", none, Some(T::MobViolence));

@@ -324,7 +324,9 @@ pub(super) fn draft<'d>(
         }
         _ => clause,
     };
-    let (target_armed, target_civilian) = target(read, key.start - cs, key.end - cs);
+    let armed_ends: Vec<usize> =
+        actors.iter().filter(|m| is_armed(m.actor.inter) && m.end > cs && m.end <= ce).map(|m| m.end - cs).collect();
+    let (target_armed, target_civilian) = target(read, key.start - cs, key.end - cs, &armed_ends);
     let parties = Parties {
         subject_state,
         target_armed: target_armed

@@ -18,9 +18,39 @@ static ARMED_NOUN: LazyLock<Regex> = LazyLock::new(|| {
 
 static CIVILIAN_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)\b(?:(?:staff|crew|family|community|congregation|church) members?|members? of (?:the |a |an |another |his |her |their )?(?:[\w-]+ ){0,2}?(?:community|communities|family|families|ethnic group|tribe|clan|congregation|staff|crew|parliament|public)|civilians?|people|persons?|man|men|wom[ae]n|child(?:ren)?|boys?|girls?|residents?|villagers?|farmers?|herders?|shepherds?|fisherm[ae]n|miners?|village (?:chiefs?|heads?)|traditional (?:chiefs?|rulers?)|traders?|councillors?|mayors?|activists?|coordinators?|priests?|pastors?|imams?|lawyers?|engineers?|candidates?|politicians?|bloggers?|elders?|monks?|nuns?|pupils?|merchants?|shopkeepers?|vendors?|pilgrims?|workers?|journalists?|teachers?|students?|doctors?|nurses?|famil(?:y|ies)|displaced|refugees?|worshippers?|protesters?|demonstrators?|passengers?|drivers?|citizens?|market|school|hospital|homes?|houses?|mosque|church|camp)\b",
+        r"(?i)\b(?:(?:staff|crew|family|community|congregation|church) members?|members? of (?:the |a |an |another |his |her |their )?(?:[\w-]+ ){0,2}?(?:community|communities|family|families|ethnic group|tribe|clan|congregation|staff|crew|parliament|public)|civilians?|people|persons?|man|men|wom[ae]n|child(?:ren)?|boys?|girls?|residents?|villagers?|farmers?|herders?|shepherds?|fisherm[ae]n|miners?|village (?:chiefs?|heads?)|traditional (?:chiefs?|rulers?)|traders?|councillors?|mayors?|activists?|priests?|pastors?|imams?|lawyers?|candidates?|politicians?|bloggers?|elders?|monks?|nuns?|pupils?|merchants?|shopkeepers?|vendors?|pilgrims?|workers?|journalists?|teachers?|students?|doctors?|nurses?|famil(?:y|ies)|displaced|refugees?|worshippers?|protesters?|demonstrators?|passengers?|drivers?|citizens?|market|school|hospital|homes?|houses?|mosque|church|camp)\b",
     )
 });
+
+/// Civilians named by their role: civilian only when no armed side
+/// qualifies them ("militia elders", "rebel mayors" are the armed side's).
+static ROLE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)^(?:miners?|village (?:chiefs?|heads?)|traditional (?:chiefs?|rulers?)|councillors?|mayors?|activists?|priests?|pastors?|imams?|lawyers?|candidates?|politicians?|bloggers?|elders?|monks?|nuns?|pupils?)$",
+    )
+});
+
+/// An armed qualifier right before a role noun: "military", "militia".
+static ARMED_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:military|army|militia|militias|militant|rebel|rebels'?|insurgent|jihadist|armed group'?s?|paramilitary)\s+$",
+    )
+});
+
+/// The civilian nouns of `clause[from..to]` (spans in `clause`), skipping a
+/// role noun that an armed qualifier or an armed actor (`armed_ends`,
+/// offsets in `clause`) stands right before.
+fn civilian_nouns(clause: &str, from: usize, to: usize, armed_ends: &[usize]) -> Vec<std::ops::Range<usize>> {
+    CIVILIAN_NOUN
+        .find_iter(&clause[from..to])
+        .filter(|m| {
+            let lead = &clause[..from + m.start()];
+            let gap = lead.trim_end().len();
+            !(ROLE_NOUN.is_match(m.as_str()) && (ARMED_QUALIFIER.is_match(lead) || armed_ends.contains(&gap)))
+        })
+        .map(|m| from + m.start()..from + m.end())
+        .collect()
+}
 
 /// State forces named without a dictionary entry ("the army", "regime forces").
 pub(super) static STATE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -83,27 +113,30 @@ pub(super) static PASSIVE_BY: LazyLock<Regex> = LazyLock::new(|| crate::rule_reg
 /// fighters who had been shot dead"), which also comes first when the
 /// doer's "by …" phrase follows the cue ("a nun was abducted by gunmen").
 /// A civilian noun holding an armed one ("staff members", "members of the
-/// community") is civilian.
-pub(super) fn target(clause: &str, cue_start: usize, cue_end: usize) -> (bool, bool) {
-    let civilian = |s: &str| CIVILIAN_NOUN.find_iter(s).map(|m| m.range()).collect::<Vec<_>>();
-    let armed = |s: &str, civ: &[std::ops::Range<usize>]| {
-        ARMED_NOUN.find_iter(s).map(|m| m.start()).filter(|a| !civ.iter().any(|c| c.contains(a))).collect::<Vec<_>>()
+/// community") is civilian. `armed_ends` are where armed actors named in
+/// the clause end.
+pub(super) fn target(clause: &str, cue_start: usize, cue_end: usize, armed_ends: &[usize]) -> (bool, bool) {
+    let armed = |from: usize, to: usize, civ: &[std::ops::Range<usize>]| {
+        ARMED_NOUN
+            .find_iter(&clause[from..to])
+            .map(|m| from + m.start())
+            .filter(|a| !civ.iter().any(|c| c.contains(a)))
+            .collect::<Vec<_>>()
     };
-    let after = &clause[cue_end..];
-    let civ = civilian(after);
-    let after_noun = match (armed(after, &civ).first(), civ.first().map(|c| c.start)) {
+    let civ = civilian_nouns(clause, cue_end, clause.len(), armed_ends);
+    let after_noun = match (armed(cue_end, clause.len(), &civ).first(), civ.first().map(|c| c.start)) {
         (Some(&a), Some(c)) => Some((a < c, c < a)),
         (Some(_), None) => Some((true, false)),
         (None, Some(_)) => Some((false, true)),
         (None, None) => None,
     };
-    let before = &clause[..cue_start];
-    let civ = civilian(before);
-    let before_noun = match (armed(before, &civ).last().copied(), civ.last().map(|c| c.start)) {
+    let civ = civilian_nouns(clause, 0, cue_start, armed_ends);
+    let before_noun = match (armed(0, cue_start, &civ).last().copied(), civ.last().map(|c| c.start)) {
         (Some(a), Some(c)) => Some((a > c, c > a)),
         (None, None) => None,
         (a, c) => Some((a.is_some(), c.is_some())),
     };
+    let after = &clause[cue_end..];
     let first =
         if after.trim_start().starts_with("by ") { before_noun.or(after_noun) } else { after_noun.or(before_noun) };
     first.unwrap_or((false, false))
@@ -172,7 +205,17 @@ pub(super) fn roles(
 /// Compiles this module's regexes now, not in the first article that needs
 /// them ([`crate::COMPILE_RULES`]).
 pub(super) fn compile_rules() {
-    for regex in [&ARMED_NOUN, &CIVILIAN_NOUN, &STATE_WORDS, &NON_STATE_WORDS, &SUBJECT_GAP, &SUPPORTING, &PASSIVE_BY] {
+    for regex in [
+        &ARMED_NOUN,
+        &CIVILIAN_NOUN,
+        &ROLE_NOUN,
+        &ARMED_QUALIFIER,
+        &STATE_WORDS,
+        &NON_STATE_WORDS,
+        &SUBJECT_GAP,
+        &SUPPORTING,
+        &PASSIVE_BY,
+    ] {
         LazyLock::force(regex);
     }
 }
@@ -191,5 +234,26 @@ mod tests {
         check_quoted("\"They came at night and ", true);
         check_quoted("“We held the line,” the colonel said, and rebels ", false);
         check_quoted("Rebels ", false);
+    }
+
+    fn check_target(clause: &str, cue: &str, armed_actor: Option<&str>, expect: (bool, bool)) {
+        let at = clause.find(cue).unwrap();
+        let ends: Vec<usize> = armed_actor.map(|a| clause.find(a).unwrap() + a.len()).into_iter().collect();
+        assert_eq!(target(clause, at, at + cue.len(), &ends), expect, "{clause:?}");
+    }
+
+    #[test]
+    fn role_nouns_qualified_by_an_armed_side_are_not_civilians() {
+        check_target("Raiders killed two mayors at the river gate.", "killed", None, (false, true));
+        check_target("Raiders killed two military lawyers at the river gate.", "killed", None, (false, false));
+        check_target(
+            "Snipers shot three Heron Front elders near the ford.",
+            "shot",
+            Some("Heron Front"),
+            (false, false),
+        );
+        check_target("Snipers shot three Heron Front elders near the ford.", "shot", None, (false, true));
+        check_target("Two rebel pastors were shot near the ford.", "shot", None, (true, false));
+        check_target("A drone struck engineers repairing the bridge.", "struck", None, (false, false));
     }
 }

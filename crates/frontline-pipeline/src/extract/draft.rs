@@ -467,10 +467,14 @@ static OPENER: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(r"^\W*(?i:following|after|amid|amidst|despite|during|while|under|backed|supported)\b")
 });
 
-/// A back reference to a side named before: "the latter", "the former"
-/// (and "the later" misspelt before a verb: "the later was able to").
-static BACK_REFERENCE: LazyLock<Regex> =
-    LazyLock::new(|| crate::rule_regex(r"(?i)\bthe (?:latter|former|later (?:was|were|had|has|managed))\b"));
+/// A back reference to a side named before, used as a pronoun: "the
+/// latter", "the former" before a verb or punctuation, not the adjective
+/// ("the former army base").
+static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\bthe (?:latter|former)(?:\s*$|\s*[,.;:)]|\s+(?:was|were|is|are|had|has|have|then|also|later|quickly|soon|eventually|managed|succeeded|took|captured|seized|regained|retook|recaptured|gained|controlled|overran|stormed|advanced|entered|declared|announced|established)\b)",
+    )
+});
 
 /// The side a back reference names as the subject of the capture at `key`
 /// in the sentence `start..end`, when no side is named between it and the

@@ -586,6 +586,11 @@ fn the_latter_and_the_former_name_who_takes_a_place() {
         "On 3 June 2023, clashes took place between regime forces and rebels near Idlib, where the latter took control of Tell Hamra. No fatalities were reported.",
         &[(T::NonStateActorOvertakesTerritory, 0)],
     );
+    // "The former" as an adjective names no side.
+    check_events(
+        "On 3 June 2023, the marines fought insurgents near Dorvana, where the former customs house was seized after a long fight. No fatalities were reported.",
+        &[],
+    );
     // "The former" is the first side.
     check_events(
         "On 3 June 2023, clashes took place between regime forces and rebels near Idlib, where the former took control of Tell Hamra. No fatalities were reported.",

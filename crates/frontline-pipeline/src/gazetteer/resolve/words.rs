@@ -365,21 +365,23 @@ pub(super) const IN_LOCATIVE: u32 = 16;
 const IN_DIVISION_AFTER: u32 = 32;
 const IN_FIRST_LEVEL: u32 = 64;
 
+/// Every word list with its bit in [`LISTS`].
+const ALL_LISTS: [(&[&str], u32); 7] = [
+    (TITLES, IN_TITLES),
+    (QUALIFIERS, IN_QUALIFIERS),
+    (NEAR_BEFORE, IN_NEAR_BEFORE),
+    (NEAR_AFTER, IN_NEAR_AFTER),
+    (LOCATIVE, IN_LOCATIVE),
+    (DIVISION_AFTER, IN_DIVISION_AFTER),
+    (FIRST_LEVEL, IN_FIRST_LEVEL),
+];
+
 /// Which of those lists hold a word (its [`LISTS`] bits), by word: one
 /// lookup answers them all, where scanning [`TITLES`], [`QUALIFIERS`] and
 /// [`NEAR_BEFORE`] compared up to 131 words per name found.
 pub(super) static LISTS: LazyLock<Lists> = LazyLock::new(|| {
     let mut lists = Lists { buckets: vec![Vec::new(); (LIST_LEN + 1) << 8] };
-    let all = [
-        (TITLES, IN_TITLES),
-        (QUALIFIERS, IN_QUALIFIERS),
-        (NEAR_BEFORE, IN_NEAR_BEFORE),
-        (NEAR_AFTER, IN_NEAR_AFTER),
-        (LOCATIVE, IN_LOCATIVE),
-        (DIVISION_AFTER, IN_DIVISION_AFTER),
-        (FIRST_LEVEL, IN_FIRST_LEVEL),
-    ];
-    for (list, bit) in all {
+    for (list, bit) in ALL_LISTS {
         for &w in list {
             let bucket = &mut lists.buckets[Lists::bucket(w.as_bytes()).expect("a listed word is short")];
             match bucket.iter_mut().find(|(x, _)| *x == w) {
@@ -442,15 +444,7 @@ mod tests {
 
     #[test]
     fn list_bits_are_the_lists_holding_the_word() {
-        let all = [
-            (TITLES, IN_TITLES),
-            (QUALIFIERS, IN_QUALIFIERS),
-            (NEAR_BEFORE, IN_NEAR_BEFORE),
-            (NEAR_AFTER, IN_NEAR_AFTER),
-            (LOCATIVE, IN_LOCATIVE),
-            (DIVISION_AFTER, IN_DIVISION_AFTER),
-            (FIRST_LEVEL, IN_FIRST_LEVEL),
-        ];
+        let all = ALL_LISTS;
         let expect = |w: &str| all.iter().filter(|(list, _)| list.contains(&w)).fold(0, |b, (_, bit)| b | bit);
         for w in all.iter().flat_map(|(list, _)| list.iter()) {
             assert_eq!(LISTS.bits(w), expect(w), "{w:?}");

@@ -490,6 +490,15 @@ fn an_air_base_or_oil_field_of_our_list_places_the_event() {
     check_location("On 3 June 2023, drones attacked Hmeimim airbase. No fatalities were reported.", "Hmeimim airbase");
     check_location("On 3 June 2023, IS fighters attacked QSD guards at the Al-Omar Oil Field.", "Omar oil field");
     check_location("On 3 June 2023, rockets hit Koniko, where US forces are based.", "Conoco gas field");
+    // A base named with a lowercase "airbase", "air base" or "military
+    // airport" is the base, not the village it is named after; a name the
+    // gazetteer knows only with that word ("T4") too.
+    check_location("On 3 June 2023, IS fighters shelled regime troops at the Shayrat air base.", "Shayrat airbase");
+    check_location("On 3 June 2023, IS fighters clashed with regime troops near T4 military airport.", "T4 airbase");
+    check_location(
+        "On 3 June 2023, regime troops repelled IS near the Kwaires airbase east of Aleppo.",
+        "Kuweires airbase",
+    );
     // The firm's name and the hormone's or the tram line's are no field
     // or air base.
     for text in [

@@ -560,25 +560,31 @@ fn choose<'g>(
                 let same = c.place.country_code == p.country_code && c.place.admin1 == p.admin1;
                 let d = km(c.place, p);
                 if matches!(c.place.feature_code.as_str(), "ADM1" | "ADM2" | "RGN") {
-                    same.then_some(0.0)
+                    same.then_some((0.0, true))
                 } else if matches!(c.place.feature_code.as_str(), "PPLA" | "PPLC") {
                     // A governorate's seat stands for the governorate ("Idleb countryside").
                     let capital = lenient && c.place.feature_code == "PPLC" && d <= CONTAINER_KM;
-                    (same || capital).then_some(d)
+                    (same || capital).then_some((d, !capital))
                 } else if d <= CONTAINER_KM {
-                    Some(d)
+                    Some((d, false))
                 } else {
                     None
                 }
             })
-            .min_by(|a, b| a.total_cmp(b))
+            .min_by(|a, b| a.0.total_cmp(&b.0))
     };
+    // Among the places of one gap in their governorates, the one spelled
+    // most like the name is meant: nearness to the governorate's seat only
+    // breaks a tie (a village near a town named is near it).
     let pick = |lenient: bool| {
         cands
             .iter()
-            .filter_map(|&(p, d, _)| fit(p, lenient).map(|f| (p, d, f)))
-            .min_by(|a, b| a.1.cmp(&b.1).then(a.2.total_cmp(&b.2)))
-            .map(|(p, _, _)| p)
+            .filter_map(|&(p, d, spelled)| fit(p, lenient).map(|(f, governorate)| (p, d, governorate, spelled, f)))
+            .min_by(|a, b| {
+                let spelling = if a.2 && b.2 { a.3.cmp(&b.3) } else { std::cmp::Ordering::Equal };
+                a.1.cmp(&b.1).then(spelling).then(a.4.total_cmp(&b.4))
+            })
+            .map(|(p, ..)| p)
     };
     pick(false).or_else(|| pick(true))
 }
@@ -599,7 +605,8 @@ mod tests {
     /// "Qassira") and a hamlet "Khirbat Nur" (Aleppo, also "Al Qasira"), a
     /// "Duwaylat" of Rural Damascus beside Damascus, a "Marjalun" of Aleppo
     /// beside Tell Abiad (Raqqa), a village "Asayish" of Hama beside Tall
-    /// Zaramah.
+    /// Zaramah, an "Akbriya" far east of Hama city and a "Tall al Kubara"
+    /// beside it, both a letter from "Ukbariyah".
     const DUMP: &str = "\
 900001\tTall Zaramah\tTall Zaramah\tTell Zaramah\t35.30\t36.60\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900002\tZaramah\tZaramah\t\t36.40\t37.40\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
@@ -622,6 +629,8 @@ mod tests {
 900019\tDuwaylat\tDuwaylat\t\t33.45\t36.31\tP\tPPL\tSY\t\t08\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900020\tMarjalun\tMarjalun\t\t36.65\t38.85\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900021\tAsayish\tAsayish\t\t35.35\t36.65\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900022\tAkbriya\tAkbriya\t\t35.40\t37.70\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900023\tTall al Kubara\tTall al Kubara\t\t35.10\t36.80\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 ";
 
     static RESOURCES: LazyLock<Resources> = LazyLock::new(|| {
@@ -648,6 +657,11 @@ mod tests {
         check("Rebels clashed with regime forces in Zarma in northern Hama countryside.", &[900001]);
         check("Rebels clashed with regime forces in Zarma village in Aleppo countryside.", &[900002]);
         check("Regime forces shelled the Kafr Dunbuleh frontline in Idleb countryside.", &[900003]);
+    }
+
+    #[test]
+    fn in_a_governorate_named_the_village_spelled_most_alike_beats_one_nearer_the_seat() {
+        check("IS cells attacked regime troops near Ukbariyah in eastern Hama countryside.", &[900022]);
     }
 
     #[test]

@@ -225,6 +225,19 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                     break;
                 }
             }
+            // "T4 airbase": a facility the gazetteer knows only with its
+            // area word, the name alone no place ("The crossing" is none).
+            if found.is_none()
+                && !t.conn
+                && let Some(x) = toks[i + run..].iter().take(2).position(|x| AREA_WORDS.contains(&kstr(x)))
+                && toks[i + run..=i + run + x].iter().all(|x| x.glued)
+            {
+                let name = if run == 1 { kstr(&t) } else { &key[..ends[run - 1]] };
+                let words = toks[i + run..=i + run + x].iter().map(kstr).collect::<Vec<_>>().join(" ");
+                if g.has_exact(&format!("{name} {words}")) {
+                    found = Some((run, name.to_string()));
+                }
+            }
             let Some((n, mut k)) = found else {
                 let word = &text[t.start..t.end];
                 // ("the Damascus-Homs international highway": a road's ends
@@ -282,6 +295,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             for extra in 1..=2 {
                 if let Some(x) = toks.get(i + n + extra - 1)
                     && AREA_WORDS.contains(&kstr(x))
+                    && toks[i + n..i + n + extra].iter().all(|x| x.glued)
                 {
                     let longer =
                         format!("{k} {}", toks[i + n..i + n + extra].iter().map(kstr).collect::<Vec<_>>().join(" "));

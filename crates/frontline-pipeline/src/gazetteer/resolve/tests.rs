@@ -38,6 +38,15 @@ fn check_places(text: &str, expect: &[&str]) {
 }
 
 #[test]
+fn a_facility_known_only_with_its_area_word_is_found_whole() {
+    check_places("Drones hit the T4 airbase at dawn.", &["T4 airbase"]);
+    // The word after a dash is no part of the name; an article with the
+    // word names nothing.
+    check_places("The crossing was shut.", &[]);
+    check_places("Shells fell on Tabqa - airbase guards fled.", &["Tabqa"]);
+}
+
+#[test]
 fn names_inside_outlet_names_are_not_places() {
     check_places("A shell hit Homs on Friday, the Fars News Agency reported.", &["Homs"]);
     check_places("Two guards died in Mosul, Baghdad Post said, citing Iraqi Airways staff.", &["Mosul", "Iraqi"]);

@@ -304,9 +304,26 @@ const QUALIFIERS: &[&str] = &[
     "lions",
 ];
 
-/// Lowercase words that end an area name ("Sweida desert").
-pub(super) const AREA_WORDS: &[&str] =
-    &["desert", "countryside", "valley", "crossing", "border", "mountains", "camp", "plains", "plain", "pocket"];
+/// Lowercase words that end an area name ("Sweida desert"), or a
+/// facility's the gazetteer names with the word ("Shayrat airbase", "Tanf
+/// base", "Mezzeh military airport"): the longer name is taken only where
+/// a row has it.
+pub(super) const AREA_WORDS: &[&str] = &[
+    "desert",
+    "countryside",
+    "valley",
+    "crossing",
+    "border",
+    "mountains",
+    "camp",
+    "plains",
+    "plain",
+    "pocket",
+    "airbase",
+    "base",
+    "airport",
+    "airfield",
+];
 
 /// Words before a name that put the event near it, not in it.
 pub(super) const NEAR_BEFORE: &[&str] = &[

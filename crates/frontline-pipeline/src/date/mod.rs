@@ -100,26 +100,30 @@ impl DateMention {
 static QUARTER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("quarter"));
 static PERIOD: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("period"));
 
-/// The index of the first sentence that holds one of [`QUARTER`]'s or
-/// [`PERIOD`]'s words in `lower` (the lowercased text), or `sentences.len()`.
-/// Only the whole words count (not "headquarters", "periodically"), and a
-/// measure is no fiscal quarter: "a quarter of the town", "three quarters
-/// of the fuel", "a quarter-point cut"; but "from a quarter earlier" is one.
+/// Whether the match of [`QUARTER`] (`len` = "quarter".len()) or [`PERIOD`]
+/// at byte `at` of `lower` is a reporting period: only the whole words count
+/// (not "headquarters", "periodically"), and a measure is no fiscal quarter:
+/// "a quarter of the town", "three quarters of the fuel", "a quarter-point
+/// cut"; but "from a quarter earlier" is one.
+fn reporting_period(lower: &str, at: usize, len: usize) -> bool {
+    let word_end = lower[at..].find(|c: char| !c.is_alphabetic()).map_or(lower.len(), |e| at + e);
+    let whole = matches!(&lower[at..word_end], "quarter" | "quarters" | "quarterly" | "period" | "periods");
+    if !whole || lower[..at].ends_with(|c: char| c.is_alphanumeric()) {
+        return false;
+    }
+    let before = lower[..at].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next();
+    let fraction =
+        || matches!(before, Some("a" | "one" | "two" | "three")) && lower[word_end..].trim_start().starts_with("of ");
+    !(len == "quarter".len() && (lower[word_end..].starts_with('-') || fraction()))
+}
+
+/// The index of the first sentence that holds a reporting period
+/// ([`reporting_period`]) in `lower` (the lowercased text), or `sentences.len()`.
 fn first_quarter_sentence(lower: &str, sentences: &[Sentence]) -> usize {
     let mut first = sentences.len();
     for (f, len) in [(&*QUARTER, "quarter".len()), (&*PERIOD, "period".len())] {
         for at in f.find_iter(lower.as_bytes()) {
-            let word_end = lower[at..].find(|c: char| !c.is_alphabetic()).map_or(lower.len(), |e| at + e);
-            let whole = matches!(&lower[at..word_end], "quarter" | "quarters" | "quarterly" | "period" | "periods");
-            if !whole || lower[..at].ends_with(|c: char| c.is_alphanumeric()) {
-                continue;
-            }
-            let before = lower[..at].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next();
-            let fraction = || {
-                matches!(before, Some("a" | "one" | "two" | "three"))
-                    && lower[word_end..].trim_start().starts_with("of ")
-            };
-            if len == "quarter".len() && (lower[word_end..].starts_with('-') || fraction()) {
+            if !reporting_period(lower, at, len) {
                 continue;
             }
             let k = sentences.partition_point(|s| s.end < at + len);
@@ -142,9 +146,10 @@ const MONTH_COUNTS: &[&str] =
 /// Whether a sentence (lowercased) measures a period in months and names no
 /// quarter ("Over the six months, tolls grew to $8 million from $6 million a
 /// year earlier"): what it compares is a year's span, so "a year earlier"
-/// and "the year-ago period" there are the year before, not a quarter.
+/// and "the year-ago period" there are the year before, not a quarter. A
+/// "headquarters" or "a quarter of the budget" names no quarter.
 fn counts_months(lower: &str) -> bool {
-    !lower.contains("quarter")
+    !QUARTER.find_iter(lower.as_bytes()).any(|at| reporting_period(lower, at, "quarter".len()))
         && lower.match_indices(" months").any(|(at, _)| {
             let count = lower[..at].rsplit(' ').next().unwrap_or("");
             MONTH_COUNTS.contains(&count) || (!count.is_empty() && count.bytes().all(|b| b.is_ascii_digit()))

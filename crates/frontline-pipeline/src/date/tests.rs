@@ -462,6 +462,18 @@ fn months_counted_compare_years() {
     );
 }
 
+/// A "headquarters" in a sentence that counts months names no quarter: the
+/// sentence still compares years.
+#[test]
+fn months_counted_beside_headquarters_compare_years() {
+    check(
+        "Freight rose in the second quarter from a year ago. In the first six months, the port authority, whose \
+         headquarters moved inland, earned $9 million against $7 million a year earlier.",
+        "2021-07-28",
+        &[("the second quarter", "2021-Q2"), ("a year ago", "2020-Q2"), ("a year earlier", "2020")],
+    );
+}
+
 /// The nearest governing verb of the clause places a date without a year.
 #[test]
 fn the_nearest_verb_sets_the_tense() {

@@ -1426,6 +1426,11 @@ const PAST_VERBS: &[&str] = &[
     "ran", "fought", "bought", "sold", "paid", "says", "say", "ago", "since", "overran", "seized", "blew", "threw",
 ];
 
+/// Past verbs of asking: what they ask "for" may lie ahead of the asking
+/// ("urged ... and called for a vote in June", said in March), so they
+/// leave the tense open.
+const REQUESTS: &[&str] = &["called", "asked", "appealed", "pressed", "pushed", "lobbied", "campaigned", "petitioned"];
+
 /// Words that may stand before an expression that opens its clause ("In
 /// January, ...", "On the night of ...").
 const FILLER: &[&str] = &["on", "late", "early", "last", "this", "the", "at", "noon", "midnight", "night", "by", "in"];
@@ -1458,7 +1463,8 @@ const CLAUSE_TOKENS: usize = 20;
 /// past verb in the clause decides ("will meet on Thursday", "set to resume
 /// Monday", "payable Jan. 2"; "seized the port in March"); an expression that
 /// opens its clause ("In January, ...") takes the tense of the first verb
-/// after it. "by February" is future unless a past verb governs it.
+/// after it. "by February" is future unless a past verb governs it. A past
+/// request for something ([`REQUESTS`]) leaves the tense open.
 fn tense(p: &Parser<'_>, i: usize, end: usize) -> Tense {
     let mut wide = i.saturating_sub(CLAUSE_TOKENS)..i;
     for k in wide.clone().rev() {
@@ -1521,6 +1527,9 @@ fn tense(p: &Parser<'_>, i: usize, end: usize) -> Tense {
         let cue = FUTURE_CUES.contains(&p.w(k)) && !(p.is(k, "would") && p.is(k + 1, "have"));
         if cue || to_verb(k) && clause.contains(&k) {
             return Tense::Future;
+        }
+        if REQUESTS.contains(&p.w(k)) && p.is(k + 1, "for") && past(k) {
+            return Tense::Unknown;
         }
         if Some(k) == nearest {
             if past(k) {

@@ -474,6 +474,16 @@ fn months_counted_beside_headquarters_compare_years() {
     );
 }
 
+/// A past request names what it asks for, which may lie ahead: the tense
+/// stays open, so a month just ahead is this year's and a weekday the last.
+#[test]
+fn past_requests_leave_the_tense_open() {
+    check("Farmers' unions called for a march on the capital in May.", "2023-03-20", &[("May", "2023-05")]);
+    check("The teachers asked for talks on April 4.", "2023-03-20", &[("April 4", "2023-04-04")]);
+    check("The teachers asked for talks on Friday.", "2023-03-20", &[("Friday", "2023-03-17")]);
+    check("The guards asked for help in August.", "2023-03-20", &[("August", "2022-08")]);
+}
+
 /// The nearest governing verb of the clause places a date without a year.
 #[test]
 fn the_nearest_verb_sets_the_tense() {

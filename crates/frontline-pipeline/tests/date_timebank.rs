@@ -98,8 +98,12 @@ fn timebank_date_value_f1() {
         }
         elapsed += t.elapsed();
         bytes += text.len() * (REPEAT + 1);
-        let ms: Vec<(usize, usize, &str)> =
-            dates.iter().map(|m| (clean.char_at(m.start), clean.char_at(m.end), m.value.as_str())).collect();
+        // A day with a time of day is a TimeML time, written as no date mention.
+        let ms: Vec<(usize, usize, &str)> = dates
+            .iter()
+            .filter(|m| !m.time_of_day)
+            .map(|m| (clean.char_at(m.start), clean.char_at(m.end), m.value.as_str()))
+            .collect();
         predicted += ms.len();
         for g in &gold {
             n += 1;

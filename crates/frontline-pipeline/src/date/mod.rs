@@ -67,6 +67,10 @@ pub struct DateMention {
     /// Counted from the publication date ("yesterday", "overnight", "ten
     /// days ago", "last week") rather than naming the day ("12 May", "Friday").
     pub deictic: bool,
+    /// The day is named with a part of it or a clock time ("Thursday
+    /// evening", "last night", "noon Friday"): a TimeML time, not a date.
+    /// It dates events like any day but is no `date` mention of the output.
+    pub time_of_day: bool,
 }
 
 impl DateMention {
@@ -212,6 +216,7 @@ impl Scanned {
                 approximate: f.approximate,
                 absolute: r.absolute,
                 deictic: f.expr.is_deictic(),
+                time_of_day: f.time_of_day,
             });
         }
         out

@@ -241,6 +241,9 @@ pub(super) struct Found {
     pub approximate: bool,
     /// Tense of the words governing the expression.
     pub tense: Tense,
+    /// A day with a part of it or a clock time ("Thursday evening", "last
+    /// night", "noon Friday"): see [`time_of_day`].
+    pub time_of_day: bool,
 }
 
 /// Whether an expression is spoken of as past or future, from the words
@@ -1699,6 +1702,41 @@ fn title_name(p: &Parser<'_>, i: usize, end: usize) -> bool {
     }
 }
 
+/// Parts of a day, one or many ("Tuesday nights" is a set of them).
+const DAY_PARTS: &[&str] =
+    &["morning", "mornings", "afternoon", "afternoons", "evening", "evenings", "night", "nights"];
+
+/// Time zones written after a clock time ("5 p.m. EST").
+const TIME_ZONES: &[&str] = &["est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "bst", "cet"];
+
+/// Whether the day of tokens `i..end` is named with a part of it or a
+/// clock time: "tonight", "overnight", "last night", "this morning",
+/// "Thursday evening", "yesterday afternoon", "noon Friday", "10 p.m.
+/// Wednesday", "5 p.m. EST, Nov. 9", "the night of May 3". TimeML makes
+/// these times (TIMEX3 type TIME, `1998-02-12TEV`), not dates.
+fn time_of_day(p: &Parser<'_>, i: usize, end: usize) -> bool {
+    if (i..=end).any(|k| matches!(p.w(k), "tonight" | "overnight") || DAY_PARTS.contains(&p.w(k))) {
+        return true;
+    }
+    // The token before the expression, past a comma and a time zone.
+    let mut k = i;
+    if k > 0 && p.is(k - 1, ",") {
+        k -= 1;
+    }
+    if k > 0 && TIME_ZONES.contains(&p.w(k - 1)) {
+        k -= 1;
+    }
+    let Some(b) = k.checked_sub(1) else { return false };
+    match p.w(b) {
+        "noon" | "midnight" => true,
+        // "a.m.", "p.m.": the tokens "p", ".", "m", ".".
+        "." => b >= 3 && p.is(b - 1, "m") && p.is(b - 2, ".") && matches!(p.w(b - 3), "a" | "p"),
+        "am" | "pm" => b > 0 && p.kind(b - 1) == Some(TokKind::Num),
+        "of" => b > 0 && DAY_PARTS.contains(&p.w(b - 1)),
+        w => DAY_PARTS.contains(&w),
+    }
+}
+
 /// Every expression of a sentence. `lower` is `orig` ASCII-lowercased.
 pub(super) fn scan(orig: &str, lower: &str, toks: &mut Vec<Tok>, out: &mut Vec<Found>) {
     tokenize(lower, toks);
@@ -1721,7 +1759,10 @@ pub(super) fn scan(orig: &str, lower: &str, toks: &mut Vec<Tok>, out: &mut Vec<F
             Some((_, _, _, end)) if end > i && title_name(&p, i, end) => i = end,
             Some((expr, part, approximate, end)) if end > i => {
                 let tense = if expr.needs_tense() { tense(&p, i, end) } else { Tense::Unknown };
-                out.push(Found { s: toks[i].s as usize, e: toks[end - 1].e as usize, expr, part, approximate, tense });
+                let time_of_day = matches!(expr, Expr::Date { .. } | Expr::Weekday { .. } | Expr::DayShift(_))
+                    && time_of_day(&p, i, end);
+                let (s, e) = (toks[i].s as usize, toks[end - 1].e as usize);
+                out.push(Found { s, e, expr, part, approximate, tense, time_of_day });
                 i = end;
             }
             _ => i += 1,

@@ -474,6 +474,31 @@ fn months_counted_beside_headquarters_compare_years() {
     );
 }
 
+/// A day named with a part of it or a clock time is a TimeML time: it is
+/// recognised (it dates events) but flagged, and written as no date mention.
+#[test]
+fn days_with_a_time_of_day_are_flagged() {
+    let flagged = |text: &str| {
+        let (clean, _, dates) = mentions(text, Some("2022-03-10"));
+        dates.iter().map(|m| (clean.text[m.start..m.end].to_string(), m.time_of_day)).collect::<Vec<_>>()
+    };
+    let one = |text: &str, expr: &str, flag: bool| {
+        assert_eq!(flagged(text), vec![(expr.to_string(), flag)], "in {text:?}");
+    };
+    one("Shells hit the depot on Tuesday evening.", "Tuesday", true);
+    one("The convoy left the border town at 6 a.m. Monday.", "Monday", true);
+    one("The ferry sails at 11 pm Friday from the island.", "Friday", true);
+    one("The bids close at 4 p.m. GMT, March 15.", "March 15", true);
+    one("Drones struck the airfield at midnight Wednesday.", "Wednesday", true);
+    one("On the morning of March 2, the bridge collapsed.", "March 2", true);
+    one("The mayor will speak tonight.", "tonight", true);
+    one("Looters raided the shops overnight.", "overnight", true);
+    one("Sirens sounded this afternoon in the north.", "this afternoon", true);
+    one("The markets reopen on Tuesday, traders said.", "Tuesday", false);
+    one("Late Monday the council voted to close the schools.", "Late Monday", false);
+    one("The strike began on 3 March.", "3 March", false);
+}
+
 /// A past request names what it asks for, which may lie ahead: the tense
 /// stays open, so a month just ahead is this year's and a weekday the last.
 #[test]

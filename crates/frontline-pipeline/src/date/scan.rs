@@ -1299,6 +1299,7 @@ impl<'a> Parser<'a> {
             let dated = i > 0 && matches!(self.w(i - 1), "in" | "early" | "late" | "mid" | "-");
             if let s @ 1.. = self.info(j).season
                 && (j > i || dated)
+                && !self.fall_as_noun(i, j)
             {
                 return Some(self.season_year(u32::from(s), Rel::None, j + 1));
             }
@@ -1336,10 +1337,25 @@ impl<'a> Parser<'a> {
         Some((Expr::UnitShift { unit, n }, j + 1))
     }
 
+    /// Whether "fall" at token `j` (after "the" or "in" at `i`) is the noun
+    /// of falling, not autumn: "the fall of the city", "the fall of shells",
+    /// "the fall in prices"; but "the fall of 1997" and "in the fall in
+    /// Ohio" are autumn.
+    fn fall_as_noun(&self, i: usize, j: usize) -> bool {
+        let next = self.w(j + 1);
+        if !self.is(j, "fall") || !(next == "of" || PREPOSITIONS.contains(&next)) {
+            return false;
+        }
+        if next == "of" {
+            return self.year(j + 2).or_else(|| self.spelled_year(j + 2)).is_none();
+        }
+        !(i > 0 && matches!(self.w(i - 1), "in" | "during" | "until" | "till" | "through"))
+    }
+
+    /// A season's year when written after it: "the summer of 1997", "spring 2008".
     fn season_year(&self, s: u32, rel: Rel, j: usize) -> (Expr, usize) {
-        if self.is(j, "of")
-            && let Some((y, k)) = self.year(j + 1).or_else(|| self.spelled_year(j + 1))
-        {
+        let k = if self.is(j, "of") { j + 1 } else { j };
+        if let Some((y, k)) = self.year(k).or_else(|| self.spelled_year(k)) {
             return (Expr::Season { s, y: Some(y), rel: Rel::None }, k);
         }
         (Expr::Season { s, y: None, rel }, j)

@@ -509,6 +509,25 @@ fn past_requests_leave_the_tense_open() {
     check("The guards asked for help in August.", "2023-03-20", &[("August", "2022-08")]);
 }
 
+/// "Fall" is autumn only as a time: the fall of a town, of rockets or in
+/// prices is a falling (and must not take an event's date away); a season
+/// takes the year written after it, with or without "of".
+#[test]
+fn the_fall_of_a_place_is_no_season() {
+    check("Since the fall of the old capital, trade has shrunk.", "2021-06-01", &[]);
+    check("Bakers blamed the fall in wheat prices.", "2021-06-01", &[]);
+    check("The students return in the fall.", "2021-06-01", &[("the fall", "2021-FA")]);
+    check("Rains came early in the fall in the hills.", "2021-06-01", &[("the fall", "2021-FA")]);
+    check("The dam was finished in the fall of 2015.", "2021-06-01", &[("the fall of 2015", "2015-FA")]);
+    check("The dam was finished in autumn 2015.", "2021-06-01", &[("autumn 2015", "2015-FA")]);
+    check_event(
+        "On 3 May, shelling on the market killed two men, and the fall of rockets on the camp went on.",
+        "2021-05-04",
+        "killed",
+        Some(("2021-05-03", 1)),
+    );
+}
+
 /// The nearest governing verb of the clause places a date without a year.
 #[test]
 fn the_nearest_verb_sets_the_tense() {

@@ -297,7 +297,16 @@ const COUNTED: &[&str] = &[
     "pounds",
     "euros",
     "points",
+    "square",
+    "sq",
+    "hectares",
+    "acres",
+    "block",
 ];
+
+/// Street words after a house number ("1200 Elm St.", "40 Harbour Road").
+const STREETS: &[&str] =
+    &["street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "highway", "hwy", "lane", "parkway", "drive"];
 
 /// Nouns after a day and month that make them a name ("18th March
 /// Division", "the 6 October Bridge", "the March 15 Movement").
@@ -753,10 +762,28 @@ impl<'a> Parser<'a> {
         if self.adj(i + 1) && matches!(next, "%" | "s") {
             return None;
         }
-        if COUNTED.contains(&next) {
+        let year_preposition =
+            i > 0 && matches!(self.w(i - 1), "in" | "since" | "until" | "by" | "before" | "after" | "during");
+        if COUNTED.contains(&next) || !year_preposition && self.street_after(i + 1) {
             return None;
         }
         Some((y as i32, i + 1))
+    }
+
+    /// Whether a street name starts at token `j`, so the number before it
+    /// is a house number: capitalised words (and "E.", "N.") up to a street
+    /// word, as in "1935 Cedar St." or "1200 W. Lake Avenue"; not "the 2009
+    /// County Fair". (After "in", "since" and the like it is a year: "In
+    /// 1995 Main Street was rebuilt".)
+    fn street_after(&self, j: usize) -> bool {
+        let mut k = j;
+        while k < j + 6 && self.kind(k) == Some(TokKind::Word) && self.cap(k) {
+            if STREETS.contains(&self.w(k)) {
+                return k > j;
+            }
+            k += if self.is(k + 1, ".") && self.adj(k + 1) { 2 } else { 1 };
+        }
+        false
     }
 
     /// A month name (capitalised, "May" and "March" only where a date is

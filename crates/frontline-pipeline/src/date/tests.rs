@@ -528,6 +528,18 @@ fn the_fall_of_a_place_is_no_season() {
     );
 }
 
+/// A four-digit number before an area or a street is no year: a house
+/// number, a block of a street, square kilometres.
+#[test]
+fn areas_and_house_numbers_are_no_years() {
+    check("Rebels took 1500 square kilometres of desert.", "2022-04-01", &[]);
+    check("The clinic at 1420 Harbor Road reopened.", "2022-04-01", &[]);
+    check("She lives at 1711 N. Grove St., police said.", "2022-04-01", &[]);
+    check("Police were called to the 1800 block of Pine.", "2022-04-01", &[]);
+    check("In 1995 Main Street was rebuilt.", "2022-04-01", &[("1995", "1995")]);
+    check("The 2012 Harvest Festival drew crowds.", "2022-04-01", &[("2012", "2012")]);
+}
+
 /// The nearest governing verb of the clause places a date without a year.
 #[test]
 fn the_nearest_verb_sets_the_tense() {

@@ -1755,10 +1755,15 @@ const TIME_ZONES: &[&str] = &["est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "
 /// Whether the day of tokens `i..end` is named with a part of it or a
 /// clock time: "tonight", "overnight", "last night", "this morning",
 /// "Thursday evening", "yesterday afternoon", "noon Friday", "10 p.m.
-/// Wednesday", "5 p.m. EST, Nov. 9", "the night of May 3". TimeML makes
+/// Wednesday", "5 p.m. EST, Nov. 9", "the night of May 3", "Monday and
+/// Tuesday nights". TimeML makes
 /// these times (TIMEX3 type TIME, `1998-02-12TEV`), not dates.
 fn time_of_day(p: &Parser<'_>, i: usize, end: usize) -> bool {
     if (i..=end).any(|k| matches!(p.w(k), "tonight" | "overnight") || DAY_PARTS.contains(&p.w(k))) {
+        return true;
+    }
+    // The first of two days sharing a part: "Monday and Tuesday nights".
+    if matches!(p.w(end), "and" | "or") && p.weekday_word(end + 1).is_some() && DAY_PARTS.contains(&p.w(end + 2)) {
         return true;
     }
     // The token before the expression, past a comma and a time zone.

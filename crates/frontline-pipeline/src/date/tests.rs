@@ -496,6 +496,10 @@ fn days_with_a_time_of_day_are_flagged() {
     one("Sirens sounded this afternoon in the north.", "this afternoon", true);
     one("The markets reopen on Tuesday, traders said.", "Tuesday", false);
     one("Late Monday the council voted to close the schools.", "Late Monday", false);
+    assert_eq!(
+        flagged("Ferries sail on Saturday and Sunday nights."),
+        vec![("Saturday".to_string(), true), ("Sunday".to_string(), true)]
+    );
     one("The strike began on 3 March.", "3 March", false);
 }
 

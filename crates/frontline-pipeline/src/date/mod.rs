@@ -355,6 +355,68 @@ fn past_date(m: &DateMention, published: Option<NaiveDate>) -> Option<(NaiveDate
     back.map(|d| (d, p))
 }
 
+/// A day of the month written as digits with an optional ordinal suffix at
+/// the start of `s`: (day, rest of `s`).
+fn leading_day(s: &str) -> Option<(u32, &str)> {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let day: u32 = s.get(..digits).filter(|d| (1..=2).contains(&d.len()))?.parse().ok()?;
+    let rest = &s[digits..];
+    let rest = ["st", "nd", "rd", "th"].iter().find_map(|x| rest.strip_prefix(x)).unwrap_or(rest);
+    let word_goes_on = rest.starts_with(|c: char| c.is_alphanumeric());
+    (!word_goes_on && (1..=31).contains(&day)).then_some((day, rest))
+}
+
+/// The days of a range written around the day `m` in `text`: "between
+/// March 7 and 13", "March 7-9", "from 7 to 9 May", "the night of 8-9 May"
+/// (lowest, highest); `None` for a single day, a range of more than a week
+/// or one in brackets.
+fn day_range(text: &str, m: &DateMention) -> Option<(u32, u32)> {
+    if m.granularity != Granularity::Day || m.approximate || m.deictic {
+        return None;
+    }
+    let day = m.first.day();
+    let opened = |at: usize, by: &[&str]| prev_words(text, at).next().is_some_and(|w| is_word(w, by));
+    let (at, lo, hi) = if !text[m.start..].starts_with(|c: char| c.is_ascii_digit()) {
+        // Month first: the other day follows ("March 7 and 13", "March 7-9").
+        let after = text[m.end..].trim_start();
+        let rest = if let Some(r) = after.strip_prefix(['-', '–']) {
+            r.trim_start()
+        } else if let Some(r) = after.strip_prefix("and ").filter(|_| opened(m.start, &["between"])) {
+            r
+        } else {
+            after.strip_prefix("to ").filter(|_| opened(m.start, &["between", "from"]))?
+        };
+        let (other, tail) = leading_day(rest.trim_start())?;
+        if tail.trim_start().starts_with(|c: char| c.is_ascii_digit() || c == ':') {
+            return None;
+        }
+        (m.start, day, other)
+    } else {
+        // Day first: the other day comes before ("between 7 and 13 March").
+        let before = text[..m.start].trim_end();
+        let (head, joined) = if let Some(h) = before.strip_suffix(['-', '–']) {
+            (h.trim_end(), true)
+        } else if let Some(h) = before.strip_suffix(" and") {
+            (h, false)
+        } else {
+            (before.strip_suffix(" to")?, false)
+        };
+        let digits = head.bytes().rev().take_while(u8::is_ascii_digit).count();
+        let start = head.len() - digits;
+        let (other, _) = leading_day(&head[start..])?;
+        if !joined && !opened(start, &["between", "from"]) {
+            return None;
+        }
+        (start, other, day)
+    };
+    // A range in brackets glosses the date written before it ("around 21
+    // May (from 19 - 21 May)"): that date stands.
+    let before = text[..at].trim_end();
+    let before = ["from", "between", "From", "Between"].iter().find_map(|w| before.strip_suffix(w)).unwrap_or(before);
+    let glossed = before.trim_end().ends_with('(');
+    (!glossed && lo < hi && hi - lo <= 7).then_some((lo, hi))
+}
+
 /// The ACLED date of the event whose trigger word starts at byte `trigger`
 /// in `sentences[index]`, or `None` when no date within a month can be set
 /// (then there is no event).
@@ -375,7 +437,9 @@ fn past_date(m: &DateMention, published: Option<NaiveDate>) -> Option<(NaiveDate
 /// 4. Otherwise the publication date, precision 1: ACLED codes an undated
 ///    event in a news report on the reported day.
 ///
-/// An event never postdates its report: see [`past_date`].
+/// An event never postdates its report: see [`past_date`]. A range of days
+/// ("between 7 and 13 March", "the night of 8-9 May") is coded at its middle
+/// day (the later of two), precision 2, as ACLED codes a span within a week.
 ///
 /// The caller passes the same `published` it gave [`recognise`]; the
 /// extraction engineer calls this once per event candidate:
@@ -410,7 +474,11 @@ pub fn event_date(
         }
     }
     if let Some((m, _)) = best_event {
-        return past_date(m, published);
+        // A range of days is coded at its middle, within a week.
+        return past_date(m, published).map(|(d, p)| match day_range(&clean.text, m) {
+            Some((lo, hi)) => (d.with_day(lo + (hi - lo).div_ceil(2)).unwrap_or(d), p.max(TimePrecision::Week)),
+            None => (d, p),
+        });
     }
     if let Some((m, _)) = best_report {
         return m.acled_date().map(|(d, p)| match published {

@@ -544,6 +544,20 @@ fn areas_and_house_numbers_are_no_years() {
     check("The 2012 Harvest Festival drew crowds.", "2022-04-01", &[("2012", "2012")]);
 }
 
+/// A span of days within a week dates the event at its middle day (the
+/// later of two), precision 2; a span in brackets glosses the date before it.
+#[test]
+fn ranges_of_days_date_events_at_their_middle() {
+    let range = |text: &str, trigger: &str, expect: (&str, u8)| check_event(text, "2021-06-20", trigger, Some(expect));
+    range("Between 4 and 8 June, militias shelled the farms.", "shelled", ("2021-06-06", 2));
+    range("Between June 4th and 5th, militias shelled the farms.", "shelled", ("2021-06-05", 2));
+    range("Militias shelled the farms over the night of 14-15 June.", "shelled", ("2021-06-15", 2));
+    range("From June 10 to 12, militias shelled the farms.", "shelled", ("2021-06-11", 2));
+    range("Militias shelled the farms on June 3 - 12 people were hurt.", "shelled", ("2021-06-03", 1));
+    range("Between June 1 and 20, militias shelled the farms.", "shelled", ("2021-06-01", 1));
+    range("Around 9 June (from 7 - 9 June), militias shelled the farms.", "shelled", ("2021-06-09", 1));
+}
+
 /// The nearest governing verb of the clause places a date without a year.
 #[test]
 fn the_nearest_verb_sets_the_tense() {

@@ -1574,7 +1574,7 @@ fn tense(p: &Parser<'_>, i: usize, end: usize) -> Tense {
         if cue || to_verb(k) && clause.contains(&k) {
             return Tense::Future;
         }
-        if REQUESTS.contains(&p.w(k)) && p.is(k + 1, "for") && past(k) {
+        if p.is(k + 1, "for") && REQUESTS.contains(&p.w(k)) && past(k) {
             return Tense::Unknown;
         }
         if Some(k) == nearest {

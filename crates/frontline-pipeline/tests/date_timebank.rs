@@ -13,8 +13,8 @@ use frontline_pipeline::date;
 use frontline_pipeline::segment::sentences;
 use regex::Regex;
 
-/// The value F1 the layer reached on the dev set (85.1), less a margin.
-const F1_FLOOR: f64 = 84.0;
+/// The value F1 the layer reached on the dev set (85.9), less a margin.
+const F1_FLOOR: f64 = 85.5;
 
 /// Extra passes of `recognise` per document, so the throughput figure is not noise.
 const REPEAT: usize = 10;
@@ -98,8 +98,12 @@ fn timebank_date_value_f1() {
         }
         elapsed += t.elapsed();
         bytes += text.len() * (REPEAT + 1);
-        let ms: Vec<(usize, usize, &str)> =
-            dates.iter().map(|m| (clean.char_at(m.start), clean.char_at(m.end), m.value.as_str())).collect();
+        // A day with a time of day is a TimeML time, written as no date mention.
+        let ms: Vec<(usize, usize, &str)> = dates
+            .iter()
+            .filter(|m| !m.time_of_day)
+            .map(|m| (clean.char_at(m.start), clean.char_at(m.end), m.value.as_str()))
+            .collect();
         predicted += ms.len();
         for g in &gold {
             n += 1;

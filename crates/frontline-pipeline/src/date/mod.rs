@@ -67,6 +67,10 @@ pub struct DateMention {
     /// Counted from the publication date ("yesterday", "overnight", "ten
     /// days ago", "last week") rather than naming the day ("12 May", "Friday").
     pub deictic: bool,
+    /// The day is named with a part of it or a clock time ("Thursday
+    /// evening", "last night", "noon Friday"): a TimeML time, not a date.
+    /// It dates events like any day but is no `date` mention of the output.
+    pub time_of_day: bool,
 }
 
 impl DateMention {
@@ -100,26 +104,30 @@ impl DateMention {
 static QUARTER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("quarter"));
 static PERIOD: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("period"));
 
-/// The index of the first sentence that holds one of [`QUARTER`]'s or
-/// [`PERIOD`]'s words in `lower` (the lowercased text), or `sentences.len()`.
-/// Only the whole words count (not "headquarters", "periodically"), and a
-/// measure is no fiscal quarter: "a quarter of the town", "three quarters
-/// of the fuel", "a quarter-point cut"; but "from a quarter earlier" is one.
+/// Whether the match of [`QUARTER`] (`len` = "quarter".len()) or [`PERIOD`]
+/// at byte `at` of `lower` is a reporting period: only the whole words count
+/// (not "headquarters", "periodically"), and a measure is no fiscal quarter:
+/// "a quarter of the town", "three quarters of the fuel", "a quarter-point
+/// cut"; but "from a quarter earlier" is one.
+fn reporting_period(lower: &str, at: usize, len: usize) -> bool {
+    let word_end = lower[at..].find(|c: char| !c.is_alphabetic()).map_or(lower.len(), |e| at + e);
+    let whole = matches!(&lower[at..word_end], "quarter" | "quarters" | "quarterly" | "period" | "periods");
+    if !whole || lower[..at].ends_with(|c: char| c.is_alphanumeric()) {
+        return false;
+    }
+    let before = lower[..at].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next();
+    let fraction =
+        || matches!(before, Some("a" | "one" | "two" | "three")) && lower[word_end..].trim_start().starts_with("of ");
+    !(len == "quarter".len() && (lower[word_end..].starts_with('-') || fraction()))
+}
+
+/// The index of the first sentence that holds a reporting period
+/// ([`reporting_period`]) in `lower` (the lowercased text), or `sentences.len()`.
 fn first_quarter_sentence(lower: &str, sentences: &[Sentence]) -> usize {
     let mut first = sentences.len();
     for (f, len) in [(&*QUARTER, "quarter".len()), (&*PERIOD, "period".len())] {
         for at in f.find_iter(lower.as_bytes()) {
-            let word_end = lower[at..].find(|c: char| !c.is_alphabetic()).map_or(lower.len(), |e| at + e);
-            let whole = matches!(&lower[at..word_end], "quarter" | "quarters" | "quarterly" | "period" | "periods");
-            if !whole || lower[..at].ends_with(|c: char| c.is_alphanumeric()) {
-                continue;
-            }
-            let before = lower[..at].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next();
-            let fraction = || {
-                matches!(before, Some("a" | "one" | "two" | "three"))
-                    && lower[word_end..].trim_start().starts_with("of ")
-            };
-            if len == "quarter".len() && (lower[word_end..].starts_with('-') || fraction()) {
+            if !reporting_period(lower, at, len) {
                 continue;
             }
             let k = sentences.partition_point(|s| s.end < at + len);
@@ -142,9 +150,10 @@ const MONTH_COUNTS: &[&str] =
 /// Whether a sentence (lowercased) measures a period in months and names no
 /// quarter ("Over the six months, tolls grew to $8 million from $6 million a
 /// year earlier"): what it compares is a year's span, so "a year earlier"
-/// and "the year-ago period" there are the year before, not a quarter.
+/// and "the year-ago period" there are the year before, not a quarter. A
+/// "headquarters" or "a quarter of the budget" names no quarter.
 fn counts_months(lower: &str) -> bool {
-    !lower.contains("quarter")
+    !QUARTER.find_iter(lower.as_bytes()).any(|at| reporting_period(lower, at, "quarter".len()))
         && lower.match_indices(" months").any(|(at, _)| {
             let count = lower[..at].rsplit(' ').next().unwrap_or("");
             MONTH_COUNTS.contains(&count) || (!count.is_empty() && count.bytes().all(|b| b.is_ascii_digit()))
@@ -207,6 +216,7 @@ impl Scanned {
                 approximate: f.approximate,
                 absolute: r.absolute,
                 deictic: f.expr.is_deictic(),
+                time_of_day: f.time_of_day,
             });
         }
         out
@@ -345,6 +355,68 @@ fn past_date(m: &DateMention, published: Option<NaiveDate>) -> Option<(NaiveDate
     back.map(|d| (d, p))
 }
 
+/// A day of the month written as digits with an optional ordinal suffix at
+/// the start of `s`: (day, rest of `s`).
+fn leading_day(s: &str) -> Option<(u32, &str)> {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let day: u32 = s.get(..digits).filter(|d| (1..=2).contains(&d.len()))?.parse().ok()?;
+    let rest = &s[digits..];
+    let rest = ["st", "nd", "rd", "th"].iter().find_map(|x| rest.strip_prefix(x)).unwrap_or(rest);
+    let word_goes_on = rest.starts_with(|c: char| c.is_alphanumeric());
+    (!word_goes_on && (1..=31).contains(&day)).then_some((day, rest))
+}
+
+/// The days of a range written around the day `m` in `text`: "between
+/// March 7 and 13", "March 7-9", "from 7 to 9 May", "the night of 8-9 May"
+/// (lowest, highest); `None` for a single day, a range of more than a week
+/// or one in brackets.
+fn day_range(text: &str, m: &DateMention) -> Option<(u32, u32)> {
+    if m.granularity != Granularity::Day || m.approximate || m.deictic {
+        return None;
+    }
+    let day = m.first.day();
+    let opened = |at: usize, by: &[&str]| prev_words(text, at).next().is_some_and(|w| is_word(w, by));
+    let (at, lo, hi) = if !text[m.start..].starts_with(|c: char| c.is_ascii_digit()) {
+        // Month first: the other day follows ("March 7 and 13", "March 7-9").
+        let after = text[m.end..].trim_start();
+        let rest = if let Some(r) = after.strip_prefix(['-', '–']) {
+            r.trim_start()
+        } else if let Some(r) = after.strip_prefix("and ").filter(|_| opened(m.start, &["between"])) {
+            r
+        } else {
+            after.strip_prefix("to ").filter(|_| opened(m.start, &["between", "from"]))?
+        };
+        let (other, tail) = leading_day(rest.trim_start())?;
+        if tail.trim_start().starts_with(|c: char| c.is_ascii_digit() || c == ':') {
+            return None;
+        }
+        (m.start, day, other)
+    } else {
+        // Day first: the other day comes before ("between 7 and 13 March").
+        let before = text[..m.start].trim_end();
+        let (head, joined) = if let Some(h) = before.strip_suffix(['-', '–']) {
+            (h.trim_end(), true)
+        } else if let Some(h) = before.strip_suffix(" and") {
+            (h, false)
+        } else {
+            (before.strip_suffix(" to")?, false)
+        };
+        let digits = head.bytes().rev().take_while(u8::is_ascii_digit).count();
+        let start = head.len() - digits;
+        let (other, _) = leading_day(&head[start..])?;
+        if !joined && !opened(start, &["between", "from"]) {
+            return None;
+        }
+        (start, other, day)
+    };
+    // A range in brackets glosses the date written before it ("around 21
+    // May (from 19 - 21 May)"): that date stands.
+    let before = text[..at].trim_end();
+    let before = ["from", "between", "From", "Between"].iter().find_map(|w| before.strip_suffix(w)).unwrap_or(before);
+    let glossed = before.trim_end().ends_with('(');
+    (!glossed && lo < hi && hi - lo <= 7).then_some((lo, hi))
+}
+
 /// The ACLED date of the event whose trigger word starts at byte `trigger`
 /// in `sentences[index]`, or `None` when no date within a month can be set
 /// (then there is no event).
@@ -365,7 +437,9 @@ fn past_date(m: &DateMention, published: Option<NaiveDate>) -> Option<(NaiveDate
 /// 4. Otherwise the publication date, precision 1: ACLED codes an undated
 ///    event in a news report on the reported day.
 ///
-/// An event never postdates its report: see [`past_date`].
+/// An event never postdates its report: see [`past_date`]. A range of days
+/// ("between 7 and 13 March", "the night of 8-9 May") is coded at its middle
+/// day (the later of two), precision 2, as ACLED codes a span within a week.
 ///
 /// The caller passes the same `published` it gave [`recognise`]; the
 /// extraction engineer calls this once per event candidate:
@@ -400,7 +474,11 @@ pub fn event_date(
         }
     }
     if let Some((m, _)) = best_event {
-        return past_date(m, published);
+        // A range of days is coded at its middle, within a week.
+        return past_date(m, published).map(|(d, p)| match day_range(&clean.text, m) {
+            Some((lo, hi)) => (d.with_day(lo + (hi - lo).div_ceil(2)).unwrap_or(d), p.max(TimePrecision::Week)),
+            None => (d, p),
+        });
     }
     if let Some((m, _)) = best_report {
         return m.acled_date().map(|(d, p)| match published {

@@ -241,6 +241,9 @@ pub(super) struct Found {
     pub approximate: bool,
     /// Tense of the words governing the expression.
     pub tense: Tense,
+    /// A day with a part of it or a clock time ("Thursday evening", "last
+    /// night", "noon Friday"): see [`time_of_day`].
+    pub time_of_day: bool,
 }
 
 /// Whether an expression is spoken of as past or future, from the words
@@ -294,7 +297,16 @@ const COUNTED: &[&str] = &[
     "pounds",
     "euros",
     "points",
+    "square",
+    "sq",
+    "hectares",
+    "acres",
+    "block",
 ];
+
+/// Street words after a house number ("1200 Elm St.", "40 Harbour Road").
+const STREETS: &[&str] =
+    &["street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "highway", "hwy", "lane", "parkway", "drive"];
 
 /// Nouns after a day and month that make them a name ("18th March
 /// Division", "the 6 October Bridge", "the March 15 Movement").
@@ -750,10 +762,28 @@ impl<'a> Parser<'a> {
         if self.adj(i + 1) && matches!(next, "%" | "s") {
             return None;
         }
-        if COUNTED.contains(&next) {
+        let year_preposition =
+            i > 0 && matches!(self.w(i - 1), "in" | "since" | "until" | "by" | "before" | "after" | "during");
+        if COUNTED.contains(&next) || !year_preposition && self.street_after(i + 1) {
             return None;
         }
         Some((y as i32, i + 1))
+    }
+
+    /// Whether a street name starts at token `j`, so the number before it
+    /// is a house number: capitalised words (and "E.", "N.") up to a street
+    /// word, as in "1935 Cedar St." or "1200 W. Lake Avenue"; not "the 2009
+    /// County Fair". (After "in", "since" and the like it is a year: "In
+    /// 1995 Main Street was rebuilt".)
+    fn street_after(&self, j: usize) -> bool {
+        let mut k = j;
+        while k < j + 6 && self.kind(k) == Some(TokKind::Word) && self.cap(k) {
+            if STREETS.contains(&self.w(k)) {
+                return k > j;
+            }
+            k += if self.is(k + 1, ".") && self.adj(k + 1) { 2 } else { 1 };
+        }
+        false
     }
 
     /// A month name (capitalised, "May" and "March" only where a date is
@@ -1296,6 +1326,7 @@ impl<'a> Parser<'a> {
             let dated = i > 0 && matches!(self.w(i - 1), "in" | "early" | "late" | "mid" | "-");
             if let s @ 1.. = self.info(j).season
                 && (j > i || dated)
+                && !self.fall_as_noun(i, j)
             {
                 return Some(self.season_year(u32::from(s), Rel::None, j + 1));
             }
@@ -1333,10 +1364,25 @@ impl<'a> Parser<'a> {
         Some((Expr::UnitShift { unit, n }, j + 1))
     }
 
+    /// Whether "fall" at token `j` (after "the" or "in" at `i`) is the noun
+    /// of falling, not autumn: "the fall of the city", "the fall of shells",
+    /// "the fall in prices"; but "the fall of 1997" and "in the fall in
+    /// Ohio" are autumn.
+    fn fall_as_noun(&self, i: usize, j: usize) -> bool {
+        let next = self.w(j + 1);
+        if !self.is(j, "fall") || !(next == "of" || PREPOSITIONS.contains(&next)) {
+            return false;
+        }
+        if next == "of" {
+            return self.year(j + 2).or_else(|| self.spelled_year(j + 2)).is_none();
+        }
+        !(i > 0 && matches!(self.w(i - 1), "in" | "during" | "until" | "till" | "through"))
+    }
+
+    /// A season's year when written after it: "the summer of 1997", "spring 2008".
     fn season_year(&self, s: u32, rel: Rel, j: usize) -> (Expr, usize) {
-        if self.is(j, "of")
-            && let Some((y, k)) = self.year(j + 1).or_else(|| self.spelled_year(j + 1))
-        {
+        let k = if self.is(j, "of") { j + 1 } else { j };
+        if let Some((y, k)) = self.year(k).or_else(|| self.spelled_year(k)) {
             return (Expr::Season { s, y: Some(y), rel: Rel::None }, k);
         }
         (Expr::Season { s, y: None, rel }, j)
@@ -1426,6 +1472,11 @@ const PAST_VERBS: &[&str] = &[
     "ran", "fought", "bought", "sold", "paid", "says", "say", "ago", "since", "overran", "seized", "blew", "threw",
 ];
 
+/// Past verbs of asking: what they ask "for" may lie ahead of the asking
+/// ("urged ... and called for a vote in June", said in March), so they
+/// leave the tense open.
+const REQUESTS: &[&str] = &["called", "asked", "appealed", "pressed", "pushed", "lobbied", "campaigned", "petitioned"];
+
 /// Words that may stand before an expression that opens its clause ("In
 /// January, ...", "On the night of ...").
 const FILLER: &[&str] = &["on", "late", "early", "last", "this", "the", "at", "noon", "midnight", "night", "by", "in"];
@@ -1458,7 +1509,8 @@ const CLAUSE_TOKENS: usize = 20;
 /// past verb in the clause decides ("will meet on Thursday", "set to resume
 /// Monday", "payable Jan. 2"; "seized the port in March"); an expression that
 /// opens its clause ("In January, ...") takes the tense of the first verb
-/// after it. "by February" is future unless a past verb governs it.
+/// after it. "by February" is future unless a past verb governs it. A past
+/// request for something ([`REQUESTS`]) leaves the tense open.
 fn tense(p: &Parser<'_>, i: usize, end: usize) -> Tense {
     let mut wide = i.saturating_sub(CLAUSE_TOKENS)..i;
     for k in wide.clone().rev() {
@@ -1521,6 +1573,9 @@ fn tense(p: &Parser<'_>, i: usize, end: usize) -> Tense {
         let cue = FUTURE_CUES.contains(&p.w(k)) && !(p.is(k, "would") && p.is(k + 1, "have"));
         if cue || to_verb(k) && clause.contains(&k) {
             return Tense::Future;
+        }
+        if p.is(k + 1, "for") && REQUESTS.contains(&p.w(k)) && past(k) {
+            return Tense::Unknown;
         }
         if Some(k) == nearest {
             if past(k) {
@@ -1690,6 +1745,46 @@ fn title_name(p: &Parser<'_>, i: usize, end: usize) -> bool {
     }
 }
 
+/// Parts of a day, one or many ("Tuesday nights" is a set of them).
+const DAY_PARTS: &[&str] =
+    &["morning", "mornings", "afternoon", "afternoons", "evening", "evenings", "night", "nights"];
+
+/// Time zones written after a clock time ("5 p.m. EST").
+const TIME_ZONES: &[&str] = &["est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "bst", "cet"];
+
+/// Whether the day of tokens `i..end` is named with a part of it or a
+/// clock time: "tonight", "overnight", "last night", "this morning",
+/// "Thursday evening", "yesterday afternoon", "noon Friday", "10 p.m.
+/// Wednesday", "5 p.m. EST, Nov. 9", "the night of May 3", "Monday and
+/// Tuesday nights". TimeML makes
+/// these times (TIMEX3 type TIME, `1998-02-12TEV`), not dates.
+fn time_of_day(p: &Parser<'_>, i: usize, end: usize) -> bool {
+    if (i..=end).any(|k| matches!(p.w(k), "tonight" | "overnight") || DAY_PARTS.contains(&p.w(k))) {
+        return true;
+    }
+    // The first of two days sharing a part: "Monday and Tuesday nights".
+    if matches!(p.w(end), "and" | "or") && p.weekday_word(end + 1).is_some() && DAY_PARTS.contains(&p.w(end + 2)) {
+        return true;
+    }
+    // The token before the expression, past a comma and a time zone.
+    let mut k = i;
+    if k > 0 && p.is(k - 1, ",") {
+        k -= 1;
+    }
+    if k > 0 && TIME_ZONES.contains(&p.w(k - 1)) {
+        k -= 1;
+    }
+    let Some(b) = k.checked_sub(1) else { return false };
+    match p.w(b) {
+        "noon" | "midnight" => true,
+        // "a.m.", "p.m.": the tokens "p", ".", "m", ".".
+        "." => b >= 3 && p.is(b - 1, "m") && p.is(b - 2, ".") && matches!(p.w(b - 3), "a" | "p"),
+        "am" | "pm" => b > 0 && p.kind(b - 1) == Some(TokKind::Num),
+        "of" => b > 0 && DAY_PARTS.contains(&p.w(b - 1)),
+        w => DAY_PARTS.contains(&w),
+    }
+}
+
 /// Every expression of a sentence. `lower` is `orig` ASCII-lowercased.
 pub(super) fn scan(orig: &str, lower: &str, toks: &mut Vec<Tok>, out: &mut Vec<Found>) {
     tokenize(lower, toks);
@@ -1712,7 +1807,10 @@ pub(super) fn scan(orig: &str, lower: &str, toks: &mut Vec<Tok>, out: &mut Vec<F
             Some((_, _, _, end)) if end > i && title_name(&p, i, end) => i = end,
             Some((expr, part, approximate, end)) if end > i => {
                 let tense = if expr.needs_tense() { tense(&p, i, end) } else { Tense::Unknown };
-                out.push(Found { s: toks[i].s as usize, e: toks[end - 1].e as usize, expr, part, approximate, tense });
+                let time_of_day = matches!(expr, Expr::Date { .. } | Expr::Weekday { .. } | Expr::DayShift(_))
+                    && time_of_day(&p, i, end);
+                let (s, e) = (toks[i].s as usize, toks[end - 1].e as usize);
+                out.push(Found { s, e, expr, part, approximate, tense, time_of_day });
                 i = end;
             }
             _ => i += 1,

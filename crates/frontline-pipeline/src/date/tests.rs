@@ -462,6 +462,102 @@ fn months_counted_compare_years() {
     );
 }
 
+/// A "headquarters" in a sentence that counts months names no quarter: the
+/// sentence still compares years.
+#[test]
+fn months_counted_beside_headquarters_compare_years() {
+    check(
+        "Freight rose in the second quarter from a year ago. In the first six months, the port authority, whose \
+         headquarters moved inland, earned $9 million against $7 million a year earlier.",
+        "2021-07-28",
+        &[("the second quarter", "2021-Q2"), ("a year ago", "2020-Q2"), ("a year earlier", "2020")],
+    );
+}
+
+/// A day named with a part of it or a clock time is a TimeML time: it is
+/// recognised (it dates events) but flagged, and written as no date mention.
+#[test]
+fn days_with_a_time_of_day_are_flagged() {
+    let flagged = |text: &str| {
+        let (clean, _, dates) = mentions(text, Some("2022-03-10"));
+        dates.iter().map(|m| (clean.text[m.start..m.end].to_string(), m.time_of_day)).collect::<Vec<_>>()
+    };
+    let one = |text: &str, expr: &str, flag: bool| {
+        assert_eq!(flagged(text), vec![(expr.to_string(), flag)], "in {text:?}");
+    };
+    one("Shells hit the depot on Tuesday evening.", "Tuesday", true);
+    one("The convoy left the border town at 6 a.m. Monday.", "Monday", true);
+    one("The ferry sails at 11 pm Friday from the island.", "Friday", true);
+    one("The bids close at 4 p.m. GMT, March 15.", "March 15", true);
+    one("Drones struck the airfield at midnight Wednesday.", "Wednesday", true);
+    one("On the morning of March 2, the bridge collapsed.", "March 2", true);
+    one("The mayor will speak tonight.", "tonight", true);
+    one("Looters raided the shops overnight.", "overnight", true);
+    one("Sirens sounded this afternoon in the north.", "this afternoon", true);
+    one("The markets reopen on Tuesday, traders said.", "Tuesday", false);
+    one("Late Monday the council voted to close the schools.", "Late Monday", false);
+    assert_eq!(
+        flagged("Ferries sail on Saturday and Sunday nights."),
+        vec![("Saturday".to_string(), true), ("Sunday".to_string(), true)]
+    );
+    one("The strike began on 3 March.", "3 March", false);
+}
+
+/// A past request names what it asks for, which may lie ahead: the tense
+/// stays open, so a month just ahead is this year's and a weekday the last.
+#[test]
+fn past_requests_leave_the_tense_open() {
+    check("Farmers' unions called for a march on the capital in May.", "2023-03-20", &[("May", "2023-05")]);
+    check("The teachers asked for talks on April 4.", "2023-03-20", &[("April 4", "2023-04-04")]);
+    check("The teachers asked for talks on Friday.", "2023-03-20", &[("Friday", "2023-03-17")]);
+    check("The guards asked for help in August.", "2023-03-20", &[("August", "2022-08")]);
+}
+
+/// "Fall" is autumn only as a time: the fall of a town, of rockets or in
+/// prices is a falling (and must not take an event's date away); a season
+/// takes the year written after it, with or without "of".
+#[test]
+fn the_fall_of_a_place_is_no_season() {
+    check("Since the fall of the old capital, trade has shrunk.", "2021-06-01", &[]);
+    check("Bakers blamed the fall in wheat prices.", "2021-06-01", &[]);
+    check("The students return in the fall.", "2021-06-01", &[("the fall", "2021-FA")]);
+    check("Rains came early in the fall in the hills.", "2021-06-01", &[("the fall", "2021-FA")]);
+    check("The dam was finished in the fall of 2015.", "2021-06-01", &[("the fall of 2015", "2015-FA")]);
+    check("The dam was finished in autumn 2015.", "2021-06-01", &[("autumn 2015", "2015-FA")]);
+    check_event(
+        "On 3 May, shelling on the market killed two men, and the fall of rockets on the camp went on.",
+        "2021-05-04",
+        "killed",
+        Some(("2021-05-03", 1)),
+    );
+}
+
+/// A four-digit number before an area or a street is no year: a house
+/// number, a block of a street, square kilometres.
+#[test]
+fn areas_and_house_numbers_are_no_years() {
+    check("Rebels took 1500 square kilometres of desert.", "2022-04-01", &[]);
+    check("The clinic at 1420 Harbor Road reopened.", "2022-04-01", &[]);
+    check("She lives at 1711 N. Grove St., police said.", "2022-04-01", &[]);
+    check("Police were called to the 1800 block of Pine.", "2022-04-01", &[]);
+    check("In 1995 Main Street was rebuilt.", "2022-04-01", &[("1995", "1995")]);
+    check("The 2012 Harvest Festival drew crowds.", "2022-04-01", &[("2012", "2012")]);
+}
+
+/// A span of days within a week dates the event at its middle day (the
+/// later of two), precision 2; a span in brackets glosses the date before it.
+#[test]
+fn ranges_of_days_date_events_at_their_middle() {
+    let range = |text: &str, trigger: &str, expect: (&str, u8)| check_event(text, "2021-06-20", trigger, Some(expect));
+    range("Between 4 and 8 June, militias shelled the farms.", "shelled", ("2021-06-06", 2));
+    range("Between June 4th and 5th, militias shelled the farms.", "shelled", ("2021-06-05", 2));
+    range("Militias shelled the farms over the night of 14-15 June.", "shelled", ("2021-06-15", 2));
+    range("From June 10 to 12, militias shelled the farms.", "shelled", ("2021-06-11", 2));
+    range("Militias shelled the farms on June 3 - 12 people were hurt.", "shelled", ("2021-06-03", 1));
+    range("Between June 1 and 20, militias shelled the farms.", "shelled", ("2021-06-01", 1));
+    range("Around 9 June (from 7 - 9 June), militias shelled the farms.", "shelled", ("2021-06-09", 1));
+}
+
 /// The nearest governing verb of the clause places a date without a year.
 #[test]
 fn the_nearest_verb_sets_the_tense() {

@@ -195,7 +195,12 @@ impl<'a> Document<'a> {
             self.places.iter().map(|m| (m.start, m.end)).enumerate().map(|(i, s)| (s, Of::Place(i))).collect(),
             self.elsewhere.iter().map(|m| (m.start, m.end)).enumerate().map(|(i, s)| (s, Of::Elsewhere(i))).collect(),
             self.actors.iter().map(|m| (m.start, m.end)).enumerate().map(|(i, s)| (s, Of::Actor(i))).collect(),
-            self.dates.iter().map(|m| (m.start, m.end)).enumerate().map(|(i, s)| (s, Of::Date(i))).collect(),
+            self.dates
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| !m.time_of_day)
+                .map(|(i, m)| ((m.start, m.end), Of::Date(i)))
+                .collect(),
             self.counts.iter().map(|m| (m.start, m.end)).enumerate().map(|(i, s)| (s, Of::Count(i))).collect(),
         ]
         .map(|spans: Vec<((usize, usize), Of)>| {

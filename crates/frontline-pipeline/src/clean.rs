@@ -22,13 +22,22 @@ pub struct CleanText {
     /// including that character. Empty when the text is ASCII: then a byte
     /// offset is a character offset.
     wide: Vec<(u32, u32)>,
+    /// The text ASCII-lowercased, made on first use ([`CleanText::lower`]).
+    lower: std::sync::OnceLock<String>,
 }
 
 impl CleanText {
+    /// The text ASCII-lowercased (same byte offsets), made once for the
+    /// stages that read it (places' keys, the date scanner).
+    pub fn lower(&self) -> &str {
+        self.lower.get_or_init(|| self.text.to_ascii_lowercase())
+    }
+
     /// Wraps text that needs no cleaning (used by tests and by callers that
     /// already hold clean text).
     pub fn verbatim(text: &str) -> CleanText {
-        let mut c = CleanText { text: text.to_string(), masked: Vec::new(), wide: Vec::new() };
+        let mut c =
+            CleanText { text: text.to_string(), masked: Vec::new(), wide: Vec::new(), lower: Default::default() };
         c.index();
         c
     }
@@ -389,7 +398,7 @@ pub fn clean(original: &str) -> CleanText {
         moved |= blank(&mut text, s, e);
         masked.push((s, e));
     }
-    let mut c = CleanText { text, masked, wide };
+    let mut c = CleanText { text, masked, wide, lower: Default::default() };
     if moved {
         c.index();
     }

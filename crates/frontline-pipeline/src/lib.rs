@@ -85,7 +85,7 @@ pub(crate) struct Prefilter {
     /// The literals, then [`FOLDING`], then the words, walked byte by byte
     /// by our own loop (the library's overlapping iterator keeps its
     /// position in memory and costs about twice as much per byte).
-    dfa: aho_corasick::dfa::DFA,
+    table: Table,
     /// For each distinct literal (ASCII case ignored), the patterns it is a
     /// prefix of and the patterns it is a suffix of: one match of a literal
     /// shared by several patterns, or by both ends of one, marks them all.
@@ -110,6 +110,115 @@ enum Hit {
     Folding,
     /// One of the prefilter's words, in some mix of case.
     Word(&'static str),
+}
+
+/// An unanchored Aho–Corasick DFA as a flat table for [`Prefilter::scan`]'s
+/// byte loop: the library's automaton with its states renumbered so that
+/// the match states come last (one comparison tells a match: the library's
+/// own test of a state takes three instructions more per byte) and with
+/// byte classes of our own. Every byte that no literal holds is class 0:
+/// from any state it leads back to the start, as no match can go on or
+/// begin with it; every other byte, ASCII case folded, has its own class.
+struct Table {
+    classes: [u8; 256],
+    /// `trans[state + class]` is the next state. States are their number
+    /// times the stride, `1 << stride_bits`, a power of two no smaller than
+    /// the number of classes; the length is a power of two.
+    trans: Vec<u32>,
+    stride_bits: u32,
+    start: u32,
+    /// The match states are the states from this one on.
+    first_match: u32,
+    /// The literals (pattern ids) that end at the `k`th match state, with
+    /// their lengths: `matches[ranges[k]..ranges[k + 1]]`, in the library's
+    /// order.
+    ranges: Vec<u32>,
+    matches: Vec<(u32, u32)>,
+}
+
+impl Table {
+    /// Walks `bytes` from byte `i` on, in `state`, to the first match
+    /// state: where its byte ends and the state; or the end of the bytes
+    /// and the state there. Out of line, so that the loop has the
+    /// registers to itself.
+    #[inline(never)]
+    fn walk(&self, bytes: &[u8], mut i: usize, mut state: u32) -> (usize, u32) {
+        // The table's length is a power of two: the mask makes the bounds
+        // check of every step one `and`.
+        let mask = self.trans.len() - 1;
+        let (trans, classes, first_match) = (&self.trans[..=mask], &self.classes, self.first_match);
+        while let Some(&b) = bytes.get(i) {
+            i += 1;
+            state = trans[(state + u32::from(classes[usize::from(b)])) as usize & mask];
+            if state >= first_match {
+                break;
+            }
+        }
+        (i, state)
+    }
+
+    /// The table of `dfa`, an unanchored DFA of `literals` that ignores
+    /// ASCII case.
+    fn of<'l>(dfa: &aho_corasick::dfa::DFA, literals: impl Iterator<Item = &'l [u8]>) -> Table {
+        use aho_corasick::{Anchored, automaton::Automaton};
+        let mut classes = [0u8; 256];
+        // A byte of each class, to ask the library's automaton with.
+        let mut byte_of = vec![0u8];
+        for &b in literals.flatten() {
+            let lower = b.to_ascii_lowercase();
+            if classes[usize::from(lower)] == 0 {
+                classes[usize::from(lower)] = u8::try_from(byte_of.len()).expect("at most 255 byte classes");
+                byte_of.push(lower);
+            }
+            classes[usize::from(b.to_ascii_uppercase())] = classes[usize::from(lower)];
+        }
+        if let Some(other) = (0..=255u8).find(|&b| classes[usize::from(b)] == 0) {
+            byte_of[0] = other;
+        }
+        let stride_bits = byte_of.len().next_power_of_two().trailing_zeros();
+        let start = dfa.start_state(Anchored::No).expect("an unanchored automaton");
+        // Every state reachable from the start, in the order found, by the
+        // library's state id (which is below the size of its table).
+        let mut order = vec![start];
+        let mut seen = vec![false; dfa.memory_usage() / 4 + 1];
+        seen[start.as_usize()] = true;
+        let mut k = 0;
+        while let Some(&s) = order.get(k) {
+            for &b in &byte_of {
+                let next = dfa.next_state(Anchored::No, s, b);
+                if !std::mem::replace(&mut seen[next.as_usize()], true) {
+                    order.push(next);
+                }
+            }
+            k += 1;
+        }
+        drop(seen);
+        let (plain, matching): (Vec<_>, Vec<_>) = order.iter().partition(|&&s| !dfa.is_match(s));
+        assert_eq!(plain.first(), Some(&start), "the start state is no match");
+        let mut number = vec![0u32; dfa.memory_usage() / 4 + 1];
+        for (n, s) in plain.iter().chain(&matching).enumerate() {
+            number[s.as_usize()] = u32::try_from(n << stride_bits).expect("prefilter states fit 32 bits");
+        }
+        // Padded to a power of two for [`Table::walk`]'s mask (the pages
+        // past the states are never touched).
+        let mut trans = vec![0u32; (order.len() << stride_bits).next_power_of_two()];
+        for s in plain.iter().chain(&matching) {
+            let at = number[s.as_usize()] as usize;
+            for (class, &b) in byte_of.iter().enumerate() {
+                trans[at + class] = number[dfa.next_state(Anchored::No, *s, b).as_usize()];
+            }
+        }
+        let (mut ranges, mut matches) = (vec![0u32], Vec::new());
+        for &s in &matching {
+            for k in 0..dfa.match_len(s) {
+                let pid = dfa.match_pattern(s, k);
+                matches.push((pid.as_u32(), dfa.pattern_len(pid) as u32));
+            }
+            ranges.push(matches.len() as u32);
+        }
+        let first_match = (plain.len() << stride_bits) as u32;
+        Table { classes, trans, stride_bits, start: number[start.as_usize()], first_match, ranges, matches }
+    }
 }
 
 impl Prefilter {
@@ -146,40 +255,46 @@ impl Prefilter {
             }
         }
         let extra = FOLDING.iter().chain(words).map(|w| w.as_bytes());
+        let all = || literals.iter().map(Vec::as_slice).chain(extra.clone());
         let dfa = aho_corasick::dfa::DFA::builder()
             .ascii_case_insensitive(true)
             .prefilter(false)
             .start_kind(aho_corasick::StartKind::Unanchored)
-            .build(literals.iter().map(Vec::as_slice).chain(extra))
+            .build(all())
             .unwrap_or_else(|e| panic!("prefilter literals do not compile: {e}"));
-        Prefilter { dfa, owners, no_prefixes, no_suffixes, words }
+        let table = Table::of(&dfa, all());
+        Prefilter { table, owners, no_prefixes, no_suffixes, words }
     }
 
     /// Calls `found(start, end, hit)` for every match of a literal in
     /// `text`, overlapping ones included, in the order of their ends.
     fn scan(&self, text: &str, mut found: impl FnMut(usize, usize, Hit)) {
-        use aho_corasick::automaton::Automaton;
-        let dfa = &self.dfa;
-        let Ok(mut sid) = dfa.start_state(aho_corasick::Anchored::No) else { return };
-        for (i, &b) in text.as_bytes().iter().enumerate() {
-            sid = dfa.next_state(aho_corasick::Anchored::No, sid, b);
-            // Without a prefilter the only special states are the match
-            // states and the dead one, which an unanchored search never enters.
-            if !dfa.is_special(sid) || !dfa.is_match(sid) {
-                continue;
+        let bytes = text.as_bytes();
+        let (mut end, mut state) = (0, self.table.start);
+        while end < bytes.len() {
+            (end, state) = self.table.walk(bytes, end, state);
+            if state >= self.table.first_match {
+                self.report(state, end, &mut found);
             }
-            for k in 0..dfa.match_len(sid) {
-                let pid = dfa.match_pattern(sid, k);
-                // Pattern literals, then the folding characters, then the words.
-                let hit = match self.owners.get(pid.as_usize()) {
-                    Some(&(p, s)) => Hit::Rule(p, s),
-                    None => match (pid.as_usize() - self.owners.len()).checked_sub(FOLDING.len()) {
-                        Some(w) => Hit::Word(self.words[w]),
-                        None => Hit::Folding,
-                    },
-                };
-                found(i + 1 - dfa.pattern_len(pid), i + 1, hit);
-            }
+        }
+    }
+
+    /// Calls `found` for each literal of match state `state` ending at
+    /// byte `end`. Out of line: the byte loop stays small.
+    #[inline(never)]
+    fn report(&self, state: u32, end: usize, found: &mut impl FnMut(usize, usize, Hit)) {
+        let t = &self.table;
+        let k = ((state - t.first_match) >> t.stride_bits) as usize;
+        for &(pid, len) in &t.matches[t.ranges[k] as usize..t.ranges[k + 1] as usize] {
+            // Pattern literals, then the folding characters, then the words.
+            let hit = match self.owners.get(pid as usize) {
+                Some(&(p, s)) => Hit::Rule(p, s),
+                None => match (pid as usize - self.owners.len()).checked_sub(FOLDING.len()) {
+                    Some(w) => Hit::Word(self.words[w]),
+                    None => Hit::Folding,
+                },
+            };
+            found(end - len as usize, end, hit);
         }
     }
 
@@ -627,6 +742,45 @@ mod tests {
             assert!(!matched || bits & (1 << i) != 0, "pattern {p:?} matches {text:?} but is no candidate");
         }
         assert_eq!(bits, expect, "candidates for {text:?}");
+    }
+
+    /// The prefilter's table finds what the library's automaton finds: the
+    /// same literals ending at every byte, in the same order, over text in
+    /// every case with bytes no literal holds (spaces, accents, digits).
+    #[test]
+    fn table_walks_as_the_library_automaton() {
+        use aho_corasick::{Anchored, automaton::Automaton};
+        let literals: [&[u8]; 7] =
+            [b"killed", b"kill", b"ill", b"opened fire", b"fire", "\u{212A}".as_bytes(), b"Said"];
+        let dfa = aho_corasick::dfa::DFA::builder()
+            .ascii_case_insensitive(true)
+            .prefilter(false)
+            .start_kind(aho_corasick::StartKind::Unanchored)
+            .build(literals)
+            .unwrap();
+        let table = Table::of(&dfa, literals.into_iter());
+        let text =
+            "They KILLED two; gunmen Opened  fire, opened fire and \u{212A}illed 3 said/SAID. Caf\u{e9} skill firefire";
+        let (mut sid, mut state) = (dfa.start_state(Anchored::No).unwrap(), table.start);
+        for &b in text.as_bytes() {
+            sid = dfa.next_state(Anchored::No, sid, b);
+            state = table.trans[(state + u32::from(table.classes[usize::from(b)])) as usize];
+            let want: Vec<(u32, u32)> = if dfa.is_match(sid) {
+                (0..dfa.match_len(sid))
+                    .map(|k| dfa.match_pattern(sid, k))
+                    .map(|p| (p.as_u32(), dfa.pattern_len(p) as u32))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let got = match (state >= table.first_match)
+                .then(|| ((state - table.first_match) >> table.stride_bits) as usize)
+            {
+                Some(k) => table.matches[table.ranges[k] as usize..table.ranges[k + 1] as usize].to_vec(),
+                None => Vec::new(),
+            };
+            assert_eq!(got, want, "after byte {b:#x}");
+        }
     }
 
     /// The words ride along in the rule pass: found as written (case

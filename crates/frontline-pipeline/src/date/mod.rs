@@ -172,8 +172,8 @@ pub struct Scanned {
 
 impl Scanned {
     pub fn new(clean: &CleanText, sentences: &[Sentence]) -> Scanned {
-        let lower = clean.text.to_ascii_lowercase();
-        let quarters_from = first_quarter_sentence(&lower, sentences);
+        let lower = clean.lower();
+        let quarters_from = first_quarter_sentence(lower, sentences);
         let mut toks = Vec::new();
         let mut found = Vec::new();
         let mut out = Vec::new();

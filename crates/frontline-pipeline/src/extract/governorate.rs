@@ -229,7 +229,6 @@ pub(super) fn regovern<'a>(
         .filter(|(from, to)| from < to)
         .collect();
     for &(first, to) in &ranges {
-        let range: Vec<usize> = (first..to).collect();
         let govs = governorates(text, &places[first..to], true);
         if govs.is_empty() {
             fought_in(places, first..to, text, areas, g);
@@ -238,9 +237,9 @@ pub(super) fn regovern<'a>(
         // A seat a direction away closing the sentence ("X, west of
         // Ar-Raqqa") only chooses between namesakes: a town the gazetteer
         // knows once stays where it is.
-        let closing_only = governorates(text, &places[first..=range[range.len() - 1]], false).is_empty();
+        let closing_only = governorates(text, &places[first..to], false).is_empty();
         let inside = |p: &Place| govs.iter().any(|(c, a)| *c == p.country_code && *a == p.admin1);
-        for i in range {
+        for i in first..to {
             let m = &places[i];
             let seat = matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC");
             if m.demonym || seat || !m.place.feature_code.starts_with("PPL") || inside(m.place) {

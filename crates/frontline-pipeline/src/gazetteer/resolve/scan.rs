@@ -85,8 +85,7 @@ fn is_a_people(g: &Gazetteer, cands: &[Candidate]) -> bool {
 pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]) -> Vec<PlaceMention<'g>> {
     let text = clean.text.as_str();
     let mut raws: Vec<Raw> = Vec::new();
-    let lower = text.to_ascii_lowercase();
-    let mut keys = Keys { lower: &lower, folded: String::new() };
+    let mut keys = Keys { lower: clean.lower(), folded: String::new() };
     let mut toks: Vec<Tok> = Vec::new();
     let mut key = String::new();
     let (mut joined_buf, mut skeleton_buf) = (String::new(), String::new());

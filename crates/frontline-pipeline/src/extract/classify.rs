@@ -128,7 +128,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Suicide,
-        r"\b(?:suicide (?:bomb(?:er|ers|ing|ings|s)?|attack(?:er|ers|s)?|(?:car|truck) bomb(?:ers?|s|ing)?|vest|belt)|svbieds?|explosives? (?:vests?|belts?)|blew (?:himself|herself|themselves) up|(?:explosives?|bomb)-(?:laden|packed|filled|rigged|loaded) (?:[\w-]+ ){0,2}?(?:vehicles?|cars?|trucks?|lorry|lorries|vans?|motorcycles?|motorbikes?)(?: [\w-]+){0,6}? (?:rammed|drove|crashed|smashed|ploughed|plowed) (?:[\w-]+ )?into|(?:rammed|drove|crashed|smashed|ploughed|plowed) (?:an? |the |his |her |their )?(?:explosives?|bomb)-(?:laden|packed|filled|rigged|loaded) (?:[\w-]+ ){0,2}?(?:vehicles?|cars?|trucks?|lorry|lorries|vans?|motorcycles?|motorbikes?) into|self-detonat(?:ed|ion)|detonated (?:his|her|their) (?:explosive )?(?:vest|belt))\b",
+        r"\b(?:suicide (?:bomb(?:er|ers|ing|ings|s)?|attack(?:er|ers|s)?|(?:car|truck) bomb(?:ers?|s|ing)?|vest|belt)|svbieds?|(?:wearing|strapped (?:with|into)|clad in|donning) (?:an? |his |her |their )?explosives? (?:vests?|belts?)|blew (?:himself|herself|themselves) up|(?:explosives?|bomb)-(?:laden|packed|filled|rigged|loaded) (?:[\w-]+ ){0,2}?(?:vehicles?|cars?|trucks?|lorry|lorries|vans?|motorcycles?|motorbikes?)(?: [\w-]+){0,6}? (?:rammed|drove|crashed|smashed|ploughed|plowed) (?:[\w-]+ )?into|(?:rammed|drove|crashed|smashed|ploughed|plowed) (?:an? |the |his |her |their )?(?:explosives?|bomb)-(?:laden|packed|filled|rigged|loaded) (?:[\w-]+ ){0,2}?(?:vehicles?|cars?|trucks?|lorry|lorries|vans?|motorcycles?|motorbikes?) into|self-detonat(?:ed|ion)|detonated (?:his|her|their) (?:explosive )?(?:vest|belt))\b",
     ),
     (
         Cue::Shelling,
@@ -928,12 +928,14 @@ pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
     use SubEventType as T;
     let has = |c: Cue| cues.contains(&c);
     // Hurt or killed; an assault named only by its act ("raided") is
-    // violent too when it falls on armed people, or when its result is not
-    // people taken away or arrested, or weapons found.
+    // violent too when it is between armed sides (a raid on another
+    // group's cells is a clash), or when its result is not people taken
+    // away or arrested, or weapons found.
     let harmed = has(Cue::Kill) || has(Cue::Harm);
     let hurt = harmed || has(Cue::Raid);
     let taken = [Cue::Abduct, Cue::Arrest, Cue::Disrupted].iter().any(|&c| has(c));
-    let violent = harmed || (has(Cue::Raid) && (!taken || (p.target_armed && !p.target_civilian)));
+    let armed_sides = (p.target_armed || p.two_armed) && !p.target_civilian;
+    let violent = harmed || (has(Cue::Raid) && (!taken || armed_sides));
     // A bomb at a rally is a bombing: remote violence outranks the crowd.
     let remote =
         [Cue::Chemical, Cue::Air, Cue::Suicide, Cue::Shelling, Cue::Explosive, Cue::Grenade].iter().any(|&c| has(c));
@@ -1177,7 +1179,8 @@ mod tests {
             none,
             Some(T::NonViolentTransferOfTerritory),
         );
-        check("A man in an explosive belt set it off at the gate of the barracks.", none, Some(T::SuicideBomb));
+        check("A man wearing an explosive belt set it off at the gate of the barracks.", none, Some(T::SuicideBomb));
+        check("Police found two explosive vests in the house.", none, None);
         check("A fighter drove a bomb-laden truck into the army camp at dawn.", none, Some(T::SuicideBomb));
         check("Armed men on motorbikes were seen patrolling the market road at night.", none, Some(T::Other));
         check("Troops forcibly deported hundreds of residents from the border district.", none, Some(T::Other));

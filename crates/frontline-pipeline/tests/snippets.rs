@@ -60,10 +60,13 @@ struct Fixture {
 /// sessions (today 92.9 / 93.3 / 92.8); set A, written in one go before
 /// the rules were tuned on it (today 92.6 / 90.0 / 93.0); set B, written
 /// with A and held out for a round, then tuned on (today 93.9 / 100.0 /
-/// 93.0); set C, written later in other wording and kept out of the
-/// tuning, the check on unseen wording (today 85.2 / 100.0 / 83.0). The
-/// no-event classes have 15 to 60 snippets: one snippet moves their
-/// recall by up to 6.7 points.
+/// 93.0); set C, written later in other wording, held out for a round,
+/// then tuned on (85.2 / 100.0 / 83.0 before, today 96.5 / 100.0 / 96.0);
+/// set D, written before the round that tuned on C, in wording unlike
+/// the others (passive voice, reported speech, several events in one
+/// sentence) and never tuned on: the check on unseen wording (today 64.3
+/// / 80.0 / 62.4). The no-event classes have 15 to 60 snippets: one
+/// snippet moves their recall by up to 6.7 points.
 const FIXTURES: &[Fixture] = &[
     Fixture {
         file: "snippets.tsv",
@@ -89,9 +92,16 @@ const FIXTURES: &[Fixture] = &[
     Fixture {
         file: "snippets-c.tsv",
         published: (2026, 1, 15),
-        accuracy: 83.0,
+        accuracy: 94.0,
         no_event: 93.0,
-        types_macro_recall: 80.0,
+        types_macro_recall: 93.0,
+    },
+    Fixture {
+        file: "snippets-d.tsv",
+        published: (2026, 1, 15),
+        accuracy: 62.0,
+        no_event: 73.0,
+        types_macro_recall: 60.0,
     },
 ];
 

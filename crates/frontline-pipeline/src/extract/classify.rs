@@ -53,8 +53,12 @@ pub enum Cue {
     Sexual,
     /// Killing someone: "shot dead", "killed", "opened fire on".
     Kill,
-    /// Harm short of killing: "attacked", "wounded", "beat up", "raided".
+    /// Harm short of killing: "wounded", "beat up", "assaulted".
     Harm,
+    /// An assault named by the act, not by what it did to anyone:
+    /// "attacked", "raided", "targeted". Its result decides: people taken
+    /// away or arrested, and none hurt, make an abduction or an arrest.
+    Raid,
     Abduct,
     Agreement,
     Arrest,
@@ -72,7 +76,7 @@ pub enum Cue {
 const CUES: &[(Cue, &str)] = &[
     (
         Cue::Regain,
-        r"\b(?:re-?took|re-?taken|re-?take|re-?taking|re-?captur(?:ed|e|ing)|regain(?:ed|s|ing)?|liberat(?:ed|e|ing|ion)|took back|taken back|take back|taking back|won back|reclaim(?:ed|s)?|restor(?:e|es|ed|ing) (?:its |their |full |the )?control)\b",
+        r"\b(?:re-?took|re-?taken|re-?take|re-?taking|re-?captur(?:ed|e|ing)|regain(?:ed|s|ing)?|liberat(?:ed|e|ing|ion)|took back|taken back|take back|taking back|won back|reclaim(?:ed|s)?|restor(?:e|es|ed|ing) (?:its |their |full |the )?control|re-?occup(?:ied|y|ying) (?:the )?(?:[\w-]+ ){0,2}?(?:towns?|city|villages?|locality|district|area|base|camp|positions?|(?-i:[A-Z])))\b",
     ),
     (
         Cue::Capture,
@@ -80,11 +84,11 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Handover,
-        r"\b(?:handed (?:over|control)|handed (?:[\w-]+ ){1,4}?over to|hand(?:ing)? over control|handover of|without (?:a fight|resistance|fighting|clashes|a shot)|peacefully (?:entered|took)|(?:took|taken|take|taking) (?:it |them |the [\w-]+ )?over peacefully|peaceful (?:handover|takeover|transfer)|transferr(?:ed|ing) (?:[\w-]+ ){0,3}?(?:camp|base|control|positions?|town|city|airport|territory) (?:[\w-]+ ){0,3}?to)",
+        r"\b(?:handed (?:over|control)|handed (?:[\w-]+ ){1,4}?over to|hand(?:ing)? over control|handover of|without (?:a fight|resistance|fighting|clashes|a shot)|peacefully (?:entered|took)|(?:took|taken|take|taking) (?:it |them |the [\w-]+ )?over peacefully|peaceful (?:handover|takeover|transfer)|transferr(?:ed|ing) (?:[\w-]+ ){0,3}?(?:camp|base|control|positions?|town|city|airport|territory) (?:[\w-]+ ){0,3}?to|transferred it to)",
     ),
     (
         Cue::Withdraw,
-        r"\b(?:withdr(?:ew|awn|awal) (?:from|of)|pulled out of|abandoned (?:the |their |its )?(?:town|city|village|base|camp|positions?|area) of|evacuat(?:ed|ion) (?:of|from) (?:the )?(?:town|city|village|area|base|positions?))",
+        r"\b(?:withdr(?:ew|awn|awal) (?:from|of)|pulled out of|abandoned (?:the |their |its )?(?:town|city|village|base|camp|positions?|area) of|vacated (?:the |their |its )?(?:[\w-]+ )?(?:town|city|village|base|camp|positions?|area|post|barracks)|evacuat(?:ed|ion) (?:of|from) (?:the )?(?:town|city|village|area|base|positions?))",
     ),
     (
         Cue::Brief,
@@ -124,7 +128,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Suicide,
-        r"\b(?:suicide (?:bomb(?:er|ers|ing|ings|s)?|attack(?:er|ers|s)?|(?:car|truck) bomb(?:ers?|s|ing)?|vest|belt)|svbieds?|blew (?:himself|herself|themselves) up|self-detonat(?:ed|ion)|detonated (?:his|her|their) (?:explosive )?(?:vest|belt))\b",
+        r"\b(?:suicide (?:bomb(?:er|ers|ing|ings|s)?|attack(?:er|ers|s)?|(?:car|truck) bomb(?:ers?|s|ing)?|vest|belt)|svbieds?|(?:wearing|strapped (?:with|into)|clad in|donning) (?:an? |his |her |their )?explosives? (?:vests?|belts?)|blew (?:himself|herself|themselves) up|(?:explosives?|bomb)-(?:laden|packed|filled|rigged|loaded) (?:[\w-]+ ){0,2}?(?:vehicles?|cars?|trucks?|lorry|lorries|vans?|motorcycles?|motorbikes?)(?: [\w-]+){0,6}? (?:rammed|drove|crashed|smashed|ploughed|plowed) (?:[\w-]+ )?into|(?:rammed|drove|crashed|smashed|ploughed|plowed) (?:an? |the |his |her |their )?(?:explosives?|bomb)-(?:laden|packed|filled|rigged|loaded) (?:[\w-]+ ){0,2}?(?:vehicles?|cars?|trucks?|lorry|lorries|vans?|motorcycles?|motorbikes?) into|self-detonat(?:ed|ion)|detonated (?:his|her|their) (?:explosive )?(?:vest|belt))\b",
     ),
     (
         Cue::Shelling,
@@ -143,25 +147,23 @@ const CUES: &[(Cue, &str)] = &[
         Cue::Kill,
         r"\b(?:kill(?:ed|ing|s)?|shot(?: dead| and killed| and injured| and wounded)?|shoot(?:ing|s)?|gunned down|murder(?:ed|ing|s)?|assassinat(?:ed|ion|e)|execut(?:ed|ion|ions|ing)|behead(?:ed|ing)|stabb(?:ed|ing|ings)|massacre[ds]?|opened (?:[\w-]+ ){0,3}?fire|fired (?:[\w-]+ ){0,2}?(?:at|on|upon|into)|live (?:ammunition|bullets|rounds)|beat(?:en)? (?:[\w-]+ ){0,3}?to death|(?:hacked|clubbed|stoned|bludgeoned|burned|burnt) (?:[\w-]+ ){0,3}?(?:to death|alive)|(?:seriously|severely|critically|gravely) (?:injured|wounded|injuring|wounding)|(?:left|leaving) (?:\S+ ){0,3}?hospitali[sz]ed|died (?:after|from|of) (?:[\w-]+ ){0,3}?(?:beat\w*|wounds|injuries|torture|gunshots?|bullets?)|tortur(?:ed|e))\b",
     ),
-    (
-        Cue::Harm,
-        r"\b(?:attack(?:ed|s|ing)?|raid(?:ed|s)?|beat(?:en)? up|beat(?:ing)?|beaten|assault(?:ed|ing)|targeted|wounded|injured|injuring|wounding)\b",
-    ),
+    (Cue::Harm, r"\b(?:beat(?:en)? up|beat(?:ing)?|beaten|assault(?:ed|ing)|wounded|injured|injuring|wounding)\b"),
+    (Cue::Raid, r"\b(?:attack(?:ed|s|ing)?|raid(?:ed|s)?|targeted)\b"),
     (
         Cue::Abduct,
-        r"\b(?:abduct(?:ed|ion|ions|s|ing)?|kidnap(?:ped|ping|pings|s)?|taken hostage|took (?:\w+ )?hostages?|held hostage|hostage-taking|forcibly disappeared|enforced disappearance|whereabouts (?:remain |are |is )?unknown|(?:has|have) not been (?:seen|heard from) since|went missing after|picked up by (?:men|unidentified|unknown|masked|armed|security|intelligence|plain-?clothes|soldiers|agents))\b",
+        r"\b(?:abduct(?:ed|ion|ions|s|ing)?|kidnap(?:ped|ping|pings|s)?|taken hostage|took (?:[\w-]+ ){0,6}?hostages?|(?:carried|carted|spirited|whisked) (?:off|away) (?:(?:at least|more than|about|some|several|dozens of|scores of|an?|the|\d+|two|three|four|five|six|seven|eight|nine|ten) )?(?:[\w-]+ ){0,2}?(?:people|civilians|villagers|residents|passengers|travell?ers|wom[ae]n|m[ae]n|girls|boys|children|students|pupils|school(?:children|girls|boys)|teachers|workers|farmers|herders|traders|worshippers|others|hostages|nationals|officials|priests?|nuns?)\b|held hostage|hostage-taking|forcibly disappeared|enforced disappearance|whereabouts (?:remain |are |is )?unknown|(?:has|have) not been (?:seen|heard from) since|went missing after|picked up by (?:men|unidentified|unknown|masked|armed|security|intelligence|plain-?clothes|soldiers|agents))\b",
     ),
     (
         Cue::Agreement,
-        r"\b(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|(?:signed|reached|struck|brokered|concluded) (?:an?|the) (?:[\w-]+ ){0,2}?(?:agreement|deal|accord|pact)|agreement (?:was|has been) (?:reached|signed)|agreed (?:to|on) (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:pause|ceasefire|cease-fire|truce|deal|exchange|swap|accord|talks|negotiations|dialogue|command)|cessation of hostilities|humanitarian pause|as part of (?:an? |the )?(?:[\w-]+ )?(?:exchange|swap|deal|agreement)|prisoner (?:swap|exchange)|exchange of (?:prisoners|detainees|bodies)|exchanged (?:the )?(?:[\w-]+ ){0,2}?(?:bodies|prisoners|detainees|captives)|reconciliation (?:deal|agreement))\b",
+        r"\b(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|(?:signed|reached|struck|brokered|concluded) (?:an?|the) (?:[\w-]+ ){0,2}?(?:agreement|deal|accord|pact)|agreement (?:was|has been) (?:reached|signed)|agreed (?:[\w,'-]+ ){0,8}?to (?:exchange|swap|release|free|halt|cease|stop|end|withdraw|pull back|lay down|hand over|disarm|demobili[sz]e|open (?:a |the )?(?:humanitarian|safe|aid)|resume (?:talks|negotiations|dialogue))\b|agreed (?:to|on) (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:pause|ceasefire|cease-fire|truce|deal|exchange|swap|accord|talks|negotiations|dialogue|command)|cessation of hostilities|humanitarian pause|as part of (?:an? |the )?(?:[\w-]+ )?(?:exchange|swap|deal|agreement)|prisoner (?:swap|exchange)|exchange of (?:prisoners|detainees|bodies)|exchanged (?:the )?(?:[\w-]+ ){0,2}?(?:bodies|prisoners|detainees|captives)|reconciliation (?:deal|agreement))\b",
     ),
     (
         Cue::Arrest,
-        r"\b(?:(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing)|round(?:ed)? up|picked up)(?: [\w'-]+){0,8}? in (?:[\w-]+ ){0,2}?(?:raids?|operations?|sweeps?)|arrest(?:ed|s|ing)?|detain(?:ed|s|ing)|taken into custody|apprehend(?:ed)?|picked up (?:[\w-]+ ){0,4}?(?:suspected|accused) of|round(?:ed)? up|raid(?:ed)? (?:and|to) (?:arrest|detain))\b",
+        r"\b(?:(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing)|round(?:ed)? up|picked up|took (?:[\w-]+ ){0,5}?into custody)(?: [\w'-]+){0,8}? in (?:[\w-]+ ){0,2}?(?:raids?|operations?|sweeps?)|arrest(?:ed|s|ing)?|detain(?:ed|s|ing)|taken into custody|took (?:[\w-]+ ){0,5}?into custody|apprehend(?:ed)?|picked up (?:[\w-]+ ){0,4}?(?:suspected|accused) of|round(?:ed)? up|raid(?:ed)? (?:and|to) (?:arrest|detain))\b",
     ),
     (
         Cue::Change,
-        r"\b(?:defect(?:ed|ion|ions|s)|merg(?:ed|er) (?:with|into)|(?:announced|declared) (?:the )?(?:formation|dissolution|creation)|(?:appoint(?:ed|ment of)|named|elected|chose|installed) (?:a |its |their )?new (?:leader|chief|commander|emir|spokes(?:man|person)|head)|new (?:leader|emir|chief|commander)|split (?:from|with)|broke away|splinter(?:ed)?|renam(?:ed|ing)|rebrand(?:ed|ing)?|demobili[sz](?:ed|ing|ation|e)|(?:end(?:ed|s)?|ending|suspend(?:ed|s)?|call(?:ed)? off|abandon(?:ed)?) (?:of )?(?:its |the |their )?(?:unilateral )?(?:ceasefire|truce)|disband(?:ed)?|dissolv(?:ed|e)|curfew|state of emergency|(?:sent|deployed|dispatched|brought in) (?:\w+ ){0,3}?(?:reinforcements|troops|forces|units|reservists|soldiers|battalions?|contingents?|personnel)|relocat(?:ed|ing) (?:their|its|his) (?:units|forces|troops|fighters|headquarters|bases?)|surrender(?:ed)? (?:their|its|his) (?:weapons|arms)|laid down (?:their|its|his) (?:weapons|arms)|reinforcements|recruit(?:ed|ing|ment)|reorgani[sz]ed (?:as|into)|redeploy(?:ed|s|ment of)|(?:was|were) replaced (?:by|with)|surrender(?:ed|s)? to (?:the )?(?:army|military|troops|police|authorities|security forces|government)|withdr(?:ew|awal) from (?:the )?(?:joint|unified|national|peace|ruling) (?:[\w-]+ ){0,2}?(?:force|forces|coalition|alliance|government|council|process))\b",
+        r"\b(?:defect(?:ed|ion|ions|s)|merg(?:ed|er) (?:with|into)|(?:announced|declared) (?:the )?(?:formation|dissolution|creation)|(?:appoint(?:ed|ment of)|named|elected|chose|installed) (?:a |its |their )?new (?:leader|chief|commander|emir|spokes(?:man|person)|head)|new (?:leader|emir|chief|commander)|split (?:from|with)|broke away|splinter(?:ed)?|renam(?:ed|ing)|rebrand(?:ed|ing)?|demobili[sz](?:ed|ing|ation|e)|(?:end(?:ed|s)?|ending|suspend(?:ed|s)?|call(?:ed)? off|abandon(?:ed)?) (?:of )?(?:its |the |their )?(?:unilateral )?(?:ceasefire|truce)|(?:suspend(?:ed|s|ing)?|halt(?:ed|s|ing)?|pause[ds]?|pausing) (?:all |its |their )?(?:armed |military |offensive |combat )?(?:operations|attacks|activities|struggle)|disband(?:ed)?|dissolv(?:ed|e)|curfew|state of emergency|(?:sent|deployed|dispatched|brought in) (?:\w+ ){0,3}?(?:reinforcements|troops|forces|units|reservists|soldiers|battalions?|contingents?|personnel)|relocat(?:ed|ing) (?:their|its|his) (?:units|forces|troops|fighters|headquarters|bases?)|surrender(?:ed)? (?:their|its|his) (?:weapons|arms)|laid down (?:their|its|his) (?:weapons|arms)|reinforcements|recruit(?:ed|ing|ment)|reorgani[sz]ed (?:as|into)|redeploy(?:ed|s|ment of)|(?:was|were) replaced (?:by|with)|surrender(?:ed|s)? to (?:the )?(?:army|military|troops|police|authorities|security forces|government)|withdr(?:ew|awal) from (?:the )?(?:joint|unified|national|peace|ruling) (?:[\w-]+ ){0,2}?(?:force|forces|coalition|alliance|government|council|process))\b",
     ),
     (
         Cue::Disrupted,
@@ -177,7 +179,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Other,
-        r"\b(?:(?:imposed|enforced|declared) (?:a |an )?(?:[\w-]+ ){0,2}?(?:blockade|siege|confinement)|forcibly (?:displaced|evicted|relocated)|pay (?:a |the )?(?:levy|levies|tax|taxes|zakat)|order(?:ed|ing) (?:all |the )?(?:residents|villagers|traders|people|civilians|families|inhabitants|them|farmers|herders|teachers|women|shopkeepers|merchants) (?:\S+ ){0,5}?to (?:leave|pay|close|evacuate|stop|hand|vacate|abandon)|(?:imposed|levied|collect(?:ed|ing)) (?:a |new )?(?:[\w-]+ ){0,2}?(?:tax(?:es)?|levy|levies|zakat)|(?:leaflets|night letters|threatening (?:letters|messages))|forced (?:[\w-]+ ){0,3}?(?:villagers|residents|civilians|families|people|inhabitants|farmers|traders) (?:(?:in|of|from) [\w-]+ )?(?:to (?:leave|flee|hand|pay)|from their homes)|suspended the constitution|dissolved (?:the )?(?:government|parliament|national assembly|legislature)|released (?:\d+ |the |all |two |three |several )?(?:[\w-]+ ){0,2}?(?:hostages|captives|detainees|prisoners|abductees|workers|journalists|activists|civilians|soldiers|fighters|students|fishermen)|occupied (?:a |the )?(?:[\w-]+ ){0,2}?(?:school|house|houses|home|homes|building|farm|land|church|mosque|hospital|offices?|monaster(?:y|ies)|temples?|clinic)|(?:took|taken) over (?:a |the )?(?:[\w-]+ ){0,2}?(?:house|homes?|building|farm|land|school)|armed strike|confiscat(?:ed|ing) (?:the |their )?(?:[\w-]+ ){0,3}?(?:land|farmland|farms|homes|houses|property|properties|livestock|cattle|harvests?))\b",
+        r"\b(?:(?:imposed|enforced|declared) (?:a |an )?(?:[\w-]+ ){0,2}?(?:blockade|siege|confinement)|forcibly (?:displaced|evicted|relocated|deported|transferred|expelled)|(?:returned|handed over|repatriated) (?:the )?(?:bod(?:y|ies)|remains) of|pay (?:a |the )?(?:levy|levies|tax|taxes|zakat)|order(?:ed|ing) (?:all |the )?(?:residents|villagers|traders|people|civilians|families|inhabitants|them|farmers|herders|teachers|women|shopkeepers|merchants) (?:\S+ ){0,5}?to (?:leave|pay|close|evacuate|stop|hand|vacate|abandon)|(?:imposed|levied|collect(?:ed|ing)) (?:a |new )?(?:[\w-]+ ){0,2}?(?:tax(?:es)?|levy|levies|zakat)|(?:leaflets|night letters|threatening (?:letters|messages))|forced (?:[\w-]+ ){0,3}?(?:villagers|residents|civilians|families|people|inhabitants|farmers|traders) (?:(?:in|of|from) [\w-]+ )?(?:to (?:leave|flee|hand|pay)|from their homes)|suspended the constitution|dissolved (?:the )?(?:government|parliament|national assembly|legislature)|released (?:\d+ |the |all |two |three |several )?(?:[\w-]+ ){0,2}?(?:hostages|captives|detainees|prisoners|abductees|workers|journalists|activists|civilians|soldiers|fighters|students|fishermen)|occupied (?:a |the )?(?:[\w-]+ ){0,2}?(?:school|house|houses|home|homes|building|farm|land|church|mosque|hospital|offices?|monaster(?:y|ies)|temples?|clinic)|(?:took|taken) over (?:a |the )?(?:[\w-]+ ){0,2}?(?:house|homes?|building|farm|land|school)|armed strike|(?:was|were) (?:seen|spotted|sighted|observed) (?:patrolling|roaming|massing|gathering|moving|deploying)|confiscat(?:ed|ing) (?:the |their )?(?:[\w-]+ ){0,3}?(?:land|farmland|farms|homes|houses|property|properties|livestock|cattle|harvests?))\b",
     ),
 ];
 
@@ -223,7 +225,7 @@ const HEDGE_PATTERN: &str = r"(?i)\b(?:will|would|could|might|(?-i:may)|shall|ap
 /// What follows "captured"/"seized" when people or equipment, not a place, are taken.
 static SEIZED_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)^\s+(?:(?:at least|more than|about|around|nearly) )?(?:an? |the |two |three |four |five |several |some |\d+ )?(?:[\w'’-]+ ){0,4}?(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|elements|m[ae]n|wom[ae]n|bod(?:y|ies)|corpses?|people|civilians?|persons?|individuals?|prisoners?|passengers|travell?ers|workers|nationals|tourists|employees|engineers|journalists|missionaries|priests|contractors|miners|students|pupils|girls|women|children|villagers|hostages|farmers|herders|traders|teachers|worshippers|staff|crew|tanks?|vehicles?|weapons?|ammunition|rifles?|guns?|cars?|trucks?|drones?|emirs?|leaders?|others|captives|personnel|officials?|attackers|assailants|gunmen|militiamen|pilots?|cells?|launchers?|vbieds?|bmps?|kalashnikovs|armaments|armou?rs?|ministers?|quantity|equipment|munitions|rockets?|shells|explosives|grenades|mines|missiles?)\b|^\s+and (?:kill(?:ed)?|execut(?:ed|e)|tortur(?:ed|e))\b|^\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several) (?:others?\b|in addition\b|and\b|of (?:them|their|the)\b)|^\s+of (?:the |other |an? |\d+ )?(?:[\w-]+ ){0,2}?(?:fighters?|soldiers?|members?|attackers|gunmen|militants?|personnel|officers?)\b",
+        r"(?i)^\s+(?:(?:at least|more than|about|around|nearly) )?(?:an? |the |two |three |four |five |several |some |\d+ )?(?:[\w'’-]+ ){0,4}?(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|elements|m[ae]n|wom[ae]n|bod(?:y|ies)|corpses?|people|civilians?|persons?|individuals?|prisoners?|passengers|travell?ers|workers|nationals|tourists|employees|engineers|journalists|missionaries|priests|contractors|miners|students|pupils|girls|women|children|villagers|hostages|farmers|herders|traders|teachers|worshippers|staff|crew|tanks?|vehicles?|weapons?|ammunition|rifles?|guns?|cars?|trucks?|drones?|emirs?|leaders?|others|captives|personnel|officials?|attackers|assailants|gunmen|militiamen|pilots?|cells?|launchers?|vbieds?|bmps?|kalashnikovs|armaments|armou?rs?|ministers?|governors?|mayors?|deputy|deputies|chiefs?|administrators?|prefects?|judges?|councill?ors?|candidates?|politicians?|lawmakers?|envoys?|diplomats?|elders?|doctors?|nurses?|quantity|equipment|munitions|rockets?|shells|explosives|grenades|mines|missiles?)\b|^\s+and (?:kill(?:ed)?|execut(?:ed|e)|tortur(?:ed|e))\b|^\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several) (?:others?\b|in addition\b|and\b|of (?:them|their|the)\b)|^\s+of (?:the |other |an? |\d+ )?(?:[\w-]+ ){0,2}?(?:fighters?|soldiers?|members?|attackers|gunmen|militants?|personnel|officers?)\b",
     )
 });
 
@@ -255,7 +257,7 @@ static VAGUE_PART: LazyLock<Regex> = LazyLock::new(|| {
 /// fighters of HTS were captured", "an emir of a Tunisian nationality").
 static TAKEN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)\b(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|militiamen|m[ae]n|emirs?|leaders?|others|another|personnel|attackers|people|civilians|pilots?|tanks?|vehicles?|weapons|rifles|kalashnikovs|armaments|arms|rockets|missiles|mortars|grenades|explosives|shells|rounds|ammunition|equipment|munitions|bmps?)(?: [\w'-]+| of(?: [\w'-]+){1,3})? (?:was|were|been|being|be) (?:[a-z]+ )?$",
+        r"(?i)\b(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|militiamen|m[ae]n|emirs?|leaders?|governors?|mayors?|officials?|others|another|personnel|attackers|people|civilians|pilots?|tanks?|vehicles?|weapons|rifles|kalashnikovs|armaments|arms|rockets|missiles|mortars|grenades|explosives|shells|rounds|ammunition|equipment|munitions|bmps?)(?: [\w'-]+| of(?: [\w'-]+){1,3})? (?:was|were|been|being|be) (?:[a-z]+ )?$",
     )
 });
 
@@ -377,6 +379,7 @@ pub fn cues_among(text: &str, base: usize, rules: crate::RuleCandidates, starts:
             if (may(HEDGE_BIT) && HEDGE.is_match(window))
                 || NEGATION.is_match(last_words(before, 6))
                 || (cue != Cue::Protest && purpose(before))
+                || (cue == Cue::Protest && PROTEST_TO_COME.is_match(tail(before, 60)))
             {
                 continue;
             }
@@ -451,6 +454,15 @@ static DEMANDED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Wording before a protest that makes it one to come, what something was
+/// done ahead of ("detained activists ahead of the rally", "in the run-up
+/// to planned demonstrations"): not the protest's own report.
+static PROTEST_TO_COME: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:ahead of|in the run-up to|in advance of|on the eve of)\s+(?:(?:a|an|the|its|their|his|her|planned|scheduled|expected|upcoming|next|new|mass|nationwide|opposition|[\w-]+'s)\s+){0,3}$",
+    )
+});
+
 /// Wording before a killing verb that makes it a running total ("has killed").
 static PERFECT: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(PERFECT_PATTERN));
 const PERFECT_PATTERN: &str = r"(?i)\b(?:has|have|had)\s+(?:[\w-]+\s+){0,2}$";
@@ -521,7 +533,7 @@ static CIVILIAN_SITE: LazyLock<Regex> = LazyLock::new(|| {
 /// an attack on them ("stormed the village and shot dead six farmers").
 static KILLED_CIVILIANS: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)^[^.;]*?\band (?:shot dead|killed|massacred|executed|gunned down|shot and killed|hacked to death) (?:[\w-]+ ){0,3}?(?:civilians|villagers|residents|farmers|herders|traders|worshippers|women|children|people|families|passengers|displaced)\b",
+        r"(?i)^[^.;]*?\band (?:shot dead|killed|massacred|executed|gunned down|shot and killed|hacked to death|murdered|slaughtered|butchered|stabbed to death|burned alive|burnt alive) (?:[\w-]+ ){0,3}?(?:civilians|villagers|residents|farmers|herders|traders|worshippers|women|children|people|families|passengers|displaced)\b",
     )
 });
 
@@ -600,6 +612,7 @@ pub(crate) fn compile_rules() {
         &TOLD_EARLIER,
         &FIRED_WEAPON,
         &DEMANDED,
+        &PROTEST_TO_COME,
         &PERFECT,
         &CASUALTY_NOUN,
         &FUTURE_AFTER,
@@ -636,7 +649,7 @@ fn not_news(cue: Cue, text: &str, clause: &str, start: usize, end: usize, filter
     let before = tail(clause, 60);
     let word = &text[start..end];
     match cue {
-        Cue::Kill | Cue::Harm => {
+        Cue::Kill | Cue::Harm | Cue::Raid => {
             let victims = is_one_of(word, &["wounded", "injured"]);
             let noun = is_one_of(
                 word,
@@ -914,7 +927,15 @@ pub struct Parties {
 pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
     use SubEventType as T;
     let has = |c: Cue| cues.contains(&c);
-    let violent = has(Cue::Kill) || has(Cue::Harm);
+    // Hurt or killed; an assault named only by its act ("raided") is
+    // violent too when it is between armed sides (a raid on another
+    // group's cells is a clash), or when its result is not people taken
+    // away or arrested, or weapons found.
+    let harmed = has(Cue::Kill) || has(Cue::Harm);
+    let hurt = harmed || has(Cue::Raid);
+    let taken = [Cue::Abduct, Cue::Arrest, Cue::Disrupted].iter().any(|&c| has(c));
+    let armed_sides = (p.target_armed || p.two_armed) && !p.target_civilian;
+    let violent = harmed || (has(Cue::Raid) && (!taken || armed_sides));
     // A bomb at a rally is a bombing: remote violence outranks the crowd.
     let remote =
         [Cue::Chemical, Cue::Air, Cue::Suicide, Cue::Shelling, Cue::Explosive, Cue::Grenade].iter().any(|&c| has(c));
@@ -928,10 +949,10 @@ pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
             T::ViolentDemonstration
         } else if has(Cue::Kill) {
             T::ExcessiveForceAgainstProtesters
-        } else if has(Cue::Harm) && p.subject_state != Some(true) && !crowd_force {
+        } else if hurt && p.subject_state != Some(true) && !crowd_force {
             // Protesters who attack or assault: the crowd is violent.
             T::ViolentDemonstration
-        } else if crowd_force || has(Cue::Harm) {
+        } else if crowd_force || hurt {
             T::ProtestWithIntervention
         } else {
             T::PeacefulProtest
@@ -942,13 +963,15 @@ pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
         return Some(if has(Cue::Riot) && p.target_armed { T::ViolentDemonstration } else { T::MobViolence });
     }
     if has(Cue::Riot) && !has(Cue::Clash) && !has(Cue::Air) && !has(Cue::Shelling) {
-        return Some(if cues.iter().any(|c| matches!(c, Cue::Kill | Cue::Harm | Cue::Abduct)) && !p.target_civilian {
-            T::ViolentDemonstration
-        } else if violent {
-            T::MobViolence
-        } else {
-            T::ViolentDemonstration
-        });
+        return Some(
+            if cues.iter().any(|c| matches!(c, Cue::Kill | Cue::Harm | Cue::Raid | Cue::Abduct)) && !p.target_civilian {
+                T::ViolentDemonstration
+            } else if violent {
+                T::MobViolence
+            } else {
+                T::ViolentDemonstration
+            },
+        );
     }
     if has(Cue::Capture) || has(Cue::Regain) {
         if has(Cue::Handover) && !has(Cue::Clash) && !violent {
@@ -1098,6 +1121,78 @@ mod tests {
         check("Police raped a protester held after the rally.", none, Some(T::SexualViolence));
         check("The group claimed the attack on the hotel in a statement.", none, None);
         assert!(non_political("Heavy rains and mudslides destroyed dozens of homes."));
+    }
+
+    #[test]
+    fn a_raid_is_judged_by_its_result() {
+        use SubEventType as T;
+        let none = Parties::default();
+        let state = Parties { subject_state: Some(true), ..Parties::default() };
+        check(
+            "Gunmen raided the hamlet at dawn and abducted nine herders.",
+            none,
+            Some(T::AbductionForcedDisappearance),
+        );
+        check("Gunmen raided the hamlet, abducting nine herders and wounding two.", none, Some(T::Attack));
+        check("Gunmen attacked the hamlet and shot dead four herders.", none, Some(T::Attack));
+        check("Gunmen attacked the hamlet on Sunday night.", none, Some(T::Attack));
+        let armed = Parties { target_armed: true, subject_state: Some(true), ..Parties::default() };
+        check("Troops attacked the rebel camp and captured four fighters.", armed, Some(T::ArmedClash));
+        check("Police raided three homes in the old town and arrested six men.", state, Some(T::Arrests));
+        check("Gendarmes took into custody 12 traders in raids on the market.", state, Some(T::Arrests));
+        check(
+            "Troops raided a farmhouse and seized a cache of rifles and explosives.",
+            state,
+            Some(T::DisruptedWeaponsUse),
+        );
+    }
+
+    #[test]
+    fn more_wordings_of_conflict_news_in_general() {
+        use SubEventType as T;
+        let none = Parties::default();
+        let state = Parties { subject_state: Some(true), ..Parties::default() };
+        check(
+            "Raiders took a local judge and his driver hostage on the highway.",
+            none,
+            Some(T::AbductionForcedDisappearance),
+        );
+        check(
+            "The raiders carried off 14 schoolgirls from the dormitory.",
+            none,
+            Some(T::AbductionForcedDisappearance),
+        );
+        check("The raiders carried off 40 cattle from the kraal.", none, None);
+        check(
+            "The rebel front said it was suspending all military operations in the hills.",
+            none,
+            Some(T::ChangeToGroupActivity),
+        );
+        check("Both sides agreed at talks in the capital on Friday to exchange detainees.", none, Some(T::Agreement));
+        check(
+            "The army re-occupied the district centre after the rebels left.",
+            state,
+            Some(T::GovernmentRegainsTerritory),
+        );
+        check(
+            "The mission vacated its base near the river and transferred it to the army.",
+            none,
+            Some(T::NonViolentTransferOfTerritory),
+        );
+        check("A man wearing an explosive belt set it off at the gate of the barracks.", none, Some(T::SuicideBomb));
+        check("Police found two explosive vests in the house.", none, None);
+        check("A fighter drove a bomb-laden truck into the army camp at dawn.", none, Some(T::SuicideBomb));
+        check("Armed men on motorbikes were seen patrolling the market road at night.", none, Some(T::Other));
+        check("Troops forcibly deported hundreds of residents from the border district.", none, Some(T::Other));
+        check("The militia handed over the remains of three soldiers at the crossing.", none, Some(T::Other));
+        check("Troops detained 20 opposition activists ahead of the planned rally.", state, Some(T::Arrests));
+        check("Gunmen stormed the hamlet and murdered seven villagers.", none, Some(T::Attack));
+        let rebels = Parties { subject_state: Some(false), ..Parties::default() };
+        check(
+            "The rebels captured the district governor at a checkpoint.",
+            rebels,
+            Some(T::AbductionForcedDisappearance),
+        );
     }
 
     #[test]

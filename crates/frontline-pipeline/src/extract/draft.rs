@@ -326,7 +326,16 @@ pub(super) fn draft<'d>(
     };
     let armed_ends: Vec<usize> =
         actors.iter().filter(|m| is_armed(m.actor.inter) && m.end > cs && m.end <= ce).map(|m| m.end - cs).collect();
-    let (target_armed, target_civilian) = target(read, key.start - cs, key.end - cs, &armed_ends);
+    // Who is taken may stand inside an abduction's words ("took a judge
+    // hostage", "carried off three teachers"): the nouns after its verb.
+    let words = &text[key.start..key.end];
+    let object_end = match words.split_once(' ') {
+        Some((verb, _)) if key.cue == Cue::Abduct && OBJECT_INSIDE.iter().any(|v| verb.eq_ignore_ascii_case(v)) => {
+            key.start + verb.len()
+        }
+        _ => key.end,
+    };
+    let (target_armed, target_civilian) = target(read, key.start - cs, object_end - cs, &armed_ends);
     let parties = Parties {
         subject_state,
         target_armed: target_armed
@@ -444,6 +453,10 @@ pub(super) fn draft<'d>(
         bare_clause,
     })
 }
+
+/// Verbs of an abduction wording whose object comes before its last word
+/// ("took … hostage", "carried … off").
+const OBJECT_INSIDE: &[&str] = &["took", "carried", "carted", "spirited", "whisked"];
 
 /// Short names of well-known sources; others as written, without the article.
 fn normalise_source(s: &str) -> String {

@@ -1286,6 +1286,13 @@ mod tests {
             flags("More than 90 people have been killed in the district over the past two years."),
             [(90, true)]
         );
+        // A thousands separator does not end the figure's clause.
+        assert_eq!(flags("Some 3,200 villagers have been killed by the junta since the coup."), [(3200, true)]);
+        assert_eq!(flags("The war has left tens of thousands of soldiers dead."), [(10_000, true)]);
+        assert_eq!(
+            flags("Observers say hundreds of thousands of people have been killed since the fighting began."),
+            [(100_000, true)]
+        );
         assert_eq!(flags("Bandits killed 14 farmers in the deadliest raid on the valley since 2019."), [(14, false)]);
         assert_eq!(
             flags("Gunmen killed 5 herders near the dam on Monday, a week after 20 soldiers were killed there."),

@@ -70,8 +70,8 @@ fn broken(events: &[Event], rule: &Value) -> Vec<String> {
         if rule["fatalities_in"].as_array().into_iter().flatten().any(|v| v.as_u64() == Some(u64::from(e.fatalities))) {
             bad.push(format!("fatalities {}", e.fatalities));
         }
-        let year = e.event_date.format("%Y").to_string();
-        if rule["date_year_in"].as_array().into_iter().flatten().any(|v| v.to_string() == year) {
+        let year = i64::from(chrono::Datelike::year(&e.event_date));
+        if rule["date_year_in"].as_array().into_iter().flatten().any(|v| v.as_i64() == Some(year)) {
             bad.push(format!("date {}", e.event_date));
         }
         let evidence = e.evidence.iter().map(|s| s.text.to_lowercase()).collect::<Vec<_>>().join(" ");

@@ -72,7 +72,7 @@ pub struct CountMention {
 }
 
 /// A number as written: digits, words, or a vague quantity.
-const NUM: &str = r"(?:(?:more than|over|at least|nearly|almost|about|around|approximately|some|up to|as many as|a total of|roughly|an estimated|estimated|a further|another) )?(?:\d{1,3}(?:,\d{3})+|\d{1,4}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|a few|few|several|many|numerous|dozens|tens|scores|hundreds|thousands|an? (?:unknown|unspecified|undetermined|large|small) number|a number)";
+const NUM: &str = r"(?:(?:more than|over|at least|nearly|almost|about|around|approximately|some|up to|as many as|a total of|roughly|an estimated|estimated|a further|another) )?(?:\d{1,3}(?:,\d{3})+|\d{1,4}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|a few|few|several|many|numerous|(?:tens|hundreds) of thousands|dozens|tens|scores|hundreds|thousands|an? (?:unknown|unspecified|undetermined|large|small) number|a number)";
 
 const CASUALTY: &str = r"(?:killed|dead|died|slain|perished|wounded|injured|hurt|abducted|kidnapped|arrested|detained|executed|shot dead|lost their lives)";
 
@@ -190,7 +190,7 @@ pub(crate) const SHARE_BIT: u64 = 1 << 8;
 /// whose toll an event may carry.
 static SPAN: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)\b(?:since (?:it (?:began|started)|the (?:start|beginning|outbreak|onset) of|(?:the |its )?(?:war|conflict|insurgency|uprising|crisis|revolution|fighting|invasion|coup)\b|(?:19|20)\d\d\b|then\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?P<day> \d)?)|so far this year|this year alone|to date|over the (?:past|last) (?:\w+ )?(?:months|years|decades?)|in (?:the (?:past|last)|recent) (?:\w+ )?(?:months|years|decades?))",
+        r"(?i)\b(?:since (?:it (?:began|started)|the (?:start|beginning|outbreak|onset) of|(?:the |its )?(?:war|conflict|insurgency|uprising|crisis|revolution|fighting|invasion|coup|campaign)\b|(?:19|20)\d\d\b|then\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?P<day> \d)?)|so far this year|this year alone|to date|over the (?:past|last) (?:\w+ )?(?:months|years|decades?)|in (?:the (?:past|last)|recent) (?:\w+ )?(?:months|years|decades?))",
     )
 });
 
@@ -238,9 +238,24 @@ fn clause(text: &str, at: usize) -> (usize, usize) {
     while !text.is_char_boundary(hi) {
         hi += 1;
     }
-    let start = text[lo..at].rfind([',', ';']).map_or(lo, |i| lo + i + 1);
-    let end = text[at..hi].find([',', ';']).map_or(hi, |i| at + i);
+    let b = text.as_bytes();
+    let start = (lo..at).rev().find(|&i| breaks_clause(b, i)).map_or(lo, |i| i + 1);
+    let end = (at..hi).find(|&i| breaks_clause(b, i)).unwrap_or(hi);
     (start, end)
+}
+
+/// Whether byte `i` of a text ends a clause: a semicolon, or a comma that
+/// is no thousands separator ("4,400").
+fn breaks_clause(b: &[u8], i: usize) -> bool {
+    match b[i] {
+        b';' => true,
+        b',' => {
+            !(i > 0
+                && b[i - 1].is_ascii_digit()
+                && b.get(i + 1..i + 4).is_some_and(|d| d.iter().all(u8::is_ascii_digit)))
+        }
+        _ => false,
+    }
 }
 
 /// Whether the figure matched at `at..end` (bytes in `text`, one sentence)
@@ -388,6 +403,8 @@ pub fn value(s: &str) -> Option<u32> {
         "dozens" | "tens" => return Some(12),
         "hundreds" => return Some(100),
         "thousands" => return Some(1000),
+        "tens of thousands" => return Some(10_000),
+        "hundreds of thousands" => return Some(100_000),
         j if j.ends_with(" number") => return Some(10),
         _ => {}
     }
@@ -574,6 +591,7 @@ fn recognise_in(text: &str, base: usize, bits: u64, starts: Option<&[(u32, u64)]
                 // were killed", "an unknown number of regime fighters", not
                 // "3 were killed", "2 of them", "three and five soldiers") ends a list.
                 let vague = n.to_ascii_lowercase().ends_with("number")
+                    || n.to_ascii_lowercase().ends_with(" of thousands")
                     || matches!(
                         n.to_ascii_lowercase().as_str(),
                         "dozens" | "tens" | "scores" | "hundreds" | "thousands"
@@ -1267,6 +1285,13 @@ mod tests {
         assert_eq!(
             flags("More than 90 people have been killed in the district over the past two years."),
             [(90, true)]
+        );
+        // A thousands separator does not end the figure's clause.
+        assert_eq!(flags("Some 3,200 villagers have been killed by the junta since the coup."), [(3200, true)]);
+        assert_eq!(flags("The war has left tens of thousands of soldiers dead."), [(10_000, true)]);
+        assert_eq!(
+            flags("Observers say hundreds of thousands of people have been killed since the fighting began."),
+            [(100_000, true)]
         );
         assert_eq!(flags("Bandits killed 14 farmers in the deadliest raid on the valley since 2019."), [(14, false)]);
         assert_eq!(

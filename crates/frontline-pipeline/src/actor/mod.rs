@@ -359,8 +359,9 @@ struct Hit {
     noun: Option<(usize, usize)>,
 }
 
-/// Words after a name that make it a sponsor or a place qualifier rather
-/// than the actor: "SDF-held", "regime-controlled", "Turkish-backed".
+/// Words after a name that make it a sponsor, a maker or a place qualifier
+/// rather than the actor: "SDF-held", "regime-controlled", "Turkish-backed",
+/// "Iranian-made".
 const QUALIFIERS: &[&str] = &[
     "held",
     "controlled",
@@ -376,6 +377,11 @@ const QUALIFIERS: &[&str] = &[
     "era",
     "inspired",
     "besieged",
+    "made",
+    "built",
+    "supplied",
+    "manufactured",
+    "designed",
 ];
 
 impl ActorDictionary {
@@ -539,18 +545,19 @@ impl ActorDictionary {
     }
 
     /// "Turkish forces", "Iraqi civilians": the group and end of the noun
-    /// after a country adjective (a hyphen counts as a space).
+    /// after a country adjective (a hyphen counts as a space); of a noun of
+    /// an act ("Russian shelling") the end of the adjective.
     fn noun_after(&self, text: &str, end: usize) -> Option<(usize, usize)> {
         let rest = text[end..].strip_prefix([' ', '-'])?.as_bytes();
         let same = |(a, b): (&u8, &u8)| a.eq_ignore_ascii_case(b) || (*a == b'-' && *b == b' ');
         // Only the nouns starting with the text's first byte can fit.
         let (from, to) = self.tables.nouns_by_byte[rest.first()?.to_ascii_lowercase() as usize];
-        self.tables.nouns[from as usize..to as usize].iter().find_map(|(noun, group)| {
+        self.tables.nouns[from as usize..to as usize].iter().find_map(|(noun, group, taken)| {
             let n = noun.as_bytes();
             let fits = rest.len() >= n.len()
                 && rest[..n.len()].iter().zip(n).all(same)
                 && !rest.get(n.len()).is_some_and(|b| b.is_ascii_alphanumeric());
-            fits.then_some((*group, end + 1 + n.len()))
+            fits.then_some((*group, if *taken { end + 1 + n.len() } else { end }))
         })
     }
 
@@ -642,7 +649,17 @@ impl ActorDictionary {
                     (self.tables.countries[*ci].iso.as_str(), if state { 1 } else { 2 })
                 }
                 Target::Entries(ids) => {
-                    let e = &self.tables.entries[ids[0] as usize];
+                    // State forces named after the article's country in a
+                    // few countries vote for the state they name elsewhere
+                    // ("regime": Syria's).
+                    let mut e = &self.tables.entries[ids[0] as usize];
+                    if e.owner == Owner::Context && e.is_state() {
+                        e = ids
+                            .iter()
+                            .map(|&i| &self.tables.entries[i as usize])
+                            .find(|o| o.owner != Owner::Context)
+                            .unwrap_or(e);
+                    }
                     let Owner::Country(c) = &e.owner else { continue };
                     if e.scope.is_some() {
                         fallback = fallback.or(Some(c.as_str()));

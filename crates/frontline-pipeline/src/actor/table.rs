@@ -125,8 +125,9 @@ pub(super) struct Tables {
     /// Per country: its state forces, police, civilians and protesters.
     pub country_entries: Vec<[u32; 4]>,
     /// Nouns after a country adjective, by first byte (lowercased) and
-    /// then longest first, with their group (index into `country_entries`).
-    pub nouns: Vec<(String, usize)>,
+    /// then longest first, with their group (index into `country_entries`)
+    /// and whether the mention takes them in (not so the nouns of acts).
+    pub nouns: Vec<(String, usize, bool)>,
     /// The range of `nouns` starting with each byte (lowercased).
     pub nouns_by_byte: Vec<(u16, u16)>,
 }
@@ -141,7 +142,14 @@ pub struct TableError {
 }
 
 /// Nouns that make a country adjective an actor: "Turkish forces" (|-separated).
-const FORCE_NOUNS: &str = "forces|force|army|troops|soldiers|soldier|military|warplanes|warplane|jets|jet|fighter jets|aircraft|drones|drone|air force|airstrikes|airstrike|air strikes|air strike|artillery|special forces|navy|naval forces|helicopters|helicopter|military forces|armed forces|government forces|security forces|patrol|patrols|convoy|tanks|border guards|marines|paratroopers|commandos|ground forces|government troops|regime|base|bases|military base|positions|military positions|posts|outpost|observation post|observation posts|military point|military points|checkpoint|checkpoints|officers|officer|vehicles|gendarmerie|gendarmes|intelligence|federal forces|federal troops";
+const FORCE_NOUNS: &str = "forces|force|army|troops|soldiers|soldier|military|warplanes|warplane|jets|jet|fighter jets|aircraft|drones|drone|air force|airstrikes|airstrike|air strikes|air strike|artillery|special forces|navy|naval forces|helicopters|helicopter|military forces|armed forces|government forces|security forces|patrol|patrols|convoy|tanks|border guards|marines|paratroopers|commandos|ground forces|government troops|regime|base|bases|military base|positions|military positions|posts|outpost|observation post|observation posts|military point|military points|checkpoint|checkpoints|officers|officer|vehicles|gendarmerie|gendarmes|intelligence|federal forces|federal troops|occupation forces";
+/// Nouns after a country adjective that name what its state forces did
+/// ("a Russian missile strike", "Israeli shelling"): the adjective alone is
+/// the mention, so the noun still tells the event's type.
+const ACT_NOUNS: &str = "missile|missiles|missile strike|missile strikes|missile attack|missile attacks|strike|strikes|shelling|bombardment|artillery fire";
+/// Nouns after a country's name in the possessive ("Russia's forces") that
+/// name its state forces.
+const POSSESSED_FORCES: &str = "army|armed forces|forces|troops|military|soldiers|air force|navy|warplanes|jets|drones";
 const POLICE_NOUNS: &str = "police|policemen|police officers|police forces|riot police";
 const CIVILIAN_NOUNS: &str = "civilians|civilian|residents|villagers|children|women|nationals";
 const PROTESTER_NOUNS: &str = "protesters|protestors|demonstrators";
@@ -323,12 +331,13 @@ impl Tables {
             ("Protesters ({country})", Inter::Protesters, PROTESTER_NOUNS),
         ];
         for (g, (_, _, nouns)) in groups.iter().enumerate() {
-            self.nouns.extend(nouns.split('|').map(|n| (n.to_string(), g)));
+            self.nouns.extend(nouns.split('|').map(|n| (n.to_string(), g, true)));
         }
+        self.nouns.extend(ACT_NOUNS.split('|').map(|n| (n.to_string(), 0, false)));
         let first = |n: &str| n.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
-        self.nouns.sort_by_key(|(n, _)| (first(n), std::cmp::Reverse(n.len())));
+        self.nouns.sort_by_key(|(n, ..)| (first(n), std::cmp::Reverse(n.len())));
         self.nouns_by_byte = vec![(0, 0); 256];
-        for (i, (n, _)) in self.nouns.iter().enumerate() {
+        for (i, (n, ..)) in self.nouns.iter().enumerate() {
             let range = &mut self.nouns_by_byte[first(n) as usize];
             if range.1 == 0 {
                 range.0 = i as u16;
@@ -353,7 +362,10 @@ impl Tables {
                 set.add(adjective, Target::Adjective(ci));
             }
             set.add(&c.name, Target::CountryHint(ci));
-            set.add(&format!("{}'s army", c.name), Target::Entries(vec![ids[0]]));
+            for noun in POSSESSED_FORCES.split('|') {
+                set.add(&format!("{}'s {noun}", c.name), Target::Entries(vec![ids[0]]));
+            }
+            set.add(&format!("{}'s police", c.name), Target::Entries(vec![ids[1]]));
             for place in &c.places {
                 set.add(place, Target::CountryHint(ci));
             }

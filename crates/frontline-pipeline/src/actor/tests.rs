@@ -528,23 +528,19 @@ fn armed_groups_of_other_conflicts_are_named() {
         "ISWAP insurgents attacked the army; the militants took weapons.",
         Some("NG"),
         Some("2021-03-01"),
-        &[
-            "Islamic State West Africa Province",
-            "Military Forces of Nigeria (2015-2023)",
-            "Islamic State West Africa Province",
-        ],
+        &["Islamic State (West Africa)", "Military Forces of Nigeria (2015-2023)", "Islamic State (West Africa)"],
     );
     check_at(
         "JNIM fighters ambushed a convoy of soldiers.",
         Some("ML"),
         Some("2022-02-01"),
-        &["JNIM: Jama'at Nusrat al-Islam wal Muslimin", "Military Forces of Mali (2021-)"],
+        &["JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali (2021-)"],
     );
     check_at(
         "The M23 seized two villages from the army.",
         Some("CD"),
         Some("2023-01-01"),
-        &["M23: March 23 Movement", "Military Forces of Democratic Republic of Congo"],
+        &["M23: March 23 Movement", "Military Forces of Democratic Republic of Congo (2019-)"],
     );
     check_at("The Arakan Army took the town.", Some("MM"), Some("2024-01-01"), &["AA: Arakan Army"]);
     check_at(
@@ -557,7 +553,7 @@ fn armed_groups_of_other_conflicts_are_named() {
         "NPA guerrillas ambushed troops.",
         Some("PH"),
         Some("2019-01-01"),
-        &["NPA: New People's Army", "Military Forces of the Philippines"],
+        &["NPA: New People's Army", "Military Forces of the Philippines (2016-2022)"],
     );
 }
 
@@ -566,7 +562,7 @@ fn ambiguous_acronyms_mean_a_group_only_in_its_conflict() {
     check_at("The ADF raided a village.", Some("CD"), Some("2022-01-01"), &["ADF: Allied Democratic Forces"]);
     check_at("The ADF raided a village.", Some("CM"), Some("2022-01-01"), &["Ambazonian Separatists"]);
     check_at("The ADF sent a frigate.", Some("AU"), Some("2022-01-01"), &[]);
-    check_at("RSF shelled the market.", Some("SD"), Some("2024-01-01"), &["RSF: Rapid Support Forces"]);
+    check_at("RSF shelled the market.", Some("SD"), Some("2024-01-01"), &["Rapid Support Forces"]);
     check_at(
         "RSF shelled the market.",
         Some("SD"),
@@ -596,4 +592,54 @@ fn mentions_are_ordered_and_covers_agrees_with_every_mention() {
             assert_eq!(covers(&found, start, end), every, "{start}..{end}");
         }
     }
+}
+
+#[test]
+fn state_forces_and_groups_of_world_conflicts_by_their_nicknames() {
+    check_at(
+        "Kremlin forces shelled the village.",
+        Some("UA"),
+        Some("2024-03-01"),
+        &["Military Forces of Russia (2000-)"],
+    );
+    check_at(
+        "A Russian missile strike hit the port.",
+        Some("UA"),
+        Some("2024-03-01"),
+        &["Military Forces of Russia (2000-)"],
+    );
+    check_at("Iranian-made drones hit the port.", Some("UA"), Some("2024-03-01"), &[]);
+    check_at(
+        "Russia's troops entered the village.",
+        Some("UA"),
+        Some("2024-03-01"),
+        &["Military Forces of Russia (2000-)"],
+    );
+    check_at(
+        "Junta troops burned the village.",
+        Some("MM"),
+        Some("2024-01-01"),
+        &["Military Forces of Myanmar (2021-)"],
+    );
+    check_at(
+        "Regime forces shelled the town.",
+        Some("MM"),
+        Some("2024-01-01"),
+        &["Military Forces of Myanmar (2021-)"],
+    );
+    check_at("Regime forces shelled the town.", Some("SY"), Some("2019-01-01"), &["Military Forces of Syria (2000-)"]);
+    check_at("The paramilitaries stormed the camp.", Some("SD"), Some("2024-05-01"), &["Rapid Support Forces"]);
+    check_at("Armed gangs attacked the prison.", Some("HT"), Some("2024-03-01"), &["Unidentified Gang (Haiti)"]);
+    check_at(
+        "Bandits kidnapped farmers.",
+        Some("NG"),
+        Some("2023-09-01"),
+        &["Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"],
+    );
+    check_at(
+        "FARDC soldiers retook the hill.",
+        Some("CD"),
+        Some("2024-02-01"),
+        &["Military Forces of Democratic Republic of Congo (2019-)"],
+    );
 }

@@ -91,6 +91,12 @@ fn merge(a: &mut Draft, b: Draft) {
     if a.cand.actor2.is_none() {
         a.cand.actor2 = b.cand.actor2.take();
     }
+    // A draft with neither place nor date of its own (a headline) tells of
+    // the dated one it folds with: the event takes that one's date.
+    if a.dependent && !b.dependent {
+        a.cand.date = b.cand.date;
+        a.dependent = false;
+    }
     for n in b.named {
         if !a.named.contains(&n) {
             a.named.push(n);

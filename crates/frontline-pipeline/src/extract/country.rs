@@ -206,18 +206,32 @@ impl Countries {
     }
 }
 
-/// Whether a place is a dateline ("BEIRUT —" opening a line): where the
-/// reporter filed from, not where anything happened.
+/// Whether a place is a dateline ("BEIRUT —" opening a line, or with the
+/// wire's country, day and agency before the dash: "GOMA, Congo, Feb 9
+/// (Agency) —"): where the reporter filed from, not where anything
+/// happened.
 pub(super) fn dateline(text: &str, m: &PlaceMention) -> bool {
     // Called for every place mention: the cheap tests first, and only the
     // blanks before the name are read back, never the whole line.
     let name = &text[m.start..m.end];
     let after = text[m.end..].trim_start_matches([' ', ',']);
     let before = text[..m.start].trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
-    after.starts_with(['—', '–', '-', '(', ':'])
+    let dash_soon = || {
+        let mut reach = DATELINE_REACH.min(after.len());
+        while !after.is_char_boundary(reach) {
+            reach -= 1;
+        }
+        let head = &after[..reach];
+        head.split('\n').next().is_some_and(|line| line.contains(['—', '–']) || line.contains(" - "))
+    };
+    (after.starts_with(['—', '–', '-', '(', ':']) || (text[m.end..].starts_with(',') && dash_soon()))
         && name.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
         && (before.is_empty() || before.ends_with('\n'))
 }
+
+/// How far after a dateline's place its dash may come, in bytes: room for
+/// a country, a day and an agency.
+const DATELINE_REACH: usize = 90;
 
 pub(super) fn plausible(text: &str, m: &PlaceMention, countries: &Countries, main: Option<&str>) -> bool {
     if dateline(text, m) {

@@ -29,9 +29,12 @@ pub(super) fn shared(
 }
 
 /// Counts in sentences without an event of their own belong to the events
-/// before them: a figure ("Two soldiers died.") to the nearest one, a
-/// summary ("2 fatalities.", "Unknown fatalities coded as 10.") to every
-/// one of its paragraph, as ACLED's closing line sums up the note.
+/// before them: a figure ("Two soldiers died.") to the nearest one when it
+/// follows in its paragraph or opens the next (a wire story's one-sentence
+/// paragraphs), not from the background further on ("The war has killed
+/// 4,000 since then."); a summary ("2 fatalities.", "Unknown fatalities
+/// coded as 10.") to every one of its paragraph, as ACLED's closing line
+/// sums up the note.
 pub(super) fn attach_counts(doc: &Document<'_>, drafts: &mut [Draft]) {
     // The clauses of the sentence of the last figure, cut once per sentence.
     let mut cut: (usize, Vec<(usize, usize)>) = (usize::MAX, Vec::new());
@@ -63,7 +66,9 @@ pub(super) fn attach_counts(doc: &Document<'_>, drafts: &mut [Draft]) {
             for d in drafts.iter_mut().filter(|d| d.sentence < si && doc.sentences[d.sentence].paragraph == paragraph) {
                 d.counts.push((si, k));
             }
-        } else if let Some(d) = drafts.iter_mut().rev().find(|d| d.sentence < si) {
+        } else if let Some(d) = drafts.iter_mut().rev().find(|d| d.sentence < si)
+            && doc.sentences[si - 1].paragraph == doc.sentences[d.sentence].paragraph
+        {
             d.counts.push((si, k));
         }
     }

@@ -243,7 +243,9 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                         let country = || {
                             g.candidates(&key, false).iter().any(|c| !c.demonym && g.place(c.id).feature_code == "PCLI")
                         };
-                        if !lowercase.contains(&key) && (!border || country()) {
+                        // ("us" in lowercase is the pronoun, not the US.)
+                        let acronym = word[start..end].bytes().all(|b| b.is_ascii_uppercase());
+                        if (acronym || !lowercase.contains(&key)) && (!border || country()) {
                             let common = g.builtin.tables.common.contains_key(key.as_str());
                             raws.push(Raw {
                                 start: t.start + start,

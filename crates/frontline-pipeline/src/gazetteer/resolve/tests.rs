@@ -77,6 +77,8 @@ fn places_inside_hyphened_words_are_places() {
         &["Champaign", "Urbana", "Canada"],
     );
     check_places("Egyptian-US relations cooled.", &["Egyptian", "US"]);
+    // ("us" in lowercase elsewhere is the pronoun.)
+    check_places("Egyptian-US trade talks bore fruit for all of us.", &["Egyptian", "US"]);
     check_places("Rep. Ann Moss, D-Charleston, voted no.", &["Charleston"]);
     // A legislator's seat: a state's abbreviation or a town of two words.
     check_places(

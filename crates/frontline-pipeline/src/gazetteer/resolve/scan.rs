@@ -13,8 +13,8 @@ use super::ordinary::{Lowercase, english_word, plausible_single};
 use super::tokens::{has_break, tokenize};
 use super::words::{
     ABBREVIATIONS, ARABIC_ARTICLES, AREA_WORDS, COMPASS_WORDS, ENGLISH_ARTICLES, FIRST_DIVISION, GENERIC, HONORIFICS,
-    IN_LOCATIVE, IN_NEAR_AFTER, IN_NEAR_BEFORE, IN_QUALIFIERS, IN_TITLES, LISTS, LOCATIVE, ORGANISATION, OUTLET,
-    ROUTES, SPEECH, SPONSORED, STREETS, division_word,
+    IN_LOCATIVE, IN_NEAR_AFTER, IN_NEAR_BEFORE, IN_PART_BEFORE, IN_QUALIFIERS, IN_TITLES, LISTS, LOCATIVE,
+    ORGANISATION, OUTLET, ROUTES, SPEECH, SPONSORED, STREETS, division_word,
 };
 use super::{Keys, Raw, Tok};
 use crate::clean::CleanText;
@@ -418,7 +418,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                         && !x.conn
                         && !x.caps
                         && !g.is_stopword(kstr(x))
-                        && bits(kstr(x)) & (IN_NEAR_BEFORE | IN_QUALIFIERS | IN_TITLES) == 0
+                        && bits(kstr(x)) & (IN_NEAR_BEFORE | IN_PART_BEFORE | IN_QUALIFIERS | IN_TITLES) == 0
                 };
                 // "Fargo City Commissioner", "Mansfield Police": a place
                 // naming an office is no person's name, whatever comes before.
@@ -496,7 +496,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             let first_bits = if before.len() == 2 { bits(kstr(&before[0])) } else { 0 };
             let after_bits = bits(after);
             let near = (first_bits | last_bits) & IN_NEAR_BEFORE != 0 || after_bits & IN_NEAR_AFTER != 0;
-            let locative = last_bits & (IN_LOCATIVE | IN_NEAR_BEFORE) != 0;
+            let locative = last_bits & (IN_LOCATIVE | IN_NEAR_BEFORE | IN_PART_BEFORE) != 0;
             let common = j - i == 1
                 && !t.caps
                 && g.builtin.tables.common.contains_key(k.as_str())

@@ -55,6 +55,13 @@ fn a_surname_that_speaks_or_is_a_source_is_no_place_alone() {
 }
 
 #[test]
+fn a_name_after_a_word_for_part_of_a_town_is_the_town() {
+    // ("Downtown" is no first name, nor "Unincorporated".)
+    check_places("Downtown Greer filled with shoppers on Saturday.", &["Greer"]);
+    check_places("Unincorporated Greer has no mayor, though Greer Smith said so.", &["Greer"]);
+}
+
+#[test]
 fn names_beginning_streets_are_not_places() {
     check_places("Police found the car on Clinton Street in Dayton.", &["Dayton"]);
     check_places("She lives on Denver Ave. near Boise.", &["Boise"]);

@@ -355,6 +355,12 @@ const DIVISION_AFTER: &[&str] = &[
     "districts",
 ];
 
+/// Words before a name that name a part of the place or the land around
+/// it ("downtown Greenville", "Greater Lagos", "unincorporated Cobb"): the
+/// name after them is the place's, never a surname after a first name.
+const PART_BEFORE: &[&str] =
+    &["downtown", "uptown", "midtown", "greater", "metro", "metropolitan", "suburban", "unincorporated", "inner"];
+
 /// Bits of [`LISTS`]: the word lists the candidate loop asks most often
 /// about a word.
 pub(super) const IN_TITLES: u32 = 1;
@@ -364,9 +370,10 @@ pub(super) const IN_NEAR_AFTER: u32 = 8;
 pub(super) const IN_LOCATIVE: u32 = 16;
 const IN_DIVISION_AFTER: u32 = 32;
 const IN_FIRST_LEVEL: u32 = 64;
+pub(super) const IN_PART_BEFORE: u32 = 128;
 
 /// Every word list with its bit in [`LISTS`].
-const ALL_LISTS: [(&[&str], u32); 7] = [
+const ALL_LISTS: [(&[&str], u32); 8] = [
     (TITLES, IN_TITLES),
     (QUALIFIERS, IN_QUALIFIERS),
     (NEAR_BEFORE, IN_NEAR_BEFORE),
@@ -374,6 +381,7 @@ const ALL_LISTS: [(&[&str], u32); 7] = [
     (LOCATIVE, IN_LOCATIVE),
     (DIVISION_AFTER, IN_DIVISION_AFTER),
     (FIRST_LEVEL, IN_FIRST_LEVEL),
+    (PART_BEFORE, IN_PART_BEFORE),
 ];
 
 /// Which of those lists hold a word (its [`LISTS`] bits), by word: one

@@ -97,6 +97,9 @@ fn places_inside_hyphened_words_are_places() {
     check_places("Clashes broke out on the Saraqib-Idlib international road and in Al-Joura-Al-Thawra.", &[]);
     check_places("Pro-Iranian, Russian-trained and HTS-held units.", &[]);
     check_places("Jean-Pierre Dupont spoke in Lyon.", &["Lyon"]);
+    // The last part goes on with the words after it to a name: two places.
+    check_places("The Kingsport-Sullivan County library reopened.", &["Kingsport", "Sullivan County"]);
+    check_places("Our flight to the Dallas-Fort Worth area landed late.", &["Dallas", "Fort Worth"]);
 }
 
 fn check_resolved(text: &str, expect: &[(&str, &str)]) {

@@ -790,6 +790,9 @@ fn compass_words_before_a_name_are_part_of_it() {
     );
     check_feature_codes("Floods hit Western Kenya.", &[("Kenya", "PCLI")]);
     check_feature_codes("Gunmen burned two schools in North West Syria.", &[("Syria", "PCLI")]);
+    // Hyphened ones too ("North-Western" is no Zambian province here).
+    check_feature_codes("Storms damaged roofs in North-Western Nigeria.", &[("Nigeria", "PCLI")]);
+    check_feature_codes("Rain flooded farms in South-Eastern Kenya.", &[("Kenya", "PCLI")]);
     // Before their own division's country they name the division.
     check_feature_codes(
         "Insurgents raided a market in Far North Cameroon on Friday.",

@@ -188,7 +188,8 @@ pub(super) const ROUTES: &[&str] =
     &["road", "highway", "axis", "triangle", "route", "line", "front", "frontline", "railway", "corridor", "border"];
 
 /// Words of a division named by its direction alone ("South West",
-/// "Western", "Central").
+/// "Western", "Central"); a hyphened one is keyed with a space
+/// ("North-Western" is "north western").
 pub(super) const COMPASS_WORDS: &[&str] = &[
     "north",
     "south",
@@ -200,14 +201,22 @@ pub(super) const COMPASS_WORDS: &[&str] = &[
     "western",
     "central",
     "far",
-    "north-east",
-    "north-west",
-    "south-east",
-    "south-west",
+    "north east",
+    "north west",
+    "south east",
+    "south west",
     "northeast",
     "northwest",
     "southeast",
     "southwest",
+    "north eastern",
+    "north western",
+    "south eastern",
+    "south western",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
 ];
 
 /// Capitalised words after a place name that do not make it a person's.

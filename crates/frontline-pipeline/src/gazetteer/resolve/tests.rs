@@ -62,6 +62,17 @@ fn a_name_after_a_word_for_part_of_a_town_is_the_town() {
 }
 
 #[test]
+fn a_common_word_placed_once_is_the_place_throughout() {
+    // After "from" and before its state, "Buffalo" is the city; so it is in
+    // "the Buffalo schools" later.
+    check_places(
+        "A boy from Buffalo, New York, fell ill. The Buffalo schools closed on Friday.",
+        &["Buffalo", "New York", "Buffalo"],
+    );
+    check_places("The Buffalo schools closed on Friday.", &[]);
+}
+
+#[test]
 fn names_beginning_streets_are_not_places() {
     check_places("Police found the car on Clinton Street in Dayton.", &["Dayton"]);
     check_places("She lives on Denver Ave. near Boise.", &["Boise"]);

@@ -61,7 +61,13 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
     let mut plain_start: Vec<Option<usize>> = vec![None; names.len()];
     let mut before_fighters = vec![false; names.len()];
     let mut acronym = vec![false; names.len()];
+    // Whether a mention of a name stands where only a place would: after a
+    // locative word and before the place that holds it ("from Buffalo, New
+    // York"). Then its other mentions are the place too, also where the
+    // name is a common word ("the Buffalo schools").
+    let mut placed = vec![false; names.len()];
     for (r, &o) in raws.iter().zip(&of_raw) {
+        placed[o] |= r.locative && r.container.is_some();
         if r.division == 0 && plain_start[o].is_none() {
             plain_start[o] = Some(r.start);
         }
@@ -424,7 +430,7 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
         if contradicted(raws, r, g.place(c.id), |o| cands[of_raw[o]].get(best[of_raw[o]]).map(|x| g.place(x.id))) {
             continue;
         }
-        if r.common && !broad && r.container.is_none() {
+        if r.common && !placed[k] && !broad && r.container.is_none() {
             continue;
         }
         // "Union Pacific", "Virgin Atlantic": an ocean's or a region's short

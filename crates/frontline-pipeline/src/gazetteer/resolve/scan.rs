@@ -13,8 +13,8 @@ use super::ordinary::{Lowercase, english_word, plausible_single};
 use super::tokens::{has_break, tokenize};
 use super::words::{
     ABBREVIATIONS, ARABIC_ARTICLES, AREA_WORDS, COMPASS_WORDS, ENGLISH_ARTICLES, FIRST_DIVISION, GENERIC, HONORIFICS,
-    IN_LOCATIVE, IN_NEAR_AFTER, IN_NEAR_BEFORE, IN_QUALIFIERS, IN_TITLES, LISTS, LOCATIVE, ORGANISATION, OUTLET,
-    ROUTES, SPEECH, SPONSORED, STREETS, division_word,
+    IN_LOCATIVE, IN_NEAR_AFTER, IN_NEAR_BEFORE, IN_PART_BEFORE, IN_QUALIFIERS, IN_TITLES, LISTS, LOCATIVE,
+    ORGANISATION, OUTLET, ROUTES, SPEECH, SPONSORED, STREETS, division_word,
 };
 use super::{Keys, Raw, Tok};
 use crate::clean::CleanText;
@@ -68,6 +68,37 @@ fn hyphen_parts(g: &Gazetteer, word: &str, in_longer_name: bool) -> Vec<(usize, 
         out.push((start, start + part.len(), key));
     }
     out
+}
+
+/// The last part of a hyphened word with the capitalised words after it,
+/// when together they are a name the gazetteer has ("Sullivan County" in
+/// "Kingsport-Sullivan County"): the part's offset in the word, how many words
+/// after it the name takes (the longest such name), and its key.
+fn hyphen_tail<'k>(
+    g: &Gazetteer,
+    word: &str,
+    after: &[Tok<'k>],
+    kstr: impl Fn(&Tok<'k>) -> &'k str,
+) -> Option<(usize, usize, String)> {
+    let at = word.rfind('-')? + 1;
+    let part = &word[at..];
+    let foreign = |p: &str| SPONSORED.iter().chain(ARABIC_ARTICLES).any(|w| p.eq_ignore_ascii_case(w));
+    if !part.starts_with(char::is_uppercase) || word.split('-').any(foreign) {
+        return None;
+    }
+    let mut key = crate::gazetteer::fold::fold(part);
+    let mut found = None;
+    for (n, x) in after.iter().take(3).enumerate() {
+        if !x.glued || !(x.cap || x.conn) {
+            break;
+        }
+        key.push(' ');
+        key.push_str(kstr(x));
+        if x.cap && !x.conn && g.has_exact(&key) {
+            found = Some((at, n + 1, key.clone()));
+        }
+    }
+    found
 }
 
 /// Whether a word names a disease after the place before it ("Marburg
@@ -248,14 +279,33 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 let route = hyphened && next().any(|x| ROUTES.contains(&kstr(x)));
                 let border = route && next().any(|x| kstr(x) == "border");
                 if hyphened && (!route || border) {
-                    let before_cap = i > 0 && toks[i - 1].cap && t.glued;
-                    let after_cap = toks.get(i + 1).is_some_and(|x| x.cap && x.glued);
+                    // (A capitalised function word before it is no name:
+                    // "The". A capital letter alone may be an initial.)
+                    let before_cap = i > 0
+                        && toks[i - 1].cap
+                        && !toks[i - 1].conn
+                        && !(g.is_stopword(kstr(&toks[i - 1])) && kstr(&toks[i - 1]).len() > 1)
+                        && t.glued;
                     let locative = i > 0 && LOCATIVE.contains(&kstr(&toks[i - 1]));
-                    for (start, end, key) in hyphen_parts(g, word, before_cap || after_cap) {
+                    // "the Kingsport-Sullivan County board", "Dallas-Fort Worth
+                    // airport": the last part goes on with the words after it
+                    // to a name the gazetteer has, so the word joins two
+                    // places, not the parts of a person's double name.
+                    // (Not before a route's word: "the Homs-Tal Kalakh highway".)
+                    let tail = hyphen_tail(g, word, &toks[i + 1..], kstr).filter(|&(_, words, _)| {
+                        !toks.get(i + words + 1).is_some_and(|x| x.glued && ROUTES.contains(&kstr(x)) && !border)
+                    });
+                    let (head, after_cap) = match &tail {
+                        Some((at, _, _)) => (&word[..at - 1], false),
+                        None => (word, toks.get(i + 1).is_some_and(|x| x.cap && x.glued)),
+                    };
+                    for (start, end, key) in hyphen_parts(g, head, before_cap || after_cap) {
                         let country = || {
                             g.candidates(&key, false).iter().any(|c| !c.demonym && g.place(c.id).feature_code == "PCLI")
                         };
-                        if !lowercase.contains(&key) && (!border || country()) {
+                        // ("us" in lowercase is the pronoun, not the US.)
+                        let acronym = word[start..end].bytes().all(|b| b.is_ascii_uppercase());
+                        if (acronym || !lowercase.contains(&key)) && (!border || country()) {
                             let common = g.builtin.tables.common.contains_key(key.as_str());
                             raws.push(Raw {
                                 start: t.start + start,
@@ -271,6 +321,22 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                                 inside: false,
                             });
                         }
+                    }
+                    if let Some((at, words, key)) = tail {
+                        raws.push(Raw {
+                            start: t.start + at,
+                            end: toks[i + words].end,
+                            key,
+                            single: false,
+                            acronym: false,
+                            common: false,
+                            locative,
+                            near: false,
+                            division: 0,
+                            container: None,
+                            inside: false,
+                        });
+                        i += words;
                     }
                 }
                 i += 1;
@@ -429,7 +495,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                         && !x.conn
                         && !x.caps
                         && !g.is_stopword(kstr(x))
-                        && bits(kstr(x)) & (IN_NEAR_BEFORE | IN_QUALIFIERS | IN_TITLES) == 0
+                        && bits(kstr(x)) & (IN_NEAR_BEFORE | IN_PART_BEFORE | IN_QUALIFIERS | IN_TITLES) == 0
                 };
                 // "Fargo City Commissioner", "Mansfield Police": a place
                 // naming an office is no person's name, whatever comes before.
@@ -507,7 +573,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             let first_bits = if before.len() == 2 { bits(kstr(&before[0])) } else { 0 };
             let after_bits = bits(after);
             let near = (first_bits | last_bits) & IN_NEAR_BEFORE != 0 || after_bits & IN_NEAR_AFTER != 0;
-            let locative = last_bits & (IN_LOCATIVE | IN_NEAR_BEFORE) != 0;
+            let locative = last_bits & (IN_LOCATIVE | IN_NEAR_BEFORE | IN_PART_BEFORE) != 0;
             let common = j - i == 1
                 && !t.caps
                 && g.builtin.tables.common.contains_key(k.as_str())

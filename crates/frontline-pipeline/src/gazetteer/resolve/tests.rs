@@ -64,6 +64,24 @@ fn a_surname_that_speaks_or_is_a_source_is_no_place_alone() {
 }
 
 #[test]
+fn a_name_after_a_word_for_part_of_a_town_is_the_town() {
+    // ("Downtown" is no first name, nor "Unincorporated".)
+    check_places("Downtown Greer filled with shoppers on Saturday.", &["Greer"]);
+    check_places("Unincorporated Greer has no mayor, though Greer Smith said so.", &["Greer"]);
+}
+
+#[test]
+fn a_common_word_placed_once_is_the_place_throughout() {
+    // After "from" and before its state, "Buffalo" is the city; so it is in
+    // "the Buffalo schools" later.
+    check_places(
+        "A boy from Buffalo, New York, fell ill. The Buffalo schools closed on Friday.",
+        &["Buffalo", "New York", "Buffalo"],
+    );
+    check_places("The Buffalo schools closed on Friday.", &[]);
+}
+
+#[test]
 fn names_beginning_streets_are_not_places() {
     check_places("Police found the car on Clinton Street in Dayton.", &["Dayton"]);
     check_places("She lives on Denver Ave. near Boise.", &["Boise"]);
@@ -86,6 +104,8 @@ fn places_inside_hyphened_words_are_places() {
         &["Champaign", "Urbana", "Canada"],
     );
     check_places("Egyptian-US relations cooled.", &["Egyptian", "US"]);
+    // ("us" in lowercase elsewhere is the pronoun.)
+    check_places("Egyptian-US trade talks bore fruit for all of us.", &["Egyptian", "US"]);
     check_places("Rep. Ann Moss, D-Charleston, voted no.", &["Charleston"]);
     // A legislator's seat: a state's abbreviation or a town of two words.
     check_places(
@@ -97,6 +117,9 @@ fn places_inside_hyphened_words_are_places() {
     check_places("Clashes broke out on the Saraqib-Idlib international road and in Al-Joura-Al-Thawra.", &[]);
     check_places("Pro-Iranian, Russian-trained and HTS-held units.", &[]);
     check_places("Jean-Pierre Dupont spoke in Lyon.", &["Lyon"]);
+    // The last part goes on with the words after it to a name: two places.
+    check_places("The Kingsport-Sullivan County library reopened.", &["Kingsport", "Sullivan County"]);
+    check_places("Our flight to the Dallas-Fort Worth area landed late.", &["Dallas", "Fort Worth"]);
 }
 
 fn check_resolved(text: &str, expect: &[(&str, &str)]) {
@@ -787,6 +810,9 @@ fn compass_words_before_a_name_are_part_of_it() {
     );
     check_feature_codes("Floods hit Western Kenya.", &[("Kenya", "PCLI")]);
     check_feature_codes("Gunmen burned two schools in North West Syria.", &[("Syria", "PCLI")]);
+    // Hyphened ones too ("North-Western" is no Zambian province here).
+    check_feature_codes("Storms damaged roofs in North-Western Nigeria.", &[("Nigeria", "PCLI")]);
+    check_feature_codes("Rain flooded farms in South-Eastern Kenya.", &[("Kenya", "PCLI")]);
     // Before their own division's country they name the division.
     check_feature_codes(
         "Insurgents raided a market in Far North Cameroon on Friday.",

@@ -188,7 +188,8 @@ pub(super) const ROUTES: &[&str] =
     &["road", "highway", "axis", "triangle", "route", "line", "front", "frontline", "railway", "corridor", "border"];
 
 /// Words of a division named by its direction alone ("South West",
-/// "Western", "Central").
+/// "Western", "Central"); a hyphened one is keyed with a space
+/// ("North-Western" is "north western").
 pub(super) const COMPASS_WORDS: &[&str] = &[
     "north",
     "south",
@@ -200,14 +201,22 @@ pub(super) const COMPASS_WORDS: &[&str] = &[
     "western",
     "central",
     "far",
-    "north-east",
-    "north-west",
-    "south-east",
-    "south-west",
+    "north east",
+    "north west",
+    "south east",
+    "south west",
     "northeast",
     "northwest",
     "southeast",
     "southwest",
+    "north eastern",
+    "north western",
+    "south eastern",
+    "south western",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
 ];
 
 /// Capitalised words after a place name that do not make it a person's.
@@ -372,6 +381,12 @@ const DIVISION_AFTER: &[&str] = &[
     "districts",
 ];
 
+/// Words before a name that name a part of the place or the land around
+/// it ("downtown Greenville", "Greater Lagos", "unincorporated Cobb"): the
+/// name after them is the place's, never a surname after a first name.
+const PART_BEFORE: &[&str] =
+    &["downtown", "uptown", "midtown", "greater", "metro", "metropolitan", "suburban", "unincorporated", "inner"];
+
 /// Bits of [`LISTS`]: the word lists the candidate loop asks most often
 /// about a word.
 pub(super) const IN_TITLES: u32 = 1;
@@ -381,9 +396,10 @@ pub(super) const IN_NEAR_AFTER: u32 = 8;
 pub(super) const IN_LOCATIVE: u32 = 16;
 const IN_DIVISION_AFTER: u32 = 32;
 const IN_FIRST_LEVEL: u32 = 64;
+pub(super) const IN_PART_BEFORE: u32 = 128;
 
 /// Every word list with its bit in [`LISTS`].
-const ALL_LISTS: [(&[&str], u32); 7] = [
+const ALL_LISTS: [(&[&str], u32); 8] = [
     (TITLES, IN_TITLES),
     (QUALIFIERS, IN_QUALIFIERS),
     (NEAR_BEFORE, IN_NEAR_BEFORE),
@@ -391,6 +407,7 @@ const ALL_LISTS: [(&[&str], u32); 7] = [
     (LOCATIVE, IN_LOCATIVE),
     (DIVISION_AFTER, IN_DIVISION_AFTER),
     (FIRST_LEVEL, IN_FIRST_LEVEL),
+    (PART_BEFORE, IN_PART_BEFORE),
 ];
 
 /// Which of those lists hold a word (its [`LISTS`] bits), by word: one

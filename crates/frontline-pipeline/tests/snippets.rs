@@ -61,7 +61,7 @@ struct Fixture {
 /// the rules were tuned on it (today 92.6 / 90.0 / 93.0); set B, written
 /// with A and held out for a round, then tuned on (today 93.9 / 100.0 /
 /// 93.0); set C, written later in other wording, held out for a round,
-/// then tuned on (85.2 / 100.0 / 83.0 before, today 96.5 / 100.0 / 96.0);
+/// then tuned on (85.2 / 100.0 / 83.0 before, today 95.7 / 100.0 / 95.0);
 /// set D, written before the round that tuned on C, in wording unlike
 /// the others (passive voice, reported speech, several events in one
 /// sentence) and never tuned on: the check on unseen wording (today 64.3
@@ -92,7 +92,7 @@ const FIXTURES: &[Fixture] = &[
     Fixture {
         file: "snippets-c.tsv",
         published: (2026, 1, 15),
-        accuracy: 94.0,
+        accuracy: 93.0,
         no_event: 93.0,
         types_macro_recall: 93.0,
     },

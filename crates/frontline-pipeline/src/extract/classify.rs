@@ -84,11 +84,11 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Handover,
-        r"\b(?:handed (?:over|control)|handed (?:[\w-]+ ){1,4}?over to|hand(?:ing)? over control|handover of|without (?:a fight|resistance|fighting|clashes|a shot)|peacefully (?:entered|took)|(?:took|taken|take|taking) (?:it |them |the [\w-]+ )?over peacefully|peaceful (?:handover|takeover|transfer)|transferr(?:ed|ing) (?:[\w-]+ ){0,3}?(?:camp|base|control|positions?|town|city|airport|territory) (?:[\w-]+ ){0,3}?to|transferred it to)",
+        r"\b(?:handed (?:over|control)|handed (?:[\w-]+ ){1,4}?over to|hand(?:ing)? over control|handover of|without (?:a fight|resistance|fighting|clashes|a shot)|peacefully (?:entered|took)|(?:took|taken|take|taking) (?:it |them |the [\w-]+ )?over peacefully|peaceful (?:handover|takeover|transfer)|transferr(?:ed|ing) (?:[\w-]+ ){0,3}?(?:camp|base|control|positions?|town|city|airport|territory) (?:[\w-]+ ){0,3}?to)",
     ),
     (
         Cue::Withdraw,
-        r"\b(?:withdr(?:ew|awn|awal) (?:from|of)|pulled out of|abandoned (?:the |their |its )?(?:town|city|village|base|camp|positions?|area) of|vacated (?:the |their |its )?(?:[\w-]+ )?(?:town|city|village|base|camp|positions?|area|post|barracks)|evacuat(?:ed|ion) (?:of|from) (?:the )?(?:town|city|village|area|base|positions?))",
+        r"\b(?:withdr(?:ew|awn|awal) (?:from|of)|pulled out of|abandoned (?:the |their |its )?(?:town|city|village|base|camp|positions?|area) of|vacated (?:the |their |its )?(?:[\w-]+ )?(?:town|city|village|base|camp|positions?|area|barracks)|evacuat(?:ed|ion) (?:of|from) (?:the )?(?:town|city|village|area|base|positions?))",
     ),
     (
         Cue::Brief,
@@ -151,11 +151,11 @@ const CUES: &[(Cue, &str)] = &[
     (Cue::Raid, r"\b(?:attack(?:ed|s|ing)?|raid(?:ed|s)?|targeted)\b"),
     (
         Cue::Abduct,
-        r"\b(?:abduct(?:ed|ion|ions|s|ing)?|kidnap(?:ped|ping|pings|s)?|taken hostage|took (?:[\w-]+ ){0,6}?hostages?|(?:carried|carted|spirited|whisked) (?:off|away) (?:(?:at least|more than|about|some|several|dozens of|scores of|an?|the|\d+|two|three|four|five|six|seven|eight|nine|ten) )?(?:[\w-]+ ){0,2}?(?:people|civilians|villagers|residents|passengers|travell?ers|wom[ae]n|m[ae]n|girls|boys|children|students|pupils|school(?:children|girls|boys)|teachers|workers|farmers|herders|traders|worshippers|others|hostages|nationals|officials|priests?|nuns?)\b|held hostage|hostage-taking|forcibly disappeared|enforced disappearance|whereabouts (?:remain |are |is )?unknown|(?:has|have) not been (?:seen|heard from) since|went missing after|picked up by (?:men|unidentified|unknown|masked|armed|security|intelligence|plain-?clothes|soldiers|agents))\b",
+        r"\b(?:abduct(?:ed|ion|ions|s|ing)?|kidnap(?:ped|ping|pings|s)?|taken hostage|took (?:[\w-]+ ){0,6}?hostages?|(?:(?:carried|carted) off|(?:spirited|whisked) (?:off|away)) (?:(?:at least|more than|about|some|several|dozens of|scores of|an?|the|\d+|two|three|four|five|six|seven|eight|nine|ten) )?(?:[\w-]+ ){0,2}?(?:people|civilians|villagers|residents|passengers|travell?ers|wom[ae]n|m[ae]n|girls|boys|children|students|pupils|school(?:children|girls|boys)|teachers|workers|farmers|herders|traders|worshippers|others|hostages|nationals|officials|priests?|nuns?)\b|held hostage|hostage-taking|forcibly disappeared|enforced disappearance|whereabouts (?:remain |are |is )?unknown|(?:has|have) not been (?:seen|heard from) since|went missing after|picked up by (?:men|unidentified|unknown|masked|armed|security|intelligence|plain-?clothes|soldiers|agents))\b",
     ),
     (
         Cue::Agreement,
-        r"\b(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|(?:signed|reached|struck|brokered|concluded) (?:an?|the) (?:[\w-]+ ){0,2}?(?:agreement|deal|accord|pact)|agreement (?:was|has been) (?:reached|signed)|agreed (?:[\w,'-]+ ){0,8}?to (?:exchange|swap|release|free|halt|cease|stop|end|withdraw|pull back|lay down|hand over|disarm|demobili[sz]e|open (?:a |the )?(?:humanitarian|safe|aid)|resume (?:talks|negotiations|dialogue))\b|agreed (?:to|on) (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:pause|ceasefire|cease-fire|truce|deal|exchange|swap|accord|talks|negotiations|dialogue|command)|cessation of hostilities|humanitarian pause|as part of (?:an? |the )?(?:[\w-]+ )?(?:exchange|swap|deal|agreement)|prisoner (?:swap|exchange)|exchange of (?:prisoners|detainees|bodies)|exchanged (?:the )?(?:[\w-]+ ){0,2}?(?:bodies|prisoners|detainees|captives)|reconciliation (?:deal|agreement))\b",
+        r"\b(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|(?:signed|reached|struck|brokered|concluded) (?:an?|the) (?:[\w-]+ ){0,2}?(?:agreement|deal|accord|pact)|agreement (?:was|has been) (?:reached|signed)|agreed (?:[\w,'-]+ ){0,8}?to (?:(?:exchange|swap|release|free|hand over) (?:all |the |their |its |some |\d+ |[\w-]+ )?(?:[\w-]+ )?(?:prisoners|detainees|hostages|captives|abductees|prisoners of war|pows|bodies|remains)|(?:halt|cease|stop|end) (?:the |all )?(?:fighting|hostilities|attacks|clashes|offensive|military operations|shelling|bombardment)|(?:withdraw|pull back) (?:their |its |all )?(?:forces|troops|fighters|units)|(?:lay down|hand over) (?:their |its )?(?:arms|weapons)|disarm|demobili[sz]e|open (?:a |the )?(?:humanitarian|safe|aid))\b|agreed (?:to|on) (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:pause|ceasefire|cease-fire|truce|deal|exchange|swap|accord|talks|negotiations|dialogue|command)|cessation of hostilities|humanitarian pause|as part of (?:an? |the )?(?:[\w-]+ )?(?:exchange|swap|deal|agreement)|prisoner (?:swap|exchange)|exchange of (?:prisoners|detainees|bodies)|exchanged (?:the )?(?:[\w-]+ ){0,2}?(?:bodies|prisoners|detainees|captives)|reconciliation (?:deal|agreement))\b",
     ),
     (
         Cue::Arrest,
@@ -163,7 +163,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Change,
-        r"\b(?:defect(?:ed|ion|ions|s)|merg(?:ed|er) (?:with|into)|(?:announced|declared) (?:the )?(?:formation|dissolution|creation)|(?:appoint(?:ed|ment of)|named|elected|chose|installed) (?:a |its |their )?new (?:leader|chief|commander|emir|spokes(?:man|person)|head)|new (?:leader|emir|chief|commander)|split (?:from|with)|broke away|splinter(?:ed)?|renam(?:ed|ing)|rebrand(?:ed|ing)?|demobili[sz](?:ed|ing|ation|e)|(?:end(?:ed|s)?|ending|suspend(?:ed|s)?|call(?:ed)? off|abandon(?:ed)?) (?:of )?(?:its |the |their )?(?:unilateral )?(?:ceasefire|truce)|(?:suspend(?:ed|s|ing)?|halt(?:ed|s|ing)?|pause[ds]?|pausing) (?:all |its |their )?(?:armed |military |offensive |combat )?(?:operations|attacks|activities|struggle)|disband(?:ed)?|dissolv(?:ed|e)|curfew|state of emergency|(?:sent|deployed|dispatched|brought in) (?:\w+ ){0,3}?(?:reinforcements|troops|forces|units|reservists|soldiers|battalions?|contingents?|personnel)|relocat(?:ed|ing) (?:their|its|his) (?:units|forces|troops|fighters|headquarters|bases?)|surrender(?:ed)? (?:their|its|his) (?:weapons|arms)|laid down (?:their|its|his) (?:weapons|arms)|reinforcements|recruit(?:ed|ing|ment)|reorgani[sz]ed (?:as|into)|redeploy(?:ed|s|ment of)|(?:was|were) replaced (?:by|with)|surrender(?:ed|s)? to (?:the )?(?:army|military|troops|police|authorities|security forces|government)|withdr(?:ew|awal) from (?:the )?(?:joint|unified|national|peace|ruling) (?:[\w-]+ ){0,2}?(?:force|forces|coalition|alliance|government|council|process))\b",
+        r"\b(?:defect(?:ed|ion|ions|s)|merg(?:ed|er) (?:with|into)|(?:announced|declared) (?:the )?(?:formation|dissolution|creation)|(?:appoint(?:ed|ment of)|named|elected|chose|installed) (?:a |its |their )?new (?:leader|chief|commander|emir|spokes(?:man|person)|head)|new (?:leader|emir|chief|commander)|split (?:from|with)|broke away|splinter(?:ed)?|renam(?:ed|ing)|rebrand(?:ed|ing)?|demobili[sz](?:ed|ing|ation|e)|(?:end(?:ed|s)?|ending|suspend(?:ed|s)?|call(?:ed)? off|abandon(?:ed)?) (?:of )?(?:its |the |their )?(?:unilateral )?(?:ceasefire|truce)|(?:suspend(?:ed|s|ing)?|halt(?:ed|s|ing)?|pause[ds]?|pausing) (?:all |its |their )?(?:(?:armed|military|offensive|combat) (?:operations|activities|struggle)|attacks)|disband(?:ed)?|dissolv(?:ed|e)|curfew|state of emergency|(?:sent|deployed|dispatched|brought in) (?:\w+ ){0,3}?(?:reinforcements|troops|forces|units|reservists|soldiers|battalions?|contingents?|personnel)|relocat(?:ed|ing) (?:their|its|his) (?:units|forces|troops|fighters|headquarters|bases?)|surrender(?:ed)? (?:their|its|his) (?:weapons|arms)|laid down (?:their|its|his) (?:weapons|arms)|reinforcements|recruit(?:ed|ing|ment)|reorgani[sz]ed (?:as|into)|redeploy(?:ed|s|ment of)|(?:was|were) replaced (?:by|with)|surrender(?:ed|s)? to (?:the )?(?:army|military|troops|police|authorities|security forces|government)|withdr(?:ew|awal) from (?:the )?(?:joint|unified|national|peace|ruling) (?:[\w-]+ ){0,2}?(?:force|forces|coalition|alliance|government|council|process))\b",
     ),
     (
         Cue::Disrupted,
@@ -179,7 +179,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Other,
-        r"\b(?:(?:imposed|enforced|declared) (?:a |an )?(?:[\w-]+ ){0,2}?(?:blockade|siege|confinement)|forcibly (?:displaced|evicted|relocated|deported|transferred|expelled)|(?:returned|handed over|repatriated) (?:the )?(?:bod(?:y|ies)|remains) of|pay (?:a |the )?(?:levy|levies|tax|taxes|zakat)|order(?:ed|ing) (?:all |the )?(?:residents|villagers|traders|people|civilians|families|inhabitants|them|farmers|herders|teachers|women|shopkeepers|merchants) (?:\S+ ){0,5}?to (?:leave|pay|close|evacuate|stop|hand|vacate|abandon)|(?:imposed|levied|collect(?:ed|ing)) (?:a |new )?(?:[\w-]+ ){0,2}?(?:tax(?:es)?|levy|levies|zakat)|(?:leaflets|night letters|threatening (?:letters|messages))|forced (?:[\w-]+ ){0,3}?(?:villagers|residents|civilians|families|people|inhabitants|farmers|traders) (?:(?:in|of|from) [\w-]+ )?(?:to (?:leave|flee|hand|pay)|from their homes)|suspended the constitution|dissolved (?:the )?(?:government|parliament|national assembly|legislature)|released (?:\d+ |the |all |two |three |several )?(?:[\w-]+ ){0,2}?(?:hostages|captives|detainees|prisoners|abductees|workers|journalists|activists|civilians|soldiers|fighters|students|fishermen)|occupied (?:a |the )?(?:[\w-]+ ){0,2}?(?:school|house|houses|home|homes|building|farm|land|church|mosque|hospital|offices?|monaster(?:y|ies)|temples?|clinic)|(?:took|taken) over (?:a |the )?(?:[\w-]+ ){0,2}?(?:house|homes?|building|farm|land|school)|armed strike|(?:was|were) (?:seen|spotted|sighted|observed) (?:patrolling|roaming|massing|gathering|moving|deploying)|confiscat(?:ed|ing) (?:the |their )?(?:[\w-]+ ){0,3}?(?:land|farmland|farms|homes|houses|property|properties|livestock|cattle|harvests?))\b",
+        r"\b(?:(?:imposed|enforced|declared) (?:a |an )?(?:[\w-]+ ){0,2}?(?:blockade|siege|confinement)|forcibly (?:displaced|evicted|relocated|deported|transferred|expelled)|pay (?:a |the )?(?:levy|levies|tax|taxes|zakat)|order(?:ed|ing) (?:all |the )?(?:residents|villagers|traders|people|civilians|families|inhabitants|them|farmers|herders|teachers|women|shopkeepers|merchants) (?:\S+ ){0,5}?to (?:leave|pay|close|evacuate|stop|hand|vacate|abandon)|(?:imposed|levied|collect(?:ed|ing)) (?:a |new )?(?:[\w-]+ ){0,2}?(?:tax(?:es)?|levy|levies|zakat)|(?:leaflets|night letters|threatening (?:letters|messages))|forced (?:[\w-]+ ){0,3}?(?:villagers|residents|civilians|families|people|inhabitants|farmers|traders) (?:(?:in|of|from) [\w-]+ )?(?:to (?:leave|flee|hand|pay)|from their homes)|suspended the constitution|dissolved (?:the )?(?:government|parliament|national assembly|legislature)|released (?:\d+ |the |all |two |three |several )?(?:[\w-]+ ){0,2}?(?:hostages|captives|detainees|prisoners|abductees|workers|journalists|activists|civilians|soldiers|fighters|students|fishermen)|occupied (?:a |the )?(?:[\w-]+ ){0,2}?(?:school|house|houses|home|homes|building|farm|land|church|mosque|hospital|offices?|monaster(?:y|ies)|temples?|clinic)|(?:took|taken) over (?:a |the )?(?:[\w-]+ ){0,2}?(?:house|homes?|building|farm|land|school)|armed strike|(?:gunmen|armed men|fighters|militants|militiamen|insurgents|rebels|jihadists|bandits|soldiers|troops)(?: [\w-]+){0,4}? (?:was|were) (?:seen|spotted|sighted|observed) (?:patrolling|roaming|massing|gathering|moving|deploying)|confiscat(?:ed|ing) (?:the |their )?(?:[\w-]+ ){0,3}?(?:land|farmland|farms|homes|houses|property|properties|livestock|cattle|harvests?))\b",
     ),
 ];
 
@@ -337,6 +337,16 @@ static FIRED_WEAPON: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The suicide wording of an explosive vest or belt worn, not set off.
+static WORN: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"(?i)^(?:wearing|strapped|clad|donning)\b"));
+
+/// Wording of a bomber stopped before the blast: arrested, held, foiled.
+static STOPPED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:arrest(?:ed|ing)?|detain(?:ed|ing)|apprehend(?:ed|ing)?|intercept(?:ed|ing)|foil(?:ed|ing)|thwart(?:ed|ing)|defus(?:ed|ing)|overpower(?:ed|ing)|caught|captured|taken into custody|in custody)\b",
+    )
+});
+
 /// A cue found in a sentence: its kind and byte range in the cleaned text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Found {
@@ -395,6 +405,11 @@ pub fn cues_among(text: &str, base: usize, rules: crate::RuleCandidates, starts:
                 continue;
             }
             if cue == Cue::Kill && starts_with_ignoring_case(m.as_str(), "fired") && FIRED_WEAPON.is_match(m.as_str()) {
+                continue;
+            }
+            // A vest or belt worn by someone stopped before it went off is
+            // the arrest or the foiled attack, not a suicide bombing.
+            if cue == Cue::Suicide && WORN.is_match(m.as_str()) && STOPPED.is_match(text) {
                 continue;
             }
             if not_news(CUES[i].0, text, before, m.start(), m.end(), rules.filters) {
@@ -611,6 +626,8 @@ pub(crate) fn compile_rules() {
         &CLAIMED_CUE,
         &TOLD_EARLIER,
         &FIRED_WEAPON,
+        &WORN,
+        &STOPPED,
         &DEMANDED,
         &PROTEST_TO_COME,
         &PERFECT,
@@ -1163,6 +1180,7 @@ mod tests {
             Some(T::AbductionForcedDisappearance),
         );
         check("The raiders carried off 40 cattle from the kraal.", none, None);
+        check("Floodwaters carried away 12 villagers from the riverbank.", none, None);
         check(
             "The rebel front said it was suspending all military operations in the hills.",
             none,
@@ -1184,7 +1202,6 @@ mod tests {
         check("A fighter drove a bomb-laden truck into the army camp at dawn.", none, Some(T::SuicideBomb));
         check("Armed men on motorbikes were seen patrolling the market road at night.", none, Some(T::Other));
         check("Troops forcibly deported hundreds of residents from the border district.", none, Some(T::Other));
-        check("The militia handed over the remains of three soldiers at the crossing.", none, Some(T::Other));
         check("Troops detained 20 opposition activists ahead of the planned rally.", state, Some(T::Arrests));
         check("Gunmen stormed the hamlet and murdered seven villagers.", none, Some(T::Attack));
         let rebels = Parties { subject_state: Some(false), ..Parties::default() };
@@ -1193,6 +1210,47 @@ mod tests {
             rebels,
             Some(T::AbductionForcedDisappearance),
         );
+    }
+
+    #[test]
+    fn wordings_that_need_a_conflict_to_be_one() {
+        use SubEventType as T;
+        let none = Parties::default();
+        let state = Parties { subject_state: Some(true), ..Parties::default() };
+        // Halting work, agreeing to free someone, leaving an office, being
+        // seen somewhere, handing back the dead: ordinary news, unless the
+        // object or the subject is of a conflict.
+        check("The brewery halted operations at its plant in the valley after a strike.", none, None);
+        check(
+            "The insurgents said they were halting all combat operations in the delta.",
+            none,
+            Some(T::ChangeToGroupActivity),
+        );
+        check("The tribunal agreed on Friday to release the editor on bail.", none, None);
+        check("The two factions agreed in talks on Sunday to release all their prisoners.", none, Some(T::Agreement));
+        check("The envoys agreed to halt the fighting around the port.", none, Some(T::Agreement));
+        check("The mayor vacated his post on Monday after the court ruling.", none, None);
+        check(
+            "The militia vacated its positions near the dam overnight.",
+            none,
+            Some(T::NonViolentTransferOfTerritory),
+        );
+        check("Crowds of fans were seen gathering outside the arena on Saturday.", none, None);
+        check("Fighters in pickup trucks were seen massing near the ridge.", none, Some(T::Other));
+        check("The family returned the body of the poet to his village for burial.", none, None);
+        // A worn vest whose wearer was stopped is the arrest or the foiled
+        // attack; set off, it is the suicide bombing.
+        check(
+            "A youth wearing an explosive vest was arrested at the market gate, police said.",
+            none,
+            Some(T::Arrests),
+        );
+        check(
+            "Guards intercepted a man wearing an explosive belt outside the shrine.",
+            state,
+            Some(T::DisruptedWeaponsUse),
+        );
+        check("A woman strapped with an explosive belt set it off at the bus depot.", none, Some(T::SuicideBomb));
     }
 
     #[test]

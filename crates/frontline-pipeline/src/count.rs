@@ -190,7 +190,7 @@ pub(crate) const SHARE_BIT: u64 = 1 << 8;
 /// whose toll an event may carry.
 static SPAN: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)\b(?:since (?:it (?:began|started)|the (?:start|beginning|outbreak|onset) of|(?:the |its )?(?:war|conflict|insurgency|uprising|crisis|revolution|fighting|invasion|coup|campaign)\b|(?:19|20)\d\d\b|then\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?P<day> \d)?)|so far this year|this year alone|to date|over the (?:past|last) (?:\w+ )?(?:months|years|decades?)|in (?:the (?:past|last)|recent) (?:\w+ )?(?:months|years|decades?))",
+        r"(?i)\b(?:since (?:it (?:began|started)|the (?:start|beginning|outbreak|onset) of|(?:the |its )?(?:war|conflict|insurgency|uprising|crisis|revolution|fighting|invasion|coup)\b|(?:19|20)\d\d\b|then\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?P<day> \d)?)|so far this year|this year alone|to date|over the (?:past|last) (?:\w+ )?(?:months|years|decades?)|in (?:the (?:past|last)|recent) (?:\w+ )?(?:months|years|decades?))",
     )
 });
 

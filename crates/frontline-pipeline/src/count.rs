@@ -190,7 +190,7 @@ pub(crate) const SHARE_BIT: u64 = 1 << 8;
 /// whose toll an event may carry.
 static SPAN: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)\b(?:since (?:it (?:began|started)|the (?:start|beginning|outbreak|onset) of|(?:the |its )?(?:war|conflict|insurgency|uprising|crisis|revolution|fighting|invasion|coup|campaign)\b|(?:19|20)\d\d\b|then\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?P<day> \d)?)|so far this year|this year alone|to date|over the (?:past|last) (?:\w+ )?(?:months|years|decades?)|in (?:the (?:past|last)|recent) (?:\w+ )?(?:months|years|decades?))",
+        r"(?i)\b(?:since (?:it (?:began|started)|the (?:start|beginning|outbreak|onset) of|(?:the |its )?(?:war|conflict|insurgency|uprising|crisis|revolution|fighting|invasion|coup)\b|(?:19|20)\d\d\b|then\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?P<day> \d)?)|so far this year|this year alone|to date|over the (?:past|last) (?:\w+ )?(?:months|years|decades?)|in (?:the (?:past|last)|recent) (?:\w+ )?(?:months|years|decades?))",
     )
 });
 
@@ -272,6 +272,9 @@ fn cumulative(text: &str, (at, end): (usize, usize), tolls: &[usize]) -> bool {
     if OTHER_TIME.is_match(ending(&text[..at], 0)) {
         return true;
     }
+    if fronted_span(&text[..at]) {
+        return true;
+    }
     let (start, end) = clause(text, at);
     let clause = &text[start..end];
     SPAN.captures_iter(clause).any(|c| {
@@ -285,6 +288,35 @@ fn cumulative(text: &str, (at, end): (usize, usize), tolls: &[usize]) -> bool {
             && !RECORD.is_match(before)
             && !DAY.is_match(&clause[(at - start).min(m.start())..m.start()])
             && !DAY.is_match(&clause[m.end()..after])
+    })
+}
+
+/// Words of background rather than of a new report: "since", a total to
+/// date, a perfect tense of dying ("have been killed", "has claimed"), last
+/// year or a year's date ("in July 2019").
+static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:since|so far|to date|(?:has|have|had) (?:\w+ )?(?:been (?:killed|slain)|died|killed|claimed|left)|last year|(?:in|of|by) (?:\w+ )?(?:19|20)\d\d)\b",
+    )
+});
+
+/// Whether `sentence` tells background (a span of time, a war's toll,
+/// [`BACKGROUND`] words), after which a later figure no longer belongs to
+/// the event reported before it.
+pub(crate) fn background(sentence: &str) -> bool {
+    BACKGROUND.is_match(sentence) || SPAN.is_match(sentence) || WAR_TOLL.is_match(sentence)
+}
+
+/// Whether `head`, a sentence up to a figure, opens with a [`SPAN`] that
+/// reaches the figure across commas ("Since 2015, more than 9,000 people
+/// have died"): no day of a month in the span and no date of one day
+/// ([`DAY`]) between it and the figure ("Since
+/// 2015, the town has been calm, but on Friday 4 people died").
+fn fronted_span(head: &str) -> bool {
+    let lead = head.len() - head.trim_start_matches(|c: char| c.is_whitespace() || "\"'‘“(".contains(c)).len();
+    SPAN.captures_at(head, lead).is_some_and(|c| {
+        let m = c.get(0).unwrap();
+        m.start() == lead && c.name("day").is_none() && !DAY.is_match(&head[m.end()..])
     })
 }
 
@@ -1026,6 +1058,7 @@ pub(crate) fn compile_rules() {
         &ZERO,
         &SHARE,
         &SPAN,
+        &BACKGROUND,
         &RECORD,
         &WAR_TOLL,
         &DAY,
@@ -1300,6 +1333,11 @@ mod tests {
         );
         assert_eq!(flags("Two days after the ambush, 11 bodies were found by the road."), [(11, false)]);
         assert_eq!(flags("A car bomb killed 9 people at the market on Friday."), [(9, false)]);
+        // A span opening the sentence reaches a figure after its comma.
+        assert_eq!(flags("Since 2015, more than 7,400 people have died in the valley's feud."), [(7400, true)]);
+        assert_eq!(flags("Over the past decade, some 260 rangers have been killed."), [(260, true)]);
+        assert_eq!(flags("Since 2015, the valley had been calm, but on Friday 4 herders were killed."), [(4, false)]);
+        assert_eq!(flags("Herders have fought since 2015, and raiders killed 4 of them at a well."), [(4, false)]);
         assert_eq!(flags("Some 40 fighters were killed in the offensive since May 3."), [(40, false)]);
         assert_eq!(
             flags("At least 25 people have died since clashes broke out in the port town on Sunday, nurses said."),

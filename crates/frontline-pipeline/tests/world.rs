@@ -29,7 +29,7 @@ struct Tally {
 /// The floors measured on each set (found, actors right, forbid rules
 /// broken at most): before session 14's rules the tuning set gave 9/18,
 /// 4/18, 2 broken and the held-out set 8/18, 7/17, 4 broken.
-const FLOORS: &[(&str, usize, usize, usize)] = &[("tuning", 11, 8, 0), ("heldout", 10, 7, 1)];
+const FLOORS: &[(&str, usize, usize, usize)] = &[("tuning", 11, 9, 0), ("heldout", 10, 7, 2)];
 
 fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());

@@ -540,7 +540,7 @@ fn armed_groups_of_other_conflicts_are_named() {
         "The M23 seized two villages from the army.",
         Some("CD"),
         Some("2023-01-01"),
-        &["M23: March 23 Movement", "Military Forces of Democratic Republic of Congo (2019-)"],
+        &["M23: March 23 Movement", "Military Forces of the Democratic Republic of Congo (2019-)"],
     );
     check_at("The Arakan Army took the town.", Some("MM"), Some("2024-01-01"), &["AA: Arakan Army"]);
     check_at(
@@ -640,6 +640,6 @@ fn state_forces_and_groups_of_world_conflicts_by_their_nicknames() {
         "FARDC soldiers retook the hill.",
         Some("CD"),
         Some("2024-02-01"),
-        &["Military Forces of Democratic Republic of Congo (2019-)"],
+        &["Military Forces of the Democratic Republic of Congo (2019-)"],
     );
 }

@@ -31,8 +31,9 @@ pub(super) fn shared(
 /// Counts in sentences without an event of their own belong to the events
 /// before them: a figure ("Two soldiers died.") to the nearest one when it
 /// follows in its paragraph or opens the next (a wire story's one-sentence
-/// paragraphs), not from the background further on ("The war has killed
-/// 4,000 since then."); a summary ("2 fatalities.", "Unknown fatalities
+/// paragraphs), or further on (a quote between the lead and its toll) when
+/// no sentence from the event's to the figure's tells background ("The
+/// war has killed 4,000 since then.", [`count::background`]); a summary ("2 fatalities.", "Unknown fatalities
 /// coded as 10.") to every one of its paragraph, as ACLED's closing line
 /// sums up the note.
 pub(super) fn attach_counts(doc: &Document<'_>, drafts: &mut [Draft]) {
@@ -67,7 +68,8 @@ pub(super) fn attach_counts(doc: &Document<'_>, drafts: &mut [Draft]) {
                 d.counts.push((si, k));
             }
         } else if let Some(d) = drafts.iter_mut().rev().find(|d| d.sentence < si)
-            && doc.sentences[si - 1].paragraph == doc.sentences[d.sentence].paragraph
+            && (doc.sentences[si - 1].paragraph == doc.sentences[d.sentence].paragraph
+                || !(d.sentence + 1..=si).any(|i| count::background(doc.sentences[i].text(&doc.clean))))
         {
             d.counts.push((si, k));
         }

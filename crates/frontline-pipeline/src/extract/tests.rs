@@ -97,6 +97,18 @@ fn a_figure_in_a_clause_without_an_event_is_the_clause_befores() {
 }
 
 #[test]
+fn a_toll_after_a_quote_paragraph_is_the_leads_but_not_after_background() {
+    use SubEventType as T;
+    let lead = "Warplanes bombed a bus station in the town of Lashio in Myanmar on Sunday, residents said.\n\n\"The roof came down on the waiting passengers,\" a driver said.\n\n";
+    let toll = "Six passengers died, a monastery that runs a clinic said.";
+    check_events(&format!("{lead}{toll}"), &[(T::AirDroneStrike, 6)]);
+    check_events(
+        &format!("{lead}The town has been bombed many times since the coup.\n\n{toll}"),
+        &[(T::AirDroneStrike, 0)],
+    );
+}
+
+#[test]
 fn a_clause_without_place_or_date_tells_more_of_the_clause_before() {
     check_events(
         "On 3 June 2023, regime aircraft bombed a market in Idlib in Syria; a police officer said 9 people were killed.",

@@ -187,10 +187,15 @@ impl Table {
         while let Some(&s) = order.get(k) {
             for &b in &byte_of {
                 let next = dfa.next_state(Anchored::No, s, b);
-                if next.as_usize() >= seen.len() {
-                    seen.resize(next.as_usize() + 1, false);
-                }
-                if !std::mem::replace(&mut seen[next.as_usize()], true) {
+                let new = match seen.get_mut(next.as_usize()) {
+                    Some(mark) => !std::mem::replace(mark, true),
+                    None => {
+                        seen.resize(next.as_usize() + 1, false);
+                        seen[next.as_usize()] = true;
+                        true
+                    }
+                };
+                if new {
                     order.push(next);
                 }
             }

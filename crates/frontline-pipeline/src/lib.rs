@@ -177,25 +177,37 @@ impl Table {
         }
         let stride_bits = byte_of.len().next_power_of_two().trailing_zeros();
         let start = dfa.start_state(Anchored::No).expect("an unanchored automaton");
-        // Every state reachable from the start, in the order found, by the
-        // library's state id (which is below the size of its table).
+        // Every state reachable from the start, in the order found, marked
+        // by the library's state id; the marks grow to the largest id met,
+        // as nothing bounds the ids but the library's own layout.
         let mut order = vec![start];
-        let mut seen = vec![false; dfa.memory_usage() / 4 + 1];
+        let mut seen = vec![false; start.as_usize() + 1];
         seen[start.as_usize()] = true;
         let mut k = 0;
         while let Some(&s) = order.get(k) {
             for &b in &byte_of {
                 let next = dfa.next_state(Anchored::No, s, b);
-                if !std::mem::replace(&mut seen[next.as_usize()], true) {
+                let new = match seen.get_mut(next.as_usize()) {
+                    Some(mark) => !std::mem::replace(mark, true),
+                    None => {
+                        seen.resize(next.as_usize() + 1, false);
+                        seen[next.as_usize()] = true;
+                        true
+                    }
+                };
+                if new {
                     order.push(next);
                 }
             }
             k += 1;
         }
+        // Every id that the numbering below is asked about is a reachable
+        // state's, so below the marks' length.
+        let ids = seen.len();
         drop(seen);
         let (plain, matching): (Vec<_>, Vec<_>) = order.iter().partition(|&&s| !dfa.is_match(s));
         assert_eq!(plain.first(), Some(&start), "the start state is no match");
-        let mut number = vec![0u32; dfa.memory_usage() / 4 + 1];
+        let mut number = vec![0u32; ids];
         for (n, s) in plain.iter().chain(&matching).enumerate() {
             number[s.as_usize()] = u32::try_from(n << stride_bits).expect("prefilter states fit 32 bits");
         }

@@ -1749,39 +1749,87 @@ fn title_name(p: &Parser<'_>, i: usize, end: usize) -> bool {
 const DAY_PARTS: &[&str] =
     &["morning", "mornings", "afternoon", "afternoons", "evening", "evenings", "night", "nights"];
 
-/// Time zones written after a clock time ("5 p.m. EST").
+/// Time zones written after a clock time ("4 p.m. GMT").
 const TIME_ZONES: &[&str] = &["est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "bst", "cet"];
 
 /// Whether the day of tokens `i..end` is named with a part of it or a
 /// clock time: "tonight", "overnight", "last night", "this morning",
-/// "Thursday evening", "yesterday afternoon", "noon Friday", "10 p.m.
-/// Wednesday", "5 p.m. EST, Nov. 9", "the night of May 3", "Monday and
-/// Tuesday nights". TimeML makes
-/// these times (TIMEX3 type TIME, `1998-02-12TEV`), not dates.
+/// "Thursday evening", "yesterday afternoon", "noon Friday", "9 p.m.
+/// Tuesday", "4 p.m. GMT, March 2", "the night of May 3", "Friday and
+/// Saturday nights", and a clock time joined to the day on either side:
+/// "at 6 a.m. on Sunday", "6 a.m. local time Sunday", "Sunday at 6 a.m.",
+/// "on Sunday at around noon". TimeML makes all of these one time (TIMEX3
+/// type TIME, `2021-06-06TEV`, `2021-06-06T06:00`), not a date.
 fn time_of_day(p: &Parser<'_>, i: usize, end: usize) -> bool {
     if (i..=end).any(|k| matches!(p.w(k), "tonight" | "overnight") || DAY_PARTS.contains(&p.w(k))) {
         return true;
     }
-    // The first of two days sharing a part: "Monday and Tuesday nights".
+    // The first of two days sharing a part: "Friday and Saturday nights".
     if matches!(p.w(end), "and" | "or") && p.weekday_word(end + 1).is_some() && DAY_PARTS.contains(&p.w(end + 2)) {
         return true;
     }
-    // The token before the expression, past a comma and a time zone.
+    clock_before(p, i) || clock_after(p, end)
+}
+
+/// A clock time or a part of the day ends just before token `i`, past a
+/// comma and "local time": "4 p.m. GMT,", "noon", "the evening of"; past
+/// "on" only a clock time ("6 a.m. on"), as "a quiz night on" names an
+/// occasion on that day.
+fn clock_before(p: &Parser<'_>, i: usize) -> bool {
+    if i > 0 && p.is(i - 1, "on") {
+        return i > 1 && clock_ends(p, i - 2)
+            || i > 3 && p.is(i - 2, "time") && p.is(i - 3, "local") && clock_ends(p, i - 4);
+    }
     let mut k = i;
     if k > 0 && p.is(k - 1, ",") {
         k -= 1;
     }
-    if k > 0 && TIME_ZONES.contains(&p.w(k - 1)) {
-        k -= 1;
+    if k > 1 && p.is(k - 1, "time") && p.is(k - 2, "local") {
+        k -= 2;
     }
     let Some(b) = k.checked_sub(1) else { return false };
     match p.w(b) {
+        "of" => b > 0 && DAY_PARTS.contains(&p.w(b - 1)),
+        w => DAY_PARTS.contains(&w) || clock_ends(p, b),
+    }
+}
+
+/// A clock time follows the day from token `j`, past a comma and "at",
+/// "around" or "about": "Sunday at 6 a.m.", "Sunday, at about 0400 GMT",
+/// "Sunday at 18:30", "Sunday around noon".
+fn clock_after(p: &Parser<'_>, mut j: usize) -> bool {
+    if p.is(j, ",") {
+        j += 1;
+    }
+    let mut at = false;
+    while matches!(p.w(j), "at" | "around" | "about") {
+        (at, j) = (true, j + 1);
+    }
+    if matches!(p.w(j), "noon" | "midnight") {
+        return true;
+    }
+    if p.kind(j) != Some(TokKind::Num) {
+        return false;
+    }
+    // Hours and minutes, "18:30": a clock time after "at".
+    if p.is(j + 1, ":") && p.kind(j + 2) == Some(TokKind::Num) {
+        if at {
+            return true;
+        }
+        j += 2;
+    }
+    clock_ends(p, j + 1) || matches!(p.w(j + 1), "a" | "p") && clock_ends(p, j + 4)
+}
+
+/// Token `b` ends a clock time: "noon", "midnight", "a.m."/"p.m." (the
+/// tokens "p", ".", "m", "."), "am"/"pm" after a number, or a time zone
+/// after one of those or a number ("0400 GMT").
+fn clock_ends(p: &Parser<'_>, b: usize) -> bool {
+    match p.w(b) {
         "noon" | "midnight" => true,
-        // "a.m.", "p.m.": the tokens "p", ".", "m", ".".
         "." => b >= 3 && p.is(b - 1, "m") && p.is(b - 2, ".") && matches!(p.w(b - 3), "a" | "p"),
         "am" | "pm" => b > 0 && p.kind(b - 1) == Some(TokKind::Num),
-        "of" => b > 0 && DAY_PARTS.contains(&p.w(b - 1)),
-        w => DAY_PARTS.contains(&w),
+        w => TIME_ZONES.contains(&w) && b > 0 && (p.kind(b - 1) == Some(TokKind::Num) || clock_ends(p, b - 1)),
     }
 }
 

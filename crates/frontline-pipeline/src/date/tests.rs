@@ -467,7 +467,7 @@ fn months_counted_compare_years() {
 #[test]
 fn months_counted_beside_headquarters_compare_years() {
     check(
-        "Freight rose in the second quarter from a year ago. In the first six months, the port authority, whose \
+        "Freight rose in the second quarter from a year ago. Over the first six months, the port authority, whose \
          headquarters moved inland, earned $9 million against $7 million a year earlier.",
         "2021-07-28",
         &[("the second quarter", "2021-Q2"), ("a year ago", "2020-Q2"), ("a year earlier", "2020")],
@@ -501,6 +501,39 @@ fn days_with_a_time_of_day_are_flagged() {
         vec![("Saturday".to_string(), true), ("Sunday".to_string(), true)]
     );
     one("The strike began on 3 March.", "3 March", false);
+}
+
+/// A clock time joined to its day makes one TimeML time whichever side it
+/// stands on, so every order is flagged alike; a day with other words after
+/// "at" is still a date.
+#[test]
+fn a_clock_time_on_either_side_of_the_day_is_a_time() {
+    let flag = |text: &str| {
+        let (_, _, dates) = mentions(text, Some("2022-03-10"));
+        assert_eq!(dates.len(), 1, "in {text:?}");
+        dates[0].time_of_day
+    };
+    for text in [
+        "The ferry docked at 7 a.m. on Tuesday.",
+        "The ferry docked at 7 a.m. local time on Tuesday.",
+        "The ferry docked at noon on Tuesday.",
+        "The ferry docked on Tuesday at 7 a.m.",
+        "The ferry docked Tuesday at around 7 p.m., the port said.",
+        "The ferry docked on Tuesday, at about 0700 GMT.",
+        "The ferry docked on Tuesday at 19:40.",
+        "The ferry docked on Tuesday at 7pm.",
+        "The ferry docked on March 8 at midnight.",
+    ] {
+        assert!(flag(text), "{text:?} is a time");
+    }
+    for text in [
+        "The ferry docked on Tuesday at the old pier.",
+        "On Tuesday 7 crew members left the ferry.",
+        "The club holds a film night on Tuesday.",
+        "The ferry docked on Tuesday. At 7 p.m. the crew left.",
+    ] {
+        assert!(!flag(text), "{text:?} is a date");
+    }
 }
 
 /// A past request names what it asks for, which may lie ahead: the tense

@@ -289,13 +289,15 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                         !toks.get(i + words + 1).is_some_and(|x| x.glued && ROUTES.contains(&kstr(x)) && !border)
                     });
                     // A capitalised word before it makes its parts a longer
-                    // name's ("The Miller-Grant family"), unless the tail
-                    // found two places: then a capitalised function word
-                    // there ("The") only starts the sentence. (A capital
-                    // letter alone may be an initial.)
+                    // name's ("The Miller-Grant family"), unless it is a
+                    // compass word (a place's name starts so, a person's
+                    // not) or the tail found two places: then a capitalised
+                    // function word there ("The") only starts the sentence.
+                    // (A capital letter alone may be an initial.)
                     let before_cap = i > 0
                         && toks[i - 1].cap
                         && t.glued
+                        && !COMPASS_WORDS.contains(&kstr(&toks[i - 1]))
                         && !(tail.is_some()
                             && (toks[i - 1].conn || g.is_stopword(kstr(&toks[i - 1])) && kstr(&toks[i - 1]).len() > 1));
                     let (head, after_cap) = match &tail {

@@ -123,6 +123,8 @@ fn places_inside_hyphened_words_are_places() {
     // Without such a tail, "The" at a sentence start still makes the parts a
     // longer name's: a family's double name.
     check_places("The Harper-Jones twins moved to Leeds.", &["Leeds"]);
+    // A compass word before it starts a place's name, not a person's.
+    check_places("Snow closed roads in West Carlow-Kilkenny overnight.", &["Carlow", "Kilkenny"]);
     // A group that runs or is linked to something is no place; a firm based
     // in a place is placed there.
     check_places("Staff at the Hamas-run clinic in Rafah treated the wounded.", &["Rafah"]);

@@ -279,13 +279,6 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 let route = hyphened && next().any(|x| ROUTES.contains(&kstr(x)));
                 let border = route && next().any(|x| kstr(x) == "border");
                 if hyphened && (!route || border) {
-                    // (A capitalised function word before it is no name:
-                    // "The". A capital letter alone may be an initial.)
-                    let before_cap = i > 0
-                        && toks[i - 1].cap
-                        && !toks[i - 1].conn
-                        && !(g.is_stopword(kstr(&toks[i - 1])) && kstr(&toks[i - 1]).len() > 1)
-                        && t.glued;
                     let locative = i > 0 && LOCATIVE.contains(&kstr(&toks[i - 1]));
                     // "the Kingsport-Sullivan County board", "Dallas-Fort Worth
                     // airport": the last part goes on with the words after it
@@ -295,6 +288,18 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                     let tail = hyphen_tail(g, word, &toks[i + 1..], kstr).filter(|&(_, words, _)| {
                         !toks.get(i + words + 1).is_some_and(|x| x.glued && ROUTES.contains(&kstr(x)) && !border)
                     });
+                    // A capitalised word before it makes its parts a longer
+                    // name's ("The Miller-Grant family"), unless it is a
+                    // compass word (a place's name starts so, a person's
+                    // not) or the tail found two places: then a capitalised
+                    // function word there ("The") only starts the sentence.
+                    // (A capital letter alone may be an initial.)
+                    let before_cap = i > 0
+                        && toks[i - 1].cap
+                        && t.glued
+                        && !COMPASS_WORDS.contains(&kstr(&toks[i - 1]))
+                        && !(tail.is_some()
+                            && (toks[i - 1].conn || g.is_stopword(kstr(&toks[i - 1])) && kstr(&toks[i - 1]).len() > 1));
                     let (head, after_cap) = match &tail {
                         Some((at, _, _)) => (&word[..at - 1], false),
                         None => (word, toks.get(i + 1).is_some_and(|x| x.cap && x.glued)),

@@ -120,6 +120,18 @@ fn places_inside_hyphened_words_are_places() {
     // The last part goes on with the words after it to a name: two places.
     check_places("The Kingsport-Sullivan County library reopened.", &["Kingsport", "Sullivan County"]);
     check_places("Our flight to the Dallas-Fort Worth area landed late.", &["Dallas", "Fort Worth"]);
+    // Without such a tail, "The" at a sentence start still makes the parts a
+    // longer name's: a family's double name.
+    check_places("The Harper-Jones twins moved to Leeds.", &["Leeds"]);
+    // A compass word before it starts a place's name, not a person's.
+    check_places("Snow closed roads in West Carlow-Kilkenny overnight.", &["Carlow", "Kilkenny"]);
+    // A group that runs or is linked to something is no place; a firm based
+    // in a place is placed there.
+    check_places("Staff at the Hamas-run clinic in Rafah treated the wounded.", &["Rafah"]);
+    check_places("Police raided a Hamas-linked charity in Hebron.", &["Hebron"]);
+    // An armed group's name that is also a town's other name is the group's.
+    check_places("Envoys of Hezbollah and Hamas met in Beirut.", &["Beirut"]);
+    check_places("The Texas-based firm opened an office in Lagos.", &["Texas", "Lagos"]);
 }
 
 fn check_resolved(text: &str, expect: &[(&str, &str)]) {

@@ -163,10 +163,13 @@ pub(super) const ABBREVIATIONS: &[&str] = &["st", "ste", "ft", "mt", "w"];
 /// Lowercase words joined to a name by a hyphen that make it a sponsor's or
 /// a stance's, not a place ("Turkish-backed factions", "Iranian-led
 /// militias", "pro-Iran militias", "anti-US protests", "HTS-held town",
-/// "Russian-made jets").
+/// "Russian-made jets", a group-run clinic, a cartel-linked gang). ("Based"
+/// is not one: a firm based in a town is placed there.)
 pub(super) const SPONSORED: &[&str] = &[
     "backed",
     "led",
+    "run",
+    "linked",
     "supported",
     "sponsored",
     "aligned",

@@ -10,6 +10,8 @@
 //! both sets' figures (`cargo test --test world -- --nocapture`) and fails
 //! when either falls below the floor measured on it.
 
+mod common;
+
 use std::path::PathBuf;
 
 use frontline_pipeline::{Article, Event, Resources, process, read::parse_published};
@@ -30,30 +32,6 @@ struct Tally {
 /// broken at most): before session 14's rules the tuning set gave 9/18,
 /// 4/18, 2 broken and the held-out set 8/18, 7/17, 4 broken.
 const FLOORS: &[(&str, usize, usize, usize)] = &[("tuning", 11, 9, 0), ("heldout", 10, 7, 2)];
-
-fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let (dp, dl) = (p2 - p1, (lon2 - lon1).to_radians());
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0088 * a.sqrt().min(1.0).asin()
-}
-
-/// Whether an event has the gold event's type, place and date.
-fn located(e: &Event, g: &Value) -> bool {
-    if e.sub_event_type.as_str() != g["sub_event_type"].as_str().unwrap_or_default() {
-        return false;
-    }
-    let (Some(la), Some(lo)) = (e.latitude, e.longitude) else { return false };
-    let f = |k: &str| g[k].as_f64().unwrap_or_default();
-    if km(f("lat"), f("lon"), la, lo) > f("tolerance_km") {
-        return false;
-    }
-    let d = e.event_date.to_string();
-    match g.get("date_window").and_then(Value::as_array) {
-        Some(w) => w[0].as_str().unwrap_or_default() <= d.as_str() && d.as_str() <= w[1].as_str().unwrap_or_default(),
-        None => g["date"].as_str() == Some(d.as_str()),
-    }
-}
 
 /// Whether an event names the gold event's actors.
 fn actors_right(e: &Event, g: &Value) -> bool {
@@ -107,7 +85,7 @@ fn world_articles_give_their_events_actors_and_no_forbidden_ones() {
         }
         let t = &mut tallies.iter_mut().find(|(s, _)| *s == set).expect("tally").1;
         for g in a["must"].as_array().into_iter().flatten() {
-            let here: Vec<&Event> = out.events.iter().filter(|e| located(e, g)).collect();
+            let here: Vec<&Event> = out.events.iter().filter(|e| common::located(e, g)).collect();
             t.must += 1;
             if here.iter().any(|e| g["fatalities"].as_u64() == Some(u64::from(e.fatalities))) {
                 t.found += 1;

@@ -28,6 +28,10 @@ pub struct Sentence {
     pub quotes: Vec<(usize, usize)>,
     /// The cue and count patterns that may match inside the sentence.
     pub rules: crate::RuleCandidates,
+    /// The sentence holds no digit and none of the words of which every
+    /// date expression without a digit has one ([`crate::date::HEADS`]):
+    /// the date scanner passes it over.
+    pub dateless: bool,
 }
 
 /// A reporting clause: the source as written and where it is.
@@ -76,13 +80,14 @@ pub fn sentences_and_starts(clean: &CleanText) -> (Vec<Sentence>, crate::PrefixS
     }
     // The rule prefilter's pass over the text finds every occurrence of a
     // reporting word too.
-    let (rules, reporting, starts) = crate::sentence_rules(text, &out);
+    let crate::SentenceRules { rules, reporting, starts, headed } = crate::sentence_rules(text, &out);
     // The double quotes of the text, found in one search: each sentence's
     // are the run of them between its ends (the sentences are in order).
     let marks: Vec<usize> = memchr::memchr_iter(b'"', text.as_bytes()).collect();
     let mut q = 0;
-    for (s, rules) in out.iter_mut().zip(rules) {
+    for ((s, rules), headed) in out.iter_mut().zip(rules).zip(headed) {
         s.rules = rules;
+        s.dateless = !headed && !crate::swar::any_digit(&text.as_bytes()[s.start..s.end]);
         let from = q + marks[q..].partition_point(|&m| m < s.start);
         q = from + marks[from..].partition_point(|&m| m < s.end);
         s.quotes = quotes(&marks[from..q], s.end);
@@ -126,7 +131,15 @@ fn push(text: &str, s: usize, e: usize, paragraph: usize, out: &mut Vec<Sentence
     let trail = slice.len() - slice.trim_end().len();
     let (s, e) = (s + lead, e - trail);
     if s < e {
-        out.push(Sentence { start: s, end: e, paragraph, source: None, quotes: Vec::new(), rules: Default::default() });
+        out.push(Sentence {
+            start: s,
+            end: e,
+            paragraph,
+            source: None,
+            quotes: Vec::new(),
+            rules: Default::default(),
+            dateless: false,
+        });
     }
 }
 

@@ -24,6 +24,21 @@ pub(crate) fn has_byte(x: u64, b: u8) -> bool {
     y.wrapping_sub(ONES) & !y & HIGH != 0
 }
 
+/// Whether some byte of the word is an ASCII digit.
+pub(crate) fn has_digit(x: u64) -> bool {
+    let y = x & !HIGH;
+    // Bytes from '0' and bytes past '9' (no carry: y ≤ 0x7f).
+    let from_0 = y.wrapping_add(u64::from(0x80 - b'0') * ONES);
+    let past_9 = y.wrapping_add(u64::from(0x80 - b'9' - 1) * ONES);
+    from_0 & !past_9 & !x & HIGH != 0
+}
+
+/// Whether some byte of `bytes` is an ASCII digit.
+pub(crate) fn any_digit(bytes: &[u8]) -> bool {
+    let mut chunks = bytes.chunks_exact(8);
+    chunks.any(|c| has_digit(word(c))) || chunks.remainder().iter().any(u8::is_ascii_digit)
+}
+
 /// Whether some byte of the word is below `n` (exact for `n` ≤ 0x80).
 pub(crate) fn has_below(x: u64, n: u8) -> bool {
     x.wrapping_sub(u64::from(n) * ONES) & !x & HIGH != 0
@@ -44,6 +59,8 @@ mod tests {
                 assert_eq!(has_byte(x, b'`'), chunk.contains(&b'`'), "backtick, byte {b} at {at}");
                 assert_eq!(has_below(x, 0x20), chunk.iter().any(|&c| c < 0x20), "byte {b} at {at}");
                 assert_eq!(all_ascii(x), chunk.is_ascii(), "byte {b} at {at}");
+                assert_eq!(has_digit(x), chunk.iter().any(u8::is_ascii_digit), "byte {b} at {at}");
+                assert_eq!(any_digit(&chunk[at..]), chunk[at..].iter().any(u8::is_ascii_digit), "byte {b} at {at}");
             }
         }
     }

@@ -28,7 +28,7 @@ use crate::segment::Sentence;
 
 pub(crate) use resolve::iso_day;
 pub use scan::Part;
-pub(crate) use scan::compile_rules;
+pub(crate) use scan::{HEADS, compile_rules};
 
 /// The size of the period an expression names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -179,7 +179,17 @@ impl Scanned {
         let mut out = Vec::new();
         for (k, s) in sentences.iter().enumerate() {
             found.clear();
+            // A sentence without a head holds no expression: debug builds
+            // scan it all the same, to check that.
+            if s.dateless && !cfg!(debug_assertions) {
+                continue;
+            }
             scan::scan(&clean.text[s.start..s.end], &lower[s.start..s.end], &mut toks, &mut found);
+            debug_assert!(
+                !s.dateless || found.is_empty(),
+                "a date expression without a head in {:?}",
+                &clean.text[s.start..s.end]
+            );
             let quarters = !found.is_empty() && k >= quarters_from && !counts_months(&lower[s.start..s.end]);
             out.extend(found.drain(..).map(|mut f| {
                 (f.s, f.e) = (s.start + f.s, s.start + f.e);

@@ -511,6 +511,81 @@ const ENDS: u8 = 8;
 /// "year-ago"/"year-earlier"; every "N units ago" has "ago" or "earlier".
 const END_WORDS: &[&str] = &["quarter", "period", "half", "ago", "earlier"];
 
+/// Every expression the parser returns holds a digit or a token that
+/// starts with one of these words (those written with a capital only as a
+/// capitalised token: months are): units, months and weekdays, seasons,
+/// decades, spelled years, deictic and reference words, the heads of
+/// quarters and "N units ago". A sentence with neither is not tokenized at
+/// all ([`crate::segment::Sentence::dateless`]; the words are found in the
+/// rule prefilter's pass). A parse that can end without one of them needs
+/// its word here.
+pub(crate) const HEADS: &[&str] = &[
+    "day",
+    "week",
+    "month",
+    "quarter",
+    "year",
+    "decade",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "spring",
+    "summer",
+    "fall",
+    "autumn",
+    "winter",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+    "nineteen",
+    "eighteen",
+    "thousand",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "overnight",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "now",
+    "current",
+    "present",
+    "recent",
+    "lately",
+    "past",
+    "future",
+    "term",
+    "soon",
+    "date",
+    "period",
+    "half",
+    "ago",
+    "earlier",
+];
+
 /// The lexicon's words grouped by [`shape`]: the words of shape `k` are
 /// `words[starts[k]..starts[k + 1]]`, one or two at most, so a word is
 /// looked up with one table read and a comparison or two, and almost every

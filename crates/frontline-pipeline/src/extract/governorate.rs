@@ -49,11 +49,14 @@ pub(super) fn governorate_said(text: &str, m: &PlaceMention) -> bool {
 fn governorates(text: &str, places: &[PlaceMention], with_compass: bool) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     for (i, m) in places.iter().enumerate() {
-        let contains = i > 0 && {
-            let p = &places[i - 1];
-            !p.demonym && p.end <= m.start && {
-                let between = &text[p.end..m.start];
-                crate::gazetteer::container_link(between) || held_in(between)
+        // Read only for a seat or an area: the words between are looked up.
+        let contains = || {
+            i > 0 && {
+                let p = &places[i - 1];
+                !p.demonym && p.end <= m.start && {
+                    let between = &text[p.end..m.start];
+                    crate::gazetteer::container_link(between) || held_in(between)
+                }
             }
         };
         // A seat holding the place before it, or closing the sentence's
@@ -62,13 +65,13 @@ fn governorates(text: &str, places: &[PlaceMention], with_compass: bool) -> Vec<
         // named "Idleb countryside").
         let closing =
             i > 0 && i + 1 == places.len() && m.place.feature_code == "PPLA" && bare_seat(text, m, with_compass);
-        let seat = matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC") && (contains || closing);
+        let seat = matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC") && (closing || contains());
         // A named part of one governorate holding the place before it ("X
         // village in Jabal al-Akrad", "Y in Eastern Ghouta"): an area of
         // areas.tsv's geo precision 2 (AREA); one of precision 3 is a large
         // region (RGN: the Badia spans several governorates), which holds
         // nothing.
-        let area = contains && m.place.feature_code == "AREA";
+        let area = m.place.feature_code == "AREA" && contains();
         if (m.place.feature_code == "ADM1" || seat || area || governorate_said(text, m)) && !m.place.admin1.is_empty() {
             let g = (m.place.country_code.clone(), m.place.admin1.clone());
             if !out.contains(&g) {
@@ -424,12 +427,12 @@ pub(super) fn far_from_container(text: &str, places: &[PlaceMention]) -> Vec<boo
         .map(|(i, m)| {
             let Some(n) = places.get(i + 1) else { return false };
             let between = &text[m.end..n.start];
-            let linked = (crate::gazetteer::container_link(between) || near_link(between) || held_in(between))
-                && !between.contains([',', '.', ';']);
-            linked
-                && town(m)
+            // The cheap tests first: the link tests look words up.
+            town(m)
                 && town(n)
                 && m.place.feature_code != "PPLC"
+                && memchr::memchr3(b',', b'.', b';', between.as_bytes()).is_none()
+                && (crate::gazetteer::container_link(between) || near_link(between) || held_in(between))
                 && crate::gazetteer::km(m.place, n.place) > IN_TOWN_KM
                 && !stands_for_governorate(text, m, n)
         })

@@ -189,6 +189,17 @@ pub(super) fn place_of<'d>(
             })
             .unwrap_or(l)
     });
+    // With nothing named before, the first place named after the sentence
+    // in its paragraph, in the article's country: notes and short reports
+    // often say where only once the event is told ("... Coalition strikes
+    // hit IS units. The strikes took place near X"). A later paragraph is
+    // mostly background.
+    let paragraph_end = doc.sentences.iter().filter(|t| t.paragraph == s.paragraph).map(|t| t.end).max();
+    let home_place = |m: &&PlaceMention| doc.country_code.as_deref().is_none_or(|c| m.place.country_code == c);
+    let after = || {
+        let end = paragraph_end.unwrap_or(s.end);
+        locating.iter().copied().filter(earlier).filter(home_place).find(|m| m.start >= s.end && m.end <= end)
+    };
     // The place a note says the event is coded to ("in the eastern
     // countryside (coded to Hajin)") is its place.
     let coded = in_sentence.iter().filter(|m| fine(m)).find(|m| {
@@ -222,10 +233,14 @@ pub(super) fn place_of<'d>(
                 .map(|m| (m, GeoPrecision::NearTown))
                 .or_else(|| province.map(|m| (*m, GeoPrecision::Region)))
                 .or(before.map(near))
+                .or_else(|| after().filter(|m| m.place.country_code == c.place.country_code || !home(c)).map(near))
                 .or(Some((c, GeoPrecision::Region)));
         }
     }
-    before.map(near).or_else(|| doc.country_code.as_deref().and_then(main_town).map(|m| (m, GeoPrecision::NearTown)))
+    before
+        .map(near)
+        .or_else(|| doc.country_code.as_deref().and_then(main_town).map(|m| (m, GeoPrecision::NearTown)))
+        .or_else(|| after().map(near))
 }
 
 /// A village farther than this from every other place of its sentence,

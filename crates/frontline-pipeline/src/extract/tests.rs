@@ -71,6 +71,19 @@ fn a_road_named_after_a_town_places_the_event_there_rather_than_in_its_governora
 }
 
 #[test]
+fn a_place_named_only_after_the_events_sentence_places_it() {
+    check_location(
+        "On 3 June 2023, gunmen ambushed an army patrol and killed two soldiers. The ambush took place near Tadmur.",
+        "Tadmur",
+    );
+    // The country named in the event's sentence is coarser than the town after it.
+    check_location(
+        "On 3 June 2023, Turkish-backed rebels attacked YPG fighters at an unnamed spot in northern Syria, killing six. Coded as Tadmur, Homs.",
+        "Tadmur",
+    );
+}
+
+#[test]
 fn a_road_named_after_a_town_outside_the_governorate_said_leaves_the_event_in_the_governorate() {
     // The road leads to its town; the governorate is where it was struck.
     check_location(

@@ -91,8 +91,16 @@ pub(super) const NAMESAKE_KM: f64 = 25.0;
 /// Ifrane, Morocco) as the one place of that name the added gazetteers hold
 /// in a country the text does name, or in any country when the text does
 /// not name the place's own: the user added those places because the
-/// articles are about them. Without added gazetteers nothing changes.
-pub(super) fn rehome<'a>(places: &mut [PlaceMention<'a>], resources: &'a Resources, text: &str) {
+/// articles are about them. Namesakes far apart: the one in a governorate
+/// the text names, else the one in `areas` (the governorates the article's
+/// armed groups fight in, once its actors are known). Without added
+/// gazetteers nothing changes.
+pub(super) fn rehome<'a>(
+    places: &mut [PlaceMention<'a>],
+    resources: &'a Resources,
+    text: &str,
+    areas: &[(String, String)],
+) {
     let g = &resources.gazetteer;
     if !g.has_near_misses() {
         return;
@@ -133,7 +141,12 @@ pub(super) fn rehome<'a>(places: &mut [PlaceMention<'a>], resources: &'a Resourc
             .copied()
             .filter(|p| divisions.iter().any(|(c, a)| *c == p.country_code && *a == p.admin1))
             .collect();
-        if let Some(first) = single(&cands).or_else(|| single(&named)) {
+        let fought: Vec<&Place> = cands
+            .iter()
+            .copied()
+            .filter(|p| areas.iter().any(|(c, a)| *c == p.country_code && *a == p.admin1))
+            .collect();
+        if let Some(first) = single(&cands).or_else(|| single(&named)).or_else(|| single(&fought)) {
             if m.precision == m.place.precision() {
                 m.precision = first.precision();
             }

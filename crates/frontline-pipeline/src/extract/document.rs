@@ -67,7 +67,7 @@ impl<'a> Document<'a> {
             }
         };
         let mut places = resources.gazetteer.recognise(&clean, &sentences);
-        rehome(&mut places, resources, &clean.text);
+        rehome(&mut places, resources, &clean.text, &[]);
         let g = &resources.gazetteer;
         let mut country_code = main_country(places.iter().filter(|m| !dateline(&clean.text, m)), &clean.text, g);
         let mut actors = resources.actors.recognise_at(&clean, &sentences, country_code.as_deref(), published);
@@ -114,6 +114,9 @@ impl<'a> Document<'a> {
         let mut places: Vec<PlaceMention<'a>> = places.into_iter().map(|(m, _)| m).collect();
         let elsewhere = elsewhere.into_iter().map(|(m, _)| m).collect();
         let areas = actor_areas(&clean.text, &actors);
+        if !areas.is_empty() {
+            rehome(&mut places, resources, &clean.text, &areas);
+        }
         let outside = regovern(&mut places, &clean.text, &sentences, &areas, resources);
         let apart = far_from_container(&clean.text, &places);
         let unplaced: Vec<(usize, usize)> = places

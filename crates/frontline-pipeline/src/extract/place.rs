@@ -189,6 +189,18 @@ pub(super) fn place_of<'d>(
             })
             .unwrap_or(l)
     });
+    // With nothing named before, the first place named after the sentence
+    // in its paragraph, in the article's country: notes and short reports
+    // often say where only once the event is told ("... Coalition strikes
+    // hit IS units. The strikes took place near X"). A later paragraph is
+    // mostly background; a place someone came from or a source sits in
+    // places nothing.
+    let home_place = |m: &&PlaceMention| doc.country_code.as_deref().is_none_or(|c| m.place.country_code == c);
+    let after = || {
+        let end = doc.sentences.iter().filter(|t| t.paragraph == s.paragraph).map(|t| t.end).max().unwrap_or(s.end);
+        let told = |m: &&PlaceMention| m.start >= s.end && m.end <= end && !origin_or_source(&doc.clean.text, m);
+        locating.iter().copied().filter(earlier).filter(home_place).find(told)
+    };
     // The place a note says the event is coded to ("in the eastern
     // countryside (coded to Hajin)") is its place.
     let coded = in_sentence.iter().filter(|m| fine(m)).find(|m| {
@@ -222,10 +234,14 @@ pub(super) fn place_of<'d>(
                 .map(|m| (m, GeoPrecision::NearTown))
                 .or_else(|| province.map(|m| (*m, GeoPrecision::Region)))
                 .or(before.map(near))
+                .or_else(|| after().filter(|m| m.place.country_code == c.place.country_code || !home(c)).map(near))
                 .or(Some((c, GeoPrecision::Region)));
         }
     }
-    before.map(near).or_else(|| doc.country_code.as_deref().and_then(main_town).map(|m| (m, GeoPrecision::NearTown)))
+    before
+        .map(near)
+        .or_else(|| doc.country_code.as_deref().and_then(main_town).map(|m| (m, GeoPrecision::NearTown)))
+        .or_else(|| after().map(near))
 }
 
 /// A village farther than this from every other place of its sentence,
@@ -437,6 +453,15 @@ const ORIGIN_BEFORE: &[&str] = &[" from", "native of"];
 /// ministry in Damascus said"), not where anything happens.
 const SAYING_AFTER: &[&str] = &["said", "says", "told", "reported", "reports", "announced", "stated"];
 
+/// Whether a place is where someone comes from or a source sits
+/// ([`ORIGIN_BEFORE`], [`SAYING_AFTER`]).
+fn origin_or_source(text: &str, m: &PlaceMention) -> bool {
+    let before = text[..m.start].trim_end();
+    let after = text[m.end..].trim_start();
+    ORIGIN_BEFORE.iter().any(|w| ends_with_ignoring_case(before, w))
+        || SAYING_AFTER.iter().any(|w| starts_with_ignoring_case(after, w))
+}
+
 /// The first place of country `iso` the event's sentence (else the
 /// article) names, or an actor's name anywhere in the article, when all of
 /// these (not peoples, not the country itself) lie in one governorate. A place someone comes
@@ -461,14 +486,7 @@ fn one_governorate<'d>(doc: &'d Document<'_>, sentence: &Sentence, iso: &str) ->
     };
     let in_any_actor = |m: &PlaceMention| covers(&doc.actors, m.start, m.end);
     let attribution = sentence.source.as_ref().map_or((0, 0), |a| (a.start, a.end));
-    let said = |m: &&PlaceMention| {
-        let before = text[..m.start].trim_end();
-        let after = text[m.end..].trim_start();
-        of_country(m)
-            && !ORIGIN_BEFORE.iter().any(|w| ends_with_ignoring_case(before, w))
-            && !SAYING_AFTER.iter().any(|w| starts_with_ignoring_case(after, w))
-            && (seat(m.place) || !in_any_actor(m))
-    };
+    let said = |m: &&PlaceMention| of_country(m) && !origin_or_source(text, m) && (seat(m.place) || !in_any_actor(m));
     // The event's own sentence, else the article ("Suspected location
     // Ar-Raqqa." closing a note).
     let from = doc.places.partition_point(|m| m.start < sentence.start);

@@ -71,6 +71,19 @@ fn a_road_named_after_a_town_places_the_event_there_rather_than_in_its_governora
 }
 
 #[test]
+fn a_place_named_only_after_the_events_sentence_places_it() {
+    check_location(
+        "On 3 June 2023, gunmen ambushed an army patrol and killed two soldiers. The ambush took place near Tadmur.",
+        "Tadmur",
+    );
+    // The country named in the event's sentence is coarser than the town after it.
+    check_location(
+        "On 3 June 2023, Turkish-backed rebels attacked YPG fighters at an unnamed spot in northern Syria, killing six. Coded as Tadmur, Homs.",
+        "Tadmur",
+    );
+}
+
+#[test]
 fn a_road_named_after_a_town_outside_the_governorate_said_leaves_the_event_in_the_governorate() {
     // The road leads to its town; the governorate is where it was struck.
     check_location(
@@ -132,7 +145,7 @@ fn a_town_outside_the_governorate_named_is_read_inside_it_or_dropped() {
 /// Invented villages: a "Hama" in Aleppo (a namesake of the governorate's
 /// seat), two "Karamah" (Raqqa, Deir ez Zor), two "Tall Zaramah" (Hama,
 /// Aleppo), an "Alia" and a "Rebel" in Aleppo, three "Mazraat Hanun"
-/// (Idleb, Al Hasakeh, Dara).
+/// (Idleb, Al Hasakeh, Dara), two "Royan" (Idleb, Al Hasakeh).
 const DUMP: &str = "\
 900101\tHama\tHama\t\t36.40\t37.40\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900102\tTall Zaramah\tTall Zaramah\t\t35.30\t36.60\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
@@ -144,6 +157,8 @@ const DUMP: &str = "\
 900108\tMazraat Hanun\tMazraat Hanun\t\t35.80\t36.70\tP\tPPL\tSY\t\t12\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900109\tMazraat Hanun\tMazraat Hanun\t\t36.60\t40.90\tP\tPPL\tSY\t\t01\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900110\tMazraat Hanun\tMazraat Hanun\t\t32.70\t35.95\tP\tPPL\tSY\t\t06\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900111\tRoyan\tRoyan\t\t35.75\t36.60\tP\tPPL\tSY\t\t12\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900112\tRoyan\tRoyan\t\t36.70\t40.80\tP\tPPL\tSY\t\t01\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 ";
 
 static WITH_DUMP: LazyLock<Resources> = LazyLock::new(|| {
@@ -179,6 +194,14 @@ fn a_foreign_town_named_in_a_note_about_a_dump_country_is_its_village() {
         "On 3 June 2023, QSD fighters clashed with IS cells in Alia village. Two fighters were killed in Alia.",
         "Aleppo",
     );
+}
+
+#[test]
+fn a_foreign_town_with_added_namesakes_apart_is_the_one_where_the_armed_groups_fight() {
+    // Royan (France) is no village of these notes; of the two added ones,
+    // the groups' own region decides.
+    check_admin1("On 3 June 2023, HTS fighters clashed with Hurras al Deen members in Royan village.", "Idleb");
+    check_admin1("On 3 June 2023, QSD fighters clashed with IS cells in Royan village.", "Al Hasakeh");
 }
 
 #[test]

@@ -1465,6 +1465,56 @@ const FUTURE_CUES: &[&str] = &[
     "going",
 ];
 
+/// Present-tense verbs that, governing a date, announce a schedule ("the
+/// two sides meet on Monday", "the mandate expires on March 31").
+const SCHEDULED: &[&str] = &[
+    "meet",
+    "meets",
+    "resume",
+    "resumes",
+    "reconvene",
+    "reconvenes",
+    "convene",
+    "convenes",
+    "hear",
+    "hears",
+    "expire",
+    "expires",
+    "begin",
+    "begins",
+    "starts",
+    "ends",
+    "opens",
+];
+
+/// Whether token `k` is a present-tense verb of a schedule: one of
+/// [`SCHEDULED`] not used as a noun (after a determiner, a preposition or a
+/// possessive: "the meet in May", "his resume"; a plain form only after a
+/// plural, a pronoun or a relative: "the two sides meet", not "the state
+/// meet"), or "take(s) effect", "go(es) into effect", "come(s)/enter(s)
+/// into force".
+fn scheduled(p: &Parser<'_>, k: usize) -> bool {
+    let before = |n: usize| if k >= n { p.w(k - n) } else { "" };
+    match p.w(k) {
+        "effect" => {
+            matches!(before(1), "take" | "takes")
+                || before(1) == "into" && matches!(before(2), "go" | "goes" | "come" | "comes")
+        }
+        "force" => before(1) == "into" && matches!(before(2), "come" | "comes" | "enter" | "enters"),
+        w => {
+            let subject = w.ends_with('s')
+                || matches!(before(1), "they" | "we" | "you" | "who" | "which" | "that")
+                || before(1).len() > 3 && before(1).ends_with('s');
+            SCHEDULED.contains(&w)
+                && subject
+                && !p.cap(k)
+                && !DETERMINERS.contains(&before(1))
+                && !PREPOSITIONS.contains(&before(1))
+                && !matches!(before(1), "s" | "of" | "'")
+        }
+    }
+}
+
 /// Irregular past-tense verbs common in news (regular ones end in "-ed").
 const PAST_VERBS: &[&str] = &[
     "said", "was", "were", "had", "did", "met", "told", "came", "began", "took", "went", "held", "made", "gave", "saw",
@@ -1570,7 +1620,7 @@ fn tense(p: &Parser<'_>, i: usize, end: usize) -> Tense {
                 || p.kind(k + 1) == Some(TokKind::Num))
     };
     for k in wide.rev() {
-        let cue = FUTURE_CUES.contains(&p.w(k)) && !(p.is(k, "would") && p.is(k + 1, "have"));
+        let cue = FUTURE_CUES.contains(&p.w(k)) && !(p.is(k, "would") && p.is(k + 1, "have")) || scheduled(p, k);
         if cue || to_verb(k) && clause.contains(&k) {
             return Tense::Future;
         }
@@ -1596,7 +1646,7 @@ fn tense(p: &Parser<'_>, i: usize, end: usize) -> Tense {
         if p.kind(k) == Some(TokKind::Punct) && !matches!(p.w(k), "-" | "'") {
             break;
         }
-        if FUTURE_CUES.contains(&p.w(k)) {
+        if FUTURE_CUES.contains(&p.w(k)) || scheduled(p, k) {
             return Tense::Future;
         }
         if past(k) {

@@ -996,10 +996,14 @@ impl<'a> Parser<'a> {
 
     fn core_word(&self, i: usize) -> Option<(Expr, bool, usize)> {
         if let Some((wd, j)) = self.weekday_word(i).filter(|_| self.cap(i)).map(|wd| (wd, i + 1)) {
-            // "Saturday, April 25": the date wins.
-            let k = if self.is(j, ",") { j + 1 } else { j };
-            if let Some(r) = self.month_led(k).or_else(|| self.day_led(k)) {
-                return Some((r.0, false, r.1));
+            // "Saturday, April 25": the date wins, also in brackets ("Tuesday
+            // (12 March)").
+            let k = if matches!(self.w(j), "," | "(") { j + 1 } else { j };
+            if let Some((e, end)) = self.month_led(k).or_else(|| self.day_led(k)) {
+                let end = if self.is(j, "(") && self.is(end, ")") { end + 1 } else { end };
+                if !self.is(j, "(") || self.is(end - 1, ")") {
+                    return Some((e, false, end));
+                }
             }
             return Some((Expr::Weekday { wd, rel: Rel::None }, false, j));
         }

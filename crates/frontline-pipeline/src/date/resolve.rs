@@ -271,6 +271,21 @@ fn resolve_expr(e: &Expr, tense: Tense, cx: &Context) -> Option<Resolved> {
     match *e {
         Expr::Date { y: Some(y), m, d } => absolute(day(ymd(y, m, d)?)),
         Expr::Date { y: None, m, d } => Some(day(pick_year(anchor?, tense, DATELINE_SLACK_DAYS, |y| ymd(y, m, d))?)),
+        Expr::DayOfMonth(d) => {
+            // This month's unless that is still ahead of a past clause,
+            // beyond a publication date's slack (or already past in a future
+            // one): then the month before (after).
+            let a = anchor?;
+            let first = a.with_day(1)?;
+            let at = |n: i32| shift_months(first, n).and_then(|m| ymd(m.year(), m.month(), d));
+            let found = match (at(0), tense) {
+                (Some(this), Tense::Future) if this >= a => this,
+                (_, Tense::Future) => at(1)?,
+                (Some(this), _) if (this - a).num_days() <= DATELINE_SLACK_DAYS => this,
+                _ => at(-1)?,
+            };
+            Some(day(found))
+        }
         Expr::Month { y: Some(y), m, .. } => absolute(month(y, m)?),
         Expr::Month { y: None, m, rel } => {
             let a = anchor?;

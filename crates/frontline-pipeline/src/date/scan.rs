@@ -170,6 +170,8 @@ pub enum Part {
 pub(super) enum Expr {
     /// A day, with the year when written: "November 3, 2017", "July 25".
     Date { y: Option<i32>, m: u32, d: u32 },
+    /// A day of the month alone: "on the 10th".
+    DayOfMonth(u32),
     /// A month: "September", "last June", "June 1994".
     Month { y: Option<i32>, m: u32, rel: Rel },
     /// A month of a year relative to the anchor's: "June last year" (-1).
@@ -216,6 +218,7 @@ impl Expr {
         matches!(
             self,
             Expr::Date { y: None, .. }
+                | Expr::DayOfMonth(_)
                 | Expr::Month { y: None, rel: Rel::None, .. }
                 | Expr::Weekday { .. }
                 | Expr::Weekend(_)
@@ -1012,6 +1015,9 @@ impl<'a> Parser<'a> {
         if let Some(r) = self.month_led(i).or_else(|| self.decade(i)).or_else(century) {
             return Some((r.0, false, r.1));
         }
+        if let Some(r) = self.day_of_month(i) {
+            return Some((r.0, false, r.1));
+        }
         if let Some((y, j)) = self.spelled_year(i).filter(|(_, j)| self.unit_word(*j).is_none()) {
             return Some((Expr::Year(y), false, j));
         }
@@ -1107,6 +1113,16 @@ impl<'a> Parser<'a> {
             return None;
         }
         Some((Expr::Date { y: None, m, d }, k))
+    }
+
+    /// A day of the month named alone after a preposition: "on the 10th,",
+    /// "by the 3rd."; not "on the 10th floor" nor "the 3rd Division".
+    fn day_of_month(&self, i: usize) -> Option<(Expr, usize)> {
+        if !self.is(i, "the") || i == 0 || !matches!(self.w(i - 1), "on" | "by" | "until" | "since" | "from") {
+            return None;
+        }
+        let (d, j) = self.day(i + 1)?;
+        (j == i + 3 && self.kind(j) != Some(TokKind::Word)).then_some((Expr::DayOfMonth(d), j))
     }
 
     /// "the 1990s", "the mid-1980s", "the nineties".

@@ -1842,25 +1842,25 @@ fn time_of_day(p: &Parser<'_>, i: usize, end: usize) -> bool {
 }
 
 /// A clock time or a part of the day ends just before token `i`, past a
-/// comma and "local time": "4 p.m. GMT,", "noon", "the evening of"; past
-/// "on" only a clock time ("6 a.m. on"), as "a quiz night on" names an
-/// occasion on that day.
+/// comma and "local time": "4 p.m. GMT,", "noon", "the evening of", "the
+/// early hours of"; past "on" only a clock time ("6 a.m. on"), as "a quiz
+/// night on" names an occasion on that day.
 fn clock_before(p: &Parser<'_>, i: usize) -> bool {
+    let local = |k: usize| k > 1 && p.is(k - 1, "time") && p.is(k - 2, "local");
     if i > 0 && p.is(i - 1, "on") {
-        return i > 1 && clock_ends(p, i - 2)
-            || i > 3 && p.is(i - 2, "time") && p.is(i - 3, "local") && clock_ends(p, i - 4);
+        return clock_ends_at(p, i - 1) || local(i - 1) && clock_ends_at(p, i - 3);
     }
     let mut k = i;
     if k > 0 && p.is(k - 1, ",") {
         k -= 1;
     }
-    if k > 1 && p.is(k - 1, "time") && p.is(k - 2, "local") {
+    if local(k) {
         k -= 2;
     }
     let Some(b) = k.checked_sub(1) else { return false };
     match p.w(b) {
-        "of" => b > 0 && DAY_PARTS.contains(&p.w(b - 1)),
-        w => DAY_PARTS.contains(&w) || clock_ends(p, b),
+        "of" => b > 0 && (DAY_PARTS.contains(&p.w(b - 1)) || p.is(b - 1, "hours")),
+        w => DAY_PARTS.contains(&w) || clock_ends_at(p, k),
     }
 }
 
@@ -1875,32 +1875,43 @@ fn clock_after(p: &Parser<'_>, mut j: usize) -> bool {
     while matches!(p.w(j), "at" | "around" | "about") {
         (at, j) = (true, j + 1);
     }
-    if matches!(p.w(j), "noon" | "midnight") {
-        return true;
-    }
-    if p.kind(j) != Some(TokKind::Num) {
-        return false;
-    }
-    // Hours and minutes, "18:30": a clock time after "at".
-    if p.is(j + 1, ":") && p.kind(j + 2) == Some(TokKind::Num) {
-        if at {
-            return true;
-        }
-        j += 2;
-    }
-    clock_ends(p, j + 1) || matches!(p.w(j + 1), "a" | "p") && clock_ends(p, j + 4)
+    clock(p, j).is_some_and(|(_, bare)| at || !bare)
 }
 
-/// Token `b` ends a clock time: "noon", "midnight", "a.m."/"p.m." (the
-/// tokens "p", ".", "m", "."), "am"/"pm" after a number, or a time zone
-/// after one of those or a number ("0400 GMT").
-fn clock_ends(p: &Parser<'_>, b: usize) -> bool {
-    match p.w(b) {
-        "noon" | "midnight" => true,
-        "." => b >= 3 && p.is(b - 1, "m") && p.is(b - 2, ".") && matches!(p.w(b - 3), "a" | "p"),
-        "am" | "pm" => b > 0 && p.kind(b - 1) == Some(TokKind::Num),
-        w => TIME_ZONES.contains(&w) && b > 0 && (p.kind(b - 1) == Some(TokKind::Num) || clock_ends(p, b - 1)),
+/// A clock time written before token `e`, as [`clock`] reads it (not a
+/// bare "18:30").
+fn clock_ends_at(p: &Parser<'_>, e: usize) -> bool {
+    (e.saturating_sub(CLOCK_TOKENS)..e).any(|s| clock(p, s) == Some((e, false)))
+}
+
+/// The most tokens a clock time takes: "6", ":", "30", "p", ".", "m", ".", "gmt".
+const CLOCK_TOKENS: usize = 8;
+
+/// The clock time starting at token `j`: (end token, bare). "noon",
+/// "midnight", "6 a.m." (the tokens "6", "a", ".", "m", "."), "6am",
+/// "18:30 pm", each with an optional time zone ("0400 GMT", "4 p.m. EST").
+/// Hours and minutes alone ("18:30") are a bare clock time: one only after
+/// "at", as the same digits write scores and ratios.
+fn clock(p: &Parser<'_>, j: usize) -> Option<(usize, bool)> {
+    let zone = |k: usize| k + usize::from(TIME_ZONES.contains(&p.w(k)));
+    if matches!(p.w(j), "noon" | "midnight") {
+        return Some((zone(j + 1), false));
     }
+    if p.kind(j) != Some(TokKind::Num) {
+        return None;
+    }
+    let minutes = p.is(j + 1, ":") && p.kind(j + 2) == Some(TokKind::Num);
+    let k = if minutes { j + 3 } else { j + 1 };
+    if matches!(p.w(k), "a" | "p") && p.is(k + 1, ".") && p.is(k + 2, "m") && p.is(k + 3, ".") {
+        return Some((zone(k + 4), false));
+    }
+    if matches!(p.w(k), "am" | "pm") {
+        return Some((zone(k + 1), false));
+    }
+    if TIME_ZONES.contains(&p.w(k)) {
+        return Some((k + 1, false));
+    }
+    minutes.then_some((k, true))
 }
 
 /// Every expression of a sentence. `lower` is `orig` ASCII-lowercased.

@@ -1510,8 +1510,8 @@ const SCHEDULED: &[&str] = &[
 /// Whether token `k` is a present-tense verb of a schedule: one of
 /// [`SCHEDULED`] not used as a noun (after a determiner, a preposition or a
 /// possessive: "the meet in May", "his resume"; a plain form only after a
-/// plural, a pronoun or a relative: "the two sides meet", not "the state
-/// meet"), or "take(s) effect", "go(es) into effect", "come(s)/enter(s)
+/// plural, a name, a pronoun or a relative: "the two sides meet", not "the
+/// state meet"), or "take(s) effect", "go(es) into effect", "come(s)/enter(s)
 /// into force".
 fn scheduled(p: &Parser<'_>, k: usize) -> bool {
     let before = |n: usize| if k >= n { p.w(k - n) } else { "" };
@@ -1524,7 +1524,8 @@ fn scheduled(p: &Parser<'_>, k: usize) -> bool {
         w => {
             let subject = w.ends_with('s')
                 || matches!(before(1), "they" | "we" | "you" | "who" | "which" | "that")
-                || before(1).len() > 3 && before(1).ends_with('s');
+                || before(1).len() > 3 && before(1).ends_with('s')
+                || k > 0 && p.cap(k - 1);
             SCHEDULED.contains(&w)
                 && subject
                 && !p.cap(k)

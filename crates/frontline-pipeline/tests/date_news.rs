@@ -71,6 +71,7 @@ const CASES: &[(&str, &str, Expected)] = &[
     ("2025-12-01", "The referendum is scheduled for Jan. 15.", &[("Jan. 15", "2026-01-15")]),
     ("2025-06-10", "The two delegations meet again on Monday in Doha.", &[("Monday", "2025-06-16")]),
     ("2025-06-10", "The trial of the four officers resumes Thursday.", &[("Thursday", "2025-06-12")]),
+    ("2025-04-20", "Families sheltered in the schools return home on June 9.", &[("June 9", "2025-06-09")]),
     ("2025-06-10", "The state meet on Friday drew forty schools.", &[("Friday", "2025-06-06")]),
 ];
 

@@ -1486,7 +1486,9 @@ const FUTURE_CUES: &[&str] = &[
 ];
 
 /// Present-tense verbs that, governing a date, announce a schedule ("the
-/// two sides meet on Monday", "the mandate expires on March 31").
+/// two sides meet on Monday", "the mandate expires on March 31", "families
+/// sheltered in schools return home on June 9": nearer the date than the
+/// participle, the verb decides).
 const SCHEDULED: &[&str] = &[
     "meet",
     "meets",
@@ -1505,6 +1507,12 @@ const SCHEDULED: &[&str] = &[
     "starts",
     "ends",
     "opens",
+    "return",
+    "arrive",
+    "arrives",
+    "travel",
+    "travels",
+    "leave",
 ];
 
 /// Whether token `k` is a present-tense verb of a schedule: one of

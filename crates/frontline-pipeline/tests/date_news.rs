@@ -53,6 +53,22 @@ const CASES: &[(&str, &str, Expected)] = &[
     ("2025-05-06", "The raid happened the day before yesterday.", &[("the day before yesterday", "2025-05-04")]),
     ("2025-05-06", "Shelling resumed earlier this week.", &[("earlier this week", "2025-W19")]),
     ("2025-05-06", "Militants shelled the camp last month.", &[("last month", "2025-04")]),
+    (
+        "2025-05-14",
+        "Gunmen stormed the village on May 3. The next day, troops arrived.",
+        &[("May 3", "2025-05-03"), ("The next day", "2025-05-04")],
+    ),
+    (
+        "2025-05-14",
+        "The army shelled the town on Sunday and retook it the following day.",
+        &[("Sunday", "2025-05-11"), ("the following day", "2025-05-12")],
+    ),
+    (
+        "2025-05-14",
+        "Police held him on 6 May; the previous day he had fled.",
+        &[("6 May", "2025-05-06"), ("the previous day", "2025-05-05")],
+    ),
+    ("2025-05-14", "That day, three shells hit the market.", &[]),
     ("2025-05-06", "Since early March, more than 40 people have died.", &[("early March", "2025-03")]),
     ("2025-05-06", "The front line has barely moved since mid-2024.", &[("mid-2024", "2024")]),
     (

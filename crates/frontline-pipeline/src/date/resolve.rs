@@ -39,6 +39,8 @@ pub(super) struct Context {
     /// The same of the last date written with its year ("2015", "March 2,
     /// 1995"): what "the following year" counts from, not a weekday.
     pub previous_year: Option<NaiveDate>,
+    /// The last day the text named: what "the next day" counts from.
+    pub previous_day: Option<NaiveDate>,
 }
 
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
@@ -418,6 +420,7 @@ fn resolve_expr(e: &Expr, tense: Tense, cx: &Context) -> Option<Resolved> {
             absolute: true,
         }),
         Expr::Anaphor { unit, n } => match unit {
+            Unit::Day => Some(day(shift_days(cx.previous_day.or(anchor)?, n as i64)?)),
             Unit::Month => {
                 let d = shift_months(cx.previous?.with_day(1)?, n)?;
                 month(d.year(), d.month())

@@ -205,8 +205,9 @@ pub(super) enum Expr {
     Century(i32),
     /// TimeML's PRESENT_REF, PAST_REF, FUTURE_REF.
     Ref(&'static str),
-    /// A year or month counted from the date the text named last, not from
-    /// the anchor: "that year" 0, "the following month" 1.
+    /// A year, month or day counted from the date the text named last, not
+    /// from the anchor: "that year" 0, "the following month" 1, "the next
+    /// day" 1, "the previous day" -1 (from the last day named).
     Anaphor { unit: Unit, n: i32 },
 }
 
@@ -228,7 +229,15 @@ impl Expr {
 
     /// Counted from the anchor rather than naming a day or period.
     pub(super) fn is_deictic(&self) -> bool {
-        matches!(self, Expr::DayShift(_) | Expr::Ago { .. } | Expr::UnitShift { .. } | Expr::Weekend(_) | Expr::Ref(_))
+        matches!(
+            self,
+            Expr::DayShift(_)
+                | Expr::Ago { .. }
+                | Expr::UnitShift { .. }
+                | Expr::Weekend(_)
+                | Expr::Ref(_)
+                | Expr::Anaphor { unit: Unit::Day, .. }
+        )
     }
 }
 
@@ -1309,11 +1318,20 @@ impl<'a> Parser<'a> {
         }
         let anaphor = match w {
             "that" => Some((0, i + 1)),
-            "the" if self.is(i + 1, "following") => Some((1, i + 2)),
+            "the" if matches!(self.w(i + 1), "following" | "next") => Some((1, i + 2)),
+            "the" if self.is(i + 1, "previous") && self.is(i + 2, "day") => Some((-1, i + 2)),
             _ => None,
         };
+        // "the next day" counts from the day the text named last, "the next
+        // month" from the anchor; "that day" is left alone (often no date:
+        // "we saw that day as a turning point").
+        let counted = |u: &Unit| match u {
+            Unit::Month | Unit::Year => !self.is(i + 1, "next"),
+            Unit::Day => w == "the",
+            _ => false,
+        };
         if let Some((n, j)) = anaphor
-            && let Some(unit) = self.unit_word(j).filter(|u| matches!(u, Unit::Month | Unit::Year))
+            && let Some(unit) = self.unit_word(j).filter(counted)
             && !self.w(j).ends_with('s')
         {
             return Some((Expr::Anaphor { unit, n }, j + 1));
@@ -1529,18 +1547,18 @@ fn scheduled(p: &Parser<'_>, k: usize) -> bool {
                 || before(1) == "into" && matches!(before(2), "go" | "goes" | "come" | "comes")
         }
         "force" => before(1) == "into" && matches!(before(2), "come" | "comes" | "enter" | "enters"),
-        w => {
+        w if SCHEDULED.contains(&w) => {
             let subject = w.ends_with('s')
                 || matches!(before(1), "they" | "we" | "you" | "who" | "which" | "that")
                 || before(1).len() > 3 && before(1).ends_with('s')
                 || k > 0 && p.cap(k - 1);
-            SCHEDULED.contains(&w)
-                && subject
+            subject
                 && !p.cap(k)
                 && !DETERMINERS.contains(&before(1))
                 && !PREPOSITIONS.contains(&before(1))
                 && !matches!(before(1), "s" | "of" | "'")
         }
+        _ => false,
     }
 }
 

@@ -13,8 +13,8 @@ use frontline_pipeline::date;
 use frontline_pipeline::segment::sentences;
 use regex::Regex;
 
-/// The value F1 the layer reached on the dev set (85.9), less a margin.
-const F1_FLOOR: f64 = 85.5;
+/// The value F1 the layer reached on the dev set (86.0), less a margin.
+const F1_FLOOR: f64 = 85.7;
 
 /// Extra passes of `recognise` per document, so the throughput figure is not noise.
 const REPEAT: usize = 10;

@@ -203,12 +203,15 @@ impl Scanned {
     /// date only expressions that carry their year are returned.
     pub fn resolve(&self, published: Option<NaiveDate>) -> Vec<DateMention> {
         let mut out: Vec<DateMention> = Vec::new();
-        // The last date named (a year or finer), and the last written with
-        // its year or counted from one ("the following year").
-        let (mut previous, mut previous_year) = (None, None);
+        // The last date named (a year or finer), the last written with its
+        // year or counted from one ("the following year"), the last day.
+        let (mut previous, mut previous_year, mut previous_day) = (None, None, None);
         for (f, quarters) in &self.found {
-            let cx = resolve::Context { anchor: published, quarters: *quarters, previous, previous_year };
+            let cx = resolve::Context { anchor: published, quarters: *quarters, previous, previous_year, previous_day };
             let Some(r) = resolve::resolve(f, &cx) else { continue };
+            if r.granularity == Granularity::Day {
+                previous_day = Some(r.first);
+            }
             if r.granularity <= Granularity::Year {
                 previous = Some(r.first);
                 if r.absolute || matches!(f.expr, scan::Expr::Anaphor { unit: scan::Unit::Year, .. }) {

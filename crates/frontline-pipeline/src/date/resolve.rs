@@ -39,6 +39,8 @@ pub(super) struct Context {
     /// The same of the last date written with its year ("2015", "March 2,
     /// 1995"): what "the following year" counts from, not a weekday.
     pub previous_year: Option<NaiveDate>,
+    /// The last day the text named: what "the next day" counts from.
+    pub previous_day: Option<NaiveDate>,
 }
 
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
@@ -271,6 +273,21 @@ fn resolve_expr(e: &Expr, tense: Tense, cx: &Context) -> Option<Resolved> {
     match *e {
         Expr::Date { y: Some(y), m, d } => absolute(day(ymd(y, m, d)?)),
         Expr::Date { y: None, m, d } => Some(day(pick_year(anchor?, tense, DATELINE_SLACK_DAYS, |y| ymd(y, m, d))?)),
+        Expr::DayOfMonth(d) => {
+            // This month's unless that is still ahead of a past clause,
+            // beyond a publication date's slack (or already past in a future
+            // one): then the month before (after).
+            let a = anchor?;
+            let first = a.with_day(1)?;
+            let at = |n: i32| shift_months(first, n).and_then(|m| ymd(m.year(), m.month(), d));
+            let found = match (at(0), tense) {
+                (Some(this), Tense::Future) if this >= a => this,
+                (_, Tense::Future) => at(1)?,
+                (Some(this), _) if (this - a).num_days() <= DATELINE_SLACK_DAYS => this,
+                _ => at(-1)?,
+            };
+            Some(day(found))
+        }
         Expr::Month { y: Some(y), m, .. } => absolute(month(y, m)?),
         Expr::Month { y: None, m, rel } => {
             let a = anchor?;
@@ -403,6 +420,7 @@ fn resolve_expr(e: &Expr, tense: Tense, cx: &Context) -> Option<Resolved> {
             absolute: true,
         }),
         Expr::Anaphor { unit, n } => match unit {
+            Unit::Day => Some(day(shift_days(cx.previous_day.or(anchor)?, n as i64)?)),
             Unit::Month => {
                 let d = shift_months(cx.previous?.with_day(1)?, n)?;
                 month(d.year(), d.month())

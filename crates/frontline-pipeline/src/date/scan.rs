@@ -170,6 +170,8 @@ pub enum Part {
 pub(super) enum Expr {
     /// A day, with the year when written: "November 3, 2017", "July 25".
     Date { y: Option<i32>, m: u32, d: u32 },
+    /// A day of the month alone: "on the 10th".
+    DayOfMonth(u32),
     /// A month: "September", "last June", "June 1994".
     Month { y: Option<i32>, m: u32, rel: Rel },
     /// A month of a year relative to the anchor's: "June last year" (-1).
@@ -203,8 +205,9 @@ pub(super) enum Expr {
     Century(i32),
     /// TimeML's PRESENT_REF, PAST_REF, FUTURE_REF.
     Ref(&'static str),
-    /// A year or month counted from the date the text named last, not from
-    /// the anchor: "that year" 0, "the following month" 1.
+    /// A year, month or day counted from the date the text named last, not
+    /// from the anchor: "that year" 0, "the following month" 1, "the next
+    /// day" 1, "the previous day" -1 (from the last day named).
     Anaphor { unit: Unit, n: i32 },
 }
 
@@ -216,6 +219,7 @@ impl Expr {
         matches!(
             self,
             Expr::Date { y: None, .. }
+                | Expr::DayOfMonth(_)
                 | Expr::Month { y: None, rel: Rel::None, .. }
                 | Expr::Weekday { .. }
                 | Expr::Weekend(_)
@@ -225,7 +229,15 @@ impl Expr {
 
     /// Counted from the anchor rather than naming a day or period.
     pub(super) fn is_deictic(&self) -> bool {
-        matches!(self, Expr::DayShift(_) | Expr::Ago { .. } | Expr::UnitShift { .. } | Expr::Weekend(_) | Expr::Ref(_))
+        matches!(
+            self,
+            Expr::DayShift(_)
+                | Expr::Ago { .. }
+                | Expr::UnitShift { .. }
+                | Expr::Weekend(_)
+                | Expr::Ref(_)
+                | Expr::Anaphor { unit: Unit::Day, .. }
+        )
     }
 }
 
@@ -1071,16 +1083,23 @@ impl<'a> Parser<'a> {
 
     fn core_word(&self, i: usize) -> Option<(Expr, bool, usize)> {
         if let Some((wd, j)) = self.weekday_word(i).filter(|_| self.cap(i)).map(|wd| (wd, i + 1)) {
-            // "Saturday, April 25": the date wins.
-            let k = if self.is(j, ",") { j + 1 } else { j };
-            if let Some(r) = self.month_led(k).or_else(|| self.day_led(k)) {
-                return Some((r.0, false, r.1));
+            // "Saturday, April 25": the date wins, also in brackets ("Tuesday
+            // (12 March)").
+            let k = if matches!(self.w(j), "," | "(") { j + 1 } else { j };
+            if let Some((e, end)) = self.month_led(k).or_else(|| self.day_led(k)) {
+                let end = if self.is(j, "(") && self.is(end, ")") { end + 1 } else { end };
+                if !self.is(j, "(") || self.is(end - 1, ")") {
+                    return Some((e, false, end));
+                }
             }
             return Some((Expr::Weekday { wd, rel: Rel::None }, false, j));
         }
         // Only "the" before digits can start a century.
         let century = || (self.kind(i + 1) == Some(TokKind::Num)).then(|| self.century(i)).flatten();
         if let Some(r) = self.month_led(i).or_else(|| self.decade(i)).or_else(century) {
+            return Some((r.0, false, r.1));
+        }
+        if let Some(r) = self.day_of_month(i) {
             return Some((r.0, false, r.1));
         }
         if let Some((y, j)) = self.spelled_year(i).filter(|(_, j)| self.unit_word(*j).is_none()) {
@@ -1178,6 +1197,16 @@ impl<'a> Parser<'a> {
             return None;
         }
         Some((Expr::Date { y: None, m, d }, k))
+    }
+
+    /// A day of the month named alone after a preposition: "on the 10th,",
+    /// "by the 3rd."; not "on the 10th floor" nor "the 3rd Division".
+    fn day_of_month(&self, i: usize) -> Option<(Expr, usize)> {
+        if !self.is(i, "the") || i == 0 || !matches!(self.w(i - 1), "on" | "by" | "until" | "since" | "from") {
+            return None;
+        }
+        let (d, j) = self.day(i + 1)?;
+        (j == i + 3 && self.kind(j) != Some(TokKind::Word)).then_some((Expr::DayOfMonth(d), j))
     }
 
     /// "the 1990s", "the mid-1980s", "the nineties".
@@ -1364,11 +1393,20 @@ impl<'a> Parser<'a> {
         }
         let anaphor = match w {
             "that" => Some((0, i + 1)),
-            "the" if self.is(i + 1, "following") => Some((1, i + 2)),
+            "the" if matches!(self.w(i + 1), "following" | "next") => Some((1, i + 2)),
+            "the" if self.is(i + 1, "previous") && self.is(i + 2, "day") => Some((-1, i + 2)),
             _ => None,
         };
+        // "the next day" counts from the day the text named last, "the next
+        // month" from the anchor; "that day" is left alone (often no date:
+        // "we saw that day as a turning point").
+        let counted = |u: &Unit| match u {
+            Unit::Month | Unit::Year => !self.is(i + 1, "next"),
+            Unit::Day => w == "the",
+            _ => false,
+        };
         if let Some((n, j)) = anaphor
-            && let Some(unit) = self.unit_word(j).filter(|u| matches!(u, Unit::Month | Unit::Year))
+            && let Some(unit) = self.unit_word(j).filter(counted)
             && !self.w(j).ends_with('s')
         {
             return Some((Expr::Anaphor { unit, n }, j + 1));
@@ -1540,6 +1578,65 @@ const FUTURE_CUES: &[&str] = &[
     "going",
 ];
 
+/// Present-tense verbs that, governing a date, announce a schedule ("the
+/// two sides meet on Monday", "the mandate expires on March 31", "families
+/// sheltered in schools return home on June 9": nearer the date than the
+/// participle, the verb decides).
+const SCHEDULED: &[&str] = &[
+    "meet",
+    "meets",
+    "resume",
+    "resumes",
+    "reconvene",
+    "reconvenes",
+    "convene",
+    "convenes",
+    "hear",
+    "hears",
+    "expire",
+    "expires",
+    "begin",
+    "begins",
+    "starts",
+    "ends",
+    "opens",
+    "return",
+    "arrive",
+    "arrives",
+    "travel",
+    "travels",
+    "leave",
+];
+
+/// Whether token `k` is a present-tense verb of a schedule: one of
+/// [`SCHEDULED`] not used as a noun (after a determiner, a preposition or a
+/// possessive: "the meet in May", "his resume"; a plain form only after a
+/// plural, a name, a pronoun or a relative: "the two sides meet", not "the
+/// state meet"), or "take(s) effect", "go(es) into effect", "come(s)/enter(s)
+/// into force".
+fn scheduled(p: &Parser<'_>, k: usize) -> bool {
+    let before = |n: usize| if k >= n { p.w(k - n) } else { "" };
+    match p.w(k) {
+        "effect" => {
+            matches!(before(1), "take" | "takes")
+                || before(1) == "into" && matches!(before(2), "go" | "goes" | "come" | "comes")
+        }
+        "force" => before(1) == "into" && matches!(before(2), "come" | "comes" | "enter" | "enters"),
+        w if SCHEDULED.contains(&w) => {
+            let subject = w.ends_with('s')
+                || matches!(before(1), "they" | "we" | "you" | "who" | "which" | "that")
+                || before(1).len() > 3 && before(1).ends_with('s')
+                || k > 0 && p.cap(k - 1);
+            subject
+                && !p.cap(k)
+                && !DETERMINERS.contains(&before(1))
+                && !PREPOSITIONS.contains(&before(1))
+                && !matches!(before(1), "s" | "of" | "'")
+        }
+        _ => false,
+    }
+}
+
 /// Irregular past-tense verbs common in news (regular ones end in "-ed").
 const PAST_VERBS: &[&str] = &[
     "said", "was", "were", "had", "did", "met", "told", "came", "began", "took", "went", "held", "made", "gave", "saw",
@@ -1645,7 +1742,7 @@ fn tense(p: &Parser<'_>, i: usize, end: usize) -> Tense {
                 || p.kind(k + 1) == Some(TokKind::Num))
     };
     for k in wide.rev() {
-        let cue = FUTURE_CUES.contains(&p.w(k)) && !(p.is(k, "would") && p.is(k + 1, "have"));
+        let cue = FUTURE_CUES.contains(&p.w(k)) && !(p.is(k, "would") && p.is(k + 1, "have")) || scheduled(p, k);
         if cue || to_verb(k) && clause.contains(&k) {
             return Tense::Future;
         }
@@ -1671,7 +1768,7 @@ fn tense(p: &Parser<'_>, i: usize, end: usize) -> Tense {
         if p.kind(k) == Some(TokKind::Punct) && !matches!(p.w(k), "-" | "'") {
             break;
         }
-        if FUTURE_CUES.contains(&p.w(k)) {
+        if FUTURE_CUES.contains(&p.w(k)) || scheduled(p, k) {
             return Tense::Future;
         }
         if past(k) {
@@ -1847,25 +1944,25 @@ fn time_of_day(p: &Parser<'_>, i: usize, end: usize) -> bool {
 }
 
 /// A clock time or a part of the day ends just before token `i`, past a
-/// comma and "local time": "4 p.m. GMT,", "noon", "the evening of"; past
-/// "on" only a clock time ("6 a.m. on"), as "a quiz night on" names an
-/// occasion on that day.
+/// comma and "local time": "4 p.m. GMT,", "noon", "the evening of", "the
+/// early hours of"; past "on" only a clock time ("6 a.m. on"), as "a quiz
+/// night on" names an occasion on that day.
 fn clock_before(p: &Parser<'_>, i: usize) -> bool {
+    let local = |k: usize| k > 1 && p.is(k - 1, "time") && p.is(k - 2, "local");
     if i > 0 && p.is(i - 1, "on") {
-        return i > 1 && clock_ends(p, i - 2)
-            || i > 3 && p.is(i - 2, "time") && p.is(i - 3, "local") && clock_ends(p, i - 4);
+        return clock_ends_at(p, i - 1) || local(i - 1) && clock_ends_at(p, i - 3);
     }
     let mut k = i;
     if k > 0 && p.is(k - 1, ",") {
         k -= 1;
     }
-    if k > 1 && p.is(k - 1, "time") && p.is(k - 2, "local") {
+    if local(k) {
         k -= 2;
     }
     let Some(b) = k.checked_sub(1) else { return false };
     match p.w(b) {
-        "of" => b > 0 && DAY_PARTS.contains(&p.w(b - 1)),
-        w => DAY_PARTS.contains(&w) || clock_ends(p, b),
+        "of" => b > 0 && (DAY_PARTS.contains(&p.w(b - 1)) || p.is(b - 1, "hours")),
+        w => DAY_PARTS.contains(&w) || clock_ends_at(p, k),
     }
 }
 
@@ -1880,32 +1977,43 @@ fn clock_after(p: &Parser<'_>, mut j: usize) -> bool {
     while matches!(p.w(j), "at" | "around" | "about") {
         (at, j) = (true, j + 1);
     }
-    if matches!(p.w(j), "noon" | "midnight") {
-        return true;
-    }
-    if p.kind(j) != Some(TokKind::Num) {
-        return false;
-    }
-    // Hours and minutes, "18:30": a clock time after "at".
-    if p.is(j + 1, ":") && p.kind(j + 2) == Some(TokKind::Num) {
-        if at {
-            return true;
-        }
-        j += 2;
-    }
-    clock_ends(p, j + 1) || matches!(p.w(j + 1), "a" | "p") && clock_ends(p, j + 4)
+    clock(p, j).is_some_and(|(_, bare)| at || !bare)
 }
 
-/// Token `b` ends a clock time: "noon", "midnight", "a.m."/"p.m." (the
-/// tokens "p", ".", "m", "."), "am"/"pm" after a number, or a time zone
-/// after one of those or a number ("0400 GMT").
-fn clock_ends(p: &Parser<'_>, b: usize) -> bool {
-    match p.w(b) {
-        "noon" | "midnight" => true,
-        "." => b >= 3 && p.is(b - 1, "m") && p.is(b - 2, ".") && matches!(p.w(b - 3), "a" | "p"),
-        "am" | "pm" => b > 0 && p.kind(b - 1) == Some(TokKind::Num),
-        w => TIME_ZONES.contains(&w) && b > 0 && (p.kind(b - 1) == Some(TokKind::Num) || clock_ends(p, b - 1)),
+/// A clock time written before token `e`, as [`clock`] reads it (not a
+/// bare "18:30").
+fn clock_ends_at(p: &Parser<'_>, e: usize) -> bool {
+    (e.saturating_sub(CLOCK_TOKENS)..e).any(|s| clock(p, s) == Some((e, false)))
+}
+
+/// The most tokens a clock time takes: "6", ":", "30", "p", ".", "m", ".", "gmt".
+const CLOCK_TOKENS: usize = 8;
+
+/// The clock time starting at token `j`: (end token, bare). "noon",
+/// "midnight", "6 a.m." (the tokens "6", "a", ".", "m", "."), "6am",
+/// "18:30 pm", each with an optional time zone ("0400 GMT", "4 p.m. EST").
+/// Hours and minutes alone ("18:30") are a bare clock time: one only after
+/// "at", as the same digits write scores and ratios.
+fn clock(p: &Parser<'_>, j: usize) -> Option<(usize, bool)> {
+    let zone = |k: usize| k + usize::from(TIME_ZONES.contains(&p.w(k)));
+    if matches!(p.w(j), "noon" | "midnight") {
+        return Some((zone(j + 1), false));
     }
+    if p.kind(j) != Some(TokKind::Num) {
+        return None;
+    }
+    let minutes = p.is(j + 1, ":") && p.kind(j + 2) == Some(TokKind::Num);
+    let k = if minutes { j + 3 } else { j + 1 };
+    if matches!(p.w(k), "a" | "p") && p.is(k + 1, ".") && p.is(k + 2, "m") && p.is(k + 3, ".") {
+        return Some((zone(k + 4), false));
+    }
+    if matches!(p.w(k), "am" | "pm") {
+        return Some((zone(k + 1), false));
+    }
+    if TIME_ZONES.contains(&p.w(k)) {
+        return Some((k + 1, false));
+    }
+    minutes.then_some((k, true))
 }
 
 /// Every expression of a sentence. `lower` is `orig` ASCII-lowercased.

@@ -2,6 +2,7 @@
 //! event, which of them is the event's own, and what ACLED codes when only
 //! a countryside, a province or a country is known.
 
+use super::classify::{Cue, cues_among};
 use super::country::{backs, named_country, qualifies};
 use super::governorate::{GOVERNORATE_AFTER, GOVERNORATE_BEFORE, governorate_said, village_like};
 use super::{Document, ends_with_ignoring_case, starts_with_ignoring_case, within};
@@ -189,17 +190,37 @@ pub(super) fn place_of<'d>(
             })
             .unwrap_or(l)
     });
-    // With nothing named before, the first place named after the sentence
-    // in its paragraph, in the article's country: notes and short reports
-    // often say where only once the event is told ("... Coalition strikes
-    // hit IS units. The strikes took place near X"). A later paragraph is
-    // mostly background; a place someone came from or a source sits in
-    // places nothing.
+    // With nothing named before, a place named after the sentence in its
+    // paragraph, in the article's country, when a later sentence re-tells
+    // where the event was (notes and short reports often say where only
+    // once the event is told: "... strikes hit IS units. The strikes took
+    // place near X"; [`retold`]). A later paragraph is mostly background;
+    // a place someone came from, was moved to or a source sits in places
+    // nothing, nor a place outside the side of the country named ("in
+    // northern X").
     let home_place = |m: &&PlaceMention| doc.country_code.as_deref().is_none_or(|c| m.place.country_code == c);
-    let after = || {
-        let end = doc.sentences.iter().filter(|t| t.paragraph == s.paragraph).map(|t| t.end).max().unwrap_or(s.end);
-        let told = |m: &&PlaceMention| m.start >= s.end && m.end <= end && !origin_or_source(&doc.clean.text, m);
-        locating.iter().copied().filter(earlier).filter(home_place).find(told)
+    let after = |country: Option<&PlaceMention>| {
+        let text = &doc.clean.text;
+        let side = country.and_then(|c| compass_side(text, c));
+        let own = cue_kinds(doc, s);
+        for t in doc.sentences.iter().filter(|t| t.paragraph == s.paragraph && t.start >= s.end) {
+            match retold(doc, t, &own) {
+                Retold::Another => return None,
+                Retold::No => continue,
+                Retold::Yes => {}
+            }
+            let here = |m: &&PlaceMention| {
+                within(m.start, m.end, t.start, t.end)
+                    && home_place(m)
+                    && !origin_or_source(text, m)
+                    && !moved_to(&text[t.start..m.start])
+                    && side.is_none_or(|(c, north, east)| on_side(c, m.place, north, east))
+            };
+            if let Some(m) = locating.iter().copied().filter(earlier).find(here) {
+                return Some(m);
+            }
+        }
+        None
     };
     // The place a note says the event is coded to ("in the eastern
     // countryside (coded to Hajin)") is its place.
@@ -234,14 +255,113 @@ pub(super) fn place_of<'d>(
                 .map(|m| (m, GeoPrecision::NearTown))
                 .or_else(|| province.map(|m| (*m, GeoPrecision::Region)))
                 .or(before.map(near))
-                .or_else(|| after().filter(|m| m.place.country_code == c.place.country_code || !home(c)).map(near))
+                .or_else(|| {
+                    after(Some(c)).filter(|m| m.place.country_code == c.place.country_code || !home(c)).map(near)
+                })
                 .or(Some((c, GeoPrecision::Region)));
         }
     }
     before
         .map(near)
         .or_else(|| doc.country_code.as_deref().and_then(main_town).map(|m| (m, GeoPrecision::NearTown)))
-        .or_else(|| after().map(near))
+        .or_else(|| after(None).map(near))
+}
+
+/// Words of a later sentence that say where the event it follows was: a
+/// coder's placing ("coded as X", "suspected location X", "fatalities split
+/// between X and Y") or a re-telling ("the clashes took place near X").
+const RETOLD: &[&str] =
+    &["coded", "location", "locations", "took place", "takes place", "happened", "occurred", "split between"];
+
+/// Words that start another event in a later sentence ("in a separate
+/// attack", "another raid", "elsewhere").
+const ANOTHER: &[&str] = &["separate", "separately", "another", "elsewhere", "meanwhile"];
+
+/// Words before "to" that move people or things somewhere else than the
+/// event ("the wounded were flown to X"): where they went is no event's
+/// place.
+const MOVED: &[&str] = &[
+    "flown",
+    "taken",
+    "moved",
+    "fled",
+    "evacuated",
+    "transferred",
+    "rushed",
+    "brought",
+    "airlifted",
+    "driven",
+    "sent",
+    "carried",
+    "relocated",
+];
+
+/// Whether `text` holds the lowercase ASCII word or phrase `w`, in any
+/// case, as whole words.
+fn holds_word(text: &str, w: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    lower.match_indices(w).any(|(i, _)| {
+        !lower[..i].ends_with(|c: char| c.is_alphanumeric())
+            && !lower[i + w.len()..].starts_with(|c: char| c.is_alphanumeric())
+    })
+}
+
+/// Whether the text before a place in its sentence moves someone there
+/// ([`MOVED`] then "to").
+fn moved_to(before: &str) -> bool {
+    MOVED.iter().any(|w| holds_word(before, &format!("{w} to")))
+}
+
+/// The kinds of event cue a sentence holds.
+fn cue_kinds(doc: &Document<'_>, s: &Sentence) -> Vec<Cue> {
+    cues_among(&doc.clean.text[s.start..s.end], s.start, s.rules, None).into_iter().map(|f| f.cue).collect()
+}
+
+/// What a later sentence of the paragraph is to the event of an earlier
+/// one whose cues are of the kinds `own`.
+enum Retold {
+    /// It says where that event was ([`RETOLD`]) and holds no event of its
+    /// own.
+    Yes,
+    /// It says nothing of where that event was, or holds an event of its
+    /// own (a cue of another kind).
+    No,
+    /// It starts another event ([`ANOTHER`]): it and what follows are no
+    /// longer about the event.
+    Another,
+}
+
+fn retold(doc: &Document<'_>, t: &Sentence, own: &[Cue]) -> Retold {
+    let said = &doc.clean.text[t.start..t.end];
+    if ANOTHER.iter().any(|w| holds_word(said, w)) {
+        Retold::Another
+    } else if RETOLD.iter().any(|w| holds_word(said, w)) && cue_kinds(doc, t).iter().all(|k| own.contains(k)) {
+        Retold::Yes
+    } else {
+        Retold::No
+    }
+}
+
+/// The side a compass word before a country names ("in northern Mali"),
+/// as the country and the way that side points from it.
+fn compass_side<'m>(text: &str, c: &'m PlaceMention) -> Option<(&'m Place, f64, f64)> {
+    let before = text[..c.start].trim_end();
+    let side = SIDES.iter().find(|(w, ..)| {
+        ends_with_ignoring_case(before, w) && !before[..before.len() - w.len()].ends_with(|c: char| c.is_alphanumeric())
+    })?;
+    Some((c.place, side.2, side.3))
+}
+
+/// How far a place must lie from a country's point, the way a compass word
+/// points, to be on that side of it ("northern Burkina Faso" is not its
+/// capital, a few kilometres north of the country's middle).
+const COUNTRY_SIDE_KM: f64 = 50.0;
+
+/// Whether `p` lies on the side of country `c` that (north, east) points to.
+fn on_side(c: &Place, p: &Place, north: f64, east: f64) -> bool {
+    let dy = (p.latitude - c.latitude) * 111.2;
+    let dx = (p.longitude - c.longitude) * 111.2 * c.latitude.to_radians().cos();
+    dy * north + dx * east > COUNTRY_SIDE_KM
 }
 
 /// A village farther than this from every other place of its sentence,

@@ -78,8 +78,52 @@ fn a_place_named_only_after_the_events_sentence_places_it() {
     );
     // The country named in the event's sentence is coarser than the town after it.
     check_location(
-        "On 3 June 2023, Turkish-backed rebels attacked YPG fighters at an unnamed spot in northern Syria, killing six. Coded as Tadmur, Homs.",
-        "Tadmur",
+        "On 3 June 2023, Turkish-backed rebels attacked YPG fighters at an unnamed spot in northern Syria, killing six. Coded as Manbij, Aleppo.",
+        "Manbij",
+    );
+}
+
+/// The location of the event told first in an invented article published
+/// on 8 May 2024.
+fn check_first_location(text: &str, expect: &str) {
+    let published = NaiveDate::from_ymd_opt(2024, 5, 8);
+    let article = Article { id: "t".into(), text: text.into(), published, ..Default::default() };
+    let doc = Document::analyse(&article, &RESOURCES);
+    let (events, _) = events(&doc);
+    let first = events.into_iter().min_by_key(|e| e.evidence.iter().map(|v| v.start).min());
+    assert_eq!(first.map(|e| e.location), Some(expect.to_string()), "in {text:?}");
+}
+
+#[test]
+fn a_place_after_the_events_sentence_places_it_only_where_that_sentence_retells_it() {
+    // Where the wounded were taken, another event's place, a visit: none
+    // says where the event was.
+    check_first_location(
+        "Gunmen killed five soldiers in an ambush in Nigeria on Monday. The wounded were flown to Abuja for treatment.",
+        "Nigeria",
+    );
+    check_first_location(
+        "Gunmen killed five soldiers in an ambush in Nigeria on Monday. In a separate attack, bandits abducted 20 people in Zamfara.",
+        "Nigeria",
+    );
+    check_first_location(
+        "Jihadists killed 12 soldiers in northern Burkina Faso on Sunday. The army's chief of staff visited Ouagadougou on Monday.",
+        "Burkina Faso",
+    );
+    check_first_location(
+        "Gunmen killed five soldiers in Nigeria on Monday. It happened at dawn, and the survivors were taken to Kaduna.",
+        "Nigeria",
+    );
+    check_first_location("Gunmen killed five soldiers in Nigeria on Monday. It happened near Kaduna.", "Kaduna");
+    // A compass side of the country holds the place a later sentence
+    // gives it only when that place lies on that side.
+    check_first_location(
+        "Jihadists killed 12 soldiers in northern Burkina Faso on Sunday. It happened near Djibo.",
+        "Djibo",
+    );
+    check_first_location(
+        "Jihadists killed 12 soldiers in northern Burkina Faso on Sunday. It happened near Ouagadougou.",
+        "Burkina Faso",
     );
 }
 

@@ -189,7 +189,7 @@ fn a_town_outside_the_governorate_named_is_read_inside_it_or_dropped() {
 /// Invented villages: a "Hama" in Aleppo (a namesake of the governorate's
 /// seat), two "Karamah" (Raqqa, Deir ez Zor), two "Tall Zaramah" (Hama,
 /// Aleppo), an "Alia" and a "Rebel" in Aleppo, three "Mazraat Hanun"
-/// (Idleb, Al Hasakeh, Dara), two "Royan" (Idleb, Al Hasakeh).
+/// (Idleb, Al Hasakeh, Dara), two "Millau" (Idleb, Al Hasakeh).
 const DUMP: &str = "\
 900101\tHama\tHama\t\t36.40\t37.40\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900102\tTall Zaramah\tTall Zaramah\t\t35.30\t36.60\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
@@ -201,8 +201,8 @@ const DUMP: &str = "\
 900108\tMazraat Hanun\tMazraat Hanun\t\t35.80\t36.70\tP\tPPL\tSY\t\t12\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900109\tMazraat Hanun\tMazraat Hanun\t\t36.60\t40.90\tP\tPPL\tSY\t\t01\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900110\tMazraat Hanun\tMazraat Hanun\t\t32.70\t35.95\tP\tPPL\tSY\t\t06\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
-900111\tRoyan\tRoyan\t\t35.75\t36.60\tP\tPPL\tSY\t\t12\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
-900112\tRoyan\tRoyan\t\t36.70\t40.80\tP\tPPL\tSY\t\t01\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900111\tMillau\tMillau\t\t35.75\t36.60\tP\tPPL\tSY\t\t12\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900112\tMillau\tMillau\t\t36.70\t40.80\tP\tPPL\tSY\t\t01\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 ";
 
 static WITH_DUMP: LazyLock<Resources> = LazyLock::new(|| {
@@ -242,10 +242,16 @@ fn a_foreign_town_named_in_a_note_about_a_dump_country_is_its_village() {
 
 #[test]
 fn a_foreign_town_with_added_namesakes_apart_is_the_one_where_the_armed_groups_fight() {
-    // Royan (France) is no village of these notes; of the two added ones,
+    // Millau (France) is no village of these notes; of the two added ones,
     // the groups' own region decides.
-    check_admin1("On 3 June 2023, HTS fighters clashed with Hurras al Deen members in Royan village.", "Idleb");
-    check_admin1("On 3 June 2023, QSD fighters clashed with IS cells in Royan village.", "Al Hasakeh");
+    check_admin1(
+        "On 5 July 2022, an HTS unit and Hurras al Deen gunmen fought each other near Millau village.",
+        "Idleb",
+    );
+    check_admin1(
+        "On 5 July 2022, SDF troops fought Islamic State gunmen for an hour near Millau village.",
+        "Al Hasakeh",
+    );
 }
 
 #[test]

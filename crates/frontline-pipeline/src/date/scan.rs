@@ -523,6 +523,10 @@ const ENDS: u8 = 8;
 /// "year-ago"/"year-earlier"; every "N units ago" has "ago" or "earlier".
 const END_WORDS: &[&str] = &["quarter", "period", "half", "ago", "earlier"];
 
+/// Words after "the Nth," that make the ordinal a rank in a race or a table
+/// ("finished on the 4th, behind the leader"), not a day.
+const RANK_AFTER: &[&str] = &["behind", "ahead", "trailing", "beating", "edging", "level"];
+
 /// Every expression the parser returns holds a digit or a token that
 /// starts with one of these words (those written with a capital only as a
 /// capitalised token: months are): units, months and weekdays, seasons,
@@ -1200,13 +1204,23 @@ impl<'a> Parser<'a> {
     }
 
     /// A day of the month named alone after a preposition: "on the 10th,",
-    /// "by the 3rd."; not "on the 10th floor" nor "the 3rd Division".
+    /// "by the 3rd."; not "on the 10th floor" nor "the 3rd Division", not
+    /// one of a list of ordinals ("from the 2nd, 5th and 9th battalions":
+    /// units, floors, places in a race), not a rank ("on the 4th, behind
+    /// the leader").
     fn day_of_month(&self, i: usize) -> Option<(Expr, usize)> {
         if !self.is(i, "the") || i == 0 || !matches!(self.w(i - 1), "on" | "by" | "until" | "since" | "from") {
             return None;
         }
         let (d, j) = self.day(i + 1)?;
-        (j == i + 3 && self.kind(j) != Some(TokKind::Word)).then_some((Expr::DayOfMonth(d), j))
+        if j != i + 3 || self.kind(j) == Some(TokKind::Word) {
+            return None;
+        }
+        let k = if self.is(j, ",") { j + 1 } else { j };
+        let k = if matches!(self.w(k), "and" | "or" | "&") { k + 1 } else { k };
+        let listed = k > j && self.num(k).is_some() && matches!(self.w(k + 1), "st" | "nd" | "rd" | "th");
+        let ranked = self.is(j, ",") && RANK_AFTER.contains(&self.w(j + 1));
+        (!listed && !ranked).then_some((Expr::DayOfMonth(d), j))
     }
 
     /// "the 1990s", "the mid-1980s", "the nineties".

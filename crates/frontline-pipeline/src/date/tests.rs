@@ -687,3 +687,18 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn an_ordinal_of_a_list_or_a_rank_is_no_day_of_the_month() {
+    let none: &[(&str, &str)] = &[];
+    let p = "2024-05-08";
+    check("Militants attacked positions held by the 2nd, 4th and 6th brigades near Bakhmut, the army said.", p, none);
+    check("Soldiers from the 3rd, 4th and 7th battalions were deployed to the border.", p, none);
+    check("He finished on the 3rd, behind two Kenyan runners.", p, none);
+    check("Water reached the flats from the 1st and 2nd floors up.", p, none);
+    check("She ran on the 5th, ahead of her rivals, and won.", p, none);
+    // A day alone before a clause break or a reporting tail still is one.
+    check("The convoy was shelled on the 3rd, a local official said.", p, &[("the 3rd", "2024-05-03")]);
+    check("The road stayed shut until the 6th.", p, &[("the 6th", "2024-05-06")]);
+    check("Rebels attacked on the 2nd, killing four guards.", p, &[("the 2nd", "2024-05-02")]);
+}

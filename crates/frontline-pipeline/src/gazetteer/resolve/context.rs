@@ -729,13 +729,15 @@ fn nations_named<'a>(chosen: &[Option<&'a Place>]) -> Vec<(usize, &'a Place, f64
         .collect()
 }
 
-/// Half a vote of each country named (other than by name `k`) for a seat
-/// or a division of another country beside it: "Israeli forces shelled
-/// Gaza" is Gaza, Palestine, not Gaza province, Mozambique. (Not villages:
-/// a nationality would pull people's names across the border.)
+/// Half a vote of each country named (other than by name `k`) for a seat,
+/// a division or a town of some size of another country beside it:
+/// "Israeli forces shelled Gaza" is Gaza, Palestine, not Gaza province,
+/// Mozambique; "the Israeli army raided a town" near a West Bank town is
+/// that town, not its namesake village abroad. (Not villages: a
+/// nationality would pull people's names across the border.)
 fn beside(nations: &[(usize, &Place, f64)], k: usize, p: &Place) -> f32 {
     let code = p.feature_code.as_str();
-    if !(code.starts_with("PPLA") || code == "PPLC" || code.starts_with("ADM")) {
+    if !(code.starts_with("PPLA") || code == "PPLC" || code.starts_with("ADM") || p.population >= BESIDE_TOWN) {
         return 0.0;
     }
     let n = nations.iter().filter(|&&(o, q, span)| {
@@ -749,6 +751,10 @@ fn beside(nations: &[(usize, &Place, f64)], k: usize, p: &Place) -> f32 {
 
 /// How near a country's point a place of another country lies beside it.
 const BESIDE_KM: f64 = 300.0;
+
+/// Population from which a town that is no seat may lie beside a country
+/// named: a town, not a village a person may be named after.
+const BESIDE_TOWN: u64 = 20_000;
 
 /// Weight of [`cluster_support`]: a candidate every other name could lie
 /// near gains as much as a national capital's standing.

@@ -325,6 +325,12 @@ fn a_country_named_supports_places_beside_it() {
         &[("Israeli", "Israel"), ("Gaza", "Palestine")],
     );
     check_resolved("Gaza province flooded, Mozambique said.", &[("Gaza", "Mozambique"), ("Mozambique", "Mozambique")]);
+    // A town of some size beside the country named, not its namesake
+    // village far off (Jenin, Poland).
+    check_resolved(
+        "Soldiers raided Jenin before dawn, the Israeli army said.",
+        &[("Jenin", "Palestine"), ("Israeli", "Israel")],
+    );
 }
 
 #[test]

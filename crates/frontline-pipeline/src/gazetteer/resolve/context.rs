@@ -383,6 +383,22 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
                 .unwrap_or(usize::MAX);
         }
     }
+    // "Congo" after "the Republic of Congo": a short name that is another
+    // name of several countries is the one the article names in full, by a
+    // name ending with it.
+    for k in 0..names.len() {
+        let pcli_alt = |c: &&Candidate| c.alt && g.place(c.id).feature_code == "PCLI";
+        if cands[k].iter().filter(pcli_alt).nth(1).is_none() {
+            continue;
+        }
+        let full = (0..names.len())
+            .filter(|&o| names[o].strip_suffix(names[k]).is_some_and(|head| head.ends_with(' ')))
+            .filter_map(|o| chosen[o])
+            .find(|q| q.feature_code == "PCLI");
+        if let Some(i) = full.and_then(|q| cands[k].iter().position(|c| g.place(c.id).geonameid == q.geonameid)) {
+            best[k] = i;
+        }
+    }
     // A division hardly anyone lives in ("Michael", a sheading of the Isle
     // of Man; "Jesus", a Paraguayan district) is what a bare word means only
     // when the article names other places of its country or calls it a

@@ -334,6 +334,21 @@ fn a_country_named_supports_places_beside_it() {
 }
 
 #[test]
+fn a_short_name_of_two_countries_is_the_one_named_in_full() {
+    check_resolved(
+        "Floods hit the Republic of Congo. Congo asked for tents.",
+        &[("Republic of Congo", "Republic of Congo"), ("Congo", "Republic of Congo")],
+    );
+    check_resolved(
+        "Democratic Republic of the Congo troops took a mine; Congo denied it.",
+        &[
+            ("Democratic Republic of the Congo", "Democratic Republic of Congo"),
+            ("Congo", "Democratic Republic of Congo"),
+        ],
+    );
+}
+
+#[test]
 fn a_variant_spelling_before_fighters_is_a_group() {
     check_resolved(
         "Houthi rebels fired a missile at Marib, Yemeni officials said.",

@@ -354,9 +354,9 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
                 if in_home(p) && is_local(p) && !c.skeleton && (!famous_elsewhere || known_widely(p)) {
                     s += HOME;
                 }
-                if listed_alike(p, !c.alt && !c.skeleton && !broad_first(k), &neighbours[k], &chosen)
-                    || listed_with_village(p, &villages[k], &chosen)
-                {
+                if listed_alike(p, !c.alt && !c.skeleton && !broad_first(k), &neighbours[k], &chosen) {
+                    s += if p.feature_code == "ADM1" { LISTED_DIVISION } else { LISTED_ALIKE };
+                } else if listed_with_village(p, &villages[k], &chosen) {
                     s += LISTED_ALIKE;
                 }
                 if capital_twin[k] && p.feature_code == "PPLC" {
@@ -549,6 +549,12 @@ fn listed_with_village(p: &Place, neighbours: &[usize], chosen: &[Option<&Place>
 /// town listed with a village of its division: more than a capital's
 /// standing ("Washington" in a list of states), less than a container's.
 const LISTED_ALIKE: f32 = 1.0;
+
+/// Bonus of a state or province listed with others of its country: more
+/// than the standing its capital takes from it when named alike ("Ontario,
+/// Quebec and Manitoba" are three provinces, not two and a city; see
+/// [`super::dedup`]), less than a container's.
+const LISTED_DIVISION: f32 = 2.5;
 
 /// Votes of the chosen places for their first-level divisions.
 fn home_votes<'a>(chosen: &[Option<&'a Place>]) -> Home<'a> {

@@ -349,6 +349,14 @@ fn a_short_name_of_two_countries_is_the_one_named_in_full() {
 }
 
 #[test]
+fn a_province_listed_with_provinces_is_no_city() {
+    check_feature_codes(
+        "Snow fell across Ontario, Quebec and Manitoba.",
+        &[("Ontario", "ADM1"), ("Quebec", "ADM1"), ("Manitoba", "ADM1")],
+    );
+}
+
+#[test]
 fn a_variant_spelling_before_fighters_is_a_group() {
     check_resolved(
         "Houthi rebels fired a missile at Marib, Yemeni officials said.",

@@ -163,6 +163,47 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
     for (r, &k) in raws.iter().zip(&of_raw) {
         division[k] |= r.division;
     }
+    // "Kano, Kaduna and Lagos states": a plural division word after a
+    // list makes each name of the list a first-level division. (Not after
+    // one name: "the Gulf states" are no province.)
+    let mut run = 0;
+    for i in 0..raws.len() {
+        let after = &text[raws[i].end..];
+        if i > run && [" states", " provinces", " regions"].iter().any(|w| after.starts_with(w)) {
+            for &k in &of_raw[run..=i] {
+                division[k] |= FIRST_DIVISION;
+            }
+        }
+        let listed = raws.get(i + 1).is_some_and(|next| {
+            raws[i].end <= next.start
+                && matches!(&text[raws[i].end..next.start], ", " | " and " | " or " | ", and " | ", or ")
+        });
+        if !listed {
+            run = i + 1;
+        }
+    }
+    // A division plainly one: no seat or city of its country shares its
+    // name ("Zamfara", "Manitoba"), or a division's word goes with it.
+    // Only such a division makes the states listed with it states: "Kano,
+    // Kaduna and Lagos" are three cities, whichever a first guess reads as
+    // the state of that name.
+    let plain: Vec<bool> = (0..names.len())
+        .map(|k| {
+            let named = |c: &Candidate| !c.skeleton && !c.demonym;
+            let seat = |p: &Place| {
+                matches!(p.feature_code.as_str(), "PPLA" | "PPLC")
+                    || p.feature_code.starts_with("PPL") && p.population >= CITY
+            };
+            division[k] != 0
+                || !cands[k].iter().filter(|c| named(c)).map(|c| g.place(c.id)).any(|p| {
+                    seat(p)
+                        && cands[k].iter().filter(|c| named(c)).any(|d| {
+                            let q = g.place(d.id);
+                            q.feature_code == "ADM1" && q.country_code == p.country_code
+                        })
+                })
+        })
+        .collect();
     // The names said to contain each name, and whether with "in"/"of"
     // (else after a comma).
     // A state's or country's name before a comma whose next name is again
@@ -223,6 +264,9 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
             }
         }
     }
+    // ("Mexico" listed with its states is still the country.)
+    let country_named: Vec<bool> =
+        cands.iter().map(|c| c.iter().any(|c| !c.alt && !c.skeleton && g.place(c.id).feature_code == "PCLI")).collect();
     let support = cluster_support(g, &cands);
     let county_held = county_support(g, &cands);
     // The names listed with each name (joined by "and"/"or", or in a run of
@@ -355,7 +399,12 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
                     s += HOME;
                 }
                 if listed_alike(p, !c.alt && !c.skeleton && !broad_first(k), &neighbours[k], &chosen) {
-                    s += if p.feature_code == "ADM1" { LISTED_DIVISION } else { LISTED_ALIKE };
+                    let by_plain = |j: &usize| plain[*j] && chosen[*j].is_some_and(|q| q.feature_code == "ADM1");
+                    s += if p.feature_code == "ADM1" && !country_named[k] && neighbours[k].iter().any(by_plain) {
+                        LISTED_DIVISION
+                    } else {
+                        LISTED_ALIKE
+                    };
                 } else if listed_with_village(p, &villages[k], &chosen) {
                     s += LISTED_ALIKE;
                 }
@@ -550,10 +599,11 @@ fn listed_with_village(p: &Place, neighbours: &[usize], chosen: &[Option<&Place>
 /// standing ("Washington" in a list of states), less than a container's.
 const LISTED_ALIKE: f32 = 1.0;
 
-/// Bonus of a state or province listed with others of its country: more
-/// than the standing its capital takes from it when named alike ("Ontario,
-/// Quebec and Manitoba" are three provinces, not two and a city; see
-/// [`super::dedup`]), less than a container's.
+/// Bonus of a state or province listed with a plain division of its
+/// country (one no city shares its name with, or named with a division's
+/// word): more than the standing its capital takes from it when named
+/// alike ("Ontario, Quebec and Manitoba" are three provinces, not two and a
+/// city; see [`super::dedup`]), less than a container's.
 const LISTED_DIVISION: f32 = 2.5;
 
 /// Votes of the chosen places for their first-level divisions.

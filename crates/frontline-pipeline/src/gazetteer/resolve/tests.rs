@@ -1037,3 +1037,43 @@ fn world_cities_listed_together_are_the_cities_not_their_namesakes() {
         &[("Dublin", "Ohio"), ("Hilliard", "Ohio"), ("Powell", "Ohio")],
     );
 }
+
+#[test]
+fn cities_named_like_their_states_stay_cities_in_a_list() {
+    // One of them read as its state makes no list of states: each names a
+    // city too.
+    check_feature_codes(
+        "Police fired tear gas at protesters in Kano, Kaduna and Lagos on Monday.",
+        &[("Kano", "PPLA"), ("Kaduna", "PPLA"), ("Lagos", "ADM1")],
+    );
+    check_feature_codes(
+        "Protests broke out in Kano, Kaduna and Sokoto on Monday.",
+        &[("Kano", "PPLA"), ("Kaduna", "PPLA"), ("Sokoto", "PPLA")],
+    );
+    check_feature_codes(
+        "Traders in Ibadan and Kano closed their shops on Tuesday.",
+        &[("Ibadan", "PPLA"), ("Kano", "PPLA")],
+    );
+}
+
+#[test]
+fn a_plain_division_or_a_plural_division_word_makes_a_list_of_states() {
+    // Zamfara names no city: the list is one of states.
+    check_feature_codes(
+        "Gunmen attacked villages in Katsina, Zamfara and Sokoto on Monday, killing 30 people.",
+        &[("Katsina", "ADM1"), ("Zamfara", "ADM1"), ("Sokoto", "ADM1")],
+    );
+    check_feature_codes(
+        "Floods displaced farmers in Kano, Kaduna and Lagos states last week.",
+        &[("Kano", "ADM1"), ("Kaduna", "ADM1"), ("Lagos", "ADM1")],
+    );
+    check_feature_codes(
+        "Election officials counted ballots in Sokoto and Kebbi on Sunday.",
+        &[("Sokoto", "ADM1"), ("Kebbi", "ADM1")],
+    );
+    // A country listed with its states keeps its standing.
+    check_feature_codes(
+        "Cartel violence rose in Mexico, Guerrero and Sinaloa last year.",
+        &[("Mexico", "PCLI"), ("Guerrero", "ADM1"), ("Sinaloa", "ADM1")],
+    );
+}

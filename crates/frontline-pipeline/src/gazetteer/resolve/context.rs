@@ -264,9 +264,14 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
             }
         }
     }
-    // ("Mexico" listed with its states is still the country.)
-    let country_named: Vec<bool> =
-        cands.iter().map(|c| c.iter().any(|c| !c.alt && !c.skeleton && g.place(c.id).feature_code == "PCLI")).collect();
+    // ("Mexico" listed with its states is still the country, "Beirut"
+    // listed with a governorate still the capital.)
+    let country_named: Vec<bool> = cands
+        .iter()
+        .map(|c| {
+            c.iter().any(|c| !c.alt && !c.skeleton && matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "PPLC"))
+        })
+        .collect();
     let support = cluster_support(g, &cands);
     let county_held = county_support(g, &cands);
     // The names listed with each name (joined by "and"/"or", or in a run of

@@ -1071,9 +1071,14 @@ fn a_plain_division_or_a_plural_division_word_makes_a_list_of_states() {
         "Election officials counted ballots in Sokoto and Kebbi on Sunday.",
         &[("Sokoto", "ADM1"), ("Kebbi", "ADM1")],
     );
-    // A country listed with its states keeps its standing.
+    // A country listed with its states keeps its standing, and so does a
+    // national capital listed with a division.
     check_feature_codes(
         "Cartel violence rose in Mexico, Guerrero and Sinaloa last year.",
         &[("Mexico", "PCLI"), ("Guerrero", "ADM1"), ("Sinaloa", "ADM1")],
+    );
+    check_feature_codes(
+        "Roadblocks went up in Khartoum and Al Jazirah on Friday.",
+        &[("Khartoum", "PPLC"), ("Al Jazirah", "ADM1")],
     );
 }

@@ -562,11 +562,13 @@ impl Resources {
         std::thread::scope(|s| {
             let rules = COMPILE_RULES.map(|compile| s.spawn(compile));
             let actors = s.spawn(ActorDictionary::builtin);
-            let gazetteer = Gazetteer::builtin();
+            let mut gazetteer = Gazetteer::builtin();
             for compiled in rules {
                 compiled.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
             }
-            Resources { gazetteer, actors: actors.join().unwrap_or_else(|e| std::panic::resume_unwind(e)) }
+            let actors = actors.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            gazetteer.add_group_names(actors.names());
+            Resources { gazetteer, actors }
         })
     }
 }

@@ -391,6 +391,17 @@ impl ActorDictionary {
             .expect("the built-in actor tables parse (checked by the tests)")
     }
 
+    /// The names of the dictionary's actors (neither descriptions such as
+    /// "regime forces" nor country names or adjectives), with whether each
+    /// matches case-sensitively.
+    pub fn names(&self) -> impl Iterator<Item = (&str, bool)> {
+        self.tables
+            .aliases
+            .iter()
+            .filter(|a| !a.descriptive && matches!(a.target, Target::Entries(_)))
+            .map(|a| (a.pattern.as_str(), a.case_sensitive))
+    }
+
     /// A dictionary from tables in the layout of `data/actors/*.tsv`.
     pub fn from_tables(countries_tsv: &str, actors_tsv: &str) -> Result<ActorDictionary, TableError> {
         let tables = Tables::parse(countries_tsv, actors_tsv)?;

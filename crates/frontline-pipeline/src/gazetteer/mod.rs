@@ -17,6 +17,7 @@ mod fuzzy;
 pub mod index;
 mod resolve;
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use crate::clean::CleanText;
@@ -89,6 +90,16 @@ pub struct DumpError {
 pub struct Gazetteer {
     builtin: Arc<index::Builtin>,
     extra: index::Index,
+    /// Names of armed groups and organisations ([`Gazetteer::add_group_names`]).
+    groups: GroupNames,
+}
+
+/// Names of groups, as the actor dictionary writes them (hyphens as
+/// spaces): those matched ignoring case lowercased, the acronyms as written.
+#[derive(Default)]
+struct GroupNames {
+    any_case: HashSet<String>,
+    cased: HashSet<String>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -104,7 +115,30 @@ impl Gazetteer {
     /// The built-in gazetteer. The first call builds the index (about 2 G
     /// instructions, spread over the cores); later calls share it.
     pub fn builtin() -> Gazetteer {
-        Gazetteer { builtin: index::builtin(), extra: index::Index::default() }
+        Gazetteer { builtin: index::builtin(), extra: index::Index::default(), groups: GroupNames::default() }
+    }
+
+    /// Adds names of armed groups and organisations (the actor dictionary's,
+    /// with whether each matches case-sensitively): written as a group is
+    /// named, a place's namesake is the group ("Wagner", "HTS"), unless the
+    /// text puts it after a locative word or before its container.
+    pub fn add_group_names<'a>(&mut self, names: impl IntoIterator<Item = (&'a str, bool)>) {
+        for (name, cased) in names {
+            if cased {
+                self.groups.cased.insert(name.to_string());
+            } else {
+                self.groups.any_case.insert(name.to_ascii_lowercase());
+            }
+        }
+    }
+
+    /// Whether a span of text is written as a group is named.
+    fn is_group_name(&self, span: &str) -> bool {
+        if self.groups.any_case.is_empty() && self.groups.cased.is_empty() {
+            return false;
+        }
+        let name = span.replace('-', " ");
+        self.groups.cased.contains(&name) || self.groups.any_case.contains(&name.to_ascii_lowercase())
     }
 
     /// Adds the rows of a GeoNames-layout dump (19 tab-separated columns).

@@ -163,6 +163,47 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
     for (r, &k) in raws.iter().zip(&of_raw) {
         division[k] |= r.division;
     }
+    // "Kano, Kaduna and Lagos states": a plural division word after a
+    // list makes each name of the list a first-level division. (Not after
+    // one name: "the Gulf states" are no province.)
+    let mut run = 0;
+    for i in 0..raws.len() {
+        let after = &text[raws[i].end..];
+        if i > run && [" states", " provinces", " regions"].iter().any(|w| after.starts_with(w)) {
+            for &k in &of_raw[run..=i] {
+                division[k] |= FIRST_DIVISION;
+            }
+        }
+        let listed = raws.get(i + 1).is_some_and(|next| {
+            raws[i].end <= next.start
+                && matches!(&text[raws[i].end..next.start], ", " | " and " | " or " | ", and " | ", or ")
+        });
+        if !listed {
+            run = i + 1;
+        }
+    }
+    // A division plainly one: no seat or city of its country shares its
+    // name ("Zamfara", "Manitoba"), or a division's word goes with it.
+    // Only such a division makes the states listed with it states: "Kano,
+    // Kaduna and Lagos" are three cities, whichever a first guess reads as
+    // the state of that name.
+    let plain: Vec<bool> = (0..names.len())
+        .map(|k| {
+            let named = |c: &Candidate| !c.skeleton && !c.demonym;
+            let seat = |p: &Place| {
+                matches!(p.feature_code.as_str(), "PPLA" | "PPLC")
+                    || p.feature_code.starts_with("PPL") && p.population >= CITY
+            };
+            division[k] != 0
+                || !cands[k].iter().filter(|c| named(c)).map(|c| g.place(c.id)).any(|p| {
+                    seat(p)
+                        && cands[k].iter().filter(|c| named(c)).any(|d| {
+                            let q = g.place(d.id);
+                            q.feature_code == "ADM1" && q.country_code == p.country_code
+                        })
+                })
+        })
+        .collect();
     // The names said to contain each name, and whether with "in"/"of"
     // (else after a comma).
     // A state's or country's name before a comma whose next name is again
@@ -223,6 +264,14 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
             }
         }
     }
+    // ("Mexico" listed with its states is still the country, "Beirut"
+    // listed with a governorate still the capital.)
+    let country_named: Vec<bool> = cands
+        .iter()
+        .map(|c| {
+            c.iter().any(|c| !c.alt && !c.skeleton && matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "PPLC"))
+        })
+        .collect();
     let support = cluster_support(g, &cands);
     let county_held = county_support(g, &cands);
     // The names listed with each name (joined by "and"/"or", or in a run of
@@ -354,9 +403,14 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
                 if in_home(p) && is_local(p) && !c.skeleton && (!famous_elsewhere || known_widely(p)) {
                     s += HOME;
                 }
-                if listed_alike(p, !c.alt && !c.skeleton && !broad_first(k), &neighbours[k], &chosen)
-                    || listed_with_village(p, &villages[k], &chosen)
-                {
+                if listed_alike(p, !c.alt && !c.skeleton && !broad_first(k), &neighbours[k], &chosen) {
+                    let by_plain = |j: &usize| plain[*j] && chosen[*j].is_some_and(|q| q.feature_code == "ADM1");
+                    s += if p.feature_code == "ADM1" && !country_named[k] && neighbours[k].iter().any(by_plain) {
+                        LISTED_DIVISION
+                    } else {
+                        LISTED_ALIKE
+                    };
+                } else if listed_with_village(p, &villages[k], &chosen) {
                     s += LISTED_ALIKE;
                 }
                 if capital_twin[k] && p.feature_code == "PPLC" {
@@ -381,6 +435,22 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
                 .filter(|&i| !cands[k][i].skeleton)
                 .max_by(|&a, &b| scores[k][a].total_cmp(&scores[k][b]))
                 .unwrap_or(usize::MAX);
+        }
+    }
+    // "Congo" after "the Republic of Congo": a short name that is another
+    // name of several countries is the one the article names in full, by a
+    // name ending with it.
+    for k in 0..names.len() {
+        let pcli_alt = |c: &&Candidate| c.alt && g.place(c.id).feature_code == "PCLI";
+        if cands[k].iter().filter(pcli_alt).nth(1).is_none() {
+            continue;
+        }
+        let full = (0..names.len())
+            .filter(|&o| names[o].strip_suffix(names[k]).is_some_and(|head| head.ends_with(' ')))
+            .filter_map(|o| chosen[o])
+            .find(|q| q.feature_code == "PCLI");
+        if let Some(i) = full.and_then(|q| cands[k].iter().position(|c| g.place(c.id).geonameid == q.geonameid)) {
+            best[k] = i;
         }
     }
     // A division hardly anyone lives in ("Michael", a sheading of the Isle
@@ -533,6 +603,13 @@ fn listed_with_village(p: &Place, neighbours: &[usize], chosen: &[Option<&Place>
 /// town listed with a village of its division: more than a capital's
 /// standing ("Washington" in a list of states), less than a container's.
 const LISTED_ALIKE: f32 = 1.0;
+
+/// Bonus of a state or province listed with a plain division of its
+/// country (one no city shares its name with, or named with a division's
+/// word): more than the standing its capital takes from it when named
+/// alike ("Ontario, Quebec and Manitoba" are three provinces, not two and a
+/// city; see [`super::dedup`]), less than a container's.
+const LISTED_DIVISION: f32 = 2.5;
 
 /// Votes of the chosen places for their first-level divisions.
 fn home_votes<'a>(chosen: &[Option<&'a Place>]) -> Home<'a> {
@@ -729,13 +806,15 @@ fn nations_named<'a>(chosen: &[Option<&'a Place>]) -> Vec<(usize, &'a Place, f64
         .collect()
 }
 
-/// Half a vote of each country named (other than by name `k`) for a seat
-/// or a division of another country beside it: "Israeli forces shelled
-/// Gaza" is Gaza, Palestine, not Gaza province, Mozambique. (Not villages:
-/// a nationality would pull people's names across the border.)
+/// Half a vote of each country named (other than by name `k`) for a seat,
+/// a division or a town of some size of another country beside it:
+/// "Israeli forces shelled Gaza" is Gaza, Palestine, not Gaza province,
+/// Mozambique; "the Israeli army raided a town" near a West Bank town is
+/// that town, not its namesake village abroad. (Not villages: a
+/// nationality would pull people's names across the border.)
 fn beside(nations: &[(usize, &Place, f64)], k: usize, p: &Place) -> f32 {
     let code = p.feature_code.as_str();
-    if !(code.starts_with("PPLA") || code == "PPLC" || code.starts_with("ADM")) {
+    if !(code.starts_with("PPLA") || code == "PPLC" || code.starts_with("ADM") || p.population >= BESIDE_TOWN) {
         return 0.0;
     }
     let n = nations.iter().filter(|&&(o, q, span)| {
@@ -749,6 +828,10 @@ fn beside(nations: &[(usize, &Place, f64)], k: usize, p: &Place) -> f32 {
 
 /// How near a country's point a place of another country lies beside it.
 const BESIDE_KM: f64 = 300.0;
+
+/// Population from which a town that is no seat may lie beside a country
+/// named: a town, not a village a person may be named after.
+const BESIDE_TOWN: u64 = 20_000;
 
 /// Weight of [`cluster_support`]: a candidate every other name could lie
 /// near gains as much as a national capital's standing.

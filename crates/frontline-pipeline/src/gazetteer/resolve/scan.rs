@@ -634,8 +634,15 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                     })
             })
     };
-    let mut keep: Vec<bool> =
-        raws.iter().map(|r| !(r.single && (!r.locative && persons.contains(&r.key) || surname(r)))).collect();
+    // "Wagner fighters", "HTS said", "al-Qaeda in the Sahel": a name
+    // written as an armed group or an organisation of the actor dictionary
+    // is the group, not its namesake town, unless a locative word or its
+    // state after a comma says it is a place.
+    let group = |r: &Raw| !r.locative && (r.container.is_none() || r.inside) && g.is_group_name(&text[r.start..r.end]);
+    let mut keep: Vec<bool> = raws
+        .iter()
+        .map(|r| !(r.single && (!r.locative && persons.contains(&r.key) || surname(r)) || group(r)))
+        .collect();
     for (idx, surname) in &first_names {
         if !raws[*idx].locative && surnames.contains(surname) {
             keep[*idx] = false;

@@ -37,6 +37,37 @@ fn check_places(text: &str, expect: &[&str]) {
     assert_eq!(found, expect, "{text:?}");
 }
 
+/// [`check_places`] with the actor dictionary's group names, as the
+/// pipeline's resources have them.
+fn check_places_among_groups(text: &str, expect: &[&str]) {
+    let mut g = Gazetteer::builtin();
+    g.add_group_names(crate::actor::ActorDictionary::builtin().names());
+    let c = crate::clean::clean(text);
+    let s = crate::segment::sentences(&c);
+    let found: Vec<&str> = recognise(&g, &c, &s).iter().map(|m| &c.text[m.start..m.end]).collect();
+    assert_eq!(found, expect, "{text:?}");
+}
+
+#[test]
+fn a_group_of_the_actor_dictionary_is_no_place() {
+    // Its name is also a town's (Wagner, South Dakota; Olive Branch,
+    // Mississippi; HTS and JaS spell towns by the skeleton key).
+    check_places_among_groups("Wagner instructors trained recruits outside Bamako.", &["Bamako"]);
+    check_places_among_groups("A spokesman for HTS denied shelling Idlib.", &["Idlib"]);
+    check_places_among_groups("The Houthi leader spoke from Sanaa.", &["Sanaa"]);
+    check_places_among_groups(
+        "Al Qaeda in the Arabian Peninsula raided a post near Aden.",
+        &["Arabian Peninsula", "Aden"],
+    );
+    // After a locative word or before its state it is the town.
+    check_places_among_groups(
+        "The parade in Olive Branch, Mississippi, drew a crowd.",
+        &["Olive Branch", "Mississippi"],
+    );
+    // An acronym is the group as written: the city is no acronym.
+    check_places_among_groups("Schools reopened in Jos on Monday.", &["Jos"]);
+}
+
 #[test]
 fn a_facility_known_only_with_its_area_word_is_found_whole() {
     check_places("Drones hit the T4 airbase at dawn.", &["T4 airbase"]);
@@ -294,6 +325,35 @@ fn a_country_named_supports_places_beside_it() {
         &[("Israeli", "Israel"), ("Gaza", "Palestine")],
     );
     check_resolved("Gaza province flooded, Mozambique said.", &[("Gaza", "Mozambique"), ("Mozambique", "Mozambique")]);
+    // A town of some size beside the country named, not its namesake
+    // village far off (Jenin, Poland).
+    check_resolved(
+        "Soldiers raided Jenin before dawn, the Israeli army said.",
+        &[("Jenin", "Palestine"), ("Israeli", "Israel")],
+    );
+}
+
+#[test]
+fn a_short_name_of_two_countries_is_the_one_named_in_full() {
+    check_resolved(
+        "Floods hit the Republic of Congo. Congo asked for tents.",
+        &[("Republic of Congo", "Republic of Congo"), ("Congo", "Republic of Congo")],
+    );
+    check_resolved(
+        "Democratic Republic of the Congo troops took a mine; Congo denied it.",
+        &[
+            ("Democratic Republic of the Congo", "Democratic Republic of Congo"),
+            ("Congo", "Democratic Republic of Congo"),
+        ],
+    );
+}
+
+#[test]
+fn a_province_listed_with_provinces_is_no_city() {
+    check_feature_codes(
+        "Snow fell across Ontario, Quebec and Manitoba.",
+        &[("Ontario", "ADM1"), ("Quebec", "ADM1"), ("Manitoba", "ADM1")],
+    );
 }
 
 #[test]
@@ -975,5 +1035,50 @@ fn world_cities_listed_together_are_the_cities_not_their_namesakes() {
     check_admin1(
         "The mayor of Dublin met officials from Hilliard and Powell on Monday.",
         &[("Dublin", "Ohio"), ("Hilliard", "Ohio"), ("Powell", "Ohio")],
+    );
+}
+
+#[test]
+fn cities_named_like_their_states_stay_cities_in_a_list() {
+    // One of them read as its state makes no list of states: each names a
+    // city too.
+    check_feature_codes(
+        "Police fired tear gas at protesters in Kano, Kaduna and Lagos on Monday.",
+        &[("Kano", "PPLA"), ("Kaduna", "PPLA"), ("Lagos", "ADM1")],
+    );
+    check_feature_codes(
+        "Protests broke out in Kano, Kaduna and Sokoto on Monday.",
+        &[("Kano", "PPLA"), ("Kaduna", "PPLA"), ("Sokoto", "PPLA")],
+    );
+    check_feature_codes(
+        "Traders in Ibadan and Kano closed their shops on Tuesday.",
+        &[("Ibadan", "PPLA"), ("Kano", "PPLA")],
+    );
+}
+
+#[test]
+fn a_plain_division_or_a_plural_division_word_makes_a_list_of_states() {
+    // Zamfara names no city: the list is one of states.
+    check_feature_codes(
+        "Gunmen attacked villages in Katsina, Zamfara and Sokoto on Monday, killing 30 people.",
+        &[("Katsina", "ADM1"), ("Zamfara", "ADM1"), ("Sokoto", "ADM1")],
+    );
+    check_feature_codes(
+        "Floods displaced farmers in Kano, Kaduna and Lagos states last week.",
+        &[("Kano", "ADM1"), ("Kaduna", "ADM1"), ("Lagos", "ADM1")],
+    );
+    check_feature_codes(
+        "Election officials counted ballots in Sokoto and Kebbi on Sunday.",
+        &[("Sokoto", "ADM1"), ("Kebbi", "ADM1")],
+    );
+    // A country listed with its states keeps its standing, and so does a
+    // national capital listed with a division.
+    check_feature_codes(
+        "Cartel violence rose in Mexico, Guerrero and Sinaloa last year.",
+        &[("Mexico", "PCLI"), ("Guerrero", "ADM1"), ("Sinaloa", "ADM1")],
+    );
+    check_feature_codes(
+        "Roadblocks went up in Khartoum and Al Jazirah on Friday.",
+        &[("Khartoum", "PPLC"), ("Al Jazirah", "ADM1")],
     );
 }

@@ -213,6 +213,31 @@ pub(super) fn draft<'d>(
     };
     let other = pick(true).or_else(|| pick(false));
     let civilians = actors.iter().find(|m| m.actor.inter == Inter::Civilians).copied();
+    // Where an agreement is negotiated or who mediates it ("agreed in Doha",
+    // "talks hosted by Kenya", "signed a truce in Jeddah" in an article on
+    // Sudan) is neither where it applies nor the parties' country.
+    let worded = |m: &&PlaceMention| key.cue == Cue::Agreement && within(m.start, m.end, cs, ce) && venue(doc, cs, m);
+    // The host's own towns are the venue too ("signed in Nairobi, in talks
+    // mediated by Kenya").
+    let hosts: Vec<&str> = locating.iter().filter(|m| worded(m)).map(|v| v.place.country_code.as_str()).collect();
+    let venues: Vec<&PlaceMention> = locating
+        .iter()
+        .copied()
+        .filter(|m| {
+            worded(m)
+                || (within(m.start, m.end, cs, ce)
+                    && hosts.contains(&m.place.country_code.as_str())
+                    && AT_PLACE.is_match(&text[cs..m.start]))
+        })
+        .collect();
+    let venue_country = |iso: &str| venues.iter().any(|v| v.place.country_code == iso);
+    let not_venue: Vec<&PlaceMention>;
+    let locating = if venues.is_empty() {
+        locating
+    } else {
+        not_venue = locating.iter().copied().filter(|m| !venues.iter().any(|v| std::ptr::eq(*v, *m))).collect();
+        &not_venue
+    };
     let found_place = place_of(doc, locating, index, (cs, ce), key.start);
     if subject.is_none()
         && quoted(&text[sentence.start..key.start])
@@ -230,9 +255,22 @@ pub(super) fn draft<'d>(
     // tells more of the clause before ("jets bombed the market in X on
     // Monday; an official said 12 people were killed").
     let bare_clause = cs > sentence.start && bare(doc, (cs, ce)) && !ANOTHER_EPISODE.is_match(&text[cs..ce]);
-    let place = found_place
-        .map(|(m, p)| countryside_side(&doc.clean.text, m, p))
-        .or_else(|| country_place(doc, sentence, &actors).map(|p| (p, GeoPrecision::Region)));
+    let place = found_place.map(|(m, p)| countryside_side(&doc.clean.text, m, p)).or_else(|| {
+        if venues.is_empty() {
+            return country_place(doc, sentence, &actors).map(|p| (p, GeoPrecision::Region));
+        }
+        // Beside a venue abroad, the parties' own country, else none.
+        let iso = actors
+            .iter()
+            .filter_map(|m| m.actor.country_code.as_deref())
+            .chain(doc.country_code.as_deref())
+            .find(|c| !venue_country(c))?;
+        let name = doc.resources.actors.country_name(iso)?;
+        let mut country = doc.resources.gazetteer.lookup(name).into_iter().map(|(p, _)| p);
+        country
+            .find(|p| p.feature_code.starts_with("PCL") && p.country_code == iso)
+            .map(|p| (p.clone(), GeoPrecision::Region))
+    });
     let country_code = place.as_ref().map(|p| p.0.country_code.clone());
     let cc = country_code.as_deref().or(doc.country_code.as_deref());
     // Name the parties for the event's country ("Islamic State (Iraq)" at Al Qaim).
@@ -362,7 +400,12 @@ pub(super) fn draft<'d>(
     let country = place
         .as_ref()
         .map(|(p, ..)| p.country.clone())
-        .or_else(|| doc.places.iter().find(|p| !p.demonym).map(|p| p.place.country.clone()))
+        .or_else(|| {
+            doc.places
+                .iter()
+                .find(|p| !p.demonym && !venue_country(&p.place.country_code))
+                .map(|p| p.place.country.clone())
+        })
         .unwrap_or_default();
     let named = |n: &str| if country.is_empty() { n.to_string() } else { format!("{n} ({country})") };
     let generic = |name: String, inter: Inter| ActorRef { name, inter, country_code: country_code.clone() };
@@ -454,6 +497,28 @@ pub(super) fn draft<'d>(
     })
 }
 
+/// Words before an agreement's mediator or host ("mediated by", "hosted by
+/// the"), or right before its venue ("talks in", "agreed on Sunday in"), up
+/// to a list of names ("brokered by Saudi Arabia and the United States").
+static VENUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)(?:\b(?:hosted|mediated|brokered|sponsored|facilitated|convened|overseen|organi[sz]ed)\s+by|\b(?:talks|negotiations|summit|conference|meetings?|met|agreed|signed|reached)(?:\s+(?:on|late|early)(?:\s+\w+)?)?\s+(?:in|at))\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*,?\s+(?:and\s+)?(?:the\s+)?)*$",
+    )
+});
+
+/// Right before a place: "in", "at".
+static AT_PLACE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:in|at)\s+(?:the\s+)?$"));
+
+/// Whether the place `m` of an agreement's clause from `cs` is where it was
+/// negotiated or who mediated it: named after a venue's or a mediator's
+/// words, or after "in" in another country than the article's ("signed a
+/// truce in Jeddah" in an article on Sudan).
+fn venue(doc: &Document<'_>, cs: usize, m: &PlaceMention) -> bool {
+    let before = &doc.clean.text[cs..m.start];
+    VENUE_BEFORE.is_match(before)
+        || (AT_PLACE.is_match(before) && doc.country_code.as_deref().is_some_and(|c| c != m.place.country_code))
+}
+
 /// Verbs of an abduction wording whose object comes before its last word
 /// ("took … hostage", "carried … off").
 const OBJECT_INSIDE: &[&str] = &["took", "carried", "carted", "spirited", "whisked"];
@@ -530,9 +595,18 @@ static RELATIVE: LazyLock<Regex> =
 /// Compiles this module's regexes now, not in the first article that needs
 /// them ([`crate::COMPILE_RULES`]).
 pub(super) fn compile_rules() {
-    for regex in
-        [&SOURCE_SAID, &SOURCE_ACTED, &OWN_MEMBERS, &OPENER, &RELATIVE, &BACK_REFERENCE, &OTHER_SIDE, &SECOND_SIDE]
-    {
+    for regex in [
+        &SOURCE_SAID,
+        &SOURCE_ACTED,
+        &OWN_MEMBERS,
+        &OPENER,
+        &RELATIVE,
+        &BACK_REFERENCE,
+        &OTHER_SIDE,
+        &SECOND_SIDE,
+        &VENUE_BEFORE,
+        &AT_PLACE,
+    ] {
         LazyLock::force(regex);
     }
 }

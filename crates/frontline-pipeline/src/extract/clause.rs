@@ -26,6 +26,52 @@ pub(super) static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A present perfect right before a territorial cue: "has controlled",
+/// "have firmly held", "has been occupying".
+static PERFECT_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?$"));
+
+/// "since" after a cue, in its clause: the start of a state or a span.
+static SINCE_AFTER: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"(?i)^[^;:]*?\bsince\b"));
+
+/// A span's start long ago without a date: a year, or the start of a war
+/// or campaign ("since 2021", "since the offensive began", "since the
+/// start of the war").
+static LONG_SINCE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)^\s+(?:(?:early |late |mid-)?(?:19|20)\d\d\b|the (?:start|beginning|outbreak|onset) of\b|(?:the |its |their )?(?:[\w-]+ ){1,3}?(?:began|started|erupted|broke out)\b)",
+    )
+});
+
+/// How long before the report a span's dated start makes it background
+/// rather than one operation: a month.
+pub(super) const SPAN_DAYS: i64 = 31;
+
+/// Whether the cue `f` of the sentence `start..end` tells a state or a
+/// toll over a span, not a new event: a present perfect with "since"
+/// ("the RSF has controlled the town since October", "the rebels have held
+/// it since 2021"); for other cues than taking a place, since a year, the
+/// start of a war or a day more than [`SPAN_DAYS`] before the report ("120
+/// people have been killed since the offensive began").
+pub(super) fn held_since(doc: &Document<'_>, f: &classify::Found, start: usize, end: usize) -> bool {
+    let text = &doc.clean.text;
+    if !PERFECT_BEFORE.is_match(&text[start..f.start]) {
+        return false;
+    }
+    let Some(since) = SINCE_AFTER.find(&text[f.end..end]) else { return false };
+    let since = f.end + since.end();
+    matches!(f.cue, Cue::Capture | Cue::Regain)
+        || LONG_SINCE.is_match(&text[since..end])
+        || doc.published.is_some_and(|p| {
+            doc.dates.iter().any(|m| {
+                m.start >= since
+                    && m.end <= end
+                    && text[since..m.start].trim().is_empty()
+                    && (p - m.last).num_days() > SPAN_DAYS
+            })
+        })
+}
+
 /// Whether a cue is a word of a name, not a report: inside an actor's name
 /// ("National Liberation Front", "Liberation Army of Afrin"), or a
 /// capitalised noun before another capitalised word ("Liberation Brigade").
@@ -185,7 +231,7 @@ fn joins_places(doc: &Document<'_>, cut: usize, resume: usize, dash: &str) -> bo
 /// Compiles this module's regexes now, not in the first article that needs
 /// them ([`crate::COMPILE_RULES`]).
 pub(super) fn compile_rules() {
-    for regex in [&CLAUSE_BREAK, &BACKGROUND, &YEAR, &ANOTHER_EPISODE] {
+    for regex in [&CLAUSE_BREAK, &BACKGROUND, &YEAR, &ANOTHER_EPISODE, &PERFECT_BEFORE, &SINCE_AFTER, &LONG_SINCE] {
         LazyLock::force(regex);
     }
 }

@@ -30,7 +30,7 @@ use crate::model::*;
 use crate::read::content_hash;
 use aggregate::aggregate;
 use classify::Cue;
-use clause::{BACKGROUND, clauses, in_name, old_year};
+use clause::{BACKGROUND, clauses, held_since, in_name, old_year};
 use draft::{Draft, draft};
 use fatalities::{attach_counts, shared};
 use place::locating;
@@ -164,7 +164,7 @@ pub fn events(doc: &Document<'_>) -> (Vec<Event>, Vec<Diagnostic>) {
         let text = s.text(&doc.clean);
         let starts = rules.starts.map(|(a, b)| &doc.starts[a as usize..b as usize]);
         let mut found = classify::cues_among(text, s.start, rules, starts);
-        found.retain(|f| !in_name(doc, f));
+        found.retain(|f| !in_name(doc, f) && !held_since(doc, f, s.start, s.end));
         if found.is_empty() {
             continue;
         }

@@ -1007,3 +1007,55 @@ fn a_spaced_hyphen_between_two_reports_still_breaks_the_clause() {
         [T::AirDroneStrike, T::ArmedClash],
     );
 }
+
+/// The most confident event of an invented article published on 4 June
+/// 2023, as (location, actor1, fatalities).
+fn top_of(text: &str) -> Option<(String, String, u32)> {
+    let article = Article {
+        id: "t".into(),
+        text: text.into(),
+        published: NaiveDate::from_ymd_opt(2023, 6, 4),
+        ..Default::default()
+    };
+    let doc = Document::analyse(&article, &RESOURCES);
+    let (events, _) = events(&doc);
+    events
+        .into_iter()
+        .min_by(|a, b| b.confidence.total_cmp(&a.confidence))
+        .map(|e| (e.location, e.actor1, e.fatalities))
+}
+
+#[test]
+fn an_agreements_venue_or_mediator_is_neither_its_place_nor_its_parties_country() {
+    // The venue is the only place: no place and no country of the parties.
+    assert_eq!(top_of("The rival commanders agreed in Nairobi on Friday to swap detainees."), None);
+    // The mediator and its towns yield to the parties' own country.
+    let (location, actor1, _) = top_of(
+        "Ethiopia's army and the TPLF signed a truce in Nairobi on Friday in talks mediated by Kenya and the African Union.",
+    )
+    .expect("an agreement");
+    assert_eq!((location.as_str(), actor1.as_str()), ("Ethiopia", "Military Forces of Ethiopia (2018-)"));
+    // A town of the conflict's own country is where the agreement applies.
+    assert_eq!(
+        top_of("The rebels and the army agreed on Friday to a truce in Menaka, Mali.").map(|t| t.0),
+        Some("Ménaka".to_string())
+    );
+}
+
+#[test]
+fn holding_a_place_or_a_toll_since_long_ago_is_no_event() {
+    assert_eq!(top_of("Al Shabaab has held the town of Jilib in Somalia since 2009."), None);
+    assert_eq!(top_of("The rebels have controlled Bunagana in Congo since last year."), None);
+    assert_eq!(top_of("More than 200 people have been killed in Cabo Delgado since the insurgency began."), None);
+    // A toll since a day long before the report is no event's dead; one
+    // since a recent day is an operation's.
+    assert_eq!(
+        top_of("Jets struck Maiduguri on Friday, killing 4 people, bringing to 90 the toll since January 3.")
+            .map(|t| t.2),
+        Some(4)
+    );
+    assert_eq!(
+        top_of("At least 14 people were killed in clashes since May 30 around Gao in Mali.").map(|t| t.2),
+        Some(14)
+    );
+}

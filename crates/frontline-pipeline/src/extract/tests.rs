@@ -1059,3 +1059,34 @@ fn holding_a_place_or_a_toll_since_long_ago_is_no_event() {
         Some(14)
     );
 }
+
+#[test]
+fn taking_a_place_since_a_recent_day_is_an_event() {
+    let found = |text: &str| top_of(text).map(|t| t.0);
+    assert_eq!(
+        found("Jihadists have seized three villages near Djibo since Monday, residents said."),
+        Some("Djibo".to_string())
+    );
+    assert!(found("Rebels have captured two towns in North Kivu since the weekend.").is_some());
+    assert_eq!(
+        found("The army has regained control of Wad Madani since Saturday, a spokesman said."),
+        Some("Wad Medani".to_string())
+    );
+    assert!(found("Militants have overrun four army posts near Menaka since Friday.").is_some());
+    // Holding a place since a date is a state, however recent.
+    assert_eq!(found("Islamist fighters have occupied the town of Mocimboa da Praia since August 2020."), None);
+}
+
+#[test]
+fn a_toll_since_an_operation_began_days_ago_is_its_own() {
+    let dead = |text: &str| top_of(text).map(|t| t.2);
+    assert_eq!(dead("Israeli strikes have killed 40 people in Rafah since the operation started on Monday."), Some(40));
+    assert!(
+        top_of(
+            "Dozens of people have been killed in Goma since the M23 offensive began on Sunday, hospital officials said."
+        )
+        .is_some()
+    );
+    // A war begun months ago still makes a toll over its span.
+    assert_eq!(top_of("More than 300 people have been killed in Khartoum since the war began in January."), None);
+}

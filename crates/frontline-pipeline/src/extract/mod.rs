@@ -223,6 +223,7 @@ fn note(doc: &Document<'_>, at: usize, why: &str) -> Diagnostic {
 pub(crate) fn compile_rules() {
     classify::compile_rules();
     clause::compile_rules();
+    fatalities::compile_rules();
     roles::compile_rules();
     draft::compile_rules();
 }

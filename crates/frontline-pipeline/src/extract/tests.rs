@@ -1090,3 +1090,14 @@ fn a_toll_since_an_operation_began_days_ago_is_its_own() {
     // A war begun months ago still makes a toll over its span.
     assert_eq!(top_of("More than 300 people have been killed in Khartoum since the war began in January."), None);
 }
+
+#[test]
+fn the_worst_attack_since_a_date_keeps_its_dead() {
+    let dead = |text: &str| top_of(text).map(|t| t.2);
+    assert_eq!(dead("The deadliest attack since October 2022 killed 12 people in Mopti on Monday."), Some(12));
+    assert_eq!(dead("Gunmen killed 9 villagers in Bokkos on Sunday in the worst attack since January."), Some(9));
+    assert_eq!(
+        dead("Militants killed 7 soldiers near Diffa on Friday, the first attack on the base since February."),
+        Some(7)
+    );
+}

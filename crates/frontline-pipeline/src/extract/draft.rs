@@ -213,10 +213,20 @@ pub(super) fn draft<'d>(
     };
     let other = pick(true).or_else(|| pick(false));
     let civilians = actors.iter().find(|m| m.actor.inter == Inter::Civilians).copied();
-    // Where an agreement is negotiated or who mediates it ("agreed in Doha",
-    // "talks hosted by Kenya", "signed a truce in Jeddah" in an article on
-    // Sudan) is neither where it applies nor the parties' country.
-    let worded = |m: &&PlaceMention| key.cue == Cue::Agreement && within(m.start, m.end, cs, ce) && venue(doc, cs, m);
+    // Where an agreement is negotiated or who mediates it abroad ("agreed in
+    // Doha", "talks hosted by Kenya", "signed a truce in Jeddah" by Sudan's
+    // parties) is neither where it applies nor the parties' country; a place
+    // of the parties' own country is where it applies ("agreed in Kidal").
+    let parties: Vec<&str> =
+        [subject, other].into_iter().flatten().filter_map(|m| m.actor.country_code.as_deref()).collect();
+    let home: Vec<&str> = if parties.is_empty() { doc.country_code.as_deref().into_iter().collect() } else { parties };
+    let worded = |m: &&PlaceMention| {
+        let iso = m.place.country_code.as_str();
+        key.cue == Cue::Agreement
+            && within(m.start, m.end, cs, ce)
+            && !home.contains(&iso)
+            && venue(&text[cs..m.start], doc.country_code.as_deref().is_some_and(|c| c != iso))
+    };
     // The host's own towns are the venue too ("signed in Nairobi, in talks
     // mediated by Kenya").
     let hosts: Vec<&str> = locating.iter().filter(|m| worded(m)).map(|v| v.place.country_code.as_str()).collect();
@@ -259,17 +269,21 @@ pub(super) fn draft<'d>(
         if venues.is_empty() {
             return country_place(doc, sentence, &actors).map(|p| (p, GeoPrecision::Region));
         }
-        // Beside a venue abroad, the parties' own country, else none.
-        let iso = actors
+        // Beside a venue abroad, the parties' own country, else the venue:
+        // an agreement is never lost for want of a place.
+        let own = actors
             .iter()
             .filter_map(|m| m.actor.country_code.as_deref())
             .chain(doc.country_code.as_deref())
-            .find(|c| !venue_country(c))?;
-        let name = doc.resources.actors.country_name(iso)?;
-        let mut country = doc.resources.gazetteer.lookup(name).into_iter().map(|(p, _)| p);
-        country
-            .find(|p| p.feature_code.starts_with("PCL") && p.country_code == iso)
-            .map(|p| (p.clone(), GeoPrecision::Region))
+            .find(|c| !venue_country(c))
+            .and_then(|iso| {
+                let name = doc.resources.actors.country_name(iso)?;
+                let mut country = doc.resources.gazetteer.lookup(name).into_iter().map(|(p, _)| p);
+                country
+                    .find(|p| p.feature_code.starts_with("PCL") && p.country_code == iso)
+                    .map(|p| (p.clone(), GeoPrecision::Region))
+            });
+        own.or_else(|| place_of(doc, &venues, index, (cs, ce), key.start).map(|(m, p)| countryside_side(text, m, p)))
     });
     let country_code = place.as_ref().map(|p| p.0.country_code.clone());
     let cc = country_code.as_deref().or(doc.country_code.as_deref());
@@ -498,25 +512,25 @@ pub(super) fn draft<'d>(
 }
 
 /// Words before an agreement's mediator or host ("mediated by", "hosted by
-/// the"), or right before its venue ("talks in", "agreed on Sunday in"), up
+/// the"), or right before its venue ("talks in", "agreed on 2 May in"), up
 /// to a list of names ("brokered by Saudi Arabia and the United States").
 static VENUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)(?:\b(?:hosted|mediated|brokered|sponsored|facilitated|convened|overseen|organi[sz]ed)\s+by|\b(?:talks|negotiations|summit|conference|meetings?|met|agreed|signed|reached)(?:\s+(?:on|late|early)(?:\s+\w+)?)?\s+(?:in|at))\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*,?\s+(?:and\s+)?(?:the\s+)?)*$",
+        r"(?i)(?:\b(?:hosted|mediated|brokered|sponsored|facilitated|convened|overseen|organi[sz]ed)\s+by|\b(?:talks|negotiations|summit|conference|meetings?|met|agreed|signed|reached|announced)(?:\s+(?:on|late|early)(?:\s+\w+){1,3}?)?\s+(?:in|at))\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*,?\s+(?:and\s+)?(?:the\s+)?)*$",
     )
 });
 
 /// Right before a place: "in", "at".
 static AT_PLACE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:in|at)\s+(?:the\s+)?$"));
 
-/// Whether the place `m` of an agreement's clause from `cs` is where it was
-/// negotiated or who mediated it: named after a venue's or a mediator's
-/// words, or after "in" in another country than the article's ("signed a
-/// truce in Jeddah" in an article on Sudan).
-fn venue(doc: &Document<'_>, cs: usize, m: &PlaceMention) -> bool {
-    let before = &doc.clean.text[cs..m.start];
-    VENUE_BEFORE.is_match(before)
-        || (AT_PLACE.is_match(before) && doc.country_code.as_deref().is_some_and(|c| c != m.place.country_code))
+/// Whether the words `before` a place abroad of an agreement's clause (from
+/// the clause's start) make it where the agreement was negotiated or who
+/// mediated it: a venue's or a mediator's words, or a bare "in" when the
+/// place is of another country than the article's too (`foreign`: "signed
+/// a truce in Jeddah" in an article on Sudan; "forces in Karabakh agreed"
+/// is where they are).
+fn venue(before: &str, foreign: bool) -> bool {
+    VENUE_BEFORE.is_match(before) || (foreign && AT_PLACE.is_match(before))
 }
 
 /// Verbs of an abduction wording whose object comes before its last word

@@ -1027,8 +1027,11 @@ fn top_of(text: &str) -> Option<(String, String, u32)> {
 
 #[test]
 fn an_agreements_venue_or_mediator_is_neither_its_place_nor_its_parties_country() {
-    // The venue is the only place: no place and no country of the parties.
-    assert_eq!(top_of("The rival commanders agreed in Nairobi on Friday to swap detainees."), None);
+    // The venue is the only place: the agreement is kept there.
+    assert_eq!(
+        top_of("The rival commanders agreed in Nairobi on Friday to swap detainees.").map(|t| t.0),
+        Some("Nairobi".to_string())
+    );
     // The mediator and its towns yield to the parties' own country.
     let (location, actor1, _) = top_of(
         "Ethiopia's army and the TPLF signed a truce in Nairobi on Friday in talks mediated by Kenya and the African Union.",
@@ -1057,6 +1060,26 @@ fn holding_a_place_or_a_toll_since_long_ago_is_no_event() {
     assert_eq!(
         top_of("At least 14 people were killed in clashes since May 30 around Gao in Mali.").map(|t| t.2),
         Some(14)
+    );
+}
+
+#[test]
+fn an_agreement_in_the_parties_own_country_applies_there() {
+    let location = |text: &str| top_of(text).map(|t| t.0);
+    assert_eq!(
+        location("The army and the rebels agreed in Kidal on Monday to a ceasefire."),
+        Some("Kidal".to_string())
+    );
+    // Talks abroad are the venue; the truce's place in the parties' country wins.
+    assert_eq!(
+        location(
+            "After talks in Juba, the Sudanese army and the SPLM-N agreed on Monday to a truce in South Kordofan."
+        ),
+        Some("South Kordofan".to_string())
+    );
+    assert_eq!(
+        location("Mali's army and the Tuareg rebels signed a truce in Gao on Tuesday after talks hosted by Algeria."),
+        Some("Gao".to_string())
     );
 }
 

@@ -10,6 +10,7 @@
 //! candidates become diagnostics with the reason.
 
 mod aggregate;
+mod attribution;
 pub mod classify;
 mod clause;
 mod country;
@@ -193,7 +194,8 @@ pub fn events(doc: &Document<'_>) -> (Vec<Event>, Vec<Diagnostic>) {
         }
     }
     attach_counts(doc, &mut drafts);
-    let drafts = aggregate(drafts);
+    let mut drafts = aggregate(drafts);
+    attribution::attribute(doc, &mut drafts);
     let mut events: Vec<Event> = Vec::new();
     for d in drafts {
         let mut cand = d.cand;
@@ -221,6 +223,7 @@ fn note(doc: &Document<'_>, at: usize, why: &str) -> Diagnostic {
 /// Compiles this stage's regexes now, each module's own list, not in the
 /// first article that needs them ([`crate::COMPILE_RULES`]).
 pub(crate) fn compile_rules() {
+    attribution::compile_rules();
     classify::compile_rules();
     clause::compile_rules();
     fatalities::compile_rules();

@@ -1124,3 +1124,55 @@ fn the_worst_attack_since_a_date_keeps_its_dead() {
         Some(7)
     );
 }
+
+#[test]
+fn an_accusation_names_the_actor_only_with_the_act() {
+    let actor1 = |text: &str| top_of(text).map(|t| t.1);
+    let unidentified = Some("Unidentified Armed Group (Nigeria)".to_string());
+    assert_eq!(
+        actor1(
+            "A bomb exploded at a market in Maiduguri on Monday, killing 5 people. The police accused the army of negligence."
+        ),
+        unidentified
+    );
+    assert_eq!(
+        actor1(
+            "A bomb exploded at a market in Maiduguri on Monday, killing 5 people. Residents blamed Boko Haram for failing to keep its promise of a truce."
+        ),
+        unidentified
+    );
+    assert_eq!(
+        actor1(
+            "A bomb exploded at a market in Maiduguri on Monday, killing 5 people. The governor accused Boko Haram of carrying out the bombing."
+        ),
+        Some("Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad".to_string())
+    );
+}
+
+#[test]
+fn a_group_blamed_after_the_event_is_its_actor() {
+    let actor1 = |text: &str| top_of(text).map(|t| t.1);
+    assert_eq!(
+        actor1("Two shells fell on a camp near Goma on Thursday, killing three civilians. Residents blamed the M23."),
+        Some("M23: March 23 Movement".to_string())
+    );
+    assert_eq!(
+        actor1(
+            "A bomb exploded at a market in Maiduguri on Monday, killing 6 people.\n\nBoko Haram claimed responsibility for the bombing."
+        ),
+        Some("Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad".to_string())
+    );
+    assert_eq!(
+        actor1(
+            "Armed gangs stormed a police station in Port-au-Prince on Saturday, killing 3 officers.\n\nThe dead included a commander.\n\nThe raid was staged by gangs of the G9 alliance, whose leader said last week that the gangs would fight on."
+        ),
+        Some("G9 an Fanmi e Alye".to_string())
+    );
+    // Denied or unknown: the event keeps its unidentified actor.
+    assert_eq!(
+        actor1(
+            "A bomb exploded at a market in Maiduguri on Monday, killing 6 people. Boko Haram denied it was behind the attack."
+        ),
+        Some("Unidentified Armed Group (Nigeria)".to_string())
+    );
+}

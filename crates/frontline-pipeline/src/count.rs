@@ -244,6 +244,12 @@ fn clause(text: &str, at: usize) -> (usize, usize) {
     (start, end)
 }
 
+/// Whether bytes `a` and `b` of `text` lie in one clause ([`clause`]).
+pub(crate) fn same_clause(text: &str, a: usize, b: usize) -> bool {
+    let (start, end) = clause(text, a);
+    start <= b && b < end
+}
+
 /// Whether byte `i` of a text ends a clause: a semicolon, or a comma that
 /// is no thousands separator ("4,400").
 fn breaks_clause(b: &[u8], i: usize) -> bool {

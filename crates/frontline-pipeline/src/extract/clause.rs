@@ -26,6 +26,81 @@ pub(super) static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A present perfect right before a territorial cue: "has controlled",
+/// "have firmly held", "has been occupying".
+static PERFECT_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?$"));
+
+/// "since" after a cue, in its clause: the start of a state or a span.
+static SINCE_AFTER: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"(?i)^[^;:]*?\bsince\b"));
+
+/// A span's start long ago without a date: a year, or the start of a war
+/// or campaign ("since 2021", "since the offensive began", "since the
+/// start of the war").
+static LONG_SINCE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)^\s+(?:(?:early |late |mid-)?(?:19|20)\d\d\b|the (?:start|beginning|outbreak|onset) of\b|(?:the |its |their )?(?:[\w-]+ ){1,3}?(?:began|started|erupted|broke out)\b)",
+    )
+});
+
+/// After a war's or an operation's start, the words before its own date
+/// ("since the operation started on Monday", "since the start of the
+/// offensive last week").
+static START_DATED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(r"(?i)^\s*(?:(?:the|its|their|this|[\w-]+)\s+){0,2}?(?:(?:on|in|last|early|late)\s+)?$")
+});
+
+/// A cue of holding a place rather than taking it: "controlled",
+/// "occupying", "held".
+static STATE_CUE: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(r"(?i)^(?:controll?(?:ed|ing|s)?|occup(?:ied|ies|ying)|held|holds?|holding)\b"));
+
+/// How long before the report a span's dated start makes it background
+/// rather than one operation: a month.
+pub(super) const SPAN_DAYS: i64 = 31;
+
+/// Whether the cue `f` of the sentence `start..end` tells a state or a
+/// toll over a span, not a new event: a present perfect of holding a place
+/// with "since" ("the RSF has controlled the town since October"); for
+/// other cues, taking a place too, since a year, the undated start of a war
+/// or a day more than [`SPAN_DAYS`] before the report ("120 people have been
+/// killed since the offensive began"). A start of the last days is the
+/// event's ("rebels have seized three villages since Monday", "40 people
+/// have been killed since the operation started on Sunday").
+pub(super) fn held_since(doc: &Document<'_>, f: &classify::Found, start: usize, end: usize) -> bool {
+    let text = &doc.clean.text;
+    if !PERFECT_BEFORE.is_match(&text[start..f.start]) {
+        return false;
+    }
+    let Some(since) = SINCE_AFTER.find(&text[f.end..end]) else { return false };
+    let since = f.end + since.end();
+    (matches!(f.cue, Cue::Capture | Cue::Regain) && STATE_CUE.is_match(&text[f.start..f.end]))
+        || long_since(doc, since, end)
+}
+
+/// Whether the span told from `since` (right after the word) to `end`
+/// started more than [`SPAN_DAYS`] before the report: a year or a war's
+/// start without a date of its own, or a date that old.
+fn long_since(doc: &Document<'_>, since: usize, end: usize) -> bool {
+    let text = &doc.clean.text;
+    // The date right after `from` with only `gap` words between, and how
+    // long before the report its first (`first`) or last day falls.
+    let old = |from: usize, gap: &Regex, first: bool| {
+        let published = doc.published?;
+        doc.dates
+            .iter()
+            .find(|m| m.start >= from && m.end <= end && gap.is_match(&text[from..m.start]))
+            .map(|m| (published - if first { m.first } else { m.last }).num_days() > SPAN_DAYS)
+    };
+    match LONG_SINCE.find(&text[since..end]) {
+        Some(l) => old(since + l.end(), &START_DATED, true).unwrap_or(true),
+        None => old(since, &NOTHING, false).unwrap_or(false),
+    }
+}
+
+/// Only blanks.
+static NOTHING: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"^\s*$"));
+
 /// Whether a cue is a word of a name, not a report: inside an actor's name
 /// ("National Liberation Front", "Liberation Army of Afrin"), or a
 /// capitalised noun before another capitalised word ("Liberation Brigade").
@@ -185,7 +260,18 @@ fn joins_places(doc: &Document<'_>, cut: usize, resume: usize, dash: &str) -> bo
 /// Compiles this module's regexes now, not in the first article that needs
 /// them ([`crate::COMPILE_RULES`]).
 pub(super) fn compile_rules() {
-    for regex in [&CLAUSE_BREAK, &BACKGROUND, &YEAR, &ANOTHER_EPISODE] {
+    for regex in [
+        &CLAUSE_BREAK,
+        &BACKGROUND,
+        &YEAR,
+        &ANOTHER_EPISODE,
+        &PERFECT_BEFORE,
+        &SINCE_AFTER,
+        &LONG_SINCE,
+        &START_DATED,
+        &STATE_CUE,
+        &NOTHING,
+    ] {
         LazyLock::force(regex);
     }
 }

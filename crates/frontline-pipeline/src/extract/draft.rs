@@ -213,6 +213,41 @@ pub(super) fn draft<'d>(
     };
     let other = pick(true).or_else(|| pick(false));
     let civilians = actors.iter().find(|m| m.actor.inter == Inter::Civilians).copied();
+    // Where an agreement is negotiated or who mediates it abroad ("agreed in
+    // Doha", "talks hosted by Kenya", "signed a truce in Jeddah" by Sudan's
+    // parties) is neither where it applies nor the parties' country; a place
+    // of the parties' own country is where it applies ("agreed in Kidal").
+    let parties: Vec<&str> =
+        [subject, other].into_iter().flatten().filter_map(|m| m.actor.country_code.as_deref()).collect();
+    let home: Vec<&str> = if parties.is_empty() { doc.country_code.as_deref().into_iter().collect() } else { parties };
+    let worded = |m: &&PlaceMention| {
+        let iso = m.place.country_code.as_str();
+        key.cue == Cue::Agreement
+            && within(m.start, m.end, cs, ce)
+            && !home.contains(&iso)
+            && venue(&text[cs..m.start], doc.country_code.as_deref().is_some_and(|c| c != iso))
+    };
+    // The host's own towns are the venue too ("signed in Nairobi, in talks
+    // mediated by Kenya").
+    let hosts: Vec<&str> = locating.iter().filter(|m| worded(m)).map(|v| v.place.country_code.as_str()).collect();
+    let venues: Vec<&PlaceMention> = locating
+        .iter()
+        .copied()
+        .filter(|m| {
+            worded(m)
+                || (within(m.start, m.end, cs, ce)
+                    && hosts.contains(&m.place.country_code.as_str())
+                    && AT_PLACE.is_match(&text[cs..m.start]))
+        })
+        .collect();
+    let venue_country = |iso: &str| venues.iter().any(|v| v.place.country_code == iso);
+    let not_venue: Vec<&PlaceMention>;
+    let locating = if venues.is_empty() {
+        locating
+    } else {
+        not_venue = locating.iter().copied().filter(|m| !venues.iter().any(|v| std::ptr::eq(*v, *m))).collect();
+        &not_venue
+    };
     let found_place = place_of(doc, locating, index, (cs, ce), key.start);
     if subject.is_none()
         && quoted(&text[sentence.start..key.start])
@@ -230,9 +265,26 @@ pub(super) fn draft<'d>(
     // tells more of the clause before ("jets bombed the market in X on
     // Monday; an official said 12 people were killed").
     let bare_clause = cs > sentence.start && bare(doc, (cs, ce)) && !ANOTHER_EPISODE.is_match(&text[cs..ce]);
-    let place = found_place
-        .map(|(m, p)| countryside_side(&doc.clean.text, m, p))
-        .or_else(|| country_place(doc, sentence, &actors).map(|p| (p, GeoPrecision::Region)));
+    let place = found_place.map(|(m, p)| countryside_side(&doc.clean.text, m, p)).or_else(|| {
+        if venues.is_empty() {
+            return country_place(doc, sentence, &actors).map(|p| (p, GeoPrecision::Region));
+        }
+        // Beside a venue abroad, the parties' own country, else the venue:
+        // an agreement is never lost for want of a place.
+        let own = actors
+            .iter()
+            .filter_map(|m| m.actor.country_code.as_deref())
+            .chain(doc.country_code.as_deref())
+            .find(|c| !venue_country(c))
+            .and_then(|iso| {
+                let name = doc.resources.actors.country_name(iso)?;
+                let mut country = doc.resources.gazetteer.lookup(name).into_iter().map(|(p, _)| p);
+                country
+                    .find(|p| p.feature_code.starts_with("PCL") && p.country_code == iso)
+                    .map(|p| (p.clone(), GeoPrecision::Region))
+            });
+        own.or_else(|| place_of(doc, &venues, index, (cs, ce), key.start).map(|(m, p)| countryside_side(text, m, p)))
+    });
     let country_code = place.as_ref().map(|p| p.0.country_code.clone());
     let cc = country_code.as_deref().or(doc.country_code.as_deref());
     // Name the parties for the event's country ("Islamic State (Iraq)" at Al Qaim).
@@ -362,7 +414,12 @@ pub(super) fn draft<'d>(
     let country = place
         .as_ref()
         .map(|(p, ..)| p.country.clone())
-        .or_else(|| doc.places.iter().find(|p| !p.demonym).map(|p| p.place.country.clone()))
+        .or_else(|| {
+            doc.places
+                .iter()
+                .find(|p| !p.demonym && !venue_country(&p.place.country_code))
+                .map(|p| p.place.country.clone())
+        })
         .unwrap_or_default();
     let named = |n: &str| if country.is_empty() { n.to_string() } else { format!("{n} ({country})") };
     let generic = |name: String, inter: Inter| ActorRef { name, inter, country_code: country_code.clone() };
@@ -454,6 +511,28 @@ pub(super) fn draft<'d>(
     })
 }
 
+/// Words before an agreement's mediator or host ("mediated by", "hosted by
+/// the"), or right before its venue ("talks in", "agreed on 2 May in"), up
+/// to a list of names ("brokered by Saudi Arabia and the United States").
+static VENUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)(?:\b(?:hosted|mediated|brokered|sponsored|facilitated|convened|overseen|organi[sz]ed)\s+by|\b(?:talks|negotiations|summit|conference|meetings?|met|agreed|signed|reached|announced)(?:\s+(?:on|late|early)(?:\s+\w+){1,3}?)?\s+(?:in|at))\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*,?\s+(?:and\s+)?(?:the\s+)?)*$",
+    )
+});
+
+/// Right before a place: "in", "at".
+static AT_PLACE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:in|at)\s+(?:the\s+)?$"));
+
+/// Whether the words `before` a place abroad of an agreement's clause (from
+/// the clause's start) make it where the agreement was negotiated or who
+/// mediated it: a venue's or a mediator's words, or a bare "in" when the
+/// place is of another country than the article's too (`foreign`: "signed
+/// a truce in Jeddah" in an article on Sudan; "forces in Karabakh agreed"
+/// is where they are).
+fn venue(before: &str, foreign: bool) -> bool {
+    VENUE_BEFORE.is_match(before) || (foreign && AT_PLACE.is_match(before))
+}
+
 /// Verbs of an abduction wording whose object comes before its last word
 /// ("took … hostage", "carried … off").
 const OBJECT_INSIDE: &[&str] = &["took", "carried", "carted", "spirited", "whisked"];
@@ -530,9 +609,18 @@ static RELATIVE: LazyLock<Regex> =
 /// Compiles this module's regexes now, not in the first article that needs
 /// them ([`crate::COMPILE_RULES`]).
 pub(super) fn compile_rules() {
-    for regex in
-        [&SOURCE_SAID, &SOURCE_ACTED, &OWN_MEMBERS, &OPENER, &RELATIVE, &BACK_REFERENCE, &OTHER_SIDE, &SECOND_SIDE]
-    {
+    for regex in [
+        &SOURCE_SAID,
+        &SOURCE_ACTED,
+        &OWN_MEMBERS,
+        &OPENER,
+        &RELATIVE,
+        &BACK_REFERENCE,
+        &OTHER_SIDE,
+        &SECOND_SIDE,
+        &VENUE_BEFORE,
+        &AT_PLACE,
+    ] {
         LazyLock::force(regex);
     }
 }

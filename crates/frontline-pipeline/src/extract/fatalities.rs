@@ -1,7 +1,11 @@
 //! Fatalities: the counts that belong to each event, and an event's share
 //! of a total shared among several.
 
-use super::clause::{bare, clauses};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::clause::{SPAN_DAYS, bare, clauses};
 use super::draft::Draft;
 use super::{Document, within};
 use crate::count;
@@ -37,10 +41,16 @@ pub(super) fn shared(
 /// coded as 10.") to every one of its paragraph, as ACLED's closing line
 /// sums up the note.
 pub(super) fn attach_counts(doc: &Document<'_>, drafts: &mut [Draft]) {
+    for d in drafts.iter_mut() {
+        d.counts.retain(|&(_, k)| !since_long_ago(doc, k));
+    }
     // The clauses of the sentence of the last figure, cut once per sentence.
     let mut cut: (usize, Vec<(usize, usize)>) = (usize::MAX, Vec::new());
     for (k, c) in doc.counts.iter().enumerate() {
         let Some(si) = doc.sentences.iter().position(|s| within(c.start, c.end, s.start, s.end)) else { continue };
+        if since_long_ago(doc, k) {
+            continue;
+        }
         if drafts.iter().any(|d| d.sentence == si) {
             // A figure in a clause with no event of its own ("..., leaving
             // 8 people dead") is the event's of the clause before it, unless
@@ -73,5 +83,51 @@ pub(super) fn attach_counts(doc: &Document<'_>, drafts: &mut [Draft]) {
         {
             d.counts.push((si, k));
         }
+    }
+}
+
+/// Whether the count `k` is a toll since a date more than [`SPAN_DAYS`]
+/// before the report, in its clause ("100 people have been killed since
+/// October 8" in a report of March): a toll over the span, not of one event.
+/// A recent start ("since April 13" in a report of April 18) begins an
+/// operation whose dead ACLED codes together, and a superlative measures
+/// the event's own dead against the span ("the deadliest raid since
+/// January killed 12").
+fn since_long_ago(doc: &Document<'_>, k: usize) -> bool {
+    let Some(published) = doc.published else { return false };
+    let c = &doc.counts[k];
+    let text = &doc.clean.text;
+    let Some(s) = doc.sentences.iter().find(|s| within(c.start, c.end, s.start, s.end)) else { return false };
+    doc.dates.iter().filter(|m| within(m.start, m.end, s.start, s.end)).any(|m| {
+        let before = text[s.start..m.start].trim_end();
+        before.to_ascii_lowercase().ends_with(" since")
+            && !SUPERLATIVE_SINCE.is_match(before)
+            && (c.start > m.end || TOLL.is_match(&text[s.start..s.end]))
+            && (published - m.last).num_days() > SPAN_DAYS
+            && count::same_clause(&text[s.start..s.end], c.start - s.start, m.start - s.start)
+    })
+}
+
+/// A superlative or a first right before "since": "the deadliest attack
+/// since", "the first raid on the town since".
+static SUPERLATIVE_SINCE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:first|worst|deadliest|bloodiest|biggest|largest|heaviest|highest|greatest|fiercest|most\s+\w+)(?:\s+[\w'-]+){0,4}?\s+since$",
+    )
+});
+
+/// Wording of a toll over a span: a present perfect of dying or killing,
+/// or a total ("have been killed", "bringing the toll to", "so far").
+static TOLL: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:(?:has|have|had)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:killed|died|lost|claimed|perished|left)|death tolls?|tolls?|tally|total|bringing|brings|brought|so far|in all|altogether|overall|cumulative)\b",
+    )
+});
+
+/// Compiles this module's regexes now, not in the first article that needs
+/// them ([`crate::COMPILE_RULES`]).
+pub(super) fn compile_rules() {
+    for regex in [&SUPERLATIVE_SINCE, &TOLL] {
+        LazyLock::force(regex);
     }
 }

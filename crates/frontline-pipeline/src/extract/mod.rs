@@ -10,6 +10,7 @@
 //! candidates become diagnostics with the reason.
 
 mod aggregate;
+mod attribution;
 pub mod classify;
 mod clause;
 mod country;
@@ -30,7 +31,7 @@ use crate::model::*;
 use crate::read::content_hash;
 use aggregate::aggregate;
 use classify::Cue;
-use clause::{BACKGROUND, clauses, in_name, old_year};
+use clause::{BACKGROUND, clauses, held_since, in_name, old_year};
 use draft::{Draft, draft};
 use fatalities::{attach_counts, shared};
 use place::locating;
@@ -164,7 +165,7 @@ pub fn events(doc: &Document<'_>) -> (Vec<Event>, Vec<Diagnostic>) {
         let text = s.text(&doc.clean);
         let starts = rules.starts.map(|(a, b)| &doc.starts[a as usize..b as usize]);
         let mut found = classify::cues_among(text, s.start, rules, starts);
-        found.retain(|f| !in_name(doc, f));
+        found.retain(|f| !in_name(doc, f) && !held_since(doc, f, s.start, s.end));
         if found.is_empty() {
             continue;
         }
@@ -193,7 +194,8 @@ pub fn events(doc: &Document<'_>) -> (Vec<Event>, Vec<Diagnostic>) {
         }
     }
     attach_counts(doc, &mut drafts);
-    let drafts = aggregate(drafts);
+    let mut drafts = aggregate(drafts);
+    attribution::attribute(doc, &mut drafts);
     let mut events: Vec<Event> = Vec::new();
     for d in drafts {
         let mut cand = d.cand;
@@ -221,8 +223,10 @@ fn note(doc: &Document<'_>, at: usize, why: &str) -> Diagnostic {
 /// Compiles this stage's regexes now, each module's own list, not in the
 /// first article that needs them ([`crate::COMPILE_RULES`]).
 pub(crate) fn compile_rules() {
+    attribution::compile_rules();
     classify::compile_rules();
     clause::compile_rules();
+    fatalities::compile_rules();
     roles::compile_rules();
     draft::compile_rules();
 }

@@ -1080,3 +1080,172 @@ fn a_spaced_hyphen_between_two_reports_still_breaks_the_clause() {
         [T::AirDroneStrike, T::ArmedClash],
     );
 }
+
+/// The most confident event of an invented article published on 4 June
+/// 2023, as (location, actor1, fatalities).
+fn top_of(text: &str) -> Option<(String, String, u32)> {
+    let article = Article {
+        id: "t".into(),
+        text: text.into(),
+        published: NaiveDate::from_ymd_opt(2023, 6, 4),
+        ..Default::default()
+    };
+    let doc = Document::analyse(&article, &RESOURCES);
+    let (events, _) = events(&doc);
+    events
+        .into_iter()
+        .min_by(|a, b| b.confidence.total_cmp(&a.confidence))
+        .map(|e| (e.location, e.actor1, e.fatalities))
+}
+
+#[test]
+fn an_agreements_venue_or_mediator_is_neither_its_place_nor_its_parties_country() {
+    // The venue is the only place: the agreement is kept there.
+    assert_eq!(
+        top_of("The rival commanders agreed in Nairobi on Friday to swap detainees.").map(|t| t.0),
+        Some("Nairobi".to_string())
+    );
+    // The mediator and its towns yield to the parties' own country.
+    let (location, actor1, _) = top_of(
+        "Ethiopia's army and the TPLF signed a truce in Nairobi on Friday in talks mediated by Kenya and the African Union.",
+    )
+    .expect("an agreement");
+    assert_eq!((location.as_str(), actor1.as_str()), ("Ethiopia", "Military Forces of Ethiopia (2018-)"));
+    // A town of the conflict's own country is where the agreement applies.
+    assert_eq!(
+        top_of("The rebels and the army agreed on Friday to a truce in Menaka, Mali.").map(|t| t.0),
+        Some("Ménaka".to_string())
+    );
+}
+
+#[test]
+fn holding_a_place_or_a_toll_since_long_ago_is_no_event() {
+    assert_eq!(top_of("Al Shabaab has held the town of Jilib in Somalia since 2009."), None);
+    assert_eq!(top_of("The rebels have controlled Bunagana in Congo since last year."), None);
+    assert_eq!(top_of("More than 200 people have been killed in Cabo Delgado since the insurgency began."), None);
+    // A toll since a day long before the report is no event's dead; one
+    // since a recent day is an operation's.
+    assert_eq!(
+        top_of("Jets struck Maiduguri on Friday, killing 4 people, bringing to 90 the toll since January 3.")
+            .map(|t| t.2),
+        Some(4)
+    );
+    assert_eq!(
+        top_of("At least 14 people were killed in clashes since May 30 around Gao in Mali.").map(|t| t.2),
+        Some(14)
+    );
+}
+
+#[test]
+fn an_agreement_in_the_parties_own_country_applies_there() {
+    let location = |text: &str| top_of(text).map(|t| t.0);
+    assert_eq!(
+        location("The army and the rebels agreed in Kidal on Monday to a ceasefire."),
+        Some("Kidal".to_string())
+    );
+    // Talks abroad are the venue; the truce's place in the parties' country wins.
+    assert_eq!(
+        location(
+            "After talks in Juba, the Sudanese army and the SPLM-N agreed on Monday to a truce in South Kordofan."
+        ),
+        Some("South Kordofan".to_string())
+    );
+    assert_eq!(
+        location("Mali's army and the Tuareg rebels signed a truce in Gao on Tuesday after talks hosted by Algeria."),
+        Some("Gao".to_string())
+    );
+}
+
+#[test]
+fn taking_a_place_since_a_recent_day_is_an_event() {
+    let found = |text: &str| top_of(text).map(|t| t.0);
+    assert_eq!(
+        found("Jihadists have seized three villages near Djibo since Monday, residents said."),
+        Some("Djibo".to_string())
+    );
+    assert!(found("Rebels have captured two towns in North Kivu since the weekend.").is_some());
+    assert_eq!(
+        found("The army has regained control of Wad Madani since Saturday, a spokesman said."),
+        Some("Wad Medani".to_string())
+    );
+    assert!(found("Militants have overrun four army posts near Menaka since Friday.").is_some());
+    // Holding a place since a date is a state, however recent.
+    assert_eq!(found("Islamist fighters have occupied the town of Mocimboa da Praia since August 2020."), None);
+}
+
+#[test]
+fn a_toll_since_an_operation_began_days_ago_is_its_own() {
+    let dead = |text: &str| top_of(text).map(|t| t.2);
+    assert_eq!(dead("Israeli strikes have killed 40 people in Rafah since the operation started on Monday."), Some(40));
+    assert!(
+        top_of(
+            "Dozens of people have been killed in Goma since the M23 offensive began on Sunday, hospital officials said."
+        )
+        .is_some()
+    );
+    // A war begun months ago still makes a toll over its span.
+    assert_eq!(top_of("More than 300 people have been killed in Khartoum since the war began in January."), None);
+}
+
+#[test]
+fn the_worst_attack_since_a_date_keeps_its_dead() {
+    let dead = |text: &str| top_of(text).map(|t| t.2);
+    assert_eq!(dead("The deadliest attack since October 2022 killed 12 people in Mopti on Monday."), Some(12));
+    assert_eq!(dead("Gunmen killed 9 villagers in Bokkos on Sunday in the worst attack since January."), Some(9));
+    assert_eq!(
+        dead("Militants killed 7 soldiers near Diffa on Friday, the first attack on the base since February."),
+        Some(7)
+    );
+}
+
+#[test]
+fn an_accusation_names_the_actor_only_with_the_act() {
+    let actor1 = |text: &str| top_of(text).map(|t| t.1);
+    let unidentified = Some("Unidentified Armed Group (Nigeria)".to_string());
+    assert_eq!(
+        actor1(
+            "A bomb exploded at a market in Maiduguri on Monday, killing 5 people. The police accused the army of negligence."
+        ),
+        unidentified
+    );
+    assert_eq!(
+        actor1(
+            "A bomb exploded at a market in Maiduguri on Monday, killing 5 people. Residents blamed Boko Haram for failing to keep its promise of a truce."
+        ),
+        unidentified
+    );
+    assert_eq!(
+        actor1(
+            "A bomb exploded at a market in Maiduguri on Monday, killing 5 people. The governor accused Boko Haram of carrying out the bombing."
+        ),
+        Some("Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad".to_string())
+    );
+}
+
+#[test]
+fn a_group_blamed_after_the_event_is_its_actor() {
+    let actor1 = |text: &str| top_of(text).map(|t| t.1);
+    assert_eq!(
+        actor1("Two shells fell on a camp near Goma on Thursday, killing three civilians. Residents blamed the M23."),
+        Some("M23: March 23 Movement".to_string())
+    );
+    assert_eq!(
+        actor1(
+            "A bomb exploded at a market in Maiduguri on Monday, killing 6 people.\n\nBoko Haram claimed responsibility for the bombing."
+        ),
+        Some("Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad".to_string())
+    );
+    assert_eq!(
+        actor1(
+            "Armed gangs stormed a police station in Port-au-Prince on Saturday, killing 3 officers.\n\nThe dead included a commander.\n\nThe raid was staged by gangs of the G9 alliance, whose leader said last week that the gangs would fight on."
+        ),
+        Some("G9 an Fanmi e Alye".to_string())
+    );
+    // Denied or unknown: the event keeps its unidentified actor.
+    assert_eq!(
+        actor1(
+            "A bomb exploded at a market in Maiduguri on Monday, killing 6 people. Boko Haram denied it was behind the attack."
+        ),
+        Some("Unidentified Armed Group (Nigeria)".to_string())
+    );
+}

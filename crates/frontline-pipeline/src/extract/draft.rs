@@ -454,9 +454,30 @@ pub(super) fn draft<'d>(
     })
 }
 
-/// Verbs of an abduction wording whose object comes before its last word
-/// ("took … hostage", "carried … off").
-const OBJECT_INSIDE: &[&str] = &["took", "carried", "carted", "spirited", "whisked"];
+/// Verbs of an abduction wording whose object comes after them inside it
+/// ("took … hostage", "carried off …", "snatched …", "forced … into a car").
+const OBJECT_INSIDE: &[&str] = &[
+    "took",
+    "taken",
+    "carried",
+    "carted",
+    "spirited",
+    "whisked",
+    "led",
+    "marched",
+    "herded",
+    "frog-marched",
+    "dragged",
+    "dragging",
+    "snatch",
+    "snatched",
+    "snatches",
+    "snatching",
+    "forced",
+    "forcing",
+    "bundled",
+    "bundling",
+];
 
 /// Short names of well-known sources; others as written, without the article.
 fn normalise_source(s: &str) -> String {

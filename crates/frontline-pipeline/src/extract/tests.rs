@@ -1007,3 +1007,82 @@ fn a_spaced_hyphen_between_two_reports_still_breaks_the_clause() {
         [T::AirDroneStrike, T::ArmedClash],
     );
 }
+
+/// The type of the most confident event of an invented note published on
+/// 4 June 2023, `None` without one.
+fn top_type(text: &str) -> Option<SubEventType> {
+    let article = Article {
+        id: "t".into(),
+        text: text.into(),
+        published: NaiveDate::from_ymd_opt(2023, 6, 4),
+        ..Default::default()
+    };
+    let doc = Document::analyse(&article, &RESOURCES);
+    events(&doc).0.into_iter().min_by(|a, b| b.confidence.total_cmp(&a.confidence)).map(|e| e.sub_event_type)
+}
+
+#[test]
+fn every_form_and_voice_of_a_cue_reports_its_event() {
+    use SubEventType as T;
+    for (text, expect) in [
+        ("Gunmen snatched four nurses from a clinic in Maiduguri on 2 June 2023.", T::AbductionForcedDisappearance),
+        ("Four nurses were snatched from a clinic in Maiduguri on 2 June 2023.", T::AbductionForcedDisappearance),
+        (
+            "Militants led away eleven fishermen from a beach near Mopti on 2 June 2023.",
+            T::AbductionForcedDisappearance,
+        ),
+        (
+            "On 2 June 2023, armed men forced three traders, one of them a woman, into a pick-up outside Gao.",
+            T::AbductionForcedDisappearance,
+        ),
+        ("A lawyer taken from his office in Bamako on 2 June 2023 remains missing.", T::AbductionForcedDisappearance),
+        ("Police officers held five student organisers in Bamako on 2 June 2023.", T::Arrests),
+        ("On 2 June 2023, security agents nabbed two suspected militants in Kano.", T::Arrests),
+        ("On 2 June 2023, the two armies swapped 40 prisoners near Kharkiv.", T::Agreement),
+        ("On 2 June 2023, the rebels freed a pilot in Goma in exchange for six of their fighters.", T::Agreement),
+        ("On 2 June 2023, the rebel factions in Goma reached an understanding to stop the fighting.", T::Agreement),
+        ("On 2 June 2023, the militia in Misrata announced its dissolution.", T::ChangeToGroupActivity),
+        ("On 2 June 2023, two rebel groups in Goma proclaimed an alliance.", T::ChangeToGroupActivity),
+        (
+            "On 2 June 2023, the rebels turned a school in Bunia into their headquarters.",
+            T::HeadquartersOrBaseEstablished,
+        ),
+        ("On 2 June 2023, the militia opened a command centre in Sirte.", T::HeadquartersOrBaseEstablished),
+        ("On 2 June 2023, militants blew up a water tower in Kunduz.", T::LootingPropertyDestruction),
+        ("On 2 June 2023, militants destroyed a school in Kunduz.", T::LootingPropertyDestruction),
+        ("On 2 June 2023, a shepherd stepped on an old mine near Kunduz.", T::RemoteExplosiveLandmineIed),
+        (
+            "On 2 June 2023, a child was killed near Kharkiv when an unexploded shell went off.",
+            T::RemoteExplosiveLandmineIed,
+        ),
+        ("On 2 June 2023, the army re-entered Bunia after the rebels left.", T::GovernmentRegainsTerritory),
+        ("On 2 June 2023, the army drove the rebels out of Bunia.", T::GovernmentRegainsTerritory),
+        ("On 2 June 2023, police deactivated a bomb hidden in a car in Kabul.", T::DisruptedWeaponsUse),
+        ("On 2 June 2023, investigators uncovered a mass grave near Kharkiv.", T::Other),
+        ("On 2 June 2023, the militants began enforcing a blockade of Gao.", T::Other),
+        ("On 2 June 2023, gunmen slaughtered nine villagers near Mopti and drove off their cattle.", T::Attack),
+    ] {
+        assert_eq!(top_type(text), Some(expect), "in {text:?}");
+    }
+}
+
+#[test]
+fn guns_named_with_their_force_fire_but_those_backing_it_do_not() {
+    use SubEventType as T;
+    assert_eq!(
+        top_type("On 2 June 2023, Turkish artillery hit the town of Tal Rifaat in Syria, damaging homes."),
+        Some(T::ShellingArtilleryMissileAttack)
+    );
+}
+
+#[test]
+fn livestock_envoys_and_collapsing_buildings_make_no_event() {
+    for text in [
+        "On 2 June 2023, vets slaughtered 3,000 pigs at a farm near Kharkiv to stop the fever.",
+        "On 2 June 2023, Mali expelled the French ambassador in Bamako, accusing Paris of backing armed groups.",
+        "On 2 June 2023, a half-built hotel caved in in Kano, killing 4 workers.",
+        "On 2 June 2023, a ferry sank near Mopti and 30 passengers remain missing.",
+    ] {
+        assert_eq!(top_type(text), None, "in {text:?}");
+    }
+}

@@ -1007,3 +1007,35 @@ fn a_spaced_hyphen_between_two_reports_still_breaks_the_clause() {
         [T::AirDroneStrike, T::ArmedClash],
     );
 }
+
+#[test]
+fn a_toll_told_after_an_explosion_keeps_the_explosions_type() {
+    use SubEventType as T;
+    check_events(
+        "On 3 June 2023, a roadside bomb exploded under an army lorry near Idlib in Syria. Five soldiers were killed.",
+        &[(T::RemoteExplosiveLandmineIed, 5)],
+    );
+    check_events(
+        "On 3 June 2023, a man hurled a grenade at a patrol near Idlib in Syria. Two soldiers were killed.",
+        &[(T::Grenade, 2)],
+    );
+    // A later clause's blast is the grenade named before it.
+    check_events(
+        "On 3 June 2023, gunmen threw a grenade at a checkpoint near Idlib in Syria; it fell short and exploded in the street.",
+        &[(T::Grenade, 0)],
+    );
+    // Soldiers killed by someone named are a fight of their own.
+    check_events(
+        "On 3 June 2023, a roadside bomb exploded under an army lorry near Idlib in Syria. Rebels then ambushed the soldiers, killing four.",
+        &[(T::ArmedClash, 4)],
+    );
+}
+
+#[test]
+fn gunmen_storming_a_place_after_suicide_bombers_struck_it_make_a_suicide_bombing() {
+    use SubEventType as T;
+    check_events(
+        "On 3 June 2023, two suicide car bombs hit the gate of a barracks in Idlib in Syria, after which gunmen stormed the base. Nine soldiers were killed.",
+        &[(T::SuicideBomb, 9)],
+    );
+}

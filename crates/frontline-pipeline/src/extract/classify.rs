@@ -70,6 +70,10 @@ pub enum Cue {
     /// A strategic development of no other type: threats and orders to
     /// residents, levies, forced displacement, occupied buildings, releases.
     Other,
+    /// A military post or a stretch of a place taken ("took over two
+    /// checkpoints", "captured several buildings"): a fight over it is an
+    /// armed clash, a handover a transfer.
+    Post,
 }
 
 /// A count or determiner before people taken or held ("at least 12",
@@ -101,11 +105,11 @@ macro_rules! property {
 const CUES: &[(Cue, &str)] = &[
     (
         Cue::Regain,
-        r"\b(?:re-?took|re-?taken|re-?takes?|re-?taking|re-?captur(?:ed|es|e|ing)|regain(?:ed|s|ing)?|liberat(?:ed|es|e|ing|ion)|took back|taken back|takes? back|taking back|won back|reclaim(?:ed|s|ing)?|re-?enter(?:ed|s|ing)|restor(?:e|es|ed|ing) (?:its |their |full |the )?(?:[\w-]+ )?(?:control|authority)|re-?occup(?:ied|y|ying) (?:the )?(?:[\w-]+ ){0,2}?(?:towns?|city|villages?|locality|district|area|base|camp|positions?|(?-i:[A-Z])))\b",
+        r"\b(?:re-?took|re-?taken|re-?takes?|re-?taking|re-?captur(?:ed|es|e|ing)|regain(?:ed|s|ing)?|liberat(?:ed|es|e|ing|ion)|took back|taken back|takes? back|taking back|won back|wrest(?:ed|ing)? back|reclaim(?:ed|s|ing)?|re-?enter(?:ed|s|ing)|restor(?:e|es|ed|ing) (?:its |their |full |the )?(?:[\w-]+ )?(?:control|authority)|re-?occup(?:ied|y|ying) (?:the )?(?:[\w-]+ ){0,2}?(?:towns?|city|villages?|locality|district|area|base|camp|positions?|(?-i:[A-Z])))\b",
     ),
     (
         Cue::Capture,
-        r"\b(?:captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|overr(?:an|uns?|unning)|(?:took|taken|take|takes|taking|gained|gain|gains|gaining|assumed|imposed|(?:re-?)?establish(?:ed|es|ing)?|wrested|wrest|wresting|seized) (?:the )?(?:full |complete |total )?control|(?:controlled|controls) (?:the |a |an )?(?:al-|el-)?(?-i:[A-Z])\w*|(?:advanced|advances|advance) and (?:took |taken )?control(?:led)?|(?:took|take|taking|seized) (?:[\w-]+ ){0,2}?(?:checkpoints?|positions?|points?|hills?|villages?|towns?)\b|took over|taken over|takes over|taking over|(?:declared|announced|declares|announces) (?:its |their |the )?takeover of (?:the )?(?:towns?|villages?|city|hills?|district|region|base|airport|border crossing) of|overt(?:ook|akes|aken) (?:the |a )?(?:(?-i:[A-Z])|(?:[\w-]+ ){0,2}?(?:villages?|towns?|city|areas?|hills?|positions?|checkpoints?|bases?)\b)|secured (?:the )?(?:towns?|villages?|city) of|(?:advanced|managed|able) to control|(?:controlled|controlling|control) (?:over )?(?:the |a |an |one (?:more )?|two |three |several |new |\d+ )?(?:villages?|towns?|city|areas?|hills?|neighbo(?:u)?rhoods?|district|bases?|airbase|airport|crossing|region|positions?|points?|oil ?fields?|sites?|mountains?|farms?)|(?:took|taken|taking|take) (?:it|them) over|cleared (?:of|from)|gained (?:new )?(?:positions|ground)|fell (?:to|into the hands of)|occupied (?:the |a |an )?(?:[\w-]+ ){0,2}?(?:towns?|city|villages?|district|headquarters|airport|base|camp|hills?|areas?|region|port|border crossing)|stormed and (?:captured|took)|dr(?:ove|ives?|iving|iven) (?:[\w'-]+ ){0,3}?out of|drove (?:out|them out)|driving out|driven out|expel(?:led|s|ling)?|ousted|declared? victory (?:in|over|at)|victory (?:in|at)|defeated (?:[\w'-]+ ){1,5}?(?:in|at))\b",
+        r"\b(?:captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|overr(?:an|uns?|unning)|(?:took|taken|take|takes|taking|gained|gain|gains|gaining|assumed|imposed|(?:re-?)?establish(?:ed|es|ing)?|wrested|wrest|wresting|seized) (?:the )?(?:full |complete |total )?control|(?:controlled|controls) (?:the |a |an )?(?:al-|el-)?(?-i:[A-Z])\w*|(?:advanced|advances|advance) and (?:took |taken )?control(?:led)?|(?:took|take|taking|seized) (?:[\w-]+ ){0,2}?(?:checkpoints?|positions?|points?|hills?|villages?|towns?)\b|took over|taken over|takes over|taking over|(?:declared|announced|declares|announces) (?:its |their |the )?takeover of (?:the )?(?:towns?|villages?|city|hills?|district|region|base|airport|border crossing) of|overt(?:ook|akes|aken) (?:the |a )?(?:(?-i:[A-Z])|(?:[\w-]+ ){0,2}?(?:villages?|towns?|city|areas?|hills?|positions?|checkpoints?|bases?)\b)|secured (?:the )?(?:towns?|villages?|city) of|(?:advanced|managed|able) to control|(?:controlled|controlling|control) (?:over )?(?:the |a |an |one (?:more )?|two |three |several |new |\d+ )?(?:villages?|towns?|city|areas?|hills?|neighbo(?:u)?rhoods?|district|bases?|airbase|airport|crossing|region|positions?|points?|oil ?fields?|sites?|mountains?|farms?)|(?:took|taken|taking|take) (?:it|them) over|(?:took|taken|wrested) it from|cleared (?:of|from)|gained (?:new )?(?:positions|ground)|fell (?:to|into the hands of)|occupied (?:the |a |an )?(?:[\w-]+ ){0,2}?(?:towns?|city|villages?|district|headquarters|airport|base|camp|hills?|areas?|region|port|border crossing)|stormed and (?:captured|took)|dr(?:ove|ives?|iving|iven) (?:[\w'-]+ ){0,3}?out of|drove (?:out|them out)|driving out|driven out|expel(?:led|s|ling)?|ousted|declared? victory (?:in|over|at)|victory (?:in|at)|defeated (?:[\w'-]+ ){1,5}?(?:in|at))\b",
     ),
     (
         Cue::Handover,
@@ -125,7 +129,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Protest,
-        r"\b(?:protest(?:s|ed|ers?|ing)?|demonstrat(?:ion|ions|ors?|ed|es|ing)|rall(?:y|ies|ied|ying)|(?-i:march(?:ed|es|ing)?) (?:(?:peacefully|silently|together) )?(?:in|to|through|against|on)|sit-ins?|picket(?:ed|s|ing)?|strikers|peaceful (?:crowds?|gatherings?|marchers|assembly)|(?:went|go|gone|are|were) on strike|general strike|hunger strike|vigils?|took to the streets|gathered (?:[\w,'-]+ ){0,8}?to (?:demand|denounce|condemn|call for|express|reject|oppose|mourn))\b",
+        r"\b(?:protest(?:s|ed|ers?|ing)?|demonstrat(?:ion|ions|ors?|ed|es|ing)|rall(?:y|ies|ied|ying)|(?-i:march(?:ed|es|ing)?) (?:(?:peacefully|silently|together) )?(?:in|to|through|against|on)|sit-ins?|picket(?:ed|s|ing)?|strikers|peaceful (?:crowds?|gatherings?|marchers|march(?:es)?|assembly)|(?:went|go|gone|are|were) on strike|general strike|hunger strike|vigils?|took to the streets|gathered (?:[\w,'-]+ ){0,8}?to (?:demand|denounce|condemn|call for|express|reject|oppose|mourn))\b",
     ),
     (
         Cue::Riot,
@@ -137,7 +141,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Intervention,
-        r"\b(?:dispers(?:ed|es|e|ing)|broke up|forcibly (?:removed|evicted|cleared)|cracked down|crackdown|scatter(?:ed)?|clear(?:ed)? (?:the )?(?:protesters|demonstrators|crowds?))\b",
+        r"\b(?:dispers(?:ed|es|e|ing)|broken? up|forcibly (?:removed|evicted|cleared)|cracked down|crackdown|scatter(?:ed)?|clear(?:ed)? (?:the )?(?:protesters|demonstrators|crowds?))\b",
     ),
     (
         Cue::CrowdControl,
@@ -153,7 +157,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Suicide,
-        r"\b(?:suicide (?:bomb(?:er|ers|ing|ings|s)?|attack(?:er|ers|s)?|(?:car|truck) bomb(?:ers?|s|ing)?|vest|belt)|svbieds?|(?:wearing|strapped (?:with|into)|clad in|donning) (?:an? |his |her |their )?explosives? (?:vests?|belts?)|bl(?:ew|ows?|owing|own) (?:himself|herself|themselves) up|(?:explosives?|bomb)-(?:laden|packed|filled|rigged|loaded) (?:[\w-]+ ){0,2}?(?:vehicles?|cars?|trucks?|lorry|lorries|vans?|motorcycles?|motorbikes?)(?: [\w-]+){0,6}? (?:rammed|drove|crashed|smashed|ploughed|plowed) (?:[\w-]+ )?into|(?:rammed|drove|crashed|smashed|ploughed|plowed) (?:an? |the |his |her |their )?(?:explosives?|bomb)-(?:laden|packed|filled|rigged|loaded) (?:[\w-]+ ){0,2}?(?:vehicles?|cars?|trucks?|lorry|lorries|vans?|motorcycles?|motorbikes?) into|self-detonat(?:ed|ion)|detonated (?:his|her|their) (?:explosive )?(?:vest|belt))\b",
+        r"\b(?:suicide (?:bomb(?:er|ers|ing|ings|s)?|attack(?:er|ers|s)?|(?:car|truck) bomb(?:ers?|s|ing)?|vest|belt)|svbieds?|(?:wearing|strapped (?:with|into)|clad in|donning) (?:an? |his |her |their )?explosives? (?:vests?|belts?)|bl(?:ew|ows?|owing|own) (?:himself|herself|themselves) up|(?:explosives?|bomb)-(?:laden|packed|filled|rigged|loaded) (?:[\w-]+ ){0,2}?(?:vehicles?|cars?|trucks?|lorry|lorries|vans?|motorcycles?|motorbikes?)(?: [\w-]+){0,6}? (?:rammed|drove|crashed|smashed|ploughed|plowed) (?:[\w-]+ )?into|(?:rammed|drove|crashed|smashed|ploughed|plowed) (?:an? |the |his |her |their )?(?:explosives?|bomb)-(?:laden|packed|filled|rigged|loaded) (?:[\w-]+ ){0,2}?(?:vehicles?|cars?|trucks?|lorry|lorries|vans?|motorcycles?|motorbikes?) into|self-detonat(?:ed|ion)|detonated (?:his|her|their) (?:explosive )?(?:vest|belt)|set off (?:his|her) (?:explosives?|bomb|vest|belt))\b",
     ),
     (
         Cue::Shelling,
@@ -161,7 +165,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Explosive,
-        r"\b(?:ieds?|improvised explosive|roadside bombs?|land ?mines?|(?:car|motorcycle|truck|vehicle|parcel|sticky|magnetic|remote-controlled|remotely detonated|planted|time|pipe|nail|bicycle) bombs?|vbieds?|explosive (?:device|devices)|booby-?trapped (?:car|vehicle|motorcycle|house|building)|bomb (?:blast|attack|exploded|went off)|(?:explosions?|blasts?) (?:hit|struck|rocked|killed|wounded|injured|targeted|in|at|near)|explod(?:ed|es|e|ing)|detonat(?:ed|es|ing|ion)|went off|goes off|(?:hit|hits|stepped on|steps on|stepping on|trod on|struck|strikes|ran over|runs over|drove over) (?:an? |the )?(?:[\w-]+ )?(?:land ?)?mines?|(?:land ?)?mine (?:blasts?|explosions?)|roadside (?:devices?|explosives?|mines?)|(?:planted|placed|hidden) explosives|explosives (?:planted|placed|hidden)|unexploded (?:[\w-]+ )?(?:shells?|ordnance|bombs?|munitions?|mortars?|rockets?|missiles?|grenades?))\b",
+        r"\b(?:ieds?|improvised explosive|roadside bombs?|land ?mines?|(?:car|motorcycle|truck|vehicle|parcel|sticky|magnetic|remote-controlled|remotely detonated|planted|time|pipe|nail|bicycle) bombs?|vbieds?|explosive (?:device|devices)|booby-?trapped (?:car|vehicle|motorcycle|house|building)|bomb (?:blast|attack|exploded|went off)|(?:explosions?|blasts?) (?:hit|struck|rocked|killed|wounded|injured|targeted|in|at|near)|explod(?:ed|es|e|ing)|detonat(?:ed|es|ing|ion)|went off|goes off|(?:hit|hits|stepped on|steps on|stepping on|trod on|struck|strikes|ran over|runs over|drove over) (?:an? |the )?(?:[\w-]+ )?(?:land ?)?mines?|(?:land ?)?mine (?:blasts?|explosions?)|roadside (?:devices?|explosives?|mines?)|(?:planted|placed|hidden) explosives|explosives (?:planted|placed|hidden|laid)|unexploded (?:[\w-]+ )?(?:shells?|ordnance|bombs?|munitions?|mortars?|rockets?|missiles?|grenades?))\b",
     ),
     (Cue::Grenade, r"\b(?:grenades?)\b"),
     (
@@ -475,7 +479,11 @@ pub fn cues_among(text: &str, base: usize, rules: crate::RuleCandidates, starts:
             let mut cue = cue;
             // "captured a regime soldier", "seized two tanks": not territory;
             // but "captured Ain Issa from QSD fighters" takes a place from them.
+            // After "fell to", the people named are who took the place;
+            // after "took it from", who lost it.
             if cue == Cue::Capture
+                && !starts_with_ignoring_case(m.as_str(), "fell ")
+                && !ends_with_ignoring_case(m.as_str(), " from")
                 && (SEIZED_OBJECT.find(&text[m.end()..]).is_some_and(|o| !taken_from(o.as_str()))
                     || TAKEN_BEFORE.is_match(tail(before, 80)))
             {
@@ -483,7 +491,7 @@ pub fn cues_among(text: &str, base: usize, rules: crate::RuleCandidates, starts:
             } else if matches!(cue, Cue::Capture | Cue::Regain)
                 && (military_post(m.as_str(), &text[m.end()..]) || vague_part(&text[m.end()..]))
             {
-                cue = Cue::Clash;
+                cue = Cue::Post;
             } else if cue == Cue::Brief && partial(m.as_str()) && !part_taken(text, base, m.start(), m.end(), &out) {
                 // "captured Saraqib, where the majority of residents had fled":
                 // a part of something else, not of what is taken.
@@ -1009,6 +1017,11 @@ pub struct Parties {
     pub target_civilian: bool,
     /// Two distinct armed actors are named in the clause.
     pub two_armed: bool,
+    /// Every fighting word of the clause names a one-sided assault
+    /// ("stormed", "ambushed"), none a fight between two sides.
+    pub one_sided: bool,
+    /// The acting side is a crowd ("villagers", "a mob"), no armed group.
+    pub crowd: bool,
 }
 
 /// The sub-event type of a clause with these cues and parties, by the
@@ -1021,10 +1034,18 @@ pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
     // group's cells is a clash), or when its result is not people taken
     // away or arrested, or weapons found.
     let harmed = has(Cue::Kill) || has(Cue::Harm);
-    let hurt = harmed || has(Cue::Raid);
+    // A one-sided assault ("stormed", "ambushed") is a fight only between
+    // armed sides: one that kills or wounds civilians is an attack, like a
+    // raid; one that suicide bombers open is the suicide bombing.
+    let assault = p.one_sided && has(Cue::Clash);
+    let on_civilians = assault && harmed && p.target_civilian && !p.target_armed;
+    let fight = has(Cue::Clash) && !on_civilians && !(assault && has(Cue::Suicide));
+    let clash = fight || has(Cue::Post);
+    let raid = has(Cue::Raid) || on_civilians;
+    let hurt = harmed || raid;
     let taken = [Cue::Abduct, Cue::Arrest, Cue::Disrupted].iter().any(|&c| has(c));
     let armed_sides = (p.target_armed || p.two_armed) && !p.target_civilian;
-    let violent = harmed || (has(Cue::Raid) && (!taken || armed_sides));
+    let violent = harmed || (raid && (!taken || armed_sides));
     // A bomb at a rally is a bombing: remote violence outranks the crowd.
     let remote =
         [Cue::Chemical, Cue::Air, Cue::Suicide, Cue::Shelling, Cue::Explosive, Cue::Grenade].iter().any(|&c| has(c));
@@ -1034,7 +1055,7 @@ pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
             return Some(T::SexualViolence);
         }
         let crowd_force = has(Cue::Intervention) || has(Cue::CrowdControl) || has(Cue::Arrest);
-        return Some(if has(Cue::Riot) || has(Cue::Looting) || has(Cue::Clash) || has(Cue::Mob) {
+        return Some(if has(Cue::Riot) || has(Cue::Looting) || has(Cue::Clash) || has(Cue::Post) || has(Cue::Mob) {
             T::ViolentDemonstration
         } else if has(Cue::Kill) {
             T::ExcessiveForceAgainstProtesters
@@ -1047,11 +1068,14 @@ pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
             T::PeacefulProtest
         });
     }
-    if has(Cue::Mob) && !has(Cue::Clash) {
+    // A crowd that kills, beats or burns is a mob, however its act is told
+    // ("a crowd set fire to two men accused of theft").
+    let mob = has(Cue::Mob) || (p.crowd && !p.target_armed && (hurt || has(Cue::Looting)));
+    if mob && !clash {
         // A crowd throwing stones at the police riots; at civilians it is a mob.
         return Some(if has(Cue::Riot) && p.target_armed { T::ViolentDemonstration } else { T::MobViolence });
     }
-    if has(Cue::Riot) && !has(Cue::Clash) && !has(Cue::Air) && !has(Cue::Shelling) {
+    if has(Cue::Riot) && !clash && !has(Cue::Air) && !has(Cue::Shelling) {
         return Some(
             if cues.iter().any(|c| matches!(c, Cue::Kill | Cue::Harm | Cue::Raid | Cue::Abduct)) && !p.target_civilian {
                 T::ViolentDemonstration
@@ -1062,10 +1086,21 @@ pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
             },
         );
     }
-    if has(Cue::Capture) || has(Cue::Regain) {
-        if has(Cue::Handover) && !has(Cue::Clash) && !violent {
-            return Some(T::NonViolentTransferOfTerritory);
-        }
+    let territory = has(Cue::Capture) || has(Cue::Regain);
+    // Control handed over, or one side leaving a place another then takes
+    // over ("withdrew from the post and the army took it over"), with no
+    // fight: a transfer, whoever takes it. A place taken after a
+    // withdrawal told as its cause ("controlled the village after the
+    // rebels' withdrawal"), or taken back, is the taker's gain.
+    let handed = has(Cue::Handover) && (territory || has(Cue::Post));
+    let at = |c: Cue| cues.iter().position(|&x| x == c);
+    let left = at(Cue::Withdraw).is_some_and(|w| at(Cue::Capture).is_some_and(|c| w < c))
+        && !has(Cue::Regain)
+        && !has(Cue::Brief);
+    if (handed || left) && !fight && !violent {
+        return Some(T::NonViolentTransferOfTerritory);
+    }
+    if territory {
         if has(Cue::Brief) {
             return Some(T::ArmedClash);
         }
@@ -1078,7 +1113,7 @@ pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
             None => return Some(T::NonStateActorOvertakesTerritory),
         }
     }
-    if has(Cue::Clash) {
+    if clash {
         return Some(T::ArmedClash);
     }
     if has(Cue::Disrupted) && !violent {
@@ -1692,6 +1727,108 @@ mod tests {
         check("Elders signed a peace agreement, ending months of cattle raids.", none, Some(T::Agreement));
         check("The factions agreed to a truce after two days of fighting.", none, Some(T::Agreement));
         check("The two sides concluded a deal to reopen the roads.", none, Some(T::Agreement));
+    }
+
+    /// Who is hit and whether they fought decide between an attack and a
+    /// clash; a suicide bombing opens an assault it is part of.
+    #[test]
+    fn one_sided_assaults_and_two_sided_fights() {
+        use SubEventType as T;
+        let on_civilians =
+            Parties { target_civilian: true, one_sided: true, subject_state: Some(false), ..Parties::default() };
+        let on_troops = Parties { target_armed: true, one_sided: true, ..Parties::default() };
+        check("Bandits stormed the hamlet at dawn, killing four herders.", on_civilians, Some(T::Attack));
+        check("Raiders ambushed a minibus on the highway, wounding six passengers.", on_civilians, Some(T::Attack));
+        check("Rebels stormed the hilltop post, killing four soldiers.", on_troops, Some(T::ArmedClash));
+        let fought = Parties { target_civilian: true, ..Parties::default() };
+        check("Herders and farmers clashed near the ford, killing four villagers.", fought, Some(T::ArmedClash));
+        let assault = Parties { one_sided: true, ..Parties::default() };
+        check(
+            "Two suicide car bombers rammed the gate and gunmen stormed the barracks.",
+            assault,
+            Some(T::SuicideBomb),
+        );
+        check("A bomber set off his explosives at the gate of the barracks.", assault, Some(T::SuicideBomb));
+        check(
+            "Suicide bombers struck the post before hours of clashes with the garrison.",
+            Parties::default(),
+            Some(T::ArmedClash),
+        );
+    }
+
+    #[test]
+    fn a_place_left_or_handed_over_without_a_fight_is_a_transfer() {
+        use SubEventType as T;
+        let none = Parties::default();
+        let state = Parties { subject_state: Some(true), ..Parties::default() };
+        let rebels = Parties { subject_state: Some(false), ..Parties::default() };
+        check(
+            "The peacekeepers pulled out of the camp and the army took it over.",
+            state,
+            Some(T::NonViolentTransferOfTerritory),
+        );
+        check(
+            "The foreign troops withdrew from the crossing and local guards assumed control.",
+            rebels,
+            Some(T::NonViolentTransferOfTerritory),
+        );
+        check(
+            "The army took over two checkpoints from the militia without a fight.",
+            state,
+            Some(T::NonViolentTransferOfTerritory),
+        );
+        check("The army took over two checkpoints from the militia after clashes.", state, Some(T::ArmedClash));
+        // A withdrawal told as the cause of a capture, or a place taken back.
+        check(
+            "Troops seized the hamlet after the militia withdrew from it.",
+            state,
+            Some(T::GovernmentRegainsTerritory),
+        );
+        check("The rebels withdrew from the town and the army retook it.", state, Some(T::GovernmentRegainsTerritory));
+        check("The mission withdrew from the town on Monday.", none, Some(T::NonViolentTransferOfTerritory));
+    }
+
+    #[test]
+    fn who_ends_up_holding_a_place_decides_its_territory_type() {
+        use SubEventType as T;
+        let state = Parties { subject_state: Some(true), ..Parties::default() };
+        let rebels = Parties { subject_state: Some(false), ..Parties::default() };
+        check(
+            "The town fell to militia fighters after a two-day battle.",
+            rebels,
+            Some(T::NonStateActorOvertakesTerritory),
+        );
+        check(
+            "The militia advanced on the town and took it from the army.",
+            rebels,
+            Some(T::NonStateActorOvertakesTerritory),
+        );
+        check("Troops wrested back three villages after heavy fighting.", state, Some(T::GovernmentRegainsTerritory));
+    }
+
+    #[test]
+    fn crowds_that_kill_and_force_met_by_protests() {
+        use SubEventType as T;
+        let crowd = Parties { crowd: true, ..Parties::default() };
+        check(
+            "Villagers armed with axes chased and killed a man suspected of witchcraft.",
+            crowd,
+            Some(T::MobViolence),
+        );
+        check("A crowd at the bus park set fire to a suspected thief.", crowd, Some(T::MobViolence));
+        let against_police = Parties { crowd: true, target_armed: true, ..Parties::default() };
+        check("Armed youths shot at the police post, wounding two officers.", against_police, Some(T::ArmedClash));
+        let none = Parties::default();
+        check("Police opened fire on a peaceful march, killing two.", none, Some(T::ExcessiveForceAgainstProtesters));
+        check("A sit-in by nurses was broken up by police.", none, Some(T::ProtestWithIntervention));
+    }
+
+    #[test]
+    fn weapons_named_by_how_they_were_set_or_stopped() {
+        use SubEventType as T;
+        let none = Parties::default();
+        check("Explosives planted on the road hit an army truck.", none, Some(T::RemoteExplosiveLandmineIed));
+        check("Air defences destroyed 20 of the 25 drones launched at the city.", none, Some(T::DisruptedWeaponsUse));
     }
 
     #[test]

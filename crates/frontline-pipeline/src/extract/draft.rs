@@ -9,7 +9,7 @@ use super::classify::{self, Cue, Parties};
 use super::clause::{ANOTHER_EPISODE, bare};
 use super::place::{capital, country_place, countryside_side, place_of};
 use super::roles::{
-    PASSIVE_BY, STATE_WORDS, SUPPORTING, is_armed, names_government, quoted, roles, target, unnamed_taker,
+    ARMED_NOUN, PASSIVE_BY, STATE_WORDS, SUPPORTING, is_armed, names_government, quoted, roles, target, unnamed_taker,
 };
 use super::{Document, EventCandidate, starts_with_ignoring_case, within};
 use crate::actor::{ActorMention, ActorRef};
@@ -37,6 +37,13 @@ pub(super) struct Draft {
     pub(super) dependent: bool,
     /// A later clause of its sentence with neither place nor date of its own.
     pub(super) bare_clause: bool,
+    /// An armed clash told only by harm to armed people, naming no fight,
+    /// no territory and no one who did it ("three soldiers were killed"):
+    /// the type of an event it tells more of stands.
+    pub(super) inferred: bool,
+    /// An armed clash told only by a one-sided assault ("gunmen stormed
+    /// the compound"): part of a suicide bombing told with it.
+    pub(super) assault: bool,
 }
 
 /// A reporting verb right after a name, or after a reporting noun after it,
@@ -336,6 +343,11 @@ pub(super) fn draft<'d>(
         _ => key.end,
     };
     let (target_armed, target_civilian) = target(read, key.start - cs, object_end - cs, &armed_ends);
+    let one_sided = found.iter().filter(|f| f.cue == Cue::Clash).all(|f| {
+        let w = &text[f.start..f.end];
+        ["storm", "ambush", "assault", "offensive"].iter().any(|a| starts_with_ignoring_case(w, a))
+    });
+    let armed_before = actors.iter().any(|m| m.start >= cs && m.start < key.start && is_armed(m.actor.inter));
     let parties = Parties {
         subject_state,
         target_armed: target_armed
@@ -348,8 +360,14 @@ pub(super) fn draft<'d>(
         target_civilian: target_civilian && !target_armed,
         two_armed: subject.is_some_and(|s| is_armed(s.actor.inter))
             && other_r.as_ref().is_some_and(|o| is_armed(o.actor.inter)),
+        one_sided,
+        crowd: !armed_before && crowd_acts(&text[cs..key.start], &text[key.end..ce.max(key.end)]),
     };
     let sub = classify::decide(&cue_kinds, parties)?;
+    let doer = by_at.is_some() || (armed_before && !PASSIVE_END.is_match(&text[cs..key.start]));
+    let inferred = sub == SubEventType::ArmedClash
+        && !doer
+        && !cue_kinds.iter().any(|c| matches!(c, Cue::Clash | Cue::Post | Cue::Capture | Cue::Regain | Cue::Brief));
     let date = date::event_date(&doc.dates, &doc.clean, &doc.sentences, index, key.start, doc.published)?;
     // Not in the future; older than a month only when the day is given
     // ("in the July 25 attack"), else it is background ("in early September").
@@ -451,7 +469,35 @@ pub(super) fn draft<'d>(
         named: named_actors,
         dependent: borrowed && !doc.dates.iter().any(|m| within(m.start, m.end, sentence.start, sentence.end)),
         bare_clause,
+        inferred,
+        assault: sub == SubEventType::ArmedClash && one_sided && cue_kinds.contains(&Cue::Clash),
     })
+}
+
+/// A passive right before a cue: who is named before it suffered it.
+static PASSIVE_END: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:was|were|been|being)\s+(?:[a-z]+\s+)?$"));
+
+/// A crowd, not an armed group: who acts in a mob's violence.
+static CROWD: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:mobs?|crowds?|villagers|residents|locals|youths)\b"));
+
+/// Words after a crowd that make it no doer of what follows: a source
+/// ("residents said"), a passive ("villagers were killed"), a clause of
+/// its own ("villagers who fled when").
+static CROWD_NOT_ACTING: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:said|say|says|told|reported|according|was|were|been|being|is|are|who|whose|whom|when|after|as|while|by|fled)\b",
+    )
+});
+
+/// Whether the clause's words `head` before its cue name a crowd as who
+/// acts, with no armed people among them, and the cue is not a passive
+/// whose "by" names someone else (`after` the cue).
+fn crowd_acts(head: &str, after: &str) -> bool {
+    !PASSIVE_BY.is_match(after)
+        && !ARMED_NOUN.is_match(head)
+        && CROWD.find(head).is_some_and(|m| !CROWD_NOT_ACTING.is_match(&head[m.end()..]))
 }
 
 /// Verbs of an abduction wording whose object comes after them inside it
@@ -551,9 +597,19 @@ static RELATIVE: LazyLock<Regex> =
 /// Compiles this module's regexes now, not in the first article that needs
 /// them ([`crate::COMPILE_RULES`]).
 pub(super) fn compile_rules() {
-    for regex in
-        [&SOURCE_SAID, &SOURCE_ACTED, &OWN_MEMBERS, &OPENER, &RELATIVE, &BACK_REFERENCE, &OTHER_SIDE, &SECOND_SIDE]
-    {
+    for regex in [
+        &SOURCE_SAID,
+        &SOURCE_ACTED,
+        &OWN_MEMBERS,
+        &OPENER,
+        &RELATIVE,
+        &BACK_REFERENCE,
+        &OTHER_SIDE,
+        &SECOND_SIDE,
+        &PASSIVE_END,
+        &CROWD,
+        &CROWD_NOT_ACTING,
+    ] {
         LazyLock::force(regex);
     }
 }

@@ -1076,6 +1076,29 @@ fn guns_named_with_their_force_fire_but_those_backing_it_do_not() {
 }
 
 #[test]
+fn a_toll_told_after_an_explosion_keeps_the_explosions_type() {
+    use SubEventType as T;
+    check_events(
+        "On 3 June 2023, a roadside bomb exploded under an army lorry near Idlib in Syria. Five soldiers were killed.",
+        &[(T::RemoteExplosiveLandmineIed, 5)],
+    );
+    check_events(
+        "On 3 June 2023, a man hurled a grenade at a patrol near Idlib in Syria. Two soldiers were killed.",
+        &[(T::Grenade, 2)],
+    );
+    // A later clause's blast is the grenade named before it.
+    check_events(
+        "On 3 June 2023, gunmen threw a grenade at a checkpoint near Idlib in Syria; it fell short and exploded in the street.",
+        &[(T::Grenade, 0)],
+    );
+    // Soldiers killed by someone named are a fight of their own.
+    check_events(
+        "On 3 June 2023, a roadside bomb exploded under an army lorry near Idlib in Syria. Rebels then ambushed the soldiers, killing four.",
+        &[(T::ArmedClash, 4)],
+    );
+}
+
+#[test]
 fn livestock_envoys_and_collapsing_buildings_make_no_event() {
     for text in [
         "On 2 June 2023, vets slaughtered 3,000 pigs at a farm near Kharkiv to stop the fever.",
@@ -1085,4 +1108,13 @@ fn livestock_envoys_and_collapsing_buildings_make_no_event() {
     ] {
         assert_eq!(top_type(text), None, "in {text:?}");
     }
+}
+
+#[test]
+fn gunmen_storming_a_place_after_suicide_bombers_struck_it_make_a_suicide_bombing() {
+    use SubEventType as T;
+    check_events(
+        "On 3 June 2023, two suicide car bombs hit the gate of a barracks in Idlib in Syria, after which gunmen stormed the base. Nine soldiers were killed.",
+        &[(T::SuicideBomb, 9)],
+    );
 }

@@ -105,7 +105,7 @@ macro_rules! property {
 const CUES: &[(Cue, &str)] = &[
     (
         Cue::Regain,
-        r"\b(?:re-?took|re-?taken|re-?takes?|re-?taking|re-?captur(?:ed|es|e|ing)|regain(?:ed|s|ing)?|liberat(?:ed|es|e|ing|ion)|took back|taken back|takes? back|taking back|won back|wrest(?:ed|ing)? back|reclaim(?:ed|s|ing)?|re-?enter(?:ed|s|ing)|restor(?:e|es|ed|ing) (?:its |their |full |the )?(?:[\w-]+ )?(?:control|authority)|re-?occup(?:ied|y|ying) (?:the )?(?:[\w-]+ ){0,2}?(?:towns?|city|villages?|locality|district|area|base|camp|positions?|(?-i:[A-Z])))\b",
+        r"\b(?:re-?took|re-?taken|re-?takes?|re-?taking|re-?captur(?:ed|es|e|ing)|regain(?:ed|s|ing)?|liberat(?:ed|es|e|ing|ion)|took back|taken back|takes? back|taking back|won back|wrest(?:ed|ing)? back|reclaim(?:ed|s|ing)?|re-?enter(?:ed|s|ing) (?:the )?(?:(?:[\w-]+ )?(?:towns?|city|villages?|locality|district|area|base|camp|positions?)\b|(?-i:[A-Z])[\w'-]*)|restor(?:e|es|ed|ing) (?:its |their |full |the )?(?:[\w-]+ )?control|restor(?:e|es|ed|ing) (?:its |their |full |the )?(?:[\w-]+ )?authority (?:over|in|to) (?:the )?(?:(?:[\w-]+ )?(?:towns?|city|villages?|district|areas?|region|province|capital)\b|(?-i:[A-Z])[\w'-]*)|re-?occup(?:ied|y|ying) (?:the )?(?:[\w-]+ ){0,2}?(?:towns?|city|villages?|locality|district|area|base|camp|positions?|(?-i:[A-Z])))\b",
     ),
     (
         Cue::Capture,
@@ -117,7 +117,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Withdraw,
-        r"\b(?:withdr(?:ew|awn|awal|aws|awing) (?:from|of)|(?:left|leaves|leaving|quit) (?:the |their |its )?(?:last )?(?:military )?(?:base|garrison|barracks)\b|pulled out of|abandoned (?:the |their |its )?(?:town|city|village|base|camp|positions?|area) of|vacated (?:the |their |its )?(?:[\w-]+ )?(?:town|city|village|base|camp|positions?|area|barracks)|evacuat(?:ed|ion) (?:of|from) (?:the )?(?:town|city|village|area|base|positions?))",
+        r"\b(?:withdr(?:ew|awn|awal|aws|awing) (?:from|of)|(?:troops|forces|soldiers|fighters|militants|rebels|units|militiamen|contingents?|peacekeepers) (?:[\w-]+ ){0,2}?(?:left|leave|leaves|leaving|quit) (?:the |their |its )?(?:last )?(?:military )?(?:bases?|garrisons?|barracks|positions)\b|pulled out of|abandoned (?:the |their |its )?(?:town|city|village|base|camp|positions?|area) of|vacated (?:the |their |its )?(?:[\w-]+ )?(?:town|city|village|base|camp|positions?|area|barracks)|evacuat(?:ed|ion) (?:of|from) (?:the )?(?:town|city|village|area|base|positions?))",
     ),
     (
         Cue::Brief,
@@ -234,7 +234,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Other,
-        r"\b(?:(?:impos|enforc|declar)(?:ed|es|e|ing) (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:blockade|siege|confinement)|blockad(?:ed|es|ing)|(?:found|discover(?:ed|s|ing)|uncover(?:ed|s|ing)|unearth(?:ed|s|ing)|exhum(?:ed|es|ing)) (?:[\w-]+ ){0,3}?mass graves?|mass graves? (?:was|were|has been|have been|had been) (?:found|discovered|uncovered|unearthed|exhumed)|forcibly (?:displaced|evicted|relocated|deported|transferred|expelled)|pay (?:a |the )?(?:levy|levies|tax|taxes|zakat)|order(?:ed|ing) (?:all |the )?(?:residents|villagers|traders|people|civilians|families|inhabitants|them|farmers|herders|teachers|women|shopkeepers|merchants) (?:\S+ ){0,8}?to (?:leave|pay|close|evacuate|stop|hand|vacate|abandon)|(?:imposed|levied|collect(?:ed|ing)) (?:a |new )?(?:[\w-]+ ){0,2}?(?:tax(?:es)?|levy|levies|zakat)|(?:leaflets|night letters|threatening (?:letters|messages))|forced (?:[\w-]+ ){0,3}?(?:villagers|residents|civilians|families|people|inhabitants|farmers|traders) (?:(?:in|of|from) [\w-]+ )?(?:to (?:leave|flee|hand|pay)|from their homes)|suspended the constitution|dissolved (?:the )?(?:government|parliament|national assembly|legislature)|(?:releas(?:ed|es|ing)|fre(?:ed|es|eing)|set free|return(?:ed|s|ing)|handed back) (?:\d+ |the |all |two |three |several )?(?:[\w-]+ ){0,3}?(?:hostages|captives|detainees|prisoners|abductees|workers|journalists|activists|civilians|soldiers|fighters|students|fishermen)|occupied (?:a |the )?(?:[\w-]+ ){0,2}?(?:school|house|houses|home|homes|building|farm|land|church|mosque|hospital|offices?|monaster(?:y|ies)|temples?|clinic)|(?:took|taken) over (?:a |the )?(?:[\w-]+ ){0,2}?(?:house|homes?|building|farm|land|school)|armed strike|(?:gunmen|armed men|fighters|militants|militiamen|insurgents|rebels|jihadists|bandits|soldiers|troops)(?: [\w-]+){0,4}? (?:was|were) (?:seen|spotted|sighted|observed) (?:patrolling|roaming|massing|gathering|moving|deploying)|confiscat(?:ed|ing) (?:the |their )?(?:[\w-]+ ){0,3}?(?:land|farmland|farms|homes|houses|property|properties|livestock|cattle|harvests?))\b",
+        r"\b(?:(?:impos|enforc|declar)(?:ed|es|e|ing) (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:blockade|siege|confinement)|blockad(?:ed|es|ing)|(?:found|discover(?:ed|s|ing)|uncover(?:ed|s|ing)|unearth(?:ed|s|ing)|exhum(?:ed|es|ing)) (?:[\w-]+ ){0,3}?mass graves?|mass graves? (?:was|were|has been|have been|had been) (?:found|discovered|uncovered|unearthed|exhumed)|forcibly (?:displaced|evicted|relocated|deported|transferred|expelled)|pay (?:a |the )?(?:levy|levies|tax|taxes|zakat)|order(?:ed|ing) (?:all |the )?(?:residents|villagers|traders|people|civilians|families|inhabitants|them|farmers|herders|teachers|women|shopkeepers|merchants) (?:\S+ ){0,8}?to (?:leave|pay|close|evacuate|stop|hand|vacate|abandon)|(?:imposed|levied|collect(?:ed|ing)) (?:a |new )?(?:[\w-]+ ){0,2}?(?:tax(?:es)?|levy|levies|zakat)|(?:leaflets|night letters|threatening (?:letters|messages))|forced (?:[\w-]+ ){0,3}?(?:villagers|residents|civilians|families|people|inhabitants|farmers|traders) (?:(?:in|of|from) [\w-]+ )?(?:to (?:leave|flee|hand|pay)|from their homes)|suspended the constitution|dissolved (?:the )?(?:government|parliament|national assembly|legislature)|(?:releas(?:ed|es|ing)|fre(?:ed|es|eing)|set free|handed back) (?:\d+ |the |all |two |three |several )?(?:[\w-]+ ){0,3}?(?:hostages|captives|detainees|prisoners|abductees|workers|journalists|activists|civilians|soldiers|fighters|students|fishermen)|return(?:ed|s|ing) (?:\d+ |the |all |two |three |several )?(?:[\w-]+ ){0,3}?(?:hostages|captives|detainees|prisoners|abductees)|occupied (?:a |the )?(?:[\w-]+ ){0,2}?(?:school|house|houses|home|homes|building|farm|land|church|mosque|hospital|offices?|monaster(?:y|ies)|temples?|clinic)|(?:took|taken) over (?:a |the )?(?:[\w-]+ ){0,2}?(?:house|homes?|building|farm|land|school)|armed strike|(?:gunmen|armed men|fighters|militants|militiamen|insurgents|rebels|jihadists|bandits|soldiers|troops)(?: [\w-]+){0,4}? (?:was|were) (?:seen|spotted|sighted|observed) (?:patrolling|roaming|massing|gathering|moving|deploying)|confiscat(?:ed|ing) (?:the |their )?(?:[\w-]+ ){0,3}?(?:land|farmland|farms|homes|houses|property|properties|livestock|cattle|harvests?))\b",
     ),
 ];
 
@@ -351,7 +351,7 @@ static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
 /// Text about disasters, accidents, sport or diplomacy: outside political
 /// violence and demonstrations.
 static NON_POLITICAL: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(NON_POLITICAL_PATTERN));
-const NON_POLITICAL_PATTERN: &str = r"(?i)\b(?:earthquakes?|floods?|flooding|flash floods|mudslides?|heavy rains?|torrential rains?|storms?|cyclones?|hurricanes?|typhoons?|landslides?|tsunami|wildfires?|drought|heatwave|volcan\w+|plane crash(?:ed|es)?|crash(?:ed|es)? into|road accident|traffic accident|car accident|accident(?:ally)?|collision|collided|derail(?:ed|ment)|capsiz(?:ed|es)|plunged into|stampede|fire broke out|(?:a |the )?(?:fire|blaze|flames) (?:destroyed|gutted|swept through|ravaged)|(?:a |the )?(?:fire|blaze|explosion|blast) (?:at|in) (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:factory|plant|warehouse|mine|refinery|workshop|facility|depot|market)|sank|sunk|shipwreck|drown(?:ed|ing)|(?:fuel|oil|petrol|gas) (?:tanker|truck|depot|pipeline|station)|gas (?:leak|explosion|cylinder)|cylinder blast|boiler|dam (?:burst|collapse|failure)|building collapse|collapsed|caved in|cave-in|gave way|suicide note|committed suicide|took (?:his|her) own life|tournament|championship|league|football|cricket|olympic\w*|summit|(?:held|holds|hold) talks|bilateral (?:talks|relations|ties|trade|visit|meeting)|diplomat\w*|ambassador|foreign minister|state visit|met with|domestic dispute|family dispute|honou?r killing)\b";
+const NON_POLITICAL_PATTERN: &str = r"(?i)\b(?:earthquakes?|floods?|flooding|flash floods|mudslides?|heavy rains?|torrential rains?|storms?|cyclones?|hurricanes?|typhoons?|landslides?|tsunami|wildfires?|drought|heatwave|volcan\w+|plane crash(?:ed|es)?|crash(?:ed|es)? into|road accident|traffic accident|car accident|accident(?:ally)?|collision|collided|derail(?:ed|ment)|capsiz(?:ed|es)|plunged into|stampede|fire broke out|(?:a |the )?(?:fire|blaze|flames) (?:destroyed|gutted|swept through|ravaged)|(?:a |the )?(?:fire|blaze|explosion|blast) (?:at|in) (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:factory|plant|warehouse|mine|refinery|workshop|facility|depot|market)|(?:boats?|ferry|ferries|ships?|vessels?|canoes?|dhows?|barges?|pirogues?)(?: [\w,-]+){0,6}? (?:sank|sinks|has sunk|had sunk)\b|shipwreck|drown(?:ed|ing)|(?:fuel|oil|petrol|gas) (?:tanker|truck|depot|pipeline|station)|gas (?:leak|explosion|cylinder)|cylinder blast|boiler|dam (?:burst|collapse|failure)|building collapse|collapsed|caved in|cave-in|gave way|suicide note|committed suicide|took (?:his|her) own life|(?:beat|beats|beating|won|wins|winning|lost|loses|losing|drew|draws|thrashed|trounced|hammered|edged|routed|crushed|defeated|slaughtered|butchered) (?:[\w'-]+ ){0,3}?\d{1,2}-\d{1,2}\b|\d{1,2}-\d{1,2} (?:win|victory|defeat|draw|loss|lead|scoreline)|tournament|championship|league|football|cricket|olympic\w*|summit|(?:held|holds|hold) talks|bilateral (?:talks|relations|ties|trade|visit|meeting)|diplomat\w*|ambassador|foreign minister|state visit|met with|domestic dispute|family dispute|honou?r killing)\b";
 
 /// Crime for gain, outside political violence unless a crowd takes the law
 /// into its own hands ("villagers lynched a suspected thief").
@@ -663,6 +663,21 @@ static ANIMALS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// People or a count right after "slaughtered" or "butchered": a killing,
+/// where a team or a rival after them is a metaphor ("slaughtered the
+/// visitors 6-1").
+static PEOPLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(concat!(
+        r"(?i)^\s+(?:(?:at least|more than|some|about|dozens of|scores of|hundreds of|an?|the|their|his|her|its|whole|entire|[\d,]+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty)\s+)*(?:[\w-]+\s+){0,2}?",
+        people!(),
+        r"\b"
+    ))
+});
+
+/// A passive right before a killing word ("villagers were slaughtered").
+static PASSIVE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:was|were|been|being|are|is)\s+(?:\w+ly\s+)?$"));
+
 /// Envoys and foreigners after "expelled": a state sending people away,
 /// not a side driven out of a place ("expelled the ambassador").
 static EXPELLED_PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -726,6 +741,8 @@ pub(crate) fn compile_rules() {
         &CAPTURE_BEFORE,
         &EXPELLED_PEOPLE,
         &ANIMALS,
+        &PEOPLE_AFTER,
+        &PASSIVE_BEFORE,
         &WORD_TO,
     ] {
         LazyLock::force(regex);
@@ -759,7 +776,9 @@ fn not_news(cue: Cue, text: &str, clause: &str, start: usize, end: usize, filter
                 || (is_one_of(word, &["raid", "raids"]) && ["air ", "air-"].iter().any(|a| ends_with_ignoring_case(before, a)))
                 // Livestock culled or butchered for meat: the animals next to the word.
                 || (["slaughter", "butcher"].iter().any(|w| starts_with_ignoring_case(word, w))
-                    && (ANIMALS.is_match(tail(before, 40)) || ANIMALS.is_match(tail_start(&text[end..], 40))))
+                    && (ANIMALS.is_match(tail(before, 40))
+                        || ANIMALS.is_match(tail_start(&text[end..], 40))
+                        || !(PEOPLE_AFTER.is_match(&text[end..]) || PASSIVE_BEFORE.is_match(before))))
         }
         Cue::Clash => {
             let noun = is_one_of(

@@ -87,7 +87,19 @@ pub(super) fn draft<'d>(
 ) -> Option<Draft> {
     let text = &doc.clean.text;
     let sentence = &doc.sentences[index];
-    let cue_kinds: Vec<Cue> = found.iter().map(|f| f.cue).collect();
+    // People taken away by the state are detained, not abducted ("police
+    // led away 20 protesters"); by rescuers, brought to safety.
+    let taken_away = |f: &classify::Found| f.cue == Cue::Abduct && TAKEN_AWAY.is_match(&text[f.start..f.end]);
+    let rescued = |f: &classify::Found| {
+        let from = text[..f.start].rfind(['.', ';', ',']).map_or(sentence.start, |i| i + 1).max(sentence.start);
+        taken_away(f) && RESCUERS.is_match(&text[from..f.start])
+    };
+    let found: Vec<classify::Found> = found.iter().filter(|f| !rescued(f)).copied().collect();
+    if found.is_empty() {
+        return None;
+    }
+    let found = &found[..];
+    let mut cue_kinds: Vec<Cue> = found.iter().map(|f| f.cue).collect();
     // The deciding cue: a territorial one when there is one, else the first.
     let key = found
         .iter()
@@ -363,7 +375,24 @@ pub(super) fn draft<'d>(
         one_sided,
         crowd: !armed_before && crowd_acts(&text[cs..key.start], &text[key.end..ce.max(key.end)]),
     };
+    if parties.subject_state == Some(true) && found.iter().any(taken_away) {
+        for c in cue_kinds.iter_mut().filter(|c| **c == Cue::Abduct) {
+            *c = Cue::Arrest;
+        }
+    }
     let sub = classify::decide(&cue_kinds, parties)?;
+    // A change to a group or another development with no one named and no
+    // armed people in its sentence ("the two banks announced their merger",
+    // "truckers blockaded the crossing") is ordinary news, not an armed
+    // group's act; so is property that works crews pull down ("engineers
+    // blew up an old bridge").
+    let whole = &text[sentence.start..sentence.end];
+    let unarmed =
+        || subject.is_none() && other_r.is_none() && !ARMED_NOUN.is_match(whole) && !ARMED_DOER.is_match(whole);
+    let works = || sub == SubEventType::LootingPropertyDestruction && WORKS_DOER.is_match(&text[cs..key.start]);
+    if matches!(sub, SubEventType::Other | SubEventType::ChangeToGroupActivity) && unarmed() || works() && unarmed() {
+        return None;
+    }
     let doer = by_at.is_some() || (armed_before && !PASSIVE_END.is_match(&text[cs..key.start]));
     let inferred = sub == SubEventType::ArmedClash
         && !doer
@@ -478,6 +507,45 @@ pub(super) fn draft<'d>(
 static PASSIVE_END: LazyLock<Regex> =
     LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:was|were|been|being)\s+(?:[a-z]+\s+)?$"));
 
+/// A finite passive: "were buried", "was found".
+static FINITE_PASSIVE: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:was|were)\s+(?:\w+ly\s+)?\w+(?:ed|en|ied|wn|nt|ught)\b"));
+
+/// What opens a clause of its own after a cue.
+static NEW_CLAUSE: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:who|whom|which|that|and|but|because|after|before|when|while|as)\b"));
+
+/// The "taking away" wordings of an abduction ("led away", "snatched",
+/// "forced … into a van"), which a state's agents use to detain.
+static TAKEN_AWAY: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)^(?:led|marched|herded|frog-?marched|dragg|took|taken|spirited|whisked|carried|carted|snatch|forc|bundl)",
+    )
+});
+
+/// People who take others away to save them.
+static RESCUERS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:fire-?fighters?|firem[ae]n|rescuers?|rescue (?:workers|teams?|crews?)|medics|paramedics|aid workers|volunteers|ambulance|emergency (?:workers|services|crews?|teams?)|lifeguards|coast ?guards?|neighbou?rs)\b",
+    )
+});
+
+/// Armed doers that [`ARMED_NOUN`] does not name ("gunmen", "bandits",
+/// "unknown assailants", "the group"), and traces of their violence
+/// (graves, bodies, people held).
+static ARMED_DOER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:gunm[ae]n|armed|bandits?|assailants?|attackers?|kidnappers?|abductors?|captors?|factions?|terrorists?|extremists?|guerrill?as?|separatists?|raiders?|unknown|unidentified|masked|groups?|militiam[ae]n|paramilitar(?:y|ies)|mercenar(?:y|ies)|vigilantes?|coup|junta|breakaway|splinter\w*|defect\w*|graves?|bod(?:y|ies)|corpses|hostages?|captives|abductees|detainees|prisoners)\b",
+    )
+});
+
+/// Who pulls down buildings and bridges as public works.
+static WORKS_DOER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:engineers?|demolition|construction|crews?|contractors?|workers|workmen|bulldozers?|excavators?|councils?|municipal\w*|developers?|compan(?:y|ies)|firms?)\b",
+    )
+});
+
 /// A crowd, not an armed group: who acts in a mob's violence.
 static CROWD: LazyLock<Regex> =
     LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:mobs?|crowds?|villagers|residents|locals|youths)\b"));
@@ -491,11 +559,19 @@ static CROWD_NOT_ACTING: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A finite passive after a crowd's cue with no clause of its own between
+/// them ("villagers shot dead in the raid were buried"): the cue is a
+/// reduced relative and the crowd its victims.
+fn reduced_passive(after: &str) -> bool {
+    FINITE_PASSIVE.find(after).is_some_and(|m| !NEW_CLAUSE.is_match(&after[..m.start()]))
+}
+
 /// Whether the clause's words `head` before its cue name a crowd as who
 /// acts, with no armed people among them, and the cue is not a passive
-/// whose "by" names someone else (`after` the cue).
+/// whose "by" names someone else (`after` the cue), nor a reduced relative.
 fn crowd_acts(head: &str, after: &str) -> bool {
     !PASSIVE_BY.is_match(after)
+        && !reduced_passive(after)
         && !ARMED_NOUN.is_match(head)
         && CROWD.find(head).is_some_and(|m| !CROWD_NOT_ACTING.is_match(&head[m.end()..]))
 }
@@ -609,6 +685,12 @@ pub(super) fn compile_rules() {
         &PASSIVE_END,
         &CROWD,
         &CROWD_NOT_ACTING,
+        &FINITE_PASSIVE,
+        &NEW_CLAUSE,
+        &TAKEN_AWAY,
+        &RESCUERS,
+        &ARMED_DOER,
+        &WORKS_DOER,
     ] {
         LazyLock::force(regex);
     }

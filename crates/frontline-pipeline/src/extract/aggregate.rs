@@ -74,13 +74,14 @@ fn merge(a: &mut Draft, b: Draft) {
     // A clash told only by soldiers killed, with neither place nor date of
     // its own, is the toll of the event it tells more of ("an IED hit a
     // patrol. Three soldiers were killed."): that event's type stands. A
-    // later clause of an explosion's sentence tells of the weapon named
-    // before it ("a grenade …; it exploded on the road").
+    // blast told in a later clause of an explosion's sentence is the
+    // weapon's named before it ("a grenade …; it exploded on the road");
+    // other weapons keep the codebook's order (air strikes over shelling).
     let toll = |d: &Draft| d.inferred && d.dependent;
     let same_blast = b.bare_clause
         && a.sentence == b.sentence
         && ta.event_type() == EventType::ExplosionsRemoteViolence
-        && tb.event_type() == EventType::ExplosionsRemoteViolence;
+        && tb == SubEventType::RemoteExplosiveLandmineIed;
     // Gunmen storming a place after suicide bombers struck it: the
     // suicide bombing, as within one clause.
     let b_wins = if a.assault && tb == SubEventType::SuicideBomb {

@@ -674,9 +674,11 @@ static PEOPLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// A passive right before a killing word ("villagers were slaughtered").
-static PASSIVE_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:was|were|been|being|are|is)\s+(?:\w+ly\s+)?$"));
+/// A passive right before a killing word ("villagers were slaughtered",
+/// "soldiers were found butchered").
+static PASSIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(r"(?i)\b(?:was|were|been|being|are|is)\s+(?:\w+ly\s+)?(?:(?:found|left|discovered)\s+)?$")
+});
 
 /// Envoys and foreigners after "expelled": a state sending people away,
 /// not a side driven out of a place ("expelled the ambassador").

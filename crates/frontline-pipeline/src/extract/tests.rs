@@ -1233,4 +1233,8 @@ fn sport_results_and_metaphors_of_slaughter_make_no_event() {
         Some(SubEventType::ShellingArtilleryMissileAttack)
     );
     assert_eq!(top_type("On 2 June 2023, ten villagers were butchered near Mopti."), Some(SubEventType::Attack));
+    assert!(
+        top_type("On 2 June 2023, four soldiers were found slaughtered by the jihadists near Mopti.").is_some(),
+        "a passive with its finding verb"
+    );
 }

@@ -71,7 +71,28 @@ fn same_event(a: &Draft, b: &Draft) -> bool {
 fn merge(a: &mut Draft, b: Draft) {
     let (ta, tb) =
         (a.cand.sub_event_type.unwrap_or(SubEventType::Other), b.cand.sub_event_type.unwrap_or(SubEventType::Other));
-    let b_wins = tb < ta && absorbs(tb, ta);
+    // A clash told only by soldiers killed, with neither place nor date of
+    // its own, is the toll of the event it tells more of ("an IED hit a
+    // patrol. Three soldiers were killed."): that event's type stands. A
+    // blast told in a later clause of an explosion's sentence is the
+    // weapon's named before it ("a grenade …; it exploded on the road");
+    // other weapons keep the codebook's order (air strikes over shelling).
+    let toll = |d: &Draft| d.inferred && d.dependent;
+    let same_blast = b.bare_clause
+        && a.sentence == b.sentence
+        && ta.event_type() == EventType::ExplosionsRemoteViolence
+        && tb == SubEventType::RemoteExplosiveLandmineIed;
+    // Gunmen storming a place after suicide bombers struck it: the
+    // suicide bombing, as within one clause.
+    let b_wins = if a.assault && tb == SubEventType::SuicideBomb {
+        true
+    } else if b.assault && ta == SubEventType::SuicideBomb {
+        false
+    } else if toll(a) != toll(&b) {
+        toll(a) && absorbs(ta, tb)
+    } else {
+        tb < ta && absorbs(tb, ta) && !same_blast
+    };
     let mut b = b;
     if b_wins || (a.coarse && !b.coarse) {
         // Keep the winning type's roles; the finer place.
@@ -82,6 +103,8 @@ fn merge(a: &mut Draft, b: Draft) {
         }
         if b_wins {
             a.cand.sub_event_type = b.cand.sub_event_type;
+            a.inferred = b.inferred;
+            a.assault = b.assault;
             if b.cand.actor1.is_some() && !b.named.is_empty() || a.named.is_empty() {
                 a.cand.actor1 = b.cand.actor1.take();
                 a.cand.actor2 = b.cand.actor2.take().or(a.cand.actor2.take());

@@ -70,17 +70,46 @@ pub enum Cue {
     /// A strategic development of no other type: threats and orders to
     /// residents, levies, forced displacement, occupied buildings, releases.
     Other,
+    /// A military post or a stretch of a place taken ("took over two
+    /// checkpoints", "captured several buildings"): a fight over it is an
+    /// armed clash, a handover a transfer.
+    Post,
+}
+
+/// A count or determiner before people taken or held ("at least 12",
+/// "dozens of", "the").
+macro_rules! some {
+    () => {
+        r"(?:(?:at least|more than|about|some|several|dozens of|scores of|an?|the|\d+|two|three|four|five|six|seven|eight|nine|ten) )?"
+    };
+}
+
+/// People as what is taken, held or freed: singular and plural, and
+/// plurals of people's trades and kinds ("engineers", "fishermen",
+/// "journalists", "technicians", "migrants").
+macro_rules! people {
+    () => {
+        r"(?:[\w-]+(?:ers|men|ists|ians|ants)|employees|detainees|refugees|people|persons?|civilians?|villagers?|residents?|passengers?|travell?ers?|wom[ae]n|m[ae]n|girls?|boys?|child(?:ren)?|students?|pupils?|school(?:children|girls|boys)|teachers?|workers?|farmers?|herders?|traders?|worshippers?|others|hostages?|nationals?|officials?|priests?|pastors?|imams?|clerics?|monks?|nuns?|nurses?|doctors?|medics?|patients|pilgrims?|shepherds?|vendors?|merchants?|elders?|citizens|bloggers?|lawyers?|judges?|mayors?|councill?ors?|candidates?|politicians?|activists?|journalists?|leaders?|chiefs?|sons?|daughters?|wives|wife|husbands?|famil(?:y|ies)|relatives?)"
+    };
+}
+
+/// Property whose destruction is a strategic development: buildings,
+/// crops and infrastructure, singular and plural.
+macro_rules! property {
+    () => {
+        r"(?:houses?|homes?|huts?|shops?|stores?|property|properties|farmland|crops|fields?|granar(?:y|ies)|wells?|towers?|masts?|antennas?|transmitters?|pylons?|power lines?|transformers?|pipelines?|bridges?|railway (?:lines?|tracks?)|schools?|offices?|polling stations?|church(?:es)?|mosques?|temples?|clinics?|hospitals?|markets?|buildings?|villages?|hamlets?)"
+    };
 }
 
 /// The cue table: each cue with the wordings that signal it.
 const CUES: &[(Cue, &str)] = &[
     (
         Cue::Regain,
-        r"\b(?:re-?took|re-?taken|re-?take|re-?taking|re-?captur(?:ed|e|ing)|regain(?:ed|s|ing)?|liberat(?:ed|e|ing|ion)|took back|taken back|take back|taking back|won back|reclaim(?:ed|s)?|restor(?:e|es|ed|ing) (?:its |their |full |the )?control|re-?occup(?:ied|y|ying) (?:the )?(?:[\w-]+ ){0,2}?(?:towns?|city|villages?|locality|district|area|base|camp|positions?|(?-i:[A-Z])))\b",
+        r"\b(?:re-?took|re-?taken|re-?takes?|re-?taking|re-?captur(?:ed|es|e|ing)|regain(?:ed|s|ing)?|liberat(?:ed|es|e|ing|ion)|took back|taken back|takes? back|taking back|won back|wrest(?:ed|ing)? back|reclaim(?:ed|s|ing)?|re-?enter(?:ed|s|ing) (?:the )?(?:(?:[\w-]+ )?(?:towns?|city|villages?|locality|district|area|base|camp|positions?)\b|(?-i:[A-Z])[\w'-]*)|restor(?:e|es|ed|ing) (?:its |their |full |the )?(?:[\w-]+ )?control|restor(?:e|es|ed|ing) (?:its |their |full |the )?(?:[\w-]+ )?authority (?:over|in|to) (?:the )?(?:(?:[\w-]+ )?(?:towns?|city|villages?|district|areas?|region|province|capital)\b|(?-i:[A-Z])[\w'-]*)|re-?occup(?:ied|y|ying) (?:the )?(?:[\w-]+ ){0,2}?(?:towns?|city|villages?|locality|district|area|base|camp|positions?|(?-i:[A-Z])))\b",
     ),
     (
         Cue::Capture,
-        r"\b(?:captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|overr(?:an|un|unning)|(?:took|taken|take|takes|taking|gained|gain|gains|gaining|assumed|imposed|(?:re-?)?establish(?:ed|es|ing)?|wrested|wrest|wresting|seized) (?:the )?(?:full |complete |total )?control|(?:controlled|controls) (?:the |a |an )?(?:al-|el-)?(?-i:[A-Z])\w*|(?:advanced|advances|advance) and (?:took |taken )?control(?:led)?|(?:took|take|taking|seized) (?:[\w-]+ ){0,2}?(?:checkpoints?|positions?|points?|hills?|villages?|towns?)\b|took over|taken over|takes over|(?:declared|announced|declares|announces) (?:its |their |the )?takeover of (?:the )?(?:towns?|villages?|city|hills?|district|region|base|airport|border crossing) of|overt(?:ook|akes|aken) (?:the |a )?(?:(?-i:[A-Z])|(?:[\w-]+ ){0,2}?(?:villages?|towns?|city|areas?|hills?|positions?|checkpoints?|bases?)\b)|secured (?:the )?(?:towns?|villages?|city) of|(?:advanced|managed|able) to control|(?:controlled|controlling|control) (?:over )?(?:the |a |an |one (?:more )?|two |three |several |new |\d+ )?(?:villages?|towns?|city|areas?|hills?|neighbo(?:u)?rhoods?|district|bases?|airbase|airport|crossing|region|positions?|points?|oil ?fields?|sites?|mountains?|farms?)|(?:took|taken|taking|take) (?:it|them) over|cleared (?:of|from)|gained (?:new )?(?:positions|ground)|fell (?:to|into the hands of)|occupied (?:the |a |an )?(?:[\w-]+ ){0,2}?(?:towns?|city|villages?|district|headquarters|airport|base|camp|hills?|areas?|region|port|border crossing)|stormed and (?:captured|took)|drove (?:out|them out)|driving out|driven out|expelled|ousted|declared? victory (?:in|over|at)|victory (?:in|at)|defeated (?:[\w'-]+ ){1,5}?(?:in|at))\b",
+        r"\b(?:captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|overr(?:an|uns?|unning)|(?:took|taken|take|takes|taking|gained|gain|gains|gaining|assumed|imposed|(?:re-?)?establish(?:ed|es|ing)?|wrested|wrest|wresting|seized) (?:the )?(?:full |complete |total )?control|(?:controlled|controls) (?:the |a |an )?(?:al-|el-)?(?-i:[A-Z])\w*|(?:advanced|advances|advance) and (?:took |taken )?control(?:led)?|(?:took|take|taking|seized) (?:[\w-]+ ){0,2}?(?:checkpoints?|positions?|points?|hills?|villages?|towns?)\b|took over|taken over|takes over|taking over|(?:declared|announced|declares|announces) (?:its |their |the )?takeover of (?:the )?(?:towns?|villages?|city|hills?|district|region|base|airport|border crossing) of|overt(?:ook|akes|aken) (?:the |a )?(?:(?-i:[A-Z])|(?:[\w-]+ ){0,2}?(?:villages?|towns?|city|areas?|hills?|positions?|checkpoints?|bases?)\b)|secured (?:the )?(?:towns?|villages?|city) of|(?:advanced|managed|able) to control|(?:controlled|controlling|control) (?:over )?(?:the |a |an |one (?:more )?|two |three |several |new |\d+ )?(?:villages?|towns?|city|areas?|hills?|neighbo(?:u)?rhoods?|district|bases?|airbase|airport|crossing|region|positions?|points?|oil ?fields?|sites?|mountains?|farms?)|(?:took|taken|taking|take) (?:it|them) over|(?:took|taken|wrested) it from|cleared (?:of|from)|gained (?:new )?(?:positions|ground)|fell (?:to|into the hands of)|occupied (?:the |a |an )?(?:[\w-]+ ){0,2}?(?:towns?|city|villages?|district|headquarters|airport|base|camp|hills?|areas?|region|port|border crossing)|stormed and (?:captured|took)|dr(?:ove|ives?|iving|iven) (?:[\w'-]+ ){0,3}?out of|drove (?:out|them out)|driving out|driven out|expel(?:led|s|ling)?|ousted|declared? victory (?:in|over|at)|victory (?:in|at)|defeated (?:[\w'-]+ ){1,5}?(?:in|at))\b",
     ),
     (
         Cue::Handover,
@@ -88,7 +117,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Withdraw,
-        r"\b(?:withdr(?:ew|awn|awal) (?:from|of)|pulled out of|abandoned (?:the |their |its )?(?:town|city|village|base|camp|positions?|area) of|vacated (?:the |their |its )?(?:[\w-]+ )?(?:town|city|village|base|camp|positions?|area|barracks)|evacuat(?:ed|ion) (?:of|from) (?:the )?(?:town|city|village|area|base|positions?))",
+        r"\b(?:withdr(?:ew|awn|awal|aws|awing) (?:from|of)|(?:troops|forces|soldiers|fighters|militants|rebels|units|militiamen|contingents?|peacekeepers) (?:[\w-]+ ){0,2}?(?:left|leave|leaves|leaving|quit) (?:the |their |its )?(?:last )?(?:military )?(?:bases?|garrisons?|barracks|positions)\b|pulled out of|abandoned (?:the |their |its )?(?:town|city|village|base|camp|positions?|area) of|vacated (?:the |their |its )?(?:[\w-]+ )?(?:town|city|village|base|camp|positions?|area|barracks)|evacuat(?:ed|ion) (?:of|from) (?:the )?(?:town|city|village|area|base|positions?))",
     ),
     (
         Cue::Brief,
@@ -96,23 +125,23 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Clash,
-        r"\b(?:clash(?:ed|es)?|fight(?:ing)?|fought|battl(?:e|es|ed|ing)|gun ?fights?|fire ?fights?|skirmish(?:es)?|exchang(?:ed|e|es|ing) (?:of |in )?(?:[\w-]+ ){0,3}?(?:fire|shelling|gunfire|targeting|bombardment|shells|rounds|attacks|strikes)|(?:shelling|fire) exchanges?|advanc(?:ed|es|ing) (?:in|into|on|towards?)|destroy(?:ed|ing) (?:[\w'-]+ ){0,3}?(?:tanks?|vehicles?|bmps?|bulldozers?|armou?red \w+|positions?|checkpoints?)|air.defen[cs]es? (?:[\w-]+ ){0,3}?(?:engaged|responded|confronted|fired)|ambush(?:ed|es)?|infiltration|repel(?:led|s)?|repuls(?:ed|e)|counter-?attack(?:ed|s)?|confrontations?|engag(?:ed|ement)s?|hostilities|combat|sniper fire|snipers?|stormed|respond(?:ed|ing) (?:with|by)|in (?:retaliation|response)|retaliat(?:ed|ing)|returned fire|assault(?:ed)? on (?:the )?(?:positions?|base|checkpoint|town|village)|offensive (?:on|against))\b",
+        r"\b(?:clash(?:ed|es|ing)?|fight(?:ing|s)?|fought|battl(?:e|es|ed|ing)|gun ?fights?|fire ?fights?|skirmish(?:ed|es)?|exchang(?:ed|e|es|ing) (?:of |in )?(?:[\w-]+ ){0,3}?(?:fire|shelling|gunfire|targeting|bombardment|shells|rounds|attacks|strikes)|(?:shelling|fire) exchanges?|advanc(?:ed|es|ing) (?:in|into|on|towards?)|destroy(?:ed|ing) (?:[\w'-]+ ){0,3}?(?:tanks?|vehicles?|bmps?|bulldozers?|armou?red \w+|positions?|checkpoints?)|air.defen[cs]es? (?:[\w-]+ ){0,3}?(?:engaged|responded|confronted|fired)|ambush(?:ed|es|ing)?|infiltration|repel(?:led|s|ling)?|repuls(?:ed|e)|counter-?attack(?:ed|s)?|confrontations?|engag(?:ed|ement)s?|hostilities|combat|sniper fire|snipers?|stormed|respond(?:ed|ing) (?:with|by)|in (?:retaliation|response)|retaliat(?:ed|ing)|returned fire|assault(?:ed)? on (?:the )?(?:positions?|base|checkpoint|town|village)|offensive (?:on|against))\b",
     ),
     (
         Cue::Protest,
-        r"\b(?:protest(?:s|ed|ers?|ing)?|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|(?-i:march(?:ed|es|ing)?) (?:(?:peacefully|silently|together) )?(?:in|to|through|against|on)|sit-ins?|picket(?:ed|s)?|strikers|peaceful (?:crowds?|gatherings?|marchers|assembly)|(?:went|go|gone|are|were) on strike|general strike|hunger strike|vigils?|took to the streets|gathered (?:[\w,'-]+ ){0,8}?to (?:demand|denounce|condemn|call for|express|reject|oppose|mourn))\b",
+        r"\b(?:protest(?:s|ed|ers?|ing)?|demonstrat(?:ion|ions|ors?|ed|es|ing)|rall(?:y|ies|ied|ying)|(?-i:march(?:ed|es|ing)?) (?:(?:peacefully|silently|together) )?(?:in|to|through|against|on)|sit-ins?|picket(?:ed|s|ing)?|strikers|peaceful (?:crowds?|gatherings?|marchers|march(?:es)?|assembly)|(?:went|go|gone|are|were) on strike|general strike|hunger strike|vigils?|took to the streets|gathered (?:[\w,'-]+ ){0,8}?to (?:demand|denounce|condemn|call for|express|reject|oppose|mourn))\b",
     ),
     (
         Cue::Riot,
-        r"\b(?:riot(?:s|ed|ers|ing)?|hurl(?:ed|ing) (?:stones|rocks|bricks|petrol bombs|molotov)|stoned (?:passing |police |the )?(?:cars|vehicles|police|officers|buses)|burning (?:barricades|tyres|tires)|smash(?:ed|ing) (?:\S+ ){0,4}?(?:windows|windscreens|shop ?fronts|doors)|thr(?:ew|owing) (?:stones|rocks|bricks|petrol bombs|molotov)|pelt(?:ed|ing)|molotov|petrol bombs)\b",
+        r"\b(?:riot(?:s|ed|ers?|ing)?|hurl(?:ed|s|ing)? (?:stones|rocks|bricks|petrol bombs|molotov)|stoned (?:passing |police |the )?(?:cars|vehicles|police|officers|buses)|burning (?:barricades|tyres|tires)|smash(?:ed|ing) (?:\S+ ){0,4}?(?:windows|windscreens|shop ?fronts|doors)|thr(?:ew|ows?|owing|own) (?:stones|rocks|bricks|petrol bombs|molotov)|pelt(?:ed|s|ing)|molotov|petrol bombs)\b",
     ),
     (
         Cue::Mob,
-        r"\b(?:(?:mobs?|crowds?|villagers|residents|locals|youths|supporters|students|worshippers|neighbou?rs|passers-by|community members|(?:hindu|muslim|christian|buddhist)s?)(?: [\w'-]+){0,6}? (?:attack(?:ed)?|beat|killed|lynched|set upon|stormed|assaulted|stoned|hacked|fought|clashed|chased|set fire to|torched|burned|burnt|ransacked)|mobs?|lynch(?:ed|ing)?|vigilantes?|angry (?:crowd|villagers|residents))\b",
+        r"\b(?:(?:mobs?|crowds?|villagers|residents|locals|youths|supporters|students|worshippers|neighbou?rs|passers-by|community members|(?:hindu|muslim|christian|buddhist)s?)(?: [\w'-]+){0,6}? (?:attack(?:ed)?|beat|killed|lynched|set upon|stormed|assaulted|stoned|hacked|fought|clashed|chased|set fire to|torched|burned|burnt|ransacked)|mobs?|lynch(?:ed|es|ing)?|vigilantes?|angry (?:crowd|villagers|residents))\b",
     ),
     (
         Cue::Intervention,
-        r"\b(?:dispers(?:ed|e|ing)|broke up|forcibly (?:removed|evicted|cleared)|cracked down|crackdown|scatter(?:ed)?|clear(?:ed)? (?:the )?(?:protesters|demonstrators|crowds?))\b",
+        r"\b(?:dispers(?:ed|es|e|ing)|broken? up|forcibly (?:removed|evicted|cleared)|cracked down|crackdown|scatter(?:ed)?|clear(?:ed)? (?:the )?(?:protesters|demonstrators|crowds?))\b",
     ),
     (
         Cue::CrowdControl,
@@ -120,23 +149,23 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Chemical,
-        r"\b(?:chemical (?:weapons?|attacks?|agents?|munitions?|bombs?|shells?|gas)|chlorine|sarin|chloropicrin|mustard (?:gas|agent)|nerve (?:agent|gas)|toxic (?:gas|chemicals?|substances?)|poison(?:ous)? gas|riot control agents?|(?:tear ?gas|irritant) munitions)\b",
+        r"\b(?:chemical (?:weapons?|attacks?|agents?|munitions?|bombs?|shells?|gas)|chlorine|sarin|chloropicrin|mustard (?:gas|agent)|nerve (?:agent|gas)|toxic (?:gas|chemicals?|substances?)|poison(?:ous)? gas|riot control agents?|(?:tear ?gas|irritant) munitions|(?:munitions|grenades|shells|bombs|canisters|rounds) (?:filled|loaded|laden|packed|charged) with (?:[\w-]+ ){0,2}?(?:gas|chemicals?|agents?|irritants?)|(?:gas|chemical)-(?:filled|laden) (?:munitions|grenades|shells|bombs|canisters)|drones? (?:[\w-]+ ){0,2}?(?:dropped|drops|dropping|dispersed|released|sprayed) (?:an? |the )?(?:irritant|toxic|poisonous|chemical|cs|asphyxiating|choking) (?:gas|agents?|substances?))\b",
     ),
     (
         Cue::Air,
-        r"\b(?:air ?-?strikes?|air ?raids?|warplanes?|war ?planes?|fighter jets?|jets? (?:struck|bombed|hit|targeted|pounded)|(?:military |attack )?helicopters? (?:dropped|struck|fired|bombed|targeted)|helicopter gunships?|barrel bombs?|drones? (?:strikes?|attacks?|struck|targeted|hit|bombed|fired)|(?:unmanned|armed) (?:aerial )?(?:drone|vehicle)s?|aerial (?:bombardment|bombing|attacks?|strikes?)|bombing raids?|bombed by (?:the )?(?:air|jets|planes)|air force (?:struck|bombed|targeted)|(?:aircraft|planes|jets|gunships?) (?:[\w-]+ ){0,2}?(?:struck|bombed|hit|targeted|raided|attacked|fired|pounded|carried out|dropped)|(?:guided|glide) bombs?)\b",
+        r"\b(?:air ?-?strikes?|air ?raids?|warplanes?|war ?planes?|fighter jets?|jets? (?:struck|bombed|hit|targeted|pounded)|(?:military |attack )?helicopters? (?:dropped|struck|fired|bombed|targeted)|helicopter gunships?|barrel bombs?|drones? (?:strikes?|attacks?|struck|targeted|hit|bombed|fired)|(?:unmanned|armed) (?:aerial )?(?:drone|vehicle)s?|aerial (?:bombardment|bombing|attacks?|strikes?)|bombing raids?|bombed by (?:the )?(?:air|jets|planes)|air force (?:struck|bombed|targeted)|(?:aircraft|planes|jets|gunships?) (?:[\w-]+ ){0,2}?(?:struck|bombed|hit|targeted|raided|attacked|fired|pounded|carried out|dropped)|(?:guided|glide) bombs?|(?:kamikaze|fpv|attack|loitering) drones?|loitering munitions?|drones? (?:dropped|drops|dropping)|dropp(?:ed|ing) (?:[\w-]+ ){0,2}?bombs)\b",
     ),
     (
         Cue::Suicide,
-        r"\b(?:suicide (?:bomb(?:er|ers|ing|ings|s)?|attack(?:er|ers|s)?|(?:car|truck) bomb(?:ers?|s|ing)?|vest|belt)|svbieds?|(?:wearing|strapped (?:with|into)|clad in|donning) (?:an? |his |her |their )?explosives? (?:vests?|belts?)|blew (?:himself|herself|themselves) up|(?:explosives?|bomb)-(?:laden|packed|filled|rigged|loaded) (?:[\w-]+ ){0,2}?(?:vehicles?|cars?|trucks?|lorry|lorries|vans?|motorcycles?|motorbikes?)(?: [\w-]+){0,6}? (?:rammed|drove|crashed|smashed|ploughed|plowed) (?:[\w-]+ )?into|(?:rammed|drove|crashed|smashed|ploughed|plowed) (?:an? |the |his |her |their )?(?:explosives?|bomb)-(?:laden|packed|filled|rigged|loaded) (?:[\w-]+ ){0,2}?(?:vehicles?|cars?|trucks?|lorry|lorries|vans?|motorcycles?|motorbikes?) into|self-detonat(?:ed|ion)|detonated (?:his|her|their) (?:explosive )?(?:vest|belt))\b",
+        r"\b(?:suicide (?:bomb(?:er|ers|ing|ings|s)?|attack(?:er|ers|s)?|(?:car|truck) bomb(?:ers?|s|ing)?|vest|belt)|svbieds?|(?:wearing|strapped (?:with|into)|clad in|donning) (?:an? |his |her |their )?explosives? (?:vests?|belts?)|bl(?:ew|ows?|owing|own) (?:himself|herself|themselves) up|(?:explosives?|bomb)-(?:laden|packed|filled|rigged|loaded) (?:[\w-]+ ){0,2}?(?:vehicles?|cars?|trucks?|lorry|lorries|vans?|motorcycles?|motorbikes?)(?: [\w-]+){0,6}? (?:rammed|drove|crashed|smashed|ploughed|plowed) (?:[\w-]+ )?into|(?:rammed|drove|crashed|smashed|ploughed|plowed) (?:an? |the |his |her |their )?(?:explosives?|bomb)-(?:laden|packed|filled|rigged|loaded) (?:[\w-]+ ){0,2}?(?:vehicles?|cars?|trucks?|lorry|lorries|vans?|motorcycles?|motorbikes?) into|self-detonat(?:ed|ion)|detonated (?:his|her|their) (?:explosive )?(?:vest|belt)|set off (?:his|her) (?:explosives?|bomb|vest|belt))\b",
     ),
     (
         Cue::Shelling,
-        r"\b(?:shell(?:ed|ing|s)|mortars?|artillery|rockets?|missiles?|bombard(?:ed|ment|ing)?|mlrs|grad|howitzers?|projectiles?|katyushas?|ballistic|heavy weapons fire|tank fire)\b",
+        r"\b(?:shell(?:ed|ing|s)|shell (?:hit|struck|landed|exploded|fell|slammed)|mortars?|artillery|rockets?|missiles?|bombard(?:ed|ments?|ing|s)?|mlrs|grad|howitzers?|projectiles?|katyushas?|ballistic|heavy weapons fire|tank fire)\b",
     ),
     (
         Cue::Explosive,
-        r"\b(?:ieds?|improvised explosive|roadside bombs?|land ?mines?|(?:car|motorcycle|truck|vehicle|parcel|sticky|magnetic|remote-controlled|remotely detonated|planted|time|pipe|nail|bicycle) bombs?|vbieds?|explosive (?:device|devices)|booby-?trapped (?:car|vehicle|motorcycle|house|building)|bomb (?:blast|attack|exploded|went off)|(?:explosions?|blasts?) (?:hit|struck|rocked|killed|wounded|injured|targeted|in|at|near)|explod(?:ed|ing)|detonat(?:ed|ing|ion)|went off|(?:hit|stepped on|struck) (?:a )?(?:land ?)?mines?)\b",
+        r"\b(?:ieds?|improvised explosive|roadside bombs?|land ?mines?|(?:car|motorcycle|truck|vehicle|parcel|sticky|magnetic|remote-controlled|remotely detonated|planted|time|pipe|nail|bicycle) bombs?|vbieds?|explosive (?:device|devices)|booby-?trapped (?:car|vehicle|motorcycle|house|building)|bomb (?:blast|attack|exploded|went off)|(?:explosions?|blasts?) (?:hit|struck|rocked|killed|wounded|injured|targeted|in|at|near)|explod(?:ed|es|e|ing)|detonat(?:ed|es|ing|ion)|went off|goes off|(?:hit|hits|stepped on|steps on|stepping on|trod on|struck|strikes|ran over|runs over|drove over) (?:an? |the )?(?:[\w-]+ )?(?:land ?)?mines?|(?:land ?)?mine (?:blasts?|explosions?)|roadside (?:devices?|explosives?|mines?)|(?:planted|placed|hidden) explosives|explosives (?:planted|placed|hidden|laid)|unexploded (?:[\w-]+ )?(?:shells?|ordnance|bombs?|munitions?|mortars?|rockets?|missiles?|grenades?))\b",
     ),
     (Cue::Grenade, r"\b(?:grenades?)\b"),
     (
@@ -145,41 +174,67 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Kill,
-        r"\b(?:kill(?:ed|ing|s)?|shot(?: dead| and killed| and injured| and wounded)?|shoot(?:ing|s)?|gunned down|murder(?:ed|ing|s)?|assassinat(?:ed|ion|e)|execut(?:ed|ion|ions|ing)|behead(?:ed|ing)|stabb(?:ed|ing|ings)|massacre[ds]?|opened (?:[\w-]+ ){0,3}?fire|fired (?:[\w-]+ ){0,2}?(?:at|on|upon|into)|live (?:ammunition|bullets|rounds)|beat(?:en)? (?:[\w-]+ ){0,3}?to death|(?:hacked|clubbed|stoned|bludgeoned|burned|burnt) (?:[\w-]+ ){0,3}?(?:to death|alive)|(?:seriously|severely|critically|gravely) (?:injured|wounded|injuring|wounding)|(?:left|leaving) (?:\S+ ){0,3}?hospitali[sz]ed|died (?:after|from|of) (?:[\w-]+ ){0,3}?(?:beat\w*|wounds|injuries|torture|gunshots?|bullets?)|tortur(?:ed|e))\b",
+        r"\b(?:kill(?:ed|ing|s)?|shot(?: dead| and killed| and injured| and wounded)?|shoot(?:ing|s)?|gunned down|guns down|gunning down|murder(?:ed|ing|s)?|assassinat(?:ed|es|ions?|e|ing)|execut(?:ed|ion|ions|ing)|behead(?:ed|ing|s)|stabs|stabb(?:ed|ing|ings)|massacre[ds]?|massacring|slaughter(?:ed|ing|s)?|(?:was|were|been|being) slain|butcher(?:ed|ing)|mow(?:ed|n) down|opened (?:[\w-]+ ){0,3}?fire|fired (?:[\w-]+ ){0,2}?(?:at|on|upon|into)|live (?:ammunition|bullets|rounds)|beat(?:en)? (?:[\w-]+ ){0,3}?to death|(?:hacked|clubbed|stoned|bludgeoned|burned|burnt) (?:[\w-]+ ){0,3}?(?:to death|alive)|(?:seriously|severely|critically|gravely) (?:injured|wounded|injuring|wounding)|(?:left|leaving) (?:\S+ ){0,3}?hospitali[sz]ed|died (?:after|from|of) (?:[\w-]+ ){0,3}?(?:beat\w*|wounds|injuries|torture|gunshots?|bullets?)|tortur(?:ed|es|e|ing))\b",
     ),
     (Cue::Harm, r"\b(?:beat(?:en)? up|beat(?:ing)?|beaten|assault(?:ed|ing)|wounded|injured|injuring|wounding)\b"),
-    (Cue::Raid, r"\b(?:attack(?:ed|s|ing)?|raid(?:ed|s)?|targeted)\b"),
+    (Cue::Raid, r"\b(?:attack(?:ed|s|ing)?|raid(?:ed|s|ing)?|targeted)\b"),
     (
         Cue::Abduct,
-        r"\b(?:abduct(?:ed|ion|ions|s|ing)?|kidnap(?:ped|ping|pings|s)?|taken hostage|took (?:[\w-]+ ){0,6}?hostages?|(?:(?:carried|carted) off|(?:spirited|whisked) (?:off|away)) (?:(?:at least|more than|about|some|several|dozens of|scores of|an?|the|\d+|two|three|four|five|six|seven|eight|nine|ten) )?(?:[\w-]+ ){0,2}?(?:people|civilians|villagers|residents|passengers|travell?ers|wom[ae]n|m[ae]n|girls|boys|children|students|pupils|school(?:children|girls|boys)|teachers|workers|farmers|herders|traders|worshippers|others|hostages|nationals|officials|priests?|nuns?)\b|held hostage|hostage-taking|forcibly disappeared|enforced disappearance|whereabouts (?:remain |are |is )?unknown|(?:has|have) not been (?:seen|heard from) since|went missing after|picked up by (?:men|unidentified|unknown|masked|armed|security|intelligence|plain-?clothes|soldiers|agents))\b",
+        concat!(
+            r"\b(?:abduct(?:ed|ion|ions|s|ing)?|kidnap(?:ped|ping|pings|s)?|taken hostage|took (?:[\w-]+ ){0,6}?hostages?|",
+            // Taken away: "led away 20 farmers", "were snatched by", "took them away".
+            r"(?:(?:carried|carted) off|(?:led|marched|herded|dragged|took|taken|frog-?marched|spirited|whisked) (?:off|away)|snatch(?:ed|es|ing)?) ",
+            some!(),
+            r"(?:[\w-]+ ){0,2}?",
+            people!(),
+            r"\b|(?:was|were|been|being|got|get) snatched|(?:led|marched|dragged|took|taken|herded|whisked|spirited) (?:them|him|her|",
+            some!(),
+            r"(?:[\w-]+ ){0,2}?",
+            people!(),
+            r") (?:away|off)\b|",
+            // Dragged from a home or forced into a vehicle.
+            r"dragg(?:ed|ing) (?:[\w,'-]+ ){1,7}?(?:out of|from) (?:their|his|her|the|a) (?:homes?|houses?|cars?|vehicles?|beds?|shops?|bus|buses|minibus)|",
+            r"(?:forc(?:ed|ing)|bundl(?:ed|ing)) (?:[\w,'-]+ ){1,8}?into (?:(?:an?|the|their|its|his|her|waiting|unmarked|several|two) )*(?:[\w-]+ )?(?:vehicles?|cars?|trucks?|vans?|pick-?ups?|boats?|bush|forest)|",
+            // Never seen again.
+            r"held hostage|hostage-taking|forcibly disappeared|enforced disappearance|whereabouts (?:remain |are |is )?unknown|remain(?:s|ed)? missing|(?:has|have|had) been missing since|(?:has|have|had) (?:not|never) been (?:seen|heard (?:from|of))(?: again)? since|nothing (?:has|had) been heard (?:of|from)|went missing after|picked up by (?:men|unidentified|unknown|masked|armed|security|intelligence|plain-?clothes|soldiers|agents))\b"
+        ),
     ),
     (
         Cue::Agreement,
-        r"\b(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|(?:signed|reached|struck|brokered|concluded) (?:an?|the) (?:[\w-]+ ){0,2}?(?:agreement|deal|accord|pact)|agreement (?:was|has been) (?:reached|signed)|agreed (?:[\w,'-]+ ){0,8}?to (?:(?:exchange|swap|release|free|hand over) (?:all |the |their |its |some |\d+ |[\w-]+ )?(?:[\w-]+ )?(?:prisoners|detainees|hostages|captives|abductees|prisoners of war|pows|bodies|remains)|(?:halt|cease|stop|end) (?:the |all )?(?:fighting|hostilities|attacks|clashes|offensive|military operations|shelling|bombardment)|(?:withdraw|pull back) (?:their |its |all )?(?:forces|troops|fighters|units)|(?:lay down|hand over) (?:their |its )?(?:arms|weapons)|disarm|demobili[sz]e|open (?:a |the )?(?:humanitarian|safe|aid))\b|agreed (?:to|on) (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:pause|ceasefire|cease-fire|truce|deal|exchange|swap|accord|talks|negotiations|dialogue|command)|cessation of hostilities|humanitarian pause|as part of (?:an? |the )?(?:[\w-]+ )?(?:exchange|swap|deal|agreement)|prisoner (?:swap|exchange)|exchange of (?:prisoners|detainees|bodies)|exchanged (?:the )?(?:[\w-]+ ){0,2}?(?:bodies|prisoners|detainees|captives)|reconciliation (?:deal|agreement))\b",
+        r"\b(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|(?:sign(?:ed|s|ing)?|reach(?:ed|es|ing)?|str(?:uck|ikes?|iking)|broker(?:ed|s|ing)?|conclud(?:ed|es|ing)|seal(?:ed|s|ing)?) (?:an?|the) (?:[\w-]+ ){0,2}?(?:agreement|deal|accord|pact)|reach(?:ed|es|ing) (?:an?|the) (?:[\w-]+ )?understanding|(?:agreement|accord|understanding|truce|ceasefire) (?:was|were|has been|had been|have been) (?:reached|signed|brokered|struck|concluded|sealed)|(?:fre(?:ed|es|eing)|releas(?:ed|es|ing)|swap(?:ped|s|ping)?|exchang(?:ed|es|ing)|return(?:ed|s|ing)|hand(?:ed|s|ing) over|handed back) (?:[\w,'-]+ ){1,10}?in exchange for|swap(?:ped|ping)? (?:[\w-]+ ){0,3}?(?:prisoners|detainees|captives|hostages|bodies|pows)|agreed (?:[\w,'-]+ ){0,8}?to (?:(?:exchange|swap|release|free|hand over) (?:all |the |their |its |some |\d+ |[\w-]+ )?(?:[\w-]+ )?(?:prisoners|detainees|hostages|captives|abductees|prisoners of war|pows|bodies|remains)|(?:halt|cease|stop|end) (?:the |all )?(?:fighting|hostilities|attacks|clashes|offensive|military operations|shelling|bombardment)|(?:withdraw|pull back) (?:their |its |all )?(?:forces|troops|fighters|units)|(?:lay down|hand over) (?:their |its )?(?:arms|weapons)|disarm|demobili[sz]e|open (?:a |the )?(?:humanitarian|safe|aid))\b|agreed (?:to|on) (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:pause|ceasefire|cease-fire|truce|deal|exchange|swap|accord|talks|negotiations|dialogue|command)|cessation of hostilities|humanitarian pause|as part of (?:an? |the )?(?:[\w-]+ )?(?:exchange|swap|deal|agreement)|(?:prisoner|hostage|detainee|captive) (?:swap|exchange)s?|exchange of (?:prisoners|detainees|bodies)|exchanged (?:the )?(?:[\w-]+ ){0,2}?(?:bodies|prisoners|detainees|captives)|reconciliation (?:deal|agreement))\b",
     ),
     (
         Cue::Arrest,
-        r"\b(?:(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing)|round(?:ed)? up|picked up|took (?:[\w-]+ ){0,5}?into custody)(?: [\w'-]+){0,8}? in (?:[\w-]+ ){0,2}?(?:raids?|operations?|sweeps?)|arrest(?:ed|s|ing)?|detain(?:ed|s|ing)|taken into custody|took (?:[\w-]+ ){0,5}?into custody|apprehend(?:ed)?|picked up (?:[\w-]+ ){0,4}?(?:suspected|accused) of|round(?:ed)? up|raid(?:ed)? (?:and|to) (?:arrest|detain))\b",
+        concat!(
+            r"\b(?:(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing)|round(?:ed|s|ing)? up|picked up|took (?:[\w-]+ ){0,5}?into custody)(?: [\w'-]+){0,8}? in (?:[\w-]+ ){0,2}?(?:raids?|operations?|sweeps?)|arrest(?:ed|s|ing)?|detain(?:ed|s|ing)|taken into custody|took (?:[\w-]+ ){0,5}?into custody|apprehend(?:ed|s|ing)?|nab(?:bed|s|bing)?|picked up (?:[\w-]+ ){0,4}?(?:suspected|accused) of|round(?:ed|s|ing)? up|raid(?:ed)? (?:and|to) (?:arrest|detain)|(?:police(?:men)?|officers|agents|soldiers|troops|forces|authorities|gendarmes|intelligence|counter-?intelligence) (?:held|holds|holding) (?:(?:at least|more than|about|two|three|four|five|six|several|some|\d+) )?(?:[\w'-]+ ){0,3}?(?:",
+            people!(),
+            r"|members|staff|staffers|officials?|suspects?|demonstrators|opponents|critics|youths?)|(?:was|were) held by (?:the )?(?:police|security|intelligence|soldiers|troops|agents|officers))\b"
+        ),
     ),
     (
         Cue::Change,
-        r"\b(?:defect(?:ed|ion|ions|s)|merg(?:ed|er) (?:with|into)|(?:announced|declared) (?:the )?(?:formation|dissolution|creation)|(?:appoint(?:ed|ment of)|named|elected|chose|installed) (?:a |its |their )?new (?:leader|chief|commander|emir|spokes(?:man|person)|head)|new (?:leader|emir|chief|commander)|split (?:from|with)|broke away|splinter(?:ed)?|renam(?:ed|ing)|rebrand(?:ed|ing)?|demobili[sz](?:ed|ing|ation|e)|(?:end(?:ed|s)?|ending|suspend(?:ed|s)?|call(?:ed)? off|abandon(?:ed)?) (?:of )?(?:its |the |their )?(?:unilateral )?(?:ceasefire|truce)|(?:suspend(?:ed|s|ing)?|halt(?:ed|s|ing)?|pause[ds]?|pausing) (?:all |its |their )?(?:(?:armed|military|offensive|combat) (?:operations|activities|struggle)|attacks)|disband(?:ed)?|dissolv(?:ed|e)|curfew|state of emergency|(?:sent|deployed|dispatched|brought in) (?:\w+ ){0,3}?(?:reinforcements|troops|forces|units|reservists|soldiers|battalions?|contingents?|personnel)|relocat(?:ed|ing) (?:their|its|his) (?:units|forces|troops|fighters|headquarters|bases?)|surrender(?:ed)? (?:their|its|his) (?:weapons|arms)|laid down (?:their|its|his) (?:weapons|arms)|reinforcements|recruit(?:ed|ing|ment)|reorgani[sz]ed (?:as|into)|redeploy(?:ed|s|ment of)|(?:was|were) replaced (?:by|with)|surrender(?:ed|s)? to (?:the )?(?:army|military|troops|police|authorities|security forces|government)|withdr(?:ew|awal) from (?:the )?(?:joint|unified|national|peace|ruling) (?:[\w-]+ ){0,2}?(?:force|forces|coalition|alliance|government|council|process))\b",
+        r"\b(?:defect(?:ed|ing|ion|ions|s)|merg(?:ed|er|es|e|ing) (?:with|into)|(?:announc|declar|proclaim|confirm)(?:ed|es|e|ing) (?:the |its |their |his |an? )?(?:[\w-]+ )?(?:formation|dissolution|creation|merger|integration|unification|alliance)|(?:form(?:ed|s|ing)?|creat(?:ed|es|ing)|establish(?:ed|es|ing)) (?:an? |the |a new )?(?:[\w-]+ )?(?:alliance|joint (?:military )?command|joint operations room|military council|united front)|integrat(?:ed|ion|ing|e|es) (?:[\w-]+ ){0,4}?into (?:the )?(?:[\w-]+ ){0,3}?(?:army|ministry|armed forces|security forces|police|national)|(?:replac(?:ed|es|ing)|sack(?:ed|s|ing)|dismiss(?:ed|es|ing)|appoint(?:ed|s|ing)|nam(?:ed|es|ing)|install(?:ed|s|ing)) (?:its|their) (?:new )?(?:[\w-]+ ){0,2}?(?:leader|chief|commander|emir|governor|head|spokes(?:man|person)|wali)\b|(?:pledg(?:ed|es|e|ing)|sw(?:ore|ears?|earing|orn)) (?:its |their |his )?(?:allegiance|loyalty)|(?:unilateral |temporary )?(?:pause|suspension|halt) (?:of|in) (?:all |its |their |the )?(?:(?:armed|military|offensive|combat) )?(?:operations|activities|attacks)|(?:appoint(?:ed|ment of)|named|elected|chose|installed) (?:a |its |their )?new (?:leader|chief|commander|emir|spokes(?:man|person)|head)|new (?:leader|emir|chief|commander)|split (?:from|with)|broke away|splinter(?:ed)?|renam(?:ed|ing)|rebrand(?:ed|ing)?|demobili[sz](?:ed|ing|ation|e)|(?:end(?:ed|s)?|ending|suspend(?:ed|s)?|call(?:ed)? off|abandon(?:ed)?) (?:of )?(?:its |the |their )?(?:unilateral )?(?:ceasefire|truce)|(?:suspend(?:ed|s|ing)?|halt(?:ed|s|ing)?|pause[ds]?|pausing) (?:all |its |their )?(?:(?:armed|military|offensive|combat) (?:operations|activities|struggle)|attacks)|disband(?:ed|s|ing|ment)?|dissolv(?:ed|es|e|ing)|curfew|state of emergency|(?:sent|deploy(?:ed|s|ing)|dispatch(?:ed|es|ing)|brought in) (?:\w+ ){0,3}?(?:reinforcements|troops|forces|units|reservists|soldiers|battalions?|contingents?|personnel|police(?:men)?|police officers|officers|peacekeepers|gendarmes|marines|paratroopers|commandos)|relocat(?:ed|ing) (?:their|its|his) (?:units|forces|troops|fighters|headquarters|bases?)|surrender(?:ed)? (?:their|its|his) (?:weapons|arms)|laid down (?:their|its|his) (?:weapons|arms)|reinforcements|recruit(?:ed|ing|ment)|reorgani[sz]ed (?:as|into)|redeploy(?:ed|s|ment of)|(?:was|were) replaced (?:by|with)|surrender(?:ed|s|ing)? to (?:the )?(?:army|military|troops|police|authorities|security forces|government)|withdr(?:ew|awal) from (?:the )?(?:joint|unified|national|peace|ruling) (?:[\w-]+ ){0,2}?(?:force|forces|coalition|alliance|government|council|process))\b",
     ),
     (
         Cue::Disrupted,
-        r"\b(?:defus(?:ed|ing)|dismantl(?:ed|ing) (?:an? |the )?(?:ied|bomb|explosive|device|mine)|(?:seized|found|discovered|uncovered|recovered) (?:\S+ ){0,6}?(?:weapons|arms|ammunition|explosives|explosive devices?|ieds?|cache)|(?:destroyed|cleared|removed|neutrali[sz]ed|defused) (?:[\w-]+ ){0,3}?(?:minefields?|(?:land ?)?mines|ieds?|explosives|explosive devices?|bombs?)|(?:weapons|arms) cache|foil(?:ed|s)|thwart(?:ed|s)|intercept(?:ed|s)|shot down|downed (?:[\w-]+ ){0,3}?(?:drones?|aircraft|planes?|helicopters?|missiles?|rockets?)|bomb disposal|safely detonated|controlled explosion|would-be (?:suicide )?bombers?)\b",
+        r"\b(?:defus(?:ed|es|e|ing)|(?:deactivat|disarm|neutrali[sz])(?:ed|es|e|ing) (?:[\w,'-]+ ){0,6}?(?:bombs?|explosives?|devices?|ieds?|mines?|grenades?|shells?)\b|dismantl(?:ed|ing) (?:an? |the )?(?:ied|bomb|explosive|device|mine)|(?:seized|found|discovered|uncovered|recovered) (?:\S+ ){0,6}?(?:weapons|arms|ammunition|explosives|explosive devices?|ieds?|cache)|(?:destroyed|cleared|removed|neutrali[sz]ed|defused) (?:[\w-]+ ){0,3}?(?:minefields?|(?:land ?)?mines|ieds?|explosives|explosive devices?|bombs?)|(?:weapons|arms) cache|foil(?:ed|s|ing)|thwart(?:ed|s|ing)|intercept(?:ed|s)|shot down|(?:downed|destroyed) (?:[\w-]+ ){0,5}?(?:drones?|aircraft|planes?|helicopters?|missiles?|rockets?)|bomb disposal|safely detonated|controlled explosion|would-be (?:suicide )?bombers?)\b",
     ),
     (
         Cue::Base,
-        r"\b(?:(?:establish(?:ed|es|ing)?|set(?:s|ting)? up|buil[dt]|opened|install(?:ed|ing)|erect(?:ed|ing)|construct(?:ed|ing)) (?:a |an |the |its |their |new |several |two |three )?(?:[\w-]+ ){0,2}?(?:bases?|headquarters|outposts?|checkpoints?|camps?|posts?|positions?|barracks|garrisons?))\b",
+        r"\b(?:(?:establish(?:ed|es|ing)?|set(?:s|ting)? up|buil(?:[dt]|ds|ding)|open(?:ed|s|ing)?|install(?:ed|s|ing)?|erect(?:ed|s|ing)?|construct(?:ed|s|ing)?) (?:a |an |the |its |their |new |several |two |three )?(?:[\w-]+ ){0,2}?(?:bases?|headquarters|outposts?|checkpoints?|camps?|posts?|positions?|barracks|garrisons?|command (?:centres?|centers?|posts?)|bunkers?)|(?:turn(?:ed|s|ing)?|convert(?:ed|s|ing)?|transform(?:ed|s|ing)?) (?:[\w'-]+ ){1,6}?into (?:an? |the |their |its )?(?:[\w-]+ ){0,2}?(?:bases?|headquarters|camps?|outposts?|garrisons?|barracks|command (?:centres?|centers?|posts?)|military (?:positions?|posts?))|(?:mov(?:ed|es|ing)|relocat(?:ed|es|ing)|transferr(?:ed|ing)|shift(?:ed|s|ing)) (?:its|their) (?:[\w-]+ ){0,2}?(?:headquarters|command|bases?) to)\b",
     ),
     (
         Cue::Looting,
-        r"\b(?:loot(?:ed|ing|s)?|plunder(?:ed|ing)?|ransack(?:ed|ing)?|pillag(?:ed|ing)|torch(?:ed|ing)|set (?:[\w-]+ ){0,3}?(?:on fire|ablaze|alight)|set fire to|vandali[sz](?:ed|ing)|burn(?:ed|t|ing) down|burn(?:ed|t) (?:\w+ ){0,2}?(?:houses|homes|shops|crops|fields|property|properties|vehicles|cars)|demolish(?:ed|ing)|bulldoz(?:ed|ing)|destroy(?:ed|ing) (?:\w+ ){0,2}?(?:houses|homes|shops|property|properties|farmland|crops|fields|towers|masts|pylons|power lines|bridges|schools|offices|polling stations))\b",
+        concat!(
+            r"\b(?:loot(?:ed|ing|s)?|plunder(?:ed|ing|s)?|ransack(?:ed|ing|s)?|pillag(?:ed|es|ing)|torch(?:ed|es|ing)|set (?:[\w-]+ ){0,3}?(?:on fire|ablaze|alight)|(?:set|sets|setting) fire to|vandali[sz](?:ed|es|ing)|burn(?:ed|t|ing|s) down|demolish(?:ed|es|ing)|demolition of|bulldoz(?:ed|es|ing)|",
+            r"(?:destroy(?:ed|s|ing)|burn(?:ed|t)|bl(?:ew|ows?|owing|own) up|raz(?:ed|es|ing)) (?:[\w-]+ ){0,2}?",
+            property!(),
+            r")\b"
+        ),
     ),
     (
         Cue::Other,
-        r"\b(?:(?:imposed|enforced|declared) (?:a |an )?(?:[\w-]+ ){0,2}?(?:blockade|siege|confinement)|forcibly (?:displaced|evicted|relocated|deported|transferred|expelled)|pay (?:a |the )?(?:levy|levies|tax|taxes|zakat)|order(?:ed|ing) (?:all |the )?(?:residents|villagers|traders|people|civilians|families|inhabitants|them|farmers|herders|teachers|women|shopkeepers|merchants) (?:\S+ ){0,5}?to (?:leave|pay|close|evacuate|stop|hand|vacate|abandon)|(?:imposed|levied|collect(?:ed|ing)) (?:a |new )?(?:[\w-]+ ){0,2}?(?:tax(?:es)?|levy|levies|zakat)|(?:leaflets|night letters|threatening (?:letters|messages))|forced (?:[\w-]+ ){0,3}?(?:villagers|residents|civilians|families|people|inhabitants|farmers|traders) (?:(?:in|of|from) [\w-]+ )?(?:to (?:leave|flee|hand|pay)|from their homes)|suspended the constitution|dissolved (?:the )?(?:government|parliament|national assembly|legislature)|released (?:\d+ |the |all |two |three |several )?(?:[\w-]+ ){0,2}?(?:hostages|captives|detainees|prisoners|abductees|workers|journalists|activists|civilians|soldiers|fighters|students|fishermen)|occupied (?:a |the )?(?:[\w-]+ ){0,2}?(?:school|house|houses|home|homes|building|farm|land|church|mosque|hospital|offices?|monaster(?:y|ies)|temples?|clinic)|(?:took|taken) over (?:a |the )?(?:[\w-]+ ){0,2}?(?:house|homes?|building|farm|land|school)|armed strike|(?:gunmen|armed men|fighters|militants|militiamen|insurgents|rebels|jihadists|bandits|soldiers|troops)(?: [\w-]+){0,4}? (?:was|were) (?:seen|spotted|sighted|observed) (?:patrolling|roaming|massing|gathering|moving|deploying)|confiscat(?:ed|ing) (?:the |their )?(?:[\w-]+ ){0,3}?(?:land|farmland|farms|homes|houses|property|properties|livestock|cattle|harvests?))\b",
+        r"\b(?:(?:impos|enforc|declar)(?:ed|es|e|ing) (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:blockade|siege|confinement)|blockad(?:ed|es|ing)|(?:found|discover(?:ed|s|ing)|uncover(?:ed|s|ing)|unearth(?:ed|s|ing)|exhum(?:ed|es|ing)) (?:[\w-]+ ){0,3}?mass graves?|mass graves? (?:was|were|has been|have been|had been) (?:found|discovered|uncovered|unearthed|exhumed)|forcibly (?:displaced|evicted|relocated|deported|transferred|expelled)|pay (?:a |the )?(?:levy|levies|tax|taxes|zakat)|order(?:ed|ing) (?:all |the )?(?:residents|villagers|traders|people|civilians|families|inhabitants|them|farmers|herders|teachers|women|shopkeepers|merchants) (?:\S+ ){0,8}?to (?:leave|pay|close|evacuate|stop|hand|vacate|abandon)|(?:imposed|levied|collect(?:ed|ing)) (?:a |new )?(?:[\w-]+ ){0,2}?(?:tax(?:es)?|levy|levies|zakat)|(?:leaflets|night letters|threatening (?:letters|messages))|forced (?:[\w-]+ ){0,3}?(?:villagers|residents|civilians|families|people|inhabitants|farmers|traders) (?:(?:in|of|from) [\w-]+ )?(?:to (?:leave|flee|hand|pay)|from their homes)|suspended the constitution|dissolved (?:the )?(?:government|parliament|national assembly|legislature)|(?:releas(?:ed|es|ing)|fre(?:ed|es|eing)|set free|handed back) (?:\d+ |the |all |two |three |several )?(?:[\w-]+ ){0,3}?(?:hostages|captives|detainees|prisoners|abductees|workers|journalists|activists|civilians|soldiers|fighters|students|fishermen)|return(?:ed|s|ing) (?:\d+ |the |all |two |three |several )?(?:[\w-]+ ){0,3}?(?:hostages|captives|detainees|prisoners|abductees)|occupied (?:a |the )?(?:[\w-]+ ){0,2}?(?:school|house|houses|home|homes|building|farm|land|church|mosque|hospital|offices?|monaster(?:y|ies)|temples?|clinic)|(?:took|taken) over (?:a |the )?(?:[\w-]+ ){0,2}?(?:house|homes?|building|farm|land|school)|armed strike|(?:gunmen|armed men|fighters|militants|militiamen|insurgents|rebels|jihadists|bandits|soldiers|troops)(?: [\w-]+){0,4}? (?:was|were) (?:seen|spotted|sighted|observed) (?:patrolling|roaming|massing|gathering|moving|deploying)|confiscat(?:ed|ing) (?:the |their )?(?:[\w-]+ ){0,3}?(?:land|farmland|farms|homes|houses|property|properties|livestock|cattle|harvests?))\b",
     ),
 ];
 
@@ -220,7 +275,7 @@ static CUE_RES: LazyLock<Vec<Regex>> =
 
 /// Wording before a cue that makes it hedged, future or wished for.
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(HEDGE_PATTERN));
-const HEDGE_PATTERN: &str = r"(?i)\b(?:will|would|could|might|(?-i:may)|shall|appear(?:s|ed)? to|seem(?:s|ed)? to|expect(?:s|ed|ing)?|plan(?:s|ned|ning)?|prepar(?:e|es|ed|ing)|threat(?:en|ens|ened|ening)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|likely|possibl[ey]|aim(?:s|ed|ing)?|intend(?:s|ed)?|whether|conflicting reports|reports conflicted|unconfirmed|try|tries|trying|tried|seek(?:s|ing)?|sought|ready to|poised to|set to|about to|fear(?:s|ed)?|risk(?:s)?|urg(?:e|es|ed)|call(?:s|ed)? for|if|unless|den(?:y|ies|ied)|rumou?r(?:s|ed)?|hop(?:e|es|ed)|want(?:s|ed)?|order(?:s|ed)? to|in order to|to prevent|to avoid|would-be|potential|worr(?:y|ies|ied)|capable of|able to mount)\b";
+const HEDGE_PATTERN: &str = r"(?i)\b(?:will|would|could|might|(?-i:may)|shall|must|should|ought to|appear(?:s|ed)? to|seem(?:s|ed)? to|expect(?:s|ed|ing)?|plan(?:s|ned|ning)?|prepar(?:e|es|ed|ing)|threat(?:en|ens|ened|ening)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|likely|possibl[ey]|aim(?:s|ed|ing)?|intend(?:s|ed)?|whether|conflicting reports|reports conflicted|unconfirmed|try|tries|trying|tried|seek(?:s|ing)?|sought|ready to|poised to|set to|about to|fear(?:s|ed)?|risk(?:s)?|urg(?:e|es|ed)|call(?:s|ed)? for|if|unless|den(?:y|ies|ied)|rumou?r(?:s|ed)?|hop(?:e|es|ed)|want(?:s|ed)?|order(?:s|ed)? to|in order to|to prevent|to avoid|would-be|potential|worr(?:y|ies|ied)|capable of|able to mount)\b";
 
 /// What follows "captured"/"seized" when people or equipment, not a place, are taken.
 static SEIZED_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
@@ -296,7 +351,7 @@ static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
 /// Text about disasters, accidents, sport or diplomacy: outside political
 /// violence and demonstrations.
 static NON_POLITICAL: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(NON_POLITICAL_PATTERN));
-const NON_POLITICAL_PATTERN: &str = r"(?i)\b(?:earthquakes?|floods?|flooding|flash floods|mudslides?|heavy rains?|torrential rains?|storms?|cyclones?|hurricanes?|typhoons?|landslides?|tsunami|wildfires?|drought|heatwave|volcan\w+|plane crash(?:ed|es)?|crash(?:ed|es)? into|road accident|traffic accident|car accident|accident(?:ally)?|collision|collided|derail(?:ed|ment)|capsiz(?:ed|es)|plunged into|stampede|fire broke out|(?:a |the )?(?:fire|blaze|explosion|blast) (?:at|in) (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:factory|plant|warehouse|mine|refinery|workshop|facility|depot|market)|(?:fuel|oil|petrol|gas) (?:tanker|truck|depot|pipeline|station)|gas (?:leak|explosion|cylinder)|cylinder blast|boiler|dam (?:burst|collapse|failure)|building collapse|collapsed|suicide note|committed suicide|took (?:his|her) own life|tournament|championship|league|football|cricket|olympic\w*|summit|(?:held|holds|hold) talks|bilateral (?:talks|relations|ties|trade|visit|meeting)|diplomat\w*|ambassador|foreign minister|state visit|met with|domestic dispute|family dispute|honou?r killing)\b";
+const NON_POLITICAL_PATTERN: &str = r"(?i)\b(?:earthquakes?|floods?|flooding|flash floods|mudslides?|heavy rains?|torrential rains?|storms?|cyclones?|hurricanes?|typhoons?|landslides?|tsunami|wildfires?|drought|heatwave|volcan\w+|plane crash(?:ed|es)?|crash(?:ed|es)? into|road accident|traffic accident|car accident|accident(?:ally)?|collision|collided|derail(?:ed|ment)|capsiz(?:ed|es)|plunged into|stampede|fire broke out|(?:a |the )?(?:fire|blaze|flames) (?:destroyed|gutted|swept through|ravaged)|(?:a |the )?(?:fire|blaze|explosion|blast) (?:at|in) (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:factory|plant|warehouse|mine|refinery|workshop|facility|depot|market)|(?:boats?|ferry|ferries|ships?|vessels?|canoes?|dhows?|barges?|pirogues?)(?: [\w,-]+){0,6}? (?:sank|sinks|has sunk|had sunk)\b|shipwreck|drown(?:ed|ing)|(?:fuel|oil|petrol|gas) (?:tanker|truck|depot|pipeline|station)|gas (?:leak|explosion|cylinder)|cylinder blast|boiler|dam (?:burst|collapse|failure)|building collapse|collapsed|caved in|cave-in|gave way|suicide note|committed suicide|took (?:his|her) own life|(?:beat|beats|beating|won|wins|winning|lost|loses|losing|drew|draws|thrashed|trounced|hammered|edged|routed|crushed|defeated|slaughtered|butchered) (?:[\w'-]+ ){0,3}?\d{1,2}-\d{1,2}\b|\d{1,2}-\d{1,2} (?:win|victory|defeat|draw|loss|lead|scoreline)|tournament|championship|league|football|cricket|olympic\w*|summit|(?:held|holds|hold) talks|bilateral (?:talks|relations|ties|trade|visit|meeting)|diplomat\w*|ambassador|foreign minister|state visit|met with|domestic dispute|family dispute|honou?r killing)\b";
 
 /// Crime for gain, outside political violence unless a crowd takes the law
 /// into its own hands ("villagers lynched a suspected thief").
@@ -424,7 +479,11 @@ pub fn cues_among(text: &str, base: usize, rules: crate::RuleCandidates, starts:
             let mut cue = cue;
             // "captured a regime soldier", "seized two tanks": not territory;
             // but "captured Ain Issa from QSD fighters" takes a place from them.
+            // After "fell to", the people named are who took the place;
+            // after "took it from", who lost it.
             if cue == Cue::Capture
+                && !starts_with_ignoring_case(m.as_str(), "fell ")
+                && !ends_with_ignoring_case(m.as_str(), " from")
                 && (SEIZED_OBJECT.find(&text[m.end()..]).is_some_and(|o| !taken_from(o.as_str()))
                     || TAKEN_BEFORE.is_match(tail(before, 80)))
             {
@@ -432,7 +491,7 @@ pub fn cues_among(text: &str, base: usize, rules: crate::RuleCandidates, starts:
             } else if matches!(cue, Cue::Capture | Cue::Regain)
                 && (military_post(m.as_str(), &text[m.end()..]) || vague_part(&text[m.end()..]))
             {
-                cue = Cue::Clash;
+                cue = Cue::Post;
             } else if cue == Cue::Brief && partial(m.as_str()) && !part_taken(text, base, m.start(), m.end(), &out) {
                 // "captured Saraqib, where the majority of residents had fled":
                 // a part of something else, not of what is taken.
@@ -597,6 +656,38 @@ static SHELTER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Animals and meat: a slaughter among them is no killing of people.
+static ANIMALS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:animals?|livestock|cattle|cows?|pigs?|hogs?|swine|sheep|goats?|camels?|poultry|chickens?|birds?|ducks?|herds?|flocks?|carcass(?:es)?|abattoirs?|slaughter ?houses?|meat)\b",
+    )
+});
+
+/// People or a count right after "slaughtered" or "butchered": a killing,
+/// where a team or a rival after them is a metaphor ("slaughtered the
+/// visitors 6-1").
+static PEOPLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(concat!(
+        r"(?i)^\s+(?:(?:at least|more than|some|about|dozens of|scores of|hundreds of|an?|the|their|his|her|its|whole|entire|[\d,]+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty)\s+)*(?:[\w-]+\s+){0,2}?",
+        people!(),
+        r"\b"
+    ))
+});
+
+/// A passive right before a killing word ("villagers were slaughtered",
+/// "soldiers were found butchered").
+static PASSIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(r"(?i)\b(?:was|were|been|being|are|is)\s+(?:\w+ly\s+)?(?:(?:found|left|discovered)\s+)?$")
+});
+
+/// Envoys and foreigners after "expelled": a state sending people away,
+/// not a side driven out of a place ("expelled the ambassador").
+static EXPELLED_PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)^\s+(?:the |an? |two |three |several |\d+ )?(?:[\w'-]+ ){0,2}?(?:ambassadors?|envoys?|diplomats?|consuls?|attach(?:e|é)s?|charg(?:e|é)s? d'affaires|foreigners|foreign nationals|correspondents|journalists|migrants)\b",
+    )
+});
+
 /// Wording before a capture that makes it the background of what is told:
 /// "following the capture of the town", "after the city was captured",
 /// "after it took control", "which the brigade had captured", "the recently
@@ -650,6 +741,10 @@ pub(crate) fn compile_rules() {
         &ALERT_AFTER,
         &SHELTER,
         &CAPTURE_BEFORE,
+        &EXPELLED_PEOPLE,
+        &ANIMALS,
+        &PEOPLE_AFTER,
+        &PASSIVE_BEFORE,
         &WORD_TO,
     ] {
         LazyLock::force(regex);
@@ -681,6 +776,11 @@ fn not_news(cue: Cue, text: &str, clause: &str, start: usize, end: usize, filter
                 // "air raid": the air word's, a strike or, with "sirens"
                 // after it, a warning.
                 || (is_one_of(word, &["raid", "raids"]) && ["air ", "air-"].iter().any(|a| ends_with_ignoring_case(before, a)))
+                // Livestock culled or butchered for meat: the animals next to the word.
+                || (["slaughter", "butcher"].iter().any(|w| starts_with_ignoring_case(word, w))
+                    && (ANIMALS.is_match(tail(before, 40))
+                        || ANIMALS.is_match(tail_start(&text[end..], 40))
+                        || !(PEOPLE_AFTER.is_match(&text[end..]) || PASSIVE_BEFORE.is_match(before))))
         }
         Cue::Clash => {
             let noun = is_one_of(
@@ -704,6 +804,7 @@ fn not_news(cue: Cue, text: &str, clause: &str, start: usize, end: usize, filter
             (starts_with_ignoring_case(word, "occupied") && ARTICLE_END.is_match(before))
                 || (filters & CAPTURE_BEFORE_BIT != 0 && CAPTURE_BEFORE.is_match(before))
                 || held_areas(word)
+                || (starts_with_ignoring_case(word, "expel") && EXPELLED_PEOPLE.is_match(&text[end..]))
         }
         Cue::Riot => {
             starts_with_ignoring_case(word, "riot")
@@ -937,6 +1038,11 @@ pub struct Parties {
     pub target_civilian: bool,
     /// Two distinct armed actors are named in the clause.
     pub two_armed: bool,
+    /// Every fighting word of the clause names a one-sided assault
+    /// ("stormed", "ambushed"), none a fight between two sides.
+    pub one_sided: bool,
+    /// The acting side is a crowd ("villagers", "a mob"), no armed group.
+    pub crowd: bool,
 }
 
 /// The sub-event type of a clause with these cues and parties, by the
@@ -949,10 +1055,18 @@ pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
     // group's cells is a clash), or when its result is not people taken
     // away or arrested, or weapons found.
     let harmed = has(Cue::Kill) || has(Cue::Harm);
-    let hurt = harmed || has(Cue::Raid);
+    // A one-sided assault ("stormed", "ambushed") is a fight only between
+    // armed sides: one that kills or wounds civilians is an attack, like a
+    // raid; one that suicide bombers open is the suicide bombing.
+    let assault = p.one_sided && has(Cue::Clash);
+    let on_civilians = assault && harmed && p.target_civilian && !p.target_armed;
+    let fight = has(Cue::Clash) && !on_civilians && !(assault && has(Cue::Suicide));
+    let clash = fight || has(Cue::Post);
+    let raid = has(Cue::Raid) || on_civilians;
+    let hurt = harmed || raid;
     let taken = [Cue::Abduct, Cue::Arrest, Cue::Disrupted].iter().any(|&c| has(c));
     let armed_sides = (p.target_armed || p.two_armed) && !p.target_civilian;
-    let violent = harmed || (has(Cue::Raid) && (!taken || armed_sides));
+    let violent = harmed || (raid && (!taken || armed_sides));
     // A bomb at a rally is a bombing: remote violence outranks the crowd.
     let remote =
         [Cue::Chemical, Cue::Air, Cue::Suicide, Cue::Shelling, Cue::Explosive, Cue::Grenade].iter().any(|&c| has(c));
@@ -962,7 +1076,7 @@ pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
             return Some(T::SexualViolence);
         }
         let crowd_force = has(Cue::Intervention) || has(Cue::CrowdControl) || has(Cue::Arrest);
-        return Some(if has(Cue::Riot) || has(Cue::Looting) || has(Cue::Clash) || has(Cue::Mob) {
+        return Some(if has(Cue::Riot) || has(Cue::Looting) || has(Cue::Clash) || has(Cue::Post) || has(Cue::Mob) {
             T::ViolentDemonstration
         } else if has(Cue::Kill) {
             T::ExcessiveForceAgainstProtesters
@@ -975,11 +1089,14 @@ pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
             T::PeacefulProtest
         });
     }
-    if has(Cue::Mob) && !has(Cue::Clash) {
+    // A crowd that kills, beats or burns is a mob, however its act is told
+    // ("a crowd set fire to two men accused of theft").
+    let mob = has(Cue::Mob) || (p.crowd && !p.target_armed && (hurt || has(Cue::Looting)));
+    if mob && !clash {
         // A crowd throwing stones at the police riots; at civilians it is a mob.
         return Some(if has(Cue::Riot) && p.target_armed { T::ViolentDemonstration } else { T::MobViolence });
     }
-    if has(Cue::Riot) && !has(Cue::Clash) && !has(Cue::Air) && !has(Cue::Shelling) {
+    if has(Cue::Riot) && !clash && !has(Cue::Air) && !has(Cue::Shelling) {
         return Some(
             if cues.iter().any(|c| matches!(c, Cue::Kill | Cue::Harm | Cue::Raid | Cue::Abduct)) && !p.target_civilian {
                 T::ViolentDemonstration
@@ -990,10 +1107,21 @@ pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
             },
         );
     }
-    if has(Cue::Capture) || has(Cue::Regain) {
-        if has(Cue::Handover) && !has(Cue::Clash) && !violent {
-            return Some(T::NonViolentTransferOfTerritory);
-        }
+    let territory = has(Cue::Capture) || has(Cue::Regain);
+    // Control handed over, or one side leaving a place another then takes
+    // over ("withdrew from the post and the army took it over"), with no
+    // fight: a transfer, whoever takes it. A place taken after a
+    // withdrawal told as its cause ("controlled the village after the
+    // rebels' withdrawal"), or taken back, is the taker's gain.
+    let handed = has(Cue::Handover) && (territory || has(Cue::Post));
+    let at = |c: Cue| cues.iter().position(|&x| x == c);
+    let left = at(Cue::Withdraw).is_some_and(|w| at(Cue::Capture).is_some_and(|c| w < c))
+        && !has(Cue::Regain)
+        && !has(Cue::Brief);
+    if (handed || left) && !fight && !violent {
+        return Some(T::NonViolentTransferOfTerritory);
+    }
+    if territory {
         if has(Cue::Brief) {
             return Some(T::ArmedClash);
         }
@@ -1006,7 +1134,7 @@ pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
             None => return Some(T::NonStateActorOvertakesTerritory),
         }
     }
-    if has(Cue::Clash) {
+    if clash {
         return Some(T::ArmedClash);
     }
     if has(Cue::Disrupted) && !violent {
@@ -1620,6 +1748,108 @@ mod tests {
         check("Elders signed a peace agreement, ending months of cattle raids.", none, Some(T::Agreement));
         check("The factions agreed to a truce after two days of fighting.", none, Some(T::Agreement));
         check("The two sides concluded a deal to reopen the roads.", none, Some(T::Agreement));
+    }
+
+    /// Who is hit and whether they fought decide between an attack and a
+    /// clash; a suicide bombing opens an assault it is part of.
+    #[test]
+    fn one_sided_assaults_and_two_sided_fights() {
+        use SubEventType as T;
+        let on_civilians =
+            Parties { target_civilian: true, one_sided: true, subject_state: Some(false), ..Parties::default() };
+        let on_troops = Parties { target_armed: true, one_sided: true, ..Parties::default() };
+        check("Bandits stormed the hamlet at dawn, killing four herders.", on_civilians, Some(T::Attack));
+        check("Raiders ambushed a minibus on the highway, wounding six passengers.", on_civilians, Some(T::Attack));
+        check("Rebels stormed the hilltop post, killing four soldiers.", on_troops, Some(T::ArmedClash));
+        let fought = Parties { target_civilian: true, ..Parties::default() };
+        check("Herders and farmers clashed near the ford, killing four villagers.", fought, Some(T::ArmedClash));
+        let assault = Parties { one_sided: true, ..Parties::default() };
+        check(
+            "Two suicide car bombers rammed the gate and gunmen stormed the barracks.",
+            assault,
+            Some(T::SuicideBomb),
+        );
+        check("A bomber set off his explosives at the gate of the barracks.", assault, Some(T::SuicideBomb));
+        check(
+            "Suicide bombers struck the post before hours of clashes with the garrison.",
+            Parties::default(),
+            Some(T::ArmedClash),
+        );
+    }
+
+    #[test]
+    fn a_place_left_or_handed_over_without_a_fight_is_a_transfer() {
+        use SubEventType as T;
+        let none = Parties::default();
+        let state = Parties { subject_state: Some(true), ..Parties::default() };
+        let rebels = Parties { subject_state: Some(false), ..Parties::default() };
+        check(
+            "The peacekeepers pulled out of the camp and the army took it over.",
+            state,
+            Some(T::NonViolentTransferOfTerritory),
+        );
+        check(
+            "The foreign troops withdrew from the crossing and local guards assumed control.",
+            rebels,
+            Some(T::NonViolentTransferOfTerritory),
+        );
+        check(
+            "The army took over two checkpoints from the militia without a fight.",
+            state,
+            Some(T::NonViolentTransferOfTerritory),
+        );
+        check("The army took over two checkpoints from the militia after clashes.", state, Some(T::ArmedClash));
+        // A withdrawal told as the cause of a capture, or a place taken back.
+        check(
+            "Troops seized the hamlet after the militia withdrew from it.",
+            state,
+            Some(T::GovernmentRegainsTerritory),
+        );
+        check("The rebels withdrew from the town and the army retook it.", state, Some(T::GovernmentRegainsTerritory));
+        check("The mission withdrew from the town on Monday.", none, Some(T::NonViolentTransferOfTerritory));
+    }
+
+    #[test]
+    fn who_ends_up_holding_a_place_decides_its_territory_type() {
+        use SubEventType as T;
+        let state = Parties { subject_state: Some(true), ..Parties::default() };
+        let rebels = Parties { subject_state: Some(false), ..Parties::default() };
+        check(
+            "The town fell to militia fighters after a two-day battle.",
+            rebels,
+            Some(T::NonStateActorOvertakesTerritory),
+        );
+        check(
+            "The militia advanced on the town and took it from the army.",
+            rebels,
+            Some(T::NonStateActorOvertakesTerritory),
+        );
+        check("Troops wrested back three villages after heavy fighting.", state, Some(T::GovernmentRegainsTerritory));
+    }
+
+    #[test]
+    fn crowds_that_kill_and_force_met_by_protests() {
+        use SubEventType as T;
+        let crowd = Parties { crowd: true, ..Parties::default() };
+        check(
+            "Villagers armed with axes chased and killed a man suspected of witchcraft.",
+            crowd,
+            Some(T::MobViolence),
+        );
+        check("A crowd at the bus park set fire to a suspected thief.", crowd, Some(T::MobViolence));
+        let against_police = Parties { crowd: true, target_armed: true, ..Parties::default() };
+        check("Armed youths shot at the police post, wounding two officers.", against_police, Some(T::ArmedClash));
+        let none = Parties::default();
+        check("Police opened fire on a peaceful march, killing two.", none, Some(T::ExcessiveForceAgainstProtesters));
+        check("A sit-in by nurses was broken up by police.", none, Some(T::ProtestWithIntervention));
+    }
+
+    #[test]
+    fn weapons_named_by_how_they_were_set_or_stopped() {
+        use SubEventType as T;
+        let none = Parties::default();
+        check("Explosives planted on the road hit an army truck.", none, Some(T::RemoteExplosiveLandmineIed));
+        check("Air defences destroyed 20 of the 25 drones launched at the city.", none, Some(T::DisruptedWeaponsUse));
     }
 
     #[test]

@@ -111,9 +111,10 @@ pub(super) fn in_name(doc: &Document<'_>, f: &classify::Found) -> bool {
     if matches!(f.cue, Cue::Protest | Cue::Riot | Cue::Mob) {
         return doc.actors.iter().filter(named).any(|m| is_armed(m.actor.inter));
     }
-    // Aircraft named with their force ("Israeli warplanes struck") strike;
-    // aircraft backing someone ("supported by Russian warplanes") do not.
-    if f.cue == Cue::Air {
+    // Aircraft or guns named with their force ("Israeli warplanes struck",
+    // "Ukrainian artillery hit") strike; those backing someone ("supported
+    // by Russian warplanes") do not.
+    if matches!(f.cue, Cue::Air | Cue::Shelling) {
         return doc.actors.iter().filter(named).any(|m| {
             let mut from = m.start.saturating_sub(40);
             while !doc.clean.text.is_char_boundary(from) {

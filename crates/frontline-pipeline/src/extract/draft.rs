@@ -9,7 +9,7 @@ use super::classify::{self, Cue, Parties};
 use super::clause::{ANOTHER_EPISODE, bare};
 use super::place::{capital, country_place, countryside_side, place_of};
 use super::roles::{
-    PASSIVE_BY, STATE_WORDS, SUPPORTING, is_armed, names_government, quoted, roles, target, unnamed_taker,
+    ARMED_NOUN, PASSIVE_BY, STATE_WORDS, SUPPORTING, is_armed, names_government, quoted, roles, target, unnamed_taker,
 };
 use super::{Document, EventCandidate, starts_with_ignoring_case, within};
 use crate::actor::{ActorMention, ActorRef};
@@ -37,6 +37,13 @@ pub(super) struct Draft {
     pub(super) dependent: bool,
     /// A later clause of its sentence with neither place nor date of its own.
     pub(super) bare_clause: bool,
+    /// An armed clash told only by harm to armed people, naming no fight,
+    /// no territory and no one who did it ("three soldiers were killed"):
+    /// the type of an event it tells more of stands.
+    pub(super) inferred: bool,
+    /// An armed clash told only by a one-sided assault ("gunmen stormed
+    /// the compound"): part of a suicide bombing told with it.
+    pub(super) assault: bool,
 }
 
 /// A reporting verb right after a name, or after a reporting noun after it,
@@ -80,7 +87,19 @@ pub(super) fn draft<'d>(
 ) -> Option<Draft> {
     let text = &doc.clean.text;
     let sentence = &doc.sentences[index];
-    let cue_kinds: Vec<Cue> = found.iter().map(|f| f.cue).collect();
+    // People taken away by the state are detained, not abducted ("police
+    // led away 20 protesters"); by rescuers, brought to safety.
+    let taken_away = |f: &classify::Found| f.cue == Cue::Abduct && TAKEN_AWAY.is_match(&text[f.start..f.end]);
+    let rescued = |f: &classify::Found| {
+        let from = text[..f.start].rfind(['.', ';', ',']).map_or(sentence.start, |i| i + 1).max(sentence.start);
+        taken_away(f) && RESCUERS.is_match(&text[from..f.start])
+    };
+    let found: Vec<classify::Found> = found.iter().filter(|f| !rescued(f)).copied().collect();
+    if found.is_empty() {
+        return None;
+    }
+    let found = &found[..];
+    let mut cue_kinds: Vec<Cue> = found.iter().map(|f| f.cue).collect();
     // The deciding cue: a territorial one when there is one, else the first.
     let key = found
         .iter()
@@ -388,6 +407,11 @@ pub(super) fn draft<'d>(
         _ => key.end,
     };
     let (target_armed, target_civilian) = target(read, key.start - cs, object_end - cs, &armed_ends);
+    let one_sided = found.iter().filter(|f| f.cue == Cue::Clash).all(|f| {
+        let w = &text[f.start..f.end];
+        ["storm", "ambush", "assault", "offensive"].iter().any(|a| starts_with_ignoring_case(w, a))
+    });
+    let armed_before = actors.iter().any(|m| m.start >= cs && m.start < key.start && is_armed(m.actor.inter));
     let parties = Parties {
         subject_state,
         target_armed: target_armed
@@ -400,8 +424,31 @@ pub(super) fn draft<'d>(
         target_civilian: target_civilian && !target_armed,
         two_armed: subject.is_some_and(|s| is_armed(s.actor.inter))
             && other_r.as_ref().is_some_and(|o| is_armed(o.actor.inter)),
+        one_sided,
+        crowd: !armed_before && crowd_acts(&text[cs..key.start], &text[key.end..ce.max(key.end)]),
     };
+    if parties.subject_state == Some(true) && found.iter().any(taken_away) {
+        for c in cue_kinds.iter_mut().filter(|c| **c == Cue::Abduct) {
+            *c = Cue::Arrest;
+        }
+    }
     let sub = classify::decide(&cue_kinds, parties)?;
+    // A change to a group or another development with no one named and no
+    // armed people in its sentence ("the two banks announced their merger",
+    // "truckers blockaded the crossing") is ordinary news, not an armed
+    // group's act; so is property that works crews pull down ("engineers
+    // blew up an old bridge").
+    let whole = &text[sentence.start..sentence.end];
+    let unarmed =
+        || subject.is_none() && other_r.is_none() && !ARMED_NOUN.is_match(whole) && !ARMED_DOER.is_match(whole);
+    let works = || sub == SubEventType::LootingPropertyDestruction && WORKS_DOER.is_match(&text[cs..key.start]);
+    if matches!(sub, SubEventType::Other | SubEventType::ChangeToGroupActivity) && unarmed() || works() && unarmed() {
+        return None;
+    }
+    let doer = by_at.is_some() || (armed_before && !PASSIVE_END.is_match(&text[cs..key.start]));
+    let inferred = sub == SubEventType::ArmedClash
+        && !doer
+        && !cue_kinds.iter().any(|c| matches!(c, Cue::Clash | Cue::Post | Cue::Capture | Cue::Regain | Cue::Brief));
     let date = date::event_date(&doc.dates, &doc.clean, &doc.sentences, index, key.start, doc.published)?;
     // Not in the future; older than a month only when the day is given
     // ("in the July 25 attack"), else it is background ("in early September").
@@ -508,6 +555,8 @@ pub(super) fn draft<'d>(
         named: named_actors,
         dependent: borrowed && !doc.dates.iter().any(|m| within(m.start, m.end, sentence.start, sentence.end)),
         bare_clause,
+        inferred,
+        assault: sub == SubEventType::ArmedClash && one_sided && cue_kinds.contains(&Cue::Clash),
     })
 }
 
@@ -533,9 +582,103 @@ fn venue(before: &str, foreign: bool) -> bool {
     VENUE_BEFORE.is_match(before) || (foreign && AT_PLACE.is_match(before))
 }
 
-/// Verbs of an abduction wording whose object comes before its last word
-/// ("took … hostage", "carried … off").
-const OBJECT_INSIDE: &[&str] = &["took", "carried", "carted", "spirited", "whisked"];
+/// A passive right before a cue: who is named before it suffered it.
+static PASSIVE_END: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:was|were|been|being)\s+(?:[a-z]+\s+)?$"));
+
+/// A finite passive: "were buried", "was found".
+static FINITE_PASSIVE: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:was|were)\s+(?:\w+ly\s+)?\w+(?:ed|en|ied|wn|nt|ught)\b"));
+
+/// What opens a clause of its own after a cue.
+static NEW_CLAUSE: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:who|whom|which|that|and|but|because|after|before|when|while|as)\b"));
+
+/// The "taking away" wordings of an abduction ("led away", "snatched",
+/// "forced … into a van"), which a state's agents use to detain.
+static TAKEN_AWAY: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)^(?:led|marched|herded|frog-?marched|dragg|took|taken|spirited|whisked|carried|carted|snatch|forc|bundl)",
+    )
+});
+
+/// People who take others away to save them.
+static RESCUERS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:fire-?fighters?|firem[ae]n|rescuers?|rescue (?:workers|teams?|crews?)|medics|paramedics|aid workers|volunteers|ambulance|emergency (?:workers|services|crews?|teams?)|lifeguards|coast ?guards?|neighbou?rs)\b",
+    )
+});
+
+/// Armed doers that [`ARMED_NOUN`] does not name ("gunmen", "bandits",
+/// "unknown assailants", "the group"), and traces of their violence
+/// (graves, bodies, people held).
+static ARMED_DOER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:gunm[ae]n|armed|bandits?|assailants?|attackers?|kidnappers?|abductors?|captors?|factions?|terrorists?|extremists?|guerrill?as?|separatists?|raiders?|unknown|unidentified|masked|groups?|militiam[ae]n|paramilitar(?:y|ies)|mercenar(?:y|ies)|vigilantes?|coup|junta|breakaway|splinter\w*|defect\w*|graves?|bod(?:y|ies)|corpses|hostages?|captives|abductees|detainees|prisoners)\b",
+    )
+});
+
+/// Who pulls down buildings and bridges as public works.
+static WORKS_DOER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:engineers?|demolition|construction|crews?|contractors?|workers|workmen|bulldozers?|excavators?|councils?|municipal\w*|developers?|compan(?:y|ies)|firms?)\b",
+    )
+});
+
+/// A crowd, not an armed group: who acts in a mob's violence.
+static CROWD: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:mobs?|crowds?|villagers|residents|locals|youths)\b"));
+
+/// Words after a crowd that make it no doer of what follows: a source
+/// ("residents said"), a passive ("villagers were killed"), a clause of
+/// its own ("villagers who fled when").
+static CROWD_NOT_ACTING: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:said|say|says|told|reported|according|was|were|been|being|is|are|who|whose|whom|when|after|as|while|by|fled)\b",
+    )
+});
+
+/// A finite passive after a crowd's cue with no clause of its own between
+/// them ("villagers shot dead in the raid were buried"): the cue is a
+/// reduced relative and the crowd its victims.
+fn reduced_passive(after: &str) -> bool {
+    FINITE_PASSIVE.find(after).is_some_and(|m| !NEW_CLAUSE.is_match(&after[..m.start()]))
+}
+
+/// Whether the clause's words `head` before its cue name a crowd as who
+/// acts, with no armed people among them, and the cue is not a passive
+/// whose "by" names someone else (`after` the cue), nor a reduced relative.
+fn crowd_acts(head: &str, after: &str) -> bool {
+    !PASSIVE_BY.is_match(after)
+        && !reduced_passive(after)
+        && !ARMED_NOUN.is_match(head)
+        && CROWD.find(head).is_some_and(|m| !CROWD_NOT_ACTING.is_match(&head[m.end()..]))
+}
+
+/// Verbs of an abduction wording whose object comes after them inside it
+/// ("took … hostage", "carried off …", "snatched …", "forced … into a car").
+const OBJECT_INSIDE: &[&str] = &[
+    "took",
+    "taken",
+    "carried",
+    "carted",
+    "spirited",
+    "whisked",
+    "led",
+    "marched",
+    "herded",
+    "frog-marched",
+    "dragged",
+    "dragging",
+    "snatch",
+    "snatched",
+    "snatches",
+    "snatching",
+    "forced",
+    "forcing",
+    "bundled",
+    "bundling",
+];
 
 /// Short names of well-known sources; others as written, without the article.
 fn normalise_source(s: &str) -> String {
@@ -620,6 +763,15 @@ pub(super) fn compile_rules() {
         &SECOND_SIDE,
         &VENUE_BEFORE,
         &AT_PLACE,
+        &PASSIVE_END,
+        &CROWD,
+        &CROWD_NOT_ACTING,
+        &FINITE_PASSIVE,
+        &NEW_CLAUSE,
+        &TAKEN_AWAY,
+        &RESCUERS,
+        &ARMED_DOER,
+        &WORKS_DOER,
     ] {
         LazyLock::force(regex);
     }

@@ -10,7 +10,7 @@ use crate::actor::{ActorMention, ActorRef};
 use crate::model::*;
 
 /// Nouns for armed people and civilians, for who is acted on.
-static ARMED_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static ARMED_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
         r"(?i)\b(?:soldiers?|troops|fighters?|militants?|members?|gunmen|officers?|policem[ae]n|police|guards?|commanders?|elements|personnel|forces|militiam[ae]n|militias?|rebels?|jihadists?|insurgents?|checkpoints?|positions?|patrols?|convoys?|posts?|bases?|recruits|conscripts|generals?|army|cell)\b",
     )

@@ -57,7 +57,7 @@ struct Fixture {
 }
 
 /// The fixtures: the first, written alongside the rules over many
-/// sessions (today 93.7 / 93.3 / 93.6); set A, written in one go before
+/// sessions (today 93.4 / 93.3 / 93.4); set A, written in one go before
 /// the rules were tuned on it (today 93.0 / 90.0 / 93.5); set B, written
 /// with A and held out for a round, then tuned on (today 94.3 / 100.0 /
 /// 93.5); set C, written later in other wording, held out for a round,
@@ -67,9 +67,12 @@ struct Fixture {
 /// sentence), held out for a round (64.3 / 80.0 / 62.4), then tuned on
 /// by cue coverage (every form and voice of a verb, its synonyms, its
 /// noun) and by the codebook's decisions rather than by phrase (today
-/// 94.3 / 93.3 / 94.4). The no-event
-/// classes have 15 to 60 snippets: one snippet moves their recall by up
-/// to 6.7 points.
+/// 94.3 / 93.3 / 94.4); set E, 200 snippets written blind in one go
+/// with ACLED's mix of types, committed before that round's rules and
+/// never tuned on: the check on unseen wording now (78.5 / 86.7 / 75.8
+/// before the round, today 80.5 / 86.7 / 78.8). The no-event classes
+/// have 15 to 60 snippets: one snippet moves their recall by up to 6.7
+/// points.
 const FIXTURES: &[Fixture] = &[
     Fixture {
         file: "snippets.tsv",
@@ -105,6 +108,13 @@ const FIXTURES: &[Fixture] = &[
         accuracy: 92.0,
         no_event: 86.0,
         types_macro_recall: 92.0,
+    },
+    Fixture {
+        file: "snippets-e.tsv",
+        published: (2026, 1, 15),
+        accuracy: 78.0,
+        no_event: 80.0,
+        types_macro_recall: 76.0,
     },
 ];
 

@@ -284,6 +284,18 @@ fn a_note_without_a_place_of_the_event_takes_the_governorate_of_its_other_places
 }
 
 #[test]
+fn a_note_without_a_place_of_the_event_takes_the_one_governorate_its_operation_fights_in() {
+    // The village is in no gazetteer; the operation fights in Aleppo only,
+    // and "Turkish" names a people, not the country the event is in.
+    let text = "On 3 June 2023, Turkish forces and rebels of Operation Olive Branch captured the village of \
+                Qarzbeli Fawqa from YPG fighters. No fatalities were reported.";
+    check_admin1(text, "Aleppo");
+    // Groups of several governorates place nothing finer than the country.
+    let text = "On 3 June 2023, QSD fighters captured the village of Qarzbeli Fawqa. No fatalities were reported.";
+    assert_eq!(top_event(text, &WITH_DUMP).map(|e| e.location), Some("Syria".to_string()), "in {text:?}");
+}
+
+#[test]
 fn namesakes_are_chosen_where_the_articles_armed_groups_fight() {
     let at = |who: &str| format!("On 3 June 2023, {who} clashed with regime forces in Mazraat Hanun.");
     check_admin1(&at("HTS fighters"), "Idleb");

@@ -389,6 +389,8 @@ fn a_village_far_from_the_town_it_is_said_to_be_near_yields_to_it() {
     for text in [
         "On 3 June 2023, gunmen killed a regime soldier in Karamah village near Tadmur town.",
         "On 3 June 2023, gunmen killed a regime soldier in Karamah east of Tadmur.",
+        "On 3 June 2023, gunmen shot two regime guards in the village of Karamah, in Tadmur.",
+        "On 3 June 2023, gunmen shot two regime guards in Karamah, likely near Tadmur.",
     ] {
         assert_eq!(top_event(text, &WITH_DUMP).map(|e| e.location), Some("Tadmur".to_string()), "in {text:?}");
     }

@@ -550,29 +550,31 @@ fn countryside_of(name: &str) -> Option<&str> {
 /// Narrowed to a governorate when the article's other places of that
 /// country (in an actor's name: "Raqqa Military Council"; a neighbourhood;
 /// a town outside the governorate named) all lie in one.
-/// Else, when the article's armed groups fight in one governorate only
-/// (a cross-border operation's strip), that governorate's seat: also when
-/// the article's country is only its people's (the "Turkish forces" of an
-/// operation inside Syria), not a country it names as a place.
+/// The country is the one the article's armed groups fight in when its own
+/// is only its people's (the "Turkish forces" or "US jets" beside the SDF),
+/// not a country it names as a place; and when those groups fight in one
+/// governorate only (a cross-border operation's strip), its seat is the
+/// fallback before the country.
 pub(super) fn country_place(doc: &Document<'_>, sentence: &Sentence, actors: &[&ActorMention]) -> Option<Place> {
-    let fought = fought_governorate(doc);
+    let areas = super::governorate::actor_areas(&doc.clean.text, &doc.actors);
+    let fought = areas.first().map(|(cc, _)| cc.clone()).filter(|cc| areas.iter().all(|(c, _)| c == cc));
     let own = doc.country_code.clone().or_else(|| actors.iter().find_map(|m| m.actor.country_code.clone()));
     let as_place = |cc: &str| {
         doc.places.iter().any(|m| !m.demonym && m.place.country_code == cc && m.place.feature_code.starts_with("PCL"))
     };
-    let iso = match (&fought, own) {
-        (Some((cc, _)), Some(own)) if *cc != own && as_place(&own) => own,
-        (Some((cc, _)), _) => cc.clone(),
+    let iso = match (fought, own) {
+        (Some(cc), Some(own)) if cc != own && as_place(&own) => own,
+        (Some(cc), _) => cc,
         (None, own) => own?,
     };
     if let Some(p) = one_governorate(doc, sentence, &iso) {
         return Some(p.clone());
     }
-    if let Some((cc, admin1)) = fought.filter(|(c, _)| *c == iso)
-        && let Some(seat) =
-            doc.resources.gazetteer.lookup(&admin1).into_iter().map(|(p, _)| p).find(|p| {
-                p.country_code == cc && p.admin1 == admin1 && matches!(p.feature_code.as_str(), "PPLA" | "PPLC")
-            })
+    if let [(cc, admin1)] = &areas[..]
+        && *cc == iso
+        && let Some(seat) = doc.resources.gazetteer.lookup(admin1).into_iter().map(|(p, _)| p).find(|p| {
+            p.country_code == *cc && p.admin1 == *admin1 && matches!(p.feature_code.as_str(), "PPLA" | "PPLC")
+        })
     {
         return Some(seat.clone());
     }
@@ -584,15 +586,6 @@ pub(super) fn country_place(doc: &Document<'_>, sentence: &Sentence, actors: &[&
         .map(|(p, _)| p)
         .find(|p| p.feature_code.starts_with("PCL") && p.country_code == iso)
         .cloned()
-}
-
-/// The one governorate, as (country, admin1), that the article's armed
-/// groups fight in (see `governorate::actor_areas`), if they fight in one.
-fn fought_governorate(doc: &Document<'_>) -> Option<(String, String)> {
-    match &super::governorate::actor_areas(&doc.clean.text, &doc.actors)[..] {
-        [one] => Some(one.clone()),
-        _ => None,
-    }
 }
 
 /// Words before a place that make it where someone comes from ("displaced

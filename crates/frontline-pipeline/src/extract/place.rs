@@ -78,9 +78,18 @@ const CODED_TO: &[&str] = &["coded to", "coded at", "coded in", "coded as"];
 /// village elsewhere), not a village after "a" or "an" (a word that
 /// qualifies a noun, "a Chechen fighter", "a Shiite militiaman", spelled as
 /// some village), not a country backing a side, not one a rule left
-/// unplaced.
+/// unplaced, not a town abroad where none of the article's armed groups
+/// fight, in a country the text never names ("Sharan" read as a town of
+/// Afghanistan in a note about a Syrian group's fight).
 pub(super) fn locating<'d>(doc: &'d Document<'_>) -> Vec<&'d PlaceMention<'d>> {
     let text = &doc.clean.text;
+    let areas = super::governorate::actor_areas(text, &doc.actors);
+    let stray = |m: &PlaceMention| {
+        !areas.is_empty()
+            && m.place.feature_code.starts_with("PPL")
+            && areas.iter().all(|(c, _)| *c != m.place.country_code)
+            && !named_country(&doc.places, &m.place.country_code)
+    };
     doc.places
         .iter()
         .filter(|m| {
@@ -103,6 +112,7 @@ pub(super) fn locating<'d>(doc: &'d Document<'_>) -> Vec<&'d PlaceMention<'d>> {
                 || quarter
                 || group
                 || backs(text, m)
+                || stray(m)
                 || doc.unplaced.contains(&(m.start, m.end)))
         })
         .collect()

@@ -301,6 +301,18 @@ fn a_note_without_a_place_of_the_event_takes_the_one_governorate_its_operation_f
 }
 
 #[test]
+fn a_town_abroad_where_no_armed_group_of_the_note_fights_places_nothing() {
+    // Arima (Trinidad) and Calama (Chile), in notes about Syrian groups
+    // and in countries the notes never name.
+    check_admin1(
+        "On 3 June 2023, rebels of Operation Euphrates Shield clashed with YPG fighters around Arima.",
+        "Aleppo",
+    );
+    let text = "On 3 June 2023, QSD fighters clashed with IS cells in Calama.";
+    assert_eq!(top_event(text, &WITH_DUMP).map(|e| e.location), Some("Syria".to_string()), "in {text:?}");
+}
+
+#[test]
 fn namesakes_are_chosen_where_the_articles_armed_groups_fight() {
     let at = |who: &str| format!("On 3 June 2023, {who} clashed with regime forces in Mazraat Hanun.");
     check_admin1(&at("HTS fighters"), "Idleb");

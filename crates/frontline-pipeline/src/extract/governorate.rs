@@ -426,7 +426,14 @@ pub(super) fn far_from_container(text: &str, places: &[PlaceMention]) -> Vec<boo
         .enumerate()
         .map(|(i, m)| {
             let Some(n) = places.get(i + 1) else { return false };
-            let between = &text[m.end..n.start];
+            // A comma may set off a link that opens on its preposition or a
+            // hedge ("the village of X, in Y", "X, likely near Y"); one
+            // opening on a compass word lists places ("northern X, eastern Y").
+            let between = text[m.end..n.start].trim_start();
+            let between = match between.strip_prefix(',') {
+                Some(rest) if COMMA_LINKS.iter().any(|w| starts_with_word(rest.trim_start(), w)) => rest,
+                _ => between,
+            };
             // The cheap tests first: the link tests look words up.
             town(m)
                 && town(n)
@@ -437,6 +444,14 @@ pub(super) fn far_from_container(text: &str, places: &[PlaceMention]) -> Vec<boo
                 && !stands_for_governorate(text, m, n)
         })
         .collect()
+}
+
+/// Words that open a link set off by a comma.
+const COMMA_LINKS: &[&str] = &["in", "near", "on", "likely", "probably", "possibly"];
+
+/// Whether `s` opens on the word `w` (any case).
+fn starts_with_word(s: &str, w: &str) -> bool {
+    starts_with_ignoring_case(s, w) && s[w.len()..].starts_with(' ')
 }
 
 /// Words that say a place lies near another ("Y village near X town", "Y
@@ -465,6 +480,10 @@ const NEAR_LINK_WORDS: &[&str] = &[
     "badia",
     "field",
     "dam",
+    // A hedge on where the place lies ("X, likely near Y").
+    "likely",
+    "probably",
+    "possibly",
 ];
 
 /// Words that make a link between two places one of nearness (with the

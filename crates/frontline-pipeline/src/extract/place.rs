@@ -78,9 +78,18 @@ const CODED_TO: &[&str] = &["coded to", "coded at", "coded in", "coded as"];
 /// village elsewhere), not a village after "a" or "an" (a word that
 /// qualifies a noun, "a Chechen fighter", "a Shiite militiaman", spelled as
 /// some village), not a country backing a side, not one a rule left
-/// unplaced.
+/// unplaced, not a town abroad where none of the article's armed groups
+/// fight, in a country the text never names ("Sharan" read as a town of
+/// Afghanistan in a note about a Syrian group's fight).
 pub(super) fn locating<'d>(doc: &'d Document<'_>) -> Vec<&'d PlaceMention<'d>> {
     let text = &doc.clean.text;
+    let areas = super::governorate::actor_areas(text, &doc.actors);
+    let stray = |m: &PlaceMention| {
+        !areas.is_empty()
+            && m.place.feature_code.starts_with("PPL")
+            && areas.iter().all(|(c, _)| *c != m.place.country_code)
+            && !named_country(&doc.places, &m.place.country_code)
+    };
     doc.places
         .iter()
         .filter(|m| {
@@ -103,6 +112,7 @@ pub(super) fn locating<'d>(doc: &'d Document<'_>) -> Vec<&'d PlaceMention<'d>> {
                 || quarter
                 || group
                 || backs(text, m)
+                || stray(m)
                 || doc.unplaced.contains(&(m.start, m.end)))
         })
         .collect()
@@ -550,10 +560,33 @@ fn countryside_of(name: &str) -> Option<&str> {
 /// Narrowed to a governorate when the article's other places of that
 /// country (in an actor's name: "Raqqa Military Council"; a neighbourhood;
 /// a town outside the governorate named) all lie in one.
+/// The country is the one the article's armed groups fight in when its own
+/// is only its people's (the "Turkish forces" or "US jets" beside the SDF),
+/// not a country it names as a place; and when those groups fight in one
+/// governorate only (a cross-border operation's strip), its seat is the
+/// fallback before the country.
 pub(super) fn country_place(doc: &Document<'_>, sentence: &Sentence, actors: &[&ActorMention]) -> Option<Place> {
-    let iso = doc.country_code.clone().or_else(|| actors.iter().find_map(|m| m.actor.country_code.clone()))?;
+    let areas = super::governorate::actor_areas(&doc.clean.text, &doc.actors);
+    let fought = areas.first().map(|(cc, _)| cc.clone()).filter(|cc| areas.iter().all(|(c, _)| c == cc));
+    let own = doc.country_code.clone().or_else(|| actors.iter().find_map(|m| m.actor.country_code.clone()));
+    let as_place = |cc: &str| {
+        doc.places.iter().any(|m| !m.demonym && m.place.country_code == cc && m.place.feature_code.starts_with("PCL"))
+    };
+    let iso = match (fought, own) {
+        (Some(cc), Some(own)) if cc != own && as_place(&own) => own,
+        (Some(cc), _) => cc,
+        (None, own) => own?,
+    };
     if let Some(p) = one_governorate(doc, sentence, &iso) {
         return Some(p.clone());
+    }
+    if let [(cc, admin1)] = &areas[..]
+        && *cc == iso
+        && let Some(seat) = doc.resources.gazetteer.lookup(admin1).into_iter().map(|(p, _)| p).find(|p| {
+            p.country_code == *cc && p.admin1 == *admin1 && matches!(p.feature_code.as_str(), "PPLA" | "PPLC")
+        })
+    {
+        return Some(seat.clone());
     }
     let name = doc.resources.actors.country_name(&iso)?;
     doc.resources

@@ -284,6 +284,35 @@ fn a_note_without_a_place_of_the_event_takes_the_governorate_of_its_other_places
 }
 
 #[test]
+fn a_note_without_a_place_of_the_event_takes_the_one_governorate_its_operation_fights_in() {
+    // The village is in no gazetteer; the operation fights in Aleppo only,
+    // and "Turkish" names a people, not the country the event is in.
+    let text = "On 3 June 2023, Turkish forces and rebels of Operation Olive Branch captured the village of \
+                Qarzbeli Fawqa from YPG fighters. No fatalities were reported.";
+    check_admin1(text, "Aleppo");
+    // Groups of several governorates place nothing finer than the country,
+    // which is theirs, not the people's named beside them.
+    for text in [
+        "On 3 June 2023, QSD fighters captured the village of Qarzbeli Fawqa. No fatalities were reported.",
+        "On 3 June 2023, Turkish troops took Qarzbeli Fawqa village from QSD fighters.",
+    ] {
+        assert_eq!(top_event(text, &WITH_DUMP).map(|e| e.location), Some("Syria".to_string()), "in {text:?}");
+    }
+}
+
+#[test]
+fn a_town_abroad_where_no_armed_group_of_the_note_fights_places_nothing() {
+    // Arima (Trinidad) and Calama (Chile), in notes about Syrian groups
+    // and in countries the notes never name.
+    check_admin1(
+        "On 3 June 2023, rebels of Operation Euphrates Shield clashed with YPG fighters around Arima.",
+        "Aleppo",
+    );
+    let text = "On 3 June 2023, QSD fighters clashed with IS cells in Calama.";
+    assert_eq!(top_event(text, &WITH_DUMP).map(|e| e.location), Some("Syria".to_string()), "in {text:?}");
+}
+
+#[test]
 fn namesakes_are_chosen_where_the_articles_armed_groups_fight() {
     let at = |who: &str| format!("On 3 June 2023, {who} clashed with regime forces in Mazraat Hanun.");
     check_admin1(&at("HTS fighters"), "Idleb");
@@ -377,6 +406,8 @@ fn a_village_far_from_the_town_it_is_said_to_be_near_yields_to_it() {
     for text in [
         "On 3 June 2023, gunmen killed a regime soldier in Karamah village near Tadmur town.",
         "On 3 June 2023, gunmen killed a regime soldier in Karamah east of Tadmur.",
+        "On 3 June 2023, gunmen shot two regime guards in the village of Karamah, in Tadmur.",
+        "On 3 June 2023, gunmen shot two regime guards in Karamah, likely near Tadmur.",
     ] {
         assert_eq!(top_event(text, &WITH_DUMP).map(|e| e.location), Some("Tadmur".to_string()), "in {text:?}");
     }

@@ -20,12 +20,35 @@ static BLAME_BEFORE_GROUP: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// A charge that names the act after the group accused or blamed ("accused
-/// the militia of carrying out the attack", "blamed X for the bombing"),
-/// not another fault ("of negligence", "for failing to protect them").
+/// A charge after the group blamed, or after "claimed responsibility":
+/// `for`/`of` within two words, and what follows it.
+static CHARGE: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(r"^(?:\s+[a-z][\w-]*){0,2}?\s+(?:of|for)\s+([^.;:]*)"));
+
+/// A charge that points back to an act already told ("for the bombing",
+/// "of staging this attack", "for Sunday's raid", "for the Bokkos
+/// killings"), not to another fault ("of negligence") nor to another,
+/// indefinite act ("for a raid", "for bombings in the capital").
 static CHARGE_OF_ACT: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)^[^.;:]{0,60}?\b(?:of|for)\s+(?:(?:carrying out|staging|launching|committing|perpetrating|conducting|planting|detonating|orchestrating|masterminding|being behind|killing|attacking|abducting|kidnapping|bombing|shelling|murdering|massacring|ambushing|torching|burning)\b|(?:(?:the|this|that|these|those|its|their|an?|[\w-]+'s)\s+)?(?:(?:deadly|suicide|bomb|car|drone|rocket|mortar|missile|air|armed|recent|latest|twin|double|market|night|cross-border|\w+ed|(?-i:[A-Z])[\w-]*)\s+)?(?:attacks?|bombings?|raids?|assaults?|strikes?|ambush(?:es)?|killings?|massacres?|murders?|abductions?|kidnappings?|blasts?|explosions?|shelling)\b)",
+        r"(?i)^(?:(?:carrying out|staging|launching|committing|perpetrating|conducting|planting|detonating|orchestrating|masterminding|being behind)\s+)?(?:the|this|that|these|those|(?:mon|tues|wednes|thurs|fri|satur|sun)day's)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|raids?|assaults?|strikes?|ambush(?:es)?|killings?|massacres?|murders?|abductions?|kidnappings?|blasts?|explosions?|shelling)\b",
+    )
+});
+
+/// Between the blame wording and the group blamed: a few lowercase words
+/// ("the", "armed", "gangs of the"), no punctuation, no other clause.
+static NEXT_TO: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"^\s*(?:[a-z][\w'-]*\s+){0,3}$"));
+
+/// Between the group and "claimed responsibility" or "was behind": at most
+/// one adverb or auxiliary ("has claimed", "later claimed").
+static RIGHT_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(r"^\s*(?:(?:has|have|had|later|also|swiftly|quickly)\s+)?$"));
+
+/// Habit, past or other deeds: the blame is not for this event ("frequently
+/// claims", "many such attacks", "last month", "previously").
+static HABIT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:frequently|often|usually|routinely|regularly|repeatedly|many such|similar|previously|in the past|last (?:month|week|year)|earlier this (?:month|year))\b",
     )
 });
 
@@ -107,26 +130,13 @@ pub(super) fn attribute(doc: &Document<'_>, drafts: &mut Vec<Draft>) {
                     Inter::RebelGroup | Inter::PoliticalMilitia | Inter::IdentityMilitia | Inter::StateForces
                 )
         };
-        let (group, wording_end) = if let Some(w) = BLAME_BEFORE_GROUP.find(text) {
-            let from = s.start + w.end();
-            // "accused X of …", "blamed X for …": the charge must be the act.
-            let charged = |m: &&crate::actor::ActorMention| {
-                let after = &doc.clean.text[m.end..s.end];
-                if CHARGE_OF_ACT.is_match(after) {
-                    return true;
-                }
-                let rest = after.trim_start();
-                !(ACCUSATION.is_match(w.as_str()) || starts_with_word(rest, "of") || starts_with_word(rest, "for"))
-            };
-            (doc.actors.iter().filter(named).find(|m| m.start >= from).filter(charged), w.end())
-        } else if let Some(w) = BLAME_AFTER_GROUP.find(text) {
-            let to = s.start + w.start();
-            (doc.actors.iter().filter(named).take_while(|m| m.end <= to).last(), w.end())
-        } else {
-            continue;
-        };
-        let Some(group) = group else { continue };
-        if DENIAL.is_match(&text[..wording_end]) {
+        let Some((group, charge_from)) = blamed(doc, s, text, named) else { continue };
+        // What the charge says after the group or the wording, to the end of
+        // its clause: habit, past deeds or a denial anywhere before make no
+        // actor, and a place it names picks the event told there.
+        let charge = &text[charge_from..];
+        let clause_end = charge_from + charge.find([',', ';']).unwrap_or(charge.len());
+        if HABIT.is_match(&text[..clause_end]) || DENIAL.is_match(text) {
             continue;
         }
         // Where each event was last told before the sentence: its own
@@ -137,14 +147,18 @@ pub(super) fn attribute(doc: &Document<'_>, drafts: &mut Vec<Draft>) {
                     doc.sentences.iter().position(|t| t.start <= e && e < t.end).filter(|_| d.sentence != i)
                 })
             };
-        let Some((before, at)) =
-            drafts.iter().enumerate().filter_map(|(k, d)| last_told(d).map(|t| (k, t))).max_by_key(|&(_, t)| t)
-        else {
-            continue;
+        let told: Vec<(usize, usize)> = drafts
+            .iter()
+            .enumerate()
+            .filter_map(|(k, d)| last_told(d).map(|t| (k, t)))
+            .filter(|&(_, t)| doc.sentences[t].paragraph + REACH >= s.paragraph)
+            .collect();
+        let named_place = |k: &usize| {
+            drafts[*k].cand.place.as_ref().is_some_and(|p| names_word(&text[charge_from..clause_end], &p.0.name))
         };
-        if doc.sentences[at].paragraph + REACH < s.paragraph {
-            continue;
-        }
+        let at_place: Vec<(usize, usize)> = told.iter().copied().filter(|(k, _)| named_place(k)).collect();
+        let pool = if at_place.is_empty() { &told } else { &at_place };
+        let Some(&(before, _)) = pool.iter().max_by_key(|&&(_, t)| t) else { continue };
         let d = &mut drafts[before];
         if d.cand.actor1.as_ref().is_some_and(|a| a.name.starts_with("Unidentified")) {
             let cc = d.cand.place.as_ref().map(|p| p.0.country_code.as_str());
@@ -158,6 +172,60 @@ pub(super) fn attribute(doc: &Document<'_>, drafts: &mut Vec<Draft>) {
     }
 }
 
+/// The group a blaming sentence names, and where its charge starts: the
+/// object right after the blame verb ("blamed the M23", "staged by gangs
+/// of the G9"), whose charge, if any, is the act already told; or the
+/// subject right before "claimed responsibility" or "was behind", whose
+/// complement, if any, is that act.
+fn blamed<'d>(
+    doc: &'d Document<'_>,
+    s: &crate::segment::Sentence,
+    text: &str,
+    named: impl Fn(&&crate::actor::ActorMention) -> bool,
+) -> Option<(&'d crate::actor::ActorMention, usize)> {
+    if let Some(w) = BLAME_BEFORE_GROUP.find(text) {
+        let from = s.start + w.end();
+        let m = doc.actors.iter().filter(&named).find(|m| m.start >= from)?;
+        if !NEXT_TO.is_match(&doc.clean.text[from..m.start]) {
+            return None;
+        }
+        let after = &doc.clean.text[m.end..s.end];
+        match CHARGE.captures(after) {
+            Some(c) if CHARGE_OF_ACT.is_match(&c[1]) => Some((m, m.end - s.start + c.get(1)?.start())),
+            Some(_) => None,
+            None if ACCUSATION.is_match(w.as_str()) => None,
+            None => Some((m, m.end - s.start)),
+        }
+    } else if let Some(w) = BLAME_AFTER_GROUP.find(text) {
+        let to = s.start + w.start();
+        let m = doc.actors.iter().take_while(|m| m.end <= to).filter(|m| m.start >= s.start).last()?;
+        if !named(&m) || !RIGHT_BEFORE.is_match(&doc.clean.text[m.end..to]) {
+            return None;
+        }
+        let rest = text[w.end()..].trim_start();
+        let wording = w.as_str();
+        let ok = if wording.ends_with("for") || wording.ends_with("behind") {
+            CHARGE_OF_ACT.is_match(rest) || starts_with_word(rest, "it")
+        } else {
+            match rest.strip_prefix("for ") {
+                Some(act) => CHARGE_OF_ACT.is_match(act.trim_start()),
+                None => true,
+            }
+        };
+        ok.then_some((m, text.len() - rest.len()))
+    } else {
+        None
+    }
+}
+
+/// Whether `name` stands in `text` as a whole word.
+fn names_word(text: &str, name: &str) -> bool {
+    text.match_indices(name).any(|(k, _)| {
+        !text[..k].ends_with(|c: char| c.is_alphanumeric())
+            && !text[k + name.len()..].starts_with(|c: char| c.is_alphanumeric())
+    })
+}
+
 /// Whether `text` starts with the whole word `word`, in any case.
 fn starts_with_word(text: &str, word: &str) -> bool {
     text.get(..word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word))
@@ -168,7 +236,18 @@ fn starts_with_word(text: &str, word: &str) -> bool {
 /// them ([`crate::COMPILE_RULES`]).
 pub(super) fn compile_rules() {
     LazyLock::force(&BLAME_WORDS);
-    for regex in [&BLAME_BEFORE_GROUP, &CHARGE_OF_ACT, &ACCUSATION, &BLAME_AFTER_GROUP, &DENIAL, &RETOLD] {
+    for regex in [
+        &BLAME_BEFORE_GROUP,
+        &CHARGE,
+        &CHARGE_OF_ACT,
+        &NEXT_TO,
+        &RIGHT_BEFORE,
+        &HABIT,
+        &ACCUSATION,
+        &BLAME_AFTER_GROUP,
+        &DENIAL,
+        &RETOLD,
+    ] {
         LazyLock::force(regex);
     }
 }

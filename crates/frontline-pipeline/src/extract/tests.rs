@@ -1511,3 +1511,36 @@ fn sport_results_and_metaphors_of_slaughter_make_no_event() {
         "a passive with its finding verb"
     );
 }
+
+#[test]
+fn a_blame_for_habits_past_deeds_or_another_act_names_no_actor() {
+    let actor1 = |text: &str| top_of(text).map(|t| t.1);
+    let somalia = Some("Unidentified Armed Group (Somalia)".to_string());
+    let nigeria = Some("Unidentified Armed Group (Nigeria)".to_string());
+    for text in [
+        "A car bomb killed 8 people in Mogadishu on Monday. Al-Shabaab, which has carried out many such attacks, frequently claims responsibility for bombings in the capital.",
+        "A car bomb killed 8 people in Mogadishu on Monday. Residents blamed the government, saying Al-Shabaab fighters had roamed the area for weeks.",
+        "A car bomb killed 8 people in Mogadishu on Monday. Officials blamed Al-Shabaab, which denied involvement.",
+        "A truck bomb killed 11 people in Kismayo on Friday. Al-Shabaab often claims such blasts in the port.",
+    ] {
+        assert_eq!(actor1(text), somalia, "{text}");
+    }
+    assert_eq!(
+        actor1(
+            "Gunmen killed 9 villagers in Bokkos on Sunday. Last month, the army blamed Fulani militia for a raid on a nearby village."
+        ),
+        nigeria
+    );
+    // The act charged names its place: the event told there gets the group.
+    let article = Article {
+        id: "t".into(),
+        text: "Gunmen killed 9 villagers in Bokkos on Sunday. Separately, a bomb killed 3 people in Jos on Monday. Residents blamed Fulani militia for the Bokkos killings.".into(),
+        published: NaiveDate::from_ymd_opt(2023, 6, 4),
+        ..Default::default()
+    };
+    let doc = Document::analyse(&article, &RESOURCES);
+    for e in events(&doc).0 {
+        let fulani = e.actor1.starts_with("Fulani");
+        assert_eq!(fulani, e.location == "Bokkos", "{} {}", e.location, e.actor1);
+    }
+}

@@ -36,8 +36,9 @@ static CHARGE_OF_ACT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Between the blame wording and the group blamed: a few lowercase words
-/// ("the", "armed", "gangs of the"), no punctuation, no other clause.
-static NEXT_TO: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"^\s*(?:[a-z][\w'-]*\s+){0,3}$"));
+/// ("the", "armed", "gangs belonging to the"), no punctuation, no other
+/// clause.
+static NEXT_TO: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"^\s*(?:[a-z][\w'-]*\s+){0,4}$"));
 
 /// Between the group and "claimed responsibility" or "was behind": at most
 /// one adverb or auxiliary ("has claimed", "later claimed").

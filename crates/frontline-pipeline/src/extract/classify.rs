@@ -349,8 +349,21 @@ static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Text about disasters, accidents, sport or diplomacy: outside political
-/// violence and demonstrations.
+/// violence and demonstrations (a fire that destroys is an accident unless
+/// an arson is told before it: [`ARSON_BEFORE`]).
 static NON_POLITICAL: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(NON_POLITICAL_PATTERN));
+
+/// A match of [`NON_POLITICAL_PATTERN`] that is a fire destroying
+/// something ("the flames destroyed 40 shops").
+static FLAMES: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"(?i)^(?:(?:a|the) )?(?:fire|blaze|flames)\b"));
+
+/// An arson told before a fire ("set fire to the market, and the flames
+/// destroyed …"): the fire is the attack's, not an accident.
+static ARSON_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:set (?:[\w'-]+ ){0,4}?(?:on fire|fire|ablaze|alight)|torch(?:ed|es|ing)|arson\w*|fire-?bomb\w*|petrol bombs?|molotov)",
+    )
+});
 const NON_POLITICAL_PATTERN: &str = r"(?i)\b(?:earthquakes?|floods?|flooding|flash floods|mudslides?|heavy rains?|torrential rains?|storms?|cyclones?|hurricanes?|typhoons?|landslides?|tsunami|wildfires?|drought|heatwave|volcan\w+|plane crash(?:ed|es)?|crash(?:ed|es)? into|road accident|traffic accident|car accident|accident(?:ally)?|collision|collided|derail(?:ed|ment)|capsiz(?:ed|es)|plunged into|stampede|fire broke out|(?:a |the )?(?:fire|blaze|flames) (?:destroyed|gutted|swept through|ravaged)|(?:a |the )?(?:fire|blaze|explosion|blast) (?:at|in) (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:factory|plant|warehouse|mine|refinery|workshop|facility|depot|market)|(?:boats?|ferry|ferries|ships?|vessels?|canoes?|dhows?|barges?|pirogues?)(?: [\w,-]+){0,6}? (?:sank|sinks|has sunk|had sunk)\b|shipwreck|drown(?:ed|ing)|(?:fuel|oil|petrol|gas) (?:tanker|truck|depot|pipeline|station)|gas (?:leak|explosion|cylinder)|cylinder blast|boiler|dam (?:burst|collapse|failure)|building collapse|collapsed|caved in|cave-in|gave way|suicide note|committed suicide|took (?:his|her) own life|(?:beat|beats|beating|won|wins|winning|lost|loses|losing|drew|draws|thrashed|trounced|hammered|edged|routed|crushed|defeated|slaughtered|butchered) (?:[\w'-]+ ){0,3}?\d{1,2}-\d{1,2}\b|\d{1,2}-\d{1,2} (?:win|victory|defeat|draw|loss|lead|scoreline)|tournament|championship|league|football|cricket|olympic\w*|summit|(?:held|holds|hold) talks|bilateral (?:talks|relations|ties|trade|visit|meeting)|diplomat\w*|ambassador|foreign minister|state visit|met with|domestic dispute|family dispute|honou?r killing)\b";
 
 /// Crime for gain, outside political violence unless a crowd takes the law
@@ -710,6 +723,8 @@ pub(crate) fn compile_rules() {
         &PART_BEFORE_CAPTURE,
         &NEGATION,
         &NON_POLITICAL,
+        &FLAMES,
+        &ARSON_BEFORE,
         &CRIME,
         &ATTRIBUTION,
         &ACCUSED_OF,
@@ -963,7 +978,10 @@ pub fn non_political(text: &str) -> bool {
 /// [`non_political`] for a sentence with these [`crate::RuleCandidates`].
 pub fn non_political_among(text: &str, rules: crate::RuleCandidates) -> bool {
     let may = |bit: u64| rules.filters & bit != 0;
-    (may(NON_POLITICAL_BIT) && NON_POLITICAL.is_match(text))
+    (may(NON_POLITICAL_BIT)
+        && NON_POLITICAL
+            .find_iter(text)
+            .any(|m| !(FLAMES.is_match(m.as_str()) && ARSON_BEFORE.is_match(&text[..m.start()]))))
         || (may(CRIME_BIT)
             && CRIME.is_match(text)
             && !cues_among(text, 0, rules, None).iter().any(|f| f.cue == Cue::Mob))

@@ -1544,3 +1544,16 @@ fn a_blame_for_habits_past_deeds_or_another_act_names_no_actor() {
         assert_eq!(fulani, e.location == "Bokkos", "{} {}", e.location, e.actor1);
     }
 }
+
+#[test]
+fn a_fire_is_an_accident_only_when_the_sentence_opens_with_it() {
+    use SubEventType as T;
+    assert_eq!(
+        top_type("A fire destroyed 60 stalls at the central market in Maradi on Tuesday, officials said."),
+        None
+    );
+    assert_eq!(
+        top_type("Armed men set fire to the cattle market in Dori on Tuesday, and the flames destroyed 60 stalls."),
+        Some(T::LootingPropertyDestruction)
+    );
+}

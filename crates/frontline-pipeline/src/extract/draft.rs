@@ -436,12 +436,17 @@ pub(super) fn draft<'d>(
     // A change to a group or another development with no one named and no
     // armed people in its sentence ("the two banks announced their merger",
     // "truckers blockaded the crossing") is ordinary news, not an armed
-    // group's act; so is property that works crews pull down ("engineers
-    // blew up an old bridge").
+    // group's act; so is property that works crews pull down for a stated
+    // purpose ("engineers blew up an old bridge to make way for a new
+    // one"; bulldozers that demolish homes, no purpose said, stay an event).
     let whole = &text[sentence.start..sentence.end];
     let unarmed =
         || subject.is_none() && other_r.is_none() && !ARMED_NOUN.is_match(whole) && !ARMED_DOER.is_match(whole);
-    let works = || sub == SubEventType::LootingPropertyDestruction && WORKS_DOER.is_match(&text[cs..key.start]);
+    let works = || {
+        sub == SubEventType::LootingPropertyDestruction
+            && WORKS_DOER.is_match(&text[cs..key.start])
+            && WORKS_PURPOSE.is_match(whole)
+    };
     if matches!(sub, SubEventType::Other | SubEventType::ChangeToGroupActivity) && unarmed() || works() && unarmed() {
         return None;
     }
@@ -625,6 +630,13 @@ static WORKS_DOER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The purpose of public works: a new build, or a building unfit to stand.
+static WORKS_PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:to make (?:way|room)|redevelop\w*|renovat\w*|(?:road|street)[ -]widening|widen(?:ed|ing)? the|illegal(?:ly)?|unlicen[sc]ed|unauthori[sz]ed|unsafe|dilapidated|condemned|derelict|disused|old|replac\w*|upgrad\w*)\b",
+    )
+});
+
 /// A crowd, not an armed group: who acts in a mob's violence.
 static CROWD: LazyLock<Regex> =
     LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:mobs?|crowds?|villagers|residents|locals|youths)\b"));
@@ -772,6 +784,7 @@ pub(super) fn compile_rules() {
         &RESCUERS,
         &ARMED_DOER,
         &WORKS_DOER,
+        &WORKS_PURPOSE,
     ] {
         LazyLock::force(regex);
     }

@@ -1557,3 +1557,16 @@ fn a_fire_is_an_accident_only_when_the_sentence_opens_with_it() {
         Some(T::LootingPropertyDestruction)
     );
 }
+
+#[test]
+fn works_crews_pull_down_property_for_a_stated_purpose_only() {
+    use SubEventType as T;
+    assert_eq!(
+        top_type("Demolition crews razed unsafe market stalls in Kano on 2 June 2023 to make way for a road."),
+        None
+    );
+    assert_eq!(
+        top_type("Bulldozers demolished 25 homes of displaced families in Jowhar on 2 June 2023."),
+        Some(T::LootingPropertyDestruction)
+    );
+}

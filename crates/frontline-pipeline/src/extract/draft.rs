@@ -427,7 +427,8 @@ pub(super) fn draft<'d>(
         one_sided,
         crowd: !armed_before && crowd_acts(&text[cs..key.start], &text[key.end..ce.max(key.end)]),
     };
-    if parties.subject_state == Some(true) && found.iter().any(taken_away) {
+    let whole = &text[sentence.start..sentence.end];
+    if parties.subject_state == Some(true) && found.iter().any(taken_away) && !DISAPPEARED.is_match(whole) {
         for c in cue_kinds.iter_mut().filter(|c| **c == Cue::Abduct) {
             *c = Cue::Arrest;
         }
@@ -439,7 +440,6 @@ pub(super) fn draft<'d>(
     // group's act; so is property that works crews pull down for a stated
     // purpose ("engineers blew up an old bridge to make way for a new
     // one"; bulldozers that demolish homes, no purpose said, stay an event).
-    let whole = &text[sentence.start..sentence.end];
     let unarmed =
         || subject.is_none() && other_r.is_none() && !ARMED_NOUN.is_match(whole) && !ARMED_DOER.is_match(whole);
     let works = || {
@@ -630,6 +630,14 @@ static WORKS_DOER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// What makes people taken away by the state disappeared rather than
+/// arrested: nobody has seen them since, or their bodies were found.
+static DISAPPEARED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:not (?:been )?(?:seen|heard from)|whereabouts|disappear\w*|(?:remains?|remained|still|went) missing|bod(?:y|ies) (?:was|were) (?:found|recovered|discovered))\b",
+    )
+});
+
 /// The purpose of public works: a new build, or a building unfit to stand.
 static WORKS_PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
@@ -785,6 +793,7 @@ pub(super) fn compile_rules() {
         &ARMED_DOER,
         &WORKS_DOER,
         &WORKS_PURPOSE,
+        &DISAPPEARED,
     ] {
         LazyLock::force(regex);
     }

@@ -1570,3 +1570,15 @@ fn works_crews_pull_down_property_for_a_stated_purpose_only() {
         Some(T::LootingPropertyDestruction)
     );
 }
+
+#[test]
+fn people_the_state_takes_away_and_nobody_sees_again_are_disappeared() {
+    use SubEventType as T;
+    assert_eq!(
+        top_type(
+            "Soldiers led away six herders from a camp near Menaka on 2 June 2023; their relatives have not seen them since."
+        ),
+        Some(T::AbductionForcedDisappearance)
+    );
+    assert_eq!(top_type("Soldiers led away six herders from a camp near Menaka on 2 June 2023."), Some(T::Arrests));
+}

@@ -223,7 +223,7 @@ pub(super) fn place_of<'d>(
                 within(m.start, m.end, t.start, t.end)
                     && home_place(m)
                     && !origin_or_source(text, m)
-                    && !moved_to(&text[t.start..m.start])
+                    && !moved_to(&doc.clean.lower()[t.start..m.start])
                     && side.is_none_or(|(c, north, east)| on_side(c, m.place, north, east))
             };
             if let Some(m) = locating.iter().copied().filter(earlier).find(here) {
@@ -306,20 +306,26 @@ const MOVED: &[&str] = &[
     "relocated",
 ];
 
-/// Whether `text` holds the lowercase ASCII word or phrase `w`, in any
-/// case, as whole words.
-fn holds_word(text: &str, w: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    lower.match_indices(w).any(|(i, _)| {
-        !lower[..i].ends_with(|c: char| c.is_alphanumeric())
-            && !lower[i + w.len()..].starts_with(|c: char| c.is_alphanumeric())
-    })
+/// Where the lowercase ASCII word or phrase `w` ends in `lower` (text
+/// ASCII-lowercased, [`crate::clean::CleanText::lower`]) at each place it
+/// stands as whole words.
+fn word_ends<'t>(lower: &'t str, w: &'t str) -> impl Iterator<Item = usize> + 't {
+    lower
+        .match_indices(w)
+        .filter(move |&(i, _)| {
+            !lower[..i].ends_with(|c: char| c.is_alphanumeric())
+                && !lower[i + w.len()..].starts_with(|c: char| c.is_alphanumeric())
+        })
+        .map(move |(i, _)| i + w.len())
 }
 
-/// Whether the text before a place in its sentence moves someone there
-/// ([`MOVED`] then "to").
-fn moved_to(before: &str) -> bool {
-    MOVED.iter().any(|w| holds_word(before, &format!("{w} to")))
+/// Whether the lowercased text before a place in its sentence moves
+/// someone there ([`MOVED`] then "to").
+fn moved_to(lower: &str) -> bool {
+    MOVED.iter().any(|w| {
+        word_ends(lower, w)
+            .any(|e| lower[e..].starts_with(" to") && !lower[e + 3..].starts_with(|c: char| c.is_alphanumeric()))
+    })
 }
 
 /// The kinds of event cue a sentence holds.
@@ -342,10 +348,11 @@ enum Retold {
 }
 
 fn retold(doc: &Document<'_>, t: &Sentence, own: &[Cue]) -> Retold {
-    let said = &doc.clean.text[t.start..t.end];
-    if ANOTHER.iter().any(|w| holds_word(said, w)) {
+    let said = &doc.clean.lower()[t.start..t.end];
+    let holds = |w: &&str| word_ends(said, w).next().is_some();
+    if ANOTHER.iter().any(holds) {
         Retold::Another
-    } else if RETOLD.iter().any(|w| holds_word(said, w)) && cue_kinds(doc, t).iter().all(|k| own.contains(k)) {
+    } else if RETOLD.iter().any(holds) && cue_kinds(doc, t).iter().all(|k| own.contains(k)) {
         Retold::Yes
     } else {
         Retold::No

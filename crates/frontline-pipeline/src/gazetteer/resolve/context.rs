@@ -453,6 +453,29 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
             best[k] = i;
         }
     }
+    // "Zaire" in an article that names the Democratic Republic of Congo:
+    // a country's other name (a former one, a short one, its people's) is
+    // that country once the article names it by its own name, not a
+    // province or a town of that name that the other places' votes would
+    // give ("Canadian" beside Canada is no town of Texas).
+    for k in 0..names.len() {
+        if cands[k].get(best[k]).is_none_or(|c| g.place(c.id).feature_code == "PCLI") {
+            continue;
+        }
+        let named = |c: &Candidate| {
+            c.alt
+                && !c.skeleton
+                && g.place(c.id).feature_code == "PCLI"
+                && chosen.iter().enumerate().any(|(o, q)| {
+                    o != k
+                        && q.is_some_and(|q| q.geonameid == g.place(c.id).geonameid)
+                        && cands[o].get(best[o]).is_some_and(|x| !x.alt)
+                })
+        };
+        if let Some(i) = cands[k].iter().position(named) {
+            best[k] = i;
+        }
+    }
     // A division hardly anyone lives in ("Michael", a sheading of the Isle
     // of Man; "Jesus", a Paraguayan district) is what a bare word means only
     // when the article names other places of its country or calls it a

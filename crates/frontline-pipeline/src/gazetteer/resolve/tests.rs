@@ -349,6 +349,28 @@ fn a_short_name_of_two_countries_is_the_one_named_in_full() {
 }
 
 #[test]
+fn a_country_s_other_name_is_the_country_the_article_names() {
+    check_resolved(
+        "Angola and the Democratic Republic of Congo shut a road. In Zaire, as it was then, the road was busy.",
+        &[
+            ("Angola", "Angola"),
+            ("Democratic Republic of Congo", "Democratic Republic of Congo"),
+            ("Zaire", "Democratic Republic of Congo"),
+        ],
+    );
+    // So is a people's name ("Canadian"), whatever town of Texas shares it.
+    check_resolved(
+        "Ranchers in Amarillo, Texas, sold hay to Canada. The Canadian buyers paid in cash.",
+        &[("Amarillo", "United States"), ("Texas", "United States"), ("Canada", "Canada"), ("Canadian", "Canada")],
+    );
+    // A province of that name, called one, stays the province.
+    check_resolved(
+        "Angola and the Democratic Republic of Congo shut a road. Cases rose in Zaire province.",
+        &[("Angola", "Angola"), ("Democratic Republic of Congo", "Democratic Republic of Congo"), ("Zaire", "Angola")],
+    );
+}
+
+#[test]
 fn a_province_listed_with_provinces_is_no_city() {
     check_feature_codes(
         "Snow fell across Ontario, Quebec and Manitoba.",

@@ -349,6 +349,36 @@ fn a_short_name_of_two_countries_is_the_one_named_in_full() {
 }
 
 #[test]
+fn a_country_s_other_name_is_the_country_the_article_names() {
+    check_resolved(
+        "Angola and the Democratic Republic of Congo shut a road. In Zaire, as it was then, the road was busy.",
+        &[
+            ("Angola", "Angola"),
+            ("Democratic Republic of Congo", "Democratic Republic of Congo"),
+            ("Zaire", "Democratic Republic of Congo"),
+        ],
+    );
+    // So is a people's name ("Canadian"), whatever town of Texas shares it.
+    check_resolved(
+        "Ranchers in Amarillo, Texas, sold hay to Canada. The Canadian buyers paid in cash.",
+        &[("Amarillo", "United States"), ("Texas", "United States"), ("Canada", "Canada"), ("Canadian", "Canada")],
+    );
+    // A province of that name, called one, stays the province.
+    check_resolved(
+        "Angola and the Democratic Republic of Congo shut a road. Cases rose in Zaire province.",
+        &[("Angola", "Angola"), ("Democratic Republic of Congo", "Democratic Republic of Congo"), ("Zaire", "Angola")],
+    );
+}
+
+#[test]
+fn a_possessive_of_a_town_s_other_name_is_a_person_s_or_a_firm_s() {
+    check_places("Diners fell ill after a meal at McDonald's in Eugene, Oregon.", &["Eugene", "Oregon"]);
+    check_places("Volunteers at St. John's hospice in Omaha, Nebraska, cooked dinner.", &["Omaha", "Nebraska"]);
+    // A city readers know keeps its possessive.
+    check_places("Floods closed St. Petersburg's main square, Russian officials said.", &["St. Petersburg", "Russian"]);
+}
+
+#[test]
 fn a_province_listed_with_provinces_is_no_city() {
     check_feature_codes(
         "Snow fell across Ontario, Quebec and Manitoba.",
@@ -730,6 +760,9 @@ fn a_town_name_before_a_surname_is_a_first_name() {
     check_places("Elizabeth Brandt opened the shelter in Fargo.", &["Elizabeth", "Fargo"]);
     check_places("Shells hit Aleppo Damascus road. Damascus said it was shut.", &["Aleppo", "Damascus", "Damascus"]);
     check_places("Fighters took Abu Kamal Airport. Kamal said it fell.", &["Abu Kamal"]);
+    // So is a division's name that hardly anyone lives in (a county of Cape
+    // Verde is called Paul).
+    check_places("Farmers in Kenya told Paul Brennan the rains had failed.", &["Kenya"]);
 }
 
 #[test]

@@ -199,6 +199,9 @@ struct Span {
     placed: bool,
     /// They say "near", not "at".
     near: bool,
+    /// They call it a town or village ("the town of X"): an English word
+    /// so named is the settlement's name.
+    settled: bool,
     /// The noun after it is no part of a town or open country.
     village: bool,
     /// One hyphenated word before a road or front ("Harqil-Suwayda road").
@@ -353,11 +356,13 @@ pub fn near_misses<'g>(
             let near = NEAR.contains(&prev.as_str())
                 || NEAR.contains(&prev2.as_str())
                 || prev == "of" && crate::gazetteer::COMPASS_POINTS.contains(&prev2.as_str());
+            const SETTLEMENTS: &[&str] = &["town", "village", "city"];
+            let settled = prev == "of" && SETTLEMENTS.contains(&prev2.as_str());
             let end = if noun { ws[j - 2].end } else { ws[j - 1].end };
             let village = !NOT_VILLAGE.contains(&next.as_str());
             let one_word = j - i == 1 + usize::from(noun);
             let route = one_word && ROUTES.contains(&next.as_str()) && text[ws[i].start..end].contains('-');
-            spans.push(Span { i, j, start: ws[i].start, end, placed, near, village, route });
+            spans.push(Span { i, j, start: ws[i].start, end, placed, near, settled, village, route });
             i = j;
         }
         link_lists(text, &ws, &mut spans, &containers);
@@ -389,7 +394,7 @@ pub fn near_misses<'g>(
                     continue;
                 }
             }
-            if sp.placed && sp.village && !ordinary && !taken(start, end) {
+            if sp.placed && sp.village && (!ordinary || sp.settled) && !taken(start, end) {
                 // The name itself elsewhere in the sentence, resolved to a
                 // namesake, is no container of it.
                 let folded = fold(name);
@@ -655,7 +660,7 @@ mod tests {
     /// beside Tell Abiad (Raqqa), a village "Asayish" of Hama beside Tall
     /// Zaramah, an "Akbriya" far east of Hama city and a "Tall al Kubara"
     /// beside it, both a letter from "Ukbariyah", a "Kharbuqah" of Homs and a
-    /// "Kharbuqah al Gharbiyah" of Hama.
+    /// "Kharbuqah al Gharbiyah" of Hama, and a "Busaytin" of Aleppo, also called "Orchard".
     const DUMP: &str = "\
 900001\tTall Zaramah\tTall Zaramah\tTell Zaramah\t35.30\t36.60\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900002\tZaramah\tZaramah\t\t36.40\t37.40\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
@@ -682,6 +687,7 @@ mod tests {
 900023\tTall al Kubara\tTall al Kubara\t\t35.10\t36.80\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900024\tKharbuqah\tKharbuqah\t\t34.70\t36.90\tP\tPPL\tSY\t\t11\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900025\tKharbuqah al Gharbiyah\tKharbuqah al Gharbiyah\t\t35.20\t36.40\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900026\tBusaytin\tBusaytin\tOrchard\t36.30\t37.10\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 ";
 
     static RESOURCES: LazyLock<Resources> = LazyLock::new(|| {
@@ -735,6 +741,12 @@ mod tests {
     fn a_compass_word_before_a_town_names_the_part_of_the_village() {
         check("Regime forces shelled Western Kharbuqah town.", &[900025]);
         check("Regime forces shelled Kharbuqah town.", &[900024]);
+    }
+
+    #[test]
+    fn an_english_word_called_a_town_is_the_towns_name() {
+        check("YPG and rebel units fought in the town of Orchard.", &[900026]);
+        check("YPG and rebel units fought in Orchard.", &[]);
     }
 
     #[test]

@@ -220,6 +220,7 @@ pub(super) fn regovern<'a>(
 ) -> Vec<bool> {
     let g = &resources.gazetteer;
     reseat(places, text, resources);
+    super::village::qualified_parts(g, text, places);
     let mut drop = vec![false; places.len()];
     // Each sentence's places, as a range of `places` (sorted by start).
     let ranges: Vec<(usize, usize)> = sentences

@@ -116,9 +116,18 @@ const CONNECTORS: &[&str] =
     &["al", "el", "as", "ash", "ad", "ar", "az", "at", "an", "ez", "es", "ed", "er", "en", "wa"];
 
 /// English size and position words that stand for Arabic ones in a name:
-/// "Big Khwein" is Khuwayn al Kabir.
-const QUALIFIERS: &[(&str, &str)] =
-    &[("big", "kabir"), ("great", "kabir"), ("small", "saghir"), ("upper", "fawqani"), ("lower", "tahtani")];
+/// "Big Khwein" is Khuwayn al Kabir, "Western Zmar" is Zmar al Gharbiyah.
+const QUALIFIERS: &[(&str, &str)] = &[
+    ("big", "kabir"),
+    ("great", "kabir"),
+    ("small", "saghir"),
+    ("upper", "fawqani"),
+    ("lower", "tahtani"),
+    ("eastern", "sharqiyah"),
+    ("western", "gharbiyah"),
+    ("northern", "shamaliyah"),
+    ("southern", "janubiyah"),
+];
 
 /// Arabic size and position words after a name ("Mawalih Sughir", "Rasm
 /// Elkibir"), and English ones before it ("Lower Amiqa"): a note may name a
@@ -190,6 +199,9 @@ struct Span {
     placed: bool,
     /// They say "near", not "at".
     near: bool,
+    /// They call it a town or village ("the town of X"): an English word
+    /// so named is the settlement's name.
+    settled: bool,
     /// The noun after it is no part of a town or open country.
     village: bool,
     /// One hyphenated word before a road or front ("Harqil-Suwayda road").
@@ -344,11 +356,13 @@ pub fn near_misses<'g>(
             let near = NEAR.contains(&prev.as_str())
                 || NEAR.contains(&prev2.as_str())
                 || prev == "of" && crate::gazetteer::COMPASS_POINTS.contains(&prev2.as_str());
+            const SETTLEMENTS: &[&str] = &["town", "village", "city"];
+            let settled = prev == "of" && SETTLEMENTS.contains(&prev2.as_str());
             let end = if noun { ws[j - 2].end } else { ws[j - 1].end };
             let village = !NOT_VILLAGE.contains(&next.as_str());
             let one_word = j - i == 1 + usize::from(noun);
             let route = one_word && ROUTES.contains(&next.as_str()) && text[ws[i].start..end].contains('-');
-            spans.push(Span { i, j, start: ws[i].start, end, placed, near, village, route });
+            spans.push(Span { i, j, start: ws[i].start, end, placed, near, settled, village, route });
             i = j;
         }
         link_lists(text, &ws, &mut spans, &containers);
@@ -380,7 +394,7 @@ pub fn near_misses<'g>(
                     continue;
                 }
             }
-            if sp.placed && sp.village && !ordinary && !taken(start, end) {
+            if sp.placed && sp.village && (!ordinary || sp.settled) && !taken(start, end) {
                 // The name itself elsewhere in the sentence, resolved to a
                 // namesake, is no container of it.
                 let folded = fold(name);
@@ -403,6 +417,45 @@ pub fn near_misses<'g>(
         }
     }
     out
+}
+
+/// Reads a village named with a capitalised English size or position word
+/// before it ("Western Zmar", "Big Ghoz") as the part of the village that
+/// an added gazetteer names with the Arabic word ("Zmar al Gharbiyah"),
+/// when it has one spelled so, or a letter off, in the town's country (and
+/// all such parts lie together): recognition read the bare name, which is
+/// the whole village's or a namesake's elsewhere. The mention then covers
+/// the qualifier too.
+pub(super) fn qualified_parts<'g>(g: &'g Gazetteer, text: &str, places: &mut [PlaceMention<'g>]) {
+    if !g.has_near_misses() {
+        return;
+    }
+    for m in places.iter_mut() {
+        // A seat after a compass word is a side of its area ("Eastern Homs").
+        let code = m.place.feature_code.as_str();
+        if m.demonym || !code.starts_with("PPL") || matches!(code, "PPLA" | "PPLA2" | "PPLC") {
+            continue;
+        }
+        let Some(before) = text[..m.start].strip_suffix(' ') else { continue };
+        let start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |k| k + 1);
+        let word = &before[start..];
+        if !word.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let lower = word.to_lowercase();
+        let Some((_, arabic)) = QUALIFIERS.iter().find(|(q, _)| *q == lower) else { continue };
+        let name = &text[m.start..m.end];
+        let cands: Vec<(&Place, usize, usize)> = g
+            .near_misses_spelled(&format!("{name} {arabic}"))
+            .into_iter()
+            .filter(|c| c.0.country_code == m.place.country_code && c.1 <= 1)
+            .collect();
+        let Some(&(first, ..)) = cands.first() else { continue };
+        if cands.iter().all(|c| km(c.0, first) <= SAME_PLACE_KM) {
+            m.place = first;
+            m.start = start;
+        }
+    }
 }
 
 /// The ends of the names that may open a hyphenated word, longest first:
@@ -606,7 +659,8 @@ mod tests {
     /// "Duwaylat" of Rural Damascus beside Damascus, a "Marjalun" of Aleppo
     /// beside Tell Abiad (Raqqa), a village "Asayish" of Hama beside Tall
     /// Zaramah, an "Akbriya" far east of Hama city and a "Tall al Kubara"
-    /// beside it, both a letter from "Ukbariyah".
+    /// beside it, both a letter from "Ukbariyah", a "Kharbuqah" of Homs and a
+    /// "Kharbuqah al Gharbiyah" of Hama, and a "Busaytin" of Aleppo, also called "Orchard".
     const DUMP: &str = "\
 900001\tTall Zaramah\tTall Zaramah\tTell Zaramah\t35.30\t36.60\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900002\tZaramah\tZaramah\t\t36.40\t37.40\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
@@ -631,6 +685,9 @@ mod tests {
 900021\tAsayish\tAsayish\t\t35.35\t36.65\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900022\tAkbriya\tAkbriya\t\t35.40\t37.70\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900023\tTall al Kubara\tTall al Kubara\t\t35.10\t36.80\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900024\tKharbuqah\tKharbuqah\t\t34.70\t36.90\tP\tPPL\tSY\t\t11\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900025\tKharbuqah al Gharbiyah\tKharbuqah al Gharbiyah\t\t35.20\t36.40\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900026\tBusaytin\tBusaytin\tOrchard\t36.30\t37.10\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 ";
 
     static RESOURCES: LazyLock<Resources> = LazyLock::new(|| {
@@ -678,6 +735,18 @@ mod tests {
     #[test]
     fn english_size_words_stand_for_arabic_ones() {
         check("Clashes took place near Big Khuwaylid in the countryside of Idleb.", &[900004]);
+    }
+
+    #[test]
+    fn a_compass_word_before_a_town_names_the_part_of_the_village() {
+        check("Regime forces shelled Western Kharbuqah town.", &[900025]);
+        check("Regime forces shelled Kharbuqah town.", &[900024]);
+    }
+
+    #[test]
+    fn an_english_word_called_a_town_is_the_towns_name() {
+        check("YPG and rebel units fought in the town of Orchard.", &[900026]);
+        check("YPG and rebel units fought in Orchard.", &[]);
     }
 
     #[test]

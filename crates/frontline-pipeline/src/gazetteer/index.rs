@@ -490,8 +490,8 @@ fn demonym_flag(name: &str) -> u32 {
 
 /// A GeoNames-layout dump read apart from the built-in data (see
 /// [`parse_dump`]): its well-formed rows with their names' near-miss keys,
-/// its malformed lines, and the built-in names of the rows that may be
-/// partial copies of built-in places.
+/// its malformed lines, and the built-in names of the rows that are
+/// built-in places.
 pub struct ParsedDump<'t> {
     rows: Vec<DumpRow<'t>>,
     errors: Vec<DumpError>,
@@ -540,7 +540,8 @@ pub fn parse_dump(text: &str) -> ParsedDump<'_> {
         let keyed = super::fuzzy::Keyed::of(&own_names(&cols).map(|(n, _)| n).collect::<Vec<_>>());
         rows.push(DumpRow { cols, id, lat, lon, keyed });
     }
-    ParsedDump { rows, errors, copies: builtin_rows(&copy_candidates(text)) }
+    let ids = rows.iter().map(|r| (r.id, ())).collect();
+    ParsedDump { rows, errors, copies: builtin_rows(&ids) }
 }
 
 /// A row's own names: its name, ASCII name and Latin alternate names.
@@ -582,14 +583,17 @@ pub fn add_parsed(index: &mut Index, base: &Builtin, dump: ParsedDump<'_>) -> (u
         }
         names.clear();
         names.extend(own_names(&cols));
-        // A partial copy of a built-in place (a row without a feature code)
-        // keeps the built-in row's names and its name, else the copy hides
-        // the spellings only they have.
-        let own = dump.copies.get(&id).filter(|_| known.contains_key(&id));
-        if let Some(&(name, alts)) = own {
+        // A row of a built-in place keeps the built-in row's names, else
+        // the copy hides the spellings only they have (GeoNames' country
+        // dumps and cities500 list different other names: "Tabqa" is only
+        // in the latter); a partial copy (a row without a feature code)
+        // also takes its name.
+        let builtin_names = dump.copies.get(&id).filter(|_| known.contains_key(&id));
+        if let Some(&(name, alts)) = builtin_names {
             names.push((name, ALT));
             names.extend(alts.split('|').filter(|n| !n.is_empty()).map(|n| (n, ALT)));
         }
+        let own = builtin_names.filter(|_| cols[7].trim().is_empty());
         let place = Place {
             geonameid: id,
             name: own.map_or(cols[1], |&(name, _)| name).to_string(),
@@ -616,8 +620,8 @@ pub fn add_parsed(index: &mut Index, base: &Builtin, dump: ParsedDump<'_>) -> (u
             }
             place.admin2.clone_from(&b.admin2);
         }
-        // A partial copy's keys take the built-in names too.
-        let keyed = if own.is_some() {
+        // A copy's keys take the built-in names too.
+        let keyed = if builtin_names.is_some() {
             super::fuzzy::Keyed::of(&names.iter().map(|&(n, _)| n).collect::<Vec<_>>())
         } else {
             keyed
@@ -631,23 +635,8 @@ pub fn add_parsed(index: &mut Index, base: &Builtin, dump: ParsedDump<'_>) -> (u
     (added, dump.errors)
 }
 
-/// The geonameids of a dump's rows that may be partial copies of built-in
-/// places: rows without a feature code (a dump may carry a city as just its
-/// name, a few spellings and its point); [`add_parsed`] keeps those that
-/// are built-in places.
-fn copy_candidates(text: &str) -> FxMap<u64, ()> {
-    text.lines()
-        .filter_map(|l| {
-            let mut cols = l.split('\t');
-            let id = cols.next()?.parse::<u64>().ok()?;
-            let code = cols.nth(6)?;
-            code.trim().is_empty().then_some((id, ()))
-        })
-        .collect()
-}
-
 /// The name and alternate names (`|`-separated) of the built-in rows of
-/// `ids`, read from `places.tsv` (one pass, only when a dump has such rows).
+/// `ids`, read from `places.tsv` (one pass).
 fn builtin_rows(ids: &FxMap<u64, ()>) -> FxMap<u64, (&'static str, &'static str)> {
     let mut out = FxMap::default();
     if ids.is_empty() {
@@ -747,7 +736,7 @@ mod tests {
     }
 
     #[test]
-    fn a_partial_copy_of_a_built_in_place_keeps_its_names() {
+    fn a_copy_of_a_built_in_place_keeps_its_names() {
         let base = builtin();
         let mut index = Index::default();
         // A built-in city's geonameid with no feature code and an Arabic-script name only.
@@ -758,11 +747,12 @@ mod tests {
             ("Al \u{1e28}asakah", "PPLA")
         );
         assert!(!index.exact(&fold("Al-Hasakeh")).is_empty());
-        // A full row stands as written.
+        // A full row keeps its own name, and the built-in spellings its
+        // own other names lack.
         let mut index = Index::default();
         add_dump(&mut index, &base, &row(173811, "Hasakah Town", 36.50237, 40.74772, "PPLA", "01"));
         assert_eq!(index.places[0].name, "Hasakah Town");
-        assert!(index.exact(&fold("Al-Hasakeh")).is_empty());
+        assert!(!index.exact(&fold("Al-Hasakeh")).is_empty());
     }
 
     fn check_decimal(input: &str) {

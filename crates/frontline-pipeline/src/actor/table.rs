@@ -144,9 +144,10 @@ pub struct TableError {
 /// Nouns that make a country adjective an actor: "Turkish forces" (|-separated).
 const FORCE_NOUNS: &str = "forces|force|army|troops|soldiers|soldier|military|warplanes|warplane|jets|jet|fighter jets|aircraft|drones|drone|air force|airstrikes|airstrike|air strikes|air strike|artillery|special forces|navy|naval forces|helicopters|helicopter|military forces|armed forces|government forces|security forces|patrol|patrols|convoy|tanks|border guards|marines|paratroopers|commandos|ground forces|government troops|regime|base|bases|military base|positions|military positions|posts|outpost|observation post|observation posts|military point|military points|checkpoint|checkpoints|officers|officer|vehicles|gendarmerie|gendarmes|intelligence|federal forces|federal troops|occupation forces";
 /// Nouns after a country adjective that name what its state forces did
-/// ("a Russian missile strike", "Israeli shelling"): the adjective alone is
+/// ("a Russian missile strike", "Israeli shelling", "a Russian ballistic
+/// missile"): the adjective alone is
 /// the mention, so the noun still tells the event's type.
-const ACT_NOUNS: &str = "missile|missiles|missile strike|missile strikes|missile attack|missile attacks|strike|strikes|shelling|bombardment|artillery fire";
+const ACT_NOUNS: &str = "missile|missiles|missile strike|missile strikes|missile attack|missile attacks|strike|strikes|shelling|bombardment|artillery fire|ballistic missile|ballistic missiles|cruise missile|cruise missiles|Shahed drone|Shahed drones";
 /// Nouns after a country's name in the possessive ("Russia's forces") that
 /// name its state forces.
 const POSSESSED_FORCES: &str = "army|armed forces|forces|troops|military|soldiers|air force|navy|warplanes|jets|drones";

@@ -643,3 +643,26 @@ fn state_forces_and_groups_of_world_conflicts_by_their_nicknames() {
         &["Military Forces of the Democratic Republic of Congo (2019-)"],
     );
 }
+
+#[test]
+fn a_force_named_by_its_aircraft_or_weapon() {
+    check_at(
+        "A military helicopter fired on a wedding party.",
+        Some("MM"),
+        Some("2024-05-01"),
+        &["Military Forces of Myanmar (2021-)"],
+    );
+    check_at(
+        "Government warplanes bombed the market.",
+        Some("SD"),
+        Some("2024-05-01"),
+        &["Military Forces of Sudan (2019-)"],
+    );
+    check_at(
+        "A Russian cruise missile hit the depot.",
+        Some("UA"),
+        Some("2024-05-01"),
+        &["Military Forces of Russia (2000-)"],
+    );
+    check_at("Israeli settlers set fire to two cars.", Some("PS"), Some("2024-05-01"), &["Settlers (Israel)"]);
+}

@@ -1582,3 +1582,12 @@ fn people_the_state_takes_away_and_nobody_sees_again_are_disappeared() {
     );
     assert_eq!(top_type("Soldiers led away six herders from a camp near Menaka on 2 June 2023."), Some(T::Arrests));
 }
+
+#[test]
+fn a_storming_told_after_an_abduction_is_how_it_was_done() {
+    use SubEventType as T;
+    check_events(
+        "Gunmen abducted 12 pupils from a boarding school in Nigeria's Zamfara state on Friday, police said. The gunmen stormed the dormitory in Tsafe at night and led the pupils away.",
+        &[(T::AbductionForcedDisappearance, 0)],
+    );
+}

@@ -89,7 +89,7 @@ macro_rules! some {
 /// "journalists", "technicians", "migrants").
 macro_rules! people {
     () => {
-        r"(?:[\w-]+(?:ers|men|ists|ians|ants)|employees|detainees|refugees|people|persons?|civilians?|villagers?|residents?|passengers?|travell?ers?|wom[ae]n|m[ae]n|girls?|boys?|child(?:ren)?|students?|pupils?|school(?:children|girls|boys)|teachers?|workers?|farmers?|herders?|traders?|worshippers?|others|hostages?|nationals?|officials?|priests?|pastors?|imams?|clerics?|monks?|nuns?|nurses?|doctors?|medics?|patients|pilgrims?|shepherds?|vendors?|merchants?|elders?|citizens|bloggers?|lawyers?|judges?|mayors?|councill?ors?|candidates?|politicians?|activists?|journalists?|leaders?|chiefs?|sons?|daughters?|wives|wife|husbands?|famil(?:y|ies)|relatives?)"
+        r"(?:[\w-]+(?:ers|men|ists|ians|ants)|employees|detainees|refugees|people|persons?|civilians?|villagers?|residents?|passengers?|travell?ers?|wom[ae]n|m[ae]n|girls?|boys?|child(?:ren)?|students?|pupils?|school(?:children|girls|boys)|teachers?|workers?|farmers?|herders?|traders?|worshippers?|others|hostages?|nationals?|officials?|priests?|pastors?|imams?|clerics?|monks?|nuns?|nurses?|doctors?|medics?|patients|pilgrims?|shepherds?|vendors?|merchants?|elders?|citizens|bloggers?|lawyers?|judges?|mayors?|councill?ors?|candidates?|politicians?|mps?|lawmakers?|legislators?|deputies|opponents|critics|dissidents?|activists?|journalists?|leaders?|chiefs?|sons?|daughters?|wives|wife|husbands?|famil(?:y|ies)|relatives?)"
     };
 }
 
@@ -109,11 +109,11 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Capture,
-        r"\b(?:captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|overr(?:an|uns?|unning)|(?:took|taken|take|takes|taking|gained|gain|gains|gaining|assumed|imposed|(?:re-?)?establish(?:ed|es|ing)?|wrested|wrest|wresting|seized) (?:the )?(?:full |complete |total )?control|(?:controlled|controls) (?:the |a |an )?(?:al-|el-)?(?-i:[A-Z])\w*|(?:advanced|advances|advance) and (?:took |taken )?control(?:led)?|(?:took|take|taking|seized) (?:[\w-]+ ){0,2}?(?:checkpoints?|positions?|points?|hills?|villages?|towns?)\b|took over|taken over|takes over|taking over|(?:declared|announced|declares|announces) (?:its |their |the )?takeover of (?:the )?(?:towns?|villages?|city|hills?|district|region|base|airport|border crossing) of|overt(?:ook|akes|aken) (?:the |a )?(?:(?-i:[A-Z])|(?:[\w-]+ ){0,2}?(?:villages?|towns?|city|areas?|hills?|positions?|checkpoints?|bases?)\b)|secured (?:the )?(?:towns?|villages?|city) of|(?:advanced|managed|able) to control|(?:controlled|controlling|control) (?:over )?(?:the |a |an |one (?:more )?|two |three |several |new |\d+ )?(?:villages?|towns?|city|areas?|hills?|neighbo(?:u)?rhoods?|district|bases?|airbase|airport|crossing|region|positions?|points?|oil ?fields?|sites?|mountains?|farms?)|(?:took|taken|taking|take) (?:it|them) over|(?:took|taken|wrested) it from|cleared (?:of|from)|gained (?:new )?(?:positions|ground)|fell (?:to|into the hands of)|occupied (?:the |a |an )?(?:[\w-]+ ){0,2}?(?:towns?|city|villages?|district|headquarters|airport|base|camp|hills?|areas?|region|port|border crossing)|stormed and (?:captured|took)|dr(?:ove|ives?|iving|iven) (?:[\w'-]+ ){0,3}?out of|drove (?:out|them out)|driving out|driven out|expel(?:led|s|ling)?|ousted|declared? victory (?:in|over|at)|victory (?:in|at)|defeated (?:[\w'-]+ ){1,5}?(?:in|at))\b",
+        r"\b(?:captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|overr(?:an|uns?|unning)|(?:took|taken|take|takes|taking|gained|gain|gains|gaining|assumed|imposed|(?:re-?)?establish(?:ed|es|ing)?|wrested|wrest|wresting|seized) (?:the )?(?:full |complete |total )?control|(?:controlled|controls) (?:the |a |an )?(?:al-|el-)?(?-i:[A-Z])\w*|(?:advanced|advances|advance) and (?:took |taken )?control(?:led)?|(?:took|take|taking|seized) (?:[\w-]+ ){0,2}?(?:checkpoints?|positions?|points?|hills?|villages?|towns?|city|cities)\b|took over|taken over|takes over|taking over|(?:declared|announced|declares|announces) (?:its |their |the )?takeover of (?:the )?(?:towns?|villages?|city|hills?|district|region|base|airport|border crossing) of|overt(?:ook|akes|aken) (?:the |a )?(?:(?-i:[A-Z])|(?:[\w-]+ ){0,2}?(?:villages?|towns?|city|areas?|hills?|positions?|checkpoints?|bases?)\b)|secured (?:the )?(?:towns?|villages?|city) of|(?:advanced|managed|able) to control|(?:controlled|controlling|control) (?:over )?(?:the |a |an |one (?:more )?|two |three |several |new |\d+ )?(?:villages?|towns?|city|areas?|hills?|neighbo(?:u)?rhoods?|district|bases?|airbase|airport|crossing|region|positions?|points?|oil ?fields?|sites?|mountains?|farms?)|(?:took|taken|taking|take) (?:it|them) over|(?:took|taken|wrested) it from|cleared (?:of|from)|gained (?:new )?(?:positions|ground)|fell (?:to|into the hands of)|occupied (?:the |a |an )?(?:[\w-]+ ){0,2}?(?:towns?|city|villages?|district|headquarters|airport|base|camp|hills?|areas?|region|port|border crossing)|stormed and (?:captured|took)|dr(?:ove|ives?|iving|iven) (?:[\w'-]+ ){0,3}?out of|drove (?:out|them out)|driving out|driven out|expel(?:led|s|ling)?|ousted|declared? victory (?:in|over|at)|victory (?:in|at)|defeated (?:[\w'-]+ ){1,5}?(?:in|at))\b",
     ),
     (
         Cue::Handover,
-        r"\b(?:handed (?:over|control)|handed (?:[\w-]+ ){1,4}?over to|hand(?:ing)? over control|handover of|without (?:a fight|resistance|fighting|clashes|a shot)|peacefully (?:entered|took)|(?:took|taken|take|taking) (?:it |them |the [\w-]+ )?over peacefully|peaceful (?:handover|takeover|transfer)|transferr(?:ed|ing) (?:[\w-]+ ){0,3}?(?:camp|base|control|positions?|town|city|airport|territory) (?:[\w-]+ ){0,3}?to)",
+        r"\b(?:handed (?:over|control)|handed (?:[\w-]+ ){1,4}?over to|hand(?:ing)? over control|handover of|without (?:a fight|resistance|fighting|clashes|a shot)|without (?:any|much|a single) (?:fight|resistance|fighting|clashes|shot)|(?:entered|walked into|moved into|rolled into|marched into|took|seized|captured) (?:[\w'-]+ ){0,4}?unopposed|surrender(?:ed|s|ing)? (?:the )?(?:city|town|village|base|garrison|province|capital|district)\b|peacefully (?:entered|took)|(?:took|taken|take|taking) (?:it |them |the [\w-]+ )?over peacefully|peaceful (?:handover|takeover|transfer)|transferr(?:ed|ing) (?:[\w-]+ ){0,3}?(?:camp|base|control|positions?|town|city|airport|territory) (?:[\w-]+ ){0,3}?to)",
     ),
     (
         Cue::Withdraw,
@@ -129,23 +129,23 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Protest,
-        r"\b(?:protest(?:s|ed|ers?|ing)?|demonstrat(?:ion|ions|ors?|ed|es|ing)|rall(?:y|ies|ied|ying)|(?-i:march(?:ed|es|ing)?) (?:(?:peacefully|silently|together) )?(?:in|to|through|against|on)|sit-ins?|picket(?:ed|s|ing)?|strikers|peaceful (?:crowds?|gatherings?|marchers|march(?:es)?|assembly)|(?:went|go|gone|are|were) on strike|general strike|hunger strike|vigils?|took to the streets|gathered (?:[\w,'-]+ ){0,8}?to (?:demand|denounce|condemn|call for|express|reject|oppose|mourn))\b",
+        r"\b(?:protest(?:s|ed|ers?|ing)?|demonstrat(?:ion|ions|ors?|ed|es|ing)|rall(?:y|ies|ied|ying)|(?-i:march(?:ed|es|ing)?) (?:(?:peacefully|silently|together) )?(?:in|to|through|against|on)|march(?:ed|es|ing)? (?:towards?|into)|marchers|human chains?|(?:protest )?encampments?|sit-ins?|picket(?:ed|s|ing)?|strikers|peaceful (?:crowds?|gatherings?|marchers|march(?:es)?|assembly)|(?:went|go|gone|are|were) on strike|general strike|hunger strike|vigils?|took to the streets|(?:gathered|assembled|converged|massed) (?:[\w,'-]+ ){0,12}?to (?:demand|denounce|condemn|call for|express|reject|oppose|mourn))\b",
     ),
     (
         Cue::Riot,
-        r"\b(?:riot(?:s|ed|ers?|ing)?|hurl(?:ed|s|ing)? (?:stones|rocks|bricks|petrol bombs|molotov)|stoned (?:passing |police |the )?(?:cars|vehicles|police|officers|buses)|burning (?:barricades|tyres|tires)|smash(?:ed|ing) (?:\S+ ){0,4}?(?:windows|windscreens|shop ?fronts|doors)|thr(?:ew|ows?|owing|own) (?:stones|rocks|bricks|petrol bombs|molotov)|pelt(?:ed|s|ing)|molotov|petrol bombs)\b",
+        r"\b(?:riot(?:s|ed|ers?|ing)?|hurl(?:ed|s|ing)? (?:stones|rocks|bricks|petrol bombs|molotov)|stoned (?:passing |police |the )?(?:cars|vehicles|police|officers|buses)|burning (?:barricades|tyres|tires)|smash(?:ed|ing) (?:\S+ ){0,4}?(?:windows|windscreens|shop ?fronts|doors)|thr(?:ew|ows?|owing|own) (?:stones|rocks|bricks|petrol bombs|molotov)|pelt(?:ed|s|ing)|molotov|petrol bombs|forced (?:their|its|his|her) way (?:into|through))\b",
     ),
     (
         Cue::Mob,
-        r"\b(?:(?:mobs?|crowds?|villagers|residents|locals|youths|supporters|students|worshippers|neighbou?rs|passers-by|community members|(?:hindu|muslim|christian|buddhist)s?)(?: [\w'-]+){0,6}? (?:attack(?:ed)?|beat|killed|lynched|set upon|stormed|assaulted|stoned|hacked|fought|clashed|chased|set fire to|torched|burned|burnt|ransacked)|mobs?|lynch(?:ed|es|ing)?|vigilantes?|angry (?:crowd|villagers|residents))\b",
+        r"\b(?:(?:mobs?|crowds?|villagers|residents|locals|youths|supporters|students|worshippers|neighbou?rs|passers-by|community members|(?:hindu|muslim|christian|buddhist)s?)(?: [\w'-]+){0,6}? (?:attack(?:ed)?|beat|killed|lynched|set upon|stormed|assaulted|stoned|pelted|hacked|fought|clashed|chased|set fire to|torched|burned|burnt|ransacked)|mobs?|lynch(?:ed|es|ing)?|vigilantes?|angry (?:crowd|villagers|residents))\b",
     ),
     (
         Cue::Intervention,
-        r"\b(?:dispers(?:ed|es|e|ing)|broken? up|forcibly (?:removed|evicted|cleared)|cracked down|crackdown|scatter(?:ed)?|clear(?:ed)? (?:the )?(?:protesters|demonstrators|crowds?))\b",
+        r"\b(?:dispers(?:ed|es|e|ing)|broken? up|forcibly (?:removed|evicted|cleared)|cracked down|crackdown|scatter(?:ed)?|clear(?:ed|ing)? (?:the |an? )?(?:[\w-]+ ){0,2}?(?:protesters|demonstrators|crowds?))\b",
     ),
     (
         Cue::CrowdControl,
-        r"\b(?:tear ?gas|water cannons?|rubber bullets|baton(?:s|-charged|-charge)?|pellet guns|pepper spray|stun grenades?|fir(?:ed|ing) (?:shots |live rounds |warning shots )?(?:in)?to the air|warning shots)\b",
+        r"\b(?:tear ?gas (?:shells|canisters|grenades|rounds|cartridges)|tear ?gas|water cannons?|rubber bullets|baton(?:s|-charged|-charge)?|pellet guns|pepper spray|stun grenades?|fir(?:ed|ing) (?:shots |live rounds |warning shots )?(?:in)?to the air|warning shots)\b",
     ),
     (
         Cue::Chemical,
@@ -153,7 +153,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Air,
-        r"\b(?:air ?-?strikes?|air ?raids?|warplanes?|war ?planes?|fighter jets?|jets? (?:struck|bombed|hit|targeted|pounded)|(?:military |attack )?helicopters? (?:dropped|struck|fired|bombed|targeted)|helicopter gunships?|barrel bombs?|drones? (?:strikes?|attacks?|struck|targeted|hit|bombed|fired)|(?:unmanned|armed) (?:aerial )?(?:drone|vehicle)s?|aerial (?:bombardment|bombing|attacks?|strikes?)|bombing raids?|bombed by (?:the )?(?:air|jets|planes)|air force (?:struck|bombed|targeted)|(?:aircraft|planes|jets|gunships?) (?:[\w-]+ ){0,2}?(?:struck|bombed|hit|targeted|raided|attacked|fired|pounded|carried out|dropped)|(?:guided|glide) bombs?|(?:kamikaze|fpv|attack|loitering) drones?|loitering munitions?|drones? (?:dropped|drops|dropping)|dropp(?:ed|ing) (?:[\w-]+ ){0,2}?bombs)\b",
+        r"\b(?:air ?-?strikes?|air ?raids?|warplanes?|war ?planes?|fighter jets?|jets? (?:struck|bombed|hit|targeted|pounded)|(?:military |attack )?helicopters? (?:dropped|struck|fired|bombed|targeted)|helicopter gunships?|barrel bombs?|drones? (?:\w+ly )?(?:strikes?|attacks?|struck|targeted|hit|bombed|fired)|dropp(?:ed|ing) (?:[\w-]+ ){0,2}?(?:explosives?|bombs?|grenades?|munitions?|ordnance|projectiles?) (?:from|by) (?:an? |the |their |its )?(?:[\w-]+ )?(?:drones?|quadcopters?|aircraft|planes?|helicopters?)|(?:unmanned|armed) (?:aerial )?(?:drone|vehicle)s?|aerial (?:bombardment|bombing|attacks?|strikes?)|bombing raids?|bombed by (?:the )?(?:air|jets|planes)|air force (?:struck|bombed|targeted)|(?:aircraft|planes|jets|gunships?) (?:[\w-]+ ){0,2}?(?:\w+ly )?(?:struck|bombed|hit|targeted|raided|attacked|fired|pounded|carried out|dropped)|(?:guided|glide) bombs?|(?:kamikaze|fpv|attack|loitering) drones?|loitering munitions?|drones? (?:dropped|drops|dropping)|dropp(?:ed|ing) (?:[\w-]+ ){0,2}?bombs)\b",
     ),
     (
         Cue::Suicide,
@@ -165,7 +165,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Explosive,
-        r"\b(?:ieds?|improvised explosive|roadside bombs?|land ?mines?|(?:car|motorcycle|truck|vehicle|parcel|sticky|magnetic|remote-controlled|remotely detonated|planted|time|pipe|nail|bicycle) bombs?|vbieds?|explosive (?:device|devices)|booby-?trapped (?:car|vehicle|motorcycle|house|building)|bomb (?:blast|attack|exploded|went off)|(?:explosions?|blasts?) (?:hit|struck|rocked|killed|wounded|injured|targeted|in|at|near)|explod(?:ed|es|e|ing)|detonat(?:ed|es|ing|ion)|went off|goes off|(?:hit|hits|stepped on|steps on|stepping on|trod on|struck|strikes|ran over|runs over|drove over) (?:an? |the )?(?:[\w-]+ )?(?:land ?)?mines?|(?:land ?)?mine (?:blasts?|explosions?)|roadside (?:devices?|explosives?|mines?)|(?:planted|placed|hidden) explosives|explosives (?:planted|placed|hidden|laid)|unexploded (?:[\w-]+ )?(?:shells?|ordnance|bombs?|munitions?|mortars?|rockets?|missiles?|grenades?))\b",
+        r"\b(?:ieds?|improvised explosive|roadside bombs?|land ?mines?|(?:car|motorcycle|truck|vehicle|parcel|sticky|magnetic|remote-controlled|remotely detonated|planted|time|pipe|nail|bicycle) bombs?|vbieds?|explosive (?:device|devices)|booby-?trapped (?:car|vehicle|motorcycle|house|building)|bomb (?:blast|attack|exploded|went off)|(?:explosions?|blasts?) (?:hit|struck|rocked|killed|wounded|injured|targeted|in|at|near)|explod(?:ed|es|e|ing)|detonat(?:ed|es|ing|ion)|went off|goes off|(?:hit|hits|stepped on|steps on|stepping on|trod on|struck|strikes|ran over|runs over|drove over) (?:an? |the )?(?:[\w-]+ )?(?:land ?)?mines?|(?:land ?)?mine (?:blasts?|explosions?)|roadside (?:devices?|explosives?|mines?)|(?:planted|placed|hidden) explosives|(?:bombs?|explosives?|(?:explosive )?devices?|ieds?) (?:planted|placed|hidden|attached|fixed|concealed|strapped|rigged) (?:on|in|under|inside|beneath|near|along|at|to)|(?:bombs?|devices?|ieds?|mines?) (?:blew|blows?|blowing) up|explosives (?:planted|placed|hidden|laid)|unexploded (?:[\w-]+ )?(?:shells?|ordnance|bombs?|munitions?|mortars?|rockets?|missiles?|grenades?))\b",
     ),
     (Cue::Grenade, r"\b(?:grenades?)\b"),
     (
@@ -206,7 +206,13 @@ const CUES: &[(Cue, &str)] = &[
     (
         Cue::Arrest,
         concat!(
-            r"\b(?:(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing)|round(?:ed|s|ing)? up|picked up|took (?:[\w-]+ ){0,5}?into custody)(?: [\w'-]+){0,8}? in (?:[\w-]+ ){0,2}?(?:raids?|operations?|sweeps?)|arrest(?:ed|s|ing)?|detain(?:ed|s|ing)|taken into custody|took (?:[\w-]+ ){0,5}?into custody|apprehend(?:ed|s|ing)?|nab(?:bed|s|bing)?|picked up (?:[\w-]+ ){0,4}?(?:suspected|accused) of|round(?:ed|s|ing)? up|raid(?:ed)? (?:and|to) (?:arrest|detain)|(?:police(?:men)?|officers|agents|soldiers|troops|forces|authorities|gendarmes|intelligence|counter-?intelligence) (?:held|holds|holding) (?:(?:at least|more than|about|two|three|four|five|six|several|some|\d+) )?(?:[\w'-]+ ){0,3}?(?:",
+            r"\b(?:(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing)|round(?:ed|s|ing)? up|picked up|took (?:[\w-]+ ){0,5}?into custody)(?: [\w'-]+){0,8}? in (?:[\w-]+ ){0,2}?(?:raids?|operations?|sweeps?)|arrest(?:ed|s|ing)?|detain(?:ed|s|ing)|taken into (?:custody|detention)|took (?:[\w'-]+ ){0,5}?into (?:custody|detention)|placed under arrest|jail(?:ed|s|ing)|imprison(?:ed|s|ing)|locked up|lock(?:s|ing)? up (?:[\w-]+ ){0,3}?(?:",
+            people!(),
+            r")|put (?:[\w-]+ ){0,4}?behind bars|remanded (?:[\w-]+ ){0,2}?in custody|picked up (?:",
+            some!(),
+            r"(?:[\w-]+ ){0,2}?",
+            people!(),
+            r")|apprehend(?:ed|s|ing)?|nab(?:bed|s|bing)?|picked up (?:[\w-]+ ){0,4}?(?:suspected|accused) of|round(?:ed|s|ing)? up|raid(?:ed)? (?:and|to) (?:arrest|detain)|(?:police(?:men)?|officers|agents|soldiers|troops|forces|authorities|gendarmes|intelligence|counter-?intelligence) (?:held|holds|holding) (?:(?:at least|more than|about|two|three|four|five|six|several|some|\d+) )?(?:[\w'-]+ ){0,3}?(?:",
             people!(),
             r"|members|staff|staffers|officials?|suspects?|demonstrators|opponents|critics|youths?)|(?:was|were) held by (?:the )?(?:police|security|intelligence|soldiers|troops|agents|officers))\b"
         ),
@@ -226,15 +232,15 @@ const CUES: &[(Cue, &str)] = &[
     (
         Cue::Looting,
         concat!(
-            r"\b(?:loot(?:ed|ing|s)?|plunder(?:ed|ing|s)?|ransack(?:ed|ing|s)?|pillag(?:ed|es|ing)|torch(?:ed|es|ing)|set (?:[\w-]+ ){0,3}?(?:on fire|ablaze|alight)|(?:set|sets|setting) fire to|vandali[sz](?:ed|es|ing)|burn(?:ed|t|ing|s) down|demolish(?:ed|es|ing)|demolition of|bulldoz(?:ed|es|ing)|",
-            r"(?:destroy(?:ed|s|ing)|burn(?:ed|t)|bl(?:ew|ows?|owing|own) up|raz(?:ed|es|ing)) (?:[\w-]+ ){0,2}?",
+            r"\b(?:loot(?:ed|ing|s|ers?)?|plunder(?:ed|ing|s)?|ransack(?:ed|ing|s)?|pillag(?:ed|es|ing)|torch(?:ed|es|ing)|set (?:[\w-]+ ){0,5}?(?:on fire|ablaze|alight)|(?:uproot(?:ed|s|ing)|chopped down|cut down|felled|sawed off|burn(?:ed|t)) (?:[\w-]+ ){0,4}?(?:trees|saplings|orchards?|olive groves?|vines|vineyards|crops|harvests?)|(?:set|sets|setting) fire to|vandali[sz](?:ed|es|ing)|burn(?:ed|t|ing|s) down|demolish(?:ed|es|ing)|demolition of|bulldoz(?:ed|es|ing)|",
+            r"(?:destroy(?:ed|s|ing)|burn(?:ed|t)|bl(?:ew|ows?|owing|own) (?:up|apart)|(?:tore|torn|tear(?:s|ing)?|pull(?:ed|s|ing)|knock(?:ed|s|ing)) down|flatten(?:ed|s|ing)|raz(?:ed|es|ing)) (?:[\w-]+ ){0,2}?",
             property!(),
             r")\b"
         ),
     ),
     (
         Cue::Other,
-        r"\b(?:(?:impos|enforc|declar)(?:ed|es|e|ing) (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:blockade|siege|confinement)|blockad(?:ed|es|ing)|(?:found|discover(?:ed|s|ing)|uncover(?:ed|s|ing)|unearth(?:ed|s|ing)|exhum(?:ed|es|ing)) (?:[\w-]+ ){0,3}?mass graves?|mass graves? (?:was|were|has been|have been|had been) (?:found|discovered|uncovered|unearthed|exhumed)|forcibly (?:displaced|evicted|relocated|deported|transferred|expelled)|pay (?:a |the )?(?:levy|levies|tax|taxes|zakat)|order(?:ed|ing) (?:all |the )?(?:residents|villagers|traders|people|civilians|families|inhabitants|them|farmers|herders|teachers|women|shopkeepers|merchants) (?:\S+ ){0,8}?to (?:leave|pay|close|evacuate|stop|hand|vacate|abandon)|(?:imposed|levied|collect(?:ed|ing)) (?:a |new )?(?:[\w-]+ ){0,2}?(?:tax(?:es)?|levy|levies|zakat)|(?:leaflets|night letters|threatening (?:letters|messages))|forced (?:[\w-]+ ){0,3}?(?:villagers|residents|civilians|families|people|inhabitants|farmers|traders) (?:(?:in|of|from) [\w-]+ )?(?:to (?:leave|flee|hand|pay)|from their homes)|suspended the constitution|dissolved (?:the )?(?:government|parliament|national assembly|legislature)|(?:releas(?:ed|es|ing)|fre(?:ed|es|eing)|set free|handed back) (?:\d+ |the |all |two |three |several )?(?:[\w-]+ ){0,3}?(?:hostages|captives|detainees|prisoners|abductees|workers|journalists|activists|civilians|soldiers|fighters|students|fishermen)|return(?:ed|s|ing) (?:\d+ |the |all |two |three |several )?(?:[\w-]+ ){0,3}?(?:hostages|captives|detainees|prisoners|abductees)|occupied (?:a |the )?(?:[\w-]+ ){0,2}?(?:school|house|houses|home|homes|building|farm|land|church|mosque|hospital|offices?|monaster(?:y|ies)|temples?|clinic)|(?:took|taken) over (?:a |the )?(?:[\w-]+ ){0,2}?(?:house|homes?|building|farm|land|school)|armed strike|(?:gunmen|armed men|fighters|militants|militiamen|insurgents|rebels|jihadists|bandits|soldiers|troops)(?: [\w-]+){0,4}? (?:was|were) (?:seen|spotted|sighted|observed) (?:patrolling|roaming|massing|gathering|moving|deploying)|confiscat(?:ed|ing) (?:the |their )?(?:[\w-]+ ){0,3}?(?:land|farmland|farms|homes|houses|property|properties|livestock|cattle|harvests?))\b",
+        r"\b(?:(?:impos|enforc|declar|maintain|tighten)(?:ed|es|e|s|ing)? (?:a |an |the |its |their )?(?:[\w-]+ ){0,2}?(?:blockade|siege|confinement)|blockad(?:ed|es|ing)|(?:found|discover(?:ed|s|ing)|uncover(?:ed|s|ing)|unearth(?:ed|s|ing)|exhum(?:ed|es|ing)) (?:[\w-]+ ){0,3}?mass (?:graves?|burial (?:sites?|grounds?|pits?))|mass (?:graves?|burial (?:sites?|grounds?|pits?)) (?:was|were|has been|have been|had been) (?:found|discovered|uncovered|unearthed|exhumed)|forcibly (?:displaced|evicted|relocated|deported|transferred|expelled)|pay (?:a |the )?(?:levy|levies|tax|taxes|zakat)|order(?:ed|ing) (?:all |the )?(?:residents|villagers|traders|people|civilians|families|inhabitants|them|farmers|herders|teachers|women|shopkeepers|merchants) (?:\S+ ){0,8}?to (?:leave|pay|close|evacuate|stop|hand|vacate|abandon)|(?:imposed|levied|collect(?:ed|ing)) (?:a |new )?(?:[\w-]+ ){0,2}?(?:tax(?:es)?|levy|levies|zakat)|(?:leaflets|night letters|threatening (?:letters|messages))|forced (?:[\w-]+ ){0,3}?(?:villagers|residents|civilians|families|people|inhabitants|farmers|traders) (?:(?:in|of|from) [\w-]+ )?(?:to (?:leave|flee|hand|pay)|from their homes)|suspended the constitution|dissolved (?:the )?(?:government|parliament|national assembly|legislature)|(?:releas(?:ed|es|ing)|fre(?:ed|es|eing)|set free|handed back) (?:\d+ |the |all |two |three |several )?(?:[\w-]+ ){0,3}?(?:hostages|captives|detainees|prisoners|abductees|workers|journalists|activists|civilians|soldiers|fighters|students|fishermen)|return(?:ed|s|ing) (?:\d+ |the |all |two |three |several )?(?:[\w-]+ ){0,3}?(?:hostages|captives|detainees|prisoners|abductees)|occupied (?:a |the )?(?:[\w-]+ ){0,2}?(?:school|house|houses|home|homes|building|farm|land|church|mosque|hospital|offices?|monaster(?:y|ies)|temples?|clinic)|(?:took|taken) over (?:a |the )?(?:[\w-]+ ){0,2}?(?:house|homes?|building|farm|land|school)|armed strike|(?:gunmen|armed men|fighters|militants|militiamen|insurgents|rebels|jihadists|bandits|soldiers|troops)(?: [\w-]+){0,4}? (?:was|were) (?:seen|spotted|sighted|observed) (?:patrolling|roaming|massing|gathering|moving|deploying)|confiscat(?:ed|ing) (?:the |their )?(?:[\w-]+ ){0,3}?(?:land|farmland|farms|homes|houses|property|properties|livestock|cattle|harvests?))\b",
     ),
 ];
 
@@ -280,7 +286,7 @@ const HEDGE_PATTERN: &str = r"(?i)\b(?:will|would|could|might|(?-i:may)|shall|mu
 /// What follows "captured"/"seized" when people or equipment, not a place, are taken.
 static SEIZED_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)^\s+(?:(?:at least|more than|about|around|nearly) )?(?:an? |the |two |three |four |five |several |some |\d+ )?(?:[\w'’-]+ ){0,4}?(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|elements|m[ae]n|wom[ae]n|bod(?:y|ies)|corpses?|people|civilians?|persons?|individuals?|prisoners?|passengers|travell?ers|workers|nationals|tourists|employees|engineers|journalists|missionaries|priests|contractors|miners|students|pupils|girls|women|children|villagers|hostages|farmers|herders|traders|teachers|worshippers|staff|crew|tanks?|vehicles?|weapons?|ammunition|rifles?|guns?|cars?|trucks?|drones?|emirs?|leaders?|others|captives|personnel|officials?|attackers|assailants|gunmen|militiamen|pilots?|cells?|launchers?|vbieds?|bmps?|kalashnikovs|armaments|armou?rs?|ministers?|governors?|mayors?|deputy|deputies|chiefs?|administrators?|prefects?|judges?|councill?ors?|candidates?|politicians?|lawmakers?|envoys?|diplomats?|elders?|doctors?|nurses?|quantity|equipment|munitions|rockets?|shells|explosives|grenades|mines|missiles?)\b|^\s+and (?:kill(?:ed)?|execut(?:ed|e)|tortur(?:ed|e))\b|^\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several) (?:others?\b|in addition\b|and\b|of (?:them|their|the)\b)|^\s+of (?:the |other |an? |\d+ )?(?:[\w-]+ ){0,2}?(?:fighters?|soldiers?|members?|attackers|gunmen|militants?|personnel|officers?)\b",
+        r"(?i)^\s+(?:(?:at least|more than|about|around|nearly) )?(?:an? |the |two |three |four |five |several |some |\d+ )?(?:[\w'’-]+ ){0,4}?(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|elements|m[ae]n|wom[ae]n|bod(?:y|ies)|corpses?|people|civilians?|persons?|individuals?|prisoners?|passengers|travell?ers|workers|nationals|tourists|employees|engineers|(?:fisher|herds|tribes|business|sales|crafts|towns|clans)m[ae]n|journalists|missionaries|priests|contractors|miners|students|pupils|girls|women|children|villagers|hostages|farmers|herders|traders|teachers|worshippers|staff|crew|tanks?|vehicles?|weapons?|ammunition|rifles?|guns?|cars?|trucks?|drones?|emirs?|leaders?|others|captives|personnel|officials?|attackers|assailants|gunmen|militiamen|pilots?|cells?|launchers?|vbieds?|bmps?|kalashnikovs|armaments|armou?rs?|ministers?|governors?|mayors?|deputy|deputies|chiefs?|administrators?|prefects?|judges?|councill?ors?|candidates?|politicians?|lawmakers?|envoys?|diplomats?|elders?|doctors?|nurses?|quantity|equipment|munitions|rockets?|shells|explosives|grenades|mines|missiles?)\b|^\s+and (?:kill(?:ed)?|execut(?:ed|e)|tortur(?:ed|e))\b|^\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several) (?:others?\b|in addition\b|and\b|of (?:them|their|the)\b)|^\s+of (?:the |other |an? |\d+ )?(?:[\w-]+ ){0,2}?(?:fighters?|soldiers?|members?|attackers|gunmen|militants?|personnel|officers?)\b",
     )
 });
 
@@ -369,7 +375,7 @@ const NON_POLITICAL_PATTERN: &str = r"(?i)\b(?:earthquakes?|floods?|flooding|fla
 /// Crime for gain, outside political violence unless a crowd takes the law
 /// into its own hands ("villagers lynched a suspected thief").
 static CRIME: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(CRIME_PATTERN));
-const CRIME_PATTERN: &str = r"(?i)\b(?:robber(?:y|ies|s)?|robbed|thie(?:f|ves)|theft|stole|burglar\w*|drugs?|narcotics|cocaine|heroin|methamphetamine|cannabis|fentanyl|smuggl\w*|traffick\w*|contraband|customs (?:officials|officers|agents|authorities)|fraud|scam|money laundering)\b";
+const CRIME_PATTERN: &str = r"(?i)\b(?:robber(?:y|ies|s)?|robbed|thie(?:f|ves)|theft|stole|burglar\w*|drugs?|narcotics|cocaine|heroin|methamphetamine|cannabis|fentanyl|smuggl\w*|traffick\w*|contraband|customs (?:officials|officers|agents|authorities)|fraud|scam|money laundering|counterfeit\w*|forger(?:y|ies)|extortion)\b";
 
 /// Wording before a cue that makes it a claim of, or an accusation about,
 /// an attack told elsewhere ("claimed responsibility for the attack").
@@ -525,7 +531,9 @@ pub fn cues_among(text: &str, base: usize, rules: crate::RuleCandidates, starts:
     let mut kept: Vec<Found> = Vec::with_capacity(out.len());
     for f in out {
         match kept.last() {
-            Some(k) if f.start < k.end && f.end <= k.end => {}
+            // A crowd's protest stays inside the mob wording that holds it
+            // ("students protesting fees attacked ..."): it is a demonstration.
+            Some(k) if f.start < k.end && f.end <= k.end && !(k.cue == Cue::Mob && f.cue == Cue::Protest) => {}
             _ => kept.push(f),
         }
     }
@@ -1061,6 +1069,9 @@ pub struct Parties {
     pub one_sided: bool,
     /// The acting side is a crowd ("villagers", "a mob"), no armed group.
     pub crowd: bool,
+    /// The acting side is some state's forces, at home or abroad, and
+    /// nobody they hold is said to be missing since.
+    pub subject_forces: bool,
 }
 
 /// The sub-event type of a clause with these cues and parties, by the
@@ -1071,7 +1082,7 @@ pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
     // Hurt or killed; an assault named only by its act ("raided") is
     // violent too when it is between armed sides (a raid on another
     // group's cells is a clash), or when its result is not people taken
-    // away or arrested, or weapons found.
+    // away or arrested, weapons found, or property looted or wrecked.
     let harmed = has(Cue::Kill) || has(Cue::Harm);
     // A one-sided assault ("stormed", "ambushed") is a fight only between
     // armed sides: one that kills or wounds civilians is an attack, like a
@@ -1082,7 +1093,7 @@ pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
     let clash = fight || has(Cue::Post);
     let raid = has(Cue::Raid) || on_civilians;
     let hurt = harmed || raid;
-    let taken = [Cue::Abduct, Cue::Arrest, Cue::Disrupted].iter().any(|&c| has(c));
+    let taken = [Cue::Abduct, Cue::Arrest, Cue::Disrupted, Cue::Looting].iter().any(|&c| has(c));
     let armed_sides = (p.target_armed || p.two_armed) && !p.target_civilian;
     let violent = harmed || (raid && (!taken || armed_sides));
     // A bomb at a rally is a bombing: remote violence outranks the crowd.
@@ -1197,11 +1208,14 @@ pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
     if has(Cue::Abduct) {
         return Some(T::AbductionForcedDisappearance);
     }
-    if has(Cue::Handover) || has(Cue::Withdraw) {
+    // "Without a fight" alone is how a base was set up, not a place changing hands.
+    if (has(Cue::Handover) || has(Cue::Withdraw)) && !has(Cue::Base) {
         return Some(T::NonViolentTransferOfTerritory);
     }
     if has(Cue::Arrest) {
-        return Some(if p.subject_state == Some(false) { T::AbductionForcedDisappearance } else { T::Arrests });
+        // Forces of a state holding people abroad arrest them too.
+        let non_state = p.subject_state == Some(false) && !p.subject_forces;
+        return Some(if non_state { T::AbductionForcedDisappearance } else { T::Arrests });
     }
     for (c, t) in [
         (Cue::Looting, T::LootingPropertyDestruction),

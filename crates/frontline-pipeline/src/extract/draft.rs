@@ -397,11 +397,14 @@ pub(super) fn draft<'d>(
     };
     let armed_ends: Vec<usize> =
         actors.iter().filter(|m| is_armed(m.actor.inter) && m.end > cs && m.end <= ce).map(|m| m.end - cs).collect();
-    // Who is taken may stand inside an abduction's words ("took a judge
-    // hostage", "carried off three teachers"): the nouns after its verb.
+    // Who is taken or killed may stand inside the cue's words ("took a judge
+    // hostage", "hacked two farmers to death"): the nouns after its verb.
     let words = &text[key.start..key.end];
     let object_end = match words.split_once(' ') {
-        Some((verb, _)) if key.cue == Cue::Abduct && OBJECT_INSIDE.iter().any(|v| verb.eq_ignore_ascii_case(v)) => {
+        Some((verb, _))
+            if (key.cue == Cue::Abduct && OBJECT_INSIDE.iter().any(|v| verb.eq_ignore_ascii_case(v)))
+                || (key.cue == Cue::Kill && KILLED_INSIDE.iter().any(|v| verb.eq_ignore_ascii_case(v))) =>
+        {
             key.start + verb.len()
         }
         _ => key.end,
@@ -426,6 +429,10 @@ pub(super) fn draft<'d>(
             && other_r.as_ref().is_some_and(|o| is_armed(o.actor.inter)),
         one_sided,
         crowd: !armed_before && crowd_acts(&text[cs..key.start], &text[key.end..ce.max(key.end)]),
+        // Forces abroad hold people as arrests too, unless nobody sees them again.
+        subject_forces: subject
+            .is_some_and(|s| matches!(s.actor.inter, Inter::StateForces | Inter::ExternalOtherForces))
+            && !DISAPPEARED.is_match(&text[sentence.start..sentence.end]),
     };
     let whole = &text[sentence.start..sentence.end];
     if parties.subject_state == Some(true) && found.iter().any(taken_away) && !DISAPPEARED.is_match(whole) {
@@ -674,6 +681,12 @@ fn crowd_acts(head: &str, after: &str) -> bool {
         && !ARMED_NOUN.is_match(head)
         && CROWD.find(head).is_some_and(|m| !CROWD_NOT_ACTING.is_match(&head[m.end()..]))
 }
+
+/// Verbs of a killing or maiming wording whose object comes after them
+/// inside it ("beat a farmer to death", "burned two men alive", "left
+/// three guards hospitalised").
+const KILLED_INSIDE: &[&str] =
+    &["beat", "beaten", "hacked", "clubbed", "stoned", "bludgeoned", "burned", "burnt", "left", "leaving"];
 
 /// Verbs of an abduction wording whose object comes after them inside it
 /// ("took … hostage", "carried off …", "snatched …", "forced … into a car").

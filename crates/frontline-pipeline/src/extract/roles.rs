@@ -12,13 +12,13 @@ use crate::model::*;
 /// Nouns for armed people and civilians, for who is acted on.
 pub(super) static ARMED_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)\b(?:soldiers?|troops|fighters?|militants?|members?|gunmen|officers?|policem[ae]n|police|guards?|commanders?|elements|personnel|forces|militiam[ae]n|militias?|rebels?|jihadists?|insurgents?|checkpoints?|positions?|patrols?|convoys?|posts?|bases?|recruits|conscripts|generals?|army|cell)\b",
+        r"(?i)\b(?:soldiers?|troops|fighters?|militants?|members?|gunmen|officers?|policem[ae]n|police|guards?|commanders?|elements|personnel|forces|militiam[ae]n|militias?|rebels?|jihadists?|islamists?|insurgents?|tanks?|observation points?|brigades?|battalions?|regiments?|checkpoints?|positions?|patrols?|convoys?|posts?|bases?|recruits|conscripts|generals?|army|cell)\b",
     )
 });
 
 static CIVILIAN_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)\b(?:(?:staff|crew|family|community|congregation|church) members?|members? of (?:the |a |an |another |his |her |their )?(?:[\w-]+ ){0,2}?(?:community|communities|family|families|ethnic group|tribe|clan|congregation|staff|crew|parliament|public)|civilians?|people|persons?|man|men|wom[ae]n|child(?:ren)?|boys?|girls?|residents?|villagers?|farmers?|herders?|shepherds?|fisherm[ae]n|miners?|village (?:chiefs?|heads?)|traditional (?:chiefs?|rulers?)|traders?|councillors?|mayors?|activists?|priests?|pastors?|imams?|lawyers?|candidates?|politicians?|bloggers?|elders?|monks?|nuns?|pupils?|merchants?|shopkeepers?|vendors?|pilgrims?|workers?|journalists?|teachers?|students?|doctors?|nurses?|famil(?:y|ies)|displaced|refugees?|worshippers?|protesters?|demonstrators?|passengers?|drivers?|citizens?|market|school|hospital|homes?|houses?|mosque|church|camp)\b",
+        r"(?i)\b(?:(?:staff|crew|family|community|congregation|church) members?|members? of (?:the |a |an |another |his |her |their )?(?:[\w-]+ ){0,2}?(?:community|communities|family|families|ethnic group|tribe|clan|congregation|staff|crew|parliament|public)|civilians?|people|persons?|man|men|wom[ae]n|child(?:ren)?|boys?|girls?|residents?|villagers?|farmers?|herders?|shepherds?|fisherm[ae]n|miners?|village (?:chiefs?|heads?)|traditional (?:chiefs?|rulers?)|traders?|councillors?|mayors?|activists?|priests?|pastors?|imams?|lawyers?|candidates?|politicians?|bloggers?|elders?|monks?|nuns?|pupils?|merchants?|shopkeepers?|vendors?|pilgrims?|workers?|journalists?|teachers?|students?|doctors?|nurses?|famil(?:y|ies)|sons?|daughters?|fathers?|mothers?|brothers?|sisters?|husbands?|wives|wife|parents|grand(?:parents?|fathers?|mothers?|sons?|daughters?|children)|cousins?|uncles?|aunts?|nephews?|nieces?|relatives?|bab(?:y|ies)|infants?|toddlers?|teenagers?|owners?|(?:store|inn|house|book)keepers?|grocers?|butchers?|tailors?|bakers?|mechanics?|labou?rers?|lecturers?|professors?|business(?:m[ae]n|wom[ae]n)|tourists?|missionar(?:y|ies)|paramedics?|rescuers?|patients?|displaced|refugees?|worshippers?|protesters?|demonstrators?|passengers?|drivers?|citizens?|market|school|hospital|homes?|houses?|mosque|church|camp)\b",
     )
 });
 
@@ -33,7 +33,7 @@ static ROLE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
 /// An armed qualifier right before a role noun: "military", "militia".
 static ARMED_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)\b(?:military|army|militia|militias|militant|rebel|rebels'?|insurgent|jihadist|armed group'?s?|paramilitary)\s+$",
+        r"(?i)\b(?:military|army|security|police|intelligence|militia|militias|militant|rebel|rebels'?|insurgent|jihadist|armed group'?s?|paramilitary)\s+$",
     )
 });
 
@@ -105,6 +105,19 @@ pub(super) static SUPPORTING: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The start of a noun phrase right after a verb: its object (a pronoun
+/// refers back to a noun before the verb, so it is not one).
+static OBJECT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)^\s*(?:an?|the|his|her|their|its|several|dozens of|scores of|(?:at least |more than |about )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)) ([\w'’-]+)",
+    )
+});
+
+/// A passive right before a verb ("were shot", "had been quickly killed"):
+/// the noun before it is who the act fell on.
+static PASSIVE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:was|were|been|being|got|get|gets)\s+(?:\w+ly\s+)?$"));
+
 pub(super) static PASSIVE_BY: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"^\s*(?:[a-z]+ ){0,3}?by\b"));
 
 /// Who a clause's violence falls on, as (armed, civilian): the first noun
@@ -137,9 +150,19 @@ pub(super) fn target(clause: &str, cue_start: usize, cue_end: usize, armed_ends:
         (a, c) => Some((a.is_some(), c.is_some())),
     };
     let after = &clause[cue_end..];
-    let first =
-        if after.trim_start().starts_with("by ") { before_noun.or(after_noun) } else { after_noun.or(before_noun) };
-    first.unwrap_or((false, false))
+    if after.trim_start().starts_with("by ") {
+        return before_noun.or(after_noun).unwrap_or((false, false));
+    }
+    // An active verb with an object we have no noun for ("gunmen shot dead
+    // a grocer", "agents detained 12 Palestinians"): the noun before it is
+    // the doer, not who it fell on, and the target is unknown.
+    let object = OBJECT_AFTER.captures(after).is_some_and(|c| {
+        !["in", "at", "on", "near", "of", "and", "or", "others"].iter().any(|f| c[1].eq_ignore_ascii_case(f))
+    });
+    if after_noun.is_none() && object && !PASSIVE_BEFORE.is_match(&clause[..cue_start]) {
+        return (false, false);
+    }
+    after_noun.or(before_noun).unwrap_or((false, false))
 }
 
 pub(super) fn is_armed(inter: Inter) -> bool {
@@ -214,6 +237,8 @@ pub(super) fn compile_rules() {
         &NON_STATE_WORDS,
         &SUBJECT_GAP,
         &SUPPORTING,
+        &OBJECT_AFTER,
+        &PASSIVE_BEFORE,
         &PASSIVE_BY,
     ] {
         LazyLock::force(regex);
@@ -255,5 +280,14 @@ mod tests {
         check_target("Snipers shot three Heron Front elders near the ford.", "shot", None, (false, true));
         check_target("Two rebel pastors were shot near the ford.", "shot", None, (true, false));
         check_target("A drone struck engineers repairing the bridge.", "struck", None, (false, false));
+    }
+
+    #[test]
+    fn an_active_verbs_doer_is_not_its_target() {
+        check_target("Raiders shot dead a tinsmith near the ford.", "shot dead", None, (false, false));
+        check_target("Raiders shot dead two guards near the ford.", "shot dead", None, (true, false));
+        check_target("Two guards were shot dead near the ford.", "shot dead", None, (true, false));
+        check_target("Raiders killed two in the square.", "killed", None, (false, false));
+        check_target("Raiders shot dead his uncle near the ford.", "shot dead", None, (false, true));
     }
 }

@@ -1591,3 +1591,86 @@ fn a_storming_told_after_an_abduction_is_how_it_was_done() {
         &[(T::AbductionForcedDisappearance, 0)],
     );
 }
+
+#[test]
+fn an_active_verb_with_an_object_of_no_known_kind_falls_on_an_unknown_target() {
+    use SubEventType as T;
+    // The doer named before the verb is not who it fell on.
+    for text in [
+        "Gunmen shot dead a grocer in Kano on 2 June 2023.",
+        "Militants gunned down a lecturer near Maiduguri on 2 June 2023.",
+        "On 2 June 2023, raiders clubbed two farmers to death near Kano.",
+        "Soldiers shot dead a shop owner and his son in Mosul on 2 June 2023.",
+    ] {
+        assert_eq!(top_type(text), Some(T::Attack), "{text:?}");
+    }
+    // A passive keeps its subject as the target.
+    assert_eq!(top_type("Two fighters were shot dead in Mosul on 2 June 2023."), Some(T::ArmedClash));
+    // So does a pronoun, which names someone told before the verb.
+    assert_eq!(
+        top_type("Snipers hit a militia commander near Mosul on 2 June 2023, probably killing him."),
+        Some(T::ArmedClash)
+    );
+}
+
+#[test]
+fn each_family_of_wordings_reports_its_event() {
+    use SubEventType as T;
+    for (text, expect) in [
+        // Holding people: every verb of putting someone in a cell.
+        ("Police jailed a union organiser in Kano on 2 June 2023.", Some(T::Arrests)),
+        ("Agents took the governor's aide into custody in Kano on 2 June 2023.", Some(T::Arrests)),
+        ("Police picked up two journalists in Kano on 2 June 2023.", Some(T::Arrests)),
+        ("Turkish forces arrested five men in Afrin on 2 June 2023.", Some(T::Arrests)),
+        // Air: the drone after the payload, an adverb between drone and verb.
+        (
+            "Insurgents dropped grenades from a quadcopter onto an army post near Mosul on 2 June 2023.",
+            Some(T::AirDroneStrike),
+        ),
+        ("A military drone wrongly struck a wedding party near Kano on 2 June 2023.", Some(T::AirDroneStrike)),
+        // A bomb named with where it was put.
+        (
+            "A bomb hidden under a cart blew up beside an army truck in Mosul on 2 June 2023, wounding four soldiers.",
+            Some(T::RemoteExplosiveLandmineIed),
+        ),
+        // Property brought down, trees cut, stores emptied.
+        ("Gunmen knocked down the radio mast outside Kano on 2 June 2023.", Some(T::LootingPropertyDestruction)),
+        ("Settlers cut down dozens of almond trees near Nablus on 2 June 2023.", Some(T::LootingPropertyDestruction)),
+        (
+            "Armed looters raided a grain store in Kano on 2 June 2023 and carried off sacks of maize.",
+            Some(T::LootingPropertyDestruction),
+        ),
+        // Crowds that assemble, link arms or march towards somewhere.
+        (
+            "Pensioners assembled in front of the finance ministry in Kano on 2 June 2023 to demand their arrears.",
+            Some(T::PeacefulProtest),
+        ),
+        ("Nurses formed a human chain outside the main hospital in Kano on 2 June 2023.", Some(T::PeacefulProtest)),
+        ("Teachers marched towards the assembly in Kano on 2 June 2023.", Some(T::PeacefulProtest)),
+        ("Police fired tear gas shells at teachers in Kano on 2 June 2023.", Some(T::ProtestWithIntervention)),
+        (
+            "Troops shot live rounds at marchers in Kano on 2 June 2023, killing two.",
+            Some(T::ExcessiveForceAgainstProtesters),
+        ),
+        (
+            "Students protesting fee rises pelted police with stones in Kano on 2 June 2023.",
+            Some(T::ViolentDemonstration),
+        ),
+        // Places changing hands with nobody fighting, or taken.
+        ("Rebels walked into Kobani unopposed on 2 June 2023.", Some(T::NonViolentTransferOfTerritory)),
+        (
+            "Government troops moved into Kobani without any fighting on 2 June 2023 under a local deal.",
+            Some(T::NonViolentTransferOfTerritory),
+        ),
+        ("Rebels took Mosul city on 2 June 2023 after the army fled.", Some(T::NonStateActorOvertakesTerritory)),
+        (
+            "Rebels set up new positions on hills above Goma on 2 June 2023, without any fighting reported.",
+            Some(T::HeadquartersOrBaseEstablished),
+        ),
+        ("The rebels have maintained a blockade of Kobani for weeks, aid workers said on 2 June 2023.", Some(T::Other)),
+        // Crime for gain is no political event.
+        ("Police broke up a counterfeit money ring in Kano on 2 June 2023 and seized forged notes.", None),
+    ] {
+        assert_eq!(top_type(text), expect, "{text:?}");
+    }
+}

@@ -449,17 +449,18 @@ fn literals_of(pattern: &str, kind: regex_syntax::hir::literal::ExtractKind) -> 
 }
 
 /// The cue patterns ([`extract::classify`]), the count patterns
-/// ([`count`]) and the cue filters behind one prefilter, so one pass over
-/// an article serves all three, with segmentation's reporting words and
-/// the date scanner's heads found in the same pass.
+/// ([`count`]), the cue filters and attribution's blame words behind one
+/// prefilter, so one pass over an article serves all four, with
+/// segmentation's reporting words and the date scanner's heads found in
+/// the same pass.
 static RULES: std::sync::LazyLock<Prefilter> = std::sync::LazyLock::new(|| {
-    Prefilter::new(
-        extract::classify::patterns()
-            .chain(count::patterns().iter().map(String::as_str))
-            .chain(extract::classify::FILTERS),
-        segment::REPORTING_WORDS,
-        date::HEADS,
-    )
+    let blame = extract::attribution::blame_pattern();
+    let mut patterns: Vec<&str> = extract::classify::patterns()
+        .chain(count::patterns().iter().map(String::as_str))
+        .chain(extract::classify::FILTERS)
+        .collect();
+    patterns.push(&blame);
+    Prefilter::new(patterns, segment::REPORTING_WORDS, date::HEADS)
 });
 
 /// Which cue, count and filter patterns may match in a sentence (bit `i`
@@ -470,6 +471,9 @@ pub struct RuleCandidates {
     pub counts: u64,
     /// Of [`extract::classify::FILTERS`].
     pub filters: u64,
+    /// The sentence may hold one of attribution's blame words (the
+    /// pattern after the filters).
+    pub blame: bool,
     /// The sentence's run of the article's [`PrefixStarts`] of the cue and
     /// count patterns (bit `i` for cue pattern `i`, the count patterns'
     /// bits after the cues'); `None` when not known.
@@ -479,8 +483,14 @@ pub struct RuleCandidates {
 impl RuleCandidates {
     fn split(bits: u64) -> RuleCandidates {
         let low = |n: usize| (1u64 << n) - 1;
-        let (n, k) = (extract::classify::PATTERNS, count::patterns().len());
-        RuleCandidates { cues: bits & low(n), counts: (bits >> n) & low(k), filters: bits >> (n + k), starts: None }
+        let (n, k, f) = (extract::classify::PATTERNS, count::patterns().len(), extract::classify::FILTERS.len());
+        RuleCandidates {
+            cues: bits & low(n),
+            counts: (bits >> n) & low(k),
+            filters: (bits >> (n + k)) & low(f),
+            blame: (bits >> (n + k + f)) & 1 != 0,
+            starts: None,
+        }
     }
 }
 
@@ -897,6 +907,17 @@ mod tests {
             );
         }
         assert!(dateless > 100, "only {dateless} sentences without a head");
+    }
+
+    /// Attribution's blame words ride along in the rule pass: a sentence
+    /// is marked when it holds one, in any case, and only then.
+    #[test]
+    fn the_rule_pass_marks_sentences_with_a_blame_word() {
+        let text = "Shells hit a depot on Friday. Villagers BLAMED the rebels. A raid was Carried Out By bandits. \
+            The gang was behind it. Rain fell all week. Nobody carried out the rubbish by noon.";
+        let (sentences, _) = segment::sentences_and_starts(&clean::CleanText::verbatim(text));
+        let marked: Vec<bool> = sentences.iter().map(|s| s.rules.blame).collect();
+        assert_eq!(marked, vec![false, true, true, true, false, false]);
     }
 
     #[test]

@@ -112,7 +112,8 @@ const BUCKET_BITS: u32 = 20;
 fn sort_by_bucket(pairs: &mut [(u64, u32)]) {
     let bucket = |h: u64| (h >> (64 - BUCKET_BITS)) as usize;
     let n = 1usize << BUCKET_BITS;
-    let mut starts = vec![0usize; n + 1];
+    // Bucket bounds as u32, as in [`Keys::starts`]: 4 MB, not 8.
+    let mut starts = vec![0u32; n + 1];
     for p in pairs.iter() {
         starts[bucket(p.0) + 1] += 1;
     }
@@ -124,21 +125,22 @@ fn sort_by_bucket(pairs: &mut [(u64, u32)]) {
     let mut next = starts[..n].to_vec();
     for b in 0..n {
         while next[b] < starts[b + 1] {
-            let mut item = pairs[next[b]];
+            let mut item = pairs[next[b] as usize];
             let mut to = bucket(item.0);
             // Carry the pair to its bucket, and the one it displaces to
             // its own, until one of this bucket's comes back.
             while to != b {
-                std::mem::swap(&mut item, &mut pairs[next[to]]);
+                std::mem::swap(&mut item, &mut pairs[next[to] as usize]);
                 next[to] += 1;
                 to = bucket(item.0);
             }
-            pairs[next[b]] = item;
+            pairs[next[b] as usize] = item;
             next[b] += 1;
         }
     }
+    drop(next);
     for b in 0..n {
-        pairs[starts[b]..starts[b + 1]].sort_unstable();
+        pairs[starts[b] as usize..starts[b + 1] as usize].sort_unstable();
     }
 }
 

@@ -119,10 +119,10 @@ enum Hit {
 }
 
 /// An unanchored Aho–Corasick DFA as a flat table for [`Prefilter::scan`]'s
-/// byte loop: the library's automaton with its states renumbered so that
-/// the match states come last (one comparison tells a match: the library's
-/// own test of a state takes three instructions more per byte) and with
-/// byte classes of our own. Every byte that no literal holds is class 0:
+/// byte loop ([`Table::build`]), its states numbered so that the match
+/// states come last (one comparison tells a match: the library's own test
+/// of a state takes three instructions more per byte) and with byte
+/// classes of our own. Every byte that no literal holds is class 0:
 /// from any state it leads back to the start, as no match can go on or
 /// begin with it; every other byte, ASCII case folded, has its own class.
 struct Table {
@@ -163,79 +163,95 @@ impl Table {
         (i, state)
     }
 
-    /// The table of `dfa`, an unanchored DFA of `literals` that ignores
-    /// ASCII case.
-    fn of<'l>(dfa: &aho_corasick::dfa::DFA, literals: impl Iterator<Item = &'l [u8]>) -> Table {
-        use aho_corasick::{Anchored, automaton::Automaton};
+    /// The table of an unanchored Aho–Corasick automaton of `literals`
+    /// (pattern `i` is the `i`th) that ignores ASCII case, with standard
+    /// overlapping matches: at each state the literals ending there, its
+    /// own (in pattern order) before those of its failure state, as the
+    /// library orders them. Built here rather than read off the library's
+    /// DFA, whose construction cost half a billion instructions at start-up
+    /// for the rule literals: the trie's rows are filled in breadth-first
+    /// order, a missing transition taken from the failure state's row,
+    /// which is complete by then.
+    fn build<'l>(literals: impl Iterator<Item = &'l [u8]> + Clone) -> Table {
+        const NONE: u32 = u32::MAX;
         let mut classes = [0u8; 256];
-        // A byte of each class, to ask the library's automaton with.
-        let mut byte_of = vec![0u8];
-        for &b in literals.flatten() {
+        // A byte of each class (class 0: bytes no literal holds).
+        let mut n = 1;
+        for &b in literals.clone().flatten() {
             let lower = b.to_ascii_lowercase();
             if classes[usize::from(lower)] == 0 {
-                classes[usize::from(lower)] = u8::try_from(byte_of.len()).expect("at most 255 byte classes");
-                byte_of.push(lower);
+                classes[usize::from(lower)] = u8::try_from(n).expect("at most 255 byte classes");
+                n += 1;
             }
             classes[usize::from(b.to_ascii_uppercase())] = classes[usize::from(lower)];
         }
-        if let Some(other) = (0..=255u8).find(|&b| classes[usize::from(b)] == 0) {
-            byte_of[0] = other;
+        // The trie: `rows[s * n + class]`, NONE where it has no edge.
+        let mut rows = vec![NONE; n];
+        let mut own: Vec<Vec<(u32, u32)>> = vec![Vec::new()];
+        for (pid, literal) in literals.enumerate() {
+            let mut s = 0;
+            for &b in literal {
+                let at = s * n + usize::from(classes[usize::from(b)]);
+                if rows[at] == NONE {
+                    rows[at] = own.len() as u32;
+                    own.push(Vec::new());
+                    rows.resize(rows.len() + n, NONE);
+                }
+                s = rows[at] as usize;
+            }
+            own[s].push((pid as u32, literal.len() as u32));
         }
-        let stride_bits = byte_of.len().next_power_of_two().trailing_zeros();
-        let start = dfa.start_state(Anchored::No).expect("an unanchored automaton");
-        // Every state reachable from the start, in the order found, marked
-        // by the library's state id; the marks grow to the largest id met,
-        // as nothing bounds the ids but the library's own layout.
-        let mut order = vec![start];
-        let mut seen = vec![false; start.as_usize() + 1];
-        seen[start.as_usize()] = true;
+        // Breadth-first: each state's failure state is shallower, so its
+        // row and its matches are final when the state is reached.
+        let states = own.len();
+        let mut fail = vec![0u32; states];
+        let mut matches: Vec<Vec<(u32, u32)>> = vec![Vec::new(); states];
+        let mut order = vec![0u32];
         let mut k = 0;
         while let Some(&s) = order.get(k) {
-            for &b in &byte_of {
-                let next = dfa.next_state(Anchored::No, s, b);
-                let new = match seen.get_mut(next.as_usize()) {
-                    Some(mark) => !std::mem::replace(mark, true),
-                    None => {
-                        seen.resize(next.as_usize() + 1, false);
-                        seen[next.as_usize()] = true;
-                        true
-                    }
-                };
-                if new {
+            let s = s as usize;
+            let f = fail[s] as usize;
+            if s != 0 {
+                let mut m = std::mem::take(&mut own[s]);
+                m.extend_from_slice(&matches[f]);
+                matches[s] = m;
+            }
+            for class in 0..n {
+                let next = rows[s * n + class];
+                let via_fail = if s == 0 { 0 } else { rows[f * n + class] };
+                if next == NONE {
+                    rows[s * n + class] = via_fail;
+                } else {
+                    fail[next as usize] = via_fail;
                     order.push(next);
                 }
             }
             k += 1;
         }
-        // Every id that the numbering below is asked about is a reachable
-        // state's, so below the marks' length.
-        let ids = seen.len();
-        drop(seen);
-        let (plain, matching): (Vec<_>, Vec<_>) = order.iter().partition(|&&s| !dfa.is_match(s));
-        assert_eq!(plain.first(), Some(&start), "the start state is no match");
-        let mut number = vec![0u32; ids];
-        for (n, s) in plain.iter().chain(&matching).enumerate() {
-            number[s.as_usize()] = u32::try_from(n << stride_bits).expect("prefilter states fit 32 bits");
+        drop(fail);
+        // Renumbered so that the match states come last.
+        let stride_bits = n.next_power_of_two().trailing_zeros();
+        let (plain, matching): (Vec<u32>, Vec<u32>) = order.iter().partition(|&&s| matches[s as usize].is_empty());
+        let mut number = vec![0u32; states];
+        for (i, &s) in plain.iter().chain(&matching).enumerate() {
+            number[s as usize] = u32::try_from(i << stride_bits).expect("prefilter states fit 32 bits");
         }
         // Padded to a power of two for [`Table::walk`]'s mask (the pages
         // past the states are never touched).
-        let mut trans = vec![0u32; (order.len() << stride_bits).next_power_of_two()];
-        for s in plain.iter().chain(&matching) {
-            let at = number[s.as_usize()] as usize;
-            for (class, &b) in byte_of.iter().enumerate() {
-                trans[at + class] = number[dfa.next_state(Anchored::No, *s, b).as_usize()];
+        let mut trans = vec![0u32; (states << stride_bits).next_power_of_two()];
+        for &s in &order {
+            let (from, to) = (s as usize * n, number[s as usize] as usize);
+            for class in 0..n {
+                trans[to + class] = number[rows[from + class] as usize];
             }
         }
-        let (mut ranges, mut matches) = (vec![0u32], Vec::new());
+        let (mut ranges, mut flat) = (vec![0u32], Vec::new());
         for &s in &matching {
-            for k in 0..dfa.match_len(s) {
-                let pid = dfa.match_pattern(s, k);
-                matches.push((pid.as_u32(), dfa.pattern_len(pid) as u32));
-            }
-            ranges.push(matches.len() as u32);
+            flat.extend_from_slice(&matches[s as usize]);
+            ranges.push(flat.len() as u32);
         }
         let first_match = (plain.len() << stride_bits) as u32;
-        Table { classes, trans, stride_bits, start: number[start.as_usize()], first_match, ranges, matches }
+        Table { classes, trans, stride_bits, start: number[0], first_match, ranges, matches: flat }
     }
 }
 
@@ -275,14 +291,7 @@ impl Prefilter {
             }
         }
         let extra = FOLDING.iter().chain(words).chain(heads).map(|w| w.as_bytes());
-        let all = || literals.iter().map(Vec::as_slice).chain(extra.clone());
-        let dfa = aho_corasick::dfa::DFA::builder()
-            .ascii_case_insensitive(true)
-            .prefilter(false)
-            .start_kind(aho_corasick::StartKind::Unanchored)
-            .build(all())
-            .unwrap_or_else(|e| panic!("prefilter literals do not compile: {e}"));
-        let table = Table::of(&dfa, all());
+        let table = Table::build(literals.iter().map(Vec::as_slice).chain(extra));
         Prefilter { table, owners, no_prefixes, no_suffixes, words, heads }
     }
 
@@ -449,17 +458,18 @@ fn literals_of(pattern: &str, kind: regex_syntax::hir::literal::ExtractKind) -> 
 }
 
 /// The cue patterns ([`extract::classify`]), the count patterns
-/// ([`count`]) and the cue filters behind one prefilter, so one pass over
-/// an article serves all three, with segmentation's reporting words and
-/// the date scanner's heads found in the same pass.
+/// ([`count`]), the cue filters and attribution's blame words behind one
+/// prefilter, so one pass over an article serves all four, with
+/// segmentation's reporting words and the date scanner's heads found in
+/// the same pass.
 static RULES: std::sync::LazyLock<Prefilter> = std::sync::LazyLock::new(|| {
-    Prefilter::new(
-        extract::classify::patterns()
-            .chain(count::patterns().iter().map(String::as_str))
-            .chain(extract::classify::FILTERS),
-        segment::REPORTING_WORDS,
-        date::HEADS,
-    )
+    let blame = extract::attribution::blame_pattern();
+    let mut patterns: Vec<&str> = extract::classify::patterns()
+        .chain(count::patterns().iter().map(String::as_str))
+        .chain(extract::classify::FILTERS)
+        .collect();
+    patterns.push(&blame);
+    Prefilter::new(patterns, segment::REPORTING_WORDS, date::HEADS)
 });
 
 /// Which cue, count and filter patterns may match in a sentence (bit `i`
@@ -470,6 +480,9 @@ pub struct RuleCandidates {
     pub counts: u64,
     /// Of [`extract::classify::FILTERS`].
     pub filters: u64,
+    /// The sentence may hold one of attribution's blame words (the
+    /// pattern after the filters).
+    pub blame: bool,
     /// The sentence's run of the article's [`PrefixStarts`] of the cue and
     /// count patterns (bit `i` for cue pattern `i`, the count patterns'
     /// bits after the cues'); `None` when not known.
@@ -479,8 +492,14 @@ pub struct RuleCandidates {
 impl RuleCandidates {
     fn split(bits: u64) -> RuleCandidates {
         let low = |n: usize| (1u64 << n) - 1;
-        let (n, k) = (extract::classify::PATTERNS, count::patterns().len());
-        RuleCandidates { cues: bits & low(n), counts: (bits >> n) & low(k), filters: bits >> (n + k), starts: None }
+        let (n, k, f) = (extract::classify::PATTERNS, count::patterns().len(), extract::classify::FILTERS.len());
+        RuleCandidates {
+            cues: bits & low(n),
+            counts: (bits >> n) & low(k),
+            filters: (bits >> (n + k)) & low(f),
+            blame: (bits >> (n + k + f)) & 1 != 0,
+            starts: None,
+        }
     }
 }
 
@@ -808,15 +827,25 @@ mod tests {
     #[test]
     fn table_walks_as_the_library_automaton() {
         use aho_corasick::{Anchored, automaton::Automaton};
-        let literals: [&[u8]; 7] =
-            [b"killed", b"kill", b"ill", b"opened fire", b"fire", "\u{212A}".as_bytes(), b"Said"];
+        let literals: [&[u8]; 10] = [
+            b"killed",
+            b"kill",
+            b"ill",
+            b"opened fire",
+            b"fire",
+            "\u{212A}".as_bytes(),
+            b"Said",
+            b"said",
+            b"led",
+            b"ed f",
+        ];
         let dfa = aho_corasick::dfa::DFA::builder()
             .ascii_case_insensitive(true)
             .prefilter(false)
             .start_kind(aho_corasick::StartKind::Unanchored)
             .build(literals)
             .unwrap();
-        let table = Table::of(&dfa, literals.into_iter());
+        let table = Table::build(literals.into_iter());
         let text =
             "They KILLED two; gunmen Opened  fire, opened fire and \u{212A}illed 3 said/SAID. Caf\u{e9} skill firefire";
         let (mut sid, mut state) = (dfa.start_state(Anchored::No).unwrap(), table.start);
@@ -897,6 +926,17 @@ mod tests {
             );
         }
         assert!(dateless > 100, "only {dateless} sentences without a head");
+    }
+
+    /// Attribution's blame words ride along in the rule pass: a sentence
+    /// is marked when it holds one, in any case, and only then.
+    #[test]
+    fn the_rule_pass_marks_sentences_with_a_blame_word() {
+        let text = "Shells hit a depot on Friday. Villagers BLAMED the rebels. A raid was Carried Out By bandits. \
+            The gang was behind it. Rain fell all week. Nobody carried out the rubbish by noon.";
+        let (sentences, _) = segment::sentences_and_starts(&clean::CleanText::verbatim(text));
+        let marked: Vec<bool> = sentences.iter().map(|s| s.rules.blame).collect();
+        assert_eq!(marked, vec![false, true, true, true, false, false]);
     }
 
     #[test]

@@ -5,7 +5,6 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::Document;
@@ -86,39 +85,39 @@ static RETOLD: LazyLock<Regex> = LazyLock::new(|| {
 const REACH: usize = 2;
 
 /// Words every match of [`BLAME_BEFORE_GROUP`] or [`BLAME_AFTER_GROUP`]
-/// holds, ASCII-lowercased, with the two characters `(?i)` folds to an
-/// ASCII letter (long s, Kelvin sign): one pass over the lowercased
-/// sentence tells whether either regex can match there, and most
-/// sentences hold none of them.
-static BLAME_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new([
-        "blam",
-        "accus",
-        "attribut",
-        "carried out by",
-        "claimed by",
-        "staged by",
-        "perpetrated by",
-        "committed by",
-        "conducted by",
-        "launched by",
-        "responsibility",
-        "credit",
-        "behind",
-        "responsible for",
-        "\u{17F}",
-        "\u{212A}",
-    ])
-    .expect("the blame words build an automaton")
-});
+/// holds, in any case: the rule prefilter's one pass over the article
+/// marks the sentences that hold one ([`crate::RuleCandidates::blame`]),
+/// and most sentences hold none, so neither regex runs there.
+const BLAME_WORDS: [&str; 14] = [
+    "blam",
+    "accus",
+    "attribut",
+    "carried out by",
+    "claimed by",
+    "staged by",
+    "perpetrated by",
+    "committed by",
+    "conducted by",
+    "launched by",
+    "responsibility",
+    "credit",
+    "behind",
+    "responsible for",
+];
+
+/// [`BLAME_WORDS`] as one pattern for the rule prefilter: its literals
+/// are the words, at both ends, so its bit says whether a sentence holds
+/// one of them.
+pub(crate) fn blame_pattern() -> String {
+    BLAME_WORDS.map(regex_syntax::escape).join("|")
+}
 
 /// Gives the group a later sentence blames to the unidentified actor1 of
 /// the event told last in the [`REACH`] paragraphs before it, and drops the
 /// sentence's own event when it retells that one.
 pub(super) fn attribute(doc: &Document<'_>, drafts: &mut Vec<Draft>) {
-    let lower = doc.clean.lower();
     for (i, s) in doc.sentences.iter().enumerate() {
-        if !BLAME_WORDS.is_match(&lower[s.start..s.end]) {
+        if !s.rules.blame {
             continue;
         }
         let text = s.text(&doc.clean);
@@ -236,7 +235,6 @@ fn starts_with_word(text: &str, word: &str) -> bool {
 /// Compiles this module's regexes now, not in the first article that needs
 /// them ([`crate::COMPILE_RULES`]).
 pub(super) fn compile_rules() {
-    LazyLock::force(&BLAME_WORDS);
     for regex in [
         &BLAME_BEFORE_GROUP,
         &CHARGE,

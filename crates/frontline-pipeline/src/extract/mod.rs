@@ -10,7 +10,7 @@
 //! candidates become diagnostics with the reason.
 
 mod aggregate;
-mod attribution;
+pub(crate) mod attribution;
 pub mod classify;
 mod clause;
 mod country;

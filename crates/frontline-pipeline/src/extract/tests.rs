@@ -127,6 +127,36 @@ fn a_place_after_the_events_sentence_places_it_only_where_that_sentence_retells_
     );
 }
 
+/// The locations of all the events of an invented article published on 8
+/// May 2024, in the order told.
+fn check_locations(text: &str, expect: &[&str]) {
+    let published = NaiveDate::from_ymd_opt(2024, 5, 8);
+    let article = Article { id: "t".into(), text: text.into(), published, ..Default::default() };
+    let doc = Document::analyse(&article, &RESOURCES);
+    let (mut events, _) = events(&doc);
+    events.sort_by_key(|e| e.evidence.iter().map(|v| v.start).min());
+    let got: Vec<String> = events.into_iter().map(|e| e.location).collect();
+    assert_eq!(got, expect, "in {text:?}");
+}
+
+#[test]
+fn a_later_sentence_naming_the_act_where_it_took_place_places_the_event_and_is_no_second_one() {
+    check_locations("Bandits killed four farmers in Nigeria on Tuesday. The raid took place near Kaduna.", &["Kaduna"]);
+    check_locations(
+        "Militants shot dead three policemen in Nigeria on Friday. This attack occurred in Zaria, police said.",
+        &["Zaria"],
+    );
+    check_locations(
+        "Jihadists killed nine soldiers in northern Burkina Faso on Sunday. That ambush was carried out near Djibo.",
+        &["Djibo"],
+    );
+    // Another act of its own stays apart.
+    check_locations(
+        "Bandits killed four farmers in Nigeria on Tuesday. Another raid took place near Zaria on Wednesday.",
+        &["Nigeria", "Zaria"],
+    );
+}
+
 #[test]
 fn a_road_named_after_a_town_outside_the_governorate_said_leaves_the_event_in_the_governorate() {
     // The road leads to its town; the governorate is where it was struck.

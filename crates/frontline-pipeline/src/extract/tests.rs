@@ -1612,3 +1612,38 @@ fn people_the_state_takes_away_and_nobody_sees_again_are_disappeared() {
     );
     assert_eq!(top_type("Soldiers led away six herders from a camp near Menaka on 2 June 2023."), Some(T::Arrests));
 }
+
+/// The sub-event type and actor1 of the most confident event of an
+/// invented note, if any.
+fn type_and_actor(text: &str) -> Option<(SubEventType, String)> {
+    top_event(text, &RESOURCES).map(|e| (e.sub_event_type, e.actor1))
+}
+
+/// Whether an invented article published on 8 May 2024 has a change to
+/// group activity by the named government (its regime period left aside).
+fn government_measure(text: &str, country: &str) -> bool {
+    let published = NaiveDate::from_ymd_opt(2024, 5, 8);
+    let article = Article { id: "t".into(), text: text.into(), published, ..Default::default() };
+    let doc = Document::analyse(&article, &RESOURCES);
+    let government = format!("Government of {country} (");
+    events(&doc)
+        .0
+        .iter()
+        .any(|e| e.sub_event_type == SubEventType::ChangeToGroupActivity && e.actor1.starts_with(&government))
+}
+
+#[test]
+fn a_measure_civil_authorities_impose_is_the_states_and_fighting_is_a_trace_of_armed_violence() {
+    assert!(government_measure(
+        "The state government declared a curfew in Kaduna on Friday following days of religious violence.",
+        "Nigeria"
+    ));
+    assert!(government_measure(
+        "The interior ministry imposed a curfew on Bamenda on Sunday after separatist violence.",
+        "Cameroon"
+    ));
+    // A measure with no armed violence told, and ordinary news, are no
+    // event.
+    assert_eq!(type_and_actor("On 3 June 2023, the governor imposed a curfew in Kano over a cholera outbreak."), None);
+    assert_eq!(type_and_actor("On 3 June 2023, two insurers announced their merger in Lagos."), None);
+}

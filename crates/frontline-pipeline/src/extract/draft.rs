@@ -432,6 +432,10 @@ pub(super) fn draft<'d>(
         for c in cue_kinds.iter_mut().filter(|c| **c == Cue::Abduct) {
             *c = Cue::Arrest;
         }
+        // Protesters taken away are a protest met with arrests.
+        if found.iter().any(|f| taken_away(f) && TAKEN_PROTESTERS.is_match(&text[f.start..ce.max(f.start)])) {
+            cue_kinds.push(Cue::Protest);
+        }
     }
     let sub = classify::decide(&cue_kinds, parties)?;
     // A change to a group or another development with no one named and no
@@ -630,6 +634,12 @@ static RESCUERS: LazyLock<Regex> = LazyLock::new(|| {
 static CIVIL_DOER: LazyLock<Regex> =
     LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:authorities|government|governors?|ministry|ministries|junta)\b"));
 
+/// The people a state takes away are protesters: "led away 20
+/// protesters", "dragged demonstrators".
+static TAKEN_PROTESTERS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(r"(?i)^(?:[\w-]+\s+){1,5}?(?:protesters?|protestors?|demonstrators?|marchers)\b")
+});
+
 /// Armed doers that [`ARMED_NOUN`] does not name ("bandits", "unknown
 /// assailants", "the group"), and traces of their violence (graves,
 /// bodies, people held, clashes, attacks).
@@ -806,6 +816,7 @@ pub(super) fn compile_rules() {
         &NEW_CLAUSE,
         &TAKEN_AWAY,
         &CIVIL_DOER,
+        &TAKEN_PROTESTERS,
         &RESCUERS,
         &ARMED_DOER,
         &WORKS_DOER,

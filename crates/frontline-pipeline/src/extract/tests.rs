@@ -1485,8 +1485,12 @@ fn a_ship_sunk_by_a_weapon_is_an_attack_and_one_that_sinks_is_an_accident() {
 #[test]
 fn people_taken_away_by_the_state_are_arrested_and_by_rescuers_saved() {
     use SubEventType as T;
+    // Demonstrators taken away are a protest the police broke up.
+    assert_eq!(
+        top_type("Police forced dozens of demonstrators into waiting vans in Harare on 2 June 2023."),
+        Some(T::ProtestWithIntervention)
+    );
     for text in [
-        "Police forced dozens of demonstrators into waiting vans in Harare on 2 June 2023.",
         "Riot police dragged opposition supporters out of their homes in Dakar on 2 June 2023.",
         "On 2 June 2023, soldiers led away eight traders from the market in Gao for questioning.",
     ] {
@@ -1646,4 +1650,13 @@ fn a_measure_civil_authorities_impose_is_the_states_and_fighting_is_a_trace_of_a
     // event.
     assert_eq!(type_and_actor("On 3 June 2023, the governor imposed a curfew in Kano over a cholera outbreak."), None);
     assert_eq!(type_and_actor("On 3 June 2023, two insurers announced their merger in Lagos."), None);
+}
+
+#[test]
+fn protesters_the_police_take_away_are_a_protest_met_with_arrests() {
+    use SubEventType as T;
+    assert_eq!(
+        type_and_actor("On 3 June 2023, police led away 15 protesters from a sit-in in Kampala.").map(|t| t.0),
+        Some(T::ProtestWithIntervention)
+    );
 }

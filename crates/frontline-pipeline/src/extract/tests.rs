@@ -1660,3 +1660,13 @@ fn protesters_the_police_take_away_are_a_protest_met_with_arrests() {
         Some(T::ProtestWithIntervention)
     );
 }
+
+#[test]
+fn a_diplomatic_quarter_is_a_place_not_diplomacy() {
+    use SubEventType as T;
+    check_events(
+        "On 3 June 2023, a suicide bomber killed 9 people outside the diplomatic zone in Kabul.",
+        &[(T::SuicideBomb, 9)],
+    );
+    check_events("On 3 June 2023, diplomatic talks on the border dispute resumed in Kabul.", &[]);
+}

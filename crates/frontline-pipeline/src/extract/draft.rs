@@ -482,7 +482,10 @@ pub(super) fn draft<'d>(
     // Civil authorities who impose a measure where there was armed violence
     // ("the governor declared a curfew after clashes") are the state
     // acting: the state is its actor.
-    let civil = subject.is_none() && CIVIL_DOER.is_match(&text[cs..key.start]);
+    let civil = subject.is_none()
+        && CIVIL_DOER.is_match(&text[cs..key.start])
+        && !ARMED_NOUN.is_match(&text[cs..key.start])
+        && !ARMED_DOER.is_match(&text[cs..key.start]);
     let (mut actor1, actor2) =
         roles(sub, subject_r.as_ref(), other_r.as_ref(), civilians_r.as_ref(), parties, &named, &generic);
     if civil
@@ -630,9 +633,11 @@ static RESCUERS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Civil authorities as the doer of a measure: "authorities", "the
-/// government", "the governor", "the ministry", "the junta".
-static CIVIL_DOER: LazyLock<Regex> =
-    LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:authorities|government|governors?|ministry|ministries|junta)\b"));
+/// government", "the governor", "the ministry", "the junta"; not a side
+/// for or against them ("pro-government militiamen").
+static CIVIL_DOER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(r"(?i)(?:^|[^\w-])(?:authorities|government|governors?|ministry|ministries|junta)\b")
+});
 
 /// The people a state takes away are protesters: "led away 20
 /// protesters", "dragged demonstrators".

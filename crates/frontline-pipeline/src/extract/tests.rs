@@ -1646,6 +1646,11 @@ fn a_measure_civil_authorities_impose_is_the_states_and_fighting_is_a_trace_of_a
         "The interior ministry imposed a curfew on Bamenda on Sunday after separatist violence.",
         "Cameroon"
     ));
+    // A militia for the government is not the government.
+    assert!(!government_measure(
+        "Pro-government militiamen looted shops and burned homes in Kaduna on Friday.",
+        "Nigeria"
+    ));
     // A measure with no armed violence told, and ordinary news, are no
     // event.
     assert_eq!(type_and_actor("On 3 June 2023, the governor imposed a curfew in Kano over a cholera outbreak."), None);

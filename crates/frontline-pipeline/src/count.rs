@@ -101,14 +101,24 @@ static CONDITIONAL_PERFECT: LazyLock<Regex> = LazyLock::new(|| {
 /// A figure right after a casualty verb: its object ("killed 4 civilians").
 static OBJECT_FIGURE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&format!(r"(?i)^ (?:{NUM})\b")));
 
-/// "killing N", "killed N soldiers", "wounding two others", and as a noun
-/// "resulted in the killing of N", "led to the death of N", "the injury of N".
+/// "killing N", "killed N soldiers", "massacred N", "wounding two others",
+/// "hacked N villagers to death" ([`TO_DEATH`]), and as a noun "resulted
+/// in the killing of N", "led to the death of N", "the injury of N".
 static ACTIVE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&active_pattern()));
 fn active_pattern() -> String {
     format!(
-        r"(?i)\b(?P<w>killing|killed|kill|shot dead|shooting dead|gunned down|gunning down|assassinated|assassinating|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped|arresting|arrested|detaining|detained|executing|executed|(?:killing|death|deaths|bodies|wounding|injury|injuries|injuring|abduction|kidnapping|arrest) of) (?:between \d{{1,4}} (?:and|to) )?(?P<n>{NUM})\b"
+        r"(?i)\b(?P<w>killing|killed|kill|shot dead|shooting dead|gunned down|gunning down|assassinated|assassinating|massacred|massacring|slaughtered|slaughtering|butchered|butchering|murdered|murdering|hacked|clubbed|stabbed|stoned|bludgeoned|beat|burned|burnt|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped|arresting|arrested|detaining|detained|executing|executed|(?:killing|death|deaths|bodies|wounding|injury|injuries|injuring|abduction|kidnapping|arrest) of) (?:between \d{{1,4}} (?:and|to) )?(?P<n>{NUM})\b"
     )
 }
+
+/// Verbs of a manner of harm ("hacked", "beat") that kill only with "to
+/// death" or "alive" after their object.
+static MANNER: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(r"(?i)^(?:hacked|clubbed|stabbed|stoned|bludgeoned|beat|burned|burnt)$"));
+
+/// What makes a manner of harm a killing, after its object: "to death",
+/// "alive" ("hacked 9 farmers to death", "burned 4 people alive").
+static TO_DEATH: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"^(?:\s+[\w-]+){0,3}?\s+(?:to death|alive)\b"));
 
 /// One victim as the object: "killing a rebel", "shot and killed him".
 static ACTIVE_ONE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&active_one_pattern()));
@@ -565,7 +575,8 @@ fn recognise_in(text: &str, base: usize, bits: u64, starts: Option<&[(u32, u64)]
                     w => is(w, &["will", "would", "could", "can", "may", "might", "shall", "should", "not"]),
                 }
             };
-            if !intent {
+            let harmed_only = MANNER.is_match(&c["w"]) && !TO_DEATH.is_match(&text[m.end()..]);
+            if !intent && !harmed_only {
                 let what = CountWhat::from_word(&c["w"]);
                 let mut joined = Joined::default();
                 if what == CountWhat::Killed {
@@ -1056,6 +1067,8 @@ pub(crate) fn compile_rules() {
         &CONDITIONAL_PERFECT,
         &OBJECT_FIGURE,
         &ACTIVE,
+        &MANNER,
+        &TO_DEATH,
         &ACTIVE_ONE,
         &SINGULAR,
         &NOUN,
@@ -1188,6 +1201,13 @@ mod tests {
         check("The death toll rose to 41 on Tuesday.", &[(41, "killed")]);
         check("Twenty-three people died in the fire.", &[(23, "killed")]);
         check("The ambush resulted in the killing of 7 guards.", &[(7, "killed")]);
+        // Other verbs of killing take their figure as "killed" does; a
+        // manner of harm only when it is to death.
+        check("Militiamen massacred 14 herders at the well.", &[(14, "killed")]);
+        check("The raiders slaughtered 22 villagers overnight.", &[(22, "killed")]);
+        check("Attackers hacked 6 fishermen to death on the shore.", &[(6, "killed")]);
+        check("A mob burned 3 traders alive.", &[(3, "killed")]);
+        check("Guards beat 5 inmates with batons.", &[]);
         check("The rocket fire led to the death of two shepherds.", &[(2, "killed")]);
         check("A guard was shot and killed at the gate.", &[(1, "killed")]);
         // A body found is a death; so are the bodies of N.

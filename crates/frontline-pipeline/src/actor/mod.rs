@@ -572,6 +572,18 @@ impl ActorDictionary {
         })
     }
 
+    /// A country's civil government at a date, as the codebook names it
+    /// ("Government of Nigeria (2023-)"): the state acting through its
+    /// authorities, not its forces.
+    pub fn government(&self, iso: &str, date: Option<NaiveDate>) -> Option<ActorRef> {
+        let c = &self.tables.countries[*self.by_iso.get(iso)?];
+        let name = match c.period(date) {
+            Some(p) => format!("Government of {} ({p})", c.force_name),
+            None => format!("Government of {}", c.force_name),
+        };
+        Some(ActorRef { name, inter: Inter::StateForces, country_code: Some(c.iso.clone()) })
+    }
+
     /// Names an entry for a country (the article's or the event's) and date.
     pub fn resolve(&self, entry: EntryId, country_code: Option<&str>, date: Option<NaiveDate>) -> Option<ActorRef> {
         self.name(self.tables.entries.get(entry.0 as usize)?, country_code, date)

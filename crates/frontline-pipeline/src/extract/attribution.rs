@@ -29,10 +29,14 @@ static CHARGE: LazyLock<Regex> =
 /// killings"), not to another fault ("of negligence") nor to another,
 /// indefinite act ("for a raid", "for bombings in the capital").
 static CHARGE_OF_ACT: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rule_regex(
-        r"(?i)^(?:(?:carrying out|staging|launching|committing|perpetrating|conducting|planting|detonating|orchestrating|masterminding|being behind)\s+)?(?:the|this|that|these|those|(?:mon|tues|wednes|thurs|fri|satur|sun)day's)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|raids?|assaults?|strikes?|ambush(?:es)?|killings?|massacres?|murders?|abductions?|kidnappings?|blasts?|explosions?|shelling)\b",
-    )
+    crate::rule_regex(&format!(
+        r"(?i)^(?:(?:carrying out|staging|launching|committing|perpetrating|conducting|planting|detonating|orchestrating|masterminding|being behind)\s+)?(?:the|this|that|these|those|(?:mon|tues|wednes|thurs|fri|satur|sun)day's)\s+(?:[\w-]+\s+){{0,2}}?{ACT_NOUN}\b",
+    ))
 });
+
+/// A noun that names a violent act already told ("the raid", "this
+/// bombing"): what a charge or a re-telling points back to.
+const ACT_NOUN: &str = r"(?:attacks?|bombings?|raids?|assaults?|strikes?|ambush(?:es)?|killings?|massacres?|murders?|abductions?|kidnappings?|blasts?|explosions?|shelling)";
 
 /// Between the blame wording and the group blamed: a few lowercase words
 /// ("the", "armed", "gangs belonging to the"), no punctuation, no other
@@ -75,10 +79,32 @@ static DENIAL: LazyLock<Regex> = LazyLock::new(|| {
 /// The sentence retells the event before it ("The raid was staged by
 /// …"): not a new event.
 static RETOLD: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rule_regex(
-        r"(?i)^\W*(?:the|this|that) (?:[\w-]+ )?(?:attacks?|bombings?|raids?|assaults?|strikes?|ambush(?:es)?|killings?|massacres?|abductions?|kidnappings?|blasts?|explosions?|shelling) (?:was|were|had been|has been) (?:carried out|staged|perpetrated|committed|conducted|launched) by\b",
-    )
+    crate::rule_regex(&format!(
+        r"(?i)^\W*(?:the|this|that) (?:[\w-]+ )?{ACT_NOUN} (?:was|were|had been|has been) (?:carried out|staged|perpetrated|committed|conducted|launched) by\b",
+    ))
 });
+
+/// The sentence retells where the event before it was ("The raid took
+/// place near X.", "This bombing happened in Y."): the place is that
+/// event's ([`super::place`]), and the sentence is no new event.
+static RETOLD_AT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(&format!(
+        r"(?i)^\W*(?:the|this|that) (?:[\w-]+ )?(?P<noun>{ACT_NOUN}) (?:happened|took place|occurred|(?:was|were) carried out) (?:near|in|at|outside|close to)\b",
+    ))
+});
+
+/// Act nouns that fit any violent event ("the attack", "the raid"); the
+/// others name a kind of act ("the bombing", "the kidnapping") and retell
+/// only an event of that kind.
+static ANY_ACT: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(r"(?i)^(?:attack|raid|assault|ambush|killing|massacre|murder)"));
+
+/// Whether `text`, a sentence, retells where the event before it was
+/// ([`RETOLD_AT`]), naming it by a noun that fits any event (`Some(true)`)
+/// or one kind of event (`Some(false)`).
+pub(super) fn retold_at(text: &str) -> Option<bool> {
+    RETOLD_AT.captures(text).map(|c| ANY_ACT.is_match(&c["noun"]))
+}
 
 /// How many paragraphs back the blamed event may be told (a wire story's
 /// lead, its toll, then who did it).
@@ -114,8 +140,9 @@ pub(crate) fn blame_pattern() -> String {
 
 /// Gives the group a later sentence blames to the unidentified actor1 of
 /// the event told last in the [`REACH`] paragraphs before it, and drops the
-/// sentence's own event when it retells that one.
+/// sentence's own event when it retells that one or where it was.
 pub(super) fn attribute(doc: &Document<'_>, drafts: &mut Vec<Draft>) {
+    drop_retold_at(doc, drafts);
     for (i, s) in doc.sentences.iter().enumerate() {
         if !s.rules.blame {
             continue;
@@ -170,6 +197,24 @@ pub(super) fn attribute(doc: &Document<'_>, drafts: &mut Vec<Draft>) {
             drafts.retain(|d| d.sentence != i);
         }
     }
+}
+
+/// Drops the event of a sentence that only retells where the event told
+/// before it in its paragraph was ([`RETOLD_AT`]), by a noun that fits
+/// that event.
+fn drop_retold_at(doc: &Document<'_>, drafts: &mut Vec<Draft>) {
+    let retelling = |r: &Draft| {
+        let s = &doc.sentences[r.sentence];
+        retold_at(s.text(&doc.clean)).is_some_and(|any| {
+            drafts.iter().any(|d| {
+                d.sentence < r.sentence
+                    && doc.sentences[d.sentence].paragraph == s.paragraph
+                    && (any || d.cand.sub_event_type == r.cand.sub_event_type)
+            })
+        })
+    };
+    let dropped: Vec<usize> = drafts.iter().filter(|r| retelling(r)).map(|r| r.sentence).collect();
+    drafts.retain(|d| !dropped.contains(&d.sentence));
 }
 
 /// The group a blaming sentence names, and where its charge starts: the
@@ -246,6 +291,8 @@ pub(super) fn compile_rules() {
         &BLAME_AFTER_GROUP,
         &DENIAL,
         &RETOLD,
+        &RETOLD_AT,
+        &ANY_ACT,
     ] {
         LazyLock::force(regex);
     }

@@ -439,6 +439,10 @@ pub(super) fn draft<'d>(
         for c in cue_kinds.iter_mut().filter(|c| **c == Cue::Abduct) {
             *c = Cue::Arrest;
         }
+        // Protesters taken away are a protest met with arrests.
+        if found.iter().any(|f| taken_away(f) && TAKEN_PROTESTERS.is_match(&text[f.start..ce.max(f.start)])) {
+            cue_kinds.push(Cue::Protest);
+        }
     }
     let sub = classify::decide(&cue_kinds, parties)?;
     // A change to a group or another development with no one named and no
@@ -482,8 +486,22 @@ pub(super) fn draft<'d>(
         .unwrap_or_default();
     let named = |n: &str| if country.is_empty() { n.to_string() } else { format!("{n} ({country})") };
     let generic = |name: String, inter: Inter| ActorRef { name, inter, country_code: country_code.clone() };
-    let (actor1, actor2) =
+    // Civil authorities who impose a measure where there was armed violence
+    // ("the governor declared a curfew after clashes") are the state
+    // acting: the state is its actor.
+    let civil = subject.is_none()
+        && CIVIL_DOER.is_match(&text[cs..key.start])
+        && !ARMED_NOUN.is_match(&text[cs..key.start])
+        && !ARMED_DOER.is_match(&text[cs..key.start]);
+    let (mut actor1, actor2) =
         roles(sub, subject_r.as_ref(), other_r.as_ref(), civilians_r.as_ref(), parties, &named, &generic);
+    if civil
+        && sub.event_type() == EventType::StrategicDevelopments
+        && actor1.as_ref().is_none_or(|a| a.name.starts_with("Unidentified"))
+    {
+        let government = country_code.as_deref().and_then(|c| doc.resources.actors.government(c, Some(date.0)));
+        actor1 = government.or(actor1);
+    }
     let assoc: Vec<String> = actors
         .iter()
         .filter(|m| m.start < key.start && is_armed(m.actor.inter))
@@ -621,12 +639,25 @@ static RESCUERS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Armed doers that [`ARMED_NOUN`] does not name ("gunmen", "bandits",
-/// "unknown assailants", "the group"), and traces of their violence
-/// (graves, bodies, people held).
+/// Civil authorities as the doer of a measure: "authorities", "the
+/// government", "the governor", "the ministry", "the junta"; not a side
+/// for or against them ("pro-government militiamen").
+static CIVIL_DOER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(r"(?i)(?:^|[^\w-])(?:authorities|government|governors?|ministry|ministries|junta)\b")
+});
+
+/// The people a state takes away are protesters: "led away 20
+/// protesters", "dragged demonstrators".
+static TAKEN_PROTESTERS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(r"(?i)^(?:[\w-]+\s+){1,5}?(?:protesters?|protestors?|demonstrators?|marchers)\b")
+});
+
+/// Armed doers that [`ARMED_NOUN`] does not name ("bandits", "unknown
+/// assailants", "the group"), and traces of their violence (graves,
+/// bodies, people held, clashes, attacks).
 static ARMED_DOER: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)\b(?:gunm[ae]n|armed|bandits?|assailants?|attackers?|kidnappers?|abductors?|captors?|factions?|terrorists?|extremists?|guerrill?as?|separatists?|raiders?|unknown|unidentified|masked|groups?|militiam[ae]n|paramilitar(?:y|ies)|mercenar(?:y|ies)|vigilantes?|coup|junta|breakaway|splinter\w*|defect\w*|graves?|bod(?:y|ies)|corpses|hostages?|captives|abductees|detainees|prisoners)\b",
+        r"(?i)\b(?:armed|bandits?|assailants?|attackers?|kidnappers?|abductors?|captors?|factions?|terrorists?|extremists?|guerrill?as?|separatists?|raiders?|unknown|unidentified|masked|groups?|paramilitar(?:y|ies)|clash(?:es)?|fighting|attacks?|violence|mercenar(?:y|ies)|vigilantes?|coup|junta|breakaway|splinter\w*|defect\w*|graves?|bod(?:y|ies)|corpses|hostages?|captives|abductees|detainees|prisoners)\b",
     )
 });
 
@@ -802,6 +833,8 @@ pub(super) fn compile_rules() {
         &FINITE_PASSIVE,
         &NEW_CLAUSE,
         &TAKEN_AWAY,
+        &CIVIL_DOER,
+        &TAKEN_PROTESTERS,
         &RESCUERS,
         &ARMED_DOER,
         &WORKS_DOER,

@@ -2,6 +2,7 @@
 //! event, which of them is the event's own, and what ACLED codes when only
 //! a countryside, a province or a country is known.
 
+use super::attribution::retold_at;
 use super::classify::{Cue, cues_among};
 use super::country::{backs, named_country, qualifies};
 use super::governorate::{GOVERNORATE_AFTER, GOVERNORATE_BEFORE, governorate_said, village_like};
@@ -337,7 +338,8 @@ fn cue_kinds(doc: &Document<'_>, s: &Sentence) -> Vec<Cue> {
 /// one whose cues are of the kinds `own`.
 enum Retold {
     /// It says where that event was ([`RETOLD`]) and holds no event of its
-    /// own.
+    /// own, or names that event by an act noun that fits any event ("the
+    /// ambush happened near X", [`retold_at`]).
     Yes,
     /// It says nothing of where that event was, or holds an event of its
     /// own (a cue of another kind).
@@ -352,7 +354,9 @@ fn retold(doc: &Document<'_>, t: &Sentence, own: &[Cue]) -> Retold {
     let holds = |w: &&str| word_ends(said, w).next().is_some();
     if ANOTHER.iter().any(holds) {
         Retold::Another
-    } else if RETOLD.iter().any(holds) && cue_kinds(doc, t).iter().all(|k| own.contains(k)) {
+    } else if retold_at(t.text(&doc.clean)) == Some(true)
+        || (RETOLD.iter().any(holds) && cue_kinds(doc, t).iter().all(|k| own.contains(k)))
+    {
         Retold::Yes
     } else {
         Retold::No

@@ -127,6 +127,36 @@ fn a_place_after_the_events_sentence_places_it_only_where_that_sentence_retells_
     );
 }
 
+/// The locations of all the events of an invented article published on 8
+/// May 2024, in the order told.
+fn check_locations(text: &str, expect: &[&str]) {
+    let published = NaiveDate::from_ymd_opt(2024, 5, 8);
+    let article = Article { id: "t".into(), text: text.into(), published, ..Default::default() };
+    let doc = Document::analyse(&article, &RESOURCES);
+    let (mut events, _) = events(&doc);
+    events.sort_by_key(|e| e.evidence.iter().map(|v| v.start).min());
+    let got: Vec<String> = events.into_iter().map(|e| e.location).collect();
+    assert_eq!(got, expect, "in {text:?}");
+}
+
+#[test]
+fn a_later_sentence_naming_the_act_where_it_took_place_places_the_event_and_is_no_second_one() {
+    check_locations("Bandits killed four farmers in Nigeria on Tuesday. The raid took place near Kaduna.", &["Kaduna"]);
+    check_locations(
+        "Militants shot dead three policemen in Nigeria on Friday. This attack occurred in Zaria, police said.",
+        &["Zaria"],
+    );
+    check_locations(
+        "Jihadists killed nine soldiers in northern Burkina Faso on Sunday. That ambush was carried out near Djibo.",
+        &["Djibo"],
+    );
+    // Another act of its own stays apart.
+    check_locations(
+        "Bandits killed four farmers in Nigeria on Tuesday. Another raid took place near Zaria on Wednesday.",
+        &["Nigeria", "Zaria"],
+    );
+}
+
 #[test]
 fn a_road_named_after_a_town_outside_the_governorate_said_leaves_the_event_in_the_governorate() {
     // The road leads to its town; the governorate is where it was struck.
@@ -1455,8 +1485,12 @@ fn a_ship_sunk_by_a_weapon_is_an_attack_and_one_that_sinks_is_an_accident() {
 #[test]
 fn people_taken_away_by_the_state_are_arrested_and_by_rescuers_saved() {
     use SubEventType as T;
+    // Demonstrators taken away are a protest the police broke up.
+    assert_eq!(
+        top_type("Police forced dozens of demonstrators into waiting vans in Harare on 2 June 2023."),
+        Some(T::ProtestWithIntervention)
+    );
     for text in [
-        "Police forced dozens of demonstrators into waiting vans in Harare on 2 June 2023.",
         "Riot police dragged opposition supporters out of their homes in Dakar on 2 June 2023.",
         "On 2 June 2023, soldiers led away eight traders from the market in Gao for questioning.",
     ] {
@@ -1673,4 +1707,63 @@ fn each_family_of_wordings_reports_its_event() {
     ] {
         assert_eq!(top_type(text), expect, "{text:?}");
     }
+}
+
+/// The sub-event type and actor1 of the most confident event of an
+/// invented note, if any.
+fn type_and_actor(text: &str) -> Option<(SubEventType, String)> {
+    top_event(text, &RESOURCES).map(|e| (e.sub_event_type, e.actor1))
+}
+
+/// Whether an invented article published on 8 May 2024 has a change to
+/// group activity by the named government (its regime period left aside).
+fn government_measure(text: &str, country: &str) -> bool {
+    let published = NaiveDate::from_ymd_opt(2024, 5, 8);
+    let article = Article { id: "t".into(), text: text.into(), published, ..Default::default() };
+    let doc = Document::analyse(&article, &RESOURCES);
+    let government = format!("Government of {country} (");
+    events(&doc)
+        .0
+        .iter()
+        .any(|e| e.sub_event_type == SubEventType::ChangeToGroupActivity && e.actor1.starts_with(&government))
+}
+
+#[test]
+fn a_measure_civil_authorities_impose_is_the_states_and_fighting_is_a_trace_of_armed_violence() {
+    assert!(government_measure(
+        "The state government declared a curfew in Kaduna on Friday following days of religious violence.",
+        "Nigeria"
+    ));
+    assert!(government_measure(
+        "The interior ministry imposed a curfew on Bamenda on Sunday after separatist violence.",
+        "Cameroon"
+    ));
+    // A militia for the government is not the government.
+    assert!(!government_measure(
+        "Pro-government militiamen looted shops and burned homes in Kaduna on Friday.",
+        "Nigeria"
+    ));
+    // A measure with no armed violence told, and ordinary news, are no
+    // event.
+    assert_eq!(type_and_actor("On 3 June 2023, the governor imposed a curfew in Kano over a cholera outbreak."), None);
+    assert_eq!(type_and_actor("On 3 June 2023, two insurers announced their merger in Lagos."), None);
+}
+
+#[test]
+fn protesters_the_police_take_away_are_a_protest_met_with_arrests() {
+    use SubEventType as T;
+    assert_eq!(
+        type_and_actor("On 3 June 2023, police led away 15 protesters from a sit-in in Kampala.").map(|t| t.0),
+        Some(T::ProtestWithIntervention)
+    );
+}
+
+#[test]
+fn a_diplomatic_quarter_is_a_place_not_diplomacy() {
+    use SubEventType as T;
+    check_events(
+        "On 3 June 2023, a suicide bomber killed 9 people outside the diplomatic zone in Kabul.",
+        &[(T::SuicideBomb, 9)],
+    );
+    check_events("On 3 June 2023, diplomatic talks on the border dispute resumed in Kabul.", &[]);
 }

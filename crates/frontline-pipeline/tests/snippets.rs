@@ -54,6 +54,9 @@ struct Fixture {
     accuracy: f64,
     no_event: f64,
     types_macro_recall: f64,
+    /// A held-out set prints its figures only: its misses stay unseen, so
+    /// that nobody tunes on them.
+    held_out: bool,
 }
 
 /// The fixtures: the first, written alongside the rules over many
@@ -72,7 +75,10 @@ struct Fixture {
 /// held out for two rounds (78.5 / 86.7 / 75.8, then 80.5 / 86.7 /
 /// 78.8), now a tuning set too, tuned on by the cause of each miss (a
 /// cue's form, a missing synonym family, a priority, whom an act falls
-/// on) rather than by phrase (today 94.5 / 93.3 / 93.2). The no-event classes
+/// on) rather than by phrase (today 94.5 / 93.3 / 93.2); set F, 200
+/// snippets written blind in one go like E, committed before that round's
+/// rules and never tuned on: the check on unseen wording now (84.5 / 93.3
+/// / 81.1 when wired in, after that round). The no-event classes
 /// have 15 to 60 snippets: one snippet moves their recall by up to 6.7
 /// points.
 const FIXTURES: &[Fixture] = &[
@@ -82,6 +88,7 @@ const FIXTURES: &[Fixture] = &[
         accuracy: 92.0,
         no_event: 89.0,
         types_macro_recall: 92.0,
+        held_out: false,
     },
     Fixture {
         file: "snippets-a.tsv",
@@ -89,6 +96,7 @@ const FIXTURES: &[Fixture] = &[
         accuracy: 91.0,
         no_event: 86.0,
         types_macro_recall: 91.0,
+        held_out: false,
     },
     Fixture {
         file: "snippets-b.tsv",
@@ -96,6 +104,7 @@ const FIXTURES: &[Fixture] = &[
         accuracy: 92.0,
         no_event: 96.0,
         types_macro_recall: 91.0,
+        held_out: false,
     },
     Fixture {
         file: "snippets-c.tsv",
@@ -103,6 +112,7 @@ const FIXTURES: &[Fixture] = &[
         accuracy: 94.0,
         no_event: 93.0,
         types_macro_recall: 94.0,
+        held_out: false,
     },
     Fixture {
         file: "snippets-d.tsv",
@@ -110,6 +120,7 @@ const FIXTURES: &[Fixture] = &[
         accuracy: 92.0,
         no_event: 86.0,
         types_macro_recall: 92.0,
+        held_out: false,
     },
     Fixture {
         file: "snippets-e.tsv",
@@ -117,6 +128,15 @@ const FIXTURES: &[Fixture] = &[
         accuracy: 92.0,
         no_event: 86.0,
         types_macro_recall: 91.0,
+        held_out: false,
+    },
+    Fixture {
+        file: "snippets-f.tsv",
+        published: (2026, 1, 15),
+        accuracy: 82.0,
+        no_event: 86.0,
+        types_macro_recall: 78.0,
+        held_out: true,
     },
 ];
 
@@ -176,8 +196,29 @@ fn snippets_of_every_type_and_no_event_classes() {
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
-/// Scores one fixture, printing the figures, the confusion and the misses;
-/// returns the floors it falls below.
+/// Prints a tuning fixture's per-label counts, its confusion and its misses.
+fn print_details(
+    per_label: &BTreeMap<&str, (usize, usize)>,
+    confusion: &BTreeMap<(&str, &str), usize>,
+    misses: &[String],
+) {
+    for (label, (ok, n)) in per_label {
+        println!("{label:32} {ok:3}/{n:3}");
+    }
+    println!("confusion (expected -> found: count):");
+    let mut pairs: Vec<_> = confusion.iter().collect();
+    pairs.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    for ((want, got), n) in pairs {
+        println!("  {want} -> {got}: {n}");
+    }
+    for m in misses {
+        println!("miss {m}");
+    }
+}
+
+/// Scores one fixture, printing the figures and, unless it is held out,
+/// the per-label counts, the confusion and the misses; returns the floors
+/// it falls below.
 fn check(resources: &Resources, fixture: &Fixture) -> Vec<String> {
     let rows = rows(fixture.file);
     let mut per_label: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
@@ -195,17 +236,8 @@ fn check(resources: &Resources, fixture: &Fixture) -> Vec<String> {
             misses.push(format!("{id} {label} -> {got}: {text} {why:?}"));
         }
     }
-    for (label, (ok, n)) in &per_label {
-        println!("{label:32} {ok:3}/{n:3}");
-    }
-    println!("confusion (expected -> found: count):");
-    let mut pairs: Vec<_> = confusion.iter().collect();
-    pairs.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-    for ((want, got), n) in pairs {
-        println!("  {want} -> {got}: {n}");
-    }
-    for m in &misses {
-        println!("miss {m}");
+    if !fixture.held_out {
+        print_details(&per_label, &confusion, &misses);
     }
     let pct = |ok: usize, n: usize| 100.0 * ok as f64 / n.max(1) as f64;
     let (ok, n) = per_label.values().fold((0, 0), |(a, b), (o, t)| (a + o, b + t));

@@ -666,11 +666,9 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
 /// Whether a place is a first-level division hardly anyone lives in (a
 /// parish of an island state, "Paul" in Cape Verde): its name is no state's
 /// that readers know, so before a surname it is a first name ("Paul
-/// Brennan"), as a small town's is. A population of 0 is unknown, not
-/// small: GeoNames gives it to whole provinces and governorates of
-/// conflict countries, whose names are as well known as any state's.
+/// Brennan"), as a small town's is.
 fn hardly_peopled(p: &Place) -> bool {
-    p.feature_code == "ADM1" && p.population > 0 && p.population < SMALL_DIVISION
+    p.feature_code == "ADM1" && p.population < SMALL_DIVISION
 }
 
 /// A US legislator's party before the state or town they represent.

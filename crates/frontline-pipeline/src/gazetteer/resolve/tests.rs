@@ -755,18 +755,6 @@ fn a_town_name_before_a_surname_is_a_first_name() {
     // So is a division's name that hardly anyone lives in (a county of Cape
     // Verde is called Paul).
     check_places("Farmers in Kenya told Paul Brennan the rains had failed.", &["Kenya"]);
-    // But a division whose population the gazetteer does not know (0) is
-    // no hardly peopled one: a province or governorate named before a
-    // district or town stays a place.
-    check_places(
-        "Palestinian medics said troops shot a teenager in Tubas Tammun on Friday.",
-        &["Palestinian", "Tubas"],
-    );
-    check_places("Settlers burned two Palestinian cars in Salfit Kifl Haris overnight.", &["Palestinian", "Salfit"]);
-    check_places(
-        "Israeli soldiers raided Palestinian homes in Tubas Aqqaba at dawn.",
-        &["Israeli", "Palestinian", "Tubas"],
-    );
 }
 
 #[test]

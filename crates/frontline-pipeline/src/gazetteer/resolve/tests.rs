@@ -752,9 +752,6 @@ fn a_town_name_before_a_surname_is_a_first_name() {
     check_places("Elizabeth Brandt opened the shelter in Fargo.", &["Elizabeth", "Fargo"]);
     check_places("Shells hit Aleppo Damascus road. Damascus said it was shut.", &["Aleppo", "Damascus", "Damascus"]);
     check_places("Fighters took Abu Kamal Airport. Kamal said it fell.", &["Abu Kamal"]);
-    // So is a division's name that hardly anyone lives in (a county of Cape
-    // Verde is called Paul).
-    check_places("Farmers in Kenya told Paul Brennan the rains had failed.", &["Kenya"]);
 }
 
 #[test]

@@ -519,9 +519,6 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
         if r.single && c.alt && !c.demonym && s < 0.5 && !g.is_added(c.id) {
             continue;
         }
-        if owned_by_other_name(g, c, names[k], text, r.end) {
-            continue;
-        }
         let broad = matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "ADM1");
         if contradicted(raws, r, g.place(c.id), |o| cands[of_raw[o]].get(best[of_raw[o]]).map(|x| g.place(x.id))) {
             continue;
@@ -553,24 +550,6 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
         out.push(PlaceMention { start: r.start, end: r.end, place, score, precision, demonym: c.demonym });
     }
     out
-}
-
-/// Whether a name with "'s" after it ("Carter's home", "St. John's
-/// school", "the McDonald's") is a person's or a firm's rather than the
-/// place it was matched to: it names the place only by another of its names
-/// (not its own, nor the start of it: "Avondale" for Avondale Estates), and
-/// the place is a town or a county, not a country, a division, a capital
-/// or a city readers know, whose possessive is common ("Syria's", "St.
-/// Petersburg's").
-fn owned_by_other_name(g: &Gazetteer, c: &Candidate, name: &str, text: &str, end: usize) -> bool {
-    let p = g.place(c.id);
-    c.alt
-        && !c.demonym
-        && ["'s", "’s"].iter().any(|x| text[end..].starts_with(x))
-        && is_local(p)
-        && !known_widely(p)
-        && !g.is_added(c.id)
-        && !fold(&p.name).strip_prefix(name).is_some_and(|rest| rest.starts_with(' '))
 }
 
 /// The article's home division: the first-level division that more of its

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
 use super::adjacent::named_with_the;
-use super::candidate::{CITY, Candidate, SMALL_DIVISION};
+use super::candidate::{CITY, Candidate};
 use super::context::resolve;
 use super::links::container_link;
 use super::ordinary::{Lowercase, english_word, plausible_single};
@@ -19,7 +19,7 @@ use super::words::{
 use super::{Keys, Raw, Tok};
 use crate::clean::CleanText;
 use crate::gazetteer::index::{Fx, FxMap};
-use crate::gazetteer::{Gazetteer, Place, PlaceMention};
+use crate::gazetteer::{Gazetteer, PlaceMention};
 use crate::segment::Sentence;
 
 /// Whether `x` goes on a name after the abbreviation `prev` and its dot.
@@ -492,8 +492,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 };
                 let top = top.map(|id| g.place(id));
                 let small = top.is_none_or(|p| {
-                    hardly_peopled(p)
-                        || p.population < CITY && !matches!(p.feature_code.as_str(), "PCLI" | "ADM1" | "PPLC")
+                    p.population < CITY && !matches!(p.feature_code.as_str(), "PCLI" | "ADM1" | "PPLC")
                 });
                 let namelike = |n: usize| {
                     let x = &toks[n];
@@ -543,7 +542,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 // drop 52 right LGL places and 2 GeoVirus ones ("Alexandria
                 // Zoo", "Nashville Film Festival"; measured in session 5).
                 first_name = !people
-                    && top.is_none_or(|p| p.feature_code != "ADM1" || hardly_peopled(p))
+                    && top.is_none_or(|p| p.feature_code != "ADM1")
                     && toks.get(j).is_some_and(|x| joined(j) && namelike(j) && !g.has_exact(kstr(x)));
                 // A title before the name makes it a person's even with a
                 // qualifier after it ("Queen Mary University Hospital",
@@ -551,7 +550,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 let titled = i > 0
                     && (joined(i) || dotted(i - 1, i))
                     && bits(kstr(&toks[i - 1])) & IN_TITLES != 0
-                    && top.is_none_or(|p| p.feature_code != "ADM1" || hardly_peopled(p));
+                    && top.is_none_or(|p| p.feature_code != "ADM1");
                 if (!qualified || titled)
                     && !people
                     && (title_before || initials || first_name_before || speaker || small && group(&k))
@@ -630,9 +629,8 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             && tops.get(r.key.as_str()).is_some_and(|&(top, people)| {
                 !people
                     && top.map(|id| g.place(id)).is_none_or(|p| {
-                        hardly_peopled(p)
-                            || (p.population < CITY || p.feature_code == "ADM2")
-                                && !matches!(p.feature_code.as_str(), "PCLI" | "ADM1" | "PPLC")
+                        (p.population < CITY || p.feature_code == "ADM2")
+                            && !matches!(p.feature_code.as_str(), "PCLI" | "ADM1" | "PPLC")
                     })
             })
     };
@@ -661,14 +659,6 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
         r.container = r.container.filter(|&c| keep[c]).map(|c| renumber[c]);
     }
     resolve(g, text, &raws)
-}
-
-/// Whether a place is a first-level division hardly anyone lives in (a
-/// parish of an island state, "Paul" in Cape Verde): its name is no state's
-/// that readers know, so before a surname it is a first name ("Paul
-/// Brennan"), as a small town's is.
-fn hardly_peopled(p: &Place) -> bool {
-    p.feature_code == "ADM1" && p.population < SMALL_DIVISION
 }
 
 /// A US legislator's party before the state or town they represent.

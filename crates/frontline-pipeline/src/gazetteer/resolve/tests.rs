@@ -371,14 +371,6 @@ fn a_country_s_other_name_is_the_country_the_article_names() {
 }
 
 #[test]
-fn a_possessive_of_a_town_s_other_name_is_a_person_s_or_a_firm_s() {
-    check_places("Diners fell ill after a meal at McDonald's in Eugene, Oregon.", &["Eugene", "Oregon"]);
-    check_places("Volunteers at St. John's hospice in Omaha, Nebraska, cooked dinner.", &["Omaha", "Nebraska"]);
-    // A city readers know keeps its possessive.
-    check_places("Floods closed St. Petersburg's main square, Russian officials said.", &["St. Petersburg", "Russian"]);
-}
-
-#[test]
 fn a_province_listed_with_provinces_is_no_city() {
     check_feature_codes(
         "Snow fell across Ontario, Quebec and Manitoba.",
@@ -760,9 +752,6 @@ fn a_town_name_before_a_surname_is_a_first_name() {
     check_places("Elizabeth Brandt opened the shelter in Fargo.", &["Elizabeth", "Fargo"]);
     check_places("Shells hit Aleppo Damascus road. Damascus said it was shut.", &["Aleppo", "Damascus", "Damascus"]);
     check_places("Fighters took Abu Kamal Airport. Kamal said it fell.", &["Abu Kamal"]);
-    // So is a division's name that hardly anyone lives in (a county of Cape
-    // Verde is called Paul).
-    check_places("Farmers in Kenya told Paul Brennan the rains had failed.", &["Kenya"]);
 }
 
 #[test]

@@ -257,6 +257,15 @@ fn word_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// Whether the text after a weapon names who used it ("Iranian missiles
+/// fired by Russia"): the adjective before it then names only its maker.
+fn launched_by(after: &[u8]) -> bool {
+    let after = after.trim_ascii_start();
+    ["launched by ", "fired by "]
+        .iter()
+        .any(|p| after.len() >= p.len() && after[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+}
+
 /// Length of the run of ASCII letters and digits at the start of bytes.
 fn word_len(bytes: &[u8]) -> usize {
     bytes.iter().take_while(|c| c.is_ascii_alphanumeric()).count()
@@ -567,7 +576,8 @@ impl ActorDictionary {
             let n = noun.as_bytes();
             let fits = rest.len() >= n.len()
                 && rest[..n.len()].iter().zip(n).all(same)
-                && !rest.get(n.len()).is_some_and(|b| b.is_ascii_alphanumeric());
+                && !rest.get(n.len()).is_some_and(|b| b.is_ascii_alphanumeric())
+                && !(noun.contains("missile") && launched_by(&rest[n.len()..]));
             fits.then_some((*group, if *taken { end + 1 + n.len() } else { end }))
         })
     }

@@ -147,7 +147,7 @@ const FORCE_NOUNS: &str = "forces|force|army|troops|soldiers|soldier|military|wa
 /// ("a Russian missile strike", "Israeli shelling", "a Russian ballistic
 /// missile"): the adjective alone is
 /// the mention, so the noun still tells the event's type.
-const ACT_NOUNS: &str = "missile|missiles|missile strike|missile strikes|missile attack|missile attacks|strike|strikes|shelling|bombardment|artillery fire|ballistic missile|ballistic missiles|cruise missile|cruise missiles|Shahed drone|Shahed drones";
+const ACT_NOUNS: &str = "missile|missiles|missile strike|missile strikes|missile attack|missile attacks|strike|strikes|shelling|bombardment|artillery fire|ballistic missile|ballistic missiles|cruise missile|cruise missiles";
 /// Nouns after a country's name in the possessive ("Russia's forces") that
 /// name its state forces.
 const POSSESSED_FORCES: &str = "army|armed forces|forces|troops|military|soldiers|air force|navy|warplanes|jets|drones";

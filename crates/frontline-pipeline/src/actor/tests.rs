@@ -646,12 +646,10 @@ fn state_forces_and_groups_of_world_conflicts_by_their_nicknames() {
 
 #[test]
 fn a_force_named_by_its_aircraft_or_weapon() {
-    check_at(
-        "A military helicopter fired on a wedding party.",
-        Some("MM"),
-        Some("2024-05-01"),
-        &["Military Forces of Myanmar (2021-)"],
-    );
+    // Aircraft without a country are not the article's forces: a foreign
+    // state may fly them.
+    check_at("A military helicopter fired on a wedding party.", Some("MM"), Some("2024-05-01"), &[]);
+    check_at("Military drones hit an oil depot in Novorossiysk.", Some("RU"), Some("2024-05-01"), &[]);
     check_at(
         "Government warplanes bombed the market.",
         Some("SD"),
@@ -664,5 +662,19 @@ fn a_force_named_by_its_aircraft_or_weapon() {
         Some("2024-05-01"),
         &["Military Forces of Russia (2000-)"],
     );
+    // The adjective of a weapon someone else fired names its maker.
+    check_at("Iranian Shahed drones hit a power plant near Odesa.", Some("UA"), Some("2024-05-01"), &[]);
+    check_at("North Korean ballistic missiles fired by Moscow hit a school.", Some("UA"), Some("2024-05-01"), &[]);
+    check_at("Iranian cruise missiles launched by Russia hit a depot in Kharkiv.", Some("UA"), Some("2024-05-01"), &[]);
+    check_at("Iranian-made missiles struck a depot.", Some("UA"), Some("2024-05-01"), &[]);
+}
+
+#[test]
+fn settlers_are_israeli_only_in_israel_and_palestine() {
     check_at("Israeli settlers set fire to two cars.", Some("PS"), Some("2024-05-01"), &["Settlers (Israel)"]);
+    check_at("Armed settlers stoned a school bus near Nablus.", Some("PS"), Some("2024-05-01"), &["Settlers (Israel)"]);
+    check_at("Jewish settlers torched an olive grove.", Some("IL"), Some("2024-05-01"), &["Settlers (Israel)"]);
+    check_at("Armed settlers raided a farming village.", Some("NG"), Some("2024-05-01"), &[]);
+    check_at("Herders and settlers fought over a well.", Some("SD"), Some("2024-05-01"), &[]);
+    check_at("A settler militia burned a hamlet.", Some("CM"), Some("2024-05-01"), &[]);
 }

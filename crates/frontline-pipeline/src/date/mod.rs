@@ -301,11 +301,6 @@ const REPORTING: &[&str] = &[
 /// the sentence before ("The militants also kidnapped ...").
 const CONTINUATION: &[&str] = &["also", "during", "then", "meanwhile", "later", "afterwards", "subsequently"];
 
-/// Who did it, named again as the subject that opens a sentence without a
-/// date of its own ("The kidnappers, who came at night, ..."): the story of
-/// the sentence before goes on.
-const DOERS_AGAIN: &[&str] = &["attackers", "assailants", "gunmen", "kidnappers", "abductors", "raiders"];
-
 /// Words before a date that make it a bound, not the event's day.
 const BOUND: &[&str] = &["since", "until", "till", "before"];
 
@@ -320,12 +315,6 @@ fn next_words(text: &str, end: usize) -> impl Iterator<Item = &str> {
 
 fn is_word(w: &str, list: &[&str]) -> bool {
     list.iter().any(|l| w.eq_ignore_ascii_case(l))
-}
-
-/// Whether a date is a dateline's, the day the story was filed: right
-/// before the outlet in brackets or the dash that opens the story.
-fn dateline(clean: &CleanText, m: &DateMention) -> bool {
-    clean.text[m.end..].trim_start().starts_with(['(', '-', '\u{2013}', '\u{2014}'])
 }
 
 /// How a date relates to the events of its sentence.
@@ -457,9 +446,7 @@ fn day_range(text: &str, m: &DateMention) -> Option<(u32, u32)> {
 ///    week ending at the report), or 1 when the report is the publication
 ///    day's own news ("... state media reported on Sunday" in Sunday's paper).
 /// 3. Otherwise, when the sentence carries on the one before ("also",
-///    "during", "then", or opening with its doers named again: "The
-///    gunmen ...") and that one has an event date, that date (not a
-///    dateline's day: "LAGOS, May 3 (Outlet) — ...").
+///    "during", "then") and that one has an event date, that date.
 /// 4. Otherwise the publication date, precision 1: ACLED codes an undated
 ///    event in a news report on the reported day.
 ///
@@ -513,16 +500,13 @@ pub fn event_date(
         });
     }
     let text = s.text(clean);
-    let mut words = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
-    let doers_again = words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"))
-        && words.next().is_some_and(|w| is_word(w, DOERS_AGAIN));
-    let continues = doers_again || text.split(|c: char| !c.is_alphanumeric()).any(|w| is_word(w, CONTINUATION));
+    let continues = text.split(|c: char| !c.is_alphanumeric()).any(|w| is_word(w, CONTINUATION));
     if continues && index > 0 {
         let p = &sentences[index - 1];
         let prev = dates
             .iter()
             .filter(|m| m.start >= p.start && m.end <= p.end && m.granularity != Granularity::Ref)
-            .filter(|m| role(clean, m) == Role::Event && !dateline(clean, m))
+            .filter(|m| role(clean, m) == Role::Event)
             .find_map(|m| past_date(m, published));
         if prev.is_some() {
             return prev;

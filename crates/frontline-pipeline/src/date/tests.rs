@@ -702,10 +702,3 @@ fn an_ordinal_of_a_list_or_a_rank_is_no_day_of_the_month() {
     check("The road stayed shut until the 6th.", p, &[("the 6th", "2024-05-06")]);
     check("Rebels attacked on the 2nd, killing four guards.", p, &[("the 2nd", "2024-05-02")]);
 }
-
-#[test]
-fn a_sentence_naming_the_doers_again_keeps_the_day_before_it_not_the_datelines() {
-    let text = "KANO, March 10 (Sahel Post) - Kidnappers seized 14 traders on a market road on Tuesday, police said. The kidnappers, who came on foot, marched them into a forest.";
-    check_event(text, "2021-03-10", "marched", Some(("2021-03-09", 1)));
-    check_event(text, "2021-03-10", "seized", Some(("2021-03-09", 1)));
-}

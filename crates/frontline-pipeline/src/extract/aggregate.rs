@@ -43,22 +43,9 @@ pub(super) fn aggregate(drafts: Vec<Draft>) -> Vec<Draft> {
     out
 }
 
-/// Whether `d` is a one-sided assault with no one named against it, told
-/// in a later sentence than violence against civilians `v` ("Gunmen
-/// carried off 30 pupils on Friday. The gunmen stormed the school at
-/// dawn."): how that violence was done, not a battle. Within one sentence
-/// the clauses' cues decide; a storming told first may be an act of its own
-/// that the violence after it answers.
-fn way_in(d: &Draft, v: &Draft) -> bool {
-    d.assault
-        && d.cand.actor2.is_none()
-        && d.sentence > v.sentence
-        && v.cand.sub_event_type.is_some_and(|t| t.event_type() == EventType::ViolenceAgainstCivilians)
-}
-
 fn same_event(a: &Draft, b: &Draft) -> bool {
     let (Some(ta), Some(tb)) = (a.cand.sub_event_type, b.cand.sub_event_type) else { return false };
-    if !(absorbs(ta, tb) || absorbs(tb, ta) || way_in(a, b) || way_in(b, a)) {
+    if !(absorbs(ta, tb) || absorbs(tb, ta)) {
         return false;
     }
     if a.cand.date.map(|d| d.0) != b.cand.date.map(|d| d.0) && !a.dependent && !b.dependent {
@@ -96,15 +83,10 @@ fn merge(a: &mut Draft, b: Draft) {
         && ta.event_type() == EventType::ExplosionsRemoteViolence
         && tb == SubEventType::RemoteExplosiveLandmineIed;
     // Gunmen storming a place after suicide bombers struck it: the
-    // suicide bombing, as within one clause; storming a place to kill or
-    // carry off the people in it: that violence.
+    // suicide bombing, as within one clause.
     let b_wins = if a.assault && tb == SubEventType::SuicideBomb {
         true
     } else if b.assault && ta == SubEventType::SuicideBomb {
-        false
-    } else if way_in(a, &b) {
-        true
-    } else if way_in(&b, a) {
         false
     } else if toll(a) != toll(&b) {
         toll(a) && absorbs(ta, tb)

@@ -1618,15 +1618,6 @@ fn people_the_state_takes_away_and_nobody_sees_again_are_disappeared() {
 }
 
 #[test]
-fn a_storming_told_after_an_abduction_is_how_it_was_done() {
-    use SubEventType as T;
-    check_events(
-        "Gunmen abducted 12 pupils from a boarding school in Nigeria's Zamfara state on Friday, police said. The gunmen stormed the dormitory in Tsafe at night and led the pupils away.",
-        &[(T::AbductionForcedDisappearance, 0)],
-    );
-}
-
-#[test]
 fn an_active_verb_with_an_object_of_no_known_kind_falls_on_an_unknown_target() {
     use SubEventType as T;
     // The doer named before the verb is not who it fell on.

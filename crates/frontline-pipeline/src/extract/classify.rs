@@ -532,12 +532,40 @@ pub fn cues_among(text: &str, base: usize, rules: crate::RuleCandidates, starts:
     for f in out {
         match kept.last() {
             // A crowd's protest stays inside the mob wording that holds it
-            // ("students protesting fees attacked ..."): it is a demonstration.
-            Some(k) if f.start < k.end && f.end <= k.end && !(k.cue == Cue::Mob && f.cue == Cue::Protest) => {}
+            // ("students protesting fees attacked the police"): it is a
+            // demonstration, unless the crowd kills or beats a person.
+            Some(k)
+                if f.start < k.end
+                    && f.end <= k.end
+                    && !(k.cue == Cue::Mob
+                        && f.cue == Cue::Protest
+                        && !mob_harms_person(&text[k.start - base..k.end - base], &text[k.end - base..])) => {}
             _ => kept.push(f),
         }
     }
     kept
+}
+
+/// A crowd's act that falls on a person: a killing, lynching or beating
+/// whose object is not armed people ("lynched a man"; not "beat two
+/// policemen", nor "stormed the town hall").
+static MOB_ON_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:killed|lynched|beat|hacked|assaulted|attacked|set upon|stoned|set fire to|burned|burnt)$",
+    )
+});
+
+static MOB_PERSON_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)^\s*(?:(?:an?|the|two|three|four|five|\d+) )?(?:[\w'-]+ ){0,2}?(?:m[ae]n|wom[ae]n|boys?|girls?|persons?|people|suspects?|thie(?:f|ves)|youths?|teenagers?|traders?|farmers?|herders?|drivers?|pastors?|priests?|imams?|preachers?|students?|villagers?|residents?|worshippers?|civilians?|husbands?|wives|wife|sons?|daughters?|fathers?|mothers?|brothers?|sisters?|to death)\b",
+    )
+});
+
+fn mob_harms_person(mob: &str, after: &str) -> bool {
+    let Some(verb) = MOB_ON_PERSON.find(mob) else { return false };
+    let person_only = matches!(verb.as_str().to_ascii_lowercase().as_str(), "killed" | "lynched" | "hacked");
+    super::roles::ARMED_NOUN.find(after).is_none_or(|a| a.start() >= 25)
+        && (person_only || MOB_PERSON_OBJECT.is_match(after))
 }
 
 /// A demand or grievance of a crowd, then up to six words of its object

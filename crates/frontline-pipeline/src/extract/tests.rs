@@ -1767,3 +1767,23 @@ fn a_diplomatic_quarter_is_a_place_not_diplomacy() {
     );
     check_events("On 3 June 2023, diplomatic talks on the border dispute resumed in Kabul.", &[]);
 }
+
+#[test]
+fn a_crowd_protesting_something_that_kills_a_person_is_a_mob() {
+    use SubEventType as T;
+    for text in [
+        "On 2 June 2023, a mob of herders protesting a cattle theft lynched a trader in Kano.",
+        "On 2 June 2023, a crowd protesting a water shortage beat a pump attendant to death in Jos.",
+        "On 2 June 2023, youths protesting a curfew killed two suspected thieves in Bauchi.",
+        "On 2 June 2023, a crowd protesting a rape claim set fire to a man in Kano.",
+    ] {
+        assert_eq!(top_type(text), Some(T::MobViolence), "{text}");
+    }
+    for text in [
+        "On 2 June 2023, students protesting tuition fees attacked police in Jos.",
+        "On 2 June 2023, youths protesting a curfew stormed a police station in Bauchi.",
+        "On 2 June 2023, traders protesting a levy burned the council office in Kano.",
+    ] {
+        assert_eq!(top_type(text), Some(T::ViolentDemonstration), "{text}");
+    }
+}

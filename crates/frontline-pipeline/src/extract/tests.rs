@@ -1787,3 +1787,33 @@ fn a_crowd_protesting_something_that_kills_a_person_is_a_mob() {
         assert_eq!(top_type(text), Some(T::ViolentDemonstration), "{text}");
     }
 }
+
+#[test]
+fn new_cue_wordings_need_their_political_sense() {
+    use SubEventType as T;
+    for text in [
+        "On 2 June 2023, strong winds knocked down power lines across Kaduna.",
+        "On 2 June 2023, three men forced their way into a flat in Jos and stole a television.",
+        "On 2 June 2023, rescuers forced their way into the burning warehouse in Kano.",
+        "On 2 June 2023, stewards locked up the stadium gates in Harare before the match.",
+        "On 2 June 2023, the council pulled down a disused footbridge in Accra.",
+        "On 2 June 2023, hundreds of marchers walked through Kampala in a charity fun run.",
+        "On 2 June 2023, a court in Minsk jailed a blogger for six years.",
+        "On 2 June 2023, volunteers formed a human chain to pass sandbags along the dyke in Sylhet.",
+    ] {
+        assert_eq!(top_type(text), None, "{text}");
+    }
+    assert_eq!(
+        top_type("On 2 June 2023, anti-junta marchers were beaten by soldiers in Mandalay."),
+        Some(T::ProtestWithIntervention)
+    );
+    assert_eq!(
+        top_type("On 2 June 2023, dockers formed a human chain outside the port in Mombasa, demanding back pay."),
+        Some(T::PeacefulProtest)
+    );
+    assert_eq!(top_type("On 2 June 2023, authorities in Tunis jailed an opposition leader."), Some(T::Arrests));
+    assert_eq!(
+        top_type("On 2 June 2023, insurgents blew apart a phone mast outside Baidoa."),
+        Some(T::LootingPropertyDestruction)
+    );
+}

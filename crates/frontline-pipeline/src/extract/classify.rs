@@ -129,7 +129,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Protest,
-        r"\b(?:protest(?:s|ed|ers?|ing)?|demonstrat(?:ion|ions|ors?|ed|es|ing)|rall(?:y|ies|ied|ying)|(?-i:march(?:ed|es|ing)?) (?:(?:peacefully|silently|together) )?(?:in|to|through|against|on)|march(?:ed|es|ing)? (?:towards?|into)|(?:anti|pro)-[\w-]+ marchers|human chains? (?:[^\s.;]+ ){0,10}?(?:calling for|demanding|to (?:demand|protest|denounce|condemn)|in protest|in solidarity|against)|(?:protest )?encampments?|sit-ins?|picket(?:ed|s|ing)?|strikers|peaceful (?:crowds?|gatherings?|marchers|march(?:es)?|assembly)|(?:went|go|gone|are|were) on strike|general strike|hunger strike|vigils?|took to the streets|(?:gathered|assembled|converged|massed) (?:[\w,'-]+ ){0,12}?to (?:demand|denounce|condemn|call for|express|reject|oppose|mourn))\b",
+        r"\b(?:protest(?:s|ed|ers?|ing)?|demonstrat(?:ion|ions|ors?|ed|es|ing)|rall(?:y|ies|ied|ying)|(?-i:march(?:ed|es|ing)?) (?:(?:peacefully|silently|together) )?(?:in|to|through|against|on)|march(?:ed|es|ing)? (?:towards?|into)|marchers|human chains? (?:[^\s.;]+ ){0,10}?(?:calling for|demanding|to (?:demand|protest|denounce|condemn)|in protest|in solidarity|against)|(?:protest )?encampments?|sit-ins?|picket(?:ed|s|ing)?|strikers|peaceful (?:crowds?|gatherings?|marchers|march(?:es)?|assembly)|(?:went|go|gone|are|were) on strike|general strike|hunger strike|vigils?|took to the streets|(?:gathered|assembled|converged|massed) (?:[\w,'-]+ ){0,12}?to (?:demand|denounce|condemn|call for|express|reject|oppose|mourn))\b",
     ),
     (
         Cue::Riot,
@@ -812,6 +812,10 @@ pub(crate) fn compile_rules() {
         &PEOPLE_AFTER,
         &PASSIVE_BEFORE,
         &WORD_TO,
+        &COURT,
+        &SENTENCE_TERM,
+        &MOB_ON_PERSON,
+        &MOB_PERSON_OBJECT,
     ] {
         LazyLock::force(regex);
     }

@@ -129,11 +129,11 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Protest,
-        r"\b(?:protest(?:s|ed|ers?|ing)?|demonstrat(?:ion|ions|ors?|ed|es|ing)|rall(?:y|ies|ied|ying)|(?-i:march(?:ed|es|ing)?) (?:(?:peacefully|silently|together) )?(?:in|to|through|against|on)|march(?:ed|es|ing)? (?:towards?|into)|marchers|human chains?|(?:protest )?encampments?|sit-ins?|picket(?:ed|s|ing)?|strikers|peaceful (?:crowds?|gatherings?|marchers|march(?:es)?|assembly)|(?:went|go|gone|are|were) on strike|general strike|hunger strike|vigils?|took to the streets|(?:gathered|assembled|converged|massed) (?:[\w,'-]+ ){0,12}?to (?:demand|denounce|condemn|call for|express|reject|oppose|mourn))\b",
+        r"\b(?:protest(?:s|ed|ers?|ing)?|demonstrat(?:ion|ions|ors?|ed|es|ing)|rall(?:y|ies|ied|ying)|(?-i:march(?:ed|es|ing)?) (?:(?:peacefully|silently|together) )?(?:in|to|through|against|on)|march(?:ed|es|ing)? (?:towards?|into)|marchers|human chains? (?:[^\s.;]+ ){0,10}?(?:calling for|demanding|to (?:demand|protest|denounce|condemn)|in protest|in solidarity|against)|(?:protest )?encampments?|sit-ins?|picket(?:ed|s|ing)?|strikers|peaceful (?:crowds?|gatherings?|marchers|march(?:es)?|assembly)|(?:went|go|gone|are|were) on strike|general strike|hunger strike|vigils?|took to the streets|(?:gathered|assembled|converged|massed) (?:[\w,'-]+ ){0,12}?to (?:demand|denounce|condemn|call for|express|reject|oppose|mourn))\b",
     ),
     (
         Cue::Riot,
-        r"\b(?:riot(?:s|ed|ers?|ing)?|hurl(?:ed|s|ing)? (?:stones|rocks|bricks|petrol bombs|molotov)|stoned (?:passing |police |the )?(?:cars|vehicles|police|officers|buses)|burning (?:barricades|tyres|tires)|smash(?:ed|ing) (?:\S+ ){0,4}?(?:windows|windscreens|shop ?fronts|doors)|thr(?:ew|ows?|owing|own) (?:stones|rocks|bricks|petrol bombs|molotov)|pelt(?:ed|s|ing)|molotov|petrol bombs|forced (?:their|its|his|her) way (?:into|through))\b",
+        r"\b(?:riot(?:s|ed|ers?|ing)?|hurl(?:ed|s|ing)? (?:stones|rocks|bricks|petrol bombs|molotov)|stoned (?:passing |police |the )?(?:cars|vehicles|police|officers|buses)|burning (?:barricades|tyres|tires)|smash(?:ed|ing) (?:\S+ ){0,4}?(?:windows|windscreens|shop ?fronts|doors)|thr(?:ew|ows?|owing|own) (?:stones|rocks|bricks|petrol bombs|molotov)|pelt(?:ed|s|ing)|molotov|petrol bombs)\b",
     ),
     (
         Cue::Mob,
@@ -206,7 +206,7 @@ const CUES: &[(Cue, &str)] = &[
     (
         Cue::Arrest,
         concat!(
-            r"\b(?:(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing)|round(?:ed|s|ing)? up|picked up|took (?:[\w-]+ ){0,5}?into custody)(?: [\w'-]+){0,8}? in (?:[\w-]+ ){0,2}?(?:raids?|operations?|sweeps?)|arrest(?:ed|s|ing)?|detain(?:ed|s|ing)|taken into (?:custody|detention)|took (?:[\w'-]+ ){0,5}?into (?:custody|detention)|placed under arrest|jail(?:ed|s|ing)|imprison(?:ed|s|ing)|locked up|lock(?:s|ing)? up (?:[\w-]+ ){0,3}?(?:",
+            r"\b(?:(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing)|round(?:ed|s|ing)? up|picked up|took (?:[\w-]+ ){0,5}?into custody)(?: [\w'-]+){0,8}? in (?:[\w-]+ ){0,2}?(?:raids?|operations?|sweeps?)|arrest(?:ed|s|ing)?|detain(?:ed|s|ing)|taken into (?:custody|detention)|took (?:[\w'-]+ ){0,5}?into (?:custody|detention)|placed under arrest|jail(?:ed|s|ing)|imprison(?:ed|s|ing)|lock(?:ed|s|ing)? up (?:[\w-]+ ){0,3}?(?:",
             people!(),
             r")|put (?:[\w-]+ ){0,4}?behind bars|remanded (?:[\w-]+ ){0,2}?in custody|picked up (?:",
             some!(),
@@ -233,7 +233,7 @@ const CUES: &[(Cue, &str)] = &[
         Cue::Looting,
         concat!(
             r"\b(?:loot(?:ed|ing|s|ers?)?|plunder(?:ed|ing|s)?|ransack(?:ed|ing|s)?|pillag(?:ed|es|ing)|torch(?:ed|es|ing)|set (?:[\w-]+ ){0,5}?(?:on fire|ablaze|alight)|(?:uproot(?:ed|s|ing)|chopped down|cut down|felled|sawed off|burn(?:ed|t)) (?:[\w-]+ ){0,4}?(?:trees|saplings|orchards?|olive groves?|vines|vineyards|crops|harvests?)|(?:set|sets|setting) fire to|vandali[sz](?:ed|es|ing)|burn(?:ed|t|ing|s) down|demolish(?:ed|es|ing)|demolition of|bulldoz(?:ed|es|ing)|",
-            r"(?:destroy(?:ed|s|ing)|burn(?:ed|t)|bl(?:ew|ows?|owing|own) (?:up|apart)|(?:tore|torn|tear(?:s|ing)?|pull(?:ed|s|ing)|knock(?:ed|s|ing)) down|flatten(?:ed|s|ing)|raz(?:ed|es|ing)) (?:[\w-]+ ){0,2}?",
+            r"(?:destroy(?:ed|s|ing)|burn(?:ed|t)|bl(?:ew|ows?|owing|own) (?:up|apart)|raz(?:ed|es|ing)) (?:[\w-]+ ){0,2}?",
             property!(),
             r")\b"
         ),
@@ -481,6 +481,13 @@ pub fn cues_among(text: &str, base: usize, rules: crate::RuleCandidates, starts:
             if cue == Cue::Kill && starts_with_ignoring_case(m.as_str(), "fired") && FIRED_WEAPON.is_match(m.as_str()) {
                 continue;
             }
+            // A court's sentence is no arrest ("a court jailed him for five years").
+            if cue == Cue::Arrest
+                && (starts_with_ignoring_case(m.as_str(), "jail") || starts_with_ignoring_case(m.as_str(), "impris"))
+                && (COURT.is_match(head) || SENTENCE_TERM.is_match(tail_start(&text[m.end()..], 80)))
+            {
+                continue;
+            }
             // A vest or belt worn by someone stopped before it went off is
             // the arrest or the foiled attack, not a suicide bombing.
             if cue == Cue::Suicide && WORN.is_match(m.as_str()) && STOPPED.is_match(text) {
@@ -532,12 +539,48 @@ pub fn cues_among(text: &str, base: usize, rules: crate::RuleCandidates, starts:
     for f in out {
         match kept.last() {
             // A crowd's protest stays inside the mob wording that holds it
-            // ("students protesting fees attacked ..."): it is a demonstration.
-            Some(k) if f.start < k.end && f.end <= k.end && !(k.cue == Cue::Mob && f.cue == Cue::Protest) => {}
+            // ("students protesting fees attacked the police"): it is a
+            // demonstration, unless the crowd kills or beats a person.
+            Some(k)
+                if f.start < k.end
+                    && f.end <= k.end
+                    && !(k.cue == Cue::Mob
+                        && f.cue == Cue::Protest
+                        && !mob_harms_person(&text[k.start - base..k.end - base], &text[k.end - base..])) => {}
             _ => kept.push(f),
         }
     }
     kept
+}
+
+/// A court or judge as the one who jails.
+static COURT: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:courts?|judges?|tribunals?|magistrates?|sentenced|convicted)\b"));
+
+/// A jail term after the verb: "for five years", "to six months".
+static SENTENCE_TERM: LazyLock<Regex> =
+    LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:for|to) (?:life|(?:\w+ ){0,2}?(?:years?|months?|weeks?|days?))\b"));
+
+/// A crowd's act that falls on a person: a killing, lynching or beating
+/// whose object is not armed people ("lynched a man"; not "beat two
+/// policemen", nor "stormed the town hall").
+static MOB_ON_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)\b(?:killed|lynched|beat|hacked|assaulted|attacked|set upon|stoned|set fire to|burned|burnt)$",
+    )
+});
+
+static MOB_PERSON_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)^\s*(?:(?:an?|the|two|three|four|five|\d+) )?(?:[\w'-]+ ){0,2}?(?:m[ae]n|wom[ae]n|boys?|girls?|persons?|people|suspects?|thie(?:f|ves)|youths?|teenagers?|traders?|farmers?|herders?|drivers?|pastors?|priests?|imams?|preachers?|students?|villagers?|residents?|worshippers?|civilians?|husbands?|wives|wife|sons?|daughters?|fathers?|mothers?|brothers?|sisters?|to death)\b",
+    )
+});
+
+fn mob_harms_person(mob: &str, after: &str) -> bool {
+    let Some(verb) = MOB_ON_PERSON.find(mob) else { return false };
+    let person_only = matches!(verb.as_str().to_ascii_lowercase().as_str(), "killed" | "lynched" | "hacked");
+    super::roles::ARMED_NOUN.find(after).is_none_or(|a| a.start() >= 25)
+        && (person_only || MOB_PERSON_OBJECT.is_match(after))
 }
 
 /// A demand or grievance of a crowd, then up to six words of its object
@@ -769,6 +812,10 @@ pub(crate) fn compile_rules() {
         &PEOPLE_AFTER,
         &PASSIVE_BEFORE,
         &WORD_TO,
+        &COURT,
+        &SENTENCE_TERM,
+        &MOB_ON_PERSON,
+        &MOB_PERSON_OBJECT,
     ] {
         LazyLock::force(regex);
     }

@@ -12,7 +12,7 @@ use crate::model::*;
 /// Nouns for armed people and civilians, for who is acted on.
 pub(super) static ARMED_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)\b(?:soldiers?|troops|fighters?|militants?|members?|gunmen|officers?|policem[ae]n|police|guards?|commanders?|elements|personnel|forces|militiam[ae]n|militias?|rebels?|jihadists?|islamists?|insurgents?|tanks?|observation points?|brigades?|battalions?|regiments?|checkpoints?|positions?|patrols?|convoys?|posts?|bases?|recruits|conscripts|generals?|army|cell)\b",
+        r"(?i)\b(?:soldiers?|troops|fighters?|militants?|members?|gunmen|officers?|policem[ae]n|police|guards?|commanders?|elements|personnel|forces|militiam[ae]n|militias?|rebels?|jihadists?|islamists?|insurgents?|terrorists|extremists|bandits|kidnappers|robbers|gangsters|gangs|separatists|guerrillas|tanks?|observation points?|brigades?|battalions?|regiments?|checkpoints?|positions?|patrols?|convoys?|posts?|bases?|recruits|conscripts|generals?|army|cell)\b",
     )
 });
 
@@ -289,5 +289,26 @@ mod tests {
         check_target("Two guards were shot dead near the ford.", "shot dead", None, (true, false));
         check_target("Raiders killed two in the square.", "killed", None, (false, false));
         check_target("Raiders shot dead his uncle near the ford.", "shot dead", None, (false, true));
+    }
+
+    #[test]
+    fn the_other_side_in_state_press_wording_is_armed() {
+        for clause in [
+            "Troops killed 14 terrorists near the old quarry.",
+            "The army neutralised five bandits on the ridge road.",
+            "Gendarmes eliminated nine extremists at a hideout.",
+            "Police shot dead three robbers at the toll gate.",
+            "Marines killed four kidnappers in the forest.",
+            "The brigade killed six separatists near the ford.",
+            "Soldiers killed a dozen guerrillas in the hills.",
+            "Officers killed two gangsters in the alley.",
+        ] {
+            let cue =
+                ["killed", "neutralised", "eliminated", "shot dead"].into_iter().find(|c| clause.contains(c)).unwrap();
+            check_target(clause, cue, None, (true, false));
+        }
+        check_target("Troops killed a cobbler near the old quarry.", "killed", None, (false, false));
+        check_target("Troops killed two farmers near the old quarry.", "killed", None, (false, true));
+        check_target("A terrorist attack killed four people near the ford.", "killed", None, (false, true));
     }
 }

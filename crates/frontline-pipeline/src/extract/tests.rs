@@ -1659,7 +1659,7 @@ fn each_family_of_wordings_reports_its_event() {
             Some(T::RemoteExplosiveLandmineIed),
         ),
         // Property brought down, trees cut, stores emptied.
-        ("Gunmen knocked down the radio mast outside Kano on 2 June 2023.", Some(T::LootingPropertyDestruction)),
+        ("Gunmen blew apart the radio mast outside Kano on 2 June 2023.", Some(T::LootingPropertyDestruction)),
         ("Settlers cut down dozens of almond trees near Nablus on 2 June 2023.", Some(T::LootingPropertyDestruction)),
         (
             "Armed looters raided a grain store in Kano on 2 June 2023 and carried off sacks of maize.",
@@ -1670,7 +1670,10 @@ fn each_family_of_wordings_reports_its_event() {
             "Pensioners assembled in front of the finance ministry in Kano on 2 June 2023 to demand their arrears.",
             Some(T::PeacefulProtest),
         ),
-        ("Nurses formed a human chain outside the main hospital in Kano on 2 June 2023.", Some(T::PeacefulProtest)),
+        (
+            "Nurses formed a human chain outside the main hospital in Kano on 2 June 2023, demanding safer wards.",
+            Some(T::PeacefulProtest),
+        ),
         ("Teachers marched towards the assembly in Kano on 2 June 2023.", Some(T::PeacefulProtest)),
         ("Police fired tear gas shells at teachers in Kano on 2 June 2023.", Some(T::ProtestWithIntervention)),
         (
@@ -1757,4 +1760,53 @@ fn a_diplomatic_quarter_is_a_place_not_diplomacy() {
         &[(T::SuicideBomb, 9)],
     );
     check_events("On 3 June 2023, diplomatic talks on the border dispute resumed in Kabul.", &[]);
+}
+
+#[test]
+fn a_crowd_protesting_something_that_kills_a_person_is_a_mob() {
+    use SubEventType as T;
+    for text in [
+        "On 2 June 2023, a mob of herders protesting a cattle theft lynched a trader in Kano.",
+        "On 2 June 2023, a crowd protesting a water shortage beat a pump attendant to death in Jos.",
+        "On 2 June 2023, youths protesting a curfew killed two suspected thieves in Bauchi.",
+        "On 2 June 2023, a crowd protesting a rape claim set fire to a man in Kano.",
+    ] {
+        assert_eq!(top_type(text), Some(T::MobViolence), "{text}");
+    }
+    for text in [
+        "On 2 June 2023, students protesting tuition fees attacked police in Jos.",
+        "On 2 June 2023, youths protesting a curfew stormed a police station in Bauchi.",
+        "On 2 June 2023, traders protesting a levy burned the council office in Kano.",
+    ] {
+        assert_eq!(top_type(text), Some(T::ViolentDemonstration), "{text}");
+    }
+}
+
+#[test]
+fn new_cue_wordings_need_their_political_sense() {
+    use SubEventType as T;
+    for text in [
+        "On 2 June 2023, strong winds knocked down power lines across Kaduna.",
+        "On 2 June 2023, three men forced their way into a flat in Jos and stole a television.",
+        "On 2 June 2023, rescuers forced their way into the burning warehouse in Kano.",
+        "On 2 June 2023, stewards locked up the stadium gates in Harare before the match.",
+        "On 2 June 2023, the council pulled down a disused footbridge in Accra.",
+        "On 2 June 2023, a court in Minsk jailed a blogger for six years.",
+        "On 2 June 2023, volunteers formed a human chain to pass sandbags along the dyke in Sylhet.",
+    ] {
+        assert_eq!(top_type(text), None, "{text}");
+    }
+    assert_eq!(
+        top_type("On 2 June 2023, anti-junta marchers were beaten by soldiers in Mandalay."),
+        Some(T::ProtestWithIntervention)
+    );
+    assert_eq!(
+        top_type("On 2 June 2023, dockers formed a human chain outside the port in Mombasa, demanding back pay."),
+        Some(T::PeacefulProtest)
+    );
+    assert_eq!(top_type("On 2 June 2023, authorities in Tunis jailed an opposition leader."), Some(T::Arrests));
+    assert_eq!(
+        top_type("On 2 June 2023, insurgents blew apart a phone mast outside Baidoa."),
+        Some(T::LootingPropertyDestruction)
+    );
 }

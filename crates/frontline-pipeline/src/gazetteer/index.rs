@@ -104,49 +104,11 @@ struct Keys {
 
 const BUCKET_BITS: u32 = 20;
 
-/// Sorts `pairs` as `sort_unstable` does: in place, by the hashes' top
-/// [`BUCKET_BITS`] first (a radix pass that moves each pair once to its
-/// bucket), then each bucket, which holds a few pairs. The hashes are
-/// spread evenly, so this is linear where a comparison sort of the
-/// millions of built-in keys cost a billion instructions of start-up.
-fn sort_by_bucket(pairs: &mut [(u64, u32)]) {
-    let bucket = |h: u64| (h >> (64 - BUCKET_BITS)) as usize;
-    let n = 1usize << BUCKET_BITS;
-    // Bucket bounds as u32, as in [`Keys::starts`]: 4 MB, not 8.
-    let mut starts = vec![0u32; n + 1];
-    for p in pairs.iter() {
-        starts[bucket(p.0) + 1] += 1;
-    }
-    for b in 0..n {
-        starts[b + 1] += starts[b];
-    }
-    // Where the next pair that belongs to each bucket goes: every pair
-    // before it in the bucket is in place.
-    let mut next = starts[..n].to_vec();
-    for b in 0..n {
-        while next[b] < starts[b + 1] {
-            let mut item = pairs[next[b] as usize];
-            let mut to = bucket(item.0);
-            // Carry the pair to its bucket, and the one it displaces to
-            // its own, until one of this bucket's comes back.
-            while to != b {
-                std::mem::swap(&mut item, &mut pairs[next[to] as usize]);
-                next[to] += 1;
-                to = bucket(item.0);
-            }
-            pairs[next[b] as usize] = item;
-            next[b] += 1;
-        }
-    }
-    drop(next);
-    for b in 0..n {
-        pairs[starts[b] as usize..starts[b + 1] as usize].sort_unstable();
-    }
-}
-
 impl Keys {
     fn seal(&mut self) {
-        sort_by_bucket(&mut self.pairs);
+        // A stable sort finds runs already sorted (the built-in index's
+        // threads sort their own) and merges them.
+        self.pairs.sort();
         self.pairs.dedup_by_key(|e| (e.0, e.1 >> 2));
         self.starts.clear();
         self.starts.reserve((1 << BUCKET_BITS) + 1);
@@ -486,6 +448,8 @@ fn place_rows(lines: &[&str], tables: &Tables, admin2: &FxMap<String, String>) -
         let by_skeleton = c[0] == "P" && TRANSLITERATED.contains(&cc);
         index.add_with(place, &names, by_skeleton, &mut scratch);
     }
+    index.exact.pairs.sort_unstable();
+    index.skeleton.pairs.sort_unstable();
     index
 }
 
@@ -807,29 +771,6 @@ mod tests {
             let c: Vec<&str> = row.split('\t').collect();
             check_decimal(c[3]);
             check_decimal(c[4]);
-        }
-    }
-
-    /// The bucket sort puts the pairs in the order a comparison sort
-    /// does: over spread hashes, over hashes crowded into a few buckets,
-    /// with repeated pairs and equal hashes of different entries.
-    #[test]
-    fn keys_sort_by_bucket_as_a_comparison_sort_does() {
-        let mut x = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
-        for crowd in [0, 8, 60] {
-            let mut pairs: Vec<(u64, u32)> =
-                (0..5000).map(|_| (next() >> crowd << crowd, (next() % 7) as u32)).collect();
-            pairs.extend_from_within(..300);
-            let mut want = pairs.clone();
-            want.sort_unstable();
-            sort_by_bucket(&mut pairs);
-            assert_eq!(pairs, want, "hashes crowded by {crowd} bits");
         }
     }
 }

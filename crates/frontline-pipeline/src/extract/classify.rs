@@ -570,6 +570,12 @@ static MOB_ON_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The object right after a crowd's verb that may fall on things as well
+/// as people ("beat", "attacked", "burned"): an article, a count or up to
+/// two words, then a noun for a person ("beat a suspected thief", "burned
+/// two traders") or "to death". With it the act hit a person (mob
+/// violence); without it ("attacked the governor's office") it may be a
+/// riot's damage. [`mob_harms_person`] asks it only for those verbs.
 static MOB_PERSON_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
         r"(?i)^\s*(?:(?:an?|the|two|three|four|five|\d+) )?(?:[\w'-]+ ){0,2}?(?:m[ae]n|wom[ae]n|boys?|girls?|persons?|people|suspects?|thie(?:f|ves)|youths?|teenagers?|traders?|farmers?|herders?|drivers?|pastors?|priests?|imams?|preachers?|students?|villagers?|residents?|worshippers?|civilians?|husbands?|wives|wife|sons?|daughters?|fathers?|mothers?|brothers?|sisters?|to death)\b",

@@ -1810,3 +1810,25 @@ fn new_cue_wordings_need_their_political_sense() {
         Some(T::LootingPropertyDestruction)
     );
 }
+
+/// Actor1 and actor2 of the most confident event of an invented note.
+fn top_sides(text: &str) -> [String; 2] {
+    top_event(text, &RESOURCES).map(|e| [e.actor1, e.actor2]).unwrap_or_default()
+}
+
+#[test]
+fn a_side_named_before_a_place_it_owns_is_hit_not_acting() {
+    assert_eq!(
+        top_sides("On 6 May 2024, unknown assailants lobbed a grenade at a police station in Peshawar."),
+        ["Unidentified Armed Group (Pakistan)", "Police Forces of Pakistan"]
+    );
+    assert_eq!(
+        top_sides("On 6 May 2024, a car bomb went off outside a police headquarters in Quetta, killing three."),
+        ["Unidentified Armed Group (Pakistan)", "Police Forces of Pakistan"]
+    );
+    // A manned place doing the act acts.
+    assert_eq!(
+        top_sides("On 6 May 2024, a regime checkpoint opened fire on a van near Homs, killing its driver.")[0],
+        "Military Forces of Syria (2000-)"
+    );
+}

@@ -158,6 +158,29 @@ fn a_later_sentence_naming_the_act_where_it_took_place_places_the_event_and_is_n
 }
 
 #[test]
+fn a_retelling_names_a_finer_place_inside_the_province_of_the_event() {
+    check_locations(
+        "Herders killed six farmers in Benue State on Sunday. The attack took place near Makurdi.",
+        &["Makurdi"],
+    );
+    check_locations(
+        "Kidnappers seized 14 travellers in Zamfara State on Friday. This kidnapping happened outside Gusau.",
+        &["Gusau"],
+    );
+    // A town outside the province, another act, people moved there and a
+    // town off the side of the province said keep the province.
+    check_locations("Herders killed six farmers in Benue State on Sunday. The attack took place near Jos.", &["Benue"]);
+    check_locations(
+        "Herders killed six farmers in Benue State on Sunday. A separate raid took place near Makurdi on Monday.",
+        &["Benue", "Makurdi"],
+    );
+    check_locations(
+        "Herders killed six farmers in Benue State on Sunday. The wounded were taken to Makurdi.",
+        &["Benue"],
+    );
+}
+
+#[test]
 fn a_road_named_after_a_town_outside_the_governorate_said_leaves_the_event_in_the_governorate() {
     // The road leads to its town; the governorate is where it was struck.
     check_location(

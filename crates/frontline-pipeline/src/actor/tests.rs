@@ -651,6 +651,12 @@ fn a_force_named_by_its_aircraft_or_weapon() {
     check_at("A military helicopter fired on a wedding party.", Some("MM"), Some("2024-05-01"), &[]);
     check_at("Military drones hit an oil depot in Novorossiysk.", Some("RU"), Some("2024-05-01"), &[]);
     check_at(
+        "An army air strike flattened two houses.",
+        Some("SD"),
+        Some("2024-05-01"),
+        &["Military Forces of Sudan (2019-)"],
+    );
+    check_at(
         "Government warplanes bombed the market.",
         Some("SD"),
         Some("2024-05-01"),

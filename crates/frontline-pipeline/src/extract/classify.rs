@@ -665,6 +665,12 @@ static KILLING_TOLD: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A comment on an act told before it ("the army did not comment on the
+/// raid", "declined to comment about the attack"): no act of its own.
+static COMMENTED_ON: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(r"(?i)\bcomment(?:s|ed|ing)? (?:on|about) (?:the |this |that |its |their |any )?(?:[\w'-]+ )?$")
+});
+
 /// Places of worship, schooling, trade or shelter after "stormed": an
 /// attack on civilians, not an assault on a position.
 static CIVILIAN_SITE: LazyLock<Regex> = LazyLock::new(|| {
@@ -822,6 +828,7 @@ pub(crate) fn compile_rules() {
         &SENTENCE_TERM,
         &MOB_ON_PERSON,
         &MOB_PERSON_OBJECT,
+        &COMMENTED_ON,
     ] {
         LazyLock::force(regex);
     }
@@ -836,6 +843,9 @@ pub(crate) fn compile_rules() {
 fn not_news(cue: Cue, text: &str, clause: &str, start: usize, end: usize, filters: u64) -> bool {
     let before = tail(clause, 60);
     let word = &text[start..end];
+    if COMMENTED_ON.is_match(before) {
+        return true;
+    }
     match cue {
         Cue::Kill | Cue::Harm | Cue::Raid => {
             let victims = is_one_of(word, &["wounded", "injured"]);

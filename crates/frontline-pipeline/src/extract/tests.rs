@@ -1867,3 +1867,16 @@ fn a_doer_without_a_name_does_not_make_its_victims_the_actor() {
         ["Unidentified Armed Group (Mali)", "Military Forces of Mali (2021-)"]
     );
 }
+
+#[test]
+fn a_comment_on_an_act_told_before_is_no_act() {
+    use SubEventType as T;
+    check_events(
+        "On 3 June 2023, an army air strike hit a cattle market in Nyala, killing seven people. The army declined to comment on the raid.",
+        &[(T::AirDroneStrike, 7)],
+    );
+    check_events(
+        "On 3 June 2023, bandits shot dead two traders in Kano. Police have not commented about the attack.",
+        &[(T::Attack, 2)],
+    );
+}

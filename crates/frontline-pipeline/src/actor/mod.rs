@@ -75,6 +75,10 @@ pub struct ActorMention {
     /// backed by Coalition warplanes", "HTS, TIP and Islamist factions";
     /// not "clashes between regime forces and IS".
     pub joins_previous: bool,
+    /// Names the owner of the place or thing right after it ("an FSB
+    /// building", "a police station", "the army base", "a Hamas tunnel"):
+    /// a target's owner or a place, never the side doing the act.
+    pub owns_place: bool,
     pub entry: EntryId,
 }
 
@@ -368,6 +372,64 @@ struct Hit {
     noun: Option<(usize, usize)>,
 }
 
+/// Nouns of places and property that a name right before them owns ("a
+/// police station", "an FSB building"), not units that act ("an army
+/// patrol", "a police convoy").
+const OWNED_PLACES: &[&str] = &[
+    "building",
+    "buildings",
+    "station",
+    "stations",
+    "base",
+    "bases",
+    "airbase",
+    "barracks",
+    "headquarters",
+    "office",
+    "offices",
+    "compound",
+    "compounds",
+    "facility",
+    "facilities",
+    "depot",
+    "depots",
+    "tunnel",
+    "tunnels",
+    "post",
+    "posts",
+    "outpost",
+    "outposts",
+    "checkpoint",
+    "checkpoints",
+    "camp",
+    "camps",
+    "academy",
+    "airfield",
+    "garrison",
+    "hideout",
+    "hideouts",
+    "premises",
+    "warehouse",
+    "warehouses",
+];
+
+/// Whether the word right after a name (at `end`) is a place or property
+/// it owns ([`OWNED_PLACES`]): "the army base was shelled" hits the army.
+/// A manned place that acts, the noun followed by its verb in the past
+/// ("a regime checkpoint fired on a car", not "a police post attacked by
+/// gunmen"), stands for its men.
+fn owns_place(text: &str, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix([' ', '-']) else { return false };
+    let word = &rest[..word_len(rest.as_bytes())];
+    if !OWNED_PLACES.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+        return false;
+    }
+    let mut next = rest[word.len()..].split_whitespace();
+    let verb = next.next().unwrap_or("");
+    let acted = (verb.len() > 4 && verb.ends_with("ed")) || matches!(verb, "shot" | "hit" | "fought");
+    !(acted && next.next() != Some("by"))
+}
+
 /// Words after a name that make it a sponsor, a maker or a place qualifier
 /// rather than the actor: "SDF-held", "regime-controlled", "Turkish-backed",
 /// "Iranian-made".
@@ -555,6 +617,7 @@ impl ActorDictionary {
                 coreferent,
                 descriptive,
                 joins_previous: false,
+                owns_place: matches!(alias.target, Target::Entries(_)) && owns_place(text, end),
                 entry: entry_id,
             });
         }

@@ -651,6 +651,12 @@ fn a_force_named_by_its_aircraft_or_weapon() {
     check_at("A military helicopter fired on a wedding party.", Some("MM"), Some("2024-05-01"), &[]);
     check_at("Military drones hit an oil depot in Novorossiysk.", Some("RU"), Some("2024-05-01"), &[]);
     check_at(
+        "An army air strike flattened two houses.",
+        Some("SD"),
+        Some("2024-05-01"),
+        &["Military Forces of Sudan (2019-)"],
+    );
+    check_at(
         "Government warplanes bombed the market.",
         Some("SD"),
         Some("2024-05-01"),
@@ -677,4 +683,29 @@ fn settlers_are_israeli_only_in_israel_and_palestine() {
     check_at("Armed settlers raided a farming village.", Some("NG"), Some("2024-05-01"), &[]);
     check_at("Herders and settlers fought over a well.", Some("SD"), Some("2024-05-01"), &[]);
     check_at("A settler militia burned a hamlet.", Some("CM"), Some("2024-05-01"), &[]);
+}
+
+/// The names of the mentions that own the place after them.
+fn owners(text: &str, country: &str) -> Vec<String> {
+    mentions(text, Some(country), Some("2024-05-01"))
+        .into_iter()
+        .filter(|m| m.owns_place)
+        .map(|m| m.actor.name)
+        .collect()
+}
+
+#[test]
+fn a_name_before_a_place_it_owns_marks_the_owner() {
+    let fsb = "Police Forces of Russia (2000-) Federal Security Service";
+    assert_eq!(owners("Drones crashed into an FSB building near Belgorod.", "RU"), [fsb]);
+    assert_eq!(owners("Gunmen torched a police station and a police post.", "NG").len(), 2);
+    assert_eq!(owners("Mortar rounds fell on the army base overnight.", "ML").len(), 1);
+    assert_eq!(owners("Jets destroyed a Hamas tunnel under the orchard.", "PS"), ["Hamas Movement"]);
+    // A unit acts; the owner of a possessive is not a modifier.
+    assert!(owners("FSB officers searched a flat in Bryansk.", "RU").is_empty());
+    assert!(owners("A police patrol stopped the lorry.", "NG").is_empty());
+    assert!(owners("The army's base was shelled at dawn.", "ML").is_empty());
+    assert!(owners("Hamas fighters fired rockets at the crossing.", "PS").is_empty());
+    assert!(owners("A police checkpoint fired on the minibus.", "NG").is_empty());
+    assert_eq!(owners("A police checkpoint attacked by gunmen burned.", "NG").len(), 1);
 }

@@ -570,6 +570,12 @@ static MOB_ON_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The object right after a crowd's verb that may fall on things as well
+/// as people ("beat", "attacked", "burned"): an article, a count or up to
+/// two words, then a noun for a person ("beat a suspected thief", "burned
+/// two traders") or "to death". With it the act hit a person (mob
+/// violence); without it ("attacked the governor's office") it may be a
+/// riot's damage. [`mob_harms_person`] asks it only for those verbs.
 static MOB_PERSON_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
         r"(?i)^\s*(?:(?:an?|the|two|three|four|five|\d+) )?(?:[\w'-]+ ){0,2}?(?:m[ae]n|wom[ae]n|boys?|girls?|persons?|people|suspects?|thie(?:f|ves)|youths?|teenagers?|traders?|farmers?|herders?|drivers?|pastors?|priests?|imams?|preachers?|students?|villagers?|residents?|worshippers?|civilians?|husbands?|wives|wife|sons?|daughters?|fathers?|mothers?|brothers?|sisters?|to death)\b",
@@ -657,6 +663,12 @@ static KILLING_TOLD: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
         r"(?i)\b(?:protest\w*|condemn\w*|denounc\w*|mourn\w*|over|against|justice for|investigat\w*|inquiry into|anniversary of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+)?$",
     )
+});
+
+/// A comment on an act told before it ("the army did not comment on the
+/// raid", "declined to comment about the attack"): no act of its own.
+static COMMENTED_ON: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(r"(?i)\bcomment(?:s|ed|ing)? (?:on|about) (?:the |this |that |its |their |any )?(?:[\w'-]+ )?$")
 });
 
 /// Places of worship, schooling, trade or shelter after "stormed": an
@@ -816,6 +828,7 @@ pub(crate) fn compile_rules() {
         &SENTENCE_TERM,
         &MOB_ON_PERSON,
         &MOB_PERSON_OBJECT,
+        &COMMENTED_ON,
     ] {
         LazyLock::force(regex);
     }
@@ -830,6 +843,9 @@ pub(crate) fn compile_rules() {
 fn not_news(cue: Cue, text: &str, clause: &str, start: usize, end: usize, filters: u64) -> bool {
     let before = tail(clause, 60);
     let word = &text[start..end];
+    if COMMENTED_ON.is_match(before) {
+        return true;
+    }
     match cue {
         Cue::Kill | Cue::Harm | Cue::Raid => {
             let victims = is_one_of(word, &["wounded", "injured"]);

@@ -9,7 +9,8 @@ use super::classify::{self, Cue, Parties};
 use super::clause::{ANOTHER_EPISODE, bare};
 use super::place::{capital, country_place, countryside_side, place_of};
 use super::roles::{
-    ARMED_NOUN, PASSIVE_BY, STATE_WORDS, SUPPORTING, is_armed, names_government, quoted, roles, target, unnamed_taker,
+    ARMED_NOUN, NON_STATE_WORDS, PASSIVE_BEFORE, PASSIVE_BY, STATE_WORDS, SUPPORTING, is_armed, names_government,
+    quoted, roles, target, unnamed_taker,
 };
 use super::{Document, EventCandidate, starts_with_ignoring_case, within};
 use crate::actor::{ActorMention, ActorRef};
@@ -145,27 +146,40 @@ pub(super) fn draft<'d>(
     }
     let passive = PASSIVE_BY.is_match(&text[key.end..ce.max(key.end)]);
     let by_at = if passive { text[key.end..ce].find(" by ").map(|i| key.end + i) } else { None };
-    // The acting side: after "by" in a passive, else the first actor named before the cue, else the first.
+    // The acting side: after "by" in a passive, else the first actor named
+    // before the cue, else the first. One that owns a place is hit, not
+    // acting, when the cue is a passive ("a police station was attacked")
+    // or comes before it ("gunmen attacked an FSB building"); a manned
+    // place doing the act ("an army checkpoint fired on a car") acts.
+    let head = &text[cs..key.start];
+    let hit = PASSIVE_BEFORE.is_match(head);
     let subject = match by_at {
         Some(b) => actors.iter().find(|m| m.start > b && m.actor.inter != Inter::Civilians),
         None => {
             // "Following clashes with X, regime forces took control": after an
             // opening phrase, the actor after its comma takes the place
             // ("While IS made advances, regime forces regained the town").
-            let head = &text[cs..key.start];
             let territorial = matches!(key.cue, Cue::Capture | Cue::Regain);
             let comma = match head.rfind(',') {
                 Some(i) if territorial && OPENER.is_match(head) => cs + i,
                 _ => cs,
             };
-            let acting = |m: &&&ActorMention| m.start < key.start && m.actor.inter != Inter::Civilians;
+            let acting =
+                |m: &&&ActorMention| m.start < key.start && m.actor.inter != Inter::Civilians && !(m.owns_place && hit);
             actors.iter().filter(acting).find(|m| m.start >= comma).or_else(|| actors.iter().find(acting))
         }
     }
     .or_else(|| {
-        // Who takes a place is named before the verb; after it comes the loser.
+        // Who takes a place is named before the verb; after it comes the
+        // loser. So does who a doer without a name, the clause's subject,
+        // hit ("jihadists ambushed a police patrol").
         let territorial = matches!(key.cue, Cue::Capture | Cue::Regain);
-        actors.iter().find(|m| m.actor.inter != Inter::Civilians && !territorial)
+        let unnamed_doer = NON_STATE_WORDS
+            .find(head)
+            .is_some_and(|w| head[..w.start()].rsplit(',').next().is_none_or(|h| h.split_whitespace().count() <= 1));
+        actors.iter().find(|m| {
+            m.actor.inter != Inter::Civilians && !m.owns_place && !territorial && (!unnamed_doer || m.start <= key.end)
+        })
     })
     .copied();
     // "Clashes took place between IS and regime forces, where the latter

@@ -259,7 +259,7 @@ pub(super) fn place_of<'d>(
             // in, else a province the rest of the sentence names ("Syria ...
             // in Rural Damascus"; a town there may be another event's).
             if !c.place.feature_code.starts_with("PCL") {
-                return Some((c, GeoPrecision::Region));
+                return Some(after(Some(c)).filter(|m| inside(c, m)).map_or((c, GeoPrecision::Region), near));
             }
             let province = in_sentence.iter().find(|m| !fine(m) && !m.place.feature_code.starts_with("PCL"));
             return main_town(&c.place.country_code)
@@ -276,6 +276,17 @@ pub(super) fn place_of<'d>(
         .map(near)
         .or_else(|| doc.country_code.as_deref().and_then(main_town).map(|m| (m, GeoPrecision::NearTown)))
         .or_else(|| after(None).map(near))
+}
+
+/// Whether a place a later sentence retells the event at lies inside the
+/// province or region the event's own sentence gave (its admin1): it
+/// places the event more finely ("… in Plateau State. The attack took
+/// place near a town there").
+fn inside(area: &PlaceMention, m: &PlaceMention) -> bool {
+    m.precision != GeoPrecision::Region
+        && !area.place.admin1.is_empty()
+        && m.place.country_code == area.place.country_code
+        && m.place.admin1 == area.place.admin1
 }
 
 /// Words of a later sentence that say where the event it follows was: a

@@ -115,7 +115,7 @@ static OBJECT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A passive right before a verb ("were shot", "had been quickly killed"):
 /// the noun before it is who the act fell on.
-static PASSIVE_BEFORE: LazyLock<Regex> =
+pub(super) static PASSIVE_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:was|were|been|being|got|get|gets)\s+(?:\w+ly\s+)?$"));
 
 pub(super) static PASSIVE_BY: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"^\s*(?:[a-z]+ ){0,3}?by\b"));

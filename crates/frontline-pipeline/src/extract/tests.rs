@@ -158,6 +158,29 @@ fn a_later_sentence_naming_the_act_where_it_took_place_places_the_event_and_is_n
 }
 
 #[test]
+fn a_retelling_names_a_finer_place_inside_the_province_of_the_event() {
+    check_locations(
+        "Herders killed six farmers in Benue State on Sunday. The attack took place near Makurdi.",
+        &["Makurdi"],
+    );
+    check_locations(
+        "Kidnappers seized 14 travellers in Zamfara State on Friday. This kidnapping happened outside Gusau.",
+        &["Gusau"],
+    );
+    // A town outside the province, another act, people moved there and a
+    // town off the side of the province said keep the province.
+    check_locations("Herders killed six farmers in Benue State on Sunday. The attack took place near Jos.", &["Benue"]);
+    check_locations(
+        "Herders killed six farmers in Benue State on Sunday. A separate raid took place near Makurdi on Monday.",
+        &["Benue", "Makurdi"],
+    );
+    check_locations(
+        "Herders killed six farmers in Benue State on Sunday. The wounded were taken to Makurdi.",
+        &["Benue"],
+    );
+}
+
+#[test]
 fn a_road_named_after_a_town_outside_the_governorate_said_leaves_the_event_in_the_governorate() {
     // The road leads to its town; the governorate is where it was struck.
     check_location(
@@ -1808,5 +1831,52 @@ fn new_cue_wordings_need_their_political_sense() {
     assert_eq!(
         top_type("On 2 June 2023, insurgents blew apart a phone mast outside Baidoa."),
         Some(T::LootingPropertyDestruction)
+    );
+}
+
+/// Actor1 and actor2 of the most confident event of an invented note.
+fn top_sides(text: &str) -> [String; 2] {
+    top_event(text, &RESOURCES).map(|e| [e.actor1, e.actor2]).unwrap_or_default()
+}
+
+#[test]
+fn a_side_named_before_a_place_it_owns_is_hit_not_acting() {
+    assert_eq!(
+        top_sides("On 6 May 2024, unknown assailants lobbed a grenade at a police station in Peshawar."),
+        ["Unidentified Armed Group (Pakistan)", "Police Forces of Pakistan"]
+    );
+    assert_eq!(
+        top_sides("On 6 May 2024, a car bomb went off outside a police headquarters in Quetta, killing three."),
+        ["Unidentified Armed Group (Pakistan)", "Police Forces of Pakistan"]
+    );
+    // A manned place doing the act acts.
+    assert_eq!(
+        top_sides("On 6 May 2024, a regime checkpoint opened fire on a van near Homs, killing its driver.")[0],
+        "Military Forces of Syria (2000-)"
+    );
+}
+
+#[test]
+fn a_doer_without_a_name_does_not_make_its_victims_the_actor() {
+    assert_eq!(
+        top_sides("On 6 May 2024, jihadists ambushed a police convoy near Dori, killing six officers."),
+        ["Unidentified Armed Group (Burkina Faso)", "Police Forces of Burkina Faso (2022-)"]
+    );
+    assert_eq!(
+        top_sides("On 6 May 2024, militants raided a village near Mopti and killed four soldiers."),
+        ["Unidentified Armed Group (Mali)", "Military Forces of Mali (2021-)"]
+    );
+}
+
+#[test]
+fn a_comment_on_an_act_told_before_is_no_act() {
+    use SubEventType as T;
+    check_events(
+        "On 3 June 2023, an army air strike hit a cattle market in Nyala, killing seven people. The army declined to comment on the raid.",
+        &[(T::AirDroneStrike, 7)],
+    );
+    check_events(
+        "On 3 June 2023, bandits shot dead two traders in Kano. Police have not commented about the attack.",
+        &[(T::Attack, 2)],
     );
 }

@@ -73,9 +73,10 @@ fn governorates(text: &str, places: &[PlaceMention], with_compass: bool) -> Vec<
         // nothing.
         let area = m.place.feature_code == "AREA" && contains();
         if (m.place.feature_code == "ADM1" || seat || area || governorate_said(text, m)) && !m.place.admin1.is_empty() {
-            let g = (m.place.country_code.clone(), m.place.admin1.clone());
-            if !out.contains(&g) {
-                out.push(g);
+            // (Compared before copying: most places repeat one already listed.)
+            let (country, admin1) = (&m.place.country_code, &m.place.admin1);
+            if !out.iter().any(|(c, a)| c == country && a == admin1) {
+                out.push((country.clone(), admin1.clone()));
             }
         }
     }

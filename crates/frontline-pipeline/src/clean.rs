@@ -534,7 +534,8 @@ fn blank(text: &mut String, s: usize, e: usize) -> bool {
 
 /// Byte ranges of lines, without the newline.
 pub fn line_ranges(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    // Counted first (a fast search), so that the vector is made once.
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let mut start = 0;
     for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
         out.push((start, i));

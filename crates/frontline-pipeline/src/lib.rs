@@ -340,8 +340,9 @@ impl Prefilter {
     pub(crate) fn candidates(&self, text: &str, sentences: &[segment::Sentence], starts_of: u64) -> Candidates {
         let mut sides = vec![(self.no_prefixes, self.no_suffixes); sentences.len()];
         let mut headed = vec![false; sentences.len()];
-        let mut words = Vec::new();
-        let mut starts = Vec::new();
+        // (Room for about one word and one start a sentence: few grow.)
+        let mut words = Vec::with_capacity(sentences.len());
+        let mut starts = Vec::with_capacity(sentences.len());
         let mut ranges = vec![(0u32, 0u32); sentences.len()];
         let mut folding = false;
         // Matches come in order of their ends, so the only sentence that

@@ -24,8 +24,6 @@ pub struct Sentence {
     pub paragraph: usize,
     /// Who the sentence's claim is attributed to, as written.
     pub source: Option<Attribution>,
-    /// Byte ranges of quoted speech inside the sentence.
-    pub quotes: Vec<(usize, usize)>,
     /// The cue and count patterns that may match inside the sentence.
     pub rules: crate::RuleCandidates,
     /// The sentence holds no digit and none of the words of which every
@@ -67,7 +65,7 @@ pub fn sentences(clean: &CleanText) -> Vec<Sentence> {
 pub fn sentences_and_starts(clean: &CleanText) -> (Vec<Sentence>, crate::PrefixStarts) {
     let text = clean.text.as_str();
     // Room for a sentence every 64 bytes (news averages ~90), so the
-    // vector of 128-byte sentences is seldom copied to grow.
+    // vector of sentences is seldom copied to grow.
     let mut out = Vec::with_capacity(text.len() / 64 + 1);
     let mut paragraph = 0;
     let mut ls = 0;
@@ -81,16 +79,9 @@ pub fn sentences_and_starts(clean: &CleanText) -> (Vec<Sentence>, crate::PrefixS
     // The rule prefilter's pass over the text finds every occurrence of a
     // reporting word too.
     let crate::SentenceRules { rules, reporting, starts, headed } = crate::sentence_rules(text, &out);
-    // The double quotes of the text, found in one search: each sentence's
-    // are the run of them between its ends (the sentences are in order).
-    let marks: Vec<usize> = memchr::memchr_iter(b'"', text.as_bytes()).collect();
-    let mut q = 0;
     for ((s, rules), headed) in out.iter_mut().zip(rules).zip(headed) {
         s.rules = rules;
         s.dateless = !headed && !crate::swar::any_digit(&text.as_bytes()[s.start..s.end]);
-        let from = q + marks[q..].partition_point(|&m| m < s.start);
-        q = from + marks[from..].partition_point(|&m| m < s.end);
-        s.quotes = quotes(&marks[from..q], s.end);
         // The reporting words inside the sentence (spans are ordered by
         // their ends and by their starts alike).
         let a = reporting.partition_point(|&(w, _)| w < s.start);
@@ -131,15 +122,7 @@ fn push(text: &str, s: usize, e: usize, paragraph: usize, out: &mut Vec<Sentence
     let trail = slice.len() - slice.trim_end().len();
     let (s, e) = (s + lead, e - trail);
     if s < e {
-        out.push(Sentence {
-            start: s,
-            end: e,
-            paragraph,
-            source: None,
-            quotes: Vec::new(),
-            rules: Default::default(),
-            dateless: false,
-        });
+        out.push(Sentence { start: s, end: e, paragraph, source: None, rules: Default::default(), dateless: false });
     }
 }
 
@@ -210,16 +193,6 @@ static ABBREVIATION_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| {
 
 /// The longest of [`ABBREVIATIONS`], in bytes.
 const ABBREVIATION_MAX: usize = 6;
-
-/// Quoted spans of a sentence ending at `e`, from the byte offsets of its
-/// double quotes: each pair of marks, and an unclosed last one to the end.
-fn quotes(marks: &[usize], e: usize) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize)> = marks.chunks_exact(2).map(|p| (p[0], p[1] + 1)).collect();
-    if marks.len() % 2 == 1 {
-        out.extend(marks.last().map(|&o| (o, e)));
-    }
-    out
-}
 
 static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
@@ -391,21 +364,6 @@ mod tests {
             split("\"We took the town.\" The commander said more."),
             vec!["\"We took the town.\"", "The commander said more."]
         );
-    }
-
-    /// Each sentence's quotes pair up its own double quotes, an unclosed
-    /// one running to the sentence's end.
-    #[test]
-    fn quotes_pair_up_within_each_sentence() {
-        let text = "A \"b\" c \"d went. E f.\n\"G\" h \"i\" j.\nNone here. \"Open at the end";
-        let c = CleanText::verbatim(text);
-        for s in sentences(&c) {
-            let marks: Vec<usize> = (s.start..s.end).filter(|&i| text.as_bytes()[i] == b'"').collect();
-            let mut want: Vec<(usize, usize)> =
-                marks.chunks(2).map(|p| (p[0], p.get(1).map_or(s.end, |e| e + 1))).collect();
-            want.sort_unstable();
-            assert_eq!(s.quotes, want, "{:?}", s.text(&c));
-        }
     }
 
     fn source_of(text: &str) -> Option<String> {

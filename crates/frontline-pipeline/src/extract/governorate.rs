@@ -46,8 +46,9 @@ pub(super) fn governorate_said(text: &str, m: &PlaceMention) -> bool {
 /// The governorates a sentence names, as (country, admin1): divisions, and
 /// their seats as "Y countryside", "Y province", "rural Y", or as the
 /// container of a town ("X in Y", "X, Y", "X desert in Y").
-fn governorates(text: &str, places: &[PlaceMention], with_compass: bool) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
+/// (Borrowed from the gazetteer's places: nothing is copied.)
+fn governorates<'g>(text: &str, places: &[PlaceMention<'g>], with_compass: bool) -> Vec<(&'g str, &'g str)> {
+    let mut out: Vec<(&'g str, &'g str)> = Vec::new();
     for (i, m) in places.iter().enumerate() {
         // Read only for a seat or an area: the words between are looked up.
         let contains = || {
@@ -73,7 +74,7 @@ fn governorates(text: &str, places: &[PlaceMention], with_compass: bool) -> Vec<
         // nothing.
         let area = m.place.feature_code == "AREA" && contains();
         if (m.place.feature_code == "ADM1" || seat || area || governorate_said(text, m)) && !m.place.admin1.is_empty() {
-            let g = (m.place.country_code.clone(), m.place.admin1.clone());
+            let g = (m.place.country_code.as_str(), m.place.admin1.as_str());
             if !out.contains(&g) {
                 out.push(g);
             }

@@ -18,6 +18,7 @@ pub mod index;
 mod resolve;
 
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::sync::Arc;
 
 use crate::clean::CleanText;
@@ -98,8 +99,8 @@ pub struct Gazetteer {
 /// spaces): those matched ignoring case lowercased, the acronyms as written.
 #[derive(Default)]
 struct GroupNames {
-    any_case: HashSet<String>,
-    cased: HashSet<String>,
+    any_case: HashSet<String, BuildHasherDefault<index::Fx>>,
+    cased: HashSet<String, BuildHasherDefault<index::Fx>>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -132,13 +133,24 @@ impl Gazetteer {
         }
     }
 
-    /// Whether a span of text is written as a group is named.
-    fn is_group_name(&self, span: &str) -> bool {
+    /// Whether a span of text is written as a group is named; `buf` is room
+    /// for its spelling with spaces for hyphens (one buffer for all spans).
+    fn is_group_name(&self, span: &str, buf: &mut String) -> bool {
         if self.groups.any_case.is_empty() && self.groups.cased.is_empty() {
             return false;
         }
-        let name = span.replace('-', " ");
-        self.groups.cased.contains(&name) || self.groups.any_case.contains(&name.to_ascii_lowercase())
+        buf.clear();
+        for (k, part) in span.split('-').enumerate() {
+            if k > 0 {
+                buf.push(' ');
+            }
+            buf.push_str(part);
+        }
+        if self.groups.cased.contains(buf.as_str()) {
+            return true;
+        }
+        buf.make_ascii_lowercase();
+        self.groups.any_case.contains(buf.as_str())
     }
 
     /// Adds the rows of a GeoNames-layout dump (19 tab-separated columns).
@@ -236,31 +248,22 @@ impl Gazetteer {
     /// skeleton matches, which the context may prefer.
     fn candidates(&self, key: &str, loose: bool) -> Vec<resolve::Candidate> {
         let n = self.builtin.index.places.len() as u32;
-        let mut out = Vec::new();
-        for (ix, offset) in [(&self.builtin.index, 0), (&self.extra, n)] {
-            out.extend(
-                ix.exact(key).iter().map(|&(_, e)| resolve::Candidate::new(self, (e >> 2) + offset, e & 3, false)),
-            );
-        }
-        if let Some(k) = assimilated(key) {
-            for (ix, offset) in [(&self.builtin.index, 0), (&self.extra, n)] {
-                out.extend(
-                    ix.exact(&k).iter().map(|&(_, e)| resolve::Candidate::new(self, (e >> 2) + offset, e & 3, false)),
-                );
+        let indexes = [(&self.builtin.index, 0), (&self.extra, n)];
+        // Every list found first, so that the vector is made once at its size.
+        let exact = indexes.map(|(ix, _)| ix.exact(key));
+        let other = assimilated(key);
+        let assimilated = other.as_deref().map(|k| indexes.map(|(ix, _)| ix.exact(k)));
+        let sk = if loose { fold::skeleton(key) } else { String::new() };
+        let skeleton = (!sk.is_empty()).then(|| indexes.map(|(ix, _)| ix.skeleton(&sk)));
+        let all = exact.iter().chain(assimilated.iter().flatten()).chain(skeleton.iter().flatten());
+        let mut out = Vec::with_capacity(all.map(|l| l.len()).sum());
+        for (lists, loose) in [(Some(exact), false), (assimilated, false), (skeleton, true)] {
+            for (list, (_, offset)) in lists.into_iter().flatten().zip(indexes) {
+                out.extend(list.iter().map(|&(_, e)| resolve::Candidate::new(self, (e >> 2) + offset, e & 3, loose)));
             }
         }
-        if loose {
-            let sk = fold::skeleton(key);
-            if !sk.is_empty() {
-                for (ix, offset) in [(&self.builtin.index, 0), (&self.extra, n)] {
-                    out.extend(
-                        ix.skeleton(&sk)
-                            .iter()
-                            .map(|&(_, e)| resolve::Candidate::new(self, (e >> 2) + offset, e & 3, true)),
-                    );
-                }
-                self.prefer_close_spellings(key, &mut out);
-            }
+        if skeleton.is_some() {
+            self.prefer_close_spellings(key, &mut out);
         }
         resolve::dedup(self, &mut out);
         out

@@ -150,7 +150,8 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 && kstr(&toks[n - 1]) == "to"
                 && kstr(&toks[n - 2]) == "according"
                 && toks.get(n + 1).is_none_or(|y| !y.glued);
-            if speaks || source || n > 0 && HONORIFICS.contains(&kstr(&toks[n - 1])) {
+            // (Copied only the first time: a surname repeats.)
+            if (speaks || source || n > 0 && HONORIFICS.contains(&kstr(&toks[n - 1]))) && !surnames.contains(kstr(x)) {
                 surnames.insert(kstr(x).to_string());
             }
         }
@@ -528,7 +529,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 if surname_after {
                     // "Karabakh Armenians": a people's name is no surname,
                     // and stays a place where it stands.
-                    if !is_a_people(g, &g.candidates(kstr(&toks[j]), false)) {
+                    if !persons.contains(kstr(&toks[j])) && !is_a_people(g, &g.candidates(kstr(&toks[j]), false)) {
                         persons.insert(kstr(&toks[j]).to_string());
                     }
                     i = j;
@@ -638,7 +639,10 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
     // written as an armed group or an organisation of the actor dictionary
     // is the group, not its namesake town, unless a locative word or its
     // state after a comma says it is a place.
-    let group = |r: &Raw| !r.locative && (r.container.is_none() || r.inside) && g.is_group_name(&text[r.start..r.end]);
+    let mut name = String::new();
+    let mut group = |r: &Raw| {
+        !r.locative && (r.container.is_none() || r.inside) && g.is_group_name(&text[r.start..r.end], &mut name)
+    };
     let mut keep: Vec<bool> = raws
         .iter()
         .map(|r| !(r.single && (!r.locative && persons.contains(&r.key) || surname(r)) || group(r)))

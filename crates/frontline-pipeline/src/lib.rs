@@ -56,6 +56,21 @@ pub(crate) fn rule_regex(pattern: &str) -> regex::Regex {
         .unwrap_or_else(|e| panic!("rule pattern {pattern:?} does not compile: {e}"))
 }
 
+/// [`rule_regex`] as the engine under the regex crate's `Regex` (the same
+/// syntax and matches, the same room for the lazy DFA), which can run a
+/// search anchored at a place ([`anchored_matches`]).
+pub(crate) fn rule_meta_regex(pattern: &str) -> regex_automata::meta::Regex {
+    let config = regex_automata::meta::Config::new()
+        .nfa_size_limit(Some(10 << 20))
+        .onepass_size_limit(Some(10 << 20))
+        .hybrid_cache_capacity(RULE_DFA_BYTES)
+        .dfa_size_limit(Some(RULE_DFA_BYTES));
+    regex_automata::meta::Regex::builder()
+        .configure(config)
+        .build(&narrowed(pattern))
+        .unwrap_or_else(|e| panic!("rule pattern {pattern:?} does not compile: {e}"))
+}
+
 /// A pattern with its `\b` made ASCII, its `\w` narrowed to the Latin
 /// script and its `\d` to ASCII digits. A Unicode `\b` makes the lazy DFA
 /// give up at the first non-ASCII byte (a dash, an accented name) and rerun
@@ -588,6 +603,45 @@ pub(crate) fn rule_matches<T>(
         let (item, end) = at(next - base)?;
         from = base + end;
         Some(item)
+    })
+}
+
+/// The matches of a rule pattern ([`rule_meta_regex`]) in a sentence
+/// `text` (from byte `base` of the text), leftmost first, none
+/// overlapping, as `find_iter` finds them. With the sentence's run of
+/// [`PrefixStarts`], of which those marked `bit` (the pattern's bit in the
+/// prefilter) are where every match of the pattern starts, the search is
+/// anchored at each of those starts in turn, from the end of the last
+/// match on: one that finds nothing there stops within a few bytes, where
+/// a search from there for the leftmost match would read on to the
+/// sentence's end, at each start again.
+pub(crate) fn anchored_matches<'t>(
+    re: &'t regex_automata::meta::Regex,
+    text: &'t str,
+    starts: Option<&'t [(u32, u64)]>,
+    base: usize,
+    bit: u64,
+) -> impl Iterator<Item = regex_automata::Match> + 't {
+    let starts = starts.filter(|_| RULES.no_prefixes & bit == 0);
+    let mut every = starts.is_none().then(|| re.find_iter(text));
+    let mut from = base;
+    std::iter::from_fn(move || {
+        if let Some(every) = every.as_mut() {
+            return every.next();
+        }
+        loop {
+            // The starts come in the order of their literals' ends.
+            let next =
+                starts?.iter().filter(|&&(s, b)| b & bit != 0 && s as usize >= from).map(|&(s, _)| s as usize).min()?;
+            let input = regex_automata::Input::new(text).range(next - base..).anchored(regex_automata::Anchored::Yes);
+            match re.search(&input) {
+                Some(m) => {
+                    from = base + m.end();
+                    return Some(m);
+                }
+                None => from = next + 1,
+            }
+        }
     })
 }
 

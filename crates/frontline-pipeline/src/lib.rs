@@ -45,24 +45,100 @@ pub use model::*;
 /// cleared over and over by the long case-insensitive alternations, and a
 /// regex whose cache keeps clearing falls back to the far slower NFA
 /// engines. The cache only grows as states are needed. Word boundaries are
-/// ASCII (see [`ascii_boundaries`]).
+/// ASCII, word characters Latin and digits ASCII (see [`narrowed`]).
 #[cfg_attr(test, track_caller)]
 pub(crate) fn rule_regex(pattern: &str) -> regex::Regex {
     #[cfg(test)]
     tests::COMPILED_AT.lock().unwrap_or_else(|e| e.into_inner()).push(std::panic::Location::caller());
-    regex::RegexBuilder::new(&ascii_boundaries(pattern))
+    regex::RegexBuilder::new(&narrowed(pattern))
         .dfa_size_limit(RULE_DFA_BYTES)
         .build()
         .unwrap_or_else(|e| panic!("rule pattern {pattern:?} does not compile: {e}"))
 }
 
-/// A pattern with its `\b` made ASCII: a Unicode `\b` makes the lazy DFA
-/// give up at the first non-ASCII byte (a dash, an accented name) and rerun
-/// the search on the slow NFA engines. The rule words are ASCII, so the
-/// boundaries fall in the same places.
-pub(crate) fn ascii_boundaries(pattern: &str) -> String {
-    pattern.replace(r"\b", r"(?-u:\b)")
+/// [`rule_regex`] as the engine under the regex crate's `Regex` (the same
+/// syntax and matches, the same room for the lazy DFA), which can run a
+/// search anchored at a place ([`anchored_matches`]).
+pub(crate) fn rule_meta_regex(pattern: &str) -> regex_automata::meta::Regex {
+    let config = regex_automata::meta::Config::new()
+        .nfa_size_limit(Some(10 << 20))
+        .onepass_size_limit(Some(10 << 20))
+        .hybrid_cache_capacity(RULE_DFA_BYTES)
+        .dfa_size_limit(Some(RULE_DFA_BYTES));
+    regex_automata::meta::Regex::builder()
+        .configure(config)
+        .build(&narrowed(pattern))
+        .unwrap_or_else(|e| panic!("rule pattern {pattern:?} does not compile: {e}"))
 }
+
+/// A pattern with its `\b` made ASCII, its `\w` narrowed to the Latin
+/// script and its `\d` to ASCII digits. A Unicode `\b` makes the lazy DFA
+/// give up at the first non-ASCII byte (a dash, an accented name) and rerun
+/// the search on the slow NFA engines; the rule words are ASCII, so the
+/// boundaries fall in the same places. A Unicode `\w` or `\d` compiles to
+/// hundreds of NFA states, again in each copy a bounded repeat makes of it
+/// (`(?:[\w-]+ ){0,3}`): the classes were most of the cost of compiling
+/// the rules at start-up. The letters of the Latin script ([`WORD`]) keep
+/// accented names words; news writes its numbers in ASCII digits.
+pub(crate) fn narrowed(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 64);
+    // Depth of nested classes, and whether the last character opened one
+    // (where `]` is a literal).
+    let (mut depth, mut opened) = (0usize, false);
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        let just_opened = opened;
+        opened = false;
+        match c {
+            '\\' => {
+                let Some(e) = chars.next() else {
+                    out.push(c);
+                    break;
+                };
+                match (e, depth > 0) {
+                    ('b', false) => out.push_str(r"(?-u:\b)"),
+                    ('w', true) => out.push_str(WORD),
+                    ('w', false) => {
+                        out.push('[');
+                        out.push_str(WORD);
+                        out.push(']');
+                    }
+                    ('W', false) => {
+                        out.push_str("[^");
+                        out.push_str(WORD);
+                        out.push(']');
+                    }
+                    ('d', true) => out.push_str("0-9"),
+                    ('d', false) => out.push_str("[0-9]"),
+                    _ => {
+                        out.push(c);
+                        out.push(e);
+                    }
+                }
+            }
+            '[' => {
+                depth += 1;
+                opened = true;
+                out.push(c);
+            }
+            '^' if just_opened => {
+                opened = true;
+                out.push(c);
+            }
+            ']' if depth > 0 && !just_opened => {
+                depth -= 1;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// What `\w` stands for in a rule pattern: the letters, digits and
+/// underscore of ASCII, the letters of Latin-1 and Latin Extended-A and B,
+/// and the combining diacritics (of decomposed accents).
+const WORD: &str = r"0-9A-Z_a-z\x{AA}\x{B5}\x{BA}\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{24F}\x{300}-\x{36F}";
 
 /// Lazy-DFA cache limit for rule regexes and sets, in bytes.
 pub(crate) const RULE_DFA_BYTES: usize = 64 << 20;
@@ -531,6 +607,45 @@ pub(crate) fn rule_matches<T>(
     })
 }
 
+/// The matches of a rule pattern ([`rule_meta_regex`]) in a sentence
+/// `text` (from byte `base` of the text), leftmost first, none
+/// overlapping, as `find_iter` finds them. With the sentence's run of
+/// [`PrefixStarts`], of which those marked `bit` (the pattern's bit in the
+/// prefilter) are where every match of the pattern starts, the search is
+/// anchored at each of those starts in turn, from the end of the last
+/// match on: one that finds nothing there stops within a few bytes, where
+/// a search from there for the leftmost match would read on to the
+/// sentence's end, at each start again.
+pub(crate) fn anchored_matches<'t>(
+    re: &'t regex_automata::meta::Regex,
+    text: &'t str,
+    starts: Option<&'t [(u32, u64)]>,
+    base: usize,
+    bit: u64,
+) -> impl Iterator<Item = regex_automata::Match> + 't {
+    let starts = starts.filter(|_| RULES.no_prefixes & bit == 0);
+    let mut every = starts.is_none().then(|| re.find_iter(text));
+    let mut from = base;
+    std::iter::from_fn(move || {
+        if let Some(every) = every.as_mut() {
+            return every.next();
+        }
+        loop {
+            // The starts come in the order of their literals' ends.
+            let next =
+                starts?.iter().filter(|&&(s, b)| b & bit != 0 && s as usize >= from).map(|&(s, _)| s as usize).min()?;
+            let input = regex_automata::Input::new(text).range(next - base..).anchored(regex_automata::Anchored::Yes);
+            match re.search(&input) {
+                Some(m) => {
+                    from = base + m.end();
+                    return Some(m);
+                }
+                None => from = next + 1,
+            }
+        }
+    })
+}
+
 /// [`RuleCandidates`] of each sentence of a text, the spans of the
 /// reporting words ([`segment::REPORTING_WORDS`], case as written) in the
 /// order of their ends, and whether each sentence holds a date head
@@ -795,6 +910,19 @@ mod tests {
         }
         let more = compiled_at();
         assert_eq!(more.len(), loaded.len(), "compiled inside articles: {:?}", &more[loaded.len()..]);
+    }
+
+    #[test]
+    fn narrowed_classes_keep_their_place_in_the_pattern() {
+        let w = format!("[{WORD}]");
+        assert_eq!(narrowed(r"\bx\w+"), format!(r"(?-u:\b)x{w}+"));
+        assert_eq!(narrowed(r"[\w'-]+ \d[^\d]"), format!(r"[{WORD}'-]+ [0-9][^0-9]"));
+        assert_eq!(narrowed(r"[]\w] \\w"), format!(r"[]{WORD}] \\w"));
+        assert_eq!(narrowed(r"^\W*"), format!("^[^{WORD}]*"));
+        let re = rule_regex(r"(?i)^(?:[\w-]+ ){0,2}?\d+\b");
+        assert!(re.is_match("Zoë twin-engine 7 days"));
+        assert!(!re.is_match("one two three 7"), "two words before the number at most");
+        assert!(!re.is_match("\u{0661}\u{0662} days"), "Arabic-Indic digits are no digits here");
     }
 
     #[test]

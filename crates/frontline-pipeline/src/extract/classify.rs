@@ -276,8 +276,8 @@ const CRIME_BIT: u64 = 1 << 4;
 const NON_POLITICAL_BIT: u64 = 1 << 5;
 const PERFECT_BIT: u64 = 1 << 6;
 const CAPTURE_BEFORE_BIT: u64 = 1 << 7;
-static CUE_RES: LazyLock<Vec<Regex>> =
-    LazyLock::new(|| CUES.iter().map(|(_, p)| crate::rule_regex(&format!("(?i){p}"))).collect());
+static CUE_RES: LazyLock<Vec<regex_automata::meta::Regex>> =
+    LazyLock::new(|| CUES.iter().map(|(_, p)| crate::rule_meta_regex(&format!("(?i){p}"))).collect());
 
 /// Wording before a cue that makes it hedged, future or wished for.
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(HEDGE_PATTERN));
@@ -449,9 +449,8 @@ pub fn cues_among(text: &str, base: usize, rules: crate::RuleCandidates, starts:
     let mut breaks: Option<Vec<(usize, usize)>> = None;
     for i in hits {
         let re = &CUE_RES[i];
-        for m in
-            crate::rule_matches(re.find_iter(text), starts, base, 1 << i, |p| re.find_at(text, p).map(|m| (m, m.end())))
-        {
+        for m in crate::anchored_matches(re, text, starts, base, 1 << i) {
+            let word = &text[m.range()];
             // "regime-controlled", "IS-held": a qualifier, not a verb.
             if text[..m.start()].ends_with('-') {
                 continue;
@@ -478,19 +477,19 @@ pub fn cues_among(text: &str, base: usize, rules: crate::RuleCandidates, starts:
             {
                 continue;
             }
-            if cue == Cue::Kill && starts_with_ignoring_case(m.as_str(), "fired") && FIRED_WEAPON.is_match(m.as_str()) {
+            if cue == Cue::Kill && starts_with_ignoring_case(word, "fired") && FIRED_WEAPON.is_match(word) {
                 continue;
             }
             // A court's sentence is no arrest ("a court jailed him for five years").
             if cue == Cue::Arrest
-                && (starts_with_ignoring_case(m.as_str(), "jail") || starts_with_ignoring_case(m.as_str(), "impris"))
+                && (starts_with_ignoring_case(word, "jail") || starts_with_ignoring_case(word, "impris"))
                 && (COURT.is_match(head) || SENTENCE_TERM.is_match(tail_start(&text[m.end()..], 80)))
             {
                 continue;
             }
             // A vest or belt worn by someone stopped before it went off is
             // the arrest or the foiled attack, not a suicide bombing.
-            if cue == Cue::Suicide && WORN.is_match(m.as_str()) && STOPPED.is_match(text) {
+            if cue == Cue::Suicide && WORN.is_match(word) && STOPPED.is_match(text) {
                 continue;
             }
             if not_news(CUES[i].0, text, before, m.start(), m.end(), rules.filters) {
@@ -508,17 +507,17 @@ pub fn cues_among(text: &str, base: usize, rules: crate::RuleCandidates, starts:
             // After "fell to", the people named are who took the place;
             // after "took it from", who lost it.
             if cue == Cue::Capture
-                && !starts_with_ignoring_case(m.as_str(), "fell ")
-                && !ends_with_ignoring_case(m.as_str(), " from")
+                && !starts_with_ignoring_case(word, "fell ")
+                && !ends_with_ignoring_case(word, " from")
                 && (SEIZED_OBJECT.find(&text[m.end()..]).is_some_and(|o| !taken_from(o.as_str()))
                     || TAKEN_BEFORE.is_match(tail(before, 80)))
             {
                 cue = Cue::Abduct;
             } else if matches!(cue, Cue::Capture | Cue::Regain)
-                && (military_post(m.as_str(), &text[m.end()..]) || vague_part(&text[m.end()..]))
+                && (military_post(word, &text[m.end()..]) || vague_part(&text[m.end()..]))
             {
                 cue = Cue::Post;
-            } else if cue == Cue::Brief && partial(m.as_str()) && !part_taken(text, base, m.start(), m.end(), &out) {
+            } else if cue == Cue::Brief && partial(word) && !part_taken(text, base, m.start(), m.end(), &out) {
                 // "captured Saraqib, where the majority of residents had fled":
                 // a part of something else, not of what is taken.
                 continue;
@@ -1965,7 +1964,7 @@ mod tests {
         assert_eq!(no_prefixes, 0, "cue patterns without prefixes (bits)");
     }
 
-    /// Searching from the prefixes' starts finds what searching every
+    /// Searches anchored at the prefixes' starts find what searching every
     /// sentence from its start finds: overlapping and adjacent wordings,
     /// case, qualifiers, several matches of one pattern; a folding
     /// character leaves the article without starts.

@@ -283,10 +283,12 @@ static CUE_RES: LazyLock<Vec<Regex>> =
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(HEDGE_PATTERN));
 const HEDGE_PATTERN: &str = r"(?i)\b(?:will|would|could|might|(?-i:may)|shall|must|should|ought to|appear(?:s|ed)? to|seem(?:s|ed)? to|expect(?:s|ed|ing)?|plan(?:s|ned|ning)?|prepar(?:e|es|ed|ing)|threat(?:en|ens|ened|ening)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|likely|possibl[ey]|aim(?:s|ed|ing)?|intend(?:s|ed)?|whether|conflicting reports|reports conflicted|unconfirmed|try|tries|trying|tried|seek(?:s|ing)?|sought|ready to|poised to|set to|about to|fear(?:s|ed)?|risk(?:s)?|urg(?:e|es|ed)|call(?:s|ed)? for|if|unless|den(?:y|ies|ied)|rumou?r(?:s|ed)?|hop(?:e|es|ed)|want(?:s|ed)?|order(?:s|ed)? to|in order to|to prevent|to avoid|would-be|potential|worr(?:y|ies|ied)|capable of|able to mount)\b";
 
-/// What follows "captured"/"seized" when people or equipment, not a place, are taken.
+/// What follows "captured"/"seized" when people or equipment, not a place,
+/// are taken, also after a second act on them ("seized and burned two
+/// trucks").
 static SEIZED_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)^\s+(?:(?:at least|more than|about|around|nearly) )?(?:an? |the |two |three |four |five |several |some |\d+ )?(?:[\w'’-]+ ){0,4}?(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|elements|m[ae]n|wom[ae]n|bod(?:y|ies)|corpses?|people|civilians?|persons?|individuals?|prisoners?|passengers|travell?ers|workers|nationals|tourists|employees|engineers|(?:fisher|herds|tribes|business|sales|crafts|towns|clans)m[ae]n|journalists|missionaries|priests|contractors|miners|students|pupils|girls|women|children|villagers|hostages|farmers|herders|traders|teachers|worshippers|staff|crew|tanks?|vehicles?|weapons?|ammunition|rifles?|guns?|cars?|trucks?|drones?|emirs?|leaders?|others|captives|personnel|officials?|attackers|assailants|gunmen|militiamen|pilots?|cells?|launchers?|vbieds?|bmps?|kalashnikovs|armaments|armou?rs?|ministers?|governors?|mayors?|deputy|deputies|chiefs?|administrators?|prefects?|judges?|councill?ors?|candidates?|politicians?|lawmakers?|envoys?|diplomats?|elders?|doctors?|nurses?|quantity|equipment|munitions|rockets?|shells|explosives|grenades|mines|missiles?)\b|^\s+and (?:kill(?:ed)?|execut(?:ed|e)|tortur(?:ed|e))\b|^\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several) (?:others?\b|in addition\b|and\b|of (?:them|their|the)\b)|^\s+of (?:the |other |an? |\d+ )?(?:[\w-]+ ){0,2}?(?:fighters?|soldiers?|members?|attackers|gunmen|militants?|personnel|officers?)\b",
+        r"(?i)^\s+(?:and [a-z]+(?:ing|ed) )?(?:(?:at least|more than|about|around|nearly) )?(?:an? |the |two |three |four |five |several |some |\d+ )?(?:[\w'’-]+ ){0,4}?(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|elements|m[ae]n|wom[ae]n|bod(?:y|ies)|corpses?|people|civilians?|persons?|individuals?|prisoners?|passengers|travell?ers|workers|nationals|tourists|employees|engineers|(?:fisher|herds|tribes|business|sales|crafts|towns|clans)m[ae]n|journalists|missionaries|priests|contractors|miners|students|pupils|girls|women|children|villagers|hostages|farmers|herders|traders|teachers|worshippers|staff|crew|tanks?|vehicles?|weapons?|ammunition|rifles?|guns?|cars?|trucks?|drones?|emirs?|leaders?|others|captives|personnel|officials?|attackers|assailants|gunmen|militiamen|pilots?|cells?|launchers?|vbieds?|bmps?|kalashnikovs|armaments|armou?rs?|ministers?|governors?|mayors?|deputy|deputies|chiefs?|administrators?|prefects?|judges?|councill?ors?|candidates?|politicians?|lawmakers?|envoys?|diplomats?|elders?|doctors?|nurses?|quantity|equipment|munitions|rockets?|shells|explosives|grenades|mines|missiles?)\b|^\s+and (?:kill(?:ed)?|execut(?:ed|e)|tortur(?:ed|e))\b|^\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several) (?:others?\b|in addition\b|and\b|of (?:them|their|the)\b)|^\s+of (?:the |other |an? |\d+ )?(?:[\w-]+ ){0,2}?(?:fighters?|soldiers?|members?|attackers|gunmen|militants?|personnel|officers?)\b",
     )
 });
 
@@ -316,9 +318,12 @@ static VAGUE_PART: LazyLock<Regex> = LazyLock::new(|| {
 /// people named earlier in the clause ("the town where IS fighters were
 /// based was captured") are not what is taken; or an "of" phrase ("15
 /// fighters of HTS were captured", "an emir of a Tunisian nationality").
+/// A bare count is people too ("12 were killed and 4 captured", "20-25
+/// were captured"): a count of places names them ("two villages were
+/// captured").
 static TAKEN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)\b(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|militiamen|m[ae]n|emirs?|leaders?|governors?|mayors?|officials?|others|another|personnel|attackers|people|civilians|pilots?|tanks?|vehicles?|weapons|rifles|kalashnikovs|armaments|arms|rockets|missiles|mortars|grenades|explosives|shells|rounds|ammunition|equipment|munitions|bmps?)(?: [\w'-]+| of(?: [\w'-]+){1,3})? (?:was|were|been|being|be) (?:[a-z]+ )?$",
+        r"(?i)(?:^|[\s,(])(?:\d{1,3}(?:-\d{1,3})?|two|three|four|five|six|seven|eight|nine|ten|several|dozens|tens|scores) (?:(?:were|was|been) )?$|\b(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|militiamen|m[ae]n|emirs?|leaders?|governors?|mayors?|officials?|others|another|personnel|attackers|people|civilians|pilots?|tanks?|vehicles?|weapons|rifles|kalashnikovs|armaments|arms|rockets|missiles|mortars|grenades|explosives|shells|rounds|ammunition|equipment|munitions|bmps?)(?: [\w'-]+| of(?: [\w'-]+){1,3})? (?:was|were|been|being|be) (?:[a-z]+ )?$",
     )
 });
 
@@ -759,6 +764,13 @@ static EXPELLED_PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
 static CAPTURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(CAPTURE_BEFORE_PATTERN));
 const CAPTURE_BEFORE_PATTERN: &str = r"(?i)\b(?:(?:following|after|since|despite) (?:the|its|their)|(?:after|since|once) (?:[\w'-]+ ){1,3}?(?:was|were|had been|has been)|(?:after|since|once) (?:it|they)|which (?:[\w'-]+ ){1,3}?had|(?:the|its|their|a) (?:recently|newly)|(?:resist|resisting|evade|evading|avoid|avoiding|escape|escaped|escaping|rather than be))\s+$";
 
+/// A holder's name between a preposition and "controlled" ("in regime
+/// controlled Deir-ez-Zor", "towards IS controlled areas"): "controlled"
+/// qualifies the place, as in "regime-controlled".
+static HELD_BY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(r"(?i)\b(?:in|into|of|on|from|to|towards?|near|across|inside|within) (?:the )?[\w-]+ $")
+});
+
 /// Compiles the cue patterns and the filters now, not in the first
 /// article that needs them ([`crate::COMPILE_RULES`]).
 pub(crate) fn compile_rules() {
@@ -769,6 +781,7 @@ pub(crate) fn compile_rules() {
         &MILITARY_POST,
         &VAGUE_PART,
         &TAKEN_BEFORE,
+        &HELD_BY_BEFORE,
         &AND_TOWN,
         &PART_AFTER_CAPTURE,
         &PART_BEFORE_CAPTURE,
@@ -874,6 +887,7 @@ fn not_news(cue: Cue, text: &str, clause: &str, start: usize, end: usize, filter
             (starts_with_ignoring_case(word, "occupied") && ARTICLE_END.is_match(before))
                 || (filters & CAPTURE_BEFORE_BIT != 0 && CAPTURE_BEFORE.is_match(before))
                 || held_areas(word)
+                || (starts_with_ignoring_case(word, "controlled") && HELD_BY_BEFORE.is_match(before))
                 || (starts_with_ignoring_case(word, "expel") && EXPELLED_PEOPLE.is_match(&text[end..]))
         }
         Cue::Riot => {
@@ -1668,6 +1682,28 @@ mod tests {
             "One emir of a foreign nationality was captured by the brigade.",
             state,
             Some(T::AbductionForcedDisappearance),
+        );
+        // A bare count is of people; a count of places names them.
+        check(
+            "The brigade fought the militia by the dam; seven of its men died and 4 captured.",
+            state,
+            Some(T::ArmedClash),
+        );
+        check("The brigade fought the militia, and 10-12 were captured.", state, Some(T::ArmedClash));
+        check(
+            "Two hamlets were captured by the brigade after a long fight.",
+            rebels,
+            Some(T::NonStateActorOvertakesTerritory),
+        );
+        // A second act on what was seized keeps it equipment.
+        let armed = Parties { subject_state: Some(false), target_armed: true, ..Parties::default() };
+        check("The brigade raided a militia post, seizing and burning two trucks.", armed, Some(T::ArmedClash));
+        // "Regime controlled" qualifies a place, as "regime-controlled" does.
+        check("A sniper shot a soldier dead in regime controlled Tell Hamra.", armed, Some(T::ArmedClash));
+        check(
+            "The militia controlled Tell Hamra after a long fight.",
+            rebels,
+            Some(T::NonStateActorOvertakesTerritory),
         );
         // A post taken together with a village is a location taken.
         check(

@@ -109,7 +109,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Capture,
-        r"\b(?:captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|overr(?:an|uns?|unning)|(?:took|taken|take|takes|taking|gained|gain|gains|gaining|assumed|imposed|(?:re-?)?establish(?:ed|es|ing)?|wrested|wrest|wresting|seized) (?:the )?(?:full |complete |total )?control|(?:controlled|controls) (?:the |a |an )?(?:al-|el-)?(?-i:[A-Z])\w*|(?:advanced|advances|advance) and (?:took |taken )?control(?:led)?|(?:took|take|taking|seized) (?:[\w-]+ ){0,2}?(?:checkpoints?|positions?|points?|hills?|villages?|towns?|city|cities)\b|took over|taken over|takes over|taking over|(?:declared|announced|declares|announces) (?:its |their |the )?takeover of (?:the )?(?:towns?|villages?|city|hills?|district|region|base|airport|border crossing) of|overt(?:ook|akes|aken) (?:the |a )?(?:(?-i:[A-Z])|(?:[\w-]+ ){0,2}?(?:villages?|towns?|city|areas?|hills?|positions?|checkpoints?|bases?)\b)|secured (?:the )?(?:towns?|villages?|city) of|(?:advanced|managed|able) to control|(?:controlled|controlling|control) (?:over )?(?:the |a |an |one (?:more )?|two |three |several |new |\d+ )?(?:villages?|towns?|city|areas?|hills?|neighbo(?:u)?rhoods?|district|bases?|airbase|airport|crossing|region|positions?|points?|oil ?fields?|sites?|mountains?|farms?)|(?:took|taken|taking|take) (?:it|them) over|(?:took|taken|wrested) it from|cleared (?:of|from)|gained (?:new )?(?:positions|ground)|fell (?:to|into the hands of)|occupied (?:the |a |an )?(?:[\w-]+ ){0,2}?(?:towns?|city|villages?|district|headquarters|airport|base|camp|hills?|areas?|region|port|border crossing)|stormed and (?:captured|took)|dr(?:ove|ives?|iving|iven) (?:[\w'-]+ ){0,3}?out of|drove (?:out|them out)|driving out|driven out|expel(?:led|s|ling)?|ousted|declared? victory (?:in|over|at)|victory (?:in|at)|defeated (?:[\w'-]+ ){1,5}?(?:in|at))\b",
+        r"\b(?:captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|overr(?:an|uns?|unning)|(?:took|taken|take|takes|taking|gained|gain|gains|gaining|assumed|imposed|(?:re-?)?establish(?:ed|es|ing)?|wrested|wrest|wresting|seized) (?:the )?(?:full |complete |total )?control|(?:controlled|controls) (?:the |a |an )?(?:al-|el-)?(?-i:[A-Z])\w*|(?:advanced|advances|advance) and (?:took |taken )?control(?:led)?|(?:took|take|taking|seized) (?:[\w-]+ ){0,2}?(?:checkpoints?|positions?|points?|hills?|villages?|towns?|city|cities)\b|took over|taken over|takes over|taking over|(?:declared|announced|declares|announces) (?:its |their |the )?takeover of (?:the )?(?:towns?|villages?|city|hills?|district|region|base|airport|border crossing) of|overt(?:ook|akes|aken) (?:the |a )?(?:(?-i:[A-Z])|(?:[\w-]+ ){0,2}?(?:villages?|towns?|city|areas?|hills?|positions?|checkpoints?|bases?)\b)|secured (?:the )?(?:towns?|villages?|city) of|declared (?:full |complete )?control (?:over|of)|(?:advanced|managed|able) to control|(?:controlled|controlling|control) (?:over )?(?:the |a |an |one (?:more )?|two |three |several |new |\d+ )?(?:villages?|towns?|city|areas?|hills?|neighbo(?:u)?rhoods?|district|bases?|airbase|airport|crossing|region|positions?|points?|oil ?fields?|sites?|mountains?|farms?)|(?:took|taken|taking|take) (?:it|them) over|(?:took|taken|wrested) it from|cleared (?:of|from)|gained (?:new )?(?:positions|ground)|fell (?:to|into the hands of)|occupied (?:the |a |an )?(?:[\w-]+ ){0,2}?(?:towns?|city|villages?|district|headquarters|airport|base|camp|hills?|areas?|region|port|border crossing)|stormed and (?:captured|took)|dr(?:ove|ives?|iving|iven) (?:[\w'-]+ ){0,3}?out of|drove (?:out|them out)|driving out|driven out|expel(?:led|s|ling)?|ousted|declared? victory (?:in|over|at)|victory (?:in|at)|defeated (?:[\w'-]+ ){1,5}?(?:in|at))\b",
     ),
     (
         Cue::Handover,
@@ -121,7 +121,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Brief,
-        r"\b(?:briefly|temporarily|partial control|partially|most of|(?:the )?majority of|(?:north|south|east|west)\w* parts? of|parts? of (?:the )?(?:town|city|village)|then lost|lost (?:it|them) again|for (?:a )?few hours|for a short (?:time|period|while)|before (?:[\w-]+ ){1,4}?(?:regain(?:ed)?|retook|recaptured|took back)|(?:after|within) (?:a )?few hours|hours later|short-lived|before (?:withdrawing|retreating|being (?:pushed|driven) (?:back|out)))\b",
+        r"\b(?:briefly|temporarily|partial control|partially|most of|(?:the )?majority of|(?:north|south|east|west)\w* parts? of|parts? of (?:the )?(?:town|city|village)|then lost|lost (?:it|them) again|for (?:a )?few hours|for a short (?:time|period|while)|before (?:[\w-]+ ){1,4}?(?:regain(?:ed)?|retook|recaptured|recover(?:ed)?|took back)|(?:after|within) (?:a )?few hours|hours later|short-lived|before (?:withdrawing|retreating|being (?:pushed|driven) (?:back|out)))\b",
     ),
     (
         Cue::Clash,
@@ -1012,7 +1012,8 @@ fn held_areas(word: &str) -> bool {
 static WORD_TO: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"(?i)\b(\w+) to\s*$"));
 
 /// "to fight", "aimed at capturing": a purpose, not a report; but "managed
-/// to retake", "was able to regain" report what happened.
+/// to retake", "was able to regain" report what happened, and "claimed to
+/// have recaptured" reports a side's claim, which ACLED codes as the event.
 fn purpose(before: &str) -> bool {
     // Every match ends in " to" and spaces: most clauses are turned away without the regex.
     if !ends_with_ignoring_case(before.trim_end(), " to") {
@@ -1022,6 +1023,10 @@ fn purpose(before: &str) -> bool {
         !matches!(
             c[1].to_ascii_lowercase().as_str(),
             "managed"
+                | "managing"
+                | "manages"
+                | "claimed"
+                | "claims"
                 | "able"
                 | "succeeded"
                 | "continued"
@@ -1520,6 +1525,27 @@ mod tests {
         use SubEventType as T;
         let rebels = Parties { subject_state: Some(false), ..Parties::default() };
         let state = Parties { subject_state: Some(true), ..Parties::default() };
+        // A claim of the retaking, or a capture one manages, is reported.
+        check(
+            "Tribesmen declared control over Dorvana village at dawn.",
+            rebels,
+            Some(T::NonStateActorOvertakesTerritory),
+        );
+        check(
+            "Militia fighters claimed to recapture three hamlets north of Dorvana.",
+            rebels,
+            Some(T::NonStateActorOvertakesTerritory),
+        );
+        check(
+            "The factions pushed forward, managing to control two villages north of Dorvana.",
+            rebels,
+            Some(T::NonStateActorOvertakesTerritory),
+        );
+        check(
+            "The militia stormed Dorvana and took control of the town before the brigade recovered it.",
+            rebels,
+            Some(T::ArmedClash),
+        );
         check(
             "The brigade managed to restore control over Tell Hamra after clashes with the militia.",
             rebels,

@@ -59,13 +59,43 @@ fn same_event(a: &Draft, b: &Draft) -> bool {
         }
         _ => true,
     };
-    let places_ok = place(a) == place(b) || (a.coarse && inside(a, b)) || (b.coarse && inside(b, a));
+    let places_ok = place(a) == place(b)
+        || (a.coarse && inside(a, b))
+        || (b.coarse && inside(b, a))
+        || fought_for(a, b)
+        || fought_for(b, a);
     let actors_ok = a.named.is_empty()
         || b.named.is_empty()
         || a.dependent
         || b.dependent
         || a.named.iter().any(|n| b.named.contains(n));
     places_ok && actors_ok
+}
+
+/// Whether `clash` is the fight for the place `taken` changed hands at: an
+/// armed clash placed only near a town or in a region ("fighting raged
+/// in the countryside west of the city") and a place taken in the same
+/// province ("after it, the army held three villages there").
+fn fought_for(clash: &Draft, taken: &Draft) -> bool {
+    let (Some(c), Some(t)) = (clash.cand.sub_event_type, taken.cand.sub_event_type) else { return false };
+    match (&clash.cand.place, &taken.cand.place) {
+        (Some((cp, cg)), Some((tp, tg))) => {
+            c == SubEventType::ArmedClash
+                && matches!(t, SubEventType::GovernmentRegainsTerritory | SubEventType::NonStateActorOvertakesTerritory)
+                && cg > tg
+                && cp.country_code == tp.country_code
+                && cp.admin1 == tp.admin1
+        }
+        _ => false,
+    }
+}
+
+/// Whether `d` is a change of hands by force.
+fn taken_by_force(d: &Draft) -> bool {
+    matches!(
+        d.cand.sub_event_type,
+        Some(SubEventType::GovernmentRegainsTerritory | SubEventType::NonStateActorOvertakesTerritory)
+    )
 }
 
 fn merge(a: &mut Draft, b: Draft) {
@@ -84,7 +114,11 @@ fn merge(a: &mut Draft, b: Draft) {
         && tb == SubEventType::RemoteExplosiveLandmineIed;
     // Gunmen storming a place after suicide bombers struck it: the
     // suicide bombing, as within one clause.
-    let b_wins = if a.assault && tb == SubEventType::SuicideBomb {
+    // Of two sides taking one place, the one that takes it back holds it
+    // last ("the army took the hill; the rebels later retook it").
+    let b_wins = if taken_by_force(a) && taken_by_force(&b) && ta != tb {
+        b.retaken
+    } else if a.assault && tb == SubEventType::SuicideBomb {
         true
     } else if b.assault && ta == SubEventType::SuicideBomb {
         false
@@ -94,9 +128,11 @@ fn merge(a: &mut Draft, b: Draft) {
         tb < ta && absorbs(tb, ta) && !same_blast
     };
     let mut b = b;
-    if b_wins || (a.coarse && !b.coarse) {
+    // A place taken where the fight was only placed near it is the event's place.
+    let finer = a.coarse && !b.coarse || b_wins && fought_for(a, &b);
+    if b_wins || finer {
         // Keep the winning type's roles; the finer place.
-        if a.coarse && !b.coarse {
+        if finer {
             a.cand.place = b.cand.place.take();
             a.place_span = b.place_span;
             a.coarse = false;
@@ -105,6 +141,7 @@ fn merge(a: &mut Draft, b: Draft) {
             a.cand.sub_event_type = b.cand.sub_event_type;
             a.inferred = b.inferred;
             a.assault = b.assault;
+            a.retaken = b.retaken;
             if b.cand.actor1.is_some() && !b.named.is_empty() || a.named.is_empty() {
                 a.cand.actor1 = b.cand.actor1.take();
                 a.cand.actor2 = b.cand.actor2.take().or(a.cand.actor2.take());

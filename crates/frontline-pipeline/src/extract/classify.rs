@@ -109,7 +109,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Capture,
-        r"\b(?:captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|overr(?:an|uns?|unning)|(?:took|taken|take|takes|taking|gained|gain|gains|gaining|assumed|imposed|(?:re-?)?establish(?:ed|es|ing)?|wrested|wrest|wresting|seized) (?:the )?(?:full |complete |total )?control|(?:controlled|controls) (?:the |a |an )?(?:al-|el-)?(?-i:[A-Z])\w*|(?:advanced|advances|advance) and (?:took |taken )?control(?:led)?|(?:took|take|taking|seized) (?:[\w-]+ ){0,2}?(?:checkpoints?|positions?|points?|hills?|villages?|towns?|city|cities)\b|took over|taken over|takes over|taking over|(?:declared|announced|declares|announces) (?:its |their |the )?takeover of (?:the )?(?:towns?|villages?|city|hills?|district|region|base|airport|border crossing) of|overt(?:ook|akes|aken) (?:the |a )?(?:(?-i:[A-Z])|(?:[\w-]+ ){0,2}?(?:villages?|towns?|city|areas?|hills?|positions?|checkpoints?|bases?)\b)|secured (?:the )?(?:towns?|villages?|city) of|(?:advanced|managed|able) to control|(?:controlled|controlling|control) (?:over )?(?:the |a |an |one (?:more )?|two |three |several |new |\d+ )?(?:villages?|towns?|city|areas?|hills?|neighbo(?:u)?rhoods?|district|bases?|airbase|airport|crossing|region|positions?|points?|oil ?fields?|sites?|mountains?|farms?)|(?:took|taken|taking|take) (?:it|them) over|(?:took|taken|wrested) it from|cleared (?:of|from)|gained (?:new )?(?:positions|ground)|fell (?:to|into the hands of)|occupied (?:the |a |an )?(?:[\w-]+ ){0,2}?(?:towns?|city|villages?|district|headquarters|airport|base|camp|hills?|areas?|region|port|border crossing)|stormed and (?:captured|took)|dr(?:ove|ives?|iving|iven) (?:[\w'-]+ ){0,3}?out of|drove (?:out|them out)|driving out|driven out|expel(?:led|s|ling)?|ousted|declared? victory (?:in|over|at)|victory (?:in|at)|defeated (?:[\w'-]+ ){1,5}?(?:in|at))\b",
+        r"\b(?:captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|overr(?:an|uns?|unning)|(?:took|taken|take|takes|taking|gained|gain|gains|gaining|assumed|imposed|(?:re-?)?establish(?:ed|es|ing)?|wrested|wrest|wresting|seized) (?:the )?(?:full |complete |total )?control|(?:controlled|controls) (?:the |a |an )?(?:al-|el-)?(?-i:[A-Z])\w*|(?:advanced|advances|advance) and (?:took |taken )?control(?:led)?|(?:took|take|taking|seized) (?:[\w-]+ ){0,2}?(?:checkpoints?|positions?|points?|hills?|villages?|towns?|city|cities)\b|took over|taken over|takes over|taking over|(?:declared|announced|declares|announces) (?:its |their |the )?takeover of (?:the )?(?:towns?|villages?|city|hills?|district|region|base|airport|border crossing) of|overt(?:ook|akes|aken) (?:the |a )?(?:(?-i:[A-Z])|(?:[\w-]+ ){0,2}?(?:villages?|towns?|city|areas?|hills?|positions?|checkpoints?|bases?)\b)|secured (?:the )?(?:towns?|villages?|city) of|declared (?:full |complete )?control (?:over|of)|(?:advanced|managed|able) to control|(?:controlled|controlling|control) (?:over )?(?:the |a |an |one (?:more )?|two |three |several |new |\d+ )?(?:villages?|towns?|city|areas?|hills?|neighbo(?:u)?rhoods?|district|bases?|airbase|airport|crossing|region|positions?|points?|oil ?fields?|sites?|mountains?|farms?)|(?:took|taken|taking|take) (?:it|them) over|(?:took|taken|wrested) it from|cleared (?:of|from)|gained (?:new )?(?:positions|ground)|fell (?:to|into the hands of)|occupied (?:the |a |an )?(?:[\w-]+ ){0,2}?(?:towns?|city|villages?|district|headquarters|airport|base|camp|hills?|areas?|region|port|border crossing)|stormed and (?:captured|took)|dr(?:ove|ives?|iving|iven) (?:[\w'-]+ ){0,3}?out of|drove (?:out|them out)|driving out|driven out|expel(?:led|s|ling)?|ousted|declared? victory (?:in|over|at)|victory (?:in|at)|defeated (?:[\w'-]+ ){1,5}?(?:in|at))\b",
     ),
     (
         Cue::Handover,
@@ -121,7 +121,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Brief,
-        r"\b(?:briefly|temporarily|partial control|partially|most of|(?:the )?majority of|(?:north|south|east|west)\w* parts? of|parts? of (?:the )?(?:town|city|village)|then lost|lost (?:it|them) again|for (?:a )?few hours|for a short (?:time|period|while)|before (?:[\w-]+ ){1,4}?(?:regain(?:ed)?|retook|recaptured|took back)|(?:after|within) (?:a )?few hours|hours later|short-lived|before (?:withdrawing|retreating|being (?:pushed|driven) (?:back|out)))\b",
+        r"\b(?:briefly|temporarily|partial control|partially|most of|(?:the )?majority of|(?:north|south|east|west)\w* parts? of|parts? of (?:the )?(?:town|city|village)|then lost|lost (?:it|them) again|for (?:a )?few hours|for a short (?:time|period|while)|before (?:[\w-]+ ){1,4}?(?:regain(?:ed)?|retook|recaptured|recover(?:ed)?|took back)|(?:after|within) (?:a )?few hours|hours later|short-lived|before (?:withdrawing|retreating|being (?:pushed|driven) (?:back|out)))\b",
     ),
     (
         Cue::Clash,
@@ -283,10 +283,12 @@ static CUE_RES: LazyLock<Vec<regex_automata::meta::Regex>> =
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(HEDGE_PATTERN));
 const HEDGE_PATTERN: &str = r"(?i)\b(?:will|would|could|might|(?-i:may)|shall|must|should|ought to|appear(?:s|ed)? to|seem(?:s|ed)? to|expect(?:s|ed|ing)?|plan(?:s|ned|ning)?|prepar(?:e|es|ed|ing)|threat(?:en|ens|ened|ening)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|likely|possibl[ey]|aim(?:s|ed|ing)?|intend(?:s|ed)?|whether|conflicting reports|reports conflicted|unconfirmed|try|tries|trying|tried|seek(?:s|ing)?|sought|ready to|poised to|set to|about to|fear(?:s|ed)?|risk(?:s)?|urg(?:e|es|ed)|call(?:s|ed)? for|if|unless|den(?:y|ies|ied)|rumou?r(?:s|ed)?|hop(?:e|es|ed)|want(?:s|ed)?|order(?:s|ed)? to|in order to|to prevent|to avoid|would-be|potential|worr(?:y|ies|ied)|capable of|able to mount)\b";
 
-/// What follows "captured"/"seized" when people or equipment, not a place, are taken.
+/// What follows "captured"/"seized" when people or equipment, not a place,
+/// are taken, also after a second act on them ("seized and burned two
+/// trucks").
 static SEIZED_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)^\s+(?:(?:at least|more than|about|around|nearly) )?(?:an? |the |two |three |four |five |several |some |\d+ )?(?:[\w'’-]+ ){0,4}?(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|elements|m[ae]n|wom[ae]n|bod(?:y|ies)|corpses?|people|civilians?|persons?|individuals?|prisoners?|passengers|travell?ers|workers|nationals|tourists|employees|engineers|(?:fisher|herds|tribes|business|sales|crafts|towns|clans)m[ae]n|journalists|missionaries|priests|contractors|miners|students|pupils|girls|women|children|villagers|hostages|farmers|herders|traders|teachers|worshippers|staff|crew|tanks?|vehicles?|weapons?|ammunition|rifles?|guns?|cars?|trucks?|drones?|emirs?|leaders?|others|captives|personnel|officials?|attackers|assailants|gunmen|militiamen|pilots?|cells?|launchers?|vbieds?|bmps?|kalashnikovs|armaments|armou?rs?|ministers?|governors?|mayors?|deputy|deputies|chiefs?|administrators?|prefects?|judges?|councill?ors?|candidates?|politicians?|lawmakers?|envoys?|diplomats?|elders?|doctors?|nurses?|quantity|equipment|munitions|rockets?|shells|explosives|grenades|mines|missiles?)\b|^\s+and (?:kill(?:ed)?|execut(?:ed|e)|tortur(?:ed|e))\b|^\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several) (?:others?\b|in addition\b|and\b|of (?:them|their|the)\b)|^\s+of (?:the |other |an? |\d+ )?(?:[\w-]+ ){0,2}?(?:fighters?|soldiers?|members?|attackers|gunmen|militants?|personnel|officers?)\b",
+        r"(?i)^\s+(?:and [a-z]+(?:ing|ed) )?(?:(?:at least|more than|about|around|nearly) )?(?:an? |the |two |three |four |five |several |some |\d+ )?(?:[\w'’-]+ ){0,4}?(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|elements|m[ae]n|wom[ae]n|bod(?:y|ies)|corpses?|people|civilians?|persons?|individuals?|prisoners?|passengers|travell?ers|workers|nationals|tourists|employees|engineers|(?:fisher|herds|tribes|business|sales|crafts|towns|clans)m[ae]n|journalists|missionaries|priests|contractors|miners|students|pupils|girls|women|children|villagers|hostages|farmers|herders|traders|teachers|worshippers|staff|crew|tanks?|vehicles?|weapons?|ammunition|rifles?|guns?|cars?|trucks?|drones?|emirs?|leaders?|others|captives|personnel|officials?|attackers|assailants|gunmen|militiamen|pilots?|cells?|launchers?|vbieds?|bmps?|kalashnikovs|armaments|armou?rs?|ministers?|governors?|mayors?|deputy|deputies|chiefs?|administrators?|prefects?|judges?|councill?ors?|candidates?|politicians?|lawmakers?|envoys?|diplomats?|elders?|doctors?|nurses?|quantity|equipment|munitions|rockets?|shells|explosives|grenades|mines|missiles?)\b|^\s+and (?:kill(?:ed)?|execut(?:ed|e)|tortur(?:ed|e))\b|^\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several) (?:others?\b|in addition\b|and\b|of (?:them|their|the)\b)|^\s+of (?:the |other |an? |\d+ )?(?:[\w-]+ ){0,2}?(?:fighters?|soldiers?|members?|attackers|gunmen|militants?|personnel|officers?)\b",
     )
 });
 
@@ -316,9 +318,12 @@ static VAGUE_PART: LazyLock<Regex> = LazyLock::new(|| {
 /// people named earlier in the clause ("the town where IS fighters were
 /// based was captured") are not what is taken; or an "of" phrase ("15
 /// fighters of HTS were captured", "an emir of a Tunisian nationality").
+/// A bare count is people too ("12 were killed and 4 captured", "20-25
+/// were captured"): a count of places names them ("two villages were
+/// captured").
 static TAKEN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)\b(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|militiamen|m[ae]n|emirs?|leaders?|governors?|mayors?|officials?|others|another|personnel|attackers|people|civilians|pilots?|tanks?|vehicles?|weapons|rifles|kalashnikovs|armaments|arms|rockets|missiles|mortars|grenades|explosives|shells|rounds|ammunition|equipment|munitions|bmps?)(?: [\w'-]+| of(?: [\w'-]+){1,3})? (?:was|were|been|being|be) (?:[a-z]+ )?$",
+        r"(?i)(?:^|[\s,(])(?:\d{1,3}(?:-\d{1,3})?|two|three|four|five|six|seven|eight|nine|ten|several|dozens|tens|scores) (?:(?:were|was|been) )?$|\b(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|militiamen|m[ae]n|emirs?|leaders?|governors?|mayors?|officials?|others|another|personnel|attackers|people|civilians|pilots?|tanks?|vehicles?|weapons|rifles|kalashnikovs|armaments|arms|rockets|missiles|mortars|grenades|explosives|shells|rounds|ammunition|equipment|munitions|bmps?)(?: [\w'-]+| of(?: [\w'-]+){1,3})? (?:was|were|been|being|be) (?:[a-z]+ )?$",
     )
 });
 
@@ -770,6 +775,13 @@ static EXPELLED_PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
 static CAPTURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(CAPTURE_BEFORE_PATTERN));
 const CAPTURE_BEFORE_PATTERN: &str = r"(?i)\b(?:(?:following|after|since|despite) (?:the|its|their)|(?:after|since|once) (?:[\w'-]+ ){1,3}?(?:was|were|had been|has been)|(?:after|since|once) (?:it|they)|which (?:[\w'-]+ ){1,3}?had|(?:the|its|their|a) (?:recently|newly)|(?:resist|resisting|evade|evading|avoid|avoiding|escape|escaped|escaping|rather than be))\s+$";
 
+/// A holder's name between a preposition and "controlled" ("in regime
+/// controlled Deir-ez-Zor", "towards IS controlled areas"): "controlled"
+/// qualifies the place, as in "regime-controlled".
+static HELD_BY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(r"(?i)\b(?:in|into|of|on|from|to|towards?|near|across|inside|within) (?:the )?[\w-]+ $")
+});
+
 /// Compiles the cue patterns and the filters now, not in the first
 /// article that needs them ([`crate::COMPILE_RULES`]).
 pub(crate) fn compile_rules() {
@@ -780,6 +792,7 @@ pub(crate) fn compile_rules() {
         &MILITARY_POST,
         &VAGUE_PART,
         &TAKEN_BEFORE,
+        &HELD_BY_BEFORE,
         &AND_TOWN,
         &PART_AFTER_CAPTURE,
         &PART_BEFORE_CAPTURE,
@@ -889,6 +902,7 @@ fn not_news(cue: Cue, text: &str, clause: &str, start: usize, end: usize, filter
             (starts_with_ignoring_case(word, "occupied") && ARTICLE_END.is_match(before))
                 || (filters & CAPTURE_BEFORE_BIT != 0 && CAPTURE_BEFORE.is_match(before))
                 || held_areas(word)
+                || (starts_with_ignoring_case(word, "controlled") && HELD_BY_BEFORE.is_match(before))
                 || (starts_with_ignoring_case(word, "expel") && EXPELLED_PEOPLE.is_match(&text[end..]))
         }
         Cue::Riot => {
@@ -1013,7 +1027,8 @@ fn held_areas(word: &str) -> bool {
 static WORD_TO: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"(?i)\b(\w+) to\s*$"));
 
 /// "to fight", "aimed at capturing": a purpose, not a report; but "managed
-/// to retake", "was able to regain" report what happened.
+/// to retake", "was able to regain" report what happened, and "claimed to
+/// have recaptured" reports a side's claim, which ACLED codes as the event.
 fn purpose(before: &str) -> bool {
     // Every match ends in " to" and spaces: most clauses are turned away without the regex.
     if !ends_with_ignoring_case(before.trim_end(), " to") {
@@ -1023,6 +1038,10 @@ fn purpose(before: &str) -> bool {
         !matches!(
             c[1].to_ascii_lowercase().as_str(),
             "managed"
+                | "managing"
+                | "manages"
+                | "claimed"
+                | "claims"
                 | "able"
                 | "succeeded"
                 | "continued"
@@ -1521,6 +1540,27 @@ mod tests {
         use SubEventType as T;
         let rebels = Parties { subject_state: Some(false), ..Parties::default() };
         let state = Parties { subject_state: Some(true), ..Parties::default() };
+        // A claim of the retaking, or a capture one manages, is reported.
+        check(
+            "Tribesmen declared control over Dorvana village at dawn.",
+            rebels,
+            Some(T::NonStateActorOvertakesTerritory),
+        );
+        check(
+            "Militia fighters claimed to recapture three hamlets north of Dorvana.",
+            rebels,
+            Some(T::NonStateActorOvertakesTerritory),
+        );
+        check(
+            "The factions pushed forward, managing to control two villages north of Dorvana.",
+            rebels,
+            Some(T::NonStateActorOvertakesTerritory),
+        );
+        check(
+            "The militia stormed Dorvana and took control of the town before the brigade recovered it.",
+            rebels,
+            Some(T::ArmedClash),
+        );
         check(
             "The brigade managed to restore control over Tell Hamra after clashes with the militia.",
             rebels,
@@ -1683,6 +1723,28 @@ mod tests {
             "One emir of a foreign nationality was captured by the brigade.",
             state,
             Some(T::AbductionForcedDisappearance),
+        );
+        // A bare count is of people; a count of places names them.
+        check(
+            "The brigade fought the militia by the dam; seven of its men died and 4 captured.",
+            state,
+            Some(T::ArmedClash),
+        );
+        check("The brigade fought the militia, and 10-12 were captured.", state, Some(T::ArmedClash));
+        check(
+            "Two hamlets were captured by the brigade after a long fight.",
+            rebels,
+            Some(T::NonStateActorOvertakesTerritory),
+        );
+        // A second act on what was seized keeps it equipment.
+        let armed = Parties { subject_state: Some(false), target_armed: true, ..Parties::default() };
+        check("The brigade raided a militia post, seizing and burning two trucks.", armed, Some(T::ArmedClash));
+        // "Regime controlled" qualifies a place, as "regime-controlled" does.
+        check("A sniper shot a soldier dead in regime controlled Tell Hamra.", armed, Some(T::ArmedClash));
+        check(
+            "The militia controlled Tell Hamra after a long fight.",
+            rebels,
+            Some(T::NonStateActorOvertakesTerritory),
         );
         // A post taken together with a village is a location taken.
         check(

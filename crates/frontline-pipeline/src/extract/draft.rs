@@ -12,7 +12,7 @@ use super::roles::{
     ARMED_NOUN, NON_STATE_WORDS, PASSIVE_BEFORE, PASSIVE_BY, STATE_WORDS, SUPPORTING, is_armed, names_government,
     quoted, roles, target, unnamed_taker,
 };
-use super::{Document, EventCandidate, starts_with_ignoring_case, within};
+use super::{Document, EventCandidate, ends_with_ignoring_case, starts_with_ignoring_case, within};
 use crate::actor::{ActorMention, ActorRef};
 use crate::date;
 use crate::gazetteer::PlaceMention;
@@ -45,6 +45,9 @@ pub(super) struct Draft {
     /// An armed clash told only by a one-sided assault ("gunmen stormed
     /// the compound"): part of a suicide bombing told with it.
     pub(super) assault: bool,
+    /// A place taken back ("retook", "regained control", "re-established
+    /// control"): the last change of hands told of it.
+    pub(super) retaken: bool,
 }
 
 /// A reporting verb right after a name, or after a reporting noun after it,
@@ -362,7 +365,11 @@ pub(super) fn draft<'d>(
     // "where", not first in the clause.
     let territorial = matches!(key.cue, Cue::Capture | Cue::Regain);
     let relative = if territorial && by_at.is_none() {
-        RELATIVE.find_iter(&text[cs..key.start]).last().map(|m| cs + m.end())
+        RELATIVE
+            .find_iter(&text[cs..key.start])
+            .last()
+            .map(|m| cs + m.end())
+            .or_else(|| absolute_with(text, &actors, cs, (key.start, key.end)))
     } else {
         None
     };
@@ -601,6 +608,12 @@ pub(super) fn draft<'d>(
         bare_clause,
         inferred,
         assault: sub == SubEventType::ArmedClash && one_sided && cue_kinds.contains(&Cue::Clash),
+        retaken: sub.is_territorial()
+            && (key.cue == Cue::Regain
+                || ["re-establish", "reestablish"]
+                    .iter()
+                    .any(|w| starts_with_ignoring_case(&text[key.start..key.end], w)))
+            && !SOME_OF.is_match(&text[key.end..]),
     })
 }
 
@@ -827,6 +840,35 @@ static SECOND_SIDE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"(?i)^
 static RELATIVE: LazyLock<Regex> =
     LazyLock::new(|| crate::rule_regex(r"(?i)\b(?:where|whereby|in which|during which)\s"));
 
+/// An absolute phrase that names who took a place: "clashed with the
+/// factions, with HTS and its allies capturing the town". The capture is a
+/// participle right after the sides named after the last "with" of the
+/// clause (no comma between), so "clashed with HTS, capturing the town"
+/// (the clause's subject takes it) is none. Where those sides start.
+fn absolute_with(text: &str, actors: &[&ActorMention], cs: usize, (ks, ke): (usize, usize)) -> Option<usize> {
+    let verb = text[ks..ke].split(' ').next()?;
+    if !ends_with_ignoring_case(verb, "ing") {
+        return None;
+    }
+    let head = &text[cs..ks];
+    let with = cs + ABSOLUTE_WITH.find_iter(head).last()?.end();
+    let last = actors.iter().rfind(|m| m.start >= with && m.end <= ks)?;
+    let gap = &text[last.end..ks];
+    (!gap.contains(',') && gap.split_whitespace().count() <= 2).then_some(with)
+}
+
+/// A part or a share of what a regain takes back ("regained control of
+/// some parts of the area", "took back 2 of these villages"): not the
+/// whole change of hands undone.
+static SOME_OF: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rule_regex(
+        r"(?i)^\s+(?:(?:full |complete )?control\s+)?(?:(?:of|over)\s+)?(?:the\s+)?(?:some|parts?|most|several|\d+|two|three|four|five)\b",
+    )
+});
+
+/// The "with" that opens an absolute phrase.
+static ABSOLUTE_WITH: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"(?i)\bwith\s"));
+
 /// Compiles this module's regexes now, not in the first article that needs
 /// them ([`crate::COMPILE_RULES`]).
 pub(super) fn compile_rules() {
@@ -836,6 +878,8 @@ pub(super) fn compile_rules() {
         &OWN_MEMBERS,
         &OPENER,
         &RELATIVE,
+        &ABSOLUTE_WITH,
+        &SOME_OF,
         &BACK_REFERENCE,
         &OTHER_SIDE,
         &SECOND_SIDE,

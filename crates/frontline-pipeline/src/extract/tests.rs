@@ -1880,3 +1880,40 @@ fn a_comment_on_an_act_told_before_is_no_act() {
         &[(T::Attack, 2)],
     );
 }
+
+#[test]
+fn sides_named_in_an_absolute_phrase_take_the_place() {
+    use SubEventType as T;
+    check_events(
+        "On 3 June 2023, regime forces fought the factions near Idlib, with HTS fighters capturing Saraqib. No fatalities were reported.",
+        &[(T::NonStateActorOvertakesTerritory, 0)],
+    );
+    // A participle after a comma is the clause's subject's act.
+    check_events(
+        "On 3 June 2023, regime forces clashed with HTS near Idlib, capturing Saraqib. No fatalities were reported.",
+        &[(T::GovernmentRegainsTerritory, 0)],
+    );
+}
+
+#[test]
+fn the_side_that_takes_a_place_back_holds_it_last() {
+    use SubEventType as T;
+    check_events(
+        "On 3 June 2023, regime forces seized Saraqib from HTS. HTS later said it had won back the town after dark.",
+        &[(T::NonStateActorOvertakesTerritory, 0)],
+    );
+    // Taking back a part undoes no change of hands.
+    check_events(
+        "On 3 June 2023, regime forces seized Saraqib from HTS. HTS later said it had won back some parts of the town after dark.",
+        &[(T::GovernmentRegainsTerritory, 0)],
+    );
+}
+
+#[test]
+fn a_fight_placed_near_a_town_is_the_fight_for_the_place_taken() {
+    use SubEventType as T;
+    check_events(
+        "Regime forces fought HTS in the Idlib countryside. Following the fighting, the army took control of Saraqib. No fatalities were reported.",
+        &[(T::GovernmentRegainsTerritory, 0)],
+    );
+}

@@ -7,8 +7,10 @@
 //! has them as ACLED names them (a name without a regime period matches
 //! any period; an armed clash's sides in either order). No `forbid` rule
 //! may break. Six articles were tuned on and six held out; the test prints
-//! both sets' figures (`cargo test --test world -- --nocapture`) and fails
-//! when either falls below the floor measured on it.
+//! both sets' figures (`cargo test --test world -- --nocapture`), and the
+//! misses of the tuning set only, so that running it shows nobody what must
+//! not be tuned on; it fails when either set falls below the floor measured
+//! on it.
 
 mod common;
 
@@ -73,6 +75,7 @@ fn world_articles_give_their_events_actors_and_no_forbidden_ones() {
     for a in gold["articles"].as_array().expect("articles") {
         let file = a["file"].as_str().expect("file");
         let set = a["set"].as_str().expect("set").to_string();
+        let show = set != "heldout";
         let article = Article {
             id: file.to_string(),
             text: std::fs::read_to_string(dir.join(file)).expect("article readable"),
@@ -90,14 +93,14 @@ fn world_articles_give_their_events_actors_and_no_forbidden_ones() {
             t.must += 1;
             if here.iter().any(|e| g["fatalities"].as_u64() == Some(u64::from(e.fatalities))) {
                 t.found += 1;
-            } else {
+            } else if show {
                 eprintln!("{file}: missing {} {}", g["id"], g["sub_event_type"]);
             }
             if g.get("actor1").is_some() || g.get("actor2").is_some() {
                 t.actors_total += 1;
                 if here.iter().any(|e| actors_right(e, g)) {
                     t.actors += 1;
-                } else {
+                } else if show {
                     eprintln!("{file}: actors of {} not {} / {}", g["id"], g["actor1"], g["actor2"]);
                 }
             }
@@ -107,7 +110,9 @@ fn world_articles_give_their_events_actors_and_no_forbidden_ones() {
             let bad = broken(&out.events, rule);
             if !bad.is_empty() {
                 t.broken += 1;
-                eprintln!("{file}: {} ({})", rule["why"], bad.join(", "));
+                if show {
+                    eprintln!("{file}: {} ({})", rule["why"], bad.join(", "));
+                }
             }
         }
     }

@@ -251,7 +251,7 @@ pub(super) fn place_of<'d>(
                 .flatten();
             let m = town.unwrap_or(m);
             let m = far_namesake(&doc.clean.text, &in_sentence, m).unwrap_or(m);
-            return Some((m, m.precision));
+            return Some(far_anchor(&doc.clean.text, &in_sentence, m).map_or((m, m.precision), near));
         }
         if let Some(c) = group.first() {
             // A province stands for itself (ACLED codes it at precision 3);
@@ -467,6 +467,123 @@ fn far_namesake<'s, 'd>(
     let together = others.iter().all(|a| others.iter().all(|b| km(a.place, b.place) <= FAR_NAMESAKE_KM));
     let far = others.iter().all(|o| km(o.place, m.place) > FAR_NAMESAKE_KM && o.place.admin1 != m.place.admin1);
     (two && together && far).then_some(first)
+}
+
+/// A village farther than this from the town it is said to lie in or near
+/// is a namesake the gazetteer knew, not the village meant.
+const ANCHOR_KM: f64 = 20.0;
+
+/// A village farther than this from the town whose countryside or district
+/// it is said to lie in is such a namesake (a district is wider than a
+/// town's surroundings).
+const ANCHOR_DISTRICT_KM: f64 = 40.0;
+
+/// Words of a link that say a village lies near the place after it.
+const ANCHOR_NEAR: &[&str] = &["near", "around", "vicinity", "outskirts", "close"];
+
+/// The other words such a link may hold: what the village is ("hill",
+/// "front", "axis", "crossroad"), how the place after is named ("the town
+/// of"), a relative clause placing it ("which lies in").
+const ANCHOR_WORDS: &[&str] = &[
+    "in",
+    "of",
+    "the",
+    "to",
+    "on",
+    "at",
+    "area",
+    "areas",
+    "village",
+    "villages",
+    "town",
+    "hill",
+    "hills",
+    "front",
+    "fronts",
+    "frontline",
+    "frontlines",
+    "axis",
+    "road",
+    "crossroad",
+    "crossroads",
+    "junction",
+    "field",
+    "fields",
+    "farm",
+    "farms",
+    "camp",
+    "refugee",
+    "bridge",
+    "mountain",
+    "valley",
+    "plain",
+    "desert",
+    "countryside",
+    "rural",
+    "city",
+    "which",
+    "lies",
+    "is",
+    "located",
+    "likely",
+    "probably",
+];
+
+/// Words before or after a town that make it stand for its district or
+/// countryside ("in the countryside of Y", "rural Y", "Y district").
+const DISTRICT_WORDS: &[&str] = &["countryside", "rural", "district", "sub-district", "subdistrict"];
+
+/// Whether the words between a village and the place after it say the
+/// village lies near it or in it ("X hill, near Y", "X front north of Y",
+/// "X area in the vicinity of Y", "X axis in Y", "X in the countryside of
+/// Y"). Quotes closing a name and one comma are no words of the link.
+fn anchor_link(between: &str) -> bool {
+    let words = between.trim_start().trim_start_matches(['\'', '’']).replacen(',', " ", 1);
+    if words.contains(['.', ';', ',', '(', ')', '/', '&']) {
+        return false;
+    }
+    let (mut linked, mut n) = (false, 0);
+    for w in words.split_whitespace() {
+        let is = |set: &[&str]| set.iter().any(|s| s.eq_ignore_ascii_case(w));
+        if is(ANCHOR_NEAR) || is(crate::gazetteer::COMPASS_POINTS) || w.eq_ignore_ascii_case("in") {
+            linked = true;
+        } else if !is(ANCHOR_WORDS) {
+            return false;
+        }
+        n += 1;
+    }
+    linked && n <= 8
+}
+
+/// For a village said to lie near or in the town named right after it ("X
+/// village near Y", "X hill, around Y", "the X axis in the Y plain", "X
+/// front north of Y city") but lying farther than [`ANCHOR_KM`] from it
+/// ([`ANCHOR_DISTRICT_KM`] from a town named for its countryside or
+/// district), that town: the gazetteer knew only a namesake of the village,
+/// and ACLED codes the town it is said to be near. A seat counts only when
+/// named as the city ("Y city", "the city of Y"): else it stands for its
+/// governorate, where a village may lie anywhere. Not a division, a region
+/// or a people.
+fn far_anchor<'d>(text: &str, in_sentence: &[&'d PlaceMention<'d>], m: &PlaceMention) -> Option<&'d PlaceMention<'d>> {
+    if !village_like(m) {
+        return None;
+    }
+    let o = *in_sentence.iter().find(|o| o.start >= m.end)?;
+    let between = &text[m.end..o.start];
+    if !anchor_link(between) {
+        return None;
+    }
+    let code = o.place.feature_code.as_str();
+    let after = text[o.end..].trim_start();
+    let seat = matches!(code, "PPLA" | "PPLC");
+    let city = starts_with_word(after, "city") || ends_with_ignoring_case(between.trim_end(), "city of");
+    let division = code.starts_with("ADM") || code.starts_with("PCL") || o.precision == GeoPrecision::Region;
+    let district = DISTRICT_WORDS
+        .iter()
+        .any(|w| starts_with_word(after, w) || between.split_whitespace().any(|b| b.eq_ignore_ascii_case(w)));
+    let km = if district { ANCHOR_DISTRICT_KM } else { ANCHOR_KM };
+    let usable = !o.demonym && !division && (!seat || city) && !governorate_said(text, o);
+    (usable && crate::gazetteer::km(m.place, o.place) > km).then_some(o)
 }
 
 /// Compass words that name one side of a countryside, with the way they
@@ -730,6 +847,24 @@ mod tests {
             "On 3 May 2021, gunmen shot at a patrol in eastern Deir ez-Zor province. No fatalities were reported.",
         );
         assert_eq!(at.as_deref(), Some("Deir ez-Zor"));
+    }
+
+    #[test]
+    fn a_village_far_from_the_place_it_is_said_to_be_near_yields_to_that_place() {
+        // The towns lie some 26 km apart: too far for "near" or "around".
+        let at = location(
+            "On 3 February 2021, rebels shelled army posts on the Jisr al-Shughur hill, near Ariha town. No fatalities were reported.",
+        );
+        assert_eq!(at.as_deref(), Some("Arīḩā"));
+        let at = location(
+            "On 3 February 2021, rebels shelled army posts on Atarib hill, around the Ghab plain. No fatalities were reported.",
+        );
+        assert_eq!(at.as_deref(), Some("Al-Ghab plain"));
+        // Not too far for a town's countryside.
+        let at = location(
+            "On 3 February 2021, rebels shelled army posts in Jisr al-Shughur in the countryside of Ariha. No fatalities were reported.",
+        );
+        assert_eq!(at.as_deref(), Some("Jisr ash Shughūr"));
     }
 
     #[test]

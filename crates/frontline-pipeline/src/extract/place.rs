@@ -530,7 +530,8 @@ const ANCHOR_WORDS: &[&str] = &[
 ];
 
 /// Words before or after a town that make it stand for its district or
-/// countryside ("in the countryside of Y", "rural Y", "Y district").
+/// countryside ("in the countryside of Y", "rural Y", "Y district"), as a
+/// compass word right before it does ("in northwest Y").
 const DISTRICT_WORDS: &[&str] = &["countryside", "rural", "district", "sub-district", "subdistrict"];
 
 /// Whether the words between a village and the place after it say the
@@ -578,9 +579,16 @@ fn far_anchor<'d>(text: &str, in_sentence: &[&'d PlaceMention<'d>], m: &PlaceMen
     let seat = matches!(code, "PPLA" | "PPLC");
     let city = starts_with_word(after, "city") || ends_with_ignoring_case(between.trim_end(), "city of");
     let division = code.starts_with("ADM") || code.starts_with("PCL") || o.precision == GeoPrecision::Region;
-    let district = DISTRICT_WORDS
+    // A compass word right before the town names a part of its district
+    // ("in northwest Y").
+    let last = between.split_whitespace().next_back().unwrap_or("");
+    let side = SIDES
         .iter()
-        .any(|w| starts_with_word(after, w) || between.split_whitespace().any(|b| b.eq_ignore_ascii_case(w)));
+        .any(|(adjective, point, ..)| last.eq_ignore_ascii_case(adjective) || last.eq_ignore_ascii_case(point));
+    let district = side
+        || DISTRICT_WORDS
+            .iter()
+            .any(|w| starts_with_word(after, w) || between.split_whitespace().any(|b| b.eq_ignore_ascii_case(w)));
     let km = if district { ANCHOR_DISTRICT_KM } else { ANCHOR_KM };
     let usable = !o.demonym && !division && (!seat || city) && !governorate_said(text, o);
     (usable && crate::gazetteer::km(m.place, o.place) > km).then_some(o)
@@ -863,6 +871,11 @@ mod tests {
         // Not too far for a town's countryside.
         let at = location(
             "On 3 February 2021, rebels shelled army posts in Jisr al-Shughur in the countryside of Ariha. No fatalities were reported.",
+        );
+        assert_eq!(at.as_deref(), Some("Jisr ash Shughūr"));
+        // Nor for a side of it, a part of its district.
+        let at = location(
+            "On 3 February 2021, rebels shelled army posts in the Jisr al-Shughur area of west Ariha. No fatalities were reported.",
         );
         assert_eq!(at.as_deref(), Some("Jisr ash Shughūr"));
     }

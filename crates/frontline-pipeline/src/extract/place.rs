@@ -537,9 +537,12 @@ const DISTRICT_WORDS: &[&str] = &["countryside", "rural", "district", "sub-distr
 /// Whether the words between a village and the place after it say the
 /// village lies near it or in it ("X hill, near Y", "X front north of Y",
 /// "X area in the vicinity of Y", "X axis in Y", "X in the countryside of
-/// Y"). Quotes closing a name and one comma are no words of the link.
+/// Y"), after any other places listed with the village ("X, A and B
+/// villages near Y", [`listed_with`]). Quotes closing a name and one comma
+/// are no words of the link.
 fn anchor_link(between: &str) -> bool {
-    let words = between.trim_start().trim_start_matches(['\'', '’']).replacen(',', " ", 1);
+    let between = between.trim_start().trim_start_matches(['\'', '’']);
+    let words = between[listed_with(between)..].replacen(',', " ", 1);
     if words.contains(['.', ';', ',', '(', ')', '/', '&']) {
         return false;
     }
@@ -556,6 +559,32 @@ fn anchor_link(between: &str) -> bool {
     linked && n <= 8
 }
 
+/// Where the other places listed after a village end, in the words after
+/// it ("..., A, al-B and C villages near Y": after "C"): names (a capital
+/// letter, or a lowercase article and hyphen), "and", "&", commas and
+/// place nouns, with "and", "&" or a comma among them; else 0.
+fn listed_with(between: &str) -> usize {
+    let name = |w: &str| {
+        let w = w.trim_matches([',', '\'', '’']);
+        w.starts_with(|c: char| c.is_uppercase())
+            || w.split_once('-')
+                .is_some_and(|(a, rest)| a.len() <= 3 && a.bytes().all(|b| b.is_ascii_lowercase()) && !rest.is_empty())
+    };
+    let joins = |w: &str| w.ends_with(',') || w == "&" || w == "," || w.eq_ignore_ascii_case("and");
+    let noun = |w: &str| ANCHOR_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w.trim_end_matches(',')));
+    let mut end = 0;
+    let mut joined = false;
+    for (i, w) in between.split_whitespace().map(|w| (w.as_ptr() as usize - between.as_ptr() as usize, w)) {
+        if name(w) || joins(w) {
+            joined |= joins(w);
+            end = i + w.len();
+        } else if !noun(w) {
+            break;
+        }
+    }
+    if joined { end } else { 0 }
+}
+
 /// For a village said to lie near or in the town named right after it ("X
 /// village near Y", "X hill, around Y", "the X axis in the Y plain", "X
 /// front north of Y city") but lying farther than [`ANCHOR_KM`] from it
@@ -569,11 +598,8 @@ fn far_anchor<'d>(text: &str, in_sentence: &[&'d PlaceMention<'d>], m: &PlaceMen
     if !village_like(m) {
         return None;
     }
-    let o = *in_sentence.iter().find(|o| o.start >= m.end)?;
+    let o = *in_sentence.iter().filter(|o| o.start >= m.end).find(|o| anchor_link(&text[m.end..o.start]))?;
     let between = &text[m.end..o.start];
-    if !anchor_link(between) {
-        return None;
-    }
     let code = o.place.feature_code.as_str();
     let after = text[o.end..].trim_start();
     let seat = matches!(code, "PPLA" | "PPLC");
@@ -796,6 +822,17 @@ fn one_governorate<'d>(doc: &'d Document<'_>, sentence: &Sentence, iso: &str) ->
 mod tests {
     use super::*;
 
+    #[test]
+    fn places_listed_with_a_village_end_before_the_link() {
+        let between = ", Umm Hurayra and al-Tuwayni villages near ";
+        assert_eq!(&between[listed_with(between)..], " villages near ");
+        assert_eq!(listed_with(" hill near "), 0);
+        assert!(anchor_link(between));
+        assert!(anchor_link("' hill, around the "));
+        assert!(!anchor_link(" and Umm Hurayra tribal fighters in "));
+        assert!(!anchor_link(", "));
+    }
+
     fn check_countryside(name: &str, expect: Option<&str>) {
         assert_eq!(countryside_of(name), expect, "for {name:?}");
     }
@@ -868,6 +905,11 @@ mod tests {
             "On 3 February 2021, rebels shelled army posts on Atarib hill, around the Ghab plain. No fatalities were reported.",
         );
         assert_eq!(at.as_deref(), Some("Al-Ghab plain"));
+        // Other villages may be listed with it.
+        let at = location(
+            "On 3 February 2021, rebels shelled army posts in Jisr al-Shughur, Umm Hurayra and al-Tuwayni villages near Ariha town. No fatalities were reported.",
+        );
+        assert_eq!(at.as_deref(), Some("Arīḩā"));
         // Not too far for a town's countryside.
         let at = location(
             "On 3 February 2021, rebels shelled army posts in Jisr al-Shughur in the countryside of Ariha. No fatalities were reported.",

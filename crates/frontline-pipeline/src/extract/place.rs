@@ -151,8 +151,16 @@ pub(super) fn place_of<'d>(
     let wide = |m: &PlaceMention| {
         governorate_said(&doc.clean.text, m) || matches!(m.place.feature_code.as_str(), "ADM1" | "RGN" | "AREA")
     };
+    // A seat not named as the city ("the X road in Hama") stands for its
+    // governorate when the facility's town lies beyond the city's
+    // surroundings: no street of the city is named after it.
+    let seat_wide = |w: &PlaceMention, f: &PlaceMention| {
+        matches!(w.place.feature_code.as_str(), "PPLA" | "PPLC")
+            && !city_named(&doc.clean.text, w)
+            && crate::gazetteer::km(w.place, f.place) > ANCHOR_KM
+    };
     let holds = |w: &PlaceMention, f: &PlaceMention| {
-        wide(w)
+        (wide(w) || seat_wide(w, f))
             && f.place.country_code == w.place.country_code
             && !w.place.admin1.is_empty()
             && f.place.admin1 == w.place.admin1
@@ -585,6 +593,13 @@ fn listed_with(between: &str) -> usize {
     if joined { end } else { 0 }
 }
 
+/// Whether a town is named as the city ("Y city", "the city of Y"), not
+/// as its governorate or district.
+fn city_named(text: &str, m: &PlaceMention) -> bool {
+    starts_with_word(text[m.end..].trim_start(), "city")
+        || ends_with_ignoring_case(text[..m.start].trim_end(), "city of")
+}
+
 /// For a village said to lie near or in the town named right after it ("X
 /// village near Y", "X hill, around Y", "the X axis in the Y plain", "X
 /// front north of Y city") but lying farther than [`ANCHOR_KM`] from it
@@ -603,7 +618,7 @@ fn far_anchor<'d>(text: &str, in_sentence: &[&'d PlaceMention<'d>], m: &PlaceMen
     let code = o.place.feature_code.as_str();
     let after = text[o.end..].trim_start();
     let seat = matches!(code, "PPLA" | "PPLC");
-    let city = starts_with_word(after, "city") || ends_with_ignoring_case(between.trim_end(), "city of");
+    let city = city_named(text, o);
     let division = code.starts_with("ADM") || code.starts_with("PCL") || o.precision == GeoPrecision::Region;
     // A compass word right before the town names a part of its district
     // ("in northwest Y").
@@ -868,6 +883,20 @@ mod tests {
         let at =
             location("Insurgents stormed the Aleppo army positions on 4 May 2021, days after fighting near Idlib.");
         assert_eq!(at.as_deref(), Some("Aleppo"));
+    }
+
+    #[test]
+    fn a_road_named_after_a_far_town_of_a_governorate_places_the_event_at_that_town() {
+        // The seat stands for its governorate; the road's town lies 30 km off.
+        let at = location(
+            "On 3 February 2021, gunmen ambushed an army patrol on the Jisr al-Shughur road in Idlib, killing two soldiers. 2 fatalities.",
+        );
+        assert_eq!(at.as_deref(), Some("Jisr ash Shughūr"));
+        // Named as the city, the seat is where the road is.
+        let at = location(
+            "On 3 February 2021, gunmen ambushed an army patrol on the Jisr al-Shughur road in Idlib city, killing two soldiers. 2 fatalities.",
+        );
+        assert_eq!(at.as_deref(), Some("Idlib"));
     }
 
     #[test]

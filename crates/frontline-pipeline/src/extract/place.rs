@@ -570,7 +570,8 @@ fn anchor_link(between: &str) -> bool {
 /// Where the other places listed after a village end, in the words after
 /// it ("..., A, al-B and C villages near Y": after "C"): names (a capital
 /// letter, or a lowercase article and hyphen), "and", "&", commas and
-/// place nouns, with "and", "&" or a comma among them; else 0.
+/// place nouns, with a name and "and", "&" or a comma among them; else 0
+/// ("X and in Y" names two places).
 fn listed_with(between: &str) -> usize {
     let name = |w: &str| {
         let w = w.trim_matches([',', '\'', '’']);
@@ -581,16 +582,17 @@ fn listed_with(between: &str) -> usize {
     let joins = |w: &str| w.ends_with(',') || w == "&" || w == "," || w.eq_ignore_ascii_case("and");
     let noun = |w: &str| ANCHOR_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w.trim_end_matches(',')));
     let mut end = 0;
-    let mut joined = false;
+    let (mut joined, mut named) = (false, false);
     for (i, w) in between.split_whitespace().map(|w| (w.as_ptr() as usize - between.as_ptr() as usize, w)) {
         if name(w) || joins(w) {
             joined |= joins(w);
+            named |= name(w);
             end = i + w.len();
         } else if !noun(w) {
             break;
         }
     }
-    if joined { end } else { 0 }
+    if joined && named { end } else { 0 }
 }
 
 /// Whether a town is named as the city ("Y city", "the city of Y"), not
@@ -846,6 +848,7 @@ mod tests {
         assert!(anchor_link("' hill, around the "));
         assert!(!anchor_link(" and Umm Hurayra tribal fighters in "));
         assert!(!anchor_link(", "));
+        assert!(!anchor_link(" and in "));
     }
 
     fn check_countryside(name: &str, expect: Option<&str>) {

@@ -151,8 +151,16 @@ pub(super) fn place_of<'d>(
     let wide = |m: &PlaceMention| {
         governorate_said(&doc.clean.text, m) || matches!(m.place.feature_code.as_str(), "ADM1" | "RGN" | "AREA")
     };
+    // A seat not named as the city ("the X road in Hama") stands for its
+    // governorate when the facility's town lies beyond the city's
+    // surroundings: no street of the city is named after it.
+    let seat_wide = |w: &PlaceMention, f: &PlaceMention| {
+        matches!(w.place.feature_code.as_str(), "PPLA" | "PPLC")
+            && !city_named(&doc.clean.text, w)
+            && crate::gazetteer::km(w.place, f.place) > ANCHOR_KM
+    };
     let holds = |w: &PlaceMention, f: &PlaceMention| {
-        wide(w)
+        (wide(w) || seat_wide(w, f))
             && f.place.country_code == w.place.country_code
             && !w.place.admin1.is_empty()
             && f.place.admin1 == w.place.admin1
@@ -251,7 +259,7 @@ pub(super) fn place_of<'d>(
                 .flatten();
             let m = town.unwrap_or(m);
             let m = far_namesake(&doc.clean.text, &in_sentence, m).unwrap_or(m);
-            return Some((m, m.precision));
+            return Some(far_anchor(&doc.clean.text, &in_sentence, m).map_or((m, m.precision), near));
         }
         if let Some(c) = group.first() {
             // A province stands for itself (ACLED codes it at precision 3);
@@ -480,6 +488,166 @@ fn far_namesake<'s, 'd>(
     (two && together && far).then_some(first)
 }
 
+/// A village farther than this from the town it is said to lie in or near
+/// is a namesake the gazetteer knew, not the village meant.
+const ANCHOR_KM: f64 = 20.0;
+
+/// A village farther than this from the town whose countryside or district
+/// it is said to lie in is such a namesake (a district is wider than a
+/// town's surroundings).
+const ANCHOR_DISTRICT_KM: f64 = 40.0;
+
+/// Words of a link that say a village lies near the place after it.
+const ANCHOR_NEAR: &[&str] = &["near", "around", "vicinity", "outskirts", "close"];
+
+/// The other words such a link may hold: what the village is ("hill",
+/// "front", "axis", "crossroad"), how the place after is named ("the town
+/// of"), a relative clause placing it ("which lies in").
+const ANCHOR_WORDS: &[&str] = &[
+    "in",
+    "of",
+    "the",
+    "to",
+    "on",
+    "at",
+    "area",
+    "areas",
+    "village",
+    "villages",
+    "town",
+    "hill",
+    "hills",
+    "front",
+    "fronts",
+    "frontline",
+    "frontlines",
+    "axis",
+    "road",
+    "crossroad",
+    "crossroads",
+    "junction",
+    "field",
+    "fields",
+    "farm",
+    "farms",
+    "camp",
+    "refugee",
+    "bridge",
+    "mountain",
+    "valley",
+    "plain",
+    "desert",
+    "countryside",
+    "rural",
+    "city",
+    "which",
+    "lies",
+    "is",
+    "located",
+    "likely",
+    "probably",
+];
+
+/// Words before or after a town that make it stand for its district or
+/// countryside ("in the countryside of Y", "rural Y", "Y district"), as a
+/// compass word right before it does ("in northwest Y").
+const DISTRICT_WORDS: &[&str] = &["countryside", "rural", "district", "sub-district", "subdistrict"];
+
+/// Whether the words between a village and the place after it say the
+/// village lies near it or in it ("X hill, near Y", "X front north of Y",
+/// "X area in the vicinity of Y", "X axis in Y", "X in the countryside of
+/// Y"), after any other places listed with the village ("X, A and B
+/// villages near Y", [`listed_with`]). Quotes closing a name and one comma
+/// are no words of the link.
+fn anchor_link(between: &str) -> bool {
+    let between = between.trim_start().trim_start_matches(['\'', '’']);
+    let words = between[listed_with(between)..].replacen(',', " ", 1);
+    if words.contains(['.', ';', ',', '(', ')', '/', '&']) {
+        return false;
+    }
+    let (mut linked, mut n) = (false, 0);
+    for w in words.split_whitespace() {
+        let is = |set: &[&str]| set.iter().any(|s| s.eq_ignore_ascii_case(w));
+        if is(ANCHOR_NEAR) || is(crate::gazetteer::COMPASS_POINTS) || w.eq_ignore_ascii_case("in") {
+            linked = true;
+        } else if !is(ANCHOR_WORDS) {
+            return false;
+        }
+        n += 1;
+    }
+    linked && n <= 8
+}
+
+/// Where the other places listed after a village end, in the words after
+/// it ("..., A, al-B and C villages near Y": after "C"): names (a capital
+/// letter, or a lowercase article and hyphen), "and", "&", commas and
+/// place nouns, with a name and "and", "&" or a comma among them; else 0
+/// ("X and in Y" names two places).
+fn listed_with(between: &str) -> usize {
+    let name = |w: &str| {
+        let w = w.trim_matches([',', '\'', '’']);
+        w.starts_with(|c: char| c.is_uppercase())
+            || w.split_once('-')
+                .is_some_and(|(a, rest)| a.len() <= 3 && a.bytes().all(|b| b.is_ascii_lowercase()) && !rest.is_empty())
+    };
+    let joins = |w: &str| w.ends_with(',') || w == "&" || w == "," || w.eq_ignore_ascii_case("and");
+    let noun = |w: &str| ANCHOR_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w.trim_end_matches(',')));
+    let mut end = 0;
+    let (mut joined, mut named) = (false, false);
+    for (i, w) in between.split_whitespace().map(|w| (w.as_ptr() as usize - between.as_ptr() as usize, w)) {
+        if name(w) || joins(w) {
+            joined |= joins(w);
+            named |= name(w);
+            end = i + w.len();
+        } else if !noun(w) {
+            break;
+        }
+    }
+    if joined && named { end } else { 0 }
+}
+
+/// Whether a town is named as the city ("Y city", "the city of Y"), not
+/// as its governorate or district.
+fn city_named(text: &str, m: &PlaceMention) -> bool {
+    starts_with_word(text[m.end..].trim_start(), "city")
+        || ends_with_ignoring_case(text[..m.start].trim_end(), "city of")
+}
+
+/// For a village said to lie near or in the town named right after it ("X
+/// village near Y", "X hill, around Y", "the X axis in the Y plain", "X
+/// front north of Y city") but lying farther than [`ANCHOR_KM`] from it
+/// ([`ANCHOR_DISTRICT_KM`] from a town named for its countryside or
+/// district), that town: the gazetteer knew only a namesake of the village,
+/// and ACLED codes the town it is said to be near. A seat counts only when
+/// named as the city ("Y city", "the city of Y"): else it stands for its
+/// governorate, where a village may lie anywhere. Not a division, a region
+/// or a people.
+fn far_anchor<'d>(text: &str, in_sentence: &[&'d PlaceMention<'d>], m: &PlaceMention) -> Option<&'d PlaceMention<'d>> {
+    if !village_like(m) {
+        return None;
+    }
+    let o = *in_sentence.iter().filter(|o| o.start >= m.end).find(|o| anchor_link(&text[m.end..o.start]))?;
+    let between = &text[m.end..o.start];
+    let code = o.place.feature_code.as_str();
+    let after = text[o.end..].trim_start();
+    let seat = matches!(code, "PPLA" | "PPLC");
+    let city = city_named(text, o);
+    let division = code.starts_with("ADM") || code.starts_with("PCL") || o.precision == GeoPrecision::Region;
+    // A compass word right before the town names a part of its district
+    // ("in northwest Y").
+    let last = between.split_whitespace().next_back().unwrap_or("");
+    let side = SIDES
+        .iter()
+        .any(|(adjective, point, ..)| last.eq_ignore_ascii_case(adjective) || last.eq_ignore_ascii_case(point));
+    let district = side
+        || DISTRICT_WORDS
+            .iter()
+            .any(|w| starts_with_word(after, w) || between.split_whitespace().any(|b| b.eq_ignore_ascii_case(w)));
+    let km = if district { ANCHOR_DISTRICT_KM } else { ANCHOR_KM };
+    let usable = !o.demonym && !division && (!seat || city) && !governorate_said(text, o);
+    (usable && crate::gazetteer::km(m.place, o.place) > km).then_some(o)
+}
+
 /// Compass words that name one side of a countryside, with the way they
 /// point as (north, east) parts of a unit step; the longer words first.
 const SIDES: &[(&str, &str, f64, f64)] = &[
@@ -682,6 +850,18 @@ fn one_governorate<'d>(doc: &'d Document<'_>, sentence: &Sentence, iso: &str) ->
 mod tests {
     use super::*;
 
+    #[test]
+    fn places_listed_with_a_village_end_before_the_link() {
+        let between = ", Umm Hurayra and al-Tuwayni villages near ";
+        assert_eq!(&between[listed_with(between)..], " villages near ");
+        assert_eq!(listed_with(" hill near "), 0);
+        assert!(anchor_link(between));
+        assert!(anchor_link("' hill, around the "));
+        assert!(!anchor_link(" and Umm Hurayra tribal fighters in "));
+        assert!(!anchor_link(", "));
+        assert!(!anchor_link(" and in "));
+    }
+
     fn check_countryside(name: &str, expect: Option<&str>) {
         assert_eq!(countryside_of(name), expect, "for {name:?}");
     }
@@ -720,6 +900,20 @@ mod tests {
     }
 
     #[test]
+    fn a_road_named_after_a_far_town_of_a_governorate_places_the_event_at_that_town() {
+        // The seat stands for its governorate; the road's town lies 30 km off.
+        let at = location(
+            "On 3 February 2021, gunmen ambushed an army patrol on the Jisr al-Shughur road in Idlib, killing two soldiers. 2 fatalities.",
+        );
+        assert_eq!(at.as_deref(), Some("Jisr ash Shughūr"));
+        // Named as the city, the seat is where the road is.
+        let at = location(
+            "On 3 February 2021, gunmen ambushed an army patrol on the Jisr al-Shughur road in Idlib city, killing two soldiers. 2 fatalities.",
+        );
+        assert_eq!(at.as_deref(), Some("Idlib"));
+    }
+
+    #[test]
     fn a_village_after_an_article_qualifies_a_noun_and_places_nothing() {
         // Tafas is a town of Daraa; the event is in Aleppo.
         let at = location("On 3 May 2021, rebels shot and killed a Tafas militiaman in Aleppo. One fatality.");
@@ -741,6 +935,34 @@ mod tests {
             "On 3 May 2021, gunmen shot at a patrol in eastern Deir ez-Zor province. No fatalities were reported.",
         );
         assert_eq!(at.as_deref(), Some("Deir ez-Zor"));
+    }
+
+    #[test]
+    fn a_village_far_from_the_place_it_is_said_to_be_near_yields_to_that_place() {
+        // The towns lie some 26 km apart: too far for "near" or "around".
+        let at = location(
+            "On 3 February 2021, rebels shelled army posts on the Jisr al-Shughur hill, near Ariha town. No fatalities were reported.",
+        );
+        assert_eq!(at.as_deref(), Some("Arīḩā"));
+        let at = location(
+            "On 3 February 2021, rebels shelled army posts on Atarib hill, around the Ghab plain. No fatalities were reported.",
+        );
+        assert_eq!(at.as_deref(), Some("Al-Ghab plain"));
+        // Other villages may be listed with it.
+        let at = location(
+            "On 3 February 2021, rebels shelled army posts in Jisr al-Shughur, Umm Hurayra and al-Tuwayni villages near Ariha town. No fatalities were reported.",
+        );
+        assert_eq!(at.as_deref(), Some("Arīḩā"));
+        // Not too far for a town's countryside.
+        let at = location(
+            "On 3 February 2021, rebels shelled army posts in Jisr al-Shughur in the countryside of Ariha. No fatalities were reported.",
+        );
+        assert_eq!(at.as_deref(), Some("Jisr ash Shughūr"));
+        // Nor for a side of it, a part of its district.
+        let at = location(
+            "On 3 February 2021, rebels shelled army posts in the Jisr al-Shughur area of west Ariha. No fatalities were reported.",
+        );
+        assert_eq!(at.as_deref(), Some("Jisr ash Shughūr"));
     }
 
     #[test]

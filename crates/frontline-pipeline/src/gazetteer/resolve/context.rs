@@ -9,7 +9,8 @@ use super::candidate::{CITY, Candidate, SMALL_DIVISION};
 use super::distance::within;
 use super::words::{ANY_DIVISION, FIRST_DIVISION, NEAR_BEFORE};
 use crate::gazetteer::fold::fold;
-use crate::gazetteer::index::FxMap;
+use crate::gazetteer::fuzzy::ARTICLE_WORDS;
+use crate::gazetteer::index::{ALT, AREA_IDS, DEMONYM, FxMap};
 use crate::gazetteer::{Gazetteer, Place, PlaceMention};
 use crate::model::GeoPrecision;
 
@@ -66,8 +67,12 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
     // York"). Then its other mentions are the place too, also where the
     // name is a common word ("the Buffalo schools").
     let mut placed = vec![false; names.len()];
+    // Whether a mention of a name is told something ("told Reuters"): a
+    // person or an outlet, whatever place its letters are near.
+    let mut told = vec![false; names.len()];
     for (r, &o) in raws.iter().zip(&of_raw) {
         placed[o] |= r.locative && r.container.is_some();
+        told[o] |= before_word_is(text, r.start, &["told"]);
         if r.division == 0 && plain_start[o].is_none() {
             plain_start[o] = Some(r.start);
         }
@@ -119,6 +124,16 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
                     };
                     !(c.alt && !c.demonym && p.feature_code.starts_with("PPL") && small && !g.is_added(c.id))
                 });
+            }
+            // Our own areas are named in transliteration, whose vowels
+            // vary as a village's do: "Qalamoon" or "Qalamon" is our
+            // Qalamoun, a spelling of it rather than a loose match.
+            let own_areas = c.iter_mut().filter(|c| c.skeleton && g.place(c.id).geonameid >= AREA_IDS && !told[k]);
+            for c in own_areas {
+                if same_vowels(n, &g.place(c.id).name) {
+                    let flags = if c.alt { ALT } else { 0 } | if c.demonym { DEMONYM } else { 0 };
+                    *c = Candidate::new(g, c.id, flags, false);
+                }
             }
             // Seas, islands and large regions are written as they are
             // named: "Saboura" is no variant spelling of "Siberia".
@@ -905,6 +920,38 @@ fn contradicted<'a>(raws: &[Raw], r: &Raw, own: &Place, place_of: impl Fn(usize)
         && own.geonameid != q.geonameid
         && !contains(q, own)
 }
+
+/// Whether a folded name and an area's name are one transliteration,
+/// compass words before it and articles aside ("eastern al qalamoon",
+/// "Qalamoun"): Arabic has three short vowels, which English spellings
+/// write "u", "o", "oo" or "ou" and "i", "e", "ee" or "ie", doubling
+/// letters at will.
+fn same_vowels(folded: &str, name: &str) -> bool {
+    fn key(s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        let words = s.split(' ').skip_while(|w| COMPASS_WORDS.contains(w));
+        for w in words.filter(|w| !ARTICLE_WORDS.contains(w)) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            for ch in w.chars().map(|ch| match ch {
+                'o' => 'u',
+                'e' => 'i',
+                ch => ch,
+            }) {
+                if !out.ends_with(ch) {
+                    out.push(ch);
+                }
+            }
+        }
+        out
+    }
+    let own = key(folded);
+    !own.is_empty() && own == key(&fold(name))
+}
+
+/// Compass adjectives before a region's name ("Eastern Qalamoun").
+const COMPASS_WORDS: &[&str] = &["eastern", "western", "northern", "southern", "east", "west", "north", "south"];
 
 /// Whether `outer` (a division or country) contains `inner`.
 fn contains(outer: &Place, inner: &Place) -> bool {

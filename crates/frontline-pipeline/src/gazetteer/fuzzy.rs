@@ -329,7 +329,7 @@ fn letters(folded: &str) -> String {
 }
 
 /// Article words of transliterated names.
-pub(in crate::gazetteer) const ARTICLE_WORDS: &[&str] =
+const ARTICLE_WORDS: &[&str] =
     &["al", "el", "as", "ash", "ad", "ar", "az", "at", "an", "ath", "adh", "es", "ez", "ed", "er", "et", "en"];
 
 /// Edit distance of two strings' bytes, stopping at `cap`.

@@ -9,8 +9,7 @@ use super::candidate::{CITY, Candidate, SMALL_DIVISION};
 use super::distance::within;
 use super::words::{ANY_DIVISION, FIRST_DIVISION, NEAR_BEFORE};
 use crate::gazetteer::fold::fold;
-use crate::gazetteer::fuzzy::ARTICLE_WORDS;
-use crate::gazetteer::index::{ALT, AREA_IDS, DEMONYM, FxMap};
+use crate::gazetteer::index::FxMap;
 use crate::gazetteer::{Gazetteer, Place, PlaceMention};
 use crate::model::GeoPrecision;
 
@@ -67,18 +66,8 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
     // York"). Then its other mentions are the place too, also where the
     // name is a common word ("the Buffalo schools").
     let mut placed = vec![false; names.len()];
-    // Whether a mention of a name is told something ("told Reuters"), is
-    // credited with a report or a picture ("according to Reuters", "Photo:
-    // Reuters") or reports ("Reuters said"): a person or an outlet,
-    // whatever place its letters are near. A name only ever told or
-    // credited is no place but a country ("according to Iraq").
-    let mut source = vec![false; names.len()];
-    let mut only_source = vec![true; names.len()];
     for (r, &o) in raws.iter().zip(&of_raw) {
         placed[o] |= r.locative && r.container.is_some();
-        let credit = before_word_is(text, r.start, &["told"]) || credited(text, r.start, r.end);
-        source[o] |= credit || !r.locative && reports(text, r.end);
-        only_source[o] &= credit;
         if r.division == 0 && plain_start[o].is_none() {
             plain_start[o] = Some(r.start);
         }
@@ -131,16 +120,6 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
                     !(c.alt && !c.demonym && p.feature_code.starts_with("PPL") && small && !g.is_added(c.id))
                 });
             }
-            // Our own areas are named in transliteration, whose vowels
-            // vary as a village's do: "Qalamoon" or "Qalamon" is our
-            // Qalamoun, a spelling of it rather than a loose match.
-            let own_areas = c.iter_mut().filter(|c| c.skeleton && g.place(c.id).geonameid >= AREA_IDS && !source[k]);
-            for c in own_areas {
-                if same_vowels(n, &g.place(c.id).name) {
-                    let flags = if c.alt { ALT } else { 0 } | if c.demonym { DEMONYM } else { 0 };
-                    *c = Candidate::new(g, c.id, flags, false);
-                }
-            }
             // Seas, islands and large regions are written as they are
             // named: "Saboura" is no variant spelling of "Siberia".
             c.retain(|c| !(c.skeleton && g.place(c.id).feature_code == "RGN"));
@@ -169,9 +148,6 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
             // Africa" is the region, not the Central African Republic.
             if c.iter().any(|c| !c.alt && !c.skeleton && g.place(c.id).feature_code == "RGN") {
                 c.retain(|c| !(c.alt && g.place(c.id).feature_code == "PCLI"));
-            }
-            if only_source[k] {
-                c.retain(|c| g.place(c.id).feature_code.starts_with("PCL"));
             }
             if acronym[k] {
                 c.retain(|c| {
@@ -929,94 +905,6 @@ fn contradicted<'a>(raws: &[Raw], r: &Raw, own: &Place, place_of: impl Fn(usize)
         && own.geonameid != q.geonameid
         && !contains(q, own)
 }
-
-/// Whether a folded name and an area's name are one transliteration,
-/// compass words before it and articles aside ("eastern al qalamoon",
-/// "Qalamoun"): Arabic has three short vowels, which English spellings
-/// write "u", "o", "oo" or "ou" and "i", "e", "ee" or "ie", doubling
-/// letters at will.
-fn same_vowels(folded: &str, name: &str) -> bool {
-    fn key(s: &str) -> String {
-        let mut out = String::with_capacity(s.len());
-        let words = s.split(' ').skip_while(|w| COMPASS_WORDS.contains(w));
-        for w in words.filter(|w| !ARTICLE_WORDS.contains(w)) {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            for ch in w.chars().map(|ch| match ch {
-                'o' => 'u',
-                'e' => 'i',
-                ch => ch,
-            }) {
-                if !out.ends_with(ch) {
-                    out.push(ch);
-                }
-            }
-        }
-        out
-    }
-    let own = key(folded);
-    !own.is_empty() && own == key(&fold(name))
-}
-
-/// Whether the name at `start..end` is credited with a report, a picture
-/// or a copyright: "according to X", "X could not verify",
-/// "Photo: X", "© 2024 X", a headline's "... | X", or the "(X)" of a
-/// dateline ("TOWN, Country (X) -").
-fn credited(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].trim_end_matches(' ');
-    let after = &text[end..];
-    let label = before.strip_suffix(':').unwrap_or("");
-    let owned = before.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
-    let rest_of_line = after.trim_start_matches(' ');
-    let headline = (rest_of_line.is_empty() || rest_of_line.starts_with('\n'))
-        && ["|", " -", " –", " —"].iter().any(|s| before.ends_with(s));
-    let dateline = before.ends_with('(')
-        && after.strip_prefix(')').is_some_and(|a| a.trim_start().starts_with(['-', '–', '—']))
-        && before.len() - before.rfind('\n').map_or(0, |i| i + 1) <= 60;
-    let mut next = after.split(|c: char| !c.is_alphabetic() && c != '\'').filter(|w| !w.is_empty()).take(4);
-    let first = next.next().unwrap_or("");
-    let unverified = after.starts_with(' ')
-        && matches!(first, "could" | "cannot" | "couldn't" | "was" | "has" | "had")
-        && next.any(|w| matches!(w, "verify" | "confirm"));
-    // ("according to Hama residents": the residents are credited.)
-    let whole = !after.starts_with(' ') || matches!(first, "on" | "in" | "which" | "that" | "and" | "as" | "citing");
-    ends_with_words(before, "according to") && whole
-        || CREDIT_LABELS.iter().any(|w| ends_with_words(label, w))
-        || owned.ends_with('©')
-        || ends_with_words(owned, "copyright")
-        || headline
-        || dateline
-        || unverified
-}
-
-/// Whether a verb of reporting follows the name ending at `end` ("Reuters
-/// reported"). Places report too ("Illinois reported the largest rise"),
-/// so this only keeps a loose spelling from becoming a place.
-fn reports(text: &str, end: usize) -> bool {
-    let after = text[end..].strip_prefix(' ');
-    after.and_then(|a| a.split(|c: char| !c.is_alphabetic()).next()).is_some_and(|w| REPORT_VERBS.contains(&w))
-}
-
-/// Whether `text` ends with the words `words`, in any case.
-fn ends_with_words(text: &str, words: &str) -> bool {
-    let (t, w) = (text.as_bytes(), words.as_bytes());
-    t.len() >= w.len()
-        && t[t.len() - w.len()..].eq_ignore_ascii_case(w)
-        && !t[..t.len() - w.len()].last().is_some_and(|b| b.is_ascii_alphabetic())
-}
-
-/// Words that credit a picture or a report to the name after them and a
-/// colon ("Photo: Reuters").
-const CREDIT_LABELS: &[&str] =
-    &["photo", "photos", "image", "images", "video", "picture", "pictures", "credit", "source"];
-
-/// Verbs after a name that make it the source of a report ("Reuters
-/// reported").
-const REPORT_VERBS: &[&str] = &["reported", "reports", "said", "says", "confirmed", "quoted", "quoting"];
-
-/// Compass adjectives before a region's name ("Eastern Qalamoun").
-const COMPASS_WORDS: &[&str] = &["eastern", "western", "northern", "southern", "east", "west", "north", "south"];
 
 /// Whether `outer` (a division or country) contains `inner`.
 fn contains(outer: &Place, inner: &Place) -> bool {

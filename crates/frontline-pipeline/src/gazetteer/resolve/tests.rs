@@ -187,46 +187,6 @@ fn peoples_countries_and_regions_are_not_variant_spellings() {
 }
 
 #[test]
-fn our_areas_are_found_under_other_vowel_spellings() {
-    let g = Gazetteer::builtin();
-    for text in [
-        "Rebels ambushed an army convoy in Eastern Qalamoon at dawn.",
-        "Two soldiers died in western Qalamon on Sunday.",
-        "Jets struck caves in the Qalamoon hills.",
-    ] {
-        let c = crate::clean::clean(text);
-        let s = crate::segment::sentences(&c);
-        let ms = recognise(&g, &c, &s);
-        let found: Vec<&str> = ms.iter().map(|m| m.place.name.as_str()).collect();
-        assert_eq!(found, ["Qalamoun"], "{text:?}");
-    }
-    // Another vowel makes another name: a loose match of a region stays out.
-    check_places("Traders from Qalamin sold sheep on Monday.", &[]);
-    // One told something is an outlet or a person.
-    check_places("The minister told al-Qalamoon on Monday that talks would resume.", &[]);
-}
-
-#[test]
-fn a_name_credited_with_a_report_or_a_picture_is_no_place() {
-    // An outlet spelt as one of our areas is spelt: credited, it is the outlet.
-    for text in [
-        "Drones hit a fuel depot near Aleppo on Friday, according to Al Jazeera.",
-        "Drones hit a fuel depot near Aleppo. Al Jazeera was unable to verify the toll.",
-        "Drones hit a fuel depot near Aleppo.\nPhoto: Al Jazeera",
-        "Drones hit a fuel depot near Aleppo.\n© 2031 Al Jazeera",
-        "Drones hit fuel depot near Aleppo | Al Jazeera\nThe fire burned all night.",
-    ] {
-        check_places(text, &["Aleppo"]);
-    }
-    check_places("Aleppo, Syria (Al Jazeera) - Drones hit a fuel depot on Friday.", &["Aleppo", "Syria"]);
-    // Places report too: a reporting verb only keeps a loose spelling out.
-    check_places("Al Jazeera reported that drones hit a fuel depot near Aleppo.", &["Aleppo"]);
-    check_places("Ohio reported the largest rise in jobless claims.", &["Ohio"]);
-    // A country so credited is its government, a place of it.
-    check_places("Drones hit a fuel depot near Aleppo, according to Turkey.", &["Aleppo", "Turkey"]);
-}
-
-#[test]
 fn a_sun_letter_article_before_a_variant_spelling_is_part_of_the_name() {
     check_places("Gunmen clashed with regime forces in As-Sweida on Monday.", &["As-Sweida"]);
     check_places("Shells fell on Ar-Rastan and Al-Sweida.", &["Ar-Rastan", "Al-Sweida"]);

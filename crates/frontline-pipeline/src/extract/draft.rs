@@ -9,8 +9,8 @@ use super::classify::{self, Cue, Parties};
 use super::clause::{ANOTHER_EPISODE, bare};
 use super::place::{capital, country_place, countryside_side, place_of};
 use super::roles::{
-    ARMED_NOUN, NON_STATE_WORDS, PASSIVE_BEFORE, PASSIVE_BY, STATE_WORDS, SUPPORTING, is_armed, names_government,
-    quoted, roles, target, unnamed_taker,
+    ARMED_NOUN, PASSIVE_BEFORE, PASSIVE_BY, STATE_WORDS, SUPPORTING, is_armed, names_government, quoted, roles,
+    target, unnamed_taker,
 };
 use super::{Document, EventCandidate, ends_with_ignoring_case, starts_with_ignoring_case, within};
 use crate::actor::{ActorMention, ActorRef};
@@ -173,16 +173,9 @@ pub(super) fn draft<'d>(
         }
     }
     .or_else(|| {
-        // Who takes a place is named before the verb; after it comes the
-        // loser. So does who a doer without a name, the clause's subject,
-        // hit ("jihadists ambushed a police patrol").
+        // Who takes a place is named before the verb; after it comes the loser.
         let territorial = matches!(key.cue, Cue::Capture | Cue::Regain);
-        let unnamed_doer = NON_STATE_WORDS
-            .find(head)
-            .is_some_and(|w| head[..w.start()].rsplit(',').next().is_none_or(|h| h.split_whitespace().count() <= 1));
-        actors.iter().find(|m| {
-            m.actor.inter != Inter::Civilians && !m.owns_place && !territorial && (!unnamed_doer || m.start <= key.end)
-        })
+        actors.iter().find(|m| m.actor.inter != Inter::Civilians && !m.owns_place && !territorial)
     })
     .copied();
     // "Clashes took place between IS and regime forces, where the latter

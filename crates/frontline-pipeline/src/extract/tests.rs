@@ -1857,18 +1857,6 @@ fn a_side_named_before_a_place_it_owns_is_hit_not_acting() {
 }
 
 #[test]
-fn a_doer_without_a_name_does_not_make_its_victims_the_actor() {
-    assert_eq!(
-        top_sides("On 6 May 2024, jihadists ambushed a police convoy near Dori, killing six officers."),
-        ["Unidentified Armed Group (Burkina Faso)", "Police Forces of Burkina Faso (2022-)"]
-    );
-    assert_eq!(
-        top_sides("On 6 May 2024, militants raided a village near Mopti and killed four soldiers."),
-        ["Unidentified Armed Group (Mali)", "Military Forces of Mali (2021-)"]
-    );
-}
-
-#[test]
 fn a_comment_on_an_act_told_before_is_no_act() {
     use SubEventType as T;
     check_events(

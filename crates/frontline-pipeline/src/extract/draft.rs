@@ -9,8 +9,8 @@ use super::classify::{self, Cue, Parties};
 use super::clause::{ANOTHER_EPISODE, bare};
 use super::place::{capital, country_place, countryside_side, place_of};
 use super::roles::{
-    ARMED_NOUN, PASSIVE_BEFORE, PASSIVE_BY, STATE_WORDS, SUPPORTING, is_armed, names_government, quoted, roles,
-    target, unnamed_taker,
+    ARMED_NOUN, PASSIVE_BEFORE, PASSIVE_BY, STATE_WORDS, SUPPORTING, is_armed, names_government, quoted, roles, target,
+    unnamed_taker,
 };
 use super::{Document, EventCandidate, ends_with_ignoring_case, starts_with_ignoring_case, within};
 use crate::actor::{ActorMention, ActorRef};

@@ -136,9 +136,11 @@ pub(crate) fn narrowed(pattern: &str) -> String {
 }
 
 /// What `\w` stands for in a rule pattern: the letters, digits and
-/// underscore of ASCII, the letters of Latin-1 and Latin Extended-A and B,
-/// and the combining diacritics (of decomposed accents).
-const WORD: &str = r"0-9A-Z_a-z\x{AA}\x{B5}\x{BA}\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{24F}\x{300}-\x{36F}";
+/// underscore of ASCII, the letters of Latin-1, Latin Extended-A and B, the
+/// IPA extensions and Latin Extended Additional ("Ḥezbollah"), the modifier
+/// letters that transliterations write for hamza and ayn ("Hayʼat",
+/// "Kaʿba"), and the combining diacritics (of decomposed accents).
+const WORD: &str = r"0-9A-Z_a-z\x{AA}\x{B5}\x{BA}\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{2C1}\x{2C6}-\x{2D1}\x{2E0}-\x{2E4}\x{2EC}\x{2EE}\x{300}-\x{36F}\x{1E00}-\x{1EFF}";
 
 /// Lazy-DFA cache limit for rule regexes and sets, in bytes.
 pub(crate) const RULE_DFA_BYTES: usize = 64 << 20;
@@ -923,6 +925,20 @@ mod tests {
         assert!(re.is_match("Zoë twin-engine 7 days"));
         assert!(!re.is_match("one two three 7"), "two words before the number at most");
         assert!(!re.is_match("\u{0661}\u{0662} days"), "Arabic-Indic digits are no digits here");
+        let word = rule_regex(r"^\w+$");
+        for name in ["Hay\u{2BC}at", "Ka\u{2BF}ba", "\u{1E24}ezbollah", "Nguy\u{1EC5}n", "Zo\u{EB}"] {
+            assert!(word.is_match(name), "{name} is one word");
+        }
+    }
+
+    #[test]
+    fn the_narrowed_word_class_is_a_part_of_unicode_word_characters() {
+        let narrow = regex::Regex::new(&format!("^[{WORD}]$")).expect("class");
+        let unicode = regex::Regex::new(r"^\w$").expect("class");
+        for c in (0..0x2000).filter_map(char::from_u32) {
+            let s = c.to_string();
+            assert!(!narrow.is_match(&s) || unicode.is_match(&s), "{c:?} is no word character");
+        }
     }
 
     #[test]

@@ -12,6 +12,12 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// mimalloc instead of the system allocator: extraction allocates many small
+/// short-lived strings and vectors, and glibc's malloc and free cost about a
+/// tenth of its instructions (BENCHMARKS.md, session 18).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "frontline",

@@ -319,11 +319,12 @@ static VAGUE_PART: LazyLock<Regex> = LazyLock::new(|| {
 /// based was captured") are not what is taken; or an "of" phrase ("15
 /// fighters of HTS were captured", "an emir of a Tunisian nationality").
 /// A bare count is people too ("12 were killed and 4 captured", "20-25
-/// were captured"): a count of places names them ("two villages were
-/// captured").
+/// were captured", "while 9 were captured") when it opens a clause, not
+/// inside a unit's name ("Regiment 41 captured"): a count of places names
+/// them ("two villages were captured").
 static TAKEN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)(?:^|[,(]\s*|\band\s+)(?:\d{1,3}(?:-\d{1,3})?|two|three|four|five|six|seven|eight|nine|ten|several|dozens|tens|scores) (?:(?:were|was|been) )?$|\b(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|militiamen|m[ae]n|emirs?|leaders?|governors?|mayors?|officials?|others|another|personnel|attackers|people|civilians|pilots?|tanks?|vehicles?|weapons|rifles|kalashnikovs|armaments|arms|rockets|missiles|mortars|grenades|explosives|shells|rounds|ammunition|equipment|munitions|bmps?)(?: [\w'-]+| of(?: [\w'-]+){1,3})? (?:was|were|been|being|be) (?:[a-z]+ )?$",
+        r"(?i)(?:^|[,(]\s*|\b(?:and|while|whereas)\s+)(?:(?:at least|some|about|around|nearly) )?(?:\d{1,3}(?:-\d{1,3})?|two|three|four|five|six|seven|eight|nine|ten|several|dozens|tens|scores) (?:(?:were|was|been) )?$|\b(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|militiamen|m[ae]n|emirs?|leaders?|governors?|mayors?|officials?|others|another|personnel|attackers|people|civilians|pilots?|tanks?|vehicles?|weapons|rifles|kalashnikovs|armaments|arms|rockets|missiles|mortars|grenades|explosives|shells|rounds|ammunition|equipment|munitions|bmps?)(?: [\w'-]+| of(?: [\w'-]+){1,3})? (?:was|were|been|being|be) (?:[a-z]+ )?$",
     )
 });
 
@@ -1590,6 +1591,11 @@ mod tests {
             Some(T::NonStateActorOvertakesTerritory),
         );
         check("Four were captured near Dorvana at dawn.", rebels, Some(T::AbductionForcedDisappearance));
+        check(
+            "The guards fled into the hills near Dorvana, while at least 7 were captured.",
+            rebels,
+            Some(T::AbductionForcedDisappearance),
+        );
         // A standing claim to hold a place is no change of hands.
         check("The militia claims to control the town of Dorvana, residents said.", rebels, None);
         // Bodies recovered after a takeover do not undo it.

@@ -2,6 +2,7 @@
 //! one, the higher-priority type winning.
 
 use super::draft::Draft;
+use crate::actor::ActorRef;
 use crate::model::*;
 
 /// Whether an event of type `b` folds into one of type `a` by the codebook:
@@ -62,8 +63,7 @@ fn same_event(a: &Draft, b: &Draft) -> bool {
     let places_ok = place(a) == place(b)
         || (a.coarse && inside(a, b))
         || (b.coarse && inside(b, a))
-        || fought_for(a, b)
-        || fought_for(b, a);
+        || ((fought_for(a, b) || fought_for(b, a)) && same_sides(a, b));
     let actors_ok = a.named.is_empty()
         || b.named.is_empty()
         || a.dependent
@@ -88,6 +88,19 @@ fn fought_for(clash: &Draft, taken: &Draft) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether two drafts name the same two sides, in either order: a clash
+/// elsewhere in the province between other sides is another fight.
+fn same_sides(a: &Draft, b: &Draft) -> bool {
+    let name = |d: &Draft, first: bool| {
+        if first { d.cand.actor1.as_ref() } else { d.cand.actor2.as_ref() }.map(|r| r.name.clone())
+    };
+    let (Some(a1), Some(a2), Some(b1), Some(b2)) = (name(a, true), name(a, false), name(b, true), name(b, false))
+    else {
+        return false;
+    };
+    a1 != a2 && ((a1 == b1 && a2 == b2) || (a1 == b2 && a2 == b1))
 }
 
 /// Whether `d` is a change of hands by force.
@@ -116,7 +129,8 @@ fn merge(a: &mut Draft, b: Draft) {
     // suicide bombing, as within one clause.
     // Of two sides taking one place, the one that takes it back holds it
     // last ("the army took the hill; the rebels later retook it").
-    let b_wins = if taken_by_force(a) && taken_by_force(&b) && ta != tb {
+    let retake = taken_by_force(a) && taken_by_force(&b) && ta != tb;
+    let b_wins = if retake {
         b.retaken
     } else if a.assault && tb == SubEventType::SuicideBomb {
         true
@@ -128,6 +142,8 @@ fn merge(a: &mut Draft, b: Draft) {
         tb < ta && absorbs(tb, ta) && !same_blast
     };
     let mut b = b;
+    let sides: Vec<ActorRef> =
+        [&a.cand.actor1, &a.cand.actor2, &b.cand.actor1, &b.cand.actor2].into_iter().flatten().cloned().collect();
     // A place taken where the fight was only placed near it is the event's place.
     let finer = a.coarse && !b.coarse || b_wins && fought_for(a, &b);
     if b_wins || finer {
@@ -142,7 +158,12 @@ fn merge(a: &mut Draft, b: Draft) {
             a.inferred = b.inferred;
             a.assault = b.assault;
             a.retaken = b.retaken;
-            if b.cand.actor1.is_some() && !b.named.is_empty() || a.named.is_empty() {
+            if retake && b.cand.actor1.is_some() {
+                // The side that takes it back against the side that lost it.
+                let lost = a.cand.actor1.take().or(b.cand.actor2.take());
+                a.cand.actor1 = b.cand.actor1.take();
+                a.cand.actor2 = lost;
+            } else if b.cand.actor1.is_some() && !b.named.is_empty() || a.named.is_empty() {
                 a.cand.actor1 = b.cand.actor1.take();
                 a.cand.actor2 = b.cand.actor2.take().or(a.cand.actor2.take());
             }
@@ -150,6 +171,11 @@ fn merge(a: &mut Draft, b: Draft) {
     }
     if a.cand.actor2.is_none() {
         a.cand.actor2 = b.cand.actor2.take();
+    }
+    // Two drafts of different sides never make one side fight itself: the
+    // other side named by either stands against it.
+    if a.cand.actor1.is_some() && a.cand.actor2 == a.cand.actor1 {
+        a.cand.actor2 = sides.into_iter().find(|s| Some(s) != a.cand.actor1.as_ref());
     }
     // A draft with neither place nor date of its own (a headline) tells of
     // the dated one it folds with: the event takes that one's date.

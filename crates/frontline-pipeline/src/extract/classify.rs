@@ -121,7 +121,7 @@ const CUES: &[(Cue, &str)] = &[
     ),
     (
         Cue::Brief,
-        r"\b(?:briefly|temporarily|partial control|partially|most of|(?:the )?majority of|(?:north|south|east|west)\w* parts? of|parts? of (?:the )?(?:town|city|village)|then lost|lost (?:it|them) again|for (?:a )?few hours|for a short (?:time|period|while)|before (?:[\w-]+ ){1,4}?(?:regain(?:ed)?|retook|recaptured|recover(?:ed)?|took back)|(?:after|within) (?:a )?few hours|hours later|short-lived|before (?:withdrawing|retreating|being (?:pushed|driven) (?:back|out)))\b",
+        r"\b(?:briefly|temporarily|partial control|partially|most of|(?:the )?majority of|(?:north|south|east|west)\w* parts? of|parts? of (?:the )?(?:town|city|village)|then lost|lost (?:it|them) again|for (?:a )?few hours|for a short (?:time|period|while)|before (?:[\w-]+ ){1,4}?(?:regain(?:ed)?|retook|recaptured|recover(?:ed)? (?:it|them|control|the (?:town|city|village|area|base|hill|position))|took back)|(?:after|within) (?:a )?few hours|hours later|short-lived|before (?:withdrawing|retreating|being (?:pushed|driven) (?:back|out)))\b",
     ),
     (
         Cue::Clash,
@@ -319,11 +319,12 @@ static VAGUE_PART: LazyLock<Regex> = LazyLock::new(|| {
 /// based was captured") are not what is taken; or an "of" phrase ("15
 /// fighters of HTS were captured", "an emir of a Tunisian nationality").
 /// A bare count is people too ("12 were killed and 4 captured", "20-25
-/// were captured"): a count of places names them ("two villages were
-/// captured").
+/// were captured", "while 9 were captured") when it opens a clause, not
+/// inside a unit's name ("Regiment 41 captured"): a count of places names
+/// them ("two villages were captured").
 static TAKEN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(
-        r"(?i)(?:^|[\s,(])(?:\d{1,3}(?:-\d{1,3})?|two|three|four|five|six|seven|eight|nine|ten|several|dozens|tens|scores) (?:(?:were|was|been) )?$|\b(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|militiamen|m[ae]n|emirs?|leaders?|governors?|mayors?|officials?|others|another|personnel|attackers|people|civilians|pilots?|tanks?|vehicles?|weapons|rifles|kalashnikovs|armaments|arms|rockets|missiles|mortars|grenades|explosives|shells|rounds|ammunition|equipment|munitions|bmps?)(?: [\w'-]+| of(?: [\w'-]+){1,3})? (?:was|were|been|being|be) (?:[a-z]+ )?$",
+        r"(?i)(?:^|[,(]\s*|\b(?:and|while|whereas)\s+)(?:(?:at least|some|about|around|nearly) )?(?:\d{1,3}(?:-\d{1,3})?|two|three|four|five|six|seven|eight|nine|ten|several|dozens|tens|scores) (?:(?:were|was|been) )?$|\b(?:fighters?|soldiers?|troops|members?|commanders?|officers?|militants?|militiamen|m[ae]n|emirs?|leaders?|governors?|mayors?|officials?|others|another|personnel|attackers|people|civilians|pilots?|tanks?|vehicles?|weapons|rifles|kalashnikovs|armaments|arms|rockets|missiles|mortars|grenades|explosives|shells|rounds|ammunition|equipment|munitions|bmps?)(?: [\w'-]+| of(?: [\w'-]+){1,3})? (?:was|were|been|being|be) (?:[a-z]+ )?$",
     )
 });
 
@@ -466,7 +467,7 @@ pub fn cues_among(text: &str, base: usize, rules: crate::RuleCandidates, starts:
             let cue = CUES[i].0;
             if (may(HEDGE_BIT) && HEDGE.is_match(window))
                 || NEGATION.is_match(last_words(before, 6))
-                || (cue != Cue::Protest && purpose(before))
+                || (cue != Cue::Protest && purpose(before, m.as_str()))
                 || (cue == Cue::Protest && PROTEST_TO_COME.is_match(tail(before, 60)))
             {
                 continue;
@@ -779,8 +780,51 @@ const CAPTURE_BEFORE_PATTERN: &str = r"(?i)\b(?:(?:following|after|since|despite
 /// controlled Deir-ez-Zor", "towards IS controlled areas"): "controlled"
 /// qualifies the place, as in "regime-controlled".
 static HELD_BY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rule_regex(r"(?i)\b(?:in|into|of|on|from|to|towards?|near|across|inside|within) (?:the )?[\w-]+ $")
+    crate::rule_regex(r"(?i)\b(?:in|into|of|on|from|to|towards?|near|across|inside|within) (?:the )?([\w-]+) $")
 });
+
+/// Whether the word between a preposition and "controlled" names a holder:
+/// not a time or a direction ("on Monday controlled", "in the north
+/// controlled"), which leave "controlled" the verb.
+fn held_by(before: &str) -> bool {
+    HELD_BY_BEFORE.captures(before).is_some_and(|c| {
+        let w = c[1].to_ascii_lowercase();
+        !NOT_HOLDERS.contains(&w.as_str()) && !COMPASS.iter().any(|d| w.starts_with(d))
+    })
+}
+
+/// Words after a preposition that name a time, not who holds a place.
+const NOT_HOLDERS: [&str; 26] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "day",
+    "week",
+    "weekend",
+];
+
+/// Compass words, and the words made of them ("northern", "southeast").
+const COMPASS: [&str; 4] = ["north", "south", "east", "west"];
 
 /// Compiles the cue patterns and the filters now, not in the first
 /// article that needs them ([`crate::COMPILE_RULES`]).
@@ -902,7 +946,7 @@ fn not_news(cue: Cue, text: &str, clause: &str, start: usize, end: usize, filter
             (starts_with_ignoring_case(word, "occupied") && ARTICLE_END.is_match(before))
                 || (filters & CAPTURE_BEFORE_BIT != 0 && CAPTURE_BEFORE.is_match(before))
                 || held_areas(word)
-                || (starts_with_ignoring_case(word, "controlled") && HELD_BY_BEFORE.is_match(before))
+                || (starts_with_ignoring_case(word, "controlled") && held_by(before))
                 || (starts_with_ignoring_case(word, "expel") && EXPELLED_PEOPLE.is_match(&text[end..]))
         }
         Cue::Riot => {
@@ -1029,19 +1073,23 @@ static WORD_TO: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"(?i)\b(\w
 /// "to fight", "aimed at capturing": a purpose, not a report; but "managed
 /// to retake", "was able to regain" report what happened, and "claimed to
 /// have recaptured" reports a side's claim, which ACLED codes as the event.
-fn purpose(before: &str) -> bool {
+fn purpose(before: &str, word: &str) -> bool {
     // Every match ends in " to" and spaces: most clauses are turned away without the regex.
     if !ends_with_ignoring_case(before.trim_end(), " to") {
         return false;
     }
     WORD_TO.captures(before).is_some_and(|c| {
+        let said = c[1].to_ascii_lowercase();
+        // A claim to hold a place ("claims to control the town") is a
+        // standing claim, not a change of hands.
+        if matches!(said.as_str(), "claimed" | "claims" | "claim") {
+            return starts_with_ignoring_case(word, "control") || starts_with_ignoring_case(word, "hold");
+        }
         !matches!(
-            c[1].to_ascii_lowercase().as_str(),
+            said.as_str(),
             "managed"
                 | "managing"
                 | "manages"
-                | "claimed"
-                | "claims"
                 | "able"
                 | "succeeded"
                 | "continued"
@@ -1533,6 +1581,44 @@ mod tests {
         check("The two sides signed a ceasefire agreement on Monday.", none, Some(T::Agreement));
         check("Residents say the militia is recruiting boys from the camps.", none, None);
         check("The militia recruited 200 boys from the camps last week.", none, Some(T::ChangeToGroupActivity));
+    }
+
+    #[test]
+    fn times_names_and_standing_claims_leave_a_capture_alone() {
+        use SubEventType as T;
+        let rebels = Parties { subject_state: Some(false), ..Parties::default() };
+        // A time or a direction between a preposition and "controlled" is
+        // no holder: "controlled" is the verb.
+        check(
+            "The militia on Friday controlled the district of Dorvana after a long fight.",
+            rebels,
+            Some(T::NonStateActorOvertakesTerritory),
+        );
+        check(
+            "Clan fighters in the south controlled the town of Dorvana at dawn.",
+            rebels,
+            Some(T::NonStateActorOvertakesTerritory),
+        );
+        // A number inside a unit's name is no count of people taken.
+        check(
+            "Gunmen of Regiment 41 captured the village of Dorvana at dawn.",
+            rebels,
+            Some(T::NonStateActorOvertakesTerritory),
+        );
+        check("Four were captured near Dorvana at dawn.", rebels, Some(T::AbductionForcedDisappearance));
+        check(
+            "The guards fled into the hills near Dorvana, while at least 7 were captured.",
+            rebels,
+            Some(T::AbductionForcedDisappearance),
+        );
+        // A standing claim to hold a place is no change of hands.
+        check("The militia claims to control the town of Dorvana, residents said.", rebels, None);
+        // Bodies recovered after a takeover do not undo it.
+        check(
+            "The militia overran the town of Dorvana at dawn, killing 9 soldiers, before medics recovered the bodies.",
+            rebels,
+            Some(T::NonStateActorOvertakesTerritory),
+        );
     }
 
     #[test]

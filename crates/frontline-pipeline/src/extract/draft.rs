@@ -357,14 +357,16 @@ pub(super) fn draft<'d>(
     // factions took control of the town": who takes the place is named after
     // "where", not first in the clause.
     let territorial = matches!(key.cue, Cue::Capture | Cue::Regain);
-    let relative = if territorial && by_at.is_none() {
-        RELATIVE
-            .find_iter(&text[cs..key.start])
-            .last()
-            .map(|m| cs + m.end())
-            .or_else(|| absolute_with(text, &actors, cs, (key.start, key.end)))
+    let (relative, absolute) = if territorial && by_at.is_none() {
+        match RELATIVE.find_iter(&text[cs..key.start]).last() {
+            Some(m) => (Some(cs + m.end()), None),
+            None => {
+                let with = absolute_with(text, &actors, cs, (key.start, key.end));
+                (with, with)
+            }
+        }
     } else {
-        None
+        (None, None)
     };
     let subject_state = match (relative, subject) {
         (Some(r), _) => match actors.iter().find(|m| m.start >= r && m.actor.inter != Inter::Civilians) {
@@ -507,8 +509,17 @@ pub(super) fn draft<'d>(
         && CIVIL_DOER.is_match(&text[cs..key.start])
         && !ARMED_NOUN.is_match(&text[cs..key.start])
         && !ARMED_DOER.is_match(&text[cs..key.start]);
-    let (mut actor1, actor2) =
+    let (mut actor1, mut actor2) =
         roles(sub, subject_r.as_ref(), other_r.as_ref(), civilians_r.as_ref(), parties, &named, &generic);
+    // "X clashed with Y, with Y capturing the town": the sides after "with"
+    // took it, against the clause's subject.
+    if let Some(w) = absolute
+        && sub.is_territorial()
+        && let Some(taker) = actors.iter().find(|m| m.start >= w && m.end <= key.start)
+        && actor2.as_ref().is_some_and(|a| a.name.starts_with(&taker.actor.name))
+    {
+        std::mem::swap(&mut actor1, &mut actor2);
+    }
     if civil
         && sub.event_type() == EventType::StrategicDevelopments
         && actor1.as_ref().is_none_or(|a| a.name.starts_with("Unidentified"))

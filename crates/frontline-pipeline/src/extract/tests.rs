@@ -1869,12 +1869,38 @@ fn a_comment_on_an_act_told_before_is_no_act() {
     );
 }
 
+/// The events of an invented article published on 4 June 2023, as
+/// (sub-event type, start of actor1, start of actor2), most confident
+/// first; an empty start stands for no actor.
+fn check_sides(text: &str, expect: &[(SubEventType, &str, &str)]) {
+    let article = Article {
+        id: "t".into(),
+        text: text.into(),
+        published: NaiveDate::from_ymd_opt(2023, 6, 4),
+        ..Default::default()
+    };
+    let doc = Document::analyse(&article, &RESOURCES);
+    let (mut events, _) = events(&doc);
+    events.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+    let got: Vec<(SubEventType, &str, &str)> =
+        events.iter().map(|e| (e.sub_event_type, e.actor1.as_str(), e.actor2.as_str())).collect();
+    let fits = got.len() == expect.len()
+        && got.iter().zip(expect).all(|(g, e)| {
+            g.0 == e.0 && g.1.starts_with(e.1) && g.2.starts_with(e.2) && (e.2.is_empty() == g.2.is_empty())
+        });
+    assert!(fits, "in {text:?}: got {got:?}, expected {expect:?}");
+}
+
 #[test]
 fn sides_named_in_an_absolute_phrase_take_the_place() {
     use SubEventType as T;
-    check_events(
+    check_sides(
         "On 3 June 2023, regime forces fought the factions near Idlib, with HTS fighters capturing Saraqib. No fatalities were reported.",
-        &[(T::NonStateActorOvertakesTerritory, 0)],
+        &[(T::NonStateActorOvertakesTerritory, "HTS", "Military Forces of Syria")],
+    );
+    check_sides(
+        "On 3 June 2023, the army clashed with the factions north of Hama, with HTS seizing three hamlets. No fatalities were reported.",
+        &[(T::NonStateActorOvertakesTerritory, "HTS", "Military Forces of Syria")],
     );
     // A participle after a comma is the clause's subject's act.
     check_events(
@@ -1886,9 +1912,13 @@ fn sides_named_in_an_absolute_phrase_take_the_place() {
 #[test]
 fn the_side_that_takes_a_place_back_holds_it_last() {
     use SubEventType as T;
-    check_events(
+    check_sides(
         "On 3 June 2023, regime forces seized Saraqib from HTS. HTS later said it had won back the town after dark.",
-        &[(T::NonStateActorOvertakesTerritory, 0)],
+        &[(T::NonStateActorOvertakesTerritory, "HTS", "Military Forces of Syria")],
+    );
+    check_sides(
+        "On 3 June 2023, HTS seized Saraqib from regime forces. The army retook the town on the same day.",
+        &[(T::GovernmentRegainsTerritory, "Military Forces of Syria", "HTS")],
     );
     // Taking back a part undoes no change of hands.
     check_events(
@@ -1900,8 +1930,29 @@ fn the_side_that_takes_a_place_back_holds_it_last() {
 #[test]
 fn a_fight_placed_near_a_town_is_the_fight_for_the_place_taken() {
     use SubEventType as T;
-    check_events(
-        "Regime forces fought HTS in the Idlib countryside. Following the fighting, the army took control of Saraqib. No fatalities were reported.",
-        &[(T::GovernmentRegainsTerritory, 0)],
+    check_sides(
+        "Regime forces fought HTS in the Idlib countryside. Following the fighting, the army took control of Saraqib from HTS. No fatalities were reported.",
+        &[(T::GovernmentRegainsTerritory, "Military Forces of Syria", "HTS")],
+    );
+}
+
+#[test]
+fn a_fight_between_other_sides_in_the_province_stays_its_own_event() {
+    use SubEventType as T;
+    check_sides(
+        "Russian troops seized the village of Krasnohorivka on Tuesday, the ministry said. Ukrainian forces beat back assaults near Pokrovsk on Tuesday, killing 15 Russian soldiers.",
+        &[
+            (T::NonStateActorOvertakesTerritory, "Military Forces of Russia", ""),
+            (T::ArmedClash, "Military Forces of Ukraine", "Military Forces of Russia"),
+        ],
+    );
+}
+
+#[test]
+fn a_merge_never_sets_a_side_against_itself() {
+    use SubEventType as T;
+    check_sides(
+        "Fighting between the army and RSF near Nyala killed 9 on Tuesday. The RSF seized the town of Kass on Tuesday.",
+        &[(T::NonStateActorOvertakesTerritory, "Rapid Support Forces", "Military Forces of Sudan")],
     );
 }

@@ -467,6 +467,32 @@ fn a_village_far_from_the_town_it_is_said_to_be_near_yields_to_it() {
 }
 
 #[test]
+fn a_real_town_said_to_lie_near_or_north_of_a_far_city_stays_put() {
+    // Each town is the only one of its name: "X, north of Y" locates it.
+    check_location(
+        "On 3 June 2023, Russian artillery hit a school in Vovchansk, north of Kharkiv city, killing two civilians.",
+        "Vovchansk",
+    );
+    check_location(
+        "On 3 June 2023, militants fired mortars at an army camp in Afgooye near Mogadishu city, killing three soldiers.",
+        "Afgooye",
+    );
+    check_location("On 3 June 2023, Boko Haram fighters raided Gwoza, south of Bama, killing five soldiers.", "Gwoza");
+    for (text, town) in [
+        (
+            "On 3 June 2023, regime artillery shelled homes in Kafr Nabl, south of Idlib city, killing two civilians.",
+            "Kafranbel",
+        ),
+        (
+            "On 3 June 2023, SDF fighters clashed with IS in Hajin, north of Albu Kamal city. No fatalities were reported.",
+            "Hajīn",
+        ),
+    ] {
+        assert_eq!(top_event(text, &WITH_DUMP).map(|e| e.location), Some(town.to_string()), "in {text:?}");
+    }
+}
+
+#[test]
 fn a_country_in_the_clause_yields_to_a_province_in_the_sentence() {
     // The province is coded at its city (see the test below).
     check_location(

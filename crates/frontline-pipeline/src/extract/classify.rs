@@ -467,7 +467,7 @@ pub fn cues_among(text: &str, base: usize, rules: crate::RuleCandidates, starts:
             let cue = CUES[i].0;
             if (may(HEDGE_BIT) && HEDGE.is_match(window))
                 || NEGATION.is_match(last_words(before, 6))
-                || (cue != Cue::Protest && purpose(before, m.as_str()))
+                || (cue != Cue::Protest && purpose(before, word))
                 || (cue == Cue::Protest && PROTEST_TO_COME.is_match(tail(before, 60)))
             {
                 continue;

@@ -30,6 +30,30 @@ pub(crate) use resolve::iso_day;
 pub use scan::Part;
 pub(crate) use scan::{HEADS, compile_rules};
 
+/// Weekdays' and months' names, lowercase: words that name a time, never a
+/// place or a party ("On Sunday Plateau state police", "in June controlled").
+pub(crate) const CALENDAR_WORDS: [&str; 19] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// The size of the period an expression names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Granularity {

@@ -789,39 +789,15 @@ static HELD_BY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 fn held_by(before: &str) -> bool {
     HELD_BY_BEFORE.captures(before).is_some_and(|c| {
         let w = c[1].to_ascii_lowercase();
-        !NOT_HOLDERS.contains(&w.as_str()) && !COMPASS.iter().any(|d| w.starts_with(d))
+        !NOT_HOLDERS.contains(&w.as_str())
+            && !crate::date::CALENDAR_WORDS.contains(&w.as_str())
+            && !COMPASS.iter().any(|d| w.starts_with(d))
     })
 }
 
-/// Words after a preposition that name a time, not who holds a place.
-const NOT_HOLDERS: [&str; 26] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "day",
-    "week",
-    "weekend",
-];
+/// Words after a preposition that name a time, not who holds a place
+/// (with [`crate::date::CALENDAR_WORDS`]).
+const NOT_HOLDERS: [&str; 7] = ["morning", "afternoon", "evening", "night", "day", "week", "weekend"];
 
 /// Compass words, and the words made of them ("northern", "southeast").
 const COMPASS: [&str; 4] = ["north", "south", "east", "west"];

@@ -2,6 +2,7 @@
 //! for it: a capitalised word a name may continue, a listed word, a word
 //! for fighters, "the".
 
+use crate::date::CALENDAR_WORDS;
 use crate::gazetteer::Gazetteer;
 
 /// The word right before `start`, folded, when it is capitalised and no
@@ -62,28 +63,4 @@ const FUNCTION_WORDS: &[&str] = &[
     "across", "as", "if", "when", "while", "after", "before", "since", "says", "said", "both", "all", "this", "that",
     "amid", "against", "over", "under", "between", "via", "toward", "towards", "around", "through", "outside",
     "inside", "within", "is", "was", "are", "were", "not", "no",
-];
-
-/// Weekdays' and months' names: a sentence may start with one before a
-/// name ("On Sunday Plateau state police").
-const CALENDAR_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];

@@ -12,6 +12,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::gazetteer::great_circle_km;
 use crate::model::*;
 use crate::read::content_hash;
 
@@ -130,15 +131,6 @@ pub fn link_range(e: &Event) -> (NaiveDate, NaiveDate) {
     (from - chrono::Days::new(31), to + chrono::Days::new(31))
 }
 
-/// Great-circle distance in km.
-pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = p2 - p1;
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0 * a.sqrt().min(1.0).asin()
-}
-
 /// What [`compatible`] reads of a report, borrowed: the store keeps these
 /// fields as columns, so it checks candidate reports without decoding them.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -183,7 +175,7 @@ impl<'a> Link<'a> {
         }
         match (self.latitude, self.longitude, b.latitude, b.longitude) {
             (Some(la), Some(oa), Some(lb), Some(ob)) => {
-                distance_km(la, oa, lb, ob) <= radius_km(self.geo_precision.max(b.geo_precision))
+                great_circle_km(la, oa, lb, ob) <= radius_km(self.geo_precision.max(b.geo_precision))
             }
             _ => {
                 self.country == b.country && !self.location.is_empty() && self.location.eq_ignore_ascii_case(b.location)

@@ -26,7 +26,7 @@ use crate::model::GeoPrecision;
 use crate::segment::Sentence;
 
 pub(crate) use resolve::COMPASS_POINTS;
-pub use resolve::{container_link, country_hint, km};
+pub use resolve::{container_link, country_hint, great_circle_km, km};
 
 /// One gazetteer entry.
 #[derive(Debug, Clone, PartialEq)]

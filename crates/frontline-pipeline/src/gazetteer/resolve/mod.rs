@@ -34,7 +34,7 @@ mod tests;
 
 pub(super) use candidate::{Candidate, dedup};
 pub use context::country_hint;
-pub use distance::km;
+pub use distance::{great_circle_km, km};
 pub(crate) use links::COMPASS_POINTS;
 pub use links::container_link;
 pub(super) use scan::recognise;

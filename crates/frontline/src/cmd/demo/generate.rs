@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 
 use chrono::{Datelike, Duration, NaiveDate};
-use frontline_pipeline::gazetteer::Gazetteer;
+use frontline_pipeline::gazetteer::{Gazetteer, great_circle_km};
 use frontline_pipeline::merge;
 use frontline_pipeline::model::{Evidence, Extraction, GeoPrecision, Inter, SubEventType, TimePrecision, interaction};
 use frontline_pipeline::{Article, Event};
@@ -296,7 +296,7 @@ impl Articles {
                 let Some(p) = found else { continue };
                 let near = towns
                     .iter()
-                    .any(|t| merge::distance_km(t.latitude, t.longitude, p.latitude, p.longitude) < MIN_TOWN_KM);
+                    .any(|t| great_circle_km(t.latitude, t.longitude, p.latitude, p.longitude) < MIN_TOWN_KM);
                 if near {
                     continue;
                 }

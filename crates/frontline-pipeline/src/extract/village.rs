@@ -360,8 +360,9 @@ pub fn near_misses<'g>(
             let settled = prev == "of" && SETTLEMENTS.contains(&prev2.as_str());
             let end = if noun { ws[j - 2].end } else { ws[j - 1].end };
             let village = !NOT_VILLAGE.contains(&next.as_str());
-            let one_word = j - i == 1 + usize::from(noun);
-            let route = one_word && ROUTES.contains(&next.as_str()) && text[ws[i].start..end].contains('-');
+            // A road's ends may be names of several words, joined by a
+            // hyphen inside one word ("the Kafr X-Y Z road").
+            let route = ROUTES.contains(&next.as_str()) && text[ws[i].start..end].contains('-');
             spans.push(Span { i, j, start: ws[i].start, end, placed, near, settled, village, route });
             i = j;
         }
@@ -458,13 +459,14 @@ pub(super) fn qualified_parts<'g>(g: &'g Gazetteer, text: &str, places: &mut [Pl
     }
 }
 
-/// The ends of the names that may open a hyphenated word, longest first:
-/// the whole word, then each part before a hyphen that does not end on an
-/// article ("Deir-ez-Zor-Tadmor": itself, "Deir-ez-Zor", "Deir").
+/// The ends of the names that may open a hyphenated name, longest first:
+/// the whole name, then each part before a hyphen that does not end on an
+/// article ("Deir-ez-Zor-Tadmor": itself, "Deir-ez-Zor", "Deir"; "Tall
+/// al-Sham": itself only).
 fn openings(word: &str) -> impl Iterator<Item = usize> + '_ {
     let cuts = word.match_indices('-').map(|(k, _)| k).rev();
     std::iter::once(word.len()).chain(cuts.filter(move |&k| {
-        let last = word[..k].rsplit('-').next().unwrap_or("");
+        let last = word[..k].rsplit(['-', ' ']).next().unwrap_or("");
         !CONNECTORS.contains(&last.to_lowercase().as_str()) && word[k + 1..].starts_with(char::is_uppercase)
     }))
 }
@@ -904,6 +906,16 @@ mod tests {
         check("Rebels shelled the Zaydun-Muwaylih road near Kafr Dunbulah.", &[900003]);
         // The second half names no place: no road between two places.
         check("Gunmen shot at a checkpoint on the Zaydun-Qwertyx road.", &[]);
+    }
+
+    #[test]
+    fn a_road_between_places_of_several_words_is_coded_at_the_first() {
+        check("Gunmen shot at a checkpoint on the Kafr Dunbulah-Zaydun road.", &[900003]);
+        check("Gunmen shot at a checkpoint on the Zaydun-Kafr Dunbulah road.", &[900013]);
+        // A hyphen after an article joins it to its name: no road's end.
+        let cuts = |name: &str| super::openings(name).collect::<Vec<usize>>();
+        assert_eq!(cuts("Tall al-Kubara"), [14]);
+        assert_eq!(cuts("Kafr Dunbulah-Tall al-Kubara"), [28, 13]);
     }
 
     #[test]

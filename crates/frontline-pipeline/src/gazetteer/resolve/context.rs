@@ -523,7 +523,15 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
         if contradicted(raws, r, g.place(c.id), |o| cands[of_raw[o]].get(best[of_raw[o]]).map(|x| g.place(x.id))) {
             continue;
         }
-        if r.common && !placed[k] && !broad && r.container.is_none() {
+        // "Liberty police said": a common word before "police" names the
+        // town whose force it is, where the article's other places lie in
+        // its country ("Metro police" in Las Vegas name no Indonesian town).
+        let policed = || {
+            let p = g.place(c.id);
+            (text[r.end..].starts_with(" police") || text[r.end..].starts_with(" Police"))
+                && chosen.iter().enumerate().any(|(o, q)| o != k && q.is_some_and(|q| q.country_code == p.country_code))
+        };
+        if r.common && !placed[k] && !broad && r.container.is_none() && !policed() {
             continue;
         }
         // "Union Pacific", "Virgin Atlantic": an ocean's or a region's short

@@ -113,6 +113,17 @@ fn a_common_word_placed_once_is_the_place_throughout() {
 }
 
 #[test]
+fn a_common_word_before_police_is_the_town_of_the_articles_country() {
+    check_places(
+        "Two men were held on Friday, Normal police said, after a brawl in Bloomington, Illinois.",
+        &["Normal", "Bloomington", "Illinois"],
+    );
+    // Alone, or with places of another country, it is the force's name.
+    check_places("Two men were held on Friday, Normal police said.", &[]);
+    check_places("Metro police said a cyclist was hurt in Las Vegas.", &["Las Vegas"]);
+}
+
+#[test]
 fn names_beginning_streets_are_not_places() {
     check_places("Police found the car on Clinton Street in Dayton.", &["Dayton"]);
     check_places("She lives on Denver Ave. near Boise.", &["Boise"]);

@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 
+use super::classify::{self, Found};
 use super::country::{
     Countries, backs, dateline, main_country, named_country, plausible, qualifies, rehome, relocate, state_country,
 };
@@ -45,27 +46,119 @@ pub struct Document<'a> {
     /// Where the cue and count patterns' prefixes start (see
     /// [`crate::RuleCandidates::starts`]).
     pub starts: crate::PrefixStarts,
+    /// The event cues of each sentence ([`classify::cues_among`]).
+    pub cues: Vec<Vec<Found>>,
     /// Byte offset in the original text of each character, when cleaning
     /// changed byte lengths (curly quotes to straight ones); else empty.
     original_starts: Vec<u32>,
 }
 
-impl<'a> Document<'a> {
-    pub fn analyse(article: &'a Article, resources: &'a Resources) -> Document<'a> {
+/// An article cleaned and cut into sentences, with the event cues of each
+/// sentence: what tells, before any mention is recognised, whether and
+/// where the article can hold an event.
+struct Segmented {
+    clean: CleanText,
+    sentences: Vec<Sentence>,
+    starts: crate::PrefixStarts,
+    rules: Vec<crate::RuleCandidates>,
+    cues: Vec<Vec<Found>>,
+}
+
+impl Segmented {
+    fn new(article: &Article) -> Segmented {
         let clean = clean(&article.text);
         let (sentences, starts) = sentences_and_starts(&clean);
-        let scanned = date::Scanned::new(&clean, &sentences);
-        let mut dates = scanned.resolve(article.published);
-        let (published, published_inferred) = match article.published {
-            Some(p) => (Some(p), false),
-            None => {
-                let p = date::infer_published(&clean, &sentences, &dates).or(article.read_on);
-                if p.is_some() {
-                    dates = scanned.resolve(p);
+        let rules = crate::rule_candidates(&sentences);
+        let cues = sentences
+            .iter()
+            .zip(&rules)
+            .map(|(s, &r)| {
+                if r.cues == 0 {
+                    return Vec::new();
                 }
-                (p, p.is_some())
+                let run = r.starts.map(|(a, b)| &starts[a as usize..b as usize]);
+                classify::cues_among(s.text(&clean), s.start, r, run)
+            })
+            .collect();
+        Segmented { clean, sentences, starts, rules, cues }
+    }
+}
+
+/// The date mentions of the first `upto` sentences (of all of them when
+/// the article has no publication date: it is inferred from them all), and
+/// the publication date with whether it was inferred. A date resolves
+/// against those before it, never after, so the mentions of the first
+/// sentences are theirs in the whole article.
+fn dated(
+    article: &Article,
+    clean: &CleanText,
+    sentences: &[Sentence],
+    upto: usize,
+) -> (Vec<DateMention>, Option<NaiveDate>, bool) {
+    let scanned = date::Scanned::new(clean, if article.published.is_some() { &sentences[..upto] } else { sentences });
+    let mut dates = scanned.resolve(article.published);
+    let (published, published_inferred) = match article.published {
+        Some(p) => (Some(p), false),
+        None => {
+            let p = date::infer_published(clean, sentences, &dates).or(article.read_on);
+            if p.is_some() {
+                dates = scanned.resolve(p);
             }
+            (p, p.is_some())
+        }
+    };
+    (dates, published, published_inferred)
+}
+
+/// What [`Document::for_events`] gives.
+pub enum ForEvents<'a> {
+    /// The article analysed as far as its events read it.
+    Analysed(Box<Document<'a>>),
+    /// No sentence holds an event cue, so the article has no event and no
+    /// diagnostic ([`super::events`] starts from the cues); its
+    /// publication date and whether it was inferred.
+    NoCue(Option<NaiveDate>, bool),
+}
+
+impl<'a> Document<'a> {
+    /// The article analysed for its events and its mentions.
+    pub fn analyse(article: &'a Article, resources: &'a Resources) -> Document<'a> {
+        let seg = Segmented::new(article);
+        let all = seg.sentences.len();
+        Document::recognise(article, resources, seg, |_| all)
+    }
+
+    /// The article analysed for its events only, with [`Document::analyse`]'s
+    /// events and diagnostics: nothing is recognised in an article without
+    /// an event cue, and dates are not scanned past the last sentence whose
+    /// dates an event reads: one with a cue (its event's date, the
+    /// background and "held since" tests) or a figure (a toll "since" an
+    /// old date is no event's, `attach_counts`).
+    pub fn for_events(article: &'a Article, resources: &'a Resources) -> ForEvents<'a> {
+        let seg = Segmented::new(article);
+        let Some(last_cue) = seg.cues.iter().rposition(|c| !c.is_empty()) else {
+            let (_, published, inferred) = dated(article, &seg.clean, &seg.sentences, 0);
+            return ForEvents::NoCue(published, inferred);
         };
+        let doc = Document::recognise(article, resources, seg, |doc| {
+            let last_count = doc.counts.last().map_or(0, |c| doc.sentences.partition_point(|s| s.start <= c.start));
+            last_count.max(last_cue + 1)
+        });
+        ForEvents::Analysed(Box::new(doc))
+    }
+
+    /// Recognises the mentions of a segmented article; `upto` tells, from
+    /// the sentences and counts, how many sentences' dates are scanned.
+    fn recognise(
+        article: &'a Article,
+        resources: &'a Resources,
+        seg: Segmented,
+        upto: impl FnOnce(&Counted) -> usize,
+    ) -> Document<'a> {
+        let Segmented { clean, sentences, starts, rules, cues } = seg;
+        let counts = count::recognise_among(&clean, &sentences, &rules, &starts);
+        let upto = upto(&Counted { sentences: &sentences, counts: &counts });
+        let (dates, published, published_inferred) = dated(article, &clean, &sentences, upto);
         let mut places = resources.gazetteer.recognise(&clean, &sentences);
         rehome(&mut places, resources, &clean.text, &[]);
         let g = &resources.gazetteer;
@@ -138,8 +231,6 @@ impl<'a> Document<'a> {
             places.extend(found);
             places.sort_by_key(|m| m.start);
         }
-        let rules = crate::rule_candidates(&sentences);
-        let counts = count::recognise_among(&clean, &sentences, &rules, &starts);
         // Normalisation only shrinks characters, so equal lengths mean equal offsets.
         let original_starts = if article.text.len() == clean.text.len() {
             Vec::new()
@@ -163,6 +254,7 @@ impl<'a> Document<'a> {
             counts,
             starts,
             rules,
+            cues,
         }
     }
 
@@ -290,6 +382,13 @@ impl<'a> Document<'a> {
     }
 }
 
+/// The sentences and figures of an article, from which
+/// [`Document::recognise`]'s caller tells how many sentences' dates it needs.
+struct Counted<'s> {
+    sentences: &'s [Sentence],
+    counts: &'s [CountMention],
+}
+
 /// The lists' mentions in the order of their character spans, ties in
 /// the order of the lists, then of each list: what a stable sort of the
 /// lists joined gives. Each list is in text order already (a check), so
@@ -341,6 +440,72 @@ enum Of {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    static RESOURCES: std::sync::LazyLock<Resources> = std::sync::LazyLock::new(Resources::builtin);
+
+    fn article(text: &str, published: Option<NaiveDate>) -> Article {
+        Article { id: "t".into(), text: text.into(), published, ..Default::default() }
+    }
+
+    /// The events and diagnostics of a document, as text to compare.
+    fn events_of(doc: &Document<'_>) -> String {
+        format!("{:?}", super::super::events(doc))
+    }
+
+    /// An article with no event cue is not recognised at all for its
+    /// events: it has none and no diagnostic, and its publication date is
+    /// the one `analyse` gives, given or inferred.
+    #[test]
+    fn an_article_without_an_event_cue_is_not_recognised_for_events() {
+        let text = "The council of Marrowby met on 12 May 2021 to plan the harvest fair. \
+                    Stalls will line the square, the mayor said on 14 May 2021.";
+        for published in [NaiveDate::from_ymd_opt(2021, 5, 15), None] {
+            let a = article(text, published);
+            let full = Document::analyse(&a, &RESOURCES);
+            assert_eq!(events_of(&full), "([], [])");
+            match Document::for_events(&a, &RESOURCES) {
+                ForEvents::NoCue(p, inferred) => {
+                    assert_eq!((p, inferred), (full.published, full.published_inferred));
+                    assert_eq!(p, published.or(NaiveDate::from_ymd_opt(2021, 5, 14)));
+                }
+                ForEvents::Analysed(_) => panic!("analysed an article without a cue"),
+            }
+        }
+    }
+
+    /// For its events, an article's dates are scanned up to the last
+    /// sentence with a cue or a figure, which gives the same events as the
+    /// whole article's dates; without a publication date they are all
+    /// scanned, the date being inferred from them.
+    #[test]
+    fn dates_are_scanned_up_to_the_last_sentence_events_read() {
+        fn analysed(a: &Article) -> Document<'_> {
+            match Document::for_events(a, &RESOURCES) {
+                ForEvents::Analysed(doc) => *doc,
+                ForEvents::NoCue(..) => panic!("no cue in {:?}", a.text),
+            }
+        }
+        let tail = " The town hosted a trade fair on 2 February 2022. Its museum reopened on 9 March 2022.";
+        let cases = [
+            ("Gunmen killed four farmers in Kafr Lusin on 3 April 2023.", NaiveDate::from_ymd_opt(2023, 4, 5), 1),
+            (
+                "Gunmen killed four farmers in Kafr Lusin on 3 April 2023. Two more died of their wounds on 4 April 2023.",
+                NaiveDate::from_ymd_opt(2023, 4, 5),
+                2,
+            ),
+            ("Gunmen killed four farmers in Kafr Lusin on 3 April 2023.", None, 3),
+        ];
+        for (lead, published, kept) in cases {
+            let a = article(&format!("{lead}{tail}"), published);
+            let full = Document::analyse(&a, &RESOURCES);
+            let doc = analysed(&a);
+            assert_eq!(full.dates.len(), 3 + usize::from(lead.contains("Two more")), "{lead}");
+            assert_eq!(doc.dates.len(), kept, "{lead}");
+            assert_eq!((doc.published, doc.published_inferred), (full.published, full.published_inferred));
+            assert_eq!(events_of(&doc), events_of(&full), "{lead}");
+            assert_ne!(events_of(&doc), "([], [])", "{lead}");
+        }
+    }
 
     /// Merging the mention lists gives what a stable sort of them joined
     /// gives: ties (equal spans, within a list or across lists) in list

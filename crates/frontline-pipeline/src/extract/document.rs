@@ -84,18 +84,30 @@ impl Segmented {
     }
 }
 
-/// The date mentions of the first `upto` sentences (of all of them when
-/// the article has no publication date: it is inferred from them all), and
-/// the publication date with whether it was inferred. A date resolves
-/// against those before it, never after, so the mentions of the first
-/// sentences are theirs in the whole article.
+/// The date mentions of the sentences `needed` marks (of all of them when
+/// it is `None`, or when the article has no publication date: it is
+/// inferred from them all), and the publication date with whether it was
+/// inferred. A date resolves by itself unless it is an anaphor ("the next
+/// day"), which counts from the dates before it: then every sentence up to
+/// the last one needed is scanned.
 fn dated(
     article: &Article,
     clean: &CleanText,
     sentences: &[Sentence],
-    upto: usize,
+    needed: Option<&[bool]>,
 ) -> (Vec<DateMention>, Option<NaiveDate>, bool) {
-    let scanned = date::Scanned::new(clean, if article.published.is_some() { &sentences[..upto] } else { sentences });
+    let scanned = match needed {
+        Some(needed) if article.published.is_some() => {
+            let some = date::Scanned::among(clean, sentences, |k| needed[k]);
+            if some.anaphoric() {
+                let upto = needed.iter().rposition(|&n| n).map_or(0, |k| k + 1);
+                date::Scanned::among(clean, sentences, |k| k < upto)
+            } else {
+                some
+            }
+        }
+        _ => date::Scanned::new(clean, sentences),
+    };
     let mut dates = scanned.resolve(article.published);
     let (published, published_inferred) = match article.published {
         Some(p) => (Some(p), false),
@@ -108,6 +120,23 @@ fn dated(
         }
     };
     (dates, published, published_inferred)
+}
+
+/// The sentences whose dates the events of an article read: those with a
+/// cue (its event's date, the background and "held since" tests), the one
+/// before each (an event carried on from it takes its date) and those with
+/// a figure (a toll "since" an old date is no event's, `attach_counts`).
+fn read_for_events(sentences: &[Sentence], cues: &[Vec<Found>], counts: &[CountMention]) -> Vec<bool> {
+    let mut needed: Vec<bool> = cues.iter().map(|c| !c.is_empty()).collect();
+    for k in 1..needed.len() {
+        if !cues[k].is_empty() {
+            needed[k - 1] = true;
+        }
+    }
+    for c in counts {
+        needed[sentences.partition_point(|s| s.start <= c.start).saturating_sub(1)] = true;
+    }
+    needed
 }
 
 /// What [`Document::for_events`] gives.
@@ -123,42 +152,30 @@ pub enum ForEvents<'a> {
 impl<'a> Document<'a> {
     /// The article analysed for its events and its mentions.
     pub fn analyse(article: &'a Article, resources: &'a Resources) -> Document<'a> {
-        let seg = Segmented::new(article);
-        let all = seg.sentences.len();
-        Document::recognise(article, resources, seg, |_| all)
+        Document::recognise(article, resources, Segmented::new(article), false)
     }
 
     /// The article analysed for its events only, with [`Document::analyse`]'s
     /// events and diagnostics: nothing is recognised in an article without
-    /// an event cue, and dates are not scanned past the last sentence whose
-    /// dates an event reads: one with a cue (its event's date, the
-    /// background and "held since" tests) or a figure (a toll "since" an
-    /// old date is no event's, `attach_counts`).
+    /// an event cue, and only the dates of the sentences events read
+    /// ([`read_for_events`]) are scanned.
     pub fn for_events(article: &'a Article, resources: &'a Resources) -> ForEvents<'a> {
         let seg = Segmented::new(article);
-        let Some(last_cue) = seg.cues.iter().rposition(|c| !c.is_empty()) else {
-            let (_, published, inferred) = dated(article, &seg.clean, &seg.sentences, 0);
+        if seg.cues.iter().all(Vec::is_empty) {
+            let (_, published, inferred) =
+                dated(article, &seg.clean, &seg.sentences, Some(&vec![false; seg.sentences.len()]));
             return ForEvents::NoCue(published, inferred);
-        };
-        let doc = Document::recognise(article, resources, seg, |doc| {
-            let last_count = doc.counts.last().map_or(0, |c| doc.sentences.partition_point(|s| s.start <= c.start));
-            last_count.max(last_cue + 1)
-        });
-        ForEvents::Analysed(Box::new(doc))
+        }
+        ForEvents::Analysed(Box::new(Document::recognise(article, resources, seg, true)))
     }
 
-    /// Recognises the mentions of a segmented article; `upto` tells, from
-    /// the sentences and counts, how many sentences' dates are scanned.
-    fn recognise(
-        article: &'a Article,
-        resources: &'a Resources,
-        seg: Segmented,
-        upto: impl FnOnce(&Counted) -> usize,
-    ) -> Document<'a> {
+    /// Recognises the mentions of a segmented article: with `events_only`,
+    /// the dates only of the sentences events read.
+    fn recognise(article: &'a Article, resources: &'a Resources, seg: Segmented, events_only: bool) -> Document<'a> {
         let Segmented { clean, sentences, starts, rules, cues } = seg;
         let counts = count::recognise_among(&clean, &sentences, &rules, &starts);
-        let upto = upto(&Counted { sentences: &sentences, counts: &counts });
-        let (dates, published, published_inferred) = dated(article, &clean, &sentences, upto);
+        let needed = events_only.then(|| read_for_events(&sentences, &cues, &counts));
+        let (dates, published, published_inferred) = dated(article, &clean, &sentences, needed.as_deref());
         let mut places = resources.gazetteer.recognise(&clean, &sentences);
         rehome(&mut places, resources, &clean.text, &[]);
         let g = &resources.gazetteer;
@@ -382,13 +399,6 @@ impl<'a> Document<'a> {
     }
 }
 
-/// The sentences and figures of an article, from which
-/// [`Document::recognise`]'s caller tells how many sentences' dates it needs.
-struct Counted<'s> {
-    sentences: &'s [Sentence],
-    counts: &'s [CountMention],
-}
-
 /// The lists' mentions in the order of their character spans, ties in
 /// the order of the lists, then of each list: what a stable sort of the
 /// lists joined gives. Each list is in text order already (a check), so
@@ -473,37 +483,64 @@ mod tests {
         }
     }
 
-    /// For its events, an article's dates are scanned up to the last
-    /// sentence with a cue or a figure, which gives the same events as the
-    /// whole article's dates; without a publication date they are all
-    /// scanned, the date being inferred from them.
+    /// For its events, only the dates of the sentences events read are
+    /// scanned (all of them without a publication date, which is inferred
+    /// from them; all up to the last one read when an anaphor counts from
+    /// the dates before it), and the events are those of the whole
+    /// article's dates.
     #[test]
-    fn dates_are_scanned_up_to_the_last_sentence_events_read() {
+    fn only_the_dates_events_read_are_scanned_for_events() {
         fn analysed(a: &Article) -> Document<'_> {
             match Document::for_events(a, &RESOURCES) {
                 ForEvents::Analysed(doc) => *doc,
                 ForEvents::NoCue(..) => panic!("no cue in {:?}", a.text),
             }
         }
-        let tail = " The town hosted a trade fair on 2 February 2022. Its museum reopened on 9 March 2022.";
+        let spans = |dates: &[DateMention]| dates.iter().map(|d| (d.start, d.value.clone())).collect::<Vec<_>>();
+        let early = NaiveDate::from_ymd_opt(2023, 4, 5);
         let cases = [
-            ("Gunmen killed four farmers in Kafr Lusin on 3 April 2023.", NaiveDate::from_ymd_opt(2023, 4, 5), 1),
             (
-                "Gunmen killed four farmers in Kafr Lusin on 3 April 2023. Two more died of their wounds on 4 April 2023.",
-                NaiveDate::from_ymd_opt(2023, 4, 5),
-                2,
+                "Gunmen killed four farmers in Kafr Lusin on 3 April 2023. The town hosted a trade fair on \
+                 2 February 2022. Its museum reopened on 9 March 2022.",
+                early,
+                vec!["2023-04-03"],
             ),
-            ("Gunmen killed four farmers in Kafr Lusin on 3 April 2023.", None, 3),
+            (
+                "Gunmen killed four farmers in Kafr Lusin on 3 April 2023. The town hosted a trade fair on \
+                 2 February 2022. Its museum reopened on 9 March 2022.",
+                None,
+                vec!["2023-04-03", "2022-02-02", "2022-03-09"],
+            ),
+            (
+                "The museum of Kafr Lusin reopened on 30 March 2023. The mayor thanked the volunteers. \
+                 Gunmen killed four farmers in the town the following day.",
+                early,
+                vec!["2023-03-30", "2023-03-31"],
+            ),
         ];
-        for (lead, published, kept) in cases {
-            let a = article(&format!("{lead}{tail}"), published);
+        for (text, published, values) in cases {
+            let a = article(text, published);
             let full = Document::analyse(&a, &RESOURCES);
             let doc = analysed(&a);
-            assert_eq!(full.dates.len(), 3 + usize::from(lead.contains("Two more")), "{lead}");
-            assert_eq!(doc.dates.len(), kept, "{lead}");
+            let got: Vec<String> = doc.dates.iter().map(|d| d.value.clone()).collect();
+            assert_eq!(got, values, "{text}");
+            let needed = read_for_events(&full.sentences, &full.cues, &full.counts);
+            let read: Vec<DateMention> = full
+                .dates
+                .iter()
+                .filter(|d| needed[full.sentences.partition_point(|s| s.start <= d.start) - 1])
+                .cloned()
+                .collect();
+            let doc_read: Vec<DateMention> = doc
+                .dates
+                .iter()
+                .filter(|d| needed[full.sentences.partition_point(|s| s.start <= d.start) - 1])
+                .cloned()
+                .collect();
+            assert_eq!(spans(&doc_read), spans(&read), "{text}");
             assert_eq!((doc.published, doc.published_inferred), (full.published, full.published_inferred));
-            assert_eq!(events_of(&doc), events_of(&full), "{lead}");
-            assert_ne!(events_of(&doc), "([], [])", "{lead}");
+            assert_eq!(events_of(&doc), events_of(&full), "{text}");
+            assert_ne!(events_of(&doc), "([], [])", "{text}");
         }
     }
 

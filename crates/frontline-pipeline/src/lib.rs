@@ -784,7 +784,16 @@ fn run<'a>(article: &'a Article, resources: &'a Resources, mentions: Mentions) -
         out.diagnostics.push(Diagnostic { article_id: article.id.clone(), severity: Severity::Error, message: reason });
         return out;
     }
-    let doc = extract::Document::analyse(article, resources);
+    let doc = match mentions {
+        Mentions::Skip => match extract::Document::for_events(article, resources) {
+            extract::ForEvents::Analysed(doc) => *doc,
+            extract::ForEvents::NoCue(published, inferred) => {
+                (out.published, out.published_inferred) = (published, inferred);
+                return out;
+            }
+        },
+        _ => extract::Document::analyse(article, resources),
+    };
     out.published = doc.published;
     out.published_inferred = doc.published_inferred;
     let (events, notes) = extract::events(&doc);

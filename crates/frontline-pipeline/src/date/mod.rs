@@ -196,6 +196,14 @@ pub struct Scanned {
 
 impl Scanned {
     pub fn new(clean: &CleanText, sentences: &[Sentence]) -> Scanned {
+        Scanned::among(clean, sentences, |_| true)
+    }
+
+    /// The expressions of the sentences `k` for which `scan(k)` holds. Each
+    /// resolves as in [`Scanned::new`] unless the scan holds an anaphor
+    /// ("the next day", "two years later", [`Scanned::anaphoric`]), which
+    /// counts from the dates before it.
+    pub fn among(clean: &CleanText, sentences: &[Sentence], scan: impl Fn(usize) -> bool) -> Scanned {
         let lower = clean.lower();
         let quarters_from = first_quarter_sentence(lower, sentences);
         let mut toks = Vec::new();
@@ -205,7 +213,7 @@ impl Scanned {
             found.clear();
             // A sentence without a head holds no expression: debug builds
             // scan it all the same, to check that.
-            if s.dateless && !cfg!(debug_assertions) {
+            if s.dateless && !cfg!(debug_assertions) || !scan(k) {
                 continue;
             }
             scan::scan(&clean.text[s.start..s.end], &lower[s.start..s.end], &mut toks, &mut found);
@@ -221,6 +229,11 @@ impl Scanned {
             }));
         }
         Scanned { found: out }
+    }
+
+    /// Whether an expression counts from the dates named before it.
+    pub fn anaphoric(&self) -> bool {
+        self.found.iter().any(|(f, _)| matches!(f.expr, scan::Expr::Anaphor { .. }))
     }
 
     /// The expressions resolved against `published`. Without a publication

@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 
+use super::classify::{self, Found};
 use super::country::{
     Countries, backs, dateline, main_country, named_country, plausible, qualifies, rehome, relocate, state_country,
 };
@@ -45,27 +46,136 @@ pub struct Document<'a> {
     /// Where the cue and count patterns' prefixes start (see
     /// [`crate::RuleCandidates::starts`]).
     pub starts: crate::PrefixStarts,
+    /// The event cues of each sentence ([`classify::cues_among`]).
+    pub cues: Vec<Vec<Found>>,
     /// Byte offset in the original text of each character, when cleaning
     /// changed byte lengths (curly quotes to straight ones); else empty.
     original_starts: Vec<u32>,
 }
 
-impl<'a> Document<'a> {
-    pub fn analyse(article: &'a Article, resources: &'a Resources) -> Document<'a> {
+/// An article cleaned and cut into sentences, with the event cues of each
+/// sentence: what tells, before any mention is recognised, whether and
+/// where the article can hold an event.
+struct Segmented {
+    clean: CleanText,
+    sentences: Vec<Sentence>,
+    starts: crate::PrefixStarts,
+    rules: Vec<crate::RuleCandidates>,
+    cues: Vec<Vec<Found>>,
+}
+
+impl Segmented {
+    fn new(article: &Article) -> Segmented {
         let clean = clean(&article.text);
         let (sentences, starts) = sentences_and_starts(&clean);
-        let scanned = date::Scanned::new(&clean, &sentences);
-        let mut dates = scanned.resolve(article.published);
-        let (published, published_inferred) = match article.published {
-            Some(p) => (Some(p), false),
-            None => {
-                let p = date::infer_published(&clean, &sentences, &dates).or(article.read_on);
-                if p.is_some() {
-                    dates = scanned.resolve(p);
+        let rules = crate::rule_candidates(&sentences);
+        let cues = sentences
+            .iter()
+            .zip(&rules)
+            .map(|(s, &r)| {
+                if r.cues == 0 {
+                    return Vec::new();
                 }
-                (p, p.is_some())
+                let run = r.starts.map(|(a, b)| &starts[a as usize..b as usize]);
+                classify::cues_among(s.text(&clean), s.start, r, run)
+            })
+            .collect();
+        Segmented { clean, sentences, starts, rules, cues }
+    }
+}
+
+/// The date mentions of the sentences `needed` marks (of all of them when
+/// it is `None`, or when the article has no publication date: it is
+/// inferred from them all), and the publication date with whether it was
+/// inferred. A date resolves by itself unless it is an anaphor ("the next
+/// day"), which counts from the dates before it: then every sentence up to
+/// the last one needed is scanned.
+fn dated(
+    article: &Article,
+    clean: &CleanText,
+    sentences: &[Sentence],
+    needed: Option<&[bool]>,
+) -> (Vec<DateMention>, Option<NaiveDate>, bool) {
+    let scanned = match needed {
+        Some(needed) if article.published.is_some() => {
+            let some = date::Scanned::among(clean, sentences, |k| needed[k]);
+            if some.anaphoric() {
+                let upto = needed.iter().rposition(|&n| n).map_or(0, |k| k + 1);
+                date::Scanned::among(clean, sentences, |k| k < upto)
+            } else {
+                some
             }
-        };
+        }
+        _ => date::Scanned::new(clean, sentences),
+    };
+    let mut dates = scanned.resolve(article.published);
+    let (published, published_inferred) = match article.published {
+        Some(p) => (Some(p), false),
+        None => {
+            let p = date::infer_published(clean, sentences, &dates).or(article.read_on);
+            if p.is_some() {
+                dates = scanned.resolve(p);
+            }
+            (p, p.is_some())
+        }
+    };
+    (dates, published, published_inferred)
+}
+
+/// The sentences whose dates the events of an article read: those with a
+/// cue (its event's date, the background and "held since" tests), the one
+/// before each (an event carried on from it takes its date) and those with
+/// a figure (a toll "since" an old date is no event's, `attach_counts`).
+fn read_for_events(sentences: &[Sentence], cues: &[Vec<Found>], counts: &[CountMention]) -> Vec<bool> {
+    let mut needed: Vec<bool> = cues.iter().map(|c| !c.is_empty()).collect();
+    for k in 1..needed.len() {
+        if !cues[k].is_empty() {
+            needed[k - 1] = true;
+        }
+    }
+    for c in counts {
+        needed[sentences.partition_point(|s| s.start <= c.start).saturating_sub(1)] = true;
+    }
+    needed
+}
+
+/// What [`Document::for_events`] gives.
+pub enum ForEvents<'a> {
+    /// The article analysed as far as its events read it.
+    Analysed(Box<Document<'a>>),
+    /// No sentence holds an event cue, so the article has no event and no
+    /// diagnostic ([`super::events`] starts from the cues); its
+    /// publication date and whether it was inferred.
+    NoCue(Option<NaiveDate>, bool),
+}
+
+impl<'a> Document<'a> {
+    /// The article analysed for its events and its mentions.
+    pub fn analyse(article: &'a Article, resources: &'a Resources) -> Document<'a> {
+        Document::recognise(article, resources, Segmented::new(article), false)
+    }
+
+    /// The article analysed for its events only, with [`Document::analyse`]'s
+    /// events and diagnostics: nothing is recognised in an article without
+    /// an event cue, and only the dates of the sentences events read
+    /// ([`read_for_events`]) are scanned.
+    pub fn for_events(article: &'a Article, resources: &'a Resources) -> ForEvents<'a> {
+        let seg = Segmented::new(article);
+        if seg.cues.iter().all(Vec::is_empty) {
+            let (_, published, inferred) =
+                dated(article, &seg.clean, &seg.sentences, Some(&vec![false; seg.sentences.len()]));
+            return ForEvents::NoCue(published, inferred);
+        }
+        ForEvents::Analysed(Box::new(Document::recognise(article, resources, seg, true)))
+    }
+
+    /// Recognises the mentions of a segmented article: with `events_only`,
+    /// the dates only of the sentences events read.
+    fn recognise(article: &'a Article, resources: &'a Resources, seg: Segmented, events_only: bool) -> Document<'a> {
+        let Segmented { clean, sentences, starts, rules, cues } = seg;
+        let counts = count::recognise_among(&clean, &sentences, &rules, &starts);
+        let needed = events_only.then(|| read_for_events(&sentences, &cues, &counts));
+        let (dates, published, published_inferred) = dated(article, &clean, &sentences, needed.as_deref());
         let mut places = resources.gazetteer.recognise(&clean, &sentences);
         rehome(&mut places, resources, &clean.text, &[]);
         let g = &resources.gazetteer;
@@ -138,8 +248,6 @@ impl<'a> Document<'a> {
             places.extend(found);
             places.sort_by_key(|m| m.start);
         }
-        let rules = crate::rule_candidates(&sentences);
-        let counts = count::recognise_among(&clean, &sentences, &rules, &starts);
         // Normalisation only shrinks characters, so equal lengths mean equal offsets.
         let original_starts = if article.text.len() == clean.text.len() {
             Vec::new()
@@ -163,6 +271,7 @@ impl<'a> Document<'a> {
             counts,
             starts,
             rules,
+            cues,
         }
     }
 
@@ -341,6 +450,99 @@ enum Of {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    static RESOURCES: std::sync::LazyLock<Resources> = std::sync::LazyLock::new(Resources::builtin);
+
+    fn article(text: &str, published: Option<NaiveDate>) -> Article {
+        Article { id: "t".into(), text: text.into(), published, ..Default::default() }
+    }
+
+    /// The events and diagnostics of a document, as text to compare.
+    fn events_of(doc: &Document<'_>) -> String {
+        format!("{:?}", super::super::events(doc))
+    }
+
+    /// An article with no event cue is not recognised at all for its
+    /// events: it has none and no diagnostic, and its publication date is
+    /// the one `analyse` gives, given or inferred.
+    #[test]
+    fn an_article_without_an_event_cue_is_not_recognised_for_events() {
+        let text = "The council of Marrowby met on 12 May 2021 to plan the harvest fair. \
+                    Stalls will line the square, the mayor said on 14 May 2021.";
+        for published in [NaiveDate::from_ymd_opt(2021, 5, 15), None] {
+            let a = article(text, published);
+            let full = Document::analyse(&a, &RESOURCES);
+            assert_eq!(events_of(&full), "([], [])");
+            match Document::for_events(&a, &RESOURCES) {
+                ForEvents::NoCue(p, inferred) => {
+                    assert_eq!((p, inferred), (full.published, full.published_inferred));
+                    assert_eq!(p, published.or(NaiveDate::from_ymd_opt(2021, 5, 14)));
+                }
+                ForEvents::Analysed(_) => panic!("analysed an article without a cue"),
+            }
+        }
+    }
+
+    /// For its events, only the dates of the sentences events read are
+    /// scanned (all of them without a publication date, which is inferred
+    /// from them; all up to the last one read when an anaphor counts from
+    /// the dates before it), and the events are those of the whole
+    /// article's dates.
+    #[test]
+    fn only_the_dates_events_read_are_scanned_for_events() {
+        fn analysed(a: &Article) -> Document<'_> {
+            match Document::for_events(a, &RESOURCES) {
+                ForEvents::Analysed(doc) => *doc,
+                ForEvents::NoCue(..) => panic!("no cue in {:?}", a.text),
+            }
+        }
+        let spans = |dates: &[DateMention]| dates.iter().map(|d| (d.start, d.value.clone())).collect::<Vec<_>>();
+        let early = NaiveDate::from_ymd_opt(2023, 4, 5);
+        let cases = [
+            (
+                "Gunmen killed four farmers in Kafr Lusin on 3 April 2023. The town hosted a trade fair on \
+                 2 February 2022. Its museum reopened on 9 March 2022.",
+                early,
+                vec!["2023-04-03"],
+            ),
+            (
+                "Gunmen killed four farmers in Kafr Lusin on 3 April 2023. The town hosted a trade fair on \
+                 2 February 2022. Its museum reopened on 9 March 2022.",
+                None,
+                vec!["2023-04-03", "2022-02-02", "2022-03-09"],
+            ),
+            (
+                "The museum of Kafr Lusin reopened on 30 March 2023. The mayor thanked the volunteers. \
+                 Gunmen killed four farmers in the town the following day.",
+                early,
+                vec!["2023-03-30", "2023-03-31"],
+            ),
+        ];
+        for (text, published, values) in cases {
+            let a = article(text, published);
+            let full = Document::analyse(&a, &RESOURCES);
+            let doc = analysed(&a);
+            let got: Vec<String> = doc.dates.iter().map(|d| d.value.clone()).collect();
+            assert_eq!(got, values, "{text}");
+            let needed = read_for_events(&full.sentences, &full.cues, &full.counts);
+            let read: Vec<DateMention> = full
+                .dates
+                .iter()
+                .filter(|d| needed[full.sentences.partition_point(|s| s.start <= d.start) - 1])
+                .cloned()
+                .collect();
+            let doc_read: Vec<DateMention> = doc
+                .dates
+                .iter()
+                .filter(|d| needed[full.sentences.partition_point(|s| s.start <= d.start) - 1])
+                .cloned()
+                .collect();
+            assert_eq!(spans(&doc_read), spans(&read), "{text}");
+            assert_eq!((doc.published, doc.published_inferred), (full.published, full.published_inferred));
+            assert_eq!(events_of(&doc), events_of(&full), "{text}");
+            assert_ne!(events_of(&doc), "([], [])", "{text}");
+        }
+    }
 
     /// Merging the mention lists gives what a stable sort of them joined
     /// gives: ties (equal spans, within a list or across lists) in list

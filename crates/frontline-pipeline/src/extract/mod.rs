@@ -37,7 +37,7 @@ use fatalities::{attach_counts, shared};
 use place::locating;
 use roles::is_armed;
 
-pub use document::Document;
+pub use document::{Document, ForEvents};
 
 /// Whether `s` begins with the lowercase ASCII word `w`, in any case (no
 /// copy of the rest of the text, which is long).
@@ -158,14 +158,13 @@ pub fn events(doc: &Document<'_>) -> (Vec<Event>, Vec<Diagnostic>) {
     let lead = doc.sentences.iter().position(|s| s.end - s.start > 40).unwrap_or(0);
     let locating = locating(doc);
     for (i, s) in doc.sentences.iter().enumerate() {
-        let rules = doc.rules[i];
-        if rules.cues == 0 {
+        if doc.cues[i].is_empty() {
             continue;
         }
+        let rules = doc.rules[i];
         let text = s.text(&doc.clean);
-        let starts = rules.starts.map(|(a, b)| &doc.starts[a as usize..b as usize]);
-        let mut found = classify::cues_among(text, s.start, rules, starts);
-        found.retain(|f| !in_name(doc, f) && !held_since(doc, f, s.start, s.end));
+        let found: Vec<_> =
+            doc.cues[i].iter().filter(|f| !in_name(doc, f) && !held_since(doc, f, s.start, s.end)).copied().collect();
         if found.is_empty() {
             continue;
         }

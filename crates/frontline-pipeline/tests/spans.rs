@@ -1,8 +1,10 @@
 //! Property: any string goes through `process` without panicking, and every
 //! span it returns (evidence and mentions) lies inside the text and shows
-//! the span's text: `start <= end <= chars`, `text[start:end] == span.text`.
+//! the span's text: `start <= end <= chars`, `text[start:end] == span.text`;
+//! and `extract` without `--mentions` (the events-only analysis) gives the
+//! events, diagnostics and publication date that the full analysis gives.
 
-use frontline_pipeline::{Article, Extraction, Resources, process};
+use frontline_pipeline::{Article, Extraction, Resources, process, process_writing_mentions};
 use proptest::prelude::*;
 
 fn check_spans(text: &str, out: &Extraction) -> Result<(), TestCaseError> {
@@ -43,7 +45,15 @@ fn run(text: String) -> Result<(), TestCaseError> {
         ..Default::default()
     };
     let out = process(&article, &RESOURCES);
-    check_spans(&text, &out)
+    check_spans(&text, &out)?;
+    let undated = Article { published: None, ..article.clone() };
+    for a in [&article, &undated] {
+        let (full, events_only) = (process(a, &RESOURCES), process_writing_mentions(a, &RESOURCES, None).0);
+        prop_assert_eq!(&events_only.events, &full.events);
+        prop_assert_eq!(&events_only.diagnostics, &full.diagnostics);
+        prop_assert_eq!(events_only.published, full.published);
+    }
+    Ok(())
 }
 
 /// Pieces of conflict-news wording, so generated texts reach the extractor.

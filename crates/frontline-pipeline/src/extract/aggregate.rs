@@ -46,7 +46,7 @@ pub(super) fn aggregate(drafts: Vec<Draft>) -> Vec<Draft> {
 
 fn same_event(a: &Draft, b: &Draft) -> bool {
     let (Some(ta), Some(tb)) = (a.cand.sub_event_type, b.cand.sub_event_type) else { return false };
-    if !(absorbs(ta, tb) || absorbs(tb, ta) || stormed_for(a, b) || stormed_for(b, a)) {
+    if !(absorbs(ta, tb) || absorbs(tb, ta) || stormed_for(b, a)) {
         return false;
     }
     if a.cand.date.map(|d| d.0) != b.cand.date.map(|d| d.0) && !a.dependent && !b.dependent {
@@ -103,10 +103,12 @@ fn same_sides(a: &Draft, b: &Draft) -> bool {
     a1 != a2 && ((a1 == b1 && a2 == b2) || (a1 == b2 && a2 == b1))
 }
 
-/// Whether `assault` is how the abduction or attack `deed` was done:
-/// storming a place where nobody armed fought back ("the gunmen stormed the
-/// dormitory") on the day someone was taken or attacked there is that deed,
-/// not a clash of its own.
+/// Whether `assault`, told after `deed`, is how that abduction or attack was
+/// done: storming a place where nobody armed fought back ("the gunmen
+/// stormed the dormitory") on the day someone was taken or attacked there
+/// is that deed, not a clash of its own. A storming told first is an act of
+/// its own, whatever follows it ("stormed the court and freed a detainee;
+/// the police detained him later").
 fn stormed_for(assault: &Draft, deed: &Draft) -> bool {
     assault.assault
         && assault.cand.actor2.as_ref().is_none_or(|a| a.inter == Inter::Civilians)
@@ -146,8 +148,6 @@ fn merge(a: &mut Draft, b: Draft) {
         true
     } else if b.assault && ta == SubEventType::SuicideBomb {
         false
-    } else if stormed_for(a, &b) {
-        true
     } else if stormed_for(&b, a) {
         false
     } else if toll(a) != toll(&b) {

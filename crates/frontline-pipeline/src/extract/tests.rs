@@ -192,6 +192,11 @@ fn storming_a_place_where_people_were_taken_is_the_abduction_told_before() {
     // Storming a post its soldiers defended is a fight of its own.
     let fought = format!("{taken} The assailants stormed an army post in Vandeikya, killing two soldiers.");
     check_locations(&fought, &["Benue", "Vandeikya"]);
+    // A storming told first is an act of its own.
+    check_events(
+        "Gunmen stormed a courthouse in Nigeria's Benue state on Friday. The gunmen abducted a clerk in Vandeikya.",
+        &[(T::ArmedClash, 0), (T::AbductionForcedDisappearance, 0)],
+    );
 }
 
 #[test]

@@ -146,9 +146,8 @@ fn merge(a: &mut Draft, b: Draft) {
         b.retaken
     } else if a.assault && tb == SubEventType::SuicideBomb {
         true
-    } else if b.assault && ta == SubEventType::SuicideBomb {
-        false
-    } else if stormed_for(&b, a) {
+    } else if b.assault && ta == SubEventType::SuicideBomb || stormed_for(&b, a) {
+        // A storming told after the abduction or attack it was how the deed was done: the deed's type stands.
         false
     } else if toll(a) != toll(&b) {
         toll(a) && absorbs(ta, tb)

@@ -288,13 +288,8 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                     || (!t.conn || arabic_article && (t.cap || !ENGLISH_ARTICLES.contains(&kstr(&t))))
                         && (n > 1 || probe.len() >= 5)
                         && n <= 3
-                        // (An initial is no part of a name spelt loosely: "George W.";
-                        // a compass word is, before another word: "Eastern Qalamoon".)
-                        && toks[i..i + n].iter().enumerate().all(|(m, x)| {
-                            x.conn
-                                || m + 1 < n && COMPASS_WORDS.contains(&kstr(x))
-                                || !g.is_stopword(kstr(x)) && x.end - x.start > 1
-                        })
+                        // (An initial is no part of a name spelt loosely: "George W.")
+                        && toks[i..i + n].iter().all(|x| x.conn || !g.is_stopword(kstr(x)) && x.end - x.start > 1)
                         && *skeletons.entry(h).or_insert_with(|| {
                             g.has_skeleton(probe, &mut joined_buf, &mut skeleton_buf)
                                 && !(n == 1 && english_word(probe))
@@ -547,9 +542,6 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 let small = top.is_none_or(|p| {
                     p.population < CITY && !matches!(p.feature_code.as_str(), "PCLI" | "ADM1" | "PPLC")
                 });
-                // (A generic word of Arabic place names is no first name or
-                // surname: "Jurud Qalamoun" are the barrens of Qalamoun;
-                // "Abu" and "Umm" start names of persons too.)
                 let namelike = |n: usize| {
                     let x = &toks[n];
                     x.cap
@@ -557,7 +549,6 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                         && !x.caps
                         && !g.is_stopword(kstr(x))
                         && bits(kstr(x)) & (IN_NEAR_BEFORE | IN_PART_BEFORE | IN_QUALIFIERS | IN_TITLES) == 0
-                        && !(GENERIC.contains(&kstr(x)) && !matches!(kstr(x), "abu" | "umm"))
                 };
                 // "Fargo City Commissioner", "Mansfield Police": a place
                 // naming an office is no person's name, whatever comes before.

@@ -225,6 +225,45 @@ pub fn skeleton_into(folded: &str, joined: &mut String, out: &mut String) {
     }
 }
 
+/// The key under which a region's names match spelt with other vowels
+/// ("Qalamoon" for Qalamoun, "al-Qalamon" too, "Jebal" for Jabal): each
+/// run of vowels (and of a "y" or "w" inside a word) one "a", the articles
+/// dropped, the consonants as spelt; "" for a name of fewer than three
+/// consonants ("Badi" is no Badia), too short to be safe.
+/// Stricter than [`skeleton`], which also merges consonants ("Saboura" and
+/// "Siberia" share a skeleton and this key alike, so it is asked only of a
+/// transliterating country's regions).
+pub fn vowel_key(folded: &str) -> String {
+    let mut out = String::with_capacity(folded.len());
+    let mut consonants = 0;
+    let mut words = folded.split(' ').peekable();
+    while let Some(w) = words.next() {
+        if w.len() <= ARTICLE_LEN && words.peek().is_some() && ARTICLES.contains(&w) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let mut vowel_run = false;
+        for (i, c) in w.chars().enumerate() {
+            if matches!(c, 'a' | 'e' | 'i' | 'o' | 'u') || matches!(c, 'w' | 'y') && i > 0 {
+                if !vowel_run {
+                    out.push('a');
+                }
+                vowel_run = true;
+            } else {
+                out.push(c);
+                consonants += usize::from(c.is_alphabetic());
+                vowel_run = false;
+            }
+        }
+    }
+    if consonants < 3 {
+        out.clear();
+    }
+    out
+}
+
 /// "ezzor" → "zor", "arraqqa" → "raqqa": an article assimilated to the word.
 fn strip_attached_article(w: &str) -> &str {
     let b = w.as_bytes();
@@ -282,6 +321,21 @@ mod tests {
         check("Thiban", "Dhiban");
         check("Ein Issa", "Ayn Isa");
         check_apart("Ein Issa", "Nusay");
+    }
+
+    #[test]
+    fn vowel_keys_tell_vowels_apart_only() {
+        let key = |s: &str| vowel_key(&fold(s));
+        assert_eq!(key("Eastern Qalamoon"), key("Eastern Qalamoun"));
+        assert_eq!(key("al-Jazeera"), key("Al Jazira"));
+        assert_eq!(key("el-Jazeera"), key("Jazira"));
+        assert_eq!(key("Jroud al-Qalamon"), key("Jroud Qalamoun"));
+        assert_eq!(key("Jebal Tourkman"), key("Jabal Turkman"));
+        // Other consonants are other names; short names are too risky.
+        assert_ne!(key("Kalamoon"), key("Qalamoun"));
+        assert_ne!(key("Qalamoon"), key("Eastern Qalamoun"));
+        assert_eq!(key("Badi"), "");
+        assert_eq!(key("Al-Hail"), "");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, LazyLock};
 
-use super::fold::{fold, plain, skeleton_into};
+use super::fold::{fold, plain, skeleton_into, vowel_key};
 use super::{DumpError, Place};
 
 const PLACES: &str = include_str!("../../../../data/gazetteer/places.tsv");
@@ -90,6 +90,9 @@ pub struct Index {
     pub names: Vec<u16>,
     exact: Keys,
     skeleton: Keys,
+    /// The [`vowel_key`]s of the names of the regions of transliterating
+    /// countries, sorted (a few hundred: no bucket table).
+    vowels: Vec<(u64, u32)>,
     /// Near-miss keys of the places of added dumps.
     pub near: super::fuzzy::Near,
 }
@@ -162,7 +165,18 @@ pub fn key_hash(key: &str) -> u64 {
 }
 
 impl Index {
-    fn add(&mut self, place: Place, names: &[(&str, u32)], by_skeleton: bool) {
+    /// Adds a place with its names; an area (`area`) of a country whose
+    /// names are transliterated is also keyed by its names' [`vowel_key`]s.
+    fn add(&mut self, place: Place, names: &[(&str, u32)], by_skeleton: bool, area: bool) {
+        if area && TRANSLITERATED.contains(&place.country_code.as_str()) {
+            let idx = self.places.len() as u32;
+            for &(name, flags) in names {
+                let key = vowel_key(&fold(name));
+                if !key.is_empty() {
+                    self.vowels.push((key_hash(&key), idx << 2 | flags));
+                }
+            }
+        }
         self.add_with(place, names, by_skeleton, &mut Scratch::default());
     }
 
@@ -197,12 +211,15 @@ impl Index {
         let base = (self.places.len() as u32) << 2;
         self.exact.pairs.extend(other.exact.pairs.iter().map(|&(h, e)| (h, e + base)));
         self.skeleton.pairs.extend(other.skeleton.pairs.iter().map(|&(h, e)| (h, e + base)));
+        self.vowels.extend(other.vowels.iter().map(|&(h, e)| (h, e + base)));
         self.places.extend(other.places);
         self.names.extend(other.names);
     }
 
     /// Sorts the keys for lookup; one entry per key and place.
     fn seal(&mut self) {
+        self.vowels.sort_unstable();
+        self.vowels.dedup_by_key(|e| (e.0, e.1 >> 2));
         let (exact, skeleton) = (&mut self.exact, &mut self.skeleton);
         std::thread::scope(|s| {
             s.spawn(|| exact.seal());
@@ -218,6 +235,14 @@ impl Index {
     /// Entries under a skeleton key.
     pub fn skeleton(&self, key: &str) -> &[(u64, u32)] {
         self.skeleton.get(key_hash(key))
+    }
+
+    /// Entries under a [`vowel_key`].
+    pub fn vowels(&self, key: &str) -> &[(u64, u32)] {
+        let h = key_hash(key);
+        let lo = self.vowels.partition_point(|e| e.0 < h);
+        let hi = lo + self.vowels[lo..].partition_point(|e| e.0 == h);
+        &self.vowels[lo..hi]
     }
 
     /// Whether entries are under an exact folded key's [`key_hash`].
@@ -367,7 +392,7 @@ fn load_builtin() -> Builtin {
         };
         let mut names = vec![(c[1], 0)];
         names.extend(c[2].split('|').filter(|n| !n.is_empty()).map(|n| (n, ALT)));
-        index.add(place, &names, true);
+        index.add(place, &names, true, true);
     }
     index.seal();
     Builtin { index, tables }
@@ -627,7 +652,8 @@ pub fn add_parsed(index: &mut Index, base: &Builtin, dump: ParsedDump<'_>) -> (u
             keyed
         };
         index.near.add(index.places.len() as u32, keyed);
-        index.add(place, &names, true);
+        // (Feature classes L and T: areas, mountains, valleys, plains.)
+        index.add(place, &names, true, matches!(cols[6], "L" | "T"));
         added += 1;
     }
     inherit_admin1(&mut index.places[first..]);

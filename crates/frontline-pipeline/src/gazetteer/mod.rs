@@ -240,6 +240,29 @@ impl Gazetteer {
         self.builtin.index.has_skeleton_hashed(h) || self.extra.has_skeleton_hashed(h)
     }
 
+    /// Marks the skeleton candidates that are regions named with other
+    /// vowels ([`fold::vowel_key`]): `key` spells one of their names so.
+    fn mark_vowel_variants(&self, key: &str, cands: &mut [resolve::Candidate]) {
+        let vk = fold::vowel_key(key);
+        if vk.is_empty() {
+            return;
+        }
+        let n = self.builtin.index.places.len() as u32;
+        let (builtin, extra) = (self.builtin.index.vowels(&vk), self.extra.vowels(&vk));
+        let ids = builtin.iter().map(|&(_, e)| e >> 2).chain(extra.iter().map(|&(_, e)| (e >> 2) + n));
+        for id in ids {
+            for c in cands.iter_mut().filter(|c| c.skeleton && c.id == id) {
+                c.vowels = true;
+            }
+        }
+    }
+
+    /// Whether an added gazetteer holds places of the country `cc`: the
+    /// user added it because the articles are about that country.
+    fn is_added_country(&self, cc: &str) -> bool {
+        self.extra.places.iter().any(|p| p.country_code == cc)
+    }
+
     fn is_stopword(&self, folded: &str) -> bool {
         self.builtin.tables.stopwords.contains_key(folded)
     }
@@ -264,6 +287,7 @@ impl Gazetteer {
         }
         if skeleton.is_some() {
             self.prefer_close_spellings(key, &mut out);
+            self.mark_vowel_variants(key, &mut out);
         }
         resolve::dedup(self, &mut out);
         out
@@ -316,6 +340,25 @@ mod tests {
         let s = crate::segment::sentences(&c);
         let found: Vec<u64> = g.recognise(&c, &s).iter().map(|m| m.place.geonameid).collect();
         assert_eq!(found, vec![100004]);
+    }
+
+    #[test]
+    fn a_region_spelt_with_other_vowels_alone_is_in_the_added_gazetteers_country() {
+        let recognised = |g: &Gazetteer, text: &str| {
+            let c = crate::clean::clean(text);
+            let s = crate::segment::sentences(&c);
+            g.recognise(&c, &s).iter().map(|m| m.place.admin1.clone()).collect::<Vec<_>>()
+        };
+        let text = "Fighting went on in Qalamoon for a week.";
+        let mut g = Gazetteer::builtin();
+        assert!(recognised(&g, text).is_empty());
+        let row = "100005\tTall Sinan\tTall Sinan\t\t33.9\t36.5\tP\tPPL\tSY\t\t08\t\t\t\t0\t\t400\tAsia/Damascus\t2020-01-01\n";
+        g.add_geonames_dump(row);
+        assert_eq!(recognised(&g, text), ["Rural Damascus"]);
+        // Not a gazetteer of another country's places.
+        let mut g = Gazetteer::builtin();
+        g.add_geonames_dump(&row.replace("\tSY\t", "\tIQ\t"));
+        assert!(recognised(&g, text).is_empty());
     }
 
     /// `cargo test --release -p frontline-pipeline --lib load_time -- --ignored --nocapture`

@@ -14,6 +14,9 @@ pub struct Candidate {
     pub alt: bool,
     pub demonym: bool,
     pub skeleton: bool,
+    /// A skeleton match that differs from a name of the place, a region of
+    /// a transliterating country, in its vowels only ("Qalamoon").
+    pub vowels: bool,
     pub prior: f32,
 }
 
@@ -24,7 +27,14 @@ impl Candidate {
         // A gazetteer the user added (`--gazetteer`) names the places they
         // care about: its villages outrank same-named places elsewhere.
         let added = if g.is_added(id) && g.place(id).feature_code.starts_with("PPL") { ADDED_BONUS } else { 0.0 };
-        Candidate { id, alt, demonym, skeleton, prior: prior(g.place(id), alt, skeleton) + known + added }
+        Candidate {
+            id,
+            alt,
+            demonym,
+            skeleton,
+            vowels: false,
+            prior: prior(g.place(id), alt, skeleton) + known + added,
+        }
     }
 }
 

@@ -121,8 +121,9 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
                 });
             }
             // Seas, islands and large regions are written as they are
-            // named: "Saboura" is no variant spelling of "Siberia".
-            c.retain(|c| !(c.skeleton && g.place(c.id).feature_code == "RGN"));
+            // named: "Saboura" is no variant spelling of "Siberia". (A
+            // transliterated region's vowels vary: "Qalamoon" is Qalamoun.)
+            c.retain(|c| !(c.skeleton && !c.vowels && g.place(c.id).feature_code == "RGN"));
             // "Houthi rebels", "Taliban fighters": a variant spelling or
             // another name of a town before a word for fighters is a group's
             // name (groups are named so: Hamas is also Hamm's), not the
@@ -424,13 +425,20 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
     let chosen: Vec<Option<&Place>> = (0..names.len()).map(|k| cands[k].get(best[k]).map(|c| g.place(c.id))).collect();
     // A variant spelling stands only where another name of the article is in
     // the same country, or the place is in a gazetteer the user added:
-    // alone, "Neither" is not Nador. Else the best exact match stands.
+    // alone, "Neither" is not Nador. Else the best exact match stands. (A
+    // region named with other vowels, the article's only name, stands in
+    // the country of a gazetteer the user added.)
     for k in 0..names.len() {
         let Some(c) = cands[k].get(best[k]) else { continue };
         let p = g.place(c.id);
         let corroborated =
             chosen.iter().enumerate().any(|(o, q)| o != k && q.is_some_and(|q| q.country_code == p.country_code));
-        if c.skeleton && !corroborated && !g.is_added(c.id) {
+        let alone = chosen.iter().enumerate().all(|(o, q)| o == k || q.is_none());
+        if c.skeleton
+            && !corroborated
+            && !g.is_added(c.id)
+            && !(c.vowels && alone && g.is_added_country(&p.country_code))
+        {
             best[k] = (0..cands[k].len())
                 .filter(|&i| !cands[k][i].skeleton)
                 .max_by(|&a, &b| scores[k][a].total_cmp(&scores[k][b]))

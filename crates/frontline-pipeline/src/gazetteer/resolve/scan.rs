@@ -14,7 +14,8 @@ use super::tokens::{has_break, tokenize};
 use super::words::{
     ABBREVIATIONS, ARABIC_ARTICLES, AREA_WORDS, COMPASS_WORDS, ENGLISH_ARTICLES, FIRST_DIVISION, GENERIC, HONORIFICS,
     IN_LOCATIVE, IN_NEAR_AFTER, IN_NEAR_BEFORE, IN_PART_BEFORE, IN_QUALIFIERS, IN_TITLES, LISTS, LOCATIVE,
-    ORGANISATION, OUTLET, ROUTES, SPEECH, SPONSORED, STREETS, division_word,
+    ORGANISATION, OUTLET, OUTLET_CUES, OUTLET_NAMES, PLACE_NOUNS, PLACED_BEFORE, ROUTES, SPEECH, SPONSORED, STREETS,
+    division_word,
 };
 use super::{Keys, Raw, Tok};
 use crate::clean::CleanText;
@@ -99,6 +100,48 @@ fn hyphen_tail<'k>(
         }
     }
     found
+}
+
+/// How many tokens from `i` name a news outlet named like a place
+/// ([`OUTLET_NAMES`]: "Al Jazeera", "Sky News Arabia") rather than the
+/// place, if they do: the outlet unless a locative word before it or a
+/// place noun after it says the place ("in Al Jazeera region"); a name a
+/// town has too only with an outlet's word next to it ("Al Mayadeen
+/// reported", "told Al Hadath", "according to Al Manar").
+fn outlet<'k>(toks: &[Tok<'k>], i: usize, kstr: impl Fn(&Tok<'k>) -> &'k str) -> Option<usize> {
+    // (Most words begin no outlet's name: nothing is built for them.)
+    let first = kstr(&toks[i]);
+    if !OUTLET_NAMES.iter().any(|(n, _)| n.starts_with(first)) {
+        return None;
+    }
+    let mut name = String::new();
+    let (mut len, mut town) = (0, false);
+    for (m, x) in toks[i..].iter().take(4).enumerate() {
+        if m > 0 && !x.glued {
+            break;
+        }
+        if m > 0 {
+            name.push(' ');
+        }
+        name.push_str(kstr(x));
+        let prefix = |n: &str| n.strip_prefix(name.as_str()).is_some_and(|r| r.is_empty() || r.starts_with(' '));
+        match OUTLET_NAMES.iter().find(|(n, _)| *n == name) {
+            Some(&(_, t)) => (len, town) = (m + 1, t),
+            None if !OUTLET_NAMES.iter().any(|(n, _)| prefix(n)) => break,
+            None => {}
+        }
+    }
+    if len == 0 {
+        return None;
+    }
+    let before = |k: usize| (k <= i).then(|| kstr(&toks[i - k]));
+    let after = toks.get(i + len).filter(|x| x.glued).map(&kstr);
+    let placed = before(1).is_some_and(|w| PLACED_BEFORE.contains(&w) && toks[i].glued)
+        || after.is_some_and(|w| PLACE_NOUNS.contains(&w));
+    let cued = after.is_some_and(|w| SPEECH.contains(&w) || OUTLET.contains(&w) || OUTLET_CUES.contains(&w))
+        || before(1) == Some("told")
+        || before(1) == Some("to") && before(2) == Some("according");
+    (!placed && (!town || cued)).then_some(len)
 }
 
 /// Whether a word names a disease after the place before it ("Marburg
@@ -199,6 +242,10 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             let arabic_article = t.conn && ARABIC_ARTICLES.contains(&kstr(&t));
             if !(t.cap || arabic_article && next_cap) {
                 i += 1;
+                continue;
+            }
+            if let Some(len) = outlet(&toks, i, kstr) {
+                i += len;
                 continue;
             }
             // The n-grams from here: capitalised words and connectors with

@@ -17,7 +17,7 @@ pub(super) const ENGLISH_ARTICLES: &[&str] = &["at", "as", "an"];
 /// name, never a place by themselves.
 pub(super) const GENERIC: &[&str] = &[
     "ein", "ain", "ayn", "tal", "tel", "tell", "tall", "deir", "dayr", "kafr", "khirbet", "khirbat", "jabal", "jebel",
-    "wadi", "bir", "ras", "umm", "abu", "bab", "qasr", "hayy",
+    "wadi", "bir", "ras", "umm", "abu", "bab", "qasr", "hayy", "jurud", "jroud", "jrud",
 ];
 
 /// Words before a name that make it a place.
@@ -134,6 +134,39 @@ pub(super) const OUTLET: &[&str] = &[
     "airlines",
     "airways",
 ];
+
+/// News outlets whose names hold a place's ("Al Jazeera" is also the
+/// Jazira region, "Sky News Arabia" Arabia), folded, with whether a town
+/// has the name too (the outlet "Al Mayadeen", the town Al Mayadin): such
+/// a name is the outlet only where the words around it say so.
+pub(super) const OUTLET_NAMES: &[(&str, bool)] = &[
+    ("al jazeera", false),
+    ("aljazeera", false),
+    ("al arabiya", false),
+    ("al arabiyya", false),
+    ("al ikhbariya", false),
+    ("al ikhbariyah", false),
+    ("sky news arabia", false),
+    ("asharq al awsat", false),
+    ("al quds al arabi", false),
+    ("al mayadeen", true),
+    ("al hadath", true),
+    ("al manar", true),
+];
+
+/// Words before a name that make it a place even where it also names an
+/// outlet ("clashes in Al Jazeera region"; an outlet is spoken "to",
+/// worked "at" and quoted "from").
+pub(super) const PLACED_BEFORE: &[&str] = &["in", "near", "into", "outside", "toward", "towards", "around"];
+
+/// Words after a name that make it a place even where it also names an
+/// outlet ("Al Jazeera state", "Al Hadath village").
+pub(super) const PLACE_NOUNS: &[&str] =
+    &["village", "town", "city", "area", "region", "state", "province", "governorate", "countryside", "desert"];
+
+/// Words that make a name an outlet's where a town has it too ("Al
+/// Mayadeen reported", "told Al Hadath", "Al Manar TV").
+pub(super) const OUTLET_CUES: &[&str] = &["reported", "reports", "channel", "correspondent", "reporter", "website"];
 
 /// Capitalised words after a place name that make it part of a street's
 /// name ("Clinton Street", "Orchard St.", "Denver Ave.").

@@ -338,22 +338,6 @@ const REPORTING: &[&str] = &[
 /// the sentence before ("The militants also kidnapped ...").
 const CONTINUATION: &[&str] = &["also", "during", "then", "meanwhile", "later", "afterwards", "subsequently"];
 
-/// Those who did it, named again after "the" at the head of a sentence
-/// without a date of its own ("The assailants fled into the hills"): the
-/// sentence tells more of the deed of the sentence before.
-const DOERS_AGAIN: &[&str] = &[
-    "attackers",
-    "attacker",
-    "assailants",
-    "assailant",
-    "gunmen",
-    "gunman",
-    "kidnappers",
-    "abductors",
-    "raiders",
-    "perpetrators",
-];
-
 /// Words before a date that make it a bound, not the event's day.
 const BOUND: &[&str] = &["since", "until", "till", "before"];
 
@@ -553,24 +537,14 @@ pub fn event_date(
         });
     }
     let text = s.text(clean);
-    let mut words = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
-    let doers_again = words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"))
-        && words.next().is_some_and(|w| is_word(w, DOERS_AGAIN));
-    let continues = doers_again || text.split(|c: char| !c.is_alphanumeric()).any(|w| is_word(w, CONTINUATION));
+    let continues = text.split(|c: char| !c.is_alphanumeric()).any(|w| is_word(w, CONTINUATION));
     if continues && index > 0 {
         let p = &sentences[index - 1];
-        // The date of that sentence's own clause, not one set off before a
-        // dash or in brackets ("LAGOS, May 3 (Desk) — … on Monday"): the
-        // one with the fewest clause breaks after it, else the first.
         let prev = dates
             .iter()
             .filter(|m| m.start >= p.start && m.end <= p.end && m.granularity != Granularity::Ref)
             .filter(|m| role(clean, m) == Role::Event)
-            .filter_map(|m| {
-                past_date(m, published).map(|d| (clause_breaks(clean.text.get(m.end..p.end).unwrap_or("")), d))
-            })
-            .min_by_key(|(breaks, _)| *breaks)
-            .map(|(_, d)| d);
+            .find_map(|m| past_date(m, published));
         if prev.is_some() {
             return prev;
         }

@@ -275,25 +275,6 @@ fn event_dates() {
         Some(("2018-07-25", 1)),
     );
     check_event("Forces recaptured the village.", "2018-11-17", "recaptured", Some(("2018-11-17", 1)));
-    // Those who did it named again tell more of the day before's deed.
-    check_event(
-        "Masked men seized two engineers near the dam on Thursday. The kidnappers drove them across the river.",
-        "2018-11-17",
-        "drove",
-        Some(("2018-11-15", 1)),
-    );
-    check_event(
-        "ASWAN, Nov 17 (Desk) — Masked men seized two engineers near the dam on Thursday. The kidnappers drove them across the river.",
-        "2018-11-17",
-        "drove",
-        Some(("2018-11-15", 1)),
-    );
-    check_event(
-        "Masked men seized two engineers near the dam on Thursday. Other kidnappers drove them across the river.",
-        "2018-11-17",
-        "drove",
-        Some(("2018-11-17", 1)),
-    );
     check_event(
         "Officials will investigate the attack on Tuesday that killed five.",
         "2017-11-19",

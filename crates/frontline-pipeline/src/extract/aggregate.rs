@@ -46,7 +46,7 @@ pub(super) fn aggregate(drafts: Vec<Draft>) -> Vec<Draft> {
 
 fn same_event(a: &Draft, b: &Draft) -> bool {
     let (Some(ta), Some(tb)) = (a.cand.sub_event_type, b.cand.sub_event_type) else { return false };
-    if !(absorbs(ta, tb) || absorbs(tb, ta) || stormed_for(b, a)) {
+    if !(absorbs(ta, tb) || absorbs(tb, ta)) {
         return false;
     }
     if a.cand.date.map(|d| d.0) != b.cand.date.map(|d| d.0) && !a.dependent && !b.dependent {
@@ -103,18 +103,6 @@ fn same_sides(a: &Draft, b: &Draft) -> bool {
     a1 != a2 && ((a1 == b1 && a2 == b2) || (a1 == b2 && a2 == b1))
 }
 
-/// Whether `assault`, told after `deed`, is how that abduction or attack was
-/// done: storming a place where nobody armed fought back ("the gunmen
-/// stormed the dormitory") on the day someone was taken or attacked there
-/// is that deed, not a clash of its own. A storming told first is an act of
-/// its own, whatever follows it ("stormed the court and freed a detainee;
-/// the police detained him later").
-fn stormed_for(assault: &Draft, deed: &Draft) -> bool {
-    assault.assault
-        && assault.cand.actor2.as_ref().is_none_or(|a| a.inter == Inter::Civilians)
-        && matches!(deed.cand.sub_event_type, Some(SubEventType::AbductionForcedDisappearance | SubEventType::Attack))
-}
-
 /// Whether `d` is a change of hands by force.
 fn taken_by_force(d: &Draft) -> bool {
     matches!(
@@ -146,8 +134,7 @@ fn merge(a: &mut Draft, b: Draft) {
         b.retaken
     } else if a.assault && tb == SubEventType::SuicideBomb {
         true
-    } else if b.assault && ta == SubEventType::SuicideBomb || stormed_for(&b, a) {
-        // A storming told after the abduction or attack it was how the deed was done: the deed's type stands.
+    } else if b.assault && ta == SubEventType::SuicideBomb {
         false
     } else if toll(a) != toll(&b) {
         toll(a) && absorbs(ta, tb)

@@ -181,25 +181,6 @@ fn a_retelling_names_a_finer_place_inside_the_province_of_the_event() {
 }
 
 #[test]
-fn storming_a_place_where_people_were_taken_is_the_abduction_told_before() {
-    use SubEventType as T;
-    let taken = "Gunmen kidnapped 14 pupils from a boarding school in Nigeria's Benue state on Friday, police said.";
-    let stormed = format!(
-        "{taken} The assailants, who came on foot, stormed the dormitory in Vandeikya and led the pupils into a forest."
-    );
-    check_locations(&stormed, &["Vandeikya"]);
-    check_events(&stormed, &[(T::AbductionForcedDisappearance, 0)]);
-    // Storming a post its soldiers defended is a fight of its own.
-    let fought = format!("{taken} The assailants stormed an army post in Vandeikya, killing two soldiers.");
-    check_locations(&fought, &["Benue", "Vandeikya"]);
-    // A storming told first is an act of its own.
-    check_events(
-        "Gunmen stormed a courthouse in Nigeria's Benue state on Friday. The gunmen abducted a clerk in Vandeikya.",
-        &[(T::ArmedClash, 0), (T::AbductionForcedDisappearance, 0)],
-    );
-}
-
-#[test]
 fn a_road_named_after_a_town_outside_the_governorate_said_leaves_the_event_in_the_governorate() {
     // The road leads to its town; the governorate is where it was struck.
     check_location(

@@ -13,6 +13,10 @@ use crate::gazetteer::index::FxMap;
 use crate::gazetteer::{Gazetteer, Place, PlaceMention};
 use crate::model::GeoPrecision;
 
+/// How near another of the article's places a town named only by a common
+/// word before "police" must lie: a local force in local news.
+const POLICED_KM: f64 = 100.0;
+
 /// Chooses each distinct name's place from its candidates and the others.
 pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<PlaceMention<'g>> {
     let mut names: Vec<&str> = Vec::with_capacity(raws.len());
@@ -532,12 +536,14 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
             continue;
         }
         // "Liberty police said": a common word before "police" names the
-        // town whose force it is, where the article's other places lie in
-        // its country ("Metro police" in Las Vegas name no Indonesian town).
+        // town whose force it is, where another of the article's places
+        // lies within [`POLICED_KM`] of it ("Metro police" in Las Vegas
+        // name no Indonesian town, "Harbor Police" in San Diego no town
+        // in Oregon).
         let policed = || {
             let p = g.place(c.id);
             (text[r.end..].starts_with(" police") || text[r.end..].starts_with(" Police"))
-                && chosen.iter().enumerate().any(|(o, q)| o != k && q.is_some_and(|q| q.country_code == p.country_code))
+                && chosen.iter().enumerate().any(|(o, q)| o != k && q.is_some_and(|q| within(p, q, POLICED_KM)))
         };
         if r.common && !placed[k] && !broad && r.container.is_none() && !policed() {
             continue;

@@ -14,7 +14,7 @@ use super::tokens::{has_break, tokenize};
 use super::words::{
     ABBREVIATIONS, ARABIC_ARTICLES, AREA_WORDS, COMPASS_WORDS, ENGLISH_ARTICLES, FIRST_DIVISION, GENERIC, HONORIFICS,
     IN_LOCATIVE, IN_NEAR_AFTER, IN_NEAR_BEFORE, IN_PART_BEFORE, IN_QUALIFIERS, IN_TITLES, LISTS, LOCATIVE,
-    ORGANISATION, OUTLET, OUTLET_CUES, OUTLET_NAMES, PLACE_NOUNS, PLACED_BEFORE, ROUTES, SPEECH, SPONSORED, STREETS,
+    ORGANISATION, OUTLET, OUTLET_CUES, OUTLET_NAMES, PLACED_AFTER, PLACED_BEFORE, ROUTES, SPEECH, SPONSORED, STREETS,
     division_word,
 };
 use super::{Keys, Raw, Tok};
@@ -137,7 +137,7 @@ fn outlet<'k>(toks: &[Tok<'k>], i: usize, kstr: impl Fn(&Tok<'k>) -> &'k str) ->
     let before = |k: usize| (k <= i).then(|| kstr(&toks[i - k]));
     let after = toks.get(i + len).filter(|x| x.glued).map(&kstr);
     let placed = before(1).is_some_and(|w| PLACED_BEFORE.contains(&w) && toks[i].glued)
-        || after.is_some_and(|w| PLACE_NOUNS.contains(&w));
+        || after.is_some_and(|w| PLACED_AFTER.contains(&w));
     let cued = after.is_some_and(|w| SPEECH.contains(&w) || OUTLET.contains(&w) || OUTLET_CUES.contains(&w))
         || before(1) == Some("told")
         || before(1) == Some("to") && before(2) == Some("according");
@@ -241,6 +241,15 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             }
             let arabic_article = t.conn && ARABIC_ARTICLES.contains(&kstr(&t));
             if !(t.cap || arabic_article && next_cap) {
+                i += 1;
+                continue;
+            }
+            // An English word spelt like an article before an Arabic
+            // article is the English word ("An Al Jazeera reporter", "As
+            // Al-Nusra fighters advanced"): no Arabic name has two.
+            if ENGLISH_ARTICLES.contains(&kstr(&t))
+                && toks.get(i + 1).is_some_and(|n| n.glued && ARABIC_ARTICLES.contains(&kstr(n)))
+            {
                 i += 1;
                 continue;
             }

@@ -113,7 +113,7 @@ fn a_common_word_placed_once_is_the_place_throughout() {
 }
 
 #[test]
-fn a_common_word_before_police_is_the_town_of_the_articles_country() {
+fn a_common_word_before_police_is_a_town_near_the_articles_places() {
     check_places(
         "Two men were held on Friday, Normal police said, after a brawl in Bloomington, Illinois.",
         &["Normal", "Bloomington", "Illinois"],
@@ -121,6 +121,10 @@ fn a_common_word_before_police_is_the_town_of_the_articles_country() {
     // Alone, or with places of another country, it is the force's name.
     check_places("Two men were held on Friday, Normal police said.", &[]);
     check_places("Metro police said a cyclist was hurt in Las Vegas.", &["Las Vegas"]);
+    // A force's own name before "police" in the article's country, with
+    // no such town near its places, is the name.
+    check_places("Harbor Police arrested two men at the port of San Diego, California.", &["San Diego", "California"]);
+    check_places("Transit Police said a man was stabbed on a train in Boston on Tuesday.", &["Boston"]);
 }
 
 #[test]
@@ -1121,6 +1125,10 @@ fn an_outlet_named_like_a_place_is_no_place() {
     // In a Syrian article and in others: the outlet, not the Jazira region
     // or Arabia.
     check_places("Shelling hit Manbij overnight, an Al Jazeera reporter said.", &["Manbij"]);
+    // A capitalised English "An" before it is no Arabic article of a
+    // longer name; a name with one article keeps it.
+    check_places("An Al Jazeera reporter said shelling hit Manbij.", &["Manbij"]);
+    check_places("Protesters marched in An Nasiriyah on Friday.", &["An Nasiriyah"]);
     check_places("Speaking to al-Jazeera, the mayor of Benghazi denied it.", &["Benghazi"]);
     check_places("Sky News Arabia showed fires near Kherson.", &["Kherson"]);
     check_places("Footage aired by Al Arabiya showed Tripoli's port.", &["Tripoli"]);
@@ -1150,7 +1158,7 @@ fn a_transliterated_region_spelt_with_other_vowels_is_found_in_its_country() {
     );
     check_admin1(
         "Rebels in Western Qalamon attacked a post near Yabroud.",
-        &[("Western Qalamon", "Rural Damascus"), ("Yabroud", "Rural Damascus")],
+        &[("Qalamon", "Rural Damascus"), ("Yabroud", "Rural Damascus")],
     );
     // Elsewhere, or alone, the spelling names no Syrian region.
     check_resolved("Pilgrims walked from Qalamoon to Tanta and Cairo.", &[("Tanta", "Egypt"), ("Cairo", "Egypt")]);

@@ -161,7 +161,7 @@ pub(super) const PLACED_BEFORE: &[&str] = &["in", "near", "into", "outside", "to
 
 /// Words after a name that make it a place even where it also names an
 /// outlet ("Al Jazeera state", "Al Hadath village").
-pub(super) const PLACE_NOUNS: &[&str] =
+pub(super) const PLACED_AFTER: &[&str] =
     &["village", "town", "city", "area", "region", "state", "province", "governorate", "countryside", "desert"];
 
 /// Words that make a name an outlet's where a town has it too ("Al

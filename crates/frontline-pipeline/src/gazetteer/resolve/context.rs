@@ -438,11 +438,8 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
         let corroborated =
             chosen.iter().enumerate().any(|(o, q)| o != k && q.is_some_and(|q| q.country_code == p.country_code));
         let alone = chosen.iter().enumerate().all(|(o, q)| o == k || q.is_none());
-        if c.skeleton
-            && !corroborated
-            && !g.is_added(c.id)
-            && !(c.vowels && alone && g.is_added_country(&p.country_code))
-        {
+        let added_region = c.vowels && alone && g.is_added_country(&p.country_code);
+        if c.skeleton && !corroborated && !g.is_added(c.id) && !added_region {
             best[k] = (0..cands[k].len())
                 .filter(|&i| !cands[k][i].skeleton)
                 .max_by(|&a, &b| scores[k][a].total_cmp(&scores[k][b]))

@@ -109,9 +109,11 @@ fn hyphen_tail<'k>(
 /// town has too only with an outlet's word next to it ("Al Mayadeen
 /// reported", "told Al Hadath", "according to Al Manar").
 fn outlet<'k>(toks: &[Tok<'k>], i: usize, kstr: impl Fn(&Tok<'k>) -> &'k str) -> Option<usize> {
-    // (Most words begin no outlet's name: nothing is built for them.)
+    // (Most words begin no outlet's name: nothing is built for them, and
+    // the first byte turns most away before a string is compared.)
     let first = kstr(&toks[i]);
-    if !OUTLET_NAMES.iter().any(|(n, _)| n.starts_with(first)) {
+    let lead = first.as_bytes().first()?;
+    if !OUTLET_NAMES.iter().any(|(n, _)| n.as_bytes().first() == Some(lead) && n.starts_with(first)) {
         return None;
     }
     let mut name = String::new();

@@ -305,11 +305,24 @@ fn attribution(text: &str, s: usize, e: usize, words: &[(usize, usize)]) -> Opti
         }
     }
     if let Some(from) = earliest(text, s, words, SAID_SUBJECT_NEEDS)
-        && let Some(m) = SAID_SUBJECT.find_at(sent, from)
+        && let Some(m) = SAID_SUBJECT.find_iter(&sent[from..]).find(|m| opens_clause(&sent[..from + m.start()]))
     {
-        return after_word(m, SAID_SUBJECT_WORDS).map(mk);
+        return after_word(m, SAID_SUBJECT_WORDS).map(|(a, b)| mk((from + a, from + b)));
     }
     None
+}
+
+/// Whether a reporting verb after `before` opens its clause, so that the
+/// name after it is who speaks ("…, said the monitor", "“We won,” said
+/// Omar"): nothing before it, or a comma, a quotation mark or a dash. After
+/// a subject of its own ("a correspondent said", "he said") the name after
+/// the verb begins what was said ("he said SDF fighters clashed …").
+fn opens_clause(before: &str) -> bool {
+    before
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, ',' | ';' | ':' | '"' | '\'' | '”' | '’' | '—' | '–' | '-'))
 }
 
 /// Group 1 of a `WORD\s+(group)` match: the rest of the match after its
@@ -424,6 +437,18 @@ mod tests {
         for w in ACCORDING_TO_NEEDS.iter().chain(SUBJECT_SAID_NEEDS).chain(SAID_SUBJECT_NEEDS) {
             assert!(REPORTING_WORDS.contains(w), "{w:?} is not a reporting word");
         }
+    }
+
+    #[test]
+    fn a_name_after_said_speaks_only_when_the_verb_opens_its_clause() {
+        assert_eq!(source_of("Two guards died, said Omar Haddad."), Some("Omar Haddad".into()));
+        assert_eq!(source_of("\u{201c}We held,\u{201d} said the Kivu Monitor."), Some("the Kivu Monitor".into()));
+        assert_eq!(source_of("He said Kurdish fighters stormed the post."), None);
+        assert_eq!(source_of("A correspondent said Wagner troops shelled the market."), None);
+        assert_eq!(
+            source_of("A correspondent said troops shelled the market, said Lina Awad."),
+            Some("Lina Awad".into())
+        );
     }
 
     #[test]

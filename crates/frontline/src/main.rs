@@ -14,7 +14,7 @@ use clap::{Parser, Subcommand};
 
 /// mimalloc instead of the system allocator: extraction allocates many small
 /// short-lived strings and vectors, and glibc's malloc and free cost about a
-/// tenth of its instructions (BENCHMARKS.md, session 18).
+/// tenth of its instructions (docs/benchmarks-history.md, session 18).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

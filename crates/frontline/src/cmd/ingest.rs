@@ -65,7 +65,7 @@ struct Tally {
 /// a commit indexes its articles' text (FTS5) and checkpoints the WAL,
 /// fsyncs included, and takes longer than two workers need for 256 short
 /// articles (~70 ms): with 256 the workers waited during commits
-/// (BENCHMARKS.md, session 11).
+/// (docs/benchmarks-history.md, session 11).
 const SLOTS: usize = 1024;
 
 /// Record bytes per slot: 32 KiB, so 1024 slots hold 32 MiB.

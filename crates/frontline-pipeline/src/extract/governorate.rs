@@ -10,6 +10,7 @@ use crate::Resources;
 use crate::actor::ActorMention;
 use crate::gazetteer::{Place, PlaceMention};
 use crate::segment::Sentence;
+use crate::vocabulary::NEAR;
 
 /// Words after a governorate's seat that make it stand for the governorate.
 pub(super) const GOVERNORATE_AFTER: &[&str] =
@@ -457,7 +458,7 @@ fn starts_with_word(s: &str, w: &str) -> bool {
 }
 
 /// Words that say a place lies near another ("Y village near X town", "Y
-/// east of X", "on the outskirts of X"), with [`NEAR_WORDS`] among them.
+/// east of X", "on the outskirts of X"), with [`NEAR`] among them.
 const NEAR_LINK_WORDS: &[&str] = &[
     "of",
     "the",
@@ -488,10 +489,6 @@ const NEAR_LINK_WORDS: &[&str] = &[
     "possibly",
 ];
 
-/// Words that make a link between two places one of nearness (with the
-/// compass points).
-const NEAR_WORDS: &[&str] = &["near", "outskirts", "vicinity"];
-
 /// Whether the words between two places say the first lies near the
 /// second: "near", "east of", "on the outskirts of", with place nouns.
 fn near_link(between: &str) -> bool {
@@ -499,7 +496,7 @@ fn near_link(between: &str) -> bool {
     let mut words = 0;
     for w in between.split_whitespace() {
         let is = |l: &&str| l.eq_ignore_ascii_case(w);
-        if NEAR_WORDS.iter().chain(crate::gazetteer::COMPASS_POINTS).any(is) {
+        if NEAR.iter().chain(crate::gazetteer::COMPASS_POINTS).any(is) {
             near = true;
         } else if !NEAR_LINK_WORDS.iter().any(is) && !w.bytes().all(|b| b.is_ascii_digit()) {
             return false;

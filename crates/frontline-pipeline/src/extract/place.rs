@@ -11,6 +11,7 @@ use crate::actor::{ActorMention, covers};
 use crate::gazetteer::{Place, PlaceMention};
 use crate::model::*;
 use crate::segment::Sentence;
+use crate::vocabulary::{NEAR, concat};
 
 /// Words after a name that make it a facility's or a people's name ("Fatima
 /// mosque", "Tell Abiad road", "Al Mashura tribe", "Al Bakeer tribal
@@ -498,8 +499,9 @@ const ANCHOR_KM: f64 = 20.0;
 /// town's surroundings).
 const ANCHOR_DISTRICT_KM: f64 = 40.0;
 
-/// Words of a link that say a village lies near the place after it.
-const ANCHOR_NEAR: &[&str] = &["near", "around", "vicinity", "outskirts", "close"];
+/// Words of a link that say a village lies near the place after it:
+/// [`NEAR`], and "around" and "close" (to), which such a link says too.
+const ANCHOR_NEAR: &[&str] = &concat::<5>(&[NEAR, &["around", "close"]]);
 
 /// The other words such a link may hold: what the village is ("hill",
 /// "front", "axis", "crossroad"), how the place after is named ("the town

@@ -15,6 +15,7 @@ use crate::gazetteer::fold::fold;
 use crate::gazetteer::{Gazetteer, Place, PlaceMention, km};
 use crate::model::GeoPrecision;
 use crate::segment::Sentence;
+use crate::vocabulary::{NEAR, concat};
 
 /// Words after which a capitalised name is a place.
 const BEFORE: &[&str] = &[
@@ -46,8 +47,10 @@ const BEFORE: &[&str] = &[
 /// control of X", "control over X", "took over X".
 const TAKEN_OVER: &[&str] = &["control", "takeover", "took", "take", "taking", "takes"];
 
-/// Words that say "near", not "at": the event is coded at precision 2.
-const NEAR: &[&str] = &["near", "outskirts", "vicinity", "around", "outside", "towards", "toward"];
+/// Words before a name that say "near", not "at": the event is coded at
+/// precision 2. [`NEAR`], and "around", "outside" and "towards", which
+/// place an event beside a name as well.
+const CODED_NEAR: &[&str] = &concat::<7>(&[NEAR, &["around", "outside", "towards", "toward"]]);
 
 /// Nouns that make the name before them a place ("Zmar area"), or with
 /// "of" the name after them ("the village of Zmar").
@@ -353,8 +356,8 @@ pub fn near_misses<'g>(
                 || matches!(prev.as_str(), "of" | "over") && TAKEN_OVER.contains(&prev2.as_str())
                 || prev == "the" && BEFORE.contains(&prev2.as_str()) && PLACE_NOUNS.contains(&next.as_str());
             // "east of X" places the event beside X.
-            let near = NEAR.contains(&prev.as_str())
-                || NEAR.contains(&prev2.as_str())
+            let near = CODED_NEAR.contains(&prev.as_str())
+                || CODED_NEAR.contains(&prev2.as_str())
                 || prev == "of" && crate::gazetteer::COMPASS_POINTS.contains(&prev2.as_str());
             const SETTLEMENTS: &[&str] = &["town", "village", "city"];
             let settled = prev == "of" && SETTLEMENTS.contains(&prev2.as_str());

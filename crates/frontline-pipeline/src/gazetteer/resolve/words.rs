@@ -3,6 +3,8 @@
 
 use std::sync::LazyLock;
 
+use crate::vocabulary::{NEAR, concat};
+
 /// Arabic definite articles, which may start a name in lowercase
 /// ("al-Qaim"); all of them are connectors.
 pub(super) const ARABIC_ARTICLES: &[&str] = &["al", "el", "ad", "as", "ar", "az", "at", "an", "ash", "ez", "es", "ed"];
@@ -370,32 +372,33 @@ pub(super) const AREA_WORDS: &[&str] = &[
     "airfield",
 ];
 
-/// Words before a name that put the event near it, not in it.
-pub(super) const NEAR_BEFORE: &[&str] = &[
-    "near",
-    "outside",
-    "around",
-    "nearby",
-    "outskirts",
-    "vicinity",
-    "countryside",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "eastern",
-    "western",
-    "northern",
-    "southern",
-    "rural",
-    "surroundings",
-    "edge",
-    "between",
-];
+/// Words before a name that put the event near it, not in it: [`NEAR`] and
+/// the words that say so of a name right after them.
+pub(super) const NEAR_BEFORE: &[&str] = &concat::<23>(&[
+    NEAR,
+    &[
+        "outside",
+        "around",
+        "nearby",
+        "countryside",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "eastern",
+        "western",
+        "northern",
+        "southern",
+        "rural",
+        "surroundings",
+        "edge",
+        "between",
+    ],
+]);
 
 /// Words after a name that put the event near it, not in it.
 const NEAR_AFTER: &[&str] = &["countryside", "outskirts", "surroundings", "area", "suburbs", "environs", "desert"];

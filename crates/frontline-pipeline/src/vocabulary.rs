@@ -1,0 +1,38 @@
+//! Words that rules in several stages ask about, one list for each meaning.
+//! A rule that wants more words than a meaning holds joins its own to the
+//! list with [`concat`], and says why in its own list's comment.
+
+/// Words that put a place near another, not in it ("near X", "on the
+/// outskirts of X", "in the vicinity of X").
+pub(crate) const NEAR: &[&str] = &["near", "outskirts", "vicinity"];
+
+/// The words of `lists` one after another, as one list of `N` words; a
+/// constant whose `N` is not their number does not compile.
+pub(crate) const fn concat<const N: usize>(lists: &[&[&'static str]]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut n = 0;
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            assert!(n < N, "more words than N");
+            out[n] = lists[l][i];
+            n += 1;
+            i += 1;
+        }
+        l += 1;
+    }
+    assert!(n == N, "fewer words than N");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn concat_keeps_every_word_in_order() {
+        const JOINED: [&str; 5] = concat(&[&["a", "b"], &[], &["c"], &["d", "e"]]);
+        assert_eq!(JOINED, ["a", "b", "c", "d", "e"]);
+    }
+}

@@ -6,6 +6,15 @@
 /// outskirts of X", "in the vicinity of X").
 pub(crate) const NEAR: &[&str] = &["near", "outskirts", "vicinity"];
 
+/// The eight points of the compass, as words that place one place from
+/// another ("north of X", "southeast of X").
+pub(crate) const COMPASS: &[&str] =
+    &["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"];
+
+/// The four sides of a place by the compass ("eastern Y", "the Y western
+/// countryside").
+pub(crate) const COMPASS_SIDES: &[&str] = &["western", "eastern", "northern", "southern"];
+
 /// The words of `lists` one after another, as one list of `N` words; a
 /// constant whose `N` is not their number does not compile.
 pub(crate) const fn concat<const N: usize>(lists: &[&[&'static str]]) -> [&'static str; N] {

@@ -10,11 +10,11 @@ use crate::Resources;
 use crate::actor::ActorMention;
 use crate::gazetteer::{Place, PlaceMention};
 use crate::segment::Sentence;
-use crate::vocabulary::NEAR;
+use crate::vocabulary::{COMPASS_SIDES, NEAR, concat};
 
 /// Words after a governorate's seat that make it stand for the governorate.
 pub(super) const GOVERNORATE_AFTER: &[&str] =
-    &["countryside", "province", "governorate", "western", "eastern", "northern", "southern"];
+    &concat::<7>(&[&["countryside", "province", "governorate"], COMPASS_SIDES]);
 
 /// Words before a governorate's seat that make it stand for the governorate.
 pub(super) const GOVERNORATE_BEFORE: &[&str] = &["rural", "countryside of", "province of", "governorate of"];

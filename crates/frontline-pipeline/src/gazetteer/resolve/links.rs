@@ -4,23 +4,12 @@
 use std::sync::LazyLock;
 
 use crate::gazetteer::index::FxMap;
+use crate::vocabulary::{COMPASS, concat};
 
 /// The eight points of the compass and the hyphenated four, as words
 /// that place one place from another ("north of X", "X, south-east of Y").
-pub(crate) const COMPASS_POINTS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "north-east",
-    "north-west",
-    "south-east",
-    "south-west",
-];
+pub(crate) const COMPASS_POINTS: &[&str] =
+    &concat::<12>(&[COMPASS, &["north-east", "north-west", "south-east", "south-west"]]);
 
 /// Words that may stand between a place and the larger one it lies in
 /// ("Jubb Ali village in the Raqqa countryside", "Tell Hamra in the

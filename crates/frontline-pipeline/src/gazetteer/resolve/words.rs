@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use crate::vocabulary::{NEAR, concat};
+use crate::vocabulary::{COMPASS, COMPASS_SIDES, NEAR, concat};
 
 /// Arabic definite articles, which may start a name in lowercase
 /// ("al-Qaim"); all of them are connectors.
@@ -376,28 +376,10 @@ pub(super) const AREA_WORDS: &[&str] = &[
 /// the words that say so of a name right after them.
 pub(super) const NEAR_BEFORE: &[&str] = &concat::<23>(&[
     NEAR,
-    &[
-        "outside",
-        "around",
-        "nearby",
-        "countryside",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "eastern",
-        "western",
-        "northern",
-        "southern",
-        "rural",
-        "surroundings",
-        "edge",
-        "between",
-    ],
+    &["outside", "around", "nearby", "countryside"],
+    COMPASS,
+    COMPASS_SIDES,
+    &["rural", "surroundings", "edge", "between"],
 ]);
 
 /// Words after a name that put the event near it, not in it.

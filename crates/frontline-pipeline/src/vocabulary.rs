@@ -6,6 +6,12 @@
 /// outskirts of X", "in the vicinity of X").
 pub(crate) const NEAR: &[&str] = &["near", "outskirts", "vicinity"];
 
+/// Nouns of a populated place ("X town", "the village of X").
+pub(crate) const SETTLEMENTS: &[&str] = &["town", "village", "city"];
+
+/// Nouns that say what kind of place a name is ("X town", "the Y area").
+pub(crate) const PLACE_KINDS: &[&str] = &concat::<4>(&[SETTLEMENTS, &["area"]]);
+
 /// The eight points of the compass, as words that place one place from
 /// another ("north of X", "southeast of X").
 pub(crate) const COMPASS: &[&str] =

@@ -10,7 +10,7 @@ use crate::Resources;
 use crate::actor::ActorMention;
 use crate::gazetteer::{Place, PlaceMention};
 use crate::segment::Sentence;
-use crate::vocabulary::{COMPASS_SIDES, NEAR, concat};
+use crate::vocabulary::{COMPASS_SIDES, NEAR, PLACE_KINDS, concat};
 
 /// Words after a governorate's seat that make it stand for the governorate.
 pub(super) const GOVERNORATE_AFTER: &[&str] =
@@ -459,35 +459,31 @@ fn starts_with_word(s: &str, w: &str) -> bool {
 
 /// Words that say a place lies near another ("Y village near X town", "Y
 /// east of X", "on the outskirts of X"), with [`NEAR`] among them.
-const NEAR_LINK_WORDS: &[&str] = &[
-    "of",
-    "the",
-    "on",
-    "in",
-    "town",
-    "village",
-    "city",
-    "area",
-    "a",
-    "few",
-    "km",
-    "kilometres",
-    "kilometers",
-    "miles",
-    "bridge",
-    "farm",
-    "farms",
-    "road",
-    "camp",
-    "desert",
-    "badia",
-    "field",
-    "dam",
-    // A hedge on where the place lies ("X, likely near Y").
-    "likely",
-    "probably",
-    "possibly",
-];
+const NEAR_LINK_WORDS: &[&str] = &concat::<26>(&[
+    &["of", "the", "on", "in"],
+    PLACE_KINDS,
+    &[
+        "a",
+        "few",
+        "km",
+        "kilometres",
+        "kilometers",
+        "miles",
+        "bridge",
+        "farm",
+        "farms",
+        "road",
+        "camp",
+        "desert",
+        "badia",
+        "field",
+        "dam",
+        // A hedge on where the place lies ("X, likely near Y").
+        "likely",
+        "probably",
+        "possibly",
+    ],
+]);
 
 /// Whether the words between two places say the first lies near the
 /// second: "near", "east of", "on the outskirts of", with place nouns.

@@ -15,7 +15,7 @@ use crate::gazetteer::fold::fold;
 use crate::gazetteer::{Gazetteer, Place, PlaceMention, km};
 use crate::model::GeoPrecision;
 use crate::segment::Sentence;
-use crate::vocabulary::{NEAR, concat};
+use crate::vocabulary::{NEAR, PLACE_KINDS, SETTLEMENTS, concat};
 
 /// Words after which a capitalised name is a place.
 const BEFORE: &[&str] = &[
@@ -53,25 +53,25 @@ const TAKEN_OVER: &[&str] = &["control", "takeover", "took", "take", "taking", "
 const CODED_NEAR: &[&str] = &concat::<7>(&[NEAR, &["around", "outside", "towards", "toward"]]);
 
 /// Nouns that make the name before them a place ("Zmar area"), or with
-/// "of" the name after them ("the village of Zmar").
-const PLACE_NOUNS: &[&str] = &[
-    "village",
-    "villages",
-    "town",
-    "towns",
-    "city",
-    "area",
-    "frontline",
-    "front",
-    "axis",
-    "countryside",
-    "hill",
-    "farms",
-    "district",
-    "subdistrict",
-    "outskirts",
-    "vicinity",
-];
+/// "of" the name after them ("the village of Zmar"): [`PLACE_KINDS`] and
+/// the other nouns a village is named with.
+const PLACE_NOUNS: &[&str] = &concat::<16>(&[
+    PLACE_KINDS,
+    &[
+        "villages",
+        "towns",
+        "frontline",
+        "front",
+        "axis",
+        "countryside",
+        "hill",
+        "farms",
+        "district",
+        "subdistrict",
+        "outskirts",
+        "vicinity",
+    ],
+]);
 
 /// Nouns that make the name before them part of a town or open country,
 /// which a populated-place gazetteer does not hold ("Bahar neighbourhood",
@@ -359,7 +359,6 @@ pub fn near_misses<'g>(
             let near = CODED_NEAR.contains(&prev.as_str())
                 || CODED_NEAR.contains(&prev2.as_str())
                 || prev == "of" && crate::gazetteer::COMPASS_POINTS.contains(&prev2.as_str());
-            const SETTLEMENTS: &[&str] = &["town", "village", "city"];
             let settled = prev == "of" && SETTLEMENTS.contains(&prev2.as_str());
             let end = if noun { ws[j - 2].end } else { ws[j - 1].end };
             let village = !NOT_VILLAGE.contains(&next.as_str());

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use crate::vocabulary::{COMPASS, COMPASS_SIDES, NEAR, concat};
+use crate::vocabulary::{COMPASS, COMPASS_SIDES, NEAR, PLACE_KINDS, concat};
 
 /// Arabic definite articles, which may start a name in lowercase
 /// ("al-Qaim"); all of them are connectors.
@@ -164,7 +164,7 @@ pub(super) const PLACED_BEFORE: &[&str] = &["in", "near", "into", "outside", "to
 /// Words after a name that make it a place even where it also names an
 /// outlet ("Al Jazeera state", "Al Hadath village").
 pub(super) const PLACED_AFTER: &[&str] =
-    &["village", "town", "city", "area", "region", "state", "province", "governorate", "countryside", "desert"];
+    &concat::<10>(&[PLACE_KINDS, &["region", "state", "province", "governorate", "countryside", "desert"]]);
 
 /// Words that make a name an outlet's where a town has it too ("Al
 /// Mayadeen reported", "told Al Hadath", "Al Manar TV").

@@ -15,7 +15,7 @@ use crate::gazetteer::fold::fold;
 use crate::gazetteer::{Gazetteer, Place, PlaceMention, km};
 use crate::model::GeoPrecision;
 use crate::segment::Sentence;
-use crate::vocabulary::{NEAR, PLACE_KINDS, SETTLEMENTS, concat};
+use crate::vocabulary::{NEAR, PLACE_KINDS, ROUTES, SETTLEMENTS, concat};
 
 /// Words after which a capitalised name is a place.
 const BEFORE: &[&str] = &[
@@ -108,11 +108,6 @@ const NOT_VILLAGE: &[&str] = &[
     "farms",
     "camp",
 ];
-
-/// Nouns after two names joined by a hyphen that make a road or front
-/// between two places ("the Harqil-Suwayda road", "on the Damascus-Homs
-/// highway"): ACLED codes such an event at the place named first.
-const ROUTES: &[&str] = &["road", "highway", "route", "axis", "front", "frontline", "line"];
 
 /// Lowercase words that may stand inside a name ("Tall al Sham", "Umm al-Kayf").
 const CONNECTORS: &[&str] =
@@ -363,7 +358,8 @@ pub fn near_misses<'g>(
             let end = if noun { ws[j - 2].end } else { ws[j - 1].end };
             let village = !NOT_VILLAGE.contains(&next.as_str());
             // A road's ends may be names of several words, joined by a
-            // hyphen inside one word ("the Kafr X-Y Z road").
+            // hyphen inside one word ("the Kafr X-Y Z road"); ACLED codes an
+            // event on a route at the place named first.
             let route = ROUTES.contains(&next.as_str()) && text[ws[i].start..end].contains('-');
             spans.push(Span { i, j, start: ws[i].start, end, placed, near, settled, village, route });
             i = j;

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use crate::vocabulary::{COMPASS, COMPASS_SIDES, NEAR, PLACE_KINDS, concat};
+use crate::vocabulary::{COMPASS, COMPASS_SIDES, NEAR, PLACE_KINDS, ROUTES, concat};
 
 /// Arabic definite articles, which may start a name in lowercase
 /// ("al-Qaim"); all of them are connectors.
@@ -221,9 +221,10 @@ pub(super) const SPONSORED: &[&str] = &[
 
 /// Words after two places joined by a hyphen that make the pair a route or
 /// a line between them ("the Damascus-Daraa road", "the Saraqib-Nayrab
-/// axis"): an event there is at neither end.
-pub(super) const ROUTES: &[&str] =
-    &["road", "highway", "axis", "triangle", "route", "line", "front", "frontline", "railway", "corridor", "border"];
+/// axis"): an event there is at neither end. [`ROUTES`] (the village
+/// lookup, `extract::village`, codes an event on one at its first end), and
+/// the lines that are no route: a border, a corridor, a railway, a triangle.
+pub(super) const LINES_BETWEEN: &[&str] = &concat::<11>(&[ROUTES, &["triangle", "railway", "corridor", "border"]]);
 
 /// Words of a division named by its direction alone ("South West",
 /// "Western", "Central"); a hyphened one is keyed with a space

@@ -12,6 +12,10 @@ pub(crate) const SETTLEMENTS: &[&str] = &["town", "village", "city"];
 /// Nouns that say what kind of place a name is ("X town", "the Y area").
 pub(crate) const PLACE_KINDS: &[&str] = &concat::<4>(&[SETTLEMENTS, &["area"]]);
 
+/// Words that make a town stand for the land around it ("rural Y", "the
+/// countryside of Y").
+pub(crate) const COUNTRYSIDE: &[&str] = &["countryside", "rural"];
+
 /// Nouns after two places joined by a hyphen that make a road or a front
 /// between them ("the A-B road", "the A-B axis").
 pub(crate) const ROUTES: &[&str] = &["road", "highway", "route", "axis", "front", "frontline", "line"];

@@ -11,7 +11,7 @@ use crate::actor::{ActorMention, covers};
 use crate::gazetteer::{Place, PlaceMention};
 use crate::model::*;
 use crate::segment::Sentence;
-use crate::vocabulary::{NEAR, PLACE_KINDS, concat};
+use crate::vocabulary::{COUNTRYSIDE, NEAR, PLACE_KINDS, concat};
 
 /// Words after a name that make it a facility's or a people's name ("Fatima
 /// mosque", "Tell Abiad road", "Al Mashura tribe", "Al Bakeer tribal
@@ -530,21 +530,15 @@ const ANCHOR_WORDS: &[&str] = &concat::<42>(&[
         "valley",
         "plain",
         "desert",
-        "countryside",
-        "rural",
-        "which",
-        "lies",
-        "is",
-        "located",
-        "likely",
-        "probably",
     ],
+    COUNTRYSIDE,
+    &["which", "lies", "is", "located", "likely", "probably"],
 ]);
 
 /// Words before or after a town that make it stand for its district or
 /// countryside ("in the countryside of Y", "rural Y", "Y district"), as a
 /// compass word right before it does ("in northwest Y").
-const DISTRICT_WORDS: &[&str] = &["countryside", "rural", "district", "sub-district", "subdistrict"];
+const DISTRICT_WORDS: &[&str] = &concat::<5>(&[COUNTRYSIDE, &["district", "sub-district", "subdistrict"]]);
 
 /// Whether the words between a village and the place after it say the
 /// village lies near it or in it ("X hill, near Y", "X front north of Y",

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use crate::vocabulary::{COMPASS, COMPASS_SIDES, NEAR, PLACE_KINDS, ROUTES, concat};
+use crate::vocabulary::{COMPASS, COMPASS_SIDES, COUNTRYSIDE, NEAR, PLACE_KINDS, ROUTES, concat};
 
 /// Arabic definite articles, which may start a name in lowercase
 /// ("al-Qaim"); all of them are connectors.
@@ -377,10 +377,11 @@ pub(super) const AREA_WORDS: &[&str] = &[
 /// the words that say so of a name right after them.
 pub(super) const NEAR_BEFORE: &[&str] = &concat::<23>(&[
     NEAR,
-    &["outside", "around", "nearby", "countryside"],
+    &["outside", "around", "nearby"],
+    COUNTRYSIDE,
     COMPASS,
     COMPASS_SIDES,
-    &["rural", "surroundings", "edge", "between"],
+    &["surroundings", "edge", "between"],
 ]);
 
 /// Words after a name that put the event near it, not in it.

@@ -2,6 +2,11 @@
 //! A rule that wants more words than a meaning holds joins its own to the
 //! list with [`concat`], and says why in its own list's comment.
 
+/// Prepositions that make the name after them a place and no outlet's or
+/// person's ("in X", "towards X"); "at", "from" and "to" are not among
+/// them: an outlet is worked at, quoted from and spoken to.
+pub(crate) const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "into", "outside", "toward", "towards"];
+
 /// Words that put a place near another, not in it ("near X", "on the
 /// outskirts of X", "in the vicinity of X").
 pub(crate) const NEAR: &[&str] = &["near", "outskirts", "vicinity"];

@@ -15,33 +15,30 @@ use crate::gazetteer::fold::fold;
 use crate::gazetteer::{Gazetteer, Place, PlaceMention, km};
 use crate::model::GeoPrecision;
 use crate::segment::Sentence;
-use crate::vocabulary::{NEAR, PLACE_KINDS, ROUTES, SETTLEMENTS, concat};
+use crate::vocabulary::{NEAR, PLACE_KINDS, PLACE_PREPOSITIONS, ROUTES, SETTLEMENTS, concat};
 
-/// Words after which a capitalised name is a place.
-const BEFORE: &[&str] = &[
-    "in",
-    "near",
-    "at",
-    "around",
-    "towards",
-    "toward",
-    "into",
-    "outside",
-    "captured",
-    "seized",
-    "stormed",
-    "recaptured",
-    "re-captured",
-    "retook",
-    "re-took",
-    "regained",
-    "shelled",
-    "bombed",
-    "entered",
-    "besieged",
-    "control",
-    "controlled",
-];
+/// Words after which a capitalised name is a place: [`PLACE_PREPOSITIONS`],
+/// "at" and "around", and verbs of taking or striking a place.
+const BEFORE: &[&str] = &concat::<22>(&[
+    PLACE_PREPOSITIONS,
+    &["at", "around"],
+    &[
+        "captured",
+        "seized",
+        "stormed",
+        "recaptured",
+        "re-captured",
+        "retook",
+        "re-took",
+        "regained",
+        "shelled",
+        "bombed",
+        "entered",
+        "besieged",
+        "control",
+        "controlled",
+    ],
+]);
 
 /// Words that place a name after "of" or "over" following them: "took
 /// control of X", "control over X", "took over X".

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use crate::vocabulary::{COMPASS, COMPASS_SIDES, COUNTRYSIDE, NEAR, PLACE_KINDS, ROUTES, concat};
+use crate::vocabulary::{COMPASS, COMPASS_SIDES, COUNTRYSIDE, NEAR, PLACE_KINDS, PLACE_PREPOSITIONS, ROUTES, concat};
 
 /// Arabic definite articles, which may start a name in lowercase
 /// ("al-Qaim"); all of them are connectors.
@@ -22,9 +22,9 @@ pub(super) const GENERIC: &[&str] = &[
     "wadi", "bir", "ras", "umm", "abu", "bab", "qasr", "hayy", "jurud", "jroud", "jrud",
 ];
 
-/// Words before a name that make it a place.
-pub(super) const LOCATIVE: &[&str] =
-    &["in", "at", "from", "to", "into", "across", "toward", "towards", "via", "outside", "near"];
+/// Words before a name that make it a place: [`PLACE_PREPOSITIONS`] and
+/// the others that do where no outlet is in question.
+pub(super) const LOCATIVE: &[&str] = &concat::<11>(&[PLACE_PREPOSITIONS, &["at", "from", "to", "across", "via"]]);
 
 /// Words before a name that make it a person's ("Mr Dunn", "President Lincoln").
 const TITLES: &[&str] = &[
@@ -158,8 +158,8 @@ pub(super) const OUTLET_NAMES: &[(&str, bool)] = &[
 
 /// Words before a name that make it a place even where it also names an
 /// outlet ("clashes in Al Jazeera region"; an outlet is spoken "to",
-/// worked "at" and quoted "from").
-pub(super) const PLACED_BEFORE: &[&str] = &["in", "near", "into", "outside", "toward", "towards", "around"];
+/// worked "at" and quoted "from"): [`PLACE_PREPOSITIONS`] and "around".
+pub(super) const PLACED_BEFORE: &[&str] = &concat::<7>(&[PLACE_PREPOSITIONS, &["around"]]);
 
 /// Words after a name that make it a place even where it also names an
 /// outlet ("Al Jazeera state", "Al Hadath village").

@@ -1046,9 +1046,37 @@ fn held_areas(word: &str) -> bool {
 /// A word before a closing "to": "managed to", "aimed to".
 static WORD_TO: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"(?i)\b(\w+) to\s*$"));
 
-/// "to fight", "aimed at capturing": a purpose, not a report; but "managed
-/// to retake", "was able to regain" report what happened, and "claimed to
-/// have recaptured" reports a side's claim, which ACLED codes as the event.
+/// Words before "to" that report what happened, not a purpose ("managed
+/// to retake", "was able to regain", "began to advance").
+const DONE_BEFORE_TO: &[&str] = &[
+    "managed",
+    "managing",
+    "manages",
+    "able",
+    "succeeded",
+    "continued",
+    "began",
+    "started",
+    "proceeded",
+    "went",
+    "advanced",
+    "moved",
+    "led",
+    "returned",
+];
+
+/// Words of a claim before "to": "claimed to have recaptured" reports a
+/// side's claim, which ACLED codes as the event, but a claim to hold a
+/// place ([`HELD_CLAIMED`]) is a standing claim, not a change of hands.
+const CLAIMS: &[&str] = &["claimed", "claims", "claim"];
+
+/// What a standing claim says a side does ("claims to control the town",
+/// "claim to hold the hill").
+const HELD_CLAIMED: &[&str] = &["control", "hold"];
+
+/// "to fight", "aimed at capturing": a purpose, not a report; but the
+/// words of [`DONE_BEFORE_TO`] report what happened, and a claim
+/// ([`CLAIMS`]) is a purpose only where it is a standing one.
 fn purpose(before: &str, word: &str) -> bool {
     // Every match ends in " to" and spaces: most clauses are turned away without the regex.
     if !ends_with_ignoring_case(before.trim_end(), " to") {
@@ -1056,28 +1084,10 @@ fn purpose(before: &str, word: &str) -> bool {
     }
     WORD_TO.captures(before).is_some_and(|c| {
         let said = c[1].to_ascii_lowercase();
-        // A claim to hold a place ("claims to control the town") is a
-        // standing claim, not a change of hands.
-        if matches!(said.as_str(), "claimed" | "claims" | "claim") {
-            return starts_with_ignoring_case(word, "control") || starts_with_ignoring_case(word, "hold");
+        if CLAIMS.contains(&said.as_str()) {
+            return HELD_CLAIMED.iter().any(|w| starts_with_ignoring_case(word, w));
         }
-        !matches!(
-            said.as_str(),
-            "managed"
-                | "managing"
-                | "manages"
-                | "able"
-                | "succeeded"
-                | "continued"
-                | "began"
-                | "started"
-                | "proceeded"
-                | "went"
-                | "advanced"
-                | "moved"
-                | "led"
-                | "returned"
-        )
+        !DONE_BEFORE_TO.contains(&said.as_str())
     })
 }
 
@@ -1343,6 +1353,20 @@ mod tests {
     fn check(sentence: &str, parties: Parties, expect: Option<SubEventType>) {
         let found: Vec<Cue> = cues(sentence, 0).iter().map(|f| f.cue).collect();
         assert_eq!(decide(&found, parties), expect, "{sentence:?} with cues {found:?}");
+    }
+
+    #[test]
+    fn a_purpose_is_told_from_a_report_and_a_claim_by_the_lists() {
+        assert!(purpose("The brigade set out to ", "seize"));
+        for done in DONE_BEFORE_TO {
+            assert!(!purpose(&format!("The brigade {done} to "), "seize"), "{done}");
+        }
+        for claim in CLAIMS {
+            assert!(!purpose(&format!("The brigade {claim} to "), "have seized"), "{claim}");
+            for held in HELD_CLAIMED {
+                assert!(purpose(&format!("The brigade {claim} to "), &format!("{held} the ridge")), "{claim} {held}");
+            }
+        }
     }
 
     #[test]

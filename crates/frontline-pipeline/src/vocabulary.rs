@@ -34,6 +34,10 @@ pub(crate) const COMPASS: &[&str] =
 /// countryside").
 pub(crate) const COMPASS_SIDES: &[&str] = &["western", "eastern", "northern", "southern"];
 
+/// Generic words that head the names of Arabic villages and that notes
+/// often leave out ("Tall Abu Rasin" written "Abu Rasin").
+pub(crate) const GENERIC_HEADS: &[&str] = &["tall", "tal", "tell", "khirbat", "khirbet", "jabal"];
+
 /// The words of `lists` one after another, as one list of `N` words; a
 /// constant whose `N` is not their number does not compile.
 pub(crate) const fn concat<const N: usize>(lists: &[&[&'static str]]) -> [&'static str; N] {

@@ -3,7 +3,9 @@
 
 use std::sync::LazyLock;
 
-use crate::vocabulary::{COMPASS, COMPASS_SIDES, COUNTRYSIDE, NEAR, PLACE_KINDS, PLACE_PREPOSITIONS, ROUTES, concat};
+use crate::vocabulary::{
+    COMPASS, COMPASS_SIDES, COUNTRYSIDE, GENERIC_HEADS, NEAR, PLACE_KINDS, PLACE_PREPOSITIONS, ROUTES, concat,
+};
 
 /// Arabic definite articles, which may start a name in lowercase
 /// ("al-Qaim"); all of them are connectors.
@@ -16,11 +18,15 @@ pub(super) const ARABIC_ARTICLES: &[&str] = &["al", "el", "ad", "as", "ar", "az"
 pub(super) const ENGLISH_ARTICLES: &[&str] = &["at", "as", "an"];
 
 /// Generic words of Arabic place names ("Ein", "Tal", "Kafr"): part of a
-/// name, never a place by themselves.
-pub(super) const GENERIC: &[&str] = &[
-    "ein", "ain", "ayn", "tal", "tel", "tell", "tall", "deir", "dayr", "kafr", "khirbet", "khirbat", "jabal", "jebel",
-    "wadi", "bir", "ras", "umm", "abu", "bab", "qasr", "hayy", "jurud", "jroud", "jrud",
-];
+/// name, never a place by themselves. [`GENERIC_HEADS`], and the others,
+/// which notes keep in a village's name ("Kafr", "Deir", "Umm").
+pub(super) const GENERIC: &[&str] = &concat::<25>(&[
+    GENERIC_HEADS,
+    &[
+        "ein", "ain", "ayn", "tel", "deir", "dayr", "kafr", "jebel", "wadi", "bir", "ras", "umm", "abu", "bab", "qasr",
+        "hayy", "jurud", "jroud", "jrud",
+    ],
+]);
 
 /// Words before a name that make it a place: [`PLACE_PREPOSITIONS`] and
 /// the others that do where no outlet is in question.

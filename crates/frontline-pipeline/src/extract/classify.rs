@@ -292,14 +292,21 @@ static SEIZED_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// What follows a capture when a military post, not a location, is taken
-/// ("took control of two checkpoints", "captured rebel positions"): ACLED
-/// records a change of territory for a location, and a post taken in a
-/// fight as an armed clash.
+/// Nouns of a military post, whose capture in a fight is an armed clash,
+/// not a change of territory ("took two checkpoints", "captured rebel
+/// positions"). The actor module's `OWNED_PLACES` is another list: what a
+/// name right before it owns ("an army base", "a police checkpoint").
+const MILITARY_POSTS: &[&str] = &["checkpoint", "checkpoints", "position", "positions", "point", "points"];
+
+/// What follows a capture when a military post ([`MILITARY_POSTS`], or a
+/// "check point"), not a location, is taken ("took control of two
+/// checkpoints", "captured rebel positions"): ACLED records a change of
+/// territory for a location, and a post taken in a fight as an armed clash.
 static MILITARY_POST: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rule_regex(
-        r"(?i)^\s+(?:(?:full |complete )?control )?(?:(?:of|over) )?(?:the |a |an |its |their |two |three |four |several |some |new |\d+ )?(?:[\w'-]+ ){0,3}?(?:checkpoints?|check ?points?|positions?|points?)\b",
-    )
+    crate::rule_regex(&format!(
+        r"(?i)^\s+(?:(?:full |complete )?control )?(?:(?:of|over) )?(?:the |a |an |its |their |two |three |four |several |some |new |\d+ )?(?:[\w'-]+ ){{0,3}}?(?:{}|check ?points?)\b",
+        MILITARY_POSTS.join("|")
+    ))
 });
 
 /// What follows a capture when no location is named but some stretch of
@@ -947,8 +954,7 @@ fn not_news(cue: Cue, text: &str, clause: &str, start: usize, end: usize, filter
 /// A post taken together with a village or town ("the Sarmin checkpoint
 /// and the village of Afes") is a location taken.
 fn military_post(word: &str, after: &str) -> bool {
-    let post = ["checkpoint", "checkpoints", "position", "positions", "point", "points"];
-    let rest = if post.iter().any(|p| ends_with_ignoring_case(word, p)) {
+    let rest = if MILITARY_POSTS.iter().any(|p| ends_with_ignoring_case(word, p)) {
         after
     } else {
         match MILITARY_POST.find(after) {
@@ -1353,6 +1359,16 @@ mod tests {
     fn check(sentence: &str, parties: Parties, expect: Option<SubEventType>) {
         let found: Vec<Cue> = cues(sentence, 0).iter().map(|f| f.cue).collect();
         assert_eq!(decide(&found, parties), expect, "{sentence:?} with cues {found:?}");
+    }
+
+    #[test]
+    fn every_military_post_word_makes_a_capture_a_post_taken() {
+        for post in MILITARY_POSTS {
+            assert!(military_post("seized", &format!(" three army {post} by the canal")), "{post}");
+            assert!(military_post(&format!("the {post}"), " by the canal"), "{post}");
+        }
+        assert!(military_post("seized", " two check points by the canal"));
+        assert!(!military_post("seized", " the hamlet by the canal"));
     }
 
     #[test]

@@ -21,6 +21,10 @@ pub(crate) const PLACE_KINDS: &[&str] = &concat::<4>(&[SETTLEMENTS, &["area"]]);
 /// countryside of Y").
 pub(crate) const COUNTRYSIDE: &[&str] = &["countryside", "rural"];
 
+/// Nouns of a site in open country named after a place ("X bridge", "the
+/// X farms", "X desert"), which a link between two places may hold.
+pub(crate) const SITES: &[&str] = &["bridge", "farm", "farms", "road", "camp", "desert", "field"];
+
 /// Nouns after two places joined by a hyphen that make a road or a front
 /// between them ("the A-B road", "the A-B axis").
 pub(crate) const ROUTES: &[&str] = &["road", "highway", "route", "axis", "front", "frontline", "line"];

@@ -10,7 +10,7 @@ use crate::Resources;
 use crate::actor::ActorMention;
 use crate::gazetteer::{Place, PlaceMention};
 use crate::segment::Sentence;
-use crate::vocabulary::{COMPASS_SIDES, NEAR, PLACE_KINDS, concat};
+use crate::vocabulary::{COMPASS_SIDES, NEAR, PLACE_KINDS, SITES, concat};
 
 /// Words after a governorate's seat that make it stand for the governorate.
 pub(super) const GOVERNORATE_AFTER: &[&str] =
@@ -129,40 +129,31 @@ fn bare_seat(text: &str, m: &PlaceMention, with_compass: bool) -> bool {
 }
 
 /// Words of a place held in a seat that a town's link does not use.
-const HELD_WORDS: &[&str] = &[
-    "in",
-    "the",
-    "of",
-    "desert",
-    "badia",
-    "front",
-    "frontline",
-    "axis",
-    "area",
-    "areas",
-    "village",
-    "villages",
-    "town",
-    "towns",
-    "farm",
-    "farms",
-    "plain",
-    "mountains",
-    "hills",
-    "valley",
-    "bridge",
-    "road",
-    "camp",
-    "field",
-    "fields",
-    "dam",
-    "district",
-    "subdistrict",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-];
+const HELD_WORDS: &[&str] = &concat::<32>(&[
+    &["in", "the", "of"],
+    SITES,
+    &[
+        "badia",
+        "front",
+        "frontline",
+        "axis",
+        "area",
+        "areas",
+        "village",
+        "villages",
+        "town",
+        "towns",
+        "plain",
+        "mountains",
+        "hills",
+        "valley",
+        "fields",
+        "dam",
+        "district",
+        "subdistrict",
+    ],
+    COMPASS_SIDES,
+]);
 
 /// Whether the words between two places say the first is held in the
 /// second: "X desert in Y", "X bridge in Y", "X, villages in northern Y".
@@ -462,27 +453,11 @@ fn starts_with_word(s: &str, w: &str) -> bool {
 const NEAR_LINK_WORDS: &[&str] = &concat::<26>(&[
     &["of", "the", "on", "in"],
     PLACE_KINDS,
-    &[
-        "a",
-        "few",
-        "km",
-        "kilometres",
-        "kilometers",
-        "miles",
-        "bridge",
-        "farm",
-        "farms",
-        "road",
-        "camp",
-        "desert",
-        "badia",
-        "field",
-        "dam",
-        // A hedge on where the place lies ("X, likely near Y").
-        "likely",
-        "probably",
-        "possibly",
-    ],
+    &["a", "few", "km", "kilometres", "kilometers", "miles"],
+    SITES,
+    &["badia", "dam"],
+    // A hedge on where the place lies ("X, likely near Y").
+    &["likely", "probably", "possibly"],
 ]);
 
 /// Whether the words between two places say the first lies near the

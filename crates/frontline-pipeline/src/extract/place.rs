@@ -11,7 +11,7 @@ use crate::actor::{ActorMention, covers};
 use crate::gazetteer::{Place, PlaceMention};
 use crate::model::*;
 use crate::segment::Sentence;
-use crate::vocabulary::{COUNTRYSIDE, NEAR, PLACE_KINDS, concat};
+use crate::vocabulary::{COUNTRYSIDE, NEAR, PLACE_KINDS, SITES, concat};
 
 /// Words after a name that make it a facility's or a people's name ("Fatima
 /// mosque", "Tell Abiad road", "Al Mashura tribe", "Al Bakeer tribal
@@ -515,22 +515,16 @@ const ANCHOR_WORDS: &[&str] = &concat::<42>(&[
         "frontline",
         "frontlines",
         "axis",
-        "road",
         "crossroad",
         "crossroads",
         "junction",
-        "field",
         "fields",
-        "farm",
-        "farms",
-        "camp",
         "refugee",
-        "bridge",
         "mountain",
         "valley",
         "plain",
-        "desert",
     ],
+    SITES,
     COUNTRYSIDE,
     &["which", "lies", "is", "located", "likely", "probably"],
 ]);

@@ -374,7 +374,8 @@ struct Hit {
 
 /// Nouns of places and property that a name right before them owns ("a
 /// police station", "an FSB building"), not units that act ("an army
-/// patrol", "a police convoy").
+/// patrol", "a police convoy"). (Not classify's `MILITARY_POSTS`, the posts
+/// whose capture is a clash: a "position" or a "point" is no property.)
 const OWNED_PLACES: &[&str] = &[
     "building",
     "buildings",

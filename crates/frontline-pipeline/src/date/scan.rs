@@ -10,6 +10,8 @@
 use std::cell::Cell;
 use std::sync::LazyLock;
 
+use crate::vocabulary::concat;
+
 /// One token: a byte range of the sentence, classified once when it is
 /// made, so the parser branches on kinds instead of comparing strings.
 #[derive(Debug, Clone, Copy)]
@@ -425,65 +427,28 @@ const ORDINALS: &[&str] = &["first", "second", "third", "fourth"];
 const SEASONS: &[(&str, u32)] = &[("spring", 1), ("summer", 2), ("fall", 3), ("autumn", 3), ("winter", 4)];
 
 /// Other words an expression can start with ("the third quarter", "last
-/// week", "about ten days ago", "now").
-const STARTERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "its",
-    "this",
-    "that",
-    "these",
-    "in",
-    "at",
-    "last",
-    "next",
-    "past",
-    "previous",
-    "coming",
-    "current",
-    "currently",
-    "early",
-    "late",
-    "later",
-    "earlier",
-    "mid",
-    "today",
-    "tonight",
-    "yesterday",
-    "tomorrow",
-    "overnight",
-    "now",
-    "right",
-    "nowadays",
-    "presently",
-    "recently",
-    "lately",
-    "recent",
-    "soon",
-    "then",
-    "year",
-    "fiscal",
-    "latest",
-    "comparable",
-    "corresponding",
-    "same",
-    "flat",
-    "calendar",
-    "several",
-    "few",
-    "some",
-    "about",
-    "nearly",
-    "almost",
-    "roughly",
-    "around",
-    "just",
-    "only",
-    "over",
-    "more",
-    "less",
-];
+/// week", "about ten days ago", "now"): the [`WEAK`] starters, and those
+/// that make an expression alone.
+const STARTERS: &[&str] = &concat::<56>(&[
+    WEAK,
+    &[
+        "current",
+        "currently",
+        "today",
+        "tonight",
+        "yesterday",
+        "tomorrow",
+        "overnight",
+        "now",
+        "nowadays",
+        "presently",
+        "recently",
+        "lately",
+        "recent",
+        "soon",
+        "then",
+    ],
+]);
 
 /// What a lexicon word is: its flags and, for the word classes the parser
 /// asks about, its value (0 or `None` when it is not of that class).

@@ -292,14 +292,21 @@ static SEIZED_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// What follows a capture when a military post, not a location, is taken
-/// ("took control of two checkpoints", "captured rebel positions"): ACLED
-/// records a change of territory for a location, and a post taken in a
-/// fight as an armed clash.
+/// Nouns of a military post, whose capture in a fight is an armed clash,
+/// not a change of territory ("took two checkpoints", "captured rebel
+/// positions"). The actor module's `OWNED_PLACES` is another list: what a
+/// name right before it owns ("an army base", "a police checkpoint").
+const MILITARY_POSTS: &[&str] = &["checkpoint", "checkpoints", "position", "positions", "point", "points"];
+
+/// What follows a capture when a military post ([`MILITARY_POSTS`], or a
+/// "check point"), not a location, is taken ("took control of two
+/// checkpoints", "captured rebel positions"): ACLED records a change of
+/// territory for a location, and a post taken in a fight as an armed clash.
 static MILITARY_POST: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rule_regex(
-        r"(?i)^\s+(?:(?:full |complete )?control )?(?:(?:of|over) )?(?:the |a |an |its |their |two |three |four |several |some |new |\d+ )?(?:[\w'-]+ ){0,3}?(?:checkpoints?|check ?points?|positions?|points?)\b",
-    )
+    crate::rule_regex(&format!(
+        r"(?i)^\s+(?:(?:full |complete )?control )?(?:(?:of|over) )?(?:the |a |an |its |their |two |three |four |several |some |new |\d+ )?(?:[\w'-]+ ){{0,3}}?(?:{}|check ?points?)\b",
+        MILITARY_POSTS.join("|")
+    ))
 });
 
 /// What follows a capture when no location is named but some stretch of
@@ -947,8 +954,7 @@ fn not_news(cue: Cue, text: &str, clause: &str, start: usize, end: usize, filter
 /// A post taken together with a village or town ("the Sarmin checkpoint
 /// and the village of Afes") is a location taken.
 fn military_post(word: &str, after: &str) -> bool {
-    let post = ["checkpoint", "checkpoints", "position", "positions", "point", "points"];
-    let rest = if post.iter().any(|p| ends_with_ignoring_case(word, p)) {
+    let rest = if MILITARY_POSTS.iter().any(|p| ends_with_ignoring_case(word, p)) {
         after
     } else {
         match MILITARY_POST.find(after) {
@@ -1046,9 +1052,37 @@ fn held_areas(word: &str) -> bool {
 /// A word before a closing "to": "managed to", "aimed to".
 static WORD_TO: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"(?i)\b(\w+) to\s*$"));
 
-/// "to fight", "aimed at capturing": a purpose, not a report; but "managed
-/// to retake", "was able to regain" report what happened, and "claimed to
-/// have recaptured" reports a side's claim, which ACLED codes as the event.
+/// Words before "to" that report what happened, not a purpose ("managed
+/// to retake", "was able to regain", "began to advance").
+const DONE_BEFORE_TO: &[&str] = &[
+    "managed",
+    "managing",
+    "manages",
+    "able",
+    "succeeded",
+    "continued",
+    "began",
+    "started",
+    "proceeded",
+    "went",
+    "advanced",
+    "moved",
+    "led",
+    "returned",
+];
+
+/// Words of a claim before "to": "claimed to have recaptured" reports a
+/// side's claim, which ACLED codes as the event, but a claim to hold a
+/// place ([`HELD_CLAIMED`]) is a standing claim, not a change of hands.
+const CLAIMS: &[&str] = &["claimed", "claims", "claim"];
+
+/// What a standing claim says a side does ("claims to control the town",
+/// "claim to hold the hill").
+const HELD_CLAIMED: &[&str] = &["control", "hold"];
+
+/// "to fight", "aimed at capturing": a purpose, not a report; but the
+/// words of [`DONE_BEFORE_TO`] report what happened, and a claim
+/// ([`CLAIMS`]) is a purpose only where it is a standing one.
 fn purpose(before: &str, word: &str) -> bool {
     // Every match ends in " to" and spaces: most clauses are turned away without the regex.
     if !ends_with_ignoring_case(before.trim_end(), " to") {
@@ -1056,28 +1090,10 @@ fn purpose(before: &str, word: &str) -> bool {
     }
     WORD_TO.captures(before).is_some_and(|c| {
         let said = c[1].to_ascii_lowercase();
-        // A claim to hold a place ("claims to control the town") is a
-        // standing claim, not a change of hands.
-        if matches!(said.as_str(), "claimed" | "claims" | "claim") {
-            return starts_with_ignoring_case(word, "control") || starts_with_ignoring_case(word, "hold");
+        if CLAIMS.contains(&said.as_str()) {
+            return HELD_CLAIMED.iter().any(|w| starts_with_ignoring_case(word, w));
         }
-        !matches!(
-            said.as_str(),
-            "managed"
-                | "managing"
-                | "manages"
-                | "able"
-                | "succeeded"
-                | "continued"
-                | "began"
-                | "started"
-                | "proceeded"
-                | "went"
-                | "advanced"
-                | "moved"
-                | "led"
-                | "returned"
-        )
+        !DONE_BEFORE_TO.contains(&said.as_str())
     })
 }
 
@@ -1343,6 +1359,30 @@ mod tests {
     fn check(sentence: &str, parties: Parties, expect: Option<SubEventType>) {
         let found: Vec<Cue> = cues(sentence, 0).iter().map(|f| f.cue).collect();
         assert_eq!(decide(&found, parties), expect, "{sentence:?} with cues {found:?}");
+    }
+
+    #[test]
+    fn every_military_post_word_makes_a_capture_a_post_taken() {
+        for post in MILITARY_POSTS {
+            assert!(military_post("seized", &format!(" three army {post} by the canal")), "{post}");
+            assert!(military_post(&format!("the {post}"), " by the canal"), "{post}");
+        }
+        assert!(military_post("seized", " two check points by the canal"));
+        assert!(!military_post("seized", " the hamlet by the canal"));
+    }
+
+    #[test]
+    fn a_purpose_is_told_from_a_report_and_a_claim_by_the_lists() {
+        assert!(purpose("The brigade set out to ", "seize"));
+        for done in DONE_BEFORE_TO {
+            assert!(!purpose(&format!("The brigade {done} to "), "seize"), "{done}");
+        }
+        for claim in CLAIMS {
+            assert!(!purpose(&format!("The brigade {claim} to "), "have seized"), "{claim}");
+            for held in HELD_CLAIMED {
+                assert!(purpose(&format!("The brigade {claim} to "), &format!("{held} the ridge")), "{claim} {held}");
+            }
+        }
     }
 
     #[test]

@@ -10,10 +10,11 @@ use crate::Resources;
 use crate::actor::ActorMention;
 use crate::gazetteer::{Place, PlaceMention};
 use crate::segment::Sentence;
+use crate::vocabulary::{COMPASS_SIDES, NEAR, PLACE_KINDS, SITES, concat};
 
 /// Words after a governorate's seat that make it stand for the governorate.
 pub(super) const GOVERNORATE_AFTER: &[&str] =
-    &["countryside", "province", "governorate", "western", "eastern", "northern", "southern"];
+    &concat::<7>(&[&["countryside", "province", "governorate"], COMPASS_SIDES]);
 
 /// Words before a governorate's seat that make it stand for the governorate.
 pub(super) const GOVERNORATE_BEFORE: &[&str] = &["rural", "countryside of", "province of", "governorate of"];
@@ -128,40 +129,31 @@ fn bare_seat(text: &str, m: &PlaceMention, with_compass: bool) -> bool {
 }
 
 /// Words of a place held in a seat that a town's link does not use.
-const HELD_WORDS: &[&str] = &[
-    "in",
-    "the",
-    "of",
-    "desert",
-    "badia",
-    "front",
-    "frontline",
-    "axis",
-    "area",
-    "areas",
-    "village",
-    "villages",
-    "town",
-    "towns",
-    "farm",
-    "farms",
-    "plain",
-    "mountains",
-    "hills",
-    "valley",
-    "bridge",
-    "road",
-    "camp",
-    "field",
-    "fields",
-    "dam",
-    "district",
-    "subdistrict",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-];
+const HELD_WORDS: &[&str] = &concat::<32>(&[
+    &["in", "the", "of"],
+    SITES,
+    &[
+        "badia",
+        "front",
+        "frontline",
+        "axis",
+        "area",
+        "areas",
+        "village",
+        "villages",
+        "town",
+        "towns",
+        "plain",
+        "mountains",
+        "hills",
+        "valley",
+        "fields",
+        "dam",
+        "district",
+        "subdistrict",
+    ],
+    COMPASS_SIDES,
+]);
 
 /// Whether the words between two places say the first is held in the
 /// second: "X desert in Y", "X bridge in Y", "X, villages in northern Y".
@@ -457,40 +449,16 @@ fn starts_with_word(s: &str, w: &str) -> bool {
 }
 
 /// Words that say a place lies near another ("Y village near X town", "Y
-/// east of X", "on the outskirts of X"), with [`NEAR_WORDS`] among them.
-const NEAR_LINK_WORDS: &[&str] = &[
-    "of",
-    "the",
-    "on",
-    "in",
-    "town",
-    "village",
-    "city",
-    "area",
-    "a",
-    "few",
-    "km",
-    "kilometres",
-    "kilometers",
-    "miles",
-    "bridge",
-    "farm",
-    "farms",
-    "road",
-    "camp",
-    "desert",
-    "badia",
-    "field",
-    "dam",
+/// east of X", "on the outskirts of X"), with [`NEAR`] among them.
+const NEAR_LINK_WORDS: &[&str] = &concat::<26>(&[
+    &["of", "the", "on", "in"],
+    PLACE_KINDS,
+    &["a", "few", "km", "kilometres", "kilometers", "miles"],
+    SITES,
+    &["badia", "dam"],
     // A hedge on where the place lies ("X, likely near Y").
-    "likely",
-    "probably",
-    "possibly",
-];
-
-/// Words that make a link between two places one of nearness (with the
-/// compass points).
-const NEAR_WORDS: &[&str] = &["near", "outskirts", "vicinity"];
+    &["likely", "probably", "possibly"],
+]);
 
 /// Whether the words between two places say the first lies near the
 /// second: "near", "east of", "on the outskirts of", with place nouns.
@@ -499,7 +467,7 @@ fn near_link(between: &str) -> bool {
     let mut words = 0;
     for w in between.split_whitespace() {
         let is = |l: &&str| l.eq_ignore_ascii_case(w);
-        if NEAR_WORDS.iter().chain(crate::gazetteer::COMPASS_POINTS).any(is) {
+        if NEAR.iter().chain(crate::gazetteer::COMPASS_POINTS).any(is) {
             near = true;
         } else if !NEAR_LINK_WORDS.iter().any(is) && !w.bytes().all(|b| b.is_ascii_digit()) {
             return false;

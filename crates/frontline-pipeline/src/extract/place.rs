@@ -11,6 +11,7 @@ use crate::actor::{ActorMention, covers};
 use crate::gazetteer::{Place, PlaceMention};
 use crate::model::*;
 use crate::segment::Sentence;
+use crate::vocabulary::{COUNTRYSIDE, NEAR, PLACE_KINDS, SITES, concat};
 
 /// Words after a name that make it a facility's or a people's name ("Fatima
 /// mosque", "Tell Abiad road", "Al Mashura tribe", "Al Bakeer tribal
@@ -421,10 +422,6 @@ const FRAME_WORDS: &[&str] = &["between", "near"];
 /// B").
 const FRAME_VERBS: &[&str] = &["lies", "stretches", "extends"];
 
-/// Words after a place in a list of places that name what it is ("Yalda
-/// town and A").
-const LISTED_NOUNS: &[&str] = &["town", "village", "city", "area"];
-
 /// Whether the words between a village and the place after it frame the
 /// village by it: at most one of [`FRAME_NOUNS`], "which" and one of
 /// [`FRAME_VERBS`], then one of [`FRAME_WORDS`]; or list the two ("X, A
@@ -444,10 +441,10 @@ fn frames(between: &str) -> bool {
 }
 
 /// Whether the words between two places list them ("A and B", "A, B",
-/// "A/B", "A town and B").
+/// "A/B", "A town and B", a [`PLACE_KINDS`] noun after the first).
 fn listed(between: &str) -> bool {
     let mut t = between.trim();
-    if let Some(n) = LISTED_NOUNS.iter().find(|n| starts_with_ignoring_case(t, n)) {
+    if let Some(n) = PLACE_KINDS.iter().find(|n| starts_with_ignoring_case(t, n)) {
         t = t[n.len()..].trim_start();
     }
     matches!(t, "," | "/" | ", and") || t.eq_ignore_ascii_case("and")
@@ -498,61 +495,44 @@ const ANCHOR_KM: f64 = 20.0;
 /// town's surroundings).
 const ANCHOR_DISTRICT_KM: f64 = 40.0;
 
-/// Words of a link that say a village lies near the place after it.
-const ANCHOR_NEAR: &[&str] = &["near", "around", "vicinity", "outskirts", "close"];
+/// Words of a link that say a village lies near the place after it:
+/// [`NEAR`], and "around" and "close" (to), which such a link says too.
+const ANCHOR_NEAR: &[&str] = &concat::<5>(&[NEAR, &["around", "close"]]);
 
 /// The other words such a link may hold: what the village is ("hill",
 /// "front", "axis", "crossroad"), how the place after is named ("the town
 /// of"), a relative clause placing it ("which lies in").
-const ANCHOR_WORDS: &[&str] = &[
-    "in",
-    "of",
-    "the",
-    "to",
-    "on",
-    "at",
-    "area",
-    "areas",
-    "village",
-    "villages",
-    "town",
-    "hill",
-    "hills",
-    "front",
-    "fronts",
-    "frontline",
-    "frontlines",
-    "axis",
-    "road",
-    "crossroad",
-    "crossroads",
-    "junction",
-    "field",
-    "fields",
-    "farm",
-    "farms",
-    "camp",
-    "refugee",
-    "bridge",
-    "mountain",
-    "valley",
-    "plain",
-    "desert",
-    "countryside",
-    "rural",
-    "city",
-    "which",
-    "lies",
-    "is",
-    "located",
-    "likely",
-    "probably",
-];
+const ANCHOR_WORDS: &[&str] = &concat::<42>(&[
+    &["in", "of", "the", "to", "on", "at"],
+    PLACE_KINDS,
+    &[
+        "areas",
+        "villages",
+        "hill",
+        "hills",
+        "front",
+        "fronts",
+        "frontline",
+        "frontlines",
+        "axis",
+        "crossroad",
+        "crossroads",
+        "junction",
+        "fields",
+        "refugee",
+        "mountain",
+        "valley",
+        "plain",
+    ],
+    SITES,
+    COUNTRYSIDE,
+    &["which", "lies", "is", "located", "likely", "probably"],
+]);
 
 /// Words before or after a town that make it stand for its district or
 /// countryside ("in the countryside of Y", "rural Y", "Y district"), as a
 /// compass word right before it does ("in northwest Y").
-const DISTRICT_WORDS: &[&str] = &["countryside", "rural", "district", "sub-district", "subdistrict"];
+const DISTRICT_WORDS: &[&str] = &concat::<5>(&[COUNTRYSIDE, &["district", "sub-district", "subdistrict"]]);
 
 /// Whether the words between a village and the place after it say the
 /// village lies near it or in it ("X hill, near Y", "X front north of Y",

@@ -15,60 +15,60 @@ use crate::gazetteer::fold::fold;
 use crate::gazetteer::{Gazetteer, Place, PlaceMention, km};
 use crate::model::GeoPrecision;
 use crate::segment::Sentence;
+use crate::vocabulary::{NEAR, PLACE_KINDS, PLACE_PREPOSITIONS, ROUTES, SETTLEMENTS, concat};
 
-/// Words after which a capitalised name is a place.
-const BEFORE: &[&str] = &[
-    "in",
-    "near",
-    "at",
-    "around",
-    "towards",
-    "toward",
-    "into",
-    "outside",
-    "captured",
-    "seized",
-    "stormed",
-    "recaptured",
-    "re-captured",
-    "retook",
-    "re-took",
-    "regained",
-    "shelled",
-    "bombed",
-    "entered",
-    "besieged",
-    "control",
-    "controlled",
-];
+/// Words after which a capitalised name is a place: [`PLACE_PREPOSITIONS`],
+/// "at" and "around", and verbs of taking or striking a place.
+const BEFORE: &[&str] = &concat::<22>(&[
+    PLACE_PREPOSITIONS,
+    &["at", "around"],
+    &[
+        "captured",
+        "seized",
+        "stormed",
+        "recaptured",
+        "re-captured",
+        "retook",
+        "re-took",
+        "regained",
+        "shelled",
+        "bombed",
+        "entered",
+        "besieged",
+        "control",
+        "controlled",
+    ],
+]);
 
 /// Words that place a name after "of" or "over" following them: "took
 /// control of X", "control over X", "took over X".
 const TAKEN_OVER: &[&str] = &["control", "takeover", "took", "take", "taking", "takes"];
 
-/// Words that say "near", not "at": the event is coded at precision 2.
-const NEAR: &[&str] = &["near", "outskirts", "vicinity", "around", "outside", "towards", "toward"];
+/// Words before a name that say "near", not "at": the event is coded at
+/// precision 2. [`NEAR`], and "around", "outside" and "towards", which
+/// place an event beside a name as well.
+const CODED_NEAR: &[&str] = &concat::<7>(&[NEAR, &["around", "outside", "towards", "toward"]]);
 
 /// Nouns that make the name before them a place ("Zmar area"), or with
-/// "of" the name after them ("the village of Zmar").
-const PLACE_NOUNS: &[&str] = &[
-    "village",
-    "villages",
-    "town",
-    "towns",
-    "city",
-    "area",
-    "frontline",
-    "front",
-    "axis",
-    "countryside",
-    "hill",
-    "farms",
-    "district",
-    "subdistrict",
-    "outskirts",
-    "vicinity",
-];
+/// "of" the name after them ("the village of Zmar"): [`PLACE_KINDS`] and
+/// the other nouns a village is named with.
+const PLACE_NOUNS: &[&str] = &concat::<16>(&[
+    PLACE_KINDS,
+    &[
+        "villages",
+        "towns",
+        "frontline",
+        "front",
+        "axis",
+        "countryside",
+        "hill",
+        "farms",
+        "district",
+        "subdistrict",
+        "outskirts",
+        "vicinity",
+    ],
+]);
 
 /// Nouns that make the name before them part of a town or open country,
 /// which a populated-place gazetteer does not hold ("Bahar neighbourhood",
@@ -105,11 +105,6 @@ const NOT_VILLAGE: &[&str] = &[
     "farms",
     "camp",
 ];
-
-/// Nouns after two names joined by a hyphen that make a road or front
-/// between two places ("the Harqil-Suwayda road", "on the Damascus-Homs
-/// highway"): ACLED codes such an event at the place named first.
-const ROUTES: &[&str] = &["road", "highway", "route", "axis", "front", "frontline", "line"];
 
 /// Lowercase words that may stand inside a name ("Tall al Sham", "Umm al-Kayf").
 const CONNECTORS: &[&str] =
@@ -353,15 +348,15 @@ pub fn near_misses<'g>(
                 || matches!(prev.as_str(), "of" | "over") && TAKEN_OVER.contains(&prev2.as_str())
                 || prev == "the" && BEFORE.contains(&prev2.as_str()) && PLACE_NOUNS.contains(&next.as_str());
             // "east of X" places the event beside X.
-            let near = NEAR.contains(&prev.as_str())
-                || NEAR.contains(&prev2.as_str())
+            let near = CODED_NEAR.contains(&prev.as_str())
+                || CODED_NEAR.contains(&prev2.as_str())
                 || prev == "of" && crate::gazetteer::COMPASS_POINTS.contains(&prev2.as_str());
-            const SETTLEMENTS: &[&str] = &["town", "village", "city"];
             let settled = prev == "of" && SETTLEMENTS.contains(&prev2.as_str());
             let end = if noun { ws[j - 2].end } else { ws[j - 1].end };
             let village = !NOT_VILLAGE.contains(&next.as_str());
             // A road's ends may be names of several words, joined by a
-            // hyphen inside one word ("the Kafr X-Y Z road").
+            // hyphen inside one word ("the Kafr X-Y Z road"); ACLED codes an
+            // event on a route at the place named first.
             let route = ROUTES.contains(&next.as_str()) && text[ws[i].start..end].contains('-');
             spans.push(Span { i, j, start: ws[i].start, end, placed, near, settled, village, route });
             i = j;

@@ -15,6 +15,7 @@
 use super::fold::{fold, skeleton};
 use super::index::{FxMap, key_hash};
 use super::{Gazetteer, Place};
+use crate::vocabulary::{GENERIC_HEADS, concat};
 
 /// Deletion keys of the added places' skeletons.
 #[derive(Default)]
@@ -28,9 +29,10 @@ pub struct Near {
     names: FxMap<u32, Spellings>,
 }
 
-/// Leading words of village names that notes often leave out ("Tall Abu
-/// Rasin" written "Abu Rasin").
-const GENERIC_HEADS: &[&str] = &["tall", "tal", "tell", "khirbat", "khirbet", "kherbet", "qaryat", "mazraat", "jabal"];
+/// Leading words of village names that notes often leave out:
+/// [`GENERIC_HEADS`], and three that recognition does not count as generic
+/// words (as one, "Kherbet" turned a "Kherbet Al X" mention into "Al X").
+const DROPPED_HEADS: &[&str] = &concat::<9>(&[GENERIC_HEADS, &["kherbet", "qaryat", "mazraat"]]);
 
 /// Skeletons shorter than this get no deletions: too many short names are a
 /// letter apart.
@@ -88,7 +90,7 @@ fn skeletons(folded: &str, dump: bool) -> Vec<Key> {
     for f in &forms {
         push(short_skeleton(f), false);
         if let Some((head, rest)) = f.split_once(' ')
-            && GENERIC_HEADS.contains(&head)
+            && DROPPED_HEADS.contains(&head)
         {
             push(short_skeleton(rest), false);
         }

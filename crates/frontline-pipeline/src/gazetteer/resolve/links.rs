@@ -4,66 +4,51 @@
 use std::sync::LazyLock;
 
 use crate::gazetteer::index::FxMap;
+use crate::vocabulary::{COMPASS, COMPASS_SIDES, PLACE_KINDS, concat};
 
 /// The eight points of the compass and the hyphenated four, as words
 /// that place one place from another ("north of X", "X, south-east of Y").
-pub(crate) const COMPASS_POINTS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "north-east",
-    "north-west",
-    "south-east",
-    "south-west",
-];
+pub(crate) const COMPASS_POINTS: &[&str] =
+    &concat::<12>(&[COMPASS, &["north-east", "north-west", "south-east", "south-west"]]);
 
 /// Words that may stand between a place and the larger one it lies in
 /// ("Jubb Ali village in the Raqqa countryside", "Tell Hamra in the
 /// eastern countryside of Homs city", "the Ihsem area of ...").
-const LINK_WORDS: &[&str] = &[
-    "in",
-    "of",
-    "the",
-    "city",
-    "town",
-    "village",
-    "area",
-    "neighbourhood",
-    "neighborhood",
-    "district",
-    "quarter",
-    "countryside",
-    "province",
-    "governorate",
-    "region",
-    "county",
-    "rural",
-    "central",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "north-eastern",
-    "north-western",
-    "south-eastern",
-    "south-western",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
-    "outskirts",
-    "suburbs",
-    "part",
-    "vicinity",
-    "axis",
-    "front",
-    "frontline",
-];
+const LINK_WORDS: &[&str] = &concat::<37>(&[
+    &["in", "of", "the"],
+    PLACE_KINDS,
+    &[
+        "neighbourhood",
+        "neighborhood",
+        "district",
+        "quarter",
+        "countryside",
+        "province",
+        "governorate",
+        "region",
+        "county",
+        "rural",
+        "central",
+    ],
+    COMPASS_SIDES,
+    &[
+        "north-eastern",
+        "north-western",
+        "south-eastern",
+        "south-western",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "outskirts",
+        "suburbs",
+        "part",
+        "vicinity",
+        "axis",
+        "front",
+        "frontline",
+    ],
+]);
 
 /// Whether the text between two place names says the second contains the
 /// first: a comma ("Fargo, North Dakota"), or "in"/"of" with only

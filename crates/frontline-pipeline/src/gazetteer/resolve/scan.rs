@@ -13,8 +13,8 @@ use super::ordinary::{Lowercase, english_word, plausible_single};
 use super::tokens::{has_break, tokenize};
 use super::words::{
     ABBREVIATIONS, ARABIC_ARTICLES, AREA_WORDS, COMPASS_WORDS, ENGLISH_ARTICLES, FIRST_DIVISION, GENERIC, HONORIFICS,
-    IN_LOCATIVE, IN_NEAR_AFTER, IN_NEAR_BEFORE, IN_PART_BEFORE, IN_QUALIFIERS, IN_TITLES, LISTS, LOCATIVE,
-    ORGANISATION, OUTLET, OUTLET_CUES, OUTLET_NAMES, PLACED_AFTER, PLACED_BEFORE, ROUTES, SPEECH, SPONSORED, STREETS,
+    IN_LOCATIVE, IN_NEAR_AFTER, IN_NEAR_BEFORE, IN_PART_BEFORE, IN_QUALIFIERS, IN_TITLES, LINES_BETWEEN, LISTS,
+    LOCATIVE, ORGANISATION, OUTLET, OUTLET_CUES, OUTLET_NAMES, PLACED_AFTER, PLACED_BEFORE, SPEECH, SPONSORED, STREETS,
     division_word,
 };
 use super::{Keys, Raw, Tok};
@@ -335,7 +335,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 let next = || toks[i + 1..].iter().take(2).take_while(|x| x.glued);
                 // (Asked only of a hyphened word: most words are none.)
                 let hyphened = !t.conn && word.as_bytes().contains(&b'-');
-                let route = hyphened && next().any(|x| ROUTES.contains(&kstr(x)));
+                let route = hyphened && next().any(|x| LINES_BETWEEN.contains(&kstr(x)));
                 let border = route && next().any(|x| kstr(x) == "border");
                 if hyphened && (!route || border) {
                     let locative = i > 0 && LOCATIVE.contains(&kstr(&toks[i - 1]));
@@ -345,7 +345,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                     // places, not the parts of a person's double name.
                     // (Not before a route's word: "the Homs-Tal Kalakh highway".)
                     let tail = hyphen_tail(g, word, &toks[i + 1..], kstr).filter(|&(_, words, _)| {
-                        !toks.get(i + words + 1).is_some_and(|x| x.glued && ROUTES.contains(&kstr(x)) && !border)
+                        !toks.get(i + words + 1).is_some_and(|x| x.glued && LINES_BETWEEN.contains(&kstr(x)) && !border)
                     });
                     // A capitalised word before it makes its parts a longer
                     // name's ("The Miller-Grant family"), unless it is a

@@ -3,6 +3,10 @@
 
 use std::sync::LazyLock;
 
+use crate::vocabulary::{
+    COMPASS, COMPASS_SIDES, COUNTRYSIDE, GENERIC_HEADS, NEAR, PLACE_KINDS, PLACE_PREPOSITIONS, ROUTES, concat,
+};
+
 /// Arabic definite articles, which may start a name in lowercase
 /// ("al-Qaim"); all of them are connectors.
 pub(super) const ARABIC_ARTICLES: &[&str] = &["al", "el", "ad", "as", "ar", "az", "at", "an", "ash", "ez", "es", "ed"];
@@ -14,15 +18,19 @@ pub(super) const ARABIC_ARTICLES: &[&str] = &["al", "el", "ad", "as", "ar", "az"
 pub(super) const ENGLISH_ARTICLES: &[&str] = &["at", "as", "an"];
 
 /// Generic words of Arabic place names ("Ein", "Tal", "Kafr"): part of a
-/// name, never a place by themselves.
-pub(super) const GENERIC: &[&str] = &[
-    "ein", "ain", "ayn", "tal", "tel", "tell", "tall", "deir", "dayr", "kafr", "khirbet", "khirbat", "jabal", "jebel",
-    "wadi", "bir", "ras", "umm", "abu", "bab", "qasr", "hayy", "jurud", "jroud", "jrud",
-];
+/// name, never a place by themselves. [`GENERIC_HEADS`], and the others,
+/// which notes keep in a village's name ("Kafr", "Deir", "Umm").
+pub(super) const GENERIC: &[&str] = &concat::<25>(&[
+    GENERIC_HEADS,
+    &[
+        "ein", "ain", "ayn", "tel", "deir", "dayr", "kafr", "jebel", "wadi", "bir", "ras", "umm", "abu", "bab", "qasr",
+        "hayy", "jurud", "jroud", "jrud",
+    ],
+]);
 
-/// Words before a name that make it a place.
-pub(super) const LOCATIVE: &[&str] =
-    &["in", "at", "from", "to", "into", "across", "toward", "towards", "via", "outside", "near"];
+/// Words before a name that make it a place: [`PLACE_PREPOSITIONS`] and
+/// the others that do where no outlet is in question.
+pub(super) const LOCATIVE: &[&str] = &concat::<11>(&[PLACE_PREPOSITIONS, &["at", "from", "to", "across", "via"]]);
 
 /// Words before a name that make it a person's ("Mr Dunn", "President Lincoln").
 const TITLES: &[&str] = &[
@@ -156,13 +164,13 @@ pub(super) const OUTLET_NAMES: &[(&str, bool)] = &[
 
 /// Words before a name that make it a place even where it also names an
 /// outlet ("clashes in Al Jazeera region"; an outlet is spoken "to",
-/// worked "at" and quoted "from").
-pub(super) const PLACED_BEFORE: &[&str] = &["in", "near", "into", "outside", "toward", "towards", "around"];
+/// worked "at" and quoted "from"): [`PLACE_PREPOSITIONS`] and "around".
+pub(super) const PLACED_BEFORE: &[&str] = &concat::<7>(&[PLACE_PREPOSITIONS, &["around"]]);
 
 /// Words after a name that make it a place even where it also names an
 /// outlet ("Al Jazeera state", "Al Hadath village").
 pub(super) const PLACED_AFTER: &[&str] =
-    &["village", "town", "city", "area", "region", "state", "province", "governorate", "countryside", "desert"];
+    &concat::<10>(&[PLACE_KINDS, &["region", "state", "province", "governorate", "countryside", "desert"]]);
 
 /// Words that make a name an outlet's where a town has it too ("Al
 /// Mayadeen reported", "told Al Hadath", "Al Manar TV").
@@ -219,9 +227,10 @@ pub(super) const SPONSORED: &[&str] = &[
 
 /// Words after two places joined by a hyphen that make the pair a route or
 /// a line between them ("the Damascus-Daraa road", "the Saraqib-Nayrab
-/// axis"): an event there is at neither end.
-pub(super) const ROUTES: &[&str] =
-    &["road", "highway", "axis", "triangle", "route", "line", "front", "frontline", "railway", "corridor", "border"];
+/// axis"): an event there is at neither end. [`ROUTES`] (the village
+/// lookup, `extract::village`, codes an event on one at its first end), and
+/// the lines that are no route: a border, a corridor, a railway, a triangle.
+pub(super) const LINES_BETWEEN: &[&str] = &concat::<11>(&[ROUTES, &["triangle", "railway", "corridor", "border"]]);
 
 /// Words of a division named by its direction alone ("South West",
 /// "Western", "Central"); a hyphened one is keyed with a space
@@ -370,32 +379,16 @@ pub(super) const AREA_WORDS: &[&str] = &[
     "airfield",
 ];
 
-/// Words before a name that put the event near it, not in it.
-pub(super) const NEAR_BEFORE: &[&str] = &[
-    "near",
-    "outside",
-    "around",
-    "nearby",
-    "outskirts",
-    "vicinity",
-    "countryside",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "eastern",
-    "western",
-    "northern",
-    "southern",
-    "rural",
-    "surroundings",
-    "edge",
-    "between",
-];
+/// Words before a name that put the event near it, not in it: [`NEAR`] and
+/// the words that say so of a name right after them.
+pub(super) const NEAR_BEFORE: &[&str] = &concat::<23>(&[
+    NEAR,
+    &["outside", "around", "nearby"],
+    COUNTRYSIDE,
+    COMPASS,
+    COMPASS_SIDES,
+    &["surroundings", "edge", "between"],
+]);
 
 /// Words after a name that put the event near it, not in it.
 const NEAR_AFTER: &[&str] = &["countryside", "outskirts", "surroundings", "area", "suburbs", "environs", "desert"];

@@ -1166,3 +1166,14 @@ fn a_transliterated_region_spelt_with_other_vowels_is_found_in_its_country() {
     // A region spelt with other consonants is not one.
     check_places("Farmers near Kalamoon and Yabroud sold wheat.", &["Yabroud"]);
 }
+
+#[test]
+fn a_common_word_named_as_a_town_or_closed_by_an_ayn_mark_is_the_place() {
+    // "Sake" and "Mare" are English words; named as a town, or with the
+    // ayn mark a transliteration ends with, they are the towns.
+    check_places("Militiamen shelled the town of Sake at dawn.", &["Sake"]);
+    check_admin1("Rebels held the Mare' front near Aleppo.", &[("Mare", "Aleppo"), ("Aleppo", "Aleppo")]);
+    // Bare, the words are no places.
+    check_places("Militiamen shelled it for the sake of Goma.", &["Goma"]);
+    check_places("A Mare ran near Aleppo.", &["Aleppo"]);
+}

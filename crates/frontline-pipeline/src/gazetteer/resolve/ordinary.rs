@@ -19,7 +19,13 @@ pub(super) fn plausible_single(g: &Gazetteer, text: &str, t: &Tok, folded: &str,
     if state_abbreviation(g, text, t, folded) {
         return true;
     }
-    if g.is_stopword(folded) || folded.len() < 3 || GENERIC.contains(&folded) {
+    if folded.len() < 3 || GENERIC.contains(&folded) {
+        return false;
+    }
+    if written_as_name(text, t.start, t.end) {
+        return true;
+    }
+    if g.is_stopword(folded) {
         return false;
     }
     let word = &text[t.start..t.end];
@@ -84,6 +90,32 @@ fn after_name_word(g: &Gazetteer, text: &str, t: &Tok, folded: &str) -> bool {
 /// Villages").
 const SETTLEMENT_WORDS: &[&str] =
     &["village", "villages", "town", "towns", "community", "communities", "settlement", "settlements"];
+
+/// Whether the text writes the word at `start..end` as a place's name
+/// whatever English word it spells: named as a settlement ("the town of
+/// Sake", "the village of Has", [`SETTLEMENT_WORDS`] or "city" and "of"
+/// before it), or closed by an ayn mark, which only a transliterated name
+/// ends with ("on the Mare' front", "outskirts of Mare'"): an apostrophe
+/// right after it and no letter after the apostrophe, not after an "s" (a
+/// plural's possessive, "the Rebels' base") nor closing a quotation opened
+/// before the word ("the 'Liberty' operation").
+pub(super) fn written_as_name(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end();
+    let settlement = before.strip_suffix("of").or_else(|| before.strip_suffix("Of")).is_some_and(|b| {
+        let b = b.trim_end();
+        let word = b.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        b.len() < before.len() - 2
+            && (word.eq_ignore_ascii_case("city")
+                || SETTLEMENT_WORDS.iter().any(|w| word.len() == w.len() && word.eq_ignore_ascii_case(w)))
+    });
+    if settlement {
+        return true;
+    }
+    let after = &text[end..];
+    let ayn = after.strip_prefix(['\'', '’']).is_some_and(|a| !a.starts_with(char::is_alphanumeric));
+    let quoted = before.ends_with(['\'', '‘', '’', '"', '“']);
+    ayn && !text[..end].ends_with(['s', 'S']) && !quoted
+}
 
 /// Words after a name that say it is a division's ("Plateau state"); not
 /// "region", which also ends informal areas' names ("Great Lakes region").
@@ -306,6 +338,27 @@ mod tests {
         for word in ENGLISH_WORDS.lines().skip(1) {
             assert!(english_word(word), "{word:?}");
         }
+    }
+
+    #[test]
+    fn a_word_named_as_a_settlement_or_closed_by_an_ayn_mark_is_written_as_a_name() {
+        let at = |text: &str, word: &str| {
+            let start = text.find(word).expect("the word is in the text");
+            written_as_name(text, start, start + word.len())
+        };
+        assert!(at("Mortars hit the village of Bell on Friday.", "Bell"));
+        assert!(at("Troops entered the City of Hope.", "Hope"));
+        assert!(at("Rebels shelled the towns of  Gate and Lamb.", "Gate"));
+        assert!(at("Clashes broke out on the Sabe' front.", "Sabe"));
+        assert!(at("Clashes broke out near Sabe'-Bell road.", "Sabe"));
+        assert!(at("Clashes broke out near Sabe\u{2019}.", "Sabe"));
+        // A plural's possessive, a quotation's close, a word's own
+        // apostrophe, a friend "of" someone: no name is said.
+        assert!(!at("Shells hit the Rebels' base.", "Rebels"));
+        assert!(!at("The so-called 'Hope' convoy left.", "Hope"));
+        assert!(!at("The Bell's tower fell.", "Bell"));
+        assert!(!at("A friend of Bell said so.", "Bell"));
+        assert!(!at("Fighting near Gate.", "Gate"));
     }
 
     fn check_lowercase(text: &str, word: &str, expect: bool) {

@@ -9,7 +9,7 @@ use super::adjacent::named_with_the;
 use super::candidate::{CITY, Candidate};
 use super::context::resolve;
 use super::links::container_link;
-use super::ordinary::{Lowercase, english_word, plausible_single};
+use super::ordinary::{Lowercase, english_word, plausible_single, written_as_name};
 use super::tokens::{has_break, tokenize};
 use super::words::{
     ABBREVIATIONS, ARABIC_ARTICLES, AREA_WORDS, COMPASS_WORDS, ENGLISH_ARTICLES, FIRST_DIVISION, GENERIC, HONORIFICS,
@@ -641,7 +641,8 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             let common = j - i == 1
                 && !t.caps
                 && g.builtin.tables.common.contains_key(k.as_str())
-                && named_with_the(g, text, toks[first].start, &k).is_none();
+                && named_with_the(g, text, toks[first].start, &k).is_none()
+                && !written_as_name(text, toks[first].start, toks[j - 1].end);
             let linked = prev_raw_end.filter(|&(_, e)| container_link(&text[e..toks[i].start]));
             let after_place = linked.is_some();
             // ("a county of Taiwan" is in Taiwan: only "the state of

@@ -1153,16 +1153,32 @@ fn a_place_before_a_possessive_after_according_to_stays_a_place() {
 fn a_transliterated_region_spelt_with_other_vowels_is_found_in_its_country() {
     // Our own row spells it Qalamoun; another Syrian place says the article is Syria's.
     check_admin1(
-        "Army units shelled Yabroud and the hills of Eastern Qalamoon on Sunday.",
+        "Army units shelled Yabroud and the hills of Qalamoon on Sunday.",
         &[("Yabroud", "Rural Damascus"), ("Qalamoon", "Rural Damascus")],
     );
     check_admin1(
-        "Rebels in Western Qalamon attacked a post near Yabroud.",
+        "Rebels in Qalamon attacked a post near Yabroud.",
         &[("Qalamon", "Rural Damascus"), ("Yabroud", "Rural Damascus")],
+    );
+    // Its eastern and western ranges are areas of their own.
+    check_admin1(
+        "Army units shelled Yabroud and the hills of Eastern Qalamoon on Sunday.",
+        &[("Yabroud", "Rural Damascus"), ("Eastern Qalamoon", "Rural Damascus")],
     );
     // Elsewhere, or alone, the spelling names no Syrian region.
     check_resolved("Pilgrims walked from Qalamoon to Tanta and Cairo.", &[("Tanta", "Egypt"), ("Cairo", "Egypt")]);
     check_places("Qalamoon was quiet.", &[]);
     // A region spelt with other consonants is not one.
     check_places("Farmers near Kalamoon and Yabroud sold wheat.", &["Yabroud"]);
+}
+
+#[test]
+fn a_common_word_named_as_a_town_or_closed_by_an_ayn_mark_is_the_place() {
+    // "Sake" and "Mare" are English words; named as a town, or with the
+    // ayn mark a transliteration ends with, they are the towns.
+    check_places("Militiamen shelled the town of Sake at dawn.", &["Sake"]);
+    check_admin1("Rebels held the Mare' front near Aleppo.", &[("Mare", "Aleppo"), ("Aleppo", "Aleppo")]);
+    // Bare, the words are no places.
+    check_places("Militiamen shelled it for the sake of Goma.", &["Goma"]);
+    check_places("A Mare ran near Aleppo.", &["Aleppo"]);
 }

@@ -19,7 +19,7 @@ mod resolve;
 
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use crate::clean::CleanText;
 use crate::model::GeoPrecision;
@@ -93,7 +93,18 @@ pub struct Gazetteer {
     extra: index::Index,
     /// Names of armed groups and organisations ([`Gazetteer::add_group_names`]).
     groups: GroupNames,
+    /// The candidates of the keys asked so far, exact ones first and loose
+    /// ones second ([`Gazetteer::candidates`]): a name's candidates depend
+    /// on the places alone, and names repeat from article to article
+    /// ("Syria", "Aleppo"), so each is worked out once, not in every
+    /// article (nor twice in one: recognition asks for the exact ones,
+    /// resolution for the loose). Emptied when places are added.
+    seen: Mutex<[index::FxMap<Box<str>, Vec<resolve::Candidate>>; 2]>,
 }
+
+/// Keys [`Gazetteer::seen`] holds of each kind before it is emptied: far
+/// more than a day's news names, a few megabytes at most.
+const SEEN_KEYS: usize = 1 << 16;
 
 /// Names of groups, as the actor dictionary writes them (hyphens as
 /// spaces): those matched ignoring case lowercased, the acronyms as written.
@@ -116,7 +127,12 @@ impl Gazetteer {
     /// The built-in gazetteer. The first call builds the index (about 2 G
     /// instructions, spread over the cores); later calls share it.
     pub fn builtin() -> Gazetteer {
-        Gazetteer { builtin: index::builtin(), extra: index::Index::default(), groups: GroupNames::default() }
+        Gazetteer {
+            builtin: index::builtin(),
+            extra: index::Index::default(),
+            groups: GroupNames::default(),
+            seen: Mutex::default(),
+        }
     }
 
     /// Adds names of armed groups and organisations (the actor dictionary's,
@@ -156,6 +172,7 @@ impl Gazetteer {
     /// Adds the rows of a GeoNames-layout dump (19 tab-separated columns).
     /// Returns how many places were added and the malformed lines skipped.
     pub fn add_geonames_dump(&mut self, text: &str) -> (usize, Vec<DumpError>) {
+        self.forget_candidates();
         index::add_dump(&mut self.extra, &self.builtin, text)
     }
 
@@ -163,6 +180,7 @@ impl Gazetteer {
     /// [`index::parse_dump`] (which needs no gazetteer, so it can run while
     /// the built-in one loads).
     pub fn add_parsed_dump(&mut self, dump: index::ParsedDump<'_>) -> (usize, Vec<DumpError>) {
+        self.forget_candidates();
         index::add_parsed(&mut self.extra, &self.builtin, dump)
     }
 
@@ -267,9 +285,34 @@ impl Gazetteer {
         self.builtin.tables.stopwords.contains_key(folded)
     }
 
+    /// Empties [`Gazetteer::seen`]: the places change.
+    fn forget_candidates(&mut self) {
+        let seen = self.seen.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner);
+        seen.iter_mut().for_each(index::FxMap::clear);
+    }
+
     /// Candidates for a folded key: exact matches and (when `loose`)
-    /// skeleton matches, which the context may prefer.
+    /// skeleton matches, which the context may prefer. Worked out once per
+    /// key ([`Gazetteer::seen`]).
     fn candidates(&self, key: &str, loose: bool) -> Vec<resolve::Candidate> {
+        let lock = || self.seen.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(cands) = lock()[usize::from(loose)].get(key) {
+            return cands.clone();
+        }
+        // (Worked out unlocked: another thread may work out the same key,
+        // to the same answer.)
+        let cands = self.find_candidates(key, loose);
+        let mut seen = lock();
+        let seen = &mut seen[usize::from(loose)];
+        if seen.len() >= SEEN_KEYS {
+            seen.clear();
+        }
+        seen.insert(key.into(), cands.clone());
+        cands
+    }
+
+    /// [`Gazetteer::candidates`] worked out.
+    fn find_candidates(&self, key: &str, loose: bool) -> Vec<resolve::Candidate> {
         let n = self.builtin.index.places.len() as u32;
         let indexes = [(&self.builtin.index, 0), (&self.extra, n)];
         // Every list found first, so that the vector is made once at its size.
@@ -329,6 +372,19 @@ mod tests {
         assert_eq!(hits.first().map(|h| h.0.geonameid), Some(100001));
         let p = hits[0].0;
         assert_eq!((p.country.as_str(), p.admin1.as_str()), ("Syria", "Homs"));
+    }
+
+    #[test]
+    fn candidates_are_worked_out_once_and_again_when_places_are_added() {
+        let mut g = Gazetteer::builtin();
+        let key = "qasr al ward";
+        assert!(g.candidates(key, true).is_empty());
+        assert!(g.seen.lock().unwrap()[1].contains_key(key), "kept for the next article");
+        assert!(!g.seen.lock().unwrap()[0].contains_key(key), "the exact ones apart");
+        g.add_geonames_dump(DUMP);
+        let ids: Vec<u64> = g.candidates(key, true).iter().map(|c| g.place(c.id).geonameid).collect();
+        assert_eq!(ids, [100001], "an added place is a candidate of a key asked before");
+        assert_eq!(g.candidates(key, true).len(), 1);
     }
 
     #[test]

@@ -110,9 +110,10 @@ struct Seen {
     skeletons: index::FxMap<Box<str>, bool>,
 }
 
-/// Keys [`Seen`] holds of each kind before it is emptied: far more than a
-/// day's news names, a few megabytes at most.
-const SEEN_KEYS: usize = 1 << 16;
+/// Keys [`Seen`] holds of each kind before it is emptied: more than a
+/// day's news names, and some ten megabytes at most (a key keeps up to 50
+/// candidates of 12 bytes).
+const SEEN_KEYS: usize = 1 << 14;
 
 /// Keeps `value` for `key` in `map`, emptying a full map first.
 fn keep<V>(map: &mut index::FxMap<Box<str>, V>, key: &str, value: V) {

@@ -44,6 +44,33 @@ pub(crate) fn has_below(x: u64, n: u8) -> bool {
     x.wrapping_sub(u64::from(n) * ONES) & !x & HIGH != 0
 }
 
+/// The high bit of each byte of `x` that is an ASCII letter or digit: the
+/// byte with its case bit set is tested against `a..=z`, its low seven bits
+/// against `0..=9`, by additions that cannot carry between bytes.
+pub(crate) fn alnum(x: u64) -> u64 {
+    let l = (x | (0x20 * ONES)) & !HIGH;
+    let letter = (l + 0x1f * ONES) & !(l + 0x05 * ONES);
+    let d = x & !HIGH;
+    let digit = (d + 0x50 * ONES) & !(d + 0x46 * ONES);
+    (letter | digit) & !x & HIGH
+}
+
+/// The end of the run of ASCII letters and digits that goes on at byte
+/// `i` of `b`, eight bytes at a time.
+pub(crate) fn alnum_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = b.get(i..i + 8) {
+        let other = !alnum(word(chunk)) & HIGH;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && b[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    i
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,6 +88,11 @@ mod tests {
                 assert_eq!(all_ascii(x), chunk.is_ascii(), "byte {b} at {at}");
                 assert_eq!(has_digit(x), chunk.iter().any(u8::is_ascii_digit), "byte {b} at {at}");
                 assert_eq!(any_digit(&chunk[at..]), chunk[at..].iter().any(u8::is_ascii_digit), "byte {b} at {at}");
+                let alnum_at = |k: usize| alnum(x) >> (8 * k + 7) & 1 == 1;
+                assert!((0..8).all(|k| alnum_at(k) == chunk[k].is_ascii_alphanumeric()), "byte {b} at {at}");
+                let run = format!("ab{}cd", String::from_utf8_lossy(&chunk));
+                let end = run.bytes().skip(1).position(|c| !c.is_ascii_alphanumeric()).map_or(run.len(), |p| p + 1);
+                assert_eq!(alnum_end(run.as_bytes(), 1), end, "byte {b} at {at}");
             }
         }
     }

@@ -19,7 +19,7 @@ mod resolve;
 
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use crate::clean::CleanText;
 use crate::model::GeoPrecision;
@@ -93,6 +93,34 @@ pub struct Gazetteer {
     extra: index::Index,
     /// Names of armed groups and organisations ([`Gazetteer::add_group_names`]).
     groups: GroupNames,
+    /// Answers about the keys asked so far ([`Seen`]). Emptied when places
+    /// are added.
+    seen: Mutex<Seen>,
+}
+
+/// What the index answered about keys: a key's answers depend on the
+/// places alone, and names repeat from article to article ("Syria",
+/// "Aleppo"), so each is worked out once, not in every article.
+#[derive(Default)]
+struct Seen {
+    /// [`Gazetteer::candidates`], exact ones first and loose ones second
+    /// (recognition asks for the exact ones, resolution for the loose).
+    candidates: [index::FxMap<Box<str>, Vec<resolve::Candidate>>; 2],
+    /// [`Gazetteer::has_skeleton`].
+    skeletons: index::FxMap<Box<str>, bool>,
+}
+
+/// Keys [`Seen`] holds of each kind before it is emptied: more than a
+/// day's news names, and some ten megabytes at most (a key keeps up to 50
+/// candidates of 12 bytes).
+const SEEN_KEYS: usize = 1 << 14;
+
+/// Keeps `value` for `key` in `map`, emptying a full map first.
+fn keep<V>(map: &mut index::FxMap<Box<str>, V>, key: &str, value: V) {
+    if map.len() >= SEEN_KEYS {
+        map.clear();
+    }
+    map.insert(key.into(), value);
 }
 
 /// Names of groups, as the actor dictionary writes them (hyphens as
@@ -116,7 +144,12 @@ impl Gazetteer {
     /// The built-in gazetteer. The first call builds the index (about 2 G
     /// instructions, spread over the cores); later calls share it.
     pub fn builtin() -> Gazetteer {
-        Gazetteer { builtin: index::builtin(), extra: index::Index::default(), groups: GroupNames::default() }
+        Gazetteer {
+            builtin: index::builtin(),
+            extra: index::Index::default(),
+            groups: GroupNames::default(),
+            seen: Mutex::default(),
+        }
     }
 
     /// Adds names of armed groups and organisations (the actor dictionary's,
@@ -156,6 +189,7 @@ impl Gazetteer {
     /// Adds the rows of a GeoNames-layout dump (19 tab-separated columns).
     /// Returns how many places were added and the malformed lines skipped.
     pub fn add_geonames_dump(&mut self, text: &str) -> (usize, Vec<DumpError>) {
+        self.forget_answers();
         index::add_dump(&mut self.extra, &self.builtin, text)
     }
 
@@ -163,6 +197,7 @@ impl Gazetteer {
     /// [`index::parse_dump`] (which needs no gazetteer, so it can run while
     /// the built-in one loads).
     pub fn add_parsed_dump(&mut self, dump: index::ParsedDump<'_>) -> (usize, Vec<DumpError>) {
+        self.forget_answers();
         index::add_parsed(&mut self.extra, &self.builtin, dump)
     }
 
@@ -231,13 +266,18 @@ impl Gazetteer {
 
     /// Whether any place has the skeleton of this folded name; `joined` and
     /// `sk` are scratch buffers, so a probe allocates nothing.
+    /// Asked once per key ([`Seen`]).
     fn has_skeleton(&self, key: &str, joined: &mut String, sk: &mut String) -> bool {
-        fold::skeleton_into(key, joined, sk);
-        if sk.is_empty() {
-            return false;
+        if let Some(&answer) = self.seen().skeletons.get(key) {
+            return answer;
         }
-        let h = index::key_hash(sk);
-        self.builtin.index.has_skeleton_hashed(h) || self.extra.has_skeleton_hashed(h)
+        fold::skeleton_into(key, joined, sk);
+        let answer = !sk.is_empty() && {
+            let h = index::key_hash(sk);
+            self.builtin.index.has_skeleton_hashed(h) || self.extra.has_skeleton_hashed(h)
+        };
+        keep(&mut self.seen().skeletons, key, answer);
+        answer
     }
 
     /// Marks the skeleton candidates that are regions named with other
@@ -267,9 +307,31 @@ impl Gazetteer {
         self.builtin.tables.stopwords.contains_key(folded)
     }
 
+    /// [`Seen`], locked. (Answers are worked out unlocked: two threads may
+    /// work out the same key, to the same answer.)
+    fn seen(&self) -> std::sync::MutexGuard<'_, Seen> {
+        self.seen.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Empties [`Seen`]: the places change.
+    fn forget_answers(&mut self) {
+        *self.seen.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner) = Seen::default();
+    }
+
     /// Candidates for a folded key: exact matches and (when `loose`)
-    /// skeleton matches, which the context may prefer.
+    /// skeleton matches, which the context may prefer. Worked out once per
+    /// key ([`Seen`]).
     fn candidates(&self, key: &str, loose: bool) -> Vec<resolve::Candidate> {
+        if let Some(cands) = self.seen().candidates[usize::from(loose)].get(key) {
+            return cands.clone();
+        }
+        let cands = self.find_candidates(key, loose);
+        keep(&mut self.seen().candidates[usize::from(loose)], key, cands.clone());
+        cands
+    }
+
+    /// [`Gazetteer::candidates`] worked out.
+    fn find_candidates(&self, key: &str, loose: bool) -> Vec<resolve::Candidate> {
         let n = self.builtin.index.places.len() as u32;
         let indexes = [(&self.builtin.index, 0), (&self.extra, n)];
         // Every list found first, so that the vector is made once at its size.
@@ -329,6 +391,33 @@ mod tests {
         assert_eq!(hits.first().map(|h| h.0.geonameid), Some(100001));
         let p = hits[0].0;
         assert_eq!((p.country.as_str(), p.admin1.as_str()), ("Syria", "Homs"));
+    }
+
+    #[test]
+    fn candidates_are_worked_out_once_and_again_when_places_are_added() {
+        let mut g = Gazetteer::builtin();
+        let key = "qasr al ward";
+        assert!(g.candidates(key, true).is_empty());
+        assert!(g.seen().candidates[1].contains_key(key), "kept for the next article");
+        assert!(!g.seen().candidates[0].contains_key(key), "the exact ones apart");
+        g.add_geonames_dump(DUMP);
+        let ids: Vec<u64> = g.candidates(key, true).iter().map(|c| g.place(c.id).geonameid).collect();
+        assert_eq!(ids, [100001], "an added place is a candidate of a key asked before");
+        assert_eq!(g.candidates(key, true).len(), 1);
+    }
+
+    #[test]
+    fn skeleton_answers_are_kept_and_forgotten_when_places_are_added() {
+        let mut g = Gazetteer::builtin();
+        let (mut joined, mut sk) = (String::new(), String::new());
+        let key = "tell ghazzal";
+        assert!(!g.has_skeleton(key, &mut joined, &mut sk));
+        assert_eq!(g.seen().skeletons.get(key), Some(&false));
+        let row = DUMP.lines().nth(2).unwrap_or_default().replace("north", "34.5");
+        assert_eq!(g.add_geonames_dump(&row).0, 1);
+        assert!(g.seen().skeletons.is_empty());
+        assert!(g.has_skeleton(key, &mut joined, &mut sk), "a spelling of the added Tell Ghazal");
+        assert!(g.has_skeleton(key, &mut joined, &mut sk));
     }
 
     #[test]

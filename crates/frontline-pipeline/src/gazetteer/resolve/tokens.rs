@@ -188,12 +188,7 @@ pub(super) fn tokenize<'a>(text: &str, start: usize, end: usize, toks: &mut Vec<
         if class != 0
             && !(class == UPPER && b.get(i + 1) == Some(&b'.') && b.get(i + 2).is_some_and(u8::is_ascii_uppercase))
         {
-            let mut e = i + 1;
-            let mut seen = class;
-            while e < b.len() && CLASS[b[e] as usize] != 0 {
-                seen |= CLASS[b[e] as usize];
-                e += 1;
-            }
+            let e = crate::swar::alnum_end(b, i + 1);
             let goes_on = match b.get(e) {
                 Some(b'-' | b'\'') => alnum_at(e + 1),
                 Some(d) => !d.is_ascii(),
@@ -201,7 +196,12 @@ pub(super) fn tokenize<'a>(text: &str, start: usize, end: usize, toks: &mut Vec<
             };
             if !goes_on {
                 p = e;
-                let caps = seen & (UPPER | LOWER) != 0 && seen & LOWER == 0;
+                // (A word that begins in a small letter is none: most
+                // words are told by their first byte or two.)
+                let caps = class != LOWER && {
+                    let word = &b[i..e];
+                    !word.iter().any(u8::is_ascii_lowercase) && word.iter().any(u8::is_ascii_alphabetic)
+                };
                 let key = &lower[start + i..start + e];
                 let conn = e - i <= CONNECTOR_LEN && CONNECTOR_CODES.contains(&short_code(key));
                 let cap = class == UPPER;

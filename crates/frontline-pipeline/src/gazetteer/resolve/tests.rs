@@ -1166,3 +1166,17 @@ fn a_transliterated_region_spelt_with_other_vowels_is_found_in_its_country() {
     // A region spelt with other consonants is not one.
     check_places("Farmers near Kalamoon and Yabroud sold wheat.", &["Yabroud"]);
 }
+
+#[test]
+fn a_place_after_a_common_given_name_is_a_surname() {
+    check_places("Kevin Houston, a nurse, told the board about the flood in Nashville.", &["Nashville"]);
+    check_places("Fans cheered as Timothy Dallas scored twice against the visitors.", &[]);
+    // Only there: the city named alone is still the city.
+    check_places("Rebecca Houston runs the shelter. Storms hit Houston on Monday.", &["Houston"]);
+    // A saint's name is no given name: "St. Gregory Portland" is a parish
+    // or a school in Portland.
+    let g = Gazetteer::builtin();
+    let c = crate::clean::clean("Pupils of St. Gregory Portland won the quiz.");
+    let s = crate::segment::sentences(&c);
+    assert!(recognise(&g, &c, &s).iter().any(|m| &c.text[m.start..m.end] == "Portland"));
+}

@@ -13,9 +13,9 @@ use super::ordinary::{Lowercase, english_word, plausible_single, written_as_name
 use super::tokens::{has_break, tokenize};
 use super::words::{
     ABBREVIATIONS, ARABIC_ARTICLES, AREA_WORDS, COMPASS_WORDS, ENGLISH_ARTICLES, FIRST_DIVISION, GENERIC, HONORIFICS,
-    IN_LOCATIVE, IN_NEAR_AFTER, IN_NEAR_BEFORE, IN_PART_BEFORE, IN_QUALIFIERS, IN_TITLES, LINES_BETWEEN, LISTS,
-    LOCATIVE, ORGANISATION, OUTLET, OUTLET_CUES, OUTLET_NAMES, PLACED_AFTER, PLACED_BEFORE, SPEECH, SPONSORED, STREETS,
-    division_word,
+    IN_GIVEN_NAMES, IN_LOCATIVE, IN_NEAR_AFTER, IN_NEAR_BEFORE, IN_PART_BEFORE, IN_QUALIFIERS, IN_TITLES,
+    LINES_BETWEEN, LISTS, LOCATIVE, ORGANISATION, OUTLET, OUTLET_CUES, OUTLET_NAMES, PLACED_AFTER, PLACED_BEFORE,
+    SPEECH, SPONSORED, STREETS, division_word,
 };
 use super::{Keys, Raw, Tok};
 use crate::clean::CleanText;
@@ -579,6 +579,14 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 let initials = i > 0 && initial(i - 1) && !compass(i - 1) && dotted(i - 1, i)
                     || j + 1 < toks.len() && joined(j) && initial(j) && text[toks[j].end..].starts_with('.');
                 let first_name_before = i > 0 && joined(i) && small && namelike(i - 1);
+                // A common given name before it makes even a city's or a
+                // division's name a surname ("Paul Henderson"); only here:
+                // the city named alone elsewhere in the article is still the
+                // city. A saint's name is no given name ("St. Joseph Tulsa"
+                // is a school or a parish there).
+                let saint = i > 1 && ["st", "saint"].contains(&kstr(&toks[i - 2]));
+                let given_name =
+                    i > 0 && joined(i) && toks[i - 1].cap && bits(kstr(&toks[i - 1])) & IN_GIVEN_NAMES != 0 && !saint;
                 // "Spain says": a country or a big city speaking is still a place.
                 let speaker = small && toks.get(j).is_some_and(|x| joined(j) && SPEECH.contains(&kstr(x)));
                 // (An acronym is nobody's first name: "CNN Chile", "FBI
@@ -615,6 +623,10 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                     && (title_before || initials || first_name_before || speaker || small && group(&k))
                 {
                     persons.insert(k.clone());
+                    i = j;
+                    continue;
+                }
+                if !qualified && !people && given_name {
                     i = j;
                     continue;
                 }

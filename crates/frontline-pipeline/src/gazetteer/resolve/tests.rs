@@ -1182,3 +1182,13 @@ fn a_common_word_named_as_a_town_or_closed_by_an_ayn_mark_is_the_place() {
     check_places("Militiamen shelled it for the sake of Goma.", &["Goma"]);
     check_places("A Mare ran near Aleppo.", &["Aleppo"]);
 }
+
+#[test]
+fn a_place_after_a_common_given_name_is_a_surname() {
+    check_places("Kevin Houston, a nurse, told the board about the flood in Nashville.", &["Nashville"]);
+    check_places("Fans cheered as Timothy Dallas scored twice against the visitors.", &[]);
+    // Only there: the city named alone is still the city.
+    check_places("Rebecca Houston runs the shelter. Storms hit Houston on Monday.", &["Houston"]);
+    // A saint's name is no given name: the school or the parish of a town.
+    check_places("Pupils of St. Thomas Denver won the quiz.", &["St. Thomas", "Denver"]);
+}

@@ -256,7 +256,7 @@ pub(crate) fn patterns() -> impl Iterator<Item = &'static str> {
 /// `FILTERS[i]`, in [`crate::RuleCandidates::filters`]): a filter whose
 /// literals a sentence lacks matches no part of it, so its regex need not
 /// run on the sentence or on any stretch of it.
-pub(crate) const FILTERS: [&str; 8] = [
+pub(crate) const FILTERS: [&str; 9] = [
     HEDGE_PATTERN,
     ATTRIBUTION_PATTERN,
     CLAIM_PATTERN,
@@ -265,6 +265,7 @@ pub(crate) const FILTERS: [&str; 8] = [
     NON_POLITICAL_PATTERN,
     PERFECT_PATTERN,
     CAPTURE_BEFORE_PATTERN,
+    COMMENTED_ON_HEAD,
 ];
 
 /// Bits of [`FILTERS`].
@@ -276,6 +277,7 @@ const CRIME_BIT: u64 = 1 << 4;
 const NON_POLITICAL_BIT: u64 = 1 << 5;
 const PERFECT_BIT: u64 = 1 << 6;
 const CAPTURE_BEFORE_BIT: u64 = 1 << 7;
+const COMMENTED_ON_BIT: u64 = 1 << 8;
 static CUE_RES: LazyLock<Vec<regex_automata::meta::Regex>> =
     LazyLock::new(|| CUES.iter().map(|(_, p)| crate::rule_meta_regex(&format!("(?i){p}"))).collect());
 
@@ -473,7 +475,7 @@ pub fn cues_among(text: &str, base: usize, rules: crate::RuleCandidates, starts:
             let window = memchr::memrchr(b',', window.as_bytes()).map_or(window, |i| &window[i + 1..]);
             let cue = CUES[i].0;
             if (may(HEDGE_BIT) && HEDGE.is_match(window))
-                || NEGATION.is_match(last_words(before, 6))
+                || negated(last_words(before, 6))
                 || (cue != Cue::Protest && purpose(before, word))
                 || (cue == Cue::Protest && PROTEST_TO_COME.is_match(tail(before, 60)))
             {
@@ -682,6 +684,10 @@ static KILLING_TOLD: LazyLock<Regex> = LazyLock::new(|| {
 static COMMENTED_ON: LazyLock<Regex> = LazyLock::new(|| {
     crate::rule_regex(r"(?i)\bcomment(?:s|ed|ing)? (?:on|about) (?:the |this |that |its |their |any )?(?:[\w'-]+ )?$")
 });
+/// The word every [`COMMENTED_ON`] match starts with, its filter: the
+/// pattern itself would list a space among its last literals (its last
+/// word is optional), a match at every word of the prefilter's pass.
+const COMMENTED_ON_HEAD: &str = r"(?i)\bcomment";
 
 /// Places of worship, schooling, trade or shelter after "stormed": an
 /// attack on civilians, not an assault on a position.
@@ -882,7 +888,7 @@ pub(crate) fn compile_rules() {
 fn not_news(cue: Cue, text: &str, clause: &str, start: usize, end: usize, filters: u64) -> bool {
     let before = tail(clause, 60);
     let word = &text[start..end];
-    if COMMENTED_ON.is_match(before) {
+    if filters & COMMENTED_ON_BIT != 0 && COMMENTED_ON.is_match(before) {
         return true;
     }
     match cue {
@@ -895,7 +901,8 @@ fn not_news(cue: Cue, text: &str, clause: &str, start: usize, end: usize, filter
             // "ending months of cattle raids": violence a deal ends, not news.
             let raids = is_one_of(word, &["raids", "attacks", "killings"]);
             (filters & PERFECT_BIT != 0 && PERFECT.is_match(before) && TOLL_SCOPE.is_match(text))
-                || CASUALTY_NOUN.captures(before).is_some_and(|c| victims || c.get(1).is_some())
+                || (may_end_casualty_noun(before)
+                    && CASUALTY_NOUN.captures(before).is_some_and(|c| victims || c.get(1).is_some()))
                 || (noun && KILLING_TOLD.is_match(before))
                 || ((noun || raids) && FIGHT_OVER.is_match(before))
                 // "air raid": the air word's, a strike or, with "sirens"
@@ -1140,6 +1147,35 @@ fn clause_before<'t>(text: &'t str, at: usize, breaks: &[(usize, usize)]) -> &'t
     &text[cut..at]
 }
 
+/// Whether `before` may end in a [`CASUALTY_NOUN`] match: whitespace
+/// after one of its words, ASCII case ignored. Of their letters only "s"
+/// has a case outside ASCII (the long s), so an end with a non-ASCII byte
+/// is left to the regex.
+fn may_end_casualty_noun(before: &str) -> bool {
+    const WORDS: [&str; 9] = ["the", "of", "for", "among", "deadliest", "bloodiest", "worst", "biggest", "largest"];
+    let last = before.trim_end();
+    last.len() < before.len()
+        && (!last.as_bytes()[last.len().saturating_sub(9)..].is_ascii()
+            || WORDS.iter().any(|w| ends_with_ignoring_case(last, w)))
+}
+
+/// Whether `words` end in a [`NEGATION`]. Every negation holds "no",
+/// "never", "without", "neither", "did", "fail" or "denied", ASCII case
+/// ignored (none of their letters has a case outside ASCII): words
+/// without one, most, are passed over without the regex.
+fn negated(words: &str) -> bool {
+    let b = words.as_bytes();
+    let at = |i: usize, w: &[u8]| b.get(i..i + w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w));
+    let may = (0..b.len()).any(|i| match b[i] | 0x20 {
+        b'n' => at(i, b"no") || at(i, b"never") || at(i, b"neither"),
+        b'w' => at(i, b"without"),
+        b'd' => at(i, b"did") || at(i, b"denied"),
+        b'f' => at(i, b"fail"),
+        _ => false,
+    });
+    may && NEGATION.is_match(words)
+}
+
 /// The end of `s` from its last `n` runs of non-space characters on. A
 /// [`NEGATION`] match (a negation of up to two words, then up to two
 /// words, then spaces to the end) lies in the last four, and a cut right
@@ -1355,6 +1391,47 @@ pub fn decide(cues: &[Cue], p: Parties) -> Option<SubEventType> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn negation_is_sought_only_in_words_that_may_hold_one() {
+        for words in [
+            "they did not",
+            "NEVER",
+            "the guards failed to",
+            "was no longer",
+            "Neither side",
+            "without",
+            "the ministry denied",
+            "nor the",
+        ] {
+            assert!(negated(words), "{words:?}");
+            assert!(NEGATION.is_match(words), "{words:?}");
+        }
+        for words in ["the army then", "troops", "Noon prayers were"] {
+            assert!(!negated(words), "{words:?}");
+        }
+    }
+
+    #[test]
+    fn a_casualty_noun_is_sought_only_after_its_words() {
+        for before in
+            ["the ", "Residents mourned the ", "one of  ", "the deadliest ", "its WORST ", "the deadlie\u{17F}t "]
+        {
+            assert!(may_end_casualty_noun(before), "{before:?}");
+            assert!(CASUALTY_NOUN.is_match(before), "{before:?}");
+        }
+        for before in ["Gunmen ", "the", "in another ", "soldiers were "] {
+            assert!(!may_end_casualty_noun(before), "{before:?}");
+        }
+    }
+
+    #[test]
+    fn the_comment_filter_marks_only_sentences_with_its_word() {
+        let with = crate::rule_candidates_in("The governor would not comment on the shelling of Velmora.");
+        let without = crate::rule_candidates_in("The governor said little about the shelling of Velmora.");
+        assert_ne!(with.filters & COMMENTED_ON_BIT, 0);
+        assert_eq!(without.filters & COMMENTED_ON_BIT, 0);
+    }
 
     fn check(sentence: &str, parties: Parties, expect: Option<SubEventType>) {
         let found: Vec<Cue> = cues(sentence, 0).iter().map(|f| f.cue).collect();

@@ -46,6 +46,9 @@ pub(super) fn attach_counts(doc: &Document<'_>, drafts: &mut [Draft]) {
     }
     // The clauses of the sentence of the last figure, cut once per sentence.
     let mut cut: (usize, Vec<(usize, usize)>) = (usize::MAX, Vec::new());
+    // Whether each sentence tells background, asked once per sentence: the
+    // figures after an event ask about the same sentences again and again.
+    let mut told = Told::new(doc);
     for (k, c) in doc.counts.iter().enumerate() {
         let Some(si) = doc.sentences.iter().position(|s| within(c.start, c.end, s.start, s.end)) else { continue };
         if since_long_ago(doc, k) {
@@ -79,10 +82,28 @@ pub(super) fn attach_counts(doc: &Document<'_>, drafts: &mut [Draft]) {
             }
         } else if let Some(d) = drafts.iter_mut().rev().find(|d| d.sentence < si)
             && (doc.sentences[si - 1].paragraph == doc.sentences[d.sentence].paragraph
-                || !(d.sentence + 1..=si).any(|i| count::background(doc.sentences[i].text(&doc.clean))))
+                || !(d.sentence + 1..=si).any(|i| told.background(i)))
         {
             d.counts.push((si, k));
         }
+    }
+}
+
+/// [`count::background`] of each sentence of a document, found when first
+/// asked.
+struct Told<'d> {
+    doc: &'d Document<'d>,
+    background: Vec<Option<bool>>,
+}
+
+impl<'d> Told<'d> {
+    fn new(doc: &'d Document<'d>) -> Told<'d> {
+        Told { doc, background: vec![None; doc.sentences.len()] }
+    }
+
+    fn background(&mut self, i: usize) -> bool {
+        let doc = self.doc;
+        *self.background[i].get_or_insert_with(|| count::background(doc.sentences[i].text(&doc.clean)))
     }
 }
 
@@ -129,5 +150,31 @@ static TOLL: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn compile_rules() {
     for regex in [&SUPERLATIVE_SINCE, &TOLL] {
         LazyLock::force(regex);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Article, Resources};
+
+    #[test]
+    fn background_is_asked_once_per_sentence_and_answers_as_the_count_module() {
+        let article = Article {
+            id: "t".into(),
+            text: "Shelling hit a market in Kandor on Monday. The siege has lasted since 2019. Four traders died."
+                .into(),
+            ..Default::default()
+        };
+        let resources = Resources::builtin();
+        let doc = Document::analyse(&article, &resources);
+        let mut told = Told::new(&doc);
+        for (i, s) in doc.sentences.iter().enumerate() {
+            assert_eq!(told.background[i], None);
+            assert_eq!(told.background(i), count::background(s.text(&doc.clean)));
+            assert_eq!(told.background[i], Some(count::background(s.text(&doc.clean))));
+        }
+        assert!(told.background(1), "a span of years is background");
+        assert!(!told.background(2));
     }
 }

@@ -98,7 +98,8 @@ const SETTLEMENT_WORDS: &[&str] =
 /// ends with ("on the Mare' front", "outskirts of Mare'"): an apostrophe
 /// right after it and no letter after the apostrophe, not after an "s" (a
 /// plural's possessive, "the Rebels' base") nor closing a quotation opened
-/// before the word ("the 'Liberty' operation").
+/// before it in its sentence ("the 'Liberty' operation", "a song called
+/// 'Roses of the Forest'").
 pub(super) fn written_as_name(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].trim_end();
     let settlement = before.strip_suffix("of").or_else(|| before.strip_suffix("Of")).is_some_and(|b| {
@@ -113,8 +114,27 @@ pub(super) fn written_as_name(text: &str, start: usize, end: usize) -> bool {
     }
     let after = &text[end..];
     let ayn = after.strip_prefix(['\'', '’']).is_some_and(|a| !a.starts_with(char::is_alphanumeric));
-    let quoted = before.ends_with(['\'', '‘', '’', '"', '“']);
-    ayn && !text[..end].ends_with(['s', 'S']) && !quoted
+    ayn && !text[..end].ends_with(['s', 'S']) && !before.ends_with(['"', '“']) && !in_single_quotes(text, start)
+}
+
+/// Whether a single quotation mark opened before byte `start` in its
+/// sentence is still open there: an opening mark has no letter or digit
+/// before it and a letter after it, a closing one a letter or digit before
+/// it and none after it; one between letters is an apostrophe or an ayn
+/// mark inside a word ("Ma'arrat") and neither.
+fn in_single_quotes(text: &str, start: usize) -> bool {
+    let from = text[..start].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let mut open = false;
+    for (i, c) in text[from..start].char_indices().filter(|&(_, c)| matches!(c, '\'' | '‘' | '’')) {
+        let word_before = text[..from + i].chars().next_back().is_some_and(char::is_alphanumeric);
+        let word_after = text[from + i + c.len_utf8()..].chars().next().is_some_and(char::is_alphabetic);
+        match (word_before, word_after) {
+            (false, true) => open = true,
+            (true, false) => open = false,
+            _ => {}
+        }
+    }
+    open
 }
 
 /// Words after a name that say it is a division's ("Plateau state"); not
@@ -356,6 +376,11 @@ mod tests {
         // apostrophe, a friend "of" someone: no name is said.
         assert!(!at("Shells hit the Rebels' base.", "Rebels"));
         assert!(!at("The so-called 'Hope' convoy left.", "Hope"));
+        assert!(!at("A band played 'Roses of the Bell' as the coffin passed.", "Bell"));
+        assert!(!at("\u{2018}The Lonely Gate' opened a cafe.", "Gate"));
+        // A quotation closed before the word leaves the ayn mark its own.
+        assert!(at("The 'Dawn' brigade held the Sabe' front.", "Sabe"));
+        assert!(at("It's quiet on the Sabe' front.", "Sabe"));
         assert!(!at("The Bell's tower fell.", "Bell"));
         assert!(!at("A friend of Bell said so.", "Bell"));
         assert!(!at("Fighting near Gate.", "Gate"));

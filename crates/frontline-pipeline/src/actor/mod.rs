@@ -232,35 +232,6 @@ fn word_hash(bytes: &[u8], case: u8) -> u64 {
     bytes.iter().fold(0, |h, &b| word_hash_step(h, b, case))
 }
 
-/// The high bit of each byte of `x` that is an ASCII letter or digit: the
-/// byte with its case bit set is tested against `a..=z`, its low seven bits
-/// against `0..=9`, by additions that cannot carry between bytes.
-fn alnum(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let l = (x | (0x20 * ONES)) & !HIGH;
-    let letter = (l + 0x1f * ONES) & !(l + 0x05 * ONES);
-    let d = x & !HIGH;
-    let digit = (d + 0x50 * ONES) & !(d + 0x46 * ONES);
-    (letter | digit) & !x & HIGH
-}
-
-/// The end of the run of ASCII letters and digits that goes on at byte
-/// `i`, eight bytes at a time.
-fn word_end(b: &[u8], mut i: usize) -> usize {
-    while let Some(chunk) = b.get(i..i + 8) {
-        let other = !alnum(crate::swar::word(chunk)) & 0x8080_8080_8080_8080;
-        if other != 0 {
-            return i + (other.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < b.len() && WORD[b[i] as usize] {
-        i += 1;
-    }
-    i
-}
-
 /// Whether the text after a weapon names who used it ("Iranian missiles
 /// fired by Russia"): the adjective before it then names only its maker.
 fn launched_by(after: &[u8]) -> bool {
@@ -800,7 +771,7 @@ impl ActorDictionary {
                 continue;
             }
             let start = i;
-            i = word_end(&hay, i + 1);
+            i = crate::swar::alnum_end(&hay, i + 1);
             self.word(&mut scan, start, i);
             i += skip_space * usize::from(hay.get(i) == Some(&b' '));
         }

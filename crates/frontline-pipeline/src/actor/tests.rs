@@ -505,11 +505,11 @@ fn words_end_at_the_first_byte_no_ascii_letter_or_digit() {
             let mut text = *b"Abcdefghij9kZ";
             text[at + 1] = c;
             let expect = if c.is_ascii_alphanumeric() { text.len() } else { at + 1 };
-            assert_eq!(word_end(&text, 1), expect, "byte {c} at {}", at + 1);
+            assert_eq!(crate::swar::alnum_end(&text, 1), expect, "byte {c} at {}", at + 1);
         }
     }
-    assert_eq!(word_end(b"ab", 1), 2);
-    assert_eq!(word_end(b"ab-cd", 1), 2);
+    assert_eq!(crate::swar::alnum_end(b"ab", 1), 2);
+    assert_eq!(crate::swar::alnum_end(b"ab-cd", 1), 2);
 }
 
 #[test]

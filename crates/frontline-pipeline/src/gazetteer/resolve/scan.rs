@@ -12,10 +12,10 @@ use super::links::container_link;
 use super::ordinary::{Lowercase, english_word, plausible_single, written_as_name};
 use super::tokens::{has_break, tokenize};
 use super::words::{
-    ABBREVIATIONS, ARABIC_ARTICLES, AREA_WORDS, COMPASS_WORDS, ENGLISH_ARTICLES, FIRST_DIVISION, GENERIC, HONORIFICS,
-    IN_GIVEN_NAMES, IN_LOCATIVE, IN_NEAR_AFTER, IN_NEAR_BEFORE, IN_PART_BEFORE, IN_QUALIFIERS, IN_TITLES,
-    LINES_BETWEEN, LISTS, LOCATIVE, ORGANISATION, OUTLET, OUTLET_CUES, OUTLET_NAMES, PLACED_AFTER, PLACED_BEFORE,
-    SPEECH, SPONSORED, STREETS, division_word,
+    ABBREVIATIONS, ARABIC_ARTICLES, AREA_WORDS, BEFORE_GIVEN_NAME, COMPASS_WORDS, ENGLISH_ARTICLES, FIRST_DIVISION,
+    GENERIC, HONORIFICS, IN_GIVEN_NAMES, IN_LOCATIVE, IN_NEAR_AFTER, IN_NEAR_BEFORE, IN_PART_BEFORE, IN_QUALIFIERS,
+    IN_TITLES, LINES_BETWEEN, LISTS, LOCATIVE, ORGANISATION, OUTLET, OUTLET_CUES, OUTLET_NAMES, PLACED_AFTER,
+    PLACED_BEFORE, SPEECH, SPONSORED, STREETS, division_word,
 };
 use super::{Keys, Raw, Tok};
 use crate::clean::CleanText;
@@ -582,11 +582,20 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 // A common given name before it makes even a city's or a
                 // division's name a surname ("Paul Henderson"); only here:
                 // the city named alone elsewhere in the article is still the
-                // city. A saint's name is no given name ("St. Joseph Tulsa"
-                // is a school or a parish there).
-                let saint = i > 1 && ["st", "saint"].contains(&kstr(&toks[i - 2]));
-                let given_name =
-                    i > 0 && joined(i) && toks[i - 1].cap && bits(kstr(&toks[i - 1])) & IN_GIVEN_NAMES != 0 && !saint;
+                // city. A given name that ends a place's or a storm's name is
+                // no person's: "St. Joseph Tulsa" is a school or a parish
+                // there, "Lake Charles Louisiana" and "Hurricane Ian
+                // Florida" name the state, as does "San Antonio Texas" (a
+                // place just found ends with the given name).
+                let named_before = i > 1 && BEFORE_GIVEN_NAME.contains(&kstr(&toks[i - 2]));
+                let ends_place =
+                    || raws.last().is_some_and(|r: &Raw| r.end == toks[i - 1].end && r.start < toks[i - 1].start);
+                let given_name = i > 0
+                    && joined(i)
+                    && toks[i - 1].cap
+                    && bits(kstr(&toks[i - 1])) & IN_GIVEN_NAMES != 0
+                    && !named_before
+                    && !ends_place();
                 // "Spain says": a country or a big city speaking is still a place.
                 let speaker = small && toks.get(j).is_some_and(|x| joined(j) && SPEECH.contains(&kstr(x)));
                 // (An acronym is nobody's first name: "CNN Chile", "FBI

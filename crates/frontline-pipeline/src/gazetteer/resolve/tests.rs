@@ -1191,4 +1191,9 @@ fn a_place_after_a_common_given_name_is_a_surname() {
     check_places("Rebecca Houston runs the shelter. Storms hit Houston on Monday.", &["Houston"]);
     // A saint's name is no given name: the school or the parish of a town.
     check_places("Pupils of St. Thomas Denver won the quiz.", &["St. Thomas", "Denver"]);
+    // Nor is a storm's name, or the end of a place just found.
+    check_places("Insurers still pay claims for Hurricane Ian Florida homeowners.", &["Florida"]);
+    check_places("Snowplows cleared Eau Claire Wisconsin roads overnight.", &["Eau Claire", "Wisconsin"]);
+    // A name that is also an English word may be the word in a title.
+    check_places("Open Mike Nashville returns to the club on Friday.", &["Nashville"]);
 }

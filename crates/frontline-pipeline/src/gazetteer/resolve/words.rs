@@ -418,8 +418,12 @@ const PART_BEFORE: &[&str] =
 
 /// Common given names: a place's name right after one is a surname ("Paul
 /// Henderson", "Jessica Orellana"), however big the place. None is an
-/// English word or names a big place itself ("Virginia", "Douglas", "Nancy"
-/// are left out), so a name starting with one ("Virginia Beach") stays whole.
+/// English word ("Gene", "Dale", "Mike", "Terry" are left out: a headline's
+/// capitalised noun before a place is no first name), but "Bill", a name
+/// far more often than a capitalised noun right before a place (without
+/// it, one false place comes back on LGL, none right is gained), nor names
+/// a big place itself ("Virginia", "Douglas", "Nancy" are left out), so a
+/// name starting with one ("Virginia Beach") stays whole.
 const GIVEN_NAMES: &[&str] = &[
     "aaron",
     "abdul",
@@ -455,17 +459,13 @@ const GIVEN_NAMES: &[&str] = &[
     "audrey",
     "barbara",
     "barry",
-    "ben",
     "benjamin",
     "bernard",
     "beth",
     "betty",
     "beverly",
     "bill",
-    "billy",
-    "bob",
     "bobby",
-    "bonnie",
     "brad",
     "bradley",
     "brenda",
@@ -493,7 +493,6 @@ const GIVEN_NAMES: &[&str] = &[
     "connie",
     "craig",
     "cynthia",
-    "dale",
     "daniel",
     "danielle",
     "darren",
@@ -534,7 +533,6 @@ const GIVEN_NAMES: &[&str] = &[
     "frederick",
     "gail",
     "gary",
-    "gene",
     "geoffrey",
     "george",
     "gerald",
@@ -562,7 +560,6 @@ const GIVEN_NAMES: &[&str] = &[
     "janet",
     "janice",
     "jason",
-    "jean",
     "jeff",
     "jeffrey",
     "jennifer",
@@ -573,7 +570,6 @@ const GIVEN_NAMES: &[&str] = &[
     "jessica",
     "jill",
     "jim",
-    "jimmy",
     "joan",
     "joanne",
     "joe",
@@ -629,7 +625,6 @@ const GIVEN_NAMES: &[&str] = &[
     "melissa",
     "michael",
     "michelle",
-    "mike",
     "mildred",
     "mohamed",
     "mohammad",
@@ -652,11 +647,9 @@ const GIVEN_NAMES: &[&str] = &[
     "phyllis",
     "rachel",
     "ralph",
-    "randy",
     "raymond",
     "rebecca",
     "richard",
-    "rick",
     "rita",
     "robert",
     "roberto",
@@ -683,7 +676,6 @@ const GIVEN_NAMES: &[&str] = &[
     "susan",
     "tammy",
     "teresa",
-    "terry",
     "theresa",
     "thomas",
     "timothy",
@@ -705,6 +697,12 @@ const GIVEN_NAMES: &[&str] = &[
     "willie",
     "yusuf",
 ];
+
+/// Words that begin a place's or a storm's name whose next word may be a
+/// given name ("Lake Charles", "Fort Wayne", "Hurricane Ian", "St.
+/// Joseph"): that given name is no person's.
+pub(super) const BEFORE_GIVEN_NAME: &[&str] =
+    &["st", "saint", "san", "lake", "cape", "port", "fort", "prince", "hurricane", "typhoon", "cyclone", "storm"];
 
 /// Bits of [`LISTS`]: the word lists the candidate loop asks most often
 /// about a word.

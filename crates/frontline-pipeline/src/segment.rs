@@ -49,9 +49,9 @@ impl Sentence {
 /// Words that take a full stop without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "brig", "col", "lt", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm",
-    "cmdr", "gov", "sen", "rep", "rev", "st", "mt", "ft", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "dept", "govt",
-    "sr", "jr", "pres", "sheikh", "hon", "al", "fig", "e.g", "i.e", "u.s", "u.n", "u.k", "a.m", "p.m",
+    "cmdr", "gov", "sen", "rep", "rev", "st", "ste", "mt", "ft", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "dept",
+    "govt", "sr", "jr", "pres", "sheikh", "hon", "al", "fig", "e.g", "i.e", "u.s", "u.n", "u.k", "a.m", "p.m",
 ];
 
 /// Splits the cleaned text into sentences, skipping masked furniture.

@@ -141,6 +141,8 @@ fn abbreviated_saints_forts_and_mounts_keep_their_whole_name() {
         &[("St. Petersburg", "Florida"), ("Ft. Myers", "Florida")],
     );
     check_places("A fire broke out in Mt. Pleasant, Michigan.", &["Mt. Pleasant", "Michigan"]);
+    // ("Ste." ends no sentence either.)
+    check_places("Barges tied up at Ste. Genevieve, Missouri, overnight.", &["Ste. Genevieve", "Missouri"]);
 }
 
 #[test]

@@ -94,7 +94,7 @@ pub struct Gazetteer {
     /// Names of armed groups and organisations ([`Gazetteer::add_group_names`]).
     groups: GroupNames,
     /// Answers about the keys asked so far ([`Seen`]). Emptied when places
-    /// are added.
+    /// are added (its group answers when group names are).
     seen: Mutex<Seen>,
 }
 
@@ -108,6 +108,9 @@ struct Seen {
     candidates: [index::FxMap<Box<str>, Vec<resolve::Candidate>>; 2],
     /// [`Gazetteer::has_skeleton`].
     skeletons: index::FxMap<Box<str>, bool>,
+    /// [`Gazetteer::is_group_name`], by the span's text. Emptied when
+    /// group names are added.
+    groups: index::FxMap<Box<str>, bool>,
 }
 
 /// Keys [`Seen`] holds of each kind before it is emptied: more than a
@@ -157,6 +160,7 @@ impl Gazetteer {
     /// named, a place's namesake is the group ("Wagner", "HTS"), unless the
     /// text puts it after a locative word or before its container.
     pub fn add_group_names<'a>(&mut self, names: impl IntoIterator<Item = (&'a str, bool)>) {
+        self.seen.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner).groups.clear();
         for (name, cased) in names {
             if cased {
                 self.groups.cased.insert(name.to_string());
@@ -168,10 +172,21 @@ impl Gazetteer {
 
     /// Whether a span of text is written as a group is named; `buf` is room
     /// for its spelling with spaces for hyphens (one buffer for all spans).
+    /// Asked once per spelling ([`Seen`]): names repeat.
     fn is_group_name(&self, span: &str, buf: &mut String) -> bool {
         if self.groups.any_case.is_empty() && self.groups.cased.is_empty() {
             return false;
         }
+        if let Some(&answer) = self.seen().groups.get(span) {
+            return answer;
+        }
+        let answer = self.spelt_as_group(span, buf);
+        keep(&mut self.seen().groups, span, answer);
+        answer
+    }
+
+    /// [`Gazetteer::is_group_name`] worked out.
+    fn spelt_as_group(&self, span: &str, buf: &mut String) -> bool {
         buf.clear();
         for (k, part) in span.split('-').enumerate() {
             if k > 0 {
@@ -418,6 +433,21 @@ mod tests {
         assert!(g.seen().skeletons.is_empty());
         assert!(g.has_skeleton(key, &mut joined, &mut sk), "a spelling of the added Tell Ghazal");
         assert!(g.has_skeleton(key, &mut joined, &mut sk));
+    }
+
+    #[test]
+    fn group_answers_are_kept_and_forgotten_when_group_names_are_added() {
+        let mut g = Gazetteer::builtin();
+        let mut buf = String::new();
+        g.add_group_names([("Qarn Brigade", false), ("QBX", true)]);
+        assert!(g.is_group_name("qarn-brigade", &mut buf), "any case, hyphens as spaces");
+        assert!(g.is_group_name("QBX", &mut buf));
+        assert!(!g.is_group_name("Qbx", &mut buf), "an acronym as written only");
+        assert_eq!(g.seen().groups.get("QBX"), Some(&true), "kept for the next mention");
+        assert_eq!(g.seen().groups.get("Qbx"), Some(&false));
+        g.add_group_names([("Qbx", false)]);
+        assert!(g.seen().groups.is_empty(), "forgotten: the names changed");
+        assert!(g.is_group_name("Qbx", &mut buf));
     }
 
     #[test]

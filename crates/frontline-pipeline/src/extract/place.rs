@@ -69,6 +69,32 @@ fn heads_group(after: &str) -> bool {
 /// Words a note uses to say where its coder placed the event.
 const CODED_TO: &[&str] = &["coded to", "coded at", "coded in", "coded as"];
 
+/// Words that give the writer's best guess of where an event was, after a
+/// vaguer place ("in the south of the province, likely in the X area"):
+/// the guess is the place a note is coded to.
+const HEDGED_AT: &[&str] = &[
+    "likely in",
+    "likely near",
+    "likely located in",
+    "likely located near",
+    "probably in",
+    "probably near",
+    "probably located in",
+];
+
+/// Whether the text before a place names it as where the event was: a
+/// coder's placing ([`CODED_TO`]) or a best guess ([`HEDGED_AT`], "the"
+/// between).
+fn coded_at(before: &str) -> bool {
+    let before = before.trim_end();
+    let unthe = if ends_with_ignoring_case(before, " the") { before[..before.len() - 4].trim_end() } else { before };
+    CODED_TO.iter().any(|w| ends_with_ignoring_case(before, w))
+        || HEDGED_AT.iter().any(|w| {
+            ends_with_ignoring_case(unthe, w)
+                && !unthe[..unthe.len() - w.len()].ends_with(|c: char| c.is_alphanumeric())
+        })
+}
+
 /// The article's place mentions that can locate an event, found once per
 /// article rather than per draft (an article has many clauses with cues):
 /// not demonyms, not a country as a possessive ("Iran's semi-official
@@ -243,11 +269,9 @@ pub(super) fn place_of<'d>(
         None
     };
     // The place a note says the event is coded to ("in the eastern
-    // countryside (coded to Hajin)") is its place.
-    let coded = in_sentence.iter().filter(|m| fine(m)).find(|m| {
-        let before = doc.clean.text[..m.start].trim_end();
-        CODED_TO.iter().any(|w| ends_with_ignoring_case(before, w))
-    });
+    // countryside (coded to Hajin)") or likely took place at ("in the
+    // eastern countryside, likely in the X area") is its place.
+    let coded = in_sentence.iter().filter(|m| fine(m)).find(|m| coded_at(&doc.clean.text[..m.start]));
     if let Some(m) = coded {
         return Some((m, m.precision));
     }
@@ -868,6 +892,19 @@ mod tests {
         let resources = crate::Resources::builtin();
         let article = Article { id: "t".into(), text: text.into(), ..Default::default() };
         crate::process(&article, &resources).events.first().map(|e| e.location.clone())
+    }
+
+    #[test]
+    fn a_writers_best_guess_of_the_place_is_coded_to() {
+        assert!(coded_at("fighting in the north, likely in the "));
+        assert!(coded_at("shelling, probably near "));
+        assert!(coded_at("in the eastern desert (coded to "));
+        assert!(!coded_at("fighting went on, unlikely in "));
+        assert!(!coded_at("fighting in the "));
+        // The seat named first stands in for the town the note guesses.
+        let at =
+            location("On 5 June 2023, regime forces shelled rebel positions in Idlib, likely in the Saraqib area.");
+        assert_eq!(at.as_deref(), Some("Sarāqib"));
     }
 
     #[test]

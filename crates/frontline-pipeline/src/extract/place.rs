@@ -66,6 +66,39 @@ fn heads_group(after: &str) -> bool {
     })
 }
 
+/// Words for a part of a city ("the Amin neighbourhood"): a place named so
+/// is coded at its city.
+const QUARTER: &[&str] = &["neighbourhood", "neighborhood", "quarter"];
+
+/// The most characters between a place and the city whose quarter holds
+/// it ("X area in the Y neighbourhood of").
+const QUARTER_LINK: usize = 60;
+
+/// Whether a place lies in a quarter of the town the text names next (past
+/// any quarter's own name): the words between end with a quarter's noun and
+/// "of" or "in" ("the X area in the Y neighbourhood of Z city", "X and W
+/// neighbourhoods of Z"). The place is part of the town, which ACLED codes
+/// (the gazetteer's place of its name is a village elsewhere).
+fn in_quarter(text: &str, places: &[PlaceMention], m: &PlaceMention) -> bool {
+    let named_quarter =
+        |o: &PlaceMention| QUARTER.iter().any(|w| starts_with_ignoring_case(text[o.end..].trim_start(), w));
+    let later = places.iter().filter(|o| o.start >= m.end && !named_quarter(o));
+    let Some(o) = later.min_by_key(|o| o.start) else { return false };
+    let between = &text[m.end..o.start];
+    let mut words = between.split_whitespace().rev().skip_while(|w| w.eq_ignore_ascii_case("the"));
+    let linked = words.next().is_some_and(|w| w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("in"));
+    let quarter = words.next().is_some_and(|w| {
+        QUARTER
+            .iter()
+            .any(|q| starts_with_ignoring_case(w, q) && (w.len() == q.len() || w[q.len()..].eq_ignore_ascii_case("s")))
+    });
+    between.len() <= QUARTER_LINK
+        && !between.contains(['.', ';'])
+        && o.place.feature_code.starts_with("PPL")
+        && linked
+        && quarter
+}
+
 /// Words a note uses to say where its coder placed the event.
 const CODED_TO: &[&str] = &["coded to", "coded at", "coded in", "coded as"];
 
@@ -125,7 +158,7 @@ pub(super) fn locating<'d>(doc: &'d Document<'_>) -> Vec<&'d PlaceMention<'d>> {
             let in_actor = covers(&doc.actors, m.start, m.end);
             let after = text[m.end..].trim_start();
             let quarter =
-                ["neighbourhood", "neighborhood", "quarter"].iter().any(|w| starts_with_ignoring_case(after, w));
+                QUARTER.iter().any(|w| starts_with_ignoring_case(after, w)) || in_quarter(text, &doc.places, m);
             let group = heads_group(after);
             let before = text[..m.start].trim_end();
             let article = [" a", " an"]
@@ -892,6 +925,24 @@ mod tests {
         let resources = crate::Resources::builtin();
         let article = Article { id: "t".into(), text: text.into(), ..Default::default() };
         crate::process(&article, &resources).events.first().map(|e| e.location.clone())
+    }
+
+    #[test]
+    fn a_place_inside_a_quarter_of_a_city_is_coded_at_the_city() {
+        let at = location(
+            "On 5 June 2023, gunmen killed a shopkeeper in the Rastan area of the Bab Amr neighbourhood of Homs city.",
+        );
+        assert_eq!(at.as_deref(), Some("Homs"));
+        let at = location("On 5 June 2023, gunmen clashed in Rastan and Sukkari neighborhoods of Aleppo city.");
+        assert_eq!(at.as_deref(), Some("Aleppo"));
+        // Headquarters are no quarter; a quarter named after the town is
+        // in the town, not around the place before it.
+        let at = location("On 5 June 2023, gunmen stormed the Rastan headquarters of Homs police.");
+        assert_eq!(at.as_deref(), Some("Ar Rastan"));
+        let at = location(
+            "On 5 June 2023, gunmen clashed in old Rastan, between the Souq neighbourhood and Homs road. No fatalities.",
+        );
+        assert_eq!(at.as_deref(), Some("Ar Rastan"));
     }
 
     #[test]

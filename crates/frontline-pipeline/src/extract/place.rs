@@ -66,8 +66,67 @@ fn heads_group(after: &str) -> bool {
     })
 }
 
+/// Words for a part of a city ("the Amin neighbourhood"): a place named so
+/// is coded at its city.
+const QUARTER: &[&str] = &["neighbourhood", "neighborhood", "quarter"];
+
+/// The most characters between a place and the city whose quarter holds
+/// it ("X area in the Y neighbourhood of").
+const QUARTER_LINK: usize = 60;
+
+/// Whether a place lies in a quarter of the town the text names next (past
+/// any quarter's own name): the words between end with a quarter's noun and
+/// "of" or "in" ("the X area in the Y neighbourhood of Z city", "X and W
+/// neighbourhoods of Z"). The place is part of the town, which ACLED codes
+/// (the gazetteer's place of its name is a village elsewhere).
+fn in_quarter(text: &str, places: &[PlaceMention], m: &PlaceMention) -> bool {
+    let named_quarter =
+        |o: &PlaceMention| QUARTER.iter().any(|w| starts_with_ignoring_case(text[o.end..].trim_start(), w));
+    let later = places.iter().filter(|o| o.start >= m.end && !named_quarter(o));
+    let Some(o) = later.min_by_key(|o| o.start) else { return false };
+    let between = &text[m.end..o.start];
+    let mut words = between.split_whitespace().rev().skip_while(|w| w.eq_ignore_ascii_case("the"));
+    let linked = words.next().is_some_and(|w| w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("in"));
+    let quarter = words.next().is_some_and(|w| {
+        QUARTER
+            .iter()
+            .any(|q| starts_with_ignoring_case(w, q) && (w.len() == q.len() || w[q.len()..].eq_ignore_ascii_case("s")))
+    });
+    between.len() <= QUARTER_LINK
+        && !between.contains(['.', ';'])
+        && o.place.feature_code.starts_with("PPL")
+        && linked
+        && quarter
+}
+
 /// Words a note uses to say where its coder placed the event.
 const CODED_TO: &[&str] = &["coded to", "coded at", "coded in", "coded as"];
+
+/// Words that give the writer's best guess of where an event was, after a
+/// vaguer place ("in the south of the province, likely in the X area"):
+/// the guess is the place a note is coded to.
+const HEDGED_AT: &[&str] = &[
+    "likely in",
+    "likely near",
+    "likely located in",
+    "likely located near",
+    "probably in",
+    "probably near",
+    "probably located in",
+];
+
+/// Whether the text before a place names it as where the event was: a
+/// coder's placing ([`CODED_TO`]) or a best guess ([`HEDGED_AT`], "the"
+/// between).
+fn coded_at(before: &str) -> bool {
+    let before = before.trim_end();
+    let unthe = if ends_with_ignoring_case(before, " the") { before[..before.len() - 4].trim_end() } else { before };
+    CODED_TO.iter().any(|w| ends_with_ignoring_case(before, w))
+        || HEDGED_AT.iter().any(|w| {
+            ends_with_ignoring_case(unthe, w)
+                && !unthe[..unthe.len() - w.len()].ends_with(|c: char| c.is_alphanumeric())
+        })
+}
 
 /// The article's place mentions that can locate an event, found once per
 /// article rather than per draft (an article has many clauses with cues):
@@ -99,7 +158,7 @@ pub(super) fn locating<'d>(doc: &'d Document<'_>) -> Vec<&'d PlaceMention<'d>> {
             let in_actor = covers(&doc.actors, m.start, m.end);
             let after = text[m.end..].trim_start();
             let quarter =
-                ["neighbourhood", "neighborhood", "quarter"].iter().any(|w| starts_with_ignoring_case(after, w));
+                QUARTER.iter().any(|w| starts_with_ignoring_case(after, w)) || in_quarter(text, &doc.places, m);
             let group = heads_group(after);
             let before = text[..m.start].trim_end();
             let article = [" a", " an"]
@@ -243,11 +302,9 @@ pub(super) fn place_of<'d>(
         None
     };
     // The place a note says the event is coded to ("in the eastern
-    // countryside (coded to Hajin)") is its place.
-    let coded = in_sentence.iter().filter(|m| fine(m)).find(|m| {
-        let before = doc.clean.text[..m.start].trim_end();
-        CODED_TO.iter().any(|w| ends_with_ignoring_case(before, w))
-    });
+    // countryside (coded to Hajin)") or likely took place at ("in the
+    // eastern countryside, likely in the X area") is its place.
+    let coded = in_sentence.iter().filter(|m| fine(m)).find(|m| coded_at(&doc.clean.text[..m.start]));
     if let Some(m) = coded {
         return Some((m, m.precision));
     }
@@ -868,6 +925,37 @@ mod tests {
         let resources = crate::Resources::builtin();
         let article = Article { id: "t".into(), text: text.into(), ..Default::default() };
         crate::process(&article, &resources).events.first().map(|e| e.location.clone())
+    }
+
+    #[test]
+    fn a_place_inside_a_quarter_of_a_city_is_coded_at_the_city() {
+        let at = location(
+            "On 5 June 2023, gunmen killed a shopkeeper in the Rastan area of the Bab Amr neighbourhood of Homs city.",
+        );
+        assert_eq!(at.as_deref(), Some("Homs"));
+        let at = location("On 5 June 2023, gunmen clashed in Rastan and Sukkari neighborhoods of Aleppo city.");
+        assert_eq!(at.as_deref(), Some("Aleppo"));
+        // Headquarters are no quarter; a quarter named after the town is
+        // in the town, not around the place before it.
+        let at = location("On 5 June 2023, gunmen stormed the Rastan headquarters of Homs police.");
+        assert_eq!(at.as_deref(), Some("Ar Rastan"));
+        let at = location(
+            "On 5 June 2023, gunmen clashed in old Rastan, between the Souq neighbourhood and Homs road. No fatalities.",
+        );
+        assert_eq!(at.as_deref(), Some("Ar Rastan"));
+    }
+
+    #[test]
+    fn a_writers_best_guess_of_the_place_is_coded_to() {
+        assert!(coded_at("fighting in the north, likely in the "));
+        assert!(coded_at("shelling, probably near "));
+        assert!(coded_at("in the eastern desert (coded to "));
+        assert!(!coded_at("fighting went on, unlikely in "));
+        assert!(!coded_at("fighting in the "));
+        // The seat named first stands in for the town the note guesses.
+        let at =
+            location("On 5 June 2023, regime forces shelled rebel positions in Idlib, likely in the Saraqib area.");
+        assert_eq!(at.as_deref(), Some("Sarāqib"));
     }
 
     #[test]

@@ -357,7 +357,7 @@ impl Prefilter {
         words: &'static [&'static str],
         heads: &'static [&'static str],
     ) -> Prefilter {
-        let mut literals: Vec<Vec<u8>> = Vec::new();
+        let mut literals: Literals = Vec::new();
         let mut owners: Vec<(u64, u64)> = Vec::new();
         let mut index: std::collections::HashMap<Vec<u8>, usize> = std::collections::HashMap::new();
         let (mut no_prefixes, mut no_suffixes) = (0u64, 0u64);
@@ -365,7 +365,7 @@ impl Prefilter {
             assert!(i < 64, "a prefilter takes at most 64 patterns, got pattern {i}");
             let bit = 1u64 << i;
             // Files the literals as the pattern's prefixes, suffixes or both.
-            let mut mark = |list: Vec<Vec<u8>>, prefix: bool, suffix: bool| {
+            let mut mark = |list: Literals, prefix: bool, suffix: bool| {
                 for literal in list {
                     let k = *index.entry(literal.to_ascii_lowercase()).or_insert_with(|| {
                         literals.push(literal);
@@ -554,9 +554,12 @@ fn heads_here(bytes: &[u8], from: usize, at: usize, h: &str) -> bool {
 /// may begin at the first one and stop after the last.
 pub type PrefixStarts = Vec<(u32, u64)>;
 
+/// Literals, as bytes.
+type Literals = Vec<Vec<u8>>;
+
 /// The literal prefixes (or suffixes) of every match of a pattern, or
 /// `None` when they cannot be listed.
-fn literals_of(pattern: &str, kind: regex_syntax::hir::literal::ExtractKind) -> Option<Vec<Vec<u8>>> {
+fn literals_of(pattern: &str, kind: regex_syntax::hir::literal::ExtractKind) -> Option<Literals> {
     listed(&hir_of(pattern)?, kind)
 }
 
@@ -572,7 +575,7 @@ fn hir_of(pattern: &str) -> Option<regex_syntax::hir::Hir> {
 
 /// The literal prefixes (or suffixes) of every match of `hir`, or `None`
 /// when they cannot be listed.
-fn listed(hir: &regex_syntax::hir::Hir, kind: regex_syntax::hir::literal::ExtractKind) -> Option<Vec<Vec<u8>>> {
+fn listed(hir: &regex_syntax::hir::Hir, kind: regex_syntax::hir::literal::ExtractKind) -> Option<Literals> {
     let seq = regex_syntax::hir::literal::Extractor::new().kind(kind).limit_total(1000).extract(hir);
     let literals = seq.literals()?;
     if literals.iter().any(|l| l.is_empty()) {
@@ -587,7 +590,7 @@ fn listed(hir: &regex_syntax::hir::Hir, kind: regex_syntax::hir::literal::Extrac
 /// a class (`\w*`) then leaves the suffixes of only that one unlisted,
 /// not those of the others. A side of an alternative with a literal under
 /// [`SHORTEST_LITERAL`] bytes is not listed.
-fn sides_of(pattern: &str) -> Vec<(Option<Vec<Vec<u8>>>, Option<Vec<Vec<u8>>>)> {
+fn sides_of(pattern: &str) -> Vec<(Option<Literals>, Option<Literals>)> {
     use regex_syntax::hir::literal::ExtractKind::{Prefix, Suffix};
     let whole = (literals_of(pattern, Prefix), literals_of(pattern, Suffix));
     if whole.0.is_some() && whole.1.is_some() {

@@ -22,7 +22,9 @@ pub struct Sentence {
     pub end: usize,
     /// Index of the paragraph (non-empty line) the sentence is in.
     pub paragraph: usize,
-    /// Who the sentence's claim is attributed to, as written.
+    /// Who the sentence's claim is attributed to, as written. In a
+    /// [`crate::extract::Document`], only of the sentences that hold an
+    /// event cue (the events' own, the only ones read).
     pub source: Option<Attribution>,
     /// The cue and count patterns that may match inside the sentence.
     pub rules: crate::RuleCandidates,
@@ -63,6 +65,16 @@ pub fn sentences(clean: &CleanText) -> Vec<Sentence> {
 /// (each sentence's run is in its [`crate::RuleCandidates::cue_starts`]),
 /// found in the same pass.
 pub fn sentences_and_starts(clean: &CleanText) -> (Vec<Sentence>, crate::PrefixStarts) {
+    let (mut sentences, starts, reporting) = unattributed(clean);
+    attribute(clean, &mut sentences, &reporting, |_| true);
+    (sentences, starts)
+}
+
+/// [`sentences_and_starts`] without the attribution, with the byte spans
+/// of the reporting words ([`REPORTING_WORDS`], as written) in the order
+/// of their ends, for [`attribute`]: the pipeline attributes only the
+/// sentences whose attribution an event reads, its own.
+pub(crate) fn unattributed(clean: &CleanText) -> (Vec<Sentence>, crate::PrefixStarts, Vec<(usize, usize)>) {
     let text = clean.text.as_str();
     // Room for a sentence every 64 bytes (news averages ~90), so the
     // vector of sentences is seldom copied to grow.
@@ -82,15 +94,28 @@ pub fn sentences_and_starts(clean: &CleanText) -> (Vec<Sentence>, crate::PrefixS
     for ((s, rules), headed) in out.iter_mut().zip(rules).zip(headed) {
         s.rules = rules;
         s.dateless = !headed && !crate::swar::any_digit(&text.as_bytes()[s.start..s.end]);
+    }
+    (out, starts, reporting)
+}
+
+/// Finds who each sentence `k` for which `which(k)` holds is attributed
+/// to, given the spans of the text's reporting words ([`unattributed`]).
+pub(crate) fn attribute(
+    clean: &CleanText,
+    sentences: &mut [Sentence],
+    reporting: &[(usize, usize)],
+    which: impl Fn(usize) -> bool,
+) {
+    let text = clean.text.as_str();
+    for (k, s) in sentences.iter_mut().enumerate() {
         // The reporting words inside the sentence (spans are ordered by
         // their ends and by their starts alike).
         let a = reporting.partition_point(|&(w, _)| w < s.start);
         let b = a + reporting[a..].partition_point(|&(_, w)| w <= s.end);
-        if a < b {
+        if a < b && which(k) {
             s.source = attribution(text, s.start, s.end, &reporting[a..b]);
         }
     }
-    (out, starts)
 }
 
 fn split_line(text: &str, ls: usize, le: usize, paragraph: usize, out: &mut Vec<Sentence>) {

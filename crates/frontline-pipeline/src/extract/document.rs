@@ -17,7 +17,7 @@ use crate::count::{self, CountMention};
 use crate::date::{self, DateMention};
 use crate::gazetteer::PlaceMention;
 use crate::model::*;
-use crate::segment::{Sentence, sentences_and_starts};
+use crate::segment::{self, Sentence};
 use chrono::NaiveDate;
 
 /// One article after clean, segment and recognise.
@@ -67,7 +67,7 @@ struct Segmented {
 impl Segmented {
     fn new(article: &Article) -> Segmented {
         let clean = clean(&article.text);
-        let (sentences, starts) = sentences_and_starts(&clean);
+        let (mut sentences, starts, reporting) = segment::unattributed(&clean);
         let rules = crate::rule_candidates(&sentences);
         let cues = sentences
             .iter()
@@ -79,7 +79,10 @@ impl Segmented {
                 let run = r.starts.map(|(a, b)| &starts[a as usize..b as usize]);
                 classify::cues_among(s.text(&clean), s.start, r, run)
             })
-            .collect();
+            .collect::<Vec<_>>();
+        // An event reads the attribution of its own sentence only, which
+        // holds its cue; no mention is attributed.
+        segment::attribute(&clean, &mut sentences, &reporting, |k| !cues[k].is_empty());
         Segmented { clean, sentences, starts, rules, cues }
     }
 }
@@ -541,6 +544,30 @@ mod tests {
             assert_eq!((doc.published, doc.published_inferred), (full.published, full.published_inferred));
             assert_eq!(events_of(&doc), events_of(&full), "{text}");
             assert_ne!(events_of(&doc), "([], [])", "{text}");
+        }
+    }
+
+    /// Only the sentences with a cue are attributed, as the whole
+    /// segmentation attributes them; one whose words a cue pattern may
+    /// match, but that holds no cue, is not.
+    #[test]
+    fn only_sentences_with_a_cue_are_attributed() {
+        let text = "Gunmen killed four farmers in Kafr Lusin on 3 April 2023, the monitoring group said. \
+                    The fighters of the old fort were a tale for tourists, local officials said. \
+                    The harvest fair will open in May, local officials said.";
+        let a = article(text, NaiveDate::from_ymd_opt(2023, 4, 5));
+        let doc = Document::analyse(&a, &RESOURCES);
+        let all = crate::segment::sentences(&doc.clean);
+        let source = |s: &Sentence| s.source.as_ref().map(|a| a.source.clone());
+        assert_eq!(doc.sentences.len(), 3);
+        assert!(!doc.cues[0].is_empty());
+        assert_eq!(source(&doc.sentences[0]).as_deref(), Some("the monitoring group"));
+        assert_eq!(source(&all[0]), source(&doc.sentences[0]));
+        assert!(doc.cues[1].is_empty() && doc.cues[2].is_empty());
+        assert_ne!(doc.sentences[1].rules.cues, 0, "no cue pattern is a candidate in {:?}", all[1]);
+        for k in [1, 2] {
+            assert_eq!(source(&all[k]).as_deref(), Some("local officials"));
+            assert_eq!(source(&doc.sentences[k]), None);
         }
     }
 

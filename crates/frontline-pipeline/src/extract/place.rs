@@ -74,11 +74,20 @@ const QUARTER: &[&str] = &["neighbourhood", "neighborhood", "quarter"];
 /// it ("X area in the Y neighbourhood of").
 const QUARTER_LINK: usize = 60;
 
+/// Words that may stand between a place and the quarter noun besides the
+/// quarter's own name ("X area of the Y neighbourhood", "X and Y
+/// neighbourhoods").
+const QUARTER_GLUE: &[&str] = &["the", "area", "areas", "district", "of", "and", "in"];
+
 /// Whether a place lies in a quarter of the town the text names next (past
 /// any quarter's own name): the words between end with a quarter's noun and
 /// "of" or "in" ("the X area in the Y neighbourhood of Z city", "X and W
-/// neighbourhoods of Z"). The place is part of the town, which ACLED codes
-/// (the gazetteer's place of its name is a village elsewhere).
+/// neighbourhoods of Z"), and are only the quarter's name (capitalised, the
+/// word right before the noun) and linking words ([`QUARTER_GLUE`]): no
+/// comma, no verb, no other clause ("X, while rebels attacked the W
+/// neighbourhood of Z"), no fraction ("X and a quarter of Z"). The place
+/// is part of the town, which ACLED codes (the gazetteer's place of its
+/// name is a village elsewhere).
 fn in_quarter(text: &str, places: &[PlaceMention], m: &PlaceMention) -> bool {
     let named_quarter =
         |o: &PlaceMention| QUARTER.iter().any(|w| starts_with_ignoring_case(text[o.end..].trim_start(), w));
@@ -92,11 +101,16 @@ fn in_quarter(text: &str, places: &[PlaceMention], m: &PlaceMention) -> bool {
             .iter()
             .any(|q| starts_with_ignoring_case(w, q) && (w.len() == q.len() || w[q.len()..].eq_ignore_ascii_case("s")))
     });
+    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    let named = words.next().is_some_and(capital);
+    let glue = words.all(|w| capital(w) || QUARTER_GLUE.iter().any(|g| w.eq_ignore_ascii_case(g)));
     between.len() <= QUARTER_LINK
-        && !between.contains(['.', ';'])
+        && !between.contains(['.', ';', ','])
         && o.place.feature_code.starts_with("PPL")
         && linked
         && quarter
+        && named
+        && glue
 }
 
 /// Words a note uses to say where its coder placed the event.
@@ -943,6 +957,17 @@ mod tests {
             "On 5 June 2023, gunmen clashed in old Rastan, between the Souq neighbourhood and Homs road. No fatalities.",
         );
         assert_eq!(at.as_deref(), Some("Ar Rastan"));
+    }
+
+    #[test]
+    fn a_place_beside_another_clauses_quarter_or_a_fraction_of_a_town_keeps_its_own() {
+        for text in [
+            "On 3 May 2021, regime forces shelled Rastan, while rebels attacked the Waer neighbourhood of Homs city. 2 fatalities.",
+            "On 3 May 2021, regime forces shelled Rastan, and clashes took place in the Hamidiyeh quarter of Homs. 1 fatality.",
+            "On 3 May 2021, shelling hit Rastan and a quarter of Homs, killing 2 civilians.",
+        ] {
+            assert_eq!(location(text).as_deref(), Some("Ar Rastan"), "for {text:?}");
+        }
     }
 
     #[test]

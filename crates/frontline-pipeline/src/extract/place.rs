@@ -129,17 +129,31 @@ const HEDGED_AT: &[&str] = &[
     "probably located in",
 ];
 
-/// Whether the text before a place names it as where the event was: a
-/// coder's placing ([`CODED_TO`]) or a best guess ([`HEDGED_AT`], "the"
-/// between).
+/// Nouns after a guessed place that make it finer than a governorate ("the
+/// X area", "the X sub-district").
+const HEDGED_NOUN: &[&str] = &["area", "village", "town", "sub-district", "subdistrict"];
+
+/// Whether the text before a place names it as where a coder placed the
+/// event ([`CODED_TO`]).
 fn coded_at(before: &str) -> bool {
     let before = before.trim_end();
-    let unthe = if ends_with_ignoring_case(before, " the") { before[..before.len() - 4].trim_end() } else { before };
     CODED_TO.iter().any(|w| ends_with_ignoring_case(before, w))
-        || HEDGED_AT.iter().any(|w| {
-            ends_with_ignoring_case(unthe, w)
-                && !unthe[..unthe.len() - w.len()].ends_with(|c: char| c.is_alphanumeric())
-        })
+}
+
+/// Whether a place is a writer's best guess of a finer place ([`HEDGED_AT`]
+/// "the" X [`HEDGED_NOUN`]: "..., likely in the X area"); a bare name after
+/// the hedge ("likely in X province", "likely in X") may be the
+/// governorate it refines.
+fn hedged_at(text: &str, m: &PlaceMention) -> bool {
+    let before = text[..m.start].trim_end();
+    let after = text[m.end..].trim_start();
+    if !ends_with_ignoring_case(before, " the") {
+        return false;
+    }
+    let unthe = before[..before.len() - 4].trim_end();
+    HEDGED_AT.iter().any(|w| {
+        ends_with_ignoring_case(unthe, w) && !unthe[..unthe.len() - w.len()].ends_with(|c: char| c.is_alphanumeric())
+    }) && HEDGED_NOUN.iter().any(|w| starts_with_word(after, w))
 }
 
 /// The article's place mentions that can locate an event, found once per
@@ -318,7 +332,22 @@ pub(super) fn place_of<'d>(
     // The place a note says the event is coded to ("in the eastern
     // countryside (coded to Hajin)") or likely took place at ("in the
     // eastern countryside, likely in the X area") is its place.
-    let coded = in_sentence.iter().filter(|m| fine(m)).find(|m| coded_at(&doc.clean.text[..m.start]));
+    // A guess counts in the event's clause only, and only when finer than
+    // what it refines: not a governorate's seat when the clause already
+    // names a town of its governorate.
+    let seat_of_named = |m: &PlaceMention| {
+        matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC")
+            && in_clause.iter().any(|t| {
+                t.place.geonameid != m.place.geonameid && fine(t) && village_like(t) && t.place.admin1 == m.place.admin1
+            })
+    };
+    let hedged =
+        |m: &PlaceMention| hedged_at(&doc.clean.text, m) && !governorate_said(&doc.clean.text, m) && !seat_of_named(m);
+    let coded = in_sentence
+        .iter()
+        .filter(|m| fine(m))
+        .find(|m| coded_at(&doc.clean.text[..m.start]))
+        .or_else(|| in_clause.iter().filter(|m| fine(m)).find(|m| hedged(m)));
     if let Some(m) = coded {
         return Some((m, m.precision));
     }
@@ -960,6 +989,33 @@ mod tests {
     }
 
     #[test]
+    fn a_writers_best_guess_of_the_place_is_coded_to() {
+        assert!(coded_at("in the eastern desert (coded to "));
+        assert!(!coded_at("fighting in the "));
+        // The seat named first stands in for the town the note guesses.
+        let at =
+            location("On 5 June 2023, regime forces shelled rebel positions in Idlib, likely in the Saraqib area.");
+        assert_eq!(at.as_deref(), Some("Sarāqib"));
+    }
+
+    #[test]
+    fn a_guess_naming_a_governorate_or_another_clause_places_nothing() {
+        // The hedge changes nothing when the guess is no finer place of the
+        // event's clause: the note reads as without it.
+        for text in [
+            "On 3 May 2021, a landmine exploded near Tafas, likely in Daraa governorate. 1 fatality.",
+            "On 3 May 2021, regime forces shelled Kansafra, likely in Idleb province. No fatalities.",
+            "On 3 May 2021, unidentified gunmen killed a man in Kafr Takharim, likely in Idleb. 1 fatality.",
+            "On 3 May 2021, IS fighters attacked a bus in Homs desert; the group is likely in Palmyra now. 5 fatalities.",
+            "On 3 May 2021, gunmen shot a farmer near Jasim, likely in the Daraa area. 1 fatality.",
+        ] {
+            let at = location(text);
+            assert!(at.is_some(), "for {text:?}");
+            assert_eq!(at, location(&text.replace("likely ", "")), "for {text:?}");
+        }
+    }
+
+    #[test]
     fn a_place_beside_another_clauses_quarter_or_a_fraction_of_a_town_keeps_its_own() {
         for text in [
             "On 3 May 2021, regime forces shelled Rastan, while rebels attacked the Waer neighbourhood of Homs city. 2 fatalities.",
@@ -968,19 +1024,6 @@ mod tests {
         ] {
             assert_eq!(location(text).as_deref(), Some("Ar Rastan"), "for {text:?}");
         }
-    }
-
-    #[test]
-    fn a_writers_best_guess_of_the_place_is_coded_to() {
-        assert!(coded_at("fighting in the north, likely in the "));
-        assert!(coded_at("shelling, probably near "));
-        assert!(coded_at("in the eastern desert (coded to "));
-        assert!(!coded_at("fighting went on, unlikely in "));
-        assert!(!coded_at("fighting in the "));
-        // The seat named first stands in for the town the note guesses.
-        let at =
-            location("On 5 June 2023, regime forces shelled rebel positions in Idlib, likely in the Saraqib area.");
-        assert_eq!(at.as_deref(), Some("Sarāqib"));
     }
 
     #[test]

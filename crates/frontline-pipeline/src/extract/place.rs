@@ -74,11 +74,20 @@ const QUARTER: &[&str] = &["neighbourhood", "neighborhood", "quarter"];
 /// it ("X area in the Y neighbourhood of").
 const QUARTER_LINK: usize = 60;
 
+/// Words that may stand between a place and the quarter noun besides the
+/// quarter's own name ("X area of the Y neighbourhood", "X and Y
+/// neighbourhoods").
+const QUARTER_GLUE: &[&str] = &["the", "area", "areas", "district", "of", "and", "in"];
+
 /// Whether a place lies in a quarter of the town the text names next (past
 /// any quarter's own name): the words between end with a quarter's noun and
 /// "of" or "in" ("the X area in the Y neighbourhood of Z city", "X and W
-/// neighbourhoods of Z"). The place is part of the town, which ACLED codes
-/// (the gazetteer's place of its name is a village elsewhere).
+/// neighbourhoods of Z"), and are only the quarter's name (capitalised, the
+/// word right before the noun) and linking words ([`QUARTER_GLUE`]): no
+/// comma, no verb, no other clause ("X, while rebels attacked the W
+/// neighbourhood of Z"), no fraction ("X and a quarter of Z"). The place
+/// is part of the town, which ACLED codes (the gazetteer's place of its
+/// name is a village elsewhere).
 fn in_quarter(text: &str, places: &[PlaceMention], m: &PlaceMention) -> bool {
     let named_quarter =
         |o: &PlaceMention| QUARTER.iter().any(|w| starts_with_ignoring_case(text[o.end..].trim_start(), w));
@@ -92,11 +101,16 @@ fn in_quarter(text: &str, places: &[PlaceMention], m: &PlaceMention) -> bool {
             .iter()
             .any(|q| starts_with_ignoring_case(w, q) && (w.len() == q.len() || w[q.len()..].eq_ignore_ascii_case("s")))
     });
+    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    let named = words.next().is_some_and(capital);
+    let glue = words.all(|w| capital(w) || QUARTER_GLUE.iter().any(|g| w.eq_ignore_ascii_case(g)));
     between.len() <= QUARTER_LINK
-        && !between.contains(['.', ';'])
+        && !between.contains(['.', ';', ','])
         && o.place.feature_code.starts_with("PPL")
         && linked
         && quarter
+        && named
+        && glue
 }
 
 /// Words a note uses to say where its coder placed the event.
@@ -115,17 +129,31 @@ const HEDGED_AT: &[&str] = &[
     "probably located in",
 ];
 
-/// Whether the text before a place names it as where the event was: a
-/// coder's placing ([`CODED_TO`]) or a best guess ([`HEDGED_AT`], "the"
-/// between).
+/// Nouns after a guessed place that make it finer than a governorate ("the
+/// X area", "the X sub-district").
+const HEDGED_NOUN: &[&str] = &["area", "village", "town", "sub-district", "subdistrict"];
+
+/// Whether the text before a place names it as where a coder placed the
+/// event ([`CODED_TO`]).
 fn coded_at(before: &str) -> bool {
     let before = before.trim_end();
-    let unthe = if ends_with_ignoring_case(before, " the") { before[..before.len() - 4].trim_end() } else { before };
     CODED_TO.iter().any(|w| ends_with_ignoring_case(before, w))
-        || HEDGED_AT.iter().any(|w| {
-            ends_with_ignoring_case(unthe, w)
-                && !unthe[..unthe.len() - w.len()].ends_with(|c: char| c.is_alphanumeric())
-        })
+}
+
+/// Whether a place is a writer's best guess of a finer place ([`HEDGED_AT`]
+/// "the" X [`HEDGED_NOUN`]: "..., likely in the X area"); a bare name after
+/// the hedge ("likely in X province", "likely in X") may be the
+/// governorate it refines.
+fn hedged_at(text: &str, m: &PlaceMention) -> bool {
+    let before = text[..m.start].trim_end();
+    let after = text[m.end..].trim_start();
+    if !ends_with_ignoring_case(before, " the") {
+        return false;
+    }
+    let unthe = before[..before.len() - 4].trim_end();
+    HEDGED_AT.iter().any(|w| {
+        ends_with_ignoring_case(unthe, w) && !unthe[..unthe.len() - w.len()].ends_with(|c: char| c.is_alphanumeric())
+    }) && HEDGED_NOUN.iter().any(|w| starts_with_word(after, w))
 }
 
 /// The article's place mentions that can locate an event, found once per
@@ -304,7 +332,22 @@ pub(super) fn place_of<'d>(
     // The place a note says the event is coded to ("in the eastern
     // countryside (coded to Hajin)") or likely took place at ("in the
     // eastern countryside, likely in the X area") is its place.
-    let coded = in_sentence.iter().filter(|m| fine(m)).find(|m| coded_at(&doc.clean.text[..m.start]));
+    // A guess counts in the event's clause only, and only when finer than
+    // what it refines: not a governorate's seat when the clause already
+    // names a town of its governorate.
+    let seat_of_named = |m: &PlaceMention| {
+        matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC")
+            && in_clause.iter().any(|t| {
+                t.place.geonameid != m.place.geonameid && fine(t) && village_like(t) && t.place.admin1 == m.place.admin1
+            })
+    };
+    let hedged =
+        |m: &PlaceMention| hedged_at(&doc.clean.text, m) && !governorate_said(&doc.clean.text, m) && !seat_of_named(m);
+    let coded = in_sentence
+        .iter()
+        .filter(|m| fine(m))
+        .find(|m| coded_at(&doc.clean.text[..m.start]))
+        .or_else(|| in_clause.iter().filter(|m| fine(m)).find(|m| hedged(m)));
     if let Some(m) = coded {
         return Some((m, m.precision));
     }
@@ -947,15 +990,40 @@ mod tests {
 
     #[test]
     fn a_writers_best_guess_of_the_place_is_coded_to() {
-        assert!(coded_at("fighting in the north, likely in the "));
-        assert!(coded_at("shelling, probably near "));
         assert!(coded_at("in the eastern desert (coded to "));
-        assert!(!coded_at("fighting went on, unlikely in "));
         assert!(!coded_at("fighting in the "));
         // The seat named first stands in for the town the note guesses.
         let at =
             location("On 5 June 2023, regime forces shelled rebel positions in Idlib, likely in the Saraqib area.");
         assert_eq!(at.as_deref(), Some("Sarāqib"));
+    }
+
+    #[test]
+    fn a_guess_naming_a_governorate_or_another_clause_places_nothing() {
+        // The hedge changes nothing when the guess is no finer place of the
+        // event's clause: the note reads as without it.
+        for text in [
+            "On 3 May 2021, a landmine exploded near Tafas, likely in Daraa governorate. 1 fatality.",
+            "On 3 May 2021, regime forces shelled Kansafra, likely in Idleb province. No fatalities.",
+            "On 3 May 2021, unidentified gunmen killed a man in Kafr Takharim, likely in Idleb. 1 fatality.",
+            "On 3 May 2021, IS fighters attacked a bus in Homs desert; the group is likely in Palmyra now. 5 fatalities.",
+            "On 3 May 2021, gunmen shot a farmer near Jasim, likely in the Daraa area. 1 fatality.",
+        ] {
+            let at = location(text);
+            assert!(at.is_some(), "for {text:?}");
+            assert_eq!(at, location(&text.replace("likely ", "")), "for {text:?}");
+        }
+    }
+
+    #[test]
+    fn a_place_beside_another_clauses_quarter_or_a_fraction_of_a_town_keeps_its_own() {
+        for text in [
+            "On 3 May 2021, regime forces shelled Rastan, while rebels attacked the Waer neighbourhood of Homs city. 2 fatalities.",
+            "On 3 May 2021, regime forces shelled Rastan, and clashes took place in the Hamidiyeh quarter of Homs. 1 fatality.",
+            "On 3 May 2021, shelling hit Rastan and a quarter of Homs, killing 2 civilians.",
+        ] {
+            assert_eq!(location(text).as_deref(), Some("Ar Rastan"), "for {text:?}");
+        }
     }
 
     #[test]

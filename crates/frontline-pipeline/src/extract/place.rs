@@ -85,7 +85,8 @@ const QUARTER_GLUE: &[&str] = &["the", "area", "areas", "district", "of", "and",
 /// neighbourhoods of Z"), and are only the quarter's name (capitalised, the
 /// word right before the noun) and linking words ([`QUARTER_GLUE`]): no
 /// comma, no verb, no other clause ("X, while rebels attacked the W
-/// neighbourhood of Z"), no fraction ("X and a quarter of Z"). The place
+/// neighbourhood of Z"), no fraction ("X and a quarter of Z"), and after
+/// "and" only a plural noun ("X and the W neighbourhood of Z" is two places). The place
 /// is part of the town, which ACLED codes (the gazetteer's place of its
 /// name is a village elsewhere).
 fn in_quarter(text: &str, places: &[PlaceMention], m: &PlaceMention) -> bool {
@@ -96,11 +97,16 @@ fn in_quarter(text: &str, places: &[PlaceMention], m: &PlaceMention) -> bool {
     let between = &text[m.end..o.start];
     let mut words = between.split_whitespace().rev().skip_while(|w| w.eq_ignore_ascii_case("the"));
     let linked = words.next().is_some_and(|w| w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("in"));
-    let quarter = words.next().is_some_and(|w| {
+    let noun = words.next();
+    let quarter = noun.is_some_and(|w| {
         QUARTER
             .iter()
             .any(|q| starts_with_ignoring_case(w, q) && (w.len() == q.len() || w[q.len()..].eq_ignore_ascii_case("s")))
     });
+    // "X and the W neighbourhood of Z" names two places, "X and W
+    // neighbourhoods of Z" two quarters: after "and", only the plural.
+    let plural = noun.is_some_and(|w| w.ends_with(['s', 'S']));
+    let and = between.split_whitespace().any(|w| w.eq_ignore_ascii_case("and"));
     let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
     let named = words.next().is_some_and(capital);
     let glue = words.all(|w| capital(w) || QUARTER_GLUE.iter().any(|g| w.eq_ignore_ascii_case(g)));
@@ -109,6 +115,7 @@ fn in_quarter(text: &str, places: &[PlaceMention], m: &PlaceMention) -> bool {
         && o.place.feature_code.starts_with("PPL")
         && linked
         && quarter
+        && (plural || !and)
         && named
         && glue
 }
@@ -1021,6 +1028,7 @@ mod tests {
             "On 3 May 2021, regime forces shelled Rastan, while rebels attacked the Waer neighbourhood of Homs city. 2 fatalities.",
             "On 3 May 2021, regime forces shelled Rastan, and clashes took place in the Hamidiyeh quarter of Homs. 1 fatality.",
             "On 3 May 2021, shelling hit Rastan and a quarter of Homs, killing 2 civilians.",
+            "On 3 May 2021, regime forces shelled Rastan and the Khalidiya neighbourhood of Homs. 2 fatalities.",
         ] {
             assert_eq!(location(text).as_deref(), Some("Ar Rastan"), "for {text:?}");
         }

@@ -587,7 +587,8 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 // there, "Lake Charles Louisiana" and "Hurricane Ian
                 // Florida" name the state, as does "San Antonio Texas" (a
                 // place just found ends with the given name).
-                let named_before = i > 1 && BEFORE_GIVEN_NAME.contains(&kstr(&toks[i - 2]));
+                let named_before =
+                    i > 1 && toks[i - 2].cap && joined(i - 1) && BEFORE_GIVEN_NAME.contains(&kstr(&toks[i - 2]));
                 let ends_place =
                     || raws.last().is_some_and(|r: &Raw| r.end == toks[i - 1].end && r.start < toks[i - 1].start);
                 let given_name = i > 0

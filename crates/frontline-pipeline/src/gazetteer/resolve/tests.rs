@@ -1196,6 +1196,12 @@ fn a_place_after_a_common_given_name_is_a_surname() {
     // Nor is a storm's name, or the end of a place just found.
     check_places("Insurers still pay claims for Hurricane Ian Florida homeowners.", &["Florida"]);
     check_places("Snowplows cleared Eau Claire Wisconsin roads overnight.", &["Eau Claire", "Wisconsin"]);
+    // Only a capitalised word of the same name: the lower-case noun, or a
+    // word a comma parts from the given name, names nothing.
+    check_places("The ferry stayed in port, Kevin Houston, the skipper, said.", &[]);
+    check_places("Ice covered the lake when Rebecca Houston went out.", &[]);
+    // A name common enough to be listed though rare as an English word.
+    check_places("Jimmy Houston told the council the bridge would cost millions.", &[]);
     // A name that is also an English word may be the word in a title.
     check_places("Open Mike Nashville returns to the club on Friday.", &["Nashville"]);
 }

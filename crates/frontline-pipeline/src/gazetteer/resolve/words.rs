@@ -418,7 +418,7 @@ const PART_BEFORE: &[&str] =
 
 /// Common given names: a place's name right after one is a surname ("Paul
 /// Henderson", "Jessica Orellana"), however big the place. None is an
-/// English word ("Gene", "Dale", "Mike", "Terry" are left out: a headline's
+/// English word ("Gene", "Dale", "Mike", "Rick" are left out: a headline's
 /// capitalised noun before a place is no first name), but "Bill", a name
 /// far more often than a capitalised noun right before a place (without
 /// it, one false place comes back on LGL, none right is gained), nor names
@@ -459,12 +459,15 @@ const GIVEN_NAMES: &[&str] = &[
     "audrey",
     "barbara",
     "barry",
+    "ben",
     "benjamin",
     "bernard",
     "beth",
     "betty",
     "beverly",
     "bill",
+    "billy",
+    "bob",
     "bobby",
     "brad",
     "bradley",
@@ -560,6 +563,7 @@ const GIVEN_NAMES: &[&str] = &[
     "janet",
     "janice",
     "jason",
+    "jean",
     "jeff",
     "jeffrey",
     "jennifer",
@@ -570,6 +574,7 @@ const GIVEN_NAMES: &[&str] = &[
     "jessica",
     "jill",
     "jim",
+    "jimmy",
     "joan",
     "joanne",
     "joe",
@@ -676,6 +681,7 @@ const GIVEN_NAMES: &[&str] = &[
     "susan",
     "tammy",
     "teresa",
+    "terry",
     "theresa",
     "thomas",
     "timothy",

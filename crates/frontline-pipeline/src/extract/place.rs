@@ -259,6 +259,7 @@ pub(super) fn place_of<'d>(
                 .then(|| group.iter().find(|t| fine(t) && village_like(t) && t.place.admin1 == m.place.admin1))
                 .flatten();
             let m = town.unwrap_or(m);
+            let m = area_of_seat(&doc.clean.text, &in_clause, m).unwrap_or(m);
             let m = far_namesake(&doc.clean.text, &in_sentence, m).unwrap_or(m);
             let anchor = far_anchor(&doc.clean.text, &in_sentence, m).filter(|_| namesake_likely(doc, m));
             return Some(anchor.map_or((m, m.precision), near));
@@ -587,6 +588,30 @@ fn listed_with(between: &str) -> usize {
     if joined && named { end } else { 0 }
 }
 
+/// For a governorate's seat not named as the city ("in Jabal al-Zawiya,
+/// Idleb", "the Yarmouk basin area in Daraa"), standing for its
+/// governorate, an area of our own list (a mountain, plain, basin or
+/// valley: no river or large region) that the event's clause names in that
+/// governorate: the area says where in it the event was, as a town does.
+/// An area of another clause ("shelled the city; rebels in the hills
+/// answered") or one named as where someone came from is not the event's.
+fn area_of_seat<'s, 'd>(
+    text: &str,
+    clause: &'s [&'d PlaceMention<'d>],
+    m: &PlaceMention,
+) -> Option<&'s &'d PlaceMention<'d>> {
+    if !matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC") || m.place.admin1.is_empty() || city_named(text, m) {
+        return None;
+    }
+    clause.iter().find(|a| {
+        a.place.feature_code == "AREA"
+            && a.place.country_code == m.place.country_code
+            && a.place.admin1 == m.place.admin1
+            && !origin_or_source(text, a)
+            && !ends_with_ignoring_case(text[..a.start].trim_end(), " from the")
+    })
+}
+
 /// Whether a town is named as the city ("Y city", "the city of Y"), not
 /// as its governorate or district.
 fn city_named(text: &str, m: &PlaceMention) -> bool {
@@ -908,6 +933,34 @@ mod tests {
             "On 3 February 2021, gunmen ambushed an army patrol on the Jisr al-Shughur road in Idlib city, killing two soldiers. 2 fatalities.",
         );
         assert_eq!(at.as_deref(), Some("Idlib"));
+    }
+
+    #[test]
+    fn a_seat_standing_for_its_governorate_yields_to_an_area_of_the_events_clause() {
+        // Jabal al-Akrad is one of our areas in Lattakia, 45 km from the city.
+        let at = location(
+            "On 3 May 2021, rebels clashed with regime forces in Lattakia, in the Jabal al-Akrad hills. 2 fatalities.",
+        );
+        assert_eq!(at.as_deref(), Some("Jabal al-Akrad"));
+        // Jabal al-Bishri, a range inside Deir ez-Zor, is such an area, not a
+        // large region the seat outranks.
+        let at = location("On 3 May 2021, IS fighters raided an army post in Jebel Bishri, Deir ez-Zor. 2 fatalities.");
+        assert_eq!(at.as_deref(), Some("Jabal al-Bishri"));
+        // The area of another clause is where others answered from.
+        let at = location(
+            "On 3 May 2021, regime artillery shelled rebel posts in Lattakia; the rebels in the Jabal al-Akrad hills answered. No fatalities were reported.",
+        );
+        assert_eq!(at.as_deref(), Some("Latakia"));
+        // Where the rebels came from is not where they fought.
+        let at = location(
+            "On 3 May 2021, regime forces clashed with rebels in Lattakia, the rebels having come from the Jabal al-Akrad hills. No fatalities were reported.",
+        );
+        assert_eq!(at.as_deref(), Some("Latakia"));
+        // Named as the city, the seat is the place.
+        let at = location(
+            "On 3 May 2021, rebels shelled regime posts in Lattakia city, near the Jabal al-Akrad hills. No fatalities were reported.",
+        );
+        assert_eq!(at.as_deref(), Some("Latakia"));
     }
 
     #[test]

@@ -377,6 +377,7 @@ pub(super) const AREA_WORDS: &[&str] = &[
     "base",
     "airport",
     "airfield",
+    "station",
 ];
 
 /// Words before a name that put the event near it, not in it: [`NEAR`] and

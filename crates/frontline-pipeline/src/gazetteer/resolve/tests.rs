@@ -75,6 +75,9 @@ fn a_facility_known_only_with_its_area_word_is_found_whole() {
     // word names nothing.
     check_places("The crossing was shut.", &[]);
     check_places("Shells fell on Tabqa - airbase guards fled.", &["Tabqa"]);
+    // A field is named with its word, and in the plural.
+    check_places("Troops dug in near the Shaer field.", &["Shaer field"]);
+    check_places("Gunmen raided the Omar oil fields at night.", &["Omar oil fields"]);
 }
 
 #[test]

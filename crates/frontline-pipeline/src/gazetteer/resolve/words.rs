@@ -378,6 +378,8 @@ pub(super) const AREA_WORDS: &[&str] = &[
     "airport",
     "airfield",
     "station",
+    "field",
+    "fields",
 ];
 
 /// Words before a name that put the event near it, not in it: [`NEAR`] and

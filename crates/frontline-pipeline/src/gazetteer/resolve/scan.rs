@@ -146,6 +146,11 @@ fn outlet<'k>(toks: &[Tok<'k>], i: usize, kstr: impl Fn(&Tok<'k>) -> &'k str) ->
     (!placed && (!town || cued)).then_some(len)
 }
 
+/// Words a number goes on after in a site's name ("Regiment 46", "Base
+/// 111"): asked only there, as a number after any capitalised word ("June
+/// 2023", "On 13") would make the probes of every date longer.
+const NUMBERED: &[&str] = &["regiment", "brigade", "division", "battalion", "base", "camp"];
+
 /// Whether a key is a number of a site's name: one to four digits ("46",
 /// "137"), or with an ordinal's ending when `ordinal` ("137th", "2nd").
 fn numeral(key: &str, ordinal: bool) -> bool {
@@ -271,13 +276,13 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             }
             // The n-grams from here: capitalised words and connectors with
             // no sentence punctuation between them, up to five; their keys
-            // are prefixes of the longest one's. A number after a word goes
-            // on with the name of a numbered site ("Regiment 46").
+            // are prefixes of the longest one's. A number after a unit's
+            // word goes on with the name of a numbered site ("Regiment 46").
             let mut run = 1;
             while run < 5
                 && toks.get(i + run).is_some_and(|x| {
                     let prev = &toks[i + run - 1];
-                    (x.cap || x.conn || prev.cap && numeral(kstr(x), false))
+                    (x.cap || x.conn || prev.cap && NUMBERED.contains(&kstr(prev)) && numeral(kstr(x), false))
                         && (x.glued || abbreviated(text, prev, kstr(prev), x))
                 })
             {

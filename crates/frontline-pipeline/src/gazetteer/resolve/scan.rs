@@ -218,7 +218,8 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
         while i < toks.len() {
             let t = toks[i];
             // "the 137th Brigade": an ordinal starts a site's name.
-            let ordinal = !t.cap && !t.conn && numeral(kstr(&t), true);
+            // (Its first byte tells most words are none.)
+            let ordinal = !t.cap && !t.conn && text.as_bytes()[t.start].is_ascii_digit() && numeral(kstr(&t), true);
             if !t.cap && !t.conn && !ordinal {
                 i += 1;
                 continue;

@@ -238,14 +238,8 @@ pub(super) fn regovern<'a>(
         let inside = |p: &Place| govs.iter().any(|(c, a)| *c == p.country_code && *a == p.admin1);
         for i in first..to {
             let m = &places[i];
-            let code = m.place.feature_code.as_str();
-            // A famous place abroad ("Arak village in Homs" read as Iran's
-            // Arak, "Karak town in Daraa" as Jordan's Karak governorate) is
-            // a namesake inside too, when there is one.
-            let abroad = !m.place.country_code.is_empty() && !govs.iter().any(|(c, _)| *c == m.place.country_code);
-            let famous = abroad && matches!(code, "PPLA" | "PPLC" | "ADM1" | "ADM2");
-            let seat = matches!(code, "PPLA" | "PPLC");
-            if m.demonym || seat && !famous || !(code.starts_with("PPL") || famous) || inside(m.place) {
+            let seat = matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC");
+            if m.demonym || seat || !m.place.feature_code.starts_with("PPL") || inside(m.place) {
                 continue;
             }
             let name = &text[m.start..m.end];
@@ -268,7 +262,7 @@ pub(super) fn regovern<'a>(
                     }
                     m.place = p;
                 }
-                None => drop[i] = !famous,
+                None => drop[i] = true,
             }
         }
     }
@@ -548,30 +542,5 @@ mod tests {
         check_near_link(" and ", false);
         check_near_link(" of ", false);
         check_near_link(" fighters from the east of ", false);
-    }
-
-    /// The place of the most confident event of an invented note, read with
-    /// an invented village of Idleb named like a famous city abroad.
-    fn located(text: &str) -> Option<(String, f64)> {
-        static WITH_VILLAGE: std::sync::LazyLock<Resources> = std::sync::LazyLock::new(|| {
-            let mut r = Resources::builtin();
-            r.gazetteer.add_geonames_dump(
-                "900301\tMosul\tMosul\t\t35.90\t36.50\tP\tPPL\tSY\t\t12\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01\n",
-            );
-            r
-        });
-        let article = crate::model::Article { id: "t".into(), text: text.into(), ..Default::default() };
-        let events = crate::process(&article, &WITH_VILLAGE).events;
-        let top = events.iter().max_by(|a, b| a.confidence.total_cmp(&b.confidence))?;
-        Some((top.location.clone(), top.latitude?))
-    }
-
-    #[test]
-    fn a_famous_city_abroad_is_its_namesake_in_the_governorate_named() {
-        // Iraq's Mosul is no village of a note about Idleb: the added one is.
-        let at = located(
-            "On 3 June 2023, regime forces shelled Mosul village in Idleb countryside. No fatalities were reported.",
-        );
-        assert_eq!(at, Some(("Mosul".to_string(), 35.9)));
     }
 }

@@ -592,9 +592,11 @@ fn listed_with(between: &str) -> usize {
 /// Idleb", "the Yarmouk basin area in Daraa"), standing for its
 /// governorate, an area of our own list (a mountain, plain, basin or
 /// valley: no river or large region) that the event's clause names in that
-/// governorate: the area says where in it the event was, as a town does.
-/// An area of another clause ("shelled the city; rebels in the hills
-/// answered") or one named as where someone came from is not the event's.
+/// governorate, set beside the seat ([`apposed`]): the area says where in
+/// it the event was, as a town does. An area of another clause ("shelled
+/// the city; rebels in the hills answered"), one named as where someone
+/// came from, or one around the city itself (the city stands inside it:
+/// [`SEAT_INSIDE_KM`]) is not the event's.
 fn area_of_seat<'s, 'd>(
     text: &str,
     clause: &'s [&'d PlaceMention<'d>],
@@ -609,7 +611,65 @@ fn area_of_seat<'s, 'd>(
             && a.place.admin1 == m.place.admin1
             && !origin_or_source(text, a)
             && !ends_with_ignoring_case(text[..a.start].trim_end(), " from the")
+            && apposed(text, m, a)
+            && crate::gazetteer::km(a.place, m.place) > SEAT_INSIDE_KM
     })
+}
+
+/// An area whose point lies this close to a seat holds the city itself
+/// ("in Y, in the mountain around it"): it says nothing finer than Y.
+const SEAT_INSIDE_KM: f64 = 25.0;
+
+/// Words naming what an area is, which may follow its name before the seat
+/// ("the X hills of Y").
+const AREA_KINDS: &[&str] = &["hills", "hill", "mountains", "mountain", "plain", "valley", "basin", "area", "region"];
+
+/// Words before a place that make it where an actor sits ("rebels
+/// stationed in X shelled Y"), not where the event is.
+const POSTURE: &[&str] = &["positioned", "stationed", "based", "deployed", "entrenched"];
+
+/// Whether an area and a seat are set side by side as one place: "in
+/// <seat>, in (the) <area>" (the seat named after "in", not as a target
+/// right after a verb: "shelled Y, in the X hills" is Y), or "<area>,
+/// <seat>", "<area> of <seat>", "<area> in <seat>" (a kind word may follow
+/// the area). Never when the first of the two is where an actor sits
+/// ([`POSTURE`]): another place is then the event's.
+fn apposed(text: &str, seat: &PlaceMention, area: &PlaceMention) -> bool {
+    let (first, between, seat_first) = if area.start >= seat.end {
+        (seat, &text[seat.end..area.start], true)
+    } else if seat.start >= area.end {
+        (area, &text[area.end..seat.start], false)
+    } else {
+        return false;
+    };
+    if posture_before(&text[..first.start]) {
+        return false;
+    }
+    let spaced = between.replace(',', " , ").to_ascii_lowercase();
+    let mut words: Vec<&str> = spaced.split_whitespace().collect();
+    if seat_first {
+        let after_in = ends_with_ignoring_case(text[..seat.start].trim_end(), " in");
+        return after_in && matches!(words.as_slice(), [","] | [",", "in"] | [",", "in", "the"]);
+    }
+    let kinds = words.iter().take_while(|w| AREA_KINDS.contains(w)).count();
+    words.drain(..kinds);
+    matches!(words.as_slice(), [","] | ["of"] | ["in"] | [",", "in"])
+}
+
+/// Whether the text before a place ends with a posture word and "in" (or
+/// "in the"): "stationed in (the)".
+fn posture_before(before: &str) -> bool {
+    let mut b = before.trim_end();
+    if ends_with_ignoring_case(b, " the") {
+        b = b[..b.len() - 4].trim_end();
+    }
+    if !ends_with_ignoring_case(b, " in") {
+        return false;
+    }
+    let b = b[..b.len() - 3].trim_end();
+    POSTURE
+        .iter()
+        .any(|w| ends_with_ignoring_case(b, w) && b[..b.len() - w.len()].ends_with(|c: char| !c.is_alphanumeric()))
 }
 
 /// Whether a town is named as the city ("Y city", "the city of Y"), not
@@ -961,6 +1021,46 @@ mod tests {
             "On 3 May 2021, rebels shelled regime posts in Lattakia city, near the Jabal al-Akrad hills. No fatalities were reported.",
         );
         assert_eq!(at.as_deref(), Some("Latakia"));
+        // The plain set beside the town after "in" is where in its governorate.
+        let at =
+            location("On 3 May 2021, regime forces clashed with rebels in Hama, in the Al-Ghab plain. 1 fatality.");
+        assert_eq!(at.as_deref(), Some("Al-Ghab plain"));
+    }
+
+    #[test]
+    fn a_seat_keeps_its_place_against_an_area_not_set_beside_it() {
+        // Where the attackers sit is not the place they shell.
+        for (text, seat) in [
+            (
+                "On 3 May 2021, rebels positioned in the Jabal al-Akrad hills shelled Lattakia with rockets. 2 fatalities.",
+                "Latakia",
+            ),
+            (
+                "On 3 May 2021, rebels stationed in Jabal al-Zawiya fired rockets at Idleb. No fatalities were reported.",
+                "Idlib",
+            ),
+            ("On 3 May 2021, rebels based in the Al-Ghab plain shelled Hama with rockets, killing a child.", "Ḩamāh"),
+            (
+                "On 4 June 2022, gunmen deployed in Jabal al-Zawiya, Idleb, attacked an army post in Saraqib. 1 fatality.",
+                "Sarāqib",
+            ),
+            // A second hit of the sentence is not the first one's place.
+            (
+                "On 3 May 2021, an airstrike hit a market in Idleb, and a second hit Jabal al-Zawiya. 5 fatalities.",
+                "Idlib",
+            ),
+            // The seat shelled right after the verb is the target.
+            (
+                "On 4 June 2022, regime artillery shelled Hama, in the Al-Ghab plain. No fatalities were reported.",
+                "Ḩamāh",
+            ),
+        ] {
+            assert_eq!(location(text).as_deref(), Some(seat), "{text}");
+        }
+        // The city stands inside the mountain around it: the mountain says nothing finer.
+        let at =
+            location("On 3 May 2021, protesters demonstrated in Sweida, in Jabal al-Arab, against the government.");
+        assert_eq!(at.as_deref(), Some("As-Suwayda"));
     }
 
     #[test]

@@ -596,7 +596,8 @@ fn listed_with(between: &str) -> usize {
 /// it the event was, as a town does. An area of another clause ("shelled
 /// the city; rebels in the hills answered"), one named as where someone
 /// came from, or one around the city itself (the city stands inside it:
-/// [`SEAT_INSIDE_KM`]) is not the event's.
+/// its point within [`ANCHOR_KM`], a town's surroundings) is not the
+/// event's.
 fn area_of_seat<'s, 'd>(
     text: &str,
     clause: &'s [&'d PlaceMention<'d>],
@@ -612,13 +613,9 @@ fn area_of_seat<'s, 'd>(
             && !origin_or_source(text, a)
             && !ends_with_ignoring_case(text[..a.start].trim_end(), " from the")
             && apposed(text, m, a)
-            && crate::gazetteer::km(a.place, m.place) > SEAT_INSIDE_KM
+            && crate::gazetteer::km(a.place, m.place) > ANCHOR_KM
     })
 }
-
-/// An area whose point lies this close to a seat holds the city itself
-/// ("in Y, in the mountain around it"): it says nothing finer than Y.
-const SEAT_INSIDE_KM: f64 = 25.0;
 
 /// Words naming what an area is, which may follow its name before the seat
 /// ("the X hills of Y").
@@ -632,8 +629,10 @@ const POSTURE: &[&str] = &["positioned", "stationed", "based", "deployed", "entr
 /// <seat>, in (the) <area>" (the seat named after "in", not as a target
 /// right after a verb: "shelled Y, in the X hills" is Y), or "<area>,
 /// <seat>", "<area> of <seat>", "<area> in <seat>" (a kind word may follow
-/// the area). Never when the first of the two is where an actor sits
-/// ([`POSTURE`]): another place is then the event's.
+/// the area); or, the seat named after "in", the area named after "in"
+/// later in the clause ("clashes in Y as the army advanced in the X
+/// hills"), where the event went on. Never when either is where an actor
+/// sits ([`POSTURE`]): another place is then the event's.
 fn apposed(text: &str, seat: &PlaceMention, area: &PlaceMention) -> bool {
     let (first, between, seat_first) = if area.start >= seat.end {
         (seat, &text[seat.end..area.start], true)
@@ -649,7 +648,10 @@ fn apposed(text: &str, seat: &PlaceMention, area: &PlaceMention) -> bool {
     let mut words: Vec<&str> = spaced.split_whitespace().collect();
     if seat_first {
         let after_in = ends_with_ignoring_case(text[..seat.start].trim_end(), " in");
-        return after_in && matches!(words.as_slice(), [","] | [",", "in"] | [",", "in", "the"]);
+        let before_area = text[..area.start].trim_end();
+        let area_in = ends_with_ignoring_case(before_area, " in") || ends_with_ignoring_case(before_area, " in the");
+        let beside = matches!(words.as_slice(), [","] | [",", "in"] | [",", "in", "the"]);
+        return after_in && (beside || area_in && !posture_before(before_area));
     }
     let kinds = words.iter().take_while(|w| AREA_KINDS.contains(w)).count();
     words.drain(..kinds);
@@ -1021,6 +1023,11 @@ mod tests {
             "On 3 May 2021, rebels shelled regime posts in Lattakia city, near the Jabal al-Akrad hills. No fatalities were reported.",
         );
         assert_eq!(at.as_deref(), Some("Latakia"));
+        // The hills where the fighting went on, named after the town, place it.
+        let at = location(
+            "On 4 June 2022, clashes broke out in Idleb as regime forces pushed on in the Jabal al-Zawiya hills. 2 fatalities.",
+        );
+        assert_eq!(at.as_deref(), Some("Jabal al-Zawiya"));
         // The plain set beside the town after "in" is where in its governorate.
         let at =
             location("On 3 May 2021, regime forces clashed with rebels in Hama, in the Al-Ghab plain. 1 fatality.");
@@ -1043,6 +1050,10 @@ mod tests {
             (
                 "On 4 June 2022, gunmen deployed in Jabal al-Zawiya, Idleb, attacked an army post in Saraqib. 1 fatality.",
                 "Sarāqib",
+            ),
+            (
+                "On 4 June 2022, clashes broke out in Idleb as rebels stationed in the Jabal al-Zawiya hills fired mortars. 1 fatality.",
+                "Idlib",
             ),
             // A second hit of the sentence is not the first one's place.
             (

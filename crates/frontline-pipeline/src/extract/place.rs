@@ -366,6 +366,7 @@ pub(super) fn place_of<'d>(
                 .then(|| group.iter().find(|t| fine(t) && village_like(t) && t.place.admin1 == m.place.admin1))
                 .flatten();
             let m = town.unwrap_or(m);
+            let m = area_of_seat(&doc.clean.text, &in_clause, m).unwrap_or(m);
             let m = far_namesake(&doc.clean.text, &in_sentence, m).unwrap_or(m);
             let anchor = far_anchor(&doc.clean.text, &in_sentence, m).filter(|_| namesake_likely(doc, m));
             return Some(anchor.map_or((m, m.precision), near));
@@ -692,6 +693,92 @@ fn listed_with(between: &str) -> usize {
         }
     }
     if joined && named { end } else { 0 }
+}
+
+/// For a governorate's seat not named as the city ("in Jabal al-Zawiya,
+/// Idleb", "the Yarmouk basin area in Daraa"), standing for its
+/// governorate, an area of our own list (a mountain, plain, basin or
+/// valley: no river or large region) that the event's clause names in that
+/// governorate, set beside the seat ([`apposed`]): the area says where in
+/// it the event was, as a town does. An area of another clause ("shelled
+/// the city; rebels in the hills answered"), one named as where someone
+/// came from, or one around the city itself (the city stands inside it:
+/// its point within [`ANCHOR_KM`], a town's surroundings) is not the
+/// event's.
+fn area_of_seat<'s, 'd>(
+    text: &str,
+    clause: &'s [&'d PlaceMention<'d>],
+    m: &PlaceMention,
+) -> Option<&'s &'d PlaceMention<'d>> {
+    if !matches!(m.place.feature_code.as_str(), "PPLA" | "PPLC") || m.place.admin1.is_empty() || city_named(text, m) {
+        return None;
+    }
+    clause.iter().find(|a| {
+        a.place.feature_code == "AREA"
+            && a.place.country_code == m.place.country_code
+            && a.place.admin1 == m.place.admin1
+            && !origin_or_source(text, a)
+            && !ends_with_ignoring_case(text[..a.start].trim_end(), " from the")
+            && apposed(text, m, a)
+            && crate::gazetteer::km(a.place, m.place) > ANCHOR_KM
+    })
+}
+
+/// Words naming what an area is, which may follow its name before the seat
+/// ("the X hills of Y").
+const AREA_KINDS: &[&str] = &["hills", "hill", "mountains", "mountain", "plain", "valley", "basin", "area", "region"];
+
+/// Words before a place that make it where an actor sits ("rebels
+/// stationed in X shelled Y"), not where the event is.
+const POSTURE: &[&str] = &["positioned", "stationed", "based", "deployed", "entrenched"];
+
+/// Whether an area and a seat are set side by side as one place: "in
+/// <seat>, in (the) <area>" (the seat named after "in", not as a target
+/// right after a verb: "shelled Y, in the X hills" is Y), or "<area>,
+/// <seat>", "<area> of <seat>", "<area> in <seat>" (a kind word may follow
+/// the area); or, the seat named after "in", the area named after "in"
+/// later in the clause ("clashes in Y as the army advanced in the X
+/// hills"), where the event went on. Never when either is where an actor
+/// sits ([`POSTURE`]): another place is then the event's.
+fn apposed(text: &str, seat: &PlaceMention, area: &PlaceMention) -> bool {
+    let (first, between, seat_first) = if area.start >= seat.end {
+        (seat, &text[seat.end..area.start], true)
+    } else if seat.start >= area.end {
+        (area, &text[area.end..seat.start], false)
+    } else {
+        return false;
+    };
+    if posture_before(&text[..first.start]) {
+        return false;
+    }
+    let spaced = between.replace(',', " , ").to_ascii_lowercase();
+    let mut words: Vec<&str> = spaced.split_whitespace().collect();
+    if seat_first {
+        let after_in = ends_with_ignoring_case(text[..seat.start].trim_end(), " in");
+        let before_area = text[..area.start].trim_end();
+        let area_in = ends_with_ignoring_case(before_area, " in") || ends_with_ignoring_case(before_area, " in the");
+        let beside = matches!(words.as_slice(), [","] | [",", "in"] | [",", "in", "the"]);
+        return after_in && (beside || area_in && !posture_before(before_area));
+    }
+    let kinds = words.iter().take_while(|w| AREA_KINDS.contains(w)).count();
+    words.drain(..kinds);
+    matches!(words.as_slice(), [","] | ["of"] | ["in"] | [",", "in"])
+}
+
+/// Whether the text before a place ends with a posture word and "in" (or
+/// "in the"): "stationed in (the)".
+fn posture_before(before: &str) -> bool {
+    let mut b = before.trim_end();
+    if ends_with_ignoring_case(b, " the") {
+        b = b[..b.len() - 4].trim_end();
+    }
+    if !ends_with_ignoring_case(b, " in") {
+        return false;
+    }
+    let b = b[..b.len() - 3].trim_end();
+    POSTURE
+        .iter()
+        .any(|w| ends_with_ignoring_case(b, w) && b[..b.len() - w.len()].ends_with(|c: char| !c.is_alphanumeric()))
 }
 
 /// Whether a town is named as the city ("Y city", "the city of Y"), not
@@ -1072,6 +1159,83 @@ mod tests {
             "On 3 February 2021, gunmen ambushed an army patrol on the Jisr al-Shughur road in Idlib city, killing two soldiers. 2 fatalities.",
         );
         assert_eq!(at.as_deref(), Some("Idlib"));
+    }
+
+    #[test]
+    fn a_seat_standing_for_its_governorate_yields_to_an_area_of_the_events_clause() {
+        // Jabal al-Akrad is one of our areas in Lattakia, 45 km from the city.
+        let at = location(
+            "On 3 May 2021, rebels clashed with regime forces in Lattakia, in the Jabal al-Akrad hills. 2 fatalities.",
+        );
+        assert_eq!(at.as_deref(), Some("Jabal al-Akrad"));
+        // Jabal al-Bishri, a range inside Deir ez-Zor, is such an area, not a
+        // large region the seat outranks.
+        let at = location("On 3 May 2021, IS fighters raided an army post in Jebel Bishri, Deir ez-Zor. 2 fatalities.");
+        assert_eq!(at.as_deref(), Some("Jabal al-Bishri"));
+        // The area of another clause is where others answered from.
+        let at = location(
+            "On 3 May 2021, regime artillery shelled rebel posts in Lattakia; the rebels in the Jabal al-Akrad hills answered. No fatalities were reported.",
+        );
+        assert_eq!(at.as_deref(), Some("Latakia"));
+        // Where the rebels came from is not where they fought.
+        let at = location(
+            "On 3 May 2021, regime forces clashed with rebels in Lattakia, the rebels having come from the Jabal al-Akrad hills. No fatalities were reported.",
+        );
+        assert_eq!(at.as_deref(), Some("Latakia"));
+        // Named as the city, the seat is the place.
+        let at = location(
+            "On 3 May 2021, rebels shelled regime posts in Lattakia city, near the Jabal al-Akrad hills. No fatalities were reported.",
+        );
+        assert_eq!(at.as_deref(), Some("Latakia"));
+        // The hills where the fighting went on, named after the town, place it.
+        let at = location(
+            "On 4 June 2022, clashes broke out in Idleb as regime forces pushed on in the Jabal al-Zawiya hills. 2 fatalities.",
+        );
+        assert_eq!(at.as_deref(), Some("Jabal al-Zawiya"));
+        // The plain set beside the town after "in" is where in its governorate.
+        let at =
+            location("On 3 May 2021, regime forces clashed with rebels in Hama, in the Al-Ghab plain. 1 fatality.");
+        assert_eq!(at.as_deref(), Some("Al-Ghab plain"));
+    }
+
+    #[test]
+    fn a_seat_keeps_its_place_against_an_area_not_set_beside_it() {
+        // Where the attackers sit is not the place they shell.
+        for (text, seat) in [
+            (
+                "On 3 May 2021, rebels positioned in the Jabal al-Akrad hills shelled Lattakia with rockets. 2 fatalities.",
+                "Latakia",
+            ),
+            (
+                "On 3 May 2021, rebels stationed in Jabal al-Zawiya fired rockets at Idleb. No fatalities were reported.",
+                "Idlib",
+            ),
+            ("On 3 May 2021, rebels based in the Al-Ghab plain shelled Hama with rockets, killing a child.", "Ḩamāh"),
+            (
+                "On 4 June 2022, gunmen deployed in Jabal al-Zawiya, Idleb, attacked an army post in Saraqib. 1 fatality.",
+                "Sarāqib",
+            ),
+            (
+                "On 4 June 2022, clashes broke out in Idleb as rebels stationed in the Jabal al-Zawiya hills fired mortars. 1 fatality.",
+                "Idlib",
+            ),
+            // A second hit of the sentence is not the first one's place.
+            (
+                "On 3 May 2021, an airstrike hit a market in Idleb, and a second hit Jabal al-Zawiya. 5 fatalities.",
+                "Idlib",
+            ),
+            // The seat shelled right after the verb is the target.
+            (
+                "On 4 June 2022, regime artillery shelled Hama, in the Al-Ghab plain. No fatalities were reported.",
+                "Ḩamāh",
+            ),
+        ] {
+            assert_eq!(location(text).as_deref(), Some(seat), "{text}");
+        }
+        // The city stands inside the mountain around it: the mountain says nothing finer.
+        let at =
+            location("On 3 May 2021, protesters demonstrated in Sweida, in Jabal al-Arab, against the government.");
+        assert_eq!(at.as_deref(), Some("As-Suwayda"));
     }
 
     #[test]

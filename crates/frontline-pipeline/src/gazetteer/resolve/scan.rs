@@ -146,6 +146,19 @@ fn outlet<'k>(toks: &[Tok<'k>], i: usize, kstr: impl Fn(&Tok<'k>) -> &'k str) ->
     (!placed && (!town || cued)).then_some(len)
 }
 
+/// Words a number goes on after in a site's name ("Regiment 46", "Base
+/// 111"): asked only there, as a number after any capitalised word ("June
+/// 2023", "On 13") would make the probes of every date longer.
+const NUMBERED: &[&str] = &["regiment", "brigade", "division", "battalion", "base", "camp"];
+
+/// Whether a key is a number of a site's name: one to four digits ("46",
+/// "137"), or with an ordinal's ending when `ordinal` ("137th", "2nd").
+fn numeral(key: &str, ordinal: bool) -> bool {
+    let digits = key.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &key[digits..];
+    (1..=4).contains(&digits) && if ordinal { matches!(rest, "st" | "nd" | "rd" | "th") } else { rest.is_empty() }
+}
+
 /// Whether a word names a disease after the place before it ("Marburg
 /// virus", "Reston ebolavirus", "Lassa fever").
 fn is_disease(word: &str) -> bool {
@@ -204,7 +217,10 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
         let mut prev_raw_end: Option<(usize, usize)> = None;
         while i < toks.len() {
             let t = toks[i];
-            if !t.cap && !t.conn {
+            // "the 137th Brigade": an ordinal starts a site's name.
+            // (Its first byte tells most words are none.)
+            let ordinal = !t.cap && !t.conn && text.as_bytes()[t.start].is_ascii_digit() && numeral(kstr(&t), true);
+            if !t.cap && !t.conn && !ordinal {
                 i += 1;
                 continue;
             }
@@ -242,7 +258,7 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 continue;
             }
             let arabic_article = t.conn && ARABIC_ARTICLES.contains(&kstr(&t));
-            if !(t.cap || arabic_article && next_cap) {
+            if !(t.cap || (arabic_article || ordinal) && next_cap) {
                 i += 1;
                 continue;
             }
@@ -261,11 +277,14 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             }
             // The n-grams from here: capitalised words and connectors with
             // no sentence punctuation between them, up to five; their keys
-            // are prefixes of the longest one's.
+            // are prefixes of the longest one's. A number after a unit's
+            // word goes on with the name of a numbered site ("Regiment 46").
             let mut run = 1;
             while run < 5
                 && toks.get(i + run).is_some_and(|x| {
-                    (x.cap || x.conn) && (x.glued || abbreviated(text, &toks[i + run - 1], kstr(&toks[i + run - 1]), x))
+                    let prev = &toks[i + run - 1];
+                    (x.cap || x.conn || prev.cap && NUMBERED.contains(&kstr(prev)) && numeral(kstr(x), false))
+                        && (x.glued || abbreviated(text, prev, kstr(prev), x))
                 })
             {
                 run += 1;
@@ -285,7 +304,8 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
             let mut found = None;
             for n in (1..=run).rev() {
                 let last = toks[i + n - 1];
-                if !last.cap || last.conn && n > 1 {
+                let numbered = run > 1 && (ordinal || toks[i + 1..i + n].iter().any(|x| !x.cap && !x.conn));
+                if !(last.cap || numbered && n > 1) || last.conn && n > 1 {
                     continue;
                 }
                 if n == 1 && t.conn {
@@ -294,9 +314,11 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                 let probe = if run == 1 { kstr(&t) } else { &key[..ends[n - 1]] };
                 // One hash for the exact probe and the skeleton answers' key.
                 let h = crate::gazetteer::index::key_hash(probe);
+                // (A numbered name is matched exactly only.)
                 let hit = g.has_exact_hashed(h)
                     || n == 1 && g.has_assimilated(probe)
-                    || (!t.conn || arabic_article && (t.cap || !ENGLISH_ARTICLES.contains(&kstr(&t))))
+                    || !numbered
+                        && (!t.conn || arabic_article && (t.cap || !ENGLISH_ARTICLES.contains(&kstr(&t))))
                         && (n > 1 || probe.len() >= 5)
                         && n <= 3
                         // (An initial is no part of a name spelt loosely: "George W.")

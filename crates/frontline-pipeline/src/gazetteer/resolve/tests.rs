@@ -75,6 +75,21 @@ fn a_facility_known_only_with_its_area_word_is_found_whole() {
     // word names nothing.
     check_places("The crossing was shut.", &[]);
     check_places("Shells fell on Tabqa - airbase guards fled.", &["Tabqa"]);
+    // A field is named with its word, and in the plural.
+    check_places("Troops dug in near the Shaer field.", &["Shaer field"]);
+    check_places("Gunmen raided the Omar oil fields at night.", &["Omar oil fields"]);
+}
+
+#[test]
+fn a_site_with_a_number_in_its_name_is_found_whole() {
+    // A number after a word, or an ordinal before it, goes on with a name
+    // the gazetteer has.
+    check_places("Gunmen fired at the Regiment 46 base near Aleppo.", &["Regiment 46 base", "Aleppo"]);
+    check_places("Troops near the 137th Brigade repelled an assault.", &["137th Brigade"]);
+    check_places("A convoy reached the T2 pumping station on Monday.", &["T2 pumping station"]);
+    // Numbers of no site's name stay out of it.
+    check_places("On 12 May 2022, Homs 2 residents fled to Hama.", &["Homs", "Hama"]);
+    check_places("The 3rd Battalion left Aleppo.", &["Aleppo"]);
 }
 
 #[test]

@@ -377,6 +377,9 @@ pub(super) const AREA_WORDS: &[&str] = &[
     "base",
     "airport",
     "airfield",
+    "station",
+    "field",
+    "fields",
 ];
 
 /// Words before a name that put the event near it, not in it: [`NEAR`] and

@@ -948,9 +948,32 @@ fn contains(outer: &Place, inner: &Place) -> bool {
 /// The article's country: the ISO code most of its place mentions resolve
 /// to (demonyms count), if any.
 pub fn country_hint(mentions: &[PlaceMention]) -> Option<String> {
+    most_named_country(mentions.iter()).map(str::to_string)
+}
+
+/// The ISO code most of `mentions` resolve to, if any (ties: the first in
+/// code order).
+fn most_named_country<'m>(mentions: impl Iterator<Item = &'m PlaceMention<'m>>) -> Option<&'m str> {
     let mut votes: FxMap<&str, usize> = FxMap::default();
-    for m in mentions.iter().filter(|m| !m.place.country_code.trim().is_empty()) {
+    for m in mentions.filter(|m| !m.place.country_code.trim().is_empty()) {
         *votes.entry(m.place.country_code.as_str()).or_default() += 1;
     }
-    votes.into_iter().max_by_key(|(cc, n)| (*n, std::cmp::Reverse(*cc))).map(|(cc, _)| cc.to_string())
+    votes.into_iter().max_by_key(|(cc, n)| (*n, std::cmp::Reverse(*cc))).map(|(cc, _)| cc)
+}
+
+/// Drops a numbered site of our own list ("Regiment 46 base", "T4
+/// airbase") where the article's other places are mostly in another
+/// country: every army numbers its units, so "the 46th Regiment" near a
+/// town of another country is that army's unit, not the base our list
+/// places. (Named alone, the site stays: a short report may name nothing
+/// else.)
+pub(super) fn home_units_only(mentions: &mut Vec<PlaceMention>) {
+    let unit = |m: &PlaceMention| {
+        m.place.geonameid >= crate::gazetteer::index::AREA_IDS && m.place.name.bytes().any(|b| b.is_ascii_digit())
+    };
+    if !mentions.iter().any(unit) {
+        return;
+    }
+    let home = most_named_country(mentions.iter().filter(|m| !unit(m))).map(str::to_string);
+    mentions.retain(|m| !unit(m) || home.as_deref().is_none_or(|cc| cc == m.place.country_code));
 }

@@ -765,7 +765,9 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
     for r in &mut raws {
         r.container = r.container.filter(|&c| keep[c]).map(|c| renumber[c]);
     }
-    resolve(g, text, &raws)
+    let mut mentions = resolve(g, text, &raws);
+    super::context::home_units_only(&mut mentions);
+    mentions
 }
 
 /// A US legislator's party before the state or town they represent.

@@ -85,8 +85,16 @@ fn a_site_with_a_number_in_its_name_is_found_whole() {
     // A number after a word, or an ordinal before it, goes on with a name
     // the gazetteer has.
     check_places("Gunmen fired at the Regiment 46 base near Aleppo.", &["Regiment 46 base", "Aleppo"]);
+    check_places(
+        "Troops near the 137th Brigade west of Deir ez-Zor repelled an assault.",
+        &["137th Brigade", "Deir ez-Zor"],
+    );
+    check_places("A convoy from Palmyra reached the T2 pumping station on Monday.", &["Palmyra", "T2 pumping station"]);
     check_places("Troops near the 137th Brigade repelled an assault.", &["137th Brigade"]);
-    check_places("A convoy reached the T2 pumping station on Monday.", &["T2 pumping station"]);
+    // Every army numbers its units: among places of another country the
+    // number names no site of ours.
+    check_places("Artillery hit the 46th Regiment near Kharkiv.", &["Kharkiv"]);
+    check_places("Insurgents attacked the Base 46 camp outside Maiduguri in Borno.", &["Maiduguri", "Borno"]);
     // Numbers of no site's name stay out of it.
     check_places("On 12 May 2022, Homs 2 residents fled to Hama.", &["Homs", "Hama"]);
     check_places("The 3rd Battalion left Aleppo.", &["Aleppo"]);

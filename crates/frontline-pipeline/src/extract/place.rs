@@ -90,6 +90,12 @@ const QUARTER_GLUE: &[&str] = &["the", "area", "areas", "district", "of", "and",
 /// is part of the town, which ACLED codes (the gazetteer's place of its
 /// name is a village elsewhere).
 fn in_quarter(text: &str, places: &[PlaceMention], m: &PlaceMention) -> bool {
+    // The quarter's noun stands within the link's reach: a test of a few
+    // bytes, before a walk over the article's places.
+    let reach = &text.as_bytes()[m.end..text.len().min(m.end + QUARTER_LINK)];
+    if !QUARTER.iter().any(|q| reach.windows(q.len()).any(|w| w.eq_ignore_ascii_case(q.as_bytes()))) {
+        return false;
+    }
     let named_quarter =
         |o: &PlaceMention| QUARTER.iter().any(|w| starts_with_ignoring_case(text[o.end..].trim_start(), w));
     let later = places.iter().filter(|o| o.start >= m.end && !named_quarter(o));

@@ -89,11 +89,10 @@ const QUARTER_GLUE: &[&str] = &["the", "area", "areas", "district", "of", "and",
 /// "and" only a plural noun ("X and the W neighbourhood of Z" is two places). The place
 /// is part of the town, which ACLED codes (the gazetteer's place of its
 /// name is a village elsewhere).
-fn in_quarter(text: &str, places: &[PlaceMention], m: &PlaceMention) -> bool {
-    // The quarter's noun stands within the link's reach: a test of a few
-    // bytes, before a walk over the article's places.
-    let reach = &text.as_bytes()[m.end..text.len().min(m.end + QUARTER_LINK)];
-    if !QUARTER.iter().any(|q| reach.windows(q.len()).any(|w| w.eq_ignore_ascii_case(q.as_bytes()))) {
+fn in_quarter(text: &str, places: &[PlaceMention], quarters: &[usize], m: &PlaceMention) -> bool {
+    // A quarter's noun must stand within the link's reach (`quarters`: where
+    // the article writes one, found once), before a walk over its places.
+    if !quarters.iter().any(|&q| q >= m.end && q < m.end + QUARTER_LINK) {
         return false;
     }
     let named_quarter =
@@ -186,6 +185,8 @@ fn hedged_at(text: &str, m: &PlaceMention) -> bool {
 pub(super) fn locating<'d>(doc: &'d Document<'_>) -> Vec<&'d PlaceMention<'d>> {
     let text = &doc.clean.text;
     let areas = super::governorate::actor_areas(text, &doc.actors);
+    let lower = doc.clean.lower().as_bytes();
+    let quarters: Vec<usize> = QUARTER.iter().flat_map(|q| memchr::memmem::find_iter(lower, q.as_bytes())).collect();
     let stray = |m: &PlaceMention| {
         !areas.is_empty()
             && m.place.feature_code.starts_with("PPL")
@@ -198,8 +199,8 @@ pub(super) fn locating<'d>(doc: &'d Document<'_>) -> Vec<&'d PlaceMention<'d>> {
             let possessive = m.place.feature_code.starts_with("PCL") && text[m.end..].starts_with("'s");
             let in_actor = covers(&doc.actors, m.start, m.end);
             let after = text[m.end..].trim_start();
-            let quarter =
-                QUARTER.iter().any(|w| starts_with_ignoring_case(after, w)) || in_quarter(text, &doc.places, m);
+            let quarter = QUARTER.iter().any(|w| starts_with_ignoring_case(after, w))
+                || in_quarter(text, &doc.places, &quarters, m);
             let group = heads_group(after);
             let before = text[..m.start].trim_end();
             let article = [" a", " an"]

@@ -157,10 +157,7 @@ pub(crate) const RULE_DFA_BYTES: usize = 64 << 20;
 /// lacks all of a pattern's prefixes, or all of its suffixes, holds no match
 /// of it, so that pattern's regex need not run there. A side whose literals
 /// cannot be listed (a class such as `\w` at that end, non-ASCII text) rules
-/// nothing out; in a pattern made of alternatives, the sides of each
-/// alternative are listed instead ([`sides_of`]), and a prefix of an
-/// alternative whose suffixes cannot be listed makes the pattern a
-/// candidate by itself. Every pattern is a candidate in a text with a character
+/// nothing out, and every pattern is a candidate in a text with a character
 /// that Unicode case folding equates with an ASCII letter (the long s and
 /// the Kelvin sign).
 pub(crate) struct Prefilter {
@@ -357,46 +354,29 @@ impl Prefilter {
         words: &'static [&'static str],
         heads: &'static [&'static str],
     ) -> Prefilter {
-        let mut literals: Literals = Vec::new();
+        use regex_syntax::hir::literal::ExtractKind;
+        let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut owners: Vec<(u64, u64)> = Vec::new();
         let mut index: std::collections::HashMap<Vec<u8>, usize> = std::collections::HashMap::new();
         let (mut no_prefixes, mut no_suffixes) = (0u64, 0u64);
         for (i, p) in patterns.into_iter().enumerate() {
             assert!(i < 64, "a prefilter takes at most 64 patterns, got pattern {i}");
-            let bit = 1u64 << i;
-            // Files the literals as the pattern's prefixes, suffixes or both.
-            let mut mark = |list: Literals, prefix: bool, suffix: bool| {
-                for literal in list {
-                    let k = *index.entry(literal.to_ascii_lowercase()).or_insert_with(|| {
-                        literals.push(literal);
-                        owners.push((0, 0));
-                        owners.len() - 1
-                    });
-                    if prefix {
-                        owners[k].0 |= bit;
+            for (kind, suffix, none) in
+                [(ExtractKind::Prefix, false, &mut no_prefixes), (ExtractKind::Suffix, true, &mut no_suffixes)]
+            {
+                match literals_of(p.as_ref(), kind) {
+                    Some(list) => {
+                        for literal in list {
+                            let k = *index.entry(literal.to_ascii_lowercase()).or_insert_with(|| {
+                                literals.push(literal);
+                                owners.push((0, 0));
+                                owners.len() - 1
+                            });
+                            let side = if suffix { &mut owners[k].1 } else { &mut owners[k].0 };
+                            *side |= 1 << i;
+                        }
                     }
-                    if suffix {
-                        owners[k].1 |= bit;
-                    }
-                }
-            };
-            for side in sides_of(p.as_ref()) {
-                match side {
-                    (Some(prefixes), Some(suffixes)) => {
-                        mark(prefixes, true, false);
-                        mark(suffixes, false, true);
-                    }
-                    // Every match of the alternative starts with one of its
-                    // prefixes: one found makes the pattern a candidate.
-                    (Some(prefixes), None) => mark(prefixes, true, true),
-                    (None, Some(suffixes)) => {
-                        no_prefixes |= bit;
-                        mark(suffixes, false, true);
-                    }
-                    (None, None) => {
-                        no_prefixes |= bit;
-                        no_suffixes |= bit;
-                    }
+                    None => *none |= 1 << i,
                 }
             }
         }
@@ -554,85 +534,20 @@ fn heads_here(bytes: &[u8], from: usize, at: usize, h: &str) -> bool {
 /// may begin at the first one and stop after the last.
 pub type PrefixStarts = Vec<(u32, u64)>;
 
-/// Literals, as bytes.
-type Literals = Vec<Vec<u8>>;
-
 /// The literal prefixes (or suffixes) of every match of a pattern, or
 /// `None` when they cannot be listed.
-fn literals_of(pattern: &str, kind: regex_syntax::hir::literal::ExtractKind) -> Option<Literals> {
-    listed(&hir_of(pattern)?, kind)
-}
-
-/// A rule pattern parsed for its literals: ASCII only, a leading `(?i)`
-/// dropped (the prefilter ignores ASCII case).
-fn hir_of(pattern: &str) -> Option<regex_syntax::hir::Hir> {
+fn literals_of(pattern: &str, kind: regex_syntax::hir::literal::ExtractKind) -> Option<Vec<Vec<u8>>> {
     let pattern = pattern.strip_prefix("(?i)").unwrap_or(pattern);
     if !pattern.is_ascii() {
         return None;
     }
-    regex_syntax::parse(pattern).ok()
-}
-
-/// The literal prefixes (or suffixes) of every match of `hir`, or `None`
-/// when they cannot be listed.
-fn listed(hir: &regex_syntax::hir::Hir, kind: regex_syntax::hir::literal::ExtractKind) -> Option<Literals> {
-    let seq = regex_syntax::hir::literal::Extractor::new().kind(kind).limit_total(1000).extract(hir);
+    let hir = regex_syntax::parse(pattern).ok()?;
+    let seq = regex_syntax::hir::literal::Extractor::new().kind(kind).limit_total(1000).extract(&hir);
     let literals = seq.literals()?;
     if literals.iter().any(|l| l.is_empty()) {
         return None;
     }
     Some(literals.iter().map(|l| l.as_bytes().to_vec()).collect())
-}
-
-/// The literal prefixes and suffixes ([`literals_of`]) a pattern is
-/// sought by: its own, or when one side of it cannot be listed, those of
-/// each of its alternatives ([`alternatives`]). One alternative ending in
-/// a class (`\w*`) then leaves the suffixes of only that one unlisted,
-/// not those of the others. A side of an alternative with a literal under
-/// [`SHORTEST_LITERAL`] bytes is not listed.
-fn sides_of(pattern: &str) -> Vec<(Option<Literals>, Option<Literals>)> {
-    use regex_syntax::hir::literal::ExtractKind::{Prefix, Suffix};
-    let whole = (literals_of(pattern, Prefix), literals_of(pattern, Suffix));
-    if whole.0.is_some() && whole.1.is_some() {
-        return vec![whole];
-    }
-    let alternatives = hir_of(pattern).map(|h| alternatives(&h)).unwrap_or_default();
-    if alternatives.len() < 2 {
-        return vec![whole];
-    }
-    let side =
-        |h: &regex_syntax::hir::Hir, kind| listed(h, kind).filter(|l| l.iter().all(|l| l.len() >= SHORTEST_LITERAL));
-    alternatives.iter().map(|h| (side(h, Prefix), side(h, Suffix))).collect()
-}
-
-/// The shortest literal an alternative's side is listed with: one or two
-/// bytes ("in", "at" after a class) occur in nearly every sentence, and
-/// the prefilter's pass would stop at each.
-const SHORTEST_LITERAL: usize = 3;
-
-/// The top-level alternatives of a pattern, each with the zero-width
-/// assertions around the alternation (`\b(?:a|b)\b`: `\ba\b` and `\bb\b`);
-/// none when it has no alternation at its top.
-fn alternatives(hir: &regex_syntax::hir::Hir) -> Vec<regex_syntax::hir::Hir> {
-    use regex_syntax::hir::{Hir, HirKind};
-    match hir.kind() {
-        HirKind::Alternation(alternatives) => alternatives.clone(),
-        HirKind::Concat(items) => {
-            let mut wide = items.iter().enumerate().filter(|(_, h)| !matches!(h.kind(), HirKind::Look(_)));
-            match (wide.next(), wide.next()) {
-                (Some((k, h)), None) => alternatives(h)
-                    .into_iter()
-                    .map(|a| {
-                        let mut around = items.clone();
-                        around[k] = a;
-                        Hir::concat(around)
-                    })
-                    .collect(),
-                _ => Vec::new(),
-            }
-        }
-        _ => Vec::new(),
-    }
 }
 
 /// The cue patterns ([`extract::classify`]), the count patterns
@@ -1072,24 +987,6 @@ mod tests {
             assert!(!matched || bits & (1 << i) != 0, "pattern {p:?} matches {text:?} but is no candidate");
         }
         assert_eq!(bits, expect, "candidates for {text:?}");
-    }
-
-    /// A pattern with an alternative whose matches' ends cannot be listed
-    /// (`\w*`) is sought by the sides of each alternative: the others still
-    /// need a prefix and a suffix of their own, that one its prefixes only.
-    /// A side with a literal of one or two bytes is not listed.
-    #[test]
-    fn the_alternatives_of_a_pattern_without_suffixes_keep_theirs() {
-        let patterns = [r"(?i)\b(?:set up (?:[\w-]+ ){0,2}?(?:camp|base)|raided \w*|fled \w*to)\b"];
-        check_prefilter(&patterns, "Herders set up the fence near the school.", 0);
-        check_prefilter(&patterns, "Scouts set up a small camp by the river.", 1);
-        check_prefilter(&patterns, "Police raided dozens of shops.", 1);
-        check_prefilter(&patterns, "Families fled the area.", 1);
-        check_prefilter(&patterns, "The herders set out to market.", 0);
-        assert!(sides_of(patterns[0]).iter().all(|(p, _)| p.is_some()));
-        assert_eq!(sides_of(patterns[0]).iter().filter(|(_, s)| s.is_none()).count(), 2);
-        // A pattern whose two sides are listed keeps them whole.
-        assert_eq!(sides_of(r"(?i)\b(?:fled|escaped)\b").len(), 1);
     }
 
     /// The prefilter's table finds what the library's automaton finds: the

@@ -943,7 +943,7 @@ fn range_low(head: &str) -> Option<u32> {
 }
 
 /// Whether `s` ends with the word `w`, ignoring ASCII case.
-fn ends_with_word(s: &str, w: &str) -> bool {
+pub(crate) fn ends_with_word(s: &str, w: &str) -> bool {
     s.len() >= w.len()
         && s.is_char_boundary(s.len() - w.len())
         && s[s.len() - w.len()..].eq_ignore_ascii_case(w)

@@ -8,6 +8,7 @@ use super::country::{backs, named_country, qualifies};
 use super::governorate::{GOVERNORATE_AFTER, GOVERNORATE_BEFORE, governorate_said, village_like};
 use super::{Document, ends_with_ignoring_case, starts_with_ignoring_case, within};
 use crate::actor::{ActorMention, covers};
+use crate::count::ends_with_word;
 use crate::gazetteer::{Place, PlaceMention};
 use crate::model::*;
 use crate::segment::Sentence;
@@ -163,9 +164,7 @@ fn hedged_at(text: &str, m: &PlaceMention) -> bool {
         return false;
     }
     let unthe = before[..before.len() - 4].trim_end();
-    HEDGED_AT.iter().any(|w| {
-        ends_with_ignoring_case(unthe, w) && !unthe[..unthe.len() - w.len()].ends_with(|c: char| c.is_alphanumeric())
-    }) && HEDGED_NOUN.iter().any(|w| starts_with_word(after, w))
+    HEDGED_AT.iter().any(|w| ends_with_word(unthe, w)) && HEDGED_NOUN.iter().any(|w| starts_with_word(after, w))
 }
 
 /// The article's place mentions that can locate an event, found once per
@@ -783,9 +782,7 @@ fn posture_before(before: &str) -> bool {
         return false;
     }
     let b = b[..b.len() - 3].trim_end();
-    POSTURE
-        .iter()
-        .any(|w| ends_with_ignoring_case(b, w) && b[..b.len() - w.len()].ends_with(|c: char| !c.is_alphanumeric()))
+    POSTURE.iter().any(|w| ends_with_word(b, w))
 }
 
 /// Whether a town is named as the city ("Y city", "the city of Y"), not

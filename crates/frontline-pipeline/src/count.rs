@@ -17,6 +17,7 @@ use regex::Regex;
 
 use crate::clean::CleanText;
 use crate::segment::Sentence;
+use crate::text::ends_with_word;
 
 /// What a count counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -940,14 +941,6 @@ fn range_low(head: &str) -> Option<u32> {
         value(low).filter(|_| low.chars().all(|c| c.is_ascii_alphabetic()) && low.len() > 2)?
     };
     ends_with_word(rest, "between").then_some(low)
-}
-
-/// Whether `s` ends with the word `w`, ignoring ASCII case.
-pub(crate) fn ends_with_word(s: &str, w: &str) -> bool {
-    s.len() >= w.len()
-        && s.is_char_boundary(s.len() - w.len())
-        && s[s.len() - w.len()..].eq_ignore_ascii_case(w)
-        && s[..s.len() - w.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// The fatalities of an event from the counts of its sentences (in text

@@ -38,6 +38,7 @@ pub mod model;
 pub mod read;
 pub mod segment;
 mod swar;
+mod text;
 mod vocabulary;
 
 pub use model::*;

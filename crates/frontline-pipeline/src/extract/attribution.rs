@@ -10,6 +10,7 @@ use regex::Regex;
 use super::Document;
 use super::draft::Draft;
 use crate::model::Inter;
+use crate::text::starts_with_word;
 
 /// Words before the group blamed: "blamed", "accused", "carried out by",
 /// "attributed the attack to".
@@ -269,12 +270,6 @@ fn names_word(text: &str, name: &str) -> bool {
         !text[..k].ends_with(|c: char| c.is_alphanumeric())
             && !text[k + name.len()..].starts_with(|c: char| c.is_alphanumeric())
     })
-}
-
-/// Whether `text` starts with the whole word `word`, in any case.
-fn starts_with_word(text: &str, word: &str) -> bool {
-    text.get(..word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word))
-        && !text[word.len()..].starts_with(|c: char| c.is_alphanumeric())
 }
 
 /// Compiles this module's regexes now, not in the first article that needs

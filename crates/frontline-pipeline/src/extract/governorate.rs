@@ -10,6 +10,7 @@ use crate::Resources;
 use crate::actor::ActorMention;
 use crate::gazetteer::{Place, PlaceMention};
 use crate::segment::Sentence;
+use crate::text::starts_with_word;
 use crate::vocabulary::{COMPASS_SIDES, NEAR, PLACE_KINDS, SITES, concat};
 
 /// Words after a governorate's seat that make it stand for the governorate.
@@ -442,11 +443,6 @@ pub(super) fn far_from_container(text: &str, places: &[PlaceMention]) -> Vec<boo
 
 /// Words that open a link set off by a comma.
 const COMMA_LINKS: &[&str] = &["in", "near", "on", "likely", "probably", "possibly"];
-
-/// Whether `s` opens on the word `w` (any case).
-fn starts_with_word(s: &str, w: &str) -> bool {
-    starts_with_ignoring_case(s, w) && s[w.len()..].starts_with(' ')
-}
 
 /// Words that say a place lies near another ("Y village near X town", "Y
 /// east of X", "on the outskirts of X"), with [`NEAR`] among them.

@@ -29,6 +29,7 @@ use crate::count;
 use crate::gazetteer::Place;
 use crate::model::*;
 use crate::read::content_hash;
+use crate::text::{ends_with_ignoring_case, starts_with_ignoring_case};
 use aggregate::aggregate;
 use classify::Cue;
 use clause::{BACKGROUND, clauses, held_since, in_name, old_year};
@@ -38,17 +39,6 @@ use place::locating;
 use roles::is_armed;
 
 pub use document::{Document, ForEvents};
-
-/// Whether `s` begins with the lowercase ASCII word `w`, in any case (no
-/// copy of the rest of the text, which is long).
-fn starts_with_ignoring_case(s: &str, w: &str) -> bool {
-    s.len() >= w.len() && s.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
-}
-
-/// Whether `s` ends with the lowercase ASCII word `w`, in any case.
-fn ends_with_ignoring_case(s: &str, w: &str) -> bool {
-    s.len() >= w.len() && s.as_bytes()[s.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
-}
 
 /// An event before its preconditions are checked: every field optional.
 #[derive(Debug, Clone, Default)]

@@ -8,10 +8,10 @@ use super::country::{backs, named_country, qualifies};
 use super::governorate::{GOVERNORATE_AFTER, GOVERNORATE_BEFORE, governorate_said, village_like};
 use super::{Document, ends_with_ignoring_case, starts_with_ignoring_case, within};
 use crate::actor::{ActorMention, covers};
-use crate::count::ends_with_word;
 use crate::gazetteer::{Place, PlaceMention};
 use crate::model::*;
 use crate::segment::Sentence;
+use crate::text::{ends_with_word, starts_with_word};
 use crate::vocabulary::{COUNTRYSIDE, NEAR, PLACE_KINDS, SITES, concat};
 
 /// Words after a name that make it a facility's or a people's name ("Fatima
@@ -50,12 +50,6 @@ const GROUP_AFTER: &[&str] =
 /// ("the Homs Army Barracks", "a Kaduna army base"): the town is the place.
 const GROUP_FACILITY: &[&str] =
     &["base", "bases", "barracks", "post", "posts", "checkpoint", "headquarters", "airport", "camp", "depot"];
-
-/// Whether `s` starts with the lowercase ASCII word `w`, in any case, as a
-/// whole word.
-fn starts_with_word(s: &str, w: &str) -> bool {
-    starts_with_ignoring_case(s, w) && !s[w.len()..].starts_with(|c: char| c.is_alphanumeric())
-}
 
 /// Whether the text after a place name goes on with an armed group's word
 /// ([`GROUP_AFTER`]) that makes the name the group's.

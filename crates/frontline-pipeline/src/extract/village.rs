@@ -116,6 +116,7 @@ const QUALIFIERS: &[(&str, &str)] = &[
     ("big", "kabir"),
     ("great", "kabir"),
     ("small", "saghir"),
+    ("little", "saghir"),
     ("upper", "fawqani"),
     ("lower", "tahtani"),
     ("eastern", "sharqiyah"),
@@ -149,6 +150,7 @@ const PARTS: &[&str] = &[
     "big",
     "great",
     "small",
+    "little",
     "upper",
     "lower",
     "old",
@@ -657,7 +659,8 @@ mod tests {
     /// beside Tell Abiad (Raqqa), a village "Asayish" of Hama beside Tall
     /// Zaramah, an "Akbriya" far east of Hama city and a "Tall al Kubara"
     /// beside it, both a letter from "Ukbariyah", a "Kharbuqah" of Homs and a
-    /// "Kharbuqah al Gharbiyah" of Hama, and a "Busaytin" of Aleppo, also called "Orchard".
+    /// "Kharbuqah al Gharbiyah" of Hama, a "Busaytin" of Aleppo, also called
+    /// "Orchard", and a "Zughayfah as Saghirah" of Aleppo.
     const DUMP: &str = "\
 900001\tTall Zaramah\tTall Zaramah\tTell Zaramah\t35.30\t36.60\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900002\tZaramah\tZaramah\t\t36.40\t37.40\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
@@ -685,6 +688,7 @@ mod tests {
 900024\tKharbuqah\tKharbuqah\t\t34.70\t36.90\tP\tPPL\tSY\t\t11\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900025\tKharbuqah al Gharbiyah\tKharbuqah al Gharbiyah\t\t35.20\t36.40\tP\tPPL\tSY\t\t10\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 900026\tBusaytin\tBusaytin\tOrchard\t36.30\t37.10\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
+900027\tZughayfah as Saghirah\tZughayfah as Saghirah\t\t36.55\t37.05\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01
 ";
 
     static RESOURCES: LazyLock<Resources> = LazyLock::new(|| {
@@ -732,6 +736,7 @@ mod tests {
     #[test]
     fn english_size_words_stand_for_arabic_ones() {
         check("Clashes took place near Big Khuwaylid in the countryside of Idleb.", &[900004]);
+        check("Clashes took place near Little Zughayfah in the countryside of Aleppo.", &[900027]);
     }
 
     #[test]

@@ -194,7 +194,9 @@ pub(super) fn locating<'d>(doc: &'d Document<'_>) -> Vec<&'d PlaceMention<'d>> {
             let after = text[m.end..].trim_start();
             let quarter = QUARTER.iter().any(|w| starts_with_ignoring_case(after, w))
                 || in_quarter(text, &doc.places, &quarters, m);
-            let group = heads_group(after);
+            // (A group's word after a name is capitalised: a name followed
+            // by anything else, as most are, is not searched for one.)
+            let group = after.starts_with(|c: char| c.is_ascii_uppercase()) && heads_group(after);
             let before = text[..m.start].trim_end();
             let article = [" a", " an"]
                 .iter()
@@ -1049,6 +1051,18 @@ mod tests {
         assert!(!anchor_link(" and Umm Hurayra tribal fighters in "));
         assert!(!anchor_link(", "));
         assert!(!anchor_link(" and in "));
+    }
+
+    #[test]
+    fn a_group_word_after_a_name_is_only_ever_capitalised() {
+        // (`locating` asks `heads_group` only of text that starts with a capital.)
+        for w in GROUP_AFTER {
+            let capitalised: Vec<String> = w.split(' ').map(|x| x[..1].to_ascii_uppercase() + &x[1..]).collect();
+            assert!(heads_group(&format!("{} said", capitalised.join(" "))), "{w:?}");
+            assert!(!heads_group(&format!("{w} said")), "{w:?}");
+            assert!(!heads_group(&format!("\"{} said", capitalised.join(" "))), "{w:?}");
+        }
+        assert!(!heads_group("Army Barracks were hit"));
     }
 
     fn check_countryside(name: &str, expect: Option<&str>) {

@@ -14,6 +14,9 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+use regex_automata::meta::Regex as Meta;
+use regex_automata::util::captures::Captures;
+use regex_automata::{Anchored, Input, Span};
 
 use crate::clean::CleanText;
 use crate::segment::Sentence;
@@ -78,7 +81,7 @@ const NUM: &str = r"(?:(?:more than|over|at least|nearly|almost|about|around|app
 const CASUALTY: &str = r"(?:killed|dead|died|slain|perished|wounded|injured|hurt|abducted|kidnapped|arrested|detained|executed|shot dead|lost their lives)";
 
 /// "N soldiers were killed", "two civilians died", "a soldier was killed".
-static PASSIVE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&passive_pattern()));
+static PASSIVE: LazyLock<Meta> = LazyLock::new(|| crate::rule_meta_regex(&passive_pattern()));
 fn passive_pattern() -> String {
     format!(
         r"(?i)\b(?P<n>{NUM}|an?)(?: of (?:them|whom))? (?:[a-z'/-]+,? ){{0,5}}?(?:(?:were|was|have been|has been|had been|are|got|being) )?(?:(?:reportedly|reported|confirmed|also|later|allegedly|all|subsequently) )?(?P<w>{CASUALTY})\b"
@@ -105,7 +108,7 @@ static OBJECT_FIGURE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&form
 /// "killing N", "killed N soldiers", "massacred N", "wounding two others",
 /// "hacked N villagers to death" ([`TO_DEATH`]), and as a noun "resulted
 /// in the killing of N", "led to the death of N", "the injury of N".
-static ACTIVE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&active_pattern()));
+static ACTIVE: LazyLock<Meta> = LazyLock::new(|| crate::rule_meta_regex(&active_pattern()));
 fn active_pattern() -> String {
     format!(
         r"(?i)\b(?P<w>killing|killed|kill|shot dead|shooting dead|gunned down|gunning down|assassinated|assassinating|massacred|massacring|slaughtered|slaughtering|butchered|butchering|murdered|murdering|hacked|clubbed|stabbed|stoned|bludgeoned|beat|burned|burnt|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped|arresting|arrested|detaining|detained|executing|executed|(?:killing|death|deaths|bodies|wounding|injury|injuries|injuring|abduction|kidnapping|arrest) of) (?:between \d{{1,4}} (?:and|to) )?(?P<n>{NUM})\b"
@@ -122,25 +125,25 @@ static MANNER: LazyLock<Regex> =
 static TO_DEATH: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(r"^(?:\s+[\w-]+){0,3}?\s+(?:to death|alive)\b"));
 
 /// One victim as the object: "killing a rebel", "shot and killed him".
-static ACTIVE_ONE: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&active_one_pattern()));
+static ACTIVE_ONE: LazyLock<Meta> = LazyLock::new(|| crate::rule_meta_regex(&active_one_pattern()));
 fn active_one_pattern() -> String {
     r"(?i)\b(?:(?:killing|death|body) of|killing|killed|kills|shot dead|shooting dead|executing|executed|assassinated|assassinating|beheaded) (?:him|her|a|an|one)\b(?: (?:[a-z'-]+ ){0,2}?(?P<more>number|few|dozen|group|couple)\b)?".to_string()
 }
 
 /// One named person killed: "Col. X was killed by a sniper".
-static SINGULAR: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&singular_pattern()));
+static SINGULAR: LazyLock<Meta> = LazyLock::new(|| crate::rule_meta_regex(&singular_pattern()));
 fn singular_pattern() -> String {
     r"(?i)\b(?:(?:was|has been|had been) (?:reportedly |also |later |allegedly )?(?:killed|shot dead|shot and killed|executed|assassinated|slain|beheaded)|'s (?:[a-z-]+ )?body (?:was |has been )?(?:found|recovered|discovered))\b".to_string()
 }
 
 /// "N fatalities", "N deaths", "N casualties" (ACLED notes use it for deaths only when followed by "fatalit").
-static NOUN: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&noun_pattern()));
+static NOUN: LazyLock<Meta> = LazyLock::new(|| crate::rule_meta_regex(&noun_pattern()));
 fn noun_pattern() -> String {
     format!(r"(?i)\b(?P<n>{NUM}) (?:(?:total|reported|confirmed) )?(?P<w>fatalit(?:y|ies)|deaths|dead bodies|bodies)\b")
 }
 
 /// "the death toll rose to N", "fatalities coded as 10", "split, 2 each".
-static TOTAL: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&total_pattern()));
+static TOTAL: LazyLock<Meta> = LazyLock::new(|| crate::rule_meta_regex(&total_pattern()));
 fn total_pattern() -> String {
     format!(
         r"(?i)\b(?:(?:death toll|toll|fatalities|fatality|deaths|coded),?(?: (?:[a-z]+ ){{0,4}}?)?(?:coded|assumed|estimated|rose|risen|climbed|reached|stood|stands|is|was|are|of|at|to|as)(?: (?:as|to|at|of))?|total (?:of )?(?:fatalities|deaths):?) (?P<n>{NUM}|ten|zero)\b(?: each\b)?"
@@ -148,13 +151,13 @@ fn total_pattern() -> String {
 }
 
 /// "Total fatalities of 6 are split, 2 each, among the 3 locations".
-static SPLIT: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&split_pattern()));
+static SPLIT: LazyLock<Meta> = LazyLock::new(|| crate::rule_meta_regex(&split_pattern()));
 fn split_pattern() -> String {
     format!(r"(?i)\bsplit\b[^.]*?\b(?P<n>{NUM}) each\b")
 }
 
 /// Explicit zero: "no fatalities were reported", "neither injuries nor fatalities".
-static ZERO: LazyLock<Regex> = LazyLock::new(|| crate::rule_regex(&zero_pattern()));
+static ZERO: LazyLock<Meta> = LazyLock::new(|| crate::rule_meta_regex(&zero_pattern()));
 fn zero_pattern() -> String {
     r"(?i)\b(?:no (?:reported |known )?(?:fatalities|deaths|casualties|losses|injuries or fatalities|one was killed)|neither (?:injuries|fatalities|deaths) (?:nor|or) (?:injuries|fatalities|deaths)|there were no (?:reported )?(?:fatalities|deaths|casualties)|without (?:any )?(?:casualties|fatalities))\b".to_string()
 }
@@ -502,40 +505,39 @@ pub fn recognise_among(
 fn recognise_in(text: &str, base: usize, bits: u64, starts: Option<&[(u32, u64)]>, out: &mut Vec<CountMention>) {
     // A count pattern's bit in the rule prefilter: after the cue patterns'.
     let global = |bit: u64| bit << crate::extract::classify::PATTERNS;
-    let captures = |re: &'static Regex, bit: u64| {
+    // Searches anchored at the prefix starts: one that finds nothing there
+    // stops within a few bytes, and no reverse search finds where a match
+    // starts.
+    let captures = |re: &'static Meta, bit: u64| {
         let at = move |p: usize| {
-            re.captures_at(text, p).map(|c| {
-                let end = c.get(0).map_or(p, |m| m.end());
-                (c, end)
-            })
+            let mut c = re.create_captures();
+            re.search_captures(&Input::new(text).range(p..).anchored(Anchored::Yes), &mut c);
+            c.get_match().map(|m| (Groups { text, c }, m.end()))
         };
-        crate::rule_matches(re.captures_iter(text), starts, base, global(bit), at)
+        crate::rule_matches(re.captures_iter(text).map(move |c| Groups { text, c }), starts, base, global(bit), at)
     };
-    let finds = |re: &'static Regex, bit: u64| {
-        crate::rule_matches(re.find_iter(text), starts, base, global(bit), move |p| {
-            re.find_at(text, p).map(|m| (m, m.end()))
-        })
-    };
+    let finds =
+        |re: &'static Meta, bit: u64| crate::anchored_matches(re, text, starts, base, global(bit)).map(|m| m.span());
     // The ends of the sentence's war tolls, found at its first figure.
     let tolls = std::cell::OnceCell::<Vec<usize>>::new();
     // `joined`: the figures listed with this one, whether they are a part,
     // and the span of the whole list (the mention shows the figure it sums).
-    let mut push = |m: regex::Match<'_>, n: &str, what: CountWhat, summary: bool, joined: Joined| {
+    let mut push = |m: Span, n: &str, what: CountWhat, summary: bool, joined: Joined| {
         let Some(v) = value(n) else { return };
         if is_year(n, v) {
             return;
         }
+        let to_figure = &text[..m.start + n_offset(&text[m.range()], n)];
         // A range counts its lower figure, as ACLED codes the lowest estimate ("between 3 and 9").
-        let v = range_low(&text[..m.start() + n_offset(m.as_str(), n)]).unwrap_or(v) + joined.sum;
-        if MONTH_BEFORE.is_match(ending(&text[..m.start() + n_offset(m.as_str(), n)], 0)) {
+        let v = range_low(to_figure).unwrap_or(v) + joined.sum;
+        if MONTH_BEFORE.is_match(ending(to_figure, 0)) {
             return;
         }
-        let head = &text[..m.start()];
+        let head = &text[..m.start];
         let part = joined.part || PART.is_match(ending(head, head.len() - head.trim_end().len()));
-        let (start, end) =
-            (joined.start.unwrap_or(m.start()).min(m.start()), joined.end.unwrap_or(m.end()).max(m.end()));
+        let (start, end) = (joined.start.unwrap_or(m.start).min(m.start), joined.end.unwrap_or(m.end).max(m.end));
         let tolls = tolls.get_or_init(|| WAR_TOLL.find_iter(text).map(|t| t.end()).collect());
-        let cumulative = cumulative(text, (m.start(), m.end()), tolls);
+        let cumulative = cumulative(text, (m.start, m.end), tolls);
         out.push(CountMention { start: base + start, end: base + end, value: v, what, summary, part, cumulative });
     };
     for (re, bit) in [(&*SPLIT, SPLIT_BIT), (&*TOTAL, TOTAL_BIT)] {
@@ -543,7 +545,7 @@ fn recognise_in(text: &str, base: usize, bits: u64, starts: Option<&[(u32, u64)]
             continue;
         }
         for c in captures(re, bit) {
-            push(c.get(0).unwrap(), &c["n"], CountWhat::Killed, true, Joined::default());
+            push(c.span(), c.str("n"), CountWhat::Killed, true, Joined::default());
         }
     }
     if bits & ZERO_BIT != 0 {
@@ -553,20 +555,20 @@ fn recognise_in(text: &str, base: usize, bits: u64, starts: Option<&[(u32, u64)]
     }
     if bits & NOUN_BIT != 0 {
         for c in captures(&NOUN, NOUN_BIT) {
-            let m = c.get(0).unwrap();
             // A closing "3 fatalities." sums the event up; "3 deaths" in a story is a figure.
-            let summary = c["w"].to_ascii_lowercase().starts_with("fatalit");
-            push(m, &c["n"], CountWhat::Killed, summary, Joined::default());
+            let summary = c.str("w").to_ascii_lowercase().starts_with("fatalit");
+            push(c.span(), c.str("n"), CountWhat::Killed, summary, Joined::default());
         }
     }
     if bits & ACTIVE_BIT != 0 {
         for c in captures(&ACTIVE, ACTIVE_BIT) {
-            let m = c.get(0).unwrap();
+            let m = c.span();
+            let w = c.str("w");
             // "Airstrikes kill 12", "managed to kill 5" report deaths; "a
             // plot to kill 2 officials", "threatened to kill 3", "could kill
             // 5" do not.
-            let intent = c["w"].eq_ignore_ascii_case("kill") && {
-                let mut before = text[..m.start()].split_whitespace().rev();
+            let intent = w.eq_ignore_ascii_case("kill") && {
+                let mut before = text[..m.start].split_whitespace().rev();
                 let is =
                     |w: Option<&str>, list: &[&str]| w.is_some_and(|w| list.iter().any(|x| w.eq_ignore_ascii_case(x)));
                 match before.next() {
@@ -576,25 +578,25 @@ fn recognise_in(text: &str, base: usize, bits: u64, starts: Option<&[(u32, u64)]
                     w => is(w, &["will", "would", "could", "can", "may", "might", "shall", "should", "not"]),
                 }
             };
-            let harmed_only = MANNER.is_match(&c["w"]) && !TO_DEATH.is_match(&text[m.end()..]);
+            let harmed_only = MANNER.is_match(w) && !TO_DEATH.is_match(&text[m.end..]);
             if !intent && !harmed_only {
-                let what = CountWhat::from_word(&c["w"]);
+                let what = CountWhat::from_word(w);
                 let mut joined = Joined::default();
                 if what == CountWhat::Killed {
                     // The pattern ends at its figure: the list goes on after it.
-                    if let Some((sum, end)) = joined_after(&text[m.end()..]) {
+                    if let Some((sum, end)) = joined_after(&text[m.end..]) {
                         joined.sum = sum;
-                        joined.end = Some(m.end() + end);
+                        joined.end = Some(m.end + end);
                     }
                 }
-                push(m, &c["n"], what, false, joined);
+                push(m, c.str("n"), what, false, joined);
             }
         }
     }
     if bits & ACTIVE_ONE_BIT != 0 {
         for c in captures(&ACTIVE_ONE, ACTIVE_ONE_BIT) {
-            if c.name("more").is_none() {
-                push(c.get(0).unwrap(), "one", CountWhat::Killed, false, Joined::default());
+            if c.get("more").is_none() {
+                push(c.span(), "one", CountWhat::Killed, false, Joined::default());
             }
         }
     }
@@ -610,33 +612,35 @@ fn recognise_in(text: &str, base: usize, bits: u64, starts: Option<&[(u32, u64)]
             // city"); otherwise the figure is sought again after it ("a
             // police officer said 3 were killed").
             let mut c = c;
-            while matches!(c["n"].to_ascii_lowercase().as_str(), "a" | "an")
-                && (c[0].split(' ').count() > 5 || text[..c.get(0).unwrap().start()].ends_with(['\'', '\u{2019}']))
+            while matches!(c.str("n").to_ascii_lowercase().as_str(), "a" | "an")
+                && (text[c.span().range()].split(' ').count() > 5
+                    || text[..c.span().start].ends_with(['\'', '\u{2019}']))
             {
-                match PASSIVE.captures_at(text, c.name("n").unwrap().end()) {
-                    Some(next) => c = next,
-                    None => continue 'passive,
+                let mut next = PASSIVE.create_captures();
+                PASSIVE.search_captures(&Input::new(text).range(c.span_of("n").end..), &mut next);
+                if !next.is_match() {
+                    continue 'passive;
                 }
+                c = Groups { text, c: next };
             }
-            let m = c.get(0).unwrap();
-            let n = &c["n"];
-            let w = c.name("w").unwrap();
+            let m = c.span();
+            let n = c.str("n");
+            let w = c.span_of("w");
             // "9 guards would certainly have died": what did not happen.
-            if CONDITIONAL_PERFECT.is_match(&text[..w.start()]) {
+            if CONDITIONAL_PERFECT.is_match(&text[..w.start]) {
                 continue;
             }
             // "26 missiles, killed 4 civilians": a casualty verb taking a
             // figure as its object is active; the figure before is its subject.
-            let auxiliary = PASSIVE_AUXILIARY.is_match(&text[..w.start()]);
-            if !auxiliary && OBJECT_FIGURE.is_match(&text[w.end()..]) {
+            let auxiliary = PASSIVE_AUXILIARY.is_match(&text[..w.start]);
+            if !auxiliary && OBJECT_FIGURE.is_match(&text[w.end..]) {
                 continue;
             }
-            let what = CountWhat::from_word(&c["w"]);
+            let what = CountWhat::from_word(&text[w.range()]);
             let mut joined = Joined::default();
             if what == CountWhat::Killed {
-                let inside =
-                    &text[c.name("n").map_or(m.start(), |x| x.end())..c.name("w").map_or(m.end(), |x| x.start())];
-                let (before, part, start) = joined_before(&text[..m.start()]);
+                let inside = &text[c.span_of("n").end..w.start];
+                let (before, part, start) = joined_before(&text[..m.start]);
                 // Only a figure of a group or of people ("7 regime fighters
                 // were killed", "an unknown number of regime fighters", not
                 // "3 were killed", "2 of them", "three and five soldiers") ends a list.
@@ -647,7 +651,7 @@ fn recognise_in(text: &str, base: usize, bits: u64, starts: Option<&[(u32, u64)]
                         "dozens" | "tens" | "scores" | "hundreds" | "thousands"
                     );
                 let group = names_group(inside) || (vague && inside.starts_with(" of ") && names_group(&inside[4..]));
-                let n_start = c.name("n").map_or(m.start(), |x| x.start());
+                let n_start = c.span_of("n").start;
                 if group && !ends_with_word(text[..n_start].trim_end(), "between") {
                     joined = Joined { sum: before + joined_inside(inside), part, start, end: None };
                 } else {
@@ -656,6 +660,34 @@ fn recognise_in(text: &str, base: usize, bits: u64, starts: Option<&[(u32, u64)]
             }
             push(m, n, what, false, joined);
         }
+    }
+}
+
+/// A count pattern's match in a sentence, with its groups.
+struct Groups<'t> {
+    text: &'t str,
+    c: Captures,
+}
+
+impl<'t> Groups<'t> {
+    /// The whole match.
+    fn span(&self) -> Span {
+        self.c.get_match().expect("groups of a match").span()
+    }
+
+    /// The span of group `name`, when it took part in the match.
+    fn get(&self, name: &str) -> Option<Span> {
+        self.c.get_group_by_name(name)
+    }
+
+    /// The span of group `name`, which takes part in every match.
+    fn span_of(&self, name: &str) -> Span {
+        self.get(name).unwrap_or_else(|| panic!("group {name} is in every match"))
+    }
+
+    /// The text of group `name`, which takes part in every match.
+    fn str(&self, name: &str) -> &'t str {
+        &self.text[self.span_of(name).range()]
     }
 }
 
@@ -1054,20 +1086,15 @@ static LIST_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
 /// not in the first article that needs them ([`crate::COMPILE_RULES`]).
 pub(crate) fn compile_rules() {
     patterns();
+    for regex in [&PASSIVE, &ACTIVE, &ACTIVE_ONE, &SINGULAR, &NOUN, &TOTAL, &SPLIT, &ZERO] {
+        LazyLock::force(regex);
+    }
     for regex in [
-        &PASSIVE,
         &PASSIVE_AUXILIARY,
         &CONDITIONAL_PERFECT,
         &OBJECT_FIGURE,
-        &ACTIVE,
         &MANNER,
         &TO_DEATH,
-        &ACTIVE_ONE,
-        &SINGULAR,
-        &NOUN,
-        &TOTAL,
-        &SPLIT,
-        &ZERO,
         &SHARE,
         &SPAN,
         &BACKGROUND,
@@ -1154,6 +1181,24 @@ mod tests {
             .collect();
         assert_eq!(fast, recognise_among(&c, &sentences, &every, &[]));
         assert!(fast.len() >= 8, "{fast:?}");
+    }
+
+    /// A search anchored at a prefix start that begins no match goes on
+    /// at the next start: "killed the lights" starts the active pattern's
+    /// prefix but no figure; the figure after the second "killed" is found.
+    #[test]
+    fn a_prefix_start_without_a_match_does_not_end_the_search() {
+        let text = "Raiders killed the lights, then killed 6 guards and kidnapped 2 more.";
+        let c = CleanText::verbatim(text);
+        let (sentences, starts) = crate::segment::sentences_and_starts(&c);
+        let rules: Vec<_> = sentences.iter().map(|s| s.rules).collect();
+        let run = rules[0].starts.map(|(a, b)| &starts[a as usize..b as usize]).expect("prefix starts");
+        let active = ACTIVE_BIT << crate::extract::classify::PATTERNS;
+        assert!(run.iter().filter(|&&(_, b)| b & active != 0).count() >= 3, "{run:?}");
+        let found = recognise_among(&c, &sentences, &rules, &starts);
+        let got: Vec<(u32, &str, &str)> =
+            found.iter().map(|m| (m.value, m.what.as_str(), &text[m.start..m.end])).collect();
+        assert_eq!(got, [(6, "killed", "killed 6"), (2, "abducted", "kidnapped 2")]);
     }
 
     fn check(text: &str, expect: &[(u32, &str)]) {

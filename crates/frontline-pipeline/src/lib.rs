@@ -598,13 +598,14 @@ impl RuleCandidates {
 }
 
 /// The matches of a rule pattern in a sentence (from byte `base` of the
-/// text), as `every` finds them (`find_iter`, `captures_iter`). With the
-/// sentence's run of [`PrefixStarts`], of which those marked `bit` (the
-/// pattern's bit in the prefilter) are where every match of the pattern
-/// starts, each search is `at(start)` (`find_at`, `captures_at`: the match
-/// and its end) from the next start on, and none is made after the last:
-/// the leftmost match from a place is the leftmost match from the next
-/// start on. A pattern with listed prefixes never matches empty.
+/// text), as `every` finds them (`captures_iter`). With the sentence's run
+/// of [`PrefixStarts`], of which those marked `bit` (the pattern's bit in
+/// the prefilter) are where every match of the pattern starts, each search
+/// is `at(start)` (a search anchored there: the match and its end) at
+/// each start in turn, from the end of the last match on, as
+/// [`anchored_matches`] searches: the leftmost match from a place is the
+/// match at the first start from there on that has one. A pattern with
+/// listed prefixes never matches empty.
 pub(crate) fn rule_matches<T>(
     mut every: impl Iterator<Item = T>,
     starts: Option<&[(u32, u64)]>,
@@ -616,11 +617,17 @@ pub(crate) fn rule_matches<T>(
     let mut from = base;
     std::iter::from_fn(move || {
         let Some(starts) = starts else { return every.next() };
-        let next =
-            starts.iter().filter(|&&(s, b)| b & bit != 0 && s as usize >= from).map(|&(s, _)| s as usize).min()?;
-        let (item, end) = at(next - base)?;
-        from = base + end;
-        Some(item)
+        loop {
+            let next =
+                starts.iter().filter(|&&(s, b)| b & bit != 0 && s as usize >= from).map(|&(s, _)| s as usize).min()?;
+            match at(next - base) {
+                Some((item, end)) => {
+                    from = base + end;
+                    return Some(item);
+                }
+                None => from = next + 1,
+            }
+        }
     })
 }
 

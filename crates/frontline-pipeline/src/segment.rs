@@ -108,11 +108,15 @@ pub(crate) fn attribute(
 ) {
     let text = clean.text.as_str();
     for (k, s) in sentences.iter_mut().enumerate() {
+        // Most sentences are not asked for: their words are not sought.
+        if !which(k) {
+            continue;
+        }
         // The reporting words inside the sentence (spans are ordered by
         // their ends and by their starts alike).
         let a = reporting.partition_point(|&(w, _)| w < s.start);
         let b = a + reporting[a..].partition_point(|&(_, w)| w <= s.end);
-        if a < b && which(k) {
+        if a < b {
             s.source = attribution(text, s.start, s.end, &reporting[a..b]);
         }
     }

@@ -148,7 +148,10 @@ pub(super) fn old_year(text: &str, published: Option<NaiveDate>) -> bool {
     if memchr::memchr2(b'1', b'2', text.as_bytes()).is_none() {
         return false;
     }
-    YEAR.captures_iter(text).any(|c| c[1].parse::<i32>().is_ok_and(|y| y < chrono::Datelike::year(&p)))
+    // The year is the match's last four bytes (ASCII digits): no capture
+    // is run for it.
+    let year = chrono::Datelike::year(&p);
+    YEAR.find_iter(text).any(|m| m.as_str()[m.len() - 4..].parse::<i32>().is_ok_and(|y| y < year))
 }
 
 /// Words that make a clause tell an event apart from the one before it:

@@ -1965,3 +1965,18 @@ fn a_merge_never_sets_a_side_against_itself() {
         &[(T::NonStateActorOvertakesTerritory, "Rapid Support Forces", "Military Forces of Sudan")],
     );
 }
+
+/// A year before the publication year after "in", "since" and the like
+/// marks history; the year is the end of the pattern's match, read
+/// without a capture ("in early 2019", "since 2020"), and a figure that
+/// is no year after such a word ("in 20194 drills") is none.
+#[test]
+fn an_earlier_year_after_a_preposition_is_history() {
+    let p = NaiveDate::from_ymd_opt(2023, 6, 1);
+    assert!(clause::old_year("The bridge was built in early 2019 by the council.", p));
+    assert!(clause::old_year("Farmers have waited for rain since 2020, one of them said.", p));
+    assert!(!clause::old_year("The raid in 2023 left four shepherds dead.", p));
+    assert!(!clause::old_year("Gunmen stole 2019 sheep from the valley.", p));
+    assert!(!clause::old_year("Troops took part in 20194 drills.", p));
+    assert!(!clause::old_year("The bridge was built in 2019.", None));
+}

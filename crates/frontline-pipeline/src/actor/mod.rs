@@ -521,7 +521,6 @@ impl ActorDictionary {
             if h.start < skip_until {
                 continue;
             }
-            let after_kept = last_end.is_some_and(|e| e <= h.start && text[e..h.start].trim().is_empty());
             let mut end = h.end;
             let ids = match &alias.target {
                 Target::Entries(ids) => ids,
@@ -545,8 +544,9 @@ impl ActorDictionary {
             let Some(id) = self.choose(ids, context, date) else { continue };
             let entry = &self.tables.entries[id as usize];
             let descriptive = alias.descriptive;
-            // "IS militants", "SDF troops": the description is the name's.
-            if descriptive && after_kept {
+            // "IS militants", "SDF troops": the description is the name's
+            // (the gap is read only for a description).
+            if descriptive && last_end.is_some_and(|e| e <= h.start && text[e..h.start].trim().is_empty()) {
                 continue;
             }
             let (actor, entry_id, coreferent) = if entry.anaphor {

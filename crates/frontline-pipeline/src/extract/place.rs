@@ -3,7 +3,7 @@
 //! a countryside, a province or a country is known.
 
 use super::attribution::retold_at;
-use super::classify::{Cue, cues_among};
+use super::classify::Cue;
 use super::country::{backs, named_country, qualifies};
 use super::governorate::{GOVERNORATE_AFTER, GOVERNORATE_BEFORE, governorate_said, village_like};
 use super::{Document, ends_with_ignoring_case, starts_with_ignoring_case, within};
@@ -460,9 +460,10 @@ fn moved_to(lower: &str) -> bool {
     })
 }
 
-/// The kinds of event cue a sentence holds.
+/// The kinds of event cue a sentence of the document holds, as
+/// segmentation found them (not sought again).
 fn cue_kinds(doc: &Document<'_>, s: &Sentence) -> Vec<Cue> {
-    cues_among(&doc.clean.text[s.start..s.end], s.start, s.rules, None).into_iter().map(|f| f.cue).collect()
+    doc.cues[doc.sentences.partition_point(|t| t.start < s.start)].iter().map(|f| f.cue).collect()
 }
 
 /// What a later sentence of the paragraph is to the event of an earlier
@@ -1063,6 +1064,23 @@ mod tests {
             assert!(!heads_group(&format!("\"{} said", capitalised.join(" "))), "{w:?}");
         }
         assert!(!heads_group("Army Barracks were hit"));
+    }
+
+    #[test]
+    fn cue_kinds_are_the_cues_segmentation_found() {
+        let resources = crate::Resources::builtin();
+        let text = "Gunmen shot dead a shepherd near a well on Monday. Nothing else was reported there. \
+            Later, troops shelled a hamlet and captured it; the militia retook it at dawn.";
+        let article = Article { id: "t".into(), text: text.into(), ..Default::default() };
+        let doc = Document::analyse(&article, &resources);
+        let mut with_cues = 0;
+        for s in &doc.sentences {
+            let sought = super::super::classify::cues_among(s.text(&doc.clean), s.start, s.rules, None);
+            let kinds = cue_kinds(&doc, s);
+            assert_eq!(kinds, sought.into_iter().map(|f| f.cue).collect::<Vec<_>>(), "{:?}", s.text(&doc.clean));
+            with_cues += usize::from(!kinds.is_empty());
+        }
+        assert_eq!(with_cues, 2);
     }
 
     fn check_countryside(name: &str, expect: Option<&str>) {

@@ -327,6 +327,19 @@ pub fn recognise<'g>(g: &'g Gazetteer, clean: &CleanText, sentences: &[Sentence]
                             g.has_skeleton(probe, &mut joined_buf, &mut skeleton_buf)
                                 && !(n == 1 && english_word(probe))
                         });
+                // "The City Council", "The Town Board": an article and a
+                // town's word are another name of a place (the City of
+                // London) only alone; before a capitalised word they name a
+                // town's institution, and no place.
+                let institution = || {
+                    n == 2
+                        && kstr(&t) == "the"
+                        && matches!(kstr(&last), "city" | "town")
+                        && toks.get(i + n).is_some_and(|x| x.cap && x.glued)
+                };
+                if hit && institution() {
+                    continue;
+                }
                 if hit {
                     // A one-word name must not be an ordinary word (asked
                     // only of names the gazetteer has: the answer is cached).

@@ -1228,3 +1228,9 @@ fn a_place_after_a_common_given_name_is_a_surname() {
     // A name that is also an English word may be the word in a title.
     check_places("Open Mike Nashville returns to the club on Friday.", &["Nashville"]);
 }
+
+#[test]
+fn the_city_before_an_institution_is_no_place() {
+    check_places("The City Council met in Fairfax.", &["Fairfax"]);
+    check_places("The Town Board of Fairfax met.", &["Fairfax"]);
+}

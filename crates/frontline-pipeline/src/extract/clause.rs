@@ -148,7 +148,8 @@ pub(super) fn old_year(text: &str, published: Option<NaiveDate>) -> bool {
     if memchr::memchr2(b'1', b'2', text.as_bytes()).is_none() {
         return false;
     }
-    // The year is the match's last four bytes (ASCII digits): no capture
+    // The year is the match's last four bytes (rule regexes read `\d` as an
+    // ASCII digit, so the slice falls on a character boundary): no capture
     // is run for it.
     let year = chrono::Datelike::year(&p);
     YEAR.find_iter(text).any(|m| m.as_str()[m.len() - 4..].parse::<i32>().is_ok_and(|y| y < year))

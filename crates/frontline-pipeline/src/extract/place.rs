@@ -1054,6 +1054,8 @@ mod tests {
         assert!(!anchor_link(" and in "));
     }
 
+    /// A guard of an equivalence, not of a change in answers: the old code
+    /// passes it too, and a group word matched in lower case would fail it.
     #[test]
     fn a_group_word_after_a_name_is_only_ever_capitalised() {
         // (`locating` asks `heads_group` only of text that starts with a capital.)
@@ -1066,6 +1068,8 @@ mod tests {
         assert!(!heads_group("Army Barracks were hit"));
     }
 
+    /// A guard of an equivalence: the cues kept per sentence are those a
+    /// fresh search finds (the old code searched afresh and passes too).
     #[test]
     fn cue_kinds_are_the_cues_segmentation_found() {
         let resources = crate::Resources::builtin();

@@ -1969,7 +1969,8 @@ fn a_merge_never_sets_a_side_against_itself() {
 /// A year before the publication year after "in", "since" and the like
 /// marks history; the year is the end of the pattern's match, read
 /// without a capture ("in early 2019", "since 2020"), and a figure that
-/// is no year after such a word ("in 20194 drills") is none.
+/// is no year after such a word ("in 20194 drills") is none. A guard of an
+/// equivalence: the capture it replaced passes too.
 #[test]
 fn an_earlier_year_after_a_preposition_is_history() {
     let p = NaiveDate::from_ymd_opt(2023, 6, 1);

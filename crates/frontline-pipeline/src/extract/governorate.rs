@@ -229,7 +229,7 @@ pub(super) fn regovern<'a>(
     for &(first, to) in &ranges {
         let govs = governorates(text, &places[first..to], true);
         if govs.is_empty() {
-            fought_in(places, first..to, text, areas, g, &mut drop);
+            fought_in(places, first..to, text, areas, g);
             continue;
         }
         // A seat a direction away closing the sentence ("X, west of
@@ -361,10 +361,7 @@ fn tie_after(after: &str) -> bool {
 /// fight in: "HTS fighters clashed in Majdal" read as a Majdal of Hasakeh),
 /// as the likeliest of its namesakes inside them: the groups only choose
 /// among places of that name. A town with no namesake there stays where it
-/// is (the event may lie elsewhere) when the note spells its name; one
-/// matched only by a looser spelling ("Zahirat" read as a Zuhayrat
-/// of Lattakia in a note about the SDF) is marked in `drop`, so the
-/// governorate or another place locates the event. The resolver
+/// is (the event may lie elsewhere), and none is dropped. The resolver
 /// already weighs the other places of the article: a governorate named
 /// elsewhere in it has chosen among the namesakes before.
 fn fought_in<'a>(
@@ -373,14 +370,12 @@ fn fought_in<'a>(
     text: &str,
     areas: &[(String, String)],
     g: &'a crate::gazetteer::Gazetteer,
-    drop: &mut [bool],
 ) {
     if areas.is_empty() {
         return;
     }
     let inside = |p: &Place| areas.iter().any(|(c, a)| *c == p.country_code && *a == p.admin1);
-    let first = range.start;
-    for (i, m) in places[range].iter_mut().enumerate() {
+    for m in &mut places[range] {
         let code = m.place.feature_code.as_str();
         // A town of another country (an Iraqi town in a note naming the
         // SDF) is no namesake of theirs.
@@ -399,10 +394,6 @@ fn fought_in<'a>(
                 m.precision = p.precision();
             }
             m.place = p;
-        } else if !g.spelled(&text[m.start..m.end]).into_iter().any(|p| p.geonameid == m.place.geonameid) {
-            // Only another spelling's place, and none of that name where
-            // they fight: the name was no place the gazetteer knows.
-            drop[first + i] = true;
         }
     }
 }

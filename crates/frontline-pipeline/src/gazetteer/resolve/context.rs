@@ -7,7 +7,7 @@ use super::Raw;
 use super::adjacent::{before_word_is, fighters_after, name_word_before, named_with_the};
 use super::candidate::{CITY, Candidate, SMALL_DIVISION};
 use super::distance::within;
-use super::words::{ANY_DIVISION, FIRST_DIVISION, NEAR_BEFORE};
+use super::words::{ANY_DIVISION, FIRST_DIVISION, NEAR_BEFORE, PEOPLES};
 use crate::gazetteer::fold::fold;
 use crate::gazetteer::index::FxMap;
 use crate::gazetteer::{Gazetteer, Place, PlaceMention};
@@ -70,8 +70,19 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
     // York"). Then its other mentions are the place too, also where the
     // name is a common word ("the Buffalo schools").
     let mut placed = vec![false; names.len()];
+    // Whether a mention is written as a place's name: before the place
+    // that holds it ("Arab, Alabama"), with a division's word ("English
+    // County") or after a settlement's word ("the town of Jewish").
+    let mut written_as_place = vec![false; names.len()];
     for (r, &o) in raws.iter().zip(&of_raw) {
         placed[o] |= r.locative && r.container.is_some();
+        written_as_place[o] |= r.container.is_some()
+            || r.division != 0
+            || ["town of ", "city of ", "village of "].iter().any(|w| {
+                text[..r.start].len() >= w.len()
+                    && text.is_char_boundary(r.start - w.len())
+                    && text[r.start - w.len()..r.start].eq_ignore_ascii_case(w)
+            });
         if r.division == 0 && plain_start[o].is_none() {
             plain_start[o] = Some(r.start);
         }
@@ -83,6 +94,12 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
         .enumerate()
         .map(|(k, n)| {
             let mut c = g.candidates(n, true);
+            // "Arab voters", "the English teacher": a people's or a
+            // language's name is no town unless written as one; a
+            // country's demonym or a region it names still is.
+            if PEOPLES.contains(n) && !written_as_place[k] {
+                c.retain(|c| c.demonym || matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "CONT" | "RGN"));
+            }
             if loose_short[k] {
                 // A US state's abbreviation stripped, its other senses by
                 // a variant name are as loose ("Tex Hill" is no Telluride

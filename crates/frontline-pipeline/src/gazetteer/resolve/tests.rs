@@ -1234,3 +1234,14 @@ fn the_city_before_an_institution_is_no_place() {
     check_places("The City Council met in Fairfax.", &["Fairfax"]);
     check_places("The Town Board of Fairfax met.", &["Fairfax"]);
 }
+
+#[test]
+fn a_peoples_or_a_languages_name_alone_is_no_town() {
+    // Arab, Alabama and English, Indiana exist, beside the towns named.
+    check_places("Arab students marched through Huntsville on Monday.", &["Huntsville"]);
+    check_places("She taught English to refugees in Evansville for a decade.", &["Evansville"]);
+    check_places("Kurdish and Persian dishes were served at a festival in Fresno.", &["Fresno"]);
+    // Written as a town's name, it is the town.
+    check_admin1("The fair opened in Arab, Alabama, on Friday.", &[("Arab", "Alabama"), ("Alabama", "Alabama")]);
+    check_admin1("Flooding closed roads in the town of English after the storm.", &[("English", "Indiana")]);
+}

@@ -7,6 +7,7 @@ use super::Raw;
 use super::adjacent::{before_word_is, fighters_after, name_word_before, named_with_the};
 use super::candidate::{CITY, Candidate, SMALL_DIVISION};
 use super::distance::within;
+use super::ordinary::written_as_name;
 use super::words::{ANY_DIVISION, FIRST_DIVISION, NEAR_BEFORE, PEOPLES};
 use crate::gazetteer::fold::fold;
 use crate::gazetteer::index::FxMap;
@@ -72,17 +73,11 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
     let mut placed = vec![false; names.len()];
     // Whether a mention is written as a place's name: before the place
     // that holds it ("Arab, Alabama"), with a division's word ("English
-    // County") or after a settlement's word ("the town of Jewish").
+    // County") or as `written_as_name` says ("the town of Jewish").
     let mut written_as_place = vec![false; names.len()];
     for (r, &o) in raws.iter().zip(&of_raw) {
         placed[o] |= r.locative && r.container.is_some();
-        written_as_place[o] |= r.container.is_some()
-            || r.division != 0
-            || ["town of ", "city of ", "village of "].iter().any(|w| {
-                text[..r.start].len() >= w.len()
-                    && text.is_char_boundary(r.start - w.len())
-                    && text[r.start - w.len()..r.start].eq_ignore_ascii_case(w)
-            });
+        written_as_place[o] |= r.container.is_some() || r.division != 0 || written_as_name(text, r.start, r.end);
         if r.division == 0 && plain_start[o].is_none() {
             plain_start[o] = Some(r.start);
         }

@@ -8,7 +8,7 @@ use super::adjacent::{before_word_is, fighters_after, name_word_before, named_wi
 use super::candidate::{CITY, Candidate, SMALL_DIVISION};
 use super::distance::within;
 use super::ordinary::written_as_name;
-use super::words::{ANY_DIVISION, FIRST_DIVISION, NEAR_BEFORE, PEOPLES};
+use super::words::{ANY_DIVISION, FIRST_DIVISION, IN_PEOPLES, LISTS, NEAR_BEFORE};
 use crate::gazetteer::fold::fold;
 use crate::gazetteer::index::FxMap;
 use crate::gazetteer::{Gazetteer, Place, PlaceMention};
@@ -71,13 +71,8 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
     // York"). Then its other mentions are the place too, also where the
     // name is a common word ("the Buffalo schools").
     let mut placed = vec![false; names.len()];
-    // Whether a mention is written as a place's name: before the place
-    // that holds it ("Arab, Alabama"), with a division's word ("English
-    // County") or as `written_as_name` says ("the town of Jewish").
-    let mut written_as_place = vec![false; names.len()];
     for (r, &o) in raws.iter().zip(&of_raw) {
         placed[o] |= r.locative && r.container.is_some();
-        written_as_place[o] |= r.container.is_some() || r.division != 0 || written_as_name(text, r.start, r.end);
         if r.division == 0 && plain_start[o].is_none() {
             plain_start[o] = Some(r.start);
         }
@@ -92,7 +87,15 @@ pub(super) fn resolve<'g>(g: &'g Gazetteer, text: &str, raws: &[Raw]) -> Vec<Pla
             // "Arab voters", "the English teacher": a people's or a
             // language's name is no town unless written as one; a
             // country's demonym or a region it names still is.
-            if PEOPLES.contains(n) && !written_as_place[k] {
+            // Written as a place's name: before the place that holds it
+            // ("Arab, Alabama"), with a division's word ("English County")
+            // or as `written_as_name` says ("the town of Jewish").
+            let written_as_place = || {
+                raws.iter().zip(&of_raw).any(|(r, &o)| {
+                    o == k && (r.container.is_some() || r.division != 0 || written_as_name(text, r.start, r.end))
+                })
+            };
+            if LISTS.bits(n) & IN_PEOPLES != 0 && !written_as_place() {
                 c.retain(|c| c.demonym || matches!(g.place(c.id).feature_code.as_str(), "PCLI" | "CONT" | "RGN"));
             }
             if loose_short[k] {

@@ -711,7 +711,7 @@ const GIVEN_NAMES: &[&str] = &[
 /// nouns or adjectives ("Kurds", "Hispanic", "Muslim", "Yiddish"): alone,
 /// such a word is no town of that name. (The countries' demonyms, "Syrian",
 /// come with the gazetteer's country names.)
-pub(super) const PEOPLES: &[&str] = &[
+const PEOPLES: &[&str] = &[
     "african",
     "africans",
     "alawite",
@@ -816,9 +816,10 @@ const IN_DIVISION_AFTER: u32 = 32;
 const IN_FIRST_LEVEL: u32 = 64;
 pub(super) const IN_PART_BEFORE: u32 = 128;
 pub(super) const IN_GIVEN_NAMES: u32 = 256;
+pub(super) const IN_PEOPLES: u32 = 512;
 
 /// Every word list with its bit in [`LISTS`].
-const ALL_LISTS: [(&[&str], u32); 9] = [
+const ALL_LISTS: [(&[&str], u32); 10] = [
     (TITLES, IN_TITLES),
     (QUALIFIERS, IN_QUALIFIERS),
     (NEAR_BEFORE, IN_NEAR_BEFORE),
@@ -828,6 +829,7 @@ const ALL_LISTS: [(&[&str], u32); 9] = [
     (FIRST_LEVEL, IN_FIRST_LEVEL),
     (PART_BEFORE, IN_PART_BEFORE),
     (GIVEN_NAMES, IN_GIVEN_NAMES),
+    (PEOPLES, IN_PEOPLES),
 ];
 
 /// Which of those lists hold a word (its [`LISTS`] bits), by word: one

@@ -864,7 +864,9 @@ impl Lists {
     pub(super) fn bits(&self, w: &str) -> u32 {
         let b = w.as_bytes();
         let Some(at) = Lists::bucket(b) else { return 0 };
-        self.buckets[at].iter().find(|(x, _)| x.as_bytes() == b).map_or(0, |&(_, bits)| bits)
+        // A bucket's words have the word's length: a byte loop over a few
+        // bytes costs less than a call to `memcmp` per word.
+        self.buckets[at].iter().find(|(x, _)| x.bytes().zip(b).all(|(p, q)| p == *q)).map_or(0, |&(_, bits)| bits)
     }
 
     /// The bucket of a word of one to [`LIST_LEN`] bytes.

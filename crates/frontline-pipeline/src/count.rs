@@ -514,7 +514,13 @@ fn recognise_in(text: &str, base: usize, bits: u64, starts: Option<&[(u32, u64)]
             re.search_captures(&Input::new(text).range(p..).anchored(Anchored::Yes), &mut c);
             c.get_match().map(|m| (Groups { text, c }, m.end()))
         };
-        crate::rule_matches(re.captures_iter(text).map(move |c| Groups { text, c }), starts, base, global(bit), at)
+        crate::rule_matches(
+            move || re.captures_iter(text).map(move |c| Groups { text, c }),
+            starts,
+            base,
+            global(bit),
+            at,
+        )
     };
     let finds =
         |re: &'static Meta, bit: u64| crate::anchored_matches(re, text, starts, base, global(bit)).map(|m| m.span());

@@ -598,28 +598,35 @@ impl RuleCandidates {
 }
 
 /// The matches of a rule pattern in a sentence (from byte `base` of the
-/// text), as `every` finds them (`captures_iter`). With the sentence's run
-/// of [`PrefixStarts`], of which those marked `bit` (the pattern's bit in
-/// the prefilter) are where every match of the pattern starts, each search
-/// is `at(start)` (a search anchored there: the match and its end) at
-/// each start in turn, from the end of the last match on, as
-/// [`anchored_matches`] searches: the leftmost match from a place is the
-/// match at the first start from there on that has one. A pattern with
-/// listed prefixes never matches empty.
-pub(crate) fn rule_matches<T>(
-    mut every: impl Iterator<Item = T>,
+/// text), as `every` finds them (`find_iter`, `captures_iter`; made only
+/// when the starts below are not known). With the sentence's run of
+/// [`PrefixStarts`], of which those marked `bit` (the pattern's bit in the
+/// prefilter) are where every match of the pattern starts, each search is
+/// `at(start)` (a search anchored there: the match and its end) at each
+/// start in turn, from the end of the last match on: the leftmost match
+/// from a place is the match at the first start from there on that has
+/// one, and a start that begins no match stops its search within a few
+/// bytes, where a search from there for the leftmost match would read on
+/// to the sentence's end, at each start again. A pattern with listed
+/// prefixes never matches empty.
+pub(crate) fn rule_matches<T, I: Iterator<Item = T>>(
+    every: impl FnOnce() -> I,
     starts: Option<&[(u32, u64)]>,
     base: usize,
     bit: u64,
     mut at: impl FnMut(usize) -> Option<(T, usize)>,
 ) -> impl Iterator<Item = T> {
     let starts = starts.filter(|_| RULES.no_prefixes & bit == 0);
+    let mut every = starts.is_none().then(every);
     let mut from = base;
     std::iter::from_fn(move || {
-        let Some(starts) = starts else { return every.next() };
+        if let Some(every) = every.as_mut() {
+            return every.next();
+        }
         loop {
+            // The starts come in the order of their literals' ends.
             let next =
-                starts.iter().filter(|&&(s, b)| b & bit != 0 && s as usize >= from).map(|&(s, _)| s as usize).min()?;
+                starts?.iter().filter(|&&(s, b)| b & bit != 0 && s as usize >= from).map(|&(s, _)| s as usize).min()?;
             match at(next - base) {
                 Some((item, end)) => {
                     from = base + end;
@@ -633,13 +640,8 @@ pub(crate) fn rule_matches<T>(
 
 /// The matches of a rule pattern ([`rule_meta_regex`]) in a sentence
 /// `text` (from byte `base` of the text), leftmost first, none
-/// overlapping, as `find_iter` finds them. With the sentence's run of
-/// [`PrefixStarts`], of which those marked `bit` (the pattern's bit in the
-/// prefilter) are where every match of the pattern starts, the search is
-/// anchored at each of those starts in turn, from the end of the last
-/// match on: one that finds nothing there stops within a few bytes, where
-/// a search from there for the leftmost match would read on to the
-/// sentence's end, at each start again.
+/// overlapping, as `find_iter` finds them, searched anchored at the
+/// pattern's prefix starts ([`rule_matches`]).
 pub(crate) fn anchored_matches<'t>(
     re: &'t regex_automata::meta::Regex,
     text: &'t str,
@@ -647,27 +649,16 @@ pub(crate) fn anchored_matches<'t>(
     base: usize,
     bit: u64,
 ) -> impl Iterator<Item = regex_automata::Match> + 't {
-    let starts = starts.filter(|_| RULES.no_prefixes & bit == 0);
-    let mut every = starts.is_none().then(|| re.find_iter(text));
-    let mut from = base;
-    std::iter::from_fn(move || {
-        if let Some(every) = every.as_mut() {
-            return every.next();
-        }
-        loop {
-            // The starts come in the order of their literals' ends.
-            let next =
-                starts?.iter().filter(|&&(s, b)| b & bit != 0 && s as usize >= from).map(|&(s, _)| s as usize).min()?;
-            let input = regex_automata::Input::new(text).range(next - base..).anchored(regex_automata::Anchored::Yes);
-            match re.search(&input) {
-                Some(m) => {
-                    from = base + m.end();
-                    return Some(m);
-                }
-                None => from = next + 1,
-            }
-        }
-    })
+    rule_matches(
+        move || re.find_iter(text),
+        starts,
+        base,
+        bit,
+        move |p| {
+            let input = regex_automata::Input::new(text).range(p..).anchored(regex_automata::Anchored::Yes);
+            re.search(&input).map(|m| (m, m.end()))
+        },
+    )
 }
 
 /// [`RuleCandidates`] of each sentence of a text, the spans of the

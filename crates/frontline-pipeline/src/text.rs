@@ -13,6 +13,12 @@ pub(crate) fn ends_with_ignoring_case(s: &str, w: &str) -> bool {
     s.len() >= w.len() && s.as_bytes()[s.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
 }
 
+/// `s` without its ending `w` (lowercase ASCII, matched in any case), when
+/// it ends so.
+pub(crate) fn strip_suffix_ignoring_case<'s>(s: &'s str, w: &str) -> Option<&'s str> {
+    ends_with_ignoring_case(s, w).then(|| &s[..s.len() - w.len()])
+}
+
 /// Whether `s` starts with the whole word `w`, in any case: no letter or
 /// digit follows it ("in," and "in Y" do, "inside" does not).
 pub(crate) fn starts_with_word(s: &str, w: &str) -> bool {
@@ -49,5 +55,7 @@ mod tests {
         assert!(!ends_with_word("é", "in"));
         assert!(ends_with_word("café in", "in"));
         assert!(!starts_with_ignoring_case("é", "ab"));
+        assert_eq!(strip_suffix_ignoring_case("stationed IN", " in"), Some("stationed"));
+        assert_eq!(strip_suffix_ignoring_case("café", " in"), None);
     }
 }

@@ -11,7 +11,7 @@ use crate::actor::{ActorMention, covers};
 use crate::gazetteer::{Place, PlaceMention};
 use crate::model::*;
 use crate::segment::Sentence;
-use crate::text::{ends_with_word, starts_with_word};
+use crate::text::{ends_with_word, starts_with_word, strip_suffix_ignoring_case};
 use crate::vocabulary::{COUNTRYSIDE, NEAR, PLACE_KINDS, SITES, concat};
 
 /// Words after a name that make it a facility's or a people's name ("Fatima
@@ -154,10 +154,8 @@ fn coded_at(before: &str) -> bool {
 fn hedged_at(text: &str, m: &PlaceMention) -> bool {
     let before = text[..m.start].trim_end();
     let after = text[m.end..].trim_start();
-    if !ends_with_ignoring_case(before, " the") {
-        return false;
-    }
-    let unthe = before[..before.len() - 4].trim_end();
+    let Some(unthe) = strip_suffix_ignoring_case(before, " the") else { return false };
+    let unthe = unthe.trim_end();
     HEDGED_AT.iter().any(|w| ends_with_word(unthe, w)) && HEDGED_NOUN.iter().any(|w| starts_with_word(after, w))
 }
 
@@ -771,14 +769,10 @@ fn apposed(text: &str, seat: &PlaceMention, area: &PlaceMention) -> bool {
 /// Whether the text before a place ends with a posture word and "in" (or
 /// "in the"): "stationed in (the)".
 fn posture_before(before: &str) -> bool {
-    let mut b = before.trim_end();
-    if ends_with_ignoring_case(b, " the") {
-        b = b[..b.len() - 4].trim_end();
-    }
-    if !ends_with_ignoring_case(b, " in") {
-        return false;
-    }
-    let b = b[..b.len() - 3].trim_end();
+    let b = before.trim_end();
+    let b = strip_suffix_ignoring_case(b, " the").map_or(b, str::trim_end);
+    let Some(b) = strip_suffix_ignoring_case(b, " in") else { return false };
+    let b = b.trim_end();
     POSTURE.iter().any(|w| ends_with_word(b, w))
 }
 
